@@ -1,0 +1,80 @@
+'use client';
+
+import { useState } from 'react';
+import type { ProductCard } from '@/server/domain/catalog';
+import type { OrderConfirmation } from '@/server/realtime/protocol';
+import { formatPrice } from '../../_lib/format';
+
+export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string };
+
+/**
+ * The pinned product with its live stock and the one-tap Buy button. Each tap
+ * gets its own idempotency key; a retry of the same tap reuses it, so a flaky
+ * connection can never buy twice.
+ */
+export function PinnedProduct({ product, canBuy, live, onBuy }: { product: ProductCard; canBuy: boolean; live: boolean; onBuy: (variantId: string, idempotencyKey: string) => Promise<BuyResult> }) {
+  const [variantId, setVariantId] = useState(product.variants[0]?.id ?? '');
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<BuyResult | null>(null);
+  const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
+  if (!variant) return null;
+  const soldOut = variant.stock <= 0;
+
+  async function buy() {
+    if (!variant) return;
+    setPending(true);
+    setResult(null);
+    setResult(await onBuy(variant.id, crypto.randomUUID()));
+    setPending(false);
+  }
+
+  return (
+    <section aria-label="Pinned product" className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">
+      <div className="flex gap-3">
+        {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded-xl object-cover" />}
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate font-semibold">{product.title}</h2>
+          <p className="text-lg font-bold">{formatPrice(variant.priceMinor, variant.currency)}</p>
+          <p aria-live="polite" className={soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} data-testid="stock-left">
+            {soldOut ? 'Sold out' : `${variant.stock} left`}
+          </p>
+        </div>
+      </div>
+      {product.variants.length > 1 && (
+        <fieldset className="mt-2">
+          <legend className="sr-only">Choose an option</legend>
+          <div className="flex flex-wrap gap-2">
+            {product.variants.map((v) => (
+              <label key={v.id} className={`cursor-pointer rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${v.id === variant.id ? 'border-ink bg-ink text-white' : 'border-neutral-300'}`}>
+                <input type="radio" name={`variant-${product.id}`} value={v.id} checked={v.id === variant.id} onChange={() => setVariantId(v.id)} className="sr-only" />
+                {v.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {canBuy ? (
+        <button
+          type="button"
+          onClick={buy}
+          disabled={pending || soldOut || !live}
+          className="mt-3 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+        >
+          {pending ? 'Buying…' : soldOut ? 'Sold out' : `Buy now · ${formatPrice(variant.priceMinor, variant.currency)}`}
+        </button>
+      ) : (
+        <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">
+          Sign in to buy
+        </a>
+      )}
+      <div aria-live="polite" className="empty:hidden">
+        {result?.ok && (
+          <p role="status" className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
+            Order #{result.order.orderNumber} confirmed — {result.order.productTitle} ({result.order.variantName}), {formatPrice(result.order.totalMinor, result.order.currency)}.
+          </p>
+        )}
+        {result && !result.ok && <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{result.message}</p>}
+      </div>
+    </section>
+  );
+}

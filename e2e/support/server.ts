@@ -1,0 +1,25 @@
+// The app as the browser tests see it: the production build on port 3100, against
+// a fresh embedded PostgreSQL seeded with the demo data.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startApp } from '../../server/app';
+import { startEmbeddedPostgres } from '../../server/db/embedded';
+import { loadEnv } from '../../server/env';
+import { createLogger } from '../../server/log';
+import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE } from './paths';
+
+rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+mkdirSync(E2E_DATA_DIR, { recursive: true });
+const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+const database = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, 'postgres'), port: 54339 });
+writeFileSync(E2E_DATABASE_URL_FILE, database.url);
+const env = loadEnv({ ...process.env, DATABASE_URL: database.url, PORT: '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
+const app = await startApp({ env, log });
+
+const stop = async () => {
+  await app.close();
+  await database.stop();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

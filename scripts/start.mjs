@@ -1,0 +1,18 @@
+// `npm start`: installs what is missing, builds the pages if they changed, then
+// runs the server (embedded PostgreSQL, migrations and demo data included).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
+import { log } from './lib/run.mjs';
+
+const dev = process.argv.includes('--dev');
+const env = await bootstrap();
+if (!dev) await ensureNextBuild();
+log(`starting the server${dev ? ' in development mode' : ''}…`);
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts'), ...(dev ? ['--dev'] : [])], {
+  cwd: projectRoot,
+  env: { ...env, NODE_ENV: dev ? 'development' : 'production' },
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,114 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { verifyCredentials } from './domain/accounts';
+import { TestPaymentProvider } from './domain/payments/test-provider';
+import { createPrismaClient } from './db/client';
+import { startEmbeddedPostgres } from './db/embedded';
+import { applyMigrations } from './db/migrate';
+import { seedDemoData } from './db/seed';
+import type { Env } from './env';
+import type { Logger } from './log';
+import { MediaService } from './media/media-service';
+import { createRealtimeServer } from './realtime';
+import { registerServices } from './services';
+import type { Db } from './domain/context';
+
+export interface AppOptions {
+  env: Env;
+  log: Logger;
+  /** Serve the Next.js pages too; integration tests of the socket API leave it off. */
+  withNext?: boolean;
+  dev?: boolean;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  db: Db;
+  httpServer: HttpServer;
+  close(): Promise<void>;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The composition root: database (embedded unless DATABASE_URL is set),
+ * migrations, demo data, mediasoup workers, Socket.io and Next.js on one port.
+ */
+export async function startApp({ env, log, withNext = true, dev = false }: AppOptions): Promise<RunningApp> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  };
+  try {
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(env.DATA_DIR, 'postgres'),
+        port: env.EMBEDDED_PG_PORT,
+        log: (m) => log.info({ component: 'embedded-postgres' }, m),
+      });
+      cleanups.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    const migrations = await applyMigrations(databaseUrl, { log: (m) => log.info({ component: 'migrate' }, m) });
+    if (migrations.applied.length) log.info({ applied: migrations.applied }, 'migrations applied');
+
+    const db = createPrismaClient(databaseUrl);
+    cleanups.push(() => db.$disconnect());
+    if (env.SEED_DEMO_DATA === 'true') await seedDemoData(db);
+
+    const media = await MediaService.create(
+      { workers: env.MEDIA_WORKERS, listenIp: env.MEDIA_LISTEN_IP, announcedIp: env.MEDIA_ANNOUNCED_IP, rtcMinPort: env.RTC_MIN_PORT, rtcMaxPort: env.RTC_MAX_PORT },
+      log,
+    );
+    cleanups.push(() => media.close());
+
+    const httpServer = createServer();
+    const realtime = createRealtimeServer(httpServer, { db, payments: new TestPaymentProvider(), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
+    cleanups.push(() => realtime.close());
+    registerServices({ db, io: realtime.io, verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
+    cleanups.push(() => registerServices(undefined));
+
+    if (withNext) {
+      // next-auth reads its configuration from process.env itself.
+      process.env.NEXTAUTH_SECRET = env.AUTH_SECRET;
+      process.env.NEXTAUTH_URL ??= env.PUBLIC_URL;
+      const { default: next } = await import('next');
+      const nextApp = next({ dev, dir: projectRoot, hostname: env.HOST ?? 'localhost', port: env.PORT });
+      await nextApp.prepare();
+      cleanups.push(() => nextApp.close());
+      const handle = nextApp.getRequestHandler();
+      const upgrade = nextApp.getUpgradeHandler();
+      httpServer.on('request', (req, res) => {
+        // Socket.io answers its own path; everything else is a page or route handler.
+        if (req.url?.startsWith('/socket.io/')) return;
+        handle(req, res).catch((error: unknown) => {
+          log.error({ err: error, url: req.url }, 'request failed');
+          if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
+        });
+      });
+      httpServer.on('upgrade', (req, socket, head) => {
+        if (!req.url?.startsWith('/socket.io/')) void upgrade(req, socket, head);
+      });
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(env.PORT, env.HOST, () => resolve());
+    });
+    cleanups.push(() => new Promise<void>((resolve) => {
+      httpServer.closeAllConnections();
+      httpServer.close(() => resolve());
+    }));
+    const port = (httpServer.address() as AddressInfo).port;
+    const url = `http://localhost:${port}`;
+    log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
+    return { url, port, db, httpServer, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

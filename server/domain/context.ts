@@ -1,0 +1,16 @@
+import type { PrismaClient } from '../db/client';
+
+export type Db = PrismaClient;
+
+/** Who is acting. Every domain function that changes something takes one. */
+export interface Actor {
+  userId: string;
+  name: string;
+}
+
+export function publicBuyerName(fullName: string): string {
+  // "Sam Rivera" → "Sam R.": enough for a "just bought" ticker, not enough to identify.
+  const [first = 'Someone', ...rest] = fullName.trim().split(/\s+/);
+  const last = rest.at(-1);
+  return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
+}

@@ -1,0 +1,46 @@
+// One application error type with a stable code. Transports map the code to an
+// HTTP status or a socket acknowledgement; raw exception text never reaches a client.
+export const ERROR_CATALOG = {
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in first.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do that.' },
+  INVALID_INPUT: { status: 400, message: 'Some of the information sent is not valid.' },
+  NOT_FOUND: { status: 404, message: 'We could not find that.' },
+  INVALID_STATE: { status: 409, message: 'That cannot be done right now.' },
+  SHOW_NOT_LIVE: { status: 409, message: 'This show is not live.' },
+  NOT_IN_LINEUP: { status: 409, message: 'That product is not part of this show.' },
+  SOLD_OUT: { status: 409, message: 'Sorry, this item just sold out.' },
+  NO_ADDRESS: { status: 409, message: 'Add a shipping address to buy in one tap.' },
+  NO_PAYMENT_METHOD: { status: 409, message: 'Add a payment method to buy in one tap.' },
+  PAYMENT_DECLINED: { status: 402, message: 'Your payment was declined. Try another card.' },
+  RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+
+  constructor(code: ErrorCode, devMessage?: string, userMessage?: string) {
+    super(devMessage ?? ERROR_CATALOG[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.userMessage = userMessage ?? ERROR_CATALOG[code].message;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CATALOG[this.code].status;
+  }
+}
+
+/** What a client may see of any error: the code and a safe message, never the raw text. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof AppError) return { code: error.code, message: error.userMessage };
+  return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.message };
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentProvider } from './provider';
+
+/**
+ * Test cards by token: any token ending in `_decline` is declined and one ending
+ * in `_insufficient` fails for insufficient funds; every other `tok_test_` token
+ * succeeds. Authorizations are kept in memory, keyed by idempotency key, so a
+ * retried authorization returns the same reference.
+ */
+export class TestPaymentProvider implements PaymentProvider {
+  readonly name = 'test';
+  private readonly authorizations = new Map<string, { reference: string; state: 'authorized' | 'captured' | 'voided' }>();
+
+  async authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
+    if (!request.token.startsWith('tok_test_')) return { ok: false, reason: 'declined' };
+    if (request.token.endsWith('_decline')) return { ok: false, reason: 'declined' };
+    if (request.token.endsWith('_insufficient')) return { ok: false, reason: 'insufficient_funds' };
+    const existing = this.authorizations.get(request.idempotencyKey);
+    if (existing) return { ok: true, reference: existing.reference };
+    const reference = `test_auth_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
+    this.authorizations.set(request.idempotencyKey, { reference, state: 'authorized' });
+    return { ok: true, reference };
+  }
+
+  async capture(reference: string): Promise<void> {
+    this.setState(reference, 'captured');
+  }
+
+  async void(reference: string): Promise<void> {
+    this.setState(reference, 'voided');
+  }
+
+  private setState(reference: string, state: 'captured' | 'voided') {
+    for (const auth of this.authorizations.values()) if (auth.reference === reference) auth.state = state;
+  }
+}

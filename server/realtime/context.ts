@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import type { Actor, Db } from '../domain/context';
+import { AppError } from '../domain/errors';
+import type { PaymentProvider } from '../domain/payments/provider';
+import type { MediaService } from '../media/media-service';
+import type { ShowServer, ShowSocket } from './handler';
+import type { ShowPresence } from './presence';
+import type { ViewerRole } from './protocol';
+
+export interface RealtimeDeps {
+  db: Db;
+  payments: PaymentProvider;
+  media: MediaService;
+  log: Logger;
+  authSecret: string;
+}
+
+export interface ConnectionContext extends RealtimeDeps {
+  io: ShowServer;
+  socket: ShowSocket;
+  presence: ShowPresence;
+}
+
+export function requireUser(socket: ShowSocket): Actor {
+  const user = socket.data.user;
+  if (!user) throw new AppError('UNAUTHENTICATED', 'anonymous socket');
+  return user;
+}
+
+/** The socket's role in a show it has joined; events about other shows are refused. */
+export function requireJoined(socket: ShowSocket, showId: string): ViewerRole {
+  const role = socket.data.shows.get(showId);
+  if (!role) throw new AppError('INVALID_STATE', `socket has not joined ${showId}`, 'Join the show first.');
+  return role;
+}
+
+export function personKey(socket: ShowSocket): string {
+  return socket.data.user ? `user:${socket.data.user.userId}` : `anon:${socket.id}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * Who is watching each show, counted per person (several tabs of one signed-in
+ * user count once), with the broadcast throttled so a join storm is a few events.
+ */
+export class ShowPresence {
+  private readonly watchers = new Map<string, Map<string, number>>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly broadcast: (showId: string, count: number) => void,
+    private readonly throttleMs = 1000,
+  ) {}
+
+  add(showId: string, personKey: string): number {
+    const people = this.watchers.get(showId) ?? new Map<string, number>();
+    this.watchers.set(showId, people);
+    people.set(personKey, (people.get(personKey) ?? 0) + 1);
+    this.schedule(showId);
+    return people.size;
+  }
+
+  remove(showId: string, personKey: string): void {
+    const people = this.watchers.get(showId);
+    const n = people?.get(personKey);
+    if (!people || n === undefined) return;
+    if (n > 1) people.set(personKey, n - 1);
+    else people.delete(personKey);
+    if (people.size === 0) this.watchers.delete(showId);
+    this.schedule(showId);
+  }
+
+  count(showId: string): number {
+    return this.watchers.get(showId)?.size ?? 0;
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  private schedule(showId: string): void {
+    if (this.pending.has(showId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(showId);
+      this.broadcast(showId, this.count(showId));
+    }, this.throttleMs);
+    timer.unref();
+    this.pending.set(showId, timer);
+  }
+}
