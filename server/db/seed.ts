@@ -1,0 +1,98 @@
+import { hash } from '@node-rs/argon2';
+import type { PrismaClient } from './client';
+
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_EMAILS = {
+  brand: 'brand@demo.live',
+  host: 'host@demo.live',
+  viewer: 'viewer@demo.live',
+  viewer2: 'viewer2@demo.live',
+} as const;
+
+// Stable ids make the seed an upsert: running it on every start never duplicates.
+const BRAND_ID = 'demo_brand_lumen';
+const SHOW_ID = 'demo_show_glow_up';
+
+const PRODUCTS = [
+  { id: 'demo_product_serum', title: 'Dewy Glow Serum', image: 'serum', description: 'Hyaluronic acid and niacinamide for a glass-skin glow.', variants: [['30 ml', 3800, 60], ['50 ml', 5400, 40]] },
+  { id: 'demo_product_cream', title: 'Cloud Cream Moisturiser', image: 'cream', description: 'Whipped, weightless, 72-hour hydration.', variants: [['50 ml', 3200, 80]] },
+  { id: 'demo_product_lip', title: 'Velvet Lip Tint', image: 'lip', description: 'Blurred matte colour that lasts all day.', variants: [['Rose', 1800, 50], ['Coral', 1800, 50], ['Berry', 1800, 50]] },
+  { id: 'demo_product_spf', title: 'Sunshield SPF 50', image: 'spf', description: 'Invisible daily sunscreen, no white cast.', variants: [['50 ml', 2600, 100]] },
+  { id: 'demo_product_balm', title: 'Silk Cleansing Balm', image: 'balm', description: 'Melts make-up and sunscreen in one step.', variants: [['100 ml', 2400, 70]] },
+  { id: 'demo_product_roller', title: 'Jade Facial Roller', image: 'roller', description: 'Cool-touch jade for a morning de-puff.', variants: [['One size', 2900, 25]] },
+] as const;
+
+export interface DemoSeed {
+  showId: string;
+  brandId: string;
+  hostId: string;
+  viewerIds: string[];
+  productIds: string[];
+}
+
+async function ensureUser(prisma: PrismaClient, email: string, name: string): Promise<string> {
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) return existing.id;
+  const user = await prisma.user.create({ data: { email, name, passwordHash: await hash(DEMO_PASSWORD) }, select: { id: true } });
+  return user.id;
+}
+
+async function ensureWallet(prisma: PrismaClient, userId: string, fullName: string) {
+  if ((await prisma.address.count({ where: { userId } })) === 0) {
+    await prisma.address.create({ data: { userId, fullName, line1: '12 Riverside Walk', city: 'Phnom Penh', postalCode: '12000', country: 'KH', phone: '+855 12 345 678', isDefault: true } });
+  }
+  if ((await prisma.paymentMethod.count({ where: { userId } })) === 0) {
+    // A test-provider token: the card number itself is never stored.
+    await prisma.paymentMethod.create({ data: { userId, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 12, expYear: new Date().getFullYear() + 2, isDefault: true } });
+  }
+}
+
+/**
+ * The demo brand, accounts, products and show. Safe on every start: it only
+ * creates what is missing and never touches stock or orders. The demo show is
+ * put back on the schedule once it has ended, so a fresh demo is always ready.
+ */
+export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
+  const [brandOwnerId, hostId, viewerId, viewer2Id] = [
+    await ensureUser(prisma, DEMO_EMAILS.brand, 'Dara Sok'),
+    await ensureUser(prisma, DEMO_EMAILS.host, 'Mia Chen'),
+    await ensureUser(prisma, DEMO_EMAILS.viewer, 'Sam Rivera'),
+    await ensureUser(prisma, DEMO_EMAILS.viewer2, 'Alex Kim'),
+  ];
+  await prisma.influencerProfile.upsert({ where: { userId: hostId }, update: {}, create: { userId: hostId, handle: 'mia', bio: 'Skincare nerd. Live every Friday.' } });
+  await prisma.brand.upsert({ where: { id: BRAND_ID }, update: {}, create: { id: BRAND_ID, slug: 'lumen', name: 'Lumen Beauty', currency: 'USD' } });
+  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId: BRAND_ID, userId: brandOwnerId } }, update: {}, create: { brandId: BRAND_ID, userId: brandOwnerId, role: 'OWNER' } });
+  await ensureWallet(prisma, viewerId, 'Sam Rivera');
+  await ensureWallet(prisma, viewer2Id, 'Alex Kim');
+
+  for (const product of PRODUCTS) {
+    await prisma.product.upsert({
+      where: { id: product.id },
+      update: {},
+      create: { id: product.id, brandId: BRAND_ID, title: product.title, description: product.description, imageUrl: `/demo/products/${product.image}.svg` },
+    });
+    for (const [name, priceMinor, stock] of product.variants) {
+      const sku = `${product.id.replace('demo_product_', 'LUM-').toUpperCase()}-${name.replace(/\W+/g, '').toUpperCase()}`;
+      await prisma.productVariant.upsert({ where: { sku }, update: {}, create: { productId: product.id, sku, name, priceMinor, currency: 'USD', stock } });
+    }
+  }
+
+  const show = await prisma.show.findUnique({ where: { id: SHOW_ID }, select: { status: true } });
+  const scheduledStart = new Date(Date.now() + 10 * 60 * 1000);
+  if (!show) {
+    await prisma.show.create({
+      data: {
+        id: SHOW_ID,
+        brandId: BRAND_ID,
+        hostId,
+        title: 'Glow Up Live: Spring Skincare Drop',
+        description: 'Mia walks through the new spring routine, with show-only prices.',
+        scheduledStart,
+        lineup: { create: PRODUCTS.map((p, position) => ({ productId: p.id, position })) },
+      },
+    });
+  } else if (show.status === 'ENDED') {
+    await prisma.show.update({ where: { id: SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
+  }
+  return { showId: SHOW_ID, brandId: BRAND_ID, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id) };
+}
