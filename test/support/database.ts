@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export function freePort(): Promise<number> {
 /** A real PostgreSQL of its own, in a temporary directory, migrated. */
 export async function startTestDatabase(opts: { migrate?: boolean } = {}): Promise<{ url: string; prisma: PrismaClient; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-pg-'));
+  // As root, PostgreSQL runs as a separate user that must be able to enter this directory.
+  chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort() });
   if (opts.migrate !== false) await applyMigrations(pg.url);
   const prisma = createPrismaClient(pg.url);
