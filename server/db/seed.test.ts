@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDatabase } from '../../test/support/database';
+import { DEMO_EMAILS, seedDemoData } from './seed';
+
+describe('demo seed', () => {
+  let db: Awaited<ReturnType<typeof startTestDatabase>>;
+  beforeAll(async () => {
+    db = await startTestDatabase();
+  });
+  afterAll(async () => db?.stop());
+
+  it('creates the demo brand, accounts with wallets, six products and a show ready to go live', async () => {
+    const seed = await seedDemoData(db.prisma);
+    expect(seed.productIds).toHaveLength(6);
+    const show = await db.prisma.show.findUniqueOrThrow({ where: { id: seed.showId }, include: { lineup: true } });
+    expect(show.status).toBe('SCHEDULED');
+    expect(show.lineup).toHaveLength(6);
+    const viewer = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.viewer }, include: { addresses: true, paymentMethods: true } });
+    expect(viewer.addresses.filter((a) => a.isDefault)).toHaveLength(1);
+    expect(viewer.paymentMethods).toEqual([expect.objectContaining({ isDefault: true, last4: '4242', token: expect.stringMatching(/^tok_test_/) })]);
+    expect(viewer.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('is safe to run again: nothing duplicated, stock changes kept, an ended demo show back on the schedule', async () => {
+    const first = await seedDemoData(db.prisma);
+    const variant = await db.prisma.productVariant.findFirstOrThrow({ where: { productId: first.productIds[0] } });
+    await db.prisma.productVariant.update({ where: { id: variant.id }, data: { stock: 3 } });
+    await db.prisma.show.update({ where: { id: first.showId }, data: { status: 'ENDED', endedAt: new Date() } });
+    const counts = async () => ({
+      users: await db.prisma.user.count(),
+      products: await db.prisma.product.count(),
+      variants: await db.prisma.productVariant.count(),
+      addresses: await db.prisma.address.count(),
+      cards: await db.prisma.paymentMethod.count(),
+      shows: await db.prisma.show.count(),
+      lineup: await db.prisma.showProduct.count(),
+    });
+    const before = await counts();
+    await seedDemoData(db.prisma);
+    expect(await counts()).toEqual(before);
+    expect((await db.prisma.productVariant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(3);
+    expect((await db.prisma.show.findUniqueOrThrow({ where: { id: first.showId } })).status).toBe('SCHEDULED');
+  });
+});
