@@ -48,7 +48,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(env.DATA_DIR, 'postgres'),
         port: env.EMBEDDED_PG_PORT,
-        log: (m) => log.info({ component: 'embedded-postgres' }, m),
+        log: (m) => log.debug({ component: 'embedded-postgres' }, m),
       });
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;

@@ -22,9 +22,12 @@ async function ensureNodeModules() {
   const hash = fingerprint(projectRoot, ['package.json', 'package-lock.json']);
   const stampFile = path.join(projectRoot, 'node_modules', '.live-commerce-installed');
   if (!stale(stampFile, hash)) return;
-  log('installing npm packages (npm ci)…');
-  await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: projectRoot });
-  stamp(stampFile, hash);
+  log('installing npm packages…');
+  // `npm install`, not `npm ci`: npm 11 here writes a lock file without some other
+  // platforms' optional binaries (darwin, win32 builds of SWC and Tailwind's oxide),
+  // and `npm ci` rejects such a lock file as out of sync.
+  await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: projectRoot });
+  stamp(stampFile, fingerprint(projectRoot, ['package.json', 'package-lock.json']));
 }
 
 /** Production build of the pages, redone only when their sources change. */

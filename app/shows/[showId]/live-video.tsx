@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Subscriber } from '../../_lib/media-client';
 import type { ShowClientSocket } from '../../_lib/show-socket';
+import { MutedIcon } from '../../_components/icons';
 
 /**
  * Plays the host's stream. The video starts muted because browsers only allow
@@ -58,9 +59,9 @@ export function LiveVideo({ showId, socketRef, producerIds, poster }: { showId: 
             setMuted(false);
             void videoRef.current?.play();
           }}
-          className="absolute left-3 top-3 rounded-full bg-black/60 px-3 py-1.5 text-sm font-semibold text-white backdrop-blur hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-white"
+          className="absolute left-3 top-20 rounded-full bg-black/60 px-3 py-1.5 text-sm font-semibold text-white backdrop-blur hover:bg-black/80 focus-visible:outline-2 focus-visible:outline-white"
         >
-          🔇 Tap for sound
+          <MutedIcon /> Tap for sound
         </button>
       )}
       {failed && (

@@ -2,6 +2,7 @@
 
 import type { ShowSummary } from '@/server/domain/shows';
 import { request } from '../../_lib/show-socket';
+import { BagIcon, EyeIcon } from '../../_components/icons';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { useShowChannel } from './use-show-channel';
@@ -43,7 +44,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
           <div className="flex items-center gap-2 text-sm">
             {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">Live</span>}
             <span aria-label={`${state.viewerCount} watching`} data-testid="viewer-count" className="rounded bg-black/50 px-2 py-0.5">
-              👁 {state.viewerCount}
+              <EyeIcon /> {state.viewerCount}
             </span>
           </div>
         </div>
@@ -53,8 +54,8 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
           </p>
         )}
         {state.lastPurchase && (
-          <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-20 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow motion-safe:animate-pulse">
-            🛍 {state.lastPurchase.buyerName} just bought {state.lastPurchase.productTitle}
+          <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow motion-safe:animate-pulse">
+            <BagIcon /> {state.lastPurchase.buyerName} just bought {state.lastPurchase.productTitle}
           </p>
         )}
       </div>

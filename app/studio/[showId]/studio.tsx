@@ -5,6 +5,7 @@ import type { ShowSummary } from '@/server/domain/shows';
 import { Publisher } from '../../_lib/media-client';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
+import { EyeIcon } from '../../_components/icons';
 import { useShowChannel } from '../../shows/[showId]/use-show-channel';
 
 interface Sale {
@@ -95,7 +96,9 @@ export function Studio({ show }: { show: ShowSummary }) {
             <span className={`rounded px-2 py-0.5 font-bold uppercase ${live ? 'bg-brand-500' : 'bg-neutral-700'}`} data-testid="studio-status">
               {live ? 'Live' : state.status === 'ENDED' ? 'Ended' : 'Off air'}
             </span>
-            <span className="rounded bg-black/60 px-2 py-0.5">👁 {state.viewerCount}</span>
+            <span className="rounded bg-black/60 px-2 py-0.5" aria-label={`${state.viewerCount} watching`}>
+              <EyeIcon /> {state.viewerCount}
+            </span>
             {publishing && <span className="rounded bg-black/60 px-2 py-0.5">Connecting video…</span>}
           </div>
         </div>
