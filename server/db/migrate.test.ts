@@ -1,7 +1,10 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase } from '../../test/support/database';
-import { applyMigrations, readMigrations } from './migrate';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from './migrate';
 
 describe('migration runner', () => {
   let db: Awaited<ReturnType<typeof startTestDatabase>>;
@@ -39,6 +42,34 @@ describe('migration runner', () => {
     await client.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = $1`, [readMigrations()[0]!.name]);
     await expect(applyMigrations(db.url)).rejects.toThrow(/changed after it was applied/);
     await client.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [readMigrations()[0]!.checksum, readMigrations()[0]!.name]);
+  });
+
+  it('refuses to run while a migration is recorded as failed and unresolved, as Prisma leaves it', async () => {
+    await client.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('00000000-0000-4000-8000-000000000000', repeat('a', 64), '29990101000000_broken', now())`,
+    );
+    await expect(applyMigrations(db.url)).rejects.toThrow(/29990101000000_broken failed earlier and was never resolved/);
+    await client.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '29990101000000_broken'`);
+    expect(await applyMigrations(db.url)).toEqual({ applied: [] });
+  });
+
+  it('rolls a failing migration back completely and records the attempt as rolled back', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
+    try {
+      cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      mkdirSync(path.join(dir, '29990102000000_half_done'));
+      writeFileSync(path.join(dir, '29990102000000_half_done', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\nSELECT no_such_function();\n');
+      await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(/29990102000000_half_done failed and was rolled back: .*no_such_function/);
+      expect((await client.query(`SELECT to_regclass('"Half"') AS t`)).rows[0].t).toBeNull();
+      const { rows } = await client.query(`SELECT finished_at, rolled_back_at, logs FROM "_prisma_migrations" WHERE migration_name = '29990102000000_half_done'`);
+      expect(rows).toEqual([{ finished_at: null, rolled_back_at: expect.any(Date), logs: expect.stringMatching(/no_such_function/) }]);
+      // Not blocking: the corrected file goes in on the next start.
+      writeFileSync(path.join(dir, '29990102000000_half_done', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\n');
+      expect(await applyMigrations(db.url, { migrationsDir: dir })).toEqual({ applied: ['29990102000000_half_done'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await client.query(`DROP TABLE IF EXISTS "Half"; DELETE FROM "_prisma_migrations" WHERE migration_name LIKE '2999%'`);
+    }
   });
 
   it('has the database refuse negative stock even from a write that bypasses the order flow', async () => {

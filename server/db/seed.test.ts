@@ -14,7 +14,8 @@ describe('demo seed', () => {
     expect(seed.productIds).toHaveLength(6);
     const show = await db.prisma.show.findUniqueOrThrow({ where: { id: seed.showId }, include: { lineup: true } });
     expect(show.status).toBe('SCHEDULED');
-    expect(show.lineup).toHaveLength(6);
+    expect(show.lineup.sort((a, b) => a.position - b.position).map((l) => l.productId)).toEqual(seed.productIds);
+    expect(show.scheduledStart.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
     const viewer = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.viewer }, include: { addresses: true, paymentMethods: true } });
     expect(viewer.addresses.filter((a) => a.isDefault)).toHaveLength(1);
     expect(viewer.paymentMethods).toEqual([expect.objectContaining({ isDefault: true, last4: '4242', token: expect.stringMatching(/^tok_test_/) })]);
@@ -28,6 +29,9 @@ describe('demo seed', () => {
     await db.prisma.show.update({ where: { id: first.showId }, data: { status: 'ENDED', endedAt: new Date() } });
     const counts = async () => ({
       users: await db.prisma.user.count(),
+      brands: await db.prisma.brand.count(),
+      members: await db.prisma.brandMember.count(),
+      influencers: await db.prisma.influencerProfile.count(),
       products: await db.prisma.product.count(),
       variants: await db.prisma.productVariant.count(),
       addresses: await db.prisma.address.count(),
@@ -36,7 +40,9 @@ describe('demo seed', () => {
       lineup: await db.prisma.showProduct.count(),
     });
     const before = await counts();
-    await seedDemoData(db.prisma);
+    expect(before).toEqual({ users: 4, brands: 1, members: 1, influencers: 1, products: 6, variants: before.variants, addresses: 2, cards: 2, shows: 1, lineup: 6 });
+    const again = await seedDemoData(db.prisma);
+    expect(again).toEqual(first);
     expect(await counts()).toEqual(before);
     expect((await db.prisma.productVariant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(3);
     expect((await db.prisma.show.findUniqueOrThrow({ where: { id: first.showId } })).status).toBe('SCHEDULED');

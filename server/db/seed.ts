@@ -9,8 +9,10 @@ export const DEMO_EMAILS = {
   viewer2: 'viewer2@demo.live',
 } as const;
 
-// Stable ids make the seed an upsert: running it on every start never duplicates.
+// Stable ids (and unique keys: email, slug, sku) make the seed an upsert: running it on every start never duplicates.
 const BRAND_ID = 'demo_brand_lumen';
+export const DEMO_BRAND_SLUG = 'lumen';
+export const DEMO_HOST_HANDLE = 'mia';
 const SHOW_ID = 'demo_show_glow_up';
 
 const PRODUCTS = [
@@ -59,9 +61,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     await ensureUser(prisma, DEMO_EMAILS.viewer, 'Sam Rivera'),
     await ensureUser(prisma, DEMO_EMAILS.viewer2, 'Alex Kim'),
   ];
-  await prisma.influencerProfile.upsert({ where: { userId: hostId }, update: {}, create: { userId: hostId, handle: 'mia', bio: 'Skincare nerd. Live every Friday.' } });
-  await prisma.brand.upsert({ where: { id: BRAND_ID }, update: {}, create: { id: BRAND_ID, slug: 'lumen', name: 'Lumen Beauty', currency: 'USD' } });
-  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId: BRAND_ID, userId: brandOwnerId } }, update: {}, create: { brandId: BRAND_ID, userId: brandOwnerId, role: 'OWNER' } });
+  await prisma.influencerProfile.upsert({ where: { userId: hostId }, update: {}, create: { userId: hostId, handle: DEMO_HOST_HANDLE, bio: 'Skincare nerd. Live every Friday.' } });
+  // By slug, the brand's public key: a database where "lumen" was made some other way keeps its row.
+  const { id: brandId } = await prisma.brand.upsert({
+    where: { slug: DEMO_BRAND_SLUG },
+    update: {},
+    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD' },
+    select: { id: true },
+  });
+  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId, userId: brandOwnerId } }, update: {}, create: { brandId, userId: brandOwnerId, role: 'OWNER' } });
   await ensureWallet(prisma, viewerId, 'Sam Rivera');
   await ensureWallet(prisma, viewer2Id, 'Alex Kim');
 
@@ -69,7 +77,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     await prisma.product.upsert({
       where: { id: product.id },
       update: {},
-      create: { id: product.id, brandId: BRAND_ID, title: product.title, description: product.description, imageUrl: `/demo/products/${product.image}.svg` },
+      create: { id: product.id, brandId, title: product.title, description: product.description, imageUrl: `/demo/products/${product.image}.svg` },
     });
     for (const [name, priceMinor, stock] of product.variants) {
       const sku = `${product.id.replace('demo_product_', 'LUM-').toUpperCase()}-${name.replace(/\W+/g, '').toUpperCase()}`;
@@ -83,7 +91,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     await prisma.show.create({
       data: {
         id: SHOW_ID,
-        brandId: BRAND_ID,
+        brandId,
         hostId,
         title: 'Glow Up Live: Spring Skincare Drop',
         description: 'Mia walks through the new spring routine, with show-only prices.',
@@ -94,5 +102,5 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
   } else if (show.status === 'ENDED') {
     await prisma.show.update({ where: { id: SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
   }
-  return { showId: SHOW_ID, brandId: BRAND_ID, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id) };
+  return { showId: SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id) };
 }

@@ -2,13 +2,13 @@ import { AppError } from './errors';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
 
-export const MAX_QUANTITY_PER_TAP = 10;
-
 export interface ShowPurchaseRequest {
   showId: string;
   variantId: string;
   quantity: number;
   idempotencyKey: string;
+  /** The flash deal whose price the buyer saw; without it the regular price applies. */
+  dealId?: string | null;
 }
 
 export interface PlacedOrder {
@@ -27,6 +27,8 @@ export interface PlacedOrder {
   buyerPublicName: string;
   /** True when this request repeated an idempotency key: nothing new was created or charged. */
   replayed: boolean;
+  /** The deal this order used, with its units sold after it; null without a deal or on a replay. */
+  deal: { id: string; soldCount: number } | null;
 }
 
 const orderSelect = {
@@ -58,6 +60,7 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
     stockAfter: null,
     buyerPublicName: publicBuyerName(order.buyer.name),
     replayed: true,
+    deal: null,
   };
 }
 
@@ -65,7 +68,13 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
+const ORDER_TX_MAX_WAIT_MS = 15_000;
+const ORDER_TX_TIMEOUT_MS = 5_000;
+
+// Thrown inside the order transaction to roll it back; mapped to AppErrors outside.
 class SoldOut extends Error {}
+class DealGone extends Error {}
+class OverLimit extends Error {}
 
 /**
  * One tap on Buy during a live show. Uses the buyer's default address and card.
@@ -74,12 +83,12 @@ class SoldOut extends Error {}
  * can never go below zero whatever the concurrency.
  */
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
-  const { showId, variantId, quantity, idempotencyKey } = request;
+  const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
   const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
   if (replay) return replay;
 
   const [show, variant, user] = await Promise.all([
-    db.show.findUnique({ where: { id: showId }, select: { status: true, brandId: true } }),
+    db.show.findUnique({ where: { id: showId }, select: { status: true, brandId: true, maxPerBuyer: true } }),
     db.productVariant.findUnique({
       where: { id: variantId },
       select: { id: true, name: true, priceMinor: true, currency: true, stock: true, product: { select: { id: true, title: true, brandId: true, status: true } } },
@@ -109,8 +118,16 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
   // A cheap early answer for the crowd that taps after the last unit went; the
   // conditional UPDATE below stays the authority.
   if (variant.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock} left`);
+  if (quantity > show.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${show.maxPerBuyer}`, `You can buy at most ${show.maxPerBuyer} of this product in this show.`);
+  let unitPriceMinor = variant.priceMinor;
+  if (dealId) {
+    const deal = await db.flashDeal.findUnique({ where: { id: dealId }, select: { showId: true, variantId: true, priceMinor: true, endsAt: true, endedAt: true } });
+    if (!deal || deal.showId !== showId || deal.variantId !== variantId) throw new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
+    if (deal.endedAt || deal.endsAt <= new Date()) throw new AppError('DEAL_ENDED', `deal ${dealId} ended`);
+    unitPriceMinor = deal.priceMinor;
+  }
 
-  const totalMinor = variant.priceMinor * quantity;
+  const totalMinor = unitPriceMinor * quantity;
   const authorization = await payments.authorize({
     token: card.token,
     amountMinor: totalMinor,
@@ -121,6 +138,25 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
 
   try {
     const created = await db.$transaction(async (tx) => {
+      // One buyer's taps in one show queue here, so two quick taps cannot both pass the limit.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${buyer.userId}:${showId}`}, 0))`;
+      const [bought] = await tx.$queryRaw<{ units: number }[]>`
+        SELECT COALESCE(SUM(i."quantity"), 0)::int AS units
+          FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" JOIN "ProductVariant" v ON v."id" = i."variantId"
+         WHERE o."buyerId" = ${buyer.userId} AND o."showId" = ${showId} AND v."productId" = ${variant.product.id}
+           AND o."status" NOT IN ('CANCELLED', 'REFUNDED')`;
+      if ((bought?.units ?? 0) + quantity > show.maxPerBuyer) throw new OverLimit();
+      let deal: { id: string; soldCount: number } | null = null;
+      if (dealId) {
+        // The deal's end time and cap are enforced by the same kind of conditional UPDATE as stock.
+        const [row] = await tx.$queryRaw<{ soldCount: number }[]>`
+          UPDATE "FlashDeal" SET "soldCount" = "soldCount" + ${quantity}
+           WHERE "id" = ${dealId} AND "endedAt" IS NULL AND "endsAt" > now()
+             AND ("quantityCap" IS NULL OR "soldCount" + ${quantity} <= "quantityCap")
+          RETURNING "soldCount"`;
+        if (!row) throw new DealGone();
+        deal = { id: dealId, soldCount: row.soldCount };
+      }
       const taken = await tx.$queryRaw<{ stock: number }[]>`
         UPDATE "ProductVariant" SET "stock" = "stock" - ${quantity}
         WHERE "id" = ${variantId} AND "stock" >= ${quantity}
@@ -140,13 +176,15 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
           paymentMethodId: card.id,
           paymentRef: authorization.reference,
           items: {
-            create: { variantId, title: `${variant.product.title} — ${variant.name}`, quantity, unitPriceMinor: variant.priceMinor, currency: variant.currency },
+            create: { variantId, dealId, title: `${variant.product.title} — ${variant.name}`, quantity, unitPriceMinor, currency: variant.currency },
           },
         },
         select: { id: true, number: true, status: true },
       });
-      return { order, stockAfter };
-    });
+      return { order, stockAfter, deal };
+      // In a purchase storm hundreds of taps queue for the pool's connections; the
+      // transaction itself is short, so waiting for a connection is the right answer.
+    }, { maxWait: ORDER_TX_MAX_WAIT_MS, timeout: ORDER_TX_TIMEOUT_MS });
     await payments.capture(authorization.reference);
     return {
       ...created.order,
@@ -160,6 +198,7 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
       stockAfter: created.stockAfter,
       buyerPublicName: publicBuyerName(user.name),
       replayed: false,
+      deal: created.deal,
     };
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -169,6 +208,8 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
     }
     await payments.void(authorization.reference);
     if (error instanceof SoldOut) throw new AppError('SOLD_OUT', `variant ${variantId} sold out`);
+    if (error instanceof DealGone) throw new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
+    if (error instanceof OverLimit) throw new AppError('LIMIT_REACHED', `buyer ${buyer.userId} over ${show.maxPerBuyer}`, `You can buy at most ${show.maxPerBuyer} of this product in this show.`);
     throw error;
   }
 }

@@ -3,9 +3,13 @@ import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
 import type { PaymentProvider } from '../domain/payments/provider';
 import type { MediaService } from '../media/media-service';
+import type { ShowBroadcaster } from './broadcaster';
+import type { DealTimers } from './deal-timers';
 import type { ShowServer, ShowSocket } from './handler';
 import type { ShowPresence } from './presence';
 import type { ViewerRole } from './protocol';
+import type { ReactionAggregator } from './reactions';
+import type { UserRateLimiter } from './rate-limiter';
 
 export interface RealtimeDeps {
   db: Db;
@@ -15,10 +19,18 @@ export interface RealtimeDeps {
   authSecret: string;
 }
 
-export interface ConnectionContext extends RealtimeDeps {
+/** Per-process state shared by every connection. */
+export interface RealtimeShared {
   io: ShowServer;
-  socket: ShowSocket;
   presence: ShowPresence;
+  broadcaster: ShowBroadcaster;
+  reactions: ReactionAggregator;
+  chatLimiter: UserRateLimiter;
+  dealTimers: DealTimers;
+}
+
+export interface ConnectionContext extends RealtimeDeps, RealtimeShared {
+  socket: ShowSocket;
 }
 
 export function requireUser(socket: ShowSocket): Actor {

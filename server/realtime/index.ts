@@ -1,12 +1,22 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { ShowBroadcaster } from './broadcaster';
+import { registerChatHandlers } from './chat-handlers';
+import type { RealtimeDeps, RealtimeShared } from './context';
+import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
-import type { RealtimeDeps } from './context';
 import { registerMediaHandlers } from './media-handlers';
 import { ShowPresence } from './presence';
-import { showRoom } from './protocol';
+import { personKey } from './context';
+import { UserRateLimiter } from './rate-limiter';
+import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { userFromCookieHeader } from './socket-auth';
+
+/** How long a dropped client can come back and receive what it missed. */
+export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+// A frame larger than this closes that client's connection; payload schemas refuse far less.
+const MAX_FRAME_BYTES = 100 * 1024;
 
 /** Attaches the show channel to the app's HTTP server. */
 export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): { io: ShowServer; close(): Promise<void> } {
@@ -15,10 +25,24 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     serveClient: false,
     // Same origin only: the pages and the socket share one host and port.
     cors: { origin: false },
-    // Protocol messages are small; a huge frame is an attack, not a message.
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    // A client back within the window gets its rooms, its data and the broadcasts
+    // it missed; after that it joins again and receives a fresh snapshot.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
   });
-  const presence = new ShowPresence((showId, count) => io.to(showRoom(showId)).emit('viewers:count', { showId, count }));
+  const broadcaster = new ShowBroadcaster(io);
+  const shared: RealtimeShared = {
+    io,
+    broadcaster,
+    presence: new ShowPresence((showId, count) => broadcaster.emit(showId, 'viewers:count', { showId, count })),
+    reactions: new ReactionAggregator((showId, counts) => broadcaster.emit(showId, 'reactions:burst', { showId, counts })),
+    // A message a second, with a burst of five: enough for people, not for scripts.
+    chatLimiter: new UserRateLimiter(5, 1),
+    dealTimers: new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId })),
+  };
+  // Media of a dropped socket is kept for the recovery window: its WebRTC
+  // transports often outlive a brief signalling outage.
+  const mediaCleanups = new Map<string, NodeJS.Timeout>();
 
   io.use((socket, next) => {
     userFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret).then(
@@ -33,19 +57,36 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
 
   io.on('connection', (socket) => {
     const log = deps.log.child({ socketId: socket.id, userId: socket.data.user?.userId });
-    const ctx = { ...deps, io, socket, presence, log };
+    const ctx = { ...deps, ...shared, socket, log };
+    if (socket.recovered) {
+      clearTimeout(mediaCleanups.get(socket.id));
+      mediaCleanups.delete(socket.id);
+      for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
+    }
     const on = handlerRegistrar(socket, log);
     registerShowHandlers(on, ctx);
+    registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     socket.on('disconnect', () => {
-      for (const showId of [...socket.data.shows.keys()]) leaveShow(ctx, showId);
+      const shows = [...socket.data.shows.keys()];
+      for (const showId of shows) leaveShow(ctx, showId, { forget: false });
+      const timer = setTimeout(() => {
+        mediaCleanups.delete(socket.id);
+        for (const showId of shows) deps.media.existingRoom(showId)?.then((room) => room.removePeer(socket.id), () => undefined);
+      }, RECOVERY_WINDOW_MS);
+      timer.unref();
+      mediaCleanups.set(socket.id, timer);
     });
   });
 
   return {
     io,
     close: async () => {
-      presence.close();
+      shared.presence.close();
+      shared.reactions.close();
+      shared.chatLimiter.close();
+      shared.dealTimers.close();
+      for (const timer of mediaCleanups.values()) clearTimeout(timer);
       await io.close();
     },
   };

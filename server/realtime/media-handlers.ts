@@ -1,7 +1,8 @@
 import type { types } from 'mediasoup';
 import { AppError } from '../domain/errors';
 import type { ShowMediaRoom } from '../media/show-media-room';
-import type { ShowServer, HandlerRegistrar } from './handler';
+import type { ShowBroadcaster } from './broadcaster';
+import type { HandlerRegistrar } from './handler';
 import { requireJoined, type ConnectionContext } from './context';
 import {
   connectTransportSchema,
@@ -11,18 +12,17 @@ import {
   restartIceSchema,
   resumeConsumerSchema,
   showRefSchema,
-  showRoom,
 } from './protocol';
 
 const announced = new WeakSet<ShowMediaRoom>();
 
 /** Tells a show's room about producers coming and going, once per media room. */
-function announceProducers(io: ShowServer, room: ShowMediaRoom): void {
+function announceProducers(broadcaster: ShowBroadcaster, room: ShowMediaRoom): void {
   if (announced.has(room)) return;
   announced.add(room);
   const { showId } = room;
-  room.on('producerAdded', ({ producerId, kind }) => io.to(showRoom(showId)).emit('media:producerAdded', { showId, producerId, kind }));
-  room.on('producerClosed', ({ producerId }) => io.to(showRoom(showId)).emit('media:producerClosed', { showId, producerId }));
+  room.on('producerAdded', ({ producerId, kind }) => broadcaster.emit(showId, 'media:producerAdded', { showId, producerId, kind }));
+  room.on('producerClosed', ({ producerId }) => broadcaster.emit(showId, 'media:producerClosed', { showId, producerId }));
 }
 
 // mediasoup checks the structure of these objects itself and rejects bad ones;
@@ -30,10 +30,10 @@ function announceProducers(io: ShowServer, room: ShowMediaRoom): void {
 const asMedia = <T>(value: Record<string, unknown>) => value as unknown as T;
 
 export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
-  const { socket, io } = ctx;
+  const { socket, broadcaster } = ctx;
   const room = async (showId: string) => {
     const mediaRoom = await ctx.media.room(showId);
-    announceProducers(io, mediaRoom);
+    announceProducers(broadcaster, mediaRoom);
     return mediaRoom;
   };
 

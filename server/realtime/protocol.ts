@@ -7,9 +7,13 @@ import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
 import type { ErrorPayload } from '../domain/errors';
 import type { ProductCard } from '../domain/catalog';
+import type { ChatMessageView } from '../domain/chat';
+import type { DealView } from '../domain/deals';
 import type { ShowState, ShowStatus } from '../domain/shows';
 
 export const PROTOCOL_VERSION = 1;
+export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
 
 const id = z.string().min(1).max(64);
 // mediasoup validates the structure of its own parameters; we only bound their size.
@@ -23,6 +27,23 @@ export const buySchema = z
     variantId: id,
     quantity: z.number().int().min(1).max(10),
     idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+    dealId: id.nullish(),
+  })
+  .strict();
+// Length is checked again after normalisation; this bound only stops huge frames early.
+export const chatSendSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
+export const chatMessageRefSchema = z.object({ showId: id, messageId: id }).strict();
+export const chatPinSchema = z.object({ showId: id, messageId: id.nullable() }).strict();
+export const chatBanSchema = z.object({ showId: id, userId: id }).strict();
+export const chatSlowModeSchema = z.object({ showId: id, seconds: z.number().int().min(0).max(3600) }).strict();
+export const reactionSchema = z.object({ showId: id, kind: z.enum(REACTION_KINDS), count: z.number().int().min(1).max(50).default(1) }).strict();
+export const dealStartSchema = z
+  .object({
+    showId: id,
+    variantId: id,
+    priceMinor: z.number().int().min(0).max(100_000_000),
+    durationSeconds: z.number().int().min(10).max(3600),
+    quantityCap: z.number().int().min(1).max(1_000_000).nullish(),
   })
   .strict();
 export const createTransportSchema = z.object({ showId: id, direction: z.enum(['send', 'recv']) }).strict();
@@ -39,7 +60,7 @@ export const resumeConsumerSchema = z.object({ showId: id, consumerId: id }).str
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
 
-export type ViewerRole = 'host' | 'viewer' | 'anonymous';
+export type ViewerRole = 'host' | 'moderator' | 'viewer' | 'anonymous';
 
 export interface OrderConfirmation {
   orderId: string;
@@ -52,14 +73,35 @@ export interface OrderConfirmation {
   replayed: boolean;
 }
 
+/** Everything a client needs to render a show at once; `seq` is the last broadcast it reflects. */
+export interface ShowSnapshot {
+  state: ShowState;
+  role: ViewerRole;
+  viewerCount: number;
+  producers: { producerId: string; kind: ms.MediaKind }[];
+  chat: ChatMessageView[];
+  pinnedMessage: ChatMessageView | null;
+  slowModeSeconds: number;
+  deal: DealView | null;
+  seq: number;
+}
+
 export interface ClientToServerEvents {
-  'show:join': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ state: ShowState; role: ViewerRole; viewerCount: number; producers: { producerId: string; kind: ms.MediaKind }[] }>) => void;
+  'show:join': (payload: z.infer<typeof showRefSchema>, ack: AckFn<ShowSnapshot>) => void;
   'show:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'show:goLive': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus; startedAt: string | null }>) => void;
   'show:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus }>) => void;
   'product:pin': (payload: z.infer<typeof pinProductSchema>, ack: AckFn<{ product: ProductCard }>) => void;
   'product:unpin': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
-  'order:buy': (payload: z.infer<typeof buySchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'deal:start': (payload: z.input<typeof dealStartSchema>, ack: AckFn<{ deal: DealView }>) => void;
+  'deal:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
+  'order:buy': (payload: z.input<typeof buySchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'chat:send': (payload: z.infer<typeof chatSendSchema>, ack: AckFn<{ message: ChatMessageView }>) => void;
+  'chat:delete': (payload: z.infer<typeof chatMessageRefSchema>, ack: AckFn) => void;
+  'chat:ban': (payload: z.infer<typeof chatBanSchema>, ack: AckFn<{ removedMessageIds: string[] }>) => void;
+  'chat:slowMode': (payload: z.infer<typeof chatSlowModeSchema>, ack: AckFn<{ seconds: number }>) => void;
+  'chat:pin': (payload: z.infer<typeof chatPinSchema>, ack: AckFn<{ message: ChatMessageView | null }>) => void;
+  'reaction:send': (payload: z.input<typeof reactionSchema>, ack: AckFn) => void;
   'media:routerCapabilities': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ rtpCapabilities: ms.RtpCapabilities }>) => void;
   'media:createTransport': (
     payload: z.infer<typeof createTransportSchema>,
@@ -75,17 +117,29 @@ export interface ClientToServerEvents {
   'media:resumeConsumer': (payload: z.infer<typeof resumeConsumerSchema>, ack: AckFn) => void;
 }
 
-export interface ServerToClientEvents {
-  'show:status': (event: { showId: string; status: ShowStatus; startedAt: string | null; endedAt: string | null }) => void;
-  'product:pinned': (event: { showId: string; product: ProductCard }) => void;
-  'product:unpinned': (event: { showId: string }) => void;
-  'stock:changed': (event: { showId: string; productId: string; variantId: string; stock: number }) => void;
-  'order:justBought': (event: { showId: string; buyerName: string; productTitle: string; quantity: number }) => void;
-  /** Sent to the host only. */
+/** Broadcasts to everyone in a show; each carries the show's sequence number. */
+export interface SequencedEvents {
+  'show:status': (event: { showId: string; seq: number; status: ShowStatus; startedAt: string | null; endedAt: string | null }) => void;
+  'product:pinned': (event: { showId: string; seq: number; product: ProductCard }) => void;
+  'product:unpinned': (event: { showId: string; seq: number }) => void;
+  'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;
+  'order:justBought': (event: { showId: string; seq: number; buyerName: string; productTitle: string; quantity: number }) => void;
+  'deal:started': (event: { showId: string; seq: number; deal: DealView }) => void;
+  'deal:updated': (event: { showId: string; seq: number; dealId: string; soldCount: number }) => void;
+  'deal:ended': (event: { showId: string; seq: number; dealId: string }) => void;
+  'chat:message': (event: { showId: string; seq: number; message: ChatMessageView }) => void;
+  'chat:deleted': (event: { showId: string; seq: number; messageIds: string[] }) => void;
+  'chat:slowMode': (event: { showId: string; seq: number; seconds: number }) => void;
+  'chat:pinned': (event: { showId: string; seq: number; message: ChatMessageView | null }) => void;
+  'reactions:burst': (event: { showId: string; seq: number; counts: Partial<Record<ReactionKind, number>> }) => void;
+  'viewers:count': (event: { showId: string; seq: number; count: number }) => void;
+  'media:producerAdded': (event: { showId: string; seq: number; producerId: string; kind: ms.MediaKind }) => void;
+  'media:producerClosed': (event: { showId: string; seq: number; producerId: string }) => void;
+}
+
+export interface ServerToClientEvents extends SequencedEvents {
+  /** Sent to the host and moderators only; not sequenced. */
   'sale:made': (event: { showId: string; orderNumber: number; totalMinor: number; currency: string; productTitle: string; variantName: string; quantity: number; buyerName: string }) => void;
-  'viewers:count': (event: { showId: string; count: number }) => void;
-  'media:producerAdded': (event: { showId: string; producerId: string; kind: ms.MediaKind }) => void;
-  'media:producerClosed': (event: { showId: string; producerId: string }) => void;
 }
 
 export interface SocketUser {
@@ -100,4 +154,4 @@ export interface SocketData {
 }
 
 export const showRoom = (showId: string) => `show:${showId}`;
-export const showHostRoom = (showId: string) => `show:${showId}:host`;
+export const showStaffRoom = (showId: string) => `show:${showId}:staff`;

@@ -1,55 +1,83 @@
+import { getPinnedMessage, recentChat } from '../domain/chat';
+import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/deals';
 import { placeShowOrder } from '../domain/orders';
-import { endShow, getShowState, goLive, isShowHost, pinProduct, unpinProduct } from '../domain/shows';
+import { showRoleOf } from '../domain/show-roles';
+import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
-import { buySchema, pinProductSchema, showHostRoom, showRefSchema, showRoom, type ViewerRole } from './protocol';
+import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, type ViewerRole } from './protocol';
 
 export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
-  const { socket, io, db, presence } = ctx;
+  const { socket, io, db, presence, broadcaster } = ctx;
 
   on.on('show:join', showRefSchema, async ({ showId }) => {
-    const state = await getShowState(db, showId);
+    // The sequence number is read first: anything broadcast while the snapshot is
+    // being read arrives afterwards with a higher number and is applied on top.
+    const seq = broadcaster.current(showId);
+    const [state, chat, pinnedMessage, deal, settings] = await Promise.all([
+      getShowState(db, showId),
+      recentChat(db, showId),
+      getPinnedMessage(db, showId),
+      activeDeal(db, showId),
+      db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
+    ]);
     const user = socket.data.user;
-    const role: ViewerRole = !user ? 'anonymous' : (await isShowHost(db, user.userId, showId)) ? 'host' : 'viewer';
+    const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
       await socket.join(showRoom(showId));
-      if (role === 'host') await socket.join(showHostRoom(showId));
+      if (role === 'host' || role === 'moderator') await socket.join(showStaffRoom(showId));
       if (role !== 'host') presence.add(showId, personKey(socket));
     }
     socket.data.shows.set(showId, role);
     const mediaRoom = await ctx.media.existingRoom(showId);
     const producers = mediaRoom && !mediaRoom.isClosed ? mediaRoom.producerList() : [];
-    return { state, role, viewerCount: presence.count(showId), producers };
+    return { state, role, viewerCount: presence.count(showId), producers, chat, pinnedMessage, slowModeSeconds: settings?.slowModeSeconds ?? 0, deal, seq };
   });
 
   on.on('show:leave', showRefSchema, async ({ showId }) => {
-    leaveShow(ctx, showId);
+    leaveShow(ctx, showId, { forget: true });
     return {};
   });
 
   on.on('show:goLive', showRefSchema, async ({ showId }) => {
     const show = await goLive(db, requireUser(socket), showId);
-    io.to(showRoom(showId)).emit('show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
     return { status: show.status, startedAt: show.startedAt };
   });
 
   on.on('show:end', showRefSchema, async ({ showId }) => {
     const show = await endShow(db, requireUser(socket), showId);
-    io.to(showRoom(showId)).emit('product:unpinned', { showId });
-    io.to(showRoom(showId)).emit('show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    ctx.dealTimers.cancel(showId);
+    broadcaster.emit(showId, 'product:unpinned', { showId });
+    broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
     (await ctx.media.existingRoom(showId))?.close();
     return { status: show.status };
   });
 
   on.on('product:pin', pinProductSchema, async ({ showId, productId }) => {
     const product = await pinProduct(db, requireUser(socket), showId, productId);
-    io.to(showRoom(showId)).emit('product:pinned', { showId, product });
+    broadcaster.emit(showId, 'product:pinned', { showId, product });
     return { product };
   });
 
   on.on('product:unpin', showRefSchema, async ({ showId }) => {
     await unpinProduct(db, requireUser(socket), showId);
-    io.to(showRoom(showId)).emit('product:unpinned', { showId });
+    broadcaster.emit(showId, 'product:unpinned', { showId });
+    return {};
+  });
+
+  on.on('deal:start', dealStartSchema, async ({ showId, ...request }) => {
+    const { deal, replacedDealId } = await startFlashDeal(db, requireUser(socket), showId, request);
+    if (replacedDealId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: replacedDealId });
+    broadcaster.emit(showId, 'deal:started', { showId, deal });
+    ctx.dealTimers.schedule(showId, deal.id, new Date(deal.endsAt));
+    return { deal };
+  });
+
+  on.on('deal:end', showRefSchema, async ({ showId }) => {
+    const endedId = await endFlashDeal(db, requireUser(socket), showId);
+    ctx.dealTimers.cancel(showId);
+    if (endedId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: endedId });
     return {};
   });
 
@@ -57,11 +85,12 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const buyer = requireUser(socket);
     requireJoined(socket, request.showId);
     const order = await placeShowOrder(db, ctx.payments, buyer, request);
+    const { showId } = request;
     if (!order.replayed && order.stockAfter !== null) {
-      const { showId } = request;
-      io.to(showRoom(showId)).emit('stock:changed', { showId, productId: order.productId, variantId: order.variantId, stock: order.stockAfter });
-      io.to(showRoom(showId)).emit('order:justBought', { showId, buyerName: order.buyerPublicName, productTitle: order.productTitle, quantity: order.quantity });
-      io.to(showHostRoom(showId)).emit('sale:made', {
+      broadcaster.emit(showId, 'stock:changed', { showId, productId: order.productId, variantId: order.variantId, stock: order.stockAfter });
+      broadcaster.emit(showId, 'order:justBought', { showId, buyerName: order.buyerPublicName, productTitle: order.productTitle, quantity: order.quantity });
+      if (order.deal) broadcaster.emit(showId, 'deal:updated', { showId, dealId: order.deal.id, soldCount: order.deal.soldCount });
+      io.to(showStaffRoom(showId)).emit('sale:made', {
         showId,
         orderNumber: order.number,
         totalMinor: order.totalMinor,
@@ -87,15 +116,20 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   });
 }
 
-/** Leaves a show's rooms, presence and media; used by `show:leave` and on disconnect. */
-export function leaveShow(ctx: ConnectionContext, showId: string): void {
+/**
+ * Takes the socket out of a show's presence and media. On a plain disconnect the
+ * membership itself is kept (`forget: false`): Socket.io may restore the session,
+ * rooms and all, if the client returns within the recovery window.
+ */
+export function leaveShow(ctx: ConnectionContext, showId: string, { forget }: { forget: boolean }): void {
   const { socket, presence } = ctx;
   const role = socket.data.shows.get(showId);
   if (!role) return;
+  if (role !== 'host') presence.remove(showId, personKey(socket));
+  if (!forget) return;
   socket.data.shows.delete(showId);
   void socket.leave(showRoom(showId));
-  void socket.leave(showHostRoom(showId));
-  if (role !== 'host') presence.remove(showId, personKey(socket));
+  void socket.leave(showStaffRoom(showId));
   ctx.media.existingRoom(showId)?.then(
     (room) => room.removePeer(socket.id),
     () => undefined, // creation failed: there is no peer to remove

@@ -48,9 +48,9 @@ type EventName = keyof ClientToServerEvents;
 type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
 type AckOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
-/** Emits an event and resolves with its acknowledgement (or rejects after 10 s). */
+/** Emits an event and resolves with its acknowledgement (or rejects after 30 s). */
 export function ask<E extends EventName>(socket: TestSocket, event: E, payload: unknown): Promise<AckOf<E>> {
-  const timed = socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<AckOf<E>> };
+  const timed = socket.timeout(30_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<AckOf<E>> };
   return timed.emitWithAck(event, payload as PayloadOf<E>);
 }
 
@@ -59,4 +59,21 @@ export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSock
   return new Promise((resolve) => {
     (socket as unknown as { once(e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void): void }).once(event, resolve);
   });
+}
+
+export interface TestBuyer {
+  id: string;
+  name: string;
+}
+
+/** Creates `count` buyers, each with a default address and a test card that succeeds. */
+export async function createBuyers(t: TestApp, count: number, prefix = 'buyer'): Promise<TestBuyer[]> {
+  const run = `${prefix}${Date.now().toString(36)}`;
+  const users = Array.from({ length: count }, (_, i) => ({ id: `${run}_${i}`, email: `${run}_${i}@test.live`, name: `Buyer ${i} Test`, passwordHash: 'not-used' }));
+  await t.app.db.user.createMany({ data: users });
+  await t.app.db.address.createMany({ data: users.map((u) => ({ userId: u.id, fullName: u.name, line1: '1 Test St', city: 'Vientiane', country: 'LA', isDefault: true })) });
+  await t.app.db.paymentMethod.createMany({
+    data: users.map((u) => ({ userId: u.id, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2099, isDefault: true })),
+  });
+  return users.map(({ id, name }) => ({ id, name }));
 }

@@ -17,21 +17,43 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A real PostgreSQL of its own, in a temporary directory, migrated. */
-export async function startTestDatabase(opts: { migrate?: boolean } = {}): Promise<{ url: string; prisma: PrismaClient; stop(): Promise<void> }> {
+export interface TestDatabase {
+  url: string;
+  prisma: PrismaClient;
+  stop(): Promise<void>;
+}
+
+/** A real PostgreSQL of its own, in a temporary directory, migrated unless told otherwise. */
+export async function startTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-pg-'));
   // As root, PostgreSQL runs as a separate user that must be able to enter this directory.
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort() });
-  if (opts.migrate !== false) await applyMigrations(pg.url);
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+  try {
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: await freePort() });
+  } catch (error) {
+    removeDir();
+    throw error;
+  }
+  try {
+    if (opts.migrate !== false) await applyMigrations(pg.url);
+  } catch (error) {
+    await pg.stop();
+    removeDir();
+    throw error;
+  }
   const prisma = createPrismaClient(pg.url);
   return {
     url: pg.url,
     prisma,
     async stop() {
-      await prisma.$disconnect();
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await prisma.$disconnect();
+      } finally {
+        await pg.stop();
+        removeDir();
+      }
     },
   };
 }

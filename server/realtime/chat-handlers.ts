@@ -1,0 +1,49 @@
+import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat';
+import { AppError } from '../domain/errors';
+import type { HandlerRegistrar } from './handler';
+import { requireJoined, requireUser, type ConnectionContext } from './context';
+import { chatBanSchema, chatMessageRefSchema, chatPinSchema, chatSendSchema, chatSlowModeSchema, reactionSchema } from './protocol';
+
+export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
+  const { socket, db, broadcaster } = ctx;
+
+  on.on('chat:send', chatSendSchema, async ({ showId, text }) => {
+    const author = requireUser(socket);
+    requireJoined(socket, showId);
+    if (!ctx.chatLimiter.take(author.userId)) throw new AppError('RATE_LIMITED', `chat rate for ${author.userId}`, 'You are sending messages too fast. Wait a moment.');
+    const message = await sendChatMessage(db, author, showId, text);
+    broadcaster.emit(showId, 'chat:message', { showId, message });
+    return { message };
+  });
+
+  on.on('chat:delete', chatMessageRefSchema, async ({ showId, messageId }) => {
+    await deleteChatMessage(db, requireUser(socket), showId, messageId);
+    broadcaster.emit(showId, 'chat:deleted', { showId, messageIds: [messageId] });
+    return {};
+  });
+
+  on.on('chat:ban', chatBanSchema, async ({ showId, userId }) => {
+    const removedMessageIds = await banFromShow(db, requireUser(socket), showId, userId);
+    if (removedMessageIds.length) broadcaster.emit(showId, 'chat:deleted', { showId, messageIds: removedMessageIds });
+    return { removedMessageIds };
+  });
+
+  on.on('chat:slowMode', chatSlowModeSchema, async ({ showId, seconds }) => {
+    await setSlowMode(db, requireUser(socket), showId, seconds);
+    broadcaster.emit(showId, 'chat:slowMode', { showId, seconds });
+    return { seconds };
+  });
+
+  on.on('chat:pin', chatPinSchema, async ({ showId, messageId }) => {
+    const message = await pinChatMessage(db, requireUser(socket), showId, messageId);
+    broadcaster.emit(showId, 'chat:pinned', { showId, message });
+    return { message };
+  });
+
+  // Anonymous viewers may react too: reactions carry no identity and are aggregated.
+  on.on('reaction:send', reactionSchema, async ({ showId, kind, count }) => {
+    requireJoined(socket, showId);
+    ctx.reactions.add(showId, kind, count);
+    return {};
+  });
+}
