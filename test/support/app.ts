@@ -14,7 +14,7 @@ const AUTH_SECRET = 'integration-test-secret-that-is-long-enough';
 export interface TestApp {
   app: RunningApp;
   /** A socket.io client, signed in as the given user or anonymous. */
-  connect(user?: { id: string; name: string }): Promise<TestSocket>;
+  connect(user?: { id: string; name: string }, opts?: { reconnection?: boolean }): Promise<TestSocket>;
   stop(): Promise<void>;
 }
 
@@ -26,9 +26,9 @@ export async function startTestApp(): Promise<TestApp> {
   const sockets: TestSocket[] = [];
   return {
     app,
-    async connect(user) {
+    async connect(user, opts = {}) {
       const cookie = user ? `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: AUTH_SECRET })}` : undefined;
-      const socket: TestSocket = connect(app.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+      const socket: TestSocket = connect(app.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: opts.reconnection ?? false, reconnectionDelay: 50, forceNew: true });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
