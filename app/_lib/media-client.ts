@@ -112,6 +112,11 @@ export class Subscriber {
     await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: consumer.id });
   }
 
+  /** Drops the consumers of producers that are gone (the host stopped a track). */
+  keepOnly(producerIds: string[]): void {
+    for (const producerId of [...this.consumers.keys()]) if (!producerIds.includes(producerId)) this.removeProducer(producerId);
+  }
+
   removeProducer(producerId: string): void {
     const consumer = this.consumers.get(producerId);
     this.consumers.delete(producerId);

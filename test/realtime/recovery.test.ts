@@ -52,7 +52,7 @@ describe('consistency across drops', () => {
     await disconnected;
     for (const text of ['missed one', 'missed two']) expect(await ask(talker, 'chat:send', { showId, text })).toMatchObject({ ok: true });
 
-    await new Promise((resolve) => dropper.once('connect', resolve));
+    await new Promise<void>((resolve) => dropper.once('connect', () => resolve()));
     expect(dropper.recovered).toBe(true);
     for (let i = 0; i < 50 && received.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(received).toEqual(['before the drop', 'missed one', 'missed two']);

@@ -9,7 +9,7 @@ import { MutedIcon } from '../../_components/icons';
  * Plays the host's stream. The video starts muted because browsers only allow
  * muted autoplay; a clear "Tap for sound" button unmutes it.
  */
-export function LiveVideo({ showId, socketRef, producerIds, poster }: { showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; poster: string }) {
+export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }: { showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const subscriberRef = useRef<Promise<Subscriber> | null>(null);
   const [muted, setMuted] = useState(true);
@@ -24,6 +24,7 @@ export function LiveVideo({ showId, socketRef, producerIds, poster }: { showId: 
     let cancelled = false;
     pending
       .then(async (subscriber) => {
+        subscriber.keepOnly(producerIds);
         for (const producerId of producerIds) await subscriber.consume(producerId);
         const video = videoRef.current;
         if (!cancelled && video && video.srcObject !== subscriber.stream) {
@@ -36,18 +37,19 @@ export function LiveVideo({ showId, socketRef, producerIds, poster }: { showId: 
     return () => {
       cancelled = true;
     };
-  }, [showId, socketRef, producerIds, hasMedia]);
+  }, [showId, socketRef, producerIds, hasMedia, mediaEpoch]);
 
-  // A reconnect or the host stopping ends every consumer; start clean next time.
+  // A new join (a reconnect that could not be recovered) or the host stopping ends
+  // every consumer on the server; start clean. React runs this cleanup before the
+  // effect above sets up again.
   useEffect(() => {
-    if (hasMedia) return;
-    const pending = subscriberRef.current;
-    subscriberRef.current = null;
-    void pending?.then((s) => s.close(), () => undefined);
-    if (videoRef.current) videoRef.current.srcObject = null;
-  }, [hasMedia]);
-
-  useEffect(() => () => void subscriberRef.current?.then((s) => s.close(), () => undefined), []);
+    return () => {
+      const pending = subscriberRef.current;
+      subscriberRef.current = null;
+      void pending?.then((s) => s.close(), () => undefined);
+      if (videoRef.current) videoRef.current.srcObject = null;
+    };
+  }, [hasMedia, mediaEpoch]);
 
   return (
     <div className="relative h-full w-full bg-black">

@@ -2,8 +2,10 @@
 
 import { useState } from 'react';
 import type { ProductCard } from '@/server/domain/catalog';
+import type { DealView } from '@/server/domain/deals';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { formatPrice } from '../../_lib/format';
+import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string };
 
@@ -12,19 +14,36 @@ export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; me
  * gets its own idempotency key; a retry of the same tap reuses it, so a flaky
  * connection can never buy twice.
  */
-export function PinnedProduct({ product, canBuy, live, onBuy }: { product: ProductCard; canBuy: boolean; live: boolean; onBuy: (variantId: string, idempotencyKey: string) => Promise<BuyResult> }) {
-  const [variantId, setVariantId] = useState(product.variants[0]?.id ?? '');
+export function PinnedProduct({
+  product,
+  deal,
+  canBuy,
+  live,
+  onBuy,
+}: {
+  product: ProductCard;
+  deal: DealView | null;
+  canBuy: boolean;
+  live: boolean;
+  onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
+}) {
+  const productDeal = deal?.productId === product.id ? deal : null;
+  const [variantId, setVariantId] = useState(productDeal?.variantId ?? product.variants[0]?.id ?? '');
+  const secondsLeft = useCountdown(productDeal?.endsAt ?? null);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<BuyResult | null>(null);
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
   const soldOut = variant.stock <= 0;
+  const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
+  const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
+  const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
 
   async function buy() {
     if (!variant) return;
     setPending(true);
     setResult(null);
-    setResult(await onBuy(variant.id, crypto.randomUUID()));
+    setResult(await onBuy(variant.id, crypto.randomUUID(), activeDeal?.id ?? null));
     setPending(false);
   }
 
@@ -34,12 +53,26 @@ export function PinnedProduct({ product, canBuy, live, onBuy }: { product: Produ
         {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded-xl object-cover" />}
         <div className="min-w-0 flex-1">
           <h2 className="truncate font-semibold">{product.title}</h2>
-          <p className="text-lg font-bold">{formatPrice(variant.priceMinor, variant.currency)}</p>
+          <p className="text-lg font-bold">
+            {formatPrice(price, variant.currency)}
+            {activeDeal && <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency)}</s>}
+          </p>
           <p aria-live="polite" className={soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} data-testid="stock-left">
             {soldOut ? 'Sold out' : `${variant.stock} left`}
           </p>
         </div>
       </div>
+      {productDeal && secondsLeft > 0 && dealLeft !== 0 && (
+        <p className="mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white" data-testid="deal-banner">
+          <span>
+            Flash deal{product.variants.length > 1 ? ` · ${productDeal.variantName}` : ''}
+            {dealLeft !== null && ` · ${dealLeft} left`}
+          </span>
+          <span aria-label={`${secondsLeft} seconds left`} className="tabular-nums">
+            {formatCountdown(secondsLeft)}
+          </span>
+        </p>
+      )}
       {product.variants.length > 1 && (
         <fieldset className="mt-2">
           <legend className="sr-only">Choose an option</legend>
@@ -60,7 +93,7 @@ export function PinnedProduct({ product, canBuy, live, onBuy }: { product: Produ
           disabled={pending || soldOut || !live}
           className="mt-3 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
         >
-          {pending ? 'Buying…' : soldOut ? 'Sold out' : `Buy now · ${formatPrice(variant.priceMinor, variant.currency)}`}
+          {pending ? 'Buying…' : soldOut ? 'Sold out' : `Buy now · ${formatPrice(price, variant.currency)}`}
         </button>
       ) : (
         <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">

@@ -1,10 +1,14 @@
 'use client';
 
+import { useCallback } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
-import { request } from '../../_lib/show-socket';
+import type { ReactionKind } from '@/server/realtime/protocol';
+import { ChatPanel } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
+import { request } from '../../_lib/show-socket';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
+import { FloatingReactions, ReactionBar } from './reactions';
 import { useShowChannel } from './use-show-channel';
 
 const STATUS_TEXT = {
@@ -18,22 +22,35 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   const { state, socketRef } = useShowChannel(show.id, show.status);
   const live = state.status === 'LIVE';
   const statusText = STATUS_TEXT[state.status];
+  const socket = socketRef.current;
 
-  async function buy(variantId: string, idempotencyKey: string): Promise<BuyResult> {
-    const socket = socketRef.current;
+  async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
     if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
-      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey });
+      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: response.error.message };
     }
   }
 
+  const react = useCallback(
+    (kind: ReactionKind, count: number) => void (socketRef.current && request(socketRef.current, 'reaction:send', { showId: show.id, kind, count })),
+    [socketRef, show.id],
+  );
+
+  async function sendChat(text: string): Promise<string | null> {
+    if (!socket) return 'Not connected yet.';
+    const response = await request(socket, 'chat:send', { showId: show.id, text });
+    return response.ok ? null : response.error.message;
+  }
+
+  const overlayNotice = state.joinError ?? (state.connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : state.connection === 'connecting' ? 'Connecting…' : statusText);
+
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
       <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
-        <LiveVideo showId={show.id} socketRef={socketRef} producerIds={state.producerIds} poster="/poster.svg" />
+        <LiveVideo showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster="/poster.svg" />
         <div className="pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
           <div>
             <h1 className="text-base font-semibold leading-tight">{show.title}</h1>
@@ -48,33 +65,55 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             </span>
           </div>
         </div>
-        {(statusText || state.connection !== 'connected' || state.joinError) && (
-          <p role="status" className="absolute inset-x-4 top-1/3 mx-auto max-w-sm rounded-xl bg-black/70 p-4 text-center text-white">
-            {state.joinError ?? (state.connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : state.connection === 'connecting' ? 'Connecting…' : statusText)}
+        {overlayNotice && (
+          <p role="status" className="absolute inset-x-4 top-1/4 mx-auto max-w-sm rounded-xl bg-black/70 p-4 text-center text-white">
+            {overlayNotice}
           </p>
         )}
         {state.lastPurchase && (
-          <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow motion-safe:animate-pulse">
+          <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
             <BagIcon /> {state.lastPurchase.buyerName} just bought {state.lastPurchase.productTitle}
           </p>
         )}
-      </div>
-      {/* On a phone the pinned card floats over the video within thumb reach; on a wide screen it heads the side panel. */}
-      <aside aria-label="Products in this show" className="absolute inset-x-3 bottom-3 z-10 space-y-4 md:static">
-        {state.pinned ? (
-          <PinnedProduct key={state.pinned.id} product={state.pinned} canBuy={signedIn} live={live} onBuy={buy} />
-        ) : (
-          <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
+        <FloatingReactions burst={state.reactionBurst} />
+        {live && (
+          <div className="absolute bottom-3 right-3 hidden md:block">
+            <ReactionBar onSend={react} />
+          </div>
         )}
-        <h2 className="hidden text-sm font-semibold uppercase tracking-wide text-neutral-500 md:block">In this show</h2>
-        <ul className="hidden space-y-2 md:block">
-          {state.lineup.map((p) => (
-            <li key={p.id} className="flex items-center gap-3 rounded-xl bg-white p-2 shadow-sm">
-              {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
-              <span className="text-sm font-medium">{p.title}</span>
-            </li>
-          ))}
-        </ul>
+      </div>
+      {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
+      <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static md:max-h-[calc(100dvh-6rem)]">
+        <div className="order-2 md:order-1">
+          {state.pinned ? (
+            <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} />
+          ) : (
+            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
+          )}
+        </div>
+        <div className="order-1 flex max-h-[30dvh] min-h-0 gap-2 md:order-2 md:h-80 md:max-h-none md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+          <div className="flex min-h-0 flex-1 flex-col">
+            <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
+          </div>
+          {live && (
+            <div className="flex flex-col justify-end md:hidden">
+              <ReactionBar onSend={react} vertical />
+            </div>
+          )}
+        </div>
+        <section aria-labelledby="lineup-heading" className="order-3 hidden md:block">
+          <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
+            In this show
+          </h2>
+          <ul className="space-y-2">
+            {state.lineup.map((p) => (
+              <li key={p.id} className="flex items-center gap-3 rounded-xl bg-white p-2 shadow-sm">
+                {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
+                <span className="text-sm font-medium">{p.title}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       </aside>
     </main>
   );

@@ -2,11 +2,14 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ProductCard } from '@/server/domain/catalog';
+import type { ChatMessageView } from '@/server/domain/chat';
+import type { DealView } from '@/server/domain/deals';
 import type { ShowStatus } from '@/server/domain/shows';
-import type { ViewerRole } from '@/server/realtime/protocol';
+import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import { connectShowSocket, request, type ShowClientSocket } from '../../_lib/show-socket';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+const CHAT_KEEP = 200;
 
 export interface ShowChannelState {
   connection: ConnectionState;
@@ -18,7 +21,14 @@ export interface ShowChannelState {
   lineup: ProductCard[];
   viewerCount: number;
   producerIds: string[];
+  /** Changes whenever media must be set up again (a reconnect that could not be recovered). */
+  mediaEpoch: number;
+  chat: ChatMessageView[];
+  pinnedMessage: ChatMessageView | null;
+  slowModeSeconds: number;
+  deal: DealView | null;
   lastPurchase: { buyerName: string; productTitle: string; quantity: number; at: number } | null;
+  reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
 }
 
 function withStock(product: ProductCard, variantId: string, stock: number): ProductCard {
@@ -26,9 +36,55 @@ function withStock(product: ProductCard, variantId: string, stock: number): Prod
   return { ...product, variants: product.variants.map((v) => (v.id === variantId ? { ...v, stock } : v)) };
 }
 
+type Patch = (s: ShowChannelState) => Partial<ShowChannelState>;
+type Handlers = { [E in keyof SequencedEvents]: (event: Parameters<SequencedEvents[E]>[0]) => Patch };
+
+// How each broadcast changes the state; one entry per sequenced event, checked by the compiler.
+const apply: Handlers = {
+  'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt }),
+  'product:pinned': (e) => () => ({ pinned: e.product }),
+  'product:unpinned': () => () => ({ pinned: null }),
+  'stock:changed': (e) => (s) => ({ pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock), lineup: s.lineup.map((p) => withStock(p, e.variantId, e.stock)) }),
+  'order:justBought': (e) => () => ({ lastPurchase: { buyerName: e.buyerName, productTitle: e.productTitle, quantity: e.quantity, at: Date.now() } }),
+  'deal:started': (e) => () => ({ deal: e.deal }),
+  'deal:updated': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? { ...s.deal, soldCount: e.soldCount } : s.deal }),
+  'deal:ended': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? null : s.deal }),
+  'chat:message': (e) => (s) => ({ chat: [...s.chat, e.message].slice(-CHAT_KEEP) }),
+  'chat:deleted': (e) => (s) => ({
+    chat: s.chat.filter((m) => !e.messageIds.includes(m.id)),
+    pinnedMessage: s.pinnedMessage && e.messageIds.includes(s.pinnedMessage.id) ? null : s.pinnedMessage,
+  }),
+  'chat:slowMode': (e) => () => ({ slowModeSeconds: e.seconds }),
+  'chat:pinned': (e) => () => ({ pinnedMessage: e.message }),
+  'reactions:burst': (e) => () => ({ reactionBurst: { counts: e.counts, at: Date.now() } }),
+  'viewers:count': (e) => () => ({ viewerCount: e.count }),
+  'media:producerAdded': (e) => (s) => ({ producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId] }),
+  'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
+};
+
+function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
+  const { state: show } = snapshot;
+  return {
+    connection: 'connected',
+    joinError: null,
+    status: show.status,
+    startedAt: show.startedAt,
+    role: snapshot.role,
+    pinned: show.pinnedProduct,
+    lineup: show.lineup,
+    viewerCount: snapshot.viewerCount,
+    producerIds: snapshot.producers.map((p) => p.producerId),
+    chat: snapshot.chat,
+    pinnedMessage: snapshot.pinnedMessage,
+    slowModeSeconds: snapshot.slowModeSeconds,
+    deal: snapshot.deal,
+  };
+}
+
 /**
- * The show channel as React state: joins on every (re)connect so the snapshot is
- * always fresh, then applies the server's broadcasts to it.
+ * The show channel as React state. A join returns a snapshot; broadcasts carry
+ * sequence numbers and are applied on top. A gap in the numbers, or a reconnect
+ * that Socket.io could not recover, means something was missed: join again.
  */
 export function useShowChannel(showId: string, initialStatus: ShowStatus) {
   const socketRef = useRef<ShowClientSocket | null>(null);
@@ -42,54 +98,54 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
     lineup: [],
     viewerCount: 0,
     producerIds: [],
+    mediaEpoch: 0,
+    chat: [],
+    pinnedMessage: null,
+    slowModeSeconds: 0,
+    deal: null,
     lastPurchase: null,
+    reactionBurst: null,
   });
 
   useEffect(() => {
     const socket = connectShowSocket();
     socketRef.current = socket;
-    const patch = (update: (s: ShowChannelState) => Partial<ShowChannelState>) => setState((s) => ({ ...s, ...update(s) }));
+    let seq = 0;
+    // While a join is in flight, broadcasts wait here and are applied on top of its snapshot.
+    let buffered: [keyof SequencedEvents, { showId: string; seq: number }][] | null = null;
+    const patch = (update: Patch) => setState((s) => ({ ...s, ...update(s) }));
+    const applyEvent = (event: keyof SequencedEvents, payload: { seq: number }) => {
+      seq = payload.seq;
+      patch((apply[event] as (e: unknown) => Patch)(payload));
+    };
 
-    socket.on('connect', async () => {
+    const join = async () => {
+      if (buffered) return;
+      buffered = [];
       const joined = await request(socket, 'show:join', { showId });
-      if (!joined.ok) {
-        patch(() => ({ connection: 'connected', joinError: joined.error.message }));
-        return;
-      }
-      const { state: show, role, viewerCount, producers } = joined;
-      patch(() => ({
-        connection: 'connected',
-        joinError: null,
-        status: show.status,
-        startedAt: show.startedAt,
-        role,
-        pinned: show.pinnedProduct,
-        lineup: show.lineup,
-        viewerCount,
-        producerIds: producers.filter((p) => p.kind === 'video' || p.kind === 'audio').map((p) => p.producerId),
-      }));
+      const pending = buffered;
+      buffered = null;
+      if (!joined.ok) return patch(() => ({ connection: 'connected', joinError: joined.error.message }));
+      seq = joined.seq;
+      patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + 1 }));
+      for (const [event, payload] of pending) if (payload.seq > seq) applyEvent(event, payload);
+    };
+
+    socket.on('connect', () => {
+      // Recovered: Socket.io replays what was missed, in order, right after this.
+      if (socket.recovered) patch(() => ({ connection: 'connected' }));
+      else void join();
     });
-    socket.on('disconnect', () => patch(() => ({ connection: 'reconnecting', producerIds: [] })));
-    socket.on('show:status', (e) => e.showId === showId && patch(() => ({ status: e.status, startedAt: e.startedAt })));
-    socket.on('product:pinned', (e) => e.showId === showId && patch(() => ({ pinned: e.product })));
-    socket.on('product:unpinned', (e) => e.showId === showId && patch(() => ({ pinned: null })));
-    socket.on('viewers:count', (e) => e.showId === showId && patch(() => ({ viewerCount: e.count })));
-    socket.on('stock:changed', (e) => {
-      if (e.showId !== showId) return;
-      patch((s) => ({
-        pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock),
-        lineup: s.lineup.map((p) => withStock(p, e.variantId, e.stock)),
-      }));
-    });
-    socket.on('order:justBought', (e) => {
-      if (e.showId === showId) patch(() => ({ lastPurchase: { buyerName: e.buyerName, productTitle: e.productTitle, quantity: e.quantity, at: Date.now() } }));
-    });
-    socket.on('media:producerAdded', (e) => {
-      if (e.showId === showId) patch((s) => ({ producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId] }));
-    });
-    socket.on('media:producerClosed', (e) => {
-      if (e.showId === showId) patch((s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }));
-    });
+    socket.on('disconnect', () => patch(() => ({ connection: 'reconnecting' })));
+    for (const event of Object.keys(apply) as (keyof SequencedEvents)[]) {
+      socket.on(event, (payload: { showId: string; seq: number }) => {
+        if (payload.showId !== showId) return;
+        if (buffered) buffered.push([event, payload]);
+        else if (payload.seq <= seq) return; // already reflected
+        else if (payload.seq > seq + 1) void join(); // a gap: something was missed, take a fresh snapshot
+        else applyEvent(event, payload);
+      });
+    }
     return () => {
       socket.disconnect();
       socketRef.current = null;

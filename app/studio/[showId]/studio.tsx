@@ -5,7 +5,9 @@ import type { ShowSummary } from '@/server/domain/shows';
 import { Publisher } from '../../_lib/media-client';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
+import { ChatPanel } from '../../_components/chat-panel';
 import { EyeIcon } from '../../_components/icons';
+import { DealControls, type DealRequest } from './deal-form';
 import { useShowChannel } from '../../shows/[showId]/use-show-channel';
 
 interface Sale {
@@ -55,29 +57,34 @@ export function Studio({ show }: { show: ShowSummary }) {
     return () => void socket.off('sale:made', onSale);
   }, [socketRef, show.id]);
 
-  // Publish whenever the show is live and this connection is not yet sending (also after a reconnect).
+  // Publish whenever the show is live and this connection is not yet sending. A
+  // recovered reconnect keeps the running publisher (its WebRTC transport survives
+  // a signalling blip); a fresh join (new mediaEpoch) means the server forgot it.
+  const publishedEpochRef = useRef(0);
+  const startingRef = useRef(false);
   useEffect(() => {
     const socket = socketRef.current;
-    if (!live || state.connection !== 'connected' || state.role !== 'host' || !socket || !stream || publisherRef.current) return;
+    if (publisherRef.current && publishedEpochRef.current !== state.mediaEpoch) {
+      publisherRef.current.close();
+      publisherRef.current = null;
+    }
+    if (!live || state.connection !== 'connected' || state.role !== 'host' || !socket || !stream || publisherRef.current || startingRef.current) return;
+    publishedEpochRef.current = state.mediaEpoch;
+    startingRef.current = true;
     setPublishing(true);
     Publisher.start(socket, show.id, stream).then(
       (publisher) => {
+        startingRef.current = false;
         publisherRef.current = publisher;
         setPublishing(false);
       },
       () => {
+        startingRef.current = false;
         setPublishing(false);
         setActionError('Your video could not be sent. Check your connection and reload the studio.');
       },
     );
-  }, [live, state.connection, state.role, socketRef, show.id, stream]);
-
-  useEffect(() => {
-    if (state.connection !== 'connected') {
-      publisherRef.current?.close();
-      publisherRef.current = null;
-    }
-  }, [state.connection]);
+  }, [live, state.connection, state.role, state.mediaEpoch, socketRef, show.id, stream]);
 
   async function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     setActionError(null);
@@ -86,6 +93,21 @@ export function Studio({ show }: { show: ShowSummary }) {
   }
   const socket = () => socketRef.current!;
   const revenue = sales.reduce((sum, s) => sum + s.totalMinor, 0);
+  const unitsByProduct = new Map<string, number>();
+  for (const sale of sales) unitsByProduct.set(sale.productTitle, (unitsByProduct.get(sale.productTitle) ?? 0) + 1);
+  const topProduct = [...unitsByProduct.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '—';
+  const startDeal = (deal: DealRequest) => run(() => request(socket(), 'deal:start', { showId: show.id, ...deal }));
+  const chatActions = {
+    send: async (text: string) => {
+      const response = await request(socket(), 'chat:send', { showId: show.id, text });
+      return response.ok ? null : response.error.message;
+    },
+    remove: (messageId: string) => void run(() => request(socket(), 'chat:delete', { showId: show.id, messageId })),
+    pin: (messageId: string | null) => void run(() => request(socket(), 'chat:pin', { showId: show.id, messageId })),
+    ban: (userId: string, name: string) => {
+      if (window.confirm(`Ban ${name} from this show's chat? Their messages will be removed.`)) void run(() => request(socket(), 'chat:ban', { showId: show.id, userId }));
+    },
+  };
 
   return (
     <main className="mx-auto grid max-w-6xl gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
@@ -123,18 +145,25 @@ export function Studio({ show }: { show: ShowSummary }) {
         </div>
       </section>
       <aside className="space-y-4">
-        <section aria-labelledby="sales-heading" className="rounded-2xl bg-white p-4 shadow-sm">
-          <h2 id="sales-heading" className="font-semibold">Sales</h2>
-          <p className="text-2xl font-bold" data-testid="studio-revenue">
-            {sales.length} orders · {sales[0] ? formatPrice(revenue, sales[0].currency) : formatPrice(0, 'USD')}
-          </p>
-          <ul aria-live="polite" className="mt-2 max-h-40 space-y-1 overflow-y-auto text-sm" data-testid="sales-feed">
+        <section aria-labelledby="figures-heading" className="rounded-2xl bg-white p-4 shadow-sm">
+          <h2 id="figures-heading" className="mb-2 font-semibold">Live figures</h2>
+          <dl className="grid grid-cols-2 gap-2 text-sm" data-testid="studio-figures">
+            <div><dt className="text-neutral-500">Watching</dt><dd className="text-xl font-bold">{state.viewerCount}</dd></div>
+            <div><dt className="text-neutral-500">Orders</dt><dd className="text-xl font-bold" data-testid="studio-orders">{sales.length}</dd></div>
+            <div><dt className="text-neutral-500">Revenue</dt><dd className="text-xl font-bold" data-testid="studio-revenue">{formatPrice(revenue, sales[0]?.currency ?? 'USD')}</dd></div>
+            <div><dt className="text-neutral-500">Top product</dt><dd className="truncate font-semibold">{topProduct}</dd></div>
+          </dl>
+          <ul aria-live="polite" aria-label="Recent sales" className="mt-2 max-h-32 space-y-1 overflow-y-auto text-sm" data-testid="sales-feed">
             {sales.map((s) => (
               <li key={s.orderNumber}>
                 #{s.orderNumber} · {s.buyerName} bought {s.productTitle} ({s.variantName}) · {formatPrice(s.totalMinor, s.currency)}
               </li>
             ))}
           </ul>
+        </section>
+        <section aria-labelledby="deal-heading" className="rounded-2xl bg-white p-4 shadow-sm">
+          <h2 id="deal-heading" className="mb-2 font-semibold">Flash deal</h2>
+          {live ? <DealControls pinned={state.pinned} deal={state.deal} onStart={startDeal} onEnd={() => void run(() => request(socket(), 'deal:end', { showId: show.id }))} /> : <p className="text-sm text-neutral-600">Go live to run deals.</p>}
         </section>
         <section aria-labelledby="lineup-heading" className="rounded-2xl bg-white p-4 shadow-sm">
           <h2 id="lineup-heading" className="mb-2 font-semibold">Lineup</h2>
@@ -163,6 +192,26 @@ export function Studio({ show }: { show: ShowSummary }) {
               );
             })}
           </ul>
+        </section>
+        <section aria-labelledby="chat-heading" className="flex h-96 flex-col rounded-2xl bg-white p-4 shadow-sm">
+          <div className="mb-2 flex items-center justify-between">
+            <h2 id="chat-heading" className="font-semibold">Chat</h2>
+            <label className="flex items-center gap-2 text-sm">
+              Slow mode
+              <select
+                value={state.slowModeSeconds}
+                onChange={(e) => void run(() => request(socket(), 'chat:slowMode', { showId: show.id, seconds: Number(e.target.value) }))}
+                className="rounded-lg border border-neutral-300 px-2 py-1"
+              >
+                {[0, 5, 10, 30, 60].map((sec) => (
+                  <option key={sec} value={sec}>
+                    {sec === 0 ? 'Off' : `${sec} s`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn canModerate actions={chatActions} />
         </section>
       </aside>
     </main>

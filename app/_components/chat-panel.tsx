@@ -1,0 +1,138 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ChatMessageView } from '@/server/domain/chat';
+
+export const CHAT_MAX_LENGTH = 300;
+
+export interface ChatActions {
+  send(text: string): Promise<string | null>;
+  remove?(messageId: string): void;
+  ban?(userId: string, name: string): void;
+  pin?(messageId: string | null): void;
+}
+
+const ROLE_BADGE = { host: 'Host', moderator: 'Mod', viewer: null } as const;
+
+// "overlay" sits on the video on a phone (light text on dark) and in the side panel on a wide screen.
+const TONES = {
+  light: { root: '', muted: 'text-neutral-500', line: '', pinned: 'bg-amber-50 text-amber-900', input: 'border border-neutral-300 bg-white', link: '' },
+  overlay: {
+    root: 'text-white md:text-ink',
+    muted: 'text-white/80 md:text-neutral-500',
+    line: '[text-shadow:0_1px_2px_rgb(0_0_0/0.8)] md:[text-shadow:none]',
+    pinned: 'bg-black/50 md:bg-amber-50 md:text-amber-900',
+    input: 'bg-black/40 text-white placeholder:text-white/70 md:border md:border-neutral-300 md:bg-white md:text-ink md:placeholder:text-neutral-500',
+    link: 'text-white md:text-ink',
+  },
+} as const;
+
+/**
+ * Chat for viewers and the studio. Messages are always rendered as text: React
+ * escapes them and nothing turns them into links or markup.
+ */
+export function ChatPanel({
+  messages,
+  pinnedMessage,
+  slowModeSeconds,
+  signedIn,
+  canModerate,
+  actions,
+  tone = 'light',
+}: {
+  messages: ChatMessageView[];
+  pinnedMessage: ChatMessageView | null;
+  slowModeSeconds: number;
+  signedIn: boolean;
+  canModerate: boolean;
+  actions: ChatActions;
+  tone?: keyof typeof TONES;
+}) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
+  const t = TONES[tone];
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [messages.length]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text || sending) return;
+    setSending(true);
+    const failure = await actions.send(text);
+    setSending(false);
+    setError(failure);
+    if (!failure) setDraft('');
+  }
+
+  return (
+    <section aria-label="Chat" className={`flex min-h-0 flex-col gap-2 ${t.root}`}>
+      {pinnedMessage && (
+        <p className={`rounded-lg px-3 py-2 text-sm ${t.pinned}`} data-testid="pinned-message">
+          <span className="font-semibold">Pinned · {pinnedMessage.author.name}: </span>
+          {pinnedMessage.text}
+          {canModerate && actions.pin && (
+            <button type="button" onClick={() => actions.pin?.(null)} className="ml-2 underline">
+              Unpin
+            </button>
+          )}
+        </p>
+      )}
+      <ol ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="min-h-0 flex-1 space-y-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
+        {messages.length === 0 && <li className={`text-sm ${t.muted}`}>No messages yet. Say hello!</li>}
+        {messages.map((m) => (
+          <li key={m.id} className={`text-sm leading-snug ${t.line}`}>
+            <span className="font-semibold">{m.author.name}</span>
+            {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{ROLE_BADGE[m.author.role]}</span>}{' '}
+            <span className="break-words" data-testid="chat-text">{m.text}</span>
+            {canModerate && (
+              <span className="ml-2 inline-flex gap-2 text-xs">
+                {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={`Pin message from ${m.author.name}`}>Pin</button>}
+                {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={`Delete message from ${m.author.name}`}>Delete</button>}
+                {actions.ban && m.author.role === 'viewer' && (
+                  <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={`Ban ${m.author.name} from chat`}>
+                    Ban
+                  </button>
+                )}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>Slow mode: one message every {slowModeSeconds} s.</p>}
+      {signedIn ? (
+        <form onSubmit={submit} className="flex gap-2">
+          <label htmlFor="chat-input" className="sr-only">
+            Message
+          </label>
+          <input
+            id="chat-input"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            maxLength={CHAT_MAX_LENGTH}
+            autoComplete="off"
+            placeholder="Say something…"
+            className={`min-w-0 flex-1 rounded-full px-4 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500 ${t.input}`}
+          />
+          <button type="submit" disabled={sending || !draft.trim()} className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+            Send
+          </button>
+        </form>
+      ) : (
+        <a href="/signin" className={`text-sm underline ${t.link}`}>
+          Sign in to chat
+        </a>
+      )}
+      {error && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-1.5 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
