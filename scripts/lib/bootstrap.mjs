@@ -46,7 +46,8 @@ export async function ensureNextBuild() {
  */
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
-  if (forTests) await ensureDebianPackages(['chromium'], { log });
+  // The emoji font only makes reactions render in screenshots; phones have their own.
+  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji'], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });

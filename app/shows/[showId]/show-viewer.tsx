@@ -83,7 +83,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
         )}
       </div>
       {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-      <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static md:max-h-[calc(100dvh-6rem)]">
+      <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
         <div className="order-2 md:order-1">
           {state.pinned ? (
             <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} />
@@ -91,7 +91,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
           )}
         </div>
-        <div className="order-1 flex max-h-[30dvh] min-h-0 gap-2 md:order-2 md:h-80 md:max-h-none md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+        <div className="order-1 flex h-[30dvh] min-h-0 gap-2 md:order-2 md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
           <div className="flex min-h-0 flex-1 flex-col">
             <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
           </div>
