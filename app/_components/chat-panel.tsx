@@ -1,5 +1,6 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ChatMessageView } from '@/server/domain/chat';
 
@@ -53,6 +54,7 @@ export function ChatPanel({
   const [sending, setSending] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const t = TONES[tone];
+  const pathname = usePathname();
 
   useEffect(() => {
     const list = listRef.current;
@@ -71,7 +73,7 @@ export function ChatPanel({
   }
 
   return (
-    <section aria-label="Chat" className={`flex min-h-0 flex-col gap-2 ${t.root}`}>
+    <section aria-label="Chat" className={`flex min-h-0 flex-1 flex-col gap-2 ${t.root}`}>
       {pinnedMessage && (
         <p className={`rounded-lg px-3 py-2 text-sm ${t.pinned}`} data-testid="pinned-message">
           <span className="font-semibold">Pinned · {pinnedMessage.author.name}: </span>
@@ -124,7 +126,7 @@ export function ChatPanel({
           </button>
         </form>
       ) : (
-        <a href="/signin" className={`text-sm underline ${t.link}`}>
+        <a href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`} className={`text-sm underline ${t.link}`}>
           Sign in to chat
         </a>
       )}
