@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from './errors';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
@@ -64,152 +65,142 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+interface PurchaseContext {
+  showStatus: string | null;
+  showBrandId: string | null;
+  maxPerBuyer: number | null;
+  variantName: string | null;
+  priceMinor: number | null;
+  currency: string | null;
+  stock: number | null;
+  productId: string | null;
+  productTitle: string | null;
+  productBrandId: string | null;
+  productStatus: string | null;
+  inLineup: boolean;
+  buyerName: string | null;
+  addressId: string | null;
+  paymentMethodId: string | null;
+  cardToken: string | null;
+  existingOrder: boolean;
+  dealShowId: string | null;
+  dealVariantId: string | null;
+  dealPriceMinor: number | null;
+  dealOpen: boolean;
 }
 
-const ORDER_TX_MAX_WAIT_MS = 15_000;
-const ORDER_TX_TIMEOUT_MS = 5_000;
+/** Everything the checks need, in one round trip: a purchase storm is mostly reads. */
+async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchaseRequest): Promise<PurchaseContext> {
+  const { showId, variantId, idempotencyKey, dealId = null } = request;
+  const [row] = await db.$queryRaw<PurchaseContext[]>`
+    SELECT s."status"::text AS "showStatus", s."brandId" AS "showBrandId", s."maxPerBuyer",
+           v."name" AS "variantName", v."priceMinor", v."currency", v."stock",
+           p."id" AS "productId", p."title" AS "productTitle", p."brandId" AS "productBrandId", p."status"::text AS "productStatus",
+           EXISTS (SELECT 1 FROM "ShowProduct" sp WHERE sp."showId" = s."id" AND sp."productId" = p."id") AS "inLineup",
+           u."name" AS "buyerName",
+           (SELECT a."id" FROM "Address" a WHERE a."userId" = u."id" AND a."isDefault" LIMIT 1) AS "addressId",
+           pm."id" AS "paymentMethodId", pm."token" AS "cardToken",
+           EXISTS (SELECT 1 FROM "Order" o WHERE o."buyerId" = ${buyerId} AND o."idempotencyKey" = ${idempotencyKey}) AS "existingOrder",
+           d."showId" AS "dealShowId", d."variantId" AS "dealVariantId", d."priceMinor" AS "dealPriceMinor",
+           COALESCE(d."endedAt" IS NULL AND d."endsAt" > now(), false) AS "dealOpen"
+      FROM (SELECT 1) AS one
+      LEFT JOIN "Show" s ON s."id" = ${showId}
+      LEFT JOIN "ProductVariant" v ON v."id" = ${variantId}
+      LEFT JOIN "Product" p ON p."id" = v."productId"
+      LEFT JOIN "User" u ON u."id" = ${buyerId}
+      LEFT JOIN LATERAL (SELECT m."id", m."token" FROM "PaymentMethod" m WHERE m."userId" = u."id" AND m."isDefault" LIMIT 1) pm ON true
+      LEFT JOIN "FlashDeal" d ON d."id" = ${dealId}`;
+  return row!;
+}
 
-// Thrown inside the order transaction to roll it back; mapped to AppErrors outside.
-class SoldOut extends Error {}
-class DealGone extends Error {}
-class OverLimit extends Error {}
+const PLACE_ORDER_REFUSALS = ['SOLD_OUT', 'DEAL_ENDED', 'LIMIT_REACHED'] as const;
+
+/** The refusal raised by the place_show_order function, if that is what this error is. */
+function refusalOf(error: unknown): (typeof PLACE_ORDER_REFUSALS)[number] | 'DUPLICATE_KEY' | null {
+  const text = error instanceof Error ? error.message : String(error);
+  for (const code of PLACE_ORDER_REFUSALS) if (text.includes(code)) return code;
+  if ((error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key')) return 'DUPLICATE_KEY';
+  return null;
+}
 
 /**
  * One tap on Buy during a live show. Uses the buyer's default address and card.
  * The same idempotency key always yields the same single order and a single charge.
- * Stock is taken with one conditional UPDATE inside the order transaction, so it
- * can never go below zero whatever the concurrency.
+ * The atomic part (per-buyer limit, deal cap and end, conditional stock decrement,
+ * order insert) is one call of the `place_show_order` SQL function, so stock can
+ * never go below zero whatever the concurrency, and a storm costs two round trips
+ * per tap.
  */
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
   const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
-  const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
-  if (replay) return replay;
-
-  const [show, variant, user] = await Promise.all([
-    db.show.findUnique({ where: { id: showId }, select: { status: true, brandId: true, maxPerBuyer: true } }),
-    db.productVariant.findUnique({
-      where: { id: variantId },
-      select: { id: true, name: true, priceMinor: true, currency: true, stock: true, product: { select: { id: true, title: true, brandId: true, status: true } } },
-    }),
-    db.user.findUnique({
-      where: { id: buyer.userId },
-      select: {
-        name: true,
-        addresses: { where: { isDefault: true }, select: { id: true }, take: 1 },
-        paymentMethods: { where: { isDefault: true }, select: { id: true, token: true }, take: 1 },
-      },
-    }),
-  ]);
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
-  if (!variant || variant.product.status !== 'ACTIVE') throw new AppError('NOT_FOUND', `variant ${variantId} not found`, 'This product is no longer available.');
-  if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
-  const inLineup = await db.showProduct.findUnique({
-    where: { showId_productId: { showId, productId: variant.product.id } },
-    select: { productId: true },
-  });
-  if (!inLineup || variant.product.brandId !== show.brandId) throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
-  const address = user.addresses[0];
-  const card = user.paymentMethods[0];
-  if (!card) throw new AppError('NO_PAYMENT_METHOD', `user ${buyer.userId} has no default payment method`);
-  if (!address) throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`);
-  // A cheap early answer for the crowd that taps after the last unit went; the
-  // conditional UPDATE below stays the authority.
-  if (variant.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock} left`);
-  if (quantity > show.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${show.maxPerBuyer}`, `You can buy at most ${show.maxPerBuyer} of this product in this show.`);
-  let unitPriceMinor = variant.priceMinor;
-  if (dealId) {
-    const deal = await db.flashDeal.findUnique({ where: { id: dealId }, select: { showId: true, variantId: true, priceMinor: true, endsAt: true, endedAt: true } });
-    if (!deal || deal.showId !== showId || deal.variantId !== variantId) throw new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
-    if (deal.endedAt || deal.endsAt <= new Date()) throw new AppError('DEAL_ENDED', `deal ${dealId} ended`);
-    unitPriceMinor = deal.priceMinor;
+  const ctx = await loadPurchaseContext(db, buyer.userId, request);
+  if (ctx.existingOrder) {
+    const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
+    if (replay) return replay;
   }
-
+  if (!ctx.showStatus || !ctx.showBrandId || ctx.maxPerBuyer === null) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (ctx.showStatus !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${ctx.showStatus}`);
+  if (!ctx.productId || ctx.productStatus !== 'ACTIVE' || ctx.priceMinor === null || ctx.stock === null) {
+    throw new AppError('NOT_FOUND', `variant ${variantId} not found`, 'This product is no longer available.');
+  }
+  if (ctx.buyerName === null) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
+  if (!ctx.inLineup || ctx.productBrandId !== ctx.showBrandId) throw new AppError('NOT_IN_LINEUP', `product ${ctx.productId} not in ${showId}`);
+  if (!ctx.paymentMethodId || !ctx.cardToken) throw new AppError('NO_PAYMENT_METHOD', `user ${buyer.userId} has no default payment method`);
+  if (!ctx.addressId) throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`);
+  // A cheap early answer for the crowd that taps after the last unit went; the
+  // conditional UPDATE in place_show_order stays the authority.
+  if (ctx.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${ctx.stock} left`);
+  const limitMessage = `You can buy at most ${ctx.maxPerBuyer} of this product in this show.`;
+  if (quantity > ctx.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${ctx.maxPerBuyer}`, limitMessage);
+  let unitPriceMinor = ctx.priceMinor;
+  if (dealId) {
+    if (ctx.dealShowId !== showId || ctx.dealVariantId !== variantId || ctx.dealPriceMinor === null) throw new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
+    if (!ctx.dealOpen) throw new AppError('DEAL_ENDED', `deal ${dealId} ended`);
+    unitPriceMinor = ctx.dealPriceMinor;
+  }
+  const currency = ctx.currency!;
+  const variantName = ctx.variantName!;
+  const productTitle = ctx.productTitle!;
   const totalMinor = unitPriceMinor * quantity;
-  const authorization = await payments.authorize({
-    token: card.token,
-    amountMinor: totalMinor,
-    currency: variant.currency,
-    idempotencyKey: `${buyer.userId}:${idempotencyKey}`,
-  });
+
+  const authorization = await payments.authorize({ token: ctx.cardToken, amountMinor: totalMinor, currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
 
+  const orderId = randomUUID();
   try {
-    const created = await db.$transaction(async (tx) => {
-      // One buyer's taps in one show queue here, so two quick taps cannot both pass the limit.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${buyer.userId}:${showId}`}, 0))`;
-      const [bought] = await tx.$queryRaw<{ units: number }[]>`
-        SELECT COALESCE(SUM(i."quantity"), 0)::int AS units
-          FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" JOIN "ProductVariant" v ON v."id" = i."variantId"
-         WHERE o."buyerId" = ${buyer.userId} AND o."showId" = ${showId} AND v."productId" = ${variant.product.id}
-           AND o."status" NOT IN ('CANCELLED', 'REFUNDED')`;
-      if ((bought?.units ?? 0) + quantity > show.maxPerBuyer) throw new OverLimit();
-      let deal: { id: string; soldCount: number } | null = null;
-      if (dealId) {
-        // The deal's end time and cap are enforced by the same kind of conditional UPDATE as stock.
-        const [row] = await tx.$queryRaw<{ soldCount: number }[]>`
-          UPDATE "FlashDeal" SET "soldCount" = "soldCount" + ${quantity}
-           WHERE "id" = ${dealId} AND "endedAt" IS NULL AND "endsAt" > now()
-             AND ("quantityCap" IS NULL OR "soldCount" + ${quantity} <= "quantityCap")
-          RETURNING "soldCount"`;
-        if (!row) throw new DealGone();
-        deal = { id: dealId, soldCount: row.soldCount };
-      }
-      const taken = await tx.$queryRaw<{ stock: number }[]>`
-        UPDATE "ProductVariant" SET "stock" = "stock" - ${quantity}
-        WHERE "id" = ${variantId} AND "stock" >= ${quantity}
-        RETURNING "stock"`;
-      const stockAfter = taken[0]?.stock;
-      if (stockAfter === undefined) throw new SoldOut();
-      const order = await tx.order.create({
-        data: {
-          buyerId: buyer.userId,
-          brandId: show.brandId,
-          showId,
-          status: 'PAID',
-          totalMinor,
-          currency: variant.currency,
-          idempotencyKey,
-          addressId: address.id,
-          paymentMethodId: card.id,
-          paymentRef: authorization.reference,
-          items: {
-            create: { variantId, dealId, title: `${variant.product.title} — ${variant.name}`, quantity, unitPriceMinor, currency: variant.currency },
-          },
-        },
-        select: { id: true, number: true, status: true },
-      });
-      return { order, stockAfter, deal };
-      // In a purchase storm hundreds of taps queue for the pool's connections; the
-      // transaction itself is short, so waiting for a connection is the right answer.
-    }, { maxWait: ORDER_TX_MAX_WAIT_MS, timeout: ORDER_TX_TIMEOUT_MS });
+    const [placed] = await db.$queryRaw<{ orderNumber: number; stockAfter: number; dealSoldCount: number | null }[]>`
+      SELECT * FROM "place_show_order"(
+        ${orderId}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${ctx.showBrandId}, ${ctx.productId}, ${variantId}, ${dealId},
+        ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
+        ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`})`;
     await payments.capture(authorization.reference);
     return {
-      ...created.order,
+      id: orderId,
+      number: placed!.orderNumber,
+      status: 'PAID',
       totalMinor,
-      currency: variant.currency,
-      productId: variant.product.id,
-      productTitle: variant.product.title,
+      currency,
+      productId: ctx.productId,
+      productTitle,
       variantId,
-      variantName: variant.name,
+      variantName,
       quantity,
-      stockAfter: created.stockAfter,
-      buyerPublicName: publicBuyerName(user.name),
+      stockAfter: placed!.stockAfter,
+      buyerPublicName: publicBuyerName(ctx.buyerName),
       replayed: false,
-      deal: created.deal,
+      deal: dealId && placed!.dealSoldCount !== null ? { id: dealId, soldCount: placed!.dealSoldCount } : null,
     };
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    const refusal = refusalOf(error);
+    if (refusal === 'DUPLICATE_KEY') {
       // A concurrent request with the same key won the race; its order is the answer.
       const winner = await findOrderByKey(db, buyer.userId, idempotencyKey);
       if (winner) return winner;
     }
     await payments.void(authorization.reference);
-    if (error instanceof SoldOut) throw new AppError('SOLD_OUT', `variant ${variantId} sold out`);
-    if (error instanceof DealGone) throw new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
-    if (error instanceof OverLimit) throw new AppError('LIMIT_REACHED', `buyer ${buyer.userId} over ${show.maxPerBuyer}`, `You can buy at most ${show.maxPerBuyer} of this product in this show.`);
+    if (refusal === 'SOLD_OUT') throw new AppError('SOLD_OUT', `variant ${variantId} sold out`);
+    if (refusal === 'DEAL_ENDED') throw new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
+    if (refusal === 'LIMIT_REACHED') throw new AppError('LIMIT_REACHED', `buyer ${buyer.userId} over ${ctx.maxPerBuyer}`, limitMessage);
     throw error;
   }
 }

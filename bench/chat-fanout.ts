@@ -1,0 +1,101 @@
+// Chat fan-out: V viewers in one show, M messages a second from a set of signed-in
+// senders; every message carries its send time, so each delivery's latency is
+// measured by the same clock. Also the time from a host's pin to the last of V
+// viewers receiving it. Clients are real socket.io clients in this process; the
+// server runs in another.
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { ask, connectMany, percentile, processUsage, record, sessionCookie, startBenchServer, table, type BenchServer, type BenchSocket } from './support/harness';
+
+const RUNS = (process.env.BENCH_RUNS ?? '500:10,1000:20,2000:20')
+  .split(',')
+  .map((r) => r.split(':').map(Number) as [number, number]);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+// Each sender stays under the per-person chat limit (one a second).
+const SENDER_RATE = 1;
+
+async function run(server: BenchServer, db: pg.Client, viewers: number, perSecond: number) {
+  const senderCount = Math.ceil(perSecond / SENDER_RATE);
+  const tag = `c${Date.now().toString(36)}`;
+  const senderIds = Array.from({ length: senderCount }, (_, i) => `${tag}_${i}`);
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Sender', 'x' FROM unnest($1::text[]) AS id`, [senderIds]);
+  await db.query(`UPDATE "Show" SET "slowModeSeconds" = 0 WHERE id = $1`, [server.showId]);
+  const audience = await connectMany(server, viewers);
+  const senders = await connectMany(server, senderCount, (i) => sessionCookie(server, { id: senderIds[i]!, name: 'Bench Sender' }));
+  const host = (await connectMany(server, 1, () => sessionCookie(server, { id: server.hostId, name: 'Host' })))[0]!;
+  await Promise.all([...audience, ...senders, host].map((s) => ask(s, 'show:join', { showId: server.showId })));
+
+  const latencies: number[] = [];
+  let refused = 0;
+  for (const socket of audience) {
+    socket.on('chat:message', (e) => {
+      const sentAt = Number(e.message.text.split(' ')[1]);
+      if (e.message.text.startsWith(tag)) latencies.push(performance.now() - sentAt);
+    });
+  }
+  const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
+  const started = performance.now();
+  const total = perSecond * SECONDS;
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / perSecond;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    const sender = senders[i % senderCount]!;
+    sends.push(ask(sender, 'chat:send', { showId: server.showId, text: `${tag} ${performance.now()} message ${i}` }).then((r) => void (r.ok || refused++)));
+  }
+  await Promise.all(sends);
+  const expected = (total - refused) * viewers;
+  for (let i = 0; i < 200 && latencies.length < expected; i++) await new Promise((r) => setTimeout(r, 50));
+  const elapsed = (performance.now() - started) / 1000;
+  const usage = processUsage(server.process.pid!);
+
+  // Pin sync: from the host's pin to the last viewer receiving it.
+  const pinLatencies: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const pinned = performance.now();
+    const arrivals = audience.map((s) => new Promise<void>((resolve) => s.once('product:pinned', () => resolve(void pinLatencies.push(performance.now() - pinned)))));
+    await ask(host, 'product:pin', { showId: server.showId, productId: server.productId });
+    await Promise.all(arrivals);
+  }
+
+  for (const socket of [...audience, ...senders, host]) socket.disconnect();
+  latencies.sort((a, b) => a - b);
+  pinLatencies.sort((a, b) => a - b);
+  return {
+    viewers,
+    perSecond,
+    delivered: latencies.length,
+    expected,
+    refused,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    deliveriesPerSecond: latencies.length / elapsed,
+    serverCpuPercent: ((usage.cpuSeconds - cpuBefore) / elapsed) * 100,
+    serverRssMiB: usage.rssMiB,
+    pinP50: percentile(pinLatencies, 50),
+    pinP99: percentile(pinLatencies, 99),
+  };
+}
+
+const server = await startBenchServer();
+const db = new pg.Client({ connectionString: server.databaseUrl });
+await db.connect();
+try {
+  const results = [];
+  for (const [viewers, perSecond] of RUNS) {
+    const r = await run(server, db, viewers, perSecond);
+    console.log(r);
+    results.push(r);
+  }
+  record(
+    'Chat fan-out and pin sync',
+    `npm run bench:chat${process.env.BENCH_RUNS ? ` (BENCH_RUNS=${process.env.BENCH_RUNS})` : ''}, ${SECONDS} s per run`,
+    table(
+      ['viewers', 'msgs/s', 'delivered / expected', 'refused', 'delivery p50 ms', 'delivery p99 ms', 'deliveries/s', 'server CPU %', 'server RSS MiB', 'pin→last viewer p50 ms', 'p99 ms'],
+      results.map((r) => [r.viewers, r.perSecond, `${r.delivered} / ${r.expected}`, r.refused, r.p50.toFixed(0), r.p99.toFixed(0), r.deliveriesPerSecond.toFixed(0), r.serverCpuPercent.toFixed(0), r.serverRssMiB.toFixed(0), r.pinP50.toFixed(0), r.pinP99.toFixed(0)]),
+    ),
+  );
+} finally {
+  await db.end();
+  await server.stop();
+}

@@ -1,0 +1,31 @@
+// The server under test, in its own process: real PostgreSQL (embedded, fresh),
+// migrations, demo data, the demo show live with its first product pinned.
+// Prints one line `READY <json>` for the load generator, then serves until SIGTERM.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp } from '../../server/app';
+import { startEmbeddedPostgres } from '../../server/db/embedded';
+import { seedDemoData } from '../../server/db/seed';
+import { loadEnv } from '../../server/env';
+import { createLogger } from '../../server/log';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-'));
+chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
+const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
+const env = loadEnv({ ...process.env, DATABASE_URL: pg.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'true' });
+const app = await startApp({ env, log: createLogger('error'), withNext: false });
+const seed = await seedDemoData(app.db);
+const productId = seed.productIds[0]!;
+await app.db.show.update({ where: { id: seed.showId }, data: { status: 'LIVE', startedAt: new Date(), pinnedProductId: productId, maxPerBuyer: 1000 } });
+const variant = await app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } });
+console.log(`READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET })}`);
+
+const stop = async () => {
+  await app.close();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,109 @@
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { encode } from 'next-auth/jwt';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/protocol';
+
+export type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export interface BenchServer {
+  url: string;
+  databaseUrl: string;
+  showId: string;
+  hostId: string;
+  productId: string;
+  variantId: string;
+  authSecret: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Starts bench-server.ts in a separate process and waits for its READY line. */
+export async function startBenchServer(): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise<Omit<BenchServer, 'process' | 'stop'>>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    ...ready,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function sessionCookie(server: BenchServer, user: { id: string; name: string }): Promise<string> {
+  return `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: server.authSecret })}`;
+}
+
+export async function connect(server: BenchServer, cookie?: string): Promise<BenchSocket> {
+  const socket: BenchSocket = io(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Opens sockets in waves so the connection storm itself is not what gets measured. */
+export async function connectMany(server: BenchServer, count: number, cookieFor?: (i: number) => Promise<string>): Promise<BenchSocket[]> {
+  const sockets: BenchSocket[] = [];
+  for (let i = 0; i < count; i += 100) {
+    const wave = await Promise.all(Array.from({ length: Math.min(100, count - i) }, async (_, j) => connect(server, cookieFor ? await cookieFor(i + j) : undefined)));
+    sockets.push(...wave);
+  }
+  return sockets;
+}
+
+export function ask<T = { ok: boolean; error?: { code: string } }>(socket: BenchSocket, event: string, payload: unknown, timeoutMs = 60_000): Promise<T> {
+  const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<T> };
+  return timed.emitWithAck(event, payload);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CPU seconds and resident memory of a process, from /proc (Linux). */
+export function processUsage(pid: number): { cpuSeconds: number; rssMiB: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  const rssPages = Number(stat[21]);
+  return { cpuSeconds: ticks / 100, rssMiB: (rssPages * 4096) / 1024 / 1024 };
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function gitRevision(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim() + (execSync('git status --porcelain', { cwd: root, encoding: 'utf8' }).trim() ? '+changes' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function table(headers: string[], rows: (string | number)[][]): string {
+  return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** Prints the result and appends it, with date, machine, command and revision, to docs/benchmarks.md. */
+export function record(title: string, command: string, body: string): void {
+  const file = path.join(root, 'docs/benchmarks.md');
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach run appends its figures here. See "Where it breaks" at the top for the reading.\n');
+  const entry = `\n## ${title} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}\n- revision: ${gitRevision()}\n\n${body}\n`;
+  console.log(entry);
+  appendFileSync(file, entry);
+}

@@ -1,0 +1,66 @@
+-- The atomic part of a one-tap purchase, in one round trip (see server/domain/orders.ts,
+-- which validates the request, authorises the payment and maps the errors raised here).
+-- A single function call is a single statement: either everything below happens or,
+-- on any RAISE or constraint violation, nothing does.
+CREATE FUNCTION "place_show_order"(
+    p_order_id TEXT,
+    p_item_id TEXT,
+    p_buyer_id TEXT,
+    p_show_id TEXT,
+    p_brand_id TEXT,
+    p_product_id TEXT,
+    p_variant_id TEXT,
+    p_deal_id TEXT,
+    p_quantity INTEGER,
+    p_unit_price_minor INTEGER,
+    p_currency CHAR(3),
+    p_max_per_buyer INTEGER,
+    p_idempotency_key TEXT,
+    p_address_id TEXT,
+    p_payment_method_id TEXT,
+    p_payment_ref TEXT,
+    p_title TEXT
+) RETURNS TABLE ("orderNumber" INTEGER, "stockAfter" INTEGER, "dealSoldCount" INTEGER)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_bought INTEGER;
+BEGIN
+    -- One buyer's taps in one show queue here, so parallel taps cannot pass the limit together.
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_buyer_id || ':' || p_show_id, 0));
+    SELECT COALESCE(SUM(i."quantity"), 0) INTO v_bought
+      FROM "OrderItem" i
+      JOIN "Order" o ON o."id" = i."orderId"
+      JOIN "ProductVariant" v ON v."id" = i."variantId"
+     WHERE o."buyerId" = p_buyer_id AND o."showId" = p_show_id AND v."productId" = p_product_id
+       AND o."status" NOT IN ('CANCELLED', 'REFUNDED');
+    IF v_bought + p_quantity > p_max_per_buyer THEN
+        RAISE EXCEPTION 'LIMIT_REACHED' USING ERRCODE = 'P0001';
+    END IF;
+
+    "dealSoldCount" := NULL;
+    IF p_deal_id IS NOT NULL THEN
+        UPDATE "FlashDeal" SET "soldCount" = "soldCount" + p_quantity
+         WHERE "id" = p_deal_id AND "endedAt" IS NULL AND "endsAt" > now()
+           AND ("quantityCap" IS NULL OR "soldCount" + p_quantity <= "quantityCap")
+        RETURNING "soldCount" INTO "dealSoldCount";
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'DEAL_ENDED' USING ERRCODE = 'P0001';
+        END IF;
+    END IF;
+
+    -- The conditional decrement: stock can never go below zero.
+    UPDATE "ProductVariant" SET "stock" = "stock" - p_quantity
+     WHERE "id" = p_variant_id AND "stock" >= p_quantity
+    RETURNING "stock" INTO "stockAfter";
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'SOLD_OUT' USING ERRCODE = 'P0001';
+    END IF;
+
+    INSERT INTO "Order" ("id", "buyerId", "brandId", "showId", "status", "totalMinor", "currency", "idempotencyKey", "addressId", "paymentMethodId", "paymentRef")
+    VALUES (p_order_id, p_buyer_id, p_brand_id, p_show_id, 'PAID', p_unit_price_minor * p_quantity, p_currency, p_idempotency_key, p_address_id, p_payment_method_id, p_payment_ref)
+    RETURNING "number" INTO "orderNumber";
+    INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
+    VALUES (p_item_id, p_order_id, p_variant_id, p_deal_id, p_title, p_quantity, p_unit_price_minor, p_currency);
+    RETURN NEXT;
+END;
+$$;
