@@ -56,7 +56,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     const migrations = await applyMigrations(databaseUrl, { log: (m) => log.info({ component: 'migrate' }, m) });
     if (migrations.applied.length) log.info({ applied: migrations.applied }, 'migrations applied');
 
-    const db = createPrismaClient(databaseUrl);
+    const db = createPrismaClient(databaseUrl, { poolSize: env.DATABASE_POOL_SIZE });
     cleanups.push(() => db.$disconnect());
     if (env.SEED_DEMO_DATA === 'true') await seedDemoData(db);
 

@@ -7,6 +7,7 @@ import type { ShowBroadcaster } from './broadcaster';
 import type { DealTimers } from './deal-timers';
 import type { ShowServer, ShowSocket } from './handler';
 import type { ShowPresence } from './presence';
+import type { PurchaseFeed } from './purchase-feed';
 import type { ViewerRole } from './protocol';
 import type { ReactionAggregator } from './reactions';
 import type { UserRateLimiter } from './rate-limiter';
@@ -27,6 +28,7 @@ export interface RealtimeShared {
   reactions: ReactionAggregator;
   chatLimiter: UserRateLimiter;
   dealTimers: DealTimers;
+  purchases: PurchaseFeed;
 }
 
 export interface ConnectionContext extends RealtimeDeps, RealtimeShared {

@@ -7,6 +7,7 @@ import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
 import { registerMediaHandlers } from './media-handlers';
 import { ShowPresence } from './presence';
+import { PurchaseFeed } from './purchase-feed';
 import { personKey } from './context';
 import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
@@ -39,6 +40,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     // A message a second, with a burst of five: enough for people, not for scripts.
     chatLimiter: new UserRateLimiter(5, 1),
     dealTimers: new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId })),
+    purchases: new PurchaseFeed(broadcaster),
   };
   // Media of a dropped socket is kept for the recovery window: its WebRTC
   // transports often outlive a brief signalling outage.
@@ -86,6 +88,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
       shared.reactions.close();
       shared.chatLimiter.close();
       shared.dealTimers.close();
+      shared.purchases.close();
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       await io.close();
     },

@@ -87,9 +87,15 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const order = await placeShowOrder(db, ctx.payments, buyer, request);
     const { showId } = request;
     if (!order.replayed && order.stockAfter !== null) {
-      broadcaster.emit(showId, 'stock:changed', { showId, productId: order.productId, variantId: order.variantId, stock: order.stockAfter });
-      broadcaster.emit(showId, 'order:justBought', { showId, buyerName: order.buyerPublicName, productTitle: order.productTitle, quantity: order.quantity });
-      if (order.deal) broadcaster.emit(showId, 'deal:updated', { showId, dealId: order.deal.id, soldCount: order.deal.soldCount });
+      ctx.purchases.record(showId, {
+        productId: order.productId,
+        variantId: order.variantId,
+        stockAfter: order.stockAfter,
+        buyerName: order.buyerPublicName,
+        productTitle: order.productTitle,
+        quantity: order.quantity,
+        deal: order.deal,
+      });
       io.to(showStaffRoom(showId)).emit('sale:made', {
         showId,
         orderNumber: order.number,

@@ -72,7 +72,8 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
         )}
         {state.lastPurchase && (
           <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
-            <BagIcon /> {state.lastPurchase.buyerName} just bought {state.lastPurchase.productTitle}
+            <BagIcon /> {state.lastPurchase.buyerName}
+            {state.lastPurchase.others > 0 ? ` and ${state.lastPurchase.others} ${state.lastPurchase.others === 1 ? 'other' : 'others'}` : ''} just bought {state.lastPurchase.productTitle}
           </p>
         )}
         <FloatingReactions burst={state.reactionBurst} />

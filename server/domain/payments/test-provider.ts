@@ -10,6 +10,7 @@ import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentProvider
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
   private readonly authorizations = new Map<string, { reference: string; state: 'authorized' | 'captured' | 'voided' }>();
+  private readonly byReference = new Map<string, { reference: string; state: 'authorized' | 'captured' | 'voided' }>();
 
   async authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
     if (!request.token.startsWith('tok_test_')) return { ok: false, reason: 'declined' };
@@ -18,7 +19,9 @@ export class TestPaymentProvider implements PaymentProvider {
     const existing = this.authorizations.get(request.idempotencyKey);
     if (existing) return { ok: true, reference: existing.reference };
     const reference = `test_auth_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
-    this.authorizations.set(request.idempotencyKey, { reference, state: 'authorized' });
+    const authorization = { reference, state: 'authorized' as const };
+    this.authorizations.set(request.idempotencyKey, authorization);
+    this.byReference.set(reference, authorization);
     return { ok: true, reference };
   }
 
@@ -31,6 +34,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   private setState(reference: string, state: 'captured' | 'voided') {
-    for (const auth of this.authorizations.values()) if (auth.reference === reference) auth.state = state;
+    const authorization = this.byReference.get(reference);
+    if (authorization) authorization.state = state;
   }
 }

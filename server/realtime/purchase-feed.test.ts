@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { ShowBroadcaster } from './broadcaster';
+import { PurchaseFeed } from './purchase-feed';
+
+describe('PurchaseFeed', () => {
+  it('turns a burst of purchases into one stock update per variant, one deal update and one "just bought" per tick', () => {
+    const sent: [string, unknown][] = [];
+    const broadcaster = { emit: (_: string, event: string, payload: unknown) => sent.push([event, payload]) } as unknown as ShowBroadcaster;
+    const feed = new PurchaseFeed(broadcaster, 60_000);
+    // Acknowledgements can complete out of order: 7 may be recorded after 5.
+    for (const stockAfter of [9, 8, 5, 7, 6]) {
+      feed.record('s1', { productId: 'p', variantId: 'v', stockAfter, buyerName: `B${stockAfter}`, productTitle: 'Serum', quantity: 1, deal: { id: 'd', soldCount: 10 - stockAfter } });
+    }
+    feed.tick();
+    expect(sent).toEqual([
+      ['stock:changed', { showId: 's1', productId: 'p', variantId: 'v', stock: 5 }],
+      ['deal:updated', { showId: 's1', dealId: 'd', soldCount: 5 }],
+      ['order:justBought', { showId: 's1', buyerName: 'B9', productTitle: 'Serum', quantity: 1, others: 4 }],
+    ]);
+    feed.tick();
+    expect(sent).toHaveLength(3);
+    feed.close();
+  });
+});

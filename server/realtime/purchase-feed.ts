@@ -1,0 +1,66 @@
+import type { ShowBroadcaster } from './broadcaster';
+
+interface PendingShow {
+  stock: Map<string, { productId: string; stock: number }>;
+  deals: Map<string, number>;
+  firstBuyer: { buyerName: string; productTitle: string; quantity: number } | null;
+  buyers: number;
+}
+
+export interface PurchaseFact {
+  productId: string;
+  variantId: string;
+  stockAfter: number;
+  buyerName: string;
+  productTitle: string;
+  quantity: number;
+  deal: { id: string; soldCount: number } | null;
+}
+
+/**
+ * Coalesces what a burst of purchases tells the room. Every purchase would
+ * otherwise be two or three broadcasts to every viewer: 1,000 purchases in front
+ * of 1,000 viewers is millions of deliveries. Per tick each show gets at most
+ * one stock update per variant (the lowest stock seen: purchases only lower it),
+ * one deal update per deal (the highest count), and one "just bought" naming
+ * the first buyer and counting the others.
+ */
+export class PurchaseFeed {
+  private pending = new Map<string, PendingShow>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly broadcaster: ShowBroadcaster,
+    tickMs = 200,
+  ) {
+    this.timer = setInterval(() => this.tick(), tickMs);
+    this.timer.unref();
+  }
+
+  record(showId: string, fact: PurchaseFact): void {
+    let show = this.pending.get(showId);
+    if (!show) {
+      show = { stock: new Map(), deals: new Map(), firstBuyer: null, buyers: 0 };
+      this.pending.set(showId, show);
+    }
+    const known = show.stock.get(fact.variantId);
+    if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
+    if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
+    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, quantity: fact.quantity };
+    show.buyers++;
+  }
+
+  tick(): void {
+    const batch = this.pending;
+    this.pending = new Map();
+    for (const [showId, show] of batch) {
+      for (const [variantId, { productId, stock }] of show.stock) this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
+      for (const [dealId, soldCount] of show.deals) this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
+      if (show.firstBuyer) this.broadcaster.emit(showId, 'order:justBought', { showId, ...show.firstBuyer, others: show.buyers - 1 });
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+}
