@@ -113,14 +113,16 @@ async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchas
   return row!;
 }
 
-const PLACE_ORDER_REFUSALS = ['SOLD_OUT', 'DEAL_ENDED', 'LIMIT_REACHED'] as const;
+/** Refusals that place_show_order answers as its outcome. */
+const REFUSALS = {
+  SOLD_OUT: () => new AppError('SOLD_OUT'),
+  DEAL_ENDED: () => new AppError('DEAL_ENDED', 'deal ended or capped', 'This deal has ended or sold out.'),
+  LIMIT_REACHED: (message: string) => new AppError('LIMIT_REACHED', 'per-buyer limit', message),
+} as const;
 
-/** The refusal raised by the place_show_order function, if that is what this error is. */
-function refusalOf(error: unknown): (typeof PLACE_ORDER_REFUSALS)[number] | 'DUPLICATE_KEY' | null {
+function isDuplicateKey(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
-  for (const code of PLACE_ORDER_REFUSALS) if (text.includes(code)) return code;
-  if ((error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key')) return 'DUPLICATE_KEY';
-  return null;
+  return (error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key');
 }
 
 /**
@@ -168,11 +170,15 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
 
   const orderId = randomUUID();
   try {
-    const [placed] = await db.$queryRaw<{ orderNumber: number; stockAfter: number; dealSoldCount: number | null }[]>`
+    const [placed] = await db.$queryRaw<{ outcome: 'PLACED' | keyof typeof REFUSALS; orderNumber: number; stockAfter: number; dealSoldCount: number | null }[]>`
       SELECT * FROM "place_show_order"(
         ${orderId}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${ctx.showBrandId}, ${ctx.productId}, ${variantId}, ${dealId},
         ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
         ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`})`;
+    if (placed!.outcome !== 'PLACED') {
+      await payments.void(authorization.reference);
+      throw REFUSALS[placed!.outcome](limitMessage);
+    }
     await payments.capture(authorization.reference);
     return {
       id: orderId,
@@ -191,16 +197,13 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
       deal: dealId && placed!.dealSoldCount !== null ? { id: dealId, soldCount: placed!.dealSoldCount } : null,
     };
   } catch (error) {
-    const refusal = refusalOf(error);
-    if (refusal === 'DUPLICATE_KEY') {
+    if (error instanceof AppError) throw error;
+    if (isDuplicateKey(error)) {
       // A concurrent request with the same key won the race; its order is the answer.
       const winner = await findOrderByKey(db, buyer.userId, idempotencyKey);
       if (winner) return winner;
     }
     await payments.void(authorization.reference);
-    if (refusal === 'SOLD_OUT') throw new AppError('SOLD_OUT', `variant ${variantId} sold out`);
-    if (refusal === 'DEAL_ENDED') throw new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
-    if (refusal === 'LIMIT_REACHED') throw new AppError('LIMIT_REACHED', `buyer ${buyer.userId} over ${ctx.maxPerBuyer}`, limitMessage);
     throw error;
   }
 }

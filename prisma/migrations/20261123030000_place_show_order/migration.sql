@@ -1,7 +1,9 @@
 -- The atomic part of a one-tap purchase, in one round trip (see server/domain/orders.ts,
 -- which validates the request, authorises the payment and maps the errors raised here).
 -- A single function call is a single statement: either everything below happens or,
--- on any RAISE or constraint violation, nothing does.
+-- on a constraint violation, nothing does. Expected refusals are answered as a status,
+-- not raised: a purchase storm refuses far more taps than it accepts, and an
+-- exception per refusal costs both PostgreSQL and the client far more than a row.
 CREATE FUNCTION "place_show_order"(
     p_order_id TEXT,
     p_item_id TEXT,
@@ -20,7 +22,7 @@ CREATE FUNCTION "place_show_order"(
     p_payment_method_id TEXT,
     p_payment_ref TEXT,
     p_title TEXT
-) RETURNS TABLE ("orderNumber" INTEGER, "stockAfter" INTEGER, "dealSoldCount" INTEGER)
+) RETURNS TABLE ("outcome" TEXT, "orderNumber" INTEGER, "stockAfter" INTEGER, "dealSoldCount" INTEGER)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_bought INTEGER;
@@ -34,7 +36,9 @@ BEGIN
      WHERE o."buyerId" = p_buyer_id AND o."showId" = p_show_id AND v."productId" = p_product_id
        AND o."status" NOT IN ('CANCELLED', 'REFUNDED');
     IF v_bought + p_quantity > p_max_per_buyer THEN
-        RAISE EXCEPTION 'LIMIT_REACHED' USING ERRCODE = 'P0001';
+        "outcome" := 'LIMIT_REACHED';
+        RETURN NEXT;
+        RETURN;
     END IF;
 
     "dealSoldCount" := NULL;
@@ -44,7 +48,9 @@ BEGIN
            AND ("quantityCap" IS NULL OR "soldCount" + p_quantity <= "quantityCap")
         RETURNING "soldCount" INTO "dealSoldCount";
         IF NOT FOUND THEN
-            RAISE EXCEPTION 'DEAL_ENDED' USING ERRCODE = 'P0001';
+            "outcome" := 'DEAL_ENDED';
+            RETURN NEXT;
+            RETURN;
         END IF;
     END IF;
 
@@ -53,7 +59,14 @@ BEGIN
      WHERE "id" = p_variant_id AND "stock" >= p_quantity
     RETURNING "stock" INTO "stockAfter";
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'SOLD_OUT' USING ERRCODE = 'P0001';
+        -- Give back the deal unit taken above; the row is still locked by this transaction.
+        IF p_deal_id IS NOT NULL THEN
+            UPDATE "FlashDeal" SET "soldCount" = "soldCount" - p_quantity WHERE "id" = p_deal_id;
+        END IF;
+        "outcome" := 'SOLD_OUT';
+        "dealSoldCount" := NULL;
+        RETURN NEXT;
+        RETURN;
     END IF;
 
     INSERT INTO "Order" ("id", "buyerId", "brandId", "showId", "status", "totalMinor", "currency", "idempotencyKey", "addressId", "paymentMethodId", "paymentRef")
@@ -61,6 +74,7 @@ BEGIN
     RETURNING "number" INTO "orderNumber";
     INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
     VALUES (p_item_id, p_order_id, p_variant_id, p_deal_id, p_title, p_quantity, p_unit_price_minor, p_currency);
+    "outcome" := 'PLACED';
     RETURN NEXT;
 END;
 $$;
