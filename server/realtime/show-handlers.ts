@@ -86,6 +86,14 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     requireJoined(socket, request.showId);
     const order = await placeShowOrder(db, ctx.payments, buyer, request);
     const { showId } = request;
+    const summary = {
+      orderNumber: order.number,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      productTitle: order.productTitle,
+      variantName: order.variantName,
+      quantity: order.quantity,
+    };
     if (!order.replayed && order.stockAfter !== null) {
       ctx.purchases.record(showId, {
         productId: order.productId,
@@ -96,29 +104,9 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
         quantity: order.quantity,
         deal: order.deal,
       });
-      io.to(showStaffRoom(showId)).emit('sale:made', {
-        showId,
-        orderNumber: order.number,
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        productTitle: order.productTitle,
-        variantName: order.variantName,
-        quantity: order.quantity,
-        buyerName: order.buyerPublicName,
-      });
+      io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...summary, buyerName: order.buyerPublicName });
     }
-    return {
-      order: {
-        orderId: order.id,
-        orderNumber: order.number,
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        productTitle: order.productTitle,
-        variantName: order.variantName,
-        quantity: order.quantity,
-        replayed: order.replayed,
-      },
-    };
+    return { order: { orderId: order.id, ...summary, replayed: order.replayed } };
   });
 }
 

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
+import { ask, joinShow, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 let t: TestApp;
 let showId: string;
 let host: { id: string; name: string };
 let brandOwner: { id: string; name: string };
 
-async function joined(socket: TestSocket) {
-  const response = await ask(socket, 'show:join', { showId });
-  if (!response.ok) throw new Error(`join failed: ${response.error.code}`);
-  return response;
-}
+const joined = (socket: TestSocket) => joinShow(socket, showId);
 
 async function say(socket: TestSocket, text: string) {
   const response = await ask(socket, 'chat:send', { showId, text });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
+import { ask, joinShow, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // Buying under load against the real server and PostgreSQL: many real socket.io
 // clients over real sockets, each its own signed-in buyer with a wallet.
@@ -10,11 +10,7 @@ let productId: string;
 let variantId: string;
 let hostSocket: TestSocket;
 
-async function joined(socket: TestSocket) {
-  const response = await ask(socket, 'show:join', { showId });
-  if (!response.ok) throw new Error(`join failed: ${response.error.code}`);
-  return response;
-}
+const joined = (socket: TestSocket) => joinShow(socket, showId);
 
 const codes = (results: { ok: boolean; error?: { code: string } }[]) => {
   const tally: Record<string, number> = {};

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, createBuyers, startTestApp, type TestApp, type TestSocket } from '../support/app';
+import { ask, joinShow, createBuyers, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 let t: TestApp;
 let showId: string;
 
-async function joined(socket: TestSocket) {
-  const response = await ask(socket, 'show:join', { showId });
-  if (!response.ok) throw new Error(`join failed: ${response.error.code}`);
-  return response;
-}
+const joined = (socket: TestSocket) => joinShow(socket, showId);
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
+import { ask, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // The walking skeleton's show channel against the real server, real PostgreSQL
 // and real mediasoup, driven by real socket.io clients over real sockets.
@@ -30,11 +30,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function joined(socket: TestSocket) {
-  const response = await ask(socket, 'show:join', { showId });
-  if (!response.ok) throw new Error(`join failed: ${response.error.code}`);
-  return response;
-}
+const joined = (socket: TestSocket) => joinShow(socket, showId);
 
 describe('show channel', () => {
   it('gives an anonymous visitor the full show state on join but refuses their purchase with UNAUTHENTICATED', async () => {

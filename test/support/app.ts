@@ -77,3 +77,10 @@ export async function createBuyers(t: TestApp, count: number, prefix = 'buyer'):
   });
   return users.map(({ id, name }) => ({ id, name }));
 }
+
+/** Joins a show and returns its snapshot; fails the test if the join is refused. */
+export async function joinShow(socket: TestSocket, showId: string) {
+  const response = await ask(socket, 'show:join', { showId });
+  if (!response.ok) throw new Error(`join failed: ${response.error.code}`);
+  return response;
+}
