@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { AppError } from './errors';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
@@ -113,6 +114,23 @@ async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchas
   return row!;
 }
 
+/**
+ * When this process last saw each variant run out. In a storm most taps read the
+ * stock before the first orders commit; a tap whose read began before the variant
+ * ran out is answered here instead of queueing for the database. A read that began
+ * afterwards is fresh and trusted, so a restock is honoured at once.
+ */
+const soldOutAt = new Map<string, number>();
+
+function rememberSoldOut(variantId: string): void {
+  if (soldOutAt.size > 10_000) soldOutAt.clear(); // bounded, whatever happens
+  soldOutAt.set(variantId, performance.now());
+}
+
+function ranOutSince(variantId: string, readStartedAt: number): boolean {
+  return (soldOutAt.get(variantId) ?? -Infinity) > readStartedAt;
+}
+
 /** Refusals that place_show_order answers as its outcome. */
 const REFUSALS = {
   SOLD_OUT: () => new AppError('SOLD_OUT'),
@@ -135,6 +153,7 @@ function isDuplicateKey(error: unknown): boolean {
  */
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
   const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
+  const readStartedAt = performance.now();
   const ctx = await loadPurchaseContext(db, buyer.userId, request);
   if (ctx.existingOrder) {
     const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
@@ -152,6 +171,7 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
   // A cheap early answer for the crowd that taps after the last unit went; the
   // conditional UPDATE in place_show_order stays the authority.
   if (ctx.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${ctx.stock} left`);
+  if (ranOutSince(variantId, readStartedAt)) throw new AppError('SOLD_OUT', `variant ${variantId} ran out after this tap read its stock`);
   const limitMessage = `You can buy at most ${ctx.maxPerBuyer} of this product in this show.`;
   if (quantity > ctx.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${ctx.maxPerBuyer}`, limitMessage);
   let unitPriceMinor = ctx.priceMinor;
@@ -176,9 +196,11 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
         ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
         ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`})`;
     if (placed!.outcome !== 'PLACED') {
+      if (placed!.outcome === 'SOLD_OUT') rememberSoldOut(variantId);
       await payments.void(authorization.reference);
       throw REFUSALS[placed!.outcome](limitMessage);
     }
+    if (placed!.stockAfter === 0) rememberSoldOut(variantId);
     await payments.capture(authorization.reference);
     return {
       id: orderId,
