@@ -1,9 +1,10 @@
 // `npm run bench:<name>`: installs what is missing, then runs bench/<name>.ts.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { bootstrap, projectRoot } from './lib/bootstrap.mjs';
+import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
 
 const name = process.argv[2];
-const env = await bootstrap();
+const env = await bootstrap({ forTests: name === 'page-weight' });
+if (name === 'page-weight') await ensureNextBuild();
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', `${name}.ts`)], { cwd: projectRoot, env, stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));

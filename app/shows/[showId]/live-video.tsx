@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Subscriber } from '../../_lib/media-client';
+import type { Subscriber } from '../../_lib/media-client';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import { MutedIcon } from '../../_components/icons';
 
@@ -19,7 +19,8 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
   useEffect(() => {
     const socket = socketRef.current;
     if (!socket || !hasMedia) return;
-    subscriberRef.current ??= Subscriber.start(socket, showId);
+    // mediasoup-client loads only once there is something to play: it is the page's heaviest script.
+    subscriberRef.current ??= import('../../_lib/media-client').then(({ Subscriber }) => Subscriber.start(socket, showId));
     const pending = subscriberRef.current;
     let cancelled = false;
     pending

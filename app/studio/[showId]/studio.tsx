@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
-import { Publisher } from '../../_lib/media-client';
+import type { Publisher } from '../../_lib/media-client';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { ChatPanel } from '../../_components/chat-panel';
@@ -72,18 +72,20 @@ export function Studio({ show }: { show: ShowSummary }) {
     publishedEpochRef.current = state.mediaEpoch;
     startingRef.current = true;
     setPublishing(true);
-    Publisher.start(socket, show.id, stream).then(
-      (publisher) => {
-        startingRef.current = false;
-        publisherRef.current = publisher;
-        setPublishing(false);
-      },
-      () => {
-        startingRef.current = false;
-        setPublishing(false);
-        setActionError('Your video could not be sent. Check your connection and reload the studio.');
-      },
-    );
+    import('../../_lib/media-client')
+      .then(({ Publisher }) => Publisher.start(socket, show.id, stream))
+      .then(
+        (publisher) => {
+          startingRef.current = false;
+          publisherRef.current = publisher;
+          setPublishing(false);
+        },
+        () => {
+          startingRef.current = false;
+          setPublishing(false);
+          setActionError('Your video could not be sent. Check your connection and reload the studio.');
+        },
+      );
   }, [live, state.connection, state.role, state.mediaEpoch, socketRef, show.id, stream]);
 
   async function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {

@@ -1,0 +1,65 @@
+// Page weight: first-load JavaScript of the main pages (gzipped, from the production
+// build's own route statistics) and the viewer page's largest contentful paint in
+// Chromium with a phone profile (390×844, CPU slowed 4×, a fast-3G-like network).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { percentile, record, startBenchServer, table } from './support/harness';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ROUTES = ['/', '/shows/[showId]', '/studio/[showId]', '/signin'];
+const LCP_RUNS = 5;
+
+const stats = JSON.parse(readFileSync(path.join(root, '.next/diagnostics/route-bundle-stats.json'), 'utf8')) as { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] }[];
+const weights = ROUTES.map((route) => {
+  const entry = stats.find((s) => s.route === route);
+  if (!entry) throw new Error(`no build statistics for ${route}`);
+  const gzipped = entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipSync(readFileSync(path.join(root, chunk)), { level: 6 }).length, 0);
+  return { route, raw: entry.firstLoadUncompressedJsBytes, gzipped, chunks: entry.firstLoadChunkPaths.length };
+});
+
+process.env.BENCH_WITH_PAGES = '1';
+const server = await startBenchServer();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const lcps: { ms: number; element: string }[] = [];
+try {
+  for (let i = 0; i < LCP_RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __lcp: { ms: number; element: string } | null };
+      w.__lcp = null;
+      new PerformanceObserver((list) => {
+        const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null; url?: string };
+        if (last) w.__lcp = { ms: last.startTime, element: last.element ? `${last.element.tagName.toLowerCase()}${last.url ? ` ${last.url.split('/').pop()}` : ''}` : 'unknown' };
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(`${server.url}/shows/${server.showId}`, { waitUntil: 'load' });
+    await page.waitForTimeout(1500); // LCP settles after the last large paint
+    await page.mouse.click(5, 5); // input ends LCP observation, as in the field
+    const lcp = await page.evaluate(() => (window as unknown as { __lcp: { ms: number; element: string } | null }).__lcp);
+    if (lcp) lcps.push(lcp);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+const sorted = lcps.map((l) => l.ms).sort((a, b) => a - b);
+const elements = [...new Set(lcps.map((l) => l.element))].join(', ');
+record(
+  'Page weight and viewer LCP',
+  'npm run bench:pages',
+  `${table(
+    ['page', 'first-load JS (raw kB)', 'first-load JS (gzip kB)', 'chunks'],
+    weights.map((w) => [w.route, (w.raw / 1024).toFixed(0), (w.gzipped / 1024).toFixed(0), w.chunks]),
+  )}\n\nViewer page LCP, phone profile (390×844, CPU 4× slower, 150 ms latency, 1.6 Mbit/s), ${lcps.length} runs: p50 ${percentile(sorted, 50).toFixed(0)} ms, worst ${sorted.at(-1)?.toFixed(0)} ms; largest element: ${elements}.`,
+);
