@@ -24,7 +24,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Starts bench-server.ts in a separate process and waits for its READY line. */
 export async function startBenchServer(): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the server process there.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise<Omit<BenchServer, 'process' | 'stop'>>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));

@@ -1,4 +1,6 @@
+import { AppError } from './errors';
 import type { Db } from './context';
+import { stockGate } from './stock-gate';
 
 export interface VariantCard {
   id: string;
@@ -29,4 +31,11 @@ export const productCardSelect = {
 
 export async function getProductCard(db: Db, productId: string): Promise<ProductCard | null> {
   return db.product.findUnique({ where: { id: productId }, select: productCardSelect });
+}
+
+/** Sets a variant's stock (a restock or a count correction, not a sale). */
+export async function setVariantStock(db: Db, variantId: string, stock: number): Promise<void> {
+  if (!Number.isInteger(stock) || stock < 0) throw new AppError('INVALID_INPUT', `stock ${stock}`, 'Stock must be a whole number, zero or more.');
+  await db.productVariant.update({ where: { id: variantId }, data: { stock } });
+  stockGate.forget(variantId);
 }

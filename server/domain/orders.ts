@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { AppError } from './errors';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
+import { stockGate } from './stock-gate';
 
 export interface ShowPurchaseRequest {
   showId: string;
@@ -114,21 +114,14 @@ async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchas
   return row!;
 }
 
-/**
- * When this process last saw each variant run out. In a storm most taps read the
- * stock before the first orders commit; a tap whose read began before the variant
- * ran out is answered here instead of queueing for the database. A read that began
- * afterwards is fresh and trusted, so a restock is honoured at once.
- */
-const soldOutAt = new Map<string, number>();
+// Taps this process has handled, so a retry of one (a lost acknowledgement) always
+// reaches the database and gets its order back instead of a gate refusal.
+const recentTaps = new Set<string>();
+const RECENT_TAPS_KEPT = 100_000;
 
-function rememberSoldOut(variantId: string): void {
-  if (soldOutAt.size > 10_000) soldOutAt.clear(); // bounded, whatever happens
-  soldOutAt.set(variantId, performance.now());
-}
-
-function ranOutSince(variantId: string, readStartedAt: number): boolean {
-  return (soldOutAt.get(variantId) ?? -Infinity) > readStartedAt;
+function rememberTap(tapKey: string): void {
+  recentTaps.add(tapKey);
+  if (recentTaps.size > RECENT_TAPS_KEPT) recentTaps.delete(recentTaps.values().next().value!);
 }
 
 /** Refusals that place_show_order answers as its outcome. */
@@ -152,9 +145,22 @@ function isDuplicateKey(error: unknown): boolean {
  * per tap.
  */
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
+  const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
+  const retry = recentTaps.has(tapKey);
+  if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw new AppError('SOLD_OUT', `variant ${request.variantId} gated`);
+  rememberTap(tapKey);
+  const outcome: { stock: number | null } = { stock: null };
+  try {
+    return await placeAdmittedOrder(db, payments, buyer, request, outcome);
+  } finally {
+    if (!retry) stockGate.settle(request.variantId, request.quantity, outcome.stock);
+  }
+}
+
+async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest, outcome: { stock: number | null }): Promise<PlacedOrder> {
   const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
-  const readStartedAt = performance.now();
   const ctx = await loadPurchaseContext(db, buyer.userId, request);
+  outcome.stock = ctx.stock;
   if (ctx.existingOrder) {
     const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
     if (replay) return replay;
@@ -171,7 +177,6 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
   // A cheap early answer for the crowd that taps after the last unit went; the
   // conditional UPDATE in place_show_order stays the authority.
   if (ctx.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${ctx.stock} left`);
-  if (ranOutSince(variantId, readStartedAt)) throw new AppError('SOLD_OUT', `variant ${variantId} ran out after this tap read its stock`);
   const limitMessage = `You can buy at most ${ctx.maxPerBuyer} of this product in this show.`;
   if (quantity > ctx.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${ctx.maxPerBuyer}`, limitMessage);
   let unitPriceMinor = ctx.priceMinor;
@@ -196,11 +201,11 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
         ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
         ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`})`;
     if (placed!.outcome !== 'PLACED') {
-      if (placed!.outcome === 'SOLD_OUT') rememberSoldOut(variantId);
+      if (placed!.outcome === 'SOLD_OUT') outcome.stock = 0;
       await payments.void(authorization.reference);
       throw REFUSALS[placed!.outcome](limitMessage);
     }
-    if (placed!.stockAfter === 0) rememberSoldOut(variantId);
+    outcome.stock = placed!.stockAfter;
     await payments.capture(authorization.reference);
     return {
       id: orderId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setVariantStock } from '../../server/domain/catalog';
 import { ask, joinShow, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // Buying under load against the real server and PostgreSQL: many real socket.io
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 describe('purchase storm', () => {
   it('500 buyers tapping Buy at once on 50 units get exactly 50 orders and 450 SOLD_OUT, and replaying every tap creates nothing new', async () => {
-    await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 50 } });
+    await setVariantStock(t.app.db, variantId, 50);
     const buyers = await createBuyers(t, 500, 'storm');
     const sockets = await Promise.all(buyers.map((b) => t.connect(b)));
     await Promise.all(sockets.map(joined));
@@ -64,7 +65,7 @@ describe('purchase storm', () => {
 
   it('holds the per-buyer limit even when one buyer fires many taps at once, answering LIMIT_REACHED', async () => {
     await t.app.db.show.update({ where: { id: showId }, data: { maxPerBuyer: 2 } });
-    await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 100 } });
+    await setVariantStock(t.app.db, variantId, 100);
     const [buyer] = await createBuyers(t, 1, 'limit');
     const socket = await t.connect(buyer);
     await joined(socket);
@@ -75,7 +76,7 @@ describe('purchase storm', () => {
   });
 
   it('sells a flash deal at its price up to its cap, then answers DEAL_ENDED, and tells everyone how many went', async () => {
-    await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 100 } });
+    await setVariantStock(t.app.db, variantId, 100);
     const variant = await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } });
     const buyers = await createBuyers(t, 10, 'deal');
     const sockets = await Promise.all(buyers.map((b) => t.connect(b)));

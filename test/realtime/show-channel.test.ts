@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setVariantStock } from '../../server/domain/catalog';
 import { ask, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // The walking skeleton's show channel against the real server, real PostgreSQL
@@ -119,7 +120,7 @@ describe('show channel', () => {
   });
 
   it('never sells more than the stock when many taps race for the last units', async () => {
-    await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 5 } });
+    await setVariantStock(t.app.db, variantId, 5);
     await t.app.db.show.update({ where: { id: showId }, data: { maxPerBuyer: 100 } }); // this test is about stock, not the per-buyer limit
     const buyers = await Promise.all([t.connect(viewer), t.connect(viewer2)]);
     await Promise.all(buyers.map(joined));
@@ -135,7 +136,7 @@ describe('show channel', () => {
   });
 
   it('refuses a purchase without a saved card with NO_PAYMENT_METHOD and leaves stock untouched', async () => {
-    await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 3 } });
+    await setVariantStock(t.app.db, variantId, 3);
     await t.app.db.paymentMethod.updateMany({ where: { userId: viewer2.id }, data: { isDefault: false } });
     const socket = await t.connect(viewer2);
     await joined(socket);

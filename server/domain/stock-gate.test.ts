@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { StockGate } from './stock-gate';
+
+describe('StockGate', () => {
+  it('lets every tap through until the database has spoken, then only as many as there are units', () => {
+    let now = 0;
+    const gate = new StockGate(1000, () => now);
+    expect([gate.admit('v', 1), gate.admit('v', 1)]).toEqual([true, true]); // no knowledge yet
+    gate.settle('v', 1, 2); // the database sold one, two left
+    expect([gate.admit('v', 1), gate.admit('v', 1), gate.admit('v', 1)]).toEqual([true, false, false]); // one still in flight + one
+    gate.settle('v', 1, 1);
+    gate.settle('v', 1, 0);
+    expect(gate.admit('v', 1)).toBe(false);
+  });
+
+  it('forgets what it saw after its freshness window, so a restock is honoured', () => {
+    let now = 0;
+    const gate = new StockGate(1000, () => now);
+    gate.admit('v', 1);
+    gate.settle('v', 1, 0);
+    expect(gate.admit('v', 1)).toBe(false);
+    now = 1001;
+    expect(gate.admit('v', 1)).toBe(true);
+  });
+
+  it('honours a restock at once when told to forget', () => {
+    const gate = new StockGate(1000, () => 0);
+    gate.admit('v', 1);
+    gate.settle('v', 1, 0);
+    expect(gate.admit('v', 1)).toBe(false);
+    gate.forget('v');
+    expect(gate.admit('v', 1)).toBe(true);
+  });
+
+  it('returns the units of a tap that failed without a stock figure (a declined card)', () => {
+    let now = 0;
+    const gate = new StockGate(1000, () => now);
+    gate.admit('v', 1);
+    gate.settle('v', 1, 1); // one left
+    expect(gate.admit('v', 1)).toBe(true);
+    expect(gate.admit('v', 1)).toBe(false);
+    gate.settle('v', 1, null); // that tap's card was declined
+    expect(gate.admit('v', 1)).toBe(true);
+  });
+});
