@@ -52,7 +52,7 @@ export function ChatPanel({
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const t = TONES[tone];
   const pathname = usePathname();
 
@@ -85,27 +85,30 @@ export function ChatPanel({
           )}
         </p>
       )}
-      <ol ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="min-h-0 flex-1 space-y-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
-        {messages.length === 0 && <li className={`text-sm ${t.muted}`}>No messages yet. Say hello!</li>}
-        {messages.map((m) => (
-          <li key={m.id} className={`text-sm leading-snug ${t.line}`}>
-            <span className="font-semibold">{m.author.name}</span>
-            {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{ROLE_BADGE[m.author.role]}</span>}{' '}
-            <span className="break-words" data-testid="chat-text">{m.text}</span>
-            {canModerate && (
-              <span className="ml-2 inline-flex gap-2 text-xs">
-                {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={`Pin message from ${m.author.name}`}>Pin</button>}
-                {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={`Delete message from ${m.author.name}`}>Delete</button>}
-                {actions.ban && m.author.role === 'viewer' && (
-                  <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={`Ban ${m.author.name} from chat`}>
-                    Ban
-                  </button>
-                )}
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+      {/* The log role would hide the list semantics of <ol>, so it wraps the list. */}
+      <div ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
+        <ol className="space-y-1">
+          {messages.length === 0 && <li className={`text-sm ${t.muted}`}>No messages yet. Say hello!</li>}
+          {messages.map((m) => (
+            <li key={m.id} className={`text-sm leading-snug ${t.line}`}>
+              <span className="font-semibold">{m.author.name}</span>
+              {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{ROLE_BADGE[m.author.role]}</span>}{' '}
+              <span className="break-words" data-testid="chat-text">{m.text}</span>
+              {canModerate && (
+                <span className="ml-2 inline-flex gap-2 text-xs">
+                  {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={`Pin message from ${m.author.name}`}>Pin</button>}
+                  {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={`Delete message from ${m.author.name}`}>Delete</button>}
+                  {actions.ban && m.author.role === 'viewer' && (
+                    <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={`Ban ${m.author.name} from chat`}>
+                      Ban
+                    </button>
+                  )}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>Slow mode: one message every {slowModeSeconds} s.</p>}
       {signedIn ? (
         <form onSubmit={submit} className="flex gap-2">
