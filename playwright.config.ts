@@ -23,6 +23,8 @@ export default defineConfig({
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 1,
+  // Files run in name order on one worker; screenshots.spec.ts relies on the live show the others leave.
+  fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],

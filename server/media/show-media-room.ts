@@ -20,6 +20,8 @@ export interface ConsumerOptions {
   rtpParameters: types.RtpParameters;
 }
 
+const ICE_GRACE_MS = 15_000;
+
 interface MediaPeer {
   transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection }>;
   producers: Map<string, types.Producer>;
@@ -85,6 +87,14 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed' || state === 'closed') transport.close();
     });
+    // A browser that vanishes (tab killed, network gone) sends no DTLS close; ICE
+    // going quiet is the sign. Give it time to come back before letting go.
+    let iceTimer: NodeJS.Timeout | undefined;
+    transport.on('icestatechange', (state) => {
+      clearTimeout(iceTimer);
+      if (state === 'disconnected') iceTimer = setTimeout(() => transport.close(), ICE_GRACE_MS);
+    });
+    transport.observer.once('close', () => clearTimeout(iceTimer));
     transport.observer.once('close', () => peer.transports.delete(transport.id));
     peer.transports.set(transport.id, { transport, direction });
     return {
@@ -108,6 +118,12 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'send') throw new AppError('INVALID_INPUT', 'produce on a receive transport');
     const producer = await transport.produce({ kind, rtpParameters });
+    // One host stream per show: a new publisher (the host reloaded or reconnected)
+    // replaces whatever an earlier session of theirs left behind.
+    for (const [otherId, other] of this.peers) {
+      if (otherId === peerId) continue;
+      for (const stale of other.producers.values()) if (stale.kind === kind) stale.close();
+    }
     const peer = this.peer(peerId);
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => {
