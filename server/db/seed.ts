@@ -7,6 +7,8 @@ export const DEMO_EMAILS = {
   host: 'host@demo.live',
   viewer: 'viewer@demo.live',
   viewer2: 'viewer2@demo.live',
+  /** Owner of a second brand: the other side of every brand-isolation check. */
+  otherBrand: 'brand2@demo.live',
 } as const;
 
 // Stable ids (and unique keys: email, slug, sku) make the seed an upsert: running it on every start never duplicates.
@@ -14,6 +16,9 @@ const BRAND_ID = 'demo_brand_lumen';
 export const DEMO_BRAND_SLUG = 'lumen';
 export const DEMO_HOST_HANDLE = 'mia';
 const SHOW_ID = 'demo_show_glow_up';
+const OTHER_BRAND_ID = 'demo_brand_kora';
+export const OTHER_BRAND_SLUG = 'kora';
+const OTHER_SHOW_ID = 'demo_show_trail_ready';
 
 const PRODUCTS = [
   { id: 'demo_product_serum', title: 'Dewy Glow Serum', image: 'serum', description: 'Hyaluronic acid and niacinamide for a glass-skin glow.', variants: [['30 ml', 3800, 60], ['50 ml', 5400, 40]] },
@@ -30,6 +35,9 @@ export interface DemoSeed {
   hostId: string;
   viewerIds: string[];
   productIds: string[];
+  otherBrandId: string;
+  otherBrandOwnerId: string;
+  otherShowId: string;
 }
 
 async function ensureUser(prisma: PrismaClient, email: string, name: string): Promise<string> {
@@ -61,12 +69,16 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     await ensureUser(prisma, DEMO_EMAILS.viewer, 'Sam Rivera'),
     await ensureUser(prisma, DEMO_EMAILS.viewer2, 'Alex Kim'),
   ];
-  await prisma.influencerProfile.upsert({ where: { userId: hostId }, update: {}, create: { userId: hostId, handle: DEMO_HOST_HANDLE, bio: 'Skincare nerd. Live every Friday.' } });
+  await prisma.influencerProfile.upsert({
+    where: { userId: hostId },
+    update: {},
+    create: { userId: hostId, handle: DEMO_HOST_HANDLE, bio: 'Skincare nerd. Live every Friday.', links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }] },
+  });
   // By slug, the brand's public key: a database where "lumen" was made some other way keeps its row.
   const { id: brandId } = await prisma.brand.upsert({
     where: { slug: DEMO_BRAND_SLUG },
     update: {},
-    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD' },
+    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD', timeZone: 'Asia/Phnom_Penh', description: 'Clean skincare made for humid days.' },
     select: { id: true },
   });
   await prisma.brandMember.upsert({ where: { brandId_userId: { brandId, userId: brandOwnerId } }, update: {}, create: { brandId, userId: brandOwnerId, role: 'OWNER' } });
@@ -81,7 +93,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     });
     for (const [name, priceMinor, stock] of product.variants) {
       const sku = `${product.id.replace('demo_product_', 'LUM-').toUpperCase()}-${name.replace(/\W+/g, '').toUpperCase()}`;
-      await prisma.productVariant.upsert({ where: { sku }, update: {}, create: { productId: product.id, sku, name, priceMinor, currency: 'USD', stock } });
+      const options = { [/ml$/.test(name) ? 'Size' : 'Shade']: name };
+      await prisma.productVariant.upsert({ where: { sku }, update: {}, create: { productId: product.id, sku, name, options, priceMinor, currency: 'USD', stock } });
     }
   }
 
@@ -96,11 +109,53 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
         title: 'Glow Up Live: Spring Skincare Drop',
         description: 'Mia walks through the new spring routine, with show-only prices.',
         scheduledStart,
+        hostInviteStatus: 'ACCEPTED',
         lineup: { create: PRODUCTS.map((p, position) => ({ productId: p.id, position })) },
       },
     });
   } else if (show.status === 'ENDED') {
     await prisma.show.update({ where: { id: SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
   }
-  return { showId: SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id) };
+  const other = await seedOtherBrand(prisma, hostId);
+  return { showId: SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id), ...other };
+}
+
+/** A second brand with its own product and show, hosted by the same influencer. */
+async function seedOtherBrand(prisma: PrismaClient, hostId: string) {
+  const otherBrandOwnerId = await ensureUser(prisma, DEMO_EMAILS.otherBrand, 'Bat-Erdene Tsogt');
+  const { id: otherBrandId } = await prisma.brand.upsert({
+    where: { slug: OTHER_BRAND_SLUG },
+    update: {},
+    create: { id: OTHER_BRAND_ID, slug: OTHER_BRAND_SLUG, name: 'Kora Outdoors', currency: 'MNT', timeZone: 'Asia/Ulaanbaatar', description: 'Warm layers for cold mornings.' },
+    select: { id: true },
+  });
+  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId: otherBrandId, userId: otherBrandOwnerId } }, update: {}, create: { brandId: otherBrandId, userId: otherBrandOwnerId, role: 'OWNER' } });
+  const productId = 'demo_product_kora_fleece';
+  await prisma.product.upsert({
+    where: { id: productId },
+    update: {},
+    create: { id: productId, brandId: otherBrandId, title: 'Steppe Fleece Jacket', description: 'Recycled fleece, wind-proof panels.', imageUrl: '/demo/products/roller.svg' },
+  });
+  for (const [size, stock] of [['S', 20], ['M', 30], ['L', 25]] as const) {
+    await prisma.productVariant.upsert({
+      where: { sku: `KORA-FLEECE-${size}` },
+      update: {},
+      create: { productId, sku: `KORA-FLEECE-${size}`, name: `Size ${size}`, options: { Size: size }, priceMinor: 18900000, currency: 'MNT', stock },
+    });
+  }
+  if (!(await prisma.show.findUnique({ where: { id: OTHER_SHOW_ID }, select: { id: true } }))) {
+    await prisma.show.create({
+      data: {
+        id: OTHER_SHOW_ID,
+        brandId: otherBrandId,
+        hostId,
+        title: 'Trail Ready: Winter Layers',
+        description: 'Layering for −30 °C mornings.',
+        scheduledStart: new Date(Date.now() + 3 * 24 * 60 * 60 * 1000),
+        hostInviteStatus: 'ACCEPTED',
+        lineup: { create: [{ productId, position: 0 }] },
+      },
+    });
+  }
+  return { otherBrandId, otherBrandOwnerId, otherShowId: OTHER_SHOW_ID };
 }

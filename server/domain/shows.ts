@@ -1,6 +1,7 @@
 import { AppError } from './errors';
 import { productCardSelect, type ProductCard } from './catalog';
 import type { Actor, Db } from './context';
+import { announceShowLive } from './show-notifications';
 
 export type ShowStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
 
@@ -90,10 +91,10 @@ export async function getShowState(db: Db, showId: string): Promise<ShowState> {
 async function requireHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({
     where: { id: showId },
-    select: { id: true, hostId: true, status: true, startedAt: true },
+    select: { id: true, hostId: true, status: true, startedAt: true, hostInviteStatus: true },
   });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId) throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (show.hostId !== actor.userId || show.hostInviteStatus === 'DECLINED') throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
   return show;
 }
 
@@ -107,9 +108,13 @@ export async function goLive(db: Db, actor: Actor, showId: string): Promise<Show
   if (show.status === 'ENDED' || show.status === 'CANCELLED') {
     throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'This show has already finished.');
   }
+  if (show.hostInviteStatus !== 'ACCEPTED') {
+    throw new AppError('INVALID_STATE', `host has not accepted show ${showId}`, 'Accept the invitation to host this show before going live.');
+  }
   if (show.status === 'SCHEDULED') {
     // Conditional on the status so two clicks (or two tabs) start the show once.
-    await db.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: new Date() } });
+    const started = await db.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: new Date() } });
+    if (started.count === 1) await announceShowLive(db, showId);
   }
   return getShowSummary(db, showId);
 }

@@ -1,0 +1,53 @@
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { currentUser, type SessionUser } from '@/server/auth/session';
+import { toErrorPayload, type ErrorCode } from '@/server/domain/errors';
+
+/**
+ * What every server action returns to its form: the same `{ ok, error: { code } }`
+ * shape as the socket protocol, plus per-field messages for zod failures.
+ */
+export type ActionState =
+  | { ok: true; message?: string }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+/** The signed-in user of a page, or a redirect to sign-in that comes back here. */
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * Runs a server action body: signed-in user, zod-parsed form, domain call,
+ * and every failure mapped to a typed, safe ActionState. redirect() and
+ * notFound() inside `run` still work (they are rethrown).
+ */
+export async function formAction<S extends z.ZodType>(
+  schema: S,
+  form: FormData | Record<string, unknown>,
+  run: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const user = await currentUser();
+  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  const raw = form instanceof FormData ? Object.fromEntries(form.entries()) : form;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message;
+    return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors };
+  }
+  try {
+    return (await run(parsed.data, user)) ?? { ok: true };
+  } catch (error) {
+    if (isNextControlFlow(error)) throw error;
+    const payload = toErrorPayload(error);
+    if (payload.code === 'INTERNAL') console.error('server action failed', error);
+    return { ok: false, code: payload.code, message: payload.message };
+  }
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+}

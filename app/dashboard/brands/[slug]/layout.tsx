@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requirePageUser } from '@/app/_lib/action';
+import { requireBrandMember } from '@/server/domain/brand-access';
+import { AppError } from '@/server/domain/errors';
+import { services } from '@/server/services';
+import { SiteHeader } from '../../../_components/site-header';
+
+const TABS = [
+  { href: 'products', label: 'Products' },
+  { href: 'shows', label: 'Shows' },
+  { href: 'team', label: 'Team' },
+] as const;
+
+/** Every brand page sits behind this membership check; each page checks again for what it does. */
+export default async function BrandDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/dashboard/brands/${slug}/products`);
+  const brand = await requireBrandMember(services().db, { userId: user.id, name: user.name }, { slug }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  return (
+    <>
+      <SiteHeader />
+      <div className="mx-auto max-w-5xl px-4 py-6">
+        <p className="text-sm text-neutral-600">
+          <Link href="/dashboard" className="hover:underline">
+            Dashboard
+          </Link>{' '}
+          / <span className="font-medium text-ink">{brand.name}</span>
+        </p>
+        <nav aria-label="Brand" className="mt-3 flex gap-1 overflow-x-auto border-b border-neutral-200">
+          {TABS.map((tab) => (
+            <Link key={tab.href} href={`/dashboard/brands/${slug}/${tab.href}`} className="rounded-t-lg px-4 py-2 text-sm font-semibold text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+              {tab.label}
+            </Link>
+          ))}
+        </nav>
+        <main className="py-6">{children}</main>
+      </div>
+    </>
+  );
+}
