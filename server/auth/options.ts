@@ -1,30 +1,81 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
 import { z } from 'zod';
+import { consumeSignInLink } from '../domain/sign-in-links';
+import { findOrCreateVerifiedAccount } from '../domain/accounts';
+import type { Env } from '../env';
 import { services } from '../services';
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+const linkSchema = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
 
+/** The OAuth providers switched on by configuration: both id and secret set. */
+export function oauthProviders(env: Env) {
+  const providers = [];
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+  return providers;
+}
+
+let cached: NextAuthOptions | undefined;
+
+// Built on first use, not at import: the providers depend on the validated
+// configuration, which exists only once the custom server has booted.
 // JWT sessions: the same signed cookie authenticates pages and the Socket.io
 // handshake (server/realtime/socket-auth.ts) without a session table lookup.
-export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: '/signin' },
-  providers: [
-    CredentialsProvider({
-      name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        return services().verifyCredentials(parsed.data.email, parsed.data.password);
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const { env } = services();
+  cached = {
+    secret: env.AUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin' },
+    providers: [
+      CredentialsProvider({
+        id: 'credentials',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          return services().verifyCredentials(parsed.data.email, parsed.data.password);
+        },
+      }),
+      CredentialsProvider({
+        id: 'email-link',
+        name: 'Email link',
+        credentials: { token: { label: 'Token', type: 'text' } },
+        async authorize(raw) {
+          const parsed = linkSchema.safeParse(raw);
+          return parsed.success ? consumeSignInLink(services().db, parsed.data.token) : null;
+        },
+      }),
+      ...oauthProviders(env),
+    ],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (!account || account.type !== 'oauth') return true;
+        // Only a provider-verified email may claim (or create) an account with that email.
+        const verified = account.provider === 'github' || (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
+        return verified && typeof profile?.email === 'string';
       },
-    }),
-  ],
-  callbacks: {
-    session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
-      return session;
+      async jwt({ token, user, account }) {
+        if (account?.type === 'oauth' && user?.email) {
+          // The provider's id is not ours: the session carries our account id.
+          const ours = await findOrCreateVerifiedAccount(services().db, user.email, user.name ?? '');
+          if (!ours) throw new Error('account deleted');
+          token.sub = ours.id;
+          token.name = ours.name;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
     },
-  },
-};
+  };
+  return cached;
+}

@@ -1,4 +1,6 @@
 import { getServerSession } from 'next-auth';
+import { activeAccount } from '../domain/accounts';
+import { services } from '../services';
 import { authOptions } from './options';
 
 export interface SessionUser {
@@ -7,10 +9,11 @@ export interface SessionUser {
   email: string;
 }
 
-/** The signed-in user of the current page request, or null. */
+/** The signed-in user of the current page request, or null (also for an account deleted since sign-in). */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(authOptions());
   const user = session?.user;
   if (!user?.id) return null;
-  return { id: user.id, name: user.name ?? '', email: user.email ?? '' };
+  // Read from the database, not the token: names change and accounts get deleted.
+  return activeAccount(services().db, user.id);
 }

@@ -9,7 +9,7 @@ describe('demo seed', () => {
   });
   afterAll(async () => db?.stop());
 
-  it('creates the demo brand, accounts with wallets, six products and a show ready to go live', async () => {
+  it('creates the demo brands, accounts with wallets, six products and a show ready to go live', async () => {
     const seed = await seedDemoData(db.prisma);
     expect(seed.productIds).toHaveLength(6);
     const show = await db.prisma.show.findUniqueOrThrow({ where: { id: seed.showId }, include: { lineup: true } });
@@ -40,7 +40,7 @@ describe('demo seed', () => {
       lineup: await db.prisma.showProduct.count(),
     });
     const before = await counts();
-    expect(before).toEqual({ users: 4, brands: 1, members: 1, influencers: 1, products: 6, variants: before.variants, addresses: 2, cards: 2, shows: 1, lineup: 6 });
+    expect(before).toEqual({ users: 5, brands: 2, members: 2, influencers: 1, products: 7, variants: before.variants, addresses: 2, cards: 2, shows: 2, lineup: 7 });
     const again = await seedDemoData(db.prisma);
     expect(again).toEqual(first);
     expect(await counts()).toEqual(before);

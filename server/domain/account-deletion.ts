@@ -1,0 +1,43 @@
+import { AppError } from './errors';
+import type { Actor, Db } from './context';
+
+/** Shown on the account page before anyone confirms, so the effect is stated plainly. */
+export const ACCOUNT_DELETION_EFFECTS = [
+  'Your name, email and password are erased and you can no longer sign in.',
+  'Your saved cards, follows, reminders, notification settings and influencer profile are deleted.',
+  'Orders you placed stay with the brands that sold them, because they need them for delivery, refunds and tax records. They no longer show your name or email; a shipping address stays only where an order still needs it.',
+  'Your chat messages stay in past shows, shown as "Deleted account".',
+] as const;
+
+/**
+ * Deletes an account by erasing what identifies the person. The row itself
+ * stays: orders and chat messages point at it, and brands must keep orders.
+ */
+export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, deletedAt: true } });
+  if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
+  if (confirmEmail.trim().toLowerCase() !== user.email) throw new AppError('INVALID_INPUT', 'confirmation email mismatch', 'Type your email address exactly to confirm.');
+
+  const upcomingHosted = await db.show.count({ where: { hostId: actor.userId, status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: { not: 'DECLINED' } } });
+  if (upcomingHosted > 0) throw new AppError('INVALID_STATE', `${upcomingHosted} upcoming hosted shows`, 'You host upcoming shows. Ask the brand to cancel them or decline them first.');
+  const ownedBrands = await db.brandMember.findMany({ where: { userId: actor.userId, role: 'OWNER' }, select: { brandId: true, brand: { select: { name: true } } } });
+  for (const { brandId, brand } of ownedBrands) {
+    const otherOwners = await db.brandMember.count({ where: { brandId, role: 'OWNER', userId: { not: actor.userId } } });
+    if (otherOwners === 0) throw new AppError('INVALID_STATE', `sole owner of ${brandId}`, `You are the only owner of ${brand.name}. Make someone else an owner first.`);
+  }
+
+  await db.$transaction([
+    db.paymentMethod.deleteMany({ where: { userId: actor.userId } }),
+    db.address.deleteMany({ where: { userId: actor.userId, orders: { none: {} } } }),
+    db.brandFollow.deleteMany({ where: { userId: actor.userId } }),
+    db.hostFollow.deleteMany({ where: { OR: [{ userId: actor.userId }, { hostId: actor.userId }] } }),
+    db.showReminder.deleteMany({ where: { userId: actor.userId } }),
+    db.notificationPreference.deleteMany({ where: { userId: actor.userId } }),
+    db.influencerProfile.deleteMany({ where: { userId: actor.userId } }),
+    db.brandMember.deleteMany({ where: { userId: actor.userId } }),
+    db.user.update({
+      where: { id: actor.userId },
+      data: { email: `deleted+${actor.userId}@deleted.invalid`, name: 'Deleted account', passwordHash: null, emailVerifiedAt: null, deletedAt: new Date() },
+    }),
+  ]);
+}
