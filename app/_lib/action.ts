@@ -30,6 +30,15 @@ export async function formAction<S extends z.ZodType>(
 ): Promise<ActionState> {
   const user = await currentUser();
   if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  return publicFormAction(schema, form, (input) => run(input, user));
+}
+
+/** The same, for the few forms that work signed out (sign-up, sign-in links, unsubscribe). */
+export async function publicFormAction<S extends z.ZodType>(
+  schema: S,
+  form: FormData | Record<string, unknown>,
+  run: (input: z.infer<S>) => Promise<ActionState | void>,
+): Promise<ActionState> {
   const raw = form instanceof FormData ? Object.fromEntries(form.entries()) : form;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -38,7 +47,7 @@ export async function formAction<S extends z.ZodType>(
     return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors };
   }
   try {
-    return (await run(parsed.data, user)) ?? { ok: true };
+    return (await run(parsed.data)) ?? { ok: true };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     const payload = toErrorPayload(error);

@@ -1,0 +1,19 @@
+'use server';
+
+import { z } from 'zod';
+import { publicFormAction, type ActionState } from '@/app/_lib/action';
+import { safeCallbackUrl } from '@/app/_lib/safe-callback';
+import { emailSchema } from '@/server/domain/accounts';
+import { requestSignInLink } from '@/server/domain/sign-in-links';
+import { services } from '@/server/services';
+
+const linkRequestSchema = z.object({ email: emailSchema, callbackUrl: z.string().max(500).optional() });
+
+export async function requestLinkAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return publicFormAction(linkRequestSchema, form, async ({ email, callbackUrl }) => {
+    const { db, env } = services();
+    await requestSignInLink(db, email, { publicUrl: env.PUBLIC_URL, callbackUrl: safeCallbackUrl(callbackUrl) });
+    const mailbox = env.SMTP_URL ? '' : ' (This server has no SMTP configured: open /mailbox to read it.)';
+    return { ok: true, message: `If ${email} can sign in here, a link is on its way. It works once, for 15 minutes.${mailbox}` };
+  });
+}

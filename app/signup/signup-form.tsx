@@ -1,0 +1,48 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import Link from 'next/link';
+import { useActionState, useEffect, useRef } from 'react';
+import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
+import type { ActionState } from '@/app/_lib/action';
+import { registerAction } from './actions';
+
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(registerAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+
+  useEffect(() => {
+    if (!state?.ok || !form.current) return;
+    const data = new FormData(form.current);
+    void signIn('credentials', { email: data.get('email'), password: data.get('password'), redirect: false }).then(() => window.location.assign(callbackUrl));
+  }, [state, callbackUrl]);
+
+  const input = (name: string, label: string, type: string, autoComplete: string, hint?: string) => (
+    <Field id={name} label={label} hint={hint} error={fieldError(name)}>
+      <input id={name} name={name} type={type} autoComplete={autoComplete} required className={inputClass} aria-invalid={fieldError(name) ? true : undefined} aria-describedby={fieldError(name) ? `${name}-error` : hint ? `${name}-hint` : undefined} />
+    </Field>
+  );
+
+  return (
+    <form ref={form} action={action} className="space-y-4" noValidate>
+      {input('name', 'Your name', 'text', 'name')}
+      {input('email', 'Email', 'email', 'email')}
+      {input('password', 'Password', 'password', 'new-password', 'At least 10 characters.')}
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="emailReminders" defaultChecked className="mt-1 h-4 w-4 accent-brand-500" />
+        <span>Email me before shows I follow start and when they go live. You can turn this off any time.</span>
+      </label>
+      <FormMessage state={state && !state.ok ? state : state?.ok ? { ok: true, message: 'Account created. Signing you in…' } : null} />
+      <button type="submit" disabled={pending || state?.ok} className={`${primaryButtonClass} w-full py-3`}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </button>
+      <p className="text-center text-sm text-neutral-600">
+        Already have an account?{' '}
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
