@@ -1,6 +1,9 @@
-// CONTRACT (implemented by the notifications work): queue an email for delivery
-// through the durable job queue. The same dedupeKey is never sent twice.
+// Queues email for delivery through the durable job queue, so sending never
+// blocks a request and survives a restart. The same dedupeKey is never sent twice.
+import { AppError } from '../domain/errors';
 import type { Db } from '../domain/context';
+import { emailSendPayloadSchema, type EmailSendPayload } from '../jobs/kinds';
+import { enqueueJobs } from '../jobs/queue';
 
 export interface OutgoingEmail {
   /** Stable key for this exact email, e.g. `reminder:<showId>:<userId>:<start ISO>`. */
@@ -11,8 +14,31 @@ export interface OutgoingEmail {
   html: string;
   /** What kind of email this is, e.g. 'show.reminder', 'brand.invite', 'auth.sign-in-link'. */
   kind: string;
+  /** One-click unsubscribe endpoint (RFC 8058); notification emails set it, transactional ones do not. */
+  listUnsubscribeUrl?: string;
 }
 
-export async function enqueueEmail(_db: Db, _email: OutgoingEmail): Promise<void> {
-  throw new Error('enqueueEmail: not implemented yet');
+export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  await enqueueEmails(db, [email]);
+}
+
+/** Queues several emails in one statement; those whose dedupeKey was queued before are skipped. */
+export async function enqueueEmails(db: Db, emails: readonly OutgoingEmail[]): Promise<number> {
+  const payloads = emails.map(toPayload);
+  return enqueueJobs(db, payloads.map((payload) => ({ kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey) })));
+}
+
+/** The job's dedupeKey for an email; job keys share one namespace with other kinds of job. */
+export function emailJobKey(emailDedupeKey: string): string {
+  return `email:${emailDedupeKey}`;
+}
+
+function toPayload(email: OutgoingEmail): EmailSendPayload {
+  const parsed = emailSendPayloadSchema.safeParse(email);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new AppError('INVALID_INPUT', `email ${email.dedupeKey} is not valid: ${fields}`);
+  }
+  // Header injection guard: a subject is one line whatever a title contained.
+  return { ...parsed.data, subject: parsed.data.subject.replace(/[\r\n]+/g, ' ') };
 }

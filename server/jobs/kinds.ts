@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// Every kind of job the queue knows, with the schema of its payload. The queue
+// stores payloads as JSON, so each is parsed again when it runs: a row written
+// by an older release fails loudly instead of half-working.
+
+const isoDateTime = z.iso.datetime();
+
+export const emailSendPayloadSchema = z.object({
+  dedupeKey: z.string().min(1).max(300),
+  to: z.email(),
+  subject: z.string().min(1).max(300),
+  text: z.string(),
+  html: z.string(),
+  kind: z.string().min(1).max(60),
+  /** RFC 8058 one-click unsubscribe endpoint; set on notification emails only. */
+  listUnsubscribeUrl: z.url().optional(),
+});
+export type EmailSendPayload = z.infer<typeof emailSendPayloadSchema>;
+
+export const jobPayloadSchemas = {
+  'email.send': emailSendPayloadSchema,
+  /** Turns a show's current start time into one 'show.reminders' job per lead time. */
+  'show.plan-reminders': z.object({ showId: z.string().min(1), start: isoDateTime }),
+  /** Emails everyone whose chosen lead time is `leadMinutes`, if the show still starts at `start`. */
+  'show.reminders': z.object({ showId: z.string().min(1), start: isoDateTime, leadMinutes: z.number().int().positive() }),
+  'show.live': z.object({ showId: z.string().min(1), startedAt: isoDateTime }),
+  'show.changed': z.discriminatedUnion('change', [
+    z.object({ showId: z.string().min(1), change: z.literal('rescheduled'), previousStart: isoDateTime, start: isoDateTime }),
+    z.object({ showId: z.string().min(1), change: z.literal('cancelled'), cancelledAt: isoDateTime, reason: z.string() }),
+  ]),
+} as const;
+
+export type JobKind = keyof typeof jobPayloadSchemas;
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobPayloadSchemas)[K]>;
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(jobPayloadSchemas, kind);
+}
