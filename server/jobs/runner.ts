@@ -102,9 +102,9 @@ const REMINDER_SWEEP_MS = 5 * 60_000;
  * minutes plans reminders for upcoming shows so none is missed if a show was
  * created while no runner was up.
  */
-export function startJobRunner({ db, env, log }: { db: Db; env: Env; log: Logger }): JobRunner {
+export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; log: Logger; handlers?: JobHandlers }): JobRunner {
   const mail = createMailTransport(env);
-  const worker = new JobWorker({ db, env, log, mail });
+  const worker = new JobWorker({ db, env, log, mail, ...(handlers && { handlers }) });
   if (mail.name === 'outbox') {
     log.warn('SMTP_URL is not set: email is kept in the local outbox at /mailbox, readable by anyone who can reach this server');
   }
