@@ -1,0 +1,48 @@
+import { setVariantStock } from './catalog';
+import type { VariantOptions } from './catalog-format';
+import type { Db } from './context';
+import { AppError } from './errors';
+
+// Helpers shared by the product editor and the CSV import.
+
+/** What both a client and a transaction offer; reads and writes that run either way take this. */
+export type CatalogDb = Pick<Db, 'product' | 'productVariant'>;
+
+/**
+ * Stock of an existing variant goes through setVariantStock, which also clears
+ * the per-node stock gate. It is typed for a full client but only uses
+ * `productVariant`, so the transaction client stands in for one here. The gate
+ * is cleared just before commit; the gate's freshness window covers that gap.
+ */
+export async function setStockInTransaction(tx: CatalogDb, variantId: string, stock: number): Promise<void> {
+  await setVariantStock(tx as unknown as Db, variantId, stock);
+}
+
+export function storedOptions(value: unknown): VariantOptions {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * Refuses SKUs other products already use; SKUs are unique across all brands.
+ * `ownProductId`'s variants are left out, so a product may keep its SKUs.
+ */
+export async function refuseTakenSkus(db: CatalogDb, brandId: string, skus: string[], ownProductId: string | null): Promise<void> {
+  const rows = await db.productVariant.findMany({
+    where: { sku: { in: skus }, ...(ownProductId ? { productId: { not: ownProductId } } : {}) },
+    select: { sku: true, product: { select: { brandId: true, title: true } } },
+  });
+  // Name the first clash in the order the person wrote them.
+  const taken = skus.map((sku) => rows.find((row) => row.sku === sku)).find((row) => row !== undefined);
+  if (!taken) return;
+  // Another brand's product titles are not ours to show.
+  const where = taken.product.brandId === brandId ? ` by “${taken.product.title}”` : '';
+  throw new AppError('INVALID_INPUT', `sku ${taken.sku} taken`, `The SKU ${taken.sku} is already used${where}. Choose another SKU.`);
+}
+
+/** A unique-constraint race lost after the check above, reported the same way. */
+export function takeSkuConflict(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'P2002') return new AppError('INVALID_INPUT', `unique violation: ${String(error)}`, 'One of these SKUs is already used by another product. Choose another SKU.');
+  return error;
+}
