@@ -13,6 +13,7 @@ import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { userFromCookieHeader } from './socket-auth';
+import { activeAccount } from '../domain/accounts';
 
 /** How long a dropped client can come back and receive what it missed. */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -47,7 +48,14 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
   const mediaCleanups = new Map<string, NodeJS.Timeout>();
 
   io.use((socket, next) => {
-    userFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret).then(
+    userFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret)
+      // The account, not the cookie, has the last word: a renamed account chats
+      // under its new name, and a deleted one's unexpired cookie is anonymous.
+      .then(async (claims) => {
+        const account = claims && (await activeAccount(deps.db, claims.userId));
+        return account ? { userId: account.id, name: account.name } : null;
+      })
+      .then(
       (user) => {
         socket.data.user = user;
         socket.data.shows = new Map();
