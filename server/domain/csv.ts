@@ -1,0 +1,86 @@
+import { AppError } from './errors';
+
+// RFC 4180 reading and writing, small enough to read in one go: quoted fields,
+// doubled quotes, CRLF or LF line ends, and the byte-order mark spreadsheets add.
+
+/**
+ * Cells a spreadsheet would run as a formula (=, +, -, @, and tab or CR, which
+ * some programs strip before looking). A leading apostrophe makes them text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes neutraliseFormula on import, so exported values come back unchanged. */
+export function restoreFormulaText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One CSV document, CRLF line ends as RFC 4180 asks, every cell formula-safe. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map((cell) => quote(neutraliseFormula(cell))).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Reads records. Stops with INVALID_INPUT after `maxRecords`, so a huge file
+ * costs no more than the limit; an unclosed quote is reported with its row.
+ */
+export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }: { maxRecords?: number } = {}): string[][] {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  const endRecord = () => {
+    records.push(record);
+    record = [];
+    if (records.length > maxRecords) throw new AppError('INVALID_INPUT', `csv over ${maxRecords} records`, `The file has more than ${maxRecords - 1} rows. Split it into smaller files.`);
+  };
+
+  while (i < input.length) {
+    let cell = '';
+    if (input[i] === '"') {
+      const startRow = records.length + 1;
+      i++;
+      for (;;) {
+        if (i >= input.length) throw new AppError('INVALID_INPUT', 'unclosed quote', `Row ${startRow} has a quoted value that never ends. Check its quote marks.`);
+        const ch = input[i]!;
+        if (ch === '"') {
+          if (input[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        cell += ch;
+        i++;
+      }
+      const next = input[i];
+      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+        throw new AppError('INVALID_INPUT', 'text after closing quote', `Row ${startRow} has text after a closing quote mark. Put the whole value inside the quotes.`);
+      }
+    } else {
+      while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') cell += input[i++];
+    }
+    record.push(cell);
+    const separator = input[i];
+    if (separator === ',') {
+      i++;
+      // A comma at the very end still opens one more, empty, cell.
+      if (i === input.length) record.push('');
+      continue;
+    }
+    if (separator === '\r') i += input[i + 1] === '\n' ? 2 : 1;
+    else if (separator === '\n') i++;
+    endRecord();
+  }
+  if (record.length) endRecord();
+  return records;
+}
