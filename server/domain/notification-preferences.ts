@@ -86,3 +86,17 @@ export function consentPurpose(topic: NotificationTopic): string {
 function definedOnly(changes: Partial<NotificationPreferences>): Partial<NotificationPreferences> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 }
+
+/** "15 minutes", "1 hour", "1 day": how a lead time reads in a settings list. */
+export function describeLead(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes % 1440 === 0) return plural(minutes / 1440, 'day');
+  if (minutes % 60 === 0) return plural(minutes / 60, 'hour');
+  return plural(minutes, 'minute');
+}
+
+export const TOPIC_LABELS: Record<NotificationTopic, string> = {
+  reminders: 'Reminders before a show starts',
+  live: 'When a show goes live',
+  changes: 'When a show is rescheduled or cancelled',
+};

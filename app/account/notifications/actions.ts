@@ -1,0 +1,23 @@
+'use server';
+
+import { z } from 'zod';
+import { formAction, type ActionState } from '@/app/_lib/action';
+import { setNotificationPreferences } from '@/server/domain/notification-preferences';
+import { services } from '@/server/services';
+
+// Unticked checkboxes are simply absent from the form.
+const checkbox = z.literal('on').optional().transform((value) => value === 'on');
+const preferencesForm = z.object({
+  reminders: checkbox,
+  live: checkbox,
+  changes: checkbox,
+  reminderLeadMinutes: z.coerce.number().int().positive(),
+});
+
+export async function saveNotificationPreferencesAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(preferencesForm, form, async (input, user) => {
+    const { db, env } = services();
+    await setNotificationPreferences(db, user.id, input, 'preferences', env.REMINDER_LEAD_MINUTES);
+    return { ok: true, message: 'Your email settings are saved.' };
+  });
+}

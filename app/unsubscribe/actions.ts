@@ -1,0 +1,24 @@
+'use server';
+
+import { z } from 'zod';
+import type { ActionState } from '@/app/_lib/action';
+import { toErrorPayload } from '@/server/domain/errors';
+import { unsubscribe } from '@/server/domain/unsubscribe';
+import { services } from '@/server/services';
+
+const unsubscribeForm = z.object({ token: z.string().min(1).max(500) });
+
+/** The confirm button of /unsubscribe. No sign-in: the signed token is the permission. */
+export async function confirmUnsubscribeAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const parsed = unsubscribeForm.safeParse(Object.fromEntries(form.entries()));
+  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: 'This unsubscribe link is not complete. Open it again from the email.' };
+  const { db, env } = services();
+  try {
+    await unsubscribe(db, env.AUTH_SECRET, parsed.data.token, env.REMINDER_LEAD_MINUTES);
+    return { ok: true, message: 'Done — you will not get these emails any more.' };
+  } catch (error) {
+    const payload = toErrorPayload(error);
+    if (payload.code === 'INTERNAL') console.error('unsubscribe failed', error);
+    return { ok: false, code: payload.code, message: payload.message };
+  }
+}

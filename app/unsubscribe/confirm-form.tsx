@@ -1,0 +1,20 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormMessage, primaryButtonClass } from '@/app/_components/ui';
+import { confirmUnsubscribeAction } from './actions';
+
+export function ConfirmUnsubscribeForm({ token }: { token: string }) {
+  const [state, formAction, pending] = useActionState(confirmUnsubscribeAction, null);
+  return (
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      {!state?.ok && (
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
+          {pending ? 'Turning off…' : 'Turn these emails off'}
+        </button>
+      )}
+    </form>
+  );
+}

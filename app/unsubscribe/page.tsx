@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AppError } from '@/server/domain/errors';
+import { TOPIC_LABELS } from '@/server/domain/notification-preferences';
+import { previewUnsubscribe, type UnsubscribePreview } from '@/server/domain/unsubscribe';
+import { services } from '@/server/services';
+import { SiteHeader } from '../_components/site-header';
+import { ConfirmUnsubscribeForm } from './confirm-form';
+
+export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+/**
+ * Opening the link only shows what would be turned off: mail scanners fetch
+ * links, so the change waits for the button (or the one-click POST).
+ */
+export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token = '' } = await searchParams;
+  const { db, env } = services();
+  let preview: UnsubscribePreview | null = null;
+  let problem: string | null = null;
+  try {
+    preview = await previewUnsubscribe(db, env.AUTH_SECRET, token);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    problem = error.userMessage;
+  }
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-md space-y-5 px-4 py-12">
+        <h1 className="text-2xl font-bold tracking-tight">Unsubscribe</h1>
+        {preview ? (
+          <>
+            <p>
+              Stop these emails to <strong>{preview.maskedEmail}</strong>:
+            </p>
+            <ul className="list-disc space-y-1 pl-5">
+              {preview.topics.map((topic) => (
+                <li key={topic}>{TOPIC_LABELS[topic]}</li>
+              ))}
+            </ul>
+            <ConfirmUnsubscribeForm token={token} />
+          </>
+        ) : (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+            {problem}
+          </p>
+        )}
+        <p className="text-sm text-neutral-600">
+          You can change every kind of email in your{' '}
+          <Link href="/account/notifications" className="font-semibold underline">
+            email settings
+          </Link>
+          .
+        </p>
+      </main>
+    </>
+  );
+}
