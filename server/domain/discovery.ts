@@ -100,3 +100,16 @@ export async function brandProfile(db: Db, slug: string): Promise<BrandProfile> 
   const { _count, ...rest } = brand;
   return { ...rest, followerCount: _count.followers, ...shows, products };
 }
+
+export interface PreShowDetails extends ShowCardData {
+  description: string;
+  plannedDurationMinutes: number;
+}
+
+/** What the page of a show that has not started shows around the player. */
+export async function preShowDetails(db: Db, showId: string): Promise<PreShowDetails> {
+  const row = await db.show.findUnique({ where: { id: showId }, select: { ...showCardSelect, description: true, plannedDurationMinutes: true } });
+  if (!row) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  const { description, plannedDurationMinutes, ...card } = row;
+  return { ...toShowCard(card), description, plannedDurationMinutes };
+}

@@ -11,7 +11,7 @@ export interface ShowCardData {
   startedAt: string | null;
   endedAt: string | null;
   host: { id: string; name: string; handle: string | null };
-  brand: { name: string; slug: string };
+  brand: { id: string; name: string; slug: string };
 }
 
 export const showCardSelect = {
@@ -23,7 +23,7 @@ export const showCardSelect = {
   startedAt: true,
   endedAt: true,
   host: { select: { id: true, name: true, influencer: { select: { handle: true } } } },
-  brand: { select: { name: true, slug: true } },
+  brand: { select: { id: true, name: true, slug: true } },
 } as const satisfies Prisma.ShowSelect;
 
 type ShowCardRow = Prisma.ShowGetPayload<{ select: typeof showCardSelect }>;

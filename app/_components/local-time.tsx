@@ -1,0 +1,21 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+/**
+ * A time in the viewer's own locale and time zone. The server cannot know
+ * either, so it renders UTC and the browser replaces it after hydration.
+ */
+export function LocalTime({ iso, className }: { iso: string; className?: string }) {
+  const [text, setText] = useState(() => `${UTC_FALLBACK.format(new Date(iso))} UTC`);
+  useEffect(() => {
+    setText(new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)));
+  }, [iso]);
+  return (
+    <time dateTime={iso} className={className}>
+      {text}
+    </time>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import type { ShowCardData } from '@/server/domain/show-cards';
+import { LocalTime } from './local-time';
+
+function CardBadge({ show }: { show: ShowCardData }) {
+  switch (show.status) {
+    case 'LIVE':
+      return <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Live</span>;
+    case 'SCHEDULED':
+      return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
+    case 'ENDED':
+      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">Replay</span>;
+    case 'CANCELLED':
+      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">Cancelled</span>;
+    default: {
+      const unreachable: never = show.status;
+      return unreachable;
+    }
+  }
+}
+
+/** One show in a grid: cover (or a gradient), status badge, title, host and brand. */
+export function ShowCard({ show, viewerId }: { show: ShowCardData; viewerId?: string }) {
+  return (
+    <li className="overflow-hidden rounded-2xl border border-neutral-200 bg-white shadow-sm">
+      <div className="relative flex h-36 items-end bg-gradient-to-br from-ink via-neutral-800 to-brand-700 p-3">
+        {show.coverImageUrl && <img src={show.coverImageUrl} alt="" className="absolute inset-0 h-full w-full object-cover" loading="lazy" />}
+        <span className="relative">
+          <CardBadge show={show} />
+        </span>
+      </div>
+      <div className="space-y-1 p-4">
+        <h3 className="font-semibold leading-snug">
+          <Link href={`/shows/${show.id}`} className="hover:underline focus-visible:outline-2 focus-visible:outline-brand-500">
+            {show.title}
+          </Link>
+        </h3>
+        <p className="text-sm text-neutral-600">
+          {show.host.handle ? (
+            <Link href={`/hosts/${show.host.handle}`} className="hover:underline">
+              {show.host.name}
+            </Link>
+          ) : (
+            show.host.name
+          )}{' '}
+          ·{' '}
+          <Link href={`/brands/${show.brand.slug}`} className="hover:underline">
+            {show.brand.name}
+          </Link>
+        </p>
+        {viewerId === show.host.id && show.status !== 'ENDED' && show.status !== 'CANCELLED' && (
+          <Link href={`/studio/${show.id}`} className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800">
+            Open studio
+          </Link>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function ShowGrid({ shows, viewerId, empty }: { shows: ShowCardData[]; viewerId?: string; empty: string }) {
+  if (shows.length === 0) return <p className="rounded-xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600">{empty}</p>;
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {shows.map((show) => (
+        <ShowCard key={show.id} show={show} viewerId={viewerId} />
+      ))}
+    </ul>
+  );
+}

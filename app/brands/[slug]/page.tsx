@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { brandProfile } from '@/server/domain/discovery';
+import { isFollowingBrand } from '@/server/domain/follows';
+import { currentUser } from '@/server/auth/session';
+import { services } from '@/server/services';
+import { formatPrice } from '../../_lib/format';
+import { FollowButton } from '../../_components/follow-button';
+import { ShowGrid } from '../../_components/show-card';
+import { SiteHeader } from '../../_components/site-header';
+import { EmptyState } from '../../_components/ui';
+import { orNotFound } from '../../_lib/not-found-as-404';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const brand = await orNotFound(brandProfile(services().db, (await params).slug));
+  return { title: brand.name, description: brand.description || `Live shows from ${brand.name}` };
+}
+
+const followers = (n: number) => `${n} ${n === 1 ? 'follower' : 'followers'}`;
+
+export default async function BrandProfilePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const db = services().db;
+  const [brand, user] = await Promise.all([orNotFound(brandProfile(db, slug)), currentUser()]);
+  const following = await isFollowingBrand(db, user?.id ?? null, brand.id);
+  const path = `/brands/${brand.slug}`;
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+        <header className="flex flex-wrap items-center gap-4">
+          {brand.logoUrl ? (
+            <img src={brand.logoUrl} alt="" width={80} height={80} className="h-20 w-20 rounded-2xl object-cover" />
+          ) : (
+            <span aria-hidden="true" className="flex h-20 w-20 items-center justify-center rounded-2xl bg-ink text-2xl font-bold text-white">
+              {brand.name.charAt(0)}
+            </span>
+          )}
+          <div className="min-w-0 flex-1">
+            <h1 className="text-2xl font-bold tracking-tight">{brand.name}</h1>
+            <p className="text-neutral-600">{followers(brand.followerCount)}</p>
+          </div>
+          <FollowButton target="brand" id={brand.id} active={following} labels={{ off: 'Follow', on: 'Following' }} subject={brand.name} signedIn={user !== null} returnTo={path} />
+        </header>
+        {brand.description && <p className="max-w-prose whitespace-pre-line">{brand.description}</p>}
+        <section aria-labelledby="upcoming-heading" className="space-y-3">
+          <h2 id="upcoming-heading" className="text-xl font-bold">
+            Live and upcoming
+          </h2>
+          <ShowGrid shows={brand.upcoming} viewerId={user?.id} empty={`${brand.name} has no show planned yet. Follow to hear about the next one.`} />
+        </section>
+        <section aria-labelledby="products-heading" className="space-y-3">
+          <h2 id="products-heading" className="text-xl font-bold">
+            Products
+          </h2>
+          {brand.products.length === 0 ? (
+            <EmptyState title="No products on sale yet" />
+          ) : (
+            <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
+              {brand.products.map((p) => (
+                <li key={p.id} className="overflow-hidden rounded-2xl border border-neutral-200 bg-white">
+                  {p.imageUrl ? <img src={p.imageUrl} alt="" className="aspect-square w-full object-cover" loading="lazy" /> : <span aria-hidden="true" className="block aspect-square bg-neutral-200" />}
+                  <div className="p-3">
+                    <p className="font-semibold leading-snug">{p.title}</p>
+                    {p.variants[0] && <p className="text-sm text-neutral-600">from {formatPrice(p.variants[0].priceMinor, p.variants[0].currency)}</p>}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="past-heading" className="space-y-3">
+          <h2 id="past-heading" className="text-xl font-bold">
+            Replays
+          </h2>
+          <ShowGrid shows={brand.past} viewerId={user?.id} empty="No replays yet." />
+        </section>
+      </main>
+    </>
+  );
+}
