@@ -58,6 +58,8 @@ export interface AdminProduct {
   status: ProductStatus;
   imageUrl: string | null;
   currency: string;
+  /** ISO time of the last change; the editor remounts when it moves. */
+  updatedAt: string;
   variants: AdminVariant[];
 }
 
@@ -114,12 +116,14 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
       description: true,
       status: true,
       imageUrl: true,
+      updatedAt: true,
       variants: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, name: true, sku: true, options: true, priceMinor: true, stock: true, _count: { select: { orderItems: true } } } },
     },
   });
   if (!row) throw productNotFound(productId);
   return {
     ...row,
+    updatedAt: row.updatedAt.toISOString(),
     currency: access.currency,
     variants: row.variants.map(({ _count, options, ...v }) => ({ ...v, options: storedOptions(options), hasOrders: _count.orderItems > 0 })),
   };

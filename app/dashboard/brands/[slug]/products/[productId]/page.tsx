@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { PageHeading } from '@/app/_components/ui';
+import { getBrandProduct } from '@/server/domain/catalog-admin';
+import { formatMajorUnits, formatOptionsText } from '@/server/domain/catalog-format';
+import { saveProductAction, setStatusAction, uploadImageAction } from '../actions';
+import { orNotFound, productsPageContext, productsPath } from '../brand-context';
+import { ProductForm } from '../product-form';
+import { StatusBadge } from '../status-badge';
+import { ImageForm } from './image-form';
+import { StatusForm } from './status-form';
+
+const SAVED_MESSAGES: Record<string, string> = {
+  created: 'Product created.',
+  updated: 'Changes saved.',
+  archived: 'Product archived.',
+  draft: 'Product unarchived. It is a draft now.',
+  active: 'Product is active.',
+};
+
+export default async function EditProductPage({ params, searchParams }: { params: Promise<{ slug: string; productId: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const { slug, productId } = await params;
+  const { saved } = await searchParams;
+  const { db, actor } = await productsPageContext(slug, `/${productId}`);
+  const product = await orNotFound(getBrandProduct(db, actor, slug, productId));
+  const savedMessage = saved ? SAVED_MESSAGES[saved] : undefined;
+
+  return (
+    <div className="space-y-8">
+      <p className="text-sm">
+        <Link href={productsPath(slug)} className="text-brand-700 hover:underline">
+          ← All products
+        </Link>
+      </p>
+      <PageHeading title={product.title} actions={<StatusBadge status={product.status} />} />
+      {savedMessage && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {savedMessage}
+        </p>
+      )}
+      <section aria-labelledby="image-heading" className="space-y-3">
+        <h2 id="image-heading" className="text-lg font-semibold">
+          Image
+        </h2>
+        <ImageForm key={product.imageUrl ?? 'none'} action={uploadImageAction.bind(null, slug, product.id)} currentUrl={product.imageUrl} title={product.title} />
+      </section>
+      <section aria-labelledby="details-heading" className="space-y-3">
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
+        {/* Keyed by the last change so a save (which redirects back here) shows the stored variants, ids included. */}
+        <ProductForm
+          key={product.updatedAt}
+          action={saveProductAction.bind(null, slug, product.id)}
+          currency={product.currency}
+          submitLabel="Save changes"
+          initial={{
+            title: product.title,
+            description: product.description,
+            status: product.status,
+            variants: product.variants.map((v) => ({ id: v.id, name: v.name, sku: v.sku, options: formatOptionsText(v.options).replaceAll(';', '; '), price: formatMajorUnits(v.priceMinor, product.currency), stock: String(v.stock), hasOrders: v.hasOrders })),
+          }}
+        />
+      </section>
+      <section aria-labelledby="archive-heading" className="space-y-3 border-t border-neutral-200 pt-6">
+        <h2 id="archive-heading" className="text-lg font-semibold">
+          {product.status === 'ARCHIVED' ? 'Archived' : 'Archive'}
+        </h2>
+        <StatusForm key={product.status} action={setStatusAction.bind(null, slug, product.id)} archived={product.status === 'ARCHIVED'} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { Field, FormMessage, inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
+import type { ActionState } from '@/app/_lib/action';
+import { VariantRows, type VariantRowValue } from './variant-rows';
+
+export interface ProductFormValues {
+  title: string;
+  description: string;
+  status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
+  variants: VariantRowValue[];
+}
+
+/**
+ * The product editor, for a new product and an existing one. It submits from
+ * onSubmit rather than the form's action prop: React resets a form after an
+ * action, which would throw away a long variants table on a single typo.
+ */
+export function ProductForm({ action, initial, currency, submitLabel }: { action: (state: ActionState | null, form: FormData) => Promise<ActionState>; initial: ProductFormValues; currency: string; submitLabel: string }) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const [status, setStatus] = useState(initial.status);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const invalid = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => dispatch(form));
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-6" noValidate>
+      <FormMessage state={state} />
+      <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
+        <Field id="title" label="Title" error={errors.title}>
+          <input id="title" name="title" required maxLength={200} defaultValue={initial.title} className={inputClass} {...invalid('title')} />
+        </Field>
+        <Field id="status" label="Status" hint="Only active products can be shown in a live show." error={errors.status}>
+          <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as ProductFormValues['status'])} className={inputClass} aria-describedby="status-hint">
+            <option value="DRAFT">Draft</option>
+            <option value="ACTIVE">Active</option>
+            <option value="ARCHIVED">Archived</option>
+          </select>
+        </Field>
+      </div>
+      <Field id="description" label="Description" error={errors.description}>
+        <textarea id="description" name="description" rows={4} maxLength={5000} defaultValue={initial.description} className={inputClass} {...invalid('description')} />
+      </Field>
+      <VariantRows initial={initial.variants} currency={currency} errors={errors} />
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" className={primaryButtonClass} disabled={pending}>
+          {pending ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className={secondaryButtonClass} onClick={() => history.back()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useState } from 'react';
+import { inputClass, secondaryButtonClass } from '@/app/_components/ui';
+
+export interface VariantRowValue {
+  /** Absent for a row added in this editor. */
+  id?: string;
+  name: string;
+  sku: string;
+  /** `Size=M; Colour=Red` */
+  options: string;
+  /** In major units, e.g. "12.50". */
+  price: string;
+  stock: string;
+  hasOrders: boolean;
+}
+
+type Row = VariantRowValue & { key: number };
+
+const EMPTY: VariantRowValue = { name: '', sku: '', options: '', price: '', stock: '0', hasOrders: false };
+
+function RowInput({ index, field, label, defaultValue, errors, hint, autoFocus, inputMode }: { index: number; field: string; label: string; defaultValue: string; errors: Record<string, string>; hint?: string; autoFocus?: boolean; inputMode?: 'decimal' | 'numeric' }) {
+  const name = `variants.${index}.${field}`;
+  const id = `variant-${index}-${field}`;
+  const error = errors[name];
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium">
+        {label}
+      </label>
+      <input id={id} name={name} defaultValue={defaultValue} autoFocus={autoFocus} inputMode={inputMode} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-neutral-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The variants table: one fieldset per variant, rows added and removed in
+ * place. Inputs are uncontrolled and keyed, so removing a row keeps what was
+ * typed in the others.
+ */
+export function VariantRows({ initial, currency, errors }: { initial: VariantRowValue[]; currency: string; errors: Record<string, string> }) {
+  const [rows, setRows] = useState<Row[]>(() => (initial.length ? initial : [EMPTY]).map((row, key) => ({ ...row, key })));
+  const [addedKey, setAddedKey] = useState<number | null>(null);
+
+  function add() {
+    const key = Math.max(-1, ...rows.map((r) => r.key)) + 1;
+    setRows([...rows, { ...EMPTY, key }]);
+    setAddedKey(key);
+  }
+
+  return (
+    <section aria-labelledby="variants-heading" className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id="variants-heading" className="text-lg font-semibold">
+            Variants
+          </h2>
+          <p className="text-sm text-neutral-600">Each size, colour or other option you sell, with its own SKU, price in {currency} and stock.</p>
+        </div>
+        <button type="button" onClick={add} className={secondaryButtonClass}>
+          Add variant
+        </button>
+      </div>
+      {errors.variants && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {errors.variants}
+        </p>
+      )}
+      <ol className="space-y-3">
+        {rows.map((row, index) => (
+          <li key={row.key}>
+            <fieldset className="rounded-xl border border-neutral-200 p-3">
+              <legend className="px-1 text-sm font-semibold">
+                Variant {index + 1}
+                {row.name ? `: ${row.name}` : ''}
+              </legend>
+              {row.id && <input type="hidden" name={`variants.${index}.id`} value={row.id} />}
+              {row.id && <input type="hidden" name={`variants.${index}.stockShown`} value={row.stock} />}
+              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.5fr_1fr_1.5fr_0.8fr_0.7fr]">
+                <RowInput index={index} field="name" label="Name" defaultValue={row.name} errors={errors} autoFocus={row.key === addedKey} />
+                <RowInput index={index} field="sku" label="SKU" defaultValue={row.sku} errors={errors} />
+                <RowInput index={index} field="options" label="Options" defaultValue={row.options} errors={errors} hint="Like Size=M; Colour=Red" />
+                <RowInput index={index} field="price" label={`Price (${currency})`} defaultValue={row.price} errors={errors} inputMode="decimal" />
+                <RowInput index={index} field="stock" label="Stock" defaultValue={row.stock} errors={errors} inputMode="numeric" />
+              </div>
+              <div className="mt-2 flex flex-wrap items-center gap-3">
+                <button
+                  type="button"
+                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+                  disabled={rows.length === 1 || row.hasOrders}
+                  aria-label={`Remove variant ${index + 1}${row.name ? ` (${row.name})` : ''}`}
+                  className="rounded-full px-3 py-1.5 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:text-neutral-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-red-700"
+                >
+                  Remove
+                </button>
+                {row.hasOrders && <p className="text-xs text-neutral-600">Already ordered, so it stays. Set its stock to 0, or archive the product.</p>}
+              </div>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
