@@ -9,7 +9,7 @@ const isoDateTime = z.iso.datetime();
 export const emailSendPayloadSchema = z.object({
   dedupeKey: z.string().min(1).max(300),
   to: z.email(),
-  subject: z.string().min(1).max(300),
+  subject: z.string().min(1).max(500),
   text: z.string(),
   html: z.string(),
   kind: z.string().min(1).max(60),

@@ -18,6 +18,9 @@ export interface OutgoingEmail {
   listUnsubscribeUrl?: string;
 }
 
+// With the queue's doubling backoff, eight attempts keep trying through about two hours of SMTP outage.
+const EMAIL_MAX_ATTEMPTS = 8;
+
 export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
   await enqueueEmails(db, [email]);
 }
@@ -25,7 +28,7 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
 /** Queues several emails in one statement; those whose dedupeKey was queued before are skipped. */
 export async function enqueueEmails(db: Db, emails: readonly OutgoingEmail[]): Promise<number> {
   const payloads = emails.map(toPayload);
-  return enqueueJobs(db, payloads.map((payload) => ({ kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey) })));
+  return enqueueJobs(db, payloads.map((payload) => ({ kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey), maxAttempts: EMAIL_MAX_ATTEMPTS })));
 }
 
 /** The job's dedupeKey for an email; job keys share one namespace with other kinds of job. */
