@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { preShowDetails } from '@/server/domain/discovery';
 import { AppError } from '@/server/domain/errors';
+import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/follows';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
-import { currentUser } from '@/server/auth/session';
+import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
+import { PreShow } from './pre-show';
 import { ShowViewer } from './show-viewer';
 
 async function loadShow(showId: string): Promise<ShowSummary> {
@@ -21,12 +25,39 @@ export async function generateMetadata({ params }: { params: Promise<{ showId: s
   return { title: show.title, description: `${show.host.name} live with ${show.brand.name}` };
 }
 
+async function PreShowPanel({ showId, user }: { showId: string; user: SessionUser | null }) {
+  const db = services().db;
+  const details = await preShowDetails(db, showId);
+  const userId = user?.id ?? null;
+  const [reminder, followsHost, followsBrand] = await Promise.all([hasReminder(db, userId, showId), isFollowingHost(db, userId, details.host.id), isFollowingBrand(db, userId, details.brand.id)]);
+  return <PreShow show={details} viewer={{ signedIn: user !== null, hasReminder: reminder, followsHost, followsBrand, isHost: userId === details.host.id }} />;
+}
+
 export default async function ShowPage({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
+  if (show.status === 'CANCELLED') {
+    return (
+      <>
+        <SiteHeader />
+        <main className="mx-auto max-w-xl space-y-3 px-4 py-16 text-center">
+          <h1 className="text-2xl font-bold tracking-tight">{show.title}</h1>
+          <p role="status" className="text-neutral-700">
+            This show was cancelled. Sorry — {show.brand.name} may plan another one soon.
+          </p>
+          <Link href="/" className="font-semibold text-brand-700 underline">
+            See what is live and upcoming
+          </Link>
+        </main>
+      </>
+    );
+  }
+  // The player is rendered for a scheduled show too: it switches to the live
+  // video by itself when the host goes live, without a reload.
   return (
     <>
       <SiteHeader />
+      {show.status === 'SCHEDULED' && <PreShowPanel showId={show.id} user={user} />}
       <ShowViewer show={show} signedIn={user !== null} />
     </>
   );

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import type { PreShowDetails } from '@/server/domain/discovery';
+import { FollowButton } from '../../_components/follow-button';
+import { LocalTime } from '../../_components/local-time';
+import { Countdown } from './countdown';
+
+export interface PreShowViewer {
+  signedIn: boolean;
+  hasReminder: boolean;
+  followsHost: boolean;
+  followsBrand: boolean;
+  isHost: boolean;
+}
+
+/**
+ * Shown above the player while the show has not started: poster, when, who,
+ * and the ways to hear about it. The player below stays mounted, so the video
+ * starts in place when the host goes live.
+ */
+export function PreShow({ show, viewer }: { show: PreShowDetails; viewer: PreShowViewer }) {
+  const returnTo = `/shows/${show.id}`;
+  return (
+    <section aria-label="Before the show" className="mx-auto max-w-6xl px-4 pt-4">
+      <div className="flex flex-col gap-4 rounded-2xl border border-neutral-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center">
+        <div className="relative h-28 w-full shrink-0 overflow-hidden rounded-xl bg-gradient-to-br from-ink via-neutral-800 to-brand-700 sm:w-48">
+          {show.coverImageUrl && <img src={show.coverImageUrl} alt="" className="h-full w-full object-cover" />}
+        </div>
+        <div className="min-w-0 flex-1 space-y-1">
+          <p className="text-sm text-neutral-600">
+            Starts <LocalTime iso={show.scheduledStart} /> · {show.plannedDurationMinutes} min
+          </p>
+          <Countdown startsAt={show.scheduledStart} />
+          <p className="text-sm">
+            {show.host.handle ? (
+              <Link href={`/hosts/${show.host.handle}`} className="font-semibold text-brand-700 underline">
+                {show.host.name}
+              </Link>
+            ) : (
+              <span className="font-semibold">{show.host.name}</span>
+            )}{' '}
+            with{' '}
+            <Link href={`/brands/${show.brand.slug}`} className="font-semibold text-brand-700 underline">
+              {show.brand.name}
+            </Link>
+          </p>
+          {show.description && <p className="text-sm text-neutral-700">{show.description}</p>}
+        </div>
+        <div className="flex flex-wrap gap-2 sm:flex-col">
+          {viewer.isHost ? (
+            <Link href={`/studio/${show.id}`} className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800">
+              Open studio
+            </Link>
+          ) : (
+            <FollowButton target="show" id={show.id} active={viewer.hasReminder} labels={{ off: 'Remind me', on: 'Reminder set' }} subject={`for ${show.title}`} signedIn={viewer.signedIn} returnTo={returnTo} />
+          )}
+          {!viewer.isHost && show.host.handle && (
+            <FollowButton target="host" id={show.host.id} active={viewer.followsHost} labels={{ off: 'Follow host', on: 'Following host' }} subject={show.host.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+          )}
+          <FollowButton target="brand" id={show.brand.id} active={viewer.followsBrand} labels={{ off: 'Follow brand', on: 'Following brand' }} subject={show.brand.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+        </div>
+      </div>
+    </section>
+  );
+}
