@@ -12,10 +12,11 @@ export const metadata: Metadata = { title: 'Local mailbox', robots: { index: fal
 export const dynamic = 'force-dynamic';
 
 /** Laptop mode only: with SMTP_URL set, email leaves the server and this page does not exist. */
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   const { db, env } = services();
   if (!usesOutbox(env)) notFound();
-  const { to = '' } = await searchParams;
+  const { to: toParam } = await searchParams;
+  const to = typeof toParam === 'string' ? toParam : '';
   const emails = await listStoredEmails(db, { to: to.trim() || undefined });
   return (
     <>

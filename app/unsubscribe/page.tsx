@@ -14,8 +14,9 @@ export const dynamic = 'force-dynamic';
  * Opening the link only shows what would be turned off: mail scanners fetch
  * links, so the change waits for the button (or the one-click POST).
  */
-export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token = '' } = await searchParams;
+export default async function UnsubscribePage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  const { token: tokenParam } = await searchParams;
+  const token = typeof tokenParam === 'string' ? tokenParam : '';
   const { db, env } = services();
   let preview: UnsubscribePreview | null = null;
   let problem: string | null = null;
