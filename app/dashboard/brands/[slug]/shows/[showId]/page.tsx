@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { requirePageUser } from '@/app/_lib/action';
+import { LocalTime } from '@/app/_components/local-time';
+import { PageHeading } from '@/app/_components/ui';
+import { AppError } from '@/server/domain/errors';
+import { getBrandShow, listLineupCandidates } from '@/server/domain/scheduling';
+import { services } from '@/server/services';
+import { cancelShowAction, rescheduleShowAction, updateShowAction } from '../actions';
+import { ShowForm } from '../show-form';
+import { inviteStatusLabel, showStatusLabel } from '../status-labels';
+import { CancelForm } from './cancel-form';
+import { RescheduleForm } from './reschedule-form';
+
+export const metadata: Metadata = { title: 'Edit show' };
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded-2xl border border-neutral-200 bg-white p-4">
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function EditShowPage({ params, searchParams }: { params: Promise<{ slug: string; showId: string }>; searchParams: Promise<{ created?: string }> }) {
+  const [{ slug, showId }, { created }] = await Promise.all([params, searchParams]);
+  const user = await requirePageUser(`/dashboard/brands/${slug}/shows/${showId}`);
+  const actor = { userId: user.id, name: user.name };
+  const db = services().db;
+  const show = await getBrandShow(db, actor, slug, showId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const candidates = await listLineupCandidates(db, actor, slug, show.lineup);
+  const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
+  return (
+    <div className="max-w-2xl space-y-6">
+      <PageHeading
+        title={show.title}
+        description={`${showStatusLabel(show.status)} · ${inviteStatusLabel(show.hostInviteStatus)} (${show.host.handle ? `@${show.host.handle}` : show.host.name})`}
+        actions={
+          <Link href={`/shows/${show.id}`} className="font-semibold text-brand-700 underline">
+            Public page
+          </Link>
+        }
+      />
+      {created && (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Show created. We emailed the host an invitation; you will see here when they answer.
+        </p>
+      )}
+      <p className="text-sm text-neutral-700">
+        Starts <LocalTime iso={show.scheduledStart} /> — {show.startLocal.replace('T', ' ')} in {show.brand.timeZone}.
+      </p>
+      {show.status === 'CANCELLED' && <p className="rounded-lg bg-neutral-100 p-3 text-sm">This show was cancelled{show.cancelReason ? `: ${show.cancelReason}` : '.'}</p>}
+      {editable ? (
+        <Panel id="details-heading" title="Details and lineup">
+          <ShowForm
+            action={updateShowAction.bind(null, slug, show.id)}
+            values={{ title: show.title, description: show.description, coverImageUrl: show.coverImageUrl ?? '', plannedDurationMinutes: show.plannedDurationMinutes, commissionPercent: show.commissionRateBps / 100, lineup: show.lineup }}
+            candidates={candidates}
+          />
+        </Panel>
+      ) : (
+        <p className="text-sm text-neutral-600">A show that has finished can no longer be edited.</p>
+      )}
+      {show.status === 'SCHEDULED' && (
+        <>
+          <Panel id="reschedule-heading" title="Reschedule">
+            <RescheduleForm action={rescheduleShowAction.bind(null, slug, show.id)} startLocal={show.startLocal} timeZone={show.brand.timeZone} />
+          </Panel>
+          <Panel id="cancel-heading" title="Cancel">
+            <CancelForm action={cancelShowAction.bind(null, slug, show.id)} />
+          </Panel>
+        </>
+      )}
+    </div>
+  );
+}

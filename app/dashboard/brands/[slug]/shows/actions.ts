@@ -1,0 +1,78 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formAction, type ActionState } from '@/app/_lib/action';
+import { requireBrandMember } from '@/server/domain/brand-access';
+import type { Actor } from '@/server/domain/context';
+import { cancelReasonSchema, cancelShow, createShow, rescheduleShow, showCreationSchema, showDetailsSchema, updateShowDetails } from '@/server/domain/scheduling';
+import { localDateTimeSchema } from '@/server/domain/zoned-time';
+import { services } from '@/server/services';
+import { storeCoverImage } from './cover-upload';
+
+// The form asks for a percent; the domain stores basis points.
+const formExtras = {
+  commissionPercent: z.coerce.number('Enter a percentage.').min(0, 'Commission cannot be negative.').max(100, 'Commission cannot exceed 100 %.'),
+  coverFile: z.instanceof(File).optional(),
+};
+const detailsFormSchema = showDetailsSchema.omit({ commissionRateBps: true }).extend(formExtras);
+const creationFormSchema = showCreationSchema.omit({ commissionRateBps: true }).extend(formExtras);
+
+/** FormData keeps repeated fields; Object.fromEntries would keep only the last lineup entry. */
+function formFields(form: FormData): Record<string, unknown> {
+  return { ...Object.fromEntries(form.entries()), lineup: form.getAll('lineup') };
+}
+
+const bps = (percent: number) => Math.round(percent * 100);
+
+/** Uploads the cover (only for a brand member), runs `save`, and removes the upload again if saving failed. */
+async function withCover<T>(actor: Actor, slug: string, file: File | undefined, typedUrl: string | null, save: (coverImageUrl: string | null) => Promise<T>): Promise<T> {
+  if (!file || file.size === 0) return save(typedUrl);
+  await requireBrandMember(services().db, actor, { slug });
+  const upload = await storeCoverImage(file);
+  try {
+    return await save(upload?.url ?? typedUrl);
+  } catch (error) {
+    if (upload) await services().storage.delete(upload.key);
+    throw error;
+  }
+}
+
+export async function createShowAction(slug: string, _: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+    const actor = { userId: user.id, name: user.name };
+    const { id } = await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
+      createShow(services().db, actor, slug, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }, { publicUrl: services().env.PUBLIC_URL }),
+    );
+    revalidatePath(`/dashboard/brands/${slug}/shows`);
+    redirect(`/dashboard/brands/${slug}/shows/${id}?created=1`);
+  });
+}
+
+export async function updateShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(detailsFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+    const actor = { userId: user.id, name: user.name };
+    await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
+      updateShowDetails(services().db, actor, slug, showId, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }),
+    );
+    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+    return { ok: true, message: 'Saved.' };
+  });
+}
+
+export async function rescheduleShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(z.object({ startLocal: localDateTimeSchema }), form, async ({ startLocal }, user) => {
+    await rescheduleShow(services().db, { userId: user.id, name: user.name }, slug, showId, startLocal);
+    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+    return { ok: true, message: 'Rescheduled. Everyone following the show will be told.' };
+  });
+}
+
+export async function cancelShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(z.object({ reason: cancelReasonSchema }), form, async ({ reason }, user) => {
+    await cancelShow(services().db, { userId: user.id, name: user.name }, slug, showId, reason);
+    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+    return { ok: true, message: 'The show is cancelled. Everyone following it will be told.' };
+  });
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/app/_lib/action';
+import { PageHeading } from '@/app/_components/ui';
+import { requireBrandMember } from '@/server/domain/brand-access';
+import { listLineupCandidates } from '@/server/domain/scheduling';
+import { services } from '@/server/services';
+import { createShowAction } from '../actions';
+import { ShowForm } from '../show-form';
+
+export const metadata: Metadata = { title: 'New show' };
+
+export default async function NewShowPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/dashboard/brands/${slug}/shows/new`);
+  const actor = { userId: user.id, name: user.name };
+  const db = services().db;
+  const [brand, candidates] = await Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <PageHeading title="New show" description={`Times are in ${brand.name}’s time zone, ${brand.timeZone}.`} />
+      <ShowForm
+        action={createShowAction.bind(null, slug)}
+        values={{ title: '', description: '', coverImageUrl: '', plannedDurationMinutes: 60, commissionPercent: 10, lineup: [] }}
+        candidates={candidates}
+        creation={{ timeZone: brand.timeZone }}
+      />
+    </div>
+  );
+}
