@@ -88,7 +88,8 @@ export const productListQuerySchema = z.object({
   status: productStatusSchema.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
-export type ProductListQuery = z.input<typeof productListQuerySchema>;
+/** As it arrives from a URL: anything unreadable falls back to no filter and page 1. */
+export type ProductListQuery = { q?: string; status?: string; page?: string | number };
 
 // Root-relative paths (our /uploads/…) or http(s) URLs (an object store or CDN); never javascript: or data:.
 export const imageUrlSchema = z
