@@ -51,7 +51,8 @@ export class S3Store implements ObjectStore {
       this.credentials,
     );
     const { host: _host, ...headers } = signed.headers; // fetch sets Host itself and refuses it as a header
-    const response = await this.fetchImpl(url, { method: 'PUT', headers, body: bytes });
+    // A copy typed over a plain ArrayBuffer, which is what fetch's BodyInit accepts.
+    const response = await this.fetchImpl(url, { method: 'PUT', headers, body: new Uint8Array(bytes) });
     if (!response.ok) throw new Error(`S3 PUT ${key} failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
     return { key, url: this.publicUrl(key) };
   }
