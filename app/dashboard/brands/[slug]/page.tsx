@@ -1,7 +1,15 @@
 import { redirect } from 'next/navigation';
+import { requireBrandMember } from '@/server/domain/brand-access';
+import { orNotFound, productsPageContext, productsPath } from './products/brand-context';
 
-/** A brand's dashboard opens on its products. */
+/**
+ * A brand's dashboard opens on its products. Membership is checked here too,
+ * before redirecting: layout and page render side by side, and a non-member
+ * must get the 404, not a redirect that confirms the brand exists.
+ */
 export default async function BrandHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  redirect(`/dashboard/brands/${encodeURIComponent(slug)}/products`);
+  const { db, actor } = await productsPageContext(slug);
+  await orNotFound(requireBrandMember(db, actor, { slug }));
+  redirect(productsPath(slug));
 }
