@@ -12,6 +12,7 @@ import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
 import { registerServices } from './services';
+import { markLocalRequest } from './local-request';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
 import type { Db } from './domain/context';
@@ -89,6 +90,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
         if (req.url?.startsWith('/socket.io/')) return;
+        markLocalRequest(req);
         handle(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');

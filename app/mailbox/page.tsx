@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { mailboxAvailable } from '@/app/mailbox/access';
 import { listStoredEmails } from '@/server/mail/mailbox';
 import { usesOutbox } from '@/server/mail/transport';
 import { services } from '@/server/services';
@@ -14,7 +15,7 @@ export const dynamic = 'force-dynamic';
 /** Laptop mode only: with SMTP_URL set, email leaves the server and this page does not exist. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   const { db, env } = services();
-  if (!usesOutbox(env)) notFound();
+  if (!(await mailboxAvailable())) notFound();
   const { to: toParam } = await searchParams;
   const to = typeof toParam === 'string' ? toParam : '';
   const emails = await listStoredEmails(db, { to: to.trim() || undefined });
@@ -24,7 +25,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
         <PageHeading
           title="Local mailbox"
-          description="Email is not sent anywhere because SMTP_URL is not set: every message the app would send is kept here instead. Anyone who can open this page can read it, so set SMTP_URL on a real server."
+          description="Email is not sent anywhere because SMTP_URL is not set: every message the app would send is kept here instead. Only requests from this machine can open this page; set SMTP_URL on a real server."
         />
         <form role="search" className="flex flex-wrap items-end gap-2">
           <label className="min-w-64 flex-1 text-sm font-medium">

@@ -30,7 +30,7 @@ describe('accounts', () => {
     expect(await verifyCredentials(database.prisma, 'NOK@test.live ', 'a-long-passphrase')).toEqual(user);
     expect(await verifyCredentials(database.prisma, 'nok@test.live', 'wrong-passphrase')).toBeNull();
     const consents = await database.prisma.consentRecord.findMany({ where: { userId: user.id } });
-    expect(consents.map((c) => [c.purpose, c.granted, c.source]).sort()).toEqual([['changes', true, 'signup'], ['live', true, 'signup'], ['reminders', true, 'signup']]);
+    expect(consents.map((c) => [c.purpose, c.granted, c.source]).sort()).toEqual([['email.changes', true, 'signup'], ['email.live', true, 'signup'], ['email.reminders', true, 'signup']]);
     const stored = await database.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
   });

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { AppError } from './errors';
+import { consentPurpose, NOTIFICATION_TOPICS, type ConsentSource } from './notification-preferences';
 import type { Actor, Db } from './context';
 
 export interface SignedInUser {
@@ -56,7 +57,7 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
         name: input.name,
         passwordHash,
         notificationPreference: { create: { emailReminders: granted, emailLive: granted, emailShowChanges: granted } },
-        consents: { create: ['reminders', 'live', 'changes'].map((purpose) => ({ purpose, granted, source: 'signup' })) },
+        consents: { create: NOTIFICATION_TOPICS.map((topic) => ({ purpose: consentPurpose(topic), granted, source: 'signup' satisfies ConsentSource })) },
       },
       select: { id: true, email: true, name: true },
     });

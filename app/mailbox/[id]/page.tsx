@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { mailboxAvailable } from '@/app/mailbox/access';
 import { AppError } from '@/server/domain/errors';
 import { extractLinks, getStoredEmail } from '@/server/mail/mailbox';
 import { usesOutbox } from '@/server/mail/transport';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, env } = services();
-  if (!usesOutbox(env)) notFound();
+  if (!(await mailboxAvailable())) notFound();
   const { id } = await params;
   const email = await getStoredEmail(db, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
