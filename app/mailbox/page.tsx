@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { mailboxAvailable } from '@/app/mailbox/access';
 import { listStoredEmails } from '@/server/mail/mailbox';
-import { usesOutbox } from '@/server/mail/transport';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { EmptyState, inputClass, PageHeading, secondaryButtonClass } from '../_components/ui';
@@ -14,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 /** Laptop mode only: with SMTP_URL set, email leaves the server and this page does not exist. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
-  const { db, env } = services();
+  const { db } = services();
   if (!(await mailboxAvailable())) notFound();
   const { to: toParam } = await searchParams;
   const to = typeof toParam === 'string' ? toParam : '';

@@ -4,7 +4,7 @@ import { startTestDatabase, type TestDatabase } from '../../test/support/databas
 import { exportCatalogCsv, importCatalogCsv, MAX_IMPORT_ROWS, type ImportResult } from './catalog-csv';
 import { formatMajorUnits, parseMajorUnits } from './catalog-format';
 import type { Actor } from './context';
-import { parseCsv, writeCsv } from './csv';
+import { parseCsv, restoreFormulaText, writeCsv } from './csv';
 import { AppError } from './errors';
 
 describe('CSV reading and writing (RFC 4180)', () => {
@@ -37,6 +37,11 @@ describe('CSV reading and writing (RFC 4180)', () => {
   it('defuses cells a spreadsheet would run as a formula by prefixing an apostrophe', () => {
     const cells = ['=HYPERLINK("http://evil")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'safe'];
     expect(parseCsv(writeCsv([cells]))[0]).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'safe']);
+  });
+
+  it('gets every cell back exactly after writing and restoring, apostrophes included', () => {
+    const cells = ['=1+1', "'=already quoted", "'plain", 'it\'s fine', '-'];
+    expect(parseCsv(writeCsv([cells]))[0]!.map(restoreFormulaText)).toEqual(cells);
   });
 
   it('writes prices in the currency’s own decimals and reads them back exactly', () => {

@@ -9,13 +9,17 @@ import { AppError } from './errors';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Apostrophes already in front of a formula character count too, so that text
+// which itself starts with "'=" survives an export and import unchanged.
+const looksLikeFormula = (cell: string) => FORMULA_START.test(cell.replace(/^'+/, ''));
+
 export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return looksLikeFormula(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes neutraliseFormula on import, so exported values come back unchanged. */
 export function restoreFormulaText(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && looksLikeFormula(cell) ? cell.slice(1) : cell;
 }
 
 function quote(cell: string): string {

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { mailboxAvailable } from '@/app/mailbox/access';
 import { AppError } from '@/server/domain/errors';
 import { extractLinks, getStoredEmail } from '@/server/mail/mailbox';
-import { usesOutbox } from '@/server/mail/transport';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { formatMailTime } from '../format';
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: 'Email', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const { db, env } = services();
+  const { db } = services();
   if (!(await mailboxAvailable())) notFound();
   const { id } = await params;
   const email = await getStoredEmail(db, id).catch((error: unknown) => {
