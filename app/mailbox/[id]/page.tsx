@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Email', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const { db } = services();
+  const { db, env } = services();
   if (!(await mailboxAvailable())) notFound();
   const { id } = await params;
   const email = await getStoredEmail(db, id).catch((error: unknown) => {
