@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
 import { EmptyState, PageHeading, primaryButtonClass } from '@/app/_components/ui';
 import { listBrandShows } from '@/server/domain/scheduling';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Shows' };
 export default async function BrandShowsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/shows`);
-  const shows = await listBrandShows(services().db, { userId: user.id, name: user.name }, slug);
+  const shows = await orNotFound(listBrandShows(services().db, { userId: user.id, name: user.name }, slug));
   return (
     <div className="space-y-6">
       <PageHeading

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
 import { PageHeading } from '@/app/_components/ui';
 import { AppError } from '@/server/domain/errors';
@@ -36,7 +37,7 @@ export default async function EditShowPage({ params, searchParams }: { params: P
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const candidates = await listLineupCandidates(db, actor, slug, show.lineup);
+  const candidates = await orNotFound(listLineupCandidates(db, actor, slug, show.lineup));
   const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
   return (
     <div className="max-w-2xl space-y-6">

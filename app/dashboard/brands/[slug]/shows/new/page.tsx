@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { PageHeading } from '@/app/_components/ui';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { listLineupCandidates } from '@/server/domain/scheduling';
@@ -14,7 +15,8 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
   const user = await requirePageUser(`/dashboard/brands/${slug}/shows/new`);
   const actor = { userId: user.id, name: user.name };
   const db = services().db;
-  const [brand, candidates] = await Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]);
+  // Non-members get the 404 page, whichever of layout and page fails first.
+  const [brand, candidates] = await orNotFound(Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]));
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeading title="New show" description={`Times are in ${brand.name}’s time zone, ${brand.timeZone}.`} />
