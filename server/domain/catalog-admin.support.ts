@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { setVariantStock } from './catalog';
 import type { VariantOptions } from './catalog-format';
 import type { Db } from './context';
@@ -45,4 +46,14 @@ export function takeSkuConflict(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'P2002') return new AppError('INVALID_INPUT', `unique violation: ${String(error)}`, 'One of these SKUs is already used by another product. Choose another SKU.');
   return error;
+}
+
+/** Parses domain input; a failure is INVALID_INPUT carrying the first problem in plain words. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new AppError('INVALID_INPUT', JSON.stringify(parsed.error.issues), first ? first.message : undefined);
+  }
+  return parsed.data;
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { Prisma } from '../db/client';
 import { requireBrandMember } from './brand-access';
 import {
@@ -11,7 +10,7 @@ import {
   type ProductStatus,
   type UpdateProductInput,
 } from './catalog-admin.schema';
-import { storedOptions, takeSkuConflict, refuseTakenSkus, setStockInTransaction } from './catalog-admin.support';
+import { parseInput, refuseTakenSkus, setStockInTransaction, storedOptions, takeSkuConflict } from './catalog-admin.support';
 import type { VariantOptions } from './catalog-format';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
@@ -61,15 +60,6 @@ export interface AdminProduct {
   /** ISO time of the last change; the editor remounts when it moves. */
   updatedAt: string;
   variants: AdminVariant[];
-}
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new AppError('INVALID_INPUT', JSON.stringify(parsed.error.issues), first ? first.message : undefined);
-  }
-  return parsed.data;
 }
 
 const productNotFound = (productId: string) => new AppError('NOT_FOUND', `product ${productId} not in this brand`, 'We could not find that product.');
