@@ -1,4 +1,5 @@
 import { getServerSession } from 'next-auth';
+import { connection } from 'next/server';
 import { activeAccount } from '../domain/accounts';
 import { services } from '../services';
 import { authOptions } from './options';
@@ -11,6 +12,8 @@ export interface SessionUser {
 
 /** The signed-in user of the current page request, or null (also for an account deleted since sign-in). */
 export async function currentUser(): Promise<SessionUser | null> {
+  // Per request, never at build time: the services exist only in the running server.
+  await connection();
   const session = await getServerSession(authOptions());
   const user = session?.user;
   if (!user?.id) return null;

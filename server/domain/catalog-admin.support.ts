@@ -11,12 +11,11 @@ export type CatalogDb = Pick<Db, 'product' | 'productVariant'>;
 
 /**
  * Stock of an existing variant goes through setVariantStock, which also clears
- * the per-node stock gate. It is typed for a full client but only uses
- * `productVariant`, so the transaction client stands in for one here. The gate
- * is cleared just before commit; the gate's freshness window covers that gap.
+ * the per-node stock gate. The gate is cleared just before commit; the gate's
+ * freshness window covers that gap.
  */
 export async function setStockInTransaction(tx: CatalogDb, variantId: string, stock: number): Promise<void> {
-  await setVariantStock(tx as unknown as Db, variantId, stock);
+  await setVariantStock(tx, variantId, stock);
 }
 
 export function storedOptions(value: unknown): VariantOptions {

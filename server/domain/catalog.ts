@@ -34,7 +34,7 @@ export async function getProductCard(db: Db, productId: string): Promise<Product
 }
 
 /** Sets a variant's stock (a restock or a count correction, not a sale). */
-export async function setVariantStock(db: Db, variantId: string, stock: number): Promise<void> {
+export async function setVariantStock(db: Pick<Db, 'productVariant'>, variantId: string, stock: number): Promise<void> {
   if (!Number.isInteger(stock) || stock < 0) throw new AppError('INVALID_INPUT', `stock ${stock}`, 'Stock must be a whole number, zero or more.');
   await db.productVariant.update({ where: { id: variantId }, data: { stock } });
   stockGate.forget(variantId);
