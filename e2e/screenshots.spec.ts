@@ -7,7 +7,7 @@ const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 test('screenshots of the home, sign-in, viewer and studio pages', async ({ browser, db }) => {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" ORDER BY "scheduledStart" LIMIT 1`);
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = rows[0]!.id;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const viewer = await browser.newContext({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });

@@ -110,7 +110,7 @@ export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; l
   const mail = createMailTransport(env);
   const worker = new JobWorker({ db, env, log, mail, ...(handlers && { handlers }) });
   if (mail.name === 'outbox') {
-    log.warn('SMTP_URL is not set: email is kept in the local outbox at /mailbox, readable by anyone who can reach this server');
+    log.info('SMTP_URL is not set: email is kept in the local outbox at /mailbox (shown to requests from this machine only)');
   }
   let stopping = false;
   let wakeRequested = false;

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { requirePageUser } from '@/app/_lib/action';
 import { previewBrandInvite } from '@/server/domain/brand-team';
-import { AppError } from '@/server/domain/errors';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { AcceptInviteForm } from './accept-form';
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: 'Team invitation' };
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await requirePageUser(`/invites/${token}`);
-  const invite = await previewBrandInvite(services().db, token).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const invite = await orNotFound(previewBrandInvite(services().db, token));
   const wrongAccount = invite.email !== user.email;
   return (
     <>

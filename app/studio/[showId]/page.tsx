@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
-import { AppError } from '@/server/domain/errors';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
+import { redirect } from 'next/navigation';
 import { getShowSummary } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
@@ -13,10 +13,7 @@ export default async function StudioPage({ params }: { params: Promise<{ showId:
   const { showId } = await params;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/studio/${showId}`)}`);
-  const show = await getShowSummary(services().db, showId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const show = await orNotFound(getShowSummary(services().db, showId));
   if (show.host.id !== user.id) {
     return (
       <>

@@ -1,9 +1,8 @@
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { requirePageUser } from '@/app/_lib/action';
 import { requireBrandMember } from '@/server/domain/brand-access';
-import { AppError } from '@/server/domain/errors';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../../_components/site-header';
 
@@ -17,10 +16,7 @@ const TABS = [
 export default async function BrandDashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/products`);
-  const brand = await requireBrandMember(services().db, { userId: user.id, name: user.name }, { slug }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const brand = await orNotFound(requireBrandMember(services().db, { userId: user.id, name: user.name }, { slug }));
   return (
     <>
       <SiteHeader />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { getBrandTeam } from '@/server/domain/brand-team';
 import { services } from '@/server/services';
 import { secondaryButtonClass } from '../../../../_components/ui';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Team' };
 export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/team`);
-  const team = await getBrandTeam(services().db, { userId: user.id, name: user.name }, slug);
+  const team = await orNotFound(getBrandTeam(services().db, { userId: user.id, name: user.name }, slug));
   const isOwner = team.yourRole === 'OWNER';
   return (
     <div className="space-y-8">
