@@ -10,7 +10,7 @@ function videoStats(page: Page) {
 }
 
 test('a host goes live, a viewer watches the real stream, the host pins, the viewer buys in one tap and everyone sees the stock drop', async ({ browser, db }) => {
-  const { rows: shows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE status = 'SCHEDULED' ORDER BY "scheduledStart" LIMIT 1`);
+  const { rows: shows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = shows[0]!.id;
   const { rows: lineup } = await db.query<{ productId: string; title: string; variantId: string; stock: number }>(
     `SELECT p.id AS "productId", p.title, v.id AS "variantId", v.stock

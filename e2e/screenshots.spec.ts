@@ -2,11 +2,11 @@ import path from 'node:path';
 import { expect, signIn, test } from './support/fixtures';
 
 // Screenshots of the main pages on a phone and a desktop for docs/screenshots (shown in
-// the README). Runs last: the demo show is live with a product pinned by then.
+// the README). The host makes sure the demo show is live with a product pinned.
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
-test('screenshots of the home, sign-in, viewer and studio pages', async ({ browser, db }) => {
+test('screenshots of the home, sign-in, viewer, studio, dashboard, mailbox and profile pages', async ({ browser, db }) => {
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = rows[0]!.id;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
@@ -16,6 +16,14 @@ test('screenshots of the home, sign-in, viewer and studio pages', async ({ brows
     const studio = await host.newPage();
     await studio.goto(`/studio/${showId}`);
     await expect(studio.getByRole('heading', { name: 'Lineup' })).toBeVisible();
+    // The studio learns the show's state over its socket: wait for it before deciding.
+    await expect(studio.getByTestId('studio-status')).toHaveText(/^(Off air|Live)$/);
+    if ((await studio.getByTestId('studio-status').textContent()) === 'Off air') await studio.getByRole('button', { name: 'Go live' }).click();
+    await expect(studio.getByTestId('studio-status')).toHaveText('Live');
+    // The database, not the studio's first paint, says whether something is pinned.
+    const pinned = (await db.query<{ pinnedProductId: string | null }>(`SELECT "pinnedProductId" FROM "Show" WHERE id = $1`, [showId])).rows[0]?.pinnedProductId;
+    if (!pinned) await studio.getByRole('button', { name: /^Pin Dewy Glow Serum$/ }).click();
+    await expect(studio.getByRole('button', { name: /^Unpin / })).toBeVisible();
     const page = await viewer.newPage();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Live now' })).toBeVisible();
@@ -27,6 +35,30 @@ test('screenshots of the home, sign-in, viewer and studio pages', async ({ brows
     if (name === 'desktop') await studio.screenshot({ path: path.join(SHOTS, 'studio-desktop.png') });
     await Promise.all([viewer.close(), host.close()]);
   }
+  await test.step('the business side', async () => {
+    const brand = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const host = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    await Promise.all([signIn(brand, 'brand@demo.live'), signIn(host, 'host@demo.live')]);
+    const page = await brand.newPage();
+    const pages: [string, string, string][] = [
+      ['/dashboard/brands/lumen/products', 'Products', 'brand-products-desktop'],
+      ['/dashboard/brands/lumen/products/demo_product_serum', 'Variants', 'brand-product-desktop'],
+      ['/dashboard/brands/lumen/shows/new', 'Lineup', 'brand-schedule-desktop'],
+      ['/mailbox', 'Local mailbox', 'mailbox-desktop'],
+    ];
+    for (const [url, text, file] of pages) {
+      await page.goto(url);
+      await expect(page.getByText(text).first()).toBeVisible();
+      await page.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: true });
+    }
+    const phone = await host.newPage();
+    for (const [url, file] of [['/dashboard/host', 'host-dashboard-phone'], ['/hosts/mia', 'host-profile-phone'], ['/search?q=glow', 'search-phone']] as const) {
+      await phone.goto(url);
+      await expect(phone.locator('main')).toBeVisible();
+      await phone.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+    }
+    await Promise.all([brand.close(), host.close()]);
+  });
   const anonymous = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true });
   const signin = await anonymous.newPage();
   await signin.goto('/signin');

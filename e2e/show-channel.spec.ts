@@ -4,7 +4,7 @@ import { expect, signIn, test } from './support/fixtures';
 // three browsers. Runs after live-show.spec.ts, so the demo show may already be
 // live; the host's studio handles both cases.
 test('chat stays plain text in other browsers, the host moderates it, and a flash deal sells at its price with a countdown', async ({ browser, db }) => {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" ORDER BY "scheduledStart" LIMIT 1`);
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = rows[0]!.id;
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
