@@ -13,8 +13,9 @@ export async function SiteHeader() {
           <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-full bg-brand-500 align-middle" />
           Live Commerce
         </Link>
+        {/* On a phone: the two places people go; search is on the home page, sign-out on the account page. */}
         <div className="flex items-center gap-0.5 text-sm sm:gap-2">
-          <Link href="/search" className={navLinkClass}>
+          <Link href="/search" className={`${navLinkClass} hidden sm:inline`}>
             Search
           </Link>
           {user ? (
@@ -26,7 +27,9 @@ export async function SiteHeader() {
                 <span className="sm:hidden">Account</span>
                 <span className="hidden sm:inline">{user.name}</span>
               </Link>
-              <SignOutButton />
+              <span className="hidden sm:inline">
+                <SignOutButton />
+              </span>
             </>
           ) : (
             <Link href="/signin" className="rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">

@@ -4,6 +4,7 @@ import { requirePageUser } from '@/app/_lib/action';
 import { ACCOUNT_DELETION_EFFECTS } from '@/server/domain/account-deletion';
 import { getAccountProfile } from '@/server/domain/account-profile';
 import { services } from '@/server/services';
+import { SignOutButton } from '../_components/sign-out-button';
 import { SiteHeader } from '../_components/site-header';
 import { PageHeading } from '../_components/ui';
 import { DeleteAccountForm, InfluencerForm, NameForm, PasswordForm } from './account-forms';
@@ -31,7 +32,15 @@ export default async function AccountPage() {
     <>
       <SiteHeader />
       <main className="mx-auto max-w-2xl space-y-6 px-4 py-8">
-        <PageHeading title="Your account" description={profile.email} actions={<Link href="/account/notifications" className="text-sm font-semibold text-brand-700 underline">Notification settings</Link>} />
+        <PageHeading title="Your account" description={profile.email} actions={
+            <>
+              <Link href="/account/notifications" className="self-center text-sm font-semibold text-brand-700 underline">
+                Notification settings
+              </Link>
+              <SignOutButton />
+            </>
+          }
+        />
         <Section id="profile-heading" title="Profile">
           <NameForm name={profile.name} />
         </Section>

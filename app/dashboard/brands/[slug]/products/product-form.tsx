@@ -36,7 +36,7 @@ export function ProductForm({ action, initial, currency, submitLabel }: { action
         <Field id="title" label="Title" error={errors.title}>
           <input id="title" name="title" required maxLength={200} defaultValue={initial.title} className={inputClass} {...invalid('title')} />
         </Field>
-        <Field id="status" label="Status" hint="Only active products can be shown in a live show." error={errors.status}>
+        <Field id="status" label="Status" hint="Drafts stay off your public brand page; archived products cannot be added to new shows." error={errors.status}>
           <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as ProductFormValues['status'])} className={inputClass} aria-describedby="status-hint">
             <option value="DRAFT">Draft</option>
             <option value="ACTIVE">Active</option>
