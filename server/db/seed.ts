@@ -15,7 +15,7 @@ export const DEMO_EMAILS = {
 const BRAND_ID = 'demo_brand_lumen';
 export const DEMO_BRAND_SLUG = 'lumen';
 export const DEMO_HOST_HANDLE = 'mia';
-const SHOW_ID = 'demo_show_glow_up';
+export const DEMO_SHOW_ID = 'demo_show_glow_up';
 const OTHER_BRAND_ID = 'demo_brand_kora';
 export const OTHER_BRAND_SLUG = 'kora';
 const OTHER_SHOW_ID = 'demo_show_trail_ready';
@@ -98,12 +98,12 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     }
   }
 
-  const show = await prisma.show.findUnique({ where: { id: SHOW_ID }, select: { status: true } });
+  const show = await prisma.show.findUnique({ where: { id: DEMO_SHOW_ID }, select: { status: true } });
   const scheduledStart = new Date(Date.now() + 10 * 60 * 1000);
   if (!show) {
     await prisma.show.create({
       data: {
-        id: SHOW_ID,
+        id: DEMO_SHOW_ID,
         brandId,
         hostId,
         title: 'Glow Up Live: Spring Skincare Drop',
@@ -114,10 +114,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
       },
     });
   } else if (show.status === 'ENDED') {
-    await prisma.show.update({ where: { id: SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
+    await prisma.show.update({ where: { id: DEMO_SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
   }
   const other = await seedOtherBrand(prisma, hostId);
-  return { showId: SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id), ...other };
+  return { showId: DEMO_SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id), ...other };
 }
 
 /** A second brand with its own product and show, hosted by the same influencer. */

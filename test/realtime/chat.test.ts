@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { ask, joinShow, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 let t: TestApp;
@@ -16,7 +17,7 @@ async function say(socket: TestSocket, text: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ select: { id: true, host: { select: { id: true, name: true } } } });
+  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, host: { select: { id: true, name: true } } } });
   showId = show.id;
   host = show.host;
   brandOwner = await t.app.db.user.findUniqueOrThrow({ where: { email: 'brand@demo.live' }, select: { id: true, name: true } });
@@ -84,6 +85,33 @@ describe('chat', () => {
       expect(await ask(v, event, payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect((await t.app.db.chatMessage.findUniqueOrThrow({ where: { id: message.id } })).deletedAt).toBeNull();
+  });
+
+  it('a member of another brand has no say in this brand’s show: every host and moderator event is FORBIDDEN', async () => {
+    const otherOwner = await t.app.db.user.findUniqueOrThrow({ where: { email: 'brand2@demo.live' }, select: { id: true, name: true } });
+    const [author] = await createBuyers(t, 1, 'iso');
+    const outsider = await t.connect(otherOwner);
+    const w = await t.connect(author);
+    await Promise.all([joined(outsider), joined(w)]);
+    const message = await say(w, 'a message the other brand would like gone');
+    const { productId } = await t.app.db.showProduct.findFirstOrThrow({ where: { showId }, select: { productId: true } });
+    const { id: variantId } = await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, select: { id: true } });
+    for (const [event, payload] of [
+      ['chat:delete', { showId, messageId: message.id }],
+      ['chat:ban', { showId, userId: author!.id }],
+      ['chat:pin', { showId, messageId: message.id }],
+      ['chat:slowMode', { showId, seconds: 30 }],
+      ['show:goLive', { showId }],
+      ['show:end', { showId }],
+      ['product:pin', { showId, productId }],
+      ['product:unpin', { showId }],
+      ['deal:start', { showId, variantId, priceMinor: 1, durationSeconds: 60 }],
+      ['deal:end', { showId }],
+    ] as const) {
+      expect(await ask(outsider, event, payload), event).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await t.app.db.chatMessage.findUniqueOrThrow({ where: { id: message.id } })).deletedAt).toBeNull();
+    expect(await t.app.db.showBan.count({ where: { showId, userId: author!.id } })).toBe(0);
   });
 
   it('lets the host delete a message for everyone and pin another; a brand moderator can ban, which removes the user’s messages and silences them with BANNED', async () => {

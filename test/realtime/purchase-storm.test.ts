@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setVariantStock } from '../../server/domain/catalog';
 import { ask, joinShow, createBuyers, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
@@ -21,7 +22,7 @@ const codes = (results: { ok: boolean; error?: { code: string } }[]) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
   showId = show.id;
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } })).id;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { ask, joinShow, createBuyers, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 let t: TestApp;
@@ -8,7 +9,7 @@ const joined = (socket: TestSocket) => joinShow(socket, showId);
 
 beforeAll(async () => {
   t = await startTestApp();
-  showId = (await t.app.db.show.findFirstOrThrow({ select: { id: true } })).id;
+  showId = (await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true } })).id;
 });
 
 afterAll(async () => {

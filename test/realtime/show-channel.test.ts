@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setVariantStock } from '../../server/domain/catalog';
 import { ask, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
@@ -20,7 +21,7 @@ const user = async (email: string) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ select: { id: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
   showId = show.id;
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, select: { id: true } })).id;
