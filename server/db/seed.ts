@@ -78,7 +78,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
   const { id: brandId } = await prisma.brand.upsert({
     where: { slug: DEMO_BRAND_SLUG },
     update: {},
-    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD', timeZone: 'Asia/Phnom_Penh', description: 'Clean skincare made for humid days.' },
+    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD', timeZone: 'Asia/Phnom_Penh', description: 'Clean skincare made for humid days.', shippingFlatMinor: 400, freeShippingOverMinor: 5000 },
     select: { id: true },
   });
   await prisma.brandMember.upsert({ where: { brandId_userId: { brandId, userId: brandOwnerId } }, update: {}, create: { brandId, userId: brandOwnerId, role: 'OWNER' } });
