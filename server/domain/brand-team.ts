@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { enqueueEmail } from '../mail/outbox';
+import { escapeHtml } from '../mail/templates';
 import { emailSchema } from './accounts';
 import { requireBrandMember, type BrandRole } from './brand-access';
 import { AppError } from './errors';
@@ -117,8 +118,4 @@ export async function acceptBrandInvite(db: Db, actor: Actor, token: string): Pr
   if (!invite) throw new AppError('FORBIDDEN', 'invite not usable by this account', 'This invitation is for another email address, or it has expired or been used.');
   await db.brandMember.upsert({ where: { brandId_userId: { brandId: invite.brandId, userId: actor.userId } }, update: {}, create: { brandId: invite.brandId, userId: actor.userId, role: invite.role } });
   return { slug: invite.brand.slug };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

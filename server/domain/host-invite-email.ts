@@ -1,4 +1,5 @@
 import { enqueueEmail } from '../mail/outbox';
+import { escapeHtml } from '../mail/templates';
 import type { Db } from './context';
 
 export interface HostInviteFacts {
@@ -11,7 +12,6 @@ export interface HostInviteFacts {
   host: { id: string; name: string; email: string };
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function formatStart(start: Date, timeZone: string): string {
   const inZone = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
@@ -40,4 +40,26 @@ export async function emailHostInvite(db: Db, facts: HostInviteFacts, publicUrl:
       .join('\n'),
     kind: 'show.host-invite',
   });
+}
+
+/** Tells the brand's team that the host accepted or declined, so nobody has to poll the shows list. */
+export async function emailBrandOfHostAnswer(db: Db, showId: string, answer: 'ACCEPTED' | 'DECLINED', publicUrl: string): Promise<void> {
+  const show = await db.show.findUniqueOrThrow({
+    where: { id: showId },
+    select: { title: true, host: { select: { name: true } }, brand: { select: { slug: true, name: true, members: { select: { user: { select: { id: true, email: true, deletedAt: true } } } } } } },
+  });
+  const link = `${publicUrl}/dashboard/brands/${show.brand.slug}/shows/${showId}`;
+  const verb = answer === 'ACCEPTED' ? 'accepted' : 'declined';
+  const next = answer === 'ACCEPTED' ? 'The show will go ahead as planned; followers get their reminders.' : 'Pick another host or cancel the show.';
+  for (const { user } of show.brand.members) {
+    if (user.deletedAt) continue;
+    await enqueueEmail(db, {
+      dedupeKey: `host-answer:${showId}:${answer}:${user.id}`,
+      to: user.email,
+      subject: `${show.host.name} ${verb} “${show.title}”`,
+      text: `${show.host.name} ${verb} hosting “${show.title}” for ${show.brand.name}. ${next}\n\n${link}`,
+      html: `<p>${escapeHtml(show.host.name)} ${verb} hosting <strong>${escapeHtml(show.title)}</strong> for ${escapeHtml(show.brand.name)}. ${next}</p><p><a href="${escapeHtml(link)}">Open the show</a></p>`,
+      kind: 'show.host-answer',
+    });
+  }
 }

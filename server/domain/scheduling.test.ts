@@ -115,6 +115,16 @@ describe('scheduling shows', () => {
     expect((await listBrandShows(database.prisma, kora, 'kora')).map((s) => s.id)).toEqual([seed.otherShowId]);
   });
 
+  it('emails the brand’s team once when the host answers', async () => {
+    const id = await newLumenShow();
+    await respondToHostInvite(database.prisma, actors.host, id, 'accept', 'http://shop.test');
+    await respondToHostInvite(database.prisma, actors.host, id, 'accept', 'http://shop.test');
+    const jobs = await database.prisma.job.findMany({ where: { kind: 'email.send', dedupeKey: { startsWith: `email:host-answer:${id}:` } } });
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { id: actors.lumenOwner.userId } });
+    expect(jobs.map((j) => (j.payload as { to: string }).to)).toEqual([owner.email]);
+    expect((jobs[0]!.payload as { subject: string }).subject).toMatch(/accepted/);
+  });
+
   it('does not let the invited host edit the brand’s show or lineup: they are not a brand member', async () => {
     const id = await newLumenShow();
     await respondToHostInvite(database.prisma, actors.host, id, 'accept');

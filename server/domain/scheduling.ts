@@ -4,7 +4,7 @@
 import type { Actor, Db } from './context';
 import { requireBrandMember, type BrandAccess } from './brand-access';
 import { AppError } from './errors';
-import { emailHostInvite } from './host-invite-email';
+import { emailBrandOfHostAnswer, emailHostInvite } from './host-invite-email';
 import {
   cancelReasonSchema,
   hostInviteResponseSchema,
@@ -132,7 +132,8 @@ export async function cancelShow(db: Db, actor: Actor, slug: string, showId: str
 }
 
 /** The invited host answers. Declining after accepting is allowed until the show starts; accepting after declining is not. */
-export async function respondToHostInvite(db: Db, actor: Actor, showId: string, response: HostInviteResponse): Promise<void> {
+/** `publicUrl` set: the brand's team is emailed the answer. */
+export async function respondToHostInvite(db: Db, actor: Actor, showId: string, response: HostInviteResponse, publicUrl?: string): Promise<void> {
   const answer = parse(hostInviteResponseSchema.safeParse(response));
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, hostInviteStatus: true } });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
@@ -144,4 +145,5 @@ export async function respondToHostInvite(db: Db, actor: Actor, showId: string, 
   const updated = await db.show.updateMany({ where: { id: showId, hostId: actor.userId, status: 'SCHEDULED', hostInviteStatus: show.hostInviteStatus }, data: { hostInviteStatus: next } });
   if (updated.count === 0) throw new AppError('INVALID_STATE', `show ${showId} changed while answering`, 'This show changed meanwhile. Reload and try again.');
   if (next === 'ACCEPTED') await scheduleShowReminders(db, showId);
+  if (publicUrl) await emailBrandOfHostAnswer(db, showId, next, publicUrl);
 }

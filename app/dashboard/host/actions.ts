@@ -10,7 +10,7 @@ const inviteAnswerSchema = z.object({ showId: z.string().min(1).max(64), respons
 
 export async function answerInviteAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   return formAction(inviteAnswerSchema, form, async ({ showId, response }, user) => {
-    await respondToHostInvite(services().db, { userId: user.id, name: user.name }, showId, response);
+    await respondToHostInvite(services().db, { userId: user.id, name: user.name }, showId, response, services().env.PUBLIC_URL);
     revalidatePath('/dashboard/host');
     return { ok: true, message: response === 'accept' ? 'Accepted. The show is on your schedule.' : 'Declined. The brand will see your answer.' };
   });

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { preShowDetails } from '@/server/domain/discovery';
-import { AppError } from '@/server/domain/errors';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/follows';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
@@ -11,14 +10,7 @@ import { SiteHeader } from '../../_components/site-header';
 import { PreShow } from './pre-show';
 import { ShowViewer } from './show-viewer';
 
-async function loadShow(showId: string): Promise<ShowSummary> {
-  try {
-    return await getShowSummary(services().db, showId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-}
+const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }): Promise<Metadata> {
   const show = await loadShow((await params).showId);
@@ -37,6 +29,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
   if (show.status === 'CANCELLED') {
+    const { cancelReason } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { cancelReason: true } });
     return (
       <>
         <SiteHeader />
@@ -45,6 +38,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
           <p role="status" className="text-neutral-700">
             This show was cancelled. Sorry — {show.brand.name} may plan another one soon.
           </p>
+          {cancelReason && <p className="text-neutral-600">{show.brand.name}: “{cancelReason}”</p>}
           <Link href="/" className="font-semibold text-brand-700 underline">
             See what is live and upcoming
           </Link>
