@@ -17,6 +17,7 @@ export const ERROR_CATALOG = {
   PAYMENT_DECLINED: { status: 402, message: 'Your payment was declined. Try another card.' },
   RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
+  COUPON_INVALID: { status: 409, message: 'This code cannot be used here.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
