@@ -1,5 +1,6 @@
 import { changedJob, liveJob, planRemindersJob, remindersJob } from '../domain/show-notification-jobs';
 import { deliverEmail } from '../mail/deliver';
+import { deliverWebhook } from '../webhooks/deliver';
 import type { JobContext, JobHandler, JobOutcome } from './context';
 import { jobPayloadSchemas, type JobKind, type JobPayload } from './kinds';
 
@@ -12,6 +13,7 @@ export const jobHandlers: JobHandlers = {
   'show.reminders': remindersJob,
   'show.live': liveJob,
   'show.changed': changedJob,
+  'webhook.deliver': deliverWebhook,
 };
 
 /** Parses the stored payload with its kind's schema (throws a ZodError if it does not fit) and runs the handler. */

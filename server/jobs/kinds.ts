@@ -29,6 +29,8 @@ export const jobPayloadSchemas = {
     z.object({ showId: z.string().min(1), change: z.literal('rescheduled'), previousStart: isoDateTime, start: isoDateTime }),
     z.object({ showId: z.string().min(1), change: z.literal('cancelled'), cancelledAt: isoDateTime, reason: z.string() }),
   ]),
+  /** One attempt at sending a webhook delivery (server/webhooks/deliver.ts). */
+  'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;
