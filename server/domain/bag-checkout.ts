@@ -1,0 +1,195 @@
+import type { Prisma } from '../db/client';
+import { recordBrandEvent } from './brand-events';
+import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
+import { publicBuyerName, type Actor, type Db } from './context';
+import { checkCoupon, claimCoupon, type AppliedCoupon } from './coupons';
+import { AppError } from './errors';
+import type { PaymentProvider } from './payments/provider';
+import { orderTotals, type OrderTotals } from './pricing';
+import { stockGate } from './stock-gate';
+
+export interface BagCheckoutRequest {
+  showId: string;
+  idempotencyKey: string;
+  couponCode?: string | null;
+}
+
+export interface BagOrder extends OrderTotals {
+  id: string;
+  number: number;
+  status: string;
+  currency: string;
+  couponCode: string | null;
+  lines: { productId: string; productTitle: string; variantId: string; variantName: string; quantity: number; unitPriceMinor: number }[];
+  buyerPublicName: string;
+  /** True when the key was used before: the earlier order, nothing new created or charged. */
+  replayed: boolean;
+  /** Stock of every variant this checkout sold, right after it; empty on a replay. */
+  stockAfter: { productId: string; variantId: string; stock: number }[];
+}
+
+/** What the realtime layer broadcasts after a bag checkout: one stock figure per variant sold. */
+export function stockChangesOf(order: BagOrder): { productId: string; variantId: string; stock: number }[] {
+  return order.replayed ? [] : order.stockAfter;
+}
+
+async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): Promise<BagOrder | null> {
+  const order = await db.order.findUnique({
+    where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
+    select: {
+      id: true, number: true, status: true, currency: true, subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true,
+      coupon: { select: { code: true } },
+      buyer: { select: { name: true } },
+      items: { select: { quantity: true, unitPriceMinor: true, variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } } } },
+    },
+  });
+  if (!order) return null;
+  const { coupon, buyer, items, ...rest } = order;
+  return {
+    ...rest,
+    couponCode: coupon?.code ?? null,
+    lines: items.map((i) => ({ productId: i.variant.product.id, productTitle: i.variant.product.title, variantId: i.variant.id, variantName: i.variant.name, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor })),
+    buyerPublicName: publicBuyerName(buyer.name),
+    replayed: true,
+    stockAfter: [],
+  };
+}
+
+async function loadWallet(db: Db, buyer: Actor) {
+  const [user, address, card] = await Promise.all([
+    db.user.findUnique({ where: { id: buyer.userId }, select: { name: true } }),
+    db.address.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true } }),
+    db.paymentMethod.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true, token: true } }),
+  ]);
+  if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
+  if (!card) throw new AppError('NO_PAYMENT_METHOD', `user ${buyer.userId} has no default payment method`, 'Add a payment method to pay for your bag.');
+  if (!address) throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`, 'Add a shipping address to pay for your bag.');
+  return { name: user.name, addressId: address.id, card };
+}
+
+/** The cheap early answers; the transaction re-checks stock and the limit, and is the authority. */
+function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
+  if (lines.length === 0) throw new AppError('INVALID_STATE', 'empty bag', 'Your bag is empty.');
+  for (const line of lines) {
+    if (line.problem === 'UNAVAILABLE') throw new AppError('NOT_IN_LINEUP', `${line.variantId} unavailable`, `${lineName(line)} is no longer available. Remove it to pay.`);
+    if (line.problem) throw soldOut(line);
+  }
+  for (const [productId, units] of unitsPerProduct(lines)) if (units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
+}
+
+const soldOut = (line: BagLine) => new AppError('SOLD_OUT', `variant ${line.variantId} short for ${line.quantity}`, `Sorry, ${lineName(line)} just sold out. Remove it or lower the quantity to pay.`);
+const limitReached = (line: BagLine, max: number) => new AppError('LIMIT_REACHED', `product ${line.productId} over ${max}`, `You can buy at most ${max} of ${line.productTitle} in this show.`);
+
+function isDuplicateKey(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return (error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key');
+}
+
+/**
+ * Pays for the viewer's whole bag in one order: the default address and card,
+ * one authorization of the total, then one transaction that takes every line's
+ * stock or none (any line short refuses the whole checkout with SOLD_OUT
+ * naming it, and the authorization is voided), claims the coupon, writes the
+ * order and empties the bag. The same key always returns the same order and
+ * never charges twice. A coupon used up by someone else in the meantime
+ * refuses the checkout (COUPON_INVALID) rather than charging more than the
+ * total the buyer was shown.
+ */
+export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Actor, request: BagCheckoutRequest): Promise<BagOrder> {
+  const earlier = await findOrderByKey(db, buyer.userId, request.idempotencyKey);
+  if (earlier) return earlier;
+  const show = await loadBagShow(db, request.showId);
+  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${show.id} is ${show.status}`);
+  const wallet = await loadWallet(db, buyer);
+  const lines = await loadBagLines(db, buyer.userId, show);
+  refuseUnbuyable(lines, show);
+  const subtotalMinor = subtotalOf(lines);
+  const coupon = request.couponCode?.trim() ? await checkCoupon(db, buyer, { showId: show.id, code: request.couponCode, subtotalMinor }) : null;
+  const totals = orderTotals(subtotalMinor, show.shipping, coupon);
+
+  const authorization = await payments.authorize({ token: wallet.card.token, amountMinor: totals.totalMinor, currency: show.currency, idempotencyKey: `${buyer.userId}:${request.idempotencyKey}` });
+  if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
+  let placed: { id: string; number: number; stockAfter: BagOrder['stockAfter'] };
+  try {
+    placed = await db.$transaction((tx) => placeBagOrder(tx, { buyer, show, lines, totals, coupon, request, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference }), {
+      // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
+      maxWait: 10_000,
+      timeout: 20_000,
+    });
+  } catch (error) {
+    // A concurrent request with the same key may have won: its order is the answer, and the shared authorization is its payment.
+    const winner = await findOrderByKey(db, buyer.userId, request.idempotencyKey);
+    if (winner) return winner;
+    await payments.void(authorization.reference);
+    if (error instanceof AppError || !isDuplicateKey(error)) throw error;
+    throw new AppError('INTERNAL', 'duplicate key without an order');
+  }
+  await payments.capture(authorization.reference);
+  for (const line of lines) stockGate.forget(line.variantId);
+  return {
+    id: placed.id,
+    number: placed.number,
+    status: 'PAID',
+    currency: show.currency,
+    ...totals,
+    couponCode: coupon?.code ?? null,
+    lines: lines.map(({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor }) => ({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor })),
+    buyerPublicName: publicBuyerName(wallet.name),
+    replayed: false,
+    stockAfter: placed.stockAfter,
+  };
+}
+
+interface Placement {
+  buyer: Actor;
+  show: BagShow;
+  lines: BagLine[];
+  totals: OrderTotals;
+  coupon: AppliedCoupon | null;
+  request: BagCheckoutRequest;
+  addressId: string;
+  paymentMethodId: string;
+  paymentRef: string;
+}
+
+async function placeBagOrder(tx: Prisma.TransactionClient, p: Placement) {
+  const { buyer, show, lines } = p;
+  // The same lock as one-tap buying (place_show_order): a buyer's purchases in a show queue, so together they cannot pass the limit.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${buyer.userId}:${show.id}`}, 0))`;
+  const bought = await tx.$queryRaw<{ productId: string; units: number }[]>`
+    SELECT v."productId", COALESCE(SUM(i."quantity"), 0)::int AS "units"
+      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" JOIN "ProductVariant" v ON v."id" = i."variantId"
+     WHERE o."buyerId" = ${buyer.userId} AND o."showId" = ${show.id} AND o."status" NOT IN ('CANCELLED', 'REFUNDED')
+     GROUP BY v."productId"`;
+  const boughtUnits = new Map(bought.map((b) => [b.productId, b.units]));
+  for (const [productId, units] of unitsPerProduct(lines)) {
+    if ((boughtUnits.get(productId) ?? 0) + units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
+  }
+  // Rows are locked in one order (by id) so two bags sharing variants cannot deadlock.
+  const stockAfter: BagOrder['stockAfter'] = [];
+  for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
+    const [row] = await tx.$queryRaw<{ stock: number }[]>`
+      UPDATE "ProductVariant" SET "stock" = "stock" - ${line.quantity}::int WHERE "id" = ${line.variantId} AND "stock" >= ${line.quantity}::int RETURNING "stock"`;
+    if (!row) throw soldOut(line);
+    stockAfter.push({ productId: line.productId, variantId: line.variantId, stock: row.stock });
+  }
+  const order = await tx.order.create({
+    data: {
+      buyerId: buyer.userId, brandId: show.brandId, showId: show.id, status: 'PAID', source: 'BAG', currency: show.currency,
+      ...p.totals, couponId: p.coupon?.id ?? null, idempotencyKey: p.request.idempotencyKey,
+      addressId: p.addressId, paymentMethodId: p.paymentMethodId, paymentRef: p.paymentRef, paidAt: new Date(),
+    },
+    select: { id: true, number: true },
+  });
+  await tx.orderItem.createMany({
+    data: lines.map((l) => ({ orderId: order.id, variantId: l.variantId, title: `${l.productTitle} — ${l.variantName}`, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, currency: l.currency })),
+  });
+  await tx.orderEvent.create({ data: { orderId: order.id, status: 'PAID', actorId: buyer.userId, note: 'Paid from the bag during the show.' } });
+  if (p.coupon) await claimCoupon(tx, p.coupon, buyer.userId, order.id);
+  await tx.bagItem.deleteMany({ where: { userId: buyer.userId, showId: show.id } });
+  await recordBrandEvent(tx, show.brandId, 'order.created', {
+    orderId: order.id, orderNumber: order.number, source: 'BAG', showId: show.id, currency: show.currency, ...p.totals, couponCode: p.coupon?.code ?? null,
+    items: lines.map((l) => ({ variantId: l.variantId, productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+  });
+  return { ...order, stockAfter };
+}
