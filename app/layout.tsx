@@ -1,24 +1,35 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-// Fonts ship from npm (no download at build time) and cover Latin, Cyrillic, Khmer and Lao.
+// Fonts ship from npm (no download at build time) and cover Latin, Cyrillic
+// (Mongolian), Khmer and Lao; unicode-range keeps each page to the scripts it uses.
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-khmer/400.css';
+import '@fontsource/noto-sans-khmer/700.css';
 import '@fontsource/noto-sans-lao/400.css';
+import '@fontsource/noto-sans-lao/700.css';
 import './globals.css';
+import { I18nProvider } from './_i18n/client';
+import { MESSAGES } from './_i18n/messages';
+import { getI18n, getLocale } from './_i18n/server';
 
-export const metadata: Metadata = {
-  title: { default: 'Live Commerce', template: '%s · Live Commerce' },
-  description: 'Watch live shopping shows, chat with hosts and buy in one tap.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t('common.appName'), template: `%s · ${t('common.appName')}` }, description: t('common.description') };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#14121a' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </I18nProvider>
+      </body>
     </html>
   );
 }

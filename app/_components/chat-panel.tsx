@@ -2,6 +2,7 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 import type { ChatMessageView } from '@/server/domain/chat';
 
 export const CHAT_MAX_LENGTH = 300;
@@ -13,7 +14,7 @@ export interface ChatActions {
   pin?(messageId: string | null): void;
 }
 
-const ROLE_BADGE = { host: 'Host', moderator: 'Mod', viewer: null } as const;
+const ROLE_BADGE = { host: 'chat.roleHost', moderator: 'chat.roleModerator', viewer: null } as const;
 
 // "overlay" sits on the video on a phone (light text on dark) and in the side panel on a wide screen.
 const TONES = {
@@ -55,6 +56,7 @@ export function ChatPanel({
   const listRef = useRef<HTMLDivElement>(null);
   const t = TONES[tone];
   const pathname = usePathname();
+  const { t: tr } = useI18n();
 
   useEffect(() => {
     const list = listRef.current;
@@ -73,34 +75,34 @@ export function ChatPanel({
   }
 
   return (
-    <section aria-label="Chat" className={`flex min-h-0 flex-1 flex-col gap-2 ${t.root}`}>
+    <section aria-label={tr('chat.region')} className={`flex min-h-0 flex-1 flex-col gap-2 ${t.root}`}>
       {pinnedMessage && (
         <p className={`rounded-lg px-3 py-2 text-sm ${t.pinned}`} data-testid="pinned-message">
-          <span className="font-semibold">Pinned · {pinnedMessage.author.name}: </span>
+          <span className="font-semibold">{tr('chat.pinned', { name: pinnedMessage.author.name })} </span>
           {pinnedMessage.text}
           {canModerate && actions.pin && (
             <button type="button" onClick={() => actions.pin?.(null)} className="ml-2 underline">
-              Unpin
+              {tr('chat.unpin')}
             </button>
           )}
         </p>
       )}
       {/* The log role would hide the list semantics of <ol>, so it wraps the list. */}
-      <div ref={listRef} role="log" aria-live="polite" aria-label="Chat messages" className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
+      <div ref={listRef} role="log" aria-live="polite" aria-label={tr('chat.log')} className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
         <ol className="space-y-1">
-          {messages.length === 0 && <li className={`text-sm ${t.muted}`}>No messages yet. Say hello!</li>}
+          {messages.length === 0 && <li className={`text-sm ${t.muted}`}>{tr('chat.empty')}</li>}
           {messages.map((m) => (
             <li key={m.id} className={`text-sm leading-snug ${t.line}`}>
               <span className="font-semibold">{m.author.name}</span>
-              {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{ROLE_BADGE[m.author.role]}</span>}{' '}
+              {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{tr(ROLE_BADGE[m.author.role]!)}</span>}{' '}
               <span className="break-words" data-testid="chat-text">{m.text}</span>
               {canModerate && (
                 <span className="ml-2 inline-flex gap-2 text-xs">
-                  {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={`Pin message from ${m.author.name}`}>Pin</button>}
-                  {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={`Delete message from ${m.author.name}`}>Delete</button>}
+                  {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={tr('chat.pinLabel', { name: m.author.name })}>{tr('chat.pin')}</button>}
+                  {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={tr('chat.deleteLabel', { name: m.author.name })}>{tr('chat.delete')}</button>}
                   {actions.ban && m.author.role === 'viewer' && (
-                    <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={`Ban ${m.author.name} from chat`}>
-                      Ban
+                    <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={tr('chat.banLabel', { name: m.author.name })}>
+                      {tr('chat.ban')}
                     </button>
                   )}
                 </span>
@@ -109,11 +111,11 @@ export function ChatPanel({
           ))}
         </ol>
       </div>
-      {slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>Slow mode: one message every {slowModeSeconds} s.</p>}
+      {slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>{tr('chat.slowMode', { seconds: slowModeSeconds })}</p>}
       {signedIn ? (
         <form onSubmit={submit} className="flex gap-2">
           <label htmlFor="chat-input" className="sr-only">
-            Message
+            {tr('chat.message')}
           </label>
           <input
             id="chat-input"
@@ -121,16 +123,16 @@ export function ChatPanel({
             onChange={(e) => setDraft(e.target.value)}
             maxLength={CHAT_MAX_LENGTH}
             autoComplete="off"
-            placeholder="Say something…"
+            placeholder={tr('chat.placeholder')}
             className={`min-w-0 flex-1 rounded-full px-4 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500 ${t.input}`}
           />
           <button type="submit" disabled={sending || !draft.trim()} className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
-            Send
+            {tr('chat.send')}
           </button>
         </form>
       ) : (
         <a href={`/signin?callbackUrl=${encodeURIComponent(pathname)}`} className={`text-sm underline ${t.link}`}>
-          Sign in to chat
+          {tr('chat.signInToChat')}
         </a>
       )}
       {error && (

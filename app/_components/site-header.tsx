@@ -1,30 +1,33 @@
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
 import { currentUser } from '@/server/auth/session';
+import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';
 
 const navLinkClass = 'rounded-full px-2 py-2 font-medium text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 export async function SiteHeader() {
-  const user = await currentUser();
+  const [user, { t }] = await Promise.all([currentUser(), getI18n()]);
   return (
     <header className="sticky top-0 z-20 border-b border-neutral-200 bg-white/90 backdrop-blur">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-4">
+      <nav aria-label={t('common.nav.main')} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-4">
         <Link href="/" className="shrink-0 text-lg font-bold tracking-tight text-ink">
           <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-full bg-brand-500 align-middle" />
-          Live Commerce
+          <span className="hidden min-[400px]:inline">{t('common.appName')}</span>
+          <span className="sr-only min-[400px]:hidden">{t('common.appName')}</span>
         </Link>
         {/* On a phone: the two places people go; search is on the home page, sign-out on the account page. */}
         <div className="flex items-center gap-0.5 text-sm sm:gap-2">
           <Link href="/search" className={`${navLinkClass} hidden sm:inline`}>
-            Search
+            {t('common.nav.search')}
           </Link>
           {user ? (
             <>
               <Link href="/dashboard" className={navLinkClass}>
-                Dashboard
+                {t('common.nav.dashboard')}
               </Link>
               <Link href="/account" className={navLinkClass}>
-                <span className="sm:hidden">Account</span>
+                <span className="sm:hidden">{t('common.nav.account')}</span>
                 <span className="hidden sm:inline">{user.name}</span>
               </Link>
               <span className="hidden sm:inline">
@@ -33,9 +36,10 @@ export async function SiteHeader() {
             </>
           ) : (
             <Link href="/signin" className="rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
-              Sign in
+              {t('common.nav.signIn')}
             </Link>
           )}
+          <LanguageSwitcher />
         </div>
       </nav>
     </header>

@@ -1,0 +1,10 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { isLocale, LOCALE_COOKIE } from './locales';
+
+/** Remembers the language for a year; the page re-renders in it. */
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 365 * 24 * 60 * 60, sameSite: 'lax' });
+}

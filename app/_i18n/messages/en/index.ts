@@ -1,0 +1,13 @@
+import { account } from './account';
+import { auth } from './auth';
+import { chat } from './chat';
+import { common } from './common';
+import { dashboard } from './dashboard';
+import { discovery } from './discovery';
+import { errors } from './errors';
+import { mailbox } from './mailbox';
+import { studio } from './studio';
+import { viewer } from './viewer';
+
+// One file per area, so people working on different pages never edit the same file.
+export const en = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox } as const;

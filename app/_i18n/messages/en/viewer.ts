@@ -1,0 +1,1 @@
+export const viewer = {} as const;

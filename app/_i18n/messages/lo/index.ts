@@ -1,0 +1,13 @@
+import { account } from './account';
+import { auth } from './auth';
+import { chat } from './chat';
+import { common } from './common';
+import { dashboard } from './dashboard';
+import { discovery } from './discovery';
+import { errors } from './errors';
+import { mailbox } from './mailbox';
+import { studio } from './studio';
+import { viewer } from './viewer';
+import type { Messages } from '../types';
+
+export const lo: Messages = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox };
