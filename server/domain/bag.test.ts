@@ -17,7 +17,9 @@ beforeAll(async () => {
   database = await startTestDatabase();
   await seedDemoData(database.prisma);
   await goLive(database.prisma, showId);
-  [serum30, serum50, cream] = await Promise.all(['LUM-SERUM-30ML', 'LUM-SERUM-50ML', 'LUM-CREAM-50ML'].map((sku) => variantBySku(database.prisma, sku)));
+  serum30 = await variantBySku(database.prisma, 'LUM-SERUM-30ML');
+  serum50 = await variantBySku(database.prisma, 'LUM-SERUM-50ML');
+  cream = await variantBySku(database.prisma, 'LUM-CREAM-50ML');
 });
 
 afterAll(async () => {

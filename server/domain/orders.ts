@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from './errors';
+import { shippingFor } from './pricing';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
 import { stockGate } from './stock-gate';
@@ -18,6 +19,8 @@ export interface PlacedOrder {
   number: number;
   status: string;
   totalMinor: number;
+  /** Part of the total: the brand's shipping rule applies to every one-tap order. */
+  shippingMinor: number;
   currency: string;
   productId: string;
   productTitle: string;
@@ -38,6 +41,7 @@ const orderSelect = {
   number: true,
   status: true,
   totalMinor: true,
+  shippingMinor: true,
   currency: true,
   buyer: { select: { name: true } },
   items: { select: { quantity: true, variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } } } },
@@ -53,6 +57,7 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
     number: order.number,
     status: order.status,
     totalMinor: order.totalMinor,
+    shippingMinor: order.shippingMinor,
     currency: order.currency,
     productId: item.variant.product.id,
     productTitle: item.variant.product.title,
@@ -70,6 +75,8 @@ interface PurchaseContext {
   showStatus: string | null;
   showBrandId: string | null;
   maxPerBuyer: number | null;
+  shippingFlatMinor: number | null;
+  freeShippingOverMinor: number | null;
   variantName: string | null;
   priceMinor: number | null;
   currency: string | null;
@@ -95,6 +102,7 @@ async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchas
   const { showId, variantId, idempotencyKey, dealId = null } = request;
   const [row] = await db.$queryRaw<PurchaseContext[]>`
     SELECT s."status"::text AS "showStatus", s."brandId" AS "showBrandId", s."maxPerBuyer",
+           b."shippingFlatMinor", b."freeShippingOverMinor",
            v."name" AS "variantName", v."priceMinor", v."currency", v."stock",
            p."id" AS "productId", p."title" AS "productTitle", p."brandId" AS "productBrandId", p."status"::text AS "productStatus",
            EXISTS (SELECT 1 FROM "ShowProduct" sp WHERE sp."showId" = s."id" AND sp."productId" = p."id") AS "inLineup",
@@ -106,6 +114,7 @@ async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchas
            COALESCE(d."endedAt" IS NULL AND d."endsAt" > now(), false) AS "dealOpen"
       FROM (SELECT 1) AS one
       LEFT JOIN "Show" s ON s."id" = ${showId}
+      LEFT JOIN "Brand" b ON b."id" = s."brandId"
       LEFT JOIN "ProductVariant" v ON v."id" = ${variantId}
       LEFT JOIN "Product" p ON p."id" = v."productId"
       LEFT JOIN "User" u ON u."id" = ${buyerId}
@@ -188,7 +197,10 @@ async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Acto
   const currency = ctx.currency!;
   const variantName = ctx.variantName!;
   const productTitle = ctx.productTitle!;
-  const totalMinor = unitPriceMinor * quantity;
+  const subtotalMinor = unitPriceMinor * quantity;
+  // Deal prices are item prices: shipping follows the brand's rule whatever the item cost.
+  const shippingMinor = shippingFor(subtotalMinor, { shippingFlatMinor: ctx.shippingFlatMinor ?? 0, freeShippingOverMinor: ctx.freeShippingOverMinor });
+  const totalMinor = subtotalMinor + shippingMinor;
 
   const authorization = await payments.authorize({ token: ctx.cardToken, amountMinor: totalMinor, currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
@@ -199,7 +211,7 @@ async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Acto
       SELECT * FROM "place_show_order"(
         ${orderId}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${ctx.showBrandId}, ${ctx.productId}, ${variantId}, ${dealId},
         ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
-        ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`})`;
+        ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`}, ${shippingMinor}::int)`;
     if (placed!.outcome !== 'PLACED') {
       if (placed!.outcome === 'SOLD_OUT') outcome.stock = 0;
       await payments.void(authorization.reference);
@@ -212,6 +224,7 @@ async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Acto
       number: placed!.orderNumber,
       status: 'PAID',
       totalMinor,
+      shippingMinor,
       currency,
       productId: ctx.productId,
       productTitle,
