@@ -39,8 +39,8 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
   const log = jobLog.child({ deliveryId, endpointId: endpoint.id, eventId: event.id, eventType: event.type, attempt: attempts });
 
   if (!endpoint.active) {
-    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError: 'The endpoint was disabled before this delivery was sent.' } });
-    log.info('webhook endpoint disabled; delivery not sent');
+    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'FAILED', lastError: 'The endpoint was paused before this delivery was sent.' } });
+    log.info('webhook endpoint paused; delivery not sent');
     return 'done';
   }
 

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** What an API key may do; each route needs exactly one of these. */
+export const API_SCOPES = ['products:read', 'products:write', 'stock:write', 'shows:read', 'orders:read', 'orders:write'] as const;
+export const apiScopeSchema = z.enum(API_SCOPES);
+export type ApiScope = z.infer<typeof apiScopeSchema>;
+
+export const API_SCOPE_LABELS: Record<ApiScope, string> = {
+  'products:read': 'Read products and variants',
+  'products:write': 'Change product title, description and status',
+  'stock:write': 'Set variant stock',
+  'shows:read': 'Read shows',
+  'orders:read': 'Read orders',
+  'orders:write': 'Update order fulfilment',
+};
