@@ -61,7 +61,8 @@ test('chat stays plain text in other browsers, the host moderates it, and a flas
     await expect(banner).toContainText('10 left');
     await expect(banner).toContainText(/\d:\d\d/);
     await phone.getByRole('button', { name: 'Buy now · $29.00' }).click();
-    await expect(phone.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toContainText('$29.00');
+    // The order total is the deal price plus the demo brand's 4.00 shipping (free only from 50.00).
+    await expect(phone.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toContainText('$33.00');
     await expect(viewer.getByTestId('deal-banner')).toContainText('9 left');
     const { rows: items } = await db.query<{ unitPriceMinor: number }>(
       `SELECT i."unitPriceMinor" FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" JOIN "User" u ON u.id = o."buyerId"
