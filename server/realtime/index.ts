@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
@@ -77,6 +78,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps)
     registerShowHandlers(on, ctx);
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
+    registerBagHandlers(on, ctx);
     socket.on('disconnect', () => {
       const shows = [...socket.data.shows.keys()];
       for (const showId of shows) leaveShow(ctx, showId, { forget: false });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
+import type { BagView } from '../domain/bag';
 import type { ErrorPayload } from '../domain/errors';
 import type { ProductCard } from '../domain/catalog';
 import type { ChatMessageView } from '../domain/chat';
@@ -21,15 +22,21 @@ const mediasoupObject = z.record(z.string(), z.unknown());
 
 export const showRefSchema = z.object({ showId: id }).strict();
 export const pinProductSchema = z.object({ showId: id, productId: id }).strict();
+const idempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
 export const buySchema = z
   .object({
     showId: id,
     variantId: id,
     quantity: z.number().int().min(1).max(10),
-    idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
+    idempotencyKey,
     dealId: id.nullish(),
   })
   .strict();
+// The domain checks the code's format and answers COUPON_INVALID in plain words; this only bounds the frame.
+const couponCode = z.string().max(64).nullish();
+export const bagGetSchema = z.object({ showId: id, couponCode }).strict();
+export const bagSetSchema = z.object({ showId: id, variantId: id, quantity: z.number().int().min(0).max(99), couponCode }).strict();
+export const bagCheckoutSchema = z.object({ showId: id, idempotencyKey, couponCode }).strict();
 // Length is checked again after normalisation; this bound only stops huge frames early.
 export const chatSendSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
 export const chatMessageRefSchema = z.object({ showId: id, messageId: id }).strict();
@@ -73,6 +80,20 @@ export interface OrderConfirmation {
   replayed: boolean;
 }
 
+export interface BagOrderConfirmation {
+  orderId: string;
+  orderNumber: number;
+  subtotalMinor: number;
+  shippingMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  currency: string;
+  couponCode: string | null;
+  /** Units in the order. */
+  itemCount: number;
+  replayed: boolean;
+}
+
 /** Everything a client needs to render a show at once; `seq` is the last broadcast it reflects. */
 export interface ShowSnapshot {
   state: ShowState;
@@ -96,6 +117,9 @@ export interface ClientToServerEvents {
   'deal:start': (payload: z.input<typeof dealStartSchema>, ack: AckFn<{ deal: DealView }>) => void;
   'deal:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'order:buy': (payload: z.input<typeof buySchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'bag:get': (payload: z.input<typeof bagGetSchema>, ack: AckFn<{ bag: BagView }>) => void;
+  'bag:set': (payload: z.input<typeof bagSetSchema>, ack: AckFn<{ bag: BagView }>) => void;
+  'bag:checkout': (payload: z.input<typeof bagCheckoutSchema>, ack: AckFn<{ order: BagOrderConfirmation }>) => void;
   'chat:send': (payload: z.infer<typeof chatSendSchema>, ack: AckFn<{ message: ChatMessageView }>) => void;
   'chat:delete': (payload: z.infer<typeof chatMessageRefSchema>, ack: AckFn) => void;
   'chat:ban': (payload: z.infer<typeof chatBanSchema>, ack: AckFn<{ removedMessageIds: string[] }>) => void;

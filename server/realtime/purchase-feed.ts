@@ -50,6 +50,17 @@ export class PurchaseFeed {
     show.buyers++;
   }
 
+  /** A stock change without a new buyer: the other lines of a bag whose buyer `record` already counted. */
+  recordStock(showId: string, change: { productId: string; variantId: string; stock: number }): void {
+    let show = this.pending.get(showId);
+    if (!show) {
+      show = { stock: new Map(), deals: new Map(), firstBuyer: null, buyers: 0 };
+      this.pending.set(showId, show);
+    }
+    const known = show.stock.get(change.variantId);
+    if (!known || change.stock < known.stock) show.stock.set(change.variantId, { productId: change.productId, stock: change.stock });
+  }
+
   tick(): void {
     const batch = this.pending;
     this.pending = new Map();

@@ -1,0 +1,68 @@
+import { checkoutBag, getBag, setBagItem, stockChangesOf, type BagOrder } from '../domain/bag';
+import type { HandlerRegistrar } from './handler';
+import { requireJoined, requireUser, type ConnectionContext } from './context';
+import { bagCheckoutSchema, bagGetSchema, bagSetSchema, showStaffRoom } from './protocol';
+
+/** How a bag order reads in the host's sales feed: one sale per order, named by its first item. */
+function saleSummary(order: BagOrder) {
+  const [first] = order.lines;
+  const units = order.lines.reduce((n, line) => n + line.quantity, 0);
+  const more = order.lines.length - 1;
+  return {
+    orderNumber: order.number,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    productTitle: more > 0 ? `${first!.productTitle} + ${more} more` : first!.productTitle,
+    variantName: more > 0 ? `${units} items` : first!.variantName,
+    quantity: units,
+    buyerName: order.buyerPublicName,
+  };
+}
+
+export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
+  const { socket, db } = ctx;
+
+  on.on('bag:get', bagGetSchema, async ({ showId, couponCode }) => {
+    const buyer = requireUser(socket);
+    requireJoined(socket, showId);
+    return { bag: await getBag(db, buyer, { showId, couponCode }) };
+  });
+
+  on.on('bag:set', bagSetSchema, async ({ showId, variantId, quantity, couponCode }) => {
+    const buyer = requireUser(socket);
+    requireJoined(socket, showId);
+    await setBagItem(db, buyer, { showId, variantId, quantity });
+    return { bag: await getBag(db, buyer, { showId, couponCode }) };
+  });
+
+  on.on('bag:checkout', bagCheckoutSchema, async ({ showId, idempotencyKey, couponCode }) => {
+    const buyer = requireUser(socket);
+    requireJoined(socket, showId);
+    const order = await checkoutBag(db, ctx.payments, buyer, { showId, idempotencyKey, couponCode });
+    const sale = saleSummary(order);
+    if (!order.replayed) {
+      // The same coalesced feed as one-tap buying: the first line names the buyer
+      // once; the other lines only lower their stock, so "and N others" counts people.
+      const [first, ...rest] = stockChangesOf(order);
+      if (first) {
+        ctx.purchases.record(showId, { productId: first.productId, variantId: first.variantId, stockAfter: first.stock, buyerName: order.buyerPublicName, productTitle: sale.productTitle, quantity: sale.quantity, deal: null });
+      }
+      for (const change of rest) ctx.purchases.recordStock(showId, change);
+      ctx.io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...sale });
+    }
+    return {
+      order: {
+        orderId: order.id,
+        orderNumber: order.number,
+        subtotalMinor: order.subtotalMinor,
+        shippingMinor: order.shippingMinor,
+        discountMinor: order.discountMinor,
+        totalMinor: order.totalMinor,
+        currency: order.currency,
+        couponCode: order.couponCode,
+        itemCount: sale.quantity,
+        replayed: order.replayed,
+      },
+    };
+  });
+}
