@@ -5,6 +5,7 @@ import { services } from '@/server/services';
 import { SearchBox } from './_components/search-box';
 import { ShowGrid } from './_components/show-card';
 import { SiteHeader } from './_components/site-header';
+import { getI18n } from './_i18n/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,15 +21,15 @@ function ShowSection({ id, title, shows, viewerId, empty }: { id: string; title:
 }
 
 export default async function HomePage() {
-  const [{ live, upcoming, replays }, user] = await Promise.all([homeSections(services().db), currentUser()]);
+  const [{ live, upcoming, replays }, user, { t }] = await Promise.all([homeSections(services().db), currentUser(), getI18n()]);
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-5xl space-y-10 px-4 py-8">
         <SearchBox />
-        <ShowSection id="live" title="Live now" shows={live} viewerId={user?.id} empty="No show is live right now. Check the upcoming ones below." />
-        <ShowSection id="upcoming" title="Upcoming" shows={upcoming} viewerId={user?.id} empty="Nothing scheduled yet. Follow a host or a brand to hear about their next show." />
-        <ShowSection id="replays" title="Replays" shows={replays} viewerId={user?.id} empty="No replays yet: finished shows appear here." />
+        <ShowSection id="live" title={t('discovery.home.live')} shows={live} viewerId={user?.id} empty={t('discovery.home.liveEmpty')} />
+        <ShowSection id="upcoming" title={t('discovery.home.upcoming')} shows={upcoming} viewerId={user?.id} empty={t('discovery.home.upcomingEmpty')} />
+        <ShowSection id="replays" title={t('discovery.home.replays')} shows={replays} viewerId={user?.id} empty={t('discovery.home.replaysEmpty')} />
       </main>
     </>
   );

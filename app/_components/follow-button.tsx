@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { followToggleAction } from './follow-actions';
 import { primaryButtonClass, secondaryButtonClass } from './ui';
+import { useI18n } from '@/app/_i18n/client';
 
 export interface FollowButtonProps {
   /** A host (user id), a brand (brand id) or a show ("Remind me"). */
@@ -27,10 +28,11 @@ export function FollowButton({ target, id, active: initial, labels, subject, sig
     setActive(form.get('on') === 'true');
     return null;
   }, null);
+  const { t } = useI18n();
   const text = active ? labels.on : labels.off;
   if (!signedIn) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={primaryButtonClass} aria-label={`${labels.off} ${subject} (sign in first)`}>
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={primaryButtonClass} aria-label={t('discovery.follow.signInFirst', { action: labels.off, subject })}>
         {labels.off}
       </Link>
     );
@@ -41,7 +43,7 @@ export function FollowButton({ target, id, active: initial, labels, subject, sig
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="on" value={String(!active)} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" disabled={pending} className={active ? secondaryButtonClass : primaryButtonClass} aria-label={`${text} ${subject}`}>
+      <button type="submit" disabled={pending} className={active ? secondaryButtonClass : primaryButtonClass} aria-label={t('discovery.follow.labelled', { action: text, subject })}>
         {active && <span aria-hidden="true">✓ </span>}
         {text}
       </button>

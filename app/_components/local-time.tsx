@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 
 const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -9,10 +10,11 @@ const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', tim
  * either, so it renders UTC and the browser replaces it after hydration.
  */
 export function LocalTime({ iso, className }: { iso: string; className?: string }) {
+  const { intl } = useI18n();
   const [text, setText] = useState(() => `${UTC_FALLBACK.format(new Date(iso))} UTC`);
   useEffect(() => {
-    setText(new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)));
-  }, [iso]);
+    setText(new Intl.DateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)));
+  }, [iso, intl]);
   return (
     <time dateTime={iso} className={className}>
       {text}

@@ -1,17 +1,19 @@
 import Link from 'next/link';
 import type { ShowCardData } from '@/server/domain/show-cards';
 import { LocalTime } from './local-time';
+import { getI18n } from '@/app/_i18n/server';
+import type { Translate } from '@/app/_i18n/translate';
 
-function CardBadge({ show }: { show: ShowCardData }) {
+function CardBadge({ show, t }: { show: ShowCardData; t: Translate }) {
   switch (show.status) {
     case 'LIVE':
-      return <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">Live</span>;
+      return <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t('discovery.card.live')}</span>;
     case 'SCHEDULED':
       return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
     case 'ENDED':
-      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">Replay</span>;
+      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.replay')}</span>;
     case 'CANCELLED':
-      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">Cancelled</span>;
+      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.cancelled')}</span>;
     default: {
       const unreachable: never = show.status;
       return unreachable;
@@ -20,13 +22,13 @@ function CardBadge({ show }: { show: ShowCardData }) {
 }
 
 /** One show in a grid: cover (or a gradient), status badge, title, host and brand. */
-export function ShowCard({ show, viewerId }: { show: ShowCardData; viewerId?: string }) {
+export function ShowCard({ show, viewerId, t }: { show: ShowCardData; viewerId?: string; t: Translate }) {
   return (
     <li className="overflow-hidden rounded-2xl border border-neutral-200 bg-white shadow-sm">
       <div className="relative flex h-36 items-end bg-gradient-to-br from-ink via-neutral-800 to-brand-700 p-3">
         {show.coverImageUrl && <img src={show.coverImageUrl} alt="" className="absolute inset-0 h-full w-full object-cover" loading="lazy" />}
         <span className="relative">
-          <CardBadge show={show} />
+          <CardBadge show={show} t={t} />
         </span>
       </div>
       <div className="space-y-1 p-4">
@@ -50,7 +52,7 @@ export function ShowCard({ show, viewerId }: { show: ShowCardData; viewerId?: st
         </p>
         {viewerId === show.host.id && show.status !== 'ENDED' && show.status !== 'CANCELLED' && (
           <Link href={`/studio/${show.id}`} className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800">
-            Open studio
+            {t('discovery.card.openStudio')}
           </Link>
         )}
       </div>
@@ -58,12 +60,13 @@ export function ShowCard({ show, viewerId }: { show: ShowCardData; viewerId?: st
   );
 }
 
-export function ShowGrid({ shows, viewerId, empty }: { shows: ShowCardData[]; viewerId?: string; empty: string }) {
+export async function ShowGrid({ shows, viewerId, empty }: { shows: ShowCardData[]; viewerId?: string; empty: string }) {
+  const { t } = await getI18n();
   if (shows.length === 0) return <p className="rounded-xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600">{empty}</p>;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {shows.map((show) => (
-        <ShowCard key={show.id} show={show} viewerId={viewerId} />
+        <ShowCard key={show.id} show={show} viewerId={viewerId} t={t} />
       ))}
     </ul>
   );

@@ -10,8 +10,11 @@ import { SearchBox } from '../_components/search-box';
 import { ShowGrid } from '../_components/show-card';
 import { SiteHeader } from '../_components/site-header';
 import { EmptyState } from '../_components/ui';
+import { getI18n } from '@/app/_i18n/server';
 
-export const metadata: Metadata = { title: 'Search' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t('discovery.search.title') };
+}
 
 function Group({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
   if (count === 0) return null;
@@ -31,24 +34,24 @@ const rowLinkClass = 'flex items-center gap-3 px-4 py-3 hover:bg-neutral-50 focu
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const query = normaliseSearchQuery(Array.isArray(q) ? q[0] : q);
-  const [results, user] = await Promise.all([search(services().db, query), currentUser()]);
+  const [results, user, { t, intl }] = await Promise.all([search(services().db, query), currentUser(), getI18n()]);
   const total = results.shows.length + results.products.length + results.hosts.length + results.brands.length;
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
-        <h1 className="text-2xl font-bold tracking-tight">{query ? `Results for “${query}”` : 'Search'}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{query ? t('discovery.search.resultsFor', { query }) : t('discovery.search.title')}</h1>
         <SearchBox defaultValue={query} />
         {!query ? (
-          <EmptyState title="What are you looking for?">Search for a show, a product, a host or a brand.</EmptyState>
+          <EmptyState title={t('discovery.search.emptyTitle')}>{t('discovery.search.emptyBody')}</EmptyState>
         ) : total === 0 ? (
-          <EmptyState title={`Nothing matches “${query}”`}>Try a shorter word, or check the spelling.</EmptyState>
+          <EmptyState title={t('discovery.search.noneTitle', { query })}>{t('discovery.search.noneBody')}</EmptyState>
         ) : (
           <>
-            <Group id="shows" title="Shows" count={results.shows.length}>
+            <Group id="shows" title={t('discovery.search.shows')} count={results.shows.length}>
               <ShowGrid shows={results.shows} viewerId={user?.id} empty="" />
             </Group>
-            <Group id="products" title="Products" count={results.products.length}>
+            <Group id="products" title={t('discovery.search.products')} count={results.products.length}>
               <ul className={listClass}>
                 {results.products.map((p) => {
                   const cheapest = p.variants[0];
@@ -60,14 +63,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                           <span className="block font-semibold">{p.title}</span>
                           <span className="block text-sm text-neutral-600">{p.brand.name}</span>
                         </span>
-                        {cheapest && <span className="text-sm font-medium">{formatPrice(cheapest.priceMinor, cheapest.currency)}</span>}
+                        {cheapest && <span className="text-sm font-medium">{formatPrice(cheapest.priceMinor, cheapest.currency, intl)}</span>}
                       </Link>
                     </li>
                   );
                 })}
               </ul>
             </Group>
-            <Group id="hosts" title="Hosts" count={results.hosts.length}>
+            <Group id="hosts" title={t('discovery.search.hosts')} count={results.hosts.length}>
               <ul className={listClass}>
                 {results.hosts.map((h) => (
                   <li key={h.id}>
@@ -79,7 +82,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 ))}
               </ul>
             </Group>
-            <Group id="brands" title="Brands" count={results.brands.length}>
+            <Group id="brands" title={t('discovery.search.brands')} count={results.brands.length}>
               <ul className={listClass}>
                 {results.brands.map((b) => (
                   <li key={b.id}>

@@ -9,18 +9,18 @@ import { ShowGrid } from '../../_components/show-card';
 import { SiteHeader } from '../../_components/site-header';
 import { EmptyState } from '../../_components/ui';
 import { orNotFound } from '../../_lib/not-found-as-404';
+import { getI18n } from '@/app/_i18n/server';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const brand = await orNotFound(brandProfile(services().db, (await params).slug));
-  return { title: brand.name, description: brand.description || `Live shows from ${brand.name}` };
+  return { title: brand.name, description: brand.description || (await getI18n()).t('discovery.profile.brandDescription', { name: brand.name }) };
 }
-
-const followers = (n: number) => `${n} ${n === 1 ? 'follower' : 'followers'}`;
 
 export default async function BrandProfilePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = services().db;
   const [brand, user] = await Promise.all([orNotFound(brandProfile(db, slug)), currentUser()]);
+  const { t, intl } = await getI18n();
   const following = await isFollowingBrand(db, user?.id ?? null, brand.id);
   const path = `/brands/${brand.slug}`;
   return (
@@ -37,23 +37,23 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
           )}
           <div className="min-w-0 flex-1">
             <h1 className="text-2xl font-bold tracking-tight">{brand.name}</h1>
-            <p className="text-neutral-600">{followers(brand.followerCount)}</p>
+            <p className="text-neutral-600">{t('discovery.profile.followers', { count: brand.followerCount })}</p>
           </div>
-          <FollowButton target="brand" id={brand.id} active={following} labels={{ off: 'Follow', on: 'Following' }} subject={brand.name} signedIn={user !== null} returnTo={path} />
+          <FollowButton target="brand" id={brand.id} active={following} labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }} subject={brand.name} signedIn={user !== null} returnTo={path} />
         </header>
         {brand.description && <p className="max-w-prose whitespace-pre-line">{brand.description}</p>}
         <section aria-labelledby="upcoming-heading" className="space-y-3">
           <h2 id="upcoming-heading" className="text-xl font-bold">
-            Live and upcoming
+            {t('discovery.profile.liveAndUpcoming')}
           </h2>
-          <ShowGrid shows={brand.upcoming} viewerId={user?.id} empty={`${brand.name} has no show planned yet. Follow to hear about the next one.`} />
+          <ShowGrid shows={brand.upcoming} viewerId={user?.id} empty={t('discovery.profile.nothingPlanned', { name: brand.name })} />
         </section>
         <section aria-labelledby="products-heading" className="space-y-3">
           <h2 id="products-heading" className="text-xl font-bold">
-            Products
+            {t('discovery.profile.products')}
           </h2>
           {brand.products.length === 0 ? (
-            <EmptyState title="No products on sale yet" />
+            <EmptyState title={t('discovery.profile.noProducts')} />
           ) : (
             <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
               {brand.products.map((p) => (
@@ -61,7 +61,7 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
                   {p.imageUrl ? <img src={p.imageUrl} alt="" className="aspect-square w-full object-cover" loading="lazy" /> : <span aria-hidden="true" className="block aspect-square bg-neutral-200" />}
                   <div className="p-3">
                     <p className="font-semibold leading-snug">{p.title}</p>
-                    {p.variants[0] && <p className="text-sm text-neutral-600">from {formatPrice(p.variants[0].priceMinor, p.variants[0].currency)}</p>}
+                    {p.variants[0] && <p className="text-sm text-neutral-600">{t('discovery.profile.from', { price: formatPrice(p.variants[0].priceMinor, p.variants[0].currency, intl) })}</p>}
                   </div>
                 </li>
               ))}
@@ -70,9 +70,9 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
         </section>
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xl font-bold">
-            Replays
+            {t('discovery.profile.replays')}
           </h2>
-          <ShowGrid shows={brand.past} viewerId={user?.id} empty="No replays yet." />
+          <ShowGrid shows={brand.past} viewerId={user?.id} empty={t('discovery.profile.noReplays')} />
         </section>
       </main>
     </>

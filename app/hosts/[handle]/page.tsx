@@ -7,18 +7,18 @@ import { FollowButton } from '../../_components/follow-button';
 import { ShowGrid } from '../../_components/show-card';
 import { SiteHeader } from '../../_components/site-header';
 import { orNotFound } from '../../_lib/not-found-as-404';
+import { getI18n } from '@/app/_i18n/server';
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
   const host = await orNotFound(hostProfile(services().db, (await params).handle));
-  return { title: `${host.name} (@${host.handle})`, description: host.bio || `Live shows hosted by ${host.name}` };
+  return { title: `${host.name} (@${host.handle})`, description: host.bio || (await getI18n()).t('discovery.profile.hostDescription', { name: host.name }) };
 }
-
-const followers = (n: number) => `${n} ${n === 1 ? 'follower' : 'followers'}`;
 
 export default async function HostProfilePage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;
   const db = services().db;
   const [host, user] = await Promise.all([orNotFound(hostProfile(db, handle)), currentUser()]);
+  const { t } = await getI18n();
   const following = await isFollowingHost(db, user?.id ?? null, host.id);
   const path = `/hosts/${host.handle}`;
   return (
@@ -36,14 +36,14 @@ export default async function HostProfilePage({ params }: { params: Promise<{ ha
           <div className="min-w-0 flex-1">
             <h1 className="text-2xl font-bold tracking-tight">{host.name}</h1>
             <p className="text-neutral-600">
-              @{host.handle} · {followers(host.followerCount)}
+              @{host.handle} · {t('discovery.profile.followers', { count: host.followerCount })}
             </p>
           </div>
-          {user?.id !== host.id && <FollowButton target="host" id={host.id} active={following} labels={{ off: 'Follow', on: 'Following' }} subject={host.name} signedIn={user !== null} returnTo={path} />}
+          {user?.id !== host.id && <FollowButton target="host" id={host.id} active={following} labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }} subject={host.name} signedIn={user !== null} returnTo={path} />}
         </header>
         {host.bio && <p className="max-w-prose whitespace-pre-line">{host.bio}</p>}
         {host.links.length > 0 && (
-          <ul aria-label="Links" className="flex flex-wrap gap-3">
+          <ul aria-label={t('discovery.profile.links')} className="flex flex-wrap gap-3">
             {host.links.map((link) => (
               <li key={link.url}>
                 <a href={link.url} rel="noopener noreferrer nofollow" target="_blank" className="font-semibold text-brand-700 underline">
@@ -55,15 +55,15 @@ export default async function HostProfilePage({ params }: { params: Promise<{ ha
         )}
         <section aria-labelledby="upcoming-heading" className="space-y-3">
           <h2 id="upcoming-heading" className="text-xl font-bold">
-            Live and upcoming
+            {t('discovery.profile.liveAndUpcoming')}
           </h2>
-          <ShowGrid shows={host.upcoming} viewerId={user?.id} empty={`${host.name} has no show planned yet. Follow to hear about the next one.`} />
+          <ShowGrid shows={host.upcoming} viewerId={user?.id} empty={t('discovery.profile.nothingPlanned', { name: host.name })} />
         </section>
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xl font-bold">
-            Replays
+            {t('discovery.profile.replays')}
           </h2>
-          <ShowGrid shows={host.past} viewerId={user?.id} empty="No replays yet." />
+          <ShowGrid shows={host.past} viewerId={user?.id} empty={t('discovery.profile.noReplays')} />
         </section>
       </main>
     </>

@@ -9,6 +9,7 @@ import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { PreShow } from './pre-show';
 import { ShowViewer } from './show-viewer';
+import { getI18n } from '@/app/_i18n/server';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
@@ -29,6 +30,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
   if (show.status === 'CANCELLED') {
+    const { t } = await getI18n();
     const { cancelReason } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { cancelReason: true } });
     return (
       <>
@@ -36,11 +38,11 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
         <main className="mx-auto max-w-xl space-y-3 px-4 py-16 text-center">
           <h1 className="text-2xl font-bold tracking-tight">{show.title}</h1>
           <p role="status" className="text-neutral-700">
-            This show was cancelled. Sorry — {show.brand.name} may plan another one soon.
+            {t('discovery.cancelled.notice', { brand: show.brand.name })}
           </p>
           {cancelReason && <p className="text-neutral-600">{show.brand.name}: “{cancelReason}”</p>}
           <Link href="/" className="font-semibold text-brand-700 underline">
-            See what is live and upcoming
+            {t('discovery.cancelled.seeOthers')}
           </Link>
         </main>
       </>

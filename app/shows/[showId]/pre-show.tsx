@@ -3,6 +3,8 @@ import type { PreShowDetails } from '@/server/domain/discovery';
 import { FollowButton } from '../../_components/follow-button';
 import { LocalTime } from '../../_components/local-time';
 import { Countdown } from './countdown';
+import { rich } from '@/app/_i18n/rich';
+import { getI18n } from '@/app/_i18n/server';
 
 export interface PreShowViewer {
   signedIn: boolean;
@@ -17,46 +19,50 @@ export interface PreShowViewer {
  * and the ways to hear about it. The player below stays mounted, so the video
  * starts in place when the host goes live.
  */
-export function PreShow({ show, viewer }: { show: PreShowDetails; viewer: PreShowViewer }) {
+export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: PreShowViewer }) {
+  const { t } = await getI18n();
   const returnTo = `/shows/${show.id}`;
   return (
-    <section aria-label="Before the show" className="mx-auto max-w-6xl px-4 pt-4">
+    <section aria-label={t('discovery.preShow.region')} className="mx-auto max-w-6xl px-4 pt-4">
       <div className="flex flex-col gap-4 rounded-2xl border border-neutral-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center">
         <div className="relative h-28 w-full shrink-0 overflow-hidden rounded-xl bg-gradient-to-br from-ink via-neutral-800 to-brand-700 sm:w-48">
           {show.coverImageUrl && <img src={show.coverImageUrl} alt="" className="h-full w-full object-cover" />}
         </div>
         <div className="min-w-0 flex-1 space-y-1">
           <p className="text-sm text-neutral-600">
-            Starts <LocalTime iso={show.scheduledStart} /> · {show.plannedDurationMinutes} min
+            {rich(t('discovery.preShow.starts', { minutes: show.plannedDurationMinutes }), { time: <LocalTime iso={show.scheduledStart} /> })}
           </p>
           <Countdown startsAt={show.scheduledStart} />
           <p className="text-sm">
-            {show.host.handle ? (
-              <Link href={`/hosts/${show.host.handle}`} className="font-semibold text-brand-700 underline">
-                {show.host.name}
-              </Link>
-            ) : (
-              <span className="font-semibold">{show.host.name}</span>
-            )}{' '}
-            with{' '}
-            <Link href={`/brands/${show.brand.slug}`} className="font-semibold text-brand-700 underline">
-              {show.brand.name}
-            </Link>
+            {rich(t('discovery.preShow.with'), {
+              host: show.host.handle ? (
+                <Link href={`/hosts/${show.host.handle}`} className="font-semibold text-brand-700 underline">
+                  {show.host.name}
+                </Link>
+              ) : (
+                <span className="font-semibold">{show.host.name}</span>
+              ),
+              brand: (
+                <Link href={`/brands/${show.brand.slug}`} className="font-semibold text-brand-700 underline">
+                  {show.brand.name}
+                </Link>
+              ),
+            })}
           </p>
           {show.description && <p className="text-sm text-neutral-700">{show.description}</p>}
         </div>
         <div className="flex flex-wrap gap-2 sm:flex-col">
           {viewer.isHost ? (
             <Link href={`/studio/${show.id}`} className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800">
-              Open studio
+              {t('discovery.preShow.openStudio')}
             </Link>
           ) : (
-            <FollowButton target="show" id={show.id} active={viewer.hasReminder} labels={{ off: 'Remind me', on: 'Reminder set' }} subject={`for ${show.title}`} signedIn={viewer.signedIn} returnTo={returnTo} />
+            <FollowButton target="show" id={show.id} active={viewer.hasReminder} labels={{ off: t('discovery.follow.remindMe'), on: t('discovery.follow.reminderSet') }} subject={t('discovery.follow.forShow', { title: show.title })} signedIn={viewer.signedIn} returnTo={returnTo} />
           )}
           {!viewer.isHost && show.host.handle && (
-            <FollowButton target="host" id={show.host.id} active={viewer.followsHost} labels={{ off: 'Follow host', on: 'Following host' }} subject={show.host.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+            <FollowButton target="host" id={show.host.id} active={viewer.followsHost} labels={{ off: t('discovery.follow.followHost'), on: t('discovery.follow.followingHost') }} subject={show.host.name} signedIn={viewer.signedIn} returnTo={returnTo} />
           )}
-          <FollowButton target="brand" id={show.brand.id} active={viewer.followsBrand} labels={{ off: 'Follow brand', on: 'Following brand' }} subject={show.brand.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+          <FollowButton target="brand" id={show.brand.id} active={viewer.followsBrand} labels={{ off: t('discovery.follow.followBrand'), on: t('discovery.follow.followingBrand') }} subject={show.brand.name} signedIn={viewer.signedIn} returnTo={returnTo} />
         </div>
       </div>
     </section>
