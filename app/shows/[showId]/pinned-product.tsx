@@ -20,12 +20,15 @@ export function PinnedProduct({
   canBuy,
   live,
   onBuy,
+  onAddToBag,
 }: {
   product: ProductCard;
   deal: DealView | null;
   canBuy: boolean;
   live: boolean;
   onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
+  /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
+  onAddToBag?: (variantId: string) => void;
 }) {
   const productDeal = deal?.productId === product.id ? deal : null;
   const [variantId, setVariantId] = useState(productDeal?.variantId ?? product.variants[0]?.id ?? '');
@@ -99,6 +102,16 @@ export function PinnedProduct({
         <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">
           Sign in to buy
         </a>
+      )}
+      {canBuy && onAddToBag && (
+        <button
+          type="button"
+          onClick={() => onAddToBag(variant.id)}
+          disabled={soldOut || !live}
+          className="mt-2 w-full rounded-full border border-ink py-2.5 text-sm font-bold text-ink hover:bg-neutral-100 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+        >
+          Add to bag
+        </button>
       )}
       <div aria-live="polite" className="empty:hidden">
         {result?.ok && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { ChatPanel } from '../../_components/chat-panel';
@@ -10,6 +10,11 @@ import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { FloatingReactions, ReactionBar } from './reactions';
 import { useShowChannel } from './use-show-channel';
+import { useBag } from './use-bag';
+
+// The bag sheet is code-split: the player's first load does not carry it.
+const loadBagDrawer = () => import('./bag-drawer');
+const BagDrawer = lazy(loadBagDrawer);
 
 const STATUS_TEXT = {
   SCHEDULED: 'This show has not started yet. Stay here: it will start playing when the host goes live.',
@@ -23,6 +28,21 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   const live = state.status === 'LIVE';
   const statusText = STATUS_TEXT[state.status];
   const socket = socketRef.current;
+  const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
+  const [bagOpen, setBagOpen] = useState(false);
+  const [bagNotice, setBagNotice] = useState<string | null>(null);
+  const bagButtonRef = useRef<HTMLButtonElement>(null);
+  const itemCount = bag.bag?.itemCount ?? 0;
+  const closeBag = useCallback(() => {
+    setBagOpen(false);
+    bagButtonRef.current?.focus();
+  }, []);
+
+  async function addToBag(variantId: string) {
+    setBagNotice(null);
+    const answer = await bag.add(variantId);
+    setBagNotice(answer.ok ? 'Added to your bag.' : answer.message);
+  }
 
   async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
     if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
@@ -76,6 +96,25 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             {state.lastPurchase.others > 0 ? ` and ${state.lastPurchase.others} ${state.lastPurchase.others === 1 ? 'other' : 'others'}` : ''} just bought {state.lastPurchase.productTitle}
           </p>
         )}
+        {signedIn && (
+          <div className="absolute right-3 top-14 z-10 flex flex-col items-end gap-1">
+            <button
+              ref={bagButtonRef}
+              type="button"
+              aria-haspopup="dialog"
+              aria-label={`Bag, ${itemCount} ${itemCount === 1 ? 'item' : 'items'}`}
+              onClick={() => setBagOpen(true)}
+              onPointerEnter={() => void loadBagDrawer()}
+              onFocus={() => void loadBagDrawer()}
+              className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+            >
+              <BagIcon /> Bag <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
+            </button>
+            <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
+              {bagNotice}
+            </p>
+          </div>
+        )}
         <FloatingReactions burst={state.reactionBurst} />
         {live && (
           <div className="absolute bottom-3 right-3 hidden md:block">
@@ -87,7 +126,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
       <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
         <div className="order-2 md:order-1">
           {state.pinned ? (
-            <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} />
+            <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} onAddToBag={addToBag} />
           ) : (
             <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
           )}
@@ -116,6 +155,11 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
           </ul>
         </section>
       </aside>
+      {bagOpen && (
+        <Suspense fallback={null}>
+          <BagDrawer controls={bag} live={live} onClose={closeBag} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,0 +1,186 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { BagView } from '@/server/domain/bag';
+import { formatPrice } from '../../_lib/format';
+import { BagLineItem } from './bag-line-item';
+import type { BagCheckoutResult, BagControls } from './use-bag';
+
+/**
+ * The bag as a sheet over the show (a side panel on wide screens). A native
+ * modal dialog: focus moves in and stays in, Escape closes it, and the page
+ * behind is inert. Loaded only when first opened, so the player stays light.
+ */
+export default function BagDrawer({ controls, live, onClose }: { controls: BagControls; live: boolean; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { bag } = controls;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [paid, setPaid] = useState<Extract<BagCheckoutResult, { ok: true }>['order'] | null>(null);
+  const [code, setCode] = useState(controls.couponCode ?? '');
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const closed = () => onClose();
+    dialog.addEventListener('close', closed);
+    return () => dialog.removeEventListener('close', closed);
+  }, [onClose]);
+
+  useEffect(() => {
+    void controls.refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fresh stock and prices each time the bag opens
+  }, []);
+
+  async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
+    setBusy(true);
+    setError(null);
+    const answer = await action();
+    if (!answer.ok) setError(answer.message);
+    setBusy(false);
+  }
+
+  async function pay() {
+    setBusy(true);
+    setError(null);
+    setPaid(null);
+    const result = await controls.checkout(crypto.randomUUID());
+    if (result.ok) setPaid(result.order);
+    else setError(result.message);
+    setBusy(false);
+  }
+
+  function applyCoupon(event: FormEvent) {
+    event.preventDefault();
+    void run(() => controls.applyCoupon(code.trim() || null));
+  }
+
+  function removeCoupon() {
+    setCode('');
+    void run(() => controls.applyCoupon(null));
+  }
+
+  const blocked = !bag || bag.lines.length === 0 || bag.lines.some((line) => line.problem !== null);
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="bag-heading"
+      className="mx-0 mb-0 mt-auto max-h-[88dvh] w-full max-w-none overflow-y-auto rounded-t-2xl bg-white p-4 text-ink shadow-2xl backdrop:bg-black/50 md:my-0 md:ml-auto md:mr-0 md:h-dvh md:max-h-none md:w-[26rem] md:rounded-none"
+    >
+      <div className="flex items-center justify-between">
+        <h2 id="bag-heading" className="text-lg font-bold">
+          Your bag
+        </h2>
+        <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+          Close
+        </button>
+      </div>
+      {paid && (
+        <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
+          Order #{paid.orderNumber} confirmed — {paid.itemCount} {paid.itemCount === 1 ? 'item' : 'items'}, {formatPrice(paid.totalMinor, paid.currency)} paid.
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {!bag ? (
+        <p className="py-8 text-center text-neutral-600">Loading your bag…</p>
+      ) : bag.lines.length === 0 ? (
+        !paid && <p className="py-8 text-center text-neutral-600">Your bag is empty. Tap “Add to bag” on a product the host pins.</p>
+      ) : (
+        <>
+          <ul aria-label="Items in your bag" className="divide-y divide-neutral-200">
+            {bag.lines.map((line) => (
+              <BagLineItem key={line.variantId} line={line} maxPerBuyer={bag.maxPerBuyer} busy={busy} onQuantity={(q) => void run(() => controls.setQuantity(line.variantId, q))} />
+            ))}
+          </ul>
+          <CouponForm bag={bag} code={code} setCode={setCode} busy={busy} onSubmit={applyCoupon} onRemove={removeCoupon} />
+          <Totals bag={bag} />
+          {!live && <p className="mt-3 text-sm text-neutral-700">You can pay while the show is live.</p>}
+          <button
+            type="button"
+            onClick={pay}
+            disabled={busy || blocked || !live}
+            className="mt-4 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+          >
+            {busy ? 'Working…' : `Pay ${formatPrice(bag.totals.totalMinor, bag.currency)}`}
+          </button>
+        </>
+      )}
+    </dialog>
+  );
+}
+
+function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: BagView; code: string; setCode: (c: string) => void; busy: boolean; onSubmit: (e: FormEvent) => void; onRemove: () => void }) {
+  return (
+    <form onSubmit={onSubmit} className="mt-3 space-y-1" aria-label="Coupon">
+      <label htmlFor="bag-coupon" className="block text-sm font-medium">
+        Coupon code
+      </label>
+      <div className="flex gap-2">
+        <input
+          id="bag-coupon"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoCapitalize="characters"
+          autoComplete="off"
+          maxLength={32}
+          aria-invalid={bag.couponError ? true : undefined}
+          aria-describedby={bag.couponError ? 'bag-coupon-error' : undefined}
+          className="min-w-0 flex-1 rounded-lg border border-neutral-300 px-3 py-2 uppercase focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        />
+        <button type="submit" disabled={busy || !code.trim()} className="rounded-full border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 disabled:opacity-50">
+          Apply
+        </button>
+      </div>
+      {bag.couponError && (
+        <p id="bag-coupon-error" className="text-sm font-medium text-red-700">
+          {bag.couponError}
+        </p>
+      )}
+      {bag.coupon && (
+        <p className="text-sm text-emerald-800">
+          {bag.coupon.code} applied.{' '}
+          <button type="button" onClick={onRemove} className="font-semibold underline">
+            Remove code
+          </button>
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Totals({ bag }: { bag: BagView }) {
+  const { totals, currency, shipping } = bag;
+  const price = (minor: number) => formatPrice(minor, currency);
+  return (
+    <dl className="mt-4 space-y-1 border-t border-neutral-200 pt-3 text-sm" aria-label="Order total">
+      <div className="flex justify-between">
+        <dt>Subtotal</dt>
+        <dd className="tabular-nums">{price(totals.subtotalMinor)}</dd>
+      </div>
+      <div className="flex justify-between">
+        <dt>Shipping</dt>
+        <dd className="tabular-nums">{totals.shippingMinor === 0 ? 'Free' : price(totals.shippingMinor)}</dd>
+      </div>
+      {bag.freeShippingMissingMinor !== null && shipping.freeShippingOverMinor !== null && (
+        <p className="text-xs text-neutral-600" data-testid="free-shipping-hint">
+          Free shipping from {price(shipping.freeShippingOverMinor)}: add {price(bag.freeShippingMissingMinor)} more.
+        </p>
+      )}
+      {totals.discountMinor > 0 && (
+        <div className="flex justify-between text-emerald-800">
+          <dt>Discount{bag.coupon ? ` (${bag.coupon.code})` : ''}</dt>
+          <dd className="tabular-nums">−{price(totals.discountMinor)}</dd>
+        </div>
+      )}
+      <div className="flex justify-between border-t border-neutral-200 pt-2 text-base font-bold">
+        <dt>Total</dt>
+        <dd className="tabular-nums">{price(totals.totalMinor)}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { BagView } from '@/server/domain/bag';
+import type { BagOrderConfirmation } from '@/server/realtime/protocol';
+import { request, type ShowClientSocket } from '../../_lib/show-socket';
+
+export type BagCheckoutResult = { ok: true; order: BagOrderConfirmation } | { ok: false; code: string; message: string };
+type Answer = { ok: true } | { ok: false; message: string };
+
+/**
+ * The viewer's bag for a show, over the show channel. The server owns the bag
+ * and its prices; every change answers with the whole bag, totals included.
+ * The applied coupon code is kept here so each answer is priced with it.
+ */
+export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | null>, joined: boolean) {
+  const [bag, setBag] = useState<BagView | null>(null);
+  const [couponCode, setCouponCode] = useState<string | null>(null);
+
+  const refresh = useCallback(
+    async (code: string | null = couponCode): Promise<Answer> => {
+      const socket = socketRef.current;
+      if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
+      const response = await request(socket, 'bag:get', { showId, couponCode: code });
+      if (!response.ok) return { ok: false, message: response.error.message };
+      setBag(response.bag);
+      return { ok: true };
+    },
+    [showId, socketRef, couponCode],
+  );
+
+  // The badge shows what is already in the bag once the show is joined (and again after a rejoin).
+  useEffect(() => {
+    if (joined) void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on (re)join; later changes come with their answers
+  }, [joined]);
+
+  async function setQuantity(variantId: string, quantity: number): Promise<Answer> {
+    const socket = socketRef.current;
+    if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
+    const response = await request(socket, 'bag:set', { showId, variantId, quantity, couponCode });
+    if (!response.ok) return { ok: false, message: response.error.message };
+    setBag(response.bag);
+    return { ok: true };
+  }
+
+  function add(variantId: string): Promise<Answer> {
+    const current = bag?.lines.find((line) => line.variantId === variantId)?.quantity ?? 0;
+    return setQuantity(variantId, current + 1);
+  }
+
+  async function applyCoupon(code: string | null): Promise<Answer> {
+    setCouponCode(code);
+    return refresh(code);
+  }
+
+  async function checkout(idempotencyKey: string): Promise<BagCheckoutResult> {
+    const socket = socketRef.current;
+    if (!socket) return { ok: false, code: 'INTERNAL', message: 'Not connected yet. Please try again in a moment.' };
+    // One retry with the same key: if the first answer was lost, the server replays the same order.
+    for (let attempt = 0; ; attempt++) {
+      const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode });
+      if (response.ok) {
+        setCouponCode(null);
+        await refresh(null);
+        return { ok: true, order: response.order };
+      }
+      if (response.error.code !== 'INTERNAL' || attempt >= 1) {
+        // Show what changed (stock, availability) next to the refusal.
+        await refresh();
+        return { ok: false, code: response.error.code, message: response.error.message };
+      }
+    }
+  }
+
+  return { bag, couponCode, refresh, setQuantity, add, applyCoupon, checkout };
+}
+
+export type BagControls = ReturnType<typeof useBag>;
