@@ -1,7 +1,8 @@
 /**
- * What the order flow needs from a payment provider. The built-in test provider
+ * What the app needs from a payment provider. The built-in test provider
  * implements it locally; a real provider is another implementation of the same
- * interface (issue #5 extends it with refunds and webhooks).
+ * interface. Our database rows (Payment, Refund, PaymentWebhookEvent) are the
+ * truth about money; a provider's own state only answers the calls below.
  */
 export interface PaymentAuthorizationRequest {
   token: string;
@@ -15,10 +16,43 @@ export type PaymentAuthorization =
   | { ok: true; reference: string }
   | { ok: false; reason: 'declined' | 'insufficient_funds' };
 
+/**
+ * Card details as typed by the buyer. They exist only for the length of one
+ * `tokenizeCard` call: never store, log or echo them.
+ */
+export interface CardDetails {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+  holder: string;
+}
+
+/** What we may keep of a card: the provider's token and what the buyer needs to recognise it. */
+export interface TokenizedCard {
+  token: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export interface RefundRequest {
+  /** The captured authorization's reference. */
+  reference: string;
+  amountMinor: number;
+  /** Same key, same refund: a retried refund never pays out twice. */
+  idempotencyKey: string;
+}
+
 export interface PaymentProvider {
   readonly name: string;
+  /** Turns card details into a token; throws INVALID_INPUT for a number or expiry that cannot be right. */
+  tokenizeCard(card: CardDetails): Promise<TokenizedCard>;
   authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization>;
   capture(reference: string): Promise<void>;
   /** Releases an authorization that will not be captured (for example, sold out). */
   void(reference: string): Promise<void>;
+  /** Pays back part or all of a capture; refuses more than is left (INVALID_STATE). */
+  refund(request: RefundRequest): Promise<{ refundRef: string }>;
 }

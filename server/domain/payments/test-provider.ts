@@ -1,40 +1,112 @@
-import { createHash } from 'node:crypto';
-import type { PaymentAuthorization, PaymentAuthorizationRequest, PaymentProvider } from './provider';
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import { cardBrand, validateCard } from './card-validation';
+import type { CardDetails, PaymentAuthorization, PaymentAuthorizationRequest, PaymentProvider, RefundRequest, TokenizedCard } from './provider';
+import type { PaymentWebhookEvent } from './webhook-events';
+
+/** Test card numbers and the tokens they become (the token decides what happens at authorization). */
+export const TEST_CARDS = {
+  '4242424242424242': 'tok_test_visa_4242',
+  '4000000000000002': 'tok_test_visa_decline',
+  '4000000000009995': 'tok_test_visa_insufficient',
+} as const satisfies Record<string, string>;
+
+/** Where the test provider sends its events; see webhook-sender.ts for the HTTP one. */
+export type PaymentWebhookSink = (event: PaymentWebhookEvent) => void;
+
+type AuthorizationState = 'authorized' | 'captured' | 'voided';
+interface Authorization { reference: string; amountMinor: number; currency: string; state: AuthorizationState; refundedMinor: number }
+interface RefundRecord { refundRef: string; reference: string; amountMinor: number }
+interface Ledger {
+  authorizations: Map<string, Authorization>;
+  byReference: Map<string, Authorization>;
+  refunds: Map<string, RefundRecord>;
+}
+
+// One ledger per process, shared by every instance (the socket server's and the
+// pages'), as a real provider's would be. It is only the provider's memory: after
+// a restart it is empty, and refunds of older captures are checked against our
+// own Payment rows by the caller (refundOrder).
+const LEDGER_KEY = Symbol.for('live-commerce.test-payments-ledger');
+const ledger: Ledger = ((globalThis as { [LEDGER_KEY]?: Ledger })[LEDGER_KEY] ??= { authorizations: new Map(), byReference: new Map(), refunds: new Map() });
 
 /**
  * Test cards by token: any token ending in `_decline` is declined and one ending
  * in `_insufficient` fails for insufficient funds; every other `tok_test_` token
- * succeeds. Authorizations are kept in memory, keyed by idempotency key, so a
- * retried authorization returns the same reference.
+ * succeeds. Retried authorizations and refunds (same idempotency key) return the
+ * first answer. With a webhook sink it announces captures, voids and refunds as
+ * signed events, like a real provider.
  */
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
-  private readonly authorizations = new Map<string, { reference: string; state: 'authorized' | 'captured' | 'voided' }>();
-  private readonly byReference = new Map<string, { reference: string; state: 'authorized' | 'captured' | 'voided' }>();
+
+  constructor(private readonly options: { webhooks?: PaymentWebhookSink; now?: () => Date } = {}) {}
+
+  async tokenizeCard(card: CardDetails): Promise<TokenizedCard> {
+    const digits = validateCard(card, this.options.now?.());
+    const brand = cardBrand(digits);
+    const last4 = digits.slice(-4);
+    const known = (TEST_CARDS as Record<string, string>)[digits];
+    // Any other valid number succeeds; the random part keeps tokens of different cards apart.
+    const token = known ?? `tok_test_${brand}_${last4}_${randomBytes(6).toString('hex')}`;
+    return { token, brand, last4, expMonth: card.expMonth, expYear: card.expYear };
+  }
 
   async authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
     if (!request.token.startsWith('tok_test_')) return { ok: false, reason: 'declined' };
     if (request.token.endsWith('_decline')) return { ok: false, reason: 'declined' };
     if (request.token.endsWith('_insufficient')) return { ok: false, reason: 'insufficient_funds' };
-    const existing = this.authorizations.get(request.idempotencyKey);
+    const existing = ledger.authorizations.get(request.idempotencyKey);
     if (existing) return { ok: true, reference: existing.reference };
     const reference = `test_auth_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
-    const authorization = { reference, state: 'authorized' as const };
-    this.authorizations.set(request.idempotencyKey, authorization);
-    this.byReference.set(reference, authorization);
+    const authorization: Authorization = { reference, amountMinor: request.amountMinor, currency: request.currency, state: 'authorized', refundedMinor: 0 };
+    ledger.authorizations.set(request.idempotencyKey, authorization);
+    ledger.byReference.set(reference, authorization);
     return { ok: true, reference };
   }
 
   async capture(reference: string): Promise<void> {
-    this.setState(reference, 'captured');
+    const authorization = ledger.byReference.get(reference);
+    if (!authorization || authorization.state !== 'authorized') return;
+    authorization.state = 'captured';
+    this.emit('payment.captured', `captured_${reference}`, { reference, amountMinor: authorization.amountMinor, currency: authorization.currency });
   }
 
   async void(reference: string): Promise<void> {
-    this.setState(reference, 'voided');
+    const authorization = ledger.byReference.get(reference);
+    if (!authorization || authorization.state !== 'authorized') return;
+    authorization.state = 'voided';
+    this.emit('payment.voided', `voided_${reference}`, { reference });
   }
 
-  private setState(reference: string, state: 'captured' | 'voided') {
-    const authorization = this.byReference.get(reference);
-    if (authorization) authorization.state = state;
+  async refund(request: RefundRequest): Promise<{ refundRef: string }> {
+    const previous = ledger.refunds.get(request.idempotencyKey);
+    if (previous) {
+      if (previous.reference !== request.reference || previous.amountMinor !== request.amountMinor) {
+        throw new AppError('INVALID_STATE', `refund key ${request.idempotencyKey} reused with other parameters`);
+      }
+      return { refundRef: previous.refundRef };
+    }
+    if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0) throw new AppError('INVALID_INPUT', `refund amount ${request.amountMinor}`, 'The refund amount must be more than zero.');
+    if (!request.reference.startsWith('test_auth_')) throw new AppError('NOT_FOUND', `no test payment ${request.reference}`);
+    const authorization = ledger.byReference.get(request.reference);
+    if (authorization) {
+      if (authorization.state !== 'captured') throw new AppError('INVALID_STATE', `payment ${request.reference} is ${authorization.state}`, 'Only a captured payment can be refunded.');
+      if (authorization.refundedMinor + request.amountMinor > authorization.amountMinor) {
+        throw new AppError('INVALID_STATE', `refund over captured amount of ${request.reference}`, 'That is more than is left to refund.');
+      }
+      authorization.refundedMinor += request.amountMinor;
+    }
+    const refundRef = `test_refund_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
+    ledger.refunds.set(request.idempotencyKey, { refundRef, reference: request.reference, amountMinor: request.amountMinor });
+    this.emit('refund.succeeded', `refunded_${refundRef}`, { refundRef, reference: request.reference, amountMinor: request.amountMinor, idempotencyKey: request.idempotencyKey });
+    return { refundRef };
+  }
+
+  private emit<T extends PaymentWebhookEvent['type']>(type: T, id: string, data: Extract<PaymentWebhookEvent, { type: T }>['data']): void {
+    if (!this.options.webhooks) return;
+    // Event ids are derived from what happened, so one capture is one event however often it is sent.
+    const created = Math.floor((this.options.now?.() ?? new Date()).getTime() / 1000);
+    this.options.webhooks({ id: `evt_${id}`, type, created, data } as PaymentWebhookEvent);
   }
 }

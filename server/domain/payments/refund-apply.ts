@@ -1,0 +1,123 @@
+import type { OrderStatus, Prisma } from '../../db/client';
+import { recordBrandEvent } from '../brand-events';
+import type { Actor, Db } from '../context';
+import { AppError } from '../errors';
+import { stockGate } from '../stock-gate';
+import type { PaymentProvider } from './provider';
+import { ensurePaymentRow, paymentStatusAfterRefund, type PaymentRow } from './payment-rows';
+import { returnStock, type ReturnedStock } from './restock';
+
+export interface RefundOutcome {
+  orderId: string;
+  /** Null when a cancellation had nothing to pay back. */
+  refundId: string | null;
+  amountMinor: number;
+  currency: string;
+  orderStatus: OrderStatus;
+  orderRefundedMinor: number;
+  /** Variants whose stock this call returned, with their stock after. */
+  restocked: ReturnedStock[];
+  /** True when an earlier call with the same key did the work: nothing new happened. */
+  replayed: boolean;
+}
+
+export interface ApplyRefundInput {
+  amountMinor?: number;
+  reason: string;
+  idempotencyKey: string;
+  restock: boolean;
+  cancel: boolean;
+}
+
+const orderSelect = {
+  id: true, brandId: true, status: true, totalMinor: true, refundedMinor: true, currency: true, paymentRef: true,
+  items: { select: { variantId: true, quantity: true } },
+} as const;
+type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
+
+/** Refund keys are ours and the provider's; scoping them to the order keeps two orders' "cancel" apart. */
+export function refundKey(orderId: string, idempotencyKey: string): string {
+  return `order:${orderId}:${idempotencyKey}`;
+}
+
+export async function applyRefund(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, input: ApplyRefundInput): Promise<RefundOutcome> {
+  const key = refundKey(orderId, input.idempotencyKey);
+  const earlier = await replayOf(db, orderId, key, input.cancel);
+  if (earlier) return earlier;
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderSelect });
+  if (order.status === 'CANCELLED' || order.status === 'REFUNDED') {
+    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, order.status === 'CANCELLED' ? 'This order is cancelled.' : 'This order is already fully refunded.');
+  }
+  const payment = await ensurePaymentRow(db, payments.name, order);
+  if (!payment && !input.cancel) throw new AppError('INVALID_STATE', `order ${orderId} has no captured payment`, 'Nothing was paid for this order.');
+  const left = payment ? payment.amountMinor - payment.refundedMinor : 0;
+  const amount = input.cancel ? left : (input.amountMinor ?? left);
+  if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel)) throw new AppError('INVALID_INPUT', `refund amount ${amount}`, 'The refund amount must be more than zero.');
+  if (amount > left) throw new AppError('INVALID_STATE', `refund ${amount} over ${left} left on ${orderId}`, 'That is more than is left to refund on this order.');
+  const completes = amount === left;
+  if (input.restock && !completes) throw new AppError('INVALID_STATE', `restock with partial refund of ${orderId}`, 'Stock can be returned only with a refund of everything that is left.');
+
+  // The provider first: if it refuses, nothing of ours changes. Its answer for the
+  // same key is always the same refund, so a retry after a crash below is safe.
+  const providerRefund = payment && amount > 0 ? await payments.refund({ reference: payment.reference, amountMinor: amount, idempotencyKey: key }) : null;
+
+  let outcome: RefundOutcome;
+  try {
+    outcome = await db.$transaction((tx) => writeRefund(tx, actor, order, payment, { ...input, key, amount, completes, refundRef: providerRefund?.refundRef ?? null }));
+  } catch (error) {
+    // A concurrent call with the same key committed first: its refund is the answer.
+    const winner = await replayOf(db, orderId, key, input.cancel);
+    if (winner) return winner;
+    throw error;
+  }
+  for (const variant of outcome.restocked) stockGate.forget(variant.variantId);
+  return outcome;
+}
+
+interface RefundWrite extends ApplyRefundInput { key: string; amount: number; completes: boolean; refundRef: string | null }
+
+async function writeRefund(tx: Prisma.TransactionClient, actor: Actor, order: OrderRow, payment: PaymentRow | null, w: RefundWrite): Promise<RefundOutcome> {
+  // The order row is the lock every refund, cancellation and webhook takes, so
+  // they see each other's writes and the amounts below cannot race.
+  await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`;
+  const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedMinor: true } });
+  const existing = await tx.refund.findUnique({ where: { idempotencyKey: w.key }, select: { id: true } });
+  if (existing || (w.cancel && current.status === 'CANCELLED')) throw new AppError('INVALID_STATE', `refund ${w.key} already written`);
+
+  let refundId: string | null = null;
+  if (payment && w.refundRef && w.amount > 0) {
+    const fresh = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { amountMinor: true, refundedMinor: true } });
+    if (fresh.refundedMinor + w.amount > fresh.amountMinor) throw new AppError('INVALID_STATE', `refund over captured on ${payment.reference} (provider ref ${w.refundRef})`);
+    const refund = await tx.refund.create({ data: { paymentId: payment.id, amountMinor: w.amount, reason: w.reason, providerRef: w.refundRef, idempotencyKey: w.key }, select: { id: true } });
+    refundId = refund.id;
+    const refundedMinor = fresh.refundedMinor + w.amount;
+    await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status: paymentStatusAfterRefund(fresh.amountMinor, refundedMinor) } });
+  }
+  const now = new Date();
+  const status: OrderStatus = w.cancel ? 'CANCELLED' : w.completes ? 'REFUNDED' : current.status;
+  const orderRefundedMinor = current.refundedMinor + w.amount;
+  await tx.order.update({
+    where: { id: order.id },
+    data: { status, refundedMinor: orderRefundedMinor, ...(w.cancel ? { cancelledAt: now } : {}), ...(w.amount > 0 && w.completes ? { refundedAt: now } : {}) },
+  });
+  const restocked = w.restock ? await returnStock(tx, order.items) : [];
+  await tx.orderEvent.create({ data: { orderId: order.id, status, actorId: actor.userId, note: eventNote(w, order.currency, restocked.length > 0) } });
+
+  if (w.amount > 0) await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor: w.amount, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: w.reason });
+  if (w.cancel) await recordBrandEvent(tx, order.brandId, 'order.cancelled', { orderId: order.id, reason: w.reason, refundedMinor: orderRefundedMinor });
+  for (const v of restocked) await recordBrandEvent(tx, order.brandId, 'stock.changed', { variantId: v.variantId, productId: v.productId, sku: v.sku, stock: v.stock, previousStock: v.stock - v.returned });
+  return { orderId: order.id, refundId, amountMinor: w.amount, currency: order.currency, orderStatus: status, orderRefundedMinor, restocked, replayed: false };
+}
+
+function eventNote(w: RefundWrite, currency: string, restocked: boolean): string {
+  const money = w.amount > 0 ? `Refunded ${w.amount} ${currency} (minor units).` : 'Nothing to refund.';
+  return [w.cancel ? 'Cancelled.' : '', money, restocked ? 'Items returned to stock.' : '', w.reason ? `Reason: ${w.reason}` : ''].filter(Boolean).join(' ');
+}
+
+async function replayOf(db: Db, orderId: string, key: string, cancel: boolean): Promise<RefundOutcome | null> {
+  const refund = await db.refund.findUnique({ where: { idempotencyKey: key }, select: { id: true, amountMinor: true } });
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true, refundedMinor: true, currency: true } });
+  if (!order) return null;
+  if (!refund && !(cancel && order.status === 'CANCELLED')) return null;
+  return { orderId, refundId: refund?.id ?? null, amountMinor: refund?.amountMinor ?? 0, currency: order.currency, orderStatus: order.status, orderRefundedMinor: order.refundedMinor, restocked: [], replayed: true };
+}
