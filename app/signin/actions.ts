@@ -6,6 +6,7 @@ import { safeCallbackUrl } from '@/app/_lib/safe-callback';
 import { emailSchema } from '@/server/domain/accounts';
 import { requestSignInLink } from '@/server/domain/sign-in-links';
 import { services } from '@/server/services';
+import { getI18n } from '@/app/_i18n/server';
 
 const linkRequestSchema = z.object({ email: emailSchema, callbackUrl: z.string().max(500).optional() });
 
@@ -13,7 +14,8 @@ export async function requestLinkAction(_: ActionState | null, form: FormData): 
   return publicFormAction(linkRequestSchema, form, async ({ email, callbackUrl }) => {
     const { db, env } = services();
     await requestSignInLink(db, email, { publicUrl: env.PUBLIC_URL, callbackUrl: safeCallbackUrl(callbackUrl) });
-    const mailbox = env.SMTP_URL ? '' : ' (This server has no SMTP configured: open /mailbox to read it.)';
-    return { ok: true, message: `If ${email} can sign in here, a link is on its way. It works once, for 15 minutes.${mailbox}` };
+    const { t } = await getI18n();
+    const mailbox = env.SMTP_URL ? '' : ` (${t('auth.link.mailbox')})`;
+    return { ok: true, message: `${t('auth.link.sent', { email })}${mailbox}` };
   });
 }

@@ -2,9 +2,11 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
-  const [error, setError] = useState(initialError);
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(initialError ? t('auth.signIn.wrong') : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,17 +20,17 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return;
     }
     setPending(false);
-    setError('That email and password do not match an account.');
+    setError(t('auth.signIn.wrong'));
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="space-y-1">
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
+        <label htmlFor="email" className="block text-sm font-medium">{t('auth.signIn.email')}</label>
         <input id="email" name="email" type="email" autoComplete="email" required className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
       </div>
       <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
+        <label htmlFor="password" className="block text-sm font-medium">{t('auth.signIn.password')}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
       </div>
       {error && (
@@ -37,7 +39,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-full bg-brand-500 px-4 py-3 font-semibold text-white hover:bg-brand-600 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('auth.signIn.pending') : t('auth.signIn.submit')}
       </button>
     </form>
   );

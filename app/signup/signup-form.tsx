@@ -6,10 +6,12 @@ import { useActionState, useEffect, useRef } from 'react';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
 import { registerAction } from './actions';
+import { useI18n } from '@/app/_i18n/client';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(registerAction, null);
   const form = useRef<HTMLFormElement>(null);
+  const { t } = useI18n();
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
 
   useEffect(() => {
@@ -26,21 +28,21 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form ref={form} action={action} className="space-y-4" noValidate>
-      {input('name', 'Your name', 'text', 'name')}
-      {input('email', 'Email', 'email', 'email')}
-      {input('password', 'Password', 'password', 'new-password', 'At least 10 characters.')}
+      {input('name', t('auth.signUp.name'), 'text', 'name')}
+      {input('email', t('auth.signUp.email'), 'email', 'email')}
+      {input('password', t('auth.signUp.password'), 'password', 'new-password', t('auth.signUp.passwordHint'))}
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="emailReminders" defaultChecked className="mt-1 h-4 w-4 accent-brand-500" />
-        <span>Email me before shows I follow start and when they go live. You can turn this off any time.</span>
+        <span>{t('auth.signUp.consent')}</span>
       </label>
-      <FormMessage state={state && !state.ok ? state : state?.ok ? { ok: true, message: 'Account created. Signing you in…' } : null} />
+      <FormMessage state={state && !state.ok ? state : state?.ok ? { ok: true, message: t('auth.signUp.created') } : null} />
       <button type="submit" disabled={pending || state?.ok} className={`${primaryButtonClass} w-full py-3`}>
-        {pending ? 'Creating your account…' : 'Create account'}
+        {pending ? t('auth.signUp.pending') : t('auth.signUp.submit')}
       </button>
       <p className="text-center text-sm text-neutral-600">
-        Already have an account?{' '}
+        {t('auth.signUp.haveAccount')}{' '}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-semibold text-brand-700 underline">
-          Sign in
+          {t('auth.signUp.signIn')}
         </Link>
       </p>
     </form>
