@@ -3,6 +3,7 @@ import { AppError } from './errors';
 import { shippingFor } from './pricing';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
+import { recordCapturedPayment } from './payments/payments';
 import { stockGate } from './stock-gate';
 
 export interface ShowPurchaseRequest {
@@ -219,6 +220,8 @@ async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Acto
     }
     outcome.stock = placed!.stockAfter;
     await payments.capture(authorization.reference);
+    // Never throws: the order is placed and paid whatever happens to this row.
+    await recordCapturedPayment(db, { orderId, provider: payments.name, reference: authorization.reference, amountMinor: totalMinor, currency });
     return {
       id: orderId,
       number: placed!.orderNumber,
