@@ -7,6 +7,7 @@ import { GET as getShow } from '../../app/api/v1/shows/[id]/route';
 import { GET as listShows } from '../../app/api/v1/shows/route';
 import { PUT as putStock } from '../../app/api/v1/variants/[id]/stock/route';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
+import type { OrderStatus } from '../db/client';
 import { DEMO_SHOW_ID, seedDemoData, type DemoSeed } from '../db/seed';
 import { stockGate } from '../domain/stock-gate';
 import { demoActors, type DemoActors } from '../domain/test-actors';
@@ -49,7 +50,7 @@ describe('public API v1', () => {
   const key = (scopes: (typeof API_SCOPES)[number][], actor = actors.lumenOwner, slug = 'lumen') => createApiKey(db(), actor, slug, { name: 'test', scopes }).then((k) => k.key);
   const koraProductId = async () => (await db().product.findFirstOrThrow({ where: { brandId: seed.otherBrandId } })).id;
 
-  async function placeOrder(brandId: string, { status = 'PAID' as const, createdAt = new Date() } = {}) {
+  async function placeOrder(brandId: string, { status = 'PAID', createdAt = new Date() }: { status?: OrderStatus; createdAt?: Date } = {}) {
     const variant = await db().productVariant.findFirstOrThrow({ where: { product: { brandId } } });
     const buyer = await db().user.findUniqueOrThrow({ where: { email: 'viewer@demo.live' }, include: { addresses: true } });
     return db().order.create({

@@ -10,6 +10,7 @@ const TABS = [
   { href: 'products', label: 'Products' },
   { href: 'shows', label: 'Shows' },
   { href: 'team', label: 'Team' },
+  { href: 'developers', label: 'Developers' },
 ] as const;
 
 /** Every brand page sits behind this membership check; each page checks again for what it does. */

@@ -1,0 +1,104 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formAction, type ActionState } from '@/app/_lib/action';
+import { apiKeyInputSchema, createApiKey, revokeApiKey } from '@/server/api/keys';
+import type { Actor } from '@/server/domain/context';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  replayDelivery,
+  rotateWebhookSecret,
+  sendTestWebhook,
+  setWebhookEndpointActive,
+  webhookEndpointInputSchema,
+} from '@/server/domain/webhooks';
+import { services } from '@/server/services';
+
+/** An action result that may carry a secret to show once (an API key or a signing secret). */
+export type SecretActionState = ActionState & { secret?: string };
+
+const slugField = z.object({ slug: z.string().min(1).max(60) });
+const endpointFields = slugField.extend({ endpointId: z.string().min(1).max(40) });
+const actorOf = (user: { id: string; name: string }): Actor => ({ userId: user.id, name: user.name });
+const developersPath = (slug: string) => `/dashboard/brands/${slug}/developers`;
+
+// Checkbox groups send one entry per ticked box; Object.fromEntries would keep only the last.
+const withList = (form: FormData, name: string) => ({ ...Object.fromEntries(form.entries()), [name]: form.getAll(name) });
+
+export async function createApiKeyAction(_: SecretActionState | null, form: FormData): Promise<SecretActionState> {
+  let key: string | undefined;
+  const state = await formAction(apiKeyInputSchema.extend(slugField.shape), withList(form, 'scopes'), async ({ slug, ...input }, user) => {
+    key = (await createApiKey(services().db, actorOf(user), slug, input)).key;
+    revalidatePath(developersPath(slug));
+    return { ok: true, message: 'Key created. Copy it now: it is shown only this once.' };
+  });
+  return key ? { ...state, secret: key } : state;
+}
+
+export async function revokeApiKeyAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(slugField.extend({ keyId: z.string().min(1).max(40) }), form, async ({ slug, keyId }, user) => {
+    await revokeApiKey(services().db, actorOf(user), slug, keyId);
+    revalidatePath(developersPath(slug));
+    return { ok: true, message: 'Key revoked.' };
+  });
+}
+
+export async function createEndpointAction(_: SecretActionState | null, form: FormData): Promise<SecretActionState> {
+  let secret: string | undefined;
+  const state = await formAction(webhookEndpointInputSchema.extend(slugField.shape), withList(form, 'events'), async ({ slug, ...input }, user) => {
+    secret = (await createWebhookEndpoint(services().db, actorOf(user), slug, input)).secret;
+    revalidatePath(developersPath(slug));
+    return { ok: true, message: 'Endpoint added. Copy its signing secret now: it is shown only this once.' };
+  });
+  return secret ? { ...state, secret } : state;
+}
+
+export async function rotateSecretAction(_: SecretActionState | null, form: FormData): Promise<SecretActionState> {
+  let secret: string | undefined;
+  const state = await formAction(endpointFields, form, async ({ slug, endpointId }, user) => {
+    secret = (await rotateWebhookSecret(services().db, actorOf(user), slug, endpointId)).secret;
+    return { ok: true, message: 'New signing secret. Update your receiver: deliveries from now on use it.' };
+  });
+  return secret ? { ...state, secret } : state;
+}
+
+const endpointCommand = endpointFields.extend({ command: z.enum(['pause', 'resume', 'test', 'delete']) });
+
+export async function endpointCommandAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(endpointCommand, form, async ({ slug, endpointId, command }, user) => {
+    const { db } = services();
+    const actor = actorOf(user);
+    let message: string;
+    switch (command) {
+      case 'pause':
+      case 'resume':
+        await setWebhookEndpointActive(db, actor, slug, endpointId, command === 'resume');
+        message = command === 'resume' ? 'Endpoint resumed.' : 'Endpoint paused: nothing is sent to it until you resume it.';
+        break;
+      case 'test':
+        await sendTestWebhook(db, actor, slug, endpointId);
+        message = 'Test event queued. Its delivery appears below in a moment.';
+        break;
+      case 'delete':
+        await deleteWebhookEndpoint(db, actor, slug, endpointId);
+        message = 'Endpoint deleted.';
+        break;
+      default: {
+        const unreachable: never = command;
+        throw new Error(`unknown command ${String(unreachable)}`);
+      }
+    }
+    revalidatePath(developersPath(slug));
+    return { ok: true, message };
+  });
+}
+
+export async function replayDeliveryAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(slugField.extend({ deliveryId: z.string().min(1).max(40) }), form, async ({ slug, deliveryId }, user) => {
+    await replayDelivery(services().db, actorOf(user), slug, deliveryId);
+    revalidatePath(developersPath(slug));
+    return { ok: true, message: 'Sent again as a new delivery.' };
+  });
+}
