@@ -10,6 +10,8 @@ const TABS = [
   { href: 'products', label: 'Products' },
   { href: 'shows', label: 'Shows' },
   { href: 'team', label: 'Team' },
+  { href: 'coupons', label: 'Coupons' },
+  { href: 'settings', label: 'Settings' },
   { href: 'developers', label: 'Developers' },
 ] as const;
 

@@ -1,0 +1,82 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { formAction, type ActionState } from '@/app/_lib/action';
+import { requireBrandMember } from '@/server/domain/brand-access';
+import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog-format';
+import { createCoupon, setCouponActive, type CouponInput } from '@/server/domain/coupons';
+import { zonedLocalToUtc } from '@/server/domain/zoned-time';
+import { services } from '@/server/services';
+
+const text = (max: number) => z.string().max(max).default('');
+const couponFormSchema = z.object({
+  slug: z.string().min(1).max(60),
+  code: text(40),
+  kind: z.enum(['PERCENT', 'FIXED']),
+  value: text(20),
+  showId: text(64),
+  minSubtotal: text(20),
+  maxRedemptions: text(10),
+  perBuyerLimit: text(10),
+  startsAt: text(20),
+  expiresAt: text(20),
+});
+type CouponForm = z.infer<typeof couponFormSchema>;
+
+/** The form's text fields → the domain's input in minor units and instants, or what is unreadable. */
+function toCouponInput(form: CouponForm, currency: string, timeZone: string): { input: CouponInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const example = formatMajorUnits(500, currency);
+  const count = (value: string, field: string, message: string): number | null => {
+    if (value.trim() === '') return null;
+    if (!/^\d{1,7}$/.test(value.trim()) || Number(value) < 1) errors[field] = message;
+    return Number(value);
+  };
+  const value = form.kind === 'PERCENT' ? (/^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null) : parseMajorUnits(form.value, currency);
+  if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100)) errors.value = form.kind === 'PERCENT' ? 'Enter a whole percentage from 1 to 100.' : `Enter an amount like ${example}.`;
+  const minSubtotalMinor = form.minSubtotal.trim() === '' ? 0 : parseMajorUnits(form.minSubtotal, currency);
+  if (minSubtotalMinor === null) errors.minSubtotal = `Enter an amount like ${example}, or leave it empty.`;
+  const instant = (local: string, field: string): Date | null => {
+    if (local.trim() === '') return null;
+    const result = zonedLocalToUtc(local.trim(), timeZone);
+    if (result.ok) return result.instant;
+    errors[field] = result.reason === 'skipped' ? 'That time does not exist on the clock that day (daylight saving). Pick another.' : 'Use the date and time picker.';
+    return null;
+  };
+  const input: CouponInput = {
+    code: form.code,
+    kind: form.kind,
+    value: value ?? 0,
+    showId: form.showId || null,
+    minSubtotalMinor: minSubtotalMinor ?? 0,
+    maxRedemptions: count(form.maxRedemptions, 'maxRedemptions', 'Enter a whole number of uses, or leave it empty for no limit.'),
+    perBuyerLimit: count(form.perBuyerLimit, 'perBuyerLimit', 'Enter a whole number, 1 or more.') ?? 1,
+    startsAt: instant(form.startsAt, 'startsAt'),
+    expiresAt: instant(form.expiresAt, 'expiresAt'),
+  };
+  if (!/^[A-Za-z0-9-]{3,32}$/.test(form.code.trim())) errors.code = 'Use 3 to 32 letters, digits or dashes.';
+  if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) errors.expiresAt = 'The end must be after the start.';
+  return { input, errors };
+}
+
+export async function createCouponAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  return formAction(couponFormSchema, form, async (fields, user) => {
+    const actor = { userId: user.id, name: user.name };
+    const { db } = services();
+    const brand = await requireBrandMember(db, actor, { slug: fields.slug });
+    const { input, errors } = toCouponInput(fields, brand.currency, brand.timeZone);
+    if (Object.keys(errors).length) return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: errors };
+    const coupon = await createCoupon(db, actor, fields.slug, input);
+    revalidatePath(`/dashboard/brands/${fields.slug}/coupons`);
+    return { ok: true, message: `Coupon ${coupon.code} created.` };
+  });
+}
+
+export async function setCouponActiveAction(form: FormData): Promise<void> {
+  const schema = z.object({ slug: z.string().min(1).max(60), couponId: z.string().min(1).max(40), active: z.enum(['true', 'false']) });
+  await formAction(schema, form, async ({ slug, couponId, active }, user) => {
+    await setCouponActive(services().db, { userId: user.id, name: user.name }, slug, couponId, active === 'true');
+    revalidatePath(`/dashboard/brands/${slug}/coupons`);
+  });
+}
