@@ -4,6 +4,7 @@ import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type 
 import { publicBuyerName, type Actor, type Db } from './context';
 import { checkCoupon, claimCoupon, type AppliedCoupon } from './coupons';
 import { AppError } from './errors';
+import { recordCapturedPayment } from './payments/payments';
 import type { PaymentProvider } from './payments/provider';
 import { orderTotals, type OrderTotals } from './pricing';
 import { stockGate } from './stock-gate';
@@ -125,6 +126,8 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
     throw new AppError('INTERNAL', 'duplicate key without an order');
   }
   await payments.capture(authorization.reference);
+  // Never throws: the order is placed and paid whatever happens to this row (the provider's webhook fills it in).
+  await recordCapturedPayment(db, { orderId: placed.id, provider: payments.name, reference: authorization.reference, amountMinor: totals.totalMinor, currency: show.currency });
   for (const line of lines) stockGate.forget(line.variantId);
   return {
     id: placed.id,

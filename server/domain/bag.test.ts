@@ -84,6 +84,7 @@ describe('paying for the bag', () => {
     expect(stored.paidAt).not.toBeNull();
     expect(stored.items.map((i) => [i.variantId, i.quantity, i.unitPriceMinor]).sort()).toEqual([[cream.id, 1, 3200], [serum30.id, 1, 3800]].sort());
     expect(stored.events.map((e) => e.status)).toEqual(['PAID']);
+    expect(await database.prisma.payment.findMany({ where: { orderId: order.id }, select: { amountMinor: true, status: true } })).toEqual([{ amountMinor: 6300, status: 'CAPTURED' }]);
     expect(stored.couponRedemption).toMatchObject({ couponId: coupon.id, buyerId: buyer!.userId });
     expect(await stockOf(serum30.id)).toBe(before.serum - 1);
     expect(await stockOf(cream.id)).toBe(before.cream - 1);
