@@ -29,7 +29,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   }, [onClose]);
 
   useEffect(() => {
-    void controls.refresh();
+    void controls.refresh().then((answer) => !answer.ok && setError(answer.message));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fresh stock and prices each time the bag opens
   }, []);
 
@@ -87,7 +87,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         </p>
       )}
       {!bag ? (
-        <p className="py-8 text-center text-neutral-600">Loading your bag…</p>
+        !error && <p className="py-8 text-center text-neutral-600">Loading your bag…</p>
       ) : bag.lines.length === 0 ? (
         !paid && <p className="py-8 text-center text-neutral-600">Your bag is empty. Tap “Add to bag” on a product the host pins.</p>
       ) : (
