@@ -5,6 +5,7 @@ import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { ChatPanel } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
+import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
@@ -37,6 +38,13 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
     setBagOpen(false);
     bagButtonRef.current?.focus();
   }, []);
+
+  // Buy now charges the brand's shipping on top of the price: say so before the tap.
+  const rule = bag.bag?.shipping;
+  const shippingNote =
+    rule && rule.shippingFlatMinor > 0
+      ? `Plus ${formatPrice(rule.shippingFlatMinor, bag.bag!.currency)} shipping per order${rule.freeShippingOverMinor !== null ? `, free from ${formatPrice(rule.freeShippingOverMinor, bag.bag!.currency)}` : ''}.`
+      : null;
 
   async function addToBag(variantId: string) {
     setBagNotice(null);
@@ -126,7 +134,14 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
       <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
         <div className="order-2 md:order-1">
           {state.pinned ? (
-            <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} onAddToBag={addToBag} />
+            <>
+              <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} onAddToBag={addToBag} />
+              {shippingNote && (
+                <p className="mt-1 px-2 text-xs text-white/90 drop-shadow md:text-neutral-600 md:drop-shadow-none" data-testid="shipping-note">
+                  {shippingNote}
+                </p>
+              )}
+            </>
           ) : (
             <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
           )}
