@@ -1,18 +1,32 @@
 'use client';
 
-import { useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useCallback, useRef, useState } from 'react';
+import { ERROR_CATALOG, type ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 
-export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string };
+export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
+
+// Only a first-time buyer ever needs the sheet: its form code loads on first use.
+const OneTapSetupSheet = dynamic(() => import('./one-tap-setup-sheet').then((m) => m.OneTapSetupSheet), { ssr: false });
+
+/** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
+function needsWallet(result: BuyResult): boolean {
+  if (result.ok) return false;
+  const code = result.code ?? (result.message === ERROR_CATALOG.NO_ADDRESS.message ? 'NO_ADDRESS' : result.message === ERROR_CATALOG.NO_PAYMENT_METHOD.message ? 'NO_PAYMENT_METHOD' : undefined);
+  return code === 'NO_ADDRESS' || code === 'NO_PAYMENT_METHOD';
+}
 
 /**
  * The pinned product with its live stock and the one-tap Buy button. Each tap
  * gets its own idempotency key; a retry of the same tap reuses it, so a flaky
- * connection can never buy twice.
+ * connection can never buy twice. A tap refused for a missing address or card
+ * opens a short sheet over the player; once saved, the same tap (same key) is
+ * sent again and completes.
  */
 export function PinnedProduct({
   product,
@@ -42,13 +56,33 @@ export function PinnedProduct({
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
 
-  async function buy() {
-    if (!variant) return;
+  // The tap waiting for the sheet: retried with its own key once the wallet is saved.
+  const [waitingTap, setWaitingTap] = useState<{ variantId: string; key: string; dealId: string | null } | null>(null);
+  const buyButtonRef = useRef<HTMLButtonElement>(null);
+
+  async function send(tap: { variantId: string; key: string; dealId: string | null }) {
     setPending(true);
     setResult(null);
-    setResult(await onBuy(variant.id, crypto.randomUUID(), activeDeal?.id ?? null));
+    const answer = await onBuy(tap.variantId, tap.key, tap.dealId);
     setPending(false);
+    if (needsWallet(answer)) setWaitingTap(tap);
+    else setResult(answer);
   }
+
+  function buy() {
+    if (!variant) return;
+    void send({ variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null });
+  }
+
+  const closeSheet = useCallback(() => {
+    setWaitingTap(null);
+    setResult({ ok: false, message: 'Add an address and a card to buy in one tap.' });
+  }, []);
+  const walletSaved = useCallback(() => {
+    if (!waitingTap) return;
+    setWaitingTap(null);
+    void send(waitingTap);
+  }, [waitingTap]);
 
   return (
     <section aria-label="Pinned product" className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">
@@ -91,6 +125,7 @@ export function PinnedProduct({
       )}
       {canBuy ? (
         <button
+          ref={buyButtonRef}
           type="button"
           onClick={buy}
           disabled={pending || soldOut || !live}
@@ -121,6 +156,7 @@ export function PinnedProduct({
         )}
         {result && !result.ok && <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{result.message}</p>}
       </div>
+      {waitingTap && <OneTapSetupSheet onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />}
     </section>
   );
 }

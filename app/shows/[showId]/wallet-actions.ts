@@ -1,0 +1,40 @@
+'use server';
+
+import { formAction, type ActionState } from '@/app/_lib/action';
+import { currentUser } from '@/server/auth/session';
+import { processPaymentProvider } from '@/server/domain/payments/process-provider';
+import { addAddress, addPaymentMethod, walletNeeds } from '@/server/domain/wallet';
+import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/wallet.schema';
+import { services } from '@/server/services';
+
+export type OneTapNeeds = { address: boolean; card: boolean };
+
+/** What the signed-in viewer still has to give before one-tap buying works; null when signed out. */
+export async function oneTapNeedsAction(): Promise<OneTapNeeds | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  return walletNeeds(services().db, { userId: user.id, name: user.name });
+}
+
+/**
+ * Saves the missing address and/or card from the sheet in the player, both as
+ * defaults, so the refused tap can be retried. Only the parts still missing are
+ * read from the form. The card number goes straight to the provider's
+ * tokenizeCard and is never stored or logged (see addPaymentMethod); error
+ * answers carry field messages only, never the values sent.
+ */
+export async function saveOneTapWalletAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const user = await currentUser();
+  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  const { db, env } = services();
+  const actor = { userId: user.id, name: user.name };
+  const needs = await walletNeeds(db, actor);
+  if (!needs.address && !needs.card) return { ok: true, message: 'Your details are already saved.' };
+  const schema = needs.address && needs.card ? addressInputSchema.extend(cardInputSchema.shape) : needs.address ? addressInputSchema : cardInputSchema;
+  return formAction(schema, form, async (input) => {
+    // The card first: if the provider refuses it, nothing is saved and the whole sheet can be sent again.
+    if (needs.card) await addPaymentMethod(db, processPaymentProvider(env), actor, input as CardInput, { makeDefault: true });
+    if (needs.address) await addAddress(db, actor, input as AddressInput, { makeDefault: true });
+    return { ok: true, message: 'Saved. Finishing your purchase…' };
+  });
+}
