@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { verifyCredentials } from './domain/accounts';
-import { TestPaymentProvider } from './domain/payments/test-provider';
+import { processPaymentProvider } from './domain/payments/process-provider';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
@@ -70,7 +70,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
-    const realtime = createRealtimeServer(httpServer, { db, payments: new TestPaymentProvider(), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
+    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
     cleanups.push(() => realtime.close());
     registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
     cleanups.push(() => registerServices(undefined));

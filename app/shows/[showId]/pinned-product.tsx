@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useRef, useState } from 'react';
-import { ERROR_CATALOG, type ErrorCode } from '@/server/domain/errors';
+import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
@@ -17,8 +17,7 @@ const OneTapSetupSheet = dynamic(() => import('./one-tap-setup-sheet').then((m) 
 /** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
 function needsWallet(result: BuyResult): boolean {
   if (result.ok) return false;
-  const code = result.code ?? (result.message === ERROR_CATALOG.NO_ADDRESS.message ? 'NO_ADDRESS' : result.message === ERROR_CATALOG.NO_PAYMENT_METHOD.message ? 'NO_PAYMENT_METHOD' : undefined);
-  return code === 'NO_ADDRESS' || code === 'NO_PAYMENT_METHOD';
+  return result.code === 'NO_ADDRESS' || result.code === 'NO_PAYMENT_METHOD';
 }
 
 /**

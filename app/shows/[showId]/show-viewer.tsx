@@ -58,7 +58,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
     for (let attempt = 0; ; attempt++) {
       const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
       if (response.ok) return { ok: true, order: response.order };
-      if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: response.error.message };
+      if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: response.error.message, code: response.error.code };
     }
   }
 
