@@ -3,6 +3,8 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import { MEDIA_CODECS, type MediaConfig } from './config';
+import { createPeerTransport } from './webrtc-transport';
+import { consumerLayerInfo, hasLayers, INITIAL_PREFERRED_LAYERS, KEY_FRAME_REQUEST_DELAY_MS, type ConsumerLayerInfo } from './consumer-layers';
 
 export type TransportDirection = 'send' | 'recv';
 
@@ -20,7 +22,10 @@ export interface ConsumerOptions {
   rtpParameters: types.RtpParameters;
 }
 
-const ICE_GRACE_MS = 15_000;
+export interface ConsumeResult {
+  consumer: ConsumerOptions;
+  layers: ConsumerLayerInfo;
+}
 
 interface MediaPeer {
   transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection }>;
@@ -31,6 +36,9 @@ interface MediaPeer {
 interface RoomEvents {
   producerAdded: [{ producerId: string; kind: types.MediaKind }];
   producerClosed: [{ producerId: string }];
+  /** The layers a viewer's video consumer is actually sending changed (null: none, e.g. paused). */
+  consumerLayers: [{ peerId: string; consumerId: string; layers: types.ConsumerLayers | null }];
+  consumerScore: [{ peerId: string; consumerId: string; score: number; producerScore: number }];
   closed: [];
 }
 
@@ -77,24 +85,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
 
   async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
     const peer = this.peer(peerId);
-    const transport = await this.router.createWebRtcTransport({
-      listenIps: [{ ip: this.config.listenIp, announcedIp: this.config.announcedIp }],
-      enableUdp: true,
-      enableTcp: true,
-      preferUdp: true,
-      initialAvailableOutgoingBitrate: 1_000_000,
-    });
-    transport.on('dtlsstatechange', (state) => {
-      if (state === 'failed' || state === 'closed') transport.close();
-    });
-    // A browser that vanishes (tab killed, network gone) sends no DTLS close; ICE
-    // going quiet is the sign. Give it time to come back before letting go.
-    let iceTimer: NodeJS.Timeout | undefined;
-    transport.on('icestatechange', (state) => {
-      clearTimeout(iceTimer);
-      if (state === 'disconnected') iceTimer = setTimeout(() => transport.close(), ICE_GRACE_MS);
-    });
-    transport.observer.once('close', () => clearTimeout(iceTimer));
+    const transport = await createPeerTransport(this.router, this.config);
     transport.observer.once('close', () => peer.transports.delete(transport.id));
     peer.transports.set(transport.id, { transport, direction });
     return {
@@ -117,7 +108,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   async produce(peerId: string, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters): Promise<string> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'send') throw new AppError('INVALID_INPUT', 'produce on a receive transport');
-    const producer = await transport.produce({ kind, rtpParameters });
+    const producer = await transport.produce({ kind, rtpParameters, ...(kind === 'video' && { keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS }) });
     // One host stream per show: a new publisher (the host reloaded or reconnected)
     // replaces whatever an earlier session of theirs left behind.
     for (const [otherId, other] of this.peers) {
@@ -135,25 +126,46 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     return producer.id;
   }
 
-  /** Consumers start paused; the client resumes once its track is wired up, so no keyframe is wasted. */
-  async consume(peerId: string, transportId: string, producerId: string, rtpCapabilities: types.RtpCapabilities): Promise<ConsumerOptions> {
+  /**
+   * Consumers start paused; the client resumes once its track is wired up, so no
+   * keyframe is wasted. Video starts on the lowest simulcast layer.
+   */
+  async consume(peerId: string, transportId: string, producerId: string, rtpCapabilities: types.RtpCapabilities): Promise<ConsumeResult> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'recv') throw new AppError('INVALID_INPUT', 'consume on a send transport');
     if (!this.router.canConsume({ producerId, rtpCapabilities })) {
       throw new AppError('INVALID_INPUT', `cannot consume ${producerId} with these capabilities`, 'Your browser cannot play this stream.');
     }
-    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true });
+    const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
     const peer = this.peer(peerId);
     peer.consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
     consumer.on('producerclose', () => consumer.close());
-    return { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters };
+    if (hasLayers(consumer)) {
+      consumer.on('layerschange', (layers) => this.emit('consumerLayers', { peerId, consumerId: consumer.id, layers: layers ?? null }));
+      consumer.on('score', ({ score, producerScore }) => this.emit('consumerScore', { peerId, consumerId: consumer.id, score, producerScore }));
+    }
+    return {
+      consumer: { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters },
+      layers: consumerLayerInfo(consumer),
+    };
+  }
+
+  /** mediasoup clamps the request to the layers the producer has; the answer is what it kept. */
+  async setPreferredLayers(peerId: string, consumerId: string, layers: types.ConsumerLayers): Promise<types.ConsumerLayers | null> {
+    const consumer = this.consumer(peerId, consumerId);
+    if (!hasLayers(consumer)) throw new AppError('INVALID_STATE', `consumer ${consumerId} has no layers`);
+    await consumer.setPreferredLayers(layers);
+    return consumer.preferredLayers ?? null;
+  }
+
+  /** A viewer whose page is hidden stops receiving until it comes back; a resume asks for a key frame. */
+  async pauseConsumer(peerId: string, consumerId: string): Promise<void> {
+    await this.consumer(peerId, consumerId).pause();
   }
 
   async resumeConsumer(peerId: string, consumerId: string): Promise<void> {
-    const consumer = this.peer(peerId).consumers.get(consumerId);
-    if (!consumer) throw new AppError('NOT_FOUND', `consumer ${consumerId} not found`);
-    await consumer.resume();
+    await this.consumer(peerId, consumerId).resume();
   }
 
   closeProducers(peerId: string): void {
@@ -187,6 +199,12 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       this.peers.set(peerId, peer);
     }
     return peer;
+  }
+
+  private consumer(peerId: string, consumerId: string): types.Consumer {
+    const consumer = this.peer(peerId).consumers.get(consumerId);
+    if (!consumer) throw new AppError('NOT_FOUND', `consumer ${consumerId} not found`);
+    return consumer;
   }
 
   private transport(peerId: string, transportId: string) {

@@ -2,27 +2,38 @@ import type { types } from 'mediasoup';
 import { AppError } from '../domain/errors';
 import type { ShowMediaRoom } from '../media/show-media-room';
 import type { ShowBroadcaster } from './broadcaster';
-import type { HandlerRegistrar } from './handler';
+import type { HandlerRegistrar, ShowServer } from './handler';
 import { requireJoined, type ConnectionContext } from './context';
 import {
   connectTransportSchema,
   consumeSchema,
   createTransportSchema,
+  pauseConsumerSchema,
   produceSchema,
   restartIceSchema,
   resumeConsumerSchema,
+  setPreferredLayersSchema,
   showRefSchema,
 } from './protocol';
 
 const announced = new WeakSet<ShowMediaRoom>();
 
-/** Tells a show's room about producers coming and going, once per media room. */
-function announceProducers(broadcaster: ShowBroadcaster, room: ShowMediaRoom): void {
+/**
+ * Wires a media room to the sockets, once per room: producers coming and going
+ * go to the whole show; a consumer's layers and score go only to its viewer.
+ * Media peers are keyed by socket id, and every socket is in a room of its own
+ * id, so the events reach a viewer's recovered connection as well.
+ */
+function announceMedia(io: ShowServer, broadcaster: ShowBroadcaster, room: ShowMediaRoom): void {
   if (announced.has(room)) return;
   announced.add(room);
   const { showId } = room;
   room.on('producerAdded', ({ producerId, kind }) => broadcaster.emit(showId, 'media:producerAdded', { showId, producerId, kind }));
   room.on('producerClosed', ({ producerId }) => broadcaster.emit(showId, 'media:producerClosed', { showId, producerId }));
+  room.on('consumerLayers', ({ peerId, consumerId, layers }) =>
+    io.to(peerId).emit('media:layers', { showId, consumerId, spatialLayer: layers?.spatialLayer ?? null, temporalLayer: layers?.temporalLayer ?? null }),
+  );
+  room.on('consumerScore', ({ peerId, consumerId, score, producerScore }) => io.to(peerId).emit('media:score', { showId, consumerId, score, producerScore }));
 }
 
 // mediasoup checks the structure of these objects itself and rejects bad ones;
@@ -30,10 +41,10 @@ function announceProducers(broadcaster: ShowBroadcaster, room: ShowMediaRoom): v
 const asMedia = <T>(value: Record<string, unknown>) => value as unknown as T;
 
 export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
-  const { socket, broadcaster } = ctx;
+  const { socket, broadcaster, io } = ctx;
   const room = async (showId: string) => {
     const mediaRoom = await ctx.media.room(showId);
-    announceProducers(broadcaster, mediaRoom);
+    announceMedia(io, broadcaster, mediaRoom);
     return mediaRoom;
   };
 
@@ -67,13 +78,24 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
 
   on.on('media:consume', consumeSchema, async ({ showId, transportId, producerId, rtpCapabilities }) => {
     requireJoined(socket, showId);
-    const consumer = await (await room(showId)).consume(socket.id, transportId, producerId, asMedia<types.RtpCapabilities>(rtpCapabilities));
-    return { consumer };
+    return (await room(showId)).consume(socket.id, transportId, producerId, asMedia<types.RtpCapabilities>(rtpCapabilities));
   });
 
   on.on('media:resumeConsumer', resumeConsumerSchema, async ({ showId, consumerId }) => {
     requireJoined(socket, showId);
     await (await room(showId)).resumeConsumer(socket.id, consumerId);
     return {};
+  });
+
+  on.on('media:pauseConsumer', pauseConsumerSchema, async ({ showId, consumerId }) => {
+    requireJoined(socket, showId);
+    await (await room(showId)).pauseConsumer(socket.id, consumerId);
+    return {};
+  });
+
+  on.on('media:setPreferredLayers', setPreferredLayersSchema, async ({ showId, consumerId, spatialLayer, temporalLayer }) => {
+    requireJoined(socket, showId);
+    const layers = temporalLayer === undefined ? { spatialLayer } : { spatialLayer, temporalLayer };
+    return { preferred: await (await room(showId)).setPreferredLayers(socket.id, consumerId, layers) };
   });
 }

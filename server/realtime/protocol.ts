@@ -63,6 +63,10 @@ export const consumeSchema = z
   .object({ showId: id, transportId: id, producerId: id, rtpCapabilities: mediasoupObject })
   .strict();
 export const resumeConsumerSchema = z.object({ showId: id, consumerId: id }).strict();
+export const pauseConsumerSchema = resumeConsumerSchema;
+// Three simulcast layers with up to three temporal layers each; mediasoup clamps to what the producer has.
+const layerIndex = z.number().int().min(0).max(2);
+export const setPreferredLayersSchema = z.object({ showId: id, consumerId: id, spatialLayer: layerIndex, temporalLayer: layerIndex.optional() }).strict();
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
@@ -136,9 +140,14 @@ export interface ClientToServerEvents {
   'media:produce': (payload: z.infer<typeof produceSchema>, ack: AckFn<{ producerId: string }>) => void;
   'media:consume': (
     payload: z.infer<typeof consumeSchema>,
-    ack: AckFn<{ consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters } }>,
+    ack: AckFn<{
+      consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
+      layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
+    }>,
   ) => void;
   'media:resumeConsumer': (payload: z.infer<typeof resumeConsumerSchema>, ack: AckFn) => void;
+  'media:pauseConsumer': (payload: z.infer<typeof pauseConsumerSchema>, ack: AckFn) => void;
+  'media:setPreferredLayers': (payload: z.infer<typeof setPreferredLayersSchema>, ack: AckFn<{ preferred: ms.ConsumerLayers | null }>) => void;
 }
 
 /** Broadcasts to everyone in a show; each carries the show's sequence number. */
@@ -164,6 +173,10 @@ export interface SequencedEvents {
 export interface ServerToClientEvents extends SequencedEvents {
   /** Sent to the host and moderators only; not sequenced. */
   'sale:made': (event: { showId: string; orderNumber: number; totalMinor: number; currency: string; productTitle: string; variantName: string; quantity: number; buyerName: string }) => void;
+  /** To one viewer, about one of its video consumers; not sequenced. Null layers: nothing is being sent. */
+  'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;
+  /** To one viewer: its video consumer's score (0–10, 10 = no loss) and the host's stream score. */
+  'media:score': (event: { showId: string; consumerId: string; score: number; producerScore: number }) => void;
 }
 
 export interface SocketUser {
