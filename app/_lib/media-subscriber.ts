@@ -1,0 +1,146 @@
+'use client';
+
+import type { Device } from 'mediasoup-client';
+import type { Consumer, ConsumerOptions, Transport } from 'mediasoup-client/types';
+import type { ServerToClientEvents } from '@/server/realtime/protocol';
+import { asClient, createTransport, loadDevice } from './media-signalling';
+import { call, type ShowClientSocket } from './show-socket';
+
+/** What the viewer knows about its video consumer, for choosing a layer. */
+export interface VideoFeed {
+  consumerId: string;
+  spatialLayers: number;
+  /** The last layer asked for. */
+  preferredLayer: number;
+  /** The layer the server says it is sending; null before the first report or while nothing is sent. */
+  spatialLayer: number | null;
+  /** The link's score, 0–10; mediasoup starts every consumer at 10. */
+  score: number;
+  paused: boolean;
+}
+
+type LayersEvent = Parameters<ServerToClientEvents['media:layers']>[0];
+type ScoreEvent = Parameters<ServerToClientEvents['media:score']>[0];
+
+/** A viewer's incoming stream: one receive transport, a consumer per host track. */
+export class Subscriber {
+  readonly stream = new MediaStream();
+  private readonly consumers = new Map<string, Consumer | null>();
+  private feed: VideoFeed | null = null;
+  private readonly listeners = new Set<(feed: VideoFeed | null) => void>();
+
+  private constructor(
+    private readonly socket: ShowClientSocket,
+    private readonly showId: string,
+    private readonly device: Device,
+    private readonly transport: Transport,
+  ) {
+    socket.on('media:layers', this.onLayers);
+    socket.on('media:score', this.onScore);
+  }
+
+  static async start(socket: ShowClientSocket, showId: string): Promise<Subscriber> {
+    const device = await loadDevice(socket, showId);
+    const transport = await createTransport(socket, showId, device, 'recv');
+    return new Subscriber(socket, showId, device, transport);
+  }
+
+  async consume(producerId: string): Promise<void> {
+    if (this.consumers.has(producerId)) return;
+    this.consumers.set(producerId, null); // claimed before the await so a duplicate announcement is ignored
+    const { consumer: params, layers } = await call(this.socket, 'media:consume', {
+      showId: this.showId,
+      transportId: this.transport.id,
+      producerId,
+      rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown>,
+    });
+    const consumer = await this.transport.consume(asClient<ConsumerOptions>(params));
+    this.consumers.set(producerId, consumer);
+    this.stream.addTrack(consumer.track);
+    if (consumer.kind === 'video') {
+      this.setFeed({
+        consumerId: consumer.id,
+        spatialLayers: layers.spatialLayers,
+        preferredLayer: layers.preferred?.spatialLayer ?? 0,
+        spatialLayer: null,
+        score: 10,
+        paused: false,
+      });
+    }
+    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: consumer.id });
+  }
+
+  get video(): VideoFeed | null {
+    return this.feed;
+  }
+
+  /** Called with the video feed whenever its layers, score or pause change. */
+  onVideoChange(listener: (feed: VideoFeed | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async setVideoLayer(spatialLayer: number): Promise<void> {
+    const feed = this.feed;
+    if (!feed || feed.spatialLayers <= 1) return;
+    const { preferred } = await call(this.socket, 'media:setPreferredLayers', { showId: this.showId, consumerId: feed.consumerId, spatialLayer });
+    if (this.feed === feed) this.setFeed({ ...feed, preferredLayer: preferred?.spatialLayer ?? spatialLayer });
+  }
+
+  /** Stops the server sending video (the page is hidden); audio keeps playing. */
+  async pauseVideo(): Promise<void> {
+    const feed = this.feed;
+    if (!feed || feed.paused) return;
+    await call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: feed.consumerId });
+    this.videoConsumer()?.pause();
+    if (this.feed === feed) this.setFeed({ ...feed, paused: true });
+  }
+
+  async resumeVideo(): Promise<void> {
+    const feed = this.feed;
+    if (!feed?.paused) return;
+    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: feed.consumerId });
+    this.videoConsumer()?.resume();
+    if (this.feed === feed) this.setFeed({ ...feed, paused: false });
+  }
+
+  /** Drops the consumers of producers that are gone (the host stopped a track). */
+  keepOnly(producerIds: string[]): void {
+    for (const producerId of [...this.consumers.keys()]) if (!producerIds.includes(producerId)) this.removeProducer(producerId);
+  }
+
+  removeProducer(producerId: string): void {
+    const consumer = this.consumers.get(producerId);
+    this.consumers.delete(producerId);
+    if (!consumer) return;
+    if (consumer.id === this.feed?.consumerId) this.setFeed(null);
+    this.stream.removeTrack(consumer.track);
+    consumer.close();
+  }
+
+  close(): void {
+    this.socket.off('media:layers', this.onLayers);
+    this.socket.off('media:score', this.onScore);
+    this.listeners.clear();
+    this.transport.close();
+    for (const track of this.stream.getTracks()) track.stop();
+  }
+
+  private videoConsumer(): Consumer | undefined {
+    for (const consumer of this.consumers.values()) if (consumer && consumer.id === this.feed?.consumerId) return consumer;
+    return undefined;
+  }
+
+  private setFeed(feed: VideoFeed | null): void {
+    this.feed = feed;
+    for (const listener of this.listeners) listener(feed);
+  }
+
+  private readonly onLayers = ({ showId, consumerId, spatialLayer }: LayersEvent) => {
+    if (showId === this.showId && this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, spatialLayer });
+  };
+
+  private readonly onScore = ({ showId, consumerId, score }: ScoreEvent) => {
+    if (showId === this.showId && this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, score });
+  };
+}
