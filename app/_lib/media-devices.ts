@@ -33,13 +33,15 @@ export function mediaErrorKind(error: unknown): MediaErrorKind {
   }
 }
 
+const isAlias = (deviceId: string) => deviceId === 'default' || deviceId === 'communications';
+
 /** The devices of one kind, without duplicates (browsers list "default" and "communications" aliases too). */
 export function devicesOfKind(devices: readonly { kind: string; deviceId: string; label: string; groupId?: string }[], kind: CaptureKind): DeviceOption[] {
   const seen = new Set<string>();
   const options: DeviceOption[] = [];
   for (const device of devices) {
     if (device.kind !== kind || !device.deviceId || seen.has(device.deviceId)) continue;
-    if ((device.deviceId === 'default' || device.deviceId === 'communications') && devices.some((d) => d.kind === kind && d.deviceId !== device.deviceId && d.deviceId !== 'default' && d.deviceId !== 'communications')) continue;
+    if (isAlias(device.deviceId) && devices.some((d) => d.kind === kind && d.deviceId !== '' && !isAlias(d.deviceId))) continue;
     seen.add(device.deviceId);
     options.push({ deviceId: device.deviceId, label: device.label });
   }
