@@ -10,14 +10,15 @@ import { useI18n } from '@/app/_i18n/client';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(registerAction, null);
-  const form = useRef<HTMLFormElement>(null);
   const { t } = useI18n();
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
 
+  // React resets a form once its action has run, so the credentials are kept
+  // from the submit event for the sign-in that follows a successful sign-up.
+  const credentials = useRef<{ email: string; password: string } | null>(null);
   useEffect(() => {
-    if (!state?.ok || !form.current) return;
-    const data = new FormData(form.current);
-    void signIn('credentials', { email: data.get('email'), password: data.get('password'), redirect: false }).then(() => window.location.assign(callbackUrl));
+    if (!state?.ok || !credentials.current) return;
+    void signIn('credentials', { ...credentials.current, redirect: false }).then(() => window.location.assign(callbackUrl));
   }, [state, callbackUrl]);
 
   const input = (name: string, label: string, type: string, autoComplete: string, hint?: string) => (
@@ -27,7 +28,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   );
 
   return (
-    <form ref={form} action={action} className="space-y-4" noValidate>
+    <form
+      action={action}
+      onSubmit={(event) => {
+        const data = new FormData(event.currentTarget);
+        credentials.current = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
+      }}
+      className="space-y-4"
+      noValidate
+    >
       {input('name', t('auth.signUp.name'), 'text', 'name')}
       {input('email', t('auth.signUp.email'), 'email', 'email')}
       {input('password', t('auth.signUp.password'), 'password', 'new-password', t('auth.signUp.passwordHint'))}
