@@ -3,14 +3,16 @@
 import { signOut } from 'next-auth/react';
 import { useActionState, useEffect, type ReactNode } from 'react';
 import { dangerButtonClass, Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
+import { useI18n } from '@/app/_i18n/client';
 import type { ActionState } from '@/app/_lib/action';
 import type { AccountProfile } from '@/server/domain/account-profile';
 import { changePasswordAction, deleteAccountAction, saveInfluencerAction, saveNameAction } from './actions';
 
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
 
-function ActionForm({ action, submit, pendingLabel, danger, onDone, children }: { action: Action; submit: string; pendingLabel: string; danger?: boolean; onDone?: () => void; children: (error: (name: string) => string | undefined) => ReactNode }) {
+function ActionForm({ action, submit, pendingLabel, danger, onDone, children }: { action: Action; submit: string; pendingLabel?: string; danger?: boolean; onDone?: () => void; children: (error: (name: string) => string | undefined) => ReactNode }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const { t } = useI18n();
   useEffect(() => {
     if (state?.ok) onDone?.();
   }, [state, onDone]);
@@ -20,17 +22,18 @@ function ActionForm({ action, submit, pendingLabel, danger, onDone, children }: 
       {children(error)}
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={danger ? dangerButtonClass : primaryButtonClass}>
-        {pending ? pendingLabel : submit}
+        {pending ? (pendingLabel ?? t('account.form.saving')) : submit}
       </button>
     </form>
   );
 }
 
 export function NameForm({ name }: { name: string }) {
+  const { t } = useI18n();
   return (
-    <ActionForm action={saveNameAction} submit="Save name" pendingLabel="Saving…">
+    <ActionForm action={saveNameAction} submit={t('account.profile.submit')}>
       {(error) => (
-        <Field id="name" label="Your name" error={error('name')} hint="Shown in chat. In the “just bought” ticker only your first name and initial appear.">
+        <Field id="name" label={t('account.profile.name')} error={error('name')} hint={t('account.profile.nameHint')}>
           <input id="name" name="name" defaultValue={name} autoComplete="name" className={inputClass} aria-invalid={error('name') ? true : undefined} />
         </Field>
       )}
@@ -39,31 +42,34 @@ export function NameForm({ name }: { name: string }) {
 }
 
 export function InfluencerForm({ profile }: { profile: AccountProfile['influencer'] }) {
+  const { t } = useI18n();
   const links = [0, 1, 2, 3].map((i) => profile?.links[i] ?? { label: '', url: '' });
   return (
-    <ActionForm action={saveInfluencerAction} submit={profile ? 'Save host profile' : 'Create host profile'} pendingLabel="Saving…">
+    <ActionForm action={saveInfluencerAction} submit={profile ? t('account.host.save') : t('account.host.create')}>
       {(error) => (
         <>
-          <Field id="handle" label="Handle" hint="Brands invite you by this handle; your page is /hosts/your-handle." error={error('handle')}>
+          <Field id="handle" label={t('account.host.handle')} hint={t('account.host.handleHint')} error={error('handle')}>
             <input id="handle" name="handle" defaultValue={profile?.handle ?? ''} className={inputClass} aria-invalid={error('handle') ? true : undefined} />
           </Field>
-          <Field id="bio" label="Bio" error={error('bio')}>
+          <Field id="bio" label={t('account.host.bio')} error={error('bio')}>
             <textarea id="bio" name="bio" rows={3} defaultValue={profile?.bio ?? ''} className={inputClass} />
           </Field>
-          <Field id="avatarUrl" label="Avatar image URL (optional)" error={error('avatarUrl')}>
+          <Field id="avatarUrl" label={t('account.host.avatarUrl')} error={error('avatarUrl')}>
             <input id="avatarUrl" name="avatarUrl" type="url" defaultValue={profile?.avatarUrl ?? ''} className={inputClass} />
           </Field>
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Social links</legend>
+            <legend className="text-sm font-medium">{t('account.host.links')}</legend>
             {links.map((link, i) => (
               <div key={i} className="grid grid-cols-[8rem_1fr] gap-2">
-                <input aria-label={`Link ${i + 1} label`} name={`linkLabel${i}`} defaultValue={link.label} placeholder="Instagram" className={inputClass} />
-                <input aria-label={`Link ${i + 1} address`} name={`linkUrl${i}`} type="url" defaultValue={link.url} placeholder="https://" className={inputClass} />
+                <input aria-label={t('account.host.linkLabel', { number: i + 1 })} name={`linkLabel${i}`} defaultValue={link.label} placeholder="Instagram" className={inputClass} />
+                <input aria-label={t('account.host.linkAddress', { number: i + 1 })} name={`linkUrl${i}`} type="url" defaultValue={link.url} placeholder="https://" className={inputClass} />
               </div>
             ))}
-            {error('links.0.url') || error('links.1.url') || error('links.2.url') || error('links.3.url') ? (
-              <p className="text-xs font-medium text-red-700">Links must start with https:// or http://</p>
-            ) : null}
+            {linkErrors(error).map((message) => (
+              <p key={message} className="text-xs font-medium text-red-700">
+                {message}
+              </p>
+            ))}
           </fieldset>
         </>
       )}
@@ -72,16 +78,17 @@ export function InfluencerForm({ profile }: { profile: AccountProfile['influence
 }
 
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
+  const { t } = useI18n();
   return (
-    <ActionForm action={changePasswordAction} submit={hasPassword ? 'Change password' : 'Set a password'} pendingLabel="Saving…">
+    <ActionForm action={changePasswordAction} submit={hasPassword ? t('account.password.change') : t('account.password.set')}>
       {(error) => (
         <>
           {hasPassword && (
-            <Field id="currentPassword" label="Current password" error={error('currentPassword')}>
+            <Field id="currentPassword" label={t('account.password.current')} error={error('currentPassword')}>
               <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} />
             </Field>
           )}
-          <Field id="newPassword" label="New password" hint="At least 10 characters." error={error('newPassword')}>
+          <Field id="newPassword" label={t('account.password.new')} hint={t('account.password.hint')} error={error('newPassword')}>
             <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={error('newPassword') ? true : undefined} />
           </Field>
         </>
@@ -91,18 +98,25 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
 }
 
 export function DeleteAccountForm({ email }: { email: string }) {
+  const { t } = useI18n();
   return (
     // After deletion the session is worthless; signing out clears the cookie.
-    <ActionForm action={deleteAccountAction} submit="Delete my account" pendingLabel="Deleting…" danger onDone={signOutHome}>
+    <ActionForm action={deleteAccountAction} submit={t('account.delete.submit')} pendingLabel={t('account.delete.pending')} danger onDone={signOutHome}>
       {(error) => (
         <>
-          <Field id="confirmEmail" label={`Type ${email} to confirm`} error={error('confirmEmail')}>
+          <Field id="confirmEmail" label={t('account.delete.confirm', { email })} error={error('confirmEmail')}>
             <input id="confirmEmail" name="confirmEmail" type="email" autoComplete="off" className={inputClass} />
           </Field>
         </>
       )}
     </ActionForm>
   );
+}
+
+// Link rows have no field of their own to show an error beside, so their (already translated) messages are listed once under the rows.
+function linkErrors(error: (name: string) => string | undefined): string[] {
+  const messages = ['links', ...[0, 1, 2, 3].flatMap((i) => [`links.${i}.label`, `links.${i}.url`])].map(error);
+  return [...new Set(messages.filter((message): message is string => Boolean(message)))];
 }
 
 function signOutHome() {

@@ -1,19 +1,28 @@
 'use server';
 
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { deleteAccount } from '@/server/domain/account-deletion';
 import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/account-profile';
 import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts';
 import { services } from '@/server/services';
+import { localise, type Localisation } from './localise-state';
 
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 
+const nameForm: Localisation = {
+  rules: [{ english: 'Enter your name.', key: 'account.profile.nameRequired' }],
+  fields: { name: 'account.profile.nameRequired' },
+};
+
 export async function saveNameAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(z.object({ name: displayNameSchema }), form, async ({ name }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(z.object({ name: displayNameSchema }), form, async ({ name }, user) => {
     await updateDisplayName(services().db, actor(user), name);
-    return { ok: true, message: 'Saved.' };
+    return { ok: true, message: t('account.profile.saved') };
   });
+  return localise(state, nameForm);
 }
 
 // The form posts links as parallel label/url fields; empty rows are dropped.
@@ -23,23 +32,55 @@ function influencerInput(form: FormData) {
   return { handle: field('handle'), bio: field('bio'), avatarUrl: field('avatarUrl'), links };
 }
 
+const influencerForm: Localisation = {
+  rules: [
+    { english: 'Use 3–30 letters, digits, dots or underscores.', key: 'account.host.handleRule' },
+    { english: 'Links must start with https:// or http://', key: 'account.host.linkUrlRule' },
+    { english: /^The handle @(?<handle>.+) is taken\. Try another\.$/, key: 'account.host.handleTaken' },
+  ],
+  fields: { handle: 'account.host.handleRule', avatarUrl: 'account.host.avatarRule', 'links.label': 'account.host.linkLabelRule', 'links.url': 'account.host.linkUrlRule', links: 'account.host.tooManyLinks' },
+};
+
 export async function saveInfluencerAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(influencerProfileSchema, influencerInput(form), async (input, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(influencerProfileSchema, influencerInput(form), async (input, user) => {
     await saveInfluencerProfile(services().db, actor(user), input);
-    return { ok: true, message: 'Your host profile is saved.' };
+    return { ok: true, message: t('account.host.saved') };
   });
+  return localise(state, influencerForm);
 }
+
+const passwordForm: Localisation = {
+  rules: [
+    { english: 'Use a less repetitive password.', key: 'account.password.repetitive' },
+    { english: 'Your current password is not right.', key: 'account.password.currentWrong' },
+  ],
+  fields: { currentPassword: 'account.password.currentWrong', newPassword: 'account.password.hint' },
+};
 
 export async function changePasswordAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(passwordChangeSchema, form, async (input, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(passwordChangeSchema, form, async (input, user) => {
     await changePassword(services().db, actor(user), input);
-    return { ok: true, message: 'Your password is changed.' };
+    return { ok: true, message: t('account.password.changed') };
   });
+  return localise(state, passwordForm);
 }
 
+const deleteForm: Localisation = {
+  rules: [
+    { english: 'Type your email address exactly to confirm.', key: 'account.delete.emailMismatch' },
+    { english: 'You host upcoming shows. Ask the brand to cancel them or decline them first.', key: 'account.delete.hostsUpcoming' },
+    { english: /^You are the only owner of (?<brand>.+)\. Make someone else an owner first\.$/, key: 'account.delete.soleOwner' },
+  ],
+  fields: { confirmEmail: 'account.delete.emailMismatch' },
+};
+
 export async function deleteAccountAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(z.object({ confirmEmail: z.string().max(254) }), form, async ({ confirmEmail }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(z.object({ confirmEmail: z.string().max(254) }), form, async ({ confirmEmail }, user) => {
     await deleteAccount(services().db, actor(user), confirmEmail);
-    return { ok: true, message: 'Your account is deleted.' };
+    return { ok: true, message: t('account.delete.deleted') };
   });
+  return localise(state, deleteForm);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
-import { ACCOUNT_DELETION_EFFECTS } from '@/server/domain/account-deletion';
 import { getAccountProfile } from '@/server/domain/account-profile';
 import { services } from '@/server/services';
 import { SignOutButton } from '../_components/sign-out-button';
@@ -9,7 +9,12 @@ import { SiteHeader } from '../_components/site-header';
 import { PageHeading } from '../_components/ui';
 import { DeleteAccountForm, InfluencerForm, NameForm, PasswordForm } from './account-forms';
 
-export const metadata: Metadata = { title: 'Your account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t('account.page.title') };
+}
+
+// What deleting does (server/domain/account-deletion.ts), stated before anyone confirms.
+const DELETION_EFFECTS = ['signIn', 'personalData', 'orders', 'chat'] as const;
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
   return (
@@ -28,32 +33,36 @@ function Section({ id, title, description, children }: { id: string; title: stri
 export default async function AccountPage() {
   const user = await requirePageUser('/account');
   const profile = await getAccountProfile(services().db, { userId: user.id, name: user.name });
+  const { t } = await getI18n();
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-2xl space-y-6 px-4 py-8">
-        <PageHeading title="Your account" description={profile.email} actions={
+        <PageHeading
+          title={t('account.page.title')}
+          description={profile.email}
+          actions={
             <>
               <Link href="/account/notifications" className="self-center text-sm font-semibold text-brand-700 underline">
-                Notification settings
+                {t('account.page.notificationSettings')}
               </Link>
               <SignOutButton />
             </>
           }
         />
-        <Section id="profile-heading" title="Profile">
+        <Section id="profile-heading" title={t('account.profile.title')}>
           <NameForm name={profile.name} />
         </Section>
-        <Section id="host-heading" title="Host profile" description="Hosting live shows for brands? A host profile lets brands invite you and viewers follow you.">
+        <Section id="host-heading" title={t('account.host.title')} description={t('account.host.description')}>
           <InfluencerForm profile={profile.influencer} />
         </Section>
-        <Section id="password-heading" title="Password" description={profile.hasPassword ? undefined : 'You sign in with email links or another service. Set a password to sign in with it too.'}>
+        <Section id="password-heading" title={t('account.password.title')} description={profile.hasPassword ? undefined : t('account.password.noPassword')}>
           <PasswordForm hasPassword={profile.hasPassword} />
         </Section>
-        <Section id="delete-heading" title="Delete your account" description="What deleting does:">
+        <Section id="delete-heading" title={t('account.delete.title')} description={t('account.delete.intro')}>
           <ul className="list-disc space-y-1 pl-5 text-sm text-neutral-700">
-            {ACCOUNT_DELETION_EFFECTS.map((effect) => (
-              <li key={effect}>{effect}</li>
+            {DELETION_EFFECTS.map((effect) => (
+              <li key={effect}>{t(`account.delete.effects.${effect}`)}</li>
             ))}
           </ul>
           <DeleteAccountForm email={profile.email} />

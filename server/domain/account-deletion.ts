@@ -1,17 +1,11 @@
 import { AppError } from './errors';
 import type { Actor, Db } from './context';
 
-/** Shown on the account page before anyone confirms, so the effect is stated plainly. */
-export const ACCOUNT_DELETION_EFFECTS = [
-  'Your name, email and password are erased and you can no longer sign in.',
-  'Your saved cards, follows, reminders, notification settings and influencer profile are deleted.',
-  'Orders you placed stay with the brands that sold them, because they need them for delivery, refunds and tax records. They no longer show your name or email; a shipping address stays only where an order still needs it.',
-  'Your chat messages stay in past shows, shown as "Deleted account".',
-] as const;
-
 /**
  * Deletes an account by erasing what identifies the person. The row itself
  * stays: orders and chat messages point at it, and brands must keep orders.
+ * The account page states these effects before anyone confirms
+ * (account.delete.effects in app/_i18n/messages): change both together.
  */
 export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, deletedAt: true } });
