@@ -1,5 +1,4 @@
-const mailTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
-
-export function formatMailTime(date: Date): string {
-  return mailTime.format(date);
+/** Mailbox times are in UTC (the column says so), written the way the reader's language writes dates. */
+export function formatMailTime(date: Date, intl: string): string {
+  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }).format(date);
 }

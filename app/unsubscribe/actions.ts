@@ -1,24 +1,28 @@
 'use server';
 
 import { z } from 'zod';
+import { localise } from '@/app/account/localise-state';
+import { getI18n } from '@/app/_i18n/server';
 import type { ActionState } from '@/app/_lib/action';
 import { toErrorPayload } from '@/server/domain/errors';
 import { unsubscribe } from '@/server/domain/unsubscribe';
 import { services } from '@/server/services';
+import { UNSUBSCRIBE_RULES } from './rules';
 
 const unsubscribeForm = z.object({ token: z.string().min(1).max(500) });
 
 /** The confirm button of /unsubscribe. No sign-in: the signed token is the permission. */
 export async function confirmUnsubscribeAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
   const parsed = unsubscribeForm.safeParse(Object.fromEntries(form.entries()));
-  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: 'This unsubscribe link is not complete. Open it again from the email.' };
+  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: t('mailbox.unsubscribe.incomplete') };
   const { db, env } = services();
   try {
     await unsubscribe(db, env.AUTH_SECRET, parsed.data.token, env.REMINDER_LEAD_MINUTES);
-    return { ok: true, message: 'Done — you will not get these emails any more.' };
+    return { ok: true, message: t('mailbox.unsubscribe.done') };
   } catch (error) {
     const payload = toErrorPayload(error);
     if (payload.code === 'INTERNAL') console.error('unsubscribe failed', error);
-    return { ok: false, code: payload.code, message: payload.message };
+    return localise({ ok: false, code: payload.code, message: payload.message }, { rules: UNSUBSCRIBE_RULES });
   }
 }

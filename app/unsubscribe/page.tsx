@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { refusalText } from '@/app/account/localise-state';
+import { rich } from '@/app/_i18n/rich';
+import { getI18n } from '@/app/_i18n/server';
 import { AppError } from '@/server/domain/errors';
-import { TOPIC_LABELS } from '@/server/domain/notification-preferences';
 import { previewUnsubscribe, type UnsubscribePreview } from '@/server/domain/unsubscribe';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { ConfirmUnsubscribeForm } from './confirm-form';
+import { UNSUBSCRIBE_RULES } from './rules';
 
-export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t('mailbox.unsubscribe.title'), robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 /**
@@ -18,27 +23,26 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
   const { token: tokenParam } = await searchParams;
   const token = typeof tokenParam === 'string' ? tokenParam : '';
   const { db, env } = services();
+  const { t } = await getI18n();
   let preview: UnsubscribePreview | null = null;
   let problem: string | null = null;
   try {
     preview = await previewUnsubscribe(db, env.AUTH_SECRET, token);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problem = error.userMessage;
+    problem = refusalText(t, UNSUBSCRIBE_RULES, { code: error.code, message: error.userMessage });
   }
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-md space-y-5 px-4 py-12">
-        <h1 className="text-2xl font-bold tracking-tight">Unsubscribe</h1>
+        <h1 className="text-2xl font-bold tracking-tight">{t('mailbox.unsubscribe.title')}</h1>
         {preview ? (
           <>
-            <p>
-              Stop these emails to <strong>{preview.maskedEmail}</strong>:
-            </p>
+            <p>{rich(t('mailbox.unsubscribe.stop'), { email: <strong>{preview.maskedEmail}</strong> })}</p>
             <ul className="list-disc space-y-1 pl-5">
               {preview.topics.map((topic) => (
-                <li key={topic}>{TOPIC_LABELS[topic]}</li>
+                <li key={topic}>{t(`account.notifications.topics.${topic}`)}</li>
               ))}
             </ul>
             <ConfirmUnsubscribeForm token={token} />
@@ -49,11 +53,13 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
           </p>
         )}
         <p className="text-sm text-neutral-600">
-          You can change every kind of email in your{' '}
-          <Link href="/account/notifications" className="font-semibold underline">
-            email settings
-          </Link>
-          .
+          {rich(t('mailbox.unsubscribe.settings'), {
+            link: (
+              <Link href="/account/notifications" className="font-semibold underline">
+                {t('mailbox.unsubscribe.settingsLink')}
+              </Link>
+            ),
+          })}
         </p>
       </main>
     </>

@@ -13,7 +13,7 @@ describe('mediaErrorKind', () => {
 });
 
 describe('devicesOfKind', () => {
-  it('keeps one kind, drops the default and communications aliases when real devices are listed', () => {
+  it('keeps one kind and drops the communications alias, keeping default (what an unchosen track reports)', () => {
     const devices = [
       { kind: 'audioinput', deviceId: 'default', label: 'Default - USB mic' },
       { kind: 'audioinput', deviceId: 'communications', label: 'Communications - USB mic' },
@@ -21,12 +21,22 @@ describe('devicesOfKind', () => {
       { kind: 'videoinput', deviceId: 'cam', label: 'FaceTime HD' },
       { kind: 'audiooutput', deviceId: 'spk', label: 'Speakers' },
     ];
-    expect(devicesOfKind(devices, 'audioinput')).toEqual([{ deviceId: 'usb', label: 'USB mic' }]);
+    expect(devicesOfKind(devices, 'audioinput')).toEqual([
+      { deviceId: 'default', label: 'Default - USB mic' },
+      { deviceId: 'usb', label: 'USB mic' },
+    ]);
     expect(devicesOfKind(devices, 'videoinput')).toEqual([{ deviceId: 'cam', label: 'FaceTime HD' }]);
   });
 
-  it('keeps a lone default device, and skips entries without an id (no permission yet)', () => {
-    expect(devicesOfKind([{ kind: 'audioinput', deviceId: 'default', label: '' }, { kind: 'audioinput', deviceId: '', label: '' }], 'audioinput')).toEqual([{ deviceId: 'default', label: '' }]);
+  it('skips entries without an id (no permission yet) and repeated ids', () => {
+    const devices = [
+      { kind: 'audioinput', deviceId: '', label: '' },
+      { kind: 'audioinput', deviceId: 'communications', label: '' },
+      { kind: 'videoinput', deviceId: 'cam', label: '' },
+      { kind: 'videoinput', deviceId: 'cam', label: '' },
+    ];
+    expect(devicesOfKind(devices, 'audioinput')).toEqual([{ deviceId: 'communications', label: '' }]);
+    expect(devicesOfKind(devices, 'videoinput')).toEqual([{ deviceId: 'cam', label: '' }]);
   });
 });
 

@@ -1,9 +1,11 @@
 'use server';
 
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { setNotificationPreferences } from '@/server/domain/notification-preferences';
 import { services } from '@/server/services';
+import { localise } from '../localise-state';
 
 // Unticked checkboxes are simply absent from the form.
 const checkbox = z.literal('on').optional().transform((value) => value === 'on');
@@ -15,9 +17,14 @@ const preferencesForm = z.object({
 });
 
 export async function saveNotificationPreferencesAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(preferencesForm, form, async (input, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(preferencesForm, form, async (input, user) => {
     const { db, env } = services();
     await setNotificationPreferences(db, user.id, input, 'preferences', env.REMINDER_LEAD_MINUTES);
-    return { ok: true, message: 'Your email settings are saved.' };
+    return { ok: true, message: t('account.notifications.saved') };
+  });
+  return localise(state, {
+    rules: [{ english: 'Choose one of the reminder times offered.', key: 'account.notifications.leadNotOffered' }],
+    fields: { reminderLeadMinutes: 'account.notifications.leadNotOffered' },
   });
 }

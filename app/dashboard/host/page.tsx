@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
+import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
 import { LocalTime } from '@/app/_components/local-time';
 import { SiteHeader } from '@/app/_components/site-header';
@@ -8,15 +10,18 @@ import { listHostInvitations, type HostInvitation } from '@/server/domain/schedu
 import { services } from '@/server/services';
 import { InviteAnswer } from './invite-answer';
 
-export const metadata: Metadata = { title: 'Hosting' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('dashboard.host.title') };
+}
 
-function ShowFacts({ show }: { show: HostInvitation }) {
+function ShowFacts({ show, t }: { show: HostInvitation; t: Translate }) {
   return (
     <p className="text-sm text-neutral-600">
       <Link href={`/brands/${show.brand.slug}`} className="hover:underline">
         {show.brand.name}
       </Link>{' '}
-      · <LocalTime iso={show.scheduledStart} /> · {show.plannedDurationMinutes} min · {show.commissionRateBps / 100} % commission
+      · <LocalTime iso={show.scheduledStart} /> · {t('dashboard.host.facts', { minutes: show.plannedDurationMinutes, percent: show.commissionRateBps / 100 })}
     </p>
   );
 }
@@ -24,23 +29,24 @@ function ShowFacts({ show }: { show: HostInvitation }) {
 export default async function HostDashboardPage() {
   const user = await requirePageUser('/dashboard/host');
   const { pending, accepted } = await listHostInvitations(services().db, { userId: user.id, name: user.name });
+  const { t } = await getI18n();
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
-        <PageHeading title="Hosting" description="Shows brands invited you to present." />
+        <PageHeading title={t('dashboard.host.title')} description={t('dashboard.host.description')} />
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-bold">
-            Invitations
+            {t('dashboard.host.invitationsHeading')}
           </h2>
           {pending.length === 0 ? (
-            <EmptyState title="No open invitations">When a brand invites you to host a show, it appears here and in your email.</EmptyState>
+            <EmptyState title={t('dashboard.host.noInvitesTitle')}>{t('dashboard.host.noInvitesBody')}</EmptyState>
           ) : (
             <ul className="space-y-3">
               {pending.map((show) => (
                 <li key={show.id} className="space-y-2 rounded-2xl border border-neutral-200 bg-white p-4">
                   <h3 className="font-semibold">{show.title}</h3>
-                  <ShowFacts show={show} />
+                  <ShowFacts show={show} t={t} />
                   <InviteAnswer showId={show.id} title={show.title} />
                 </li>
               ))}
@@ -49,10 +55,10 @@ export default async function HostDashboardPage() {
         </section>
         <section aria-labelledby="upcoming-heading" className="space-y-3">
           <h2 id="upcoming-heading" className="text-lg font-bold">
-            Your upcoming shows
+            {t('dashboard.host.upcomingHeading')}
           </h2>
           {accepted.length === 0 ? (
-            <EmptyState title="Nothing on your schedule">Accepted shows appear here with a link to the studio.</EmptyState>
+            <EmptyState title={t('dashboard.host.noUpcomingTitle')}>{t('dashboard.host.noUpcomingBody')}</EmptyState>
           ) : (
             <ul className="space-y-3">
               {accepted.map((show) => (
@@ -60,20 +66,20 @@ export default async function HostDashboardPage() {
                   <div>
                     <h3 className="font-semibold">
                       {show.title}
-                      {show.status === 'LIVE' && <span className="ml-2 rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase text-white">Live</span>}
+                      {show.status === 'LIVE' && <span className="ml-2 rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase text-white">{t('dashboard.host.live')}</span>}
                     </h3>
-                    <ShowFacts show={show} />
+                    <ShowFacts show={show} t={t} />
                   </div>
                   <div className="flex flex-wrap gap-2">
                     <Link href={`/shows/${show.id}`} className="rounded-full border border-neutral-300 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
-                      Show page
+                      {t('dashboard.host.showPage')}
                     </Link>
-                    <Link href={`/studio/${show.id}`} className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800" aria-label={`Open studio for ${show.title}`}>
-                      Open studio
+                    <Link href={`/studio/${show.id}`} className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800" aria-label={t('dashboard.host.openStudioFor', { title: show.title })}>
+                      {t('dashboard.host.openStudio')}
                     </Link>
                   </div>
                   <div className="w-full">
-                    <InviteDeclineLater showId={show.id} title={show.title} status={show.status} />
+                    <InviteDeclineLater showId={show.id} title={show.title} status={show.status} t={t} />
                   </div>
                 </li>
               ))}
@@ -86,11 +92,11 @@ export default async function HostDashboardPage() {
 }
 
 /** Before the start a host may still withdraw; once live there is nothing to decline. */
-function InviteDeclineLater({ showId, title, status }: { showId: string; title: string; status: HostInvitation['status'] }) {
+function InviteDeclineLater({ showId, title, status, t }: { showId: string; title: string; status: HostInvitation['status']; t: Translate }) {
   if (status !== 'SCHEDULED') return null;
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-neutral-600">Can’t make it?</summary>
+      <summary className="cursor-pointer text-neutral-600">{t('dashboard.host.cantMakeIt')}</summary>
       <div className="mt-2">
         <InviteAnswer showId={showId} title={title} responses={['decline']} />
       </div>

@@ -5,9 +5,11 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { discovery } from './discovery';
 import { errors } from './errors';
+import { commerce } from './commerce';
 import { mailbox } from './mailbox';
+import { orders } from './orders';
 import { studio } from './studio';
 import { viewer } from './viewer';
 
 // One file per area, so people working on different pages never edit the same file.
-export const en = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox } as const;
+export const en = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce } as const;

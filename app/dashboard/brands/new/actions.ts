@@ -1,13 +1,23 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { localise } from '@/app/account/localise-state';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { brandCreationSchema, createBrand } from '@/server/domain/brand-team';
 import { services } from '@/server/services';
 
 export async function createBrandAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(brandCreationSchema, form, async (input, user) => {
+  const state = await formAction(brandCreationSchema, form, async (input, user) => {
     const { slug } = await createBrand(services().db, { userId: user.id, name: user.name }, input);
     redirect(`/dashboard/brands/${slug}/products`);
+  });
+  return localise(state, {
+    rules: [
+      { english: 'Use 3–40 lowercase letters, digits or dashes.', key: 'account.newBrand.slugRule' },
+      { english: 'Use a three-letter currency code such as USD.', key: 'account.newBrand.currencyRule' },
+      { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
+      { english: /^The address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
+    ],
+    fields: { name: 'account.newBrand.nameRule', slug: 'account.newBrand.slugRule', currency: 'account.newBrand.currencyRule', timeZone: 'account.newBrand.timeZoneRule' },
   });
 }

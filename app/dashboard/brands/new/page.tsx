@@ -1,18 +1,22 @@
 import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { SiteHeader } from '../../../_components/site-header';
 import { PageHeading } from '../../../_components/ui';
 import { BrandForm } from './brand-form';
 
-export const metadata: Metadata = { title: 'New brand' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getI18n()).t('account.newBrand.title') };
+}
 
 export default async function NewBrandPage() {
   await requirePageUser('/dashboard/brands/new');
+  const { t } = await getI18n();
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-lg space-y-6 px-4 py-8">
-        <PageHeading title="Start a brand" description="You will be its owner and can invite your team." />
+        <PageHeading title={t('account.newBrand.heading')} description={t('account.newBrand.description')} />
         <BrandForm timeZones={Intl.supportedValuesOf('timeZone')} />
       </main>
     </>

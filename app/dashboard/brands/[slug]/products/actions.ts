@@ -3,7 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { PRODUCT_FIELDS, PRODUCT_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { createProduct, setProductStatus, updateProduct } from '@/server/domain/catalog-admin';
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog-admin.schema';
@@ -17,6 +20,12 @@ const invalid = (fieldErrors: Record<string, string>): ActionState => ({ ok: fal
 
 /** Creates a product (productId null) or saves the editor's changes, then opens the product's page. */
 export async function saveProductAction(slug: string, productId: string | null, _previous: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_MESSAGES, PRODUCT_FIELDS);
+}
+
+// Answers in the domain's English; the action above translates.
+async function saveProduct(slug: string, productId: string | null, form: FormData): Promise<ActionState> {
   return formAction(productFormSchema, readProductForm(form), async (fields, user) => {
     const db = services().db;
     const actor = { userId: user.id, name: user.name };
@@ -41,11 +50,13 @@ export async function saveProductAction(slug: string, productId: string | null, 
 const statusSchema = z.object({ status: productStatusSchema });
 
 export async function setStatusAction(slug: string, productId: string, _previous: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(statusSchema, form, async ({ status }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(statusSchema, form, async ({ status }, user) => {
     await setProductStatus(services().db, { userId: user.id, name: user.name }, slug, productId, status);
     revalidatePath(productsPath(slug));
     redirect(productsPath(slug, `/${productId}?saved=${status.toLowerCase()}`));
   });
+  return localiseState(state, t, PRODUCT_MESSAGES);
 }
 
 const imageSchema = z.object({
@@ -57,11 +68,13 @@ const imageSchema = z.object({
 });
 
 export async function uploadImageAction(slug: string, productId: string, _previous: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(imageSchema, form, async ({ image }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(imageSchema, form, async ({ image }, user) => {
     const { db, storage } = services();
     const bytes = new Uint8Array(await image.arrayBuffer());
     await uploadProductImage(db, storage, { userId: user.id, name: user.name }, slug, productId, bytes);
     revalidatePath(productsPath(slug));
-    return { ok: true, message: 'Image updated.' };
+    return { ok: true, message: t('dashboard.productImage.updated') };
   });
+  return localiseState(state, t, PRODUCT_MESSAGES, { image: 'dashboard.productImage.errors.choose' });
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 import { Field, FormMessage, inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
 import { VariantRows, type VariantRowValue } from './variant-rows';
@@ -20,6 +21,7 @@ export interface ProductFormValues {
 export function ProductForm({ action, initial, currency, submitLabel }: { action: (state: ActionState | null, form: FormData) => Promise<ActionState>; initial: ProductFormValues; currency: string; submitLabel: string }) {
   const [state, dispatch, pending] = useActionState(action, null);
   const [status, setStatus] = useState(initial.status);
+  const { t } = useI18n();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const invalid = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
 
@@ -33,27 +35,27 @@ export function ProductForm({ action, initial, currency, submitLabel }: { action
     <form onSubmit={submit} className="space-y-6" noValidate>
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
-        <Field id="title" label="Title" error={errors.title}>
+        <Field id="title" label={t('dashboard.productForm.title')} error={errors.title}>
           <input id="title" name="title" required maxLength={200} defaultValue={initial.title} className={inputClass} {...invalid('title')} />
         </Field>
-        <Field id="status" label="Status" hint="Drafts stay off your public brand page; archived products cannot be added to new shows." error={errors.status}>
+        <Field id="status" label={t('dashboard.productForm.status')} hint={t('dashboard.productForm.statusHint')} error={errors.status}>
           <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as ProductFormValues['status'])} className={inputClass} aria-describedby="status-hint">
-            <option value="DRAFT">Draft</option>
-            <option value="ACTIVE">Active</option>
-            <option value="ARCHIVED">Archived</option>
+            <option value="DRAFT">{t('dashboard.productStatus.DRAFT')}</option>
+            <option value="ACTIVE">{t('dashboard.productStatus.ACTIVE')}</option>
+            <option value="ARCHIVED">{t('dashboard.productStatus.ARCHIVED')}</option>
           </select>
         </Field>
       </div>
-      <Field id="description" label="Description" error={errors.description}>
+      <Field id="description" label={t('dashboard.productForm.description')} error={errors.description}>
         <textarea id="description" name="description" rows={4} maxLength={5000} defaultValue={initial.description} className={inputClass} {...invalid('description')} />
       </Field>
       <VariantRows initial={initial.variants} currency={currency} errors={errors} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={primaryButtonClass} disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
+          {pending ? t('dashboard.form.saving') : submitLabel}
         </button>
         <button type="button" className={secondaryButtonClass} onClick={() => history.back()}>
-          Cancel
+          {t('dashboard.form.cancel')}
         </button>
       </div>
     </form>

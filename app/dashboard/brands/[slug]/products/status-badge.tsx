@@ -1,18 +1,14 @@
+import type { MessageKey, Translate } from '@/app/_i18n/translate';
 import type { ProductStatus } from '@/server/domain/catalog-admin.schema';
 
-export function statusLabel(status: ProductStatus): string {
-  switch (status) {
-    case 'DRAFT':
-      return 'Draft';
-    case 'ACTIVE':
-      return 'Active';
-    case 'ARCHIVED':
-      return 'Archived';
-    default: {
-      const unreachable: never = status;
-      return unreachable;
-    }
-  }
+const LABELS: Record<ProductStatus, MessageKey> = {
+  DRAFT: 'dashboard.productStatus.DRAFT',
+  ACTIVE: 'dashboard.productStatus.ACTIVE',
+  ARCHIVED: 'dashboard.productStatus.ARCHIVED',
+};
+
+export function statusLabel(status: ProductStatus, t: Translate): string {
+  return t(LABELS[status]);
 }
 
 function statusColours(status: ProductStatus): string {
@@ -30,6 +26,7 @@ function statusColours(status: ProductStatus): string {
   }
 }
 
-export function StatusBadge({ status }: { status: ProductStatus }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${statusColours(status)}`}>{statusLabel(status)}</span>;
+/** Takes the translator rather than reading it, so server pages and client forms can both show it. */
+export function StatusBadge({ status, t }: { status: ProductStatus; t: Translate }) {
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${statusColours(status)}`}>{statusLabel(status, t)}</span>;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 import { inputClass, secondaryButtonClass } from '@/app/_components/ui';
 
 export interface VariantRowValue {
@@ -53,6 +54,7 @@ function RowInput({ index, field, label, defaultValue, errors, hint, autoFocus, 
 export function VariantRows({ initial, currency, errors }: { initial: VariantRowValue[]; currency: string; errors: Record<string, string> }) {
   const [rows, setRows] = useState<Row[]>(() => (initial.length ? initial : [EMPTY]).map((row, key) => ({ ...row, key })));
   const [addedKey, setAddedKey] = useState<number | null>(null);
+  const { t } = useI18n();
 
   function add() {
     const key = Math.max(-1, ...rows.map((r) => r.key)) + 1;
@@ -65,12 +67,12 @@ export function VariantRows({ initial, currency, errors }: { initial: VariantRow
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h2 id="variants-heading" className="text-lg font-semibold">
-            Variants
+            {t('dashboard.productForm.variantsHeading')}
           </h2>
-          <p className="text-sm text-neutral-600">Each size, colour or other option you sell, with its own SKU, price in {currency} and stock.</p>
+          <p className="text-sm text-neutral-600">{t('dashboard.productForm.variantsHint', { currency })}</p>
         </div>
         <button type="button" onClick={add} className={secondaryButtonClass}>
-          Add variant
+          {t('dashboard.productForm.addVariant')}
         </button>
       </div>
       {errors.variants && (
@@ -83,29 +85,28 @@ export function VariantRows({ initial, currency, errors }: { initial: VariantRow
           <li key={row.key}>
             <fieldset className="rounded-xl border border-neutral-200 p-3">
               <legend className="px-1 text-sm font-semibold">
-                Variant {index + 1}
-                {row.name ? `: ${row.name}` : ''}
+                {row.name ? t('dashboard.productForm.variantNamed', { number: index + 1, name: row.name }) : t('dashboard.productForm.variant', { number: index + 1 })}
               </legend>
               {row.id && <input type="hidden" name={`variants.${index}.id`} value={row.id} />}
               {row.id && <input type="hidden" name={`variants.${index}.stockShown`} value={row.stock} />}
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.5fr_1fr_1.5fr_0.8fr_0.7fr]">
-                <RowInput index={index} field="name" label="Name" defaultValue={row.name} errors={errors} autoFocus={row.key === addedKey} />
-                <RowInput index={index} field="sku" label="SKU" defaultValue={row.sku} errors={errors} />
-                <RowInput index={index} field="options" label="Options" defaultValue={row.options} errors={errors} hint="Like Size=M; Colour=Red" />
-                <RowInput index={index} field="price" label={`Price (${currency})`} defaultValue={row.price} errors={errors} inputMode="decimal" />
-                <RowInput index={index} field="stock" label="Stock" defaultValue={row.stock} errors={errors} inputMode="numeric" />
+                <RowInput index={index} field="name" label={t('dashboard.productForm.name')} defaultValue={row.name} errors={errors} autoFocus={row.key === addedKey} />
+                <RowInput index={index} field="sku" label={t('dashboard.productForm.sku')} defaultValue={row.sku} errors={errors} />
+                <RowInput index={index} field="options" label={t('dashboard.productForm.options')} defaultValue={row.options} errors={errors} hint={t('dashboard.productForm.optionsHint')} />
+                <RowInput index={index} field="price" label={t('dashboard.productForm.price', { currency })} defaultValue={row.price} errors={errors} inputMode="decimal" />
+                <RowInput index={index} field="stock" label={t('dashboard.productForm.stock')} defaultValue={row.stock} errors={errors} inputMode="numeric" />
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-3">
                 <button
                   type="button"
                   onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
                   disabled={rows.length === 1 || row.hasOrders}
-                  aria-label={`Remove variant ${index + 1}${row.name ? ` (${row.name})` : ''}`}
+                  aria-label={row.name ? t('dashboard.productForm.removeVariantNamed', { number: index + 1, name: row.name }) : t('dashboard.productForm.removeVariant', { number: index + 1 })}
                   className="rounded-full px-3 py-1.5 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:text-neutral-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-red-700"
                 >
-                  Remove
+                  {t('dashboard.form.remove')}
                 </button>
-                {row.hasOrders && <p className="text-xs text-neutral-600">Already ordered, so it stays. Set its stock to 0, or archive the product.</p>}
+                {row.hasOrders && <p className="text-xs text-neutral-600">{t('dashboard.productForm.keptOrdered')}</p>}
               </div>
             </fieldset>
           </li>

@@ -3,7 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { SHOW_FIELDS, SHOW_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import type { Actor } from '@/server/domain/context';
 import { cancelReasonSchema, cancelShow, createShow, rescheduleShow, showCreationSchema, showDetailsSchema, updateShowDetails } from '@/server/domain/scheduling';
@@ -39,40 +42,49 @@ async function withCover<T>(actor: Actor, slug: string, file: File | undefined, 
   }
 }
 
+/** The domain answers in English; every action's refusal is translated here, on its way to the form. */
+async function localised(state: Promise<ActionState>): Promise<ActionState> {
+  const [{ t }, result] = await Promise.all([getI18n(), state]);
+  return localiseState(result, t, SHOW_MESSAGES, SHOW_FIELDS);
+}
+
 export async function createShowAction(slug: string, _: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+  return localised(formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
     const actor = { userId: user.id, name: user.name };
     const { id } = await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
       createShow(services().db, actor, slug, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }, { publicUrl: services().env.PUBLIC_URL }),
     );
     revalidatePath(`/dashboard/brands/${slug}/shows`);
     redirect(`/dashboard/brands/${slug}/shows/${id}?created=1`);
-  });
+  }));
 }
 
 export async function updateShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(detailsFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+  const { t } = await getI18n();
+  return localised(formAction(detailsFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
     const actor = { userId: user.id, name: user.name };
     await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
       updateShowDetails(services().db, actor, slug, showId, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }),
     );
     revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: 'Saved.' };
-  });
+    return { ok: true, message: t('dashboard.shows.saved') };
+  }));
 }
 
 export async function rescheduleShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(z.object({ startLocal: localDateTimeSchema }), form, async ({ startLocal }, user) => {
+  const { t } = await getI18n();
+  return localised(formAction(z.object({ startLocal: localDateTimeSchema }), form, async ({ startLocal }, user) => {
     await rescheduleShow(services().db, { userId: user.id, name: user.name }, slug, showId, startLocal);
     revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: 'Rescheduled. Everyone following the show will be told.' };
-  });
+    return { ok: true, message: t('dashboard.reschedule.done') };
+  }));
 }
 
 export async function cancelShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(z.object({ reason: cancelReasonSchema }), form, async ({ reason }, user) => {
+  const { t } = await getI18n();
+  return localised(formAction(z.object({ reason: cancelReasonSchema }), form, async ({ reason }, user) => {
     await cancelShow(services().db, { userId: user.id, name: user.name }, slug, showId, reason);
     revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: 'The show is cancelled. Everyone following it will be told.' };
-  });
+    return { ok: true, message: t('dashboard.cancelShow.done') };
+  }));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
@@ -8,25 +9,29 @@ import { listBrandShows } from '@/server/domain/scheduling';
 import { services } from '@/server/services';
 import { inviteStatusLabel, showStatusLabel } from './status-labels';
 
-export const metadata: Metadata = { title: 'Shows' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('dashboard.shows.title') };
+}
 
 export default async function BrandShowsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/shows`);
   const shows = await orNotFound(listBrandShows(services().db, { userId: user.id, name: user.name }, slug));
+  const { t } = await getI18n();
   return (
     <div className="space-y-6">
       <PageHeading
-        title="Shows"
-        description="Plan shows, invite a host and keep the lineup in order."
+        title={t('dashboard.shows.title')}
+        description={t('dashboard.shows.description')}
         actions={
           <Link href={`/dashboard/brands/${slug}/shows/new`} className={primaryButtonClass}>
-            New show
+            {t('dashboard.shows.newShow')}
           </Link>
         }
       />
       {shows.length === 0 ? (
-        <EmptyState title="No shows yet">Create your first show and invite a host to present it.</EmptyState>
+        <EmptyState title={t('dashboard.shows.emptyTitle')}>{t('dashboard.shows.emptyBody')}</EmptyState>
       ) : (
         <ul className="divide-y divide-neutral-200 rounded-2xl border border-neutral-200 bg-white">
           {shows.map((show) => (
@@ -39,8 +44,8 @@ export default async function BrandShowsPage({ params }: { params: Promise<{ slu
                   </span>
                 </span>
                 <span className="flex flex-wrap gap-2 text-xs font-semibold">
-                  <span className="rounded-full bg-neutral-100 px-2 py-1">{showStatusLabel(show.status)}</span>
-                  {show.status === 'SCHEDULED' && <span className={`rounded-full px-2 py-1 ${show.hostInviteStatus === 'DECLINED' ? 'bg-red-50 text-red-800' : show.hostInviteStatus === 'ACCEPTED' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-900'}`}>{inviteStatusLabel(show.hostInviteStatus)}</span>}
+                  <span className="rounded-full bg-neutral-100 px-2 py-1">{showStatusLabel(t, show.status)}</span>
+                  {show.status === 'SCHEDULED' && <span className={`rounded-full px-2 py-1 ${show.hostInviteStatus === 'DECLINED' ? 'bg-red-50 text-red-800' : show.hostInviteStatus === 'ACCEPTED' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-900'}`}>{inviteStatusLabel(t, show.hostInviteStatus)}</span>}
                 </span>
               </Link>
             </li>

@@ -1,34 +1,20 @@
+import type { MessageKey, Translate } from '@/app/_i18n/translate';
 import type { HostInviteStatus } from '@/server/domain/scheduling-read';
 import type { ShowStatus } from '@/server/domain/shows';
 
-export function showStatusLabel(status: ShowStatus): string {
-  switch (status) {
-    case 'SCHEDULED':
-      return 'Scheduled';
-    case 'LIVE':
-      return 'Live now';
-    case 'ENDED':
-      return 'Ended';
-    case 'CANCELLED':
-      return 'Cancelled';
-    default: {
-      const unreachable: never = status;
-      return unreachable;
-    }
-  }
-}
+const SHOW_STATUS: Record<ShowStatus, MessageKey> = {
+  SCHEDULED: 'dashboard.showStatus.SCHEDULED',
+  LIVE: 'dashboard.showStatus.LIVE',
+  ENDED: 'dashboard.showStatus.ENDED',
+  CANCELLED: 'dashboard.showStatus.CANCELLED',
+};
 
-export function inviteStatusLabel(status: HostInviteStatus): string {
-  switch (status) {
-    case 'PENDING':
-      return 'Host has not answered';
-    case 'ACCEPTED':
-      return 'Host accepted';
-    case 'DECLINED':
-      return 'Host declined';
-    default: {
-      const unreachable: never = status;
-      return unreachable;
-    }
-  }
-}
+const INVITE_STATUS: Record<HostInviteStatus, MessageKey> = {
+  PENDING: 'dashboard.inviteStatus.PENDING',
+  ACCEPTED: 'dashboard.inviteStatus.ACCEPTED',
+  DECLINED: 'dashboard.inviteStatus.DECLINED',
+};
+
+export const showStatusLabel = (t: Translate, status: ShowStatus): string => t(SHOW_STATUS[status]);
+
+export const inviteStatusLabel = (t: Translate, status: HostInviteStatus): string => t(INVITE_STATUS[status]);

@@ -2,19 +2,24 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { TEAM_FIELDS, TEAM_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { inviteBrandMember, memberInviteSchema, removeBrandMember, revokeBrandInvite } from '@/server/domain/brand-team';
 import { services } from '@/server/services';
 
 const slugField = z.object({ slug: z.string().min(1).max(60) });
 
 export async function inviteMemberAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(memberInviteSchema.extend(slugField.shape), form, async ({ slug, ...invite }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(memberInviteSchema.extend(slugField.shape), form, async ({ slug, ...invite }, user) => {
     const { db, env } = services();
     await inviteBrandMember(db, { userId: user.id, name: user.name }, slug, invite, env.PUBLIC_URL);
     revalidatePath(`/dashboard/brands/${slug}/team`);
-    return { ok: true, message: `Invitation sent to ${invite.email}.` };
+    return { ok: true, message: t('dashboard.team.sent', { email: invite.email }) };
   });
+  return localiseState(state, t, TEAM_MESSAGES, TEAM_FIELDS);
 }
 
 export async function revokeInviteAction(form: FormData): Promise<void> {
@@ -25,9 +30,11 @@ export async function revokeInviteAction(form: FormData): Promise<void> {
 }
 
 export async function removeMemberAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(slugField.extend({ userId: z.string().min(1).max(40) }), form, async ({ slug, userId }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(slugField.extend({ userId: z.string().min(1).max(40) }), form, async ({ slug, userId }, user) => {
     await removeBrandMember(services().db, { userId: user.id, name: user.name }, slug, userId);
     revalidatePath(`/dashboard/brands/${slug}/team`);
-    return { ok: true, message: 'Removed from the team.' };
+    return { ok: true, message: t('dashboard.team.removed') };
   });
+  return localiseState(state, t, TEAM_MESSAGES);
 }

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
+import type { MessageKey } from '@/app/_i18n/translate';
 import { PageHeading } from '@/app/_components/ui';
 import { getBrandProduct } from '@/server/domain/catalog-admin';
 import { formatMajorUnits, formatOptionsText } from '@/server/domain/catalog-format';
@@ -9,12 +11,12 @@ import { StatusBadge } from '../status-badge';
 import { ImageForm } from './image-form';
 import { StatusForm } from './status-form';
 
-const SAVED_MESSAGES: Record<string, string> = {
-  created: 'Product created.',
-  updated: 'Changes saved.',
-  archived: 'Product archived.',
-  draft: 'Product unarchived. It is a draft now.',
-  active: 'Product is active.',
+const SAVED_MESSAGES: Partial<Record<string, MessageKey>> = {
+  created: 'dashboard.products.saved.created',
+  updated: 'dashboard.products.saved.updated',
+  archived: 'dashboard.products.saved.archived',
+  draft: 'dashboard.products.saved.draft',
+  active: 'dashboard.products.saved.active',
 };
 
 export default async function EditProductPage({ params, searchParams }: { params: Promise<{ slug: string; productId: string }>; searchParams: Promise<{ saved?: string }> }) {
@@ -22,16 +24,18 @@ export default async function EditProductPage({ params, searchParams }: { params
   const { saved } = await searchParams;
   const { db, actor } = await productsPageContext(slug, `/${productId}`);
   const product = await orNotFound(getBrandProduct(db, actor, slug, productId));
-  const savedMessage = saved ? SAVED_MESSAGES[saved] : undefined;
+  const { t } = await getI18n();
+  const savedKey = saved ? SAVED_MESSAGES[saved] : undefined;
+  const savedMessage = savedKey ? t(savedKey) : undefined;
 
   return (
     <div className="space-y-8">
       <p className="text-sm">
         <Link href={productsPath(slug)} className="text-brand-700 hover:underline">
-          ← All products
+          {t('dashboard.allProducts')}
         </Link>
       </p>
-      <PageHeading title={product.title} actions={<StatusBadge status={product.status} />} />
+      <PageHeading title={product.title} actions={<StatusBadge status={product.status} t={t} />} />
       {savedMessage && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
           {savedMessage}
@@ -39,20 +43,20 @@ export default async function EditProductPage({ params, searchParams }: { params
       )}
       <section aria-labelledby="image-heading" className="space-y-3">
         <h2 id="image-heading" className="text-lg font-semibold">
-          Image
+          {t('dashboard.products.imageHeading')}
         </h2>
         <ImageForm key={product.imageUrl ?? 'none'} action={uploadImageAction.bind(null, slug, product.id)} currentUrl={product.imageUrl} title={product.title} />
       </section>
       <section aria-labelledby="details-heading" className="space-y-3">
         <h2 id="details-heading" className="text-lg font-semibold">
-          Details
+          {t('dashboard.products.detailsHeading')}
         </h2>
         {/* Keyed by the last change so a save (which redirects back here) shows the stored variants, ids included. */}
         <ProductForm
           key={product.updatedAt}
           action={saveProductAction.bind(null, slug, product.id)}
           currency={product.currency}
-          submitLabel="Save changes"
+          submitLabel={t('dashboard.form.saveChanges')}
           initial={{
             title: product.title,
             description: product.description,
@@ -63,7 +67,7 @@ export default async function EditProductPage({ params, searchParams }: { params
       </section>
       <section aria-labelledby="archive-heading" className="space-y-3 border-t border-neutral-200 pt-6">
         <h2 id="archive-heading" className="text-lg font-semibold">
-          {product.status === 'ARCHIVED' ? 'Archived' : 'Archive'}
+          {t(product.status === 'ARCHIVED' ? 'dashboard.products.archivedHeading' : 'dashboard.products.archiveHeading')}
         </h2>
         <StatusForm key={product.status} action={setStatusAction.bind(null, slug, product.id)} archived={product.status === 'ARCHIVED'} />
       </section>

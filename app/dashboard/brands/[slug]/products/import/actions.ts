@@ -3,7 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
+import type { Translate } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { CSV_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { importCatalogCsv, MAX_IMPORT_BYTES, type ImportCounts, type ImportPreviewLine, type ImportRowError } from '@/server/domain/catalog-csv';
 import { services } from '@/server/services';
 import { productsPath } from '../brand-context';
@@ -26,24 +30,31 @@ const previewSchema = z.object({
 });
 const applySchema = z.object({ csv: z.string().min(1, 'Preview a file first.').max(MAX_IMPORT_BYTES * 2) });
 
-function summary(counts: ImportCounts, applied: boolean): string {
+function summary(t: Translate, intl: string, counts: ImportCounts, applied: boolean): string {
   const parts = [
-    `${counts.productsCreated} new ${counts.productsCreated === 1 ? 'product' : 'products'}`,
-    `${counts.variantsCreated} new ${counts.variantsCreated === 1 ? 'variant' : 'variants'}`,
-    `${counts.variantsUpdated} updated`,
-    `${counts.unchanged} unchanged`,
+    t('dashboard.csvImport.summaryNewProducts', { count: counts.productsCreated }),
+    t('dashboard.csvImport.summaryNewVariants', { count: counts.variantsCreated }),
+    t('dashboard.csvImport.summaryUpdated', { count: counts.variantsUpdated }),
+    t('dashboard.csvImport.summaryUnchanged', { count: counts.unchanged }),
   ];
-  return `${applied ? 'Imported' : 'Ready to import'}: ${parts.join(', ')}.`;
+  const list = new Intl.ListFormat(intl, { type: 'unit', style: 'short' }).format(parts);
+  return t(applied ? 'dashboard.csvImport.imported' : 'dashboard.csvImport.readyToImport', { summary: list });
 }
 
 async function run(slug: string, csv: string, dryRun: boolean, user: { id: string; name: string }): Promise<{ state: ActionState; extra: Omit<ImportState, keyof ActionState> }> {
+  const { t, intl } = await getI18n();
   const result = await importCatalogCsv(services().db, { userId: user.id, name: user.name }, slug, csv, { dryRun });
   if (!result.ok) {
     const rows = new Set(result.errors.map((e) => e.row)).size;
-    return { state: { ok: false, code: 'INVALID_INPUT', message: `Nothing was imported: ${rows} ${rows === 1 ? 'row needs' : 'rows need'} fixing. Correct the file and preview it again.` }, extra: { errors: result.errors } };
+    return { state: { ok: false, code: 'INVALID_INPUT', message: t('dashboard.csvImport.nothingImported', { count: rows }) }, extra: { errors: result.errors } };
   }
   if (!dryRun) revalidatePath(productsPath(slug));
-  return { state: { ok: true, message: summary(result.counts, result.applied) }, extra: { preview: result, ...(dryRun ? { csv, previewId: randomUUID() } : {}) } };
+  return { state: { ok: true, message: summary(t, intl, result.counts, result.applied) }, extra: { preview: result, ...(dryRun ? { csv, previewId: randomUUID() } : {}) } };
+}
+
+async function localised(state: ActionState, extra: Omit<ImportState, keyof ActionState>): Promise<ImportState> {
+  const { t } = await getI18n();
+  return { ...localiseState(state, t, CSV_MESSAGES, { file: 'dashboard.csvImport.errors.chooseFile', csv: 'dashboard.csvImport.errors.previewFirst' }), ...extra };
 }
 
 // formAction's body answers a plain ActionState; the preview rides alongside it.
@@ -54,7 +65,7 @@ export async function previewImportAction(slug: string, _previous: ImportState |
     extra = outcome.extra;
     return outcome.state;
   });
-  return { ...state, ...extra };
+  return localised(state, extra);
 }
 
 export async function applyImportAction(slug: string, _previous: ImportState | null, form: FormData): Promise<ImportState> {
@@ -64,5 +75,5 @@ export async function applyImportAction(slug: string, _previous: ImportState | n
     extra = outcome.extra;
     return outcome.state;
   });
-  return { ...state, ...extra };
+  return localised(state, extra);
 }

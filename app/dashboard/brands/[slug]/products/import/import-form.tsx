@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { useI18n } from '@/app/_i18n/client';
+import type { MessageKey } from '@/app/_i18n/translate';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import type { ImportPreviewLine } from '@/server/domain/catalog-csv';
 import type { PlanAction } from '@/server/domain/catalog-csv-plan';
@@ -12,35 +14,28 @@ type Action = (state: ImportState | null, form: FormData) => Promise<ImportState
 // Thousands of rows would make a page nobody reads; the counts above cover the rest.
 const SHOWN_ROWS = 200;
 
-function actionLabel(action: PlanAction): string {
-  switch (action) {
-    case 'create':
-      return 'New';
-    case 'update':
-      return 'Update';
-    case 'unchanged':
-      return 'No change';
-    default: {
-      const unreachable: never = action;
-      return unreachable;
-    }
-  }
-}
+const ACTION_LABELS: Record<PlanAction, MessageKey> = {
+  create: 'dashboard.csvImport.actions.create',
+  update: 'dashboard.csvImport.actions.update',
+  unchanged: 'dashboard.csvImport.actions.unchanged',
+};
 
 function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
+  const { t, intl } = useI18n();
+  const number = new Intl.NumberFormat(intl);
   return (
     <div className="overflow-x-auto rounded-xl border border-neutral-200">
       <table className="w-full min-w-[36rem] text-left text-sm">
-        <caption className="sr-only">What the import will do, row by row</caption>
+        <caption className="sr-only">{t('dashboard.csvImport.tableCaption')}</caption>
         <thead className="bg-neutral-50 text-xs uppercase text-neutral-600">
           <tr>
-            <th scope="col" className="px-3 py-2">Row</th>
-            <th scope="col" className="px-3 py-2">Product</th>
-            <th scope="col" className="px-3 py-2">Variant</th>
-            <th scope="col" className="px-3 py-2">SKU</th>
-            <th scope="col" className="px-3 py-2">Change</th>
-            <th scope="col" className="px-3 py-2 text-right">Price</th>
-            <th scope="col" className="px-3 py-2 text-right">Stock</th>
+            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.row')}</th>
+            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.product')}</th>
+            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.variant')}</th>
+            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.sku')}</th>
+            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.change')}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t('dashboard.csvImport.columns.price')}</th>
+            <th scope="col" className="px-3 py-2 text-right">{t('dashboard.csvImport.columns.stock')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,35 +44,38 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
               <td className="px-3 py-2 tabular-nums">{line.row}</td>
               <td className="px-3 py-2">
                 {line.productTitle}
-                {line.productAction === 'create' && <span className="ml-1 text-xs text-emerald-800">(new)</span>}
+                {line.productAction === 'create' && <span className="ml-1 text-xs text-emerald-800">{t('dashboard.csvImport.newProduct')}</span>}
               </td>
               <td className="px-3 py-2">{line.variantName}</td>
               <td className="px-3 py-2 font-mono text-xs">{line.sku}</td>
-              <td className="px-3 py-2">{actionLabel(line.action)}</td>
+              <td className="px-3 py-2">{t(ACTION_LABELS[line.action])}</td>
               <td className="px-3 py-2 text-right tabular-nums">{line.price}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{line.stock}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{number.format(line.stock)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {lines.length > SHOWN_ROWS && <p className="border-t border-neutral-100 px-3 py-2 text-sm text-neutral-600">And {lines.length - SHOWN_ROWS} more rows.</p>}
+      {lines.length > SHOWN_ROWS && <p className="border-t border-neutral-100 px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreRows', { count: lines.length - SHOWN_ROWS })}</p>}
     </div>
   );
 }
 
+/** The row problems come from the import in English; the frame around them is translated. */
 function ErrorList({ errors }: { errors: NonNullable<ImportState['errors']> }) {
+  const { t, locale } = useI18n();
   return (
     <div className="rounded-xl border border-red-200">
-      <h2 className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">Rows to fix</h2>
+      <h2 className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">{t('dashboard.csvImport.rowsToFix')}</h2>
+      {locale !== 'en' && <p className="px-3 pt-2 text-xs text-neutral-600">{t('dashboard.csvImport.rowErrorsNote')}</p>}
       <ul className="divide-y divide-neutral-100 text-sm">
         {errors.slice(0, SHOWN_ROWS).map((error, index) => (
           <li key={index} className="px-3 py-2">
-            <span className="font-semibold">Row {error.row}</span>
+            <span className="font-semibold">{t('dashboard.csvImport.rowNumber', { row: error.row })}</span>
             {error.sku && <span className="font-mono text-xs"> · {error.sku}</span>}: {error.message}
           </li>
         ))}
       </ul>
-      {errors.length > SHOWN_ROWS && <p className="px-3 py-2 text-sm text-neutral-600">And {errors.length - SHOWN_ROWS} more.</p>}
+      {errors.length > SHOWN_ROWS && <p className="px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreErrors', { count: errors.length - SHOWN_ROWS })}</p>}
     </div>
   );
 }
@@ -85,6 +83,7 @@ function ErrorList({ errors }: { errors: NonNullable<ImportState['errors']> }) {
 /** The preview of one file and the button that applies it; a new preview starts a new one. */
 function ApplyStep({ preview, applyAction, productsHref }: { preview: ImportState & { csv: string }; applyAction: Action; productsHref: string }) {
   const [applied, submitApply, applying] = useActionState(applyAction, null);
+  const { t } = useI18n();
   // Once applied, the answer replaces the preview: the data may have changed in between.
   const current = applied ?? preview;
   return (
@@ -96,13 +95,13 @@ function ApplyStep({ preview, applyAction, productsHref }: { preview: ImportStat
       {current.preview && <PreviewTable lines={current.preview.lines} />}
       {applied?.ok ? (
         <Link href={productsHref} className={secondaryButtonClass}>
-          Back to products
+          {t('dashboard.csvImport.backToProducts')}
         </Link>
       ) : (
         <form action={submitApply}>
           <input type="hidden" name="csv" value={preview.csv} />
           <button type="submit" className={primaryButtonClass} disabled={applying}>
-            {applying ? 'Importing…' : 'Apply import'}
+            {t(applying ? 'dashboard.csvImport.importing' : 'dashboard.csvImport.apply')}
           </button>
         </form>
       )}
@@ -112,13 +111,14 @@ function ApplyStep({ preview, applyAction, productsHref }: { preview: ImportStat
 
 export function ImportForm({ previewAction, applyAction, productsHref }: { previewAction: Action; applyAction: Action; productsHref: string }) {
   const [preview, submitPreview, previewing] = useActionState(previewAction, null);
+  const { t } = useI18n();
   const fileError = preview && !preview.ok ? preview.fieldErrors?.file : undefined;
 
   return (
     <div className="space-y-6">
       <form action={submitPreview} className="space-y-3 rounded-xl border border-neutral-200 p-4">
         <label htmlFor="file" className="block text-sm font-medium">
-          Catalog CSV file
+          {t('dashboard.csvImport.fileLabel')}
         </label>
         <input
           id="file"
@@ -136,11 +136,11 @@ export function ImportForm({ previewAction, applyAction, productsHref }: { previ
           </p>
         ) : (
           <p id="file-hint" className="text-xs text-neutral-600">
-            Up to 5,000 rows and 2 MB. Nothing is saved until you apply the preview.
+            {t('dashboard.csvImport.fileHint')}
           </p>
         )}
         <button type="submit" className={primaryButtonClass} disabled={previewing}>
-          {previewing ? 'Checking…' : 'Preview import'}
+          {t(previewing ? 'dashboard.csvImport.checking' : 'dashboard.csvImport.preview')}
         </button>
       </form>
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getI18n } from '@/app/_i18n/server';
 import { PageHeading } from '@/app/_components/ui';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { saveProductAction } from '../actions';
@@ -9,19 +10,20 @@ export default async function NewProductPage({ params }: { params: Promise<{ slu
   const { slug } = await params;
   const { db, actor } = await productsPageContext(slug, '/new');
   const brand = await orNotFound(requireBrandMember(db, actor, { slug }));
+  const { t } = await getI18n();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href={productsPath(slug)} className="text-brand-700 hover:underline">
-          ← All products
+          {t('dashboard.allProducts')}
         </Link>
       </p>
-      <PageHeading title="New product" description="Products start as drafts; make one active when it is ready to sell." />
+      <PageHeading title={t('dashboard.products.newProduct')} description={t('dashboard.products.newDescription')} />
       <ProductForm
         action={saveProductAction.bind(null, slug, null)}
         currency={brand.currency}
-        submitLabel="Create product"
-        initial={{ title: '', description: '', status: 'DRAFT', variants: [{ name: 'Default', sku: '', options: '', price: '', stock: '0', hasOrders: false }] }}
+        submitLabel={t('dashboard.products.createProduct')}
+        initial={{ title: '', description: '', status: 'DRAFT', variants: [{ name: t('dashboard.products.defaultVariantName'), sku: '', options: '', price: '', stock: '0', hasOrders: false }] }}
       />
     </div>
   );

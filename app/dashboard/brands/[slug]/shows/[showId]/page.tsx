@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { rich } from '@/app/_i18n/rich';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
@@ -15,7 +17,10 @@ import { inviteStatusLabel, showStatusLabel } from '../status-labels';
 import { CancelForm } from './cancel-form';
 import { RescheduleForm } from './reschedule-form';
 
-export const metadata: Metadata = { title: 'Edit show' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('dashboard.shows.editTitle') };
+}
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -39,28 +44,31 @@ export default async function EditShowPage({ params, searchParams }: { params: P
   });
   const candidates = await orNotFound(listLineupCandidates(db, actor, slug, show.lineup));
   const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
+  const { t, intl } = await getI18n();
+  // The brand's own wall clock, written the reader's way.
+  const brandClock = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: show.brand.timeZone }).format(new Date(show.scheduledStart));
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeading
         title={show.title}
-        description={`${showStatusLabel(show.status)} · ${inviteStatusLabel(show.hostInviteStatus)} (${show.host.handle ? `@${show.host.handle}` : show.host.name})`}
+        description={`${showStatusLabel(t, show.status)} · ${inviteStatusLabel(t, show.hostInviteStatus)} (${show.host.handle ? `@${show.host.handle}` : show.host.name})`}
         actions={
           <Link href={`/shows/${show.id}`} className="font-semibold text-brand-700 underline">
-            Public page
+            {t('dashboard.shows.publicPage')}
           </Link>
         }
       />
       {created && (
         <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Show created. We emailed the host an invitation; you will see here when they answer.
+          {t('dashboard.shows.created')}
         </p>
       )}
       <p className="text-sm text-neutral-700">
-        Starts <LocalTime iso={show.scheduledStart} /> — {show.startLocal.replace('T', ' ')} in {show.brand.timeZone}.
+        {rich(t('dashboard.shows.starts', { local: brandClock, zone: show.brand.timeZone }), { time: <LocalTime iso={show.scheduledStart} /> })}
       </p>
-      {show.status === 'CANCELLED' && <p className="rounded-lg bg-neutral-100 p-3 text-sm">This show was cancelled{show.cancelReason ? `: ${show.cancelReason}` : '.'}</p>}
+      {show.status === 'CANCELLED' && <p className="rounded-lg bg-neutral-100 p-3 text-sm">{show.cancelReason ? t('dashboard.shows.cancelledBecause', { reason: show.cancelReason }) : t('dashboard.shows.cancelled')}</p>}
       {editable ? (
-        <Panel id="details-heading" title="Details and lineup">
+        <Panel id="details-heading" title={t('dashboard.shows.detailsHeading')}>
           <ShowForm
             action={updateShowAction.bind(null, slug, show.id)}
             values={{ title: show.title, description: show.description, coverImageUrl: show.coverImageUrl ?? '', plannedDurationMinutes: show.plannedDurationMinutes, commissionPercent: show.commissionRateBps / 100, lineup: show.lineup }}
@@ -68,14 +76,14 @@ export default async function EditShowPage({ params, searchParams }: { params: P
           />
         </Panel>
       ) : (
-        <p className="text-sm text-neutral-600">A show that has finished can no longer be edited.</p>
+        <p className="text-sm text-neutral-600">{t('dashboard.shows.finished')}</p>
       )}
       {show.status === 'SCHEDULED' && (
         <>
-          <Panel id="reschedule-heading" title="Reschedule">
+          <Panel id="reschedule-heading" title={t('dashboard.shows.rescheduleHeading')}>
             <RescheduleForm action={rescheduleShowAction.bind(null, slug, show.id)} startLocal={show.startLocal} timeZone={show.brand.timeZone} />
           </Panel>
-          <Panel id="cancel-heading" title="Cancel">
+          <Panel id="cancel-heading" title={t('dashboard.shows.cancelHeading')}>
             <CancelForm action={cancelShowAction.bind(null, slug, show.id)} />
           </Panel>
         </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { PageHeading } from '@/app/_components/ui';
@@ -8,7 +9,10 @@ import { services } from '@/server/services';
 import { createShowAction } from '../actions';
 import { ShowForm } from '../show-form';
 
-export const metadata: Metadata = { title: 'New show' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('dashboard.shows.newShow') };
+}
 
 export default async function NewShowPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -17,9 +21,10 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
   const db = services().db;
   // Non-members get the 404 page, whichever of layout and page fails first.
   const [brand, candidates] = await orNotFound(Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]));
+  const { t } = await getI18n();
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeading title="New show" description={`Times are in ${brand.name}’s time zone, ${brand.timeZone}.`} />
+      <PageHeading title={t('dashboard.shows.newShow')} description={t('dashboard.shows.newDescription', { brand: brand.name, zone: brand.timeZone })} />
       <ShowForm
         action={createShowAction.bind(null, slug)}
         values={{ title: '', description: '', coverImageUrl: '', plannedDurationMinutes: 60, commissionPercent: 10, lineup: [] }}
