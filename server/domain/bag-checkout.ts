@@ -4,6 +4,7 @@ import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type 
 import { publicBuyerName, type Actor, type Db } from './context';
 import { checkCoupon, claimCoupon, type AppliedCoupon } from './coupons';
 import { AppError } from './errors';
+import { sendReceiptEmail } from './order-emails';
 import { recordCapturedPayment } from './payments/payments';
 import type { PaymentProvider } from './payments/provider';
 import { orderTotals, type OrderTotals } from './pricing';
@@ -128,6 +129,7 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
   await payments.capture(authorization.reference);
   // Never throws: the order is placed and paid whatever happens to this row (the provider's webhook fills it in).
   await recordCapturedPayment(db, { orderId: placed.id, provider: payments.name, reference: authorization.reference, amountMinor: totals.totalMinor, currency: show.currency });
+  await sendReceiptEmail(db, placed.id);
   for (const line of lines) stockGate.forget(line.variantId);
   return {
     id: placed.id,

@@ -87,7 +87,7 @@ export async function advanceOrders(db: Db, actor: Actor, slug: string, orderIds
   for (const orderId of ids) {
     try {
       const shipment = to === 'SHIPPED' ? { carrier: opts.carriers?.[orderId] || opts.carrier || '', trackingNumber: opts.trackingNumbers?.[orderId] ?? '' } : null;
-      const done = await advanceBrandOrder(db, actor, brand.brandId, orderId, to, shipment, opts.publicUrl);
+      const done = await advanceBrandOrder(db, actor.userId, brand.brandId, orderId, to, shipment, opts.publicUrl);
       results.push({ orderId, ok: true, orderNumber: done.number, status: to });
     } catch (error) {
       const { code, message } = toErrorPayload(error);
@@ -102,10 +102,18 @@ export async function advanceOrders(db: Db, actor: Actor, slug: string, orderIds
 /** One order, for the order page's buttons. Throws instead of reporting. */
 export async function advanceOrder(db: Db, actor: Actor, slug: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
   const brand = await requireBrandMember(db, actor, { slug });
-  return advanceBrandOrder(db, actor, brand.brandId, orderId, to, shipment, publicUrl);
+  return advanceBrandOrder(db, actor.userId, brand.brandId, orderId, to, shipment, publicUrl);
 }
 
-async function advanceBrandOrder(db: Db, actor: Actor, brandId: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
+/**
+ * The same step for the public API, whose caller is a brand's key rather than
+ * a person: the key already fixed the brand, and the timeline records no actor.
+ */
+export async function advanceOrderByKey(db: Db, brandId: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
+  return advanceBrandOrder(db, null, brandId, orderId, to, shipment, publicUrl);
+}
+
+async function advanceBrandOrder(db: Db, actorId: string | null, brandId: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
   const order = await db.order.findFirst({ where: { id: orderId, brandId }, select: { id: true, number: true, status: true } });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brandId}`, 'We could not find that order.');
   if (!canAdvance(order.status, to)) throw refusal(order.status, to);
@@ -125,7 +133,7 @@ async function advanceBrandOrder(db: Db, actor: Actor, brandId: string, orderId:
       data: { status: to, ...timestampFor(to, now), ...(ship ? { carrier: ship.carrier, trackingNumber: ship.trackingNumber } : {}) },
     });
     if (count === 0) return false;
-    await tx.orderEvent.create({ data: { orderId, status: to, actorId: actor.userId, note: ship ? `${ship.carrier} ${ship.trackingNumber}` : '' } });
+    await tx.orderEvent.create({ data: { orderId, status: to, actorId, note: ship ? `${ship.carrier} ${ship.trackingNumber}` : '' } });
     await recordBrandEvent(tx, brandId, EVENT_OF[to], { orderId, orderNumber: order.number, status: to, ...(ship ?? {}) });
     return true;
   });

@@ -3,6 +3,7 @@ import { AppError } from './errors';
 import { shippingFor } from './pricing';
 import { publicBuyerName, type Actor, type Db } from './context';
 import type { PaymentProvider } from './payments/provider';
+import { sendReceiptEmail } from './order-emails';
 import { recordCapturedPayment } from './payments/payments';
 import { stockGate } from './stock-gate';
 
@@ -222,6 +223,8 @@ async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Acto
     await payments.capture(authorization.reference);
     // Never throws: the order is placed and paid whatever happens to this row.
     await recordCapturedPayment(db, { orderId, provider: payments.name, reference: authorization.reference, amountMinor: totalMinor, currency });
+    // Never throws either; its dedupe key is the order, so a retried tap sends no second receipt.
+    await sendReceiptEmail(db, orderId);
     return {
       id: orderId,
       number: placed!.orderNumber,
