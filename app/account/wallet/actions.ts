@@ -1,25 +1,36 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getI18n } from '@/app/_i18n/server';
+import type { MessageKey } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { processPaymentProvider } from '@/server/domain/payments/process-provider';
 import { addAddress, addPaymentMethod, removeAddress, removePaymentMethod, setDefaultAddress, setDefaultPaymentMethod } from '@/server/domain/wallet';
 import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/wallet.schema';
 import { services } from '@/server/services';
+import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
 
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 const makeDefault = (form: FormData) => form.get('makeDefault') === 'on';
 
-function done(message: string): ActionState {
-  revalidatePath('/account/wallet');
-  return { ok: true, message };
+/** Runs one wallet change and answers in the reader's language; the domain keeps speaking English. */
+async function walletAction(run: (done: (key: MessageKey) => ActionState) => Promise<ActionState>): Promise<ActionState> {
+  const { t } = await getI18n();
+  const done = (key: MessageKey): ActionState => {
+    revalidatePath('/account/wallet');
+    return { ok: true, message: t(key) };
+  };
+  return localiseState(await run(done), t, WALLET_MESSAGES, WALLET_FIELDS);
 }
 
 export async function addAddressAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(addressInputSchema, form, async (input, user) => {
-    await addAddress(services().db, actor(user), input, { makeDefault: makeDefault(form) });
-    return done('Address saved.');
-  });
+  return walletAction((done) =>
+    formAction(addressInputSchema, form, async (input, user) => {
+      await addAddress(services().db, actor(user), input, { makeDefault: makeDefault(form) });
+      return done('commerce.wallet.done.addressSaved');
+    }),
+  );
 }
 
 /**
@@ -29,33 +40,35 @@ export async function addAddressAction(_: ActionState | null, form: FormData): P
  * the number, and nothing here passes the form to a logger.
  */
 export async function addCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(cardInputSchema, form, async (input, user) => {
-    const { db, env } = services();
-    await addPaymentMethod(db, processPaymentProvider(env), actor(user), input, { makeDefault: makeDefault(form) });
-    return done('Card saved.');
-  });
+  return walletAction((done) =>
+    formAction(cardInputSchema, form, async (input, user) => {
+      const { db, env } = services();
+      await addPaymentMethod(db, processPaymentProvider(env), actor(user), input, { makeDefault: makeDefault(form) });
+      return done('commerce.wallet.done.cardSaved');
+    }),
+  );
 }
 
-const itemAction = (run: (id: string, user: { id: string; name: string }) => Promise<void>, message: string) =>
-  async (form: FormData): Promise<ActionState> =>
+const itemAction = (form: FormData, run: (id: string, user: { id: string; name: string }) => Promise<void>, message: MessageKey) =>
+  walletAction((done) =>
     formAction(walletItemIdSchema, { id: form.get('id') }, async ({ id }, user) => {
       await run(id, user);
       return done(message);
-    });
+    }),
+  );
 
 export async function removeAddressAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return itemAction((id, user) => removeAddress(services().db, actor(user), id), 'Address removed.')(form);
+  return itemAction(form, (id, user) => removeAddress(services().db, actor(user), id), 'commerce.wallet.done.addressRemoved');
 }
 
 export async function setDefaultAddressAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return itemAction((id, user) => setDefaultAddress(services().db, actor(user), id), 'Default address changed.')(form);
+  return itemAction(form, (id, user) => setDefaultAddress(services().db, actor(user), id), 'commerce.wallet.done.defaultAddress');
 }
 
 export async function removeCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return itemAction((id, user) => removePaymentMethod(services().db, actor(user), id), 'Card removed.')(form);
+  return itemAction(form, (id, user) => removePaymentMethod(services().db, actor(user), id), 'commerce.wallet.done.cardRemoved');
 }
 
 export async function setDefaultCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return itemAction((id, user) => setDefaultPaymentMethod(services().db, actor(user), id), 'Default card changed.')(form);
+  return itemAction(form, (id, user) => setDefaultPaymentMethod(services().db, actor(user), id), 'commerce.wallet.done.defaultCard');
 }
-

@@ -1,7 +1,11 @@
+'use client';
+
+import { useI18n } from '@/app/_i18n/client';
 import { Field, inputClass } from '@/app/_components/ui';
 
 // Address and card inputs shared by the wallet page and the one-tap sheet in the
-// player. Names match addressInputSchema and cardInputSchema.
+// player. Names match addressInputSchema and cardInputSchema. The English labels
+// are what e2e/checkout-flow.spec.ts finds the sheet's fields by.
 
 type ErrorOf = (name: string) => string | undefined;
 
@@ -17,34 +21,55 @@ function Input({ name, label, error, prefix, hint, ...props }: { name: string; l
 }
 
 export function AddressFields({ error, prefix = 'address' }: { error: ErrorOf; prefix?: string }) {
+  const { t } = useI18n();
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-semibold">Shipping address</legend>
-      <Input prefix={prefix} name="fullName" label="Full name" autoComplete="shipping name" required error={error} />
-      <Input prefix={prefix} name="line1" label="Street address" autoComplete="shipping address-line1" required error={error} />
-      <Input prefix={prefix} name="line2" label="Apartment, suite (optional)" autoComplete="shipping address-line2" error={error} />
+      <legend className="text-sm font-semibold">{t('commerce.wallet.address.legend')}</legend>
+      <Input prefix={prefix} name="fullName" label={t('commerce.wallet.address.fullName')} autoComplete="shipping name" required error={error} />
+      <Input prefix={prefix} name="line1" label={t('commerce.wallet.address.line1')} autoComplete="shipping address-line1" required error={error} />
+      <Input prefix={prefix} name="line2" label={t('commerce.wallet.address.line2')} autoComplete="shipping address-line2" error={error} />
       <div className="grid grid-cols-2 gap-3">
-        <Input prefix={prefix} name="city" label="City" autoComplete="shipping address-level2" required error={error} />
-        <Input prefix={prefix} name="region" label="Region (optional)" autoComplete="shipping address-level1" error={error} />
-        <Input prefix={prefix} name="postalCode" label="Postal code" autoComplete="shipping postal-code" error={error} />
-        <Input prefix={prefix} name="country" label="Country code" hint="Two letters, e.g. US" autoComplete="shipping country" maxLength={2} required error={error} />
+        <Input prefix={prefix} name="city" label={t('commerce.wallet.address.city')} autoComplete="shipping address-level2" required error={error} />
+        <Input prefix={prefix} name="region" label={t('commerce.wallet.address.region')} autoComplete="shipping address-level1" error={error} />
+        <Input prefix={prefix} name="postalCode" label={t('commerce.wallet.address.postalCode')} autoComplete="shipping postal-code" error={error} />
+        <Input
+          prefix={prefix}
+          name="country"
+          label={t('commerce.wallet.address.country')}
+          hint={t('commerce.wallet.address.countryHint')}
+          autoComplete="shipping country"
+          autoCapitalize="characters"
+          maxLength={2}
+          required
+          error={error}
+        />
       </div>
-      <Input prefix={prefix} name="phone" label="Phone (optional)" type="tel" autoComplete="shipping tel" error={error} />
+      <Input prefix={prefix} name="phone" label={t('commerce.wallet.address.phone')} type="tel" autoComplete="shipping tel" error={error} />
     </fieldset>
   );
 }
 
 export function CardFields({ error, prefix = 'card' }: { error: ErrorOf; prefix?: string }) {
+  const { t } = useI18n();
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-semibold">Card</legend>
-      <Input prefix={prefix} name="number" label="Card number" inputMode="numeric" autoComplete="cc-number" required error={error} hint="Test cards: 4242 4242 4242 4242 works, 4000 0000 0000 0002 is declined." />
+      <legend className="text-sm font-semibold">{t('commerce.wallet.card.legend')}</legend>
+      <Input
+        prefix={prefix}
+        name="number"
+        label={t('commerce.wallet.card.number')}
+        inputMode="numeric"
+        autoComplete="cc-number"
+        required
+        error={error}
+        hint={t('commerce.wallet.card.numberHint')}
+      />
       <div className="grid grid-cols-3 gap-3">
-        <Input prefix={prefix} name="expMonth" label="Month" inputMode="numeric" autoComplete="cc-exp-month" placeholder="MM" maxLength={2} required error={error} />
-        <Input prefix={prefix} name="expYear" label="Year" inputMode="numeric" autoComplete="cc-exp-year" placeholder="YY" maxLength={4} required error={error} />
-        <Input prefix={prefix} name="cvc" label="Security code" inputMode="numeric" autoComplete="cc-csc" maxLength={4} required error={error} />
+        <Input prefix={prefix} name="expMonth" label={t('commerce.wallet.card.month')} inputMode="numeric" autoComplete="cc-exp-month" placeholder={t('commerce.wallet.card.monthPlaceholder')} maxLength={2} required error={error} />
+        <Input prefix={prefix} name="expYear" label={t('commerce.wallet.card.year')} inputMode="numeric" autoComplete="cc-exp-year" placeholder={t('commerce.wallet.card.yearPlaceholder')} maxLength={4} required error={error} />
+        <Input prefix={prefix} name="cvc" label={t('commerce.wallet.card.cvc')} inputMode="numeric" autoComplete="cc-csc" maxLength={4} required error={error} />
       </div>
-      <Input prefix={prefix} name="holder" label="Name on card" autoComplete="cc-name" required error={error} />
+      <Input prefix={prefix} name="holder" label={t('commerce.wallet.card.holder')} autoComplete="cc-name" required error={error} />
     </fieldset>
   );
 }

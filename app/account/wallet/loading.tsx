@@ -1,0 +1,9 @@
+import { PageLoading } from './page-states';
+
+export default function WalletLoading() {
+  return (
+    <main className="mx-auto max-w-2xl px-4">
+      <PageLoading />
+    </main>
+  );
+}
