@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idParamsSchema } from './common';
 import { defineOperation } from './operation';
-import { apiOrderSchema, orderListQuerySchema, orderPageSchema } from './orders';
+import { apiOrderSchema, fulfilmentBodySchema, orderListQuerySchema, orderPageSchema } from './orders';
 import { apiProductSchema, apiVariantStockSchema, productListQuerySchema, productPageSchema, productUpdateBodySchema, stockUpdateBodySchema } from './products';
 import { apiShowSchema, showListQuerySchema, showPageSchema } from './shows';
 
@@ -100,6 +100,19 @@ export const apiOperations = {
     tag: 'Orders',
     scope: 'orders:read',
     params: idParamsSchema,
+    response: apiOrderSchema,
+  }),
+  fulfilOrder: defineOperation({
+    method: 'POST',
+    path: '/orders/{id}/fulfilment',
+    operationId: 'fulfilOrder',
+    summary: 'Mark an order packed, shipped (with carrier and tracking number) or delivered',
+    description:
+      'Moves the order one step: PAID → PACKED → SHIPPED → DELIVERED. Any other step answers 409 INVALID_STATE (for example shipping an order that is not packed, or repeating a step). Shipping emails the buyer the tracking. Sends order.packed, order.shipped or order.delivered webhook events. Cancelling and refunding stay in the dashboard.',
+    tag: 'Orders',
+    scope: 'orders:write',
+    params: idParamsSchema,
+    body: fulfilmentBodySchema,
     response: apiOrderSchema,
   }),
 } as const;

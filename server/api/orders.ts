@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../db/client';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
+import { advanceOrderByKey } from '../domain/order-lifecycle';
 import { pageArgs, pageSchema, paginationQueryShape, toPage } from './common';
 
 // The brand's orders as the public API shows them, filtered by the key's brand.
@@ -108,4 +109,27 @@ export async function getApiOrder(db: Db, brandId: string, orderId: string): Pro
   const row = await db.order.findFirst({ where: { id: orderId, brandId }, select: orderSelect });
   if (!row) throw new AppError('NOT_FOUND', `order ${orderId} not in this brand`, 'No order with that id.');
   return toApiOrder(row);
+}
+
+/** One fulfilment step; SHIPPED needs the carrier and tracking number the buyer's email and page show. */
+export const fulfilmentBodySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('PACKED') }),
+  z.object({
+    status: z.literal('SHIPPED'),
+    carrier: z.string().trim().min(1).max(60).describe('Who carries the parcel, e.g. DHL.'),
+    trackingNumber: z.string().trim().min(1).max(80).describe('The carrier’s tracking number; the buyer is emailed it.'),
+  }),
+  z.object({ status: z.literal('DELIVERED') }),
+]);
+export type FulfilmentBody = z.infer<typeof fulfilmentBodySchema>;
+
+/**
+ * Moves the brand's order one step (PAID → PACKED → SHIPPED → DELIVERED) and
+ * answers the order as it is now. A step out of order is 409 INVALID_STATE;
+ * another brand's order is 404 like an unknown id.
+ */
+export async function fulfilApiOrder(db: Db, brandId: string, publicUrl: string, orderId: string, body: FulfilmentBody): Promise<ApiOrder> {
+  const shipment = body.status === 'SHIPPED' ? { carrier: body.carrier, trackingNumber: body.trackingNumber } : null;
+  await advanceOrderByKey(db, brandId, orderId, body.status, shipment, publicUrl);
+  return getApiOrder(db, brandId, orderId);
 }

@@ -11,5 +11,5 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   'stock:write': 'Set variant stock',
   'shows:read': 'Read shows',
   'orders:read': 'Read orders',
-  'orders:write': 'Update order fulfilment (reserved: no route uses it yet)',
+  'orders:write': 'Mark orders packed, shipped or delivered',
 };
