@@ -2,12 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog-format';
 import { createCoupon, setCouponActive, type CouponInput } from '@/server/domain/coupons';
 import { zonedLocalToUtc } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
+import { COUPON_FIELDS, COUPON_MESSAGES } from './messages';
 
 const text = (max: number) => z.string().max(max).default('');
 const couponFormSchema = z.object({
@@ -24,7 +27,11 @@ const couponFormSchema = z.object({
 });
 type CouponForm = z.infer<typeof couponFormSchema>;
 
-/** The form's text fields → the domain's input in minor units and instants, or what is unreadable. */
+/**
+ * The form's text fields → the domain's input in minor units and instants, or
+ * what is unreadable. The sentences stay English like the domain's, and
+ * COUPON_MESSAGES translates both at the end of the action.
+ */
 function toCouponInput(form: CouponForm, currency: string, timeZone: string): { input: CouponInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const example = formatMajorUnits(500, currency);
@@ -61,7 +68,8 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
 }
 
 export async function createCouponAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(couponFormSchema, form, async (fields, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(couponFormSchema, form, async (fields, user) => {
     const actor = { userId: user.id, name: user.name };
     const { db } = services();
     const brand = await requireBrandMember(db, actor, { slug: fields.slug });
@@ -69,14 +77,19 @@ export async function createCouponAction(_: ActionState | null, form: FormData):
     if (Object.keys(errors).length) return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: errors };
     const coupon = await createCoupon(db, actor, fields.slug, input);
     revalidatePath(`/dashboard/brands/${fields.slug}/coupons`);
-    return { ok: true, message: `Coupon ${coupon.code} created.` };
+    return { ok: true, message: t('commerce.coupons.form.created', { code: coupon.code }) };
   });
+  return localiseState(state, t, COUPON_MESSAGES, COUPON_FIELDS);
 }
 
-export async function setCouponActiveAction(form: FormData): Promise<void> {
-  const schema = z.object({ slug: z.string().min(1).max(60), couponId: z.string().min(1).max(40), active: z.enum(['true', 'false']) });
-  await formAction(schema, form, async ({ slug, couponId, active }, user) => {
+const couponActiveSchema = z.object({ slug: z.string().min(1).max(60), couponId: z.string().min(1).max(40), code: z.string().max(40).default(''), active: z.enum(['true', 'false']) });
+
+export async function setCouponActiveAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  const state = await formAction(couponActiveSchema, form, async ({ slug, couponId, code, active }, user) => {
     await setCouponActive(services().db, { userId: user.id, name: user.name }, slug, couponId, active === 'true');
     revalidatePath(`/dashboard/brands/${slug}/coupons`);
+    return { ok: true, message: t(active === 'true' ? 'commerce.coupons.reactivated' : 'commerce.coupons.deactivated', { code }) };
   });
+  return localiseState(state, t, COUPON_MESSAGES);
 }

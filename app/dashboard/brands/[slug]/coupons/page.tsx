@@ -1,22 +1,36 @@
 import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
+import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { couponShowChoices, listCoupons, type CouponState, type CouponView } from '@/server/domain/coupons';
-import { utcToZonedLocal } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
-import { EmptyState, PageHeading, secondaryButtonClass } from '../../../../_components/ui';
-import { setCouponActiveAction } from './actions';
+import { EmptyState, PageHeading } from '../../../../_components/ui';
+import { CouponActiveButton } from './coupon-active-button';
 import { CouponForm } from './coupon-form';
 
-export const metadata: Metadata = { title: 'Coupons' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('commerce.coupons.title') };
+}
 
-const STATE_LABEL: Record<CouponState, string> = { ACTIVE: 'Active', SCHEDULED: 'Not started', EXPIRED: 'Expired', USED_UP: 'Used up', INACTIVE: 'Deactivated' };
+const STATE_KEY = {
+  ACTIVE: 'commerce.coupons.state.ACTIVE',
+  SCHEDULED: 'commerce.coupons.state.SCHEDULED',
+  EXPIRED: 'commerce.coupons.state.EXPIRED',
+  USED_UP: 'commerce.coupons.state.USED_UP',
+  INACTIVE: 'commerce.coupons.state.INACTIVE',
+} as const satisfies Record<CouponState, string>;
 
-function discountText(c: CouponView): string {
-  const amount = c.kind === 'PERCENT' ? `${c.value} % off` : `${formatPrice(c.value, c.currency)} off`;
-  return c.minSubtotalMinor > 0 ? `${amount} from ${formatPrice(c.minSubtotalMinor, c.currency)}` : amount;
+function discountText(c: CouponView, t: Translate, intl: string): string {
+  const amount =
+    c.kind === 'PERCENT'
+      ? new Intl.NumberFormat(intl, { style: 'percent' }).format(c.value / 100)
+      : formatPrice(c.value, c.currency, intl);
+  const discount = t('commerce.coupons.amountOff', { amount });
+  return c.minSubtotalMinor > 0 ? t('commerce.coupons.withMinimum', { discount, minimum: formatPrice(c.minSubtotalMinor, c.currency, intl) }) : discount;
 }
 
 export default async function CouponsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -26,54 +40,51 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
   const db = services().db;
   const brand = await orNotFound(requireBrandMember(db, actor, { slug }));
   const [coupons, shows] = await Promise.all([listCoupons(db, actor, slug), couponShowChoices(db, actor, slug)]);
-  const when = (iso: string | null) => (iso ? utcToZonedLocal(new Date(iso), brand.timeZone).replace('T', ' ') : '—');
+  const { t, intl } = await getI18n();
+  // Coupon times are the brand's wall-clock times, as the form takes them.
+  const dates = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: brand.timeZone });
+  const when = (iso: string | null) => (iso ? <time dateTime={iso}>{dates.format(new Date(iso))}</time> : '—');
   return (
     <div className="space-y-8">
-      <PageHeading title="Coupons" description="Codes buyers type in their bag during a show. Discounts apply to the items, not to shipping." />
+      <PageHeading title={t('commerce.coupons.title')} description={t('commerce.coupons.description')} />
       <section aria-labelledby="coupons-heading" className="space-y-3">
         <h2 id="coupons-heading" className="text-lg font-bold">
-          Your coupons
+          {t('commerce.coupons.listHeading')}
         </h2>
         {coupons.length === 0 ? (
-          <EmptyState title="No coupons yet">Create one below and announce it in your next show.</EmptyState>
+          <EmptyState title={t('commerce.coupons.emptyTitle')}>{t('commerce.coupons.emptyBody')}</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Coupons with their uses, limits and dates ({brand.timeZone} time)</caption>
+              <caption className="sr-only">{t('commerce.coupons.caption', { zone: brand.timeZone })}</caption>
               <thead className="bg-neutral-50 text-neutral-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Code</th>
-                  <th scope="col" className="px-3 py-2">Discount</th>
-                  <th scope="col" className="px-3 py-2">Valid in</th>
-                  <th scope="col" className="px-3 py-2">Uses / limit</th>
-                  <th scope="col" className="px-3 py-2">Starts</th>
-                  <th scope="col" className="px-3 py-2">Ends</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.code')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.discount')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.validIn')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.uses')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.starts')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.ends')}</th>
+                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.status')}</th>
+                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t('commerce.coupons.columns.actions')}</span></th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-neutral-200">
                 {coupons.map((c) => (
                   <tr key={c.id} data-testid="coupon-row">
                     <td className="px-3 py-2 font-mono font-semibold">{c.code}</td>
-                    <td className="px-3 py-2">{discountText(c)}</td>
-                    <td className="px-3 py-2">{c.show ? c.show.title : 'Every show'}</td>
+                    <td className="px-3 py-2">{discountText(c, t, intl)}</td>
+                    <td className="px-3 py-2">{c.show ? c.show.title : t('commerce.coupons.everyShow')}</td>
                     <td className="px-3 py-2 tabular-nums">
-                      {c.redemptionCount} / {c.maxRedemptions ?? '∞'}
-                      <span className="block text-xs text-neutral-500">{c.perBuyerLimit} per buyer</span>
+                      {new Intl.NumberFormat(intl).format(c.redemptionCount)} /{' '}
+                      {c.maxRedemptions === null ? <span title={t('commerce.coupons.noLimit')}>∞<span className="sr-only"> ({t('commerce.coupons.noLimit')})</span></span> : new Intl.NumberFormat(intl).format(c.maxRedemptions)}
+                      <span className="block text-xs text-neutral-500">{t('commerce.coupons.perBuyer', { count: c.perBuyerLimit })}</span>
                     </td>
                     <td className="px-3 py-2">{when(c.startsAt)}</td>
                     <td className="px-3 py-2">{when(c.expiresAt)}</td>
-                    <td className="px-3 py-2">{STATE_LABEL[c.state]}</td>
+                    <td className="px-3 py-2">{t(STATE_KEY[c.state])}</td>
                     <td className="px-3 py-2 text-right">
-                      <form action={setCouponActiveAction}>
-                        <input type="hidden" name="slug" value={slug} />
-                        <input type="hidden" name="couponId" value={c.id} />
-                        <input type="hidden" name="active" value={c.active ? 'false' : 'true'} />
-                        <button type="submit" className={`${secondaryButtonClass} px-3 py-1.5 text-sm`} aria-label={`${c.active ? 'Deactivate' : 'Reactivate'} ${c.code}`}>
-                          {c.active ? 'Deactivate' : 'Reactivate'}
-                        </button>
-                      </form>
+                      <CouponActiveButton slug={slug} couponId={c.id} code={c.code} active={c.active} />
                     </td>
                   </tr>
                 ))}
@@ -84,7 +95,7 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
       </section>
       <section aria-labelledby="new-coupon-heading" className="space-y-3">
         <h2 id="new-coupon-heading" className="text-lg font-bold">
-          New coupon
+          {t('commerce.coupons.newHeading')}
         </h2>
         <CouponForm slug={slug} currency={brand.currency} timeZone={brand.timeZone} shows={shows} />
       </section>
