@@ -2,15 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { localiseState, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
 import { getShippingRule, updateShippingRule } from '@/server/domain/brand-shipping';
 import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog-format';
 import { services } from '@/server/services';
 
 const shippingFormSchema = z.object({ slug: z.string().min(1).max(60), flat: z.string().max(20), freeOver: z.string().max(20).default('') });
 
+// updateShippingRule answers in English; the form's own hints are translated where they are made.
+const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES, { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' }];
+
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {
-  return formAction(shippingFormSchema, form, async ({ slug, flat, freeOver }, user) => {
+  const { t } = await getI18n();
+  const state = await formAction(shippingFormSchema, form, async ({ slug, flat, freeOver }, user) => {
     const actor = { userId: user.id, name: user.name };
     const { db } = services();
     const { currency } = await getShippingRule(db, actor, slug);
@@ -18,11 +25,12 @@ export async function updateShippingAction(_: ActionState | null, form: FormData
     const shippingFlatMinor = parseMajorUnits(flat, currency);
     const freeShippingOverMinor = freeOver.trim() === '' ? null : parseMajorUnits(freeOver, currency);
     const fieldErrors: Record<string, string> = {};
-    if (shippingFlatMinor === null) fieldErrors.flat = `Enter an amount like ${example}, or 0 for free shipping.`;
-    if (freeShippingOverMinor === null && freeOver.trim() !== '') fieldErrors.freeOver = `Enter an amount like ${example}, or leave it empty.`;
-    if (shippingFlatMinor === null || Object.keys(fieldErrors).length) return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors };
+    if (shippingFlatMinor === null) fieldErrors.flat = t('commerce.shipping.errors.flatFormat', { example });
+    if (freeShippingOverMinor === null && freeOver.trim() !== '') fieldErrors.freeOver = t('commerce.shipping.errors.freeOverFormat', { example });
+    if (shippingFlatMinor === null || Object.keys(fieldErrors).length) return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors };
     await updateShippingRule(db, actor, slug, { shippingFlatMinor, freeShippingOverMinor });
     revalidatePath(`/dashboard/brands/${slug}/settings`);
-    return { ok: true, message: 'Shipping saved. It applies to orders placed from now on.' };
+    return { ok: true, message: t('commerce.shipping.saved') };
   });
+  return localiseState(state, t, SHIPPING_MESSAGES);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
@@ -8,19 +9,26 @@ import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { ShippingForm } from './shipping-form';
 
-export const metadata: Metadata = { title: 'Settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('commerce.shipping.title') };
+}
 
 export default async function BrandSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/settings`);
   const rule = await orNotFound(getShippingRule(services().db, { userId: user.id, name: user.name }, slug));
+  const { t, intl } = await getI18n();
+  const flat = formatPrice(rule.shippingFlatMinor, rule.currency, intl);
   const summary =
     rule.shippingFlatMinor === 0
-      ? 'Shipping is free on every order.'
-      : `Buyers pay ${formatPrice(rule.shippingFlatMinor, rule.currency)} per order${rule.freeShippingOverMinor === null ? '.' : `, free from ${formatPrice(rule.freeShippingOverMinor, rule.currency)}.`}`;
+      ? t('commerce.shipping.summaryFree')
+      : rule.freeShippingOverMinor === null
+        ? t('commerce.shipping.summaryFlat', { flat })
+        : t('commerce.shipping.summaryFlatFreeOver', { flat, threshold: formatPrice(rule.freeShippingOverMinor, rule.currency, intl) });
   return (
     <div className="space-y-6">
-      <PageHeading title="Shipping" description="One rule for every order, one-tap buys and bags alike. Buyers see it before they pay." />
+      <PageHeading title={t('commerce.shipping.title')} description={t('commerce.shipping.description')} />
       <p className="rounded-lg bg-neutral-100 px-3 py-2 text-sm" data-testid="shipping-summary">
         {summary}
       </p>
