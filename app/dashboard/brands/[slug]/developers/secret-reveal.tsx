@@ -1,10 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 import { secondaryButtonClass } from '@/app/_components/ui';
 
 /** A secret shown once: selectable text and a copy button that says whether copying worked. */
 export function SecretReveal({ label, secret }: { label: string; secret: string }) {
+  const { t } = useI18n();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -15,7 +17,7 @@ export function SecretReveal({ label, secret }: { label: string; secret: string 
       setCopied('failed');
     }
   };
-  const id = `secret-${label.replace(/\W+/g, '-').toLowerCase()}`;
+  const id = useId();
   return (
     <div className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3">
       <label htmlFor={id} className="block text-sm font-semibold text-amber-950">
@@ -24,11 +26,11 @@ export function SecretReveal({ label, secret }: { label: string; secret: string 
       <div className="flex flex-col gap-2 sm:flex-row">
         <input id={id} readOnly value={secret} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-lg border border-amber-300 bg-white px-3 py-2 font-mono text-sm" />
         <button type="button" onClick={copy} className={`${secondaryButtonClass} shrink-0 px-3 py-2 text-sm`}>
-          Copy
+          {t('commerce.developers.secret.copy')}
         </button>
       </div>
       <p role="status" className="text-xs text-amber-950">
-        {copied === 'copied' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Could not copy: select the text and copy it yourself.' : 'It will not be shown again. Store it somewhere safe.'}
+        {copied === 'copied' ? t('commerce.developers.secret.copied') : copied === 'failed' ? t('commerce.developers.secret.copyFailed') : t('commerce.developers.secret.once')}
       </p>
     </div>
   );

@@ -1,0 +1,50 @@
+import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { translateMessage, type FieldFallbacks, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
+import type { Translate } from '@/app/_i18n/translate';
+
+// The English sentences server/api/keys.ts, server/domain/webhooks(.schema).ts
+// and the webhook sender (server/webhooks/deliver.ts, stored as a delivery's
+// last error) produce, each with its dictionary key.
+
+export const DEVELOPER_MESSAGES: readonly MessageRule[] = [
+  ...ACCESS_MESSAGES,
+  { english: 'Give the key a name, like “Warehouse sync”.', key: 'commerce.developers.errors.keyNameRequired' },
+  { english: 'Keep the name under 80 characters.', key: 'commerce.developers.errors.keyNameTooLong' },
+  { english: 'Choose what the key may do.', key: 'commerce.developers.errors.scopesChoose' },
+  { english: 'Choose at least one permission.', key: 'commerce.developers.errors.scopesMin' },
+  { english: 'We could not find that key.', key: 'commerce.developers.errors.keyNotFound' },
+  { english: 'Keep the address under 2,048 characters.', key: 'commerce.developers.errors.urlTooLong' },
+  { english: 'Enter a full address starting with https:// (or http://).', key: 'commerce.developers.errors.urlFormat' },
+  { english: 'Leave the user name and password out of the address.', key: 'commerce.developers.errors.urlCredentials' },
+  { english: 'Choose the events to send.', key: 'commerce.developers.errors.eventsChoose' },
+  { english: 'Choose at least one event.', key: 'commerce.developers.errors.eventsMin' },
+  { english: 'We could not find that webhook endpoint.', key: 'commerce.developers.errors.endpointNotFound' },
+  { english: 'This endpoint is paused. Resume it first.', key: 'commerce.developers.errors.endpointPaused' },
+  { english: 'We could not find that delivery.', key: 'commerce.developers.errors.deliveryNotFound' },
+  { english: 'We could not find that event.', key: 'commerce.developers.errors.eventNotFound' },
+];
+
+/** zod's own wording (an unknown scope or event) per field. */
+export const DEVELOPER_FIELDS: FieldFallbacks = {
+  name: 'commerce.developers.errors.keyNameRequired',
+  scopes: 'commerce.developers.errors.scopesChoose',
+  events: 'commerce.developers.errors.eventsChoose',
+  url: 'commerce.developers.errors.urlFormat',
+};
+
+const DELIVERY_ERRORS: readonly MessageRule[] = [
+  { english: 'The endpoint was paused before this delivery was sent.', key: 'commerce.developers.webhooks.lastError.pausedBeforeSend' },
+  { english: 'The endpoint resolves to a private address, which webhooks may not be sent to.', key: 'commerce.developers.webhooks.lastError.privateAddress' },
+  { english: /^No response within (?<seconds>\d+) s\.$/, key: 'commerce.developers.webhooks.lastError.timeout' },
+  { english: /^Connection failed \((?<code>[A-Z0-9_]+)\)\.$/, key: 'commerce.developers.webhooks.lastError.connection' },
+  { english: 'Connection failed.', key: 'commerce.developers.webhooks.lastError.connectionGeneric' },
+];
+
+/**
+ * A delivery's last error in the reader's language. "HTTP 500: …" quotes the
+ * receiver's own answer, and any other text is a network library's, so those
+ * stay as they were recorded.
+ */
+export function deliveryErrorText(t: Translate, error: string): string {
+  return translateMessage(t, DELIVERY_ERRORS, error) ?? error;
+}
