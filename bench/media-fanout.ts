@@ -54,6 +54,12 @@ function kernelUdpDrops(): number {
   return Number(values[names.indexOf('RcvbufErrors')]);
 }
 
+/** Packets of the 720p stream the worker never received, so far. */
+async function topLayerLost(producer: types.Producer): Promise<number> {
+  const stats = await producer.getStats();
+  return stats.find((s) => s.ssrc === SSRCS.at(-1))?.packetsLost ?? 0;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
@@ -110,6 +116,7 @@ async function main() {
     await Promise.all(receivers.map((r) => ask(r, 'reset')));
     const sentBefore = (await Promise.all(consumers.map((c) => c.getStats()))).reduce((sum, s) => sum + (s.find((x) => x.type === 'outbound-rtp')?.packetCount ?? 0), 0);
     const dropsBefore = kernelUdpDrops();
+    const ingressLostBefore = await topLayerLost(producer);
     const cpuBefore = processUsage(worker.pid).cpuSeconds;
     const requestsBefore = sender.pli + sender.fir;
     const started = performance.now();
@@ -118,18 +125,23 @@ async function main() {
     const cpu = (processUsage(worker.pid).cpuSeconds - cpuBefore) / seconds;
     const requests = sender.pli + sender.fir - requestsBefore;
     const drops = kernelUdpDrops() - dropsBefore;
+    const ingressLost = (await topLayerLost(producer)) - ingressLostBefore;
     const reports = await Promise.all(receivers.map((r) => ask<ReceiverReport>(r, 'report')));
     const sentAfter = (await Promise.all(consumers.map((c) => c.getStats()))).reduce((sum, s) => sum + (s.find((x) => x.type === 'outbound-rtp')?.packetCount ?? 0), 0);
     const got = reports.reduce((a, r) => ({ packets: a.packets + r.packets, bytes: a.bytes + r.bytes, lost: a.lost + r.lost, silent: a.silent + r.silent }), { packets: 0, bytes: 0, lost: 0, silent: 0 });
     const sent = sentAfter - sentBefore;
-    const lossPct = (100 * got.lost) / Math.max(1, got.packets + got.lost);
+    // A packet lost on its way in is missing for every consumer; the rest was lost
+    // between the worker and the receivers.
+    const expected = Math.max(1, got.packets + got.lost);
+    const forwardingLost = Math.max(0, got.lost - ingressLost * consumers.length);
     rows.push([
       consumers.length,
       `${onTop}/${consumers.length}`,
       Math.round(sent / seconds),
       Math.round(got.packets / seconds),
       ((got.bytes * 8) / seconds / 1e6).toFixed(0),
-      lossPct.toFixed(2),
+      ingressLost,
+      ((100 * forwardingLost) / expected).toFixed(2),
       drops,
       got.silent,
       Math.round(cpu * 100),
@@ -146,7 +158,7 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p', 'pkts/s sent by worker', 'pkts/s received', 'Mbit/s received', 'loss %', 'kernel drops', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'key frame requests during join', 'key frame requests/s at host'],
+      ['consumers', 'on 720p', 'pkts/s sent by worker', 'pkts/s received', 'Mbit/s received', 'packets lost host → worker', 'loss worker → consumers %', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'key frame requests during join', 'key frame requests/s at host'],
       rows,
     ),
     '',
