@@ -2,8 +2,10 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BagView } from '@/server/domain/bag';
+import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
+import { refusalText } from './refusal-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 
 /**
@@ -12,6 +14,7 @@ import type { BagCheckoutResult, BagControls } from './use-bag';
  * behind is inert. Loaded only when first opened, so the player stays light.
  */
 export default function BagDrawer({ controls, live, onClose }: { controls: BagControls; live: boolean; onClose: () => void }) {
+  const { t, intl } = useI18n();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const { bag } = controls;
   const [busy, setBusy] = useState(false);
@@ -70,15 +73,16 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     >
       <div className="flex items-center justify-between">
         <h2 id="bag-heading" className="text-lg font-bold">
-          Your bag
+          {t('viewer.bag.title')}
         </h2>
         <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
-          Close
+          {t('viewer.bag.close')}
         </button>
       </div>
       {paid && (
         <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
-          Order #{paid.orderNumber} confirmed — {paid.itemCount} {paid.itemCount === 1 ? 'item' : 'items'}, {formatPrice(paid.totalMinor, paid.currency)} paid.
+          {/* The order number is passed as a string so it is not grouped ("#1,024"). */}
+          {t('viewer.bag.confirmed', { number: String(paid.orderNumber), count: paid.itemCount, total: formatPrice(paid.totalMinor, paid.currency, intl) })}
         </p>
       )}
       {error && (
@@ -87,26 +91,26 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         </p>
       )}
       {!bag ? (
-        !error && <p className="py-8 text-center text-neutral-600">Loading your bag…</p>
+        !error && <p className="py-8 text-center text-neutral-600">{t('viewer.bag.loading')}</p>
       ) : bag.lines.length === 0 ? (
-        !paid && <p className="py-8 text-center text-neutral-600">Your bag is empty. Tap “Add to bag” on a product the host pins.</p>
+        !paid && <p className="py-8 text-center text-neutral-600">{t('viewer.bag.empty')}</p>
       ) : (
         <>
-          <ul aria-label="Items in your bag" className="divide-y divide-neutral-200">
+          <ul aria-label={t('viewer.bag.items')} className="divide-y divide-neutral-200">
             {bag.lines.map((line) => (
               <BagLineItem key={line.variantId} line={line} maxPerBuyer={bag.maxPerBuyer} busy={busy} onQuantity={(q) => void run(() => controls.setQuantity(line.variantId, q))} />
             ))}
           </ul>
           <CouponForm bag={bag} code={code} setCode={setCode} busy={busy} onSubmit={applyCoupon} onRemove={removeCoupon} />
           <Totals bag={bag} />
-          {!live && <p className="mt-3 text-sm text-neutral-700">You can pay while the show is live.</p>}
+          {!live && <p className="mt-3 text-sm text-neutral-700">{t('viewer.bag.payWhileLive')}</p>}
           <button
             type="button"
             onClick={pay}
             disabled={busy || blocked || !live}
             className="mt-4 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
           >
-            {busy ? 'Working…' : `Pay ${formatPrice(bag.totals.totalMinor, bag.currency)}`}
+            {busy ? t('viewer.bag.working') : t('viewer.bag.pay', { total: formatPrice(bag.totals.totalMinor, bag.currency, intl) })}
           </button>
         </>
       )}
@@ -115,10 +119,11 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
 }
 
 function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: BagView; code: string; setCode: (c: string) => void; busy: boolean; onSubmit: (e: FormEvent) => void; onRemove: () => void }) {
+  const { t } = useI18n();
   return (
-    <form onSubmit={onSubmit} className="mt-3 space-y-1" aria-label="Coupon">
+    <form onSubmit={onSubmit} className="mt-3 space-y-1" aria-label={t('viewer.bag.coupon')}>
       <label htmlFor="bag-coupon" className="block text-sm font-medium">
-        Coupon code
+        {t('viewer.bag.couponCode')}
       </label>
       <div className="flex gap-2">
         <input
@@ -133,19 +138,19 @@ function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: Bag
           className="min-w-0 flex-1 rounded-lg border border-neutral-300 px-3 py-2 uppercase focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
         <button type="submit" disabled={busy || !code.trim()} className="rounded-full border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 disabled:opacity-50">
-          Apply
+          {t('viewer.bag.apply')}
         </button>
       </div>
       {bag.couponError && (
         <p id="bag-coupon-error" className="text-sm font-medium text-red-700">
-          {bag.couponError}
+          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}
         </p>
       )}
       {bag.coupon && (
         <p className="text-sm text-emerald-800">
-          {bag.coupon.code} applied.{' '}
+          {t('viewer.bag.couponApplied', { code: bag.coupon.code })}{' '}
           <button type="button" onClick={onRemove} className="font-semibold underline">
-            Remove code
+            {t('viewer.bag.removeCode')}
           </button>
         </p>
       )}
@@ -154,31 +159,32 @@ function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: Bag
 }
 
 function Totals({ bag }: { bag: BagView }) {
+  const { t, intl } = useI18n();
   const { totals, currency, shipping } = bag;
-  const price = (minor: number) => formatPrice(minor, currency);
+  const price = (minor: number) => formatPrice(minor, currency, intl);
   return (
-    <dl className="mt-4 space-y-1 border-t border-neutral-200 pt-3 text-sm" aria-label="Order total">
+    <dl className="mt-4 space-y-1 border-t border-neutral-200 pt-3 text-sm" aria-label={t('viewer.bag.orderTotal')}>
       <div className="flex justify-between">
-        <dt>Subtotal</dt>
+        <dt>{t('viewer.bag.subtotal')}</dt>
         <dd className="tabular-nums">{price(totals.subtotalMinor)}</dd>
       </div>
       <div className="flex justify-between">
-        <dt>Shipping</dt>
-        <dd className="tabular-nums">{totals.shippingMinor === 0 ? 'Free' : price(totals.shippingMinor)}</dd>
+        <dt>{t('viewer.bag.shipping')}</dt>
+        <dd className="tabular-nums">{totals.shippingMinor === 0 ? t('viewer.bag.free') : price(totals.shippingMinor)}</dd>
       </div>
       {bag.freeShippingMissingMinor !== null && shipping.freeShippingOverMinor !== null && (
         <p className="text-xs text-neutral-600" data-testid="free-shipping-hint">
-          Free shipping from {price(shipping.freeShippingOverMinor)}: add {price(bag.freeShippingMissingMinor)} more.
+          {t('viewer.bag.freeShippingHint', { threshold: price(shipping.freeShippingOverMinor), missing: price(bag.freeShippingMissingMinor) })}
         </p>
       )}
       {totals.discountMinor > 0 && (
         <div className="flex justify-between text-emerald-800">
-          <dt>Discount{bag.coupon ? ` (${bag.coupon.code})` : ''}</dt>
+          <dt>{bag.coupon ? t('viewer.bag.discountWithCode', { code: bag.coupon.code }) : t('viewer.bag.discount')}</dt>
           <dd className="tabular-nums">−{price(totals.discountMinor)}</dd>
         </div>
       )}
       <div className="flex justify-between border-t border-neutral-200 pt-2 text-base font-bold">
-        <dt>Total</dt>
+        <dt>{t('viewer.bag.total')}</dt>
         <dd className="tabular-nums">{price(totals.totalMinor)}</dd>
       </div>
     </dl>

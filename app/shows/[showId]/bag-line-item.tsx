@@ -1,12 +1,14 @@
 'use client';
 
 import type { BagLine } from '@/server/domain/bag';
+import { useI18n } from '../../_i18n/client';
+import type { Translate } from '../../_i18n/translate';
 import { formatPrice } from '../../_lib/format';
 
 const PROBLEM_TEXT = {
-  UNAVAILABLE: () => 'No longer available: remove it to pay.',
-  SOLD_OUT: () => 'Sold out: remove it to pay.',
-  NOT_ENOUGH: (line: BagLine) => `Only ${line.stock} left: lower the quantity to pay.`,
+  UNAVAILABLE: (t: Translate) => t('viewer.line.unavailable'),
+  SOLD_OUT: (t: Translate) => t('viewer.line.soldOut'),
+  NOT_ENOUGH: (t: Translate, line: BagLine) => t('viewer.line.notEnough', { count: line.stock }),
 } as const;
 
 const stepClass =
@@ -14,6 +16,7 @@ const stepClass =
 
 /** One line of the bag with its quantity stepper; the server checks every change against stock and the limit. */
 export function BagLineItem({ line, maxPerBuyer, busy, onQuantity }: { line: BagLine; maxPerBuyer: number; busy: boolean; onQuantity: (quantity: number) => void }) {
+  const { t, intl } = useI18n();
   const name = `${line.productTitle} (${line.variantName})`;
   return (
     <li className="flex gap-3 py-3" data-testid="bag-line">
@@ -21,25 +24,25 @@ export function BagLineItem({ line, maxPerBuyer, busy, onQuantity }: { line: Bag
       <div className="min-w-0 flex-1">
         <p className="truncate font-semibold">{line.productTitle}</p>
         <p className="text-sm text-neutral-600">
-          {line.variantName} · {formatPrice(line.unitPriceMinor, line.currency)}
+          {line.variantName} · {formatPrice(line.unitPriceMinor, line.currency, intl)}
         </p>
-        {line.problem && <p className="text-sm font-medium text-red-700">{PROBLEM_TEXT[line.problem](line)}</p>}
+        {line.problem && <p className="text-sm font-medium text-red-700">{PROBLEM_TEXT[line.problem](t, line)}</p>}
         <div className="mt-2 flex items-center gap-2">
-          <button type="button" className={stepClass} aria-label={`One less ${name}`} disabled={busy || line.quantity <= 1} onClick={() => onQuantity(line.quantity - 1)}>
+          <button type="button" className={stepClass} aria-label={t('viewer.line.oneLess', { name })} disabled={busy || line.quantity <= 1} onClick={() => onQuantity(line.quantity - 1)}>
             −
           </button>
-          <span className="min-w-6 text-center tabular-nums" aria-label={`Quantity of ${name}`}>
+          <span className="min-w-6 text-center tabular-nums" aria-label={t('viewer.line.quantityOf', { name })}>
             {line.quantity}
           </span>
-          <button type="button" className={stepClass} aria-label={`One more ${name}`} disabled={busy || line.quantity >= Math.min(maxPerBuyer, line.stock)} onClick={() => onQuantity(line.quantity + 1)}>
+          <button type="button" className={stepClass} aria-label={t('viewer.line.oneMore', { name })} disabled={busy || line.quantity >= Math.min(maxPerBuyer, line.stock)} onClick={() => onQuantity(line.quantity + 1)}>
             +
           </button>
-          <button type="button" className="ml-auto text-sm font-semibold text-neutral-700 underline hover:text-ink disabled:opacity-40" aria-label={`Remove ${name}`} disabled={busy} onClick={() => onQuantity(0)}>
-            Remove
+          <button type="button" className="ml-auto text-sm font-semibold text-neutral-700 underline hover:text-ink disabled:opacity-40" aria-label={t('viewer.line.removeLabel', { name })} disabled={busy} onClick={() => onQuantity(0)}>
+            {t('viewer.line.remove')}
           </button>
         </div>
       </div>
-      <p className="shrink-0 font-semibold tabular-nums">{formatPrice(line.unitPriceMinor * line.quantity, line.currency)}</p>
+      <p className="shrink-0 font-semibold tabular-nums">{formatPrice(line.unitPriceMinor * line.quantity, line.currency, intl)}</p>
     </li>
   );
 }

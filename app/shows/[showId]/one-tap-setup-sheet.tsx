@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
+import { useI18n } from '@/app/_i18n/client';
 import { AddressFields, CardFields } from '../../account/wallet/wallet-fields';
 import { oneTapNeedsAction, saveOneTapWalletAction, type OneTapNeeds } from './wallet-actions';
 
@@ -14,6 +15,7 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([t
  * PinnedProduct, so the viewer page does not carry this code until it is needed.
  */
 export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved: () => void; onClose: () => void; returnFocusTo?: React.RefObject<HTMLElement | null> }) {
+  const { t } = useI18n();
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(null);
@@ -64,7 +66,7 @@ export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved:
     }
   }
 
-  const title = needs && needs !== 'error' && needs.address && !needs.card ? 'Where should we send it?' : 'Add your details to buy';
+  const title = needs && needs !== 'error' && needs.address && !needs.card ? t('viewer.sheet.titleAddressOnly') : t('viewer.sheet.title');
   return (
     <div className="fixed inset-0 z-50 flex items-end justify-center bg-black/50 sm:items-center" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -80,17 +82,17 @@ export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved:
         <div className="mb-4 flex items-start justify-between gap-3">
           <div>
             <h2 id={titleId} className="text-lg font-bold">{title}</h2>
-            <p className="text-sm text-neutral-600">Saved as your defaults, so next time it is one tap. The show keeps playing.</p>
+            <p className="text-sm text-neutral-600">{t('viewer.sheet.intro')}</p>
           </div>
-          <button type="button" onClick={onClose} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label="Close">
+          <button type="button" onClick={onClose} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
             ✕
           </button>
         </div>
-        {needs === null && <p role="status">Loading…</p>}
-        {needs === 'error' && <p role="alert" className="text-sm text-red-800">We could not load your details. Close this and try again.</p>}
+        {needs === null && <p role="status">{t('viewer.sheet.loading')}</p>}
+        {needs === 'error' && <p role="alert" className="text-sm text-red-800">{t('viewer.sheet.loadFailed')}</p>}
         {needs && needs !== 'error' && !needs.address && !needs.card && (
           <button type="button" onClick={onSaved} className={`${primaryButtonClass} w-full`}>
-            Your details are saved — buy now
+            {t('viewer.sheet.alreadySaved')}
           </button>
         )}
         {needs && needs !== 'error' && (needs.address || needs.card) && (
@@ -99,7 +101,7 @@ export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved:
             {needs.card && <CardFields error={error} prefix="sheet-card" />}
             <FormMessage state={state} />
             <button type="submit" disabled={pending || (state?.ok ?? false)} className={`${primaryButtonClass} w-full`}>
-              {pending ? 'Saving…' : 'Save and buy'}
+              {pending ? t('viewer.sheet.saving') : t('viewer.sheet.save')}
             </button>
           </form>
         )}

@@ -14,8 +14,8 @@ import { getI18n } from '@/app/_i18n/server';
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }): Promise<Metadata> {
-  const show = await loadShow((await params).showId);
-  return { title: show.title, description: `${show.host.name} live with ${show.brand.name}` };
+  const [show, { t }] = await Promise.all([loadShow((await params).showId), getI18n()]);
+  return { title: show.title, description: t('viewer.page.description', { host: show.host.name, brand: show.brand.name }) };
 }
 
 async function PreShowPanel({ showId, user }: { showId: string; user: SessionUser | null }) {

@@ -6,9 +6,11 @@ import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
+import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 
+/** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
 
 // Only a first-time buyer ever needs the sheet: its form code loads on first use.
@@ -43,6 +45,7 @@ export function PinnedProduct({
   /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
   onAddToBag?: (variantId: string) => void;
 }) {
+  const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
   const [variantId, setVariantId] = useState(productDeal?.variantId ?? product.variants[0]?.id ?? '');
   const secondsLeft = useCountdown(productDeal?.endsAt ?? null);
@@ -75,8 +78,8 @@ export function PinnedProduct({
 
   const closeSheet = useCallback(() => {
     setWaitingTap(null);
-    setResult({ ok: false, message: 'Add an address and a card to buy in one tap.' });
-  }, []);
+    setResult({ ok: false, message: t('viewer.product.walletNeeded') });
+  }, [t]);
   const walletSaved = useCallback(() => {
     if (!waitingTap) return;
     setWaitingTap(null);
@@ -84,34 +87,35 @@ export function PinnedProduct({
   }, [waitingTap]);
 
   return (
-    <section aria-label="Pinned product" className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">
+    <section aria-label={t('viewer.product.region')} className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">
       <div className="flex gap-3">
         {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded-xl object-cover" />}
         <div className="min-w-0 flex-1">
           <h2 className="truncate font-semibold">{product.title}</h2>
           <p className="text-lg font-bold">
-            {formatPrice(price, variant.currency)}
-            {activeDeal && <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency)}</s>}
+            {formatPrice(price, variant.currency, intl)}
+            {activeDeal && <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency, intl)}</s>}
           </p>
           <p aria-live="polite" className={soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} data-testid="stock-left">
-            {soldOut ? 'Sold out' : `${variant.stock} left`}
+            {soldOut ? t('viewer.product.soldOut') : t('viewer.product.left', { count: variant.stock })}
           </p>
         </div>
       </div>
       {productDeal && secondsLeft > 0 && dealLeft !== 0 && (
         <p className="mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white" data-testid="deal-banner">
           <span>
-            Flash deal{product.variants.length > 1 ? ` · ${productDeal.variantName}` : ''}
-            {dealLeft !== null && ` · ${dealLeft} left`}
+            {t('viewer.product.flashDeal')}
+            {product.variants.length > 1 ? ` · ${productDeal.variantName}` : ''}
+            {dealLeft !== null && ` · ${t('viewer.product.left', { count: dealLeft })}`}
           </span>
-          <span aria-label={`${secondsLeft} seconds left`} className="tabular-nums">
+          <span aria-label={t('viewer.product.secondsLeft', { count: secondsLeft })} className="tabular-nums">
             {formatCountdown(secondsLeft)}
           </span>
         </p>
       )}
       {product.variants.length > 1 && (
         <fieldset className="mt-2">
-          <legend className="sr-only">Choose an option</legend>
+          <legend className="sr-only">{t('viewer.product.chooseOption')}</legend>
           <div className="flex flex-wrap gap-2">
             {product.variants.map((v) => (
               <label key={v.id} className={`cursor-pointer rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${v.id === variant.id ? 'border-ink bg-ink text-white' : 'border-neutral-300'}`}>
@@ -130,11 +134,11 @@ export function PinnedProduct({
           disabled={pending || soldOut || !live}
           className="mt-3 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
         >
-          {pending ? 'Buying…' : soldOut ? 'Sold out' : `Buy now · ${formatPrice(price, variant.currency)}`}
+          {pending ? t('viewer.product.buying') : soldOut ? t('viewer.product.soldOut') : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
         </button>
       ) : (
         <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">
-          Sign in to buy
+          {t('viewer.product.signInToBuy')}
         </a>
       )}
       {canBuy && onAddToBag && (
@@ -144,13 +148,19 @@ export function PinnedProduct({
           disabled={soldOut || !live}
           className="mt-2 w-full rounded-full border border-ink py-2.5 text-sm font-bold text-ink hover:bg-neutral-100 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
         >
-          Add to bag
+          {t('viewer.product.addToBag')}
         </button>
       )}
       <div aria-live="polite" className="empty:hidden">
         {result?.ok && (
           <p role="status" className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
-            Order #{result.order.orderNumber} confirmed — {result.order.productTitle} ({result.order.variantName}), {formatPrice(result.order.totalMinor, result.order.currency)}.
+            {t('viewer.product.confirmed', {
+              // A string, so the number is not grouped ("#1,024"): it is an identifier.
+              number: String(result.order.orderNumber),
+              product: result.order.productTitle,
+              variant: result.order.variantName,
+              total: formatPrice(result.order.totalMinor, result.order.currency, intl),
+            })}
           </p>
         )}
         {result && !result.ok && <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{result.message}</p>}

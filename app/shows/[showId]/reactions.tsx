@@ -2,19 +2,22 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ReactionKind } from '@/server/realtime/protocol';
+import { useI18n } from '../../_i18n/client';
+import type { MessageKey } from '../../_i18n/translate';
 
-export const REACTIONS: { kind: ReactionKind; emoji: string; label: string }[] = [
-  { kind: 'heart', emoji: '❤️', label: 'Send a heart' },
-  { kind: 'fire', emoji: '🔥', label: 'Send fire' },
-  { kind: 'clap', emoji: '👏', label: 'Send applause' },
-  { kind: 'laugh', emoji: '😂', label: 'Send a laugh' },
-  { kind: 'wow', emoji: '😮', label: 'Send a wow' },
+export const REACTIONS: { kind: ReactionKind; emoji: string; label: MessageKey }[] = [
+  { kind: 'heart', emoji: '❤️', label: 'viewer.reactions.heart' },
+  { kind: 'fire', emoji: '🔥', label: 'viewer.reactions.fire' },
+  { kind: 'clap', emoji: '👏', label: 'viewer.reactions.clap' },
+  { kind: 'laugh', emoji: '😂', label: 'viewer.reactions.laugh' },
+  { kind: 'wow', emoji: '😮', label: 'viewer.reactions.wow' },
 ];
 const EMOJI = Object.fromEntries(REACTIONS.map((r) => [r.kind, r.emoji])) as Record<ReactionKind, string>;
 const MAX_FLOATING = 12;
 
 /** Taps are counted locally and sent every 300 ms as one event, however fast the thumb. */
 export function ReactionBar({ onSend, vertical = false }: { onSend: (kind: ReactionKind, count: number) => void; vertical?: boolean }) {
+  const { t } = useI18n();
   const pending = useRef(new Map<ReactionKind, number>());
   useEffect(() => {
     const timer = setInterval(() => {
@@ -24,12 +27,12 @@ export function ReactionBar({ onSend, vertical = false }: { onSend: (kind: React
     return () => clearInterval(timer);
   }, [onSend]);
   return (
-    <div role="group" aria-label="Reactions" className={`flex gap-1 ${vertical ? 'flex-col' : ''}`}>
+    <div role="group" aria-label={t('viewer.reactions.group')} className={`flex gap-1 ${vertical ? 'flex-col' : ''}`}>
       {REACTIONS.map((r) => (
         <button
           key={r.kind}
           type="button"
-          aria-label={r.label}
+          aria-label={t(r.label)}
           onClick={() => pending.current.set(r.kind, (pending.current.get(r.kind) ?? 0) + 1)}
           className="grid h-10 w-10 place-items-center rounded-full bg-black/40 text-lg backdrop-blur hover:bg-black/60 focus-visible:outline-2 focus-visible:outline-white active:scale-90 motion-reduce:active:scale-100"
         >

@@ -3,12 +3,15 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
+import { useI18n } from '../../_i18n/client';
+import type { MessageKey } from '../../_i18n/translate';
 import { ChatPanel } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
+import { refusalText } from './refusal-text';
 import { FloatingReactions, ReactionBar } from './reactions';
 import { useShowChannel } from './use-show-channel';
 import { useBag } from './use-bag';
@@ -17,17 +20,18 @@ import { useBag } from './use-bag';
 const loadBagDrawer = () => import('./bag-drawer');
 const BagDrawer = lazy(loadBagDrawer);
 
-const STATUS_TEXT = {
-  SCHEDULED: 'This show has not started yet. Stay here: it will start playing when the host goes live.',
-  ENDED: 'This show has ended. Thanks for watching!',
-  CANCELLED: 'This show was cancelled.',
+const STATUS_TEXT: Record<ShowSummary['status'], MessageKey | null> = {
+  SCHEDULED: 'viewer.status.scheduled',
+  ENDED: 'viewer.status.ended',
+  CANCELLED: 'viewer.status.cancelled',
   LIVE: null,
-} as const;
+};
 
 export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: boolean }) {
+  const { t, intl } = useI18n();
   const { state, socketRef } = useShowChannel(show.id, show.status);
   const live = state.status === 'LIVE';
-  const statusText = STATUS_TEXT[state.status];
+  const statusKey = STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const [bagOpen, setBagOpen] = useState(false);
@@ -41,24 +45,27 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
 
   // Buy now charges the brand's shipping on top of the price: say so before the tap.
   const rule = bag.bag?.shipping;
+  const currency = bag.bag?.currency ?? '';
   const shippingNote =
     rule && rule.shippingFlatMinor > 0
-      ? `Plus ${formatPrice(rule.shippingFlatMinor, bag.bag!.currency)} shipping per order${rule.freeShippingOverMinor !== null ? `, free from ${formatPrice(rule.freeShippingOverMinor, bag.bag!.currency)}` : ''}.`
+      ? rule.freeShippingOverMinor !== null
+        ? t('viewer.page.shippingNoteFreeFrom', { price: formatPrice(rule.shippingFlatMinor, currency, intl), threshold: formatPrice(rule.freeShippingOverMinor, currency, intl) })
+        : t('viewer.page.shippingNote', { price: formatPrice(rule.shippingFlatMinor, currency, intl) })
       : null;
 
   async function addToBag(variantId: string) {
     setBagNotice(null);
     const answer = await bag.add(variantId);
-    setBagNotice(answer.ok ? 'Added to your bag.' : answer.message);
+    setBagNotice(answer.ok ? t('viewer.product.addedToBag') : answer.message);
   }
 
   async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
-    if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
+    if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
       const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
       if (response.ok) return { ok: true, order: response.order };
-      if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: response.error.message, code: response.error.code };
+      if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: refusalText(t, response.error), code: response.error.code };
     }
   }
 
@@ -68,12 +75,14 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   );
 
   async function sendChat(text: string): Promise<string | null> {
-    if (!socket) return 'Not connected yet.';
+    if (!socket) return t('viewer.status.notConnected');
     const response = await request(socket, 'chat:send', { showId: show.id, text });
-    return response.ok ? null : response.error.message;
+    return response.ok ? null : refusalText(t, response.error);
   }
 
-  const overlayNotice = state.joinError ?? (state.connection === 'reconnecting' ? 'Connection lost. Reconnecting…' : state.connection === 'connecting' ? 'Connecting…' : statusText);
+  const connectionKey: MessageKey | null = state.connection === 'reconnecting' ? 'viewer.status.reconnecting' : state.connection === 'connecting' ? 'viewer.status.connecting' : statusKey;
+  const overlayNotice = state.joinError ? refusalText(t, state.joinError) : connectionKey && t(connectionKey);
+  const purchase = state.lastPurchase;
 
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
@@ -87,8 +96,8 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             </p>
           </div>
           <div className="flex items-center gap-2 text-sm">
-            {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">Live</span>}
-            <span aria-label={`${state.viewerCount} watching`} data-testid="viewer-count" className="rounded bg-black/50 px-2 py-0.5">
+            {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
+            <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="rounded bg-black/50 px-2 py-0.5">
               <EyeIcon /> {state.viewerCount}
             </span>
           </div>
@@ -98,10 +107,12 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             {overlayNotice}
           </p>
         )}
-        {state.lastPurchase && (
-          <p key={state.lastPurchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
-            <BagIcon /> {state.lastPurchase.buyerName}
-            {state.lastPurchase.others > 0 ? ` and ${state.lastPurchase.others} ${state.lastPurchase.others === 1 ? 'other' : 'others'}` : ''} just bought {state.lastPurchase.productTitle}
+        {purchase && (
+          <p key={purchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
+            <BagIcon />{' '}
+            {purchase.others > 0
+              ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchase.productTitle })
+              : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchase.productTitle })}
           </p>
         )}
         {signedIn && (
@@ -110,13 +121,13 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
               ref={bagButtonRef}
               type="button"
               aria-haspopup="dialog"
-              aria-label={`Bag, ${itemCount} ${itemCount === 1 ? 'item' : 'items'}`}
+              aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
               onClick={() => setBagOpen(true)}
               onPointerEnter={() => void loadBagDrawer()}
               onFocus={() => void loadBagDrawer()}
               className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
             >
-              <BagIcon /> Bag <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
+              <BagIcon /> {t('viewer.bag.button')} <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
             </button>
             <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
               {bagNotice}
@@ -131,7 +142,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
         )}
       </div>
       {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-      <aside aria-label="Shopping and chat" className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
+      <aside aria-label={t('viewer.page.shoppingAndChat')} className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
         <div className="order-2 md:order-1">
           {state.pinned ? (
             <>
@@ -143,7 +154,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
               )}
             </>
           ) : (
-            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">The host has not pinned a product yet.</p>
+            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">{t('viewer.page.noPinned')}</p>
           )}
         </div>
         <div className="order-1 flex h-[30dvh] min-h-0 gap-2 md:order-2 md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
@@ -158,7 +169,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
         </div>
         <section aria-labelledby="lineup-heading" className="order-3 hidden md:block">
           <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
-            In this show
+            {t('viewer.page.lineup')}
           </h2>
           <ul className="space-y-2">
             {state.lineup.map((p) => (

@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { BagView } from '@/server/domain/bag';
 import type { BagOrderConfirmation } from '@/server/realtime/protocol';
+import { useI18n } from '../../_i18n/client';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
+import { refusalText } from './refusal-text';
 
 export type BagCheckoutResult = { ok: true; order: BagOrderConfirmation } | { ok: false; code: string; message: string };
 type Answer = { ok: true } | { ok: false; message: string };
@@ -12,21 +14,23 @@ type Answer = { ok: true } | { ok: false; message: string };
  * The viewer's bag for a show, over the show channel. The server owns the bag
  * and its prices; every change answers with the whole bag, totals included.
  * The applied coupon code is kept here so each answer is priced with it.
+ * Refusals come back already worded in the viewer's language.
  */
 export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | null>, joined: boolean) {
   const [bag, setBag] = useState<BagView | null>(null);
   const [couponCode, setCouponCode] = useState<string | null>(null);
+  const { t } = useI18n();
 
   const refresh = useCallback(
     async (code: string | null = couponCode): Promise<Answer> => {
       const socket = socketRef.current;
-      if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
+      if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
       const response = await request(socket, 'bag:get', { showId, couponCode: code });
-      if (!response.ok) return { ok: false, message: response.error.message };
+      if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
       setBag(response.bag);
       return { ok: true };
     },
-    [showId, socketRef, couponCode],
+    [showId, socketRef, couponCode, t],
   );
 
   // The badge shows what is already in the bag once the show is joined (and again after a rejoin).
@@ -37,9 +41,9 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
 
   async function setQuantity(variantId: string, quantity: number): Promise<Answer> {
     const socket = socketRef.current;
-    if (!socket) return { ok: false, message: 'Not connected yet. Please try again in a moment.' };
+    if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     const response = await request(socket, 'bag:set', { showId, variantId, quantity, couponCode });
-    if (!response.ok) return { ok: false, message: response.error.message };
+    if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
     setBag(response.bag);
     return { ok: true };
   }
@@ -56,7 +60,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
 
   async function checkout(idempotencyKey: string): Promise<BagCheckoutResult> {
     const socket = socketRef.current;
-    if (!socket) return { ok: false, code: 'INTERNAL', message: 'Not connected yet. Please try again in a moment.' };
+    if (!socket) return { ok: false, code: 'INTERNAL', message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
       const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode });
@@ -68,7 +72,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
       if (response.error.code !== 'INTERNAL' || attempt >= 1) {
         // Show what changed (stock, availability) next to the refusal.
         await refresh();
-        return { ok: false, code: response.error.code, message: response.error.message };
+        return { ok: false, code: response.error.code, message: refusalText(t, response.error) };
       }
     }
   }

@@ -13,7 +13,8 @@ const CHAT_KEEP = 200;
 
 export interface ShowChannelState {
   connection: ConnectionState;
-  joinError: string | null;
+  /** Why the join was refused; the page words it in the viewer's language. */
+  joinError: { code: string; message: string } | null;
   status: ShowStatus;
   startedAt: string | null;
   role: ViewerRole | null;
@@ -125,7 +126,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       const joined = await request(socket, 'show:join', { showId });
       const pending = buffered;
       buffered = null;
-      if (!joined.ok) return patch(() => ({ connection: 'connected', joinError: joined.error.message }));
+      if (!joined.ok) return patch(() => ({ connection: 'connected', joinError: joined.error }));
       seq = joined.seq;
       patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + 1 }));
       for (const [event, payload] of pending) if (payload.seq > seq) applyEvent(event, payload);

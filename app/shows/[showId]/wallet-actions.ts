@@ -1,6 +1,9 @@
 'use server';
 
+import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { WALLET_FIELDS, WALLET_MESSAGES } from '@/app/account/wallet/localise';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { currentUser } from '@/server/auth/session';
 import { processPaymentProvider } from '@/server/domain/payments/process-provider';
 import { addAddress, addPaymentMethod, walletNeeds } from '@/server/domain/wallet';
@@ -24,17 +27,20 @@ export async function oneTapNeedsAction(): Promise<OneTapNeeds | null> {
  * answers carry field messages only, never the values sent.
  */
 export async function saveOneTapWalletAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
   const user = await currentUser();
-  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: t('errors.UNAUTHENTICATED') };
   const { db, env } = services();
   const actor = { userId: user.id, name: user.name };
   const needs = await walletNeeds(db, actor);
-  if (!needs.address && !needs.card) return { ok: true, message: 'Your details are already saved.' };
+  if (!needs.address && !needs.card) return { ok: true, message: t('viewer.sheet.savedBefore') };
   const schema = needs.address && needs.card ? addressInputSchema.extend(cardInputSchema.shape) : needs.address ? addressInputSchema : cardInputSchema;
-  return formAction(schema, form, async (input) => {
+  const state = await formAction(schema, form, async (input) => {
     // The card first: if the provider refuses it, nothing is saved and the whole sheet can be sent again.
     if (needs.card) await addPaymentMethod(db, processPaymentProvider(env), actor, input as CardInput, { makeDefault: true });
     if (needs.address) await addAddress(db, actor, input as AddressInput, { makeDefault: true });
-    return { ok: true, message: 'Saved. Finishing your purchase…' };
+    return { ok: true, message: t('viewer.sheet.saved') };
   });
+  // The sheet posts the wallet page's fields: its sentences translate with the wallet's rules.
+  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
 }
