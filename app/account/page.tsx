@@ -43,6 +43,8 @@ export default async function AccountPage() {
           description={profile.email}
           actions={
             <>
+              <Link href="/account/orders" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.yourOrders')}</Link>
+              <Link href="/account/wallet" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.wallet')}</Link>
               <Link href="/account/notifications" className="self-center text-sm font-semibold text-brand-700 underline">
                 {t('account.page.notificationSettings')}
               </Link>

@@ -34,7 +34,7 @@ export default async function HostDashboardPage() {
     <>
       <SiteHeader />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
-        <PageHeading title={t('dashboard.host.title')} description={t('dashboard.host.description')} />
+        <PageHeading title={t('dashboard.host.title')} description={t('dashboard.host.description')} actions={<Link href="/dashboard/host/statement" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.statement')}</Link>} />
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-bold">
             {t('dashboard.host.invitationsHeading')}

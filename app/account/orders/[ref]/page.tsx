@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SiteHeader } from '@/app/_components/site-header';
+import { PageHeading } from '@/app/_components/ui';
+import { getI18n } from '@/app/_i18n/server';
+import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
+import { getMyOrder } from '@/server/domain/order-queries';
+import { services } from '@/server/services';
+import { CancelOrderForm } from '../cancel-form';
+import { Card, formatDate, ItemsAndTotals, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
+
+type Params = Promise<{ ref: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { ref } = await params;
+  const { t } = await getI18n();
+  return { title: /^\d+$/.test(ref) ? t('orders.common.orderNumber', { number: ref }) : t('orders.buyer.title') };
+}
+
+/** One order of the signed-in buyer, by number (/account/orders/1042) or id; anyone else's is a 404. */
+export default async function MyOrderPage({ params }: { params: Params }) {
+  const { ref } = await params;
+  const user = await requirePageUser(`/account/orders/${encodeURIComponent(ref)}`);
+  const order = await orNotFound(getMyOrder(services().db, { userId: user.id, name: user.name }, ref));
+  const { t, intl } = await getI18n();
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+        <p className="text-sm">
+          <Link href="/account/orders" className="text-brand-700 underline">
+            {t('orders.buyer.backToOrders')}
+          </Link>
+        </p>
+        <PageHeading
+          title={t('orders.common.orderNumber', { number: order.number })}
+          description={t('orders.buyer.placedBy', { brand: order.brand.name, date: formatDate(order.createdAt, intl) })}
+          actions={<StatusBadge status={order.status} t={t} />}
+        />
+        {order.show && (
+          <p className="text-sm text-neutral-600">
+            {t('orders.buyer.boughtIn')}{' '}
+            <Link href={`/shows/${order.show.id}`} className="text-brand-700 underline">
+              {order.show.title}
+            </Link>
+          </p>
+        )}
+        <Card id="progress-heading" title={t('orders.common.history')}>
+          <Timeline order={order} t={t} intl={intl} />
+        </Card>
+        <Card id="tracking-heading" title={t('orders.common.tracking')}>
+          <Tracking order={order} t={t} />
+        </Card>
+        <Card id="items-heading" title={t('orders.common.items')}>
+          <ItemsAndTotals order={order} t={t} intl={intl} />
+        </Card>
+        <Card id="address-heading" title={t('orders.common.shipTo')}>
+          <ShippingAddress order={order} t={t} />
+        </Card>
+        {order.canCancel && (
+          <Card id="cancel-heading" title={t('orders.buyer.cancelTitle')}>
+            <CancelOrderForm orderId={order.id} number={order.number} />
+          </Card>
+        )}
+      </main>
+    </>
+  );
+}

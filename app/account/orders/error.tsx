@@ -1,0 +1,5 @@
+'use client';
+
+import { OrdersError } from './page-states';
+
+export default OrdersError;

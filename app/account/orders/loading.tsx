@@ -1,0 +1,3 @@
+import { OrdersLoading } from './page-states';
+
+export default OrdersLoading;

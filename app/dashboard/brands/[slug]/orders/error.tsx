@@ -1,0 +1,5 @@
+'use client';
+
+import { OrdersError } from '@/app/account/orders/page-states';
+
+export default OrdersError;

@@ -1,0 +1,3 @@
+import { OrdersLoading } from '@/app/account/orders/page-states';
+
+export default OrdersLoading;
