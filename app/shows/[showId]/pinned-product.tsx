@@ -51,16 +51,27 @@ export function PinnedProduct({
   const secondsLeft = useCountdown(productDeal?.endsAt ?? null);
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<BuyResult | null>(null);
+  // The tap waiting for the sheet: retried with its own key once the wallet is saved.
+  const [waitingTap, setWaitingTap] = useState<{ variantId: string; key: string; dealId: string | null } | null>(null);
+  const buyButtonRef = useRef<HTMLButtonElement>(null);
+
+  // Every hook runs before the early return below (a product without variants renders nothing).
+  const closeSheet = useCallback(() => {
+    setWaitingTap(null);
+    setResult({ ok: false, message: t('viewer.product.walletNeeded') });
+  }, [t]);
+  const walletSaved = useCallback(() => {
+    if (!waitingTap) return;
+    setWaitingTap(null);
+    void send(waitingTap);
+  }, [waitingTap]);
+
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
   const soldOut = variant.stock <= 0;
   const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
-
-  // The tap waiting for the sheet: retried with its own key once the wallet is saved.
-  const [waitingTap, setWaitingTap] = useState<{ variantId: string; key: string; dealId: string | null } | null>(null);
-  const buyButtonRef = useRef<HTMLButtonElement>(null);
 
   async function send(tap: { variantId: string; key: string; dealId: string | null }) {
     setPending(true);
@@ -75,16 +86,6 @@ export function PinnedProduct({
     if (!variant) return;
     void send({ variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null });
   }
-
-  const closeSheet = useCallback(() => {
-    setWaitingTap(null);
-    setResult({ ok: false, message: t('viewer.product.walletNeeded') });
-  }, [t]);
-  const walletSaved = useCallback(() => {
-    if (!waitingTap) return;
-    setWaitingTap(null);
-    void send(waitingTap);
-  }, [waitingTap]);
 
   return (
     <section aria-label={t('viewer.product.region')} className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">

@@ -35,6 +35,8 @@ const RULES: readonly (readonly [english: string | RegExp, key: MessageKey])[] =
   [/^This code needs a subtotal of at least (?<amount>.+)\.$/, 'viewer.refusal.couponMinimum'],
   ['You have already used this code.', 'viewer.refusal.couponAlreadyUsed'],
   ['This code has just been used up or has ended. Remove it to pay without it.', 'viewer.refusal.couponJustEnded'],
+  // app/_lib/show-socket.ts answers a timed-out request with this under INTERNAL.
+  ['The connection is slow. Please try again.', 'viewer.refusal.slowConnection'],
 ];
 
 /** A refusal from the show channel in the reader's language: a known sentence with its details, else by its code. */

@@ -136,5 +136,6 @@ export const viewer = {
     couponAlreadyUsed: 'You have already used this code.',
     couponJustEnded: 'This code has just been used up or has ended. Remove it to pay without it.',
     couponInvalid: 'This code cannot be used here.',
+    slowConnection: 'The connection is slow. Please try again.',
   },
 } as const;

@@ -156,5 +156,6 @@ export const viewer: Messages['viewer'] = {
     couponAlreadyUsed: "ທ່ານໄດ້ໃຊ້ລະຫັດນີ້ແລ້ວ.",
     couponJustEnded: "ລະຫັດນີ້ຫາກໍ່ຖືກໃຊ້ໝົດ ຫຼື ສິ້ນສຸດແລ້ວ. ເອົາອອກເພື່ອຈ່າຍເງິນໂດຍບໍ່ໃຊ້ລະຫັດ.",
     couponInvalid: "ລະຫັດນີ້ໃຊ້ຢູ່ນີ້ບໍ່ໄດ້.",
+    slowConnection: "ການເຊື່ອມຕໍ່ຊ້າ. ກະລຸນາລອງໃໝ່.",
   },
 };
