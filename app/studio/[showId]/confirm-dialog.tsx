@@ -79,23 +79,22 @@ export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest |
       }}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl bg-white p-5 text-ink shadow-xl backdrop:bg-black/60"
     >
+      {/* Title and text stay in the page while closed, so aria-labelledby never points at nothing. */}
+      <h2 id={titleId} className="text-lg font-bold">
+        {request?.title}
+      </h2>
+      <p id={bodyId} className="mt-2 text-sm text-neutral-700">
+        {request?.body}
+      </p>
       {request && (
-        <>
-          <h2 id={titleId} className="text-lg font-bold">
-            {request.title}
-          </h2>
-          <p id={bodyId} className="mt-2 text-sm text-neutral-700">
-            {request.body}
-          </p>
-          <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <button ref={cancelRef} type="button" onClick={() => onAnswer(false)} className={secondaryButtonClass}>
-              {t('common.cancel')}
-            </button>
-            <button ref={confirmRef} type="button" onClick={() => onAnswer(true)} className={request.tone === 'danger' ? dangerButtonClass : primaryButtonClass}>
-              {request.confirmLabel}
-            </button>
-          </div>
-        </>
+        <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <button ref={cancelRef} type="button" onClick={() => onAnswer(false)} className={secondaryButtonClass}>
+            {t('common.cancel')}
+          </button>
+          <button ref={confirmRef} type="button" onClick={() => onAnswer(true)} className={request.tone === 'danger' ? dangerButtonClass : primaryButtonClass}>
+            {request.confirmLabel}
+          </button>
+        </div>
       )}
     </dialog>
   );

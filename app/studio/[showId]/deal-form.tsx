@@ -1,6 +1,7 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useI18n } from '@/app/_i18n/client';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
 import { formatPrice } from '../../_lib/format';
@@ -14,31 +15,43 @@ export interface DealRequest {
 }
 
 const DURATIONS = [30, 60, 120, 300, 600];
+const field = 'rounded-lg border border-neutral-300 px-2 py-1.5';
 
 /** Starts a flash deal on the pinned product, or shows and ends the running one. */
 export function DealControls({ pinned, deal, onStart, onEnd }: { pinned: ProductCard | null; deal: DealView | null; onStart: (request: DealRequest) => void; onEnd: () => void }) {
-  const [variantId, setVariantId] = useState('');
-  const [price, setPrice] = useState('');
-  const [duration, setDuration] = useState(60);
-  const [cap, setCap] = useState('');
+  const { t, intl } = useI18n();
   const secondsLeft = useCountdown(deal?.endsAt ?? null);
 
   if (deal && secondsLeft > 0) {
+    const sold = deal.quantityCap !== null ? t('studio.deal.soldOf', { sold: deal.soldCount, cap: deal.quantityCap }) : t('studio.deal.sold', { count: deal.soldCount });
     return (
       <div className="space-y-2" data-testid="studio-deal">
         <p className="text-sm">
-          <span className="font-semibold">Deal running:</span> {deal.variantName} at {formatPrice(deal.priceMinor, deal.currency)} (was {formatPrice(deal.regularPriceMinor, deal.currency)}) ·{' '}
-          <span className="tabular-nums">{formatCountdown(secondsLeft)}</span> · {deal.soldCount}
-          {deal.quantityCap !== null ? ` of ${deal.quantityCap}` : ''} sold
+          <span className="font-semibold">{t('studio.deal.running')}</span>{' '}
+          {t('studio.deal.runningLine', { variant: deal.variantName, price: formatPrice(deal.priceMinor, deal.currency, intl), regular: formatPrice(deal.regularPriceMinor, deal.currency, intl) })} ·{' '}
+          <span className="sr-only">{t('studio.deal.timeLeft')}</span>
+          <span className="tabular-nums">{formatCountdown(secondsLeft)}</span> · {sold}
         </p>
         <button type="button" onClick={onEnd} className="rounded-full border border-neutral-300 px-4 py-2 text-sm font-semibold hover:bg-neutral-100">
-          End deal now
+          {t('studio.deal.end')}
         </button>
       </div>
     );
   }
-  if (!pinned) return <p className="text-sm text-neutral-600">Pin a product to start a flash deal on it.</p>;
-  const variant = pinned.variants.find((v) => v.id === variantId) ?? pinned.variants[0]!;
+  if (!pinned) return <p className="text-sm text-neutral-600">{t('studio.deal.needsPin')}</p>;
+  // Keyed by product: pinning another one starts with an empty form.
+  return <DealForm key={pinned.id} product={pinned} onStart={onStart} />;
+}
+
+function DealForm({ product, onStart }: { product: ProductCard; onStart: (request: DealRequest) => void }) {
+  const { t, intl } = useI18n();
+  const [variantId, setVariantId] = useState('');
+  const [price, setPrice] = useState('');
+  const [duration, setDuration] = useState(60);
+  const [cap, setCap] = useState('');
+  const priceId = useId();
+  const hintId = useId();
+  const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency: variant.currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
   function submit(event: FormEvent) {
@@ -47,39 +60,54 @@ export function DealControls({ pinned, deal, onStart, onEnd }: { pinned: Product
   }
 
   return (
-    <form onSubmit={submit} className="grid grid-cols-2 gap-2 text-sm" aria-label="Start a flash deal">
-      {pinned.variants.length > 1 && (
+    <form onSubmit={submit} className="grid grid-cols-2 gap-2 text-sm" aria-label={t('studio.deal.form')}>
+      {product.variants.length > 1 && (
         <label className="col-span-2 flex flex-col gap-1">
-          Option
-          <select value={variant.id} onChange={(e) => setVariantId(e.target.value)} className="rounded-lg border border-neutral-300 px-2 py-1.5">
-            {pinned.variants.map((v) => (
+          {t('studio.deal.option')}
+          <select value={variant.id} onChange={(e) => setVariantId(e.target.value)} className={field}>
+            {product.variants.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name} · {formatPrice(v.priceMinor, v.currency)}
+                {v.name} · {formatPrice(v.priceMinor, v.currency, intl)}
               </option>
             ))}
           </select>
         </label>
       )}
+      <div className="flex flex-col gap-1">
+        <label htmlFor={priceId}>{t('studio.deal.price', { currency: variant.currency })}</label>
+        <input
+          id={priceId}
+          required
+          inputMode="decimal"
+          type="number"
+          min="0"
+          step={1 / 10 ** digits}
+          max={(variant.priceMinor - 1) / 10 ** digits}
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+          aria-describedby={hintId}
+          className={field}
+        />
+        <span id={hintId} className="text-xs text-neutral-600">
+          {t('studio.deal.priceHint', { price: formatPrice(variant.priceMinor, variant.currency, intl) })}
+        </span>
+      </div>
       <label className="flex flex-col gap-1">
-        Deal price ({variant.currency})
-        <input required inputMode="decimal" type="number" min="0" step={1 / 10 ** digits} max={(variant.priceMinor - 1) / 10 ** digits} value={price} onChange={(e) => setPrice(e.target.value)} className="rounded-lg border border-neutral-300 px-2 py-1.5" />
-      </label>
-      <label className="flex flex-col gap-1">
-        Runs for
-        <select value={duration} onChange={(e) => setDuration(Number(e.target.value))} className="rounded-lg border border-neutral-300 px-2 py-1.5">
+        {t('studio.deal.duration')}
+        <select value={duration} onChange={(e) => setDuration(Number(e.target.value))} className={field}>
           {DURATIONS.map((d) => (
             <option key={d} value={d}>
-              {d < 60 ? `${d} seconds` : `${d / 60} minute${d > 60 ? 's' : ''}`}
+              {d < 60 ? t('studio.deal.seconds', { count: d }) : t('studio.deal.minutes', { count: d / 60 })}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        Units (optional)
-        <input inputMode="numeric" type="number" min="1" value={cap} onChange={(e) => setCap(e.target.value)} placeholder="No limit" className="rounded-lg border border-neutral-300 px-2 py-1.5" />
+        {t('studio.deal.cap')}
+        <input inputMode="numeric" type="number" min="1" value={cap} onChange={(e) => setCap(e.target.value)} placeholder={t('studio.deal.noLimit')} className={field} />
       </label>
       <button type="submit" className="self-end rounded-full bg-brand-500 px-4 py-2 font-semibold text-white hover:bg-brand-600">
-        Start deal
+        {t('studio.deal.start')}
       </button>
     </form>
   );

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { redirect } from 'next/navigation';
+import { getI18n } from '@/app/_i18n/server';
 import { getShowSummary } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { Studio } from './studio';
 
-export const metadata: Metadata = { title: 'Studio' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('studio.metaTitle') };
+}
 
 export default async function StudioPage({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
@@ -15,12 +19,13 @@ export default async function StudioPage({ params }: { params: Promise<{ showId:
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/studio/${showId}`)}`);
   const show = await orNotFound(getShowSummary(services().db, showId));
   if (show.host.id !== user.id) {
+    const { t } = await getI18n();
     return (
       <>
         <SiteHeader />
         <main className="mx-auto max-w-md px-4 py-16 text-center">
-          <h1 className="text-xl font-bold">This studio belongs to the show&apos;s host</h1>
-          <p className="mt-2 text-neutral-600">Sign in as {show.host.name} to run &ldquo;{show.title}&rdquo;.</p>
+          <h1 className="text-xl font-bold">{t('studio.notHost.title')}</h1>
+          <p className="mt-2 text-neutral-600">{t('studio.notHost.body', { name: show.host.name, title: show.title })}</p>
         </main>
       </>
     );

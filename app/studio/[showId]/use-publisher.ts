@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Publisher } from '../../_lib/media-client';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import type { ConnectionState } from '../../shows/[showId]/use-show-channel';
-import { replaceTrackOf } from './publisher-extras';
 import type { SwapTrack } from './use-capture-devices';
 
 interface PublisherInputs {
@@ -81,17 +80,11 @@ export function usePublisher({ socketRef, showId, stream, live, isHost, connecti
     [],
   );
 
-  /** While sending, a new device goes out by track replacement if available, else by starting again. */
-  const swapTrack = useCallback<SwapTrack>(
-    async (kind, track) => {
-      const current = publisherRef.current;
-      if (!current) return; // not sending: the next start picks up the new stream
-      const replace = replaceTrackOf(current);
-      if (replace) return replace(kind, track);
-      drop(); // viewers see a short gap while the new stream starts
-    },
-    [drop],
-  );
+  /** While sending, a new device goes out by track replacement, so viewers keep their stream. */
+  const swapTrack = useCallback<SwapTrack>(async (kind, track) => {
+    // Not sending (yet): the next start, or the restart of a stale one, picks up the new stream.
+    await publisherRef.current?.replaceTrack(kind, track);
+  }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { publisher, publishing, failed, retry, swapTrack };

@@ -1,0 +1,66 @@
+'use client';
+
+import { useI18n } from '@/app/_i18n/client';
+import type { ProductCard } from '@/server/domain/catalog';
+
+interface LineupPanelProps {
+  lineup: ProductCard[];
+  pinnedId: string | null;
+  live: boolean;
+  loading: boolean;
+  onPin: (productId: string) => void;
+  onUnpin: () => void;
+}
+
+/** The show's products; the host pins one to put it on every viewer's screen. */
+export function LineupPanel({ lineup, pinnedId, live, loading, onPin, onUnpin }: LineupPanelProps) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="lineup-heading" className="rounded-2xl bg-white p-4 shadow-sm">
+      <h2 id="lineup-heading" className="mb-2 font-semibold">
+        {t('studio.lineup.heading')}
+      </h2>
+      {loading ? (
+        <p className="text-sm text-neutral-600">{t('studio.lineup.loading')}</p>
+      ) : lineup.length === 0 ? (
+        <p className="text-sm text-neutral-600">{t('studio.lineup.empty')}</p>
+      ) : (
+        <>
+          {!live && <p className="mb-2 text-sm text-neutral-600">{t('studio.lineup.offAir')}</p>}
+          <ul className="space-y-2">
+            {lineup.map((product) => (
+              <LineupItem key={product.id} product={product} pinned={pinnedId === product.id} live={live} onPin={onPin} onUnpin={onUnpin} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: ProductCard; pinned: boolean; live: boolean; onPin: (productId: string) => void; onUnpin: () => void }) {
+  const { t } = useI18n();
+  const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
+  return (
+    <li className={`flex items-center gap-3 rounded-xl p-2 ${pinned ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-neutral-50'}`}>
+      {product.imageUrl && <img src={product.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
+      <div className="min-w-0 flex-1">
+        <p className="truncate text-sm font-medium">{product.title}</p>
+        <p className="text-xs text-neutral-600">
+          {stock > 0 ? t('studio.lineup.stock', { count: stock }) : t('studio.lineup.soldOut')}
+          {pinned && <span className="ml-2 font-semibold text-brand-700">{t('studio.lineup.onScreen')}</span>}
+        </p>
+      </div>
+      <button
+        type="button"
+        aria-pressed={pinned}
+        aria-label={t(pinned ? 'studio.lineup.unpinLabel' : 'studio.lineup.pinLabel', { title: product.title })}
+        disabled={!live}
+        onClick={() => (pinned ? onUnpin() : onPin(product.id))}
+        className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
+      >
+        {t(pinned ? 'studio.lineup.unpin' : 'studio.lineup.pin')}
+      </button>
+    </li>
+  );
+}
