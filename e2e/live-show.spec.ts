@@ -32,6 +32,7 @@ test('a host goes live, a viewer watches the real stream, the host pins, the vie
     await studio.goto(`/studio/${showId}`);
     await expect(studio.getByTestId('studio-status')).toHaveText('Off air');
     await studio.getByRole('button', { name: 'Go live' }).click();
+    await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
   });
 

@@ -18,7 +18,10 @@ test('screenshots of the home, sign-in, viewer, studio, dashboard, mailbox and p
     await expect(studio.getByRole('heading', { name: 'Lineup' })).toBeVisible();
     // The studio learns the show's state over its socket: wait for it before deciding.
     await expect(studio.getByTestId('studio-status')).toHaveText(/^(Off air|Live)$/);
-    if ((await studio.getByTestId('studio-status').textContent()) === 'Off air') await studio.getByRole('button', { name: 'Go live' }).click();
+    if ((await studio.getByTestId('studio-status').textContent()) === 'Off air') {
+      await studio.getByRole('button', { name: 'Go live' }).click();
+      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
+    }
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
     // The database, not the studio's first paint, says whether something is pinned.
     const pinned = (await db.query<{ pinnedProductId: string | null }>(`SELECT "pinnedProductId" FROM "Show" WHERE id = $1`, [showId])).rows[0]?.pinnedProductId;

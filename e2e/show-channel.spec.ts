@@ -22,7 +22,10 @@ test('chat stays plain text in other browsers, the host moderates it, and a flas
   await test.step('the host is live with the first product pinned', async () => {
     await studio.goto(`/studio/${showId}`);
     const goLive = studio.getByRole('button', { name: 'Go live' });
-    if (await goLive.isVisible()) await goLive.click();
+    if (await goLive.isVisible()) {
+      await goLive.click();
+      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
+    }
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
     const pin = studio.getByRole('button', { name: /^Pin Dewy Glow Serum$/ });
     if (await pin.isVisible()) await pin.click();
