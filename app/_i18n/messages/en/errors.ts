@@ -18,4 +18,5 @@ export const errors = {
   RATE_LIMITED: 'Slow down a little and try again.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
   OFFLINE: 'You are offline. We will reconnect as soon as we can.',
+  COUPON_INVALID: 'This code cannot be used here.',
 } as const;
