@@ -12,6 +12,7 @@ import { SiteHeader } from '../../../_components/site-header';
 const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'products', label: 'dashboard.tabs.products' },
   { href: 'shows', label: 'dashboard.tabs.shows' },
+  { href: 'orders', label: 'dashboard.tabs.orders' },
   { href: 'team', label: 'dashboard.tabs.team' },
   { href: 'coupons', label: 'dashboard.tabs.coupons' },
   { href: 'settings', label: 'dashboard.tabs.settings' },
