@@ -1,7 +1,7 @@
 export const commerce = {
   states: {
     failedTitle: "This page could not load",
-    failedBody: "Something went wrong on our side. Your saved details are safe. Try again in a moment.",
+    failedBody: "Something went wrong on our side. Nothing you saved is lost. Try again in a moment.",
   },
   wallet: {
     title: "Addresses and cards",
