@@ -5,8 +5,10 @@ import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
 import { ensureDebianPackages } from './lib/system-packages.mjs';
 
 const name = process.argv[2];
-const env = await bootstrap({ forTests: name === 'page-weight' });
-if (name === 'page-weight') await ensureNextBuild();
+// These two drive the real pages in Chromium.
+const withPages = name === 'page-weight' || name === 'glass-to-glass';
+const env = await bootstrap({ forTests: withPages });
+if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.
 if (name === 'media-fanout') await ensureDebianPackages(['vpx-tools']);
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', `${name}.ts`)], { cwd: projectRoot, env, stdio: 'inherit' });
