@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { WALLET_FIELDS, WALLET_MESSAGES } from '../../app/account/wallet/localise';
+import { COUPON_MESSAGES } from '../../app/dashboard/brands/[slug]/coupons/messages';
+import { deliveryErrorText, DEVELOPER_MESSAGES } from '../../app/dashboard/brands/[slug]/developers/messages';
+import { localiseState, translateMessage, type MessageRule } from '../../app/dashboard/_i18n/localise-state';
+import { MESSAGES } from '../../app/_i18n/messages';
+import { createTranslator } from '../../app/_i18n/translate';
+import { apiKeyInputSchema } from '../../server/api/keys';
+import { couponInputSchema } from '../../server/domain/coupons.schema';
+import { AppError } from '../../server/domain/errors';
+import { validateCard } from '../../server/domain/payments/card-validation';
+import { addressInputSchema, cardInputSchema } from '../../server/domain/wallet.schema';
+import { webhookEndpointInputSchema } from '../../server/domain/webhooks.schema';
+
+// The domain speaks English; the pages translate its sentences by rule. These
+// feed the real schemas and checks bad input, so a reworded domain sentence
+// fails here instead of showing up in English on a Khmer page.
+
+const km = createTranslator('km', MESSAGES.km);
+
+function issues(schema: z.ZodType, input: unknown): string[] {
+  const result = schema.safeParse(input);
+  expect(result.success).toBe(false);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+}
+
+function expectTranslated(rules: readonly MessageRule[], messages: string[]) {
+  expect(messages.length).toBeGreaterThan(0);
+  for (const message of messages) {
+    const text = translateMessage(km, rules, message);
+    expect(text, message).not.toBeNull();
+    expect(text).not.toMatch(/^commerce\./);
+  }
+}
+
+function cardRefusal(card: Partial<Parameters<typeof validateCard>[0]>): string {
+  try {
+    validateCard({ number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Nary Chan', ...card }, new Date('2030-06-01T00:00:00Z'));
+  } catch (error) {
+    if (error instanceof AppError) return error.userMessage;
+  }
+  throw new Error('the card was accepted');
+}
+
+describe('commerce pages translate the domain sentences', () => {
+  it('every wallet schema refusal for an empty or malformed address and card has a Khmer sentence', () => {
+    expectTranslated(WALLET_MESSAGES, issues(addressInputSchema, { fullName: ' ', line1: '', city: '', country: 'XX', phone: 'call me' }));
+    expectTranslated(WALLET_MESSAGES, issues(addressInputSchema, { fullName: 'x'.repeat(101), line1: 'x'.repeat(201), city: 'Phnom Penh', country: 'KH' }));
+    expectTranslated(WALLET_MESSAGES, issues(cardInputSchema, { number: 'abc', expMonth: '13', expYear: '27', cvc: '12', holder: '' }));
+  });
+
+  it('every card check refusal has a Khmer sentence, including the security code length with its digit count', () => {
+    const refusals = [
+      cardRefusal({ number: '4242 4242 4242 4241' }),
+      cardRefusal({ expMonth: 13 }),
+      cardRefusal({ expYear: 1999 }),
+      cardRefusal({ expYear: 2029 }),
+      cardRefusal({ cvc: '12' }),
+      cardRefusal({ holder: ' ' }),
+    ];
+    expectTranslated(WALLET_MESSAGES, refusals);
+    expect(translateMessage(km, WALLET_MESSAGES, cardRefusal({ number: '3782 822463 10005', cvc: '123' }))).toContain('4');
+  });
+
+  it('a failed wallet form reads in Khmer, with a field hint where zod used its own words', () => {
+    const state = localiseState({ ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'Enter the city.' } }, km, WALLET_MESSAGES, WALLET_FIELDS);
+    expect(state).toMatchObject({ ok: false, fieldErrors: { expYear: MESSAGES.km.commerce.wallet.errors.yearInvalid, city: MESSAGES.km.commerce.wallet.errors.cityRequired } });
+  });
+
+  it('coupon schema refusals have Khmer sentences', () => {
+    expectTranslated(COUPON_MESSAGES, issues(couponInputSchema, { code: 'x', kind: 'PERCENT', value: 0 }));
+    expectTranslated(COUPON_MESSAGES, issues(couponInputSchema, { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) }));
+    expect(translateMessage(km, COUPON_MESSAGES, 'There is already a coupon with the code SPRING10.')).toContain('SPRING10');
+    expect(translateMessage(km, COUPON_MESSAGES, 'Enter an amount like 5.00, or leave it empty.')).toBe(km('commerce.coupons.errors.minSubtotalFormat', { example: '5.00' }));
+  });
+
+  it('API key and webhook endpoint refusals have Khmer sentences', () => {
+    expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: ' ', scopes: [] }));
+    expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: 'x'.repeat(81), scopes: 'everything' }));
+    expectTranslated(DEVELOPER_MESSAGES, issues(webhookEndpointInputSchema, { url: 'ftp://example.com', events: [] }));
+    expectTranslated(DEVELOPER_MESSAGES, issues(webhookEndpointInputSchema, { url: 'https://user:pw@example.com/hook', events: 'order.paid' }));
+  });
+
+  it("a delivery's recorded network failure reads in Khmer, while the receiver's own HTTP answer stays as it was", () => {
+    expect(deliveryErrorText(km, 'No response within 10 s.')).toBe(km('commerce.developers.webhooks.lastError.timeout', { seconds: '10' }));
+    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).toContain('ECONNREFUSED');
+    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).not.toContain('Connection failed');
+    expect(deliveryErrorText(km, 'HTTP 500: upstream down')).toBe('HTTP 500: upstream down');
+  });
+});
