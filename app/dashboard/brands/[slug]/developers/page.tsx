@@ -50,7 +50,8 @@ export default async function DevelopersPage({ params }: { params: Promise<{ slu
             ),
           })}
         </p>
-        <pre aria-label={t('commerce.developers.api.exampleLabel')} tabIndex={0} className="overflow-x-auto rounded-xl bg-neutral-900 p-3 text-xs text-neutral-100">
+        {/* A region, so the scrollable example can take focus and be scrolled with the keyboard. */}
+        <pre role="region" aria-label={t('commerce.developers.api.exampleLabel')} tabIndex={0} className="overflow-x-auto rounded-xl bg-neutral-900 p-3 text-xs text-neutral-100">
           <code>{`curl -H "Authorization: Bearer lc_live_…" \\\n  "${apiBase}/orders?status=PAID&limit=20"`}</code>
         </pre>
       </section>
