@@ -32,3 +32,33 @@ test('the main pages have no serious or critical accessibility violations, on a 
     });
   }
 });
+
+test('the account, order, wallet, brand and host pages have no serious or critical accessibility violations, and neither has the show in Khmer', async ({ browser }) => {
+  const visits: [string, string[]][] = [
+    ['viewer@demo.live', ['/account', '/account/orders', '/account/wallet', '/account/notifications']],
+    ['brand@demo.live', ['/dashboard', '/dashboard/brands/lumen/products', '/dashboard/brands/lumen/shows', '/dashboard/brands/lumen/orders', '/dashboard/brands/lumen/coupons', '/dashboard/brands/lumen/settings', '/dashboard/brands/lumen/developers', '/dashboard/brands/lumen/team']],
+    ['host@demo.live', ['/dashboard/host', '/dashboard/host/statement']],
+  ];
+  for (const [email, paths] of visits) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(context, email);
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(path);
+      // By role: while a page streams in, React keeps the next <main> hidden beside the loading one.
+      await expect(page.getByRole('main')).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  }
+  const khmer = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await khmer.addCookies([{ name: 'locale', value: 'km', domain: 'localhost', path: '/' }]);
+  const page = await khmer.newPage();
+  for (const path of ['/', '/shows/demo_show_glow_up']) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+    expect(await seriousViolations(page), `km ${path}`).toEqual([]);
+  }
+  await khmer.close();
+});
+

@@ -6,7 +6,7 @@ import { expect, signIn, test } from './support/fixtures';
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
-test('screenshots of the home, sign-in, viewer, studio, dashboard, mailbox and profile pages', async ({ browser, db }) => {
+test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboard, orders, wallet, mailbox and profile pages', async ({ browser, db }) => {
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = rows[0]!.id;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
@@ -47,6 +47,7 @@ test('screenshots of the home, sign-in, viewer, studio, dashboard, mailbox and p
       ['/dashboard/brands/lumen/products', 'Products', 'brand-products-desktop'],
       ['/dashboard/brands/lumen/products/demo_product_serum', 'Variants', 'brand-product-desktop'],
       ['/dashboard/brands/lumen/shows/new', 'Lineup', 'brand-schedule-desktop'],
+      ['/dashboard/brands/lumen/orders', 'Orders', 'brand-orders-desktop'],
       ['/mailbox', 'Local mailbox', 'mailbox-desktop'],
     ];
     for (const [url, text, file] of pages) {
@@ -55,12 +56,28 @@ test('screenshots of the home, sign-in, viewer, studio, dashboard, mailbox and p
       await page.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: true });
     }
     const phone = await host.newPage();
-    for (const [url, file] of [['/dashboard/host', 'host-dashboard-phone'], ['/hosts/mia', 'host-profile-phone'], ['/search?q=glow', 'search-phone']] as const) {
+    for (const [url, file] of [['/dashboard/host', 'host-dashboard-phone'], ['/dashboard/host/statement', 'host-statement-phone'], ['/hosts/mia', 'host-profile-phone'], ['/search?q=glow', 'search-phone']] as const) {
       await phone.goto(url);
       await expect(phone.locator('main')).toBeVisible();
       await phone.screenshot({ path: path.join(SHOTS, `${file}.png`) });
     }
     await Promise.all([brand.close(), host.close()]);
+  });
+  await test.step('the buyer side, and the show in Khmer', async () => {
+    const buyer = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    await signIn(buyer, 'viewer@demo.live');
+    const phone = await buyer.newPage();
+    for (const [url, file] of [['/account/orders', 'orders-phone'], ['/account/wallet', 'wallet-phone']] as const) {
+      await phone.goto(url);
+      await expect(phone.locator('main')).toBeVisible();
+      await phone.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: true });
+    }
+    await buyer.addCookies([{ name: 'locale', value: 'km', domain: 'localhost', path: '/' }]);
+    await phone.goto(`/shows/${showId}`);
+    await expect(phone.locator('html')).toHaveAttribute('lang', 'km');
+    await expect.poll(() => phone.getByTestId('live-video').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+    await phone.screenshot({ path: path.join(SHOTS, 'viewer-phone-km.png') });
+    await buyer.close();
   });
   const anonymous = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true });
   const signin = await anonymous.newPage();

@@ -42,7 +42,7 @@ export default async function HostStatementPage() {
                 </li>
               ))}
             </ul>
-            <div className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+            <div role="region" aria-label={t('orders.statement.caption')} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <caption className="sr-only">{t('orders.statement.caption')}</caption>
                 <thead className="border-b border-neutral-200 bg-neutral-50">

@@ -54,7 +54,7 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
         {coupons.length === 0 ? (
           <EmptyState title={t('commerce.coupons.emptyTitle')}>{t('commerce.coupons.emptyBody')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+          <div role="region" aria-label={t('commerce.coupons.caption', { zone: brand.timeZone })} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('commerce.coupons.caption', { zone: brand.timeZone })}</caption>
               <thead className="bg-neutral-50 text-neutral-600">

@@ -140,7 +140,7 @@ function EndpointCard({ slug, endpoint, isOwner, t }: { slug: string; endpoint: 
       {endpoint.deliveries.length === 0 ? (
         <p className="text-sm text-neutral-600">{t('commerce.developers.webhooks.noDeliveries')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div role="region" aria-label={t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })} tabIndex={0} className="overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })}</caption>
             <thead className="text-xs text-neutral-600">

@@ -89,7 +89,7 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
         )}
       </fieldset>
 
-      <div className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+      <div role="region" aria-label={t('orders.brand.table.caption')} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">{t('orders.brand.table.caption')}</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50">

@@ -24,7 +24,7 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
   const { t, intl } = useI18n();
   const number = new Intl.NumberFormat(intl);
   return (
-    <div className="overflow-x-auto rounded-xl border border-neutral-200">
+    <div role="region" aria-label={t('dashboard.csvImport.tableCaption')} tabIndex={0} className="overflow-x-auto rounded-xl border border-neutral-200">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">{t('dashboard.csvImport.tableCaption')}</caption>
         <thead className="bg-neutral-50 text-xs uppercase text-neutral-600">
