@@ -3,6 +3,7 @@ import type { Prisma } from '../db/client';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
 import { advanceOrderByKey } from '../domain/order-lifecycle';
+import { shippingAddressSelect, withShippingAddress } from '../domain/order-address';
 import { pageArgs, pageSchema, paginationQueryShape, toPage } from './common';
 
 // The brand's orders as the public API shows them, filtered by the key's brand.
@@ -72,14 +73,15 @@ const orderSelect = {
   cancelledAt: true,
   refundedAt: true,
   items: { select: { id: true, variantId: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } }, orderBy: { id: 'asc' } },
-  address: { select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true } },
+  ...shippingAddressSelect,
 } as const satisfies Prisma.OrderSelect;
 
 type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function toApiOrder({ items, address, ...row }: OrderRow): ApiOrder {
+function toApiOrder(order: OrderRow): ApiOrder {
+  const { items, address, ...row } = withShippingAddress(order);
   return {
     ...row,
     items: items.map(({ variant, ...item }) => ({ ...item, sku: variant.sku })),

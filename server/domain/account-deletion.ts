@@ -22,7 +22,8 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
 
   await db.$transaction([
     db.paymentMethod.deleteMany({ where: { userId: actor.userId } }),
-    db.address.deleteMany({ where: { userId: actor.userId, orders: { none: {} } } }),
+    // Every saved address goes: orders keep their own copy of where they ship (Order.ship*).
+    db.address.deleteMany({ where: { userId: actor.userId } }),
     db.brandFollow.deleteMany({ where: { userId: actor.userId } }),
     db.hostFollow.deleteMany({ where: { OR: [{ userId: actor.userId }, { hostId: actor.userId }] } }),
     db.showReminder.deleteMany({ where: { userId: actor.userId } }),

@@ -7,6 +7,7 @@ import { requireBrandMember, type BrandAccess } from './brand-access';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
 import { ORDER_STATUS_VALUES } from './order-status';
+import { withShippingAddress } from './order-address';
 import { orderDetailSelect, orderRefWhere, type OrderDetail, type OrderSummary, summarySelect, toSummary } from './order-queries';
 import { zonedLocalToUtc } from './zoned-time';
 
@@ -101,7 +102,7 @@ export async function getBrandOrder(db: Db, actor: Actor, slug: string, orderId:
     select: { ...orderDetailSelect, buyer: { select: { name: true, email: true } }, paymentMethod: { select: { brand: true, last4: true } } },
   });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brand.brandId}`, 'We could not find that order.');
-  return order;
+  return withShippingAddress(order);
 }
 
 export type { OrderStatus };

@@ -6,6 +6,7 @@
 import { enqueueEmail } from '../mail/outbox';
 import { escapeHtml } from '../mail/templates';
 import type { Db } from './context';
+import { shippingAddressSelect, withShippingAddress } from './order-address';
 
 export const receiptEmailKey = (orderId: string) => `order-receipt:${orderId}`;
 export const shippedEmailKey = (orderId: string) => `order-shipped:${orderId}`;
@@ -27,13 +28,13 @@ const emailOrderSelect = {
   buyer: { select: { name: true, email: true, deletedAt: true } },
   brand: { select: { name: true } },
   items: { select: { title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: 'asc' } },
-  address: { select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true } },
+  ...shippingAddressSelect,
 } as const;
 
 async function loadOrder(db: Db, orderId: string) {
   const order = await db.order.findUnique({ where: { id: orderId }, select: emailOrderSelect });
   // A deleted account keeps its orders but has no address to write to.
-  return order && !order.buyer.deletedAt ? order : null;
+  return order && !order.buyer.deletedAt ? withShippingAddress(order) : null;
 }
 
 type EmailOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;

@@ -5,6 +5,7 @@ import { requireBrandMember } from './brand-access';
 import type { Actor, Db } from './context';
 import { writeCsv } from './csv';
 import { AppError } from './errors';
+import { shippingAddressOf, shippingAddressSelect } from './order-address';
 import { brandOrderFiltersSchema, brandOrderWhere } from './order-brand-queries';
 
 export const ORDER_CSV_HEADER = [
@@ -24,7 +25,7 @@ const exportSelect = {
   show: { select: { title: true } },
   coupon: { select: { code: true } },
   items: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
-  address: { select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true } },
+  ...shippingAddressSelect,
 } as const satisfies Prisma.OrderSelect;
 
 /** Minor units as a plain decimal in the currency's own digits ("12.50", "4000"), which spreadsheets sum. */
@@ -48,7 +49,7 @@ export async function exportBrandOrdersCsv(db: Db, actor: Actor, slug: string, r
   for (;;) {
     const batch = await db.order.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: exportSelect });
     for (const o of batch) {
-      const a = o.address;
+      const a = shippingAddressOf(o);
       const money = (minor: number) => decimalAmount(minor, o.currency);
       rows.push([
         String(o.number), o.createdAt.toISOString(), o.status, o.buyer.name, o.buyer.email, o.show?.title ?? '',

@@ -5,6 +5,7 @@ import type { OrderStatus, Prisma } from '../db/client';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
 import { buyerCanCancel } from './order-buyer-cancel';
+import { shippingAddressSelect, withShippingAddress, type ShippingAddress, type ShippingAddressColumns } from './order-address';
 
 export interface OrderSummary {
   id: string;
@@ -27,11 +28,14 @@ export const orderDetailSelect = {
   show: { select: { id: true, title: true } },
   coupon: { select: { code: true } },
   items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } }, orderBy: { id: 'asc' } },
-  address: { select: { fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true } },
+  ...shippingAddressSelect,
   events: { select: { id: true, status: true, note: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
 } as const satisfies Prisma.OrderSelect;
 
-export type OrderDetail = Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>;
+export type OrderDetail = Omit<Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>, keyof ShippingAddressColumns> & {
+  /** Where it ships: the copy taken when the order was placed. */
+  address: ShippingAddress | null;
+};
 
 export interface BuyerOrderDetail extends OrderDetail {
   canCancel: boolean;
@@ -76,5 +80,5 @@ export function orderRefWhere(ref: string): Prisma.OrderWhereInput {
 export async function getMyOrder(db: Db, actor: Actor, ref: string): Promise<BuyerOrderDetail> {
   const order = await db.order.findFirst({ where: { ...orderRefWhere(ref), buyerId: actor.userId }, select: orderDetailSelect });
   if (!order) throw new AppError('NOT_FOUND', `order ${ref} is not ${actor.userId}'s`, 'We could not find that order.');
-  return { ...order, canCancel: buyerCanCancel(order.status) };
+  return { ...withShippingAddress(order), canCancel: buyerCanCancel(order.status) };
 }

@@ -140,6 +140,8 @@ const REFUSALS = {
   SOLD_OUT: () => new AppError('SOLD_OUT'),
   DEAL_ENDED: () => new AppError('DEAL_ENDED', 'deal ended or capped', 'This deal has ended or sold out.'),
   LIMIT_REACHED: (message: string) => new AppError('LIMIT_REACHED', 'per-buyer limit', message),
+  // The default address was removed between reading it and placing the order.
+  NO_ADDRESS: () => new AppError('NO_ADDRESS', 'default address removed during the tap'),
 } as const;
 
 function isDuplicateKey(error: unknown): boolean {
