@@ -1,8 +1,7 @@
-import type { Prisma } from '../db/client';
-import { recordBrandEvent } from './brand-events';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
 import { publicBuyerName, type Actor, type Db } from './context';
-import { checkCoupon, claimCoupon, type AppliedCoupon } from './coupons';
+import { limitReached, placeBagOrder, soldOut, type PlacedBag } from './bag-placement';
+import { checkCoupon } from './coupons';
 import { AppError } from './errors';
 import { sendReceiptEmail } from './order-emails';
 import { recordCapturedPayment } from './payments/payments';
@@ -28,6 +27,8 @@ export interface BagOrder extends OrderTotals {
   replayed: boolean;
   /** Stock of every variant this checkout sold, right after it; empty on a replay. */
   stockAfter: { productId: string; variantId: string; stock: number }[];
+  /** Flash deals this checkout bought at, with their units sold after it (for the show's deal banner); empty on a replay. */
+  deals: { id: string; soldCount: number }[];
 }
 
 /** What the realtime layer broadcasts after a bag checkout: one stock figure per variant sold. */
@@ -54,6 +55,7 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
     buyerPublicName: publicBuyerName(buyer.name),
     replayed: true,
     stockAfter: [],
+    deals: [],
   };
 }
 
@@ -79,16 +81,16 @@ function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
   for (const [productId, units] of unitsPerProduct(lines)) if (units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
 }
 
-const soldOut = (line: BagLine) => new AppError('SOLD_OUT', `variant ${line.variantId} short for ${line.quantity}`, `Sorry, ${lineName(line)} just sold out. Remove it or lower the quantity to pay.`);
-const limitReached = (line: BagLine, max: number) => new AppError('LIMIT_REACHED', `product ${line.productId} over ${max}`, `You can buy at most ${max} of ${line.productTitle} in this show.`);
-
 function isDuplicateKey(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
   return (error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key');
 }
 
 /**
- * Pays for the viewer's whole bag in one order: the default address and card,
+ * Pays for the viewer's whole bag in one order: the default address (copied
+ * onto the order) and card, each line at the price the bag shows now (a
+ * running flash deal's price for its variant; see claimDealUnits in
+ * bag-placement.ts for a deal that ends during the checkout),
  * one authorization of the total, then one transaction that takes every line's
  * stock or none (any line short refuses the whole checkout with SOLD_OUT
  * naming it, and the authorization is voided), claims the coupon, writes the
@@ -111,9 +113,9 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
 
   const authorization = await payments.authorize({ token: wallet.card.token, amountMinor: totals.totalMinor, currency: show.currency, idempotencyKey: `${buyer.userId}:${request.idempotencyKey}` });
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
-  let placed: { id: string; number: number; stockAfter: BagOrder['stockAfter'] };
+  let placed: PlacedBag;
   try {
-    placed = await db.$transaction((tx) => placeBagOrder(tx, { buyer, show, lines, totals, coupon, request, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference }), {
+    placed = await db.$transaction((tx) => placeBagOrder(tx, { buyer, show, lines, totals, coupon, idempotencyKey: request.idempotencyKey, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference }), {
       // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
       maxWait: 10_000,
       timeout: 20_000,
@@ -142,59 +144,6 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
     buyerPublicName: publicBuyerName(wallet.name),
     replayed: false,
     stockAfter: placed.stockAfter,
+    deals: placed.deals,
   };
-}
-
-interface Placement {
-  buyer: Actor;
-  show: BagShow;
-  lines: BagLine[];
-  totals: OrderTotals;
-  coupon: AppliedCoupon | null;
-  request: BagCheckoutRequest;
-  addressId: string;
-  paymentMethodId: string;
-  paymentRef: string;
-}
-
-async function placeBagOrder(tx: Prisma.TransactionClient, p: Placement) {
-  const { buyer, show, lines } = p;
-  // The same lock as one-tap buying (place_show_order): a buyer's purchases in a show queue, so together they cannot pass the limit.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${buyer.userId}:${show.id}`}, 0))`;
-  const bought = await tx.$queryRaw<{ productId: string; units: number }[]>`
-    SELECT v."productId", COALESCE(SUM(i."quantity"), 0)::int AS "units"
-      FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" JOIN "ProductVariant" v ON v."id" = i."variantId"
-     WHERE o."buyerId" = ${buyer.userId} AND o."showId" = ${show.id} AND o."status" NOT IN ('CANCELLED', 'REFUNDED')
-     GROUP BY v."productId"`;
-  const boughtUnits = new Map(bought.map((b) => [b.productId, b.units]));
-  for (const [productId, units] of unitsPerProduct(lines)) {
-    if ((boughtUnits.get(productId) ?? 0) + units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
-  }
-  // Rows are locked in one order (by id) so two bags sharing variants cannot deadlock.
-  const stockAfter: BagOrder['stockAfter'] = [];
-  for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
-    const [row] = await tx.$queryRaw<{ stock: number }[]>`
-      UPDATE "ProductVariant" SET "stock" = "stock" - ${line.quantity}::int WHERE "id" = ${line.variantId} AND "stock" >= ${line.quantity}::int RETURNING "stock"`;
-    if (!row) throw soldOut(line);
-    stockAfter.push({ productId: line.productId, variantId: line.variantId, stock: row.stock });
-  }
-  const order = await tx.order.create({
-    data: {
-      buyerId: buyer.userId, brandId: show.brandId, showId: show.id, status: 'PAID', source: 'BAG', currency: show.currency,
-      ...p.totals, couponId: p.coupon?.id ?? null, idempotencyKey: p.request.idempotencyKey,
-      addressId: p.addressId, paymentMethodId: p.paymentMethodId, paymentRef: p.paymentRef, paidAt: new Date(),
-    },
-    select: { id: true, number: true },
-  });
-  await tx.orderItem.createMany({
-    data: lines.map((l) => ({ orderId: order.id, variantId: l.variantId, title: `${l.productTitle} — ${l.variantName}`, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, currency: l.currency })),
-  });
-  await tx.orderEvent.create({ data: { orderId: order.id, status: 'PAID', actorId: buyer.userId, note: 'Paid from the bag during the show.' } });
-  if (p.coupon) await claimCoupon(tx, p.coupon, buyer.userId, order.id);
-  await tx.bagItem.deleteMany({ where: { userId: buyer.userId, showId: show.id } });
-  await recordBrandEvent(tx, show.brandId, 'order.created', {
-    orderId: order.id, orderNumber: order.number, source: 'BAG', showId: show.id, currency: show.currency, ...p.totals, couponCode: p.coupon?.code ?? null,
-    items: lines.map((l) => ({ variantId: l.variantId, productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
-  });
-  return { ...order, stockAfter };
 }

@@ -1,6 +1,7 @@
 // Reading a viewer's bag for a show with live prices and stock. Shared by the
 // bag itself and its checkout.
 import type { Db } from './context';
+import { activeDeal, type DealView } from './deals';
 import { AppError } from './errors';
 import type { ShippingRule } from './pricing';
 
@@ -23,7 +24,11 @@ export interface BagLine {
   productTitle: string;
   variantName: string;
   imageUrl: string | null;
+  /** What one unit costs now: the flash deal's price when `deal` is set, else the regular price. */
   unitPriceMinor: number;
+  regularPriceMinor: number;
+  /** The running deal pricing this line: set while it runs and its cap still covers the whole line. */
+  deal: { id: string; endsAt: string } | null;
   currency: string;
   quantity: number;
   stock: number;
@@ -52,7 +57,14 @@ export async function loadBagShow(db: Db, showId: string): Promise<BagShow> {
   };
 }
 
+/** The deal pricing a line of this variant and quantity, if any (see bag-checkout.ts for what happens when it ends). */
+function dealFor(deal: DealView | null, variantId: string, quantity: number): DealView | null {
+  if (!deal || deal.variantId !== variantId) return null;
+  return deal.quantityCap === null || deal.soldCount + quantity <= deal.quantityCap ? deal : null;
+}
+
 export async function loadBagLines(db: Db, userId: string, show: BagShow): Promise<BagLine[]> {
+  const deal = await activeDeal(db, show.id);
   const rows = await db.bagItem.findMany({
     where: { userId, showId: show.id },
     orderBy: { addedAt: 'asc' },
@@ -65,13 +77,16 @@ export async function loadBagLines(db: Db, userId: string, show: BagShow): Promi
     const { product } = variant;
     const sellable = product.status === 'ACTIVE' && product.brandId === show.brandId && show.lineup.has(product.id);
     const problem: BagLineProblem = !sellable ? 'UNAVAILABLE' : variant.stock <= 0 ? 'SOLD_OUT' : variant.stock < quantity ? 'NOT_ENOUGH' : null;
+    const lineDeal = sellable ? dealFor(deal, variant.id, quantity) : null;
     return {
       variantId: variant.id,
       productId: product.id,
       productTitle: product.title,
       variantName: variant.name,
       imageUrl: product.imageUrl,
-      unitPriceMinor: variant.priceMinor,
+      unitPriceMinor: lineDeal?.priceMinor ?? variant.priceMinor,
+      regularPriceMinor: variant.priceMinor,
+      deal: lineDeal && { id: lineDeal.id, endsAt: lineDeal.endsAt },
       currency: variant.currency,
       quantity,
       stock: variant.stock,
