@@ -1,6 +1,7 @@
 import type { OrderStatus, Prisma } from '../../db/client';
 import { recordBrandEvent } from '../brand-events';
 import type { Actor, Db } from '../context';
+import { releaseCouponUse } from '../coupon-release';
 import { AppError } from '../errors';
 import { stockGate } from '../stock-gate';
 import type { PaymentProvider } from './provider';
@@ -101,6 +102,8 @@ async function writeRefund(tx: Prisma.TransactionClient, actor: Actor, order: Or
     data: { status, refundedMinor: orderRefundedMinor, ...(w.cancel ? { cancelledAt: now } : {}), ...(w.amount > 0 && w.completes ? { refundedAt: now } : {}) },
   });
   const restocked = w.restock ? await returnStock(tx, order.items) : [];
+  // An order that ends unpaid-for gives its coupon use back, in this same transaction.
+  if (status === 'CANCELLED' || status === 'REFUNDED') await releaseCouponUse(tx, order.id);
   await tx.orderEvent.create({ data: { orderId: order.id, status, actorId: actor.userId, note: eventNote(w, order.currency, restocked.length > 0) } });
 
   if (w.amount > 0) await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor: w.amount, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: w.reason });
