@@ -36,6 +36,17 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fresh stock and prices each time the bag opens
   }, []);
 
+  // A deal price lasts until the deal's end: read the bag again then, so the total
+  // shown before paying never holds a price that has gone (the checkout prices
+  // the bag as it is at that moment; see server/domain/bag-placement.ts).
+  const { refresh } = controls;
+  const dealEndsAt = bag?.lines.flatMap((line) => (line.deal ? [line.deal.endsAt] : [])).sort()[0] ?? null;
+  useEffect(() => {
+    if (!dealEndsAt) return;
+    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(dealEndsAt) - Date.now()) + 250);
+    return () => clearTimeout(timer);
+  }, [dealEndsAt, refresh]);
+
   async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
     setBusy(true);
     setError(null);

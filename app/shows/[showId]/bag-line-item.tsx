@@ -11,6 +11,21 @@ const PROBLEM_TEXT = {
   NOT_ENOUGH: (t: Translate, line: BagLine) => t('viewer.line.notEnough', { count: line.stock }),
 } as const;
 
+/** The unit price; under a running flash deal, the deal price with the regular one struck through. */
+function UnitPrice({ line }: { line: BagLine }) {
+  const { t, intl } = useI18n();
+  const price = formatPrice(line.unitPriceMinor, line.currency, intl);
+  if (!line.deal) return <>{price}</>;
+  return (
+    <>
+      <span className="font-semibold text-brand-700" data-testid="bag-line-deal-price">
+        {t('viewer.line.dealPrice', { price })}
+      </span>{' '}
+      <s>{t('viewer.line.wasPrice', { price: formatPrice(line.regularPriceMinor, line.currency, intl) })}</s>
+    </>
+  );
+}
+
 const stepClass =
   'grid h-9 w-9 place-items-center rounded-full border border-neutral-300 text-lg font-bold hover:bg-neutral-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-brand-500';
 
@@ -24,8 +39,9 @@ export function BagLineItem({ line, maxPerBuyer, busy, onQuantity }: { line: Bag
       <div className="min-w-0 flex-1">
         <p className="truncate font-semibold">{line.productTitle}</p>
         <p className="text-sm text-neutral-600">
-          {line.variantName} · {formatPrice(line.unitPriceMinor, line.currency, intl)}
+          {line.variantName} · <UnitPrice line={line} />
         </p>
+        {line.deal && <p className="text-xs text-neutral-600">{t('viewer.line.dealNote')}</p>}
         {line.problem && <p className="text-sm font-medium text-red-700">{PROBLEM_TEXT[line.problem](t, line)}</p>}
         <div className="mt-2 flex items-center gap-2">
           <button type="button" className={stepClass} aria-label={t('viewer.line.oneLess', { name })} disabled={busy || line.quantity <= 1} onClick={() => onQuantity(line.quantity - 1)}>

@@ -103,6 +103,9 @@ export const viewer = {
     quantityOf: 'Quantity of {name}',
     removeLabel: 'Remove {name}',
     remove: 'Remove',
+    dealPrice: 'Deal {price}',
+    wasPrice: 'was {price}',
+    dealNote: 'Deal price while the deal lasts.',
   },
   // The domain's own sentences (server/domain/bag*.ts, orders.ts, coupons.ts, chat.ts), said in the reader's language.
   refusal: {

@@ -124,6 +124,9 @@ export const viewer: Messages['viewer'] = {
     quantityOf: "ចំនួន {name}",
     removeLabel: "ដក {name} ចេញ",
     remove: "ដកចេញ",
+    dealPrice: "តម្លៃពិសេស {price}",
+    wasPrice: "ពីមុន {price}",
+    dealNote: "តម្លៃពិសេសនេះមានរហូតដល់ការបញ្ចុះតម្លៃបញ្ចប់។",
   },
   refusal: {
     noShow: "កម្មវិធីនេះមិនមានទេ។",

@@ -124,6 +124,9 @@ export const viewer: Messages['viewer'] = {
     quantityOf: "ຈຳນວນຂອງ {name}",
     removeLabel: "ເອົາ {name} ອອກ",
     remove: "ເອົາອອກ",
+    dealPrice: "ລາຄາພິເສດ {price}",
+    wasPrice: "ເດີມ {price}",
+    dealNote: "ລາຄາພິເສດນີ້ໃຊ້ໄດ້ຈົນກວ່າໂປຣໂມຊັນຈະໝົດ.",
   },
   refusal: {
     noShow: "ບໍ່ມີລາຍການນີ້.",

@@ -124,6 +124,9 @@ export const viewer: Messages['viewer'] = {
     quantityOf: "Тоо хэмжээ: {name}",
     removeLabel: "Хасах: {name}",
     remove: "Хасах",
+    dealPrice: "Хямдралтай үнэ {price}",
+    wasPrice: "өмнө нь {price}",
+    dealNote: "Хямдрал дуустал энэ үнэ хүчинтэй.",
   },
   refusal: {
     noShow: "Ийм нэвтрүүлэг байхгүй.",
