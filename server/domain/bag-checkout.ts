@@ -13,6 +13,8 @@ export interface BagCheckoutRequest {
   showId: string;
   idempotencyKey: string;
   couponCode?: string | null;
+  /** The total the buyer agreed to. A higher one (a deal ended, a price rose) is refused before any charge. */
+  expectedTotalMinor?: number;
 }
 
 export interface BagOrder extends OrderTotals {
@@ -110,6 +112,9 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
   const subtotalMinor = subtotalOf(lines);
   const coupon = request.couponCode?.trim() ? await checkCoupon(db, buyer, { showId: show.id, code: request.couponCode, subtotalMinor }) : null;
   const totals = orderTotals(subtotalMinor, show.shipping, coupon);
+  if (request.expectedTotalMinor !== undefined && totals.totalMinor > request.expectedTotalMinor) {
+    throw new AppError('PRICE_CHANGED', `bag total ${totals.totalMinor} over the ${request.expectedTotalMinor} the buyer saw`);
+  }
 
   const authorization = await payments.authorize({ token: wallet.card.token, amountMinor: totals.totalMinor, currency: show.currency, idempotencyKey: `${buyer.userId}:${request.idempotencyKey}` });
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);

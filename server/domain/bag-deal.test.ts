@@ -73,6 +73,21 @@ describe('a flash deal in the bag', () => {
     expect(await items(deal.id)).toEqual([]);
   });
 
+  it('refuses with PRICE_CHANGED, charging nothing, when the deal ended after the buyer saw the deal total on the Pay button', async () => {
+    const deal = await startDeal();
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    await bagWithOne(buyer!);
+    const seen = (await getBag(database.prisma, buyer!, { showId })).totals.totalMinor;
+    await database.prisma.flashDeal.update({ where: { id: deal.id }, data: { endedAt: new Date() } });
+    const payments = new SpyPayments();
+    await expectAppError(checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID(), expectedTotalMinor: seen }), 'PRICE_CHANGED');
+    expect(payments.authorized).toEqual([]);
+    // Agreeing to the new total goes through at the regular price.
+    const now = (await getBag(database.prisma, buyer!, { showId })).totals.totalMinor;
+    const order = await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID(), expectedTotalMinor: now });
+    expect(order.lines[0]!.unitPriceMinor).toBe(variant.priceMinor);
+  });
+
   it('refuses with DEAL_ENDED, charging nothing and taking no stock, when the deal ends after the bag was priced with it', async () => {
     const deal = await startDeal();
     const [buyer] = await makeBuyers(database.prisma, 1);

@@ -35,10 +35,10 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
     return { bag: await getBag(db, buyer, { showId, couponCode }) };
   });
 
-  on.on('bag:checkout', bagCheckoutSchema, async ({ showId, idempotencyKey, couponCode }) => {
+  on.on('bag:checkout', bagCheckoutSchema, async ({ showId, idempotencyKey, couponCode, expectedTotalMinor }) => {
     const buyer = requireUser(socket);
     requireJoined(socket, showId);
-    const order = await checkoutBag(db, ctx.payments, buyer, { showId, idempotencyKey, couponCode });
+    const order = await checkoutBag(db, ctx.payments, buyer, { showId, idempotencyKey, couponCode, expectedTotalMinor });
     const sale = saleSummary(order);
     if (!order.replayed) {
       // The same coalesced feed as one-tap buying: the first line names the buyer
@@ -48,6 +48,7 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
         ctx.purchases.record(showId, { productId: first.productId, variantId: first.variantId, stockAfter: first.stock, buyerName: order.buyerPublicName, productTitle: sale.productTitle, quantity: sale.quantity, deal: null });
       }
       for (const change of rest) ctx.purchases.recordStock(showId, change);
+      for (const deal of order.deals) ctx.purchases.recordDeal(showId, deal);
       ctx.io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...sale });
     }
     return {

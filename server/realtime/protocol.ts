@@ -36,7 +36,8 @@ export const buySchema = z
 const couponCode = z.string().max(64).nullish();
 export const bagGetSchema = z.object({ showId: id, couponCode }).strict();
 export const bagSetSchema = z.object({ showId: id, variantId: id, quantity: z.number().int().min(0).max(99), couponCode }).strict();
-export const bagCheckoutSchema = z.object({ showId: id, idempotencyKey, couponCode }).strict();
+// expectedTotalMinor: the total the buyer saw on the Pay button; a higher one is refused (PRICE_CHANGED).
+export const bagCheckoutSchema = z.object({ showId: id, idempotencyKey, couponCode, expectedTotalMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict();
 // Length is checked again after normalisation; this bound only stops huge frames early.
 export const chatSendSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
 export const chatMessageRefSchema = z.object({ showId: id, messageId: id }).strict();

@@ -21,4 +21,20 @@ describe('PurchaseFeed', () => {
     expect(sent).toHaveLength(3);
     feed.close();
   });
+
+  it('counts a bag’s deal units in the deal update without counting another buyer', () => {
+    const sent: [string, unknown][] = [];
+    const broadcaster = { emit: (_: string, event: string, payload: unknown) => sent.push([event, payload]) } as unknown as ShowBroadcaster;
+    const feed = new PurchaseFeed(broadcaster, 60_000);
+    feed.record('s1', { productId: 'p', variantId: 'v', stockAfter: 4, buyerName: 'Ana', productTitle: 'Serum', quantity: 3, deal: null });
+    feed.recordDeal('s1', { id: 'd', soldCount: 3 });
+    feed.recordDeal('s1', { id: 'd', soldCount: 2 });
+    feed.tick();
+    expect(sent).toEqual([
+      ['stock:changed', { showId: 's1', productId: 'p', variantId: 'v', stock: 4 }],
+      ['deal:updated', { showId: 's1', dealId: 'd', soldCount: 3 }],
+      ['order:justBought', { showId: 's1', buyerName: 'Ana', productTitle: 'Serum', quantity: 3, others: 0 }],
+    ]);
+    feed.close();
+  });
 });

@@ -38,11 +38,7 @@ export class PurchaseFeed {
   }
 
   record(showId: string, fact: PurchaseFact): void {
-    let show = this.pending.get(showId);
-    if (!show) {
-      show = { stock: new Map(), deals: new Map(), firstBuyer: null, buyers: 0 };
-      this.pending.set(showId, show);
-    }
+    const show = this.showOf(showId);
     const known = show.stock.get(fact.variantId);
     if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
     if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
@@ -52,13 +48,24 @@ export class PurchaseFeed {
 
   /** A stock change without a new buyer: the other lines of a bag whose buyer `record` already counted. */
   recordStock(showId: string, change: { productId: string; variantId: string; stock: number }): void {
+    const show = this.showOf(showId);
+    const known = show.stock.get(change.variantId);
+    if (!known || change.stock < known.stock) show.stock.set(change.variantId, { productId: change.productId, stock: change.stock });
+  }
+
+  /** Units a bag bought at a flash deal: the deal banner's count, without a new buyer. */
+  recordDeal(showId: string, deal: { id: string; soldCount: number }): void {
+    const show = this.showOf(showId);
+    show.deals.set(deal.id, Math.max(show.deals.get(deal.id) ?? 0, deal.soldCount));
+  }
+
+  private showOf(showId: string): PendingShow {
     let show = this.pending.get(showId);
     if (!show) {
       show = { stock: new Map(), deals: new Map(), firstBuyer: null, buyers: 0 };
       this.pending.set(showId, show);
     }
-    const known = show.stock.get(change.variantId);
-    if (!known || change.stock < known.stock) show.stock.set(change.variantId, { productId: change.productId, stock: change.stock });
+    return show;
   }
 
   tick(): void {

@@ -63,7 +63,9 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
     if (!socket) return { ok: false, code: 'INTERNAL', message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
-      const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode });
+      // The total on the Pay button: if the server's is higher (a deal ended meanwhile), it refuses instead of charging more.
+      const expectedTotalMinor = bag?.totals.totalMinor;
+      const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode, expectedTotalMinor });
       if (response.ok) {
         setCouponCode(null);
         await refresh(null);
