@@ -23,7 +23,6 @@ export const WALLET_MESSAGES: readonly MessageRule[] = [
   { english: 'This card has expired.', key: 'commerce.wallet.errors.expired' },
   { english: 'The security code is 3 or 4 digits.', key: 'commerce.wallet.errors.cvcFormat' },
   { english: /^The security code is the (?<digits>\d) digits on the card\.$/, key: 'commerce.wallet.errors.cvcDigits' },
-  { english: 'An order on its way to this address has not shipped yet. You can remove it once it ships.', key: 'commerce.wallet.errors.addressInUse' },
   { english: 'We could not find that address.', key: 'commerce.wallet.errors.addressNotFound' },
   { english: 'We could not find that card.', key: 'commerce.wallet.errors.cardNotFound' },
 ];

@@ -87,7 +87,6 @@ export const commerce = {
       expired: "This card has expired.",
       cvcFormat: "The security code is 3 or 4 digits.",
       cvcDigits: "The security code is the {digits} digits on the card.",
-      addressInUse: "An order on its way to this address has not shipped yet. You can remove it once it ships.",
       addressNotFound: "We could not find that address.",
       cardNotFound: "We could not find that card.",
     },
