@@ -2,7 +2,7 @@
 // consumer, packets and bytes counted, loss found from gaps in the sequence numbers
 // (mediasoup rewrites them to run without gaps per consumer).
 // Commands on stdin, one JSON answer per line on stdout:
-//   open <n>  → { ports: number[] }      reset → { ok: true }      report → Report
+//   open <n>  → { ports: number[] }      reset → { ok: true }      report → counts and the seconds they cover
 import dgram from 'node:dgram';
 import { createInterface } from 'node:readline';
 
@@ -19,6 +19,8 @@ interface Counter {
 }
 
 const counters: Counter[] = [];
+// Under load this process answers commands late; its own clock says how long it counted.
+let countingSince = performance.now();
 const fresh = (): Counter => ({ packets: 0, bytes: 0, streams: new Map() });
 
 function open(count: number): Promise<number[]> {
@@ -58,7 +60,7 @@ function report() {
     if (c.streams.size === 0) silent++;
     for (const s of c.streams.values()) lost += Math.max(0, s.highest - s.first + 1 - s.packets);
   }
-  return { consumers: counters.length, packets, bytes, lost, silent };
+  return { consumers: counters.length, packets, bytes, lost, silent, seconds: (performance.now() - countingSince) / 1000 };
 }
 
 const lines = createInterface({ input: process.stdin });
@@ -67,6 +69,7 @@ lines.on('line', async (line) => {
   if (command === 'open') return process.stdout.write(`${JSON.stringify({ ports: await open(Number(arg)) })}\n`);
   if (command === 'reset') {
     for (const counter of counters) Object.assign(counter, fresh());
+    countingSince = performance.now();
     return process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
   }
   if (command === 'report') return process.stdout.write(`${JSON.stringify(report())}\n`);
