@@ -1,6 +1,6 @@
 'use client';
 
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
 
 export type ShowClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -9,7 +9,14 @@ type EventName = keyof ClientToServerEvents;
 type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0];
 type AckOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
-export function connectShowSocket(): ShowClientSocket {
+// socket.io-client is a tenth of the viewer page's JavaScript and nothing on the
+// first paint needs it: it loads as its own chunk, fetched while the page hydrates.
+let client: Promise<typeof import('socket.io-client')> | null = null;
+const loadClient = () => (client ??= import('socket.io-client'));
+if (typeof window !== 'undefined') void loadClient();
+
+export async function connectShowSocket(): Promise<ShowClientSocket> {
+  const { io } = await loadClient();
   // Same origin: the session cookie rides along and authenticates the socket.
   return io({ path: '/socket.io', transports: ['websocket', 'polling'], withCredentials: true });
 }

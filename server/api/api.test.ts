@@ -8,6 +8,7 @@ import { GET as listShows } from '../../app/api/v1/shows/route';
 import { PUT as putStock } from '../../app/api/v1/variants/[id]/stock/route';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import type { OrderStatus } from '../db/client';
+import { shippingAddressColumns } from '../domain/order-address';
 import { DEMO_SHOW_ID, seedDemoData, type DemoSeed } from '../db/seed';
 import { stockGate } from '../domain/stock-gate';
 import { demoActors, type DemoActors } from '../domain/test-actors';
@@ -64,6 +65,7 @@ describe('public API v1', () => {
         currency: variant.currency,
         idempotencyKey: `test-${Math.random()}`,
         addressId: buyer.addresses[0]!.id,
+        ...shippingAddressColumns(buyer.addresses[0]!),
         items: { create: { variantId: variant.id, title: 'Item', quantity: 1, unitPriceMinor: variant.priceMinor, currency: variant.currency } },
       },
     });

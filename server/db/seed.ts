@@ -15,6 +15,8 @@ export const DEMO_EMAILS = {
 const BRAND_ID = 'demo_brand_lumen';
 export const DEMO_BRAND_SLUG = 'lumen';
 export const DEMO_HOST_HANDLE = 'mia';
+// A real photo-like cover: it is the viewer page's poster and its largest paint.
+const DEMO_SHOW_COVER = '/demo/covers/glow-up.jpg';
 export const DEMO_SHOW_ID = 'demo_show_glow_up';
 const OTHER_BRAND_ID = 'demo_brand_kora';
 export const OTHER_BRAND_SLUG = 'kora';
@@ -108,13 +110,16 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
         hostId,
         title: 'Glow Up Live: Spring Skincare Drop',
         description: 'Mia walks through the new spring routine, with show-only prices.',
+        coverImageUrl: DEMO_SHOW_COVER,
         scheduledStart,
         hostInviteStatus: 'ACCEPTED',
         lineup: { create: PRODUCTS.map((p, position) => ({ productId: p.id, position })) },
       },
     });
   } else if (show.status === 'ENDED') {
-    await prisma.show.update({ where: { id: DEMO_SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null } });
+    await prisma.show.update({ where: { id: DEMO_SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null, coverImageUrl: DEMO_SHOW_COVER } });
+  } else {
+    await prisma.show.updateMany({ where: { id: DEMO_SHOW_ID, coverImageUrl: null }, data: { coverImageUrl: DEMO_SHOW_COVER } });
   }
   const other = await seedOtherBrand(prisma, hostId);
   return { showId: DEMO_SHOW_ID, brandId, hostId, viewerIds: [viewerId, viewer2Id], productIds: PRODUCTS.map((p) => p.id), ...other };

@@ -9,6 +9,8 @@ export interface ShowSummary {
   id: string;
   title: string;
   description: string;
+  /** The show's poster until the video plays; null uses the app's placeholder. */
+  coverImageUrl: string | null;
   status: ShowStatus;
   scheduledStart: string;
   startedAt: string | null;
@@ -26,6 +28,7 @@ const showSummarySelect = {
   id: true,
   title: true,
   description: true,
+  coverImageUrl: true,
   status: true,
   scheduledStart: true,
   startedAt: true,
@@ -38,6 +41,7 @@ type ShowSummaryRow = {
   id: string;
   title: string;
   description: string;
+  coverImageUrl: string | null;
   status: ShowStatus;
   scheduledStart: Date;
   startedAt: Date | null;

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { preload } from 'react-dom';
 import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/follows';
@@ -48,6 +49,8 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
       </>
     );
   }
+  // The poster is the page's largest paint: fetch it with the HTML, not after hydration.
+  preload(show.coverImageUrl ?? '/poster.svg', { as: 'image', fetchPriority: 'high' });
   // The player is rendered for a scheduled show too: it switches to the live
   // video by itself when the host goes live, without a reload.
   return (

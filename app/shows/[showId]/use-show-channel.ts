@@ -109,8 +109,23 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
   });
 
   useEffect(() => {
-    const socket = connectShowSocket();
-    socketRef.current = socket;
+    let socket: ShowClientSocket | null = null;
+    let closed = false;
+    void connectShowSocket().then((opened) => {
+      if (closed) return void opened.disconnect();
+      socket = opened;
+      socketRef.current = opened;
+      follow(opened);
+    });
+    return () => {
+      closed = true;
+      socket?.disconnect();
+      socketRef.current = null;
+    };
+  }, [showId]);
+
+  /** Wires one socket to the state: joins, applies broadcasts in order, re-joins after a gap. */
+  function follow(socket: ShowClientSocket): void {
     let seq = 0;
     // While a join is in flight, broadcasts wait here and are applied on top of its snapshot.
     let buffered: [keyof SequencedEvents, { showId: string; seq: number }][] | null = null;
@@ -147,11 +162,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
         else applyEvent(event, payload);
       });
     }
-    return () => {
-      socket.disconnect();
-      socketRef.current = null;
-    };
-  }, [showId]);
+  }
 
   return { state, socketRef };
 }
