@@ -66,3 +66,15 @@ export function FormMessage({ state }: { state: { ok: boolean; message?: string 
     </p>
   );
 }
+
+/**
+ * The sideways scroller of a wide table on a phone. It is a named region that
+ * takes focus, so a keyboard can scroll it too (WCAG 2.1.1).
+ */
+export function TableScroller({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 import type { Prisma } from '../db/client';
+import type { ShippingAddress } from './order-address';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
 import type { PaymentProvider } from './payments/provider';
@@ -9,16 +10,8 @@ import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput 
 // transaction that first locks the user's row, so two changes of the same
 // wallet cannot leave two defaults or none. A row of another user is NOT_FOUND.
 
-export interface WalletAddress {
+export interface WalletAddress extends ShippingAddress {
   id: string;
-  fullName: string;
-  line1: string;
-  line2: string;
-  city: string;
-  region: string;
-  postalCode: string;
-  country: string;
-  phone: string;
   isDefault: boolean;
 }
 

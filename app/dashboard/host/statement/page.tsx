@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SiteHeader } from '@/app/_components/site-header';
-import { EmptyState, PageHeading } from '@/app/_components/ui';
+import { EmptyState, PageHeading, TableScroller } from '@/app/_components/ui';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
@@ -42,7 +42,7 @@ export default async function HostStatementPage() {
                 </li>
               ))}
             </ul>
-            <div role="region" aria-label={t('orders.statement.caption')} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+            <TableScroller label={t('orders.statement.caption')} className="rounded-2xl border border-neutral-200 bg-white">
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <caption className="sr-only">{t('orders.statement.caption')}</caption>
                 <thead className="border-b border-neutral-200 bg-neutral-50">
@@ -71,7 +71,7 @@ export default async function HostStatementPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroller>
           </>
         )}
       </main>

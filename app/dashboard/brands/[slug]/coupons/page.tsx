@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TableScroller } from '@/app/_components/ui';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
@@ -54,7 +55,7 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
         {coupons.length === 0 ? (
           <EmptyState title={t('commerce.coupons.emptyTitle')}>{t('commerce.coupons.emptyBody')}</EmptyState>
         ) : (
-          <div role="region" aria-label={t('commerce.coupons.caption', { zone: brand.timeZone })} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+          <TableScroller label={t('commerce.coupons.caption', { zone: brand.timeZone })} className="rounded-2xl border border-neutral-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('commerce.coupons.caption', { zone: brand.timeZone })}</caption>
               <thead className="bg-neutral-50 text-neutral-600">
@@ -90,7 +91,7 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
         )}
       </section>
       <section aria-labelledby="new-coupon-heading" className="space-y-3">

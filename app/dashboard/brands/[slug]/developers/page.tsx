@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getI18n } from '@/app/_i18n/server';
 import { rich } from '@/app/_i18n/rich';
 import type { Translate } from '@/app/_i18n/translate';
-import { EmptyState } from '@/app/_components/ui';
+import { EmptyState, TableScroller } from '@/app/_components/ui';
 import { LocalTime } from '@/app/_components/local-time';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
@@ -140,7 +140,7 @@ function EndpointCard({ slug, endpoint, isOwner, t }: { slug: string; endpoint: 
       {endpoint.deliveries.length === 0 ? (
         <p className="text-sm text-neutral-600">{t('commerce.developers.webhooks.noDeliveries')}</p>
       ) : (
-        <div role="region" aria-label={t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })} tabIndex={0} className="overflow-x-auto">
+        <TableScroller label={t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })}>
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">{t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })}</caption>
             <thead className="text-xs text-neutral-600">
@@ -160,7 +160,7 @@ function EndpointCard({ slug, endpoint, isOwner, t }: { slug: string; endpoint: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       )}
     </li>
   );

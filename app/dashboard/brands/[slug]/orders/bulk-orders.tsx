@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useState } from 'react';
-import { inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
+import { inputClass, primaryButtonClass, secondaryButtonClass, TableScroller } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import type { AdvanceTarget } from '@/server/domain/order-lifecycle';
 import type { OrderStatus } from '@/server/domain/order-status';
@@ -89,7 +89,7 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
         )}
       </fieldset>
 
-      <div role="region" aria-label={t('orders.brand.table.caption')} tabIndex={0} className="overflow-x-auto rounded-2xl border border-neutral-200 bg-white">
+      <TableScroller label={t('orders.brand.table.caption')} className="rounded-2xl border border-neutral-200 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">{t('orders.brand.table.caption')}</caption>
           <thead className="border-b border-neutral-200 bg-neutral-50">
@@ -132,7 +132,7 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       {selected.size > 0 && (
         <button type="button" className={secondaryButtonClass} onClick={() => setSelected(new Set())}>
           {t('orders.brand.bulk.clearSelection')}

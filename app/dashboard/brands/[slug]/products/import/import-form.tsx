@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { MessageKey } from '@/app/_i18n/translate';
-import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
+import { FormMessage, primaryButtonClass, secondaryButtonClass, TableScroller } from '@/app/_components/ui';
 import type { ImportPreviewLine } from '@/server/domain/catalog-csv';
 import type { PlanAction } from '@/server/domain/catalog-csv-plan';
 import type { ImportState } from './actions';
@@ -24,7 +24,7 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
   const { t, intl } = useI18n();
   const number = new Intl.NumberFormat(intl);
   return (
-    <div role="region" aria-label={t('dashboard.csvImport.tableCaption')} tabIndex={0} className="overflow-x-auto rounded-xl border border-neutral-200">
+    <TableScroller label={t('dashboard.csvImport.tableCaption')} className="rounded-xl border border-neutral-200">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <caption className="sr-only">{t('dashboard.csvImport.tableCaption')}</caption>
         <thead className="bg-neutral-50 text-xs uppercase text-neutral-600">
@@ -56,7 +56,7 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
         </tbody>
       </table>
       {lines.length > SHOWN_ROWS && <p className="border-t border-neutral-100 px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreRows', { count: lines.length - SHOWN_ROWS })}</p>}
-    </div>
+    </TableScroller>
   );
 }
 
