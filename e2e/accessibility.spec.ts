@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, pageReady, signIn, test } from './support/fixtures';
 
 /** Serious and critical WCAG A/AA violations on the page as it is now. */
 async function seriousViolations(page: Page) {
@@ -21,7 +21,7 @@ test('the main pages have no serious or critical accessibility violations, on a 
       const page = await anonymous.newPage();
       for (const path of ['/', '/signin', `/shows/${showId}`]) {
         await page.goto(path);
-        await expect(page.locator('main')).toBeVisible();
+        await pageReady(page);
         expect(await seriousViolations(page), path).toEqual([]);
       }
       const studio = await host.newPage();
@@ -45,8 +45,7 @@ test('the account, order, wallet, brand and host pages have no serious or critic
     const page = await context.newPage();
     for (const path of paths) {
       await page.goto(path);
-      // By role: while a page streams in, React keeps the next <main> hidden beside the loading one.
-      await expect(page.getByRole('main')).toBeVisible();
+      await pageReady(page);
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await context.close();

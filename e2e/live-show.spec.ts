@@ -74,5 +74,12 @@ test('a host goes live, a viewer watches the real stream, the host pins, the vie
     await expect(studio.getByTestId('sales-feed')).toContainText(product.title);
   });
 
+  await test.step('the viewer shares the show: without a share sheet the link is copied', async () => {
+    await viewerContext.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await viewer.getByRole('button', { name: 'Share this show' }).click();
+    await expect(viewer.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+    expect(await viewer.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/shows/${showId}$`));
+  });
+
   await Promise.all([hostContext.close(), viewerContext.close(), secondViewerContext.close()]);
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, signIn, test } from './support/fixtures';
+import { expect, pageReady, signIn, test } from './support/fixtures';
 
 // Screenshots of the main pages on a phone and a desktop for docs/screenshots (shown in
 // the README). The host makes sure the demo show is live with a product pinned.
@@ -66,7 +66,7 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
     const phone = await host.newPage();
     for (const [url, file] of [['/dashboard/host', 'host-dashboard-phone'], ['/dashboard/host/statement', 'host-statement-phone'], ['/hosts/mia', 'host-profile-phone'], ['/search?q=glow', 'search-phone']] as const) {
       await phone.goto(url);
-      await expect(phone.locator('main')).toBeVisible();
+      await pageReady(phone);
       await phone.screenshot({ path: path.join(SHOTS, `${file}.png`) });
     }
     await Promise.all([brand.close(), host.close()]);
@@ -77,7 +77,7 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
     const phone = await buyer.newPage();
     for (const [url, file] of [['/account/orders', 'orders-phone'], ['/account/wallet', 'wallet-phone']] as const) {
       await phone.goto(url);
-      await expect(phone.locator('main')).toBeVisible();
+      await pageReady(phone);
       await phone.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: true });
     }
     await buyer.close();

@@ -27,3 +27,11 @@ export function BagIcon() {
     </svg>
   );
 }
+
+export function ShareIcon() {
+  return (
+    <svg {...base} className="inline-block align-[-2px]">
+      <path d="M4 12v8a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-8M16 6l-4-4-4 4M12 2v13" />
+    </svg>
+  );
+}

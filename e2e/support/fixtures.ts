@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATABASE_URL_FILE } from './paths';
 
@@ -14,6 +14,15 @@ export async function signIn(context: BrowserContext, email: string): Promise<vo
   expect(response.ok()).toBe(true);
   const cookies = await context.cookies();
   expect(cookies.some((c) => c.name.endsWith('next-auth.session-token'))).toBe(true);
+}
+
+/**
+ * Waits for the page itself, not its loading state: while a page streams in,
+ * React shows the loading <main aria-busy> and keeps the real one hidden.
+ */
+export async function pageReady(page: Page): Promise<void> {
+  await expect(page.locator('main[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.getByRole('main')).toBeVisible();
 }
 
 export const test = base.extend<{ db: pg.Client }>({

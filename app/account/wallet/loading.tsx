@@ -2,7 +2,7 @@ import { PageLoading } from './page-states';
 
 export default function WalletLoading() {
   return (
-    <main className="mx-auto max-w-2xl px-4">
+    <main aria-busy="true" className="mx-auto max-w-2xl px-4">
       <PageLoading />
     </main>
   );

@@ -12,7 +12,7 @@ export function PageLoading() {
   return (
     <div role="status" aria-live="polite" className="space-y-3 py-8">
       <p className="text-sm text-neutral-600">{t('common.loading')}</p>
-      <div aria-hidden="true" className="h-24 animate-pulse rounded-2xl bg-neutral-100" />
+      <div aria-hidden="true" className="h-24 rounded-2xl bg-neutral-100 motion-safe:animate-pulse" />
     </div>
   );
 }

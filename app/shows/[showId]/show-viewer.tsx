@@ -9,6 +9,7 @@ import { ChatPanel } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
+import { ShareButton } from './share-button';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
@@ -100,6 +101,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="rounded bg-black/50 px-2 py-0.5">
               <EyeIcon /> {state.viewerCount}
             </span>
+            <ShareButton title={show.title} />
           </div>
         </div>
         {overlayNotice && (

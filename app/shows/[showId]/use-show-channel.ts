@@ -89,6 +89,9 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
  */
 export function useShowChannel(showId: string, initialStatus: ShowStatus) {
   const socketRef = useRef<ShowClientSocket | null>(null);
+  // The socket also as state: it opens after the first render (its library loads
+  // on demand), and effects that listen on it must run again once it exists.
+  const [socket, setSocket] = useState<ShowClientSocket | null>(null);
   const [state, setState] = useState<ShowChannelState>({
     connection: 'connecting',
     joinError: null,
@@ -115,12 +118,14 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       if (closed) return void opened.disconnect();
       socket = opened;
       socketRef.current = opened;
+      setSocket(opened);
       follow(opened);
     });
     return () => {
       closed = true;
       socket?.disconnect();
       socketRef.current = null;
+      setSocket(null);
     };
   }, [showId]);
 
@@ -164,5 +169,5 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
     }
   }
 
-  return { state, socketRef };
+  return { state, socketRef, socket };
 }

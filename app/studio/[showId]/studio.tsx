@@ -27,8 +27,8 @@ import { useUplinkQuality } from './use-uplink-quality';
 export function Studio({ show }: { show: ShowSummary }) {
   const { t } = useI18n();
   // useSales must follow useShowChannel in this component: it needs the socket that hook's effect opens.
-  const { state, socketRef } = useShowChannel(show.id, show.status);
-  const sales = useSales(socketRef, show.id);
+  const { state, socketRef, socket } = useShowChannel(show.id, show.status);
+  const sales = useSales(socket, show.id);
   const live = state.status === 'LIVE';
   const onAir = state.status === 'SCHEDULED' || live;
   const capture = useCaptureDevices(onAir);

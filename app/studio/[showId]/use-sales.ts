@@ -1,21 +1,16 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import type { Sale } from '../../_lib/studio-figures';
 
 const SALES_KEPT = 50;
 
-/**
- * Sales heard on the show's socket this session, newest first. Call it in the
- * component that also calls useShowChannel, after it: the socket exists once
- * that hook's effect has run, and a child's effects would run before it.
- */
-export function useSales(socketRef: RefObject<ShowClientSocket | null>, showId: string): Sale[] {
+/** Sales heard on the show's socket (from useShowChannel) this session, newest first. */
+export function useSales(socket: ShowClientSocket | null, showId: string): Sale[] {
   const [sales, setSales] = useState<Sale[]>([]);
 
   useEffect(() => {
-    const socket = socketRef.current;
     if (!socket) return;
     const onSale = ({ showId: saleShowId, ...sale }: Sale & { showId: string }) => {
       if (saleShowId !== showId) return;
@@ -24,7 +19,7 @@ export function useSales(socketRef: RefObject<ShowClientSocket | null>, showId: 
     };
     socket.on('sale:made', onSale);
     return () => void socket.off('sale:made', onSale);
-  }, [socketRef, showId]);
+  }, [socket, showId]);
 
   return sales;
 }

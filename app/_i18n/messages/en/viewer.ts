@@ -141,4 +141,10 @@ export const viewer = {
     couponInvalid: 'This code cannot be used here.',
     slowConnection: 'The connection is slow. Please try again.',
   },
+  share: {
+    label: 'Share this show',
+    text: 'Watch “{title}” live',
+    copied: 'Link copied',
+    failed: 'Could not share. Copy the address from your browser.',
+  },
 } as const;

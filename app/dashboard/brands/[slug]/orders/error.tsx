@@ -1,5 +1,5 @@
 'use client';
 
-import { OrdersError } from '@/app/account/orders/page-states';
+import { OrdersErrorPanel } from '@/app/account/orders/page-states';
 
-export default OrdersError;
+export default OrdersErrorPanel;

@@ -1,3 +1,3 @@
-import { OrdersLoading } from '@/app/account/orders/page-states';
+import { OrdersLoadingPanel } from '@/app/account/orders/page-states';
 
-export default OrdersLoading;
+export default OrdersLoadingPanel;
