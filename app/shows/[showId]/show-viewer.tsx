@@ -98,7 +98,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
           </div>
           <div className="flex items-center gap-2 text-sm">
             {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
-            <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="rounded bg-black/50 px-2 py-0.5">
+            <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="whitespace-nowrap rounded bg-black/50 px-2 py-0.5">
               <EyeIcon /> {state.viewerCount}
             </span>
             <ShareButton title={show.title} />
