@@ -97,6 +97,14 @@ describe('refundOrder', () => {
     expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(100);
   });
 
+  it('reads an amount typed by staff in the order’s own currency, and refuses one with more decimals than it has', async () => {
+    const order = await buy();
+    const outcome = await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountText: '1,25', reason: '', idempotencyKey: 'typed', restock: false });
+    expect(outcome.amountMinor).toBe(125);
+    await expectAppError(refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountText: '0.125', reason: '', idempotencyKey: 'typed2', restock: false }), 'INVALID_INPUT');
+    expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(125);
+  });
+
   it('the same key twice is one refund and one restock', async () => {
     const order = await buy(actors.viewer, 3);
     const input = { reason: 'Retry', idempotencyKey: 'same', restock: true };

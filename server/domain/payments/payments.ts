@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/client';
+import { parseMajorUnits } from '../catalog-format';
 import { requireBrandMember } from '../brand-access';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
@@ -36,6 +37,8 @@ export async function recordCapturedPayment(db: PaymentDb, payment: CapturedPaym
 export interface RefundOrderInput {
   /** Minor units of the order's currency; without it, everything not yet refunded. */
   amountMinor?: number;
+  /** Or the amount as staff type it ("12.50"), read in the order's own currency. */
+  amountText?: string;
   reason: string;
   /** The caller's key for this refund (for example one per click of "Refund"); scoped to the order. */
   idempotencyKey: string;
@@ -59,8 +62,16 @@ export interface RefundOrderInput {
  * unrefunded.
  */
 export async function refundOrder(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, input: RefundOrderInput): Promise<RefundOutcome> {
-  await requireOrderOfMyBrand(db, actor, orderId);
-  return applyRefund(db, payments, actor, orderId, { ...input, cancel: false });
+  const order = await requireOrderOfMyBrand(db, actor, orderId);
+  const text = input.amountText?.trim();
+  let amountMinor = input.amountMinor;
+  if (text) {
+    // The currency's decimals come from the order, never from the form.
+    const parsed = parseMajorUnits(text.replace(',', '.'), order.currency);
+    if (parsed === null) throw new AppError('INVALID_INPUT', `refund amount "${text}" in ${order.currency}`, 'Enter the amount as a number, like 12.50.');
+    amountMinor = parsed;
+  }
+  return applyRefund(db, payments, actor, orderId, { ...input, amountMinor, cancel: false });
 }
 
 const CANCELLABLE = new Set(['PLACED', 'PAID', 'PACKED']);
@@ -78,8 +89,8 @@ export async function cancelOrder(db: Db, payments: PaymentProvider, actor: Acto
   return applyRefund(db, payments, actor, orderId, { reason, idempotencyKey: 'cancel', restock: true, cancel: true });
 }
 
-async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: string }> {
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { brandId: true, status: true } });
+async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: string; currency: string }> {
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { brandId: true, status: true, currency: true } });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not found`, 'We could not find that order.');
   await requireBrandMember(db, actor, { id: order.brandId });
   return order;

@@ -83,9 +83,8 @@ export async function advanceOneAction(_: ActionState | null, form: FormData): P
 const refundSchema = z.object({
   slug: z.string().min(1).max(64),
   orderId: z.string().min(1).max(64),
-  // Typed in major units ("12.50"); converted with the order's currency digits below.
+  // Typed in major units ("12.50"); the domain reads it in the order's currency.
   amount: z.string().trim().max(20).regex(/^(\d+([.,]\d{1,3})?)?$/, 'amount'),
-  digits: z.coerce.number().int().min(0).max(3),
   reason: z.string().trim().max(200).default(''),
   restock: z.string().optional(),
   key: z.string().min(1).max(64),
@@ -93,10 +92,9 @@ const refundSchema = z.object({
 
 export async function refundAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  const state = await formAction(refundSchema, form, async ({ slug, orderId, amount, digits, reason, restock, key }, user) => {
+  const state = await formAction(refundSchema, form, async ({ slug, orderId, amount, reason, restock, key }, user) => {
     const { db, env } = services();
-    const amountMinor = amount ? Math.round(Number(amount.replace(',', '.')) * 10 ** digits) : undefined;
-    await refundOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, { amountMinor, reason, idempotencyKey: key, restock: restock === 'on' });
+    await refundOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, { amountText: amount, reason, idempotencyKey: key, restock: restock === 'on' });
     revalidatePath(ordersPath(slug), 'layout');
     return { ok: true, message: t('orders.brand.detail.refundDone') };
   });

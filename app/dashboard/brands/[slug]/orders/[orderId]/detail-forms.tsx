@@ -35,7 +35,7 @@ export function AdvanceForm({ slug, orderId, to }: { slug: string; orderId: stri
   );
 }
 
-export function RefundForm({ slug, orderId, refundKey, digits, currency, left }: { slug: string; orderId: string; refundKey: string; digits: number; currency: string; left: string }) {
+export function RefundForm({ slug, orderId, refundKey, currency, left }: { slug: string; orderId: string; refundKey: string; currency: string; left: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(refundAction, null);
   const id = useId();
@@ -44,7 +44,6 @@ export function RefundForm({ slug, orderId, refundKey, digits, currency, left }:
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="key" value={refundKey} />
-      <input type="hidden" name="digits" value={digits} />
       <div className="space-y-1">
         <label htmlFor={`${id}-amount`} className="block text-sm font-medium">{t('orders.brand.detail.refundAmount', { currency })}</label>
         <input id={`${id}-amount`} name="amount" inputMode="decimal" className={inputClass} aria-describedby={`${id}-amount-hint`} />

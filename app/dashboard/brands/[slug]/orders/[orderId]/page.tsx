@@ -30,7 +30,6 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
   const { t, intl } = await getI18n();
   const next = ORDER_TRANSITIONS[order.status][0];
   const left = order.totalMinor - order.refundedMinor;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: order.currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const refundable = left > 0 && order.status !== 'CANCELLED' && order.status !== 'REFUNDED' && order.status !== 'PLACED';
 
   return (
@@ -73,7 +72,7 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
           </Card>
           <Card id="refund-heading" title={t('orders.brand.detail.refundTitle')}>
             {refundable ? (
-              <RefundForm slug={slug} orderId={order.id} refundKey={randomUUID()} digits={digits} currency={order.currency} left={formatPrice(left, order.currency, intl)} />
+              <RefundForm slug={slug} orderId={order.id} refundKey={randomUUID()} currency={order.currency} left={formatPrice(left, order.currency, intl)} />
             ) : (
               <p className="text-sm text-neutral-600">{t('orders.brand.detail.nothingToRefund')}</p>
             )}
