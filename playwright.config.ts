@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 3100;
+// E2E_PORT / E2E_PG_PORT let two checkouts run their browser tests side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const CI = !!process.env.CI;
 
 // Debian's Chromium (Playwright cannot download its own browsers here). The fake

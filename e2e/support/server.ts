@@ -1,4 +1,4 @@
-// The app as the browser tests see it: the production build on port 3100, against
+// The app as the browser tests see it: the production build on port 3100 (E2E_PORT), against
 // a fresh embedded PostgreSQL seeded with the demo data.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,9 @@ import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE } from './paths';
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const database = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, 'postgres'), port: 54339 });
+const database = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, 'postgres'), port: Number(process.env.E2E_PG_PORT ?? 54339) });
 writeFileSync(E2E_DATABASE_URL_FILE, database.url);
-const env = loadEnv({ ...process.env, DATABASE_URL: database.url, PORT: '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
+const env = loadEnv({ ...process.env, DATABASE_URL: database.url, PORT: process.env.E2E_PORT ?? '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
 const app = await startApp({ env, log });
 
 const stop = async () => {
