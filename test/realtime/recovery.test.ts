@@ -26,7 +26,7 @@ describe('consistency across drops', () => {
     const socket = await t.connect(speaker);
     await joined(socket);
     for (const text of ['one', 'two', 'three']) expect(await ask(socket, 'chat:send', { showId, text })).toMatchObject({ ok: true });
-    for (let i = 0; i < 50 && seqs.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && seqs.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(seqs).toHaveLength(3);
     expect(seqs[0]!).toBeGreaterThan(snapshot.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
@@ -41,17 +41,20 @@ describe('consistency across drops', () => {
     dropper.on('chat:message', (e) => received.push(e.message.text));
     // Recovery resumes from the last broadcast the client saw, so it must have seen one.
     expect(await ask(talker, 'chat:send', { showId, text: 'before the drop' })).toMatchObject({ ok: true });
-    for (let i = 0; i < 50 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
 
     const disconnected = new Promise((resolve) => dropper.once('disconnect', resolve));
+    // Listen before the drop: on a busy machine the automatic reconnection can land
+    // while the talker is still sending, and a listener added afterwards would wait forever.
+    const reconnected = new Promise<void>((resolve) => dropper.once('connect', () => resolve()));
     // Kill the transport underneath the socket, as a flaky mobile network would.
     (dropper.io.engine as unknown as { close(): void }).close();
     await disconnected;
     for (const text of ['missed one', 'missed two']) expect(await ask(talker, 'chat:send', { showId, text })).toMatchObject({ ok: true });
 
-    await new Promise<void>((resolve) => dropper.once('connect', () => resolve()));
+    await reconnected;
     expect(dropper.recovered).toBe(true);
-    for (let i = 0; i < 50 && received.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && received.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(received).toEqual(['before the drop', 'missed one', 'missed two']);
     // The restored session still counts as joined: it can act without joining again.
     expect(await ask(dropper, 'chat:send', { showId, text: 'back' })).toMatchObject({ ok: true });
