@@ -15,6 +15,8 @@ export interface ProductCard {
   title: string;
   description: string;
   imageUrl: string | null;
+  /** Only ACTIVE products can be pinned or bought; a draft in a lineup shows as "not on sale". */
+  status: 'DRAFT' | 'ACTIVE' | 'ARCHIVED';
   variants: VariantCard[];
 }
 
@@ -23,6 +25,7 @@ export const productCardSelect = {
   title: true,
   description: true,
   imageUrl: true,
+  status: true,
   variants: {
     select: { id: true, name: true, priceMinor: true, currency: true, stock: true },
     orderBy: { priceMinor: 'asc' },

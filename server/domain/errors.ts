@@ -18,6 +18,7 @@ export const ERROR_CATALOG = {
   RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
   COUPON_INVALID: { status: 409, message: 'This code cannot be used here.' },
+  PRODUCT_NOT_ON_SALE: { status: 409, message: 'This product is not on sale yet.' },
   PRICE_CHANGED: { status: 409, message: 'The total changed since you looked. Check your bag and pay again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

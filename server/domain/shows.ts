@@ -139,8 +139,11 @@ export async function endShow(db: Db, actor: Actor, showId: string): Promise<Sho
 export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<ProductCard> {
   const show = await requireHost(db, actor, showId);
   if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'Go live before pinning products.');
-  const inLineup = await db.showProduct.findUnique({ where: { showId_productId: { showId, productId } }, select: { productId: true } });
+  const inLineup = await db.showProduct.findUnique({ where: { showId_productId: { showId, productId } }, select: { product: { select: { status: true } } } });
   if (!inLineup) throw new AppError('NOT_IN_LINEUP', `product ${productId} not in lineup of ${showId}`);
+  // A lineup may hold drafts (brands prepare shows ahead), but a pin puts Buy on every
+  // viewer's screen, so only what can be bought is pinned.
+  if (inLineup.product.status !== 'ACTIVE') throw new AppError('PRODUCT_NOT_ON_SALE', `product ${productId} is ${inLineup.product.status}`);
   const offsetMs = Date.now() - show.startedAt.getTime();
   const [, , product] = await db.$transaction([
     db.show.update({ where: { id: showId }, data: { pinnedProductId: productId } }),

@@ -89,6 +89,22 @@ describe('show channel', () => {
     expect(pin.offsetMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('refuses to pin a draft with PRODUCT_NOT_ON_SALE, and every viewer sees the draft in the lineup as not on sale', async () => {
+    const hostSocket = await t.connect(host);
+    await joined(hostSocket);
+    const live = await t.app.db.show.findUniqueOrThrow({ where: { id: showId }, select: { status: true } });
+    if (live.status !== 'LIVE') expect(await ask(hostSocket, 'show:goLive', { showId })).toMatchObject({ ok: true });
+    await t.app.db.product.update({ where: { id: productId }, data: { status: 'DRAFT' } });
+    try {
+      const snapshot = await joined(await t.connect(viewer));
+      expect(snapshot.state.lineup.find((p) => p.id === productId)?.status).toBe('DRAFT');
+      expect(await ask(hostSocket, 'product:pin', { showId, productId })).toMatchObject({ ok: false, error: { code: 'PRODUCT_NOT_ON_SALE' } });
+    } finally {
+      await t.app.db.product.update({ where: { id: productId }, data: { status: 'ACTIVE' } });
+    }
+    expect(await ask(hostSocket, 'product:pin', { showId, productId })).toMatchObject({ ok: true, product: { status: 'ACTIVE' } });
+  });
+
   it('turns a tap on Buy into one paid order, one unit less stock, a stock broadcast and a sale for the host', async () => {
     const hostSocket = await t.connect(host);
     const buyer = await t.connect(viewer);

@@ -69,6 +69,8 @@ export function PinnedProduct({
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
   const soldOut = variant.stock <= 0;
+  // A product the brand turned back into a draft (or archived) mid-show is shown, never sold.
+  const onSale = product.status === 'ACTIVE';
   const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
@@ -127,7 +129,11 @@ export function PinnedProduct({
           </div>
         </fieldset>
       )}
-      {canBuy ? (
+      {!onSale ? (
+        <p className="mt-3 rounded-full bg-neutral-100 py-3 text-center text-sm font-semibold text-neutral-700" data-testid="not-on-sale">
+          {t('viewer.product.notOnSale')}
+        </p>
+      ) : canBuy ? (
         <button
           ref={buyButtonRef}
           type="button"
@@ -142,7 +148,7 @@ export function PinnedProduct({
           {t('viewer.product.signInToBuy')}
         </a>
       )}
-      {canBuy && onAddToBag && (
+      {onSale && canBuy && onAddToBag && (
         <button
           type="button"
           onClick={() => onAddToBag(variant.id)}

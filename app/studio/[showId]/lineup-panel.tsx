@@ -41,6 +41,8 @@ export function LineupPanel({ lineup, pinnedId, live, loading, onPin, onUnpin }:
 function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: ProductCard; pinned: boolean; live: boolean; onPin: (productId: string) => void; onUnpin: () => void }) {
   const { t } = useI18n();
   const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
+  const onSale = product.status === 'ACTIVE';
+  const hintId = `lineup-draft-${product.id}`;
   return (
     <li className={`flex items-center gap-3 rounded-xl p-2 ${pinned ? 'bg-brand-50 ring-2 ring-brand-500' : 'bg-neutral-50'}`}>
       {product.imageUrl && <img src={product.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
@@ -50,12 +52,19 @@ function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: Produc
           {stock > 0 ? t('studio.lineup.stock', { count: stock }) : t('studio.lineup.soldOut')}
           {pinned && <span className="ml-2 font-semibold text-brand-700">{t('studio.lineup.onScreen')}</span>}
         </p>
+        {!onSale && (
+          <p id={hintId} className="text-xs text-amber-800">
+            <span className="font-semibold">{t('studio.lineup.draft')}</span> · {t('studio.lineup.draftHint')}
+          </p>
+        )}
       </div>
       <button
         type="button"
         aria-pressed={pinned}
         aria-label={t(pinned ? 'studio.lineup.unpinLabel' : 'studio.lineup.pinLabel', { title: product.title })}
-        disabled={!live}
+        // A product pinned before the brand made it a draft can still be unpinned.
+        disabled={!live || (!onSale && !pinned)}
+        aria-describedby={onSale ? undefined : hintId}
         onClick={() => (pinned ? onUnpin() : onPin(product.id))}
         className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
       >

@@ -19,5 +19,6 @@ export const errors = {
   INTERNAL: 'Something went wrong on our side. Please try again.',
   OFFLINE: 'You are offline. We will reconnect as soon as we can.',
   COUPON_INVALID: 'This code cannot be used here.',
+  PRODUCT_NOT_ON_SALE: 'This product is not on sale yet.',
   PRICE_CHANGED: 'The total changed since you looked. Check your bag and pay again.',
 } as const;

@@ -123,6 +123,8 @@ export const studio = {
     onScreen: 'On screen',
     stock: { one: '{count} in stock', other: '{count} in stock' },
     soldOut: 'Sold out',
+    draft: 'Draft — not on sale',
+    draftHint: 'The brand makes it active before it can be pinned.',
     offAir: 'You can pin products once you are live.',
   },
   chat: {

@@ -47,6 +47,7 @@ export const viewer = {
     flashDeal: 'Flash deal',
     secondsLeft: { one: '{count} second left', other: '{count} seconds left' },
     chooseOption: 'Choose an option',
+    notOnSale: 'Not on sale right now',
     buying: 'Buying…',
     buyNow: 'Buy now · {price}',
     signInToBuy: 'Sign in to buy',

@@ -62,6 +62,7 @@ export const viewer: Messages['viewer'] = {
       other: "នៅសល់ {count} វិនាទី",
     },
     chooseOption: "ជ្រើសរើសជម្រើសមួយ",
+    notOnSale: 'មិនមានលក់ពេលនេះទេ',
     buying: "កំពុងទិញ…",
     buyNow: "ទិញឥឡូវ · {price}",
     signInToBuy: "ចូលគណនីដើម្បីទិញ",

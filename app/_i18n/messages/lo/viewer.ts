@@ -62,6 +62,7 @@ export const viewer: Messages['viewer'] = {
       other: "ເຫຼືອ {count} ວິນາທີ",
     },
     chooseOption: "ເລືອກແບບ",
+    notOnSale: 'ບໍ່ໄດ້ວາງຂາຍໃນຕອນນີ້',
     buying: "ກຳລັງຊື້…",
     buyNow: "ຊື້ດຽວນີ້ · {price}",
     signInToBuy: "ເຂົ້າສູ່ລະບົບເພື່ອຊື້",

@@ -62,6 +62,7 @@ export const viewer: Messages['viewer'] = {
       other: "{count} секунд үлдсэн",
     },
     chooseOption: "Сонголтоо хийнэ үү",
+    notOnSale: 'Одоогоор худалдаанд байхгүй',
     buying: "Худалдан авч байна…",
     buyNow: "Одоо авах · {price}",
     signInToBuy: "Худалдан авахын тулд нэвтэрнэ үү",
