@@ -11,10 +11,12 @@ import type { Env } from './env';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
+import { allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
+import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
 
 export interface AppOptions {
@@ -70,8 +72,10 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
-    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
+    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env) });
     cleanups.push(() => realtime.close());
+    configureImageSources(imageSourcesFromEnv(env));
+    cleanups.push(() => configureImageSources(undefined));
     registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
