@@ -14,6 +14,7 @@ import { createRealtimeServer } from './realtime';
 import { allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
+import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
@@ -90,11 +91,13 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
       await nextApp.prepare();
       cleanups.push(() => nextApp.close());
       const handle = nextApp.getRequestHandler();
+      const headerPolicy = headerPolicyFromEnv(env, { dev });
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
         if (req.url?.startsWith('/socket.io/')) return;
         markLocalRequest(req);
+        applySecurityHeaders(headerPolicy, req, res);
         handle(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
