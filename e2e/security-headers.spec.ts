@@ -73,13 +73,15 @@ test('every page type carries the security headers, and Chromium reports no CSP 
     const first = headersOf(await page.goto(`/shows/${SHOW_ID}`));
     expectPageHeaders(first, 'show page');
     await pageReady(page);
-    const second = headersOf(await page.reload());
+    const reload = await page.reload();
+    const second = headersOf(reload);
     const nonce = (csp: string | undefined) => csp?.match(/'nonce-([^']+)'/)?.[1];
     expect(nonce(second['content-security-policy'])).not.toBe(nonce(first['content-security-policy']));
-    // The nonce in the header is the one on Next's scripts, and every script carries it.
-    const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
-    expect(scriptNonces.length).toBeGreaterThan(0);
-    expect(new Set(scriptNonces)).toEqual(new Set([nonce(second['content-security-policy'])]));
+    // Every script the server wrote (data blocks aside) carries this response's nonce.
+    const html = await reload!.text();
+    const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
+    expect(scriptTags.length).toBeGreaterThan(0);
+    for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce(second['content-security-policy'])}"`);
     await pageReady(page);
     expect(await viewerViolations(page)).toEqual([]);
   });
@@ -93,7 +95,8 @@ test('every page type carries the security headers, and Chromium reports no CSP 
   await test.step('the studio may use the camera, and its preview plays without a violation', async () => {
     const studio = await hostContext.newPage();
     expectPageHeaders(headersOf(await studio.goto(`/studio/${SHOW_ID}`)), 'studio', { studio: true });
-    await expect(studio.getByTestId('studio-status')).toHaveText('Off air');
+    // Off air or live, whichever the earlier specs left the demo show in.
+    await expect(studio.getByTestId('studio-status')).toHaveText(/Off air|Live/);
     await expect.poll(() => studio.getByTestId('studio-preview').evaluate((video) => (video as HTMLVideoElement).videoWidth), { message: 'camera preview plays' }).toBeGreaterThan(0);
     expect(await hostViolations(studio)).toEqual([]);
     // Outside the studio the page itself cannot ask for the camera.
