@@ -11,7 +11,7 @@ import type { Env } from './env';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
-import { allowedOrigins } from './realtime/origin';
+import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
 import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
@@ -73,7 +73,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
-    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env) });
+    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) });
     cleanups.push(() => realtime.close());
     configureImageSources(imageSourcesFromEnv(env));
     cleanups.push(() => configureImageSources(undefined));

@@ -27,11 +27,23 @@ export function allowedOrigins(env: Pick<Env, 'PUBLIC_URL' | 'ALLOWED_ORIGINS' |
   return origins;
 }
 
+/** Whether a local install (or development) also answers to loopback origins on the port it really listens on (PORT=0 picks one). */
+export function acceptsOwnLoopback(env: Pick<Env, 'PUBLIC_URL' | 'NODE_ENV'>): boolean {
+  return env.NODE_ENV === 'development' || LOOPBACK.includes(new URL(env.PUBLIC_URL).hostname);
+}
+
+function isOwnLoopbackOrigin(origin: string, req: IncomingMessage): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.includes(url.hostname) && port === String(req.socket.localPort);
+}
+
 /** Socket.io's allowRequest: refuses a handshake whose Origin is another site. */
-export function originGuard(allowed: ReadonlySet<string>) {
+export function originGuard(allowed: ReadonlySet<string>, { ownLoopback = false }: { ownLoopback?: boolean } = {}) {
   return (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void): void => {
     const origin = req.headers.origin;
-    if (origin === undefined || allowed.has(origin)) return callback(null, true);
+    if (origin === undefined || allowed.has(origin) || (ownLoopback && isOwnLoopbackOrigin(origin, req))) return callback(null, true);
     callback(ORIGIN_NOT_ALLOWED, false);
   };
 }
