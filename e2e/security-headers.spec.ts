@@ -50,7 +50,7 @@ const headersOf = (response: Response | APIResponse | null): Headers => {
   return response.headers();
 };
 
-test('every page type carries the security headers, and Chromium reports no CSP violation on the home, show, sign-in and studio pages', async ({ browser }) => {
+test('every page type carries the security headers, and Chromium reports no CSP violation on the home, show, sign-in and studio pages', async ({ browser, db }) => {
   const viewerContext = await browser.newContext();
   const hostContext = await browser.newContext();
   await signIn(hostContext, 'host@demo.live');
@@ -103,6 +103,17 @@ test('every page type carries the security headers, and Chromium reports no CSP 
     await studio.goto('/');
     const denied = await studio.evaluate(() => (document as unknown as { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy?.allowsFeature('camera'));
     expect(denied).toBe(false);
+  });
+
+  await test.step('the local mailbox shows an email in its sandboxed frame without a violation', async () => {
+    const id = `sec_headers_${Date.now().toString(36)}`;
+    await db.query(
+      `INSERT INTO "EmailMessage" (id, "dedupeKey", "to", subject, text, html, kind, transport, status, "sentAt") VALUES ($1, $1, 'sam@example.test', 'Styled mail', 'Hi', $2, 'test', 'outbox', 'SENT', now())`,
+      [id, '<style>p { color: #333 }</style><p style="font-weight:bold">Hi Sam</p><a href="https://example.com">a link</a>'],
+    );
+    expectPageHeaders(headersOf(await page.goto(`/mailbox/${id}`)), 'mailbox');
+    await expect(page.frameLocator('iframe').getByText('Hi Sam')).toBeVisible();
+    expect(await viewerViolations(page)).toEqual([]);
   });
 
   await test.step('API answers, uploads, static files and 404s carry the headers too', async () => {
