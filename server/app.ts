@@ -119,6 +119,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
+    if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
     return { url, port, db, httpServer, close };
   } catch (error) {
     await close();
