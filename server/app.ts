@@ -11,10 +11,13 @@ import type { Env } from './env';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
+import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
+import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
+import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
 
 export interface AppOptions {
@@ -70,8 +73,10 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
-    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
+    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) });
     cleanups.push(() => realtime.close());
+    configureImageSources(imageSourcesFromEnv(env));
+    cleanups.push(() => configureImageSources(undefined));
     registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
@@ -86,11 +91,13 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
       await nextApp.prepare();
       cleanups.push(() => nextApp.close());
       const handle = nextApp.getRequestHandler();
+      const headerPolicy = headerPolicyFromEnv(env, { dev });
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
         if (req.url?.startsWith('/socket.io/')) return;
         markLocalRequest(req);
+        applySecurityHeaders(headerPolicy, req, res);
         handle(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
@@ -112,6 +119,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
+    if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
     return { url, port, db, httpServer, close };
   } catch (error) {
     await close();

@@ -38,12 +38,42 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Public base URL of the bucket's objects (a CDN, or the bucket's own URL). */
   S3_PUBLIC_URL: z.url().optional(),
+  // Webhooks to loopback or private addresses are refused unless this is 'true'
+  // (a receiver on the same machine or network, while developing).
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  // Further origins (scheme://host[:port], comma-separated) whose pages may open
+  // the realtime socket, beside PUBLIC_URL's own.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => listOf(raw).map((entry) => origin(entry) ?? (ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://shop.example.com` }), ''))),
+  // Hosts (comma-separated) that product images, show covers and avatars may be
+  // linked from, besides uploads and S3_PUBLIC_URL. Always over https.
+  IMAGE_HOSTS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) =>
+      listOf(raw).map((entry) => (/^[a-z0-9.-]+(:\d+)?$/i.test(entry) ? entry.toLowerCase() : (ctx.addIssue({ code: 'custom', message: `"${entry}" is not a host name like images.example.com` }), ''))),
+    ),
   // OAuth sign-in: each provider is switched on when both of its variables are set.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
 });
+
+function listOf(raw: string): string[] {
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** The origin of an http(s) URL written as just scheme://host[:port], or null. */
+function origin(entry: string): string | null {
+  if (!URL.canParse(entry)) return null;
+  const url = new URL(entry);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.pathname !== '/' || url.search || url.hash || url.username) return null;
+  return url.origin;
+}
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string };
 

@@ -51,9 +51,10 @@ export function ShowCard({ show, viewerId, t }: { show: ShowCardData; viewerId?:
           </Link>
         </p>
         {viewerId === show.host.id && show.status !== 'ENDED' && show.status !== 'CANCELLED' && (
-          <Link href={`/studio/${show.id}`} className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800">
+          <a href={`/studio/${show.id}`} className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800">
+            {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
             {t('discovery.card.openStudio')}
-          </Link>
+          </a>
         )}
       </div>
     </li>

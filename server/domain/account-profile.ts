@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMAGE_SOURCE_MESSAGE, isAllowedImageUrl } from './image-sources';
 import { displayNameSchema } from './accounts';
 import { AppError } from './errors';
 import type { Actor, Db } from './context';
@@ -17,7 +18,7 @@ export const influencerProfileSchema = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9](?:[a-z0-9_.]{1,28})[a-z0-9]$/, 'Use 3–30 letters, digits, dots or underscores.'),
   bio: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
-  avatarUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }), z.string().regex(/^\/uploads\/[\w./-]+$/)]).default(''),
+  avatarUrl: z.union([z.literal(''), z.string().max(2048).refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE)]).default(''),
   links: z.array(socialLinkSchema).max(6).default([]),
 });
 

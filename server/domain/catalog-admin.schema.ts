@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMAGE_SOURCE_MESSAGE, isAllowedImageUrl } from './image-sources';
 
 export const PRODUCT_STATUSES = ['DRAFT', 'ACTIVE', 'ARCHIVED'] as const;
 export const productStatusSchema = z.enum(PRODUCT_STATUSES);
@@ -91,9 +92,9 @@ export const productListQuerySchema = z.object({
 /** As it arrives from a URL: anything unreadable falls back to no filter and page 1. */
 export type ProductListQuery = { q?: string; status?: string; page?: string | number };
 
-// Root-relative paths (our /uploads/…) or http(s) URLs (an object store or CDN); never javascript: or data:.
+// Our own files (/uploads/…, the bucket) or an IMAGE_HOSTS link; never javascript:, data: or any other site.
 export const imageUrlSchema = z
   .string()
   .trim()
   .max(2048)
-  .refine((url) => (url.startsWith('/') && !url.startsWith('//')) || /^https?:\/\/[^\s]+$/i.test(url), 'The image address must start with / or https://.');
+  .refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE);

@@ -215,7 +215,7 @@ describe('brand isolation', () => {
     const db = database.prisma;
     await expectCode(getBrandProduct(db, kora, 'kora', 'demo_product_serum'), 'NOT_FOUND');
     await expectCode(updateProduct(db, kora, 'kora', 'demo_product_serum', { title: 'Pwned' }), 'NOT_FOUND');
-    await expectCode(setProductImage(db, kora, 'kora', 'demo_product_serum', '/x.png'), 'NOT_FOUND');
+    await expectCode(setProductImage(db, kora, 'kora', 'demo_product_serum', '/uploads/products/x.png'), 'NOT_FOUND');
     await expectCode(uploadProductImage(db, new LocalDiskStore(os.tmpdir()), kora, 'kora', 'demo_product_serum', new Uint8Array([0xff, 0xd8, 0xff, 0])), 'NOT_FOUND');
   });
 });

@@ -1,3 +1,4 @@
+import { IMAGE_SOURCE_MESSAGE } from './image-sources';
 import { imageUrlSchema, MAX_STOCK, productStatusSchema, skuSchema, variantOptionsSchema, type ProductStatus } from './catalog-admin.schema';
 import { parseMajorUnits, parseOptionsText, type VariantOptions } from './catalog-format';
 import { restoreFormulaText } from './csv';
@@ -83,7 +84,7 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     if (status && !status.success) problems.push(`The status “${statusText}” is not one of draft, active or archived.`);
 
     const imageText = cell('image_url') ?? '';
-    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push('The image address must start with / or https://.');
+    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(IMAGE_SOURCE_MESSAGE);
 
     const optionsText = cell('options') ?? '';
     const parsedOptions = parseOptionsText(optionsText);

@@ -39,6 +39,12 @@ describe('CSV reading and writing (RFC 4180)', () => {
     expect(parseCsv(writeCsv([cells]))[0]).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'safe']);
   });
 
+  it('quotes every formula-like cell after neutralising it, even one with no separator, quote or line break', () => {
+    // A spreadsheet splitting on ";" or tabs, or trimming the cell, must still see the apostrophe inside quotes.
+    expect(writeCsv([['=1+2', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", 'safe']])).toBe(`"'=1+2","'+1","'-2","'@SUM(A1)","'\tx","'\rx","''=x",safe\r\n`);
+    expect(writeCsv([['=A1;=A2', 'a;b', 'tab\there']])).toBe(`"'=A1;=A2","a;b","tab\there"\r\n`);
+  });
+
   it('gets every cell back exactly after writing and restoring, apostrophes included', () => {
     const cells = ['=1+1', "'=already quoted", "'plain", 'it\'s fine', '-'];
     expect(parseCsv(writeCsv([cells]))[0]!.map(restoreFormulaText)).toEqual(cells);
@@ -169,7 +175,7 @@ describe('catalog CSV export and import', () => {
     const product = await database.prisma.product.findFirstOrThrow({ where: { variants: { some: { sku: 'EQ-1' } } } });
     expect([product.title, product.description]).toEqual(['=Cheap, really', '-50% off']);
     const exported = await exportCatalogCsv(database.prisma, lumen, 'lumen');
-    expect(exported).toContain(`"'=Cheap, really",'-50% off`);
+    expect(exported).toContain(`"'=Cheap, really","'-50% off`);
   });
 
   it('refuses files with missing columns, more rows than the limit, or no rows', async () => {

@@ -22,13 +22,21 @@ export function restoreFormulaText(cell: string): string {
   return cell.startsWith("'") && looksLikeFormula(cell) ? cell.slice(1) : cell;
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+
+/**
+ * A formula-like cell is neutralised and always quoted: a spreadsheet that
+ * splits on another separator (a semicolon locale, a tab) or trims leading
+ * whitespace would otherwise see the bare cell and could still run it.
+ */
+function writeCell(cell: string): string {
+  if (looksLikeFormula(cell)) return quoted(`'${cell}`);
+  return /[",;\t\r\n]/.test(cell) ? quoted(cell) : cell;
 }
 
 /** One CSV document, CRLF line ends as RFC 4180 asks, every cell formula-safe. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map((cell) => quote(neutraliseFormula(cell))).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(writeCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { IMAGE_SOURCE_MESSAGE, isAllowedImageUrl } from './image-sources';
 import { localDateTimeSchema } from './zoned-time';
 
 export const SHOW_LINEUP_MAX = 50;
 
-// Our own uploads are served from /uploads/<key>; anything else must be a web link.
+// Our own uploads (/uploads/<key> or the bucket) or a link from IMAGE_HOSTS (see image-sources.ts).
 export const coverImageUrlSchema = z
-  .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Use a link that starts with https://' }).max(500), z.string().regex(/^\/uploads\/[a-z0-9/-]+\.[a-z0-9]+$/)])
+  .union([z.literal(''), z.string().max(500, IMAGE_SOURCE_MESSAGE).refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE)])
   .optional()
   .transform((url) => url || null);
 

@@ -13,6 +13,7 @@ import { personKey } from './context';
 import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
+import { originGuard } from './origin';
 import { userFromCookieHeader } from './socket-auth';
 import { activeAccount } from '../domain/accounts';
 
@@ -22,12 +23,18 @@ export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
 const MAX_FRAME_BYTES = 100 * 1024;
 
 /** Attaches the show channel to the app's HTTP server. */
-export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps): { io: ShowServer; close(): Promise<void> } {
+export function createRealtimeServer(
+  httpServer: HttpServer,
+  deps: RealtimeDeps,
+  { allowedOrigins, ownLoopback }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean },
+): { io: ShowServer; close(): Promise<void> } {
   const io: ShowServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
     // Same origin only: the pages and the socket share one host and port.
     cors: { origin: false },
+    // CORS does not cover WebSockets: the handshake's Origin is checked here, before any cookie is read.
+    allowRequest: originGuard(allowedOrigins, { ownLoopback }),
     maxHttpBufferSize: MAX_FRAME_BYTES,
     // A client back within the window gets its rooms, its data and the broadcasts
     // it missed; after that it joins again and receives a fresh snapshot.

@@ -4,7 +4,7 @@ import { startTestDatabase, type TestDatabase } from '../../test/support/databas
 import { seedDemoData, type DemoSeed } from '../db/seed';
 import { recordBrandEvent, WEBHOOK_MAX_ATTEMPTS } from '../domain/brand-events';
 import { demoActors, type DemoActors } from '../domain/test-actors';
-import { createWebhookEndpoint, replayDelivery, setWebhookEndpointActive } from '../domain/webhooks';
+import { createWebhookEndpoint, listWebhookEndpoints, replayDelivery, setWebhookEndpointActive } from '../domain/webhooks';
 import type { Env } from '../env';
 import { JobWorker } from '../jobs/runner';
 import { makeAllJobsDue, silentLog, testEnv } from '../jobs/test-support';
@@ -22,8 +22,8 @@ describe('webhook delivery', () => {
     database = await startTestDatabase();
     seed = await seedDemoData(database.prisma);
     actors = await demoActors(database.prisma);
-    // A localhost PUBLIC_URL is a local install: deliveries to 127.0.0.1 are allowed.
-    env = testEnv(database.url, { PUBLIC_URL: 'http://localhost:3000' });
+    // The receiver listens on 127.0.0.1, which only an explicit opt-out lets webhooks reach.
+    env = testEnv(database.url, { PUBLIC_URL: 'http://localhost:3000', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' });
     receiver = await startTestReceiver();
   });
   afterAll(async () => {
@@ -111,7 +111,7 @@ describe('webhook delivery', () => {
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_5' });
 
     await runAttempts(1);
-    expect(await onlyDelivery()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500: receiver says no' });
+    expect(await onlyDelivery()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error' });
     // The retry waits for the queue's backoff rather than running at once.
     const job = await db().job.findFirstOrThrow({ where: { kind: 'webhook.deliver' } });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
@@ -170,12 +170,26 @@ describe('webhook delivery', () => {
     expect(await onlyDelivery()).toMatchObject({ status: 'FAILED', attempts: 2, lastError: 'The endpoint was paused before this delivery was sent.' });
   });
 
-  it('in production, refuses to deliver to a loopback address and does not retry', async () => {
-    const production = testEnv(database.url, { NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example' });
+  it('by default, even on a localhost install, refuses to deliver to a loopback address and does not retry', async () => {
+    const guarded = testEnv(database.url, { PUBLIC_URL: 'http://localhost:3000' });
     await endpoint();
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_10' });
-    await worker(production).drain();
+    await worker(guarded).drain();
     expect(receiver.received).toHaveLength(0);
     expect(await onlyDelivery()).toMatchObject({ status: 'FAILED', attempts: 1, lastError: expect.stringContaining('private address') });
+  });
+
+  it('never stores or shows the brand what the receiver answered, only the status', async () => {
+    // An internal page reached through a webhook must not be readable from the delivery log.
+    receiver.script([], 500, 'db_password=hunter2 <html>internal admin</html>');
+    const { id } = await endpoint();
+    await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_11' });
+    await runAttempts(1);
+    const stored = await onlyDelivery();
+    expect(stored).toMatchObject({ lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error' });
+    expect(JSON.stringify(stored)).not.toContain('hunter2');
+    const [listed] = await listWebhookEndpoints(db(), actors.lumenOwner, 'lumen');
+    expect(listed!.id).toBe(id);
+    expect(JSON.stringify(listed)).not.toMatch(/hunter2|internal admin/);
   });
 });

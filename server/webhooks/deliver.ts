@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { JobContext } from '../jobs/context';
 import { WEBHOOK_MAX_ATTEMPTS } from '../domain/brand-events';
 import { signedWebhookHeaders } from './signing';
@@ -51,7 +52,8 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
   try {
     const result = await postJson(new URL(endpoint.url), { ...signedWebhookHeaders(endpoint.secret, event.id, body) }, body, { timeoutMs: WEBHOOK_TIMEOUT_MS, blockPrivate: blocksPrivateTargets(env) });
     statusCode = result.statusCode;
-    if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}${result.bodySnippet ? `: ${result.bodySnippet}` : ''}`;
+    // Our own wording of the status, not the receiver's reason phrase or body (see postJson).
+    if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}${STATUS_CODES[statusCode] ? ` ${STATUS_CODES[statusCode]}` : ''}`;
   } catch (cause) {
     // A refused address will be refused again: no point retrying.
     permanent = cause instanceof BlockedTargetError;
@@ -77,6 +79,7 @@ function describeNetworkError(cause: unknown): string {
   if (cause instanceof BlockedTargetError) return 'The endpoint resolves to a private address, which webhooks may not be sent to.';
   if (cause instanceof Error && (cause.name === 'AbortError' || cause.name === 'TimeoutError')) return `No response within ${WEBHOOK_TIMEOUT_MS / 1000} s.`;
   const code = (cause as NodeJS.ErrnoException | null)?.code;
-  if (code) return `Connection failed (${code}).`;
-  return cause instanceof Error ? cause.message.slice(0, 200) : 'Connection failed.';
+  // Only a code, never a library's message: those can quote what the other side said.
+  if (code && /^[A-Z0-9_]{1,60}$/.test(code)) return `Connection failed (${code}).`;
+  return 'Connection failed.';
 }

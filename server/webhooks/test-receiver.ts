@@ -11,8 +11,8 @@ export interface ReceivedWebhook {
 export interface TestReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** Statuses to answer, in order; once used up, every request gets `fallback`. */
-  script(statuses: number[], fallback?: number): void;
+  /** Statuses to answer, in order; once used up, every request gets `fallback`. `body` replaces the default answer text. */
+  script(statuses: number[], fallback?: number, body?: string): void;
   close(): Promise<void>;
 }
 
@@ -20,13 +20,14 @@ export async function startTestReceiver(): Promise<TestReceiver> {
   const received: ReceivedWebhook[] = [];
   let queue: number[] = [];
   let fallback = 200;
+  let answer: string | undefined;
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       const status = queue.shift() ?? fallback;
-      response.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 200 ? 'ok' : 'receiver says no');
+      response.writeHead(status, { 'Content-Type': 'text/plain' }).end(answer ?? (status === 200 ? 'ok' : 'receiver says no'));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,9 +35,10 @@ export async function startTestReceiver(): Promise<TestReceiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    script(statuses, otherwise = 200) {
+    script(statuses, otherwise = 200, body) {
       queue = [...statuses];
       fallback = otherwise;
+      answer = body;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

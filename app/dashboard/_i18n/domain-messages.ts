@@ -86,7 +86,7 @@ export const SHOW_MESSAGES: readonly MessageRule[] = [
   { english: 'Enter a valid start date and time.', key: 'dashboard.showForm.errors.startInvalid' },
   { english: /^That time does not exist in (?<zone>.+): the clocks skip it\. Pick another time\.$/, key: 'dashboard.showForm.errors.startSkipped' },
   { english: 'The start time must be in the future.', key: 'dashboard.showForm.errors.startPast' },
-  { english: 'Use a link that starts with https://', key: 'dashboard.showForm.errors.coverUrl' },
+  { english: 'Upload the picture, or use an https:// link from an image host this shop allows.', key: 'dashboard.showForm.errors.coverUrl' },
   { english: 'The cover image must be 5 MB or smaller.', key: 'dashboard.showForm.errors.coverTooLarge' },
   { english: 'The cover image must be a PNG, JPEG or WebP picture.', key: 'dashboard.showForm.errors.coverType' },
   { english: /^A show can feature at most (?<max>\d+) products\.$/, key: 'dashboard.showForm.errors.lineupTooLong' },

@@ -74,9 +74,10 @@ export default async function HostDashboardPage() {
                     <Link href={`/shows/${show.id}`} className="rounded-full border border-neutral-300 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
                       {t('dashboard.host.showPage')}
                     </Link>
-                    <Link href={`/studio/${show.id}`} className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800" aria-label={t('dashboard.host.openStudioFor', { title: show.title })}>
+                    <a href={`/studio/${show.id}`} className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800" aria-label={t('dashboard.host.openStudioFor', { title: show.title })}>
+                      {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
                       {t('dashboard.host.openStudio')}
-                    </Link>
+                    </a>
                   </div>
                   <div className="w-full">
                     <InviteDeclineLater showId={show.id} title={show.title} status={show.status} t={t} />

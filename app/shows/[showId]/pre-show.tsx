@@ -53,9 +53,10 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
         </div>
         <div className="flex flex-wrap gap-2 sm:flex-col">
           {viewer.isHost ? (
-            <Link href={`/studio/${show.id}`} className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800">
+            <a href={`/studio/${show.id}`} className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800">
+              {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
               {t('discovery.preShow.openStudio')}
-            </Link>
+            </a>
           ) : (
             <FollowButton target="show" id={show.id} active={viewer.hasReminder} labels={{ off: t('discovery.follow.remindMe'), on: t('discovery.follow.reminderSet') }} subject={t('discovery.follow.forShow', { title: show.title })} signedIn={viewer.signedIn} returnTo={returnTo} />
           )}

@@ -29,7 +29,7 @@ export const account = {
     handleTaken: 'The handle @{handle} is taken. Try another.',
     bio: 'Bio',
     avatarUrl: 'Avatar image URL (optional)',
-    avatarRule: 'Use an image address that starts with https://, or leave it empty.',
+    avatarRule: 'Use an https:// image link from a host this shop allows, or leave it empty.',
     links: 'Social links',
     linkLabel: 'Link {number} label',
     linkAddress: 'Link {number} address',

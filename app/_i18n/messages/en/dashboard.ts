@@ -237,7 +237,7 @@ export const dashboard = {
       startInvalid: 'Enter a valid start date and time.',
       startSkipped: 'That time does not exist in {zone}: the clocks skip it. Pick another time.',
       startPast: 'The start time must be in the future.',
-      coverUrl: 'Use a link that starts with https://',
+      coverUrl: 'Upload the picture, or use an https:// link from an image host this shop allows.',
       coverTooLarge: 'The cover image must be 5 MB or smaller.',
       coverType: 'The cover image must be a PNG, JPEG or WebP picture.',
       lineupTooLong: 'A show can feature at most {max} products.',

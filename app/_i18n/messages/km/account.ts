@@ -29,7 +29,7 @@ export const account: Messages['account'] = {
     handleTaken: "ឈ្មោះគណនី @{handle} មានគេប្រើហើយ។ សូមសាកល្បងឈ្មោះផ្សេង។",
     bio: "ជីវប្រវត្តិ",
     avatarUrl: "URL រូបភាពប្រវត្តិរូប (ស្រេចចិត្ត)",
-    avatarRule: "សូមប្រើអាសយដ្ឋានរូបភាពដែលចាប់ផ្តើមដោយ https:// ឬទុកវាឱ្យនៅទទេ។",
+    avatarRule: "សូមប្រើតំណរូបភាព https:// ពីម៉ាស៊ីនដែលហាងនេះអនុញ្ញាត ឬទុកវាឱ្យនៅទទេ។",
     links: "តំណបណ្តាញសង្គម",
     linkLabel: "ស្លាកតំណទី {number}",
     linkAddress: "អាសយដ្ឋានតំណទី {number}",

@@ -29,7 +29,7 @@ export const account: Messages['account'] = {
     handleTaken: "ຊື່ຜູ້ໃຊ້ @{handle} ມີຄົນໃຊ້ແລ້ວ. ລອງຊື່ອື່ນເບິ່ງ.",
     bio: "ປະຫວັດຫຍໍ້",
     avatarUrl: "URL ຮູບໂປຣໄຟລ໌ (ບໍ່ບັງຄັບ)",
-    avatarRule: "ໃຊ້ທີ່ຢູ່ຮູບພາບທີ່ເລີ່ມຕົ້ນດ້ວຍ https:// ຫຼື ປ່ອຍຫວ່າງໄວ້.",
+    avatarRule: "ໃຊ້ລິ້ງຮູບພາບ https:// ຈາກເວັບທີ່ຮ້ານນີ້ອະນຸຍາດ ຫຼື ປ່ອຍຫວ່າງໄວ້.",
     links: "ລິ້ງໂຊຊຽວມີເດຍ",
     linkLabel: "ຊື່ລິ້ງທີ {number}",
     linkAddress: "ທີ່ຢູ່ລິ້ງທີ {number}",

@@ -235,7 +235,7 @@ export const dashboard: Messages['dashboard'] = {
       startInvalid: "ໃສ່ວັນທີ ແລະ ເວລາເລີ່ມທີ່ຖືກຕ້ອງ.",
       startSkipped: "ເວລານັ້ນບໍ່ມີຢູ່ໃນ {zone}: ໂມງຂ້າມເວລານີ້ໄປ. ເລືອກເວລາອື່ນ.",
       startPast: "ເວລາເລີ່ມຕ້ອງເປັນເວລາໃນອະນາຄົດ.",
-      coverUrl: "ໃຊ້ລິ້ງທີ່ເລີ່ມດ້ວຍ https://",
+      coverUrl: "ອັບໂຫຼດຮູບ ຫຼື ໃຊ້ລິ້ງ https:// ຈາກເວັບຮູບພາບທີ່ຮ້ານນີ້ອະນຸຍາດ.",
       coverTooLarge: "ຮູບໜ້າປົກຕ້ອງບໍ່ເກີນ 5 MB.",
       coverType: "ຮູບໜ້າປົກຕ້ອງເປັນຮູບ PNG, JPEG ຫຼື WebP.",
       lineupTooLong: "ລາຍການໜຶ່ງມີສິນຄ້າໄດ້ບໍ່ເກີນ {max} ລາຍການ.",

@@ -41,9 +41,9 @@ const DELIVERY_ERRORS: readonly MessageRule[] = [
 ];
 
 /**
- * A delivery's last error in the reader's language. "HTTP 500: …" quotes the
- * receiver's own answer, and any other text is a network library's, so those
- * stay as they were recorded.
+ * A delivery's last error in the reader's language. "HTTP 500 Internal Server
+ * Error" is the status's standard name (never the receiver's body), so it stays
+ * as it was recorded, like anything else not listed here.
  */
 export function deliveryErrorText(t: Translate, error: string): string {
   return translateMessage(t, DELIVERY_ERRORS, error) ?? error;

@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+import { applySecurityHeaders, headerPolicyFromEnv, securityHeaders } from './security-headers';
+
+const env = (extra: Record<string, string> = {}) => loadEnv({ AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/lc-security-headers', ...extra });
+
+describe('security headers', () => {
+  it('HSTS and upgrade-insecure-requests only when PUBLIC_URL is https', () => {
+    const https = securityHeaders(headerPolicyFromEnv(env({ PUBLIC_URL: 'https://shop.example.com' })), '/', 'n0nce').response;
+    expect(https['Strict-Transport-Security']).toBe('max-age=31536000');
+    expect(https['Content-Security-Policy']).toContain('upgrade-insecure-requests');
+    const local = securityHeaders(headerPolicyFromEnv(env()), '/', 'n0nce').response;
+    expect(local['Strict-Transport-Security']).toBeUndefined();
+    expect(local['Content-Security-Policy']).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('the page policy carries the nonce, the socket origin, the image hosts and refuses framing', () => {
+    const policy = headerPolicyFromEnv(env({ PUBLIC_URL: 'https://shop.example.com', S3_PUBLIC_URL: 'https://cdn.example.com/media', IMAGE_HOSTS: 'images.example.com' }));
+    const csp = securityHeaders(policy, '/shows/x', 'abc123==').response['Content-Security-Policy'];
+    expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic';");
+    expect(csp).toContain("connect-src 'self' wss://shop.example.com;");
+    expect(csp).toContain("img-src 'self' data: blob: https://cdn.example.com https://images.example.com;");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('camera and microphone are allowed on studio pages only', () => {
+    const policy = headerPolicyFromEnv(env());
+    expect(securityHeaders(policy, '/studio/show_1', 'n').response['Permissions-Policy']).toContain('camera=(self), microphone=(self)');
+    for (const path of ['/', '/shows/show_1', '/studios', '/api/health', '/shows/x?next=/studio/y']) {
+      expect(securityHeaders(policy, path, 'n').response['Permissions-Policy'], path).toContain('camera=(), microphone=()');
+    }
+  });
+
+  it('uploads get a sandboxed policy that runs and loads nothing', () => {
+    const csp = securityHeaders(headerPolicyFromEnv(env()), '/uploads/products/a.webp', 'n').response['Content-Security-Policy'];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('sandbox');
+  });
+
+  it('replaces a Content-Security-Policy the client sent, so nobody chooses the nonce Next writes into a page', () => {
+    const req = { url: '/', headers: { 'content-security-policy': "script-src 'nonce-attacker'", 'content-security-policy-report-only': "script-src 'nonce-attacker'" } } as unknown as IncomingMessage;
+    const set: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => (set[name] = value) } as unknown as ServerResponse;
+    applySecurityHeaders(headerPolicyFromEnv(env()), req, res);
+    expect(req.headers['content-security-policy']).toBe(set['Content-Security-Policy']);
+    expect(req.headers['content-security-policy']).not.toContain('attacker');
+    expect(req.headers['content-security-policy-report-only']).toBeUndefined();
+  });
+});

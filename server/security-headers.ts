@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { imageSourceOrigins, imageSourcesFromEnv } from './domain/image-sources';
+import type { Env } from './env';
+import { allowedOrigins } from './realtime/origin';
+
+// Security headers for every response the custom server hands to Next.js:
+// pages, route handlers (the API), uploads and static files. The CSP's script
+// nonce reaches Next through the request's own Content-Security-Policy header,
+// which Next's renderer reads to stamp its inline and bundle <script> tags.
+
+export interface HeaderPolicy {
+  https: boolean;
+  dev: boolean;
+  /** Origins images may load from besides our own (the bucket, IMAGE_HOSTS). */
+  imageOrigins: readonly string[];
+  /** ws:// or wss:// origins of the realtime socket (for browsers where 'self' does not cover WebSockets). */
+  socketOrigins: readonly string[];
+  /** Where forms may post: our own origin, and the OAuth providers sign-in may continue to. */
+  formOrigins: readonly string[];
+}
+
+export function headerPolicyFromEnv(env: Env, { dev = false }: { dev?: boolean } = {}): HeaderPolicy {
+  // A CSP source cannot name an IPv6 literal ([::1]); 'self' covers the page's own host anyway.
+  const socketOrigins = [...allowedOrigins(env)].filter((origin) => !origin.includes('[')).map((origin) => origin.replace(/^http/, 'ws'));
+  return {
+    https: new URL(env.PUBLIC_URL).protocol === 'https:',
+    dev,
+    imageOrigins: imageSourceOrigins(imageSourcesFromEnv(env)),
+    socketOrigins,
+    formOrigins: [...(env.GOOGLE_CLIENT_ID ? ['https://accounts.google.com'] : []), ...(env.GITHUB_CLIENT_ID ? ['https://github.com'] : [])],
+  };
+}
+
+const join = (directives: Record<string, readonly string[]>) =>
+  Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+
+/** The policy of every page: scripts only with this response's nonce, nothing framed, media from our own origin. */
+export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string): string {
+  return join({
+    'default-src': ["'self'"],
+    // 'strict-dynamic' lets Next's nonce'd loader pull in its chunks; 'self' is a fallback for CSP2 browsers.
+    // Development needs eval for React's refresh runtime.
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(policy.dev ? ["'unsafe-eval'"] : [])],
+    // React writes style attributes (e.g. reaction positions); CSS cannot run script.
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...policy.imageOrigins],
+    // The video element plays a MediaStream (no URL) and a poster image (img-src).
+    'media-src': ["'self'", 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...policy.socketOrigins],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'", ...policy.formOrigins],
+    'frame-src': ["'none'"],
+    // An embeddable player will get a deliberate, per-brand exception here.
+    'frame-ancestors': ["'none'"],
+    ...(policy.https && { 'upgrade-insecure-requests': [] }),
+  });
+}
+
+// Uploaded files are other people's bytes: opened directly, they run nothing and load nothing.
+const UPLOAD_POLICY = join({ 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'none'"], sandbox: [] });
+
+const STUDIO_PATH = /^\/studio(\/|$)/;
+// Only the studio (where the host publishes; a guest's stage will join it) may ask for camera and microphone.
+const STUDIO_PERMISSIONS = 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), display-capture=()';
+const PAGE_PERMISSIONS = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()';
+
+/** The headers for one response, and the CSP Next must see on the request to use the nonce. */
+export function securityHeaders(policy: HeaderPolicy, rawPath: string, nonce: string): { response: Record<string, string>; requestCsp: string } {
+  const path = rawPath.split('?')[0] ?? '/';
+  const csp = path.startsWith('/uploads/') ? UPLOAD_POLICY : pageContentSecurityPolicy(policy, nonce);
+  return {
+    requestCsp: csp,
+    response: {
+      'Content-Security-Policy': csp,
+      'X-Frame-Options': 'DENY',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Permissions-Policy': STUDIO_PATH.test(path) ? STUDIO_PERMISSIONS : PAGE_PERMISSIONS,
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      // Only over HTTPS: on plain http a browser ignores it, and a local install must stay reachable.
+      ...(policy.https && { 'Strict-Transport-Security': 'max-age=31536000' }),
+    },
+  };
+}
+
+export const newNonce = () => randomBytes(16).toString('base64');
+
+/**
+ * Stamps the headers on the response and the CSP on the request (replacing any
+ * a client sent, so nobody can choose the nonce Next writes into a page).
+ */
+export function applySecurityHeaders(policy: HeaderPolicy, req: IncomingMessage, res: ServerResponse): void {
+  const { response, requestCsp } = securityHeaders(policy, req.url ?? '/', newNonce());
+  delete req.headers['content-security-policy-report-only'];
+  req.headers['content-security-policy'] = requestCsp;
+  for (const [name, value] of Object.entries(response)) res.setHeader(name, value);
+}
