@@ -13,6 +13,8 @@ import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
+import { markClientIp } from './client-ip';
+import { throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
 import type { Db } from './domain/context';
@@ -70,9 +72,10 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
+    const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET });
     cleanups.push(() => realtime.close());
-    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
+    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }) });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
     cleanups.push(() => jobs.stop());
@@ -91,6 +94,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
         // Socket.io answers its own path; everything else is a page or route handler.
         if (req.url?.startsWith('/socket.io/')) return;
         markLocalRequest(req);
+        markClientIp(req, env.TRUST_PROXY === 'true');
         handle(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
