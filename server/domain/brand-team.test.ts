@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { DEMO_EMAILS, seedDemoData } from '../db/seed';
+import { createShow } from './scheduling';
 import { registerAccount } from './accounts';
 import { acceptBrandInvite, createBrand, getBrandTeam, inviteBrandMember, removeBrandMember, revokeBrandInvite } from './brand-team';
 import type { Actor } from './context';
@@ -122,5 +123,20 @@ describe('brand team', () => {
     // A fresh account from the same address: refused by the address's limit alone.
     await expect(make(third, 'fourth-brand')).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(await database.prisma.brand.count({ where: { slug: { in: ['second-brand', 'fourth-brand'] } } })).toBe(0);
+  });
+
+  it('host invitations (a new show emails its host) count against the same per-sender limit', async () => {
+    const limits = throttleLimits(JSON.stringify({ invitesPerAccount: 1 }));
+    const show = (title: string) =>
+      createShow(
+        database.prisma,
+        koraOwner,
+        'kora',
+        { title, description: '', startLocal: '2099-06-01T20:00', plannedDurationMinutes: 45, commissionRateBps: 1000, lineup: [], hostHandle: '@Mia' },
+        { publicUrl: 'http://shop.test', throttle: { ip: null, limits } },
+      );
+    await show('First invite');
+    await expect(show('Second invite')).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(await database.prisma.show.count({ where: { title: 'Second invite' } })).toBe(0);
   });
 });
