@@ -14,7 +14,7 @@ import { createRealtimeServer } from './realtime';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
 import { markClientIp } from './client-ip';
-import { throttleLimits } from './domain/throttle';
+import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
 import type { Db } from './domain/context';
@@ -79,6 +79,10 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
     cleanups.push(() => jobs.stop());
+    // Throttle windows that ended days ago are only clutter.
+    const pruning = setInterval(() => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')), 60 * 60 * 1000);
+    pruning.unref();
+    cleanups.push(() => clearInterval(pruning));
 
     if (withNext) {
       // next-auth reads its configuration from process.env itself.
