@@ -15,6 +15,8 @@ import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
 import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
+import { markClientIp } from './client-ip';
+import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
@@ -73,14 +75,19 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
+    const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) });
     cleanups.push(() => realtime.close());
     configureImageSources(imageSourcesFromEnv(env));
     cleanups.push(() => configureImageSources(undefined));
-    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password) => verifyCredentials(db, email, password) });
+    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }) });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
     cleanups.push(() => jobs.stop());
+    // Throttle windows that ended days ago are only clutter.
+    const pruning = setInterval(() => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')), 60 * 60 * 1000);
+    pruning.unref();
+    cleanups.push(() => clearInterval(pruning));
 
     if (withNext) {
       // next-auth reads its configuration from process.env itself.
@@ -98,6 +105,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
         if (req.url?.startsWith('/socket.io/')) return;
         markLocalRequest(req);
         applySecurityHeaders(headerPolicy, req, res);
+        markClientIp(req, env.TRUST_PROXY === 'true');
         handle(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');

@@ -60,6 +60,10 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  // Throttles (server/domain/throttle.ts): JSON overriding some limits, e.g. {"signUpsPerIp":3}.
+  THROTTLE_LIMITS: z.string().optional(),
+  // Behind a reverse proxy on this host: the client's address is the last X-Forwarded-For entry.
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 function listOf(raw: string): string[] {

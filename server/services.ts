@@ -1,5 +1,5 @@
 import type { Db } from './domain/context';
-import type { SignedInUser } from './domain/accounts';
+import type { SessionAccount } from './domain/accounts';
 import type { ShowServer } from './realtime/handler';
 import type { Env } from './env';
 import type { ObjectStore } from './storage/object-store';
@@ -16,7 +16,8 @@ export interface AppServices {
   io: ShowServer;
   env: Env;
   storage: ObjectStore;
-  verifyCredentials(email: string, password: string): Promise<SignedInUser | null>;
+  /** Password sign-in with its throttles; `ip` is the client's address (server/client-ip.ts). */
+  verifyCredentials(email: string, password: string, ip: string | null): Promise<SessionAccount | null>;
 }
 
 const KEY = Symbol.for('live-commerce.services');

@@ -8,6 +8,7 @@ import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } fro
 import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { localise, type Localisation } from './localise-state';
+import { reissueSessionCookie } from '@/server/auth/session';
 
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 
@@ -61,7 +62,9 @@ const passwordForm: Localisation = {
 export async function changePasswordAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
   const state = await formAction(passwordChangeSchema, form, async (input, user) => {
-    await changePassword(services().db, actor(user), input);
+    // Every other session (and socket) ends; this browser continues on a fresh one.
+    const version = await changePassword(services().db, actor(user), input);
+    await reissueSessionCookie(user, version);
     return { ok: true, message: t('account.password.changed') };
   });
   return localise(state, passwordForm);

@@ -13,7 +13,7 @@ const linkRequestSchema = z.object({ email: emailSchema, callbackUrl: z.string()
 export async function requestLinkAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   return publicFormAction(linkRequestSchema, form, async ({ email, callbackUrl }) => {
     const { db, env } = services();
-    await requestSignInLink(db, email, { publicUrl: env.PUBLIC_URL, callbackUrl: safeCallbackUrl(callbackUrl) });
+    await requestSignInLink(db, email, { secret: env.AUTH_SECRET, callbackUrl: safeCallbackUrl(callbackUrl, env.PUBLIC_URL) });
     const { t } = await getI18n();
     const mailbox = env.SMTP_URL ? '' : ` (${t('auth.link.mailbox')})`;
     return { ok: true, message: `${t('auth.link.sent', { email })}${mailbox}` };

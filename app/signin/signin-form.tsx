@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
+import { errorText } from '@/app/_i18n/error-text';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
   const { t } = useI18n();
@@ -20,7 +21,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       return;
     }
     setPending(false);
-    setError(t('auth.signIn.wrong'));
+    // The throttle's refusal is a code (server/auth/options.ts), anything else a wrong password.
+    setError(result?.error === 'TOO_MANY_ATTEMPTS' ? errorText(t, { code: 'TOO_MANY_ATTEMPTS' }) : t('auth.signIn.wrong'));
   }
 
   return (

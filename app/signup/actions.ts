@@ -1,12 +1,15 @@
 'use server';
 
 import { publicFormAction, type ActionState } from '@/app/_lib/action';
-import { registerAccount, registrationSchema } from '@/server/domain/accounts';
+import { attemptContext } from '@/server/auth/attempt';
+import { registrationSchema } from '@/server/domain/accounts';
+import { signUp } from '@/server/domain/sign-up';
 import { services } from '@/server/services';
 
-/** Creates the account; the form then signs in with the same credentials. */
+/** Creates the account and emails its verification link; the form then signs in with the same credentials. */
 export async function registerAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   return publicFormAction(registrationSchema, form, async (input) => {
-    await registerAccount(services().db, input);
+    const { db, env } = services();
+    await signUp(db, input, { ...(await attemptContext()), secret: env.AUTH_SECRET });
   });
 }

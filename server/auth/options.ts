@@ -5,6 +5,9 @@ import GoogleProvider from 'next-auth/providers/google';
 import { z } from 'zod';
 import { consumeSignInLink } from '../domain/sign-in-links';
 import { findOrCreateVerifiedAccount } from '../domain/accounts';
+import { AppError } from '../domain/errors';
+import { revokeSessionsIssuedAt } from '../domain/session-revocation';
+import { clientIpFrom } from '../client-ip';
 import type { Env } from '../env';
 import { services } from '../services';
 
@@ -37,10 +40,16 @@ export function authOptions(): NextAuthOptions {
         id: 'credentials',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          return services().verifyCredentials(parsed.data.email, parsed.data.password);
+          try {
+            return await services().verifyCredentials(parsed.data.email, parsed.data.password, clientIpFrom(req?.headers));
+          } catch (error) {
+            // next-auth hands an error's message to the client as `error`: the stable code only.
+            if (error instanceof AppError) throw new Error(error.code);
+            throw error;
+          }
         },
       }),
       CredentialsProvider({
@@ -55,11 +64,14 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(env),
     ],
     callbacks: {
-      async signIn({ account, profile }) {
+      async signIn({ account, profile, user }) {
         if (!account || account.type !== 'oauth') return true;
-        // Only a provider-verified email may claim (or create) an account with that email.
-        const verified = account.provider === 'github' || (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
-        return verified && typeof profile?.email === 'string';
+        // Only a provider-verified email may claim (or create) an account with
+        // that email: otherwise anyone could name someone else's address at the
+        // provider and take over the account here.
+        if (typeof user.email !== 'string') return false;
+        if (account.provider === 'github') return githubEmailVerified(account.access_token, user.email);
+        return (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
       },
       async jwt({ token, user, account }) {
         if (account?.type === 'oauth' && user?.email) {
@@ -68,14 +80,36 @@ export function authOptions(): NextAuthOptions {
           if (!ours) throw new Error('account deleted');
           token.sub = ours.id;
           token.name = ours.name;
+          token.sv = ours.sessionVersion;
+        } else if (user) {
+          // A credentials or email-link sign-in: the version the account has now.
+          token.sv = user.sessionVersion ?? 0;
         }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        session.sessionVersion = token.sv ?? 0;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, on every device: the
+      // token just cleared from this browser may have been copied, and JWT
+      // sessions cannot be revoked one by one without a session table.
+      async signOut({ token }) {
+        if (token?.sub) await revokeSessionsIssuedAt(services().db, token.sub, token.sv ?? 0);
       },
     },
   };
   return cached;
+}
+
+/** GitHub's profile email may be unverified; its emails API says which are. */
+async function githubEmailVerified(accessToken: string | undefined, email: string): Promise<boolean> {
+  if (!accessToken) return false;
+  const response = await fetch('https://api.github.com/user/emails', { headers: { Authorization: `Bearer ${accessToken}`, 'User-Agent': 'live-commerce' } }).catch(() => null);
+  if (!response?.ok) return false;
+  const emails = (await response.json().catch(() => [])) as { email?: unknown; verified?: unknown }[];
+  return Array.isArray(emails) && emails.some((e) => typeof e.email === 'string' && e.email.toLowerCase() === email.toLowerCase() && e.verified === true);
 }

@@ -1,4 +1,5 @@
 import { AppError } from './errors';
+import { announceAccountEvent } from './session-revocation';
 import type { Actor, Db } from './context';
 
 /**
@@ -32,7 +33,9 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
     db.brandMember.deleteMany({ where: { userId: actor.userId } }),
     db.user.update({
       where: { id: actor.userId },
-      data: { email: `deleted+${actor.userId}@deleted.invalid`, name: 'Deleted account', passwordHash: null, emailVerifiedAt: null, deletedAt: new Date() },
+      data: { email: `deleted+${actor.userId}@deleted.invalid`, name: 'Deleted account', passwordHash: null, emailVerifiedAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
     }),
   ]);
+  // Every session and live socket of the account ends with it.
+  announceAccountEvent({ kind: 'sessions-revoked', userId: actor.userId });
 }

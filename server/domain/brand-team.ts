@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { enqueueEmail } from '../mail/outbox';
-import { escapeHtml } from '../mail/templates';
-import { emailSchema } from './accounts';
+import { emailSchema, type AttemptContext } from './accounts';
 import { requireBrandMember, type BrandRole } from './brand-access';
 import { AppError } from './errors';
 import type { Actor, Db } from './context';
-import { hashToken } from './sign-in-links';
+import { hashToken, linkToken } from './sign-in-links';
+import { announceAccountEvent, bumpSessionVersion } from './session-revocation';
+import { policies, takeInviteThrottles, takeThrottle } from './throttle';
+import { enqueueJobs } from '../jobs/queue';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -27,7 +28,12 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** Any account may start a brand; its creator is the first owner. */
-export async function createBrand(db: Db, actor: Actor, input: z.infer<typeof brandCreationSchema>): Promise<{ slug: string }> {
+export async function createBrand(db: Db, actor: Actor, input: z.infer<typeof brandCreationSchema>, ctx?: AttemptContext): Promise<{ slug: string }> {
+  if (ctx) {
+    const p = policies(ctx.limits);
+    await takeThrottle(db, p.brandsPerIp, ctx.ip);
+    await takeThrottle(db, p.brandsPerAccount, actor.userId);
+  }
   if (await db.brand.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
     throw new AppError('INVALID_INPUT', `slug ${input.slug} taken`, `The address “${input.slug}” is taken. Try another.`);
   }
@@ -56,26 +62,22 @@ export async function getBrandTeam(db: Db, actor: Actor, slug: string): Promise<
 
 export const memberInviteSchema = z.object({ email: emailSchema, role: z.enum(['OWNER', 'STAFF']) });
 
-/** Owners invite by email; the link works for the account with that email only. */
-export async function inviteBrandMember(db: Db, actor: Actor, slug: string, input: z.infer<typeof memberInviteSchema>, publicUrl: string): Promise<void> {
+/**
+ * Owners invite by email; the link works for the account with that email only.
+ * Throttled per sender and per address, with a daily quota per brand: each
+ * invitation is an email with text partly chosen by the sender.
+ */
+export async function inviteBrandMember(db: Db, actor: Actor, slug: string, input: z.infer<typeof memberInviteSchema>, ctx: AttemptContext & { secret: string }): Promise<void> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
   const already = await db.brandMember.findFirst({ where: { brandId: access.brandId, user: { email: input.email } }, select: { userId: true } });
   if (already) throw new AppError('INVALID_INPUT', 'already a member', `${input.email} is already on the team.`);
-  const token = randomBytes(32).toString('base64url');
-  const invite = await db.brandInvite.create({
-    data: { brandId: access.brandId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) },
-    select: { id: true },
+  await takeInviteThrottles(db, ctx.limits, { ip: ctx.ip, userId: actor.userId, brandId: access.brandId });
+  // The token is derived from the id when the email is sent; only its hash is stored.
+  const id = randomUUID();
+  await db.brandInvite.create({
+    data: { id, brandId: access.brandId, email: input.email, role: input.role, tokenHash: hashToken(linkToken(ctx.secret, 'brand-invite', id)), invitedById: actor.userId, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) },
   });
-  const link = `${publicUrl}/invites/${token}`;
-  const name = escapeHtml(access.name);
-  await enqueueEmail(db, {
-    dedupeKey: `brand-invite:${invite.id}`,
-    to: input.email,
-    kind: 'brand.invite',
-    subject: `${actor.name} invited you to ${access.name}`,
-    text: `${actor.name} invited you to join ${access.name} on Live Commerce as ${input.role.toLowerCase()}.\n\nAccept within 7 days: ${link}`,
-    html: `<p>${escapeHtml(actor.name)} invited you to join <strong>${name}</strong> on Live Commerce as ${input.role.toLowerCase()}.</p><p><a href="${link}">Accept the invitation</a> (valid for 7 days)</p>`,
-  });
+  await enqueueJobs(db, [{ kind: 'brand.invite-email', payload: { inviteId: id }, dedupeKey: `brand-invite:${id}`, maxAttempts: 8 }]);
 }
 
 export async function revokeBrandInvite(db: Db, actor: Actor, slug: string, inviteId: string): Promise<void> {
@@ -86,11 +88,15 @@ export async function revokeBrandInvite(db: Db, actor: Actor, slug: string, invi
 export async function removeBrandMember(db: Db, actor: Actor, slug: string, userId: string): Promise<void> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: userId !== actor.userId });
   await db.$transaction(async (tx) => {
-    await tx.brandMember.deleteMany({ where: { brandId: access.brandId, userId } });
+    const removed = await tx.brandMember.deleteMany({ where: { brandId: access.brandId, userId } });
     // Checked after the delete, inside the transaction, so two owners leaving at once cannot both succeed.
     const owners = await tx.brandMember.count({ where: { brandId: access.brandId, role: 'OWNER' } });
     if (owners === 0) throw new AppError('INVALID_STATE', 'last owner', 'A brand needs at least one owner. Make someone else an owner first.');
+    // The removed person's sessions end with the membership: pages and sockets
+    // opened as a team member must not keep the access.
+    if (removed.count > 0) await bumpSessionVersion(tx, userId);
   }, { isolationLevel: 'Serializable' });
+  announceAccountEvent({ kind: 'sessions-revoked', userId });
 }
 
 export interface InvitePreview {

@@ -16,6 +16,7 @@ export const ERROR_CATALOG = {
   NO_PAYMENT_METHOD: { status: 409, message: 'Add a payment method to buy in one tap.' },
   PAYMENT_DECLINED: { status: 402, message: 'Your payment was declined. Try another card.' },
   RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts from you. Wait a while before trying again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
   COUPON_INVALID: { status: 409, message: 'This code cannot be used here.' },
   PRODUCT_NOT_ON_SALE: { status: 409, message: 'This product is not on sale yet.' },
@@ -27,6 +28,8 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  /** With TOO_MANY_ATTEMPTS: seconds until trying again can succeed. */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {
@@ -47,6 +50,9 @@ export class AppError extends Error {
 
 /** What a client may see of any error: the code and a safe message, never the raw text. */
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof AppError) return { code: error.code, message: error.userMessage };
+  if (error instanceof AppError) {
+    const retryAfterSeconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return typeof retryAfterSeconds === 'number' ? { code: error.code, message: error.userMessage, retryAfterSeconds } : { code: error.code, message: error.userMessage };
+  }
   return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.message };
 }

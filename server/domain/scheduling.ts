@@ -5,6 +5,9 @@ import type { Actor, Db } from './context';
 import { requireBrandMember, type BrandAccess } from './brand-access';
 import { AppError } from './errors';
 import { emailBrandOfHostAnswer, emailHostInvite } from './host-invite-email';
+import type { AttemptContext } from './accounts';
+import { announceAccountEvent } from './session-revocation';
+import { takeInviteThrottles } from './throttle';
 import {
   cancelReasonSchema,
   hostInviteResponseSchema,
@@ -66,9 +69,11 @@ async function requireBrandShow(db: Db, actor: Actor, slug: string, showId: stri
   return { brand, show };
 }
 
-export async function createShow(db: Db, actor: Actor, slug: string, input: ShowCreationInput, opts: { publicUrl: string; now?: Date }): Promise<{ id: string }> {
+export async function createShow(db: Db, actor: Actor, slug: string, input: ShowCreationInput, opts: { publicUrl: string; now?: Date; throttle?: AttemptContext }): Promise<{ id: string }> {
   const brand = await requireBrandMember(db, actor, { slug });
   const { startLocal, hostHandle, lineup, ...details } = parse(showCreationSchema.safeParse(input));
+  // Every show emails its host an invitation: the same limits as team invites.
+  if (opts.throttle) await takeInviteThrottles(db, opts.throttle.limits, { ip: opts.throttle.ip, userId: actor.userId, brandId: brand.brandId });
   const scheduledStart = futureStart(startLocal, brand.timeZone, opts.now);
   await checkLineup(db, brand, lineup);
   const host = await findHost(db, hostHandle);
@@ -144,6 +149,8 @@ export async function respondToHostInvite(db: Db, actor: Actor, showId: string, 
   if (show.hostInviteStatus === 'DECLINED') throw new AppError('INVALID_STATE', `host declined ${showId} before`, 'You declined this show. Ask the brand to invite you again.');
   const updated = await db.show.updateMany({ where: { id: showId, hostId: actor.userId, status: 'SCHEDULED', hostInviteStatus: show.hostInviteStatus }, data: { hostInviteStatus: next } });
   if (updated.count === 0) throw new AppError('INVALID_STATE', `show ${showId} changed while answering`, 'This show changed meanwhile. Reload and try again.');
+  // A host who declines loses the studio at once: their sockets reconnect as viewers of this show.
+  if (next === 'DECLINED') announceAccountEvent({ kind: 'roles-changed', userId: actor.userId });
   if (next === 'ACCEPTED') await scheduleShowReminders(db, showId);
   if (publicUrl) await emailBrandOfHostAnswer(db, showId, next, publicUrl);
 }

@@ -7,10 +7,11 @@ export type ShowRole = 'host' | 'moderator' | 'viewer';
 export async function showRoleOf(db: Db, userId: string, showId: string): Promise<ShowRole> {
   const show = await db.show.findUnique({
     where: { id: showId },
-    select: { hostId: true, brand: { select: { members: { where: { userId }, select: { userId: true } } } } },
+    select: { hostId: true, hostInviteStatus: true, brand: { select: { members: { where: { userId }, select: { userId: true } } } } },
   });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId === userId) return 'host';
+  // A host who declined the invitation is not the show's host any more.
+  if (show.hostId === userId && show.hostInviteStatus !== 'DECLINED') return 'host';
   return show.brand.members.length > 0 ? 'moderator' : 'viewer';
 }
 

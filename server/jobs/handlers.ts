@@ -1,5 +1,6 @@
 import { changedJob, liveJob, planRemindersJob, remindersJob } from '../domain/show-notification-jobs';
 import { deliverEmail } from '../mail/deliver';
+import { brandInviteEmailJob, linkEmailJob } from '../mail/link-emails';
 import { deliverWebhook } from '../webhooks/deliver';
 import type { JobContext, JobHandler, JobOutcome } from './context';
 import { jobPayloadSchemas, type JobKind, type JobPayload } from './kinds';
@@ -13,6 +14,8 @@ export const jobHandlers: JobHandlers = {
   'show.reminders': remindersJob,
   'show.live': liveJob,
   'show.changed': changedJob,
+  'auth.link-email': linkEmailJob,
+  'brand.invite-email': brandInviteEmailJob,
   'webhook.deliver': deliverWebhook,
 };
 

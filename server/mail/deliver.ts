@@ -17,10 +17,14 @@ export interface DeliveryContext {
  * nothing, so an email goes out at most once. Only a definite failure (FAILED)
  * is sent again; SENDING means an earlier attempt may have reached the server.
  */
-export async function deliverEmail(ctx: DeliveryContext, email: EmailSendPayload): Promise<'done'> {
+export async function deliverEmail(ctx: DeliveryContext, email: EmailSendPayload, opts: { storedCopy?: Pick<EmailSendPayload, 'text' | 'html'> } = {}): Promise<'done'> {
   const { db, mail } = ctx;
   const log = ctx.log.child({ emailKey: email.dedupeKey, emailKind: email.kind, transport: mail.name });
-  if (!(await claimEmail(db, email, mail.name))) {
+  // Over SMTP the row is a record, not the delivery: an email carrying a
+  // secret link keeps only a redacted copy. The local outbox IS the delivery
+  // (the /mailbox page reads it), so there the link has to stay.
+  const stored = mail.name === 'smtp' && opts.storedCopy ? { ...email, ...opts.storedCopy } : email;
+  if (!(await claimEmail(db, stored, mail.name))) {
     log.info('email already sent or in flight; not sending again');
     return 'done';
   }

@@ -14,8 +14,7 @@ import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { originGuard } from './origin';
-import { userFromCookieHeader } from './socket-auth';
-import { activeAccount } from '../domain/accounts';
+import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 
 /** How long a dropped client can come back and receive what it missed. */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -55,28 +54,14 @@ export function createRealtimeServer(
   // transports often outlive a brief signalling outage.
   const mediaCleanups = new Map<string, NodeJS.Timeout>();
 
-  io.use((socket, next) => {
-    userFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret)
-      // The account, not the cookie, has the last word: a renamed account chats
-      // under its new name, and a deleted one's unexpired cookie is anonymous.
-      .then(async (claims) => {
-        const account = claims && (await activeAccount(deps.db, claims.userId));
-        return account ? { userId: account.id, name: account.name } : null;
-      })
-      .then(
-      (user) => {
-        socket.data.user = user;
-        socket.data.shows = new Map();
-        next();
-      },
-      (error: unknown) => next(error instanceof Error ? error : new Error('authentication failed')),
-    );
-  });
+  io.use(authenticateSocket(deps));
+  const stopDisconnecting = disconnectOnAccountEvents(io);
 
   io.on('connection', (socket) => {
     const log = deps.log.child({ socketId: socket.id, userId: socket.data.user?.userId });
     const ctx = { ...deps, ...shared, socket, log };
     if (socket.recovered) {
+      void revalidateRecoveredSocket(socket, deps);
       clearTimeout(mediaCleanups.get(socket.id));
       mediaCleanups.delete(socket.id);
       for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
@@ -101,6 +86,7 @@ export function createRealtimeServer(
   return {
     io,
     close: async () => {
+      stopDisconnecting();
       shared.presence.close();
       shared.reactions.close();
       shared.chatLimiter.close();

@@ -16,6 +16,7 @@ export const errors = {
   NO_PAYMENT_METHOD: 'Add a payment method to buy in one tap.',
   PAYMENT_DECLINED: 'Your payment was declined. Try another card.',
   RATE_LIMITED: 'Slow down a little and try again.',
+  TOO_MANY_ATTEMPTS: 'Too many attempts from you. Wait a while before trying again.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
   OFFLINE: 'You are offline. We will reconnect as soon as we can.',
   COUPON_INVALID: 'This code cannot be used here.',

@@ -13,6 +13,7 @@ import { cancelReasonSchema, cancelShow, createShow, rescheduleShow, showCreatio
 import { localDateTimeSchema } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
 import { storeCoverImage } from './cover-upload';
+import { attemptContext } from '@/server/auth/attempt';
 
 // The form asks for a percent; the domain stores basis points.
 const formExtras = {
@@ -51,8 +52,9 @@ async function localised(state: Promise<ActionState>): Promise<ActionState> {
 export async function createShowAction(slug: string, _: ActionState | null, form: FormData): Promise<ActionState> {
   return localised(formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
     const actor = { userId: user.id, name: user.name };
+    const throttle = await attemptContext();
     const { id } = await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
-      createShow(services().db, actor, slug, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }, { publicUrl: services().env.PUBLIC_URL }),
+      createShow(services().db, actor, slug, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }, { publicUrl: services().env.PUBLIC_URL, throttle }),
     );
     revalidatePath(`/dashboard/brands/${slug}/shows`);
     redirect(`/dashboard/brands/${slug}/shows/${id}?created=1`);

@@ -8,6 +8,7 @@ import { TEAM_FIELDS, TEAM_MESSAGES } from '@/app/dashboard/_i18n/domain-message
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { inviteBrandMember, memberInviteSchema, removeBrandMember, revokeBrandInvite } from '@/server/domain/brand-team';
 import { services } from '@/server/services';
+import { attemptContext } from '@/server/auth/attempt';
 
 const slugField = z.object({ slug: z.string().min(1).max(60) });
 
@@ -15,7 +16,7 @@ export async function inviteMemberAction(_: ActionState | null, form: FormData):
   const { t } = await getI18n();
   const state = await formAction(memberInviteSchema.extend(slugField.shape), form, async ({ slug, ...invite }, user) => {
     const { db, env } = services();
-    await inviteBrandMember(db, { userId: user.id, name: user.name }, slug, invite, env.PUBLIC_URL);
+    await inviteBrandMember(db, { userId: user.id, name: user.name }, slug, invite, { ...(await attemptContext()), secret: env.AUTH_SECRET });
     revalidatePath(`/dashboard/brands/${slug}/team`);
     return { ok: true, message: t('dashboard.team.sent', { email: invite.email }) };
   });
