@@ -81,10 +81,24 @@ export function usePublisher({ socketRef, showId, stream, live, isHost, connecti
             if (latest.mounted) setAttempt((n) => n + 1);
             return;
           }
-          failuresRef.current = 0;
           publisherRef.current = started;
           setPublisher(started);
-          setTransportState(started.connectionState);
+          // Listened to at once: the transport may connect before any effect could subscribe.
+          const onState = (state: TransportState) => {
+            if (publisherRef.current !== started) return;
+            setTransportState(state);
+            if (state === 'connected') setWasSent(true);
+            // A transport that failed does not come back by itself: start a new one.
+            if (state === 'connected') failuresRef.current = 0;
+            if (state === 'failed') {
+              drop();
+              failuresRef.current += 1;
+              if (failuresRef.current <= AUTO_RETRIES) setAttempt((n) => n + 1);
+              else setFailed(true);
+            }
+          };
+          started.onConnectionStateChange(onState);
+          onState(started.connectionState);
         },
         () => {
           startingRef.current = false;
@@ -97,20 +111,6 @@ export function usePublisher({ socketRef, showId, stream, live, isHost, connecti
       );
     return () => clearTimeout(retryTimer);
   }, [live, connection, isHost, mediaEpoch, socketRef, showId, stream, attempt, drop]);
-
-  // The send transport's own state: "publishing" only once the media server receives it.
-  useEffect(() => {
-    if (!publisher) return;
-    return publisher.onConnectionStateChange((state) => {
-      setTransportState(state);
-      if (state === 'connected') setWasSent(true);
-      // A transport that failed does not come back by itself: start a new one.
-      if (state === 'failed' && publisherRef.current === publisher) {
-        drop();
-        setAttempt((n) => n + 1);
-      }
-    });
-  }, [publisher, drop]);
 
   useEffect(
     () => () => {
