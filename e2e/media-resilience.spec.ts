@@ -98,11 +98,14 @@ test('the media worker carrying a live show is SIGKILLed: the studio republishes
         { message: 'the viewer shows a picture from a new stream', timeout: 60_000 },
       )
       .toBe(true);
+    const pictureSeconds = (Date.now() - killedAt) / 1000;
     const restarted = await decodedFrames(viewer);
     await expect.poll(() => decodedFrames(viewer), { message: 'decoded frames increase again', timeout: 60_000 }).toBeGreaterThan(restarted + 10);
     const seconds = (Date.now() - killedAt) / 1000;
-    test.info().annotations.push({ type: 'video back after worker SIGKILL', description: `${seconds.toFixed(1)} s` });
-    console.log(`media-resilience: viewer decoding again ${seconds.toFixed(1)} s after the SIGKILL`);
+    // Measured and reported, never asserted: the issue's target is under 10 s.
+    const measured = `picture from the new stream after ${pictureSeconds.toFixed(1)} s, 10 more frames decoded after ${seconds.toFixed(1)} s`;
+    test.info().annotations.push({ type: 'video back after worker SIGKILL', description: measured });
+    console.log(`media-resilience: ${measured}`);
     expect(await viewer.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
     expect(await statesSeen(viewer, 'video-notice')).toContain('Reconnecting video…');
   });
