@@ -63,6 +63,11 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     return this.rooms.get(showId);
   }
 
+  /** The show's room if it exists and is open, without waiting for one being created. */
+  readyRoom(showId: string): ShowMediaRoom | undefined {
+    return this.ready.get(showId);
+  }
+
   /** The shows in which this connection holds transports. */
   showsWithTransports(peerId: string): string[] {
     return [...this.ready.values()].filter((room) => room.hasTransports(peerId)).map((room) => room.showId);
