@@ -69,14 +69,33 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     if (env.SEED_DEMO_DATA === 'true') await seedDemoData(db);
 
     const media = await MediaService.create(
-      { workers: env.MEDIA_WORKERS, listenIp: env.MEDIA_LISTEN_IP, announcedIp: env.MEDIA_ANNOUNCED_IP, rtcMinPort: env.RTC_MIN_PORT, rtcMaxPort: env.RTC_MAX_PORT },
+      {
+        workers: env.MEDIA_WORKERS,
+        listenIp: env.MEDIA_LISTEN_IP,
+        announcedIp: env.MEDIA_ANNOUNCED_IP,
+        rtcMinPort: env.RTC_MIN_PORT,
+        rtcMaxPort: env.RTC_MAX_PORT,
+        webRtcPort: env.WEBRTC_PORT,
+        transportConnectTimeoutMs: env.MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS,
+      },
       log,
     );
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
     const limits = throttleLimits(env.THROTTLE_LIMITS);
-    const realtime = createRealtimeServer(httpServer, { db, payments: processPaymentProvider(env), media, log: log.child({ component: 'realtime' }), authSecret: env.AUTH_SECRET }, { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) });
+    const realtime = createRealtimeServer(
+      httpServer,
+      {
+        db,
+        payments: processPaymentProvider(env),
+        media,
+        log: log.child({ component: 'realtime' }),
+        authSecret: env.AUTH_SECRET,
+        connectionsPerIp: { max: env.SOCKET_MAX_CONNECTIONS_PER_IP, trustProxy: env.TRUST_PROXY === 'true' },
+      },
+      { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
+    );
     cleanups.push(() => realtime.close());
     configureImageSources(imageSourcesFromEnv(env));
     cleanups.push(() => configureImageSources(undefined));

@@ -8,11 +8,16 @@ import type { IncomingMessage } from 'node:http';
  */
 export const CLIENT_IP_HEADER = 'x-live-commerce-client-ip';
 
-export function markClientIp(req: IncomingMessage, trustProxy: boolean): void {
-  delete req.headers[CLIENT_IP_HEADER];
+/** The client's address: the socket's peer, or behind a trusted proxy the last X-Forwarded-For entry. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
   const forwarded = req.headers['x-forwarded-for'];
   const last = trustProxy ? (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim() : undefined;
-  const ip = last || req.socket.remoteAddress;
+  return last || req.socket.remoteAddress;
+}
+
+export function markClientIp(req: IncomingMessage, trustProxy: boolean): void {
+  delete req.headers[CLIENT_IP_HEADER];
+  const ip = clientAddress(req, trustProxy);
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
 }
 

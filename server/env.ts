@@ -21,6 +21,15 @@ const envSchema = z.object({
   RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
   RTC_MAX_PORT: z.coerce.number().int().min(1024).max(65535).default(49999),
   MEDIA_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+  // One UDP and one TCP port per worker (worker i on WEBRTC_PORT + i); default RTC_MIN_PORT.
+  // 0: each worker takes a free port from its slice of the RTC range.
+  WEBRTC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // A WebRTC transport not connected within this time is closed.
+  MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  // Concurrent Socket.io connections one IP address may hold.
+  SOCKET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
   // Email: SMTP when set (smtp://user:pass@host:587 or smtps://…), otherwise the
@@ -62,8 +71,6 @@ const envSchema = z.object({
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
   // Throttles (server/domain/throttle.ts): JSON overriding some limits, e.g. {"signUpsPerIp":3}.
   THROTTLE_LIMITS: z.string().optional(),
-  // Behind a reverse proxy on this host: the client's address is the last X-Forwarded-For entry.
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 function listOf(raw: string): string[] {
@@ -79,7 +86,7 @@ function origin(entry: string): string | null {
   return url.origin;
 }
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string };
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string; WEBRTC_PORT: number };
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -89,6 +96,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) throw new Error('Invalid configuration: RTC_MIN_PORT > RTC_MAX_PORT');
+  const webRtcPort = env.WEBRTC_PORT ?? env.RTC_MIN_PORT;
+  if (webRtcPort > 0 && webRtcPort + env.MEDIA_WORKERS - 1 > 65535) throw new Error('Invalid configuration: WEBRTC_PORT + MEDIA_WORKERS exceeds 65535');
   if (env.STORAGE_DRIVER === 's3' && !(env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
     throw new Error('Invalid configuration: STORAGE_DRIVER=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   }
@@ -97,6 +106,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   return {
     ...env,
+    WEBRTC_PORT: webRtcPort,
     AUTH_SECRET: env.AUTH_SECRET ?? localSecret(env.DATA_DIR),
     PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   };

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Device } from 'mediasoup-client';
-import type { MediaKind, Producer, Transport } from 'mediasoup-client/types';
+import type { ConnectionState, MediaKind, Producer, Transport } from 'mediasoup-client/types';
 import { createTransport, loadDevice } from './media-signalling';
 import { audioProducerOptions, videoProducerOptions } from './publish-options';
 import { call, type ShowClientSocket } from './show-socket';
@@ -29,8 +29,14 @@ export class Publisher {
     return publisher;
   }
 
-  get connectionState(): string {
+  get connectionState(): ConnectionState {
     return this.transport.connectionState;
+  }
+
+  /** Calls the listener whenever the send transport's WebRTC connection changes state. */
+  onConnectionStateChange(listener: (state: ConnectionState) => void): () => void {
+    this.transport.on('connectionstatechange', listener);
+    return () => this.transport.off('connectionstatechange', listener);
   }
 
   /**

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Device } from 'mediasoup-client';
-import type { Consumer, ConsumerOptions, Transport } from 'mediasoup-client/types';
+import type { ConnectionState, Consumer, ConsumerOptions, Transport } from 'mediasoup-client/types';
 import type { ServerToClientEvents } from '@/server/realtime/protocol';
 import { asClient, createTransport, loadDevice } from './media-signalling';
 import { call, type ShowClientSocket } from './show-socket';
@@ -68,6 +68,12 @@ export class Subscriber {
       });
     }
     await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: consumer.id });
+  }
+
+  /** Calls the listener whenever the receive transport's WebRTC connection changes state. */
+  onConnectionStateChange(listener: (state: ConnectionState) => void): () => void {
+    this.transport.on('connectionstatechange', listener);
+    return () => this.transport.off('connectionstatechange', listener);
   }
 
   get video(): VideoFeed | null {

@@ -13,7 +13,8 @@ import { createLogger } from '../../server/log';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
-const env = loadEnv({ ...process.env, DATABASE_URL: pg.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'true' });
+// Every simulated client connects from this machine: the per-address cap is lifted here.
+const env = loadEnv({ SOCKET_MAX_CONNECTIONS_PER_IP: '1000000', WEBRTC_PORT: '0', ...process.env, DATABASE_URL: pg.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'true' });
 // The pages are only needed by the page-weight benchmark (they need `next build` first).
 const app = await startApp({ env, log: createLogger('error'), withNext: process.env.BENCH_WITH_PAGES === '1' });
 const seed = await seedDemoData(app.db);

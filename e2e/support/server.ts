@@ -6,15 +6,18 @@ import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
-import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE } from './paths';
+import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_SERVER_PID_FILE } from './paths';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 const database = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, 'postgres'), port: Number(process.env.E2E_PG_PORT ?? 54339) });
 writeFileSync(E2E_DATABASE_URL_FILE, database.url);
-const env = loadEnv({ ...process.env, DATABASE_URL: database.url, PORT: process.env.E2E_PORT ?? '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
+// WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
+const env = loadEnv({ WEBRTC_PORT: '0', ...process.env, DATABASE_URL: database.url, PORT: process.env.E2E_PORT ?? '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
 const app = await startApp({ env, log });
+// The media resilience test finds this process's mediasoup workers (its children) to kill them.
+writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));
 
 const stop = async () => {
   await app.close();

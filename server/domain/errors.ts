@@ -21,6 +21,9 @@ export const ERROR_CATALOG = {
   COUPON_INVALID: { status: 409, message: 'This code cannot be used here.' },
   PRODUCT_NOT_ON_SALE: { status: 409, message: 'This product is not on sale yet.' },
   PRICE_CHANGED: { status: 409, message: 'The total changed since you looked. Check your bag and pay again.' },
+  MEDIA_NOT_LIVE: { status: 409, message: 'The video starts when the show goes live.' },
+  TRANSPORT_LIMIT: { status: 429, message: 'Too many video connections at once. Close another tab and try again.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many connections from your network. Close some tabs and try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

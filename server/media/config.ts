@@ -6,6 +6,14 @@ export interface MediaConfig {
   announcedIp?: string;
   rtcMinPort: number;
   rtcMaxPort: number;
+  /**
+   * Every worker serves all its WebRTC transports on one UDP and one TCP port
+   * (mediasoup's WebRtcServer): worker slot i listens on webRtcPort + i. 0 lets
+   * each worker pick a free port in its slice of the RTC range (tests, side-by-side checkouts).
+   */
+  webRtcPort: number;
+  /** A transport whose browser has not completed DTLS within this time is closed. */
+  transportConnectTimeoutMs: number;
 }
 
 // Opus and VP8 are decoded by every browser we target; VP8 supports simulcast,

@@ -1,27 +1,30 @@
+import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import type { MediaConfig } from './config';
-import { ShowMediaRoom } from './show-media-room';
+import { ShowMediaRoom, type RoomCloseReason } from './show-media-room';
 import { MediaWorkerPool } from './worker-pool';
 
+interface MediaServiceEvents {
+  /**
+   * A show's room was rebuilt on a live worker after its worker died: every
+   * transport, producer and consumer of the show is gone and must be set up again.
+   */
+  roomRestarted: [{ showId: string }];
+}
+
 /** Owns the worker pool and one media room per show, created on first use. */
-export class MediaService {
+export class MediaService extends EventEmitter<MediaServiceEvents> {
   private readonly rooms = new Map<string, Promise<ShowMediaRoom>>();
+  /** The same rooms once created, for questions that must not wait. */
+  private readonly ready = new Map<string, ShowMediaRoom>();
+  private closed = false;
 
   private constructor(
     private readonly pool: MediaWorkerPool,
     private readonly config: MediaConfig,
     private readonly log: Logger,
   ) {
-    pool.on('workerDied', (worker) => {
-      for (const [showId, pending] of this.rooms) {
-        pending.then((room) => {
-          if (room.worker === worker) {
-            log.warn({ showId }, 'closing media room of a dead worker');
-            room.close();
-          }
-        }, () => undefined /* a failed creation was already reported to its caller */);
-      }
-    });
+    super();
   }
 
   static async create(config: MediaConfig, log: Logger): Promise<MediaService> {
@@ -33,13 +36,24 @@ export class MediaService {
     let pending = this.rooms.get(showId);
     if (!pending) {
       // The promise is stored before it settles so concurrent joiners share one router.
-      pending = ShowMediaRoom.create(showId, this.pool.next(), this.config, this.log);
-      this.rooms.set(showId, pending);
-      pending.then(
-        (room) => room.once('closed', () => {
-          if (this.rooms.get(showId) === pending) this.rooms.delete(showId);
-        }),
-        () => this.rooms.delete(showId),
+      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log));
+      pending = created;
+      this.rooms.set(showId, created);
+      created.then(
+        (room) => {
+          const forget = (reason: RoomCloseReason) => {
+            if (this.rooms.get(showId) === created) this.rooms.delete(showId);
+            if (this.ready.get(showId) === room) this.ready.delete(showId);
+            if (reason === 'workerDied') this.rebuild(showId);
+          };
+          // Its worker may have died between the router's creation and this callback.
+          if (room.isClosed) return forget(room.worker.died ? 'workerDied' : 'closed');
+          this.ready.set(showId, room);
+          room.once('closed', forget);
+        },
+        () => {
+          if (this.rooms.get(showId) === created) this.rooms.delete(showId);
+        },
       );
     }
     return pending;
@@ -49,13 +63,47 @@ export class MediaService {
     return this.rooms.get(showId);
   }
 
+  /** The show's room if it exists and is open, without waiting for one being created. */
+  readyRoom(showId: string): ShowMediaRoom | undefined {
+    return this.ready.get(showId);
+  }
+
+  /** The shows in which this connection holds transports. */
+  showsWithTransports(peerId: string): string[] {
+    return [...this.ready.values()].filter((room) => room.hasTransports(peerId)).map((room) => room.showId);
+  }
+
   get workerCount(): number {
     return this.pool.size;
   }
 
+  /** Process ids of the live mediasoup workers. */
+  get workerPids(): number[] {
+    return this.pool.pids;
+  }
+
   close(): void {
+    this.closed = true;
     for (const pending of this.rooms.values()) pending.then((room) => room.close(), () => undefined);
     this.rooms.clear();
+    this.ready.clear();
     this.pool.close();
+  }
+
+  /**
+   * The show was using this room, so it gets a new router at once (waiting for
+   * the replacement worker if none is alive); only then are its clients told,
+   * so their first request lands on a router that exists.
+   */
+  private rebuild(showId: string): void {
+    if (this.closed) return;
+    const started = Date.now();
+    this.room(showId).then(
+      (room) => {
+        this.log.warn({ showId, workerPid: room.worker.pid, ms: Date.now() - started }, 'media room rebuilt after its worker died');
+        this.emit('roomRestarted', { showId });
+      },
+      (error: unknown) => this.log.error({ showId, err: error }, 'could not rebuild a media room after its worker died'),
+    );
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import { MEDIA_CODECS, type MediaConfig } from './config';
 import { createPeerTransport } from './webrtc-transport';
+import type { MediaWorker } from './worker-pool';
 import { consumerLayerInfo, hasLayers, INITIAL_PREFERRED_LAYERS, KEY_FRAME_REQUEST_DELAY_MS, type ConsumerLayerInfo } from './consumer-layers';
 
 export type TransportDirection = 'send' | 'recv';
@@ -33,19 +34,26 @@ interface MediaPeer {
   consumers: Map<string, types.Consumer>;
 }
 
+/** Why a room closed: on purpose (show ended, shutdown), or its worker process died under it. */
+export type RoomCloseReason = 'closed' | 'workerDied';
+
 interface RoomEvents {
   producerAdded: [{ producerId: string; kind: types.MediaKind }];
   producerClosed: [{ producerId: string }];
   /** The layers a viewer's video consumer is actually sending changed (null: none, e.g. paused). */
   consumerLayers: [{ peerId: string; consumerId: string; layers: types.ConsumerLayers | null }];
   consumerScore: [{ peerId: string; consumerId: string; score: number; producerScore: number }];
-  closed: [];
+  closed: [RoomCloseReason];
 }
 
 /**
  * A show's media: one router on one worker, the host's producers, and a
  * transport pair per viewer. Peers are keyed by socket id. `close()` is safe to
  * call twice and releases everything; the media service forgets the room on `closed`.
+ *
+ * Per peer the room holds at most one transport per direction (a new one
+ * replaces the old) and at most one consumer per producer (consuming again
+ * replaces it), so what one connection can hold is bounded by the show itself.
  */
 export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   private readonly peers = new Map<string, MediaPeer>();
@@ -54,6 +62,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   private constructor(
     readonly showId: string,
     readonly worker: types.Worker,
+    private readonly webRtcServer: types.WebRtcServer,
     private readonly router: types.Router,
     private readonly config: MediaConfig,
     private readonly log: Logger,
@@ -61,9 +70,11 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     super();
   }
 
-  static async create(showId: string, worker: types.Worker, config: MediaConfig, log: Logger): Promise<ShowMediaRoom> {
+  static async create(showId: string, { worker, webRtcServer }: MediaWorker, config: MediaConfig, log: Logger): Promise<ShowMediaRoom> {
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
-    const room = new ShowMediaRoom(showId, worker, router, config, log.child({ showId, routerId: router.id }));
+    const room = new ShowMediaRoom(showId, worker, webRtcServer, router, config, log.child({ showId, routerId: router.id }));
+    // mediasoup closes a dead worker's routers with 'workerclose' before their observer's 'close'.
+    router.once('workerclose', () => room.close('workerDied'));
     router.observer.once('close', () => room.close());
     return room;
   }
@@ -83,9 +94,15 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     return list;
   }
 
+  /** A peer's transport of a direction; an earlier one of the same direction is closed (with its producers or consumers). */
   async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
     const peer = this.peer(peerId);
-    const transport = await createPeerTransport(this.router, this.config);
+    const transport = await createPeerTransport(this.router, this.webRtcServer, this.config.transportConnectTimeoutMs);
+    if (this.closed) {
+      transport.close();
+      throw new AppError('INVALID_STATE', `room ${this.showId} closed while creating a transport`, 'The stream restarted. Reconnecting…');
+    }
+    for (const earlier of [...peer.transports.values()]) if (earlier.direction === direction) earlier.transport.close();
     transport.observer.once('close', () => peer.transports.delete(transport.id));
     peer.transports.set(transport.id, { transport, direction });
     return {
@@ -138,6 +155,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     }
     const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
     const peer = this.peer(peerId);
+    for (const earlier of [...peer.consumers.values()]) if (earlier.producerId === producerId && earlier !== consumer) earlier.close();
     peer.consumers.set(consumer.id, consumer);
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
     consumer.on('producerclose', () => consumer.close());
@@ -183,12 +201,24 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     return this.peers.size;
   }
 
-  close(): void {
+  /** Whether this connection holds any transport here. */
+  hasTransports(peerId: string): boolean {
+    return (this.peers.get(peerId)?.transports.size ?? 0) > 0;
+  }
+
+  /** How many transports and consumers a peer holds (the caps are checked by tests and logs). */
+  peerUsage(peerId: string): { transports: number; consumers: number } {
+    const peer = this.peers.get(peerId);
+    return { transports: peer?.transports.size ?? 0, consumers: peer?.consumers.size ?? 0 };
+  }
+
+  close(reason: RoomCloseReason = 'closed'): void {
     if (this.closed) return;
     this.closed = true;
+    if (reason === 'workerDied') this.log.warn('media room lost its worker');
     for (const peerId of [...this.peers.keys()]) this.removePeer(peerId);
     this.router.close();
-    this.emit('closed');
+    this.emit('closed', reason);
   }
 
   private peer(peerId: string): MediaPeer {

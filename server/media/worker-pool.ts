@@ -4,13 +4,23 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { MediaConfig } from './config';
 
+/** A worker process with the one WebRtcServer that carries all its transports. */
+export interface MediaWorker {
+  worker: types.Worker;
+  webRtcServer: types.WebRtcServer;
+}
+
+// How long a room waits for a replacement when no worker is alive (spawning one takes well under a second).
+const ACQUIRE_TIMEOUT_MS = 30_000;
+const REPLACE_ATTEMPTS = 5;
+
 /**
- * One mediasoup worker per core. A worker that dies is logged and replaced, and
- * `workerDied` tells the rooms that lived on it to close (their clients reconnect
- * and land on a healthy worker).
+ * One mediasoup worker per core. A worker that dies is logged and replaced in
+ * the same slot (same ports); rooms that lived on it learn it from their router
+ * and are rebuilt on a live worker by the media service.
  */
-export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker] }> {
-  private readonly workers: types.Worker[] = [];
+export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker]; workerAdded: [MediaWorker] }> {
+  private readonly workers: MediaWorker[] = [];
   private nextIndex = 0;
   private closed = false;
 
@@ -23,31 +33,74 @@ export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker] }
 
   static async create(config: MediaConfig, log: Logger): Promise<MediaWorkerPool> {
     const pool = new MediaWorkerPool(config, log);
-    for (let i = 0; i < config.workers; i++) pool.workers.push(await pool.spawn(i));
+    try {
+      for (let i = 0; i < config.workers; i++) pool.add(await pool.spawn(i));
+    } catch (error) {
+      pool.close();
+      throw error;
+    }
     log.info({ workers: pool.workers.length }, 'mediasoup workers started');
     return pool;
   }
 
-  /** Round-robin over the live workers. */
-  next(): types.Worker {
-    if (this.workers.length === 0) throw new Error('no mediasoup worker available');
-    const worker = this.workers[this.nextIndex % this.workers.length]!;
-    this.nextIndex++;
-    return worker;
+  /**
+   * Round-robin over the live workers. When none is alive (the only one just
+   * died) this waits for its replacement instead of failing the caller.
+   */
+  async acquire(): Promise<MediaWorker> {
+    const live = this.workers.filter((w) => !w.worker.closed);
+    if (live.length > 0) return live[this.nextIndex++ % live.length]!;
+    if (this.closed) throw new Error('the media worker pool is closed');
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('workerAdded', resolve);
+        reject(new Error('no mediasoup worker came back in time'));
+      }, ACQUIRE_TIMEOUT_MS);
+      this.once('workerAdded', (added) => {
+        clearTimeout(timer);
+        resolve(added);
+      });
+    });
   }
 
   get size(): number {
     return this.workers.length;
   }
 
+  /** Process ids of the live workers (operators and tests that kill one on purpose). */
+  get pids(): number[] {
+    return this.workers.map((w) => w.worker.pid);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const worker of this.workers) worker.close();
+    for (const { worker } of this.workers) worker.close();
     this.workers.length = 0;
   }
 
-  private async spawn(slot: number): Promise<types.Worker> {
+  private add(entry: MediaWorker): void {
+    this.workers.push(entry);
+    this.emit('workerAdded', entry);
+  }
+
+  private replace(slot: number, attempt: number): void {
+    this.spawn(slot).then(
+      (replacement) => {
+        if (this.closed) replacement.worker.close();
+        else this.add(replacement);
+      },
+      (spawnError: unknown) => {
+        // The dead process's ports are normally free at once; a few retries cover a slow kernel.
+        if (attempt < REPLACE_ATTEMPTS && !this.closed) {
+          this.log.warn({ err: spawnError, slot, attempt }, 'replacing mediasoup worker failed; retrying');
+          setTimeout(() => this.replace(slot, attempt + 1), 500 * attempt).unref();
+        } else this.log.fatal({ err: spawnError, slot }, 'could not replace mediasoup worker');
+      },
+    );
+  }
+
+  private async spawn(slot: number): Promise<MediaWorker> {
     // Each worker gets its own slice of the port range so they never collide.
     const span = Math.floor((this.config.rtcMaxPort - this.config.rtcMinPort + 1) / this.config.workers);
     const rtcMinPort = this.config.rtcMinPort + slot * span;
@@ -56,20 +109,21 @@ export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker] }
       rtcMinPort,
       rtcMaxPort: rtcMinPort + span - 1,
     });
+    const listen = { ip: this.config.listenIp, announcedIp: this.config.announcedIp, ...(this.config.webRtcPort > 0 && { port: this.config.webRtcPort + slot }) };
+    let webRtcServer: types.WebRtcServer;
+    try {
+      webRtcServer = await worker.createWebRtcServer({ listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }] });
+    } catch (error) {
+      worker.close();
+      throw error;
+    }
     worker.on('died', (error) => {
       this.log.error({ pid: worker.pid, slot, err: error }, 'mediasoup worker died; replacing it');
-      const index = this.workers.indexOf(worker);
+      const index = this.workers.findIndex((w) => w.worker === worker);
       if (index >= 0) this.workers.splice(index, 1);
       this.emit('workerDied', worker);
-      if (this.closed) return;
-      this.spawn(slot).then(
-        (replacement) => {
-          if (this.closed) replacement.close();
-          else this.workers.push(replacement);
-        },
-        (spawnError: unknown) => this.log.fatal({ err: spawnError, slot }, 'could not replace mediasoup worker'),
-      );
+      if (!this.closed) this.replace(slot, 1);
     });
-    return worker;
+    return { worker, webRtcServer };
   }
 }

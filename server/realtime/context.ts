@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors';
 import type { PaymentProvider } from '../domain/payments/provider';
 import type { MediaService } from '../media/media-service';
 import type { ShowBroadcaster } from './broadcaster';
+import type { ConnectionsPerIpOptions } from './connection-limit';
 import type { DealTimers } from './deal-timers';
 import type { ShowServer, ShowSocket } from './handler';
 import type { ShowPresence } from './presence';
@@ -18,6 +19,8 @@ export interface RealtimeDeps {
   media: MediaService;
   log: Logger;
   authSecret: string;
+  /** Concurrent connections per client address; unlimited when absent. */
+  connectionsPerIp?: ConnectionsPerIpOptions;
 }
 
 /** Per-process state shared by every connection. */

@@ -6,7 +6,8 @@ import { registerChatHandlers } from './chat-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
 import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
-import { registerMediaHandlers } from './media-handlers';
+import { limitConnectionsPerIp } from './connection-limit';
+import { announceMediaRestarts, registerMediaHandlers } from './media-handlers';
 import { ShowPresence } from './presence';
 import { PurchaseFeed } from './purchase-feed';
 import { personKey } from './context';
@@ -50,6 +51,9 @@ export function createRealtimeServer(
     dealTimers: new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId })),
     purchases: new PurchaseFeed(broadcaster),
   };
+  const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
+  // Before authentication, which costs a database read: a refused address costs nothing.
+  if (deps.connectionsPerIp) limitConnectionsPerIp(io, deps.connectionsPerIp);
   // Media of a dropped socket is kept for the recovery window: its WebRTC
   // transports often outlive a brief signalling outage.
   const mediaCleanups = new Map<string, NodeJS.Timeout>();
@@ -92,6 +96,7 @@ export function createRealtimeServer(
       shared.chatLimiter.close();
       shared.dealTimers.close();
       shared.purchases.close();
+      stopMediaRestarts();
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       await io.close();
     },

@@ -1,5 +1,7 @@
 import type { types } from 'mediasoup';
 import { AppError } from '../domain/errors';
+import { requireMediaAccess, type MediaUse } from '../domain/media-access';
+import type { MediaService } from '../media/media-service';
 import type { ShowMediaRoom } from '../media/show-media-room';
 import type { ShowBroadcaster } from './broadcaster';
 import type { HandlerRegistrar, ShowServer } from './handler';
@@ -36,6 +38,20 @@ function announceMedia(io: ShowServer, broadcaster: ShowBroadcaster, room: ShowM
   room.on('consumerScore', ({ peerId, consumerId, score, producerScore }) => io.to(peerId).emit('media:score', { showId, consumerId, score, producerScore }));
 }
 
+/**
+ * A show whose worker died has a new, empty router; the show is told so that
+ * the host publishes again and every viewer consumes again, without a reload.
+ * Sequenced, so a client that was briefly away gets it on recovery too.
+ */
+export function announceMediaRestarts(media: MediaService, broadcaster: ShowBroadcaster): () => void {
+  const listener = ({ showId }: { showId: string }) => broadcaster.emit(showId, 'media:restarted', { showId });
+  media.on('roomRestarted', listener);
+  return () => media.off('roomRestarted', listener);
+}
+
+// A browser tab watches or hosts one show; two leave room for a tab moving between shows.
+export const MAX_MEDIA_SHOWS_PER_CONNECTION = 2;
+
 // mediasoup checks the structure of these objects itself and rejects bad ones;
 // the schemas only guarantee they are plain objects of bounded size.
 const asMedia = <T>(value: Record<string, unknown>) => value as unknown as T;
@@ -47,15 +63,24 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     announceMedia(io, broadcaster, mediaRoom);
     return mediaRoom;
   };
+  // Events that make media resources ask the domain first: a live show, or the host's own preview.
+  const allowed = (showId: string, use: MediaUse) => requireMediaAccess(ctx.db, socket.data.user?.userId ?? null, showId, use);
 
   on.on('media:routerCapabilities', showRefSchema, async ({ showId }) => {
     requireJoined(socket, showId);
+    await allowed(showId, 'watch');
     return { rtpCapabilities: (await room(showId)).rtpCapabilities };
   });
 
   on.on('media:createTransport', createTransportSchema, async ({ showId, direction }) => {
     const role = requireJoined(socket, showId);
     if (direction === 'send' && role !== 'host') throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
+    await allowed(showId, direction === 'send' ? 'send' : 'watch');
+    const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
+    if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
+      throw new AppError('TRANSPORT_LIMIT', `connection already holds media in ${elsewhere.length} other shows`);
+    }
+    // A second transport of the same direction replaces the first (see ShowMediaRoom).
     return { transport: await (await room(showId)).createTransport(socket.id, direction) };
   });
 
@@ -72,12 +97,14 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
 
   on.on('media:produce', produceSchema, async ({ showId, transportId, kind, rtpParameters }) => {
     if (requireJoined(socket, showId) !== 'host') throw new AppError('FORBIDDEN', 'only the host produces', 'Only the host can broadcast.');
+    await allowed(showId, 'send');
     const producerId = await (await room(showId)).produce(socket.id, transportId, kind, asMedia<types.RtpParameters>(rtpParameters));
     return { producerId };
   });
 
   on.on('media:consume', consumeSchema, async ({ showId, transportId, producerId, rtpCapabilities }) => {
     requireJoined(socket, showId);
+    await allowed(showId, 'watch');
     return (await room(showId)).consume(socket.id, transportId, producerId, asMedia<types.RtpCapabilities>(rtpCapabilities));
   });
 

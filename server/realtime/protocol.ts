@@ -169,6 +169,8 @@ export interface SequencedEvents {
   'viewers:count': (event: { showId: string; seq: number; count: number }) => void;
   'media:producerAdded': (event: { showId: string; seq: number; producerId: string; kind: ms.MediaKind }) => void;
   'media:producerClosed': (event: { showId: string; seq: number; producerId: string }) => void;
+  /** The show's media server restarted (its worker died): every producer and consumer is gone; publish or consume again. */
+  'media:restarted': (event: { showId: string; seq: number }) => void;
 }
 
 export interface ServerToClientEvents extends SequencedEvents {

@@ -29,8 +29,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       if (role !== 'host') presence.add(showId, personKey(socket));
     }
     socket.data.shows.set(showId, role);
-    const mediaRoom = await ctx.media.existingRoom(showId);
-    const producers = mediaRoom && !mediaRoom.isClosed ? mediaRoom.producerList() : [];
+    // Not awaited: a room being rebuilt after its worker died has no producers yet, and a join must not wait for it.
+    const producers = ctx.media.readyRoom(showId)?.producerList() ?? [];
     return { state, role, viewerCount: presence.count(showId), producers, chat, pinnedMessage, slowModeSeconds: settings?.slowModeSeconds ?? 0, deal, seq };
   });
 

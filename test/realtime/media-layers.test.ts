@@ -87,7 +87,10 @@ let producers: { video: string; audio: string };
 beforeAll(async () => {
   t = await startTestApp();
   const host = await t.app.db.user.findUniqueOrThrow({ where: { email: 'host@demo.live' }, select: { id: true, name: true } });
-  producers = await publishSimulcast(await t.connect(host));
+  const hostSocket = await t.connect(host);
+  producers = await publishSimulcast(hostSocket);
+  // Viewers get media only while the show is live.
+  await ok(ask(hostSocket, 'show:goLive', { showId }));
 });
 
 afterAll(async () => {

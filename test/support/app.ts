@@ -18,10 +18,24 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** The real server (without the Next.js pages) on a random port, against its own fresh database. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * The real server (without the Next.js pages) on a random port, against its own fresh database.
+ * Every test connects from 127.0.0.1, so the per-address connection cap is lifted unless a test
+ * sets it; the WebRTC port is any free one so test apps can run side by side.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await startTestDatabase();
-  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test' });
+  const env = loadEnv({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    AUTH_SECRET,
+    MEDIA_WORKERS: '1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/live-commerce-test',
+    WEBRTC_PORT: '0',
+    SOCKET_MAX_CONNECTIONS_PER_IP: '100000',
+    ...overrides,
+  });
   const app = await startApp({ env, log: createLogger('silent'), withNext: false });
   const sockets: TestSocket[] = [];
   return {

@@ -9,14 +9,21 @@ import { SoundToggle, TapForSound } from './sound-controls';
 import { useAutoplaySound } from './use-autoplay-sound';
 
 const NO_ADAPTATION: AdaptiveStatus = { paused: false, quality: null };
+// A start that fails is tried again on its own this many times before the viewer is told.
+const AUTO_RETRIES = 4;
+const RETRY_DELAY_MS = 1500;
 
 /**
  * Plays the host's stream. It starts muted on the lowest simulcast layer, so
  * the picture appears fast and autoplay is always allowed; it then asks for
  * sound (offering "Tap for sound" if the browser says no) and lets the layer
  * policy pick the quality the link and the screen can take.
+ *
+ * Once it has shown a picture, losing it while the show is live (the media
+ * server restarted, the host's stream dropped, this viewer's link failed) reads
+ * "Reconnecting…" rather than a frozen frame, and it sets itself up again.
  */
-export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }: { showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string }) {
+export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, live }: { showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string; live: boolean }) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const subscriberRef = useRef<Promise<Subscriber> | null>(null);
@@ -25,6 +32,10 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
   const [failed, setFailed] = useState(false);
   const [picture, setPicture] = useState(false);
   const [adaptive, setAdaptive] = useState<AdaptiveStatus>(NO_ADAPTATION);
+  const [everPlayed, setEverPlayed] = useState(false);
+  const [linkDown, setLinkDown] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const failuresRef = useRef(0);
   const hasMedia = producerIds.length > 0;
 
   useEffect(() => {
@@ -34,6 +45,7 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
     subscriberRef.current ??= import('../../_lib/media-client').then(({ Subscriber }) => Subscriber.start(socket, showId));
     const pending = subscriberRef.current;
     let cancelled = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     pending
       .then(async (subscriber) => {
         subscriber.keepOnly(producerIds);
@@ -45,11 +57,41 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
         }
         setFailed(false);
       })
-      .catch(() => !cancelled && setFailed(true));
+      .catch(() => {
+        if (cancelled) return;
+        // Start again from a new subscriber, a few times, before saying it failed.
+        failuresRef.current += 1;
+        if (failuresRef.current <= AUTO_RETRIES) retryTimer = setTimeout(() => setAttempt((n) => n + 1), RETRY_DELAY_MS);
+        else setFailed(true);
+      });
     return () => {
       cancelled = true;
+      clearTimeout(retryTimer);
     };
-  }, [showId, socketRef, producerIds, hasMedia, mediaEpoch, startSound]);
+  }, [showId, socketRef, producerIds, hasMedia, mediaEpoch, startSound, attempt]);
+
+  // The receive link's own state: a failed one is replaced by a new subscriber.
+  useEffect(() => {
+    const pending = subscriberRef.current;
+    if (!hasMedia || !pending) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void pending.then(
+      (subscriber) => {
+        if (cancelled) return;
+        stop = subscriber.onConnectionStateChange((state) => {
+          setLinkDown(state === 'disconnected' || state === 'failed');
+          if (state === 'connected') failuresRef.current = 0;
+          if (state === 'failed') setAttempt((n) => n + 1);
+        });
+      },
+      () => undefined, // the effect above reports a failed start
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [hasMedia, mediaEpoch, attempt]);
 
   // One layer policy per subscriber, for as long as it lives.
   useEffect(() => {
@@ -69,7 +111,7 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
       stop?.();
       setAdaptive(NO_ADAPTATION);
     };
-  }, [hasMedia, mediaEpoch]);
+  }, [hasMedia, mediaEpoch, attempt]);
 
   // A new join (a reconnect that could not be recovered) or the host stopping ends
   // every consumer on the server; start clean. React runs this cleanup before the
@@ -81,11 +123,29 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
       void pending?.then((s) => s.close(), () => undefined);
       if (videoRef.current) videoRef.current.srcObject = null;
       setPicture(false);
+      setLinkDown(false);
     };
-  }, [hasMedia, mediaEpoch]);
+  }, [hasMedia, mediaEpoch, attempt]);
 
-  const notePicture = () => setPicture((videoRef.current?.videoWidth ?? 0) > 0);
-  const notice = failed ? null : adaptive.paused ? t('viewer.media.pausedToSaveData') : hasMedia && !picture ? t('viewer.media.connecting') : null;
+  useEffect(() => {
+    if (!live) setEverPlayed(false);
+  }, [live]);
+
+  const notePicture = () => {
+    const shown = (videoRef.current?.videoWidth ?? 0) > 0;
+    setPicture(shown);
+    if (shown) setEverPlayed(true);
+  };
+  const reconnecting = live && everPlayed && !failed && (!hasMedia || !picture || linkDown);
+  const notice = failed
+    ? null
+    : reconnecting
+      ? t('viewer.media.reconnecting')
+      : adaptive.paused
+        ? t('viewer.media.pausedToSaveData')
+        : hasMedia && !picture
+          ? t('viewer.media.connecting')
+          : null;
 
   return (
     <div className="relative h-full w-full bg-black">
@@ -106,7 +166,7 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
           <SoundToggle muted={sound.muted} onToggle={sound.toggle} quality={adaptive.quality} />
         </div>
       )}
-      {hasMedia && (sound.blocked || notice) && (
+      {(hasMedia || reconnecting) && (sound.blocked || notice) && (
         <div className="pointer-events-none absolute inset-x-0 top-1/3 flex flex-col items-center gap-3 px-4">
           {sound.blocked && sound.muted && (
             <div className="pointer-events-auto">
@@ -114,7 +174,7 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster }
             </div>
           )}
           {notice && (
-            <p role="status" className="rounded-lg bg-black/70 px-4 py-2 text-sm text-white">
+            <p role="status" data-testid="video-notice" className="rounded-lg bg-black/70 px-4 py-2 text-sm text-white">
               {notice}
             </p>
           )}

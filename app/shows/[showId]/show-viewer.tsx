@@ -88,7 +88,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
       <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
-        <LiveVideo showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster={show.coverImageUrl ?? '/poster.svg'} />
+        <LiveVideo showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster={show.coverImageUrl ?? '/poster.svg'} live={state.status === 'LIVE'} />
         <div className="pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
           <div>
             <h1 className="text-base font-semibold leading-tight">{show.title}</h1>

@@ -61,6 +61,8 @@ const apply: Handlers = {
   'viewers:count': (e) => () => ({ viewerCount: e.count }),
   'media:producerAdded': (e) => (s) => ({ producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId] }),
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
+  // Every producer and consumer died with the media server's worker: set media up again.
+  'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
 };
 
 function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
@@ -158,6 +160,11 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       else void join();
     });
     socket.on('disconnect', () => patch(() => ({ connection: 'reconnecting' })));
+    // A handshake refused by the server (e.g. TOO_MANY_CONNECTIONS) carries its code; Socket.io does not retry it.
+    socket.on('connect_error', (error: Error & { data?: { code?: unknown; message?: unknown } }) => {
+      const { code, message } = error.data ?? {};
+      if (typeof code === 'string') patch(() => ({ joinError: { code, message: typeof message === 'string' ? message : error.message } }));
+    });
     for (const event of Object.keys(apply) as (keyof SequencedEvents)[]) {
       socket.on(event, (payload: { showId: string; seq: number }) => {
         if (payload.showId !== showId) return;

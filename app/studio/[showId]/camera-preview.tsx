@@ -5,11 +5,28 @@ import { useI18n } from '@/app/_i18n/client';
 import type { ShowStatus } from '@/server/domain/shows';
 import { EyeIcon } from '../../_components/icons';
 import type { CapturePhase } from './use-capture-devices';
+import type { MediaState } from './use-publisher';
 
 const STATUS_KEY = { SCHEDULED: 'studio.status.scheduled', LIVE: 'studio.status.live', ENDED: 'studio.status.ended', CANCELLED: 'studio.status.cancelled' } as const satisfies Record<ShowStatus, string>;
+const MEDIA_KEY = {
+  connecting: 'studio.media.connecting',
+  publishing: 'studio.media.publishing',
+  reconnecting: 'studio.media.reconnecting',
+  failed: 'studio.media.failed',
+} as const satisfies Record<Exclude<MediaState, 'off'>, string>;
+const MEDIA_STYLE = {
+  connecting: 'bg-black/60',
+  publishing: 'bg-green-700',
+  reconnecting: 'bg-amber-600',
+  failed: 'bg-red-700',
+} as const satisfies Record<Exclude<MediaState, 'off'>, string>;
 
-/** The host's own picture with the show's status, audience and sending state on top. */
-export function CameraPreview({ stream, phase, status, viewerCount, publishing }: { stream: MediaStream | null; phase: CapturePhase; status: ShowStatus; viewerCount: number; publishing: boolean }) {
+/**
+ * The host's own picture with the show's status, audience and sending state on
+ * top. "Live" alone says nothing about the video: the media state says whether
+ * the media server actually receives it.
+ */
+export function CameraPreview({ stream, phase, status, viewerCount, mediaState }: { stream: MediaStream | null; phase: CapturePhase; status: ShowStatus; viewerCount: number; mediaState: MediaState }) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const live = status === 'LIVE';
@@ -33,7 +50,11 @@ export function CameraPreview({ stream, phase, status, viewerCount, publishing }
           <span aria-hidden="true">{viewerCount}</span>
           <span className="sr-only">{t('studio.watching', { count: viewerCount })}</span>
         </span>
-        {publishing && <span className="rounded bg-black/60 px-2 py-0.5">{t('studio.connectingVideo')}</span>}
+        {mediaState !== 'off' && (
+          <span role="status" data-testid="studio-media-state" data-state={mediaState} className={`rounded px-2 py-0.5 ${MEDIA_STYLE[mediaState]}`}>
+            {t(MEDIA_KEY[mediaState])}
+          </span>
+        )}
       </div>
     </div>
   );

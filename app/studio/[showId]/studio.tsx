@@ -43,7 +43,7 @@ export function Studio({ show }: { show: ShowSummary }) {
     <main aria-label={t('studio.region')} className="mx-auto grid max-w-6xl gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="space-y-4">
         <section aria-labelledby="studio-title" className="space-y-3">
-          <CameraPreview stream={capture.stream} phase={capture.phase} status={state.status} viewerCount={state.viewerCount} publishing={sending.publishing} />
+          <CameraPreview stream={capture.stream} phase={capture.phase} status={state.status} viewerCount={state.viewerCount} mediaState={sending.mediaState} />
           {actions.error && (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
               {actions.error}

@@ -22,4 +22,7 @@ export const errors = {
   COUPON_INVALID: 'This code cannot be used here.',
   PRODUCT_NOT_ON_SALE: 'This product is not on sale yet.',
   PRICE_CHANGED: 'The total changed since you looked. Check your bag and pay again.',
+  MEDIA_NOT_LIVE: 'The video starts when the show goes live.',
+  TRANSPORT_LIMIT: 'Too many video connections at once. Close another tab and try again.',
+  TOO_MANY_CONNECTIONS: 'Too many connections from your network. Close some tabs and try again.',
 } as const;

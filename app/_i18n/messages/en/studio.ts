@@ -9,7 +9,12 @@ export const studio = {
   watching: { one: '{count} watching', other: '{count} watching' },
   preview: 'Your camera preview',
   cameraOff: 'Camera off',
-  connectingVideo: 'Connecting video…',
+  media: {
+    connecting: 'Connecting video…',
+    publishing: 'Publishing',
+    reconnecting: 'Reconnecting video…',
+    failed: 'Video not sent',
+  },
   goLive: 'Go live',
   endShow: 'End show',
   waitConnection: 'Connecting to the studio…',

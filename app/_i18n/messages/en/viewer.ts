@@ -5,6 +5,7 @@ export const viewer = {
   media: {
     videoLabel: 'Live video',
     connecting: 'Connecting video…',
+    reconnecting: 'Reconnecting video…',
     failed: 'We could not start the video. Reload the page to try again.',
     pausedToSaveData: 'Video paused to save data',
     tapForSound: 'Tap for sound',

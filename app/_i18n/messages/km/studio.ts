@@ -19,7 +19,12 @@ export const studio: Messages['studio'] = {
   },
   preview: "រូបភាពពីកាមេរ៉ារបស់អ្នក",
   cameraOff: "កាមេរ៉ាបានបិទ",
-  connectingVideo: "កំពុងភ្ជាប់វីដេអូ…",
+  media: {
+    connecting: "កំពុងភ្ជាប់វីដេអូ…",
+    publishing: "កំពុងផ្សាយ",
+    reconnecting: "កំពុងភ្ជាប់វីដេអូឡើងវិញ…",
+    failed: "វីដេអូមិនត្រូវបានផ្ញើទេ",
+  },
   goLive: "ចាប់ផ្ដើមផ្សាយផ្ទាល់",
   endShow: "បញ្ចប់កម្មវិធី",
   waitConnection: "កំពុងភ្ជាប់ទៅស្ទូឌីយោ…",

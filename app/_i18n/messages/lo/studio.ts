@@ -19,7 +19,12 @@ export const studio: Messages['studio'] = {
   },
   preview: "ພາບຈາກກ້ອງຂອງທ່ານ",
   cameraOff: "ກ້ອງປິດຢູ່",
-  connectingVideo: "ກຳລັງເຊື່ອມຕໍ່ວິດີໂອ…",
+  media: {
+    connecting: "ກຳລັງເຊື່ອມຕໍ່ວິດີໂອ…",
+    publishing: "ກຳລັງຖ່າຍທອດ",
+    reconnecting: "ກຳລັງເຊື່ອມຕໍ່ວິດີໂອຄືນໃໝ່…",
+    failed: "ວິດີໂອບໍ່ໄດ້ຖືກສົ່ງ",
+  },
   goLive: "ເລີ່ມຖ່າຍທອດສົດ",
   endShow: "ຈົບລາຍການ",
   waitConnection: "ກຳລັງເຊື່ອມຕໍ່ກັບສະຕູດິໂອ…",

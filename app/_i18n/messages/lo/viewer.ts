@@ -4,6 +4,7 @@ export const viewer: Messages['viewer'] = {
   media: {
     videoLabel: "ວິດີໂອຖ່າຍທອດສົດ",
     connecting: "ກຳລັງເຊື່ອມຕໍ່ວິດີໂອ…",
+    reconnecting: "ກຳລັງເຊື່ອມຕໍ່ວິດີໂອຄືນໃໝ່…",
     failed: "ພວກເຮົາບໍ່ສາມາດເລີ່ມວິດີໂອໄດ້. ກະລຸນາໂຫຼດໜ້ານີ້ຄືນໃໝ່ເພື່ອລອງອີກຄັ້ງ.",
     pausedToSaveData: "ຢຸດວິດີໂອໄວ້ຊົ່ວຄາວເພື່ອປະຢັດອິນເຕີເນັດ",
     tapForSound: "ແຕະເພື່ອເປີດສຽງ",

@@ -19,7 +19,12 @@ export const studio: Messages['studio'] = {
   },
   preview: "Таны камерын дүрс",
   cameraOff: "Камер унтраалттай",
-  connectingVideo: "Видео холбогдож байна…",
+  media: {
+    connecting: "Видео холбогдож байна…",
+    publishing: "Дамжуулж байна",
+    reconnecting: "Видео дахин холбогдож байна…",
+    failed: "Видео илгээгдсэнгүй",
+  },
   goLive: "Шууд эфирт гарах",
   endShow: "Шоуг дуусгах",
   waitConnection: "Студид холбогдож байна…",

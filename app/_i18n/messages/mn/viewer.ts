@@ -4,6 +4,7 @@ export const viewer: Messages['viewer'] = {
   media: {
     videoLabel: "Шууд видео",
     connecting: "Видео холбогдож байна…",
+    reconnecting: "Видео дахин холбогдож байна…",
     failed: "Видеог эхлүүлж чадсангүй. Дахин оролдохын тулд хуудсаа дахин ачаална уу.",
     pausedToSaveData: "Дата хэмнэхийн тулд видеог түр зогсоолоо",
     tapForSound: "Дуу асаахын тулд дарна уу",
