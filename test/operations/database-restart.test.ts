@@ -6,6 +6,7 @@ import { encode } from 'next-auth/jwt';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/app';
+import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
@@ -91,5 +92,32 @@ describe('the embedded database killed during a live show', () => {
     const after = await ask(socket, 'order:buy', { showId: DEMO_SHOW_ID, variantId, quantity: 1, idempotencyKey: randomUUID() });
     expect(after).toMatchObject({ ok: true });
     expect(await app.db.order.count({ where: { buyerId: buyer!.id } })).toBe(2);
+  }, 180_000);
+});
+
+describe('an external database (DATABASE_URL) that goes away', () => {
+  it('is reported unhealthy while it is gone and used again as soon as it is back, without restarting the app', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-pg-external-'));
+    chmodSync(dir, 0o755);
+    const port = await freePort();
+    let database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port });
+    const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent' });
+    const external = await startApp({ env, log: createLogger('silent'), withNext: false });
+    const status = async () => (await fetch(`${external.url}/api/health`)).status;
+    try {
+      expect(await status()).toBe(200);
+      await database.stop();
+      await waitFor(async () => (await status()) === 503, '/api/health to report the database unreachable');
+      expect(await fetch(`${external.url}/api/health`).then((r) => r.json())).toMatchObject({ ok: false, database: { status: 'degraded', reason: expect.any(String) } });
+
+      database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port });
+      await waitFor(async () => (await status()) === 200, '/api/health to report the database back');
+      // The pool dropped its broken connections and opens new ones.
+      expect(await external.db.show.count({ where: { id: DEMO_SHOW_ID } })).toBe(1);
+    } finally {
+      await external.close();
+      await database.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 180_000);
 });
