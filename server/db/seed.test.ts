@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase } from '../../test/support/database';
-import { DEMO_EMAILS, DemoSeedConflictError, seedDemoData } from './seed';
+import { hash } from '@node-rs/argon2';
+import { DEMO_EMAILS, DEMO_PASSWORD, DemoSeedConflictError, seedDemoData } from './seed';
 
 describe('demo seed', () => {
   let db: Awaited<ReturnType<typeof startTestDatabase>>;
@@ -76,5 +77,11 @@ describe('demo seed next to data it did not create', () => {
     expect(await db.prisma.brandMember.count({ where: { userId: person.id } })).toBe(0);
     expect(await db.prisma.brand.count()).toBe(0);
     await db.prisma.user.delete({ where: { id: person.id } });
+  });
+
+  it('still adopts a demo account seeded before ids were stable, recognised by the published password', async () => {
+    const legacy = await db.prisma.user.create({ data: { email: DEMO_EMAILS.viewer, name: 'Sam Rivera', passwordHash: await hash(DEMO_PASSWORD) } });
+    const seed = await seedDemoData(db.prisma);
+    expect(seed.viewerIds).toContain(legacy.id);
   });
 });
