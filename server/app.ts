@@ -67,7 +67,8 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
         supervise: {
           onDown: (reason) => {
             pgLog.error(reason);
-            monitor?.markDown(reason);
+            // Health is public: a fixed sentence, the details stay in the log.
+            monitor?.markDown('the embedded database stopped and is being restarted');
           },
           onUp: (restarts) => {
             pgLog.warn({ restarts }, 'embedded PostgreSQL is running again');
@@ -75,7 +76,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
           },
           onGiveUp: (error) => {
             pgLog.fatal({ err: error }, `${error.message}: the app cannot take orders without its database and stops here, so a process manager can restart it`);
-            monitor?.markDown(error.message);
+            monitor?.markDown('the embedded database could not be restarted');
             onFatal?.(error);
           },
         },
