@@ -6,8 +6,10 @@ import { processPaymentProvider } from './domain/payments/process-provider';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
-import { seedDemoData } from './db/seed';
-import type { Env } from './env';
+import { startDatabaseMonitor, type DatabaseMonitor } from './db/health';
+import { DemoSeedConflictError, seedDemoData } from './db/seed';
+import { isDeployment, type Env } from './env';
+import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { createRealtimeServer } from './realtime';
@@ -28,12 +30,19 @@ export interface AppOptions {
   /** Serve the Next.js pages too; integration tests of the socket API leave it off. */
   withNext?: boolean;
   dev?: boolean;
+  /**
+   * The app cannot go on (its embedded database could not be restarted). The
+   * server's entry point exits so a process manager starts it again; by
+   * default it is only logged.
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface RunningApp {
   url: string;
   port: number;
   db: Db;
+  database: DatabaseMonitor;
   httpServer: HttpServer;
   close(): Promise<void>;
 }
@@ -44,7 +53,7 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
  * The composition root: database (embedded unless DATABASE_URL is set),
  * migrations, demo data, mediasoup workers, Socket.io and Next.js on one port.
  */
-export async function startApp({ env, log, withNext = true, dev = false }: AppOptions): Promise<RunningApp> {
+export async function startApp({ env, log, withNext = true, dev = false, onFatal }: AppOptions): Promise<RunningApp> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -52,11 +61,30 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
   };
   try {
     let databaseUrl = env.DATABASE_URL;
+    // The supervisor reports before the monitor exists only if PostgreSQL dies during startup.
+    let monitor: DatabaseMonitor | undefined;
     if (!databaseUrl) {
+      const pgLog = log.child({ component: 'embedded-postgres' });
       const pg = await startEmbeddedPostgres({
         dataDir: path.join(env.DATA_DIR, 'postgres'),
         port: env.EMBEDDED_PG_PORT,
-        log: (m) => log.debug({ component: 'embedded-postgres' }, m),
+        log: (m) => pgLog.debug(m),
+        supervise: {
+          onDown: (reason) => {
+            pgLog.error(reason);
+            // Health is public: a fixed sentence, the details stay in the log.
+            monitor?.markDown('the embedded database stopped and is being restarted');
+          },
+          onUp: (restarts) => {
+            pgLog.warn({ restarts }, 'embedded PostgreSQL is running again');
+            monitor?.markUp();
+          },
+          onGiveUp: (error) => {
+            pgLog.fatal({ err: error }, `${error.message}: the app cannot take orders without its database and stops here, so a process manager can restart it`);
+            monitor?.markDown('the embedded database could not be restarted');
+            onFatal?.(error);
+          },
+        },
       });
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;
@@ -66,7 +94,11 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
 
     const db = createPrismaClient(databaseUrl, { poolSize: env.DATABASE_POOL_SIZE });
     cleanups.push(() => db.$disconnect());
-    if (env.SEED_DEMO_DATA === 'true') await seedDemoData(db);
+    monitor = startDatabaseMonitor(db, log);
+    const database = monitor;
+    cleanups.push(() => database.stop());
+    if (env.SEED_DEMO_DATA === 'true') await seedDemo(db, log);
+    if (isDeployment(env) && !env.SMTP_URL) log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
     const media = await MediaService.create(
       {
@@ -83,6 +115,8 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
+    // Answered before Next.js so it reports even while pages cannot render.
+    httpServer.on('request', (req, res) => serveHealth(req, res, database));
     const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(
       httpServer,
@@ -121,7 +155,7 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
-        if (req.url?.startsWith('/socket.io/')) return;
+        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req)) return;
         markLocalRequest(req);
         applySecurityHeaders(headerPolicy, req, res);
         markClientIp(req, env.TRUST_PROXY === 'true');
@@ -147,9 +181,19 @@ export async function startApp({ env, log, withNext = true, dev = false }: AppOp
     const url = `http://localhost:${port}`;
     log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
     if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
-    return { url, port, db, httpServer, close };
+    return { url, port, db, database, httpServer, close };
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** Demo data never stops the app: a database holding someone else's "lumen" brand simply goes without. */
+async function seedDemo(db: Db, log: Logger): Promise<void> {
+  try {
+    await seedDemoData(db);
+  } catch (error) {
+    if (!(error instanceof DemoSeedConflictError)) throw error;
+    log.warn({ component: 'seed', conflicts: error.conflicts }, error.message);
   }
 }

@@ -31,7 +31,10 @@ const envSchema = z.object({
   // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  // Both default from where the app runs (see resolveLocalConveniences): on for a
+  // local install, off for a deployment.
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  LOCAL_MAILBOX: z.enum(['true', 'false']).optional(),
   // Email: SMTP when set (smtp://user:pass@host:587 or smtps://…), otherwise the
   // stored outbox shown at /mailbox.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -86,7 +89,30 @@ function origin(entry: string): string | null {
   return url.origin;
 }
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; PUBLIC_URL: string; WEBRTC_PORT: number };
+export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX'> & {
+  AUTH_SECRET: string;
+  PUBLIC_URL: string;
+  WEBRTC_PORT: number;
+  SEED_DEMO_DATA: 'true' | 'false';
+  LOCAL_MAILBOX: 'true' | 'false';
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A PUBLIC_URL on this machine only: a laptop or a test run, never a deployment people reach. */
+export function isLocalPublicUrl(publicUrl: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(publicUrl).hostname);
+}
+
+/**
+ * `npm start` always runs the production build (NODE_ENV=production), on a laptop
+ * as on a server, so NODE_ENV alone cannot tell them apart; the address people
+ * use can. A deployment is NODE_ENV=production with a PUBLIC_URL that is not
+ * localhost, and it never gets a development convenience by default.
+ */
+export function isDeployment(env: Pick<Env, 'NODE_ENV' | 'PUBLIC_URL'>): boolean {
+  return env.NODE_ENV === 'production' && !isLocalPublicUrl(env.PUBLIC_URL);
+}
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -104,11 +130,29 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.MEDIA_LISTEN_IP === '0.0.0.0' && !env.MEDIA_ANNOUNCED_IP) {
     throw new Error('Invalid configuration: MEDIA_LISTEN_IP=0.0.0.0 needs MEDIA_ANNOUNCED_IP (the address browsers reach)');
   }
+  const PUBLIC_URL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const deployment = isDeployment({ NODE_ENV: env.NODE_ENV, PUBLIC_URL });
+  if (deployment && !env.AUTH_SECRET) {
+    throw new Error(
+      `Invalid configuration: AUTH_SECRET is required in production (NODE_ENV=production, PUBLIC_URL=${PUBLIC_URL}). ` +
+        'It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.',
+    );
+  }
+  if (deployment && env.SEED_DEMO_DATA === 'true') {
+    throw new Error(
+      `Invalid configuration: SEED_DEMO_DATA=true in production (PUBLIC_URL=${PUBLIC_URL}) would create demo accounts whose password, demo-password, is published. ` +
+        'Demo data is for a local install (PUBLIC_URL on localhost) or NODE_ENV=development; remove SEED_DEMO_DATA.',
+    );
+  }
+  const local = !deployment;
   return {
     ...env,
     WEBRTC_PORT: webRtcPort,
     AUTH_SECRET: env.AUTH_SECRET ?? localSecret(env.DATA_DIR),
-    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    PUBLIC_URL,
+    SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
+    // The mailbox shows every sign-in link: only where no one else can be reading it.
+    LOCAL_MAILBOX: env.LOCAL_MAILBOX ?? (isLocalPublicUrl(PUBLIC_URL) && !env.SMTP_URL ? 'true' : 'false'),
   };
 }
 

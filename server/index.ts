@@ -1,4 +1,4 @@
-import { startApp } from './app';
+import { startApp, type RunningApp } from './app';
 import { loadEnv } from './env';
 import { createLogger } from './log';
 
@@ -6,23 +6,29 @@ const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
 const dev = process.argv.includes('--dev');
 
-startApp({ env, log, dev }).then(
+let running: RunningApp | undefined;
+let stopping = false;
+const stop = (reason: string, code: number) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ reason }, 'shutting down');
+  const closed = running ? running.close() : Promise.resolve();
+  closed.then(
+    () => process.exit(code),
+    (error: unknown) => {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+};
+
+// A database that cannot be brought back ends the process with a non-zero code:
+// systemd, Docker or pm2 then start the app afresh.
+startApp({ env, log, dev, onFatal: () => stop('database lost', 1) }).then(
   (app) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info({ signal }, 'shutting down');
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGTERM', () => stop('SIGTERM'));
+    running = app;
+    process.on('SIGINT', () => stop('SIGINT', 0));
+    process.on('SIGTERM', () => stop('SIGTERM', 0));
   },
   (error: unknown) => {
     log.fatal({ err: error }, 'could not start');

@@ -15,7 +15,7 @@ export async function requestLinkAction(_: ActionState | null, form: FormData): 
     const { db, env } = services();
     await requestSignInLink(db, email, { secret: env.AUTH_SECRET, callbackUrl: safeCallbackUrl(callbackUrl, env.PUBLIC_URL) });
     const { t } = await getI18n();
-    const mailbox = env.SMTP_URL ? '' : ` (${t('auth.link.mailbox')})`;
+    const mailbox = env.SMTP_URL || env.LOCAL_MAILBOX !== 'true' ? '' : ` (${t('auth.link.mailbox')})`;
     return { ok: true, message: `${t('auth.link.sent', { email })}${mailbox}` };
   });
 }

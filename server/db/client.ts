@@ -6,7 +6,13 @@ import { PrismaClient } from './generated/client';
 // values (ShowStatus.LIVE) — comes through this one module.
 export * from './generated/client';
 
-/** Prisma Client 7 talks to PostgreSQL through the pg driver adapter. */
+/**
+ * Prisma Client 7 talks to PostgreSQL through the pg driver adapter. When the
+ * database restarts, the pool drops each connection whose socket errors (the
+ * adapter listens for idle clients' errors, so none goes unhandled) and opens new
+ * ones on the next query: reconnecting needs nothing here
+ * (test/operations/database-restart.test.ts).
+ */
 export function createPrismaClient(databaseUrl: string, { poolSize = 10 }: { poolSize?: number } = {}): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
 }

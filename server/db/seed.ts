@@ -1,4 +1,4 @@
-import { hash } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import type { PrismaClient } from './client';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -12,6 +12,8 @@ export const DEMO_EMAILS = {
 } as const;
 
 // Stable ids (and unique keys: email, slug, sku) make the seed an upsert: running it on every start never duplicates.
+// They are also the seed's mark: the app gives its own rows random ids, so a brand or
+// account whose id is not the demo one was made by someone else and is never touched.
 const BRAND_ID = 'demo_brand_lumen';
 export const DEMO_BRAND_SLUG = 'lumen';
 export const DEMO_HOST_HANDLE = 'mia';
@@ -42,10 +44,47 @@ export interface DemoSeed {
   otherShowId: string;
 }
 
-async function ensureUser(prisma: PrismaClient, email: string, name: string): Promise<string> {
+type DemoAccount = keyof typeof DEMO_EMAILS;
+const demoUserId = (account: DemoAccount) => `demo_user_${account}`;
+
+/** The seed refuses to run rather than adopt a brand, account or handle it did not create. */
+export class DemoSeedConflictError extends Error {
+  constructor(readonly conflicts: string[]) {
+    super(`demo data not seeded: ${conflicts.join('; ')}`);
+    this.name = 'DemoSeedConflictError';
+  }
+}
+
+/**
+ * Accounts seeded before demo ids were stable have random ids; one whose password
+ * is still the published demo password is a demo account whoever made it, so
+ * adopting it gives nobody anything they did not have.
+ */
+async function isSeedAccount(user: { id: string; passwordHash: string | null }, account: DemoAccount): Promise<boolean> {
+  if (user.id === demoUserId(account)) return true;
+  return user.passwordHash !== null && (await verify(user.passwordHash, DEMO_PASSWORD).catch(() => false));
+}
+
+async function findConflicts(prisma: PrismaClient): Promise<string[]> {
+  const conflicts: string[] = [];
+  for (const [account, email] of Object.entries(DEMO_EMAILS) as [DemoAccount, string][]) {
+    const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+    if (user && !(await isSeedAccount(user, account))) conflicts.push(`the account ${email} was not created by the seed`);
+  }
+  for (const [slug, id] of [[DEMO_BRAND_SLUG, BRAND_ID], [OTHER_BRAND_SLUG, OTHER_BRAND_ID]]) {
+    const brand = await prisma.brand.findUnique({ where: { slug }, select: { id: true } });
+    if (brand && brand.id !== id) conflicts.push(`the brand slug "${slug}" belongs to a brand the seed did not create`);
+  }
+  const profile = await prisma.influencerProfile.findUnique({ where: { handle: DEMO_HOST_HANDLE }, select: { user: { select: { email: true } } } });
+  if (profile && profile.user.email !== DEMO_EMAILS.host) conflicts.push(`the host handle "${DEMO_HOST_HANDLE}" belongs to another account`);
+  return conflicts;
+}
+
+async function ensureUser(prisma: PrismaClient, account: DemoAccount, name: string): Promise<string> {
+  const email = DEMO_EMAILS[account];
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   if (existing) return existing.id;
-  const user = await prisma.user.create({ data: { email, name, passwordHash: await hash(DEMO_PASSWORD) }, select: { id: true } });
+  const user = await prisma.user.create({ data: { id: demoUserId(account), email, name, passwordHash: await hash(DEMO_PASSWORD) }, select: { id: true } });
   return user.id;
 }
 
@@ -65,18 +104,21 @@ async function ensureWallet(prisma: PrismaClient, userId: string, fullName: stri
  * put back on the schedule once it has ended, so a fresh demo is always ready.
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
+  // All or nothing: a half-seeded demo next to someone's real brand helps no one.
+  const conflicts = await findConflicts(prisma);
+  if (conflicts.length) throw new DemoSeedConflictError(conflicts);
   const [brandOwnerId, hostId, viewerId, viewer2Id] = [
-    await ensureUser(prisma, DEMO_EMAILS.brand, 'Dara Sok'),
-    await ensureUser(prisma, DEMO_EMAILS.host, 'Mia Chen'),
-    await ensureUser(prisma, DEMO_EMAILS.viewer, 'Sam Rivera'),
-    await ensureUser(prisma, DEMO_EMAILS.viewer2, 'Alex Kim'),
+    await ensureUser(prisma, 'brand', 'Dara Sok'),
+    await ensureUser(prisma, 'host', 'Mia Chen'),
+    await ensureUser(prisma, 'viewer', 'Sam Rivera'),
+    await ensureUser(prisma, 'viewer2', 'Alex Kim'),
   ];
   await prisma.influencerProfile.upsert({
     where: { userId: hostId },
     update: {},
     create: { userId: hostId, handle: DEMO_HOST_HANDLE, bio: 'Skincare nerd. Live every Friday.', links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }] },
   });
-  // By slug, the brand's public key: a database where "lumen" was made some other way keeps its row.
+  // findConflicts made sure a "lumen" brand, if any, is the seed's own.
   const { id: brandId } = await prisma.brand.upsert({
     where: { slug: DEMO_BRAND_SLUG },
     update: {},
@@ -127,7 +169,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
 
 /** A second brand with its own product and show, hosted by the same influencer. */
 async function seedOtherBrand(prisma: PrismaClient, hostId: string) {
-  const otherBrandOwnerId = await ensureUser(prisma, DEMO_EMAILS.otherBrand, 'Bat-Erdene Tsogt');
+  const otherBrandOwnerId = await ensureUser(prisma, 'otherBrand', 'Bat-Erdene Tsogt');
   const { id: otherBrandId } = await prisma.brand.upsert({
     where: { slug: OTHER_BRAND_SLUG },
     update: {},

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+const base = { DATA_DIR: '/tmp/live-commerce-env-test', LOG_LEVEL: 'silent' };
+const deployment = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example.com', AUTH_SECRET: 's'.repeat(16) + 'f7Qz9w2LmX4pR8tY' };
+
+describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not localhost)', () => {
+  it('refuses to start without AUTH_SECRET, saying how to make one', () => {
+    const { AUTH_SECRET: _, ...withoutSecret } = deployment;
+    expect(() => loadEnv(withoutSecret)).toThrow(/AUTH_SECRET is required in production.*openssl rand/);
+  });
+
+  it('seeds no demo data and has no local mailbox unless asked', () => {
+    const env = loadEnv(deployment);
+    expect(env.SEED_DEMO_DATA).toBe('false');
+    expect(env.LOCAL_MAILBOX).toBe('false');
+  });
+
+  it('refuses SEED_DEMO_DATA=true: the demo accounts have a published password', () => {
+    expect(() => loadEnv({ ...deployment, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA=true in production .*demo-password/);
+  });
+});
+
+describe('configuration of a local install (PUBLIC_URL on localhost, as `npm start` on a laptop)', () => {
+  it('seeds the demo and shows the mailbox by default, with a generated secret, also under NODE_ENV=production', () => {
+    const env = loadEnv({ ...base, NODE_ENV: 'production' });
+    expect(env.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(env.SEED_DEMO_DATA).toBe('true');
+    expect(env.LOCAL_MAILBOX).toBe('true');
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('has no mailbox once SMTP_URL sends the email, and none when LOCAL_MAILBOX=false', () => {
+    expect(loadEnv({ ...base, SMTP_URL: 'smtp://mail.example.com:587' }).LOCAL_MAILBOX).toBe('false');
+    expect(loadEnv({ ...base, LOCAL_MAILBOX: 'false' }).LOCAL_MAILBOX).toBe('false');
+  });
+
+  it('treats a LAN or public PUBLIC_URL as not local: no mailbox by default, even in development', () => {
+    const env = loadEnv({ ...base, NODE_ENV: 'development', PUBLIC_URL: 'http://192.168.1.20:3000' });
+    expect(env.LOCAL_MAILBOX).toBe('false');
+    // Development is not a deployment: demo data stays on for trying the app from a phone.
+    expect(env.SEED_DEMO_DATA).toBe('true');
+  });
+});
