@@ -5,6 +5,7 @@
 // not turn a placed order or a shipped parcel into a refusal.
 import { enqueueEmail, type OutgoingEmail } from '../mail/outbox';
 import { escapeHtml } from '../mail/templates';
+import { currencyFormat } from './money-format';
 import type { Db } from './context';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
 
@@ -16,18 +17,8 @@ export function orderPageUrl(publicUrl: string, orderNumber: number): string {
   return new URL(`/account/orders/${orderNumber}`, publicUrl).toString();
 }
 
-// Building an Intl.NumberFormat costs far more than using one, and a purchase
-// storm formats every receipt: one formatter per currency, kept.
-const formatters = new Map<string, { format: (n: number) => string; digits: number }>();
-
 function money(minor: number, currency: string): string {
-  let entry = formatters.get(currency);
-  if (!entry) {
-    const formatter = new Intl.NumberFormat('en', { style: 'currency', currency });
-    entry = { format: (n) => formatter.format(n), digits: formatter.resolvedOptions().maximumFractionDigits ?? 2 };
-    formatters.set(currency, entry);
-  }
-  return entry.format(minor / 10 ** entry.digits);
+  return currencyFormat(currency).format(minor);
 }
 
 const emailOrderSelect = {
