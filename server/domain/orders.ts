@@ -186,9 +186,14 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   try {
     await payments.capture(authorization.reference);
   } catch (error) {
-    // Not captured (PAYMENT_NOT_CAPTURABLE, or the provider failed): the order must not become PAID.
-    await payments.void(authorization.reference).catch((voidError: unknown) => console.error('void after a failed capture failed', { reference: authorization.reference, voidError }));
-    await release(db, order);
+    // Either way the order does not become PAID. Refused for certain: the
+    // reservation goes back. Any other failure (a provider that did not answer)
+    // may have captured after all: the order stays PLACED with its units, and a
+    // retry with the same key finds out (capture again is a no-op once captured).
+    if (error instanceof AppError && error.code === 'PAYMENT_NOT_CAPTURABLE') {
+      await payments.void(authorization.reference);
+      await release(db, order);
+    }
     throw error;
   }
   // The money is taken. If this statement fails the order stays PLACED with its
