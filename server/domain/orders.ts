@@ -207,7 +207,7 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
   await payments.refund({ reference: authorization.reference, amountMinor: order.totalMinor, idempotencyKey: refundKey(order.orderId, 'unconfirmed') });
-  throw new AppError('INVALID_STATE', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`, 'This order was cancelled while it was being paid. Nothing was charged.');
+  throw new AppError('INVALID_STATE', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`, 'This order was cancelled while it was being paid, so your payment was returned.');
 }
 
 async function release(db: Db, order: OrderFacts): Promise<void> {
