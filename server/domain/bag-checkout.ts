@@ -120,7 +120,16 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
   let placed: PlacedBag;
   try {
-    placed = await db.$transaction((tx) => placeBagOrder(tx, { buyer, show, lines, totals, coupon, idempotencyKey: request.idempotencyKey, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference }), {
+    placed = await db.$transaction(async (tx) => {
+      const order = await placeBagOrder(tx, { buyer, show, lines, totals, coupon, idempotencyKey: request.idempotencyKey, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference });
+      // Captured before the PAID order commits: an authorization that cannot be
+      // captured (PAYMENT_NOT_CAPTURABLE, e.g. a key reused after a void) rolls the
+      // whole order back instead of leaving it PAID with no money taken. The test
+      // provider answers in-process; a real one would hold these row locks for a
+      // network call, which is why one tap reserves first and charges after.
+      await payments.capture(authorization.reference);
+      return order;
+    }, {
       // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
       maxWait: 10_000,
       timeout: 20_000,
@@ -133,7 +142,6 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
     if (error instanceof AppError || !isDuplicateKey(error)) throw error;
     throw new AppError('INTERNAL', 'duplicate key without an order');
   }
-  await payments.capture(authorization.reference);
   // Never throws: the order is placed and paid whatever happens to this row (the provider's webhook fills it in).
   await recordCapturedPayment(db, { orderId: placed.id, provider: payments.name, reference: authorization.reference, amountMinor: totals.totalMinor, currency: show.currency });
   await sendReceiptEmail(db, placed.id);

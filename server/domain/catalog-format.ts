@@ -1,9 +1,10 @@
 // How prices and variant options are written by people: in forms and in CSV
 // files. Kept in one place so a catalog exported and imported again is unchanged.
+import { currencyFormat } from './money-format';
 
 /** Decimals the currency uses (USD 2, KHR 0 in ISO terms, JPY 0, BHD 3). */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat(currency).digits;
 }
 
 /** "12.50" for 1250 cents: no symbol and no grouping, so spreadsheets read it as a number. */

@@ -2,6 +2,7 @@ import type { Prisma } from '../db/client';
 import { requireBrandMember } from './brand-access';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
+import { currencyFormat } from './money-format';
 import { couponCodeSchema, couponInputSchema, type AppliedCoupon, type CouponInput, type CouponState, type CouponView } from './coupons.schema';
 
 export * from './coupons.schema';
@@ -80,8 +81,7 @@ export async function setCouponActive(db: Db, actor: Actor, slug: string, coupon
 const refuse = (detail: string, message: string) => new AppError('COUPON_INVALID', detail, message);
 
 function money(minor: number, currency: string): string {
-  const formatter = new Intl.NumberFormat('en', { style: 'currency', currency });
-  return formatter.format(minor / 10 ** (formatter.resolvedOptions().maximumFractionDigits ?? 2));
+  return currencyFormat(currency).format(minor);
 }
 
 /**

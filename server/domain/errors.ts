@@ -15,6 +15,7 @@ export const ERROR_CATALOG = {
   NO_ADDRESS: { status: 409, message: 'Add a shipping address to buy in one tap.' },
   NO_PAYMENT_METHOD: { status: 409, message: 'Add a payment method to buy in one tap.' },
   PAYMENT_DECLINED: { status: 402, message: 'Your payment was declined. Try another card.' },
+  PAYMENT_NOT_CAPTURABLE: { status: 402, message: 'Your payment could not be completed, so nothing was charged. Please try again.' },
   RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
   TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts from you. Wait a while before trying again.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },

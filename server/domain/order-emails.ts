@@ -3,8 +3,9 @@
 // (templates.ts); names and titles are user input and go through escapeHtml.
 // Neither ever throws: both run after the order changed, and a lost email must
 // not turn a placed order or a shipped parcel into a refusal.
-import { enqueueEmail } from '../mail/outbox';
+import { enqueueEmail, type OutgoingEmail } from '../mail/outbox';
 import { escapeHtml } from '../mail/templates';
+import { currencyFormat } from './money-format';
 import type { Db } from './context';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
 
@@ -17,9 +18,7 @@ export function orderPageUrl(publicUrl: string, orderNumber: number): string {
 }
 
 function money(minor: number, currency: string): string {
-  const formatter = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(minor / 10 ** digits);
+  return currencyFormat(currency).format(minor);
 }
 
 const emailOrderSelect = {
@@ -39,7 +38,22 @@ async function loadOrder(db: Db, orderId: string) {
 
 type EmailOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
 
-function lineList(order: EmailOrder): string[] {
+/** What a receipt says, wherever the order's data came from. */
+export interface ReceiptOrder {
+  id: string;
+  number: number;
+  currency: string;
+  subtotalMinor: number;
+  shippingMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  buyer: { name: string; email: string };
+  brand: { name: string };
+  items: readonly { title: string; quantity: number; unitPriceMinor: number }[];
+  address: EmailOrder['address'];
+}
+
+function lineList(order: ReceiptOrder): string[] {
   const lines = order.items.map((i) => `${i.quantity} × ${i.title} — ${money(i.unitPriceMinor * i.quantity, order.currency)}`);
   const totals = [`Subtotal: ${money(order.subtotalMinor, order.currency)}`, `Shipping: ${order.shippingMinor === 0 ? 'free' : money(order.shippingMinor, order.currency)}`];
   if (order.discountMinor > 0) totals.push(`Discount: −${money(order.discountMinor, order.currency)}`);
@@ -47,7 +61,7 @@ function lineList(order: EmailOrder): string[] {
   return [...lines, '', ...totals];
 }
 
-function addressLines(order: EmailOrder): string[] {
+function addressLines(order: ReceiptOrder): string[] {
   const a = order.address;
   if (!a) return [];
   return [a.fullName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean);
@@ -72,25 +86,30 @@ export async function sendReceiptEmail(db: Db, orderId: string, publicUrl?: stri
   try {
     const order = await loadOrder(db, orderId);
     if (!order) return;
-    const link = publicUrl ? orderPageUrl(publicUrl, order.number) : null;
-    const paragraphs = [
-      `Hi ${order.buyer.name || 'there'},`,
-      `Thank you for your order from ${order.brand.name}. We have your payment, and we will email you again when it ships.`,
-      lineList(order),
-      ...(order.address ? [['Shipping to:', ...addressLines(order)]] : []),
-      link ? 'Follow your order here:' : 'You can follow it under “Your orders” in your account.',
-    ];
-    await enqueueEmail(db, {
-      dedupeKey: receiptEmailKey(order.id),
-      to: order.buyer.email,
-      subject: `Your receipt for order #${order.number}`,
-      text: text(paragraphs, link),
-      html: html(paragraphs, link ? { href: link, label: `Order #${order.number}` } : null),
-      kind: 'order.receipt',
-    });
+    await enqueueEmail(db, receiptEmail(order, publicUrl));
   } catch (error) {
     console.error('receipt email not queued', { orderId, error });
   }
+}
+
+/** The receipt itself; the one-tap purchase writes it from data it already holds, without reading the order back. */
+export function receiptEmail(order: ReceiptOrder, publicUrl?: string): OutgoingEmail {
+  const link = publicUrl ? orderPageUrl(publicUrl, order.number) : null;
+  const paragraphs = [
+    `Hi ${order.buyer.name || 'there'},`,
+    `Thank you for your order from ${order.brand.name}. We have your payment, and we will email you again when it ships.`,
+    lineList(order),
+    ...(order.address ? [['Shipping to:', ...addressLines(order)]] : []),
+    link ? 'Follow your order here:' : 'You can follow it under “Your orders” in your account.',
+  ];
+  return {
+    dedupeKey: receiptEmailKey(order.id),
+    to: order.buyer.email,
+    subject: `Your receipt for order #${order.number}`,
+    text: text(paragraphs, link),
+    html: html(paragraphs, link ? { href: link, label: `Order #${order.number}` } : null),
+    kind: 'order.receipt',
+  };
 }
 
 /** The shipping notice with carrier, tracking number and the order's tracking page; once per order. */

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from './errors';
-import { shippingFor } from './pricing';
+import { emailJobRow } from '../mail/outbox';
+import { WEBHOOK_MAX_ATTEMPTS } from './brand-events';
 import { publicBuyerName, type Actor, type Db } from './context';
+import { AppError } from './errors';
+import { receiptEmail } from './order-emails';
+import { shippingAddressOf, type ShippingAddressColumns } from './order-address';
 import type { PaymentProvider } from './payments/provider';
-import { sendReceiptEmail } from './order-emails';
-import { recordCapturedPayment } from './payments/payments';
+import { refundKey } from './payments/refund-apply';
 import { stockGate } from './stock-gate';
 
 export interface ShowPurchaseRequest {
@@ -38,91 +40,75 @@ export interface PlacedOrder {
   deal: { id: string; soldCount: number } | null;
 }
 
-const orderSelect = {
-  id: true,
-  number: true,
-  status: true,
-  totalMinor: true,
-  shippingMinor: true,
-  currency: true,
-  buyer: { select: { name: true } },
-  items: { select: { quantity: true, variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } } } },
-} as const;
+/** What reserve_show_order answers (migration 20261206020000_one_tap_reserve_confirm). */
+type Reservation =
+  | ({ outcome: 'RESERVED' } & OrderFacts)
+  | ({ outcome: 'REPLAY' } & OrderFacts)
+  | { outcome: 'SOLD_OUT'; stock: number }
+  | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number }
+  | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
+  | { outcome: 'NOT_IN_LINEUP'; productId: string }
+  | { outcome: 'SHOW_NOT_FOUND' | 'VARIANT_NOT_FOUND' | 'UNAUTHENTICATED' | 'NO_PAYMENT_METHOD' | 'NO_ADDRESS' | 'DEAL_MISMATCH' | 'DEAL_ENDED' };
 
-async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): Promise<PlacedOrder | null> {
-  const order = await db.order.findUnique({ where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } }, select: orderSelect });
-  if (!order) return null;
-  const item = order.items[0];
-  if (!item) return null;
-  return {
-    id: order.id,
-    number: order.number,
-    status: order.status,
-    totalMinor: order.totalMinor,
-    shippingMinor: order.shippingMinor,
-    currency: order.currency,
-    productId: item.variant.product.id,
-    productTitle: item.variant.product.title,
-    variantId: item.variant.id,
-    variantName: item.variant.name,
-    quantity: item.quantity,
-    stockAfter: null,
-    buyerPublicName: publicBuyerName(order.buyer.name),
-    replayed: true,
-    deal: null,
-  };
-}
-
-interface PurchaseContext {
-  showStatus: string | null;
-  showBrandId: string | null;
-  maxPerBuyer: number | null;
-  shippingFlatMinor: number | null;
-  freeShippingOverMinor: number | null;
-  variantName: string | null;
-  priceMinor: number | null;
-  currency: string | null;
-  stock: number | null;
-  productId: string | null;
-  productTitle: string | null;
-  productBrandId: string | null;
-  productStatus: string | null;
-  inLineup: boolean;
-  buyerName: string | null;
-  addressId: string | null;
-  paymentMethodId: string | null;
+interface OrderFacts extends ShippingAddressColumns {
+  orderId: string;
+  orderNumber: number;
+  orderStatus: string;
+  brandId: string;
+  brandName: string;
+  showId: string | null;
+  productId: string;
+  productTitle: string;
+  variantId: string;
+  variantName: string;
+  quantity: number;
+  unitPriceMinor: number;
+  dealId: string | null;
+  /** Only on RESERVED with a deal: the deal's units sold after this one. */
+  dealSoldCount?: number | null;
+  subtotalMinor: number;
+  shippingMinor: number;
+  totalMinor: number;
+  currency: string;
+  buyerName: string;
+  buyerEmail: string;
+  buyerDeleted: boolean;
   cardToken: string | null;
-  existingOrder: boolean;
-  dealShowId: string | null;
-  dealVariantId: string | null;
-  dealPriceMinor: number | null;
-  dealOpen: boolean;
+  /** RESERVED: stock right after this order; REPLAY: stock now. */
+  stockAfter?: number;
+  stock?: number;
 }
 
-/** Everything the checks need, in one round trip: a purchase storm is mostly reads. */
-async function loadPurchaseContext(db: Db, buyerId: string, request: ShowPurchaseRequest): Promise<PurchaseContext> {
-  const { showId, variantId, idempotencyKey, dealId = null } = request;
-  const [row] = await db.$queryRaw<PurchaseContext[]>`
-    SELECT s."status"::text AS "showStatus", s."brandId" AS "showBrandId", s."maxPerBuyer",
-           b."shippingFlatMinor", b."freeShippingOverMinor",
-           v."name" AS "variantName", v."priceMinor", v."currency", v."stock",
-           p."id" AS "productId", p."title" AS "productTitle", p."brandId" AS "productBrandId", p."status"::text AS "productStatus",
-           EXISTS (SELECT 1 FROM "ShowProduct" sp WHERE sp."showId" = s."id" AND sp."productId" = p."id") AS "inLineup",
-           u."name" AS "buyerName",
-           (SELECT a."id" FROM "Address" a WHERE a."userId" = u."id" AND a."isDefault" LIMIT 1) AS "addressId",
-           pm."id" AS "paymentMethodId", pm."token" AS "cardToken",
-           EXISTS (SELECT 1 FROM "Order" o WHERE o."buyerId" = ${buyerId} AND o."idempotencyKey" = ${idempotencyKey}) AS "existingOrder",
-           d."showId" AS "dealShowId", d."variantId" AS "dealVariantId", d."priceMinor" AS "dealPriceMinor",
-           COALESCE(d."endedAt" IS NULL AND d."endsAt" > now(), false) AS "dealOpen"
-      FROM (SELECT 1) AS one
-      LEFT JOIN "Show" s ON s."id" = ${showId}
-      LEFT JOIN "Brand" b ON b."id" = s."brandId"
-      LEFT JOIN "ProductVariant" v ON v."id" = ${variantId}
-      LEFT JOIN "Product" p ON p."id" = v."productId"
-      LEFT JOIN "User" u ON u."id" = ${buyerId}
-      LEFT JOIN LATERAL (SELECT m."id", m."token" FROM "PaymentMethod" m WHERE m."userId" = u."id" AND m."isDefault" LIMIT 1) pm ON true
-      LEFT JOIN "FlashDeal" d ON d."id" = ${dealId}`;
-  return row!;
+function refusal(reservation: Exclude<Reservation, { outcome: 'RESERVED' | 'REPLAY' }>, request: ShowPurchaseRequest, buyerId: string): AppError {
+  const { showId, variantId, dealId } = request;
+  switch (reservation.outcome) {
+    case 'SOLD_OUT':
+      return new AppError('SOLD_OUT', `variant ${variantId} has ${reservation.stock} left`);
+    case 'LIMIT_REACHED':
+      return new AppError('LIMIT_REACHED', `over limit ${reservation.maxPerBuyer}`, `You can buy at most ${reservation.maxPerBuyer} of this product in this show.`);
+    case 'SHOW_NOT_FOUND':
+      return new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+    case 'SHOW_NOT_LIVE':
+      return new AppError('SHOW_NOT_LIVE', `show ${showId} is ${reservation.showStatus}`);
+    case 'VARIANT_NOT_FOUND':
+      return new AppError('NOT_FOUND', `variant ${variantId} not found`, 'This product is no longer available.');
+    case 'UNAUTHENTICATED':
+      return new AppError('UNAUTHENTICATED', `user ${buyerId} no longer exists`);
+    case 'NOT_IN_LINEUP':
+      return new AppError('NOT_IN_LINEUP', `product ${reservation.productId} not in ${showId}`);
+    case 'NO_PAYMENT_METHOD':
+      return new AppError('NO_PAYMENT_METHOD', `user ${buyerId} has no default payment method`);
+    case 'NO_ADDRESS':
+      return new AppError('NO_ADDRESS', `user ${buyerId} has no default address`);
+    case 'DEAL_MISMATCH':
+      return new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
+    case 'DEAL_ENDED':
+      return new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
+    default: {
+      const unreachable: never = reservation;
+      return new AppError('INTERNAL', `unknown reservation ${JSON.stringify(unreachable)}`);
+    }
+  }
 }
 
 // Taps this process has handled, so a retry of one (a lost acknowledgement) always
@@ -135,123 +121,153 @@ function rememberTap(tapKey: string): void {
   if (recentTaps.size > RECENT_TAPS_KEPT) recentTaps.delete(recentTaps.values().next().value!);
 }
 
-/** Refusals that place_show_order answers as its outcome. */
-const REFUSALS = {
-  SOLD_OUT: () => new AppError('SOLD_OUT'),
-  DEAL_ENDED: () => new AppError('DEAL_ENDED', 'deal ended or capped', 'This deal has ended or sold out.'),
-  LIMIT_REACHED: (message: string) => new AppError('LIMIT_REACHED', 'per-buyer limit', message),
-  // The default address was removed between reading it and placing the order.
-  NO_ADDRESS: () => new AppError('NO_ADDRESS', 'default address removed during the tap'),
-} as const;
-
-function isDuplicateKey(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return (error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key');
-}
+// A retry that arrives while its first tap is still being paid for waits for
+// that tap instead of starting its own: one order, one authorization, one capture.
+const tapsInFlight = new Map<string, Promise<PlacedOrder>>();
 
 /**
  * One tap on Buy during a live show. Uses the buyer's default address and card.
  * The same idempotency key always yields the same single order and a single charge.
- * The atomic part (per-buyer limit, deal cap and end, conditional stock decrement,
- * order insert) is one call of the `place_show_order` SQL function, so stock can
- * never go below zero whatever the concurrency, and a storm costs two round trips
- * per tap.
+ *
+ * Reserve, charge, confirm: `reserve_show_order` checks everything, takes the deal
+ * unit and the stock with conditional updates (never below zero, whatever the
+ * concurrency) and writes the order as PLACED; then the payment is authorised and
+ * captured; then `confirm_show_order` makes it PAID and writes the Payment row, the
+ * timeline row, the order.created and order.paid events with their webhooks and the
+ * receipt job in the same transaction. Two database round trips for a sold tap, one
+ * for a refused one, and nothing durable left to do after the answer. A refused tap
+ * never reaches the payment provider; a payment that fails gives the reservation back
+ * (`release_show_order`) and no order is left. See docs/architecture.md.
  */
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
+  const running = tapsInFlight.get(tapKey);
+  if (running) return running.then((order) => ({ ...order, stockAfter: null, replayed: true, deal: null }));
   const retry = recentTaps.has(tapKey);
   if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw new AppError('SOLD_OUT', `variant ${request.variantId} gated`);
   rememberTap(tapKey);
   const outcome: { stock: number | null } = { stock: null };
-  try {
-    return await placeAdmittedOrder(db, payments, buyer, request, outcome);
-  } finally {
+  const tap = placeAdmittedOrder(db, payments, buyer, request, outcome).finally(() => {
+    tapsInFlight.delete(tapKey);
     if (!retry) stockGate.settle(request.variantId, request.quantity, outcome.stock);
-  }
+  });
+  tapsInFlight.set(tapKey, tap);
+  return tap;
 }
 
 async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest, outcome: { stock: number | null }): Promise<PlacedOrder> {
   const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
-  const ctx = await loadPurchaseContext(db, buyer.userId, request);
-  outcome.stock = ctx.stock;
-  if (ctx.existingOrder) {
-    const replay = await findOrderByKey(db, buyer.userId, idempotencyKey);
-    if (replay) return replay;
+  const [row] = await db.$queryRaw<{ r: Reservation }[]>`
+    SELECT "reserve_show_order"(${randomUUID()}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${variantId}, ${dealId}, ${quantity}::int, ${idempotencyKey}) AS r`;
+  const reservation = row!.r;
+  if (reservation.outcome !== 'RESERVED' && reservation.outcome !== 'REPLAY') {
+    if (reservation.outcome === 'SOLD_OUT') outcome.stock = reservation.stock;
+    throw refusal(reservation, request, buyer.userId);
   }
-  if (!ctx.showStatus || !ctx.showBrandId || ctx.maxPerBuyer === null) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (ctx.showStatus !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${ctx.showStatus}`);
-  if (!ctx.productId || ctx.productStatus !== 'ACTIVE' || ctx.priceMinor === null || ctx.stock === null) {
-    throw new AppError('NOT_FOUND', `variant ${variantId} not found`, 'This product is no longer available.');
-  }
-  if (ctx.buyerName === null) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
-  if (!ctx.inLineup || ctx.productBrandId !== ctx.showBrandId) throw new AppError('NOT_IN_LINEUP', `product ${ctx.productId} not in ${showId}`);
-  if (!ctx.paymentMethodId || !ctx.cardToken) throw new AppError('NO_PAYMENT_METHOD', `user ${buyer.userId} has no default payment method`);
-  if (!ctx.addressId) throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`);
-  // A cheap early answer for the crowd that taps after the last unit went; the
-  // conditional UPDATE in place_show_order stays the authority.
-  if (ctx.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${ctx.stock} left`);
-  const limitMessage = `You can buy at most ${ctx.maxPerBuyer} of this product in this show.`;
-  if (quantity > ctx.maxPerBuyer) throw new AppError('LIMIT_REACHED', `quantity ${quantity} over limit ${ctx.maxPerBuyer}`, limitMessage);
-  let unitPriceMinor = ctx.priceMinor;
-  if (dealId) {
-    if (ctx.dealShowId !== showId || ctx.dealVariantId !== variantId || ctx.dealPriceMinor === null) throw new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
-    if (!ctx.dealOpen) throw new AppError('DEAL_ENDED', `deal ${dealId} ended`);
-    unitPriceMinor = ctx.dealPriceMinor;
-  }
-  const currency = ctx.currency!;
-  const variantName = ctx.variantName!;
-  const productTitle = ctx.productTitle!;
-  const subtotalMinor = unitPriceMinor * quantity;
-  // Deal prices are item prices: shipping follows the brand's rule whatever the item cost.
-  const shippingMinor = shippingFor(subtotalMinor, { shippingFlatMinor: ctx.shippingFlatMinor ?? 0, freeShippingOverMinor: ctx.freeShippingOverMinor });
-  const totalMinor = subtotalMinor + shippingMinor;
+  if (reservation.outcome === 'RESERVED') outcome.stock = reservation.stockAfter ?? null;
+  // A replay of a paid (or since cancelled) order answers with it; a replay of one
+  // still PLACED is a tap whose payment was interrupted, and is finished now.
+  if (reservation.outcome === 'REPLAY' && reservation.orderStatus !== 'PLACED') return answer(reservation, true);
+  await chargeAndConfirm(db, payments, buyer, idempotencyKey, reservation);
+  return answer(reservation, reservation.outcome === 'REPLAY');
+}
 
-  const authorization = await payments.authorize({ token: ctx.cardToken, amountMinor: totalMinor, currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
-  if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
-
-  const orderId = randomUUID();
+async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor, idempotencyKey: string, order: OrderFacts): Promise<void> {
+  if (!order.cardToken) {
+    await release(db, order);
+    throw new AppError('NO_PAYMENT_METHOD', `order ${order.orderId}'s card was removed while paying`);
+  }
+  // The same key as every earlier attempt at this tap: the provider answers it with the same authorization.
+  const authorization = await payments.authorize({ token: order.cardToken, amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
+  if (!authorization.ok) {
+    await release(db, order);
+    throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
+  }
   try {
-    const [placed] = await db.$queryRaw<{ outcome: 'PLACED' | keyof typeof REFUSALS; orderNumber: number; stockAfter: number; dealSoldCount: number | null }[]>`
-      SELECT * FROM "place_show_order"(
-        ${orderId}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${ctx.showBrandId}, ${ctx.productId}, ${variantId}, ${dealId},
-        ${quantity}::int, ${unitPriceMinor}::int, ${currency}::char(3), ${ctx.maxPerBuyer}::int, ${idempotencyKey},
-        ${ctx.addressId}, ${ctx.paymentMethodId}, ${authorization.reference}, ${`${productTitle} — ${variantName}`}, ${shippingMinor}::int)`;
-    if (placed!.outcome !== 'PLACED') {
-      if (placed!.outcome === 'SOLD_OUT') outcome.stock = 0;
-      await payments.void(authorization.reference);
-      throw REFUSALS[placed!.outcome](limitMessage);
-    }
-    outcome.stock = placed!.stockAfter;
     await payments.capture(authorization.reference);
-    // Never throws: the order is placed and paid whatever happens to this row.
-    await recordCapturedPayment(db, { orderId, provider: payments.name, reference: authorization.reference, amountMinor: totalMinor, currency });
-    // Never throws either; its dedupe key is the order, so a retried tap sends no second receipt.
-    await sendReceiptEmail(db, orderId);
-    return {
-      id: orderId,
-      number: placed!.orderNumber,
-      status: 'PAID',
-      totalMinor,
-      shippingMinor,
-      currency,
-      productId: ctx.productId,
-      productTitle,
-      variantId,
-      variantName,
-      quantity,
-      stockAfter: placed!.stockAfter,
-      buyerPublicName: publicBuyerName(ctx.buyerName),
-      replayed: false,
-      deal: dealId && placed!.dealSoldCount !== null ? { id: dealId, soldCount: placed!.dealSoldCount } : null,
-    };
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isDuplicateKey(error)) {
-      // A concurrent request with the same key won the race; its order is the answer.
-      const winner = await findOrderByKey(db, buyer.userId, idempotencyKey);
-      if (winner) return winner;
+    // Either way the order does not become PAID. Refused for certain: the
+    // reservation goes back. Any other failure (a provider that did not answer)
+    // may have captured after all: the order stays PLACED with its units, and a
+    // retry with the same key finds out (capture again is a no-op once captured).
+    if (error instanceof AppError && error.code === 'PAYMENT_NOT_CAPTURABLE') {
+      await payments.void(authorization.reference);
+      await release(db, order);
     }
-    await payments.void(authorization.reference);
     throw error;
   }
+  // The money is taken. If this statement fails the order stays PLACED with its
+  // stock; the buyer's retry with the same key finds it and confirms it (the
+  // provider answers the same authorization, already captured).
+  const [confirmed] = await db.$queryRaw<{ r: { outcome: string } }[]>`
+    SELECT "confirm_show_order"(${order.orderId}, ${payments.name}, ${authorization.reference},
+      ${createdEvent(order)}::jsonb, ${paidEvent(order, payments.name, authorization.reference)}::jsonb, ${WEBHOOK_MAX_ATTEMPTS + 1}::int,
+      ${receiptJob(order)}::jsonb) AS r`;
+  const result = confirmed!.r.outcome;
+  if (result === 'PAID') return;
+  // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
+  await payments.refund({ reference: authorization.reference, amountMinor: order.totalMinor, idempotencyKey: refundKey(order.orderId, 'unconfirmed') });
+  throw new AppError('INVALID_STATE', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`, 'This order was cancelled while it was being paid, so your payment was returned.');
+}
+
+async function release(db: Db, order: OrderFacts): Promise<void> {
+  const [row] = await db.$queryRaw<{ r: { outcome: string; stock?: number } }[]>`SELECT "release_show_order"(${order.orderId}) AS r`;
+  if (row!.r.outcome !== 'RELEASED') console.error('one-tap reservation not released', { orderId: order.orderId, outcome: row!.r.outcome });
+  stockGate.forget(order.variantId);
+}
+
+function createdEvent(order: OrderFacts): string {
+  return JSON.stringify({
+    orderId: order.orderId, orderNumber: order.orderNumber, source: 'ONE_TAP', showId: order.showId, currency: order.currency,
+    subtotalMinor: order.subtotalMinor, shippingMinor: order.shippingMinor, discountMinor: 0, totalMinor: order.totalMinor, couponCode: null,
+    items: [{ variantId: order.variantId, productId: order.productId, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
+  });
+}
+
+function paidEvent(order: OrderFacts, provider: string, reference: string): string {
+  return JSON.stringify({ orderId: order.orderId, orderNumber: order.orderNumber, amountMinor: order.totalMinor, currency: order.currency, provider, reference });
+}
+
+/** The receipt's job row, written by confirm_show_order; none for an account deleted meanwhile. */
+function receiptJob(order: OrderFacts): string | null {
+  if (order.buyerDeleted) return null;
+  try {
+    return JSON.stringify(emailJobRow(receiptEmail({
+      id: order.orderId,
+      number: order.orderNumber,
+      currency: order.currency,
+      subtotalMinor: order.subtotalMinor,
+      shippingMinor: order.shippingMinor,
+      discountMinor: 0,
+      totalMinor: order.totalMinor,
+      buyer: { name: order.buyerName, email: order.buyerEmail },
+      brand: { name: order.brandName },
+      items: [{ title: `${order.productTitle} — ${order.variantName}`, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
+      address: shippingAddressOf(order),
+    })));
+  } catch (error) {
+    // A receipt that cannot be written (an address the email schema refuses) must not refuse a paid order.
+    console.error('receipt email not queued', { orderId: order.orderId, error });
+    return null;
+  }
+}
+
+function answer(order: OrderFacts, replayed: boolean): PlacedOrder {
+  return {
+    id: order.orderId,
+    number: order.orderNumber,
+    status: replayed && order.orderStatus !== 'PLACED' ? order.orderStatus : 'PAID',
+    totalMinor: order.totalMinor,
+    shippingMinor: order.shippingMinor,
+    currency: order.currency,
+    productId: order.productId,
+    productTitle: order.productTitle,
+    variantId: order.variantId,
+    variantName: order.variantName,
+    quantity: order.quantity,
+    stockAfter: replayed ? null : (order.stockAfter ?? null),
+    buyerPublicName: publicBuyerName(order.buyerName),
+    replayed,
+    deal: !replayed && order.dealId && order.dealSoldCount != null ? { id: order.dealId, soldCount: order.dealSoldCount } : null,
+  };
 }

@@ -27,8 +27,16 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
 
 /** Queues several emails in one statement; those whose dedupeKey was queued before are skipped. */
 export async function enqueueEmails(db: Db, emails: readonly OutgoingEmail[]): Promise<number> {
-  const payloads = emails.map(toPayload);
-  return enqueueJobs(db, payloads.map((payload) => ({ kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey), maxAttempts: EMAIL_MAX_ATTEMPTS })));
+  return enqueueJobs(db, emails.map(emailJobRow));
+}
+
+/**
+ * The job row that sends `email`, for callers that write it themselves in the
+ * same statement as the change it reports (the one-tap purchase does).
+ */
+export function emailJobRow(email: OutgoingEmail): { kind: 'email.send'; payload: EmailSendPayload; dedupeKey: string; maxAttempts: number } {
+  const payload = toPayload(email);
+  return { kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey), maxAttempts: EMAIL_MAX_ATTEMPTS };
 }
 
 /** The job's dedupeKey for an email; job keys share one namespace with other kinds of job. */

@@ -72,8 +72,9 @@ describe('refundOrder', () => {
     expect(saved).toMatchObject({ status: 'REFUNDED', refundedMinor: order.totalMinor });
     expect(saved.refundedAt).not.toBeNull();
     expect(saved.events.map((e) => e.status)).toContain('REFUNDED');
-    const brandEvents = await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: order.id } }, select: { type: true } });
-    expect(brandEvents.map((e) => e.type)).toEqual(['order.refunded']);
+    const brandEvents = await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: order.id } }, select: { type: true }, orderBy: { createdAt: 'asc' } });
+    // The tap itself announced order.created and order.paid; the refund adds exactly one event.
+    expect(brandEvents.map((e) => e.type)).toEqual(['order.created', 'order.paid', 'order.refunded']);
     expect(await database.prisma.brandEvent.count({ where: { type: 'stock.changed', data: { path: ['variantId'], equals: variantId } } })).toBeGreaterThan(0);
   });
 

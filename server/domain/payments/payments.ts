@@ -1,4 +1,4 @@
-import type { Prisma } from '../../db/client';
+import type { OrderStatus, Prisma } from '../../db/client';
 import { parseMajorUnits } from '../catalog-format';
 import { requireBrandMember } from '../brand-access';
 import type { Actor, Db } from '../context';
@@ -74,7 +74,8 @@ export async function refundOrder(db: Db, payments: PaymentProvider, actor: Acto
   return applyRefund(db, payments, actor, orderId, { ...input, amountMinor, cancel: false });
 }
 
-const CANCELLABLE = new Set(['PLACED', 'PAID', 'PACKED']);
+const CANCELLABLE: ReadonlySet<OrderStatus> = new Set(['PLACED', 'PAID', 'PACKED']);
+const SHIPPED_ALREADY = 'An order can be cancelled only before it ships. Refund it instead.';
 
 /**
  * Cancels an order that has not shipped: refunds whatever is not refunded yet,
@@ -83,13 +84,12 @@ const CANCELLABLE = new Set(['PLACED', 'PAID', 'PACKED']);
  */
 export async function cancelOrder(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, reason: string): Promise<RefundOutcome> {
   const order = await requireOrderOfMyBrand(db, actor, orderId);
-  if (order.status !== 'CANCELLED' && !CANCELLABLE.has(order.status)) {
-    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, 'An order can be cancelled only before it ships. Refund it instead.');
-  }
-  return applyRefund(db, payments, actor, orderId, { reason, idempotencyKey: 'cancel', restock: true, cancel: true });
+  // An early answer only: applyRefund checks the status again under the order's row lock.
+  if (order.status !== 'CANCELLED' && !CANCELLABLE.has(order.status)) throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, SHIPPED_ALREADY);
+  return applyRefund(db, payments, actor, orderId, { reason, idempotencyKey: 'cancel', restock: true, cancel: true, allowedFrom: { statuses: CANCELLABLE, message: SHIPPED_ALREADY } });
 }
 
-async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: string; currency: string }> {
+async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: OrderStatus; currency: string }> {
   const order = await db.order.findUnique({ where: { id: orderId }, select: { brandId: true, status: true, currency: true } });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not found`, 'We could not find that order.');
   await requireBrandMember(db, actor, { id: order.brandId });

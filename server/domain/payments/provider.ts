@@ -50,6 +50,11 @@ export interface PaymentProvider {
   /** Turns card details into a token; throws INVALID_INPUT for a number or expiry that cannot be right. */
   tokenizeCard(card: CardDetails): Promise<TokenizedCard>;
   authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization>;
+  /**
+   * Takes the authorized money. Capturing a captured authorization again is a
+   * no-op; one that is voided, expired or unknown throws PAYMENT_NOT_CAPTURABLE,
+   * and the caller must not mark anything paid.
+   */
   capture(reference: string): Promise<void>;
   /** Releases an authorization that will not be captured (for example, sold out). */
   void(reference: string): Promise<void>;

@@ -28,6 +28,11 @@ export interface ApplyRefundInput {
   idempotencyKey: string;
   restock: boolean;
   cancel: boolean;
+  /**
+   * The statuses this caller may act on (a buyer may cancel less than the brand).
+   * Checked under the order's row lock, so an order packed a moment ago is seen.
+   */
+  allowedFrom?: { statuses: ReadonlySet<OrderStatus>; message: string };
 }
 
 const orderSelect = {
@@ -41,16 +46,56 @@ export function refundKey(orderId: string, idempotencyKey: string): string {
   return `order:${orderId}:${idempotencyKey}`;
 }
 
+/**
+ * Refunds and cancellations take the order's row lock first, then decide, then
+ * call the provider, then write, all in one transaction. Deciding on a status
+ * read before the lock let a cancel override an order packed meanwhile, and
+ * paying out before the lock let concurrent partial refunds pay out more than
+ * was left whenever the provider did not itself remember the capture. The
+ * provider call runs under the lock: one order's refunds queue behind each
+ * other, nothing else waits. If the commit fails after the provider paid, the
+ * provider's refund.succeeded webhook records the refund (payment-webhooks.ts).
+ */
 export async function applyRefund(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, input: ApplyRefundInput): Promise<RefundOutcome> {
   const key = refundKey(orderId, input.idempotencyKey);
   const earlier = await replayOf(db, orderId, key, input.cancel);
   if (earlier) return earlier;
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: orderSelect });
+
+  let outcome: RefundOutcome | null;
+  try {
+    outcome = await db.$transaction((tx) => refundUnderLock(tx, payments, actor, orderId, { ...input, key }), { maxWait: 10_000, timeout: 20_000 });
+  } catch (error) {
+    // A concurrent call with the same key committed first: its refund is the answer.
+    const winner = await replayOf(db, orderId, key, input.cancel);
+    if (winner) return winner;
+    throw error;
+  }
+  if (!outcome) {
+    const winner = await replayOf(db, orderId, key, input.cancel);
+    if (!winner) throw new AppError('INTERNAL', `refund ${key} neither written nor found`);
+    return winner;
+  }
+  for (const variant of outcome.restocked) stockGate.forget(variant.variantId);
+  return outcome;
+}
+
+/** Null when a concurrent call with the same key got there first. */
+async function refundUnderLock(tx: Prisma.TransactionClient, payments: PaymentProvider, actor: Actor, orderId: string, input: ApplyRefundInput & { key: string }): Promise<RefundOutcome | null> {
+  // The order row is the lock every refund, cancellation, fulfilment step and
+  // webhook takes, so everything below sees the order as it really is now.
+  await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderSelect });
+  const existing = await tx.refund.findUnique({ where: { idempotencyKey: input.key }, select: { id: true } });
+  if (existing || (input.cancel && order.status === 'CANCELLED')) return null;
   if (order.status === 'CANCELLED' || order.status === 'REFUNDED') {
     throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, order.status === 'CANCELLED' ? 'This order is cancelled.' : 'This order is already fully refunded.');
   }
-  const payment = await ensurePaymentRow(db, payments.name, order);
+  if (input.allowedFrom && !input.allowedFrom.statuses.has(order.status)) {
+    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status} under the lock`, input.allowedFrom.message);
+  }
+  const payment = await ensurePaymentRow(tx, payments.name, order);
   if (!payment && !input.cancel) throw new AppError('INVALID_STATE', `order ${orderId} has no captured payment`, 'Nothing was paid for this order.');
+  // Read under the lock: what earlier refunds left, not what was left when this call started.
   const left = payment ? payment.amountMinor - payment.refundedMinor : 0;
   const amount = input.cancel ? left : (input.amountMinor ?? left);
   if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel)) throw new AppError('INVALID_INPUT', `refund amount ${amount}`, 'The refund amount must be more than zero.');
@@ -58,45 +103,25 @@ export async function applyRefund(db: Db, payments: PaymentProvider, actor: Acto
   const completes = amount === left;
   if (input.restock && !completes) throw new AppError('INVALID_STATE', `restock with partial refund of ${orderId}`, 'Stock can be returned only with a refund of everything that is left.');
 
-  // The provider first: if it refuses, nothing of ours changes. Its answer for the
-  // same key is always the same refund, so a retry after a crash below is safe.
-  const providerRefund = payment && amount > 0 ? await payments.refund({ reference: payment.reference, amountMinor: amount, idempotencyKey: key }) : null;
-
-  let outcome: RefundOutcome;
-  try {
-    outcome = await db.$transaction((tx) => writeRefund(tx, actor, order, payment, { ...input, key, amount, completes, refundRef: providerRefund?.refundRef ?? null }));
-  } catch (error) {
-    // A concurrent call with the same key committed first: its refund is the answer.
-    const winner = await replayOf(db, orderId, key, input.cancel);
-    if (winner) return winner;
-    throw error;
-  }
-  for (const variant of outcome.restocked) stockGate.forget(variant.variantId);
-  return outcome;
+  // The provider answers the same key with the same refund, so a retry after a failed commit pays nothing twice.
+  const providerRefund = payment && amount > 0 ? await payments.refund({ reference: payment.reference, amountMinor: amount, idempotencyKey: input.key }) : null;
+  return writeRefund(tx, actor, order, payment, { ...input, amount, completes, refundRef: providerRefund?.refundRef ?? null });
 }
 
 interface RefundWrite extends ApplyRefundInput { key: string; amount: number; completes: boolean; refundRef: string | null }
 
+/** Runs under the order's row lock taken by refundUnderLock; `order` and `payment` were read under it. */
 async function writeRefund(tx: Prisma.TransactionClient, actor: Actor, order: OrderRow, payment: PaymentRow | null, w: RefundWrite): Promise<RefundOutcome> {
-  // The order row is the lock every refund, cancellation and webhook takes, so
-  // they see each other's writes and the amounts below cannot race.
-  await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`;
-  const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedMinor: true } });
-  const existing = await tx.refund.findUnique({ where: { idempotencyKey: w.key }, select: { id: true } });
-  if (existing || (w.cancel && current.status === 'CANCELLED')) throw new AppError('INVALID_STATE', `refund ${w.key} already written`);
-
   let refundId: string | null = null;
   if (payment && w.refundRef && w.amount > 0) {
-    const fresh = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { amountMinor: true, refundedMinor: true } });
-    if (fresh.refundedMinor + w.amount > fresh.amountMinor) throw new AppError('INVALID_STATE', `refund over captured on ${payment.reference} (provider ref ${w.refundRef})`);
     const refund = await tx.refund.create({ data: { paymentId: payment.id, amountMinor: w.amount, reason: w.reason, providerRef: w.refundRef, idempotencyKey: w.key }, select: { id: true } });
     refundId = refund.id;
-    const refundedMinor = fresh.refundedMinor + w.amount;
-    await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status: paymentStatusAfterRefund(fresh.amountMinor, refundedMinor) } });
+    const refundedMinor = payment.refundedMinor + w.amount;
+    await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status: paymentStatusAfterRefund(payment.amountMinor, refundedMinor) } });
   }
   const now = new Date();
-  const status: OrderStatus = w.cancel ? 'CANCELLED' : w.completes ? 'REFUNDED' : current.status;
-  const orderRefundedMinor = current.refundedMinor + w.amount;
+  const status: OrderStatus = w.cancel ? 'CANCELLED' : w.completes ? 'REFUNDED' : order.status;
+  const orderRefundedMinor = order.refundedMinor + w.amount;
   await tx.order.update({
     where: { id: order.id },
     data: { status, refundedMinor: orderRefundedMinor, ...(w.cancel ? { cancelledAt: now } : {}), ...(w.amount > 0 && w.completes ? { refundedAt: now } : {}) },

@@ -62,3 +62,25 @@ describe('test provider refunds', () => {
     expect(events.map((e) => e.type)).toEqual(['payment.captured', 'refund.succeeded', 'refund.succeeded']);
   });
 });
+
+describe('test provider capture', () => {
+  it('refuses loudly with PAYMENT_NOT_CAPTURABLE to capture an authorization reused after a void, or one it never gave; a second capture of a captured one takes nothing twice', async () => {
+    const events: PaymentWebhookEvent[] = [];
+    const provider = new TestPaymentProvider({ webhooks: (e) => events.push(e) });
+    const key = `capture-test-${Math.random()}`;
+    const first = await provider.authorize({ token: 'tok_test_visa_4242', amountMinor: 1000, currency: 'USD', idempotencyKey: key });
+    if (!first.ok) throw new Error('declined');
+    await provider.void(first.reference);
+    // The same key answers with the same (now voided) authorization, as a real provider's idempotency does.
+    const reused = await provider.authorize({ token: 'tok_test_visa_4242', amountMinor: 1000, currency: 'USD', idempotencyKey: key });
+    expect(reused).toEqual(first);
+    await expect(provider.capture(first.reference)).rejects.toMatchObject({ code: 'PAYMENT_NOT_CAPTURABLE' });
+    await expect(provider.capture('test_auth_never_given')).rejects.toMatchObject({ code: 'PAYMENT_NOT_CAPTURABLE' });
+
+    const other = await provider.authorize({ token: 'tok_test_visa_4242', amountMinor: 500, currency: 'USD', idempotencyKey: `${key}-2` });
+    if (!other.ok) throw new Error('declined');
+    await provider.capture(other.reference);
+    await provider.capture(other.reference);
+    expect(events.map((e) => e.type)).toEqual(['payment.voided', 'payment.captured']);
+  });
+});

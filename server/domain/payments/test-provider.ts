@@ -67,7 +67,12 @@ export class TestPaymentProvider implements PaymentProvider {
 
   async capture(reference: string): Promise<void> {
     const authorization = ledger.byReference.get(reference);
-    if (!authorization || authorization.state !== 'authorized') return;
+    // Same reference, same capture: a retried capture takes nothing twice.
+    if (authorization?.state === 'captured') return;
+    // Silently doing nothing here once let an order become PAID with no money
+    // taken (a key reused after its authorization was voided).
+    if (!authorization) throw new AppError('PAYMENT_NOT_CAPTURABLE', `no test authorization ${reference}`);
+    if (authorization.state !== 'authorized') throw new AppError('PAYMENT_NOT_CAPTURABLE', `test authorization ${reference} is ${authorization.state}`);
     authorization.state = 'captured';
     this.emit('payment.captured', `captured_${reference}`, { reference, amountMinor: authorization.amountMinor, currency: authorization.currency });
   }

@@ -7,6 +7,8 @@ export class CountingProvider extends TestPaymentProvider {
   readonly captures = new Map<string, number>();
   /** Refund calls the provider accepted that paid out (a repeated key pays nothing new). */
   refunds = 0;
+  /** Minor units those refunds paid out. */
+  paidOutMinor = 0;
   private readonly refundKeys = new Set<string>();
 
   override async authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
@@ -21,7 +23,10 @@ export class CountingProvider extends TestPaymentProvider {
 
   override async refund(request: RefundRequest): Promise<{ refundRef: string }> {
     const result = await super.refund(request);
-    if (!this.refundKeys.has(request.idempotencyKey)) this.refunds++;
+    if (!this.refundKeys.has(request.idempotencyKey)) {
+      this.refunds++;
+      this.paidOutMinor += request.amountMinor;
+    }
     this.refundKeys.add(request.idempotencyKey);
     return result;
   }

@@ -15,6 +15,7 @@ export const errors = {
   NO_ADDRESS: 'Add a shipping address to buy in one tap.',
   NO_PAYMENT_METHOD: 'Add a payment method to buy in one tap.',
   PAYMENT_DECLINED: 'Your payment was declined. Try another card.',
+  PAYMENT_NOT_CAPTURABLE: 'Your payment could not be completed, so nothing was charged. Please try again.',
   RATE_LIMITED: 'Slow down a little and try again.',
   TOO_MANY_ATTEMPTS: 'Too many attempts from you. Wait a while before trying again.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
