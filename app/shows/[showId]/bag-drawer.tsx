@@ -153,8 +153,13 @@ function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: Bag
         </button>
       </div>
       {bag.couponError && (
+        // The refused code is already dropped (see useBag): Pay goes through without it.
+        // "Remove code" also clears the field and the message.
         <p id="bag-coupon-error" className="text-sm font-medium text-red-700">
-          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}
+          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}{' '}
+          <button type="button" onClick={onRemove} disabled={busy} className="font-semibold underline">
+            {t('viewer.bag.removeCode')}
+          </button>
         </p>
       )}
       {bag.coupon && (
