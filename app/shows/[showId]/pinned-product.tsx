@@ -9,6 +9,7 @@ import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
+import { SignInToBuy } from './sign-in-to-buy';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
@@ -152,9 +153,7 @@ export function PinnedProduct({
           {pending ? t('viewer.product.buying') : soldOut ? t('viewer.product.soldOut') : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
         </button>
       ) : (
-        <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">
-          {t('viewer.product.signInToBuy')}
-        </a>
+        <SignInToBuy />
       )}
       {canBuy && onAddToBag && (
         <button
