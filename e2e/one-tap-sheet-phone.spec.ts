@@ -119,3 +119,39 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is
   });
   await context.close();
 });
+
+test('a bag refused for a declined card offers "Change card" in the bag; the bag is paid on the new card', async ({ browser, db }) => {
+  const email = await createShopper(db, 'bagdeclined');
+  // A returning buyer whose saved default card now declines.
+  await db.query(
+    `INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'e2e_addr_' || substr(md5(random()::text), 1, 8), id, name, '3 Peace Ave', 'Ulaanbaatar', 'MN', true FROM "User" WHERE email = $1`,
+    [email],
+  );
+  await db.query(
+    `INSERT INTO "PaymentMethod" (id, "userId", provider, token, brand, last4, "expMonth", "expYear", "isDefault")
+     SELECT 'e2e_card_' || substr(md5(random()::text), 1, 8), id, 'test', 'tok_test_visa_decline', 'visa', '0002', 12, $2, true FROM "User" WHERE email = $1`,
+    [email, new Date().getFullYear() + 3],
+  );
+  const context = await browser.newContext(PHONE);
+  await signIn(context, email);
+  const page = await context.newPage();
+  await page.goto(`/shows/${show.showId}`);
+  await page.getByRole('button', { name: 'Add to bag' }).click();
+  await expect(page.getByTestId('bag-count')).toHaveText('1');
+  await page.getByRole('button', { name: /^Bag, / }).click();
+  const bag = page.getByRole('dialog', { name: 'Your bag' });
+  await bag.getByRole('button', { name: /^Pay / }).click();
+  await expect(bag.getByText('Your payment was declined. Try another card.')).toBeVisible();
+  await bag.getByRole('button', { name: 'Change card' }).click();
+  const sheet = page.getByTestId('one-tap-sheet');
+  await sheet.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await sheet.getByLabel('Month').fill('12');
+  await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));
+  await sheet.getByLabel('Security code').fill('123');
+  await sheet.getByLabel('Name on card').fill('Bat Erdene');
+  await sheet.getByRole('button', { name: 'Save and buy' }).click();
+  await expect(bag.getByText(/Order #\d+ confirmed/)).toBeVisible();
+  const { rows } = await db.query(`SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1 AND o.source = 'BAG'`, [email]);
+  expect(rows).toEqual([{ n: 1 }]);
+  await context.close();
+});

@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BagView } from '@/server/domain/bag';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
+import { OneTapSetupSheet } from './one-tap-setup-sheet';
 import { refusalText } from './refusal-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 
@@ -21,6 +22,9 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const [error, setError] = useState<string | null>(null);
   const [paid, setPaid] = useState<Extract<BagCheckoutResult, { ok: true }>['order'] | null>(null);
   const [code, setCode] = useState(controls.couponCode ?? '');
+  // A declined payment offers "Change card": the card sheet opens over the bag, and Pay runs again on the new card.
+  const [declined, setDeclined] = useState(false);
+  const [changingCard, setChangingCard] = useState(false);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -59,11 +63,26 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     setBusy(true);
     setError(null);
     setPaid(null);
+    setDeclined(false);
     const result = await controls.checkout(crypto.randomUUID());
     if (result.ok) setPaid(result.order);
-    else setError(result.message);
+    else {
+      setError(result.message);
+      setDeclined(result.code === 'PAYMENT_DECLINED');
+    }
     setBusy(false);
   }
+
+  // Stable for the sheet (it calls onSaved from an effect), yet paying with the bag as it is now.
+  const payRef = useRef(pay);
+  useEffect(() => {
+    payRef.current = pay;
+  });
+  const closeCardSheet = useCallback(() => setChangingCard(false), []);
+  const cardChanged = useCallback(() => {
+    setChangingCard(false);
+    void payRef.current();
+  }, []);
 
   function applyCoupon(event: FormEvent) {
     event.preventDefault();
@@ -99,8 +118,17 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
       {error && (
         <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
+          {declined && (
+            <>
+              {' '}
+              <button type="button" onClick={() => setChangingCard(true)} aria-haspopup="dialog" className="font-semibold underline">
+                {t('viewer.product.changeCard')}
+              </button>
+            </>
+          )}
         </p>
       )}
+      {changingCard && <OneTapSetupSheet step="card" onSaved={cardChanged} onClose={closeCardSheet} />}
       {!bag ? (
         !error && <p className="py-8 text-center text-neutral-600">{t('viewer.bag.loading')}</p>
       ) : bag.lines.length === 0 ? (
