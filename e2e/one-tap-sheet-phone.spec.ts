@@ -30,7 +30,7 @@ async function openSheet(page: Page): Promise<Locator> {
   return sheet;
 }
 
-test('on a phone the first-time sheet is in view below the header, nothing covers its title, Close or fields, and a tap outside or Escape closes it', async ({ browser, db }) => {
+test('on a phone the first-time sheet is in view below the header, nothing covers its title, Close or fields, and a tap outside, Escape or a swipe down closes it', async ({ browser, db }) => {
   const context = await browser.newContext(PHONE);
   await signIn(context, await createShopper(db, 'sheetphone'));
   const page = await context.newPage();
@@ -63,6 +63,19 @@ test('on a phone the first-time sheet is in view below the header, nothing cover
   await test.step('Escape closes it too', async () => {
     await openSheet(page);
     await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
+  });
+
+  await test.step('and so does a swipe down on its top bar', async () => {
+    await openSheet(page);
+    const bar = sheet.getByRole('heading', { name: 'Add your details to buy' });
+    const box = (await bar.boundingBox())!;
+    await bar.evaluate((el, [x, y]) => {
+      const at = (clientY: number) => ({ bubbles: true, pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY });
+      el.dispatchEvent(new PointerEvent('pointerdown', at(y!)));
+      el.dispatchEvent(new PointerEvent('pointermove', at(y! + 60)));
+      el.dispatchEvent(new PointerEvent('pointerup', at(y! + 140)));
+    }, [box.x + box.width / 2, box.y + box.height / 2]);
     await expect(sheet).toBeHidden();
   });
   await context.close();

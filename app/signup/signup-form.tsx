@@ -39,8 +39,11 @@ export function SignUpForm({ callbackUrl, onSignedIn, onSignIn }: { callbackUrl:
   // The credentials of the submit that created the account, for the sign-in that follows.
   const credentials = useRef<{ email: string; password: string } | null>(null);
   useEffect(() => {
-    if (!state?.ok || !credentials.current) return;
-    void signIn('credentials', { ...credentials.current, redirect: false }).then(() => (onSignedIn ? onSignedIn() : window.location.assign(callbackUrl)));
+    const used = credentials.current;
+    if (!state?.ok || !used) return;
+    // Once only, whatever re-renders follow.
+    credentials.current = null;
+    void signIn('credentials', { ...used, redirect: false }).then(() => (onSignedIn ? onSignedIn() : window.location.assign(callbackUrl)));
   }, [state, callbackUrl, onSignedIn]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

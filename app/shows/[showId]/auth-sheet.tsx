@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { secondaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import { SignInForm } from '../../signin/signin-form';
 import { SignUpForm } from '../../signup/signup-form';
+import { useModalSheet } from './use-modal-sheet';
 
 // Set once this browser has signed in: the sheet then opens on sign-in rather than sign-up.
 const KNOWN_KEY = 'live-commerce:has-account';
@@ -28,17 +29,9 @@ export function AuthSheet({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const router = useRouter();
   const titleId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { close, dialogProps, handleProps } = useModalSheet(onClose);
   const [mode, setMode] = useState<'signUp' | 'signIn'>(() => (knownHere() ? 'signIn' : 'signUp'));
   const callbackUrl = typeof window === 'undefined' ? '/' : window.location.pathname;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.addEventListener('close', onClose);
-    return () => dialog.removeEventListener('close', onClose);
-  }, [onClose]);
 
   const signedIn = useCallback(() => {
     try {
@@ -46,34 +39,26 @@ export function AuthSheet({ onClose }: { onClose: () => void }) {
     } catch {
       // Private mode without storage: the next visit starts on sign-up, nothing worse.
     }
-    dialogRef.current?.close();
+    close();
     router.refresh();
-  }, [router]);
-
-  function onBackdrop(event: MouseEvent<HTMLDialogElement>) {
-    const dialog = dialogRef.current;
-    if (!dialog || event.target !== dialog) return;
-    const box = dialog.getBoundingClientRect();
-    if (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom) dialog.close();
-  }
+  }, [router, close]);
 
   return (
     <dialog
-      ref={dialogRef}
+      {...dialogProps}
       aria-labelledby={titleId}
-      onClick={onBackdrop}
       className="mx-0 mb-0 mt-auto w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 text-ink shadow-2xl backdrop:bg-black/50 sm:m-auto sm:max-w-md sm:rounded-2xl"
       data-testid="auth-sheet"
     >
       <div className="flex max-h-[calc(100dvh-4rem)] flex-col sm:max-h-[90dvh]">
-        <div className="flex shrink-0 items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
+        <div {...handleProps} className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
           <div>
             <h2 id={titleId} className="text-lg font-bold">
               {mode === 'signUp' ? t('auth.sheet.signUpTitle') : t('auth.sheet.signInTitle')}
             </h2>
             <p className="text-sm text-neutral-600">{t('auth.sheet.intro')}</p>
           </div>
-          <button type="button" onClick={() => dialogRef.current?.close()} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('auth.sheet.close')}>
+          <button type="button" onClick={close} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('auth.sheet.close')}>
             ✕
           </button>
         </div>

@@ -6,17 +6,18 @@ import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
 import { OneTapSetupSheet } from './one-tap-setup-sheet';
+import { useModalSheet } from './use-modal-sheet';
 import { refusalText } from './refusal-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 
 /**
  * The bag as a sheet over the show (a side panel on wide screens). A native
- * modal dialog: focus moves in and stays in, Escape closes it, and the page
- * behind is inert. Loaded only when first opened, so the player stays light.
+ * modal dialog: focus moves in and stays in, Escape, a tap outside or a swipe
+ * down on its top bar closes it, and the page behind is inert. Loaded only when first opened, so the player stays light.
  */
 export default function BagDrawer({ controls, live, onClose }: { controls: BagControls; live: boolean; onClose: () => void }) {
   const { t, intl } = useI18n();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { close, dialogProps, handleProps } = useModalSheet(onClose);
   const { bag } = controls;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,15 +26,6 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   // A declined payment offers "Change card": the card sheet opens over the bag, and Pay runs again on the new card.
   const [declined, setDeclined] = useState(false);
   const [changingCard, setChangingCard] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const closed = () => onClose();
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, [onClose]);
 
   useEffect(() => {
     void controls.refresh().then((answer) => !answer.ok && setError(answer.message));
@@ -97,15 +89,15 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const blocked = !bag || bag.lines.length === 0 || bag.lines.some((line) => line.problem !== null);
   return (
     <dialog
-      ref={dialogRef}
+      {...dialogProps}
       aria-labelledby="bag-heading"
       className="mx-0 mb-0 mt-auto max-h-[88dvh] w-full max-w-none overflow-y-auto rounded-t-2xl bg-white p-4 text-ink shadow-2xl backdrop:bg-black/50 md:my-0 md:ml-auto md:mr-0 md:h-dvh md:max-h-none md:w-[26rem] md:rounded-none"
     >
-      <div className="flex items-center justify-between">
+      <div {...handleProps} className="flex touch-none items-center justify-between">
         <h2 id="bag-heading" className="text-lg font-bold">
           {t('viewer.bag.title')}
         </h2>
-        <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+        <button type="button" onClick={close} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
           {t('viewer.bag.close')}
         </button>
       </div>

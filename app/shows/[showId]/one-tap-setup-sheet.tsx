@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import { keepValuesOnSubmit } from '@/app/_lib/keep-form-values';
 import { AddressFields, CardFields } from '../../account/wallet/wallet-fields';
+import { useModalSheet } from './use-modal-sheet';
 import { changeOneTapCardAction, oneTapNeedsAction, saveOneTapWalletAction, type OneTapNeeds } from './wallet-actions';
 
 /** `setup`: whatever one-tap buying still lacks; `card`: another card after a decline. */
@@ -17,7 +18,7 @@ export type SheetStep = 'setup' | 'card';
  * header, chat, reactions, the product card's blur, which traps `position:
  * fixed` — can cover it or push it off the screen. It sits at the bottom of a
  * phone below the header, with its title and Close always in view above the
- * scrolling fields; Escape or a tap on the backdrop closes it, focus stays
+ * scrolling fields; Escape, a tap on the backdrop or a swipe down closes it, focus stays
  * inside and returns where it was. Loaded lazily by PinnedProduct.
  */
 export function OneTapSetupSheet({
@@ -33,7 +34,7 @@ export function OneTapSetupSheet({
 }) {
   const { t } = useI18n();
   const titleId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { close, dialogProps, handleProps } = useModalSheet(onClose);
   const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(step === 'card' ? { address: false, card: true } : null);
   const [state, formAction, pending] = useActionState(step === 'card' ? changeOneTapCardAction : saveOneTapWalletAction, null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
@@ -54,15 +55,6 @@ export function OneTapSetupSheet({
     if (state?.ok) onSaved();
   }, [state, onSaved]);
 
-  // Escape (the dialog's cancel) and Close both end in its close event.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.addEventListener('close', onClose);
-    return () => dialog.removeEventListener('close', onClose);
-  }, [onClose]);
-
   // Focus comes back to whatever opened the sheet; the Buy button is named, as it
   // is disabled while its tap is sent and may not hold focus when the sheet opens.
   useEffect(() => {
@@ -71,35 +63,26 @@ export function OneTapSetupSheet({
     return () => target?.focus();
   }, [returnFocusTo]);
 
-  // A tap on the backdrop reaches the dialog element itself, outside its box.
-  function onBackdrop(event: MouseEvent<HTMLDialogElement>) {
-    const dialog = dialogRef.current;
-    if (!dialog || event.target !== dialog) return;
-    const box = dialog.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
-    if (!inside) dialog.close();
-  }
-
   const ready = needs && needs !== 'error' ? needs : null;
   const title = step === 'card' ? t('viewer.sheet.titleCard') : ready?.address && !ready.card ? t('viewer.sheet.titleAddressOnly') : t('viewer.sheet.title');
   return (
     <dialog
-      ref={dialogRef}
+      {...dialogProps}
       aria-labelledby={titleId}
-      onClick={onBackdrop}
       className="mx-0 mb-0 mt-auto w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 text-ink shadow-2xl backdrop:bg-black/50 sm:m-auto sm:max-w-md sm:rounded-2xl"
       data-testid="one-tap-sheet"
     >
       {/* Leaves the header's height (3.5rem) and a little more free above the sheet on a phone. */}
       <div className="flex max-h-[calc(100dvh-4rem)] flex-col sm:max-h-[90dvh]">
-        <div className="flex shrink-0 items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
+        {/* The top bar is the sheet's handle: swiping it down closes the sheet. */}
+        <div {...handleProps} className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
           <div>
             <h2 id={titleId} className="text-lg font-bold">
               {title}
             </h2>
             <p className="text-sm text-neutral-600">{step === 'card' ? t('viewer.sheet.introCard') : t('viewer.sheet.intro')}</p>
           </div>
-          <button type="button" onClick={() => dialogRef.current?.close()} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
+          <button type="button" onClick={close} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
             ✕
           </button>
         </div>
