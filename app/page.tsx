@@ -26,6 +26,8 @@ export default async function HomePage() {
     <>
       <SiteHeader />
       <main className="mx-auto max-w-5xl space-y-10 px-4 py-8">
+        {/* What this site is, in one line: the first thing a new visitor reads. */}
+        <h1 className="text-xl font-bold tracking-tight text-ink sm:text-2xl">{t('discovery.home.tagline')}</h1>
         <SearchBox />
         <ShowSection id="live" title={t('discovery.home.live')} shows={live} viewerId={user?.id} empty={t('discovery.home.liveEmpty')} />
         <ShowSection id="upcoming" title={t('discovery.home.upcoming')} shows={upcoming} viewerId={user?.id} empty={t('discovery.home.upcomingEmpty')} />

@@ -43,7 +43,8 @@ test('a first-time buyer signs up, buys in one tap through the wallet sheet with
     await sheet.getByLabel('Full name').fill('Nary Chan');
     await sheet.getByLabel('Street address').fill('21 Sisowath Quay');
     await sheet.getByLabel('City').fill('Phnom Penh');
-    await sheet.getByLabel('Country code').fill('KH');
+    await sheet.getByRole('combobox', { name: 'Country' }).fill('KH');
+    await sheet.getByRole('option', { name: /^Cambodia/ }).click();
     await sheet.getByLabel('Card number').fill('4242 4242 4242 4242');
     await sheet.getByLabel('Month').fill('12');
     await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { currentUser } from '@/server/auth/session';
+import { worksOnShows } from '@/server/domain/account-profile';
+import { services } from '@/server/services';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';
 
@@ -8,13 +10,14 @@ const navLinkClass = 'rounded-full px-2 py-2 font-medium text-neutral-700 hover:
 
 export async function SiteHeader() {
   const [user, { t }] = await Promise.all([currentUser(), getI18n()]);
+  const seller = user !== null && (await worksOnShows(services().db, user.id));
   return (
     <header className="sticky top-0 z-20 border-b border-neutral-200 bg-white/90 backdrop-blur">
       <nav aria-label={t('common.nav.main')} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-4">
         <Link href="/" className="shrink-0 text-lg font-bold tracking-tight text-ink">
+          {/* The name on every width: a first visit on a phone must see what this is, not a dot. */}
           <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-full bg-brand-500 align-middle" />
-          <span className="hidden min-[400px]:inline">{t('common.appName')}</span>
-          <span className="sr-only min-[400px]:hidden">{t('common.appName')}</span>
+          <span className="text-base min-[400px]:text-lg">{t('common.appName')}</span>
         </Link>
         {/* On a phone: the two places people go; search is on the home page, sign-out on the account page. */}
         <div className="flex items-center gap-0.5 text-sm sm:gap-2">
@@ -23,9 +26,11 @@ export async function SiteHeader() {
           </Link>
           {user ? (
             <>
-              <Link href="/dashboard" className={navLinkClass}>
-                {t('common.nav.dashboard')}
-              </Link>
+              {seller && (
+                <Link href="/dashboard" className={navLinkClass}>
+                  {t('common.nav.dashboard')}
+                </Link>
+              )}
               <Link href="/account" className={navLinkClass}>
                 <span className="sm:hidden">{t('common.nav.account')}</span>
                 <span className="hidden sm:inline">{user.name}</span>

@@ -48,6 +48,8 @@ export default async function AccountPage() {
               <Link href="/account/notifications" className="self-center text-sm font-semibold text-brand-700 underline">
                 {t('account.page.notificationSettings')}
               </Link>
+              {/* The header shows Dashboard to brands and hosts only; a shopper starts a brand or a profile from here. */}
+              <Link href="/dashboard" className="self-center text-sm font-semibold text-brand-700 underline">{t('common.nav.dashboard')}</Link>
               <SignOutButton />
             </>
           }

@@ -4,6 +4,7 @@ import { safeCallbackUrl } from '@/app/_lib/safe-callback';
 import { oauthProviders } from '@/server/auth/options';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
+import { secondaryButtonClass } from '../_components/ui';
 import { EmailLinkForm } from './email-link-form';
 import { OAuthButtons } from './oauth-buttons';
 import { SignInForm } from './signin-form';
@@ -29,12 +30,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <OAuthButtons providers={providers} callbackUrl={safeCallback} />
         <EmailLinkForm callbackUrl={safeCallback} />
-        <p className="text-center text-sm text-neutral-600">
-          {t('auth.signIn.newHere')}{' '}
-          <Link href={`/signup?callbackUrl=${encodeURIComponent(safeCallback)}`} className="font-semibold text-brand-700 underline">
+        {/* Someone sent here to buy is more often new than returning: creating an account is a full button, not a footnote. */}
+        <div className="space-y-2 text-center">
+          <p className="text-sm text-neutral-600">{t('auth.signIn.newHere')}</p>
+          <Link href={`/signup?callbackUrl=${encodeURIComponent(safeCallback)}`} className={`${secondaryButtonClass} w-full`}>
             {t('auth.signIn.createAccount')}
           </Link>
-        </p>
+        </div>
         <p className="rounded-lg bg-neutral-100 p-3 text-sm text-neutral-700">
           {rich(t('auth.signIn.demo'), {
             accounts: (

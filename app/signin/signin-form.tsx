@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import { errorText } from '@/app/_i18n/error-text';
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+/** Signs in and goes on to `callbackUrl`, or (in the sheet over a show) calls `onSignedIn` and stays. */
+export function SignInForm({ callbackUrl, initialError = false, onSignedIn }: { callbackUrl: string; initialError?: boolean; onSignedIn?: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(initialError ? t('auth.signIn.wrong') : null);
   const [pending, setPending] = useState(false);
@@ -17,7 +18,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(null);
     const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      if (onSignedIn) onSignedIn();
+      else window.location.assign(callbackUrl);
       return;
     }
     setPending(false);

@@ -68,3 +68,13 @@ export async function saveInfluencerProfile(db: Db, actor: Actor, input: z.input
   const data = { handle: profile.handle, bio: profile.bio, avatarUrl: profile.avatarUrl || null, links: profile.links };
   await db.influencerProfile.upsert({ where: { userId: actor.userId }, update: data, create: { userId: actor.userId, ...data } });
 }
+
+/**
+ * Whether the person works on the selling side: a member of a brand or a host
+ * with an influencer profile. Only they are shown "Dashboard" in the header;
+ * shoppers reach it (to start a brand or a profile) from their account page.
+ */
+export async function worksOnShows(db: Db, userId: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { influencer: { select: { id: true } }, _count: { select: { memberships: true } } } });
+  return user !== null && (user.influencer !== null || user._count.memberships > 0);
+}

@@ -1,17 +1,5 @@
 import { z } from 'zod';
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** True for an ISO 3166-1 alpha-2 code the runtime knows a country or territory name for. */
-export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  const name = regionNames.of(code);
-  return !!name && name !== code && name !== 'Unknown Region';
-}
-
-export function countryName(code: string): string {
-  return regionNames.of(code) ?? code;
-}
+import { isCountryCode } from './countries';
 
 const text = (max: number, label: string) => z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
@@ -23,7 +11,9 @@ export const addressInputSchema = z.object({
   city: text(100, 'city'),
   region: optionalText(100, 'region'),
   postalCode: optionalText(20, 'postal code'),
-  country: z.string().trim().toUpperCase().refine(isCountryCode, 'Choose a country (two-letter code, for example US).'),
+  // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):
+  // anything that is not an assigned ISO 3166-1 code is refused, never shortened.
+  country: z.string().trim().toUpperCase().refine(isCountryCode, 'Choose a country from the list.'),
   phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'Use digits, spaces and + ( ) - only.'),
 });
 export type AddressInput = z.input<typeof addressInputSchema>;

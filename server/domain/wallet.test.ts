@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData } from '../db/seed';
 import type { Actor } from './context';
+import { AppError } from './errors';
 import { TestPaymentProvider } from './payments/test-provider';
 import { demoActors, expectAppError, type DemoActors } from './test-actors';
 import { addAddress, addPaymentMethod, getWallet, removeAddress, removePaymentMethod, setDefaultAddress, setDefaultPaymentMethod, walletNeeds } from './wallet';
@@ -61,6 +62,23 @@ describe('wallet', () => {
     await expectAppError(addAddress(database.prisma, newcomer, { ...address('Nowhere'), country: 'QQ' }), 'INVALID_INPUT');
     await expectAppError(addPaymentMethod(database.prisma, payments, newcomer, card('4242424242424241')), 'INVALID_INPUT');
     await expectAppError(addPaymentMethod(database.prisma, payments, newcomer, { ...card('4242424242424242'), expYear: 2001 }), 'INVALID_INPUT');
+  });
+
+  it('a country typed as a name is refused, never cut to two letters: "Cambodia" is not saved as CA (Canada)', async () => {
+    for (const country of ['Cambodia', 'CAMBODIA', 'Canada ', 'KHM']) {
+      const refusal = await addAddress(database.prisma, newcomer, { ...address('Phnom Penh'), country }).then(() => null, (e: unknown) => e);
+      expect(refusal, country).toBeInstanceOf(AppError);
+      expect(refusal).toMatchObject({ code: 'INVALID_INPUT', userMessage: 'Choose a country from the list.' });
+    }
+    expect(await database.prisma.address.count({ where: { userId: newcomer.userId, city: 'Phnom Penh' } })).toBe(0);
+    expect(await addAddress(database.prisma, newcomer, { ...address('Phnom Penh'), country: ' kh ' })).toMatchObject({ country: 'KH' });
+  });
+
+  it('only assigned ISO 3166-1 codes are countries: regions the runtime can name (EU, UN, QO, EZ, AC) are refused', async () => {
+    for (const country of ['EU', 'UN', 'QO', 'EZ', 'AC', 'ZZ']) {
+      await expectAppError(addAddress(database.prisma, newcomer, { ...address('Somewhere'), country }), 'INVALID_INPUT');
+    }
+    expect(await database.prisma.address.count({ where: { userId: newcomer.userId, city: 'Somewhere' } })).toBe(0);
   });
 
   it('stores the token, brand, last four and expiry only: the card number is in no database row', async () => {

@@ -12,7 +12,7 @@ export const WALLET_MESSAGES: readonly MessageRule[] = [
   { english: 'Enter the city.', key: 'commerce.wallet.errors.cityRequired' },
   { english: 'Enter the name on the card.', key: 'commerce.wallet.errors.holderRequired' },
   { english: /^Keep the [a-z ]+ under (?<max>\d+) characters\.$/, key: 'commerce.wallet.errors.tooLong' },
-  { english: 'Choose a country (two-letter code, for example US).', key: 'commerce.wallet.errors.country' },
+  { english: 'Choose a country from the list.', key: 'commerce.wallet.errors.country' },
   { english: 'Use digits, spaces and + ( ) - only.', key: 'commerce.wallet.errors.phone' },
   { english: 'Enter the card number (digits only).', key: 'commerce.wallet.errors.numberFormat' },
   { english: 'That card number is not valid. Check it and try again.', key: 'commerce.wallet.errors.numberInvalid' },

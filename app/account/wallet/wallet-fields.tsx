@@ -2,10 +2,13 @@
 
 import { useI18n } from '@/app/_i18n/client';
 import { Field, inputClass } from '@/app/_components/ui';
+import { CountryPicker } from './country-picker';
 
 // Address and card inputs shared by the wallet page and the one-tap sheet in the
 // player. Names match addressInputSchema and cardInputSchema. The English labels
-// are what e2e/checkout-flow.spec.ts finds the sheet's fields by.
+// are what e2e/checkout-flow.spec.ts finds the sheet's fields by. No field has a
+// maxLength: a browser cuts what is typed past it without a word, so too long is
+// refused by the server, aloud, instead.
 
 type ErrorOf = (name: string) => string | undefined;
 
@@ -32,18 +35,8 @@ export function AddressFields({ error, prefix = 'address' }: { error: ErrorOf; p
         <Input prefix={prefix} name="city" label={t('commerce.wallet.address.city')} autoComplete="shipping address-level2" required error={error} />
         <Input prefix={prefix} name="region" label={t('commerce.wallet.address.region')} autoComplete="shipping address-level1" error={error} />
         <Input prefix={prefix} name="postalCode" label={t('commerce.wallet.address.postalCode')} autoComplete="shipping postal-code" error={error} />
-        <Input
-          prefix={prefix}
-          name="country"
-          label={t('commerce.wallet.address.country')}
-          hint={t('commerce.wallet.address.countryHint')}
-          autoComplete="shipping country"
-          autoCapitalize="characters"
-          maxLength={2}
-          required
-          error={error}
-        />
       </div>
+      <CountryPicker prefix={prefix} error={error('country')} />
       <Input prefix={prefix} name="phone" label={t('commerce.wallet.address.phone')} type="tel" autoComplete="shipping tel" error={error} />
     </fieldset>
   );
@@ -65,9 +58,9 @@ export function CardFields({ error, prefix = 'card' }: { error: ErrorOf; prefix?
         hint={t('commerce.wallet.card.numberHint')}
       />
       <div className="grid grid-cols-3 gap-3">
-        <Input prefix={prefix} name="expMonth" label={t('commerce.wallet.card.month')} inputMode="numeric" autoComplete="cc-exp-month" placeholder={t('commerce.wallet.card.monthPlaceholder')} maxLength={2} required error={error} />
-        <Input prefix={prefix} name="expYear" label={t('commerce.wallet.card.year')} inputMode="numeric" autoComplete="cc-exp-year" placeholder={t('commerce.wallet.card.yearPlaceholder')} maxLength={4} required error={error} />
-        <Input prefix={prefix} name="cvc" label={t('commerce.wallet.card.cvc')} inputMode="numeric" autoComplete="cc-csc" maxLength={4} required error={error} />
+        <Input prefix={prefix} name="expMonth" label={t('commerce.wallet.card.month')} inputMode="numeric" autoComplete="cc-exp-month" placeholder={t('commerce.wallet.card.monthPlaceholder')} required error={error} />
+        <Input prefix={prefix} name="expYear" label={t('commerce.wallet.card.year')} inputMode="numeric" autoComplete="cc-exp-year" placeholder={t('commerce.wallet.card.yearPlaceholder')} required error={error} />
+        <Input prefix={prefix} name="cvc" label={t('commerce.wallet.card.cvc')} inputMode="numeric" autoComplete="cc-csc" required error={error} />
       </div>
       <Input prefix={prefix} name="holder" label={t('commerce.wallet.card.holder')} autoComplete="cc-name" required error={error} />
     </fieldset>

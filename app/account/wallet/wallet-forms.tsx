@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { MessageKey } from '@/app/_i18n/translate';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
+import { keepValuesOnSubmit } from '@/app/_lib/keep-form-values';
 import { addAddressAction, addCardAction, removeAddressAction, removeCardAction, setDefaultAddressAction, setDefaultCardAction } from './actions';
 import { AddressFields, CardFields } from './wallet-fields';
 
@@ -14,8 +15,13 @@ function AddForm({ action, submit, prefix, children }: { action: Action; submit:
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+  // A refusal keeps what was typed (one wrong field, one fix); a saved card or address empties the form.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form ref={formRef} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate>
       {children(error)}
       <label htmlFor={`${prefix}-makeDefault`} className="flex items-center gap-2 text-sm">
         <input id={`${prefix}-makeDefault`} type="checkbox" name="makeDefault" className="h-4 w-4" /> {t('commerce.wallet.form.makeDefault')}
@@ -36,7 +42,7 @@ export function AddAddressForm() {
   );
 }
 
-/** The number is posted to addCardAction, which tokenizes it at once; React clears the form after the action. */
+/** The number is posted to addCardAction, which tokenizes it at once; the form is emptied once the card is saved. */
 export function AddCardForm() {
   return (
     <AddForm action={addCardAction} submit="commerce.wallet.form.saveCard" prefix="new-card">

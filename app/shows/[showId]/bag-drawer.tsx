@@ -1,35 +1,31 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BagView } from '@/server/domain/bag';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
+import { OneTapSetupSheet } from './one-tap-setup-sheet';
+import { useModalSheet } from './use-modal-sheet';
 import { refusalText } from './refusal-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 
 /**
  * The bag as a sheet over the show (a side panel on wide screens). A native
- * modal dialog: focus moves in and stays in, Escape closes it, and the page
- * behind is inert. Loaded only when first opened, so the player stays light.
+ * modal dialog: focus moves in and stays in, Escape, a tap outside or a swipe
+ * down on its top bar closes it, and the page behind is inert. Loaded only when first opened, so the player stays light.
  */
 export default function BagDrawer({ controls, live, onClose }: { controls: BagControls; live: boolean; onClose: () => void }) {
   const { t, intl } = useI18n();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const { close, dialogProps, handleProps } = useModalSheet(onClose);
   const { bag } = controls;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [paid, setPaid] = useState<Extract<BagCheckoutResult, { ok: true }>['order'] | null>(null);
   const [code, setCode] = useState(controls.couponCode ?? '');
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const closed = () => onClose();
-    dialog.addEventListener('close', closed);
-    return () => dialog.removeEventListener('close', closed);
-  }, [onClose]);
+  // A declined payment offers "Change card": the card sheet opens over the bag, and Pay runs again on the new card.
+  const [declined, setDeclined] = useState(false);
+  const [changingCard, setChangingCard] = useState(false);
 
   useEffect(() => {
     void controls.refresh().then((answer) => !answer.ok && setError(answer.message));
@@ -59,11 +55,26 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     setBusy(true);
     setError(null);
     setPaid(null);
+    setDeclined(false);
     const result = await controls.checkout(crypto.randomUUID());
     if (result.ok) setPaid(result.order);
-    else setError(result.message);
+    else {
+      setError(result.message);
+      setDeclined(result.code === 'PAYMENT_DECLINED');
+    }
     setBusy(false);
   }
+
+  // Stable for the sheet (it calls onSaved from an effect), yet paying with the bag as it is now.
+  const payRef = useRef(pay);
+  useEffect(() => {
+    payRef.current = pay;
+  });
+  const closeCardSheet = useCallback(() => setChangingCard(false), []);
+  const cardChanged = useCallback(() => {
+    setChangingCard(false);
+    void payRef.current();
+  }, []);
 
   function applyCoupon(event: FormEvent) {
     event.preventDefault();
@@ -78,15 +89,15 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const blocked = !bag || bag.lines.length === 0 || bag.lines.some((line) => line.problem !== null);
   return (
     <dialog
-      ref={dialogRef}
+      {...dialogProps}
       aria-labelledby="bag-heading"
       className="mx-0 mb-0 mt-auto max-h-[88dvh] w-full max-w-none overflow-y-auto rounded-t-2xl bg-white p-4 text-ink shadow-2xl backdrop:bg-black/50 md:my-0 md:ml-auto md:mr-0 md:h-dvh md:max-h-none md:w-[26rem] md:rounded-none"
     >
-      <div className="flex items-center justify-between">
+      <div {...handleProps} className="flex touch-none items-center justify-between">
         <h2 id="bag-heading" className="text-lg font-bold">
           {t('viewer.bag.title')}
         </h2>
-        <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+        <button type="button" onClick={close} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
           {t('viewer.bag.close')}
         </button>
       </div>
@@ -99,8 +110,17 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
       {error && (
         <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
+          {declined && (
+            <>
+              {' '}
+              <button type="button" onClick={() => setChangingCard(true)} aria-haspopup="dialog" className="font-semibold underline">
+                {t('viewer.product.changeCard')}
+              </button>
+            </>
+          )}
         </p>
       )}
+      {changingCard && <OneTapSetupSheet step="card" onSaved={cardChanged} onClose={closeCardSheet} />}
       {!bag ? (
         !error && <p className="py-8 text-center text-neutral-600">{t('viewer.bag.loading')}</p>
       ) : bag.lines.length === 0 ? (
@@ -153,8 +173,13 @@ function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: Bag
         </button>
       </div>
       {bag.couponError && (
+        // The refused code is already dropped (see useBag): Pay goes through without it.
+        // "Remove code" also clears the field and the message.
         <p id="bag-coupon-error" className="text-sm font-medium text-red-700">
-          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}
+          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}{' '}
+          <button type="button" onClick={onRemove} disabled={busy} className="font-semibold underline">
+            {t('viewer.bag.removeCode')}
+          </button>
         </p>
       )}
       {bag.coupon && (

@@ -1,28 +1,46 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef, useState } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
+import { keepValuesOnSubmit } from '@/app/_lib/keep-form-values';
 import { AddressFields, CardFields } from '../../account/wallet/wallet-fields';
-import { oneTapNeedsAction, saveOneTapWalletAction, type OneTapNeeds } from './wallet-actions';
+import { useModalSheet } from './use-modal-sheet';
+import { changeOneTapCardAction, oneTapNeedsAction, saveOneTapWalletAction, type OneTapNeeds } from './wallet-actions';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
+/** `setup`: whatever one-tap buying still lacks; `card`: another card after a decline. */
+export type SheetStep = 'setup' | 'card';
 
 /**
- * The short sheet a first-time buyer fills in without leaving the stream: only
- * the address and/or card still missing. A modal dialog over the player: focus
- * stays inside, Escape closes, and focus returns where it was. Loaded lazily by
- * PinnedProduct, so the viewer page does not carry this code until it is needed.
+ * The short sheet a buyer fills in without leaving the stream: the address
+ * and/or card still missing, or (after a decline) another card. A native modal
+ * <dialog> in the top layer, like the bag: nothing on the page — the sticky
+ * header, chat, reactions, the product card's blur, which traps `position:
+ * fixed` — can cover it or push it off the screen. It sits at the bottom of a
+ * phone below the header, with its title and Close always in view above the
+ * scrolling fields; Escape, a tap on the backdrop or a swipe down closes it, focus stays
+ * inside and returns where it was. Loaded lazily by PinnedProduct.
  */
-export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved: () => void; onClose: () => void; returnFocusTo?: React.RefObject<HTMLElement | null> }) {
+export function OneTapSetupSheet({
+  step = 'setup',
+  onSaved,
+  onClose,
+  returnFocusTo,
+}: {
+  step?: SheetStep;
+  onSaved: () => void;
+  onClose: () => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
+}) {
   const { t } = useI18n();
   const titleId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(null);
-  const [state, formAction, pending] = useActionState(saveOneTapWalletAction, null);
+  const { close, dialogProps, handleProps } = useModalSheet(onClose);
+  const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(step === 'card' ? { address: false, card: true } : null);
+  const [state, formAction, pending] = useActionState(step === 'card' ? changeOneTapCardAction : saveOneTapWalletAction, null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
 
   useEffect(() => {
+    if (step === 'card') return;
     let cancelled = false;
     oneTapNeedsAction().then(
       (n) => !cancelled && setNeeds(n ?? 'error'),
@@ -31,81 +49,67 @@ export function OneTapSetupSheet({ onSaved, onClose, returnFocusTo }: { onSaved:
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [step]);
 
   useEffect(() => {
     if (state?.ok) onSaved();
   }, [state, onSaved]);
 
-  // Focus moves into the dialog and comes back to whatever opened it.
-  // (The Buy button is disabled while its tap is sent, so it may not hold focus when the sheet opens: it is named.)
+  // Focus comes back to whatever opened the sheet; the Buy button is named, as it
+  // is disabled while its tap is sent and may not hold focus when the sheet opens.
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const target = returnFocusTo?.current ?? opener;
-    dialogRef.current?.focus();
     return () => target?.focus();
   }, [returnFocusTo]);
 
-  function onKeyDown(event: React.KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const items = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && (document.activeElement === first || document.activeElement === dialogRef.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
-  const title = needs && needs !== 'error' && needs.address && !needs.card ? t('viewer.sheet.titleAddressOnly') : t('viewer.sheet.title');
+  const ready = needs && needs !== 'error' ? needs : null;
+  const title = step === 'card' ? t('viewer.sheet.titleCard') : ready?.address && !ready.card ? t('viewer.sheet.titleAddressOnly') : t('viewer.sheet.title');
   return (
-    <div className="fixed inset-0 z-50 flex items-end justify-center bg-black/50 sm:items-center" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-        className="max-h-[90dvh] w-full max-w-md overflow-y-auto rounded-t-2xl bg-white p-5 text-ink shadow-2xl outline-none sm:rounded-2xl"
-        data-testid="one-tap-sheet"
-      >
-        <div className="mb-4 flex items-start justify-between gap-3">
+    <dialog
+      {...dialogProps}
+      aria-labelledby={titleId}
+      className="mx-0 mb-0 mt-auto w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 text-ink shadow-2xl backdrop:bg-black/50 sm:m-auto sm:max-w-md sm:rounded-2xl"
+      data-testid="one-tap-sheet"
+    >
+      {/* Leaves the header's height (3.5rem) and a little more free above the sheet on a phone. */}
+      <div className="flex max-h-[calc(100dvh-4rem)] flex-col sm:max-h-[90dvh]">
+        {/* The top bar is the sheet's handle: swiping it down closes the sheet. */}
+        <div {...handleProps} className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
           <div>
-            <h2 id={titleId} className="text-lg font-bold">{title}</h2>
-            <p className="text-sm text-neutral-600">{t('viewer.sheet.intro')}</p>
+            <h2 id={titleId} className="text-lg font-bold">
+              {title}
+            </h2>
+            <p className="text-sm text-neutral-600">{step === 'card' ? t('viewer.sheet.introCard') : t('viewer.sheet.intro')}</p>
           </div>
-          <button type="button" onClick={onClose} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
+          <button type="button" onClick={close} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
             ✕
           </button>
         </div>
-        {needs === null && <p role="status">{t('viewer.sheet.loading')}</p>}
-        {needs === 'error' && <p role="alert" className="text-sm text-red-800">{t('viewer.sheet.loadFailed')}</p>}
-        {needs && needs !== 'error' && !needs.address && !needs.card && (
-          <button type="button" onClick={onSaved} className={`${primaryButtonClass} w-full`}>
-            {t('viewer.sheet.alreadySaved')}
-          </button>
-        )}
-        {needs && needs !== 'error' && (needs.address || needs.card) && (
-          <form action={formAction} className="space-y-5" noValidate>
-            {needs.address && <AddressFields error={error} prefix="sheet-address" />}
-            {needs.card && <CardFields error={error} prefix="sheet-card" />}
-            <FormMessage state={state} />
-            <button type="submit" disabled={pending || (state?.ok ?? false)} className={`${primaryButtonClass} w-full`}>
-              {pending ? t('viewer.sheet.saving') : t('viewer.sheet.save')}
+        <div className="min-h-0 overflow-y-auto overscroll-contain px-5 pb-5 pt-4">
+          {needs === null && <p role="status">{t('viewer.sheet.loading')}</p>}
+          {needs === 'error' && (
+            <p role="alert" className="text-sm text-red-800">
+              {t('viewer.sheet.loadFailed')}
+            </p>
+          )}
+          {ready && !ready.address && !ready.card && (
+            <button type="button" onClick={onSaved} className={`${primaryButtonClass} w-full`}>
+              {t('viewer.sheet.alreadySaved')}
             </button>
-          </form>
-        )}
+          )}
+          {ready && (ready.address || ready.card) && (
+            <form onSubmit={keepValuesOnSubmit(formAction)} className="space-y-5" noValidate>
+              {ready.address && <AddressFields error={error} prefix="sheet-address" />}
+              {ready.card && <CardFields error={error} prefix="sheet-card" />}
+              <FormMessage state={state} />
+              <button type="submit" disabled={pending || (state?.ok ?? false)} className={`${primaryButtonClass} w-full`}>
+                {pending ? t('viewer.sheet.saving') : t('viewer.sheet.save')}
+              </button>
+            </form>
+          )}
+        </div>
       </div>
-    </div>
+    </dialog>
   );
 }

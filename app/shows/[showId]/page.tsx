@@ -57,7 +57,9 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
     <>
       <SiteHeader />
       {show.status === 'SCHEDULED' && <PreShowPanel showId={show.id} user={user} />}
-      <ShowViewer show={show} signedIn={user !== null} />
+      {/* Keyed on the account: signing in from the sheet over the stream renders a fresh
+          player whose show channel connects with the new session. */}
+      <ShowViewer key={user?.id ?? 'guest'} show={show} signedIn={user !== null} />
     </>
   );
 }

@@ -9,12 +9,14 @@ import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
+import { SignInToBuy } from './sign-in-to-buy';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
 
-// Only a first-time buyer ever needs the sheet: its form code loads on first use.
+// Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
 const OneTapSetupSheet = dynamic(() => import('./one-tap-setup-sheet').then((m) => m.OneTapSetupSheet), { ssr: false });
+type Tap = { variantId: string; key: string; dealId: string | null };
 
 /** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
 function needsWallet(result: BuyResult): boolean {
@@ -27,7 +29,9 @@ function needsWallet(result: BuyResult): boolean {
  * gets its own idempotency key; a retry of the same tap reuses it, so a flaky
  * connection can never buy twice. A tap refused for a missing address or card
  * opens a short sheet over the player; once saved, the same tap (same key) is
- * sent again and completes.
+ * sent again and completes. A declined card gets "Change card" beside the
+ * refusal: the sheet opens on the card step and the tap is sent again, with a
+ * new key, on the new card.
  */
 export function PinnedProduct({
   product,
@@ -52,14 +56,17 @@ export function PinnedProduct({
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<BuyResult | null>(null);
   // The tap waiting for the sheet: retried with its own key once the wallet is saved.
-  const [waitingTap, setWaitingTap] = useState<{ variantId: string; key: string; dealId: string | null } | null>(null);
+  const [waitingTap, setWaitingTap] = useState<(Tap & { step: 'setup' | 'card' }) | null>(null);
+  // The last tap refused for its card, which "Change card" sends again.
+  const [declinedTap, setDeclinedTap] = useState<Tap | null>(null);
   const buyButtonRef = useRef<HTMLButtonElement>(null);
 
   // Every hook runs before the early return below (a product without variants renders nothing).
   const closeSheet = useCallback(() => {
+    // Closing the card step leaves the decline and its "Change card" where they were.
+    if (waitingTap?.step === 'setup') setResult({ ok: false, message: t('viewer.product.walletNeeded') });
     setWaitingTap(null);
-    setResult({ ok: false, message: t('viewer.product.walletNeeded') });
-  }, [t]);
+  }, [t, waitingTap]);
   const walletSaved = useCallback(() => {
     if (!waitingTap) return;
     setWaitingTap(null);
@@ -75,13 +82,21 @@ export function PinnedProduct({
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
 
-  async function send(tap: { variantId: string; key: string; dealId: string | null }) {
+  async function send(tap: Tap) {
     setPending(true);
     setResult(null);
+    setDeclinedTap(null);
     const answer = await onBuy(tap.variantId, tap.key, tap.dealId);
     setPending(false);
-    if (needsWallet(answer)) setWaitingTap(tap);
-    else setResult(answer);
+    if (needsWallet(answer)) return setWaitingTap({ ...tap, step: 'setup' });
+    setResult(answer);
+    if (!answer.ok && answer.code === 'PAYMENT_DECLINED') setDeclinedTap(tap);
+  }
+
+  function changeCard() {
+    if (!declinedTap) return;
+    // A new key: a provider may answer a repeated key with its first answer, the decline.
+    setWaitingTap({ ...declinedTap, key: crypto.randomUUID(), step: 'card' });
   }
 
   function buy() {
@@ -144,9 +159,7 @@ export function PinnedProduct({
           {pending ? t('viewer.product.buying') : soldOut ? t('viewer.product.soldOut') : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
         </button>
       ) : (
-        <a href={`/signin?callbackUrl=${encodeURIComponent(typeof window === 'undefined' ? '/' : window.location.pathname)}`} className="mt-3 block w-full rounded-full bg-ink py-3 text-center font-bold text-white">
-          {t('viewer.product.signInToBuy')}
-        </a>
+        <SignInToBuy />
       )}
       {onSale && canBuy && onAddToBag && (
         <button
@@ -170,9 +183,21 @@ export function PinnedProduct({
             })}
           </p>
         )}
-        {result && !result.ok && <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{result.message}</p>}
+        {result && !result.ok && (
+          <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+            {result.message}
+            {declinedTap && (
+              <>
+                {' '}
+                <button type="button" onClick={changeCard} aria-haspopup="dialog" className="font-semibold underline">
+                  {t('viewer.product.changeCard')}
+                </button>
+              </>
+            )}
+          </p>
+        )}
       </div>
-      {waitingTap && <OneTapSetupSheet onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />}
+      {waitingTap && <OneTapSetupSheet step={waitingTap.step} onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />}
     </section>
   );
 }

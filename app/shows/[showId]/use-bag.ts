@@ -13,7 +13,10 @@ type Answer = { ok: true } | { ok: false; message: string };
 /**
  * The viewer's bag for a show, over the show channel. The server owns the bag
  * and its prices; every change answers with the whole bag, totals included.
- * The applied coupon code is kept here so each answer is priced with it.
+ * The applied coupon code is kept here so each answer is priced with it — but
+ * only while the server accepts it: a bag that comes back with a coupon error
+ * drops the code at once, so a rejected code is never sent with Pay (it would
+ * refuse every checkout until a reload). The error stays on the bag shown.
  * Refusals come back already worded in the viewer's language.
  */
 export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | null>, joined: boolean) {
@@ -21,16 +24,21 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
   const [couponCode, setCouponCode] = useState<string | null>(null);
   const { t } = useI18n();
 
+  const accept = useCallback((next: BagView) => {
+    setBag(next);
+    if (next.couponError) setCouponCode(null);
+  }, []);
+
   const refresh = useCallback(
     async (code: string | null = couponCode): Promise<Answer> => {
       const socket = socketRef.current;
       if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
       const response = await request(socket, 'bag:get', { showId, couponCode: code });
       if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
-      setBag(response.bag);
+      accept(response.bag);
       return { ok: true };
     },
-    [showId, socketRef, couponCode, t],
+    [showId, socketRef, couponCode, t, accept],
   );
 
   // The badge shows what is already in the bag once the show is joined (and again after a rejoin).
@@ -44,7 +52,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     const response = await request(socket, 'bag:set', { showId, variantId, quantity, couponCode });
     if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
-    setBag(response.bag);
+    accept(response.bag);
     return { ok: true };
   }
 
@@ -72,7 +80,8 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
         return { ok: true, order: response.order };
       }
       if (response.error.code !== 'INTERNAL' || attempt >= 1) {
-        // Show what changed (stock, availability) next to the refusal.
+        // Show what changed (stock, availability, a code that stopped working) next to the
+        // refusal; a code refused now comes back as the bag's coupon error and is dropped.
         await refresh();
         return { ok: false, code: response.error.code, message: refusalText(t, response.error) };
       }

@@ -44,3 +44,19 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
   // The sheet posts the wallet page's fields: its sentences translate with the wallet's rules.
   return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
 }
+
+/**
+ * "Change card" after a decline: the new card becomes the default, so the tap
+ * retried after it (with a new key: a provider may replay a key's first answer,
+ * the decline) and every later one is charged to it. The declined card stays in
+ * the wallet, no longer the default, for the buyer to remove or fix.
+ */
+export async function changeOneTapCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  const { db, env } = services();
+  const state = await formAction(cardInputSchema, form, async (input, user) => {
+    await addPaymentMethod(db, processPaymentProvider(env), { userId: user.id, name: user.name }, input, { makeDefault: true });
+    return { ok: true, message: t('viewer.sheet.saved') };
+  });
+  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
+}

@@ -36,5 +36,17 @@ export const auth = {
     pending: "Creating your account…",
     haveAccount: "Already have an account?",
     signIn: "Sign in",
+    errors: {
+      name: "Enter your name.",
+      email: "Enter an email address, like name@example.com.",
+      password: "Use at least {min} characters.",
+    },
+  },
+  // The sign-up and sign-in sheet over a show (app/shows/[showId]/auth-sheet.tsx).
+  sheet: {
+    signUpTitle: "Create an account to buy",
+    signInTitle: "Sign in to buy",
+    intro: "The show keeps playing while you do this.",
+    close: "Close",
   },
 } as const;

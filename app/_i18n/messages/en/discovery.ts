@@ -3,6 +3,7 @@ export const discovery = {
     live: "Live now",
     upcoming: "Upcoming",
     replays: "Replays",
+    tagline: "Live shopping: watch brands and creators live, chat, and buy what you see in one tap.",
     liveEmpty: "No show is live right now. Check the upcoming ones below.",
     upcomingEmpty: "Nothing scheduled yet. Follow a host or a brand to hear about their next show.",
     replaysEmpty: "No replays yet: finished shows appear here.",

@@ -56,6 +56,7 @@ export const viewer = {
     addedToBag: 'Added to your bag.',
     confirmed: 'Order #{number} confirmed — {product} ({variant}), {total}.',
     walletNeeded: 'Add an address and a card to buy in one tap.',
+    changeCard: 'Change card',
   },
   sheet: {
     title: 'Add your details to buy',
@@ -69,6 +70,8 @@ export const viewer = {
     save: 'Save and buy',
     saved: 'Saved. Finishing your purchase…',
     savedBefore: 'Your details are already saved.',
+    titleCard: 'Use another card',
+    introCard: 'Your card was declined. The new card becomes your default; the show keeps playing.',
   },
   bag: {
     button: 'Bag',

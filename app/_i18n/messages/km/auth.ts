@@ -38,5 +38,17 @@ export const auth: Messages['auth'] = {
     pending: "កំពុងបង្កើតគណនីរបស់អ្នក…",
     haveAccount: "មានគណនីរួចហើយ?",
     signIn: "ចូលគណនី",
+    errors: {
+      name: "សូមបញ្ចូលឈ្មោះរបស់អ្នក។",
+      email: "សូមបញ្ចូលអាសយដ្ឋានអ៊ីមែល ដូចជា name@example.com។",
+      password: "សូមប្រើយ៉ាងហោចណាស់ {min} តួអក្សរ។",
+    },
+  },
+  // The sign-up and sign-in sheet over a show (app/shows/[showId]/auth-sheet.tsx).
+  sheet: {
+    signUpTitle: "បង្កើតគណនីដើម្បីទិញ",
+    signInTitle: "ចូលគណនីដើម្បីទិញ",
+    intro: "កម្មវិធីនៅតែបន្តចាក់ ខណៈពេលអ្នកធ្វើរឿងនេះ។",
+    close: "បិទ",
   },
 };

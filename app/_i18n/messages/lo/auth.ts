@@ -38,5 +38,17 @@ export const auth: Messages['auth'] = {
     pending: "ກຳລັງສ້າງບັນຊີຂອງທ່ານ…",
     haveAccount: "ມີບັນຊີແລ້ວບໍ?",
     signIn: "ເຂົ້າສູ່ລະບົບ",
+    errors: {
+      name: "ກະລຸນາໃສ່ຊື່ຂອງທ່ານ.",
+      email: "ກະລຸນາໃສ່ທີ່ຢູ່ອີເມວ, ເຊັ່ນ name@example.com.",
+      password: "ກະລຸນາໃຊ້ຢ່າງໜ້ອຍ {min} ຕົວອັກສອນ.",
+    },
+  },
+  // The sign-up and sign-in sheet over a show (app/shows/[showId]/auth-sheet.tsx).
+  sheet: {
+    signUpTitle: "ສ້າງບັນຊີເພື່ອຊື້",
+    signInTitle: "ເຂົ້າສູ່ລະບົບເພື່ອຊື້",
+    intro: "ລາຍການຍັງສາຍຢູ່ ໃນຂະນະທີ່ທ່ານເຮັດສິ່ງນີ້.",
+    close: "ປິດ",
   },
 };

@@ -71,6 +71,7 @@ export const viewer: Messages['viewer'] = {
     addedToBag: "ໃສ່ກະຕ່າຂອງທ່ານແລ້ວ.",
     confirmed: "ຢືນຢັນຄຳສັ່ງຊື້ #{number} ແລ້ວ — {product} ({variant}), {total}.",
     walletNeeded: "ເພີ່ມທີ່ຢູ່ ແລະ ບັດ ເພື່ອຊື້ດ້ວຍການແຕະເທື່ອດຽວ.",
+    changeCard: "ປ່ຽນບັດ",
   },
   sheet: {
     title: "ເພີ່ມຂໍ້ມູນຂອງທ່ານເພື່ອຊື້",
@@ -84,6 +85,8 @@ export const viewer: Messages['viewer'] = {
     save: "ບັນທຶກ ແລະ ຊື້",
     saved: "ບັນທຶກແລ້ວ. ກຳລັງສຳເລັດການຊື້ຂອງທ່ານ…",
     savedBefore: "ຂໍ້ມູນຂອງທ່ານຖືກບັນທຶກໄວ້ແລ້ວ.",
+    titleCard: "ໃຊ້ບັດອື່ນ",
+    introCard: "ບັດຂອງທ່ານຖືກປະຕິເສດ. ບັດໃໝ່ຈະເປັນບັດຫຼັກຂອງທ່ານ; ລາຍການຍັງສາຍຢູ່ຕໍ່ໄປ.",
   },
   bag: {
     button: "ກະຕ່າ",

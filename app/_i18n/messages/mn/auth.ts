@@ -38,5 +38,17 @@ export const auth: Messages['auth'] = {
     pending: "Таны бүртгэлийг үүсгэж байна…",
     haveAccount: "Бүртгэлтэй юу?",
     signIn: "Нэвтрэх",
+    errors: {
+      name: "Нэрээ оруулна уу.",
+      email: "Имэйл хаягаа оруулна уу, жишээ нь name@example.com.",
+      password: "Дор хаяж {min} тэмдэгт ашиглана уу.",
+    },
+  },
+  // The sign-up and sign-in sheet over a show (app/shows/[showId]/auth-sheet.tsx).
+  sheet: {
+    signUpTitle: "Худалдан авахын тулд бүртгэл үүсгэх",
+    signInTitle: "Худалдан авахын тулд нэвтрэх",
+    intro: "Та үүнийг хийж байх хооронд шоу үргэлжилсээр байна.",
+    close: "Хаах",
   },
 };

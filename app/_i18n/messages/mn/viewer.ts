@@ -71,6 +71,7 @@ export const viewer: Messages['viewer'] = {
     addedToBag: "Таны сагсанд нэмэгдлээ.",
     confirmed: "#{number} захиалга баталгаажлаа — {product} ({variant}), {total}.",
     walletNeeded: "Нэг товшилтоор авахын тулд хаяг болон карт нэмнэ үү.",
+    changeCard: "Карт солих",
   },
   sheet: {
     title: "Худалдан авахын тулд мэдээллээ нэмнэ үү",
@@ -84,6 +85,8 @@ export const viewer: Messages['viewer'] = {
     save: "Хадгалаад авах",
     saved: "Хадгаллаа. Худалдан авалтыг тань дуусгаж байна…",
     savedBefore: "Таны мэдээлэл аль хэдийн хадгалагдсан байна.",
+    titleCard: "Өөр карт ашиглах",
+    introCard: "Таны картыг татгалзлаа. Шинэ карт үндсэн карт болно; шоу үргэлжлэн гарсаар байна.",
   },
   bag: {
     button: "Сагс",
