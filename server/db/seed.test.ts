@@ -21,6 +21,8 @@ describe('demo seed', () => {
     expect(viewer.addresses.filter((a) => a.isDefault)).toHaveLength(1);
     expect(viewer.paymentMethods).toEqual([expect.objectContaining({ isDefault: true, last4: '4242', token: expect.stringMatching(/^tok_test_/) })]);
     expect(viewer.passwordHash).toMatch(/^\$argon2id\$/);
+    // Verified, so a sign-in link for a demo address never drops the published password.
+    expect(viewer.emailVerifiedAt).not.toBeNull();
   });
 
   it('is safe to run again: nothing duplicated, stock changes kept, an ended demo show back on the schedule', async () => {

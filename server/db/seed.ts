@@ -83,8 +83,13 @@ async function findConflicts(prisma: PrismaClient): Promise<string[]> {
 async function ensureUser(prisma: PrismaClient, account: DemoAccount, name: string): Promise<string> {
   const email = DEMO_EMAILS[account];
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) return existing.id;
-  const user = await prisma.user.create({ data: { id: demoUserId(account), email, name, passwordHash: await hash(DEMO_PASSWORD) }, select: { id: true } });
+  // Demo addresses are verified: otherwise a sign-in link for one would take the
+  // account over as an unverified sign-up and drop the published password.
+  if (existing) {
+    await prisma.user.updateMany({ where: { id: existing.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
+    return existing.id;
+  }
+  const user = await prisma.user.create({ data: { id: demoUserId(account), email, name, passwordHash: await hash(DEMO_PASSWORD), emailVerifiedAt: new Date() }, select: { id: true } });
   return user.id;
 }
 
