@@ -23,10 +23,11 @@ async function ensureNodeModules() {
   const stampFile = path.join(projectRoot, 'node_modules', '.live-commerce-installed');
   if (!stale(stampFile, hash)) return;
   log('installing npm packages…');
-  // `npm install`, not `npm ci`: npm 11 here writes a lock file without some other
-  // platforms' optional binaries (darwin, win32 builds of SWC and Tailwind's oxide),
-  // and `npm ci` rejects such a lock file as out of sync.
-  await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: projectRoot });
+  // From the lock file, never rewriting it: a clean checkout gets `npm ci` (as CI tools
+  // install; it fails if package.json and the lock disagree), an existing node_modules
+  // is brought up to date in place with `--no-save`, which leaves the lock file alone.
+  const fresh = !existsSync(path.join(projectRoot, 'node_modules'));
+  await run('npm', [fresh ? 'ci' : 'install', ...(fresh ? [] : ['--no-save']), '--no-audit', '--no-fund'], { cwd: projectRoot });
   stamp(stampFile, fingerprint(projectRoot, ['package.json', 'package-lock.json']));
 }
 

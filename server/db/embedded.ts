@@ -118,7 +118,7 @@ async function ensureDatabase(connection: pg.ClientConfig): Promise<void> {
 }
 
 /** Starts (initialising on first use) a real PostgreSQL from the npm-shipped binaries. */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (m: string) => void }): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; log?: (m: string) => void; postgresFlags?: string[] }): Promise<EmbeddedPostgresHandle> {
   const log = opts.log ?? (() => undefined);
   const dataDir = path.resolve(opts.dataDir);
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -138,6 +138,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     password,
     port: opts.port,
     persistent: true,
+    // Test clusters pass `-c fsync=off` and the like: their data is thrown away anyway.
+    postgresFlags: opts.postgresFlags ?? [],
     // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog,

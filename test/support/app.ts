@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
@@ -21,7 +24,9 @@ export interface TestApp {
 /** The real server (without the Next.js pages) on a random port, against its own fresh database. */
 export async function startTestApp(): Promise<TestApp> {
   const database = await startTestDatabase();
-  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test' });
+  // Its own uploads directory: test files run side by side.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-test-'));
+  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
   const app = await startApp({ env, log: createLogger('silent'), withNext: false });
   const sockets: TestSocket[] = [];
   return {
@@ -40,6 +45,7 @@ export async function startTestApp(): Promise<TestApp> {
       for (const socket of sockets) socket.disconnect();
       await app.close();
       await database.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
