@@ -8,7 +8,8 @@ const MEDIA = ['test/realtime/**/*.test.ts', 'server/media/**/*.test.ts'];
 const common = {
   // Integration tests start real PostgreSQL databases and mediasoup; forks keep native state apart.
   pool: 'forks',
-  testTimeout: 60_000,
+  // Generous: the machine may be shared, and no test asserts wall-clock time.
+  testTimeout: 120_000,
   hookTimeout: 120_000,
 } as const;
 

@@ -11,6 +11,8 @@ const DOCS_SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboard, orders, wallet, mailbox and profile pages', async ({ browser, db }) => {
+  // About twenty pages and two live streams in one test: more than the default time on a busy machine.
+  test.setTimeout(480_000);
   const shotsDir = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SHOTS : test.info().outputPath('screenshots');
   const shot = (file: string) => path.join(shotsDir, file);
   const showId = DEMO_SHOW_ID;

@@ -44,12 +44,15 @@ describe('consistency across drops', () => {
     for (let i = 0; i < 50 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
 
     const disconnected = new Promise((resolve) => dropper.once('disconnect', resolve));
+    // Listening before the drop: the client reconnects after ~50 ms, which on a busy
+    // machine can come before the sends below finish, and a later listener would wait forever.
+    const reconnected = disconnected.then(() => new Promise<void>((resolve) => dropper.once('connect', () => resolve())));
     // Kill the transport underneath the socket, as a flaky mobile network would.
     (dropper.io.engine as unknown as { close(): void }).close();
     await disconnected;
     for (const text of ['missed one', 'missed two']) expect(await ask(talker, 'chat:send', { showId, text })).toMatchObject({ ok: true });
 
-    await new Promise<void>((resolve) => dropper.once('connect', () => resolve()));
+    await reconnected;
     expect(dropper.recovered).toBe(true);
     for (let i = 0; i < 50 && received.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(received).toEqual(['before the drop', 'missed one', 'missed two']);
