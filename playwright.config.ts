@@ -22,11 +22,14 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: CI,
-  retries: CI ? 1 : 0,
+  // No retries: a test that passes only on its second try is a failure to fix, not a pass.
+  retries: 0,
+  // One worker: the specs share one app server and its demo accounts. Each spec sets up
+  // its own shows (e2e/support/shows.ts), so any one of them runs alone as well.
   workers: 1,
-  // Files run in name order on one worker; screenshots.spec.ts relies on the live show the others leave.
   fullyParallel: false,
-  timeout: 120_000,
+  // Generous: several browsers and a live stream on a shared 2-core machine.
+  timeout: 240_000,
   expect: { timeout: 20_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {

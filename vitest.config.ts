@@ -1,12 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+// Files that start a mediasoup worker and push media or a socket storm through it:
+// on two cores two of them at once starve each other, so they run one at a time,
+// after the rest.
+const MEDIA = ['test/realtime/**/*.test.ts', 'server/media/**/*.test.ts'];
+
+const common = {
+  // Integration tests start real PostgreSQL databases and mediasoup; forks keep native state apart.
+  pool: 'forks',
+  // Generous: the machine may be shared, and no test asserts wall-clock time.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
-    // Integration tests start real PostgreSQL and mediasoup; forks keep native state apart.
-    pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // One PostgreSQL cluster and one migrated template for the whole run (see the file).
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      {
+        resolve: { alias: { '@': import.meta.dirname } },
+        test: {
+          ...common,
+          name: 'unit+db',
+          include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...MEDIA, '**/node_modules/**'],
+          // Most of these wait on PostgreSQL, so two files share the two cores well.
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias: { '@': import.meta.dirname } },
+        test: {
+          ...common,
+          name: 'media',
+          include: MEDIA,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
   resolve: { alias: { '@': import.meta.dirname } },
 });

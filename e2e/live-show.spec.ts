@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
+import { scheduleShowLikeDemo } from './support/shows';
 
 /** Frames the viewer's <video> has decoded so far, and its size. */
 function videoStats(page: Page) {
@@ -10,8 +11,8 @@ function videoStats(page: Page) {
 }
 
 test('a host goes live, a viewer watches the real stream, the host pins, the viewer buys in one tap and everyone sees the stock drop', async ({ browser, db }) => {
-  const { rows: shows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
-  const showId = shows[0]!.id;
+  // A show of its own: it starts off air and its orders are this test's to count.
+  const { showId } = await scheduleShowLikeDemo(db, 'live');
   const { rows: lineup } = await db.query<{ productId: string; title: string; variantId: string; stock: number }>(
     `SELECT p.id AS "productId", p.title, v.id AS "variantId", v.stock
        FROM "ShowProduct" sp JOIN "Product" p ON p.id = sp."productId" JOIN "ProductVariant" v ON v."productId" = p.id

@@ -1,11 +1,10 @@
 import { expect, signIn, test } from './support/fixtures';
+import { scheduleShowLikeDemo } from './support/shows';
 
 // The show channel as people use it: chat, moderation and a flash deal, across
-// three browsers. Runs after live-show.spec.ts, so the demo show may already be
-// live; the host's studio handles both cases.
+// three browsers, on a show of its own (off air until the host goes live here).
 test('chat stays plain text in other browsers, the host moderates it, and a flash deal sells at its price with a countdown', async ({ browser, db }) => {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
-  const showId = rows[0]!.id;
+  const { showId } = await scheduleShowLikeDemo(db, 'channel');
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -21,14 +20,11 @@ test('chat stays plain text in other browsers, the host moderates it, and a flas
 
   await test.step('the host is live with the first product pinned', async () => {
     await studio.goto(`/studio/${showId}`);
-    const goLive = studio.getByRole('button', { name: 'Go live' });
-    if (await goLive.isVisible()) {
-      await goLive.click();
-      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
-    }
+    await expect(studio.getByTestId('studio-status')).toHaveText('Off air');
+    await studio.getByRole('button', { name: 'Go live' }).click();
+    await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
-    const pin = studio.getByRole('button', { name: /^Pin Dewy Glow Serum$/ });
-    if (await pin.isVisible()) await pin.click();
+    await studio.getByRole('button', { name: /^Pin Dewy Glow Serum$/ }).click();
     await expect(studio.getByRole('button', { name: /^Unpin Dewy Glow Serum$/ })).toBeVisible();
   });
 
@@ -69,7 +65,8 @@ test('chat stays plain text in other browsers, the host moderates it, and a flas
     await expect(viewer.getByTestId('deal-banner')).toContainText('9 left');
     const { rows: items } = await db.query<{ unitPriceMinor: number }>(
       `SELECT i."unitPriceMinor" FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId" JOIN "User" u ON u.id = o."buyerId"
-        WHERE u.email = 'viewer2@demo.live' AND i."dealId" IS NOT NULL`,
+        WHERE u.email = 'viewer2@demo.live' AND i."dealId" IS NOT NULL AND o."showId" = $1`,
+      [showId],
     );
     expect(items).toEqual([{ unitPriceMinor: 2900 }]);
   });

@@ -6,6 +6,8 @@ import { log, run } from './lib/run.mjs';
 
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const reports = path.join(projectRoot, 'test-results');
+// A test run leaves the tree as it found it (no rewritten lock file, screenshots, ...).
+const treeBefore = await gitStatus();
 const env = await bootstrap({ forTests: true });
 rmSync(reports, { recursive: true, force: true });
 
@@ -18,6 +20,14 @@ async function step(name, fn) {
   } catch (error) {
     failures.push(name);
     console.error(error instanceof Error ? error.message : error);
+  }
+}
+/** `git status --porcelain`, or null outside a git checkout. */
+async function gitStatus() {
+  try {
+    return await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: projectRoot, quiet: true });
+  } catch {
+    return null;
   }
 }
 function readJson(file) {
@@ -43,10 +53,17 @@ if (!failures.includes('production build (next build)')) {
   );
   const playwright = readJson(path.join(reports, 'playwright.json'));
   if (playwright) {
-    counts.passed += playwright.stats.expected + playwright.stats.flaky;
-    counts.failed += playwright.stats.unexpected;
+    // A flaky test (failed, then passed on a retry) is counted as failed: retries must not hide it.
+    counts.passed += playwright.stats.expected;
+    counts.failed += playwright.stats.unexpected + playwright.stats.flaky;
     counts.skipped += playwright.stats.skipped;
   }
+}
+
+const treeAfter = await gitStatus();
+if (treeBefore !== null && treeAfter !== treeBefore) {
+  failures.push('leaving the tree as found');
+  console.error(`\nthe run changed the work tree:\n${treeAfter}\n(before it:)\n${treeBefore || '(clean)'}`);
 }
 
 if (failures.length) console.error(`\nfailed steps: ${failures.join(', ')}`);

@@ -11,7 +11,12 @@ import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_SERVER_PID_FILE } from './path
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const database = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, 'postgres'), port: Number(process.env.E2E_PG_PORT ?? 54339) });
+// Thrown away after the run: no need to wait for the disk on every commit.
+const database = await startEmbeddedPostgres({
+  dataDir: path.join(E2E_DATA_DIR, 'postgres'),
+  port: Number(process.env.E2E_PG_PORT ?? 54339),
+  postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+});
 writeFileSync(E2E_DATABASE_URL_FILE, database.url);
 // WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
 const env = loadEnv({ WEBRTC_PORT: '0', ...process.env, DATABASE_URL: database.url, PORT: process.env.E2E_PORT ?? '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });

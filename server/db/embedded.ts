@@ -138,6 +138,8 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   log?: (m: string) => void;
+  /** Extra server flags (`-c fsync=off` for throwaway test clusters). */
+  postgresFlags?: string[];
   /** Restart PostgreSQL whenever it exits by itself (the app does; test clusters do not). */
   supervise?: EmbeddedPostgresSupervision;
 }): Promise<EmbeddedPostgresHandle> {
@@ -160,6 +162,8 @@ export async function startEmbeddedPostgres(opts: {
     password,
     port: opts.port,
     persistent: true,
+    // Test clusters pass `-c fsync=off` and the like: their data is thrown away anyway.
+    postgresFlags: opts.postgresFlags ?? [],
     // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog,

@@ -44,9 +44,9 @@ describe('consistency across drops', () => {
     for (let i = 0; i < 500 && received.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
 
     const disconnected = new Promise((resolve) => dropper.once('disconnect', resolve));
-    // Listen before the drop: on a busy machine the automatic reconnection can land
-    // while the talker is still sending, and a listener added afterwards would wait forever.
-    const reconnected = new Promise<void>((resolve) => dropper.once('connect', () => resolve()));
+    // Listening before the drop: the client reconnects after ~50 ms, which on a busy
+    // machine can come before the sends below finish, and a later listener would wait forever.
+    const reconnected = disconnected.then(() => new Promise<void>((resolve) => dropper.once('connect', () => resolve())));
     // Kill the transport underneath the socket, as a flaky mobile network would.
     (dropper.io.engine as unknown as { close(): void }).close();
     await disconnected;

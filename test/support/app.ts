@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
@@ -25,13 +28,15 @@ export interface TestApp {
  */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await startTestDatabase();
+  // Its own uploads directory: test files run side by side.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-test-'));
   const env = loadEnv({
     DATABASE_URL: database.url,
     PORT: '0',
     AUTH_SECRET,
     MEDIA_WORKERS: '1',
     LOG_LEVEL: 'silent',
-    DATA_DIR: '/tmp/live-commerce-test',
+    DATA_DIR: dataDir,
     WEBRTC_PORT: '0',
     SOCKET_MAX_CONNECTIONS_PER_IP: '100000',
     ...overrides,
@@ -54,6 +59,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       for (const socket of sockets) socket.disconnect();
       await app.close();
       await database.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,13 @@
+// `npm run screenshots`: refreshes docs/screenshots (shown in the README) from the
+// production build. `npm test` renders the same pages but never writes here.
+import path from 'node:path';
+import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
+import { log, run } from './lib/run.mjs';
+
+const env = await bootstrap({ forTests: true });
+await ensureNextBuild();
+log('taking screenshots into docs/screenshots…');
+await run(path.join(projectRoot, 'node_modules', '.bin', 'playwright'), ['test', 'e2e/screenshots.spec.ts'], {
+  cwd: projectRoot,
+  env: { ...env, UPDATE_SCREENSHOTS: '1' },
+});
