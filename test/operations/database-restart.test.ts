@@ -49,7 +49,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-pg-restart-'));
   // As root, PostgreSQL runs as a separate user that must be able to enter this directory.
   chmodSync(dataDir, 0o755);
-  const env = loadEnv({ PORT: '0', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent' });
+  const env = loadEnv({ PORT: '0', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', WEBRTC_PORT: '0' });
   app = await startApp({ env, log: createLogger('silent'), withNext: false, onFatal: (error) => fatal.push(error) });
 });
 
@@ -101,7 +101,7 @@ describe('an external database (DATABASE_URL) that goes away', () => {
     chmodSync(dir, 0o755);
     const port = await freePort();
     let database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port });
-    const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent' });
+    const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', WEBRTC_PORT: '0' });
     const external = await startApp({ env, log: createLogger('silent'), withNext: false });
     const status = async () => (await fetch(`${external.url}/api/health`)).status;
     try {

@@ -51,6 +51,8 @@ beforeAll(async () => {
     EMBEDDED_PG_PORT: String(pgPort),
     DATA_DIR: dataDir,
     MEDIA_WORKERS: '1',
+    // Any free media port: a developer's own `npm start` may hold the default one.
+    WEBRTC_PORT: '0',
     LOG_LEVEL: 'warn',
   });
   // Up when /api/health answers 200; a start that dies says why.

@@ -26,7 +26,7 @@ const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   database = await startTestDatabase();
-  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, PUBLIC_URL: OWN, ALLOWED_ORIGINS: PARTNER, NODE_ENV: 'production', MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test' });
+  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, PUBLIC_URL: OWN, ALLOWED_ORIGINS: PARTNER, NODE_ENV: 'production', MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test', WEBRTC_PORT: '0' });
   app = await startApp({ env, log: createLogger('silent'), withNext: false });
   const viewer = await app.db.user.findUniqueOrThrow({ where: { email: 'viewer@demo.live' }, select: { id: true, name: true } });
   cookie = `next-auth.session-token=${await encode({ token: { sub: viewer.id, name: viewer.name }, secret: AUTH_SECRET })}`;
