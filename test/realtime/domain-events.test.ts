@@ -174,6 +174,18 @@ describe('domain events', () => {
     expect(await seen).toBe(true);
   });
 
+  it('a refused CSV import records no event: nothing changed, nothing is announced', async () => {
+    const csv = await exportCatalogCsv(t.app.db, actors.lumenOwner, 'lumen');
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    const restock = rows.find((r) => r.includes(',LUM-SERUM-30ML,'))!.replace(/,\d+$/, ',999');
+    // A second row with the same SKU makes the whole import fail after planning.
+    const events = await recorded('refused CSV import', async () => {
+      const result = await importCatalogCsv(t.app.db, actors.lumenOwner, 'lumen', [header, restock, restock].join('\n'), { dryRun: false });
+      expect(result.ok).toBe(false);
+    });
+    expect(events).toEqual([]);
+  });
+
   it('the API records stock.changed and product.updated and updates the cards', async () => {
     const variant = await t.app.db.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, include: { product: true } });
     const seen = stockShown(viewer, variant.id, 3);
