@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setApiVariantStock, updateApiProduct } from '../../server/api/products';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { BRAND_EVENT_TYPES, type BrandEventType } from '../../server/domain/brand-events';
+import { setVariantStock } from '../../server/domain/catalog';
 import { updateProduct } from '../../server/domain/catalog-admin';
 import { exportCatalogCsv, importCatalogCsv } from '../../server/domain/catalog-csv';
 import { advanceOrder } from '../../server/domain/order-lifecycle';
@@ -184,6 +185,20 @@ describe('domain events', () => {
       expect(result.ok).toBe(false);
     });
     expect(events).toEqual([]);
+  });
+
+  it('a restock whose transaction rolls back leaves neither the stock nor its stock.changed behind', async () => {
+    const variant = await t.app.db.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' } });
+    const events = await recorded('rolled-back restock', async () => {
+      await expect(
+        t.app.db.$transaction(async (tx) => {
+          await setVariantStock(tx, variant.id, variant.stock + 100);
+          throw new Error('a later step of the same operation failed');
+        }),
+      ).rejects.toThrow('a later step');
+    });
+    expect(events).toEqual([]);
+    expect((await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(variant.stock);
   });
 
   it('the API records stock.changed and product.updated and updates the cards', async () => {
