@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { setVariantStock, type CatalogWriteDb } from './catalog';
 import type { VariantOptions } from './catalog-format';
-import type { Db } from './context';
 import { AppError } from './errors';
 
 // Helpers shared by the product editor and the CSV import.
