@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../db/client';
-import { recordBrandEvent } from '../domain/brand-events';
-import { setVariantStock } from '../domain/catalog';
+import { patchProduct, setVariantStock } from '../domain/catalog';
 import { MAX_STOCK, productStatusSchema, updateProductSchema } from '../domain/catalog-admin.schema';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
@@ -91,24 +90,18 @@ export async function getApiProduct(db: Db, brandId: string, productId: string):
 }
 
 export async function updateApiProduct(db: Db, brandId: string, productId: string, body: z.infer<typeof productUpdateBodySchema>): Promise<ApiProduct> {
-  const row = await db.$transaction(async (tx) => {
-    const { count } = await tx.product.updateMany({ where: { id: productId, brandId }, data: { ...body, updatedAt: new Date() } });
-    if (count === 0) throw productNotFound(productId);
-    await recordBrandEvent(tx, brandId, 'product.updated', { productId, changes: body });
-    return tx.product.findUniqueOrThrow({ where: { id: productId }, select: productSelect });
-  });
-  return toApiProduct(row);
+  if (!(await patchProduct(db, brandId, productId, body))) throw productNotFound(productId);
+  return toApiProduct(await db.product.findUniqueOrThrow({ where: { id: productId }, select: productSelect }));
 }
 
 /** Sets a variant's absolute stock (a count from a warehouse system, not a sale) and announces it. */
 export async function setApiVariantStock(db: Db, brandId: string, variantId: string, stock: number): Promise<z.infer<typeof apiVariantStockSchema>> {
   const variant = await db.$transaction(async (tx) => {
-    const before = await tx.productVariant.findFirst({ where: { id: variantId, product: { brandId } }, select: { stock: true } });
-    if (!before) throw new AppError('NOT_FOUND', `variant ${variantId} not in this brand`, 'No variant with that id.');
+    const owned = await tx.productVariant.findFirst({ where: { id: variantId, product: { brandId } }, select: { id: true } });
+    if (!owned) throw new AppError('NOT_FOUND', `variant ${variantId} not in this brand`, 'No variant with that id.');
+    // Records stock.changed in this transaction.
     await setVariantStock(tx, variantId, stock);
-    const after = await tx.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { id: true, productId: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true } });
-    await recordBrandEvent(tx, brandId, 'stock.changed', { variantId, productId: after.productId, sku: after.sku, stock, previousStock: before.stock });
-    return after;
+    return tx.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { id: true, productId: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true } });
   });
   // setVariantStock already told the gate, but inside the transaction: a tap in
   // between could have refreshed the gate with the old figure, so tell it again now the new one is committed.

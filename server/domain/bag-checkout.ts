@@ -1,6 +1,7 @@
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
 import { publicBuyerName, type Actor, type Db } from './context';
 import { limitReached, placeBagOrder, soldOut, type PlacedBag } from './bag-placement';
+import { recordBrandEvent } from './brand-events';
 import { checkCoupon } from './coupons';
 import { AppError } from './errors';
 import { sendReceiptEmail } from './order-emails';
@@ -128,6 +129,8 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
       // provider answers in-process; a real one would hold these row locks for a
       // network call, which is why one tap reserves first and charges after.
       await payments.capture(authorization.reference);
+      // Paid when this commits: announced with it, in the shape one tap's confirm_show_order records.
+      await recordBrandEvent(tx, show.brandId, 'order.paid', { orderId: order.id, orderNumber: order.number, amountMinor: totals.totalMinor, currency: show.currency, provider: payments.name, reference: authorization.reference });
       return order;
     }, {
       // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.

@@ -33,7 +33,8 @@ export const ALL_EVENTS = '*';
 // trying for about an hour before a delivery is marked FAILED.
 export const WEBHOOK_MAX_ATTEMPTS = 8;
 
-type EventDb = Pick<Db, 'brandEvent' | 'webhookEndpoint' | 'webhookDelivery' | 'job'>;
+/** The outbox tables: an event, and the deliveries and jobs of the webhooks subscribed to it. */
+export type EventDb = Pick<Db, 'brandEvent' | 'webhookEndpoint' | 'webhookDelivery' | 'job'>;
 
 export async function recordBrandEvent(db: EventDb, brandId: string, type: BrandEventType, data: Record<string, unknown>): Promise<void> {
   const event = await db.brandEvent.create({ data: { brandId, type, data: data as Prisma.InputJsonObject }, select: { id: true } });

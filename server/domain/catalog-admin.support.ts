@@ -1,17 +1,16 @@
 import type { z } from 'zod';
-import { setVariantStock } from './catalog';
+import { setVariantStock, type CatalogWriteDb } from './catalog';
 import type { VariantOptions } from './catalog-format';
-import type { Db } from './context';
 import { AppError } from './errors';
 
 // Helpers shared by the product editor and the CSV import.
 
 /** What both a client and a transaction offer; reads and writes that run either way take this. */
-export type CatalogDb = Pick<Db, 'product' | 'productVariant'>;
+export type CatalogDb = CatalogWriteDb;
 
 /**
- * Stock of an existing variant goes through setVariantStock, which also clears
- * the per-node stock gate. The gate is cleared just before commit; the gate's
+ * Stock of an existing variant goes through setVariantStock, which records
+ * `stock.changed` and clears the per-node stock gate. The gate is cleared just before commit; the gate's
  * freshness window covers that gap.
  */
 export async function setStockInTransaction(tx: CatalogDb, variantId: string, stock: number): Promise<void> {

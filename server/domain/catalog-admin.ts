@@ -11,6 +11,7 @@ import {
   type UpdateProductInput,
 } from './catalog-admin.schema';
 import { parseInput, refuseTakenSkus, setStockInTransaction, storedOptions, takeSkuConflict } from './catalog-admin.support';
+import { recordProductUpdated } from './catalog';
 import type { VariantOptions } from './catalog-format';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
@@ -171,6 +172,7 @@ export async function updateProduct(db: Db, actor: Actor, slug: string, productI
   try {
     await db.$transaction(async (tx) => {
       await tx.product.update({ where: { id: productId }, data: { title: input.title, description: input.description, status: input.status, updatedAt: new Date() } });
+      await recordProductUpdated(tx, access.brandId, productId, { title: input.title, description: input.description, status: input.status, ...(input.variants && { variants: input.variants.length }) });
       if (!input.variants) return;
       if (removed.length) await tx.productVariant.deleteMany({ where: { productId, id: { in: removed.map((v) => v.id) } } });
       for (const { id, stock, ...fields } of input.variants) {
@@ -198,6 +200,9 @@ export async function setProductImage(db: Db, actor: Actor, slug: string, produc
   const url = storedUrl === null ? null : parseInput(imageUrlSchema, storedUrl);
   const product = await db.product.findFirst({ where: { id: productId, brandId: access.brandId }, select: { imageUrl: true } });
   if (!product) throw productNotFound(productId);
-  await db.product.update({ where: { id: productId }, data: { imageUrl: url } });
+  await db.$transaction(async (tx) => {
+    await tx.product.update({ where: { id: productId }, data: { imageUrl: url } });
+    await recordProductUpdated(tx, access.brandId, productId, { imageUrl: url });
+  });
   return { previousUrl: product.imageUrl };
 }

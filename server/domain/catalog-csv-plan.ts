@@ -1,5 +1,6 @@
 import type { ProductStatus } from './catalog-admin.schema';
 import { storedOptions, setStockInTransaction, type CatalogDb } from './catalog-admin.support';
+import { recordProductUpdated } from './catalog';
 import type { CatalogRow, ImportRowError } from './catalog-csv-rows';
 import { formatOptionsText, type VariantOptions } from './catalog-format';
 
@@ -32,6 +33,8 @@ export interface PlannedVariant {
   stock: number;
   action: PlanAction;
   stockChanged: boolean;
+  /** Name, options or price of an existing variant differ (a stock-only change is not a product update). */
+  fieldsChanged: boolean;
 }
 
 export interface ImportPlan {
@@ -111,6 +114,7 @@ export async function planCatalogImport(db: CatalogDb, brandId: string, rows: Ca
       stock: row.stock,
       action: !known ? 'create' : unchanged && !stockChanged ? 'unchanged' : 'update',
       stockChanged,
+      fieldsChanged: !!known && !unchanged,
     });
   }
 
@@ -148,5 +152,13 @@ export async function applyCatalogImport(tx: CatalogDb, brandId: string, currenc
     if (variant.action !== 'update' || !variant.id) continue;
     await tx.productVariant.update({ where: { id: variant.id }, data: { name: variant.name, options: variant.options, priceMinor: variant.priceMinor } });
     if (variant.stockChanged) await setStockInTransaction(tx, variant.id, variant.stock);
+  }
+  // One product.updated per existing product whose own fields or variants changed; new products announce nothing (there is no product.created).
+  const byKey = new Map(plan.products.map((p) => [p.key, p]));
+  const updated = new Set(plan.products.filter((p) => p.id && p.action === 'update').map((p) => p.key));
+  for (const v of plan.variants) if (v.action === 'create' ? !!byKey.get(v.productKey)?.id : v.fieldsChanged) updated.add(v.productKey);
+  for (const key of updated) {
+    const product = byKey.get(key);
+    if (product?.id) await recordProductUpdated(tx, brandId, product.id, { title: product.title, description: product.description, status: product.status, imageUrl: product.imageUrl, source: 'CSV_IMPORT' });
   }
 }

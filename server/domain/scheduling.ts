@@ -17,6 +17,7 @@ import {
   type ShowCreationInput,
   type ShowDetailsInput,
 } from './scheduling.schema';
+import { recordShowEvent } from './show-events';
 import { announceShowChange, scheduleShowReminders } from './show-notifications';
 import { localDateTimeSchema, zonedLocalToUtc } from './zoned-time';
 
@@ -77,17 +78,21 @@ export async function createShow(db: Db, actor: Actor, slug: string, input: Show
   const scheduledStart = futureStart(startLocal, brand.timeZone, opts.now);
   await checkLineup(db, brand, lineup);
   const host = await findHost(db, hostHandle);
-  const show = await db.show.create({
-    data: {
-      ...details,
-      brandId: brand.brandId,
-      hostId: host.id,
-      scheduledStart,
-      status: 'SCHEDULED',
-      hostInviteStatus: 'PENDING',
-      lineup: { create: lineup.map((productId, position) => ({ productId, position })) },
-    },
-    select: { id: true },
+  const show = await db.$transaction(async (tx) => {
+    const created = await tx.show.create({
+      data: {
+        ...details,
+        brandId: brand.brandId,
+        hostId: host.id,
+        scheduledStart,
+        status: 'SCHEDULED',
+        hostInviteStatus: 'PENDING',
+        lineup: { create: lineup.map((productId, position) => ({ productId, position })) },
+      },
+      select: { id: true },
+    });
+    await recordShowEvent(tx, created.id, 'show.scheduled');
+    return created;
   });
   await emailHostInvite(db, { showId: show.id, title: details.title, start: scheduledStart, plannedDurationMinutes: details.plannedDurationMinutes, commissionRateBps: details.commissionRateBps, brand: { name: brand.name, timeZone: brand.timeZone }, host }, opts.publicUrl);
   return show;
@@ -120,7 +125,12 @@ export async function rescheduleShow(db: Db, actor: Actor, slug: string, showId:
   const scheduledStart = futureStart(parse(localDateTimeSchema.safeParse(startLocal)), brand.timeZone, now);
   if (scheduledStart.getTime() === show.scheduledStart.getTime()) return;
   // Conditional on the status: a host going live at this moment wins.
-  const moved = await db.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { scheduledStart } });
+  const moved = await db.$transaction(async (tx) => {
+    const result = await tx.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { scheduledStart } });
+    // A moved show is scheduled again, for its new start.
+    if (result.count === 1) await recordShowEvent(tx, showId, 'show.scheduled', { previousStart: show.scheduledStart.toISOString() });
+    return result;
+  });
   if (moved.count === 0) throw new AppError('INVALID_STATE', `show ${showId} left SCHEDULED`, 'Only a show that has not started can be rescheduled.');
   await announceShowChange(db, showId, { kind: 'rescheduled', previousStart: show.scheduledStart });
   await scheduleShowReminders(db, showId);

@@ -1,6 +1,7 @@
 import { AppError } from './errors';
 import { productCardSelect, type ProductCard } from './catalog';
 import type { Actor, Db } from './context';
+import { recordShowEvent } from './show-events';
 import { announceShowLive } from './show-notifications';
 
 export type ShowStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
@@ -117,8 +118,12 @@ export async function goLive(db: Db, actor: Actor, showId: string): Promise<Show
   }
   if (show.status === 'SCHEDULED') {
     // Conditional on the status so two clicks (or two tabs) start the show once.
-    const started = await db.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: new Date() } });
-    if (started.count === 1) await announceShowLive(db, showId);
+    const started = await db.$transaction(async (tx) => {
+      const { count } = await tx.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: new Date() } });
+      if (count === 1) await recordShowEvent(tx, showId, 'show.live');
+      return count;
+    });
+    if (started === 1) await announceShowLive(db, showId);
   }
   return getShowSummary(db, showId);
 }
@@ -126,9 +131,13 @@ export async function goLive(db: Db, actor: Actor, showId: string): Promise<Show
 export async function endShow(db: Db, actor: Actor, showId: string): Promise<ShowSummary> {
   const show = await requireHost(db, actor, showId);
   if (show.status === 'LIVE') {
-    await db.show.updateMany({
-      where: { id: showId, status: 'LIVE' },
-      data: { status: 'ENDED', endedAt: new Date(), pinnedProductId: null },
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.show.updateMany({
+        where: { id: showId, status: 'LIVE' },
+        data: { status: 'ENDED', endedAt: new Date(), pinnedProductId: null },
+      });
+      // Two hosts' clicks end the show once, and announce it once.
+      if (count === 1) await recordShowEvent(tx, showId, 'show.ended');
     });
   } else if (show.status !== 'ENDED') {
     throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);

@@ -14,6 +14,7 @@ import { personKey } from './context';
 import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
+import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 
@@ -52,6 +53,8 @@ export function createRealtimeServer(
     purchases: new PurchaseFeed(broadcaster),
   };
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
+  // Restocks reach viewers' cards from the outbox, whoever made them.
+  const stockRelay = new StockRelay(deps.db, broadcaster, deps.log);
   // Before authentication, which costs a database read: a refused address costs nothing.
   if (deps.connectionsPerIp) limitConnectionsPerIp(io, deps.connectionsPerIp);
   // Media of a dropped socket is kept for the recovery window: its WebRTC
@@ -96,6 +99,7 @@ export function createRealtimeServer(
       shared.chatLimiter.close();
       shared.dealTimers.close();
       shared.purchases.close();
+      stockRelay.close();
       stopMediaRestarts();
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       await io.close();

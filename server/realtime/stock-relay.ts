@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import type { Db } from '../domain/context';
+import { readRecentStockEvents, stockCardUpdates } from '../domain/stock-announcements';
+import type { ShowBroadcaster } from './broadcaster';
+
+/**
+ * Subscriber of the outbox's `stock.changed` events: turns each into a
+ * `stock:changed` broadcast to the live shows featuring the product, so a
+ * restock made anywhere (dashboard, CSV import, API, a refund) reaches the
+ * viewers' cards. It polls the outbox rather than listening to an in-process
+ * bus: the row is the source of truth, it exists only if the change committed,
+ * and every node reads it, so each node tells its own sockets whichever node
+ * (or server action) made the change. Purchases are not relayed here; the
+ * purchase feed already broadcasts them as they happen.
+ *
+ * With a shared Socket.io adapter (several nodes in one room space) this would
+ * run on one node only, or emit to local sockets only, so viewers are not told twice.
+ */
+export class StockRelay {
+  /** Events already handled that are still inside the outbox window; the first read only fills it. */
+  private seen: Set<string> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly broadcaster: ShowBroadcaster,
+    private readonly log: Logger,
+    private readonly intervalMs = 500,
+  ) {
+    this.schedule(0);
+  }
+
+  /** One pass over the outbox; exposed so a test or a caller can run it without waiting. */
+  async poll(): Promise<void> {
+    const events = await readRecentStockEvents(this.db);
+    const fresh = this.seen ? events.filter((e) => !this.seen!.has(e.id)) : [];
+    // Ids that left the window cannot come back: the set never grows past it.
+    this.seen = new Set(events.map((e) => e.id));
+    if (fresh.length === 0) return;
+    for (const update of await stockCardUpdates(this.db, fresh.map((e) => e.variantId))) {
+      this.broadcaster.emit(update.showId, 'stock:changed', update);
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    this.timer = setTimeout(() => {
+      this.poll()
+        .catch((error: unknown) => this.log.warn({ err: error }, 'stock relay: outbox read failed; retrying'))
+        .finally(() => this.schedule(this.intervalMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
