@@ -3,7 +3,7 @@ import { encode } from 'next-auth/jwt';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../server/app';
-import { DEMO_SHOW_ID } from '../../server/db/seed';
+import { DEMO_SHOW_ID, seedDemoData } from '../../server/db/seed';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
 import { ORIGIN_NOT_ALLOWED } from '../../server/realtime/origin';
@@ -26,6 +26,8 @@ const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   database = await startTestDatabase();
+  // A deployment (NODE_ENV=production, a public PUBLIC_URL) never seeds demo data itself.
+  await seedDemoData(database.prisma);
   const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, PUBLIC_URL: OWN, ALLOWED_ORIGINS: PARTNER, NODE_ENV: 'production', MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test', WEBRTC_PORT: '0' });
   app = await startApp({ env, log: createLogger('silent'), withNext: false });
   const viewer = await app.db.user.findUniqueOrThrow({ where: { email: 'viewer@demo.live' }, select: { id: true, name: true } });
