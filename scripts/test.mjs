@@ -3,9 +3,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
 import { log, run } from './lib/run.mjs';
+import { runUnderRequiredNode } from './lib/node-runtime.mjs';
 
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const reports = path.join(projectRoot, 'test-results');
+await runUnderRequiredNode();
 const env = await bootstrap({ forTests: true });
 rmSync(reports, { recursive: true, force: true });
 
@@ -25,6 +27,7 @@ function readJson(file) {
 }
 
 await step('type check (tsc)', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot, env }));
+await step('lint (eslint)', () => run(bin('eslint'), ['.'], { cwd: projectRoot, env }));
 
 await step('unit and integration tests (vitest)', () =>
   run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], { cwd: projectRoot, env }),
