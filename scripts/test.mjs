@@ -27,7 +27,7 @@ function readJson(file) {
 }
 
 await step('type check (tsc)', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot, env }));
-await step('lint (eslint)', () => run(bin('eslint'), ['.'], { cwd: projectRoot, env }));
+await step('lint (eslint)', () => run(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], { cwd: projectRoot, env }));
 
 await step('unit and integration tests (vitest)', () =>
   run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], { cwd: projectRoot, env }),
