@@ -5,7 +5,7 @@
 // server runs in another.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ask, connectMany, percentile, processUsage, record, sessionCookie, startBenchServer, table, type BenchServer, type BenchSocket } from './support/harness';
+import { ask, connectMany, percentile, processUsage, record, sessionCookie, startBenchServer, table, type BenchServer } from './support/harness';
 
 const RUNS = (process.env.BENCH_RUNS ?? '500:10,1000:20,2000:20')
   .split(',')

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
 import { log } from './lib/run.mjs';
+import { runUnderRequiredNode } from './lib/node-runtime.mjs';
 
 const dev = process.argv.includes('--dev');
 // NODE_ENV=production set by hand means a deployment; without PUBLIC_URL its sign-in
@@ -21,6 +22,7 @@ if (!dev && process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(publicHost
   console.error('Invalid configuration: AUTH_SECRET is required in production. It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.');
   process.exit(1);
 }
+await runUnderRequiredNode();
 const env = await bootstrap();
 if (!dev) await ensureNextBuild();
 log(`starting the server${dev ? ' in development mode' : ''}…`);

@@ -3,9 +3,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
 import { log, run } from './lib/run.mjs';
+import { runUnderRequiredNode } from './lib/node-runtime.mjs';
 
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const reports = path.join(projectRoot, 'test-results');
+await runUnderRequiredNode();
 // A test run leaves the tree as it found it (no rewritten lock file, screenshots, ...).
 const treeBefore = await gitStatus();
 const env = await bootstrap({ forTests: true });
@@ -35,6 +37,7 @@ function readJson(file) {
 }
 
 await step('type check (tsc)', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot, env }));
+await step('lint (eslint)', () => run(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], { cwd: projectRoot, env }));
 
 await step('unit and integration tests (vitest)', () =>
   run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], { cwd: projectRoot, env }),

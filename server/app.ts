@@ -44,6 +44,8 @@ export interface RunningApp {
   db: Db;
   database: DatabaseMonitor;
   httpServer: HttpServer;
+  /** The demo accounts exist (seeded on this start): the welcome screen names them. */
+  demoSeeded: boolean;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     monitor = startDatabaseMonitor(db, log);
     const database = monitor;
     cleanups.push(() => database.stop());
-    if (env.SEED_DEMO_DATA === 'true') await seedDemo(db, log);
+    const demoSeeded = env.SEED_DEMO_DATA === 'true' && (await seedDemo(db, log));
     if (isDeployment(env) && !env.SMTP_URL) log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
     const media = await MediaService.create(
@@ -181,7 +183,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     const url = `http://localhost:${port}`;
     log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
     if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
-    return { url, port, db, database, httpServer, close };
+    return { url, port, db, database, httpServer, demoSeeded, close };
   } catch (error) {
     await close();
     throw error;
@@ -189,11 +191,13 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
 }
 
 /** Demo data never stops the app: a database holding someone else's "lumen" brand simply goes without. */
-async function seedDemo(db: Db, log: Logger): Promise<void> {
+async function seedDemo(db: Db, log: Logger): Promise<boolean> {
   try {
     await seedDemoData(db);
+    return true;
   } catch (error) {
     if (!(error instanceof DemoSeedConflictError)) throw error;
     log.warn({ component: 'seed', conflicts: error.conflicts }, error.message);
+    return false;
   }
 }

@@ -31,6 +31,8 @@ const envSchema = z.object({
   // Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: coloured lines on a laptop, JSON in a deployment (server/log.ts).
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   // Both default from where the app runs (see resolveLocalConveniences): on for a
   // local install, off for a deployment.
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),

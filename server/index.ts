@@ -1,9 +1,11 @@
 import { startApp, type RunningApp } from './app';
 import { loadEnv } from './env';
-import { createLogger } from './log';
+import { createLogger, logFormat } from './log';
+import { welcomeScreen } from './welcome';
 
 const env = loadEnv();
-const log = createLogger(env.LOG_LEVEL);
+const format = logFormat(env);
+const log = createLogger(env.LOG_LEVEL, format);
 const dev = process.argv.includes('--dev');
 
 let running: RunningApp | undefined;
@@ -27,6 +29,10 @@ const stop = (reason: string, code: number) => {
 startApp({ env, log, dev, onFatal: () => stop('database lost', 1) }).then(
   (app) => {
     running = app;
+    if (format === 'pretty') {
+      const facts = { publicUrl: env.PUBLIC_URL, demoSeeded: app.demoSeeded, localMailbox: env.LOCAL_MAILBOX === 'true' };
+      process.stdout.write(welcomeScreen({ ...facts, color: process.stdout.isTTY }));
+    }
     process.on('SIGINT', () => stop('SIGINT', 0));
     process.on('SIGTERM', () => stop('SIGTERM', 0));
   },

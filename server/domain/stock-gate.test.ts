@@ -3,7 +3,7 @@ import { StockGate } from './stock-gate';
 
 describe('StockGate', () => {
   it('lets every tap through until the database has spoken, then only as many as there are units', () => {
-    let now = 0;
+    const now = 0;
     const gate = new StockGate(1000, () => now);
     expect([gate.admit('v', 1), gate.admit('v', 1)]).toEqual([true, true]); // no knowledge yet
     gate.settle('v', 1, 2); // the database sold one, two left
@@ -33,7 +33,7 @@ describe('StockGate', () => {
   });
 
   it('returns the units of a tap that failed without a stock figure (a declined card)', () => {
-    let now = 0;
+    const now = 0;
     const gate = new StockGate(1000, () => now);
     gate.admit('v', 1);
     gate.settle('v', 1, 1); // one left

@@ -121,6 +121,8 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, 
       const pending = subscriberRef.current;
       subscriberRef.current = null;
       void pending?.then((s) => s.close(), () => undefined);
+      // The <video> element outlives these effects: clear whichever one is on the page now.
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the ref is read at cleanup on purpose
       if (videoRef.current) videoRef.current.srcObject = null;
       setPicture(false);
       setLinkDown(false);

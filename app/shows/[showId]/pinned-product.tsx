@@ -71,6 +71,7 @@ export function PinnedProduct({
     if (!waitingTap) return;
     setWaitingTap(null);
     void send(waitingTap);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- send is a new closure each render; the sheet keeps one callback per waiting tap
   }, [waitingTap]);
 
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];

@@ -129,6 +129,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       socketRef.current = null;
       setSocket(null);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one socket per show: follow wires it with this render's showId and setters
   }, [showId]);
 
   /** Wires one socket to the state: joins, applies broadcasts in order, re-joins after a gap. */
