@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LocalTime } from '@/app/_components/local-time';
 import type { Translate } from '@/app/_i18n/translate';
 import { formatPrice } from '@/app/_lib/format';
-import { formatItemsSummary, statusLabels, timelineEntries, type ItemLine, type StatusLabel } from '@/server/domain/order-display';
+import { ENGLISH_ITEMS_WORDS, formatItemsSummary, statusLabels, timelineEntries, type ItemLine, type StatusLabel } from '@/server/domain/order-display';
 import type { OrderDetail } from '@/server/domain/order-queries';
 import { FULFILMENT_STEPS, type OrderStatus } from '@/server/domain/order-status';
 
@@ -37,11 +37,8 @@ export function OrderTime({ at, className }: { at: Date; className?: string }) {
 
 /** "Dewy Glow Serum ×2, Barrier Moisturiser", in the page's language. */
 export function itemsLine(items: readonly ItemLine[], t: Translate): string {
-  return formatItemsSummary(items, {
-    line: (title, count) => t('orders.common.itemLine', { title, count: String(count) }),
-    separator: t('orders.common.itemSeparator'),
-    andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }),
-  });
+  // "×2" and the comma read the same in all four languages; only "and N other items" is words.
+  return formatItemsSummary(items, { ...ENGLISH_ITEMS_WORDS, andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }) });
 }
 
 export function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {

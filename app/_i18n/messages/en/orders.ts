@@ -40,8 +40,6 @@ export const orders = {
     notYet: "Not yet",
     cancelledNote: "This order was cancelled and its payment returned.",
     refundedNote: "This order was refunded in full.",
-    itemLine: "{title} ×{count}",
-    itemSeparator: ", ",
     itemsAndOthers: {
       one: "{first} and {count} other item",
       other: "{first} and {count} other items",

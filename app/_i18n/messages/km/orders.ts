@@ -42,8 +42,6 @@ export const orders: Messages['orders'] = {
     notYet: "មិនទាន់",
     cancelledNote: "ការបញ្ជាទិញនេះត្រូវបានបោះបង់ ហើយប្រាក់ត្រូវបានសងវិញ។",
     refundedNote: "ការបញ្ជាទិញនេះត្រូវបានសងប្រាក់វិញទាំងស្រុង។",
-    itemLine: "{title} ×{count}",
-    itemSeparator: ", ",
     itemsAndOthers: {
       one: "{first} និងទំនិញ {count} មុខទៀត",
       other: "{first} និងទំនិញ {count} មុខទៀត",

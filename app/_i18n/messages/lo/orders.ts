@@ -42,8 +42,6 @@ export const orders: Messages['orders'] = {
     notYet: "ຍັງບໍ່ທັນ",
     cancelledNote: "ຄຳສັ່ງຊື້ນີ້ຖືກຍົກເລີກ ແລະ ເງິນຖືກສົ່ງຄືນແລ້ວ.",
     refundedNote: "ຄຳສັ່ງຊື້ນີ້ຖືກຄືນເງິນເຕັມຈຳນວນແລ້ວ.",
-    itemLine: "{title} ×{count}",
-    itemSeparator: ", ",
     itemsAndOthers: {
       one: "{first} ແລະ ອີກ {count} ລາຍການ",
       other: "{first} ແລະ ອີກ {count} ລາຍການ",

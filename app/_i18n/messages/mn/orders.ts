@@ -42,8 +42,6 @@ export const orders: Messages['orders'] = {
     notYet: "Хараахан болоогүй",
     cancelledNote: "Энэ захиалга цуцлагдаж, төлбөрийг буцаан олгосон.",
     refundedNote: "Энэ захиалгын төлбөрийг бүрэн буцаан олгосон.",
-    itemLine: "{title} ×{count}",
-    itemSeparator: ", ",
     itemsAndOthers: {
       one: "{first} болон өөр {count} бараа",
       other: "{first} болон өөр {count} бараа",
