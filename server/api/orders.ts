@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Prisma } from '../db/client';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
+import { refundState } from '../domain/order-display';
 import { advanceOrderByKey } from '../domain/order-lifecycle';
 import { shippingAddressSelect, withShippingAddress } from '../domain/order-address';
 import { pageArgs, pageSchema, paginationQueryShape, toPage } from './common';
@@ -24,6 +25,7 @@ export const apiOrderSchema = z.object({
   discountMinor: minor,
   totalMinor: minor.describe('subtotalMinor + shippingMinor − discountMinor.'),
   refundedMinor: minor,
+  refundStatus: z.enum(['NONE', 'PARTIAL', 'FULL']).describe('How much of totalMinor was paid back; PARTIAL is what the dashboard shows as "Partially refunded" (status stays where fulfilment is).'),
   source: z.string().describe('ONE_TAP from the live player, BAG from a bag checkout.'),
   showId: z.string().nullable(),
   carrier: z.string().nullable(),
@@ -84,6 +86,7 @@ function toApiOrder(order: OrderRow): ApiOrder {
   const { items, address, ...row } = withShippingAddress(order);
   return {
     ...row,
+    refundStatus: refundState(row),
     items: items.map(({ variant, ...item }) => ({ ...item, sku: variant.sku })),
     shippingAddress: address,
     createdAt: row.createdAt.toISOString(),

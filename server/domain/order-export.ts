@@ -7,9 +7,12 @@ import { writeCsv } from './csv';
 import { AppError } from './errors';
 import { shippingAddressOf, shippingAddressSelect } from './order-address';
 import { brandOrderFiltersSchema, brandOrderWhere } from './order-brand-queries';
+import { refundState } from './order-display';
 
+// Times are UTC ISO 8601, as the column name says: a spreadsheet has no viewer's zone.
+// `refund_status` (none, partial, full) is the refund side of the status people see (order-display.ts).
 export const ORDER_CSV_HEADER = [
-  'order_number', 'placed_at', 'status', 'buyer_name', 'buyer_email', 'show', 'items', 'currency',
+  'order_number', 'placed_at_utc', 'status', 'refund_status', 'buyer_name', 'buyer_email', 'show', 'items', 'currency',
   'subtotal', 'shipping', 'discount', 'total', 'refunded', 'coupon', 'carrier', 'tracking_number',
   'ship_to_name', 'ship_to_line1', 'ship_to_line2', 'ship_to_city', 'ship_to_region', 'ship_to_postal_code', 'ship_to_country', 'ship_to_phone',
 ] as const;
@@ -52,7 +55,7 @@ export async function exportBrandOrdersCsv(db: Db, actor: Actor, slug: string, r
       const a = shippingAddressOf(o);
       const money = (minor: number) => decimalAmount(minor, o.currency);
       rows.push([
-        String(o.number), o.createdAt.toISOString(), o.status, o.buyer.name, o.buyer.email, o.show?.title ?? '',
+        String(o.number), o.createdAt.toISOString(), o.status, refundState(o).toLowerCase(), o.buyer.name, o.buyer.email, o.show?.title ?? '',
         o.items.map((i) => `${i.quantity} x ${i.title}`).join('; '), o.currency,
         money(o.subtotalMinor), money(o.shippingMinor), money(o.discountMinor), money(o.totalMinor), money(o.refundedMinor),
         o.coupon?.code ?? '', o.carrier ?? '', o.trackingNumber ?? '',

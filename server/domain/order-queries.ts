@@ -5,6 +5,7 @@ import type { OrderStatus, Prisma } from '../db/client';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
 import { buyerCanCancel } from './order-buyer-cancel';
+import type { ItemLine } from './order-display';
 import { shippingAddressSelect, withShippingAddress, type ShippingAddress, type ShippingAddressColumns } from './order-address';
 
 export interface OrderSummary {
@@ -15,8 +16,10 @@ export interface OrderSummary {
   totalMinor: number;
   createdAt: Date;
   brandName: string;
+  refundedMinor: number;
   itemCount: number;
-  firstItemTitle: string;
+  /** Every line, in order: pages name them with formatItemsSummary (order-display.ts). */
+  items: ItemLine[];
 }
 
 export const orderDetailSelect = {
@@ -29,7 +32,7 @@ export const orderDetailSelect = {
   coupon: { select: { code: true } },
   items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } }, orderBy: { id: 'asc' } },
   ...shippingAddressSelect,
-  events: { select: { id: true, status: true, note: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+  events: { select: { id: true, status: true, note: true, refundMinor: true, reason: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
 } as const satisfies Prisma.OrderSelect;
 
 export type OrderDetail = Omit<Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>, keyof ShippingAddressColumns> & {
@@ -42,17 +45,17 @@ export interface BuyerOrderDetail extends OrderDetail {
 }
 
 export const summarySelect = {
-  id: true, number: true, status: true, currency: true, totalMinor: true, createdAt: true,
+  id: true, number: true, status: true, currency: true, totalMinor: true, refundedMinor: true, createdAt: true,
   brand: { select: { name: true } },
   items: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
 } as const satisfies Prisma.OrderSelect;
 
 export function toSummary(row: Prisma.OrderGetPayload<{ select: typeof summarySelect }>): OrderSummary {
   return {
-    id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, createdAt: row.createdAt,
+    id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, refundedMinor: row.refundedMinor, createdAt: row.createdAt,
     brandName: row.brand.name,
     itemCount: row.items.reduce((n, i) => n + i.quantity, 0),
-    firstItemTitle: row.items[0]?.title ?? '',
+    items: row.items.map((i) => ({ title: i.title, quantity: i.quantity })),
   };
 }
 

@@ -2,11 +2,14 @@
 // earned. Commission is fixed per order line when the order is placed (a
 // trigger copies the show's host and rate), so the statement sums those lines
 // instead of recomputing from today's rate.
+import { Prisma } from '../db/client';
 import type { Actor, Db } from './context';
 
 /**
  * Orders that count: paid and not undone. A cancelled or fully refunded order
- * earns nothing; PLACED has not been paid yet.
+ * earns nothing; PLACED has not been paid yet. A partly refunded order counts
+ * for what the buyer kept paying: each line's sales and commission are scaled
+ * by (total − refunded) / total, so commission is on the net amount.
  */
 const EARNING_STATUSES = ['PAID', 'PACKED', 'SHIPPED', 'DELIVERED'] as const;
 
@@ -30,6 +33,9 @@ export interface CommissionStatement {
   totals: { currency: string; salesMinor: number; commissionMinor: number }[];
 }
 
+/** The share of an order the buyer kept paying (1 for an order that cost nothing). */
+const KEPT = Prisma.sql`(COALESCE((o."totalMinor" - o."refundedMinor")::numeric / NULLIF(o."totalMinor", 0), 1))`;
+
 /** Only the actor's own shows and commission lines, whoever asks. */
 export async function getHostStatement(db: Db, actor: Actor): Promise<CommissionStatement> {
   const hostId = actor.userId;
@@ -37,8 +43,8 @@ export async function getHostStatement(db: Db, actor: Actor): Promise<Commission
     SELECT s."id" AS "showId", s."title", b."name" AS "brandName", s."scheduledStart", s."status"::text AS "status",
            b."currency", s."commissionRateBps",
            COUNT(DISTINCT i."orderId")::int AS "orderCount",
-           COALESCE(SUM(i."quantity" * i."unitPriceMinor"), 0)::int AS "salesMinor",
-           COALESCE(SUM(i."commissionMinor"), 0)::int AS "commissionMinor"
+           COALESCE(ROUND(SUM(i."quantity" * i."unitPriceMinor" * ${KEPT})), 0)::int AS "salesMinor",
+           COALESCE(ROUND(SUM(i."commissionMinor" * ${KEPT})), 0)::int AS "commissionMinor"
       FROM "Show" s
       JOIN "Brand" b ON b."id" = s."brandId"
       LEFT JOIN "Order" o ON o."showId" = s."id" AND o."status"::text IN (${EARNING_STATUSES[0]}, ${EARNING_STATUSES[1]}, ${EARNING_STATUSES[2]}, ${EARNING_STATUSES[3]})

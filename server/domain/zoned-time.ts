@@ -69,3 +69,12 @@ export function zonedLocalToUtc(local: string, timeZone: string): ZonedLocalResu
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
   return new Date(wallClockAsUtc(instant.getTime(), timeZone)).toISOString().slice(0, 16);
 }
+
+/**
+ * An instant as order pages show it: date, time and the zone's name, so a
+ * reader never guesses which clock ("6 Dec 2026, 14:05 GMT+7"). Pages pass the
+ * viewer's zone (LocalTime, after hydration) or UTC before it is known.
+ */
+export function formatLabelledTime(instant: Date, intl: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(instant);
+}

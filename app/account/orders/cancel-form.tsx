@@ -5,7 +5,8 @@ import { dangerButtonClass, FormMessage } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import { cancelMyOrderAction } from './actions';
 
-export function CancelOrderForm({ orderId, number }: { orderId: string; number: number }) {
+/** `hint` says what cancelling pays back: all of it, or what earlier refunds left. */
+export function CancelOrderForm({ orderId, number, hint }: { orderId: string; number: number; hint: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(cancelMyOrderAction, null);
   return (
@@ -17,7 +18,7 @@ export function CancelOrderForm({ orderId, number }: { orderId: string; number: 
       }}
     >
       <input type="hidden" name="orderId" value={orderId} />
-      <p className="text-sm text-neutral-600">{t('orders.buyer.cancelHint')}</p>
+      <p className="text-sm text-neutral-600">{hint}</p>
       <FormMessage state={state} />
       {!state?.ok && (
         <button type="submit" disabled={pending} className={dangerButtonClass}>

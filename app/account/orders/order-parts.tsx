@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
+import { LocalTime } from '@/app/_components/local-time';
 import type { Translate } from '@/app/_i18n/translate';
 import { formatPrice } from '@/app/_lib/format';
+import { ENGLISH_ITEMS_WORDS, formatItemsSummary, statusLabels, timelineEntries, type ItemLine, type StatusLabel } from '@/server/domain/order-display';
 import type { OrderDetail } from '@/server/domain/order-queries';
 import { FULFILMENT_STEPS, type OrderStatus } from '@/server/domain/order-status';
 
 // Pieces the buyer's and the brand's order pages share: status badge, totals,
 // address, timeline. Server components; the caller passes its translator.
 
-const BADGE: Record<OrderStatus, string> = {
+const BADGE: Record<StatusLabel, string> = {
   PLACED: 'bg-neutral-100 text-neutral-800',
   PAID: 'bg-sky-100 text-sky-900',
   PACKED: 'bg-amber-100 text-amber-900',
@@ -15,14 +17,28 @@ const BADGE: Record<OrderStatus, string> = {
   DELIVERED: 'bg-emerald-100 text-emerald-900',
   CANCELLED: 'bg-red-100 text-red-900',
   REFUNDED: 'bg-red-100 text-red-900',
+  PARTIALLY_REFUNDED: 'bg-orange-100 text-orange-900',
 };
 
-export function StatusBadge({ status, t }: { status: OrderStatus; t: Translate }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${BADGE[status]}`}>{t(`orders.status.${status}`)}</span>;
+/** The order's status as people read it, "Partially refunded" included (order-display.ts decides). */
+export function StatusBadge({ order, t }: { order: { status: OrderStatus; refundedMinor: number; totalMinor: number }; t: Translate }) {
+  const labels = statusLabels(order);
+  return (
+    <span data-testid="order-status" className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${BADGE[labels.at(-1)!]}`}>
+      {labels.map((label) => t(`orders.status.${label}`)).join(' · ')}
+    </span>
+  );
 }
 
-export function formatDate(date: Date, intl: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+/** Every order time: the viewer's own zone, named ("6 Dec 2026, 14:05 GMT+7"). */
+export function OrderTime({ at, className }: { at: Date; className?: string }) {
+  return <LocalTime iso={at.toISOString()} className={className} dated />;
+}
+
+/** "Dewy Glow Serum ×2, Barrier Moisturiser", in the page's language. */
+export function itemsLine(items: readonly ItemLine[], t: Translate): string {
+  // "×2" and the comma read the same in all four languages; only "and N other items" is words.
+  return formatItemsSummary(items, { ...ENGLISH_ITEMS_WORDS, andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }) });
 }
 
 export function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -111,7 +127,7 @@ export function Tracking({ order, t }: { order: OrderDetail; t: Translate }) {
  * The steps an order goes through with the ones reached marked, then every
  * recorded event (including cancellations and refunds) with its time.
  */
-export function Timeline({ order, t, intl, timeZone }: { order: OrderDetail; t: Translate; intl: string; timeZone?: string }) {
+export function Timeline({ order, t, intl }: { order: OrderDetail; t: Translate; intl: string }) {
   const reachedAt: Record<(typeof FULFILMENT_STEPS)[number], Date | null> = { PAID: order.paidAt ?? (order.status === 'PLACED' ? null : order.createdAt), PACKED: order.packedAt, SHIPPED: order.shippedAt, DELIVERED: order.deliveredAt };
   const ended = order.status === 'CANCELLED' || order.status === 'REFUNDED';
   return (
@@ -122,7 +138,7 @@ export function Timeline({ order, t, intl, timeZone }: { order: OrderDetail; t: 
           return (
             <li key={step} className={`rounded-lg border p-2 text-sm ${at ? 'border-emerald-300 bg-emerald-50' : 'border-neutral-200 text-neutral-500'}`} aria-current={order.status === step ? 'step' : undefined}>
               <span className="block font-semibold">{t(`orders.status.${step}`)}</span>
-              <span className="block text-xs">{at ? formatDate(at, intl, timeZone) : t('orders.common.notYet')}</span>
+              <span className="block text-xs">{at ? <OrderTime at={at} /> : t('orders.common.notYet')}</span>
             </li>
           );
         })}
@@ -133,17 +149,22 @@ export function Timeline({ order, t, intl, timeZone }: { order: OrderDetail; t: 
         </p>
       )}
       {order.events.length > 0 && (
-        <ol className="space-y-1 border-l-2 border-neutral-200 pl-3 text-sm">
-          {order.events.map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.createdAt.toISOString()} className="text-neutral-600">
-                {formatDate(event.createdAt, intl, timeZone)}
-              </time>{' '}
-              — {t(`orders.status.${event.status}`)}
+        <ol className="space-y-1 border-l-2 border-neutral-200 pl-3 text-sm" data-testid="order-events">
+          {timelineEntries(order.events).map((entry) => (
+            <li key={entry.id}>
+              <OrderTime at={entry.at} className="text-neutral-600" /> — {entryText(entry, order.currency, t, intl)}
             </li>
           ))}
         </ol>
       )}
+      <p className="text-xs text-neutral-600">{t('orders.common.timesInYourZone')}</p>
     </div>
   );
+}
+
+function entryText(entry: ReturnType<typeof timelineEntries>[number], currency: string, t: Translate, intl: string): string {
+  if (entry.kind === 'status') return t(`orders.status.${entry.status}`);
+  const amount = formatPrice(entry.amountMinor, currency, intl);
+  if (entry.cancelled) return entry.reason ? t('orders.common.cancelledEntryReason', { amount, reason: entry.reason }) : t('orders.common.cancelledEntry', { amount });
+  return entry.reason ? t('orders.common.refundedEntryReason', { amount, reason: entry.reason }) : t('orders.common.refundedEntry', { amount });
 }

@@ -7,7 +7,7 @@ import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { listMyOrders } from '@/server/domain/order-queries';
 import { services } from '@/server/services';
-import { formatDate, StatusBadge } from './order-parts';
+import { itemsLine, OrderTime, StatusBadge } from './order-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('orders.buyer.title') };
@@ -49,14 +49,13 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
                 >
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-semibold">{t('orders.common.orderNumber', { number: order.number })}</span>
-                    <StatusBadge status={order.status} t={t} />
+                    <StatusBadge order={order} t={t} />
                   </div>
                   <p className="mt-1 text-sm">
-                    {order.brandName} · {order.firstItemTitle}
-                    {order.itemCount > 1 && ` · ${t('orders.common.itemCount', { count: order.itemCount })}`}
+                    {order.brandName} · {itemsLine(order.items, t)}
                   </p>
                   <p className="mt-1 flex justify-between text-sm text-neutral-600">
-                    <time dateTime={order.createdAt.toISOString()}>{formatDate(order.createdAt, intl)}</time>
+                    <OrderTime at={order.createdAt} />
                     <span className="font-semibold tabular-nums text-ink">{formatPrice(order.totalMinor, order.currency, intl)}</span>
                   </p>
                 </Link>

@@ -107,6 +107,6 @@ async function reconcileRefund(tx: Prisma.TransactionClient, provider: string, e
   await tx.order.update({ where: { id: order.id }, data: { refundedMinor: orderRefundedMinor, status, ...(fullyRefunded ? { refundedAt: now } : {}) } });
   // Fully refunded at the provider: the coupon use comes back, as when we refund it ourselves (refund-apply.ts).
   if (fullyRefunded) await releaseCouponUse(tx, order.id);
-  await tx.orderEvent.create({ data: { orderId: order.id, status, note: `Refund of ${amountMinor} ${order.currency} (minor units) confirmed by the payment provider. Stock was not returned.` } });
+  await tx.orderEvent.create({ data: { orderId: order.id, status, refundMinor: amountMinor, note: `Refund of ${amountMinor} ${order.currency} (minor units) confirmed by the payment provider. Stock was not returned.` } });
   await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: 'Confirmed by the payment provider' });
 }

@@ -3,6 +3,7 @@ import { recordBrandEvent } from '../brand-events';
 import type { Actor, Db } from '../context';
 import { releaseCouponUse } from '../coupon-release';
 import { AppError } from '../errors';
+import { queueRefundEmail } from '../order-refund-email';
 import { stockGate } from '../stock-gate';
 import type { PaymentProvider } from './provider';
 import { ensurePaymentRow, paymentStatusAfterRefund, type PaymentRow } from './payment-rows';
@@ -129,7 +130,10 @@ async function writeRefund(tx: Prisma.TransactionClient, actor: Actor, order: Or
   const restocked = w.restock ? await returnStock(tx, order.items) : [];
   // An order that ends unpaid-for gives its coupon use back, in this same transaction.
   if (status === 'CANCELLED' || status === 'REFUNDED') await releaseCouponUse(tx, order.id);
-  await tx.orderEvent.create({ data: { orderId: order.id, status, actorId: actor.userId, note: eventNote(w, order.currency, restocked.length > 0) } });
+  // The amount and reason on the event let the timeline say "Refunded US$12.50 — reason" (order-display.ts).
+  await tx.orderEvent.create({ data: { orderId: order.id, status, actorId: actor.userId, note: eventNote(w, order.currency, restocked.length > 0), refundMinor: w.amount, reason: w.reason } });
+  // Keyed by the Refund row, in its transaction: a replay finds that row and never gets here again.
+  if (refundId) await queueRefundEmail(tx, order.id, { id: refundId, amountMinor: w.amount, reason: w.reason });
 
   if (w.amount > 0) await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor: w.amount, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: w.reason });
   if (w.cancel) await recordBrandEvent(tx, order.brandId, 'order.cancelled', { orderId: order.id, reason: w.reason, refundedMinor: orderRefundedMinor });

@@ -2,13 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SiteHeader } from '@/app/_components/site-header';
 import { PageHeading } from '@/app/_components/ui';
+import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { getMyOrder } from '@/server/domain/order-queries';
 import { services } from '@/server/services';
 import { CancelOrderForm } from '../cancel-form';
-import { Card, formatDate, ItemsAndTotals, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
+import { leftToRefund } from '@/server/domain/order-display';
+import { formatPrice } from '@/app/_lib/format';
+import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
 
 type Params = Promise<{ ref: string }>;
 
@@ -33,11 +36,8 @@ export default async function MyOrderPage({ params }: { params: Params }) {
             {t('orders.buyer.backToOrders')}
           </Link>
         </p>
-        <PageHeading
-          title={t('orders.common.orderNumber', { number: order.number })}
-          description={t('orders.buyer.placedBy', { brand: order.brand.name, date: formatDate(order.createdAt, intl) })}
-          actions={<StatusBadge status={order.status} t={t} />}
-        />
+        <PageHeading title={t('orders.common.orderNumber', { number: order.number })} actions={<StatusBadge order={order} t={t} />} />
+        <p className="-mt-4 text-neutral-600">{rich(t('orders.buyer.placedBy', { brand: order.brand.name }), { date: <OrderTime at={order.createdAt} /> })}</p>
         {order.show && (
           <p className="text-sm text-neutral-600">
             {t('orders.buyer.boughtIn')}{' '}
@@ -60,7 +60,11 @@ export default async function MyOrderPage({ params }: { params: Params }) {
         </Card>
         {order.canCancel && (
           <Card id="cancel-heading" title={t('orders.buyer.cancelTitle')}>
-            <CancelOrderForm orderId={order.id} number={order.number} />
+            <CancelOrderForm
+              orderId={order.id}
+              number={order.number}
+              hint={order.refundedMinor > 0 ? t('orders.buyer.cancelHintPartial', { amount: formatPrice(leftToRefund(order), order.currency, intl) }) : t('orders.buyer.cancelHint')}
+            />
           </Card>
         )}
       </main>

@@ -7,6 +7,7 @@ import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { getHostStatement } from '@/server/domain/order-statement';
 import { services } from '@/server/services';
+import { OrderTime } from '@/app/account/orders/order-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('orders.statement.title') };
@@ -17,7 +18,6 @@ export default async function HostStatementPage() {
   const user = await requirePageUser('/dashboard/host/statement');
   const statement = await getHostStatement(services().db, { userId: user.id, name: user.name });
   const { t, intl } = await getI18n();
-  const date = new Intl.DateTimeFormat(intl, { dateStyle: 'medium' });
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
   return (
     <>
@@ -28,7 +28,7 @@ export default async function HostStatementPage() {
             {t('orders.statement.back')}
           </Link>
         </p>
-        <PageHeading title={t('orders.statement.title')} description={t('orders.statement.description')} />
+        <PageHeading title={t('orders.statement.title')} description={`${t('orders.statement.description')} ${t('orders.statement.netNote')}`} />
         {statement.shows.length === 0 ? (
           <EmptyState title={t('orders.statement.emptyTitle')}>{t('orders.statement.emptyBody')}</EmptyState>
         ) : (
@@ -62,7 +62,9 @@ export default async function HostStatementPage() {
                         <span className="block font-semibold">{show.title}</span>
                         <span className="block text-xs text-neutral-600">{show.brandName}</span>
                       </th>
-                      <td className="p-3">{date.format(show.scheduledStart)}</td>
+                      <td className="p-3">
+                        <OrderTime at={show.scheduledStart} />
+                      </td>
                       <td className="p-3 text-right tabular-nums">{show.orderCount}</td>
                       <td className="p-3 text-right tabular-nums">{formatPrice(show.salesMinor, show.currency, intl)}</td>
                       <td className="p-3 text-right tabular-nums">{percent.format(show.commissionRateBps / 10_000)}</td>

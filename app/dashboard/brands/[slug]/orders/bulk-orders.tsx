@@ -6,13 +6,17 @@ import { inputClass, primaryButtonClass, secondaryButtonClass, TableScroller } f
 import { useI18n } from '@/app/_i18n/client';
 import type { AdvanceTarget } from '@/server/domain/order-lifecycle';
 import type { OrderStatus } from '@/server/domain/order-status';
+import { LocalTime } from '@/app/_components/local-time';
 import { bulkAdvanceAction, type BulkState } from './actions';
 
 export interface OrderRowView {
   id: string;
   number: number;
   status: OrderStatus;
-  placed: string;
+  /** The badge's words ("Shipped · Partially refunded"), from statusLabels. */
+  statusLabel: string;
+  /** "Dewy Glow Serum ×2, Barrier Moisturiser" */
+  items: string;
   placedIso: string;
   buyer: string;
   show: string | null;
@@ -105,6 +109,7 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
               <th scope="col" className="p-3">{t('orders.brand.table.order')}</th>
               <th scope="col" className="p-3">{t('orders.brand.table.placed')}</th>
               <th scope="col" className="p-3">{t('orders.brand.table.buyer')}</th>
+              <th scope="col" className="p-3">{t('orders.brand.table.items')}</th>
               <th scope="col" className="p-3">{t('orders.brand.table.show')}</th>
               <th scope="col" className="p-3 text-right">{t('orders.brand.table.total')}</th>
               <th scope="col" className="p-3">{t('orders.brand.table.status')}</th>
@@ -122,12 +127,13 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
                   </Link>
                 </td>
                 <td className="p-3">
-                  <time dateTime={r.placedIso}>{r.placed}</time>
+                  <LocalTime iso={r.placedIso} dated />
                 </td>
                 <td className="p-3">{r.buyer}</td>
+                <td className="p-3">{r.items}</td>
                 <td className="p-3">{r.show ?? '—'}</td>
                 <td className="p-3 text-right tabular-nums">{r.total}</td>
-                <td className="p-3">{t(`orders.status.${r.status}`)}</td>
+                <td className="p-3">{r.statusLabel}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, inputClass, PageHeading, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
-import { formatDate } from '@/app/account/orders/order-parts';
+import { itemsLine } from '@/app/account/orders/order-parts';
+import { statusLabels } from '@/server/domain/order-display';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
@@ -37,8 +38,8 @@ export default async function BrandOrdersPage({ params, searchParams }: { params
   const filtered = Object.values(filters).some(Boolean);
   const base = `/dashboard/brands/${slug}/orders`;
   const rows: OrderRowView[] = list.orders.map((o) => ({
-    id: o.id, number: o.number, status: o.status, buyer: o.buyerName, show: o.showTitle,
-    placed: formatDate(o.createdAt, intl, list.brand.timeZone), placedIso: o.createdAt.toISOString(), total: formatPrice(o.totalMinor, o.currency, intl),
+    id: o.id, number: o.number, status: o.status, statusLabel: statusLabels(o).map((label) => t(`orders.status.${label}`)).join(' · '),
+    items: itemsLine(o.items, t), buyer: o.buyerName, show: o.showTitle, placedIso: o.createdAt.toISOString(), total: formatPrice(o.totalMinor, o.currency, intl),
   }));
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState, useId } from 'react';
-import { dangerButtonClass, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
+import { useActionState, useId, useRef, useState } from 'react';
+import { dangerButtonClass, FormMessage, inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import type { AdvanceTarget } from '@/server/domain/order-lifecycle';
 import { advanceOneAction, brandCancelAction, refundAction } from '../actions';
@@ -35,12 +35,36 @@ export function AdvanceForm({ slug, orderId, to }: { slug: string; orderId: stri
   );
 }
 
-export function RefundForm({ slug, orderId, refundKey, currency, left }: { slug: string; orderId: string; refundKey: string; currency: string; left: string }) {
+/**
+ * The refund form with a confirm step: "Review refund" opens a modal <dialog>
+ * summarising amount, restock and reason; only its "Refund now" submits.
+ */
+export function RefundForm({ slug, orderId, number, refundKey, currency, left }: { slug: string; orderId: string; number: number; refundKey: string; currency: string; left: string }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(refundAction, null);
   const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [review, setReview] = useState<{ amount: string; restock: boolean; reason: string } | null>(null);
+  const openReview = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    setReview({ amount: String(data.get('amount') ?? '').trim(), restock: data.get('restock') === 'on', reason: String(data.get('reason') ?? '').trim() });
+    dialog.current?.showModal();
+  };
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form
+      action={(data) => {
+        dialog.current?.close();
+        action(data);
+      }}
+      // Enter in a field submits too: it reviews first, like the button.
+      onSubmit={(event) => {
+        if (dialog.current?.open) return;
+        event.preventDefault();
+        openReview(event.currentTarget);
+      }}
+      className="space-y-3"
+      noValidate
+    >
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="key" value={refundKey} />
@@ -59,10 +83,45 @@ export function RefundForm({ slug, orderId, refundKey, currency, left }: { slug:
       </label>
       <FormMessage state={state} />
       {!state?.ok && (
-        <button type="submit" disabled={pending} className={dangerButtonClass}>
-          {pending ? t('orders.common.working') : t('orders.brand.detail.refundButton')}
+        <button
+          type="button"
+          disabled={pending}
+          className={dangerButtonClass}
+          onClick={(event) => {
+            if (event.currentTarget.form) openReview(event.currentTarget.form);
+          }}
+        >
+          {pending ? t('orders.common.working') : t('orders.brand.detail.refundReview')}
         </button>
       )}
+      <dialog ref={dialog} aria-labelledby={`${id}-confirm-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-5 backdrop:bg-black/50">
+        <h3 id={`${id}-confirm-title`} className="text-lg font-bold">{t('orders.brand.detail.confirmTitle', { number })}</h3>
+        {review && (
+          <dl className="mt-3 space-y-2 text-sm">
+            <div className="flex justify-between gap-3">
+              <dt className="font-medium">{t('orders.brand.detail.confirmAmount')}</dt>
+              <dd className="text-right tabular-nums">{review.amount ? `${review.amount} ${currency}` : t('orders.brand.detail.confirmAmountAll', { amount: left })}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="font-medium">{t('orders.brand.detail.confirmRestock')}</dt>
+              <dd>{review.restock ? t('orders.brand.detail.confirmYes') : t('orders.brand.detail.confirmNo')}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="font-medium">{t('orders.brand.detail.confirmReason')}</dt>
+              <dd className="text-right">{review.reason || t('orders.brand.detail.confirmNoReason')}</dd>
+            </div>
+          </dl>
+        )}
+        <p className="mt-3 text-sm text-neutral-600">{t('orders.brand.detail.confirmEmail')}</p>
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          <button type="button" className={secondaryButtonClass} onClick={() => dialog.current?.close()}>
+            {t('orders.brand.detail.confirmBack')}
+          </button>
+          <button type="submit" disabled={pending} className={dangerButtonClass}>
+            {t('orders.brand.detail.confirmButton')}
+          </button>
+        </div>
+      </dialog>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
-import { Card, formatDate, ItemsAndTotals, ShippingAddress, StatusBadge, Timeline, Tracking } from '@/app/account/orders/order-parts';
+import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline, Tracking } from '@/app/account/orders/order-parts';
 import { PageHeading } from '@/app/_components/ui';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
@@ -26,7 +26,7 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
   const user = await requirePageUser(`/dashboard/brands/${slug}/orders/${orderId}`);
   const actor = { userId: user.id, name: user.name };
   const db = services().db;
-  const [brand, order] = await Promise.all([orNotFound(requireBrandMember(db, actor, { slug })), orNotFound(getBrandOrder(db, actor, slug, orderId))]);
+  const [, order] = await Promise.all([orNotFound(requireBrandMember(db, actor, { slug })), orNotFound(getBrandOrder(db, actor, slug, orderId))]);
   const { t, intl } = await getI18n();
   const next = ORDER_TRANSITIONS[order.status][0];
   const left = order.totalMinor - order.refundedMinor;
@@ -39,18 +39,17 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
           {t('orders.brand.detail.back')}
         </Link>
       </p>
-      <PageHeading
-        title={t('orders.common.orderNumber', { number: order.number })}
-        description={formatDate(order.createdAt, intl, brand.timeZone)}
-        actions={<StatusBadge status={order.status} t={t} />}
-      />
+      <PageHeading title={t('orders.common.orderNumber', { number: order.number })} actions={<StatusBadge order={order} t={t} />} />
+      <p className="-mt-4 text-neutral-600">
+        <OrderTime at={order.createdAt} />
+      </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <Card id="next-heading" title={t('orders.brand.detail.nextStep')}>
             {next ? <AdvanceForm slug={slug} orderId={order.id} to={next} /> : <p className="text-sm text-neutral-600">{t('orders.brand.detail.noNextStep')}</p>}
           </Card>
           <Card id="progress-heading" title={t('orders.common.history')}>
-            <Timeline order={order} t={t} intl={intl} timeZone={brand.timeZone} />
+            <Timeline order={order} t={t} intl={intl} />
           </Card>
           <Card id="items-heading" title={t('orders.common.items')}>
             <ItemsAndTotals order={order} t={t} intl={intl} />
@@ -72,14 +71,16 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
           </Card>
           <Card id="refund-heading" title={t('orders.brand.detail.refundTitle')}>
             {refundable ? (
-              <RefundForm slug={slug} orderId={order.id} refundKey={randomUUID()} currency={order.currency} left={formatPrice(left, order.currency, intl)} />
+              <RefundForm slug={slug} orderId={order.id} number={order.number} refundKey={randomUUID()} currency={order.currency} left={formatPrice(left, order.currency, intl)} />
             ) : (
               <p className="text-sm text-neutral-600">{t('orders.brand.detail.nothingToRefund')}</p>
             )}
           </Card>
           {CANCELLABLE.has(order.status) && (
             <Card id="cancel-heading" title={t('orders.brand.detail.cancelTitle')}>
-              <p className="text-sm text-neutral-600">{t('orders.brand.detail.cancelHint')}</p>
+              <p className="text-sm text-neutral-600">
+                {order.refundedMinor > 0 ? t('orders.brand.detail.cancelHintPartial', { amount: formatPrice(left, order.currency, intl) }) : t('orders.brand.detail.cancelHint')}
+              </p>
               <BrandCancelForm slug={slug} orderId={order.id} number={order.number} />
             </Card>
           )}
