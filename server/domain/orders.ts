@@ -177,6 +177,8 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
     await release(db, order);
     throw new AppError('NO_PAYMENT_METHOD', `order ${order.orderId}'s card was removed while paying`);
   }
+  // The receipt's language, read while the card is authorized so the tap waits for neither twice.
+  const buyerLocale = db.user.findUnique({ where: { id: buyer.userId }, select: { locale: true } }).then((u) => u?.locale ?? null, () => null);
   // The same key as every earlier attempt at this tap: the provider answers it with the same authorization.
   const authorization = await payments.authorize({ token: order.cardToken, amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
   if (!authorization.ok) {
@@ -202,7 +204,7 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   const [confirmed] = await db.$queryRaw<{ r: { outcome: string } }[]>`
     SELECT "confirm_show_order"(${order.orderId}, ${payments.name}, ${authorization.reference},
       ${createdEvent(order)}::jsonb, ${paidEvent(order, payments.name, authorization.reference)}::jsonb, ${WEBHOOK_MAX_ATTEMPTS + 1}::int,
-      ${receiptJob(order)}::jsonb) AS r`;
+      ${receiptJob(order, await buyerLocale)}::jsonb) AS r`;
   const result = confirmed!.r.outcome;
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
@@ -229,7 +231,7 @@ function paidEvent(order: OrderFacts, provider: string, reference: string): stri
 }
 
 /** The receipt's job row, written by confirm_show_order; none for an account deleted meanwhile. */
-function receiptJob(order: OrderFacts): string | null {
+function receiptJob(order: OrderFacts, locale: string | null): string | null {
   if (order.buyerDeleted) return null;
   try {
     return JSON.stringify(emailJobRow(receiptEmail({
@@ -240,7 +242,7 @@ function receiptJob(order: OrderFacts): string | null {
       shippingMinor: order.shippingMinor,
       discountMinor: 0,
       totalMinor: order.totalMinor,
-      buyer: { name: order.buyerName, email: order.buyerEmail },
+      buyer: { name: order.buyerName, email: order.buyerEmail, locale },
       brand: { name: order.brandName },
       items: [{ title: `${order.productTitle} — ${order.variantName}`, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
       address: shippingAddressOf(order),
