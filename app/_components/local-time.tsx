@@ -10,11 +10,12 @@ const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', tim
  * either, so it renders UTC and the browser replaces it after hydration.
  */
 export function LocalTime({ iso, className }: { iso: string; className?: string }) {
-  const { intl } = useI18n();
+  const { intl, intlEpoch } = useI18n();
   const [text, setText] = useState(() => `${UTC_FALLBACK.format(new Date(iso))} UTC`);
   useEffect(() => {
     setText(new Intl.DateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)));
-  }, [iso, intl]);
+    // intlEpoch: again once a browser without this language's data has loaded it.
+  }, [iso, intl, intlEpoch]);
   return (
     <time dateTime={iso} className={className}>
       {text}
