@@ -19,6 +19,28 @@ export const en = {
   trackingNumber: 'Tracking number',
   trackHere: 'Track your order here:',
   trackLink: (n: string) => `Track order #${n}`,
+  show: {
+    withHostForBrand: (host: string, brand: string) => `with ${host} for ${brand}`,
+    allSettings: 'All email settings',
+    reminderSubject: (when: string, title: string) => `Starting ${when}: ${title}`,
+    reminderLine: (title: string, when: string) => `${title} starts ${when}.`,
+    start: 'Start',
+    open: 'Open the show',
+    stopReminders: 'Stop reminder emails',
+    liveSubject: (title: string) => `Live now: ${title}`,
+    liveLine: (host: string, title: string) => `${host} is live now with ${title}.`,
+    watch: 'Watch now',
+    stopLive: 'Stop "live now" emails',
+    movedSubject: (title: string) => `New time: ${title}`,
+    movedLine: (title: string) => `${title} has moved.`,
+    newStart: 'New start',
+    was: 'Was',
+    stopChanges: 'Stop emails about schedule changes',
+    cancelledSubject: (title: string) => `Cancelled: ${title}`,
+    cancelledLine: (title: string, when: string) => `${title}, planned for ${when}, has been cancelled.`,
+    reason: 'Reason',
+    seePage: 'See the show page',
+  },
 };
 
 export type EmailWords = typeof en;
