@@ -30,8 +30,9 @@ async function emailOf(dedupeKey: string) {
 
 describe('emails in the recipient’s language', () => {
   it('a buyer who shopped in Khmer gets the receipt and the shipping notice in Khmer', async () => {
+    // The show page's socket stores the page's language and tags the buyer with it (socket-auth.ts).
     await rememberLocale(database.prisma, actors.viewer.userId, 'km');
-    const order = await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId);
+    const order = await buy(database.prisma, { ...actors.viewer, locale: 'km' }, fx.lumenShowId, fx.lumenVariantId);
 
     const receipt = await emailOf(receiptEmailKey(order.id));
     expect(receipt.subject).toBe(`បង្កាន់ដៃសម្រាប់ការបញ្ជាទិញ #${order.number}`);

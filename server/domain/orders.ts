@@ -177,8 +177,6 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
     await release(db, order);
     throw new AppError('NO_PAYMENT_METHOD', `order ${order.orderId}'s card was removed while paying`);
   }
-  // The receipt's language, read while the card is authorized so the tap waits for neither twice.
-  const buyerLocale = db.user.findUnique({ where: { id: buyer.userId }, select: { locale: true } }).then((u) => u?.locale ?? null, () => null);
   // The same key as every earlier attempt at this tap: the provider answers it with the same authorization.
   const authorization = await payments.authorize({ token: order.cardToken, amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
   if (!authorization.ok) {
@@ -204,7 +202,7 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   const [confirmed] = await db.$queryRaw<{ r: { outcome: string } }[]>`
     SELECT "confirm_show_order"(${order.orderId}, ${payments.name}, ${authorization.reference},
       ${createdEvent(order)}::jsonb, ${paidEvent(order, payments.name, authorization.reference)}::jsonb, ${WEBHOOK_MAX_ATTEMPTS + 1}::int,
-      ${receiptJob(order, await buyerLocale)}::jsonb) AS r`;
+      ${receiptJob(order, buyer.locale ?? null)}::jsonb) AS r`;
   const result = confirmed!.r.outcome;
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.

@@ -2,6 +2,7 @@
 // (sent later, without a page or a cookie) go out in it. Set from the page
 // language at sign-up, when the language switcher is used, and whenever a
 // signed-in show page connects (which is where people buy).
+import { matchAcceptLanguage } from '../../app/_i18n/locales';
 import { EMAIL_LOCALES } from '../mail/i18n';
 import type { Db } from './context';
 
@@ -23,4 +24,10 @@ export function localeOfCookieHeader(header: string | undefined): string | null 
     if (name === 'locale') return value.join('=');
   }
   return null;
+}
+
+/** The language a page is rendered in, as the pages choose it: the cookie, else Accept-Language (app/_i18n/server.ts). */
+export function pageLocaleOfHandshake(cookieHeader: string | undefined, acceptLanguage: string | undefined): string {
+  const chosen = localeOfCookieHeader(cookieHeader);
+  return isSupportedLocale(chosen) ? chosen : matchAcceptLanguage(acceptLanguage);
 }

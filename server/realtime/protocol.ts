@@ -186,6 +186,8 @@ export interface ServerToClientEvents extends SequencedEvents {
 export interface SocketUser {
   userId: string;
   name: string;
+  /** The page's language at the handshake (its cookie, else Accept-Language). */
+  locale?: string | null;
 }
 
 export interface SocketData {
