@@ -6,6 +6,7 @@ import { linkToken } from '../domain/sign-in-links';
 import type { JobContext, JobOutcome } from '../jobs/context';
 import type { JobPayload } from '../jobs/kinds';
 import { deliverEmail } from './deliver';
+import { emailLocale, emailWords } from './i18n';
 import { escapeHtml } from './templates';
 
 const REDACTED = { text: '(The link in this email is not kept after sending.)', html: '<p>(The link in this email is not kept after sending.)</p>' };
@@ -17,15 +18,17 @@ export async function linkEmailJob(payload: JobPayload<'auth.link-email'>, ctx: 
   const token = linkToken(ctx.env.AUTH_SECRET, 'sign-in', payload.tokenId);
   const link = `${ctx.env.PUBLIC_URL}/signin/link?token=${token}&callbackUrl=${encodeURIComponent(payload.callbackUrl)}`;
   const verify = row.purpose === 'verify-email';
-  const text = verify
-    ? `Confirm that this address is yours to finish creating your Live Commerce account:\n\n${link}\n\nIf you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.`
-    : `Open this link to sign in. It works once, for 15 minutes:\n\n${link}\n\nIf you did not ask for it, ignore this email.`;
+  // In the account's language when the address has one (set at sign-up from the page), else English.
+  const account = await ctx.db.user.findUnique({ where: { email: row.email }, select: { locale: true } });
+  const lang = emailLocale(account?.locale);
+  const w = emailWords(lang).link;
+  const text = verify ? `${w.verifyIntro}\n\n${link}\n\n${w.verifyWarning}` : `${w.signInIntro}\n\n${link}\n\n${w.signInIgnore}`;
   const html = verify
-    ? `<p>Confirm that this address is yours to finish creating your Live Commerce account:</p><p><a href="${link}">Confirm my email</a></p><p>If you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.</p>`
-    : `<p>Open this link to sign in. It works once, for 15 minutes:</p><p><a href="${link}">Sign in to Live Commerce</a></p><p>If you did not ask for it, ignore this email.</p>`;
+    ? `<div lang="${lang}"><p>${escapeHtml(w.verifyIntro)}</p><p><a href="${link}">${escapeHtml(w.verifyButton)}</a></p><p>${escapeHtml(w.verifyWarning)}</p></div>`
+    : `<div lang="${lang}"><p>${escapeHtml(w.signInIntro)}</p><p><a href="${link}">${escapeHtml(w.signInButton)}</a></p><p>${escapeHtml(w.signInIgnore)}</p></div>`;
   return deliverEmail(
     ctx,
-    { dedupeKey: `sign-in-link:${payload.tokenId}`, to: row.email, kind: verify ? 'auth.verify-email' : 'auth.sign-in-link', subject: verify ? "Confirm your email" : "Your sign-in link", text, html },
+    { dedupeKey: `sign-in-link:${payload.tokenId}`, to: row.email, kind: verify ? 'auth.verify-email' : 'auth.sign-in-link', subject: verify ? w.verifySubject : w.signInSubject, text, html },
     { storedCopy: REDACTED },
   );
 }

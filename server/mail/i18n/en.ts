@@ -41,6 +41,16 @@ export const en = {
     reason: 'Reason',
     seePage: 'See the show page',
   },
+  link: {
+    verifySubject: 'Confirm your email',
+    verifyIntro: 'Confirm that this address is yours to finish creating your Live Commerce account:',
+    verifyButton: 'Confirm my email',
+    verifyWarning: 'If you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.',
+    signInSubject: 'Your sign-in link',
+    signInIntro: 'Open this link to sign in. It works once, for 15 minutes:',
+    signInButton: 'Sign in to Live Commerce',
+    signInIgnore: 'If you did not ask for it, ignore this email.',
+  },
 };
 
 export type EmailWords = typeof en;
