@@ -99,4 +99,16 @@ describe('secret links at rest', () => {
     expect(email.text).toContain('ເປີດລິ້ງນີ້ເພື່ອເຂົ້າສູ່ລະບົບ');
     expect(email.text).not.toMatch(/Open this link/);
   });
+
+  it('a team invitation to someone who uses the site in Mongolian is written in Mongolian', async () => {
+    const env = testEnv(database.url);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.brand } });
+    await database.prisma.user.update({ where: { email: DEMO_EMAILS.viewer }, data: { locale: 'mn' } });
+    await inviteBrandMember(database.prisma, { userId: owner.id, name: owner.name }, 'lumen', { email: DEMO_EMAILS.viewer, role: 'STAFF' }, { secret: env.AUTH_SECRET, ip: null, limits: throttleLimits() });
+    await drain(env);
+    const email = await database.prisma.emailMessage.findFirstOrThrow({ where: { to: DEMO_EMAILS.viewer, kind: 'brand.invite' } });
+    expect(email.subject).toContain('брэндэд урьлаа');
+    expect(email.text).toContain('ажилтан');
+    expect(email.text).not.toMatch(/invited you|Accept the invitation/);
+  });
 });

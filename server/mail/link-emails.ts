@@ -40,16 +40,22 @@ export async function brandInviteEmailJob(payload: JobPayload<'brand.invite-emai
   });
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= new Date()) return 'discard';
   const link = `${ctx.env.PUBLIC_URL}/invites/${linkToken(ctx.env.AUTH_SECRET, 'brand-invite', payload.inviteId)}`;
-  const role = invite.role.toLowerCase();
+  // The invitee's language if the address already has an account; English otherwise.
+  const account = await ctx.db.user.findUnique({ where: { email: invite.email }, select: { locale: true } });
+  const lang = emailLocale(account?.locale);
+  const w = emailWords(lang).invite;
+  const roleKey = invite.role.toLowerCase();
+  const role = w.roles[roleKey] ?? roleKey;
+  const inviter = invite.invitedBy.name;
   return deliverEmail(
     ctx,
     {
       dedupeKey: `brand-invite:${payload.inviteId}`,
       to: invite.email,
       kind: 'brand.invite',
-      subject: `${invite.invitedBy.name} invited you to ${invite.brand.name}`.replace(/[\r\n]+/g, ' '),
-      text: `${invite.invitedBy.name} invited you to join ${invite.brand.name} on Live Commerce as ${role}.\n\nAccept within 7 days: ${link}`,
-      html: `<p>${escapeHtml(invite.invitedBy.name)} invited you to join <strong>${escapeHtml(invite.brand.name)}</strong> on Live Commerce as ${role}.</p><p><a href="${link}">Accept the invitation</a> (valid for 7 days)</p>`,
+      subject: w.brandSubject(inviter, invite.brand.name).replace(/[\r\n]+/g, ' '),
+      text: `${w.brandLine(inviter, invite.brand.name, role)}\n\n${w.brandAccept} (${w.brandValid}): ${link}`,
+      html: `<div lang="${lang}"><p>${escapeHtml(w.brandLine(inviter, invite.brand.name, role))}</p><p><a href="${link}">${escapeHtml(w.brandAccept)}</a> (${escapeHtml(w.brandValid)})</p></div>`,
     },
     { storedCopy: REDACTED },
   );

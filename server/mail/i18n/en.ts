@@ -51,6 +51,16 @@ export const en = {
     signInButton: 'Sign in to Live Commerce',
     signInIgnore: 'If you did not ask for it, ignore this email.',
   },
+  invite: {
+    brandSubject: (inviter: string, brand: string) => `${inviter} invited you to ${brand}`,
+    brandLine: (inviter: string, brand: string, role: string) => `${inviter} invited you to join ${brand} on Live Commerce as ${role}.`,
+    brandAccept: 'Accept the invitation',
+    brandValid: 'valid for 7 days',
+    roles: { owner: 'owner', staff: 'staff' } as Record<string, string>,
+    hostSubject: (brand: string, title: string) => `${brand} invites you to host “${title}”`,
+    hostLine: (brand: string, title: string, when: string, minutes: string, commission: string) => `${brand} would like you to host “${title}” on ${when}, for ${minutes} minutes, with a ${commission} commission on sales.`,
+    hostAction: 'Accept or decline from your dashboard',
+  },
 };
 
 export type EmailWords = typeof en;

@@ -51,4 +51,14 @@ export const km: EmailWords = {
     signInButton: 'ចូល Live Commerce',
     signInIgnore: 'ប្រសិនបើអ្នកមិនបានស្នើសុំទេ សូមមិនអើពើនឹងអ៊ីមែលនេះ។',
   },
+  invite: {
+    brandSubject: (inviter, brand) => `${inviter} បានអញ្ជើញអ្នកចូលរួមជាមួយ ${brand}`,
+    brandLine: (inviter, brand, role) => `${inviter} បានអញ្ជើញអ្នកឱ្យចូលរួមជាមួយ ${brand} នៅលើ Live Commerce ជា${role}។`,
+    brandAccept: 'ទទួលយកការអញ្ជើញ',
+    brandValid: 'មានសុពលភាព 7 ថ្ងៃ',
+    roles: { owner: 'ម្ចាស់', staff: 'បុគ្គលិក' },
+    hostSubject: (brand, title) => `${brand} អញ្ជើញអ្នកធ្វើជាអ្នកដឹកនាំកម្មវិធី «${title}»`,
+    hostLine: (brand, title, when, minutes, commission) => `${brand} ចង់ឱ្យអ្នកដឹកនាំកម្មវិធី «${title}» នៅ ${when} រយៈពេល ${minutes} នាទី ដោយទទួលបានកម្រៃជើងសារ ${commission} លើការលក់។`,
+    hostAction: 'ទទួលយក ឬបដិសេធពីផ្ទាំងគ្រប់គ្រងរបស់អ្នក',
+  },
 };

@@ -51,4 +51,14 @@ export const lo: EmailWords = {
     signInButton: 'ເຂົ້າສູ່ລະບົບ Live Commerce',
     signInIgnore: 'ຖ້າທ່ານບໍ່ໄດ້ຂໍ, ບໍ່ຕ້ອງສົນໃຈອີເມວນີ້.',
   },
+  invite: {
+    brandSubject: (inviter, brand) => `${inviter} ໄດ້ເຊີນທ່ານເຂົ້າຮ່ວມ ${brand}`,
+    brandLine: (inviter, brand, role) => `${inviter} ໄດ້ເຊີນທ່ານເຂົ້າຮ່ວມ ${brand} ໃນ Live Commerce ໃນຖານະ${role}.`,
+    brandAccept: 'ຮັບຄຳເຊີນ',
+    brandValid: 'ໃຊ້ໄດ້ 7 ມື້',
+    roles: { owner: 'ເຈົ້າຂອງ', staff: 'ພະນັກງານ' },
+    hostSubject: (brand, title) => `${brand} ເຊີນທ່ານເປັນຜູ້ດຳເນີນລາຍການ “${title}”`,
+    hostLine: (brand, title, when, minutes, commission) => `${brand} ຢາກໃຫ້ທ່ານດຳເນີນລາຍການ “${title}” ໃນ ${when}, ເປັນເວລາ ${minutes} ນາທີ, ພ້ອມຄ່ານາຍໜ້າ ${commission} ຈາກຍອດຂາຍ.`,
+    hostAction: 'ຮັບ ຫຼື ປະຕິເສດຈາກໜ້າຄວບຄຸມຂອງທ່ານ',
+  },
 };

@@ -51,4 +51,14 @@ export const mn: EmailWords = {
     signInButton: 'Live Commerce-д нэвтрэх',
     signInIgnore: 'Хэрэв та үүнийг хүсээгүй бол энэ имэйлийг үл тоомсорлоно уу.',
   },
+  invite: {
+    brandSubject: (inviter, brand) => `${inviter} таныг ${brand} брэндэд урьлаа`,
+    brandLine: (inviter, brand, role) => `${inviter} таныг Live Commerce дээрх ${brand} брэндэд ${role} эрхтэйгээр нэгдэхийг урьлаа.`,
+    brandAccept: 'Урилгыг хүлээн авах',
+    brandValid: '7 хоногийн турш хүчинтэй',
+    roles: { owner: 'эзэмшигч', staff: 'ажилтан' },
+    hostSubject: (brand, title) => `${brand} таныг «${title}» нэвтрүүлгийг хөтлөхийг урьж байна`,
+    hostLine: (brand, title, when, minutes, commission) => `${brand} таныг ${when}-д «${title}» нэвтрүүлгийг ${minutes} минутын турш хөтлөхийг хүсэж байна; борлуулалтаас ${commission} шимтгэл авна.`,
+    hostAction: 'Хяналтын самбараасаа зөвшөөрөх эсвэл татгалзах',
+  },
 };
