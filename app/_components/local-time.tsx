@@ -12,7 +12,7 @@ const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', tim
  * `dated` adds the year (order pages, where times are months apart).
  */
 export function LocalTime({ iso, className, dated }: { iso: string; className?: string; dated?: boolean }) {
-  const { intl } = useI18n();
+  const { intl, intlEpoch } = useI18n();
   const [text, setText] = useState(() => (dated ? formatLabelledTime(new Date(iso), 'en-GB', 'UTC') : `${UTC_FALLBACK.format(new Date(iso))} UTC`));
   useEffect(() => {
     setText(
@@ -20,7 +20,8 @@ export function LocalTime({ iso, className, dated }: { iso: string; className?: 
         ? formatLabelledTime(new Date(iso), intl)
         : new Intl.DateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)),
     );
-  }, [iso, intl, dated]);
+    // intlEpoch: again once a browser without this language's data has loaded it.
+  }, [iso, intl, dated, intlEpoch]);
   return (
     <time dateTime={iso} className={className}>
       {text}

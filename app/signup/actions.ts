@@ -1,5 +1,6 @@
 'use server';
 
+import { getLocale } from '@/app/_i18n/server';
 import { publicFormAction, type ActionState } from '@/app/_lib/action';
 import { attemptContext } from '@/server/auth/attempt';
 import { registrationSchema } from '@/server/domain/accounts';
@@ -10,6 +11,6 @@ import { services } from '@/server/services';
 export async function registerAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   return publicFormAction(registrationSchema, form, async (input) => {
     const { db, env } = services();
-    await signUp(db, input, { ...(await attemptContext()), secret: env.AUTH_SECRET });
+    await signUp(db, input, { ...(await attemptContext()), secret: env.AUTH_SECRET, locale: await getLocale() });
   });
 }

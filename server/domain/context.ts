@@ -6,6 +6,8 @@ export type Db = PrismaClient;
 export interface Actor {
   userId: string;
   name: string;
+  /** The language of the page acting (a show page's socket), when known: the one-tap receipt is written in it. */
+  locale?: string | null;
 }
 
 export function publicBuyerName(fullName: string): string {

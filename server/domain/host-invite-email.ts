@@ -1,4 +1,5 @@
 import { enqueueEmail } from '../mail/outbox';
+import { EMAIL_INTL, emailLocale, emailWords } from '../mail/i18n';
 import { escapeHtml } from '../mail/templates';
 import type { Db } from './context';
 
@@ -13,30 +14,33 @@ export interface HostInviteFacts {
 }
 
 
-function formatStart(start: Date, timeZone: string): string {
-  const inZone = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
+function formatStart(start: Date, timeZone: string, tag: string): string {
+  const inZone = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
   return `${inZone} (${timeZone})`;
 }
 
 /** The invitation an influencer gets when a brand picks them to host a show; one per show and host. */
 export async function emailHostInvite(db: Db, facts: HostInviteFacts, publicUrl: string): Promise<void> {
   const link = `${publicUrl}/dashboard/host`;
-  const when = formatStart(facts.start, facts.brand.timeZone);
+  // The host's own language (set from the pages they use), English when unknown.
+  const lang = emailLocale((await db.user.findUnique({ where: { id: facts.host.id }, select: { locale: true } }))?.locale);
+  const words = emailWords(lang);
+  const when = formatStart(facts.start, facts.brand.timeZone, lang === 'en' ? 'en-GB' : EMAIL_INTL[lang]);
   const commission = `${facts.commissionRateBps / 100} %`;
   const lines = [
-    `Hi ${facts.host.name},`,
-    `${facts.brand.name} would like you to host “${facts.title}” on ${when}, for ${facts.plannedDurationMinutes} minutes, with a ${commission} commission on sales.`,
-    `Accept or decline from your dashboard: ${link}`,
+    words.greeting(facts.host.name),
+    words.invite.hostLine(facts.brand.name, facts.title, when, String(facts.plannedDurationMinutes), commission),
+    `${words.invite.hostAction}: ${link}`,
   ];
   await enqueueEmail(db, {
     dedupeKey: `host-invite:${facts.showId}:${facts.host.id}`,
     to: facts.host.email,
-    subject: `${facts.brand.name} invites you to host “${facts.title}”`,
+    subject: words.invite.hostSubject(facts.brand.name, facts.title),
     text: lines.join('\n\n'),
     html: lines
       .slice(0, 2)
       .map((line) => `<p>${escapeHtml(line)}</p>`)
-      .concat(`<p><a href="${escapeHtml(link)}">Accept or decline from your dashboard</a></p>`)
+      .concat(`<p><a href="${escapeHtml(link)}">${escapeHtml(words.invite.hostAction)}</a></p>`)
       .join('\n'),
     kind: 'show.host-invite',
   });

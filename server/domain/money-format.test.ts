@@ -33,3 +33,32 @@ describe('money formatting', () => {
     expect(formatPrice(1250, 'USD', 'de')).not.toBe(formatPrice(1250, 'USD', 'en'));
   });
 });
+
+describe('one way to write money in every language', () => {
+  const tags = { en: 'en', km: 'km-KH', lo: 'lo-LA', mn: 'mn-MN' } as const;
+
+  it('riel, kip and tugrik have no decimals on display while their stored minor units stay ISO’s', () => {
+    // KHR and MNT are stored in hundredths (ISO), LAK in whole kip; only the display rounds.
+    expect(currencyFormat('KHR').digits).toBe(2);
+    expect(currencyFormat('MNT').digits).toBe(2);
+    expect(currencyFormat('LAK').digits).toBe(0);
+    for (const tag of Object.values(tags)) {
+      expect(formatPrice(4_000_000, 'KHR', tag)).not.toMatch(/[.,]00(?!\d)/);
+      expect(formatPrice(4_000_000, 'KHR', tag)).toContain('៛');
+      expect(formatPrice(1_250_000, 'MNT', tag)).toContain('₮');
+      expect(formatPrice(1_250_000, 'MNT', tag)).not.toMatch(/MNT|[.,]00(?!\d)/);
+      expect(formatPrice(85_000, 'LAK', tag)).toContain('₭');
+    }
+    expect(formatPrice(4_000_000, 'KHR', 'km-KH')).toBe('40,000៛');
+    expect(formatPrice(1_250_000, 'MNT', 'mn-MN')).toBe('₮\u00a012,500');
+    expect(formatPrice(1_250_000, 'MNT', 'en')).toBe('₮12,500');
+  });
+
+  it('US dollars read with a plain $ and two decimals in each of our languages, never US$', () => {
+    expect(formatPrice(3200, 'USD', 'en')).toBe('$32.00');
+    expect(formatPrice(3200, 'USD', 'km-KH')).toBe('32.00$');
+    expect(formatPrice(3200, 'USD', 'lo-LA')).toBe('$32,00');
+    expect(formatPrice(3200, 'USD', 'mn-MN')).toBe('$\u00a032.00');
+    for (const tag of Object.values(tags)) expect(formatPrice(7000, 'USD', tag)).not.toContain('US$');
+  });
+});

@@ -5,6 +5,8 @@ export interface Recipient {
   userId: string;
   email: string;
   name: string;
+  /** The stored language its emails go out in (null: English). */
+  locale?: string | null;
   preferences: NotificationPreferences;
 }
 
@@ -23,10 +25,10 @@ export async function showRecipients(
       deletedAt: null,
       OR: [{ hostFollows: { some: { hostId: show.hostId } } }, { brandFollows: { some: { brandId: show.brandId } } }, { reminders: { some: { showId: show.id } } }],
     },
-    select: { id: true, email: true, name: true, notificationPreference: true },
+    select: { id: true, email: true, name: true, locale: true, notificationPreference: true },
     orderBy: { id: 'asc' },
   });
   return users
-    .map((user) => ({ userId: user.id, email: user.email, name: user.name, preferences: toNotificationPreferences(user.notificationPreference, defaultLeadMinutes) }))
+    .map((user) => ({ userId: user.id, email: user.email, name: user.name, locale: user.locale, preferences: toNotificationPreferences(user.notificationPreference, defaultLeadMinutes) }))
     .filter((recipient) => recipient.preferences[topic]);
 }

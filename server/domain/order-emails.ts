@@ -1,10 +1,11 @@
 // The two emails a buyer gets about an order: the receipt once it is paid and
-// the shipping notice with its tracking. English only, like every email so far
-// (templates.ts); names and titles are user input and go through escapeHtml.
+// the shipping notice with its tracking, in the buyer's stored language
+// (User.locale, English when unknown); names and titles are user input and go through escapeHtml.
 // Neither ever throws: both run after the order changed, and a lost email must
 // not turn a placed order or a shipped parcel into a refusal.
 import { enqueueEmail, type OutgoingEmail } from '../mail/outbox';
 import { escapeHtml } from '../mail/templates';
+import { EMAIL_INTL, emailLocale, emailWords, type EmailLocale } from '../mail/i18n';
 import { currencyFormat } from './money-format';
 import type { Db } from './context';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
@@ -17,14 +18,14 @@ export function orderPageUrl(publicUrl: string, orderNumber: number): string {
   return new URL(`/account/orders/${orderNumber}`, publicUrl).toString();
 }
 
-function money(minor: number, currency: string): string {
-  return currencyFormat(currency).format(minor);
+function money(minor: number, currency: string, locale: EmailLocale = 'en'): string {
+  return currencyFormat(currency, EMAIL_INTL[locale]).format(minor);
 }
 
 const emailOrderSelect = {
   id: true, number: true, status: true, currency: true, subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true,
   carrier: true, trackingNumber: true,
-  buyer: { select: { name: true, email: true, deletedAt: true } },
+  buyer: { select: { name: true, email: true, locale: true, deletedAt: true } },
   brand: { select: { name: true } },
   items: { select: { title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: 'asc' } },
   ...shippingAddressSelect,
@@ -47,17 +48,20 @@ export interface ReceiptOrder {
   shippingMinor: number;
   discountMinor: number;
   totalMinor: number;
-  buyer: { name: string; email: string };
+  /** locale: the buyer's stored language; absent or unknown means English. */
+  buyer: { name: string; email: string; locale?: string | null };
   brand: { name: string };
   items: readonly { title: string; quantity: number; unitPriceMinor: number }[];
   address: EmailOrder['address'];
 }
 
-function lineList(order: ReceiptOrder): string[] {
-  const lines = order.items.map((i) => `${i.quantity} × ${i.title} — ${money(i.unitPriceMinor * i.quantity, order.currency)}`);
-  const totals = [`Subtotal: ${money(order.subtotalMinor, order.currency)}`, `Shipping: ${order.shippingMinor === 0 ? 'free' : money(order.shippingMinor, order.currency)}`];
-  if (order.discountMinor > 0) totals.push(`Discount: −${money(order.discountMinor, order.currency)}`);
-  totals.push(`Total paid: ${money(order.totalMinor, order.currency)}`);
+function lineList(order: ReceiptOrder, locale: EmailLocale = 'en'): string[] {
+  const w = emailWords(locale);
+  const m = (minor: number) => money(minor, order.currency, locale);
+  const lines = order.items.map((i) => `${i.quantity} × ${i.title} — ${m(i.unitPriceMinor * i.quantity)}`);
+  const totals = [`${w.subtotal}: ${m(order.subtotalMinor)}`, `${w.shipping}: ${order.shippingMinor === 0 ? w.free : m(order.shippingMinor)}`];
+  if (order.discountMinor > 0) totals.push(`${w.discount}: −${m(order.discountMinor)}`);
+  totals.push(`${w.totalPaid}: ${m(order.totalMinor)}`);
   return [...lines, '', ...totals];
 }
 
@@ -67,10 +71,11 @@ function addressLines(order: ReceiptOrder): string[] {
   return [a.fullName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean);
 }
 
-function html(paragraphs: readonly (string | readonly string[])[], link: { href: string; label: string } | null): string {
+function html(paragraphs: readonly (string | readonly string[])[], link: { href: string; label: string } | null, locale: EmailLocale = 'en'): string {
   const body = paragraphs.map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p>${p.map(escapeHtml).join('<br>')}</p>`));
   if (link) body.push(`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`);
-  return body.join('\n');
+  // The language tag lets mail clients pick a font and a screen reader a voice.
+  return `<div lang="${locale}">\n${body.join('\n')}\n</div>`;
 }
 
 function text(paragraphs: readonly (string | readonly string[])[], link: string | null): string {
@@ -95,19 +100,22 @@ export async function sendReceiptEmail(db: Db, orderId: string, publicUrl?: stri
 /** The receipt itself; the one-tap purchase writes it from data it already holds, without reading the order back. */
 export function receiptEmail(order: ReceiptOrder, publicUrl?: string): OutgoingEmail {
   const link = publicUrl ? orderPageUrl(publicUrl, order.number) : null;
+  const locale = emailLocale(order.buyer.locale);
+  const w = emailWords(locale);
+  const n = String(order.number);
   const paragraphs = [
-    `Hi ${order.buyer.name || 'there'},`,
-    `Thank you for your order from ${order.brand.name}. We have your payment, and we will email you again when it ships.`,
-    lineList(order),
-    ...(order.address ? [['Shipping to:', ...addressLines(order)]] : []),
-    link ? 'Follow your order here:' : 'You can follow it under “Your orders” in your account.',
+    w.greeting(order.buyer.name),
+    w.receiptIntro(order.brand.name),
+    lineList(order, locale),
+    ...(order.address ? [[w.shippingTo, ...addressLines(order)]] : []),
+    link ? w.followHere : w.followInAccount,
   ];
   return {
     dedupeKey: receiptEmailKey(order.id),
     to: order.buyer.email,
-    subject: `Your receipt for order #${order.number}`,
+    subject: w.receiptSubject(n),
     text: text(paragraphs, link),
-    html: html(paragraphs, link ? { href: link, label: `Order #${order.number}` } : null),
+    html: html(paragraphs, link ? { href: link, label: w.orderLink(n) } : null, locale),
     kind: 'order.receipt',
   };
 }
@@ -118,19 +126,22 @@ export async function sendShippedEmail(db: Db, orderId: string, publicUrl: strin
     const order = await loadOrder(db, orderId);
     if (!order) return;
     const link = orderPageUrl(publicUrl, order.number);
+    const locale = emailLocale(order.buyer.locale);
+    const w = emailWords(locale);
+    const n = String(order.number);
     const paragraphs = [
-      `Hi ${order.buyer.name || 'there'},`,
-      `Good news: ${order.brand.name} has shipped order #${order.number}.`,
-      [`Carrier: ${order.carrier ?? '—'}`, `Tracking number: ${order.trackingNumber ?? '—'}`],
+      w.greeting(order.buyer.name),
+      w.shippedIntro(order.brand.name, n),
+      [`${w.carrier}: ${order.carrier ?? '—'}`, `${w.trackingNumber}: ${order.trackingNumber ?? '—'}`],
       order.items.map((i) => `${i.quantity} × ${i.title}`),
-      'Track your order here:',
+      w.trackHere,
     ];
     await enqueueEmail(db, {
       dedupeKey: shippedEmailKey(order.id),
       to: order.buyer.email,
-      subject: `Order #${order.number} has shipped`,
+      subject: w.shippedSubject(n),
       text: text(paragraphs, link),
-      html: html(paragraphs, { href: link, label: `Track order #${order.number}` }),
+      html: html(paragraphs, { href: link, label: w.trackLink(n) }, locale),
       kind: 'order.shipped',
     });
   } catch (error) {

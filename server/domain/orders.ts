@@ -202,7 +202,7 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   const [confirmed] = await db.$queryRaw<{ r: { outcome: string } }[]>`
     SELECT "confirm_show_order"(${order.orderId}, ${payments.name}, ${authorization.reference},
       ${createdEvent(order)}::jsonb, ${paidEvent(order, payments.name, authorization.reference)}::jsonb, ${WEBHOOK_MAX_ATTEMPTS + 1}::int,
-      ${receiptJob(order)}::jsonb) AS r`;
+      ${receiptJob(order, buyer.locale ?? null)}::jsonb) AS r`;
   const result = confirmed!.r.outcome;
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
@@ -229,7 +229,7 @@ function paidEvent(order: OrderFacts, provider: string, reference: string): stri
 }
 
 /** The receipt's job row, written by confirm_show_order; none for an account deleted meanwhile. */
-function receiptJob(order: OrderFacts): string | null {
+function receiptJob(order: OrderFacts, locale: string | null): string | null {
   if (order.buyerDeleted) return null;
   try {
     return JSON.stringify(emailJobRow(receiptEmail({
@@ -240,7 +240,7 @@ function receiptJob(order: OrderFacts): string | null {
       shippingMinor: order.shippingMinor,
       discountMinor: 0,
       totalMinor: order.totalMinor,
-      buyer: { name: order.buyerName, email: order.buyerEmail },
+      buyer: { name: order.buyerName, email: order.buyerEmail, locale },
       brand: { name: order.brandName },
       items: [{ title: `${order.productTitle} — ${order.variantName}`, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
       address: shippingAddressOf(order),

@@ -92,7 +92,7 @@ async function sendToAll(
       showUrl: `${env.PUBLIC_URL}/shows/${encodeURIComponent(show.id)}`,
       unsubscribeUrl: unsubscribe.pageUrl,
       preferencesUrl: `${env.PUBLIC_URL}/account/notifications`,
-    });
+    }, recipient.locale);
     return { ...rendered, dedupeKey: dedupeKeyFor(recipient), to: recipient.email, kind: email.kind, listUnsubscribeUrl: unsubscribe.oneClickUrl };
   });
   const queued = await enqueueEmails(ctx.db, emails);

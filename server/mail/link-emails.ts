@@ -6,6 +6,7 @@ import { linkToken } from '../domain/sign-in-links';
 import type { JobContext, JobOutcome } from '../jobs/context';
 import type { JobPayload } from '../jobs/kinds';
 import { deliverEmail } from './deliver';
+import { emailLocale, emailWords } from './i18n';
 import { escapeHtml } from './templates';
 
 const REDACTED = { text: '(The link in this email is not kept after sending.)', html: '<p>(The link in this email is not kept after sending.)</p>' };
@@ -17,15 +18,17 @@ export async function linkEmailJob(payload: JobPayload<'auth.link-email'>, ctx: 
   const token = linkToken(ctx.env.AUTH_SECRET, 'sign-in', payload.tokenId);
   const link = `${ctx.env.PUBLIC_URL}/signin/link?token=${token}&callbackUrl=${encodeURIComponent(payload.callbackUrl)}`;
   const verify = row.purpose === 'verify-email';
-  const text = verify
-    ? `Confirm that this address is yours to finish creating your Live Commerce account:\n\n${link}\n\nIf you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.`
-    : `Open this link to sign in. It works once, for 15 minutes:\n\n${link}\n\nIf you did not ask for it, ignore this email.`;
+  // In the account's language when the address has one (set at sign-up from the page), else English.
+  const account = await ctx.db.user.findUnique({ where: { email: row.email }, select: { locale: true } });
+  const lang = emailLocale(account?.locale);
+  const w = emailWords(lang).link;
+  const text = verify ? `${w.verifyIntro}\n\n${link}\n\n${w.verifyWarning}` : `${w.signInIntro}\n\n${link}\n\n${w.signInIgnore}`;
   const html = verify
-    ? `<p>Confirm that this address is yours to finish creating your Live Commerce account:</p><p><a href="${link}">Confirm my email</a></p><p>If you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.</p>`
-    : `<p>Open this link to sign in. It works once, for 15 minutes:</p><p><a href="${link}">Sign in to Live Commerce</a></p><p>If you did not ask for it, ignore this email.</p>`;
+    ? `<div lang="${lang}"><p>${escapeHtml(w.verifyIntro)}</p><p><a href="${link}">${escapeHtml(w.verifyButton)}</a></p><p>${escapeHtml(w.verifyWarning)}</p></div>`
+    : `<div lang="${lang}"><p>${escapeHtml(w.signInIntro)}</p><p><a href="${link}">${escapeHtml(w.signInButton)}</a></p><p>${escapeHtml(w.signInIgnore)}</p></div>`;
   return deliverEmail(
     ctx,
-    { dedupeKey: `sign-in-link:${payload.tokenId}`, to: row.email, kind: verify ? 'auth.verify-email' : 'auth.sign-in-link', subject: verify ? "Confirm your email" : "Your sign-in link", text, html },
+    { dedupeKey: `sign-in-link:${payload.tokenId}`, to: row.email, kind: verify ? 'auth.verify-email' : 'auth.sign-in-link', subject: verify ? w.verifySubject : w.signInSubject, text, html },
     { storedCopy: REDACTED },
   );
 }
@@ -37,16 +40,22 @@ export async function brandInviteEmailJob(payload: JobPayload<'brand.invite-emai
   });
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= new Date()) return 'discard';
   const link = `${ctx.env.PUBLIC_URL}/invites/${linkToken(ctx.env.AUTH_SECRET, 'brand-invite', payload.inviteId)}`;
-  const role = invite.role.toLowerCase();
+  // The invitee's language if the address already has an account; English otherwise.
+  const account = await ctx.db.user.findUnique({ where: { email: invite.email }, select: { locale: true } });
+  const lang = emailLocale(account?.locale);
+  const w = emailWords(lang).invite;
+  const roleKey = invite.role.toLowerCase();
+  const role = w.roles[roleKey] ?? roleKey;
+  const inviter = invite.invitedBy.name;
   return deliverEmail(
     ctx,
     {
       dedupeKey: `brand-invite:${payload.inviteId}`,
       to: invite.email,
       kind: 'brand.invite',
-      subject: `${invite.invitedBy.name} invited you to ${invite.brand.name}`.replace(/[\r\n]+/g, ' '),
-      text: `${invite.invitedBy.name} invited you to join ${invite.brand.name} on Live Commerce as ${role}.\n\nAccept within 7 days: ${link}`,
-      html: `<p>${escapeHtml(invite.invitedBy.name)} invited you to join <strong>${escapeHtml(invite.brand.name)}</strong> on Live Commerce as ${role}.</p><p><a href="${link}">Accept the invitation</a> (valid for 7 days)</p>`,
+      subject: w.brandSubject(inviter, invite.brand.name).replace(/[\r\n]+/g, ' '),
+      text: `${w.brandLine(inviter, invite.brand.name, role)}\n\n${w.brandAccept} (${w.brandValid}): ${link}`,
+      html: `<div lang="${lang}"><p>${escapeHtml(w.brandLine(inviter, invite.brand.name, role))}</p><p><a href="${link}">${escapeHtml(w.brandAccept)}</a> (${escapeHtml(w.brandValid)})</p></div>`,
     },
     { storedCopy: REDACTED },
   );

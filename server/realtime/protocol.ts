@@ -157,7 +157,8 @@ export interface SequencedEvents {
   'product:pinned': (event: { showId: string; seq: number; product: ProductCard }) => void;
   'product:unpinned': (event: { showId: string; seq: number }) => void;
   'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;
-  'order:justBought': (event: { showId: string; seq: number; buyerName: string; productTitle: string; quantity: number; others: number }) => void;
+  // moreProducts: other products in the same bag order; the page words "+ N more" in its own language.
+  'order:justBought': (event: { showId: string; seq: number; buyerName: string; productTitle: string; moreProducts?: number; quantity: number; others: number }) => void;
   'deal:started': (event: { showId: string; seq: number; deal: DealView }) => void;
   'deal:updated': (event: { showId: string; seq: number; dealId: string; soldCount: number }) => void;
   'deal:ended': (event: { showId: string; seq: number; dealId: string }) => void;
@@ -185,6 +186,8 @@ export interface ServerToClientEvents extends SequencedEvents {
 export interface SocketUser {
   userId: string;
   name: string;
+  /** The page's language at the handshake (its cookie, else Accept-Language). */
+  locale?: string | null;
 }
 
 export interface SocketData {

@@ -3,7 +3,7 @@ import type { ShowBroadcaster } from './broadcaster';
 interface PendingShow {
   stock: Map<string, { productId: string; stock: number }>;
   deals: Map<string, number>;
-  firstBuyer: { buyerName: string; productTitle: string; quantity: number } | null;
+  firstBuyer: { buyerName: string; productTitle: string; moreProducts: number; quantity: number } | null;
   buyers: number;
 }
 
@@ -13,6 +13,8 @@ export interface PurchaseFact {
   stockAfter: number;
   buyerName: string;
   productTitle: string;
+  /** Other products bought in the same order (a bag), worded by each page in its language. */
+  moreProducts?: number;
   quantity: number;
   deal: { id: string; soldCount: number } | null;
 }
@@ -42,7 +44,7 @@ export class PurchaseFeed {
     const known = show.stock.get(fact.variantId);
     if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
     if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
-    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, quantity: fact.quantity };
+    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, moreProducts: fact.moreProducts ?? 0, quantity: fact.quantity };
     show.buyers++;
   }
 

@@ -2,6 +2,7 @@ import { decode } from 'next-auth/jwt';
 import { activeSession } from '../domain/accounts';
 import { onAccountEvent } from '../domain/session-revocation';
 import { showRoleOf } from '../domain/show-roles';
+import { pageLocaleOfHandshake, rememberLocale } from '../domain/user-locale';
 import type { Db } from '../domain/context';
 import type { ShowServer, ShowSocket } from './handler';
 import { showStaffRoom, type SocketUser, type ViewerRole } from './protocol';
@@ -68,6 +69,11 @@ export function authenticateSocket(deps: AuthDeps) {
         socket.data.user = user;
         socket.data.shows = new Map();
         if (user) await socket.join(accountRoom(user.userId));
+        // The page's language becomes the account's: its receipts and notices follow it. Never fails the handshake.
+        if (user) {
+          user.locale = pageLocaleOfHandshake(socket.handshake.headers.cookie, socket.handshake.headers['accept-language']);
+          void rememberLocale(deps.db, user.userId, user.locale).catch(() => undefined);
+        }
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error('authentication failed')),

@@ -84,6 +84,7 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   const connectionKey: MessageKey | null = state.connection === 'reconnecting' ? 'viewer.status.reconnecting' : state.connection === 'connecting' ? 'viewer.status.connecting' : statusKey;
   const overlayNotice = state.joinError ? refusalText(t, state.joinError) : connectionKey && t(connectionKey);
   const purchase = state.lastPurchase;
+  const purchaseProduct = purchase && purchase.moreProducts > 0 ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts }) : (purchase?.productTitle ?? '');
 
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
@@ -113,8 +114,8 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
           <p key={purchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
             <BagIcon />{' '}
             {purchase.others > 0
-              ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchase.productTitle })
-              : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchase.productTitle })}
+              ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
+              : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
           </p>
         )}
         {signedIn && (

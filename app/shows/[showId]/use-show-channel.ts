@@ -28,7 +28,7 @@ export interface ShowChannelState {
   pinnedMessage: ChatMessageView | null;
   slowModeSeconds: number;
   deal: DealView | null;
-  lastPurchase: { buyerName: string; productTitle: string; quantity: number; others: number; at: number } | null;
+  lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
 }
 
@@ -46,7 +46,7 @@ const apply: Handlers = {
   'product:pinned': (e) => () => ({ pinned: e.product }),
   'product:unpinned': () => () => ({ pinned: null }),
   'stock:changed': (e) => (s) => ({ pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock), lineup: s.lineup.map((p) => withStock(p, e.variantId, e.stock)) }),
-  'order:justBought': (e) => () => ({ lastPurchase: { buyerName: e.buyerName, productTitle: e.productTitle, quantity: e.quantity, others: e.others, at: Date.now() } }),
+  'order:justBought': (e) => () => ({ lastPurchase: { buyerName: e.buyerName, productTitle: e.productTitle, moreProducts: e.moreProducts ?? 0, quantity: e.quantity, others: e.others, at: Date.now() } }),
   'deal:started': (e) => () => ({ deal: e.deal }),
   'deal:updated': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? { ...s.deal, soldCount: e.soldCount } : s.deal }),
   'deal:ended': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? null : s.deal }),

@@ -20,6 +20,7 @@ export const viewer = {
     shoppingAndChat: 'Shopping and chat',
     noPinned: 'The host has not pinned a product yet.',
     lineup: 'In this show',
+    productAndMore: { one: '{product} + {count} more', other: '{product} + {count} more' },
     justBought: '{buyer} just bought {product}',
     othersJustBought: { one: '{buyer} and {count} other just bought {product}', other: '{buyer} and {count} others just bought {product}' },
     shippingNote: 'Plus {price} shipping per order.',

@@ -26,6 +26,10 @@ export const viewer: Messages['viewer'] = {
     shoppingAndChat: "ការទិញទំនិញ និងការជជែក",
     noPinned: "ម្ចាស់កម្មវិធីមិនទាន់បានខ្ទាស់ផលិតផលណាមួយនៅឡើយទេ។",
     lineup: "ក្នុងកម្មវិធីនេះ",
+    productAndMore: {
+      one: "{product} និង {count} មុខទៀត",
+      other: "{product} និង {count} មុខទៀត",
+    },
     justBought: "{buyer} ទើបតែទិញ {product}",
     othersJustBought: {
       one: "{buyer} និងអ្នកផ្សេងទៀត {count} នាក់ ទើបតែទិញ {product}",

@@ -26,6 +26,10 @@ export const viewer: Messages['viewer'] = {
     shoppingAndChat: "ຊື້ເຄື່ອງ ແລະ ສົນທະນາ",
     noPinned: "ຜູ້ດຳເນີນລາຍການຍັງບໍ່ໄດ້ປັກໝຸດສິນຄ້າໃດເທື່ອ.",
     lineup: "ໃນລາຍການນີ້",
+    productAndMore: {
+      one: "{product} ແລະ ອີກ {count} ລາຍການ",
+      other: "{product} ແລະ ອີກ {count} ລາຍການ",
+    },
     justBought: "{buyer} ຫາກໍ່ຊື້ {product}",
     othersJustBought: {
       one: "{buyer} ແລະ ອີກ {count} ຄົນ ຫາກໍ່ຊື້ {product}",

@@ -26,6 +26,10 @@ export const viewer: Messages['viewer'] = {
     shoppingAndChat: "Худалдан авалт ба чат",
     noPinned: "Хөтлөгч одоогоор бүтээгдэхүүн тогтоогоогүй байна.",
     lineup: "Энэ нэвтрүүлэгт",
+    productAndMore: {
+      one: "{product} болон өөр {count} бараа",
+      other: "{product} болон өөр {count} бараа",
+    },
     justBought: "{buyer} саяхан {product} худалдаж авлаа",
     othersJustBought: {
       one: "{buyer} болон өөр {count} хүн саяхан {product} худалдаж авлаа",
