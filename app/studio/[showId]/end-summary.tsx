@@ -21,7 +21,7 @@ export function showMinutes(startedAt: string | null, endedAt: string | null): n
  * What the show did, read from the database: it is the same after a reload, on
  * another device, a week later. Ends the studio: no pins or deals after this.
  */
-export function EndSummary({ startedAt, endedAt, figures, failed, links }: { startedAt: string | null; endedAt: string | null; figures: StudioFigures | null; failed: boolean; links: SummaryLinks }) {
+export function EndSummary({ cancelled, startedAt, endedAt, figures, failed, links }: { cancelled: boolean; startedAt: string | null; endedAt: string | null; figures: StudioFigures | null; failed: boolean; links: SummaryLinks }) {
   const { t, intl } = useI18n();
   const number = new Intl.NumberFormat(intl);
   const minutes = showMinutes(startedAt, endedAt);
@@ -30,10 +30,15 @@ export function EndSummary({ startedAt, endedAt, figures, failed, links }: { sta
   return (
     <section aria-labelledby="summary-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm" data-testid="studio-summary">
       <div>
-        <h2 id="summary-heading" className="text-lg font-bold">
-          {t('studio.summary.heading')}
-        </h2>
-        <p className="text-sm text-neutral-600">{t('studio.showEnded')}</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="rounded bg-neutral-700 px-2 py-0.5 text-sm font-bold uppercase text-white" data-testid="studio-status">
+            {t(cancelled ? 'studio.status.cancelled' : 'studio.status.ended')}
+          </span>
+          <h2 id="summary-heading" className="text-lg font-bold">
+            {t('studio.summary.heading')}
+          </h2>
+        </div>
+        <p className="text-sm text-neutral-600">{t(cancelled ? 'studio.showCancelled' : 'studio.showEnded')}</p>
       </div>
       {failed && (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-1.5 text-sm text-amber-900">

@@ -59,7 +59,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
       <div className={column}>
         <section aria-labelledby="studio-title" className="space-y-3">
           {ended ? (
-            <EndSummary startedAt={state.startedAt ?? show.startedAt} endedAt={endedAt} figures={figures} failed={figuresFailed} links={links} />
+            <EndSummary cancelled={state.status === 'CANCELLED'} startedAt={state.startedAt ?? show.startedAt} endedAt={endedAt} figures={figures} failed={figuresFailed} links={links} />
           ) : (
             <CameraPreview stream={capture.stream} phase={capture.phase} status={state.status} viewerCount={state.viewerCount} mediaState={sending.mediaState} />
           )}
