@@ -54,7 +54,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
       aria-label={t('studio.region')}
       data-testid="studio"
       // 3.5rem is the site header: below it each column scrolls on its own, never the page.
-      className="mx-auto grid max-w-[100rem] gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:h-[calc(100dvh-3.5rem)] xl:grid-cols-[minmax(0,1fr)_22rem_24rem]"
+      className="mx-auto grid max-w-[100rem] gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:h-[calc(100dvh-3.5rem)] xl:grid-cols-[minmax(0,1fr)_22rem_24rem] xl:grid-rows-[minmax(0,1fr)]"
     >
       <div className={column}>
         <section aria-labelledby="studio-title" className="space-y-3">
