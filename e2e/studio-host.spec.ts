@@ -104,6 +104,9 @@ test('the studio shows the database’s figures after a reload, viewers’ react
       await expect(summary.getByTestId('summary-orders')).toHaveText(String(expected.orders));
       await expect(summary.getByTestId('summary-revenue')).toHaveText(formatPrice(expected.total, 'USD', 'en'));
       await expect(summary.getByTestId('summary-top-products')).toContainText('55 sold');
+      // The viewer who sent the hearts was watching: the audience is recorded with the end.
+      await expect(summary.getByTestId('summary-peak')).toHaveText(/^[1-9]\d*$/);
+      await expect(summary.getByTestId('summary-unique')).toHaveText(/^[1-9]\d*$/);
       await expect(summary.getByRole('link', { name: 'Your commission statement' })).toHaveAttribute('href', '/dashboard/host/statement');
       // Nothing to pin and no deals once the show is over.
       await expect(studio.getByRole('heading', { name: 'Lineup' })).toBeVisible();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData } from '../db/seed';
 import { buy, prepareShows, type OrderFixtures } from './order-test-support';
+import { recordShowAudience } from './show-audience';
 import { getStudioFigures } from './studio-figures';
 import { demoActors, expectAppError, type DemoActors } from './test-actors';
 
@@ -48,6 +49,13 @@ describe('studio figures', () => {
 
     expect(after.orders).toBe(before.orders - 1);
     expect(after.revenue[0]!.totalMinor).toBe(before.revenue[0]!.totalMinor - cancelled!.totalMinor - 100);
+  });
+
+  it('carry the audience recorded at the end, never lowered by a later, smaller count', async () => {
+    expect((await getStudioFigures(database.prisma, actors.host, fx.lumenShowId)).audience).toBeNull();
+    await recordShowAudience(database.prisma, fx.lumenShowId, { peak: 7, unique: 12 });
+    await recordShowAudience(database.prisma, fx.lumenShowId, { peak: 2, unique: 3 });
+    expect((await getStudioFigures(database.prisma, actors.host, fx.lumenShowId)).audience).toEqual({ peak: 7, unique: 12 });
   });
 
   it('are the host’s only: anyone else is FORBIDDEN', async () => {

@@ -27,17 +27,20 @@ export interface StudioFigures {
   topProducts: { productId: string; title: string; units: number }[];
   /** The latest orders, newest first, described by their first line. */
   recentSales: StudioSale[];
+  /** Recorded when the show ends; null before that or when nobody was counted. */
+  audience: { peak: number; unique: number } | null;
 }
 
-async function requireHost(db: Db, actor: Actor, showId: string): Promise<void> {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true } });
+async function requireHost(db: Db, actor: Actor, showId: string) {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, peakViewers: true, uniqueViewers: true } });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
   if (show.hostId !== actor.userId) throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  return show;
 }
 
 /** The show's sales so far; only its host may read them. */
 export async function getStudioFigures(db: Db, actor: Actor, showId: string): Promise<StudioFigures> {
-  await requireHost(db, actor, showId);
+  const show = await requireHost(db, actor, showId);
   const statuses = [...COUNTED_STATUSES];
   const where = { showId, status: { in: statuses } };
   const [revenue, units, recent] = await Promise.all([
@@ -79,6 +82,7 @@ export async function getStudioFigures(db: Db, actor: Actor, showId: string): Pr
       // The buyer's public first name only, as the live feed shows it.
       buyerName: publicBuyerName(o.buyer.name),
     })),
+    audience: show.uniqueViewers > 0 ? { peak: show.peakViewers, unique: show.uniqueViewers } : null,
   };
 }
 

@@ -74,6 +74,18 @@ export function EndSummary({ cancelled, startedAt, endedAt, figures, failed, lin
             ))
           )}
         </div>
+        <div>
+          <dt className="text-sm text-neutral-600">{t('studio.summary.peakViewers')}</dt>
+          <dd className={figure} data-testid="summary-peak">
+            {figures?.audience ? number.format(figures.audience.peak) : t('studio.summary.unknown')}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-neutral-600">{t('studio.summary.uniqueViewers')}</dt>
+          <dd className={figure} data-testid="summary-unique">
+            {figures?.audience ? number.format(figures.audience.unique) : t('studio.summary.unknown')}
+          </dd>
+        </div>
       </dl>
       <div>
         <h3 className="text-sm font-semibold">{t('studio.summary.topProducts')}</h3>
@@ -89,7 +101,6 @@ export function EndSummary({ cancelled, startedAt, endedAt, figures, failed, lin
           <p className="mt-1 text-sm text-neutral-600">{t('studio.figures.none')}</p>
         )}
       </div>
-      <p className="text-xs text-neutral-500">{t('studio.summary.viewersNote')}</p>
       <div className="flex flex-wrap gap-3">
         {links.brandOrders && (
           <Link href={links.brandOrders} className="inline-flex min-h-11 items-center rounded-full bg-ink px-4 text-sm font-semibold text-white hover:bg-neutral-800">
