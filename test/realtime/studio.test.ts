@@ -74,4 +74,18 @@ describe('the host’s studio channel', () => {
     expect((await joinShow(hostSocket, showId)).deal?.id).toBe(started.deal.id);
     expect(endedEarly).toBe(false);
   });
+
+  it('records the show’s audience when the host ends it: the most at once and every distinct viewer', async () => {
+    const [a, b] = await createBuyers(t, 2, 'audience');
+    const sockets = [await t.connect(a), await t.connect(a), await t.connect(b)];
+    await Promise.all(sockets.map((s) => joinShow(s, showId)));
+    sockets[2]!.disconnect();
+    expect(await ask(hostSocket, 'show:end', { showId })).toMatchObject({ ok: true, status: 'ENDED' });
+    const show = await t.app.db.show.findUniqueOrThrow({ where: { id: showId }, select: { peakViewers: true, uniqueViewers: true } });
+    // Earlier tests' viewers count too; the two here (one with two tabs) at least.
+    expect(show.peakViewers).toBeGreaterThanOrEqual(2);
+    expect(show.uniqueViewers).toBeGreaterThanOrEqual(show.peakViewers);
+    expect(show.uniqueViewers).toBeGreaterThanOrEqual(2);
+  });
 });
+
