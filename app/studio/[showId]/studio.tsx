@@ -18,7 +18,7 @@ import { ShowControls } from './show-controls';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
 import { ReactionsStrip, useReactionTally } from './studio-reactions';
-import { useStudioFigures } from './use-sales';
+import { useStudioFigures } from './use-studio-figures';
 import { useStudioActions } from './use-studio-actions';
 import { useUplinkQuality } from './use-uplink-quality';
 
@@ -59,7 +59,12 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
       <div className={column}>
         <section aria-labelledby="studio-title" className="space-y-3">
           {ended ? (
-            <EndSummary cancelled={state.status === 'CANCELLED'} startedAt={state.startedAt ?? show.startedAt} endedAt={endedAt} figures={figures} failed={figuresFailed} links={links} />
+            <>
+              <h1 id="studio-title" className="text-xl font-bold">
+                {show.title}
+              </h1>
+              <EndSummary cancelled={state.status === 'CANCELLED'} startedAt={state.startedAt ?? show.startedAt} endedAt={endedAt} figures={figures} failed={figuresFailed} links={links} />
+            </>
           ) : (
             <CameraPreview stream={capture.stream} phase={capture.phase} status={state.status} viewerCount={state.viewerCount} mediaState={sending.mediaState} />
           )}
@@ -68,11 +73,11 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               {actions.error}
             </p>
           )}
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <h1 id="studio-title" className="text-xl font-bold">
-              {show.title}
-            </h1>
-            {!ended && (
+          {!ended && (
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <h1 id="studio-title" className="text-xl font-bold">
+                {show.title}
+              </h1>
               <ShowControls
                 status={state.status}
                 connection={state.connection}
@@ -83,8 +88,8 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
                 onEndShow={() => void actions.endShow()}
                 onRetryVideo={sending.retry}
               />
-            )}
-          </div>
+            </div>
+          )}
         </section>
         {!ended && <ReactionsStrip tally={reactions} />}
         {!ended && <FiguresPanel viewerCount={state.viewerCount} figures={figures} failed={figuresFailed} currency={currency} />}
