@@ -14,6 +14,8 @@ export interface ChatActions {
   pin?(messageId: string | null): void;
 }
 
+const MODERATION_BUTTON = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-xs font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+
 const ROLE_BADGE = { host: 'chat.roleHost', moderator: 'chat.roleModerator', viewer: null } as const;
 
 // "overlay" sits on the video on a phone (light text on dark) and in the side panel on a wide screen.
@@ -97,11 +99,12 @@ export function ChatPanel({
               {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{tr(ROLE_BADGE[m.author.role]!)}</span>}{' '}
               <span className="break-words" data-testid="chat-text">{m.text}</span>
               {canModerate && (
-                <span className="ml-2 inline-flex gap-2 text-xs">
-                  {actions.pin && <button type="button" className="underline" onClick={() => actions.pin?.(m.id)} aria-label={tr('chat.pinLabel', { name: m.author.name })}>{tr('chat.pin')}</button>}
-                  {actions.remove && <button type="button" className="underline" onClick={() => actions.remove?.(m.id)} aria-label={tr('chat.deleteLabel', { name: m.author.name })}>{tr('chat.delete')}</button>}
+                // Its own row of real buttons, 44 px tall and apart, so a hurried host hits the one they meant.
+                <span className="mt-1 flex flex-wrap gap-2" data-testid="chat-moderation">
+                  {actions.pin && <button type="button" className={MODERATION_BUTTON} onClick={() => actions.pin?.(m.id)} aria-label={tr('chat.pinLabel', { name: m.author.name })}>{tr('chat.pin')}</button>}
+                  {actions.remove && <button type="button" className={MODERATION_BUTTON} onClick={() => actions.remove?.(m.id)} aria-label={tr('chat.deleteLabel', { name: m.author.name })}>{tr('chat.delete')}</button>}
                   {actions.ban && m.author.role === 'viewer' && (
-                    <button type="button" className="underline" onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={tr('chat.banLabel', { name: m.author.name })}>
+                    <button type="button" className={`${MODERATION_BUTTON} border-red-300 text-red-800 hover:bg-red-50`} onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={tr('chat.banLabel', { name: m.author.name })}>
                       {tr('chat.ban')}
                     </button>
                   )}

@@ -68,6 +68,12 @@ export async function activeDeal(db: Db, showId: string, now = new Date()): Prom
   return toView(row);
 }
 
+/** True once a capped deal has sold every unit of its cap: it is over, whatever its timer says. */
+export async function dealSoldOut(db: Db, dealId: string): Promise<boolean> {
+  const row = await db.flashDeal.findUnique({ where: { id: dealId }, select: { quantityCap: true, soldCount: true } });
+  return row !== null && row.quantityCap !== null && row.soldCount >= row.quantityCap;
+}
+
 export async function getDeal(db: Db, dealId: string): Promise<DealView | null> {
   const row = await db.flashDeal.findUnique({ where: { id: dealId }, select: dealSelect });
   return row && toView(row);

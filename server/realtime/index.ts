@@ -4,6 +4,7 @@ import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
+import { dealSoldOut } from '../domain/deals';
 import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
 import { limitConnectionsPerIp } from './connection-limit';
@@ -42,6 +43,17 @@ export function createRealtimeServer(
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
   });
   const broadcaster = new ShowBroadcaster(io);
+  const dealTimers = new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }));
+  // A capped deal that sells its last unit is over at once, for the host's studio as for viewers.
+  const endIfSoldOut = (showId: string, dealId: string) =>
+    void dealSoldOut(deps.db, dealId).then(
+      (soldOut) => {
+        if (!soldOut) return;
+        dealTimers.cancelDeal(showId, dealId);
+        broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+      },
+      (error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'),
+    );
   const shared: RealtimeShared = {
     io,
     broadcaster,
@@ -49,8 +61,8 @@ export function createRealtimeServer(
     reactions: new ReactionAggregator((showId, counts) => broadcaster.emit(showId, 'reactions:burst', { showId, counts })),
     // A message a second, with a burst of five: enough for people, not for scripts.
     chatLimiter: new UserRateLimiter(5, 1),
-    dealTimers: new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId })),
-    purchases: new PurchaseFeed(broadcaster),
+    dealTimers,
+    purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut),
   };
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
   // Restocks reach viewers' cards from the outbox, whoever made them.

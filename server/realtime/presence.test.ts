@@ -26,4 +26,19 @@ describe('ShowPresence', () => {
     expect(sent).toEqual([100]);
     presence.close();
   });
+
+  it('remembers the most viewers at once and every distinct viewer, after they leave', () => {
+    const presence = new ShowPresence(() => undefined);
+    presence.add('s1', 'user:a');
+    presence.add('s1', 'user:a');
+    presence.add('s1', 'user:b');
+    presence.remove('s1', 'user:b');
+    presence.add('s1', 'user:c');
+    presence.remove('s1', 'user:a');
+    presence.remove('s1', 'user:a');
+    expect(presence.audience('s1')).toEqual({ peak: 2, unique: 3 });
+    presence.forget('s1');
+    expect(presence.audience('s1')).toEqual({ peak: 0, unique: 0 });
+    presence.close();
+  });
 });

@@ -5,6 +5,9 @@
 export class ShowPresence {
   private readonly watchers = new Map<string, Map<string, number>>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  // The show's audience since this process first saw it: the most people at once, and everyone who came.
+  private readonly peaks = new Map<string, number>();
+  private readonly seen = new Map<string, Set<string>>();
 
   constructor(
     private readonly broadcast: (showId: string, count: number) => void,
@@ -15,6 +18,10 @@ export class ShowPresence {
     const people = this.watchers.get(showId) ?? new Map<string, number>();
     this.watchers.set(showId, people);
     people.set(personKey, (people.get(personKey) ?? 0) + 1);
+    this.peaks.set(showId, Math.max(this.peaks.get(showId) ?? 0, people.size));
+    const seen = this.seen.get(showId) ?? new Set<string>();
+    seen.add(personKey);
+    this.seen.set(showId, seen);
     this.schedule(showId);
     return people.size;
   }
@@ -27,6 +34,17 @@ export class ShowPresence {
     else people.delete(personKey);
     if (people.size === 0) this.watchers.delete(showId);
     this.schedule(showId);
+  }
+
+  /** Most viewers at once and distinct viewers, as this process saw them. */
+  audience(showId: string): { peak: number; unique: number } {
+    return { peak: this.peaks.get(showId) ?? 0, unique: this.seen.get(showId)?.size ?? 0 };
+  }
+
+  /** Drops a finished show's audience once it has been recorded. */
+  forget(showId: string): void {
+    this.peaks.delete(showId);
+    this.seen.delete(showId);
   }
 
   count(showId: string): number {

@@ -31,9 +31,15 @@ export class PurchaseFeed {
   private pending = new Map<string, PendingShow>();
   private readonly timer: NodeJS.Timeout;
 
+  /**
+   * `onDealCount` hears each deal update once per tick (not once per order), so
+   * a check against the database, such as "has the cap sold out?", costs at
+   * most one read per deal per tick however many units sold.
+   */
   constructor(
     private readonly broadcaster: ShowBroadcaster,
     tickMs = 200,
+    private readonly onDealCount: (showId: string, dealId: string, soldCount: number) => void = () => undefined,
   ) {
     this.timer = setInterval(() => this.tick(), tickMs);
     this.timer.unref();
@@ -75,7 +81,10 @@ export class PurchaseFeed {
     this.pending = new Map();
     for (const [showId, show] of batch) {
       for (const [variantId, { productId, stock }] of show.stock) this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
-      for (const [dealId, soldCount] of show.deals) this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
+      for (const [dealId, soldCount] of show.deals) {
+        this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
+        this.onDealCount(showId, dealId, soldCount);
+      }
       if (show.firstBuyer) this.broadcaster.emit(showId, 'order:justBought', { showId, ...show.firstBuyer, others: show.buyers - 1 });
     }
   }

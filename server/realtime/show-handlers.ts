@@ -1,6 +1,7 @@
 import { getPinnedMessage, recentChat } from '../domain/chat';
 import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/deals';
 import { placeShowOrder } from '../domain/orders';
+import { recordShowAudience } from '../domain/show-audience';
 import { showRoleOf } from '../domain/show-roles';
 import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
 import type { HandlerRegistrar } from './handler';
@@ -47,6 +48,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 
   on.on('show:end', showRefSchema, async ({ showId }) => {
     const show = await endShow(db, requireUser(socket), showId);
+    await recordShowAudience(db, showId, presence.audience(showId));
+    presence.forget(showId);
     ctx.dealTimers.cancel(showId);
     broadcaster.emit(showId, 'product:unpinned', { showId });
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
@@ -16,7 +17,9 @@ export async function answerInviteAction(_: ActionState | null, form: FormData):
   const state = await formAction(inviteAnswerSchema, form, async ({ showId, response }, user) => {
     await respondToHostInvite(services().db, { userId: user.id, name: user.name }, showId, response, services().env.PUBLIC_URL);
     revalidatePath('/dashboard/host');
-    return { ok: true, message: t(response === 'accept' ? 'dashboard.host.accepted' : 'dashboard.host.declined') };
+    // The answered card leaves its list (or moves to the schedule), taking any message
+    // inside it along: the page itself says what happened, and where the show is now.
+    redirect(`/dashboard/host?answered=${response}&show=${encodeURIComponent(showId)}`);
   });
   return localiseState(state, t, HOST_MESSAGES);
 }

@@ -26,15 +26,19 @@ function ShowFacts({ show, t }: { show: HostInvitation; t: Translate }) {
   );
 }
 
-export default async function HostDashboardPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HostDashboardPage({ searchParams }: { searchParams: Search }) {
   const user = await requirePageUser('/dashboard/host');
   const { pending, accepted } = await listHostInvitations(services().db, { userId: user.id, name: user.name });
   const { t } = await getI18n();
+  const { answered, show: answeredShowId } = await searchParams;
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
         <PageHeading title={t('dashboard.host.title')} description={t('dashboard.host.description')} actions={<Link href="/dashboard/host/statement" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.statement')}</Link>} />
+        <AnswerNotice answered={answered} title={accepted.find((s) => s.id === answeredShowId)?.title ?? null} t={t} />
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-bold">
             {t('dashboard.host.invitationsHeading')}
@@ -89,6 +93,25 @@ export default async function HostDashboardPage() {
         </section>
       </main>
     </>
+  );
+}
+
+/**
+ * What the host just answered, after the answer's redirect: the card they pressed
+ * has left its list, so the confirmation lives at the top of the page.
+ */
+function AnswerNotice({ answered, title, t }: { answered: string | string[] | undefined; title: string | null; t: Translate }) {
+  if (answered !== 'accept' && answered !== 'decline') return null;
+  const text =
+    answered === 'accept'
+      ? title
+        ? t('dashboard.host.acceptedNamed', { title })
+        : t('dashboard.host.accepted')
+      : t('dashboard.host.declined');
+  return (
+    <p role="status" className="rounded-xl border border-green-200 bg-green-50 px-4 py-3 text-sm font-medium text-green-900" data-testid="invite-answer-notice">
+      {text}
+    </p>
   );
 }
 

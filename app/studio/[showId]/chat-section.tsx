@@ -20,7 +20,7 @@ export function ChatSection({ messages, pinnedMessage, slowModeSeconds, actions,
   const { t } = useI18n();
   const slowId = useId();
   return (
-    <section aria-labelledby="chat-heading" className="flex h-96 flex-col rounded-2xl bg-white p-4 shadow-sm">
+    <section aria-labelledby="chat-heading" className="flex h-[32rem] flex-col rounded-2xl bg-white p-4 shadow-sm xl:h-full" data-testid="studio-chat">
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id="chat-heading" className="font-semibold">
           {t('studio.chat.heading')}

@@ -22,7 +22,9 @@ export function DealControls({ pinned, deal, onStart, onEnd }: { pinned: Product
   const { t, intl } = useI18n();
   const secondsLeft = useCountdown(deal?.endsAt ?? null);
 
-  if (deal && secondsLeft > 0) {
+  // A capped deal that sold its last unit is over even before the server's deal:ended arrives.
+  const soldOut = deal !== null && deal.quantityCap !== null && deal.soldCount >= deal.quantityCap;
+  if (deal && secondsLeft > 0 && !soldOut) {
     const sold = deal.quantityCap !== null ? t('studio.deal.soldOf', { sold: deal.soldCount, cap: deal.quantityCap }) : t('studio.deal.sold', { count: deal.soldCount });
     return (
       <div className="space-y-2" data-testid="studio-deal">
@@ -38,9 +40,19 @@ export function DealControls({ pinned, deal, onStart, onEnd }: { pinned: Product
       </div>
     );
   }
-  if (!pinned) return <p className="text-sm text-neutral-600">{t('studio.deal.needsPin')}</p>;
+  const ended = soldOut && deal ? (
+    <p role="status" className="mb-2 rounded-lg bg-neutral-100 px-3 py-2 text-sm" data-testid="studio-deal-sold-out">
+      {t('studio.deal.soldOut', { variant: deal.variantName, cap: deal.quantityCap ?? deal.soldCount })}
+    </p>
+  ) : null;
+  if (!pinned) return ended ?? <p className="text-sm text-neutral-600">{t('studio.deal.needsPin')}</p>;
   // Keyed by product: pinning another one starts with an empty form.
-  return <DealForm key={pinned.id} product={pinned} onStart={onStart} />;
+  return (
+    <>
+      {ended}
+      <DealForm key={pinned.id} product={pinned} onStart={onStart} />
+    </>
+  );
 }
 
 function DealForm({ product, onStart }: { product: ProductCard; onStart: (request: DealRequest) => void }) {

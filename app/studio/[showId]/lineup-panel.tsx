@@ -7,16 +7,18 @@ interface LineupPanelProps {
   lineup: ProductCard[];
   pinnedId: string | null;
   live: boolean;
+  /** After the show nothing can be pinned any more: the lineup is only a list. */
+  ended: boolean;
   loading: boolean;
   onPin: (productId: string) => void;
   onUnpin: () => void;
 }
 
 /** The show's products; the host pins one to put it on every viewer's screen. */
-export function LineupPanel({ lineup, pinnedId, live, loading, onPin, onUnpin }: LineupPanelProps) {
+export function LineupPanel({ lineup, pinnedId, live, ended, loading, onPin, onUnpin }: LineupPanelProps) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="lineup-heading" className="rounded-2xl bg-white p-4 shadow-sm">
+    <section aria-labelledby="lineup-heading" className="flex min-h-0 flex-col rounded-2xl bg-white p-4 shadow-sm">
       <h2 id="lineup-heading" className="mb-2 font-semibold">
         {t('studio.lineup.heading')}
       </h2>
@@ -26,10 +28,10 @@ export function LineupPanel({ lineup, pinnedId, live, loading, onPin, onUnpin }:
         <p className="text-sm text-neutral-600">{t('studio.lineup.empty')}</p>
       ) : (
         <>
-          {!live && <p className="mb-2 text-sm text-neutral-600">{t('studio.lineup.offAir')}</p>}
-          <ul className="space-y-2">
+          {!live && !ended && <p className="mb-2 text-sm text-neutral-600">{t('studio.lineup.offAir')}</p>}
+          <ul className="min-h-0 space-y-2 overflow-y-auto" data-testid="studio-lineup">
             {lineup.map((product) => (
-              <LineupItem key={product.id} product={product} pinned={pinnedId === product.id} live={live} onPin={onPin} onUnpin={onUnpin} />
+              <LineupItem key={product.id} product={product} pinned={pinnedId === product.id} live={live} ended={ended} onPin={onPin} onUnpin={onUnpin} />
             ))}
           </ul>
         </>
@@ -38,7 +40,7 @@ export function LineupPanel({ lineup, pinnedId, live, loading, onPin, onUnpin }:
   );
 }
 
-function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: ProductCard; pinned: boolean; live: boolean; onPin: (productId: string) => void; onUnpin: () => void }) {
+function LineupItem({ product, pinned, live, ended, onPin, onUnpin }: { product: ProductCard; pinned: boolean; live: boolean; ended: boolean; onPin: (productId: string) => void; onUnpin: () => void }) {
   const { t } = useI18n();
   const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const onSale = product.status === 'ACTIVE';
@@ -58,6 +60,7 @@ function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: Produc
           </p>
         )}
       </div>
+      {!ended && (
       <button
         type="button"
         aria-pressed={pinned}
@@ -66,10 +69,11 @@ function LineupItem({ product, pinned, live, onPin, onUnpin }: { product: Produc
         disabled={!live || (!onSale && !pinned)}
         aria-describedby={onSale ? undefined : hintId}
         onClick={() => (pinned ? onUnpin() : onPin(product.id))}
-        className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
+        className="min-h-11 min-w-11 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
       >
         {t(pinned ? 'studio.lineup.unpin' : 'studio.lineup.pin')}
       </button>
+      )}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { redirect } from 'next/navigation';
 import { getI18n } from '@/app/_i18n/server';
 import { getShowSummary } from '@/server/domain/shows';
+import { studioSummaryLinks } from '@/server/domain/studio-figures';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
@@ -30,10 +31,11 @@ export default async function StudioPage({ params }: { params: Promise<{ showId:
       </>
     );
   }
+  const links = await studioSummaryLinks(services().db, { userId: user.id, name: user.name }, show.id);
   return (
     <>
       <SiteHeader />
-      <Studio show={show} />
+      <Studio show={show} links={links} />
     </>
   );
 }

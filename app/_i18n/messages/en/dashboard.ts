@@ -320,6 +320,7 @@ export const dashboard = {
     acceptFor: 'Accept hosting {title}',
     declineFor: 'Decline hosting {title}',
     accepted: 'Accepted. The show is on your schedule.',
+    acceptedNamed: "Accepted. “{title}” is on your schedule below; open its studio from there when it is time.",
     declined: 'Declined. The brand will see your answer.',
     errors: {
       showMissing: 'This show does not exist.',

@@ -83,6 +83,7 @@ export const studio = {
   },
   figures: {
     heading: 'Live figures',
+    failed: "We could not load the sales figures. They refresh with the next sale, or reload the page.",
     watching: 'Watching',
     orders: 'Orders',
     revenue: 'Revenue',
@@ -95,6 +96,24 @@ export const studio = {
     empty: 'No sales yet. Each order appears here as it happens.',
     line: { one: '{buyer} bought {product} ({variant})', other: '{buyer} bought {count} × {product} ({variant})' },
     order: 'Order #{number}',
+  },
+  reactions: {
+    heading: "Reactions",
+    none: "No reactions yet. Viewers’ hearts and claps appear here.",
+    total: { one: "{count} reaction", other: "{count} reactions" },
+    kind: { heart: "Hearts", fire: "Fire", clap: "Applause", laugh: "Laughs", wow: "Wows" },
+  },
+  summary: {
+    heading: "Show summary",
+    duration: "Duration",
+    minutes: { one: "{count} min", other: "{count} min" },
+    hours: "{hours} h {minutes} min",
+    unknown: "Not recorded",
+    topProducts: "Top products",
+    peakViewers: "Most watching at once",
+    uniqueViewers: "Different viewers",
+    orders: "See this show’s orders",
+    statement: "Your commission statement",
   },
   deal: {
     heading: 'Flash deal',
@@ -116,6 +135,7 @@ export const studio = {
     sold: { one: '{count} sold', other: '{count} sold' },
     soldOf: '{sold} of {cap} sold',
     end: 'End deal now',
+    soldOut: "The deal on {variant} sold out: all {cap} units are gone.",
   },
   lineup: {
     heading: 'Lineup',

@@ -102,6 +102,7 @@ export const studio: Messages['studio'] = {
   },
   figures: {
     heading: "តួលេខផ្ទាល់",
+    failed: "មិនអាចផ្ទុកតួលេខលក់បានទេ។ វានឹងធ្វើបច្ចុប្បន្នភាពនៅពេលមានការលក់បន្ទាប់ ឬពេលអ្នកផ្ទុកទំព័រឡើងវិញ។",
     watching: "កំពុងមើល",
     orders: "ការបញ្ជាទិញ",
     revenue: "ចំណូល",
@@ -120,6 +121,24 @@ export const studio: Messages['studio'] = {
       other: "{buyer} បានទិញ {product} ({variant}) ចំនួន {count}",
     },
     order: "ការបញ្ជាទិញ #{number}",
+  },
+  reactions: {
+    heading: "ប្រតិកម្ម",
+    none: "មិនទាន់មានប្រតិកម្មទេ។ បេះដូង និងការទះដៃរបស់អ្នកមើលនឹងបង្ហាញនៅទីនេះ។",
+    total: { one: "ប្រតិកម្ម {count}", other: "ប្រតិកម្ម {count}" },
+    kind: { heart: "បេះដូង", fire: "ភ្លើង", clap: "ទះដៃ", laugh: "សើច", wow: "ភ្ញាក់ផ្អើល" },
+  },
+  summary: {
+    heading: "សេចក្ដីសង្ខេបកម្មវិធី",
+    duration: "រយៈពេល",
+    minutes: { one: "{count} នាទី", other: "{count} នាទី" },
+    hours: "{hours} ម៉ោង {minutes} នាទី",
+    unknown: "មិនបានកត់ត្រា",
+    topProducts: "ផលិតផលលក់ដាច់ជាងគេ",
+    peakViewers: "អ្នកមើលច្រើនបំផុតក្នុងពេលតែមួយ",
+    uniqueViewers: "អ្នកមើលផ្សេងៗគ្នា",
+    orders: "មើលការបញ្ជាទិញនៃកម្មវិធីនេះ",
+    statement: "របាយការណ៍កម្រៃជើងសាររបស់អ្នក",
   },
   deal: {
     heading: "ការបញ្ចុះតម្លៃរហ័ស",
@@ -150,6 +169,7 @@ export const studio: Messages['studio'] = {
     },
     soldOf: "បានលក់ {sold} ក្នុងចំណោម {cap}",
     end: "បញ្ចប់ការបញ្ចុះតម្លៃឥឡូវនេះ",
+    soldOut: "ការបញ្ចុះតម្លៃលើ {variant} បានលក់អស់ហើយ៖ លក់បានទាំង {cap} ឯកតា។",
   },
   lineup: {
     heading: "បញ្ជីផលិតផល",

@@ -318,6 +318,7 @@ export const dashboard: Messages['dashboard'] = {
     acceptFor: "ຕອບຮັບການດຳເນີນລາຍການ {title}",
     declineFor: "ປະຕິເສດການດຳເນີນລາຍການ {title}",
     accepted: "ຕອບຮັບແລ້ວ. ລາຍການຢູ່ໃນຕາຕະລາງຂອງທ່ານແລ້ວ.",
+    acceptedNamed: "ຕອບຮັບແລ້ວ. «{title}» ຢູ່ໃນຕາຕະລາງຂອງທ່ານດ້ານລຸ່ມ; ເປີດສະຕູດິໂອຈາກບ່ອນນັ້ນເມື່ອຮອດເວລາ.",
     declined: "ປະຕິເສດແລ້ວ. ແບຣນຈະເຫັນຄຳຕອບຂອງທ່ານ.",
     errors: {
       showMissing: "ລາຍການນີ້ບໍ່ມີຢູ່.",

@@ -102,6 +102,7 @@ export const studio: Messages['studio'] = {
   },
   figures: {
     heading: "ຕົວເລກສົດ",
+    failed: "ບໍ່ສາມາດໂຫຼດຕົວເລກການຂາຍໄດ້. ມັນຈະອັບເດດເມື່ອມີການຂາຍຄັ້ງຕໍ່ໄປ ຫຼື ເມື່ອທ່ານໂຫຼດໜ້າຄືນໃໝ່.",
     watching: "ກຳລັງເບິ່ງ",
     orders: "ຄຳສັ່ງຊື້",
     revenue: "ລາຍຮັບ",
@@ -120,6 +121,24 @@ export const studio: Messages['studio'] = {
       other: "{buyer} ຊື້ {product} ({variant}) ຈຳນວນ {count}",
     },
     order: "ຄຳສັ່ງຊື້ #{number}",
+  },
+  reactions: {
+    heading: "ການຕອບສະໜອງ",
+    none: "ຍັງບໍ່ມີການຕອບສະໜອງ. ຫົວໃຈ ແລະ ການຕົບມືຂອງຜູ້ຊົມຈະສະແດງຢູ່ນີ້.",
+    total: { one: "{count} ການຕອບສະໜອງ", other: "{count} ການຕອບສະໜອງ" },
+    kind: { heart: "ຫົວໃຈ", fire: "ໄຟ", clap: "ຕົບມື", laugh: "ຫົວເລາະ", wow: "ປະຫຼາດໃຈ" },
+  },
+  summary: {
+    heading: "ສະຫຼຸບລາຍການ",
+    duration: "ໄລຍະເວລາ",
+    minutes: { one: "{count} ນາທີ", other: "{count} ນາທີ" },
+    hours: "{hours} ຊົ່ວໂມງ {minutes} ນາທີ",
+    unknown: "ບໍ່ໄດ້ບັນທຶກ",
+    topProducts: "ສິນຄ້າຂາຍດີ",
+    peakViewers: "ຜູ້ຊົມສູງສຸດພ້ອມກັນ",
+    uniqueViewers: "ຜູ້ຊົມທັງໝົດ (ບໍ່ຊ້ຳກັນ)",
+    orders: "ເບິ່ງຄຳສັ່ງຊື້ຂອງລາຍການນີ້",
+    statement: "ໃບແຈ້ງຄ່ານາຍໜ້າຂອງທ່ານ",
   },
   deal: {
     heading: "ດີລດ່ວນ",
@@ -150,6 +169,7 @@ export const studio: Messages['studio'] = {
     },
     soldOf: "ຂາຍໄດ້ {sold} ຈາກ {cap}",
     end: "ຈົບດີລດຽວນີ້",
+    soldOut: "ດີລຂອງ {variant} ຂາຍໝົດແລ້ວ: ຂາຍໄດ້ທັງໝົດ {cap} ຊິ້ນ.",
   },
   lineup: {
     heading: "ລາຍການສິນຄ້າ",

@@ -102,6 +102,7 @@ export const studio: Messages['studio'] = {
   },
   figures: {
     heading: "Шууд үзүүлэлт",
+    failed: "Борлуулалтын тоог ачаалж чадсангүй. Дараагийн борлуулалтаар эсвэл хуудсыг дахин ачаалахад шинэчлэгдэнэ.",
     watching: "Үзэж байна",
     orders: "Захиалга",
     revenue: "Орлого",
@@ -120,6 +121,24 @@ export const studio: Messages['studio'] = {
       other: "{buyer} {count} × {product} ({variant}) худалдан авлаа",
     },
     order: "Захиалга #{number}",
+  },
+  reactions: {
+    heading: "Хариу үйлдэл",
+    none: "Одоогоор хариу үйлдэл алга. Үзэгчдийн зүрх, алга ташилт энд харагдана.",
+    total: { one: "{count} хариу үйлдэл", other: "{count} хариу үйлдэл" },
+    kind: { heart: "Зүрх", fire: "Гал", clap: "Алга ташилт", laugh: "Инээд", wow: "Гайхал" },
+  },
+  summary: {
+    heading: "Нэвтрүүлгийн хураангуй",
+    duration: "Үргэлжилсэн хугацаа",
+    minutes: { one: "{count} мин", other: "{count} мин" },
+    hours: "{hours} ц {minutes} мин",
+    unknown: "Бүртгэгдээгүй",
+    topProducts: "Шилдэг бүтээгдэхүүн",
+    peakViewers: "Нэг зэрэг үзсэн хамгийн олон",
+    uniqueViewers: "Давхардаагүй үзэгчид",
+    orders: "Энэ нэвтрүүлгийн захиалгууд",
+    statement: "Таны шимтгэлийн тайлан",
   },
   deal: {
     heading: "Түргэн хямдрал",
@@ -150,6 +169,7 @@ export const studio: Messages['studio'] = {
     },
     soldOf: "{cap}-аас {sold} зарагдсан",
     end: "Хямдралыг одоо дуусгах",
+    soldOut: "{variant}-ийн хямдрал дууслаа: {cap} ширхэг бүгд зарагдсан.",
   },
   lineup: {
     heading: "Барааны жагсаалт",
