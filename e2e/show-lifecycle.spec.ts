@@ -70,6 +70,8 @@ test('the slow-mode notice counts down after a message and then clears', async (
   await signIn(context, 'viewer@demo.live');
   const page = await context.newPage();
   await page.goto(`/shows/${showId}`);
+  // The slow-mode line comes with the join snapshot: the page has joined the show.
+  await expect(page.getByText('Slow mode: one message every 5 s.')).toBeVisible();
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello from slow mode');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const notice = page.getByTestId('slow-mode-wait');
