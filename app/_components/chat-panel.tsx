@@ -31,7 +31,7 @@ const TONES = {
     muted: 'text-white/80 md:text-neutral-500',
     line: '[text-shadow:0_1px_2px_rgb(0_0_0/0.8)] md:[text-shadow:none]',
     // On a phone the pinned line is clamped to one line and the log to about four, fading out at the top, so chat keeps to its zone.
-    pinned: 'line-clamp-1 bg-black/50 !py-1.5 md:line-clamp-none md:!py-2 md:bg-amber-50 md:text-amber-900',
+    pinned: 'truncate bg-black/50 !py-1.5 md:overflow-visible md:whitespace-normal md:!py-2 md:bg-amber-50 md:text-amber-900',
     log: 'max-h-[5.25rem] [mask-image:linear-gradient(to_bottom,transparent,black_1.25rem)] md:max-h-none md:[mask-image:none]',
     input: 'bg-black/40 text-white placeholder:text-white/70 md:border md:border-neutral-300 md:bg-white md:text-ink md:placeholder:text-neutral-500',
     link: 'text-white md:text-ink',
