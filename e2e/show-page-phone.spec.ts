@@ -109,6 +109,9 @@ test('on a phone every overlay of a live show has its own zone and the video sta
     await card.getByRole('button', { name: 'Show options and details' }).click();
     await expect(card.getByRole('button', { name: 'Add to bag' })).toBeVisible();
     await expect(card.getByTestId('stock-left')).toBeVisible();
+    // The opened card stays below the top bar: the bag and the sound button still take taps.
+    await phone.getByRole('button', { name: /^Bag/ }).click({ trial: true });
+    await phone.getByRole('button', { name: 'Mute', exact: true }).click({ trial: true });
     await card.getByRole('button', { name: 'Hide options and details' }).click();
     await expect(card.getByRole('button', { name: 'Add to bag' })).toBeHidden();
   });

@@ -154,13 +154,18 @@ export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { s
         )}
       </div>
       {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-      <aside aria-label={t('viewer.page.shoppingAndChat')} className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-2 md:static md:gap-3">
+      {/* On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its empty
+          parts let taps through to the video. */}
+      <aside
+        aria-label={t('viewer.page.shoppingAndChat')}
+        className="pointer-events-none absolute inset-x-3 bottom-3 z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+      >
         {live && (
-          <div className="self-end md:hidden" data-overlay="reactions">
+          <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
             <ReactionBar onSend={react} vertical />
           </div>
         )}
-        <div className="order-3 md:order-1">
+        <div className="pointer-events-auto order-3 shrink-0 md:order-1">
           {state.pinned ? (
             <PinnedProduct
               key={state.pinned.id}
@@ -184,14 +189,14 @@ export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { s
         </div>
         {purchase && (
           // Its own line between chat and product, one line long: it never sits on the chat or the card.
-          <p key={purchase.at} aria-live="polite" data-testid="just-bought" className="order-1 w-fit max-w-full truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3">
+          <p key={purchase.at} aria-live="polite" data-testid="just-bought" className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3">
             <BagIcon />{' '}
             {purchase.others > 0
               ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchase.productTitle })
               : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchase.productTitle })}
           </p>
         )}
-        <div className="order-2 flex min-h-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+        <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
           <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
         </div>
         <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
