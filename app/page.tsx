@@ -21,7 +21,7 @@ function ShowSection({ id, title, shows, viewerId, empty }: { id: string; title:
 }
 
 export default async function HomePage() {
-  const [{ live, upcoming, replays }, user, { t }] = await Promise.all([homeSections(services().db), currentUser(), getI18n()]);
+  const [{ live, upcoming }, user, { t }] = await Promise.all([homeSections(services().db), currentUser(), getI18n()]);
   return (
     <>
       <SiteHeader />
@@ -31,7 +31,7 @@ export default async function HomePage() {
         <SearchBox />
         <ShowSection id="live" title={t('discovery.home.live')} shows={live} viewerId={user?.id} empty={t('discovery.home.liveEmpty')} />
         <ShowSection id="upcoming" title={t('discovery.home.upcoming')} shows={upcoming} viewerId={user?.id} empty={t('discovery.home.upcomingEmpty')} />
-        <ShowSection id="replays" title={t('discovery.home.replays')} shows={replays} viewerId={user?.id} empty={t('discovery.home.replaysEmpty')} />
+        {/* No "Replays" section until shows are recorded: an ended show has nothing to play. */}
       </main>
     </>
   );

@@ -16,6 +16,8 @@ test('a rejected coupon is never kept: "Remove code" clears it and Pay goes thro
     ).rows;
 
   await test.step('a wrong code is refused and "Remove code" sits beside the refusal', async () => {
+    // On a phone the product card is a compact bar: Add to bag is in its opened part.
+    await page.getByRole('button', { name: 'Show options and details' }).click();
     await page.getByRole('button', { name: 'Add to bag' }).click();
     await expect(page.getByTestId('bag-count')).toHaveText('1');
     await page.getByRole('button', { name: /^Bag, / }).click();

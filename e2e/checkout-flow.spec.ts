@@ -65,6 +65,8 @@ test('a first-time buyer signs up, buys in one tap through the wallet sheet with
   });
 
   await test.step('two units in the bag, a 10 % coupon, the totals before paying, one payment', async () => {
+    // On a phone the product card is a compact bar: Add to bag is in its opened part.
+    await page.getByRole('button', { name: 'Show options and details' }).click();
     await page.getByRole('button', { name: 'Add to bag' }).click();
     await expect(page.getByTestId('bag-count')).toHaveText('1');
     await page.getByRole('button', { name: /^Bag, / }).click();

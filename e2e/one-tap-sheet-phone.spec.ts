@@ -149,6 +149,8 @@ test('a bag refused for a declined card offers "Change card" in the bag; the bag
   await signIn(context, email);
   const page = await context.newPage();
   await page.goto(`/shows/${show.showId}`);
+  // On a phone the product card is a compact bar: Add to bag is in its opened part.
+  await page.getByRole('button', { name: 'Show options and details' }).click();
   await page.getByRole('button', { name: 'Add to bag' }).click();
   await expect(page.getByTestId('bag-count')).toHaveText('1');
   await page.getByRole('button', { name: /^Bag, / }).click();

@@ -3,12 +3,19 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
+import { useCountdown } from '@/app/_lib/use-countdown';
 import type { ChatMessageView } from '@/server/domain/chat';
 
 export const CHAT_MAX_LENGTH = 300;
 
+/** A refusal that says when sending can succeed again (slow mode). */
+export interface ChatRefusal {
+  message: string;
+  retryAfterSeconds?: number;
+}
+
 export interface ChatActions {
-  send(text: string): Promise<string | null>;
+  send(text: string): Promise<string | null | ChatRefusal>;
   remove?(messageId: string): void;
   ban?(userId: string, name: string): void;
   pin?(messageId: string | null): void;
@@ -20,15 +27,18 @@ const ROLE_BADGE = { host: 'chat.roleHost', moderator: 'chat.roleModerator', vie
 
 // "overlay" sits on the video on a phone (light text on dark) and in the side panel on a wide screen.
 const TONES = {
-  light: { root: '', muted: 'text-neutral-500', line: '', pinned: 'bg-amber-50 text-amber-900', input: 'border border-neutral-300 bg-white', link: '' },
+  light: { root: '', muted: 'text-neutral-500', line: '', pinned: 'bg-amber-50 text-amber-900', input: 'border border-neutral-300 bg-white', link: '', log: '' },
   overlay: {
     root: 'text-white md:text-ink',
     muted: 'text-white/80 md:text-neutral-500',
     line: '[text-shadow:0_1px_2px_rgb(0_0_0/0.8)] md:[text-shadow:none]',
-    pinned: 'bg-black/50 md:bg-amber-50 md:text-amber-900',
+    // On a phone the pinned line is clamped to one line and the log to about four, fading out at the top, so chat keeps to its zone.
+    pinned: 'truncate bg-black/50 !py-1.5 md:overflow-visible md:whitespace-normal md:!py-2 md:bg-amber-50 md:text-amber-900',
+    log: 'max-h-[5.25rem] [mask-image:linear-gradient(to_bottom,transparent,black_1.25rem)] md:max-h-none md:[mask-image:none]',
     input: 'bg-black/40 text-white placeholder:text-white/70 md:border md:border-neutral-300 md:bg-white md:text-ink md:placeholder:text-neutral-500',
     link: 'text-white md:text-ink',
   },
+  // The studio's chat keeps its full height.
 } as const;
 
 /**
@@ -55,6 +65,9 @@ export function ChatPanel({
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // Slow mode: when this viewer may send again. The notice counts down and clears itself.
+  const [waitUntil, setWaitUntil] = useState<string | null>(null);
+  const waitSeconds = useCountdown(waitUntil);
   const listRef = useRef<HTMLDivElement>(null);
   const t = TONES[tone];
   const pathname = usePathname();
@@ -72,8 +85,17 @@ export function ChatPanel({
     setSending(true);
     const failure = await actions.send(text);
     setSending(false);
-    setError(failure);
-    if (!failure) setDraft('');
+    const after = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    if (failure === null) {
+      setError(null);
+      setDraft('');
+      if (slowModeSeconds > 0 && !canModerate) setWaitUntil(after(slowModeSeconds));
+    } else if (typeof failure !== 'string' && failure.retryAfterSeconds) {
+      setError(null);
+      setWaitUntil(after(failure.retryAfterSeconds));
+    } else {
+      setError(typeof failure === 'string' ? failure : failure.message);
+    }
   }
 
   return (
@@ -90,7 +112,7 @@ export function ChatPanel({
         </p>
       )}
       {/* The log role would hide the list semantics of <ol>, so it wraps the list. */}
-      <div ref={listRef} role="log" aria-live="polite" aria-label={tr('chat.log')} className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="chat-messages">
+      <div ref={listRef} role="log" aria-live="polite" aria-label={tr('chat.log')} className={`min-h-0 flex-1 overflow-y-auto overscroll-contain ${t.log}`} data-testid="chat-messages">
         <ol className="space-y-1">
           {messages.length === 0 && <li className={`text-sm ${t.muted}`}>{tr('chat.empty')}</li>}
           {messages.map((m) => (
@@ -114,7 +136,13 @@ export function ChatPanel({
           ))}
         </ol>
       </div>
-      {slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>{tr('chat.slowMode', { seconds: slowModeSeconds })}</p>}
+      {waitSeconds > 0 ? (
+        <p role="status" className={`text-xs ${t.muted}`} data-testid="slow-mode-wait">
+          {tr('chat.slowModeWait', { seconds: waitSeconds })}
+        </p>
+      ) : (
+        slowModeSeconds > 0 && <p className={`text-xs ${t.muted}`}>{tr('chat.slowMode', { seconds: slowModeSeconds })}</p>
+      )}
       {signedIn ? (
         <form onSubmit={submit} className="flex gap-2">
           <label htmlFor="chat-input" className="sr-only">
@@ -129,7 +157,7 @@ export function ChatPanel({
             placeholder={tr('chat.placeholder')}
             className={`min-w-0 flex-1 rounded-full px-4 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500 ${t.input}`}
           />
-          <button type="submit" disabled={sending || !draft.trim()} className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+          <button type="submit" disabled={sending || !draft.trim() || waitSeconds > 0} className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
             {tr('chat.send')}
           </button>
         </form>

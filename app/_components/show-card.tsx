@@ -11,7 +11,8 @@ function CardBadge({ show, t }: { show: ShowCardData; t: Translate }) {
     case 'SCHEDULED':
       return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
     case 'ENDED':
-      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.replay')}</span>;
+      // There is no recording yet, so an ended show is not offered as a replay.
+      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.ended')}</span>;
     case 'CANCELLED':
       return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.cancelled')}</span>;
     default: {

@@ -82,7 +82,8 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
     const recent = await db.chatMessage.findFirst({ where: { showId, userId: actor.userId, createdAt: { gt: since } }, select: { createdAt: true }, orderBy: { createdAt: 'desc' } });
     if (recent) {
       const wait = Math.ceil((recent.createdAt.getTime() + show.slowModeSeconds * 1000 - Date.now()) / 1000);
-      throw new AppError('RATE_LIMITED', 'slow mode', `Slow mode is on: you can send another message in ${Math.max(1, wait)} s.`);
+      // The wait travels with the refusal so the viewer's notice can count it down and clear itself.
+      throw Object.assign(new AppError('RATE_LIMITED', 'slow mode', `Slow mode is on: you can send another message in ${Math.max(1, wait)} s.`), { retryAfterSeconds: Math.max(1, wait) });
     }
   }
   const row = await db.chatMessage.create({ data: { showId, userId: actor.userId, text }, select: messageSelect });

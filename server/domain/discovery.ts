@@ -29,6 +29,15 @@ export async function homeSections(db: Db): Promise<HomeSections> {
   return { live: live.map(toShowCard), upcoming: upcoming.map(toShowCard), replays: replays.map(toShowCard) };
 }
 
+/** What an ended show's page offers next: live shows first, then the soonest agreed ones, never the show itself. */
+export async function otherShows(db: Db, exceptShowId: string, take = 6): Promise<ShowCardData[]> {
+  const [live, upcoming] = await Promise.all([
+    db.show.findMany({ where: { status: 'LIVE', id: { not: exceptShowId } }, select: showCardSelect, orderBy: { startedAt: 'desc' }, take }),
+    db.show.findMany({ where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', id: { not: exceptShowId } }, select: showCardSelect, orderBy: { scheduledStart: 'asc' }, take }),
+  ]);
+  return [...live, ...upcoming].slice(0, take).map(toShowCard);
+}
+
 /** Upcoming (live first, then soonest) and past (newest first) shows matching `where`. */
 async function showsOf(db: Db, where: { hostId: string } | { brandId: string }) {
   const [upcoming, past] = await Promise.all([

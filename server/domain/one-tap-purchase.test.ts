@@ -91,6 +91,17 @@ describe('one tap', () => {
     await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 
+  it("says how many of the product the buyer now has and the show's limit, from the same round trips, and nothing on a replay", async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    statements = 0;
+    const first = await tap(buyer!, key, counted);
+    expect(statements).toBe(2);
+    expect(first.bought).toEqual({ units: 1, max: 100 });
+    expect((await tap(buyer!)).bought).toEqual({ units: 2, max: 100 });
+    expect((await tap(buyer!, key)).bought).toBeNull();
+  });
+
   it('answers a refused tap (sold out) after one round trip, without reaching the payment provider', async () => {
     await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
     const [buyer] = await makeBuyers(database.prisma, 1);

@@ -38,6 +38,8 @@ export interface PlacedOrder {
   replayed: boolean;
   /** The deal this order used, with its units sold after it; null without a deal or on a replay. */
   deal: { id: string; soldCount: number } | null;
+  /** Units of this product the buyer now has in this show, and the show's per-buyer limit; null on a replay. */
+  bought: { units: number; max: number } | null;
 }
 
 /** What reserve_show_order answers (migration 20261206020000_one_tap_reserve_confirm). */
@@ -77,6 +79,9 @@ interface OrderFacts extends ShippingAddressColumns {
   /** RESERVED: stock right after this order; REPLAY: stock now. */
   stockAfter?: number;
   stock?: number;
+  /** Only on RESERVED (migration 20261206090000): the buyer's units of this product in this show, this order included. */
+  boughtUnits?: number;
+  maxPerBuyer?: number;
 }
 
 function refusal(reservation: Exclude<Reservation, { outcome: 'RESERVED' | 'REPLAY' }>, request: ShowPurchaseRequest, buyerId: string): AppError {
@@ -142,7 +147,7 @@ const tapsInFlight = new Map<string, Promise<PlacedOrder>>();
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
   const running = tapsInFlight.get(tapKey);
-  if (running) return running.then((order) => ({ ...order, stockAfter: null, replayed: true, deal: null }));
+  if (running) return running.then((order) => ({ ...order, stockAfter: null, replayed: true, deal: null, bought: null }));
   const retry = recentTaps.has(tapKey);
   if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw new AppError('SOLD_OUT', `variant ${request.variantId} gated`);
   rememberTap(tapKey);
@@ -269,5 +274,6 @@ function answer(order: OrderFacts, replayed: boolean): PlacedOrder {
     buyerPublicName: publicBuyerName(order.buyerName),
     replayed,
     deal: !replayed && order.dealId && order.dealSoldCount != null ? { id: order.dealId, soldCount: order.dealSoldCount } : null,
+    bought: !replayed && order.boughtUnits != null && order.maxPerBuyer != null ? { units: order.boughtUnits, max: order.maxPerBuyer } : null,
   };
 }

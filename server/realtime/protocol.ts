@@ -83,6 +83,8 @@ export interface OrderConfirmation {
   variantName: string;
   quantity: number;
   replayed: boolean;
+  /** The buyer's units of this product in this show after this order, and the show's limit; absent on a replay. */
+  bought?: { units: number; max: number } | null;
 }
 
 export interface BagOrderConfirmation {

@@ -109,7 +109,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       });
       io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...summary, buyerName: order.buyerPublicName });
     }
-    return { order: { orderId: order.id, ...summary, replayed: order.replayed } };
+    return { order: { orderId: order.id, ...summary, replayed: order.replayed, bought: order.bought } };
   });
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import { useI18n } from '../../_i18n/client';
 import type { AdaptiveStatus } from '../../_lib/adaptive-video';
 import type { Subscriber } from '../../_lib/media-client';
@@ -23,7 +24,8 @@ const RETRY_DELAY_MS = 1500;
  * server restarted, the host's stream dropped, this viewer's link failed) reads
  * "Reconnecting…" rather than a frozen frame, and it sets itself up again.
  */
-export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, live }: { showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string; live: boolean }) {
+/** soundSlot: where the page wants the mute button and quality label (its top bar); without one they sit on the video. */
+export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, live, soundSlot = null }: { soundSlot?: HTMLElement | null; showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string; live: boolean }) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const subscriberRef = useRef<Promise<Subscriber> | null>(null);
@@ -163,11 +165,14 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, 
         onLoadedData={notePicture}
         onResize={notePicture}
       />
-      {hasMedia && (
-        <div className="absolute left-3 top-20">
-          <SoundToggle muted={sound.muted} onToggle={sound.toggle} quality={adaptive.quality} />
-        </div>
-      )}
+      {hasMedia &&
+        (soundSlot ? (
+          createPortal(<SoundToggle muted={sound.muted} onToggle={sound.toggle} quality={adaptive.quality} />, soundSlot)
+        ) : (
+          <div className="absolute left-3 top-20">
+            <SoundToggle muted={sound.muted} onToggle={sound.toggle} quality={adaptive.quality} />
+          </div>
+        ))}
       {(hasMedia || reconnecting) && (sound.blocked || notice) && (
         <div className="pointer-events-none absolute inset-x-0 top-1/3 flex flex-col items-center gap-3 px-4">
           {sound.blocked && sound.muted && (

@@ -8,6 +8,7 @@ import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
+import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
 import { ShowViewer } from './show-viewer';
 import { getI18n } from '@/app/_i18n/server';
@@ -52,14 +53,21 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
   // The poster is the page's largest paint: fetch it with the HTML, not after hydration.
   preload(show.coverImageUrl ?? '/poster.svg', { as: 'image', fetchPriority: 'high' });
   // The player is rendered for a scheduled show too: it switches to the live
-  // video by itself when the host goes live, without a reload.
+  // video by itself when the host goes live, without a reload. The pre-show and
+  // ended panels are shown by the player only while its live status says so; a
+  // status change refreshes this page, which brings the ended panel.
   return (
     <>
       <SiteHeader />
-      {show.status === 'SCHEDULED' && <PreShowPanel showId={show.id} user={user} />}
       {/* Keyed on the account: signing in from the sheet over the stream renders a fresh
           player whose show channel connects with the new session. */}
-      <ShowViewer key={user?.id ?? 'guest'} show={show} signedIn={user !== null} />
+      <ShowViewer
+        key={user?.id ?? 'guest'}
+        show={show}
+        signedIn={user !== null}
+        preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
+        ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
+      />
     </>
   );
 }

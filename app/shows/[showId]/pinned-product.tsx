@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
@@ -17,6 +17,9 @@ export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; me
 // Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
 const OneTapSetupSheet = dynamic(() => import('./one-tap-setup-sheet').then((m) => m.OneTapSetupSheet), { ssr: false });
 type Tap = { variantId: string; key: string; dealId: string | null };
+// A second tap on the same option this soon after a purchase is more often a double tap than a wish for a second
+// order (each one-tap order is charged its own shipping): it asks first.
+const REPEAT_WINDOW_MS = 60_000;
 
 /** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
 function needsWallet(result: BuyResult): boolean {
@@ -40,6 +43,7 @@ export function PinnedProduct({
   live,
   onBuy,
   onAddToBag,
+  note,
 }: {
   product: ProductCard;
   deal: DealView | null;
@@ -48,6 +52,8 @@ export function PinnedProduct({
   onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
   /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
   onAddToBag?: (variantId: string) => void;
+  /** A line under Buy (the shipping it adds), inside the card so it stays with the button it explains. */
+  note?: ReactNode;
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -60,6 +66,15 @@ export function PinnedProduct({
   // The last tap refused for its card, which "Change card" sends again.
   const [declinedTap, setDeclinedTap] = useState<Tap | null>(null);
   const buyButtonRef = useRef<HTMLButtonElement>(null);
+  // The last purchase from this card, and a repeat tap waiting for "Buy another?".
+  const lastBuyRef = useRef<{ variantId: string; at: number } | null>(null);
+  const [repeatTap, setRepeatTap] = useState<Tap | null>(null);
+  // On a phone the card starts as a compact bar (picture, name, price, Buy) so the video stays in view; a tap opens the rest.
+  const [expanded, setExpanded] = useState(false);
+  // Classes for what only the opened card shows on a phone; a wide screen always shows the whole card.
+  const full = expanded ? '' : 'hidden md:block';
+  // Compact on a phone: picture and name, then Buy, then the toggle on one line; notes and answers below.
+  const below = expanded ? 'basis-full' : 'order-3 basis-full';
 
   // Every hook runs before the early return below (a product without variants renders nothing).
   const closeSheet = useCallback(() => {
@@ -89,6 +104,7 @@ export function PinnedProduct({
     setDeclinedTap(null);
     const answer = await onBuy(tap.variantId, tap.key, tap.dealId);
     setPending(false);
+    if (answer.ok && !answer.order.replayed) lastBuyRef.current = { variantId: tap.variantId, at: Date.now() };
     if (needsWallet(answer)) return setWaitingTap({ ...tap, step: 'setup' });
     setResult(answer);
     if (!answer.ok && answer.code === 'PAYMENT_DECLINED') setDeclinedTap(tap);
@@ -102,26 +118,45 @@ export function PinnedProduct({
 
   function buy() {
     if (!variant) return;
-    void send({ variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null });
+    const tap = { variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null };
+    const last = lastBuyRef.current;
+    if (last && last.variantId === tap.variantId && Date.now() - last.at < REPEAT_WINDOW_MS) return setRepeatTap(tap);
+    void send(tap);
+  }
+
+  function buyAnother() {
+    if (!repeatTap) return;
+    setRepeatTap(null);
+    void send(repeatTap);
   }
 
   return (
-    <section aria-label={t('viewer.product.region')} className="rounded-2xl bg-white/95 p-3 text-ink shadow-xl backdrop-blur" data-testid="pinned-product">
-      <div className="flex gap-3">
-        {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className="h-20 w-20 shrink-0 rounded-xl object-cover" />}
+    <section aria-label={t('viewer.product.region')} className={`flex flex-wrap items-center gap-x-2 rounded-2xl bg-white/95 text-ink shadow-xl backdrop-blur md:block md:p-3 ${expanded ? 'p-3' : 'p-2'}`} data-testid="pinned-product" data-expanded={expanded}>
+      <div className={`flex min-w-0 flex-1 gap-3 ${expanded ? '' : 'items-center md:items-start'}`}>
+        {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className={`shrink-0 rounded-xl object-cover md:h-20 md:w-20 ${expanded ? 'h-20 w-20' : 'h-10 w-10'}`} />}
         <div className="min-w-0 flex-1">
-          <h2 className="truncate font-semibold">{product.title}</h2>
-          <p className="text-lg font-bold">
+          <h2 className={`truncate font-semibold md:text-base ${expanded ? '' : 'text-sm'}`}>{product.title}</h2>
+          <p className={`font-bold md:text-lg ${expanded ? 'text-lg' : 'text-sm'}`}>
             {formatPrice(price, variant.currency, intl)}
+            {!expanded && product.variants.length > 1 && <span className="font-normal md:hidden"> · {variant.name}</span>}
             {activeDeal && <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency, intl)}</s>}
           </p>
-          <p aria-live="polite" className={soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} data-testid="stock-left">
+          <p aria-live="polite" className={`${soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} ${full}`} data-testid="stock-left">
             {soldOut ? t('viewer.product.soldOut') : t('viewer.product.left', { count: variant.stock })}
           </p>
         </div>
       </div>
+      <button
+        type="button"
+        aria-expanded={expanded}
+        aria-label={expanded ? t('viewer.product.lessDetails') : t('viewer.product.moreDetails')}
+        onClick={() => setExpanded((open) => !open)}
+        className={`grid h-8 w-8 shrink-0 place-items-center self-start rounded-full border border-neutral-300 text-sm focus-visible:outline-2 focus-visible:outline-brand-500 md:hidden ${expanded ? '' : 'order-2 self-center'}`}
+      >
+        <span aria-hidden>{expanded ? '▾' : '▴'}</span>
+      </button>
       {productDeal && secondsLeft > 0 && dealLeft !== 0 && (
-        <p className="mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white" data-testid="deal-banner">
+        <p className={`mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white ${below}`} data-testid="deal-banner">
           <span>
             {t('viewer.product.flashDeal')}
             {product.variants.length > 1 ? ` · ${productDeal.variantName}` : ''}
@@ -133,7 +168,7 @@ export function PinnedProduct({
         </p>
       )}
       {product.variants.length > 1 && (
-        <fieldset className="mt-2">
+        <fieldset className={`mt-2 basis-full ${full}`}>
           <legend className="sr-only">{t('viewer.product.chooseOption')}</legend>
           <div className="flex flex-wrap gap-2">
             {product.variants.map((v) => (
@@ -146,7 +181,7 @@ export function PinnedProduct({
         </fieldset>
       )}
       {!onSale ? (
-        <p className="mt-3 rounded-full bg-neutral-100 py-3 text-center text-sm font-semibold text-neutral-700" data-testid="not-on-sale">
+        <p className={`mt-3 rounded-full bg-neutral-100 py-3 text-center text-sm font-semibold text-neutral-700 ${below}`} data-testid="not-on-sale">
           {t('viewer.product.notOnSale')}
         </p>
       ) : canBuy ? (
@@ -154,25 +189,41 @@ export function PinnedProduct({
           ref={buyButtonRef}
           type="button"
           onClick={buy}
-          disabled={pending || soldOut || !live}
-          className="mt-3 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+          disabled={pending || soldOut || !live || repeatTap !== null}
+          className={`rounded-full bg-brand-500 font-bold md:mt-3 md:w-full md:py-3 md:text-base ${expanded ? 'mt-3 w-full basis-full py-3 text-base' : 'order-1 shrink-0 px-4 py-2.5 text-sm'} text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
         >
           {pending ? t('viewer.product.buying') : soldOut ? t('viewer.product.soldOut') : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
         </button>
       ) : (
-        <SignInToBuy />
+        <div className={below}>
+          <SignInToBuy />
+        </div>
       )}
       {onSale && canBuy && onAddToBag && (
         <button
           type="button"
           onClick={() => onAddToBag(variant.id)}
           disabled={soldOut || !live}
-          className="mt-2 w-full rounded-full border border-ink py-2.5 text-sm font-bold text-ink hover:bg-neutral-100 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+          className={`mt-2 w-full basis-full rounded-full border border-ink py-2.5 ${expanded ? '' : 'hidden md:block'} text-sm font-bold text-ink hover:bg-neutral-100 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
         >
           {t('viewer.product.addToBag')}
         </button>
       )}
-      <div aria-live="polite" className="empty:hidden">
+      {note && <div className={below}>{note}</div>}
+      {repeatTap && (
+        <div role="alert" className={`mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ${below}`} data-testid="buy-another">
+          <p>{t('viewer.product.buyAnotherQuestion')}</p>
+          <div className="mt-2 flex gap-2">
+            <button type="button" onClick={buyAnother} className="rounded-full bg-brand-500 px-4 py-1.5 font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+              {t('viewer.product.buyAnother')}
+            </button>
+            <button type="button" onClick={() => setRepeatTap(null)} className="rounded-full border border-neutral-400 px-4 py-1.5 font-semibold focus-visible:outline-2 focus-visible:outline-brand-500">
+              {t('viewer.product.keepOne')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div aria-live="polite" className={`empty:hidden ${below}`}>
         {result?.ok && (
           <p role="status" className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
             {t('viewer.product.confirmed', {
@@ -182,6 +233,7 @@ export function PinnedProduct({
               variant: result.order.variantName,
               total: formatPrice(result.order.totalMinor, result.order.currency, intl),
             })}
+            {result.order.bought && <span data-testid="bought-of"> {t('viewer.product.boughtOf', { units: result.order.bought.units, max: result.order.bought.max })}</span>}
           </p>
         )}
         {result && !result.ok && (

@@ -1,11 +1,12 @@
 'use client';
 
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';
-import { ChatPanel } from '../../_components/chat-panel';
+import { ChatPanel, type ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
@@ -28,14 +29,21 @@ const STATUS_TEXT: Record<ShowSummary['status'], MessageKey | null> = {
   LIVE: null,
 };
 
-export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: boolean }) {
+export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { show: ShowSummary; signedIn: boolean; preShow?: ReactNode; ended?: ReactNode }) {
   const { t, intl } = useI18n();
   const { state, socketRef } = useShowChannel(show.id, show.status);
+  const router = useRouter();
+  // The page was rendered for the status it had then; when the show goes live or ends, render it again for the new one.
+  useEffect(() => {
+    if (state.status !== show.status) router.refresh();
+  }, [state.status, show.status, router]);
   const live = state.status === 'LIVE';
   const statusKey = STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const [bagOpen, setBagOpen] = useState(false);
+  // Where the video's mute button and quality label go: the top bar, beside the bag.
+  const [soundSlot, setSoundSlot] = useState<HTMLDivElement | null>(null);
   const [bagNotice, setBagNotice] = useState<string | null>(null);
   const bagButtonRef = useRef<HTMLButtonElement>(null);
   const itemCount = bag.bag?.itemCount ?? 0;
@@ -75,10 +83,11 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
     [socketRef, show.id],
   );
 
-  async function sendChat(text: string): Promise<string | null> {
+  async function sendChat(text: string): Promise<string | null | ChatRefusal> {
     if (!socket) return t('viewer.status.notConnected');
     const response = await request(socket, 'chat:send', { showId: show.id, text });
-    return response.ok ? null : refusalText(t, response.error);
+    if (response.ok) return null;
+    return { message: refusalText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
   }
 
   const connectionKey: MessageKey | null = state.connection === 'reconnecting' ? 'viewer.status.reconnecting' : state.connection === 'connecting' ? 'viewer.status.connecting' : statusKey;
@@ -87,22 +96,50 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
   const purchaseProduct = purchase && purchase.moreProducts > 0 ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts }) : (purchase?.productTitle ?? '');
 
   return (
+    <>
+    {state.status === 'SCHEDULED' && preShow}
+    {state.status === 'ENDED' && ended}
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
       <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
-        <LiveVideo showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster={show.coverImageUrl ?? '/poster.svg'} live={state.status === 'LIVE'} />
-        <div className="pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
-          <div>
-            <h1 className="text-base font-semibold leading-tight">{show.title}</h1>
-            <p className="text-sm text-white/80">
+        <LiveVideo soundSlot={soundSlot} showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster={show.coverImageUrl ?? '/poster.svg'} live={state.status === 'LIVE'} />
+        {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
+        <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
+          <div className="flex items-start justify-between gap-2">
+          <div className="min-w-0" data-overlay="title">
+            <h1 className="truncate text-base font-semibold leading-tight">{show.title}</h1>
+            <p className="truncate text-sm text-white/80">
               {show.host.name} · {show.brand.name}
             </p>
           </div>
-          <div className="flex items-center gap-2 text-sm">
+          <div className="flex shrink-0 items-center gap-2 text-sm" data-overlay="status">
             {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
             <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="whitespace-nowrap rounded bg-black/50 px-2 py-0.5">
               <EyeIcon /> {state.viewerCount}
             </span>
             <ShareButton title={show.title} />
+          </div>
+          </div>
+          <div className="flex min-h-9 items-start justify-between gap-2">
+            <div ref={setSoundSlot} className="pointer-events-auto" />
+            {signedIn && (
+              <div className="pointer-events-auto flex flex-col items-end gap-1">
+                <button
+                  ref={bagButtonRef}
+                  type="button"
+                  aria-haspopup="dialog"
+                  aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
+                  onClick={() => setBagOpen(true)}
+                  onPointerEnter={() => void loadBagDrawer()}
+                  onFocus={() => void loadBagDrawer()}
+                  className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+                >
+                  <BagIcon /> {t('viewer.bag.button')} <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
+                </button>
+                <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
+                  {bagNotice}
+                </p>
+              </div>
+            )}
           </div>
         </div>
         {overlayNotice && (
@@ -110,67 +147,60 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
             {overlayNotice}
           </p>
         )}
+        <FloatingReactions burst={state.reactionBurst} />
+        {live && (
+          <div className="absolute bottom-3 right-3 hidden md:block" data-overlay="reactions-wide">
+            <ReactionBar onSend={react} />
+          </div>
+        )}
+      </div>
+      {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
+      {/* On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its empty
+          parts let taps through to the video. */}
+      <aside
+        aria-label={t('viewer.page.shoppingAndChat')}
+        className="pointer-events-none absolute inset-x-3 bottom-3 z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+      >
+        {live && (
+          <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
+            <ReactionBar onSend={react} vertical />
+          </div>
+        )}
+        <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+          {state.pinned ? (
+            <PinnedProduct
+              key={state.pinned.id}
+              product={state.pinned}
+              deal={state.deal}
+              canBuy={signedIn}
+              live={live}
+              onBuy={buy}
+              onAddToBag={addToBag}
+              note={
+                shippingNote && (
+                  <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
+                    {shippingNote}
+                  </p>
+                )
+              }
+            />
+          ) : (
+            state.status !== 'ENDED' && <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">{t('viewer.page.noPinned')}</p>
+          )}
+        </div>
         {purchase && (
-          <p key={purchase.at} aria-live="polite" className="absolute left-3 top-32 rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow">
+          // Its own line between chat and product, one line long: it never sits on the chat or the card.
+          <p key={purchase.at} aria-live="polite" data-testid="just-bought" className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3">
             <BagIcon />{' '}
             {purchase.others > 0
               ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
               : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
           </p>
         )}
-        {signedIn && (
-          <div className="absolute right-3 top-14 z-10 flex flex-col items-end gap-1">
-            <button
-              ref={bagButtonRef}
-              type="button"
-              aria-haspopup="dialog"
-              aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
-              onClick={() => setBagOpen(true)}
-              onPointerEnter={() => void loadBagDrawer()}
-              onFocus={() => void loadBagDrawer()}
-              className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
-            >
-              <BagIcon /> {t('viewer.bag.button')} <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
-            </button>
-            <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
-              {bagNotice}
-            </p>
-          </div>
-        )}
-        <FloatingReactions burst={state.reactionBurst} />
-        {live && (
-          <div className="absolute bottom-3 right-3 hidden md:block">
-            <ReactionBar onSend={react} />
-          </div>
-        )}
-      </div>
-      {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-      <aside aria-label={t('viewer.page.shoppingAndChat')} className="absolute inset-x-3 bottom-3 z-10 flex flex-col gap-3 md:static">
-        <div className="order-2 md:order-1">
-          {state.pinned ? (
-            <>
-              <PinnedProduct key={state.pinned.id} product={state.pinned} deal={state.deal} canBuy={signedIn} live={live} onBuy={buy} onAddToBag={addToBag} />
-              {shippingNote && (
-                <p className="mt-1 px-2 text-xs text-white/90 drop-shadow md:text-neutral-600 md:drop-shadow-none" data-testid="shipping-note">
-                  {shippingNote}
-                </p>
-              )}
-            </>
-          ) : (
-            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">{t('viewer.page.noPinned')}</p>
-          )}
+        <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+          <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
         </div>
-        <div className="order-1 flex h-[30dvh] min-h-0 gap-2 md:order-2 md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
-          <div className="flex min-h-0 flex-1 flex-col">
-            <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
-          </div>
-          {live && (
-            <div className="flex flex-col justify-end md:hidden">
-              <ReactionBar onSend={react} vertical />
-            </div>
-          )}
-        </div>
-        <section aria-labelledby="lineup-heading" className="order-3 hidden md:block">
+        <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
           <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
             {t('viewer.page.lineup')}
           </h2>
@@ -190,5 +220,6 @@ export function ShowViewer({ show, signedIn }: { show: ShowSummary; signedIn: bo
         </Suspense>
       )}
     </main>
+    </>
   );
 }

@@ -13,6 +13,7 @@ export const chat = {
   ban: 'Ban',
   banLabel: 'Ban {name} from chat',
   slowMode: 'Slow mode: one message every {seconds} s.',
+  slowModeWait: 'Slow mode: you can send again in {seconds} s.',
   message: 'Message',
   placeholder: 'Say something…',
   send: 'Send',

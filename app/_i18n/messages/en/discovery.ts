@@ -10,7 +10,7 @@ export const discovery = {
   },
   card: {
     live: "Live",
-    replay: "Replay",
+    ended: "Ended",
     cancelled: "Cancelled",
     openStudio: "Open studio",
   },
@@ -36,8 +36,8 @@ export const discovery = {
     },
     links: "Links",
     liveAndUpcoming: "Live and upcoming",
-    replays: "Replays",
-    noReplays: "No replays yet.",
+    replays: "Past shows",
+    noReplays: "No past shows yet.",
     nothingPlanned: "{name} has no show planned yet. Follow to hear about the next one.",
     hostDescription: "Live shows hosted by {name}",
     brandDescription: "Live shows from {name}",
@@ -73,5 +73,12 @@ export const discovery = {
   cancelled: {
     notice: "This show was cancelled. Sorry — {brand} may plan another one soon.",
     seeOthers: "See what is live and upcoming",
+  },
+  ended: {
+    title: "This show has ended",
+    thanks: "Thanks for watching {host} and {brand}.",
+    yourOrders: "Your orders",
+    others: "Live and upcoming shows",
+    othersEmpty: "Nothing is live or scheduled right now. Follow {host} to hear about the next show.",
   },
 } as const;

@@ -15,6 +15,7 @@ export const chat: Messages['chat'] = {
   ban: "ហាមឃាត់",
   banLabel: "ហាមឃាត់ {name} ពីការជជែក",
   slowMode: "របៀបយឺត៖ មួយសាររៀងរាល់ {seconds} វិនាទី។",
+  slowModeWait: "របៀបយឺត៖ អ្នកអាចផ្ញើម្តងទៀតក្នុងរយៈពេល {seconds} វិនាទី។",
   message: "សារ",
   placeholder: "សរសេរអ្វីមួយ…",
   send: "ផ្ញើ",

@@ -12,7 +12,7 @@ export const discovery: Messages['discovery'] = {
   },
   card: {
     live: "ផ្ទាល់",
-    replay: "មើលឡើងវិញ",
+    ended: "បានបញ្ចប់",
     cancelled: "បានលុបចោល",
     openStudio: "បើកស្ទូឌីយោ",
   },
@@ -38,8 +38,8 @@ export const discovery: Messages['discovery'] = {
     },
     links: "តំណភ្ជាប់",
     liveAndUpcoming: "ផ្ទាល់ និងនឹងមកដល់",
-    replays: "មើលឡើងវិញ",
-    noReplays: "មិនទាន់មានការមើលឡើងវិញទេ។",
+    replays: "កម្មវិធីមុនៗ",
+    noReplays: "មិនទាន់មានកម្មវិធីមុនៗទេ។",
     nothingPlanned: "{name} មិនទាន់មានកម្មវិធីគ្រោងទុកទេ។ តាមដាន ដើម្បីដឹងពីកម្មវិធីបន្ទាប់។",
     hostDescription: "កម្មវិធីផ្សាយផ្ទាល់ដោយ {name}",
     brandDescription: "កម្មវិធីផ្សាយផ្ទាល់ពី {name}",
@@ -75,5 +75,12 @@ export const discovery: Messages['discovery'] = {
   cancelled: {
     notice: "កម្មវិធីនេះត្រូវបានលុបចោល។ សូមអភ័យទោស — {brand} អាចនឹងរៀបចំកម្មវិធីថ្មីឆាប់ៗនេះ។",
     seeOthers: "មើលកម្មវិធីដែលកំពុងផ្សាយ និងនឹងមកដល់",
+  },
+  ended: {
+    title: "កម្មវិធីនេះបានបញ្ចប់ហើយ",
+    thanks: "សូមអរគុណដែលបានទស្សនា {host} និង {brand}។",
+    yourOrders: "ការបញ្ជាទិញរបស់អ្នក",
+    others: "កម្មវិធីផ្សាយផ្ទាល់ និងនាពេលខាងមុខ",
+    othersEmpty: "មិនមានកម្មវិធីផ្សាយផ្ទាល់ ឬកំណត់ពេលនៅពេលនេះទេ។ តាមដាន {host} ដើម្បីដឹងពីកម្មវិធីបន្ទាប់។",
   },
 };

@@ -15,6 +15,7 @@ export const chat: Messages['chat'] = {
   ban: "ຫ້າມ",
   banLabel: "ຫ້າມ {name} ຈາກການສົນທະນາ",
   slowMode: "ໂໝດຊ້າ: ໜຶ່ງຂໍ້ຄວາມທຸກໆ {seconds} ວິນາທີ.",
+  slowModeWait: "ໂໝດຊ້າ: ທ່ານສາມາດສົ່ງອີກຄັ້ງໃນ {seconds} ວິນາທີ.",
   message: "ຂໍ້ຄວາມ",
   placeholder: "ພິມບາງຢ່າງ…",
   send: "ສົ່ງ",

@@ -12,7 +12,7 @@ export const discovery: Messages['discovery'] = {
   },
   card: {
     live: "ສົດ",
-    replay: "ເບິ່ງຄືນ",
+    ended: "ຈົບແລ້ວ",
     cancelled: "ຍົກເລີກແລ້ວ",
     openStudio: "ເປີດສະຕູດິໂອ",
   },
@@ -38,8 +38,8 @@ export const discovery: Messages['discovery'] = {
     },
     links: "ລິ້ງ",
     liveAndUpcoming: "ສົດ ແລະ ກຳລັງຈະມາ",
-    replays: "ເບິ່ງຄືນ",
-    noReplays: "ຍັງບໍ່ມີການເບິ່ງຄືນ.",
+    replays: "ລາຍການທີ່ຜ່ານມາ",
+    noReplays: "ຍັງບໍ່ມີລາຍການທີ່ຜ່ານມາ.",
     nothingPlanned: "{name} ຍັງບໍ່ມີລາຍການທີ່ວາງແຜນໄວ້. ຕິດຕາມເພື່ອຮູ້ລາຍການຕໍ່ໄປ.",
     hostDescription: "ລາຍການສົດທີ່ດຳເນີນໂດຍ {name}",
     brandDescription: "ລາຍການສົດຈາກ {name}",
@@ -75,5 +75,12 @@ export const discovery: Messages['discovery'] = {
   cancelled: {
     notice: "ລາຍການນີ້ຖືກຍົກເລີກແລ້ວ. ຂໍອະໄພ — {brand} ອາດຈະວາງແຜນລາຍການໃໝ່ໃນໄວໆນີ້.",
     seeOthers: "ເບິ່ງລາຍການທີ່ກຳລັງສົດ ແລະ ກຳລັງຈະມາ",
+  },
+  ended: {
+    title: "ລາຍການນີ້ຈົບແລ້ວ",
+    thanks: "ຂອບໃຈທີ່ໄດ້ຮັບຊົມ {host} ແລະ {brand}.",
+    yourOrders: "ຄຳສັ່ງຊື້ຂອງທ່ານ",
+    others: "ລາຍການສົດ ແລະ ທີ່ຈະມາເຖິງ",
+    othersEmpty: "ບໍ່ມີລາຍການສົດ ຫຼື ທີ່ກຳນົດໄວ້ໃນຕອນນີ້. ຕິດຕາມ {host} ເພື່ອຮູ້ລາຍການຕໍ່ໄປ.",
   },
 };

@@ -15,6 +15,7 @@ export const chat: Messages['chat'] = {
   ban: "Хориглох",
   banLabel: "{name}-ийг чатаас хориглох",
   slowMode: "Удаан горим: {seconds} секунд тутамд нэг мессеж.",
+  slowModeWait: "Удаан горим: {seconds} секундын дараа дахин илгээж болно.",
   message: "Мессеж",
   placeholder: "Юм бичээрэй…",
   send: "Илгээх",

@@ -12,7 +12,7 @@ export const discovery: Messages['discovery'] = {
   },
   card: {
     live: "Шууд",
-    replay: "Дахин үзэх",
+    ended: "Дууссан",
     cancelled: "Цуцлагдсан",
     openStudio: "Студи нээх",
   },
@@ -38,8 +38,8 @@ export const discovery: Messages['discovery'] = {
     },
     links: "Холбоосууд",
     liveAndUpcoming: "Шууд ба удахгүй",
-    replays: "Дахин үзэх",
-    noReplays: "Дахин үзэх нэвтрүүлэг алга.",
+    replays: "Өмнөх нэвтрүүлгүүд",
+    noReplays: "Өмнөх нэвтрүүлэг алга.",
     nothingPlanned: "{name} одоогоор нэвтрүүлэг төлөвлөөгүй байна. Дараагийнхыг мэдэхийн тулд дагаарай.",
     hostDescription: "{name}-ийн хөтөлсөн шууд нэвтрүүлгүүд",
     brandDescription: "{name}-ийн шууд нэвтрүүлгүүд",
@@ -75,5 +75,12 @@ export const discovery: Messages['discovery'] = {
   cancelled: {
     notice: "Энэ нэвтрүүлэг цуцлагдсан. Уучлаарай — {brand} удахгүй өөр нэвтрүүлэг төлөвлөж магадгүй.",
     seeOthers: "Шууд болон удахгүй болох нэвтрүүлгүүдийг үзэх",
+  },
+  ended: {
+    title: "Энэ нэвтрүүлэг дууслаа",
+    thanks: "{host}, {brand}-г үзсэнд баярлалаа.",
+    yourOrders: "Таны захиалгууд",
+    others: "Шууд болон удахгүй болох нэвтрүүлгүүд",
+    othersEmpty: "Одоогоор шууд эсвэл төлөвлөсөн нэвтрүүлэг алга. Дараагийн нэвтрүүлгийг мэдэхийн тулд {host}-г дагаарай.",
   },
 };
