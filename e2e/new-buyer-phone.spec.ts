@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { expect, pageReady, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
+import { screenshotPath } from './support/screenshots';
 
 // The issue's "done when": a new visitor on a phone goes from the home page to a
 // confirmed order without the stream ever leaving the screen. The screenshots
 // (new names, docs/screenshots) show the phone layouts this flow passes through.
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 
 test('a new visitor on a phone goes from the home page to a confirmed order without leaving the stream', async ({ browser, db }) => {
   const show = await startOwnLiveShow(db, 'newbuyer');
@@ -18,7 +17,7 @@ test('a new visitor on a phone goes from the home page to a confirmed order with
     await pageReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Live shopping: /);
     await expect(page.getByRole('banner').getByRole('link', { name: 'Live Commerce' })).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'home-first-visit-phone.png') });
+    await page.screenshot({ path: screenshotPath('home-first-visit-phone.png') });
   });
 
   await test.step('the visitor opens the live show; from here on the page never navigates away', async () => {
@@ -36,7 +35,7 @@ test('a new visitor on a phone goes from the home page to a confirmed order with
     await sheet.getByLabel('Your name').fill('Dara Kim');
     await sheet.getByLabel('Email', { exact: true }).fill(email);
     await sheet.getByLabel('Password', { exact: true }).fill('a-long-passphrase');
-    await page.screenshot({ path: path.join(SHOTS, 'signup-sheet-phone.png') });
+    await page.screenshot({ path: screenshotPath('signup-sheet-phone.png') });
     await sheet.getByRole('button', { name: 'Create account' }).click();
     await expect(sheet).toBeHidden();
     await expect(page.getByRole('button', { name: /^Buy now/ })).toBeVisible();
@@ -49,13 +48,13 @@ test('a new visitor on a phone goes from the home page to a confirmed order with
     await page.getByRole('button', { name: /^Buy now/ }).click();
     const sheet = page.getByTestId('one-tap-sheet');
     await expect(sheet.getByLabel('Full name')).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'one-tap-sheet-phone.png') });
+    await page.screenshot({ path: screenshotPath('one-tap-sheet-phone.png') });
     await sheet.getByLabel('Full name').fill('Dara Kim');
     await sheet.getByLabel('Street address').fill('8 Norodom Blvd');
     await sheet.getByLabel('City').fill('Phnom Penh');
     await sheet.getByRole('combobox', { name: 'Country' }).fill('Camb');
     await expect(sheet.getByRole('option', { name: /^Cambodia/ })).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'country-picker-phone.png') });
+    await page.screenshot({ path: screenshotPath('country-picker-phone.png') });
     await sheet.getByRole('option', { name: /^Cambodia/ }).click();
     await sheet.getByLabel('Card number').fill('4242 4242 4242 4242');
     await sheet.getByLabel('Month').fill('12');
@@ -64,7 +63,7 @@ test('a new visitor on a phone goes from the home page to a confirmed order with
     await sheet.getByLabel('Name on card').fill('Dara Kim');
     await sheet.getByRole('button', { name: 'Save and buy' }).click();
     await expect(page.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toBeVisible();
-    await page.screenshot({ path: path.join(SHOTS, 'order-confirmed-phone.png') });
+    await page.screenshot({ path: screenshotPath('order-confirmed-phone.png') });
   });
 
   await test.step('the order is placed, and the show never left the screen', async () => {

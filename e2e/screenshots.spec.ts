@@ -1,20 +1,18 @@
-import path from 'node:path';
 import { expect, pageReady, signIn, test } from './support/fixtures';
 import { DEMO_SHOW_ID } from './support/shows';
+import { screenshotPath } from './support/screenshots';
 
 // Screenshots of the main pages on a phone and a desktop. `npm run screenshots` sets
 // UPDATE_SCREENSHOTS=1 and writes them into docs/screenshots (shown in the README);
 // under `npm test` the pages are still rendered and checked, but the pictures go to
 // test-results/ so a test run leaves the tree as it found it. The spec sets up what
 // it shows itself: the host takes the demo show live and pins, the viewer buys.
-const DOCS_SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
 test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboard, orders, wallet, mailbox and profile pages', async ({ browser, db }) => {
   // About twenty pages and two live streams in one test: more than the default time on a busy machine.
   test.setTimeout(480_000);
-  const shotsDir = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SHOTS : test.info().outputPath('screenshots');
-  const shot = (file: string) => path.join(shotsDir, file);
+  const shot = screenshotPath;
   const showId = DEMO_SHOW_ID;
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     const viewer = await browser.newContext({ viewport, isMobile: name === 'phone', hasTouch: name === 'phone' });

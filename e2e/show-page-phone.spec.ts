@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
+import { screenshotPath } from './support/screenshots';
 
-const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -99,7 +98,7 @@ test('on a phone every overlay of a live show has its own zone and the video sta
     const share = uncoveredShare(video, boxes.map(([, b]) => b));
     test.info().annotations.push({ type: 'video uncovered', description: share.toFixed(3) });
     expect(share).toBeGreaterThanOrEqual(0.55);
-    await phone.screenshot({ path: path.join(SHOTS, 'viewer-phone.png') });
+    await phone.screenshot({ path: screenshotPath('viewer-phone-zones.png') });
   });
 
   await test.step('the compact product bar opens on tap to show options and Add to bag, and closes again', async () => {

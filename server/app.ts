@@ -117,8 +117,13 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     cleanups.push(() => media.close());
 
     const httpServer = createServer();
+    const headerPolicy = headerPolicyFromEnv(env, { dev });
     // Answered before Next.js so it reports even while pages cannot render.
-    httpServer.on('request', (req, res) => serveHealth(req, res, database));
+    httpServer.on('request', (req, res) => {
+      if (!isHealthRequest(req)) return;
+      applySecurityHeaders(headerPolicy, req, res);
+      serveHealth(req, res, database);
+    });
     const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(
       httpServer,
@@ -153,7 +158,6 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       await nextApp.prepare();
       cleanups.push(() => nextApp.close());
       const handle = nextApp.getRequestHandler();
-      const headerPolicy = headerPolicyFromEnv(env, { dev });
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
