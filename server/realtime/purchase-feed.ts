@@ -3,7 +3,7 @@ import type { ShowBroadcaster } from './broadcaster';
 interface PendingShow {
   stock: Map<string, { productId: string; stock: number }>;
   deals: Map<string, number>;
-  firstBuyer: { buyerName: string; productTitle: string; moreProducts: number; quantity: number } | null;
+  firstBuyer: { buyerName: string; productTitle: string; moreProducts?: number; quantity: number } | null;
   buyers: number;
 }
 
@@ -50,7 +50,8 @@ export class PurchaseFeed {
     const known = show.stock.get(fact.variantId);
     if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
     if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
-    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, moreProducts: fact.moreProducts ?? 0, quantity: fact.quantity };
+    // moreProducts only for a bag of several products: a one-tap purchase's event stays as small as before.
+    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, quantity: fact.quantity, ...(fact.moreProducts ? { moreProducts: fact.moreProducts } : {}) };
     show.buyers++;
   }
 
