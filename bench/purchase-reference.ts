@@ -1,0 +1,6 @@
+// `npm run bench:reference`: the purchase reference alone (bench/reference/server.ts),
+// driven by the purchase storm's load generator — what this machine gives plain
+// Socket.io and pg right now, before comparing anything with it.
+process.env.BENCH_TARGETS = 'reference';
+await import('./purchase-storm');
+export {};
