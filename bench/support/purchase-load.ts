@@ -37,6 +37,8 @@ export interface StormOutcome {
   codes: Record<string, number>;
   /** keys whose two answers disagree (one placed, one refused; or two different orders) */
   inconsistent: number;
+  /** the disagreeing pairs by their codes, `first/retry` */
+  disagreements: Record<string, number>;
 }
 
 function ask(socket: Socket, event: string, payload: unknown, timeoutMs = 120_000): Promise<Answer> {
@@ -88,11 +90,16 @@ export async function purchaseStorm(target: StormTarget, buyers: number): Promis
   const latencies = taps.map((t) => t.latency).sort((a, b) => a - b);
   const codes: Record<string, number> = {};
   let inconsistent = 0;
+  const disagreements: Record<string, number> = {};
   for (const tap of taps) {
     const code = answerCode(tap.answers[0]!);
     codes[code] = (codes[code] ?? 0) + 1;
     const [a, b] = tap.answers as [Answer, Answer];
-    if (a.ok !== b.ok || orderOf(a) !== orderOf(b)) inconsistent++;
+    if (a.ok !== b.ok || orderOf(a) !== orderOf(b)) {
+      inconsistent++;
+      const pair = `${answerCode(a)}/${answerCode(b)}`;
+      disagreements[pair] = (disagreements[pair] ?? 0) + 1;
+    }
   }
   return {
     taps,
@@ -102,5 +109,6 @@ export async function purchaseStorm(target: StormTarget, buyers: number): Promis
     p99: percentile(latencies, 99),
     codes,
     inconsistent,
+    disagreements,
   };
 }

@@ -21,6 +21,8 @@ export interface PurchaseRun {
   stockMismatch: number;
   /** keys whose two answers disagree */
   inconsistent: number;
+  /** which answers disagreed, `first/retry n` */
+  disagreements: string;
   /** keys answered "placed" with no order, or refused with an order */
   answerMismatch: number;
   /** placed keys without exactly one capture (Payment rows and provider), and payments left authorized */
@@ -70,6 +72,7 @@ function summarise(target: PurchaseRun['target'], buyers: number, units: number,
     buyers,
     units,
     inconsistent: storm.inconsistent,
+    disagreements: Object.entries(storm.disagreements).map(([pair, n]) => `${pair} ${n}`).join(', ') || '—',
     refusals: Object.entries(storm.codes).filter(([c]) => c !== 'ok').map(([c, n]) => `${c} ${n}`).join(', ') || '—',
     p50: storm.p50,
     p95: storm.p95,
