@@ -150,6 +150,11 @@ async function main() {
     const ingressPackets = ingressAfter.packets - ingressBefore.packets;
     const reports = await Promise.all(receivers.map((r) => ask<ReceiverReport>(r, 'report')));
     // mediasoup picks a lower layer for a consumer when the host's stream suffers (loss at the worker's door).
+    // Proof that the worker hears the receivers: a round-trip time needs their receiver reports.
+    const sample = consumers.filter((_, i) => i % Math.ceil(consumers.length / 20) === 0);
+    const outbound = (await Promise.all(sample.map((c) => c.getStats()))).map((stats) => stats.find((st) => st.type === 'outbound-rtp'));
+    const withReports = outbound.filter((st) => (st?.roundTripTime ?? 0) > 0).length;
+    const nacksAtWorker = outbound.reduce((sum, st) => sum + (st?.nackCount ?? 0), 0);
     const stillOnTop = consumers.filter((c) => c.currentLayers?.spatialLayer === SIMULCAST_LAYERS.length - 1).length;
     const got = reports.reduce(
       (a, r) => ({ packets: a.packets + r.packets, lost: a.lost + r.lost, expected: a.expected + r.expected, nacked: a.nacked + r.nacked, recovered: a.recovered + r.recovered, plis: a.plis + r.plis, silent: a.silent + r.silent }),
@@ -186,6 +191,8 @@ async function main() {
       got.silent,
       Math.round(cpu * 100),
       ((cpu * 1000) / consumers.length).toFixed(2),
+      `${withReports} / ${sample.length}`,
+      nacksAtWorker,
       got.plis,
       joinRequests,
       (requests / seconds).toFixed(1),
@@ -199,7 +206,7 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
+      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with receiver reports at worker', 'NACKs at worker (sampled)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
       rows,
     ),
     '',

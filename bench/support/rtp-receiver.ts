@@ -19,6 +19,9 @@ import { createInterface } from 'node:readline';
 const NACK_RETRY_MS = 100;
 const GIVE_UP_MS = 500;
 const PLI_INTERVAL_MS = 1000;
+// Self-check of the repair path: BENCH_DROP_EVERY=n drops every n-th first transmission on arrival.
+const DROP_EVERY = Number(process.env.BENCH_DROP_EVERY ?? 0);
+let arrivals = 0;
 
 interface Receiver {
   socket: dgram.Socket;
@@ -170,6 +173,7 @@ function onPacket(r: Receiver, packet: Buffer): void {
     return onMedia(r, packet.readUInt16BE(offset), now);
   }
   if (!r.ssrc) r.ssrc = ssrc; // not connected yet: the first stream is the media
+  if (DROP_EVERY && ssrc === r.ssrc && ++arrivals % DROP_EVERY === 0) return;
   if (ssrc === r.ssrc) onMedia(r, packet.readUInt16BE(2), now);
 }
 
