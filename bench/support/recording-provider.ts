@@ -25,13 +25,19 @@ export class RecordingPaymentProvider extends TestPaymentProvider {
   // Only calls that change the authorization's state count, as the provider's own ledger has it.
   override async capture(reference: string): Promise<void> {
     const entry = this.byReference.get(reference);
-    if (entry?.state === 'authorized') (entry.state = 'captured'), entry.captures++;
+    if (entry?.state === 'authorized') {
+      entry.state = 'captured';
+      entry.captures++;
+    }
     return super.capture(reference);
   }
 
   override async void(reference: string): Promise<void> {
     const entry = this.byReference.get(reference);
-    if (entry?.state === 'authorized') (entry.state = 'voided'), entry.voids++;
+    if (entry?.state === 'authorized') {
+      entry.state = 'voided';
+      entry.voids++;
+    }
     return super.void(reference);
   }
 
