@@ -150,7 +150,8 @@ async function main() {
     const ingressPackets = ingressAfter.packets - ingressBefore.packets;
     const reports = await Promise.all(receivers.map((r) => ask<ReceiverReport>(r, 'report')));
     // mediasoup picks a lower layer for a consumer when the host's stream suffers (loss at the worker's door).
-    // Proof that the worker hears the receivers: a round-trip time needs their receiver reports.
+    // Proof that the worker hears the receivers: a round-trip time needs their receiver
+    // reports (and a sender report they answer, so a consumer younger than one SR has none).
     const sample = consumers.filter((_, i) => i % Math.ceil(consumers.length / 20) === 0);
     const outbound = (await Promise.all(sample.map((c) => c.getStats()))).map((stats) => stats.find((st) => st.type === 'outbound-rtp'));
     const withReports = outbound.filter((st) => (st?.roundTripTime ?? 0) > 0).length;
@@ -206,7 +207,7 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with receiver reports at worker', 'NACKs at worker (sampled)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
+      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with an RTT from their receiver reports', 'NACKs at worker (sampled, since join)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
       rows,
     ),
     '',
