@@ -207,7 +207,7 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with an RTT from their receiver reports', 'NACKs at worker (sampled, since join)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
+      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with a round-trip time from their receiver reports (on loopback it can round to 0)', 'NACKs at worker (sampled, since join)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
       rows,
     ),
     '',

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gitRevision, table } from './support/harness';
-import type { BenchResult, Figure, Params } from './support/results';
+import { evaluate } from './support/evaluate';
+import type { BenchResult, Params } from './support/results';
 import { MIN_SAMPLES_FOR_PERCENTILE, TARGETS, type Target } from './targets';
 
 const ALL = ['purchase-storm', 'chat-fanout', 'page-weight', 'media-fanout', 'glass-to-glass'];
@@ -35,28 +36,20 @@ for (const name of names) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-const matches = (figure: Figure, when: Params | undefined) => Object.entries(when ?? {}).every(([k, v]) => figure.params?.[k] === v);
 const describe = (when?: Params) => Object.entries(when ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'every run';
 const bound = (t: Target) => [t.atMost !== undefined ? `≤ ${t.atMost}` : '', t.atLeast !== undefined ? `≥ ${t.atLeast}` : ''].filter(Boolean).join(' and ');
 
-const rows: string[][] = [];
-let missed = 0;
-for (const target of TARGETS.filter((t) => names.includes(t.benchmark))) {
-  const result = results.find((r) => r.benchmark === target.benchmark);
-  const figures = result?.figures.filter((f) => f.name === target.figure && matches(f, target.when)) ?? [];
-  if (figures.length === 0) {
-    missed++;
-    rows.push([target.benchmark, target.figure, describe(target.when), bound(target), '—', 'NOT MEASURED', '']);
-    continue;
-  }
-  for (const f of figures) {
-    const tooFew = f.samples !== undefined && f.samples < MIN_SAMPLES_FOR_PERCENTILE;
-    const met = !tooFew && (target.atMost === undefined || f.value <= target.atMost) && (target.atLeast === undefined || f.value >= target.atLeast);
-    if (!met) missed++;
-    const verdict = tooFew ? `NOT MEASURED (${f.samples} samples)` : met ? 'met' : 'MISSED';
-    rows.push([target.benchmark, target.figure, describe(f.params), bound(target), `${Number(f.value.toFixed(2))} ${f.unit}`, `${verdict}${result!.dirty ? ' (dirty tree)' : ''}`, `${result!.revision} #${result!.anchor}`]);
-  }
-}
+const evaluations = evaluate(TARGETS.filter((t) => names.includes(t.benchmark)), results, MIN_SAMPLES_FOR_PERCENTILE);
+const missed = evaluations.filter((e) => e.verdict !== 'met').length;
+const rows = evaluations.map((e) => [
+  e.target.benchmark,
+  e.target.figure,
+  describe(e.figure?.params ?? e.target.when),
+  bound(e.target),
+  e.figure ? `${Number(e.figure.value.toFixed(2))} ${e.figure.unit}` : '—',
+  `${e.verdict === 'met' ? 'met' : e.verdict.toUpperCase()}${e.why && e.figure ? ` (${e.why})` : ''}${e.result?.dirty ? ' (dirty tree)' : ''}`,
+  e.result && e.figure ? `${e.result.revision} #${e.result.anchor}` : '',
+]);
 console.log(`\n${table(['benchmark', 'figure', 'run', 'target', 'measured', 'verdict', 'recorded at'], rows)}\n`);
 for (const f of failed) console.log(`benchmark failed: ${f}`);
 const ok = missed === 0 && failed.length === 0;

@@ -15,6 +15,7 @@
 //   reset             → { ok: true }    report → counts and the seconds they cover
 import dgram from 'node:dgram';
 import { createInterface } from 'node:readline';
+import { genericNack, pictureLossIndication, receiverReport } from './rtcp';
 
 const NACK_RETRY_MS = 100;
 const GIVE_UP_MS = 500;
@@ -46,7 +47,6 @@ interface Receiver {
   lastSrAt: number;
   priorExpected: number;
   priorReceived: number;
-  cumulativeLost: number;
 }
 
 const receivers: Receiver[] = [];
@@ -65,61 +65,34 @@ function sendRtcp(r: Receiver, packet: Buffer): void {
 }
 
 function sendNack(r: Receiver, seqs: number[]): void {
-  // One FCI per run of up to 17 numbers: a packet ID and a bitmask of the 16 after it.
-  const fcis: [number, number][] = [];
-  for (const seq of seqs.sort((a, b) => a - b)) {
-    const last = fcis.at(-1);
-    if (last && seq - last[0] <= 16 && seq > last[0]) last[1] |= 1 << (seq - last[0] - 1);
-    else fcis.push([seq, 0]);
-  }
-  const packet = Buffer.alloc(12 + 4 * fcis.length);
-  packet[0] = 0x81; // V=2, FMT=1 (generic NACK)
-  packet[1] = 205;
-  packet.writeUInt16BE(2 + fcis.length, 2);
-  packet.writeUInt32BE(r.ownSsrc, 4);
-  packet.writeUInt32BE(r.ssrc, 8);
-  fcis.forEach(([pid, blp], i) => {
-    packet.writeUInt16BE(pid & 0xffff, 12 + 4 * i);
-    packet.writeUInt16BE(blp, 14 + 4 * i);
-  });
-  sendRtcp(r, packet);
+  sendRtcp(r, genericNack(r.ownSsrc, r.ssrc, seqs));
 }
 
 function sendPli(r: Receiver, now: number): void {
   if (now - r.lastPli < PLI_INTERVAL_MS) return;
   r.lastPli = now;
   r.plis++;
-  const packet = Buffer.alloc(12);
-  packet[0] = 0x81; // FMT=1 (PLI)
-  packet[1] = 206;
-  packet.writeUInt16BE(2, 2);
-  packet.writeUInt32BE(r.ownSsrc, 4);
-  packet.writeUInt32BE(r.ssrc, 8);
-  sendRtcp(r, packet);
+  sendRtcp(r, pictureLossIndication(r.ownSsrc, r.ssrc));
 }
 
 function sendReceiverReport(r: Receiver, now: number): void {
   if (r.base === null || !r.ssrc) return;
   const expected = r.highest - r.base + 1;
-  const received = r.packets;
   const intervalExpected = expected - r.priorExpected;
-  const intervalLost = intervalExpected - (received - r.priorReceived);
+  const intervalLost = intervalExpected - (r.packets - r.priorReceived);
   r.priorExpected = expected;
-  r.priorReceived = received;
-  const fraction = intervalExpected > 0 && intervalLost > 0 ? Math.min(255, Math.floor((intervalLost * 256) / intervalExpected)) : 0;
-  r.cumulativeLost = Math.max(0, r.lost + r.missing.size);
-  const packet = Buffer.alloc(32);
-  packet[0] = 0x81; // V=2, one report block
-  packet[1] = 201;
-  packet.writeUInt16BE(7, 2);
-  packet.writeUInt32BE(r.ownSsrc, 4);
-  packet.writeUInt32BE(r.ssrc, 8);
-  packet.writeUInt32BE(((fraction << 24) | (r.cumulativeLost & 0xffffff)) >>> 0, 12);
-  packet.writeUInt32BE(r.highest >>> 0, 16);
-  packet.writeUInt32BE(0, 20); // jitter: not measured
-  packet.writeUInt32BE(r.lastSrMiddle >>> 0, 24);
-  packet.writeUInt32BE(r.lastSrAt ? Math.floor(((now - r.lastSrAt) / 1000) * 65536) >>> 0 : 0, 28);
-  sendRtcp(r, packet);
+  r.priorReceived = r.packets;
+  sendRtcp(
+    r,
+    receiverReport(r.ownSsrc, {
+      mediaSsrc: r.ssrc,
+      fractionLost: intervalExpected > 0 && intervalLost > 0 ? Math.floor((intervalLost * 256) / intervalExpected) : 0,
+      cumulativeLost: r.lost + r.missing.size,
+      extendedHighestSeq: r.highest,
+      lastSr: r.lastSrMiddle,
+      delaySinceLastSr: (now - r.lastSrAt) / 1000,
+    }),
+  );
 }
 
 function onMedia(r: Receiver, seq: number, now: number): void {
@@ -181,7 +154,7 @@ function fresh(socket: dgram.Socket): Receiver {
   return {
     socket, transportPort: 0, ssrc: 0, rtxSsrc: 0, ownSsrc: (Math.random() * 2 ** 32) >>> 0,
     packets: 0, bytes: 0, base: null, highest: 0, missing: new Map(), lost: 0, nacked: 0, recovered: 0, plis: 0, lastPli: 0,
-    lastSrMiddle: 0, lastSrAt: 0, priorExpected: 0, priorReceived: 0, cumulativeLost: 0,
+    lastSrMiddle: 0, lastSrAt: 0, priorExpected: 0, priorReceived: 0,
   };
 }
 

@@ -5,6 +5,7 @@
 // from the last second or so of what it sent (on the same SSRC: no RTX here).
 // Runs in its own process: `node --import tsx rtp-sender.ts <port> <ssrc,ssrc,ssrc> <file> <file> <file>`.
 import dgram from 'node:dgram';
+import { readNack } from './rtcp';
 import { CLIP_FPS, ivfFrames } from './test-clip';
 
 const [portArg, ssrcArg, ...files] = process.argv.slice(2);
@@ -36,14 +37,8 @@ socket.on('message', (packet) => {
     if (type === 206 && fmt === 1) counts.pli++;
     if (type === 206 && fmt === 4) counts.fir++;
     if (type === 205 && fmt === 1) {
-      const ssrc = packet.readUInt32BE(offset + 8);
-      const end = offset + (packet.readUInt16BE(offset + 2) + 1) * 4;
-      for (let fci = offset + 12; fci + 4 <= end; fci += 4) {
-        const pid = packet.readUInt16BE(fci);
-        const blp = packet.readUInt16BE(fci + 2);
-        resend(ssrc, pid);
-        for (let bit = 0; bit < 16; bit++) if (blp & (1 << bit)) resend(ssrc, (pid + bit + 1) & 0xffff);
-      }
+      const nack = readNack(packet, offset);
+      for (const seq of nack.seqs) resend(nack.mediaSsrc, seq);
     }
     offset += (packet.readUInt16BE(offset + 2) + 1) * 4;
   }
