@@ -25,6 +25,8 @@ export interface BenchServer {
 export interface LedgerEntry {
   /** `<buyerId>:<idempotency key>`, as the app passes it to the provider */
   key: string;
+  /** the provider's reference of the authorization, as the app stores it in Payment.reference */
+  reference: string;
   authorizations: number;
   captures: number;
   voids: number;

@@ -148,6 +148,11 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   const { rows: stock } = await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [server.variantId]);
   const ledger = new Map((await server.ledger(`${run}_`)).map((e) => [e.key, e]));
   const orders = rows.reduce((sum, r) => sum + r.n, 0);
+  // Payment rows by the provider's reference, whether or not they belong to an order.
+  const { rows: byReference } = await db.query<{ reference: string; status: string }>(`SELECT reference, status::text AS status FROM "Payment" WHERE reference = ANY($1)`, [
+    [...ledger.values()].map((e) => e.reference),
+  ]);
+  const rowStatus = new Map(byReference.map((r) => [r.reference, r.status]));
 
   let captureErrors = payments.filter((p) => p.status === 'AUTHORIZED').reduce((sum, p) => sum + p.n, 0);
   let unvoided = 0;
@@ -156,8 +161,9 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     if (placed(tap)) {
       const rowsCaptured = payments.filter((p) => p.key === tap.key && p.status === 'CAPTURED').reduce((sum, p) => sum + p.n, 0);
       if (rowsCaptured !== 1 || entry?.captures !== 1 || entry.voids !== 0) captureErrors++;
-    } else if (entry && (entry.state !== 'voided' || entry.captures !== 0)) {
-      // A refused tap stopped before the provider (sold out at the gate) needs no void.
+    } else if (entry && (entry.state !== 'voided' || entry.captures !== 0 || (rowStatus.has(entry.reference) && rowStatus.get(entry.reference) !== 'VOIDED'))) {
+      // A refused tap stopped before the provider (sold out at the gate) needs no void;
+      // one that was authorized needs it at the provider and on any Payment row it left.
       unvoided++;
     }
   }

@@ -14,7 +14,7 @@ export class RecordingPaymentProvider extends TestPaymentProvider {
     if (!result.ok) return result;
     let entry = this.byKey.get(request.idempotencyKey);
     if (!entry) {
-      entry = { key: request.idempotencyKey, authorizations: 0, captures: 0, voids: 0, state: 'authorized' };
+      entry = { key: request.idempotencyKey, reference: result.reference, authorizations: 0, captures: 0, voids: 0, state: 'authorized' };
       this.byKey.set(request.idempotencyKey, entry);
       this.byReference.set(result.reference, entry);
     }
