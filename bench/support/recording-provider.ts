@@ -22,23 +22,24 @@ export class RecordingPaymentProvider extends TestPaymentProvider {
     return result;
   }
 
-  // Only calls that change the authorization's state count, as the provider's own ledger has it.
+  // Only calls that change the authorization's state count, as the provider's own
+  // ledger has it; a call the provider refuses (throws) changes nothing.
   override async capture(reference: string): Promise<void> {
+    await super.capture(reference);
     const entry = this.byReference.get(reference);
     if (entry?.state === 'authorized') {
       entry.state = 'captured';
       entry.captures++;
     }
-    return super.capture(reference);
   }
 
   override async void(reference: string): Promise<void> {
+    await super.void(reference);
     const entry = this.byReference.get(reference);
     if (entry?.state === 'authorized') {
       entry.state = 'voided';
       entry.voids++;
     }
-    return super.void(reference);
   }
 
   entries(prefix: string): LedgerEntry[] {
