@@ -53,7 +53,7 @@ const body = [
   'Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side\'s database after the run (and, for the app, from the payment provider\'s record of captures and voids).',
   '',
   table(
-    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first/retry)', 'answer ≠ database', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
+    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
     runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.captureErrors, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
   ),
   ...(ratios.length

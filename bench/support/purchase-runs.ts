@@ -23,7 +23,7 @@ export interface PurchaseRun {
   inconsistent: number;
   /** which answers disagreed, `first/retry n` */
   disagreements: string;
-  /** keys answered "placed" with no order, or refused with an order */
+  /** keys answered "placed" with no order (app: no PAID order), or refused with an order */
   answerMismatch: number;
   /** placed keys without exactly one capture (Payment rows and provider), and payments left authorized */
   captureErrors: number;
@@ -140,7 +140,12 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   );
   const serverCpu = processUsage(server.process.pid!).cpuSeconds - cpuBefore;
 
-  const { rows } = await db.query<{ key: string; n: number }>(`SELECT "idempotencyKey" AS key, count(*)::int AS n FROM "Order" WHERE "buyerId" LIKE $1 GROUP BY 1`, [`${run}_%`]);
+  // A reservation released after a failed payment (CANCELLED) is no order; a placed tap's order must be PAID.
+  const { rows } = await db.query<{ key: string; n: number; paid: number }>(
+    `SELECT "idempotencyKey" AS key, count(*) FILTER (WHERE status <> 'CANCELLED')::int AS n, count(*) FILTER (WHERE status = 'PAID')::int AS paid FROM "Order" WHERE "buyerId" LIKE $1 GROUP BY 1`,
+    [`${run}_%`],
+  );
+  const paidByKey = new Map(rows.map((r) => [r.key, r.paid]));
   const { rows: payments } = await db.query<{ key: string; status: string; n: number }>(
     `SELECT o."idempotencyKey" AS key, p.status::text AS status, count(*)::int AS n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."buyerId" LIKE $1 GROUP BY 1, 2`,
     [`${run}_%`],
@@ -167,9 +172,12 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
       unvoided++;
     }
   }
+  const checked = checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n])));
+  const unpaid = storm.taps.filter((t) => placed(t) && paidByKey.get(t.key) !== 1).length;
   return {
     ...summarise('app', buyers, units, storm, serverCpu),
-    ...checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n]))),
+    ...checked,
+    answerMismatch: checked.answerMismatch + unpaid,
     orders,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
     stockMismatch: units - orders - stock[0]!.stock,
