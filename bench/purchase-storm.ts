@@ -53,8 +53,8 @@ const body = [
   'Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side\'s database after the run (and, for the app, from the payment provider\'s record of captures and voids).',
   '',
   table(
-    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
-    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.captureErrors, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
+    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'refused, units left', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
+    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.refusedWithUnitsLeft, r.captureErrors, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
   ),
   ...(ratios.length
     ? ['', 'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):', '', table(['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'], ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]))]
@@ -68,7 +68,7 @@ const figures: Figure[] = runs.flatMap((r) => {
     { name: 'ack p99', value: r.p99, unit: 'ms', params, samples: r.samples },
     { name: 'orders/s', value: r.ordersPerSecond, unit: 'orders/s', params },
     { name: 'orders', value: r.orders, unit: 'orders', params },
-    { name: 'correctness violations', value: r.duplicates + r.oversold + Math.abs(r.stockMismatch) + r.inconsistent + r.answerMismatch + r.captureErrors + r.unvoided, unit: 'count', params },
+    { name: 'correctness violations', value: r.duplicates + r.oversold + Math.abs(r.stockMismatch) + r.inconsistent + r.answerMismatch + r.refusedWithUnitsLeft + r.captureErrors + r.unvoided, unit: 'count', params },
   ];
 });
 for (const r of ratios) {

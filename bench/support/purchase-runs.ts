@@ -25,6 +25,8 @@ export interface PurchaseRun {
   disagreements: string;
   /** keys answered "placed" with no order (app: no PAID order), or refused with an order */
   answerMismatch: number;
+  /** buyers refused in both answers although units were left at the end */
+  refusedWithUnitsLeft: number;
   /** placed keys without exactly one capture (Payment rows and provider), and payments left authorized */
   captureErrors: number;
   /** refused keys whose authorization was not voided */
@@ -111,6 +113,7 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
     orders,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
     stockMismatch: units - orders - stock[0]!.stock,
+    refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,
     captureErrors: 0,
     unvoided: 0,
     ordersPerSecond: orders / storm.seconds,
@@ -178,6 +181,7 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     ...summarise('app', buyers, units, storm, serverCpu),
     ...checked,
     answerMismatch: checked.answerMismatch + unpaid,
+    refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,
     orders,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
     stockMismatch: units - orders - stock[0]!.stock,
