@@ -57,7 +57,7 @@ try {
     const context = await contextFor(browser, server, 'viewer', { width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(`${server.url}/shows/${server.showId}`);
-    const first = await page.waitForFunction(() => (window as unknown as { __firstFrameMs: number | null }).__firstFrameMs, undefined, { timeout: 30_000 });
+    const first = await page.waitForFunction(() => (window as unknown as { __firstFrameMs: number | null }).__firstFrameMs, undefined, { timeout: 60_000 });
     firstFrames.push((await first.jsonValue()) as number);
     await context.close();
   }

@@ -144,7 +144,7 @@ export function record(title: string, command: string, body: string): { anchor: 
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const anchor = `run-${slug}-${now.slice(0, 16).replace(/[-:T]/g, '')}`;
   const revisionLine = dirty ? `${revision} + uncommitted changes (dirty tree: not citable)` : revision;
-  const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}${process.env.BENCH_MACHINE_NOTE ? ` (${process.env.BENCH_MACHINE_NOTE})` : ''}\n- revision: ${revisionLine}\n\n${body}\n`;
+  const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when recorded${process.env.BENCH_MACHINE_NOTE ? ` (${process.env.BENCH_MACHINE_NOTE})` : ''}\n- revision: ${revisionLine}\n\n${body}\n`;
   console.log(entry);
   appendFileSync(file, entry);
   return { anchor, revision, dirty };
