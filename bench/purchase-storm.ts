@@ -60,7 +60,8 @@ const body = [
     ? ['', 'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):', '', table(['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'], ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]))]
     : []),
 ].join('\n');
-const where = record('Purchase storm, app against reference', `npm run bench:purchase${process.env.BENCH_RUNS ? ` (BENCH_RUNS=${process.env.BENCH_RUNS})` : ''}${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`, body);
+const command = process.env.BENCH_COMMAND ?? `npm run bench:purchase${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`;
+const where = record('Purchase storm, app against reference', `${command}${process.env.BENCH_RUNS ? ` (BENCH_RUNS=${process.env.BENCH_RUNS})` : ''}`, body);
 
 const figures: Figure[] = runs.flatMap((r) => {
   const params = { server: r.target, buyers: r.buyers, units: r.units };
