@@ -54,7 +54,7 @@ const body = [
   '',
   table(
     ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'refused, units left', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
-    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.refusedWithUnitsLeft, r.captureErrors, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
+    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.refusedWithUnitsLeft, r.captureErrors ? `${r.captureErrors}: ${r.captureProblems}` : 0, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
   ),
   ...(ratios.length
     ? ['', 'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):', '', table(['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'], ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]))]

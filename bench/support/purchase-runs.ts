@@ -29,6 +29,8 @@ export interface PurchaseRun {
   refusedWithUnitsLeft: number;
   /** placed keys without exactly one capture (Payment rows and provider), and payments left authorized */
   captureErrors: number;
+  /** what was wrong with them, `problem n` */
+  captureProblems: string;
   /** refused keys whose authorization was not voided */
   unvoided: number;
   refusals: string;
@@ -115,6 +117,7 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
     stockMismatch: units - orders - stock[0]!.stock,
     refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,
     captureErrors: 0,
+    captureProblems: '',
     unvoided: 0,
     ordersPerSecond: orders / storm.seconds,
   };
@@ -164,11 +167,21 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
 
   let captureErrors = payments.filter((p) => p.status === 'AUTHORIZED').reduce((sum, p) => sum + p.n, 0);
   let unvoided = 0;
+  const captureProblems: Record<string, number> = {};
   for (const tap of storm.taps) {
     const entry = ledger.get(`${ids[tap.buyer]}:${tap.key}`);
     if (placed(tap)) {
       const rowsCaptured = payments.filter((p) => p.key === tap.key && p.status === 'CAPTURED').reduce((sum, p) => sum + p.n, 0);
-      if (rowsCaptured !== 1 || entry?.captures !== 1 || entry.voids !== 0) captureErrors++;
+      const problem =
+        rowsCaptured !== 1 ? `${rowsCaptured} captured Payment rows`
+        : !entry ? 'not seen by the provider'
+        : entry.state === 'voided' ? 'voided at the provider, CAPTURED in Payment'
+        : entry.captures !== 1 ? 'not captured at the provider'
+        : null;
+      if (problem) {
+        captureErrors++;
+        captureProblems[problem] = (captureProblems[problem] ?? 0) + 1;
+      }
     } else if (entry && (entry.state !== 'voided' || entry.captures !== 0 || (rowStatus.has(entry.reference) && rowStatus.get(entry.reference) !== 'VOIDED'))) {
       // A refused tap stopped before the provider (sold out at the gate) needs no void;
       // one that was authorized needs it at the provider and on any Payment row it left.
@@ -186,6 +199,7 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
     stockMismatch: units - orders - stock[0]!.stock,
     captureErrors,
+    captureProblems: Object.entries(captureProblems).map(([p, n]) => `${p} ${n}`).join(', '),
     unvoided,
     ordersPerSecond: orders / storm.seconds,
   };
