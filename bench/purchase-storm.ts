@@ -42,11 +42,12 @@ async function appRuns(): Promise<PurchaseRun[]> {
 
 const runs = [...(SIDES.includes('reference') ? await referenceRuns() : []), ...(SIDES.includes('app') ? await appRuns() : [])];
 for (const r of runs) console.log(r);
-const find = (target: PurchaseRun['target'], buyers: number, units: number) => runs.find((r) => r.target === target && r.buyers === buyers && r.units === units);
-const ratios = RUNS.flatMap(([buyers, units]) => {
-  const app = find('app', buyers, units);
-  const reference = find('reference', buyers, units);
-  return app && reference ? [{ buyers, units, p99: app.p99 / reference.p99, ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond }] : [];
+// The i-th app run against the i-th reference run: the same buyers and units.
+const referenceResults = runs.filter((r) => r.target === 'reference');
+const appResults = runs.filter((r) => r.target === 'app');
+const ratios = appResults.flatMap((app, i) => {
+  const reference = referenceResults[i];
+  return reference ? [{ buyers: app.buyers, units: app.units, p99: app.p99 / reference.p99, ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond }] : [];
 });
 
 const body = [
