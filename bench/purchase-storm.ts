@@ -3,13 +3,15 @@
 // after a lost acknowledgement). First the reference (bench/reference/server.ts:
 // plain Socket.io + pg, one statement per tap), then the app, with the same load
 // generator, buyers and units; the reference is stopped before the app starts.
-// BENCH_RUNS=B:S,… chooses the runs; BENCH_TARGETS=app|reference runs only one side.
+// BENCH_RUNS=B:S,… (or BENCH_PURCHASE_RUNS) chooses the runs; BENCH_TARGETS=app|reference runs only one side.
 import pg from 'pg';
 import { record, startBenchServer, table } from './support/harness';
 import { appRun, referenceRun, startReference, type PurchaseRun } from './support/purchase-runs';
 import { emitResult, type Figure } from './support/results';
 
-const RUNS = (process.env.BENCH_RUNS ?? '1000:100,1000:1000').split(',').map((r) => r.split(':').map(Number) as [number, number]);
+// BENCH_PURCHASE_RUNS for `npm run bench`, where BENCH_RUNS would also set the chat runs.
+const RUNS_SETTING = process.env.BENCH_PURCHASE_RUNS ?? process.env.BENCH_RUNS;
+const RUNS = (RUNS_SETTING ?? '1000:100,1000:1000').split(',').map((r) => r.split(':').map(Number) as [number, number]);
 const SIDES = (process.env.BENCH_TARGETS ?? 'reference,app').split(',') as PurchaseRun['target'][];
 
 async function referenceRuns(): Promise<PurchaseRun[]> {
@@ -62,7 +64,7 @@ const body = [
     : []),
 ].join('\n');
 const command = process.env.BENCH_COMMAND ?? `npm run bench:purchase${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`;
-const where = record('Purchase storm, app against reference', `${command}${process.env.BENCH_RUNS ? ` (BENCH_RUNS=${process.env.BENCH_RUNS})` : ''}`, body);
+const where = record('Purchase storm, app against reference', `${command}${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}`, body);
 
 const figures: Figure[] = runs.flatMap((r) => {
   const params = { server: r.target, buyers: r.buyers, units: r.units };
