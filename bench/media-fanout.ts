@@ -4,6 +4,10 @@
 // what arrived, packets lost, the worker's CPU and CPU per consumer, and the key
 // frame requests that reached the host. New consumers are created as the app
 // creates them (starting on layer 0), so the run also shows where they start.
+// Both ends answer RTCP as browsers do: the receivers send receiver reports, NACKs
+// for gaps and PLIs when a gap stays unrepaired (rtp-receiver.ts), and the sender
+// resends what mediasoup NACKs (rtp-sender.ts); so loss is counted after
+// retransmission, and key frame requests can come from loss as well as from joins.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +17,7 @@ import type { types } from 'mediasoup';
 import { INITIAL_PREFERRED_LAYERS, KEY_FRAME_REQUEST_DELAY_MS } from '../server/media/consumer-layers';
 import { MEDIA_CODECS } from '../server/media/config';
 import { processUsage, record, table } from './support/harness';
+import { emitResult } from './support/results';
 import { simulcastClip, SIMULCAST_LAYERS } from './support/test-clip';
 
 const STEPS = (process.env.BENCH_CONSUMERS ?? '100,250,500,750,1000').split(',').map(Number);
@@ -43,6 +48,10 @@ interface ReceiverReport {
   packets: number;
   bytes: number;
   lost: number;
+  expected: number;
+  nacked: number;
+  recovered: number;
+  plis: number;
   silent: number;
   seconds: number;
 }
@@ -55,10 +64,10 @@ function kernelUdpDrops(): number {
   return Number(values[names.indexOf('RcvbufErrors')]);
 }
 
-/** Packets of the 720p stream the worker never received, so far. */
-async function topLayerLost(producer: types.Producer): Promise<number> {
-  const stats = await producer.getStats();
-  return stats.find((s) => s.ssrc === SSRCS.at(-1))?.packetsLost ?? 0;
+/** Packets of the 720p stream the worker received and never received (after the sender's retransmissions), so far. */
+async function topLayerIngress(producer: types.Producer): Promise<{ packets: number; lost: number }> {
+  const stats = (await producer.getStats()).find((s) => s.ssrc === SSRCS.at(-1));
+  return { packets: stats?.packetCount ?? 0, lost: stats?.packetsLost ?? 0 };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -76,7 +85,7 @@ async function main() {
       encodings: SSRCS.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })),
     },
   });
-  let sender = { packets: 0, bytes: 0, pli: 0, fir: 0 };
+  let sender = { packets: 0, bytes: 0, pli: 0, fir: 0, nacked: 0, resent: 0 };
   const senderProc = startNode('rtp-sender.ts', [String(ingress.tuple.localPort), SSRCS.join(','), ...clip]);
   senderProc.lines.on('line', (line) => (sender = JSON.parse(line) as typeof sender));
   const receivers = Array.from({ length: RECEIVER_PROCESSES }, () => startNode('rtp-receiver.ts', []));
@@ -92,6 +101,7 @@ async function main() {
   const consumers: types.Consumer[] = [];
   const startLayers: number[] = [];
   const rows: (string | number)[][] = [];
+  const steps: { consumers: number; endToEnd: number; ingressPercent: number; cpu: number; joinRequests: number; requestsPerSecond: number; silent: number }[] = [];
   for (const target of STEPS) {
     const adding = target - consumers.length;
     const pliBefore = sender.pli + sender.fir;
@@ -99,13 +109,22 @@ async function main() {
     for (let r = 0; r < RECEIVER_PROCESSES; r++) {
       const share = Math.floor(adding / RECEIVER_PROCESSES) + (r < adding % RECEIVER_PROCESSES ? 1 : 0);
       const { ports } = await ask<{ ports: number[] }>(receivers[r]!, `open ${share}`);
+      const peers: [number, number, number, number][] = [];
+      const added: types.Consumer[] = [];
       for (const port of ports) {
+        // rtcpMux without comedia: the worker sends to, and takes RTCP only from, the receiver's socket.
         const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
         await transport.connect({ ip: '127.0.0.1', port });
-        const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: receiverCapabilities, paused: false, preferredLayers: INITIAL_PREFERRED_LAYERS });
+        const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: receiverCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
         consumer.once('layerschange', (layers) => layers && startLayers.push(layers.spatialLayer));
-        consumers.push(consumer);
+        const encoding = consumer.rtpParameters.encodings![0]!;
+        peers.push([port, transport.tuple.localPort, encoding.ssrc!, encoding.rtx?.ssrc ?? 0]);
+        added.push(consumer);
       }
+      // The receivers learn their stream and where to send RTCP before the media starts.
+      await ask(receivers[r]!, `connect ${JSON.stringify(peers)}`);
+      await Promise.all(added.map((c) => c.resume()));
+      consumers.push(...added);
     }
     await sleep(1500);
     const joinRequests = sender.pli + sender.fir - pliBefore;
@@ -116,38 +135,66 @@ async function main() {
 
     await Promise.all(receivers.map((r) => ask(r, 'reset')));
     const dropsBefore = kernelUdpDrops();
-    const ingressLostBefore = await topLayerLost(producer);
+    const ingressBefore = await topLayerIngress(producer);
     const cpuBefore = processUsage(worker.pid).cpuSeconds;
     const requestsBefore = sender.pli + sender.fir;
+    const resentBefore = sender.resent;
     const started = performance.now();
     await sleep(SECONDS * 1000);
     const seconds = (performance.now() - started) / 1000;
     const cpu = (processUsage(worker.pid).cpuSeconds - cpuBefore) / seconds;
     const requests = sender.pli + sender.fir - requestsBefore;
     const drops = kernelUdpDrops() - dropsBefore;
-    const ingressLost = (await topLayerLost(producer)) - ingressLostBefore;
+    const ingressAfter = await topLayerIngress(producer);
+    const ingressLost = ingressAfter.lost - ingressBefore.lost;
+    const ingressPackets = ingressAfter.packets - ingressBefore.packets;
     const reports = await Promise.all(receivers.map((r) => ask<ReceiverReport>(r, 'report')));
     // mediasoup picks a lower layer for a consumer when the host's stream suffers (loss at the worker's door).
+    // Proof that the worker hears the receivers: a round-trip time needs their receiver
+    // reports (and a sender report they answer, so a consumer younger than one SR has none).
+    const sample = consumers.filter((_, i) => i % Math.ceil(consumers.length / 20) === 0);
+    const outbound = (await Promise.all(sample.map((c) => c.getStats()))).map((stats) => stats.find((st) => st.type === 'outbound-rtp'));
+    const withReports = outbound.filter((st) => (st?.roundTripTime ?? 0) > 0).length;
+    const nacksAtWorker = outbound.reduce((sum, st) => sum + (st?.nackCount ?? 0), 0);
     const stillOnTop = consumers.filter((c) => c.currentLayers?.spatialLayer === SIMULCAST_LAYERS.length - 1).length;
-    const got = reports.reduce((a, r) => ({ packets: a.packets + r.packets, bytes: a.bytes + r.bytes, lost: a.lost + r.lost, silent: a.silent + r.silent }), { packets: 0, bytes: 0, lost: 0, silent: 0 });
+    const got = reports.reduce(
+      (a, r) => ({ packets: a.packets + r.packets, lost: a.lost + r.lost, expected: a.expected + r.expected, nacked: a.nacked + r.nacked, recovered: a.recovered + r.recovered, plis: a.plis + r.plis, silent: a.silent + r.silent }),
+      { packets: 0, lost: 0, expected: 0, nacked: 0, recovered: 0, plis: 0, silent: 0 },
+    );
     // Each receiver counted over its own clock: under load it answers late.
     const packetsPerSecond = reports.reduce((sum, r) => sum + r.packets / r.seconds, 0);
     const bitsPerSecond = reports.reduce((sum, r) => sum + (r.bytes * 8) / r.seconds, 0);
-    // A packet lost on its way in is missing for every consumer; the rest was lost
-    // between the worker and the receivers.
-    const expected = Math.max(1, got.packets + got.lost);
-    const forwardingLost = Math.max(0, got.lost - ingressLost * consumers.length);
+    // End to end: what the viewers never got, retransmissions included; a packet
+    // the worker never received is missing for every consumer, so it is in here too.
+    const endToEnd = (100 * got.lost) / Math.max(1, got.expected);
+    const ingressPercent = (100 * Math.max(0, ingressLost)) / Math.max(1, ingressPackets + Math.max(0, ingressLost));
+    const step = {
+      consumers: consumers.length,
+      endToEnd,
+      ingressPercent,
+      cpu,
+      joinRequests,
+      requestsPerSecond: requests / seconds,
+      silent: got.silent,
+    };
+    steps.push(step);
     rows.push([
       consumers.length,
       `${onTop} → ${stillOnTop}`,
       Math.round(packetsPerSecond),
       (bitsPerSecond / 1e6).toFixed(0),
-      ingressLost,
-      ((100 * forwardingLost) / expected).toFixed(2),
+      endToEnd.toFixed(2),
+      ingressPercent.toFixed(2),
+      ((100 * got.nacked) / Math.max(1, got.expected)).toFixed(2),
+      got.recovered,
+      sender.resent - resentBefore,
       drops,
       got.silent,
       Math.round(cpu * 100),
       ((cpu * 1000) / consumers.length).toFixed(2),
+      `${withReports} / ${sample.length}`,
+      nacksAtWorker,
+      got.plis,
       joinRequests,
       (requests / seconds).toFixed(1),
     ]);
@@ -160,13 +207,30 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'packets lost host → worker', 'loss worker → consumers %', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'key frame requests during join', 'key frame requests/s at host'],
+      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with a round-trip time from their receiver reports (on loopback it can round to 0)', 'NACKs at worker (sampled, since join)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
       rows,
     ),
     '',
-    `New consumers' first layer: ${lowStart} of ${startLayers.length} started on spatial layer 0.`,
+    `Loss end to end: packets the receivers never got (after NACK and retransmission), of those they should have got; it includes what the worker itself never received from the host (next column, % of the 720p stream at the worker's door). New consumers' first layer: ${lowStart} of ${startLayers.length} started on spatial layer 0.`,
   ].join('\n');
-  record('Media fan-out (one worker)', `npm run bench:media (BENCH_CONSUMERS=${STEPS.join(',')})`, body);
+  const where = record('Media fan-out (one worker)', `npm run bench:media (BENCH_CONSUMERS=${STEPS.join(',')}, BENCH_SECONDS=${SECONDS})`, body);
+  emitResult({
+    benchmark: 'media-fanout',
+    ...where,
+    figures: [
+      ...steps.flatMap((s) => {
+        const params = { consumers: s.consumers };
+        return [
+          { name: 'loss end to end', value: s.endToEnd, unit: '%', params },
+          { name: 'loss host → worker', value: s.ingressPercent, unit: '%', params },
+          { name: 'worker CPU', value: s.cpu * 100, unit: '%', params },
+          { name: 'key frame requests/s at host (steady)', value: s.requestsPerSecond, unit: '/s', params },
+          { name: 'silent consumers', value: s.silent, unit: 'consumers', params },
+        ];
+      }),
+      { name: 'new consumers not starting on layer 0', value: startLayers.length - lowStart, unit: 'consumers' },
+    ],
+  });
 
   senderProc.child.kill('SIGTERM');
   for (const r of receivers) r.child.stdin!.end();

@@ -1,95 +1,83 @@
-// Purchase storm: B signed-in buyers, each with its own account and wallet, tap
-// Buy within the same second on one product with S units. Every buyer is a real
-// socket.io client in this process; the server runs in another.
-import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+// Purchase storm, app against its reference in the same run: B buyers tap Buy at
+// once on a product with S units (each tap sent twice with one idempotency key, as
+// after a lost acknowledgement). First the reference (bench/reference/server.ts:
+// plain Socket.io + pg, one statement per tap), then the app, with the same load
+// generator, buyers and units; the reference is stopped before the app starts.
+// BENCH_RUNS=B:S,… (or BENCH_PURCHASE_RUNS) chooses the runs; BENCH_TARGETS=app|reference runs only one side.
 import pg from 'pg';
-import { ask, connectMany, percentile, processUsage, record, sessionCookie, startBenchServer, table, type BenchServer } from './support/harness';
+import { record, startBenchServer, table } from './support/harness';
+import { appRun, referenceRun, startReference, type PurchaseRun } from './support/purchase-runs';
+import { emitResult, type Figure } from './support/results';
 
-const RUNS = (process.env.BENCH_RUNS ?? '200:20,1000:100,2000:200,1000:1000')
-  .split(',')
-  .map((r) => r.split(':').map(Number) as [number, number]);
+// BENCH_PURCHASE_RUNS for `npm run bench`, where BENCH_RUNS would also set the chat runs.
+const RUNS_SETTING = process.env.BENCH_PURCHASE_RUNS ?? process.env.BENCH_RUNS;
+const RUNS = (RUNS_SETTING ?? '1000:100,1000:1000').split(',').map((r) => r.split(':').map(Number) as [number, number]);
+const SIDES = (process.env.BENCH_TARGETS ?? 'reference,app').split(',') as PurchaseRun['target'][];
 
-async function createBuyers(db: pg.Client, run: string, count: number) {
-  const ids = Array.from({ length: count }, (_, i) => `${run}_${i}`);
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Buyer', 'x' FROM unnest($1::text[]) AS id`, [ids]);
-  await db.query(`INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'a_' || id, id, 'Bench Buyer', '1 Bench St', 'Ulaanbaatar', 'MN', true FROM unnest($1::text[]) AS id`, [ids]);
-  await db.query(
-    `INSERT INTO "PaymentMethod" (id, "userId", provider, token, brand, last4, "expMonth", "expYear", "isDefault")
-     SELECT 'pm_' || id, id, 'test', 'tok_test_visa_4242', 'visa', '4242', 1, 2099, true FROM unnest($1::text[]) AS id`,
-    [ids],
-  );
-  return ids;
-}
-
-async function storm(server: BenchServer, db: pg.Client, buyers: number, units: number) {
-  const run = `b${Date.now().toString(36)}`;
-  const ids = await createBuyers(db, run, buyers);
-  await db.query(`UPDATE "ProductVariant" SET stock = $1 WHERE id = $2`, [units, server.variantId]);
-  const sockets = await connectMany(server, buyers, (i) => sessionCookie(server, { id: ids[i]!, name: 'Bench Buyer' }));
-  await Promise.all(sockets.map((s) => ask(s, 'show:join', { showId: server.showId })));
-  const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
-
-  const latencies: number[] = [];
-  const codes: Record<string, number> = {};
-  let lastOk = 0;
-  const start = performance.now();
-  await Promise.all(
-    sockets.map(async (socket) => {
-      const sent = performance.now();
-      const response = await ask(socket, 'order:buy', { showId: server.showId, variantId: server.variantId, quantity: 1, idempotencyKey: randomUUID() });
-      const done = performance.now();
-      latencies.push(done - sent);
-      const code = response.ok ? 'ok' : response.error!.code;
-      codes[code] = (codes[code] ?? 0) + 1;
-      if (response.ok) lastOk = Math.max(lastOk, done);
-    }),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  const serverCpu = processUsage(server.process.pid!).cpuSeconds - cpuBefore;
-  for (const socket of sockets) socket.disconnect();
-
-  const { rows } = await db.query<{ orders: string; buyers: string; stock: number }>(
-    `SELECT count(*) AS orders, count(DISTINCT o."buyerId") AS buyers, (SELECT stock FROM "ProductVariant" WHERE id = $2) AS stock
-       FROM "Order" o WHERE o."buyerId" LIKE $1`,
-    [`${run}_%`, server.variantId],
-  );
-  const orders = Number(rows[0]!.orders);
-  latencies.sort((a, b) => a - b);
-  return {
-    buyers,
-    units,
-    orders,
-    duplicates: orders - Number(rows[0]!.buyers),
-    oversold: Math.max(0, orders - units) + (rows[0]!.stock < 0 ? 1 : 0),
-    refusals: Object.entries(codes).filter(([c]) => c !== 'ok').map(([c, n]) => `${c} ${n}`).join(', ') || '—',
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    ordersPerSecond: orders / ((lastOk - start) / 1000 || elapsed),
-    serverCpu,
-  };
-}
-
-const server = await startBenchServer();
-const db = new pg.Client({ connectionString: server.databaseUrl });
-await db.connect();
-try {
-  const results = [];
-  for (const [buyers, units] of RUNS) {
-    const r = await storm(server, db, buyers, units);
-    console.log(r);
-    results.push(r);
+async function referenceRuns(): Promise<PurchaseRun[]> {
+  const reference = await startReference();
+  const db = new pg.Client({ connectionString: reference.databaseUrl });
+  await db.connect();
+  try {
+    const results: PurchaseRun[] = [];
+    for (const [buyers, units] of RUNS) results.push(await referenceRun(reference, db, buyers, units));
+    return results;
+  } finally {
+    await db.end();
+    await reference.stop();
   }
-  record(
-    'Purchase storm',
-    `npm run bench:purchase${process.env.BENCH_RUNS ? ` (BENCH_RUNS=${process.env.BENCH_RUNS})` : ''}`,
-    table(
-      ['buyers', 'units', 'orders', 'duplicates', 'oversold', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
-      results.map((r) => [r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
-    ),
-  );
-} finally {
-  await db.end();
-  await server.stop();
 }
+
+async function appRuns(): Promise<PurchaseRun[]> {
+  const server = await startBenchServer();
+  const db = new pg.Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  try {
+    const results: PurchaseRun[] = [];
+    for (const [buyers, units] of RUNS) results.push(await appRun(server, db, buyers, units));
+    return results;
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+}
+
+const runs = [...(SIDES.includes('reference') ? await referenceRuns() : []), ...(SIDES.includes('app') ? await appRuns() : [])];
+for (const r of runs) console.log(r);
+// The i-th app run against the i-th reference run: the same buyers and units.
+const referenceResults = runs.filter((r) => r.target === 'reference');
+const appResults = runs.filter((r) => r.target === 'app');
+const ratios = appResults.flatMap((app, i) => {
+  const reference = referenceResults[i];
+  return reference ? [{ buyers: app.buyers, units: app.units, p99: app.p99 / reference.p99, ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond }] : [];
+});
+
+const body = [
+  'Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side\'s database after the run (and, for the app, from the payment provider\'s record of captures and voids).',
+  '',
+  table(
+    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'refused, units left', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
+    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.refusedWithUnitsLeft, r.captureErrors ? `${r.captureErrors}: ${r.captureProblems}` : 0, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
+  ),
+  ...(ratios.length
+    ? ['', 'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):', '', table(['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'], ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]))]
+    : []),
+].join('\n');
+const command = process.env.BENCH_COMMAND ?? `npm run bench:purchase${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`;
+const where = record('Purchase storm, app against reference', `${command}${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}`, body);
+
+const figures: Figure[] = runs.flatMap((r) => {
+  const params = { server: r.target, buyers: r.buyers, units: r.units };
+  return [
+    { name: 'ack p99', value: r.p99, unit: 'ms', params, samples: r.samples },
+    { name: 'orders/s', value: r.ordersPerSecond, unit: 'orders/s', params },
+    { name: 'orders', value: r.orders, unit: 'orders', params },
+    { name: 'correctness violations', value: r.duplicates + r.oversold + Math.abs(r.stockMismatch) + r.inconsistent + r.answerMismatch + r.refusedWithUnitsLeft + r.captureErrors + r.unvoided, unit: 'count', params },
+  ];
+});
+for (const r of ratios) {
+  const params = { buyers: r.buyers, units: r.units };
+  figures.push({ name: 'ack p99 app/reference', value: r.p99, unit: '×', params }, { name: 'orders/s app/reference', value: r.ordersPerSecond, unit: '×', params });
+}
+emitResult({ benchmark: 'purchase-storm', ...where, figures });
+process.exit(0);

@@ -4,17 +4,23 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { seedDemoData } from '../../server/db/seed';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
+import { RecordingPaymentProvider } from './recording-provider';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
 // Every simulated client connects from this machine: the per-address cap is lifted here.
 const env = loadEnv({ SOCKET_MAX_CONNECTIONS_PER_IP: '1000000', WEBRTC_PORT: '0', ...process.env, DATABASE_URL: pg.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'true' });
+// The app takes the process's provider from this global slot (process-provider.ts):
+// filled first, it is the one every tap goes through.
+const payments = new RecordingPaymentProvider();
+(globalThis as Record<symbol, unknown>)[Symbol.for('live-commerce.payment-provider')] = payments;
 // The pages are only needed by the page-weight benchmark (they need `next build` first).
 const app = await startApp({ env, log: createLogger('error'), withNext: process.env.BENCH_WITH_PAGES === '1' });
 const seed = await seedDemoData(app.db);
@@ -31,3 +37,8 @@ const stop = async () => {
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
+// `ledger <prefix>` on stdin: what the provider did for those keys, as one `LEDGER <json>` line.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const [command, prefix = ''] = line.trim().split(' ');
+  if (command === 'ledger') console.log(`LEDGER ${JSON.stringify(payments.entries(prefix))}`);
+});

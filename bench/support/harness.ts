@@ -17,7 +17,20 @@ export interface BenchServer {
   variantId: string;
   authSecret: string;
   process: ChildProcess;
+  /** What the server's payment provider did for idempotency keys starting with `prefix` (see bench-server.ts). */
+  ledger(prefix: string): Promise<LedgerEntry[]>;
   stop(): Promise<void>;
+}
+
+export interface LedgerEntry {
+  /** `<buyerId>:<idempotency key>`, as the app passes it to the provider */
+  key: string;
+  /** the provider's reference of the authorization, as the app stores it in Payment.reference */
+  reference: string;
+  authorizations: number;
+  captures: number;
+  voids: number;
+  state: 'authorized' | 'captured' | 'voided';
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,15 +39,25 @@ const root = path.resolve(import.meta.dirname, '../..');
 export async function startBenchServer(): Promise<BenchServer> {
   // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the server process there.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<Omit<BenchServer, 'process' | 'stop'>>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const ready = await new Promise<Omit<BenchServer, 'process' | 'stop' | 'ledger'>>((resolve, reject) => {
     lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   return {
     ...ready,
     process: child,
+    ledger: (prefix) =>
+      new Promise((resolve) => {
+        const onLine = (line: string) => {
+          if (!line.startsWith('LEDGER ')) return;
+          lines.off('line', onLine);
+          resolve(JSON.parse(line.slice(7)) as LedgerEntry[]);
+        };
+        lines.on('line', onLine);
+        child.stdin!.write(`ledger ${prefix}\n`);
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -89,11 +112,18 @@ export function machine(): string {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
-function gitRevision(): string {
+/**
+ * The commit the run measured, and whether the tree had changes the commit does
+ * not hold (docs/benchmarks.md itself, which each run appends to, aside): figures
+ * from a dirty tree cannot be traced to code and are never cited in the summary.
+ */
+export function gitRevision(): { revision: string; dirty: boolean } {
   try {
-    return execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim() + (execSync('git status --porcelain', { cwd: root, encoding: 'utf8' }).trim() ? '+changes' : '');
+    const revision = execSync('git rev-parse --short HEAD', { cwd: root, encoding: 'utf8' }).trim();
+    const changes = execSync("git status --porcelain -- . ':(exclude)docs/benchmarks.md'", { cwd: root, encoding: 'utf8' }).trim();
+    return { revision, dirty: changes !== '' };
   } catch {
-    return 'unknown';
+    return { revision: 'unknown', dirty: true };
   }
 }
 
@@ -101,11 +131,21 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** Prints the result and appends it, with date, machine, command and revision, to docs/benchmarks.md. */
-export function record(title: string, command: string, body: string): void {
+/**
+ * Prints the result and appends it, with date, machine, command and revision, to
+ * docs/benchmarks.md under an anchor the summary links to. Returns what the
+ * structured result needs to point at it.
+ */
+export function record(title: string, command: string, body: string): { anchor: string; revision: string; dirty: boolean } {
   const file = path.join(root, 'docs/benchmarks.md');
-  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach run appends its figures here. See "Where it breaks" at the top for the reading.\n');
-  const entry = `\n## ${title} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}\n- revision: ${gitRevision()}\n\n${body}\n`;
+  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach run appends its figures here. See the summary at the top for the reading.\n');
+  const { revision, dirty } = gitRevision();
+  const now = new Date().toISOString();
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const anchor = `run-${slug}-${now.slice(0, 16).replace(/[-:T]/g, '')}`;
+  const revisionLine = dirty ? `${revision} + uncommitted changes (dirty tree: not citable)` : revision;
+  const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when recorded${process.env.BENCH_MACHINE_NOTE ? ` (${process.env.BENCH_MACHINE_NOTE})` : ''}\n- revision: ${revisionLine}\n\n${body}\n`;
   console.log(entry);
   appendFileSync(file, entry);
+  return { anchor, revision, dirty };
 }

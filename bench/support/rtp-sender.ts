@@ -1,8 +1,11 @@
 // Plays the encoded clip into a mediasoup plain transport as a simulcast VP8 host:
 // three SSRCs from one socket, 30 frames a second, looping. It also counts the key
 // frame requests (PLI/FIR) mediasoup sends back: the host's side of a join storm.
+// Like a browser it answers mediasoup's NACKs, resending the packets asked for
+// from the last second or so of what it sent (on the same SSRC: no RTX here).
 // Runs in its own process: `node --import tsx rtp-sender.ts <port> <ssrc,ssrc,ssrc> <file> <file> <file>`.
 import dgram from 'node:dgram';
+import { readNack } from './rtcp';
 import { CLIP_FPS, ivfFrames } from './test-clip';
 
 const [portArg, ssrcArg, ...files] = process.argv.slice(2);
@@ -12,7 +15,18 @@ const layers = files.map((file, i) => ({ ssrc: ssrcs[i]!, frames: ivfFrames(file
 const PAYLOAD_TYPE = 96;
 const MAX_PAYLOAD = 1100;
 const socket = dgram.createSocket('udp4');
-const counts = { packets: 0, bytes: 0, pli: 0, fir: 0 };
+const counts = { packets: 0, bytes: 0, pli: 0, fir: 0, nacked: 0, resent: 0 };
+// Per SSRC, the packets sent recently by sequence number.
+const HISTORY = 4096;
+const sent = new Map(ssrcs.map((ssrc) => [ssrc, new Map<number, Buffer>()]));
+
+function resend(ssrc: number, seq: number): void {
+  counts.nacked++;
+  const packet = sent.get(ssrc)?.get(seq);
+  if (!packet) return;
+  counts.resent++;
+  queue.unshift(packet);
+}
 
 socket.on('message', (packet) => {
   // Walk the compound RTCP packet: PSFB (206) with FMT 1 is a PLI, FMT 4 a FIR.
@@ -22,6 +36,10 @@ socket.on('message', (packet) => {
     const type = packet[offset + 1]!;
     if (type === 206 && fmt === 1) counts.pli++;
     if (type === 206 && fmt === 4) counts.fir++;
+    if (type === 205 && fmt === 1) {
+      const nack = readNack(packet, offset);
+      for (const seq of nack.seqs) resend(nack.mediaSsrc, seq);
+    }
     offset += (packet.readUInt16BE(offset + 2) + 1) * 4;
   }
 });
@@ -62,7 +80,11 @@ function sendFrame(): void {
       header.writeUInt16BE(0x8000 | pictureId, 14);
       header[16] = frameIndex & 0xff;
       header[17] = 0x20;
-      queue.push(Buffer.concat([header, chunk]));
+      const packet = Buffer.concat([header, chunk]);
+      const history = sent.get(layer.ssrc)!;
+      history.set(layer.seq === 0 ? 0xffff : layer.seq - 1, packet);
+      history.delete((layer.seq - HISTORY) & 0xffff);
+      queue.push(packet);
     }
   }
   frameIndex++;

@@ -1,0 +1,206 @@
+// One purchase storm against the reference or the app, with the same load
+// generator, and the database checked afterwards: orders per idempotency key,
+// stock, and (app only) the captures and voids per key, from the app's Payment
+// rows and from the payment provider's own record.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { processUsage, sessionCookie, type BenchServer } from './harness';
+import { purchaseStorm, type StormOutcome, type Tap } from './purchase-load';
+
+export interface PurchaseRun {
+  target: 'reference' | 'app';
+  buyers: number;
+  units: number;
+  orders: number;
+  /** orders beyond the first under one key */
+  duplicates: number;
+  oversold: number;
+  /** units that left stock without an order (or came back): units − orders − stock after */
+  stockMismatch: number;
+  /** keys whose two answers disagree */
+  inconsistent: number;
+  /** which answers disagreed, `first/retry n` */
+  disagreements: string;
+  /** keys answered "placed" with no order (app: no PAID order), or refused with an order */
+  answerMismatch: number;
+  /** buyers refused in both answers although units were left at the end */
+  refusedWithUnitsLeft: number;
+  /** placed keys without exactly one capture (Payment rows and provider), and payments left authorized */
+  captureErrors: number;
+  /** what was wrong with them, `problem n` */
+  captureProblems: string;
+  /** refused keys whose authorization was not voided */
+  unvoided: number;
+  refusals: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  samples: number;
+  ordersPerSecond: number;
+  serverCpu: number;
+}
+
+export interface ReferenceServer {
+  url: string;
+  databaseUrl: string;
+  variantId: string;
+  showId: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export async function startReference(): Promise<ReferenceServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/reference/server.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const ready = await new Promise<Omit<ReferenceServer, 'pid' | 'stop'>>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
+    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+  });
+  return {
+    ...ready,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function summarise(target: PurchaseRun['target'], buyers: number, units: number, storm: StormOutcome, serverCpu: number) {
+  return {
+    target,
+    buyers,
+    units,
+    inconsistent: storm.inconsistent,
+    disagreements: Object.entries(storm.disagreements).map(([pair, n]) => `${pair} ${n}`).join(', ') || '—',
+    refusals: Object.entries(storm.codes).filter(([c]) => c !== 'ok').map(([c, n]) => `${c} ${n}`).join(', ') || '—',
+    p50: storm.p50,
+    p95: storm.p95,
+    p99: storm.p99,
+    samples: storm.taps.length,
+    serverCpu,
+  };
+}
+
+const placed = (tap: Tap) => tap.answers.some((a) => a.ok);
+
+/** Orders per key, and how many answers disagree with them. */
+function checkOrders(taps: Tap[], ordersByKey: Map<string, number>) {
+  let duplicates = 0;
+  let answerMismatch = 0;
+  for (const tap of taps) {
+    const n = ordersByKey.get(tap.key) ?? 0;
+    duplicates += Math.max(0, n - 1);
+    if (placed(tap) !== n > 0) answerMismatch++;
+  }
+  return { duplicates, answerMismatch };
+}
+
+export async function referenceRun(reference: ReferenceServer, db: pg.Client, buyers: number, units: number): Promise<PurchaseRun> {
+  const run = `r${Date.now().toString(36)}`;
+  await db.query('UPDATE variant SET stock = $1 WHERE id = $2', [units, reference.variantId]);
+  const cpuBefore = processUsage(reference.pid).cpuSeconds;
+  const storm = await purchaseStorm({ url: reference.url, showId: reference.showId, variantId: reference.variantId, identify: async (i) => ({ auth: { buyerId: `${run}_${i}` } }) }, buyers);
+  const serverCpu = processUsage(reference.pid).cpuSeconds - cpuBefore;
+  const { rows } = await db.query<{ key: string; n: number }>('SELECT idempotency_key AS key, count(*)::int AS n FROM orders WHERE buyer_id LIKE $1 GROUP BY 1', [`${run}_%`]);
+  const { rows: stock } = await db.query<{ stock: number }>('SELECT stock FROM variant WHERE id = $1', [reference.variantId]);
+  const orders = rows.reduce((sum, r) => sum + r.n, 0);
+  return {
+    ...summarise('reference', buyers, units, storm, serverCpu),
+    ...checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n]))),
+    orders,
+    oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
+    stockMismatch: units - orders - stock[0]!.stock,
+    refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,
+    captureErrors: 0,
+    captureProblems: '',
+    unvoided: 0,
+    ordersPerSecond: orders / storm.seconds,
+  };
+}
+
+async function createBuyers(db: pg.Client, run: string, count: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => `${run}_${i}`);
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Buyer', 'x' FROM unnest($1::text[]) AS id`, [ids]);
+  await db.query(`INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'a_' || id, id, 'Bench Buyer', '1 Bench St', 'Ulaanbaatar', 'MN', true FROM unnest($1::text[]) AS id`, [ids]);
+  await db.query(
+    `INSERT INTO "PaymentMethod" (id, "userId", provider, token, brand, last4, "expMonth", "expYear", "isDefault")
+     SELECT 'pm_' || id, id, 'test', 'tok_test_visa_4242', 'visa', '4242', 1, 2099, true FROM unnest($1::text[]) AS id`,
+    [ids],
+  );
+  return ids;
+}
+
+export async function appRun(server: BenchServer, db: pg.Client, buyers: number, units: number): Promise<PurchaseRun> {
+  const run = `b${Date.now().toString(36)}`;
+  const ids = await createBuyers(db, run, buyers);
+  await db.query(`UPDATE "ProductVariant" SET stock = $1 WHERE id = $2`, [units, server.variantId]);
+  const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
+  const storm = await purchaseStorm(
+    { url: server.url, showId: server.showId, variantId: server.variantId, identify: async (i) => ({ cookie: await sessionCookie(server, { id: ids[i]!, name: 'Bench Buyer' }) }) },
+    buyers,
+  );
+  const serverCpu = processUsage(server.process.pid!).cpuSeconds - cpuBefore;
+
+  // A reservation released after a failed payment (CANCELLED) is no order; a placed tap's order must be PAID.
+  const { rows } = await db.query<{ key: string; n: number; paid: number }>(
+    `SELECT "idempotencyKey" AS key, count(*) FILTER (WHERE status <> 'CANCELLED')::int AS n, count(*) FILTER (WHERE status = 'PAID')::int AS paid FROM "Order" WHERE "buyerId" LIKE $1 GROUP BY 1`,
+    [`${run}_%`],
+  );
+  const paidByKey = new Map(rows.map((r) => [r.key, r.paid]));
+  const { rows: payments } = await db.query<{ key: string; status: string; n: number }>(
+    `SELECT o."idempotencyKey" AS key, p.status::text AS status, count(*)::int AS n FROM "Payment" p JOIN "Order" o ON o.id = p."orderId" WHERE o."buyerId" LIKE $1 GROUP BY 1, 2`,
+    [`${run}_%`],
+  );
+  const { rows: stock } = await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [server.variantId]);
+  const ledger = new Map((await server.ledger(`${run}_`)).map((e) => [e.key, e]));
+  const orders = rows.reduce((sum, r) => sum + r.n, 0);
+  // Payment rows by the provider's reference, whether or not they belong to an order.
+  const { rows: byReference } = await db.query<{ reference: string; status: string }>(`SELECT reference, status::text AS status FROM "Payment" WHERE reference = ANY($1)`, [
+    [...ledger.values()].map((e) => e.reference),
+  ]);
+  const rowStatus = new Map(byReference.map((r) => [r.reference, r.status]));
+
+  let captureErrors = payments.filter((p) => p.status === 'AUTHORIZED').reduce((sum, p) => sum + p.n, 0);
+  let unvoided = 0;
+  const captureProblems: Record<string, number> = {};
+  for (const tap of storm.taps) {
+    const entry = ledger.get(`${ids[tap.buyer]}:${tap.key}`);
+    if (placed(tap)) {
+      const rowsCaptured = payments.filter((p) => p.key === tap.key && p.status === 'CAPTURED').reduce((sum, p) => sum + p.n, 0);
+      const problem =
+        rowsCaptured !== 1 ? `${rowsCaptured} captured Payment rows`
+        : !entry ? 'not seen by the provider'
+        : entry.state === 'voided' ? 'voided at the provider, CAPTURED in Payment'
+        : entry.captures !== 1 ? 'not captured at the provider'
+        : null;
+      if (problem) {
+        captureErrors++;
+        captureProblems[problem] = (captureProblems[problem] ?? 0) + 1;
+      }
+    } else if (entry && (entry.state !== 'voided' || entry.captures !== 0 || (rowStatus.has(entry.reference) && rowStatus.get(entry.reference) !== 'VOIDED'))) {
+      // A refused tap stopped before the provider (sold out at the gate) needs no void;
+      // one that was authorized needs it at the provider and on any Payment row it left.
+      unvoided++;
+    }
+  }
+  const checked = checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n])));
+  const unpaid = storm.taps.filter((t) => placed(t) && paidByKey.get(t.key) !== 1).length;
+  return {
+    ...summarise('app', buyers, units, storm, serverCpu),
+    ...checked,
+    answerMismatch: checked.answerMismatch + unpaid,
+    refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,
+    orders,
+    oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
+    stockMismatch: units - orders - stock[0]!.stock,
+    captureErrors,
+    captureProblems: Object.entries(captureProblems).map(([p, n]) => `${p} ${n}`).join(', '),
+    unvoided,
+    ordersPerSecond: orders / storm.seconds,
+  };
+}
