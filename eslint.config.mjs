@@ -11,14 +11,28 @@ const forbid = (regex, message) => ({ regex, message });
 const relativeOrAliased = (folder) => `^(\\.\\.?/)*(\\.\\./)?${folder}(/|$)|(^|/)server/${folder}(/|$)`;
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.next/', '.data/', 'server/db/generated/', 'test-results/', 'playwright-report/', 'next-env.d.ts', 'public/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.data/',
+      'server/db/generated/',
+      'test-results/',
+      'playwright-report/',
+      'next-env.d.ts',
+      'public/',
+    ],
+  },
   // Not type-aware: the type-aware strict set needs a full program per run (slow
   // on 2 cores), and `tsc --noEmit` runs right before this step anyway.
   ...tseslint.configs.strict,
   {
     rules: {
       // `_name` marks a parameter or destructured field left out on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -64,34 +78,49 @@ export default defineConfig(
   {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          forbid(`(^|/)server/db(/|$)|^@/server/db(/|$)`, 'Pages never reach the database: go through a server/domain function.'),
-          forbid('^@prisma/|(^|/)generated/prisma', 'Pages never use the Prisma client or its generated types: use server/domain types.'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(`(^|/)server/db(/|$)|^@/server/db(/|$)`, 'Pages never reach the database: go through a server/domain function.'),
+            forbid('^@prisma/|(^|/)generated/prisma', 'Pages never use the Prisma client or its generated types: use server/domain types.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          forbid(relativeOrAliased('realtime'), 'The domain never knows the realtime layer: return what happened and let the caller (or an event subscriber) broadcast it.'),
-          forbid('^next(/|$)|^next-auth(/|$)', 'The domain never depends on Next.js: pages and routes call it, not the other way round.'),
-          forbid('^socket\\.io(-client)?(/|$)', 'The domain never depends on Socket.io: that is server/realtime.'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              relativeOrAliased('realtime'),
+              'The domain never knows the realtime layer: return what happened and let the caller (or an event subscriber) broadcast it.',
+            ),
+            forbid('^next(/|$)|^next-auth(/|$)', 'The domain never depends on Next.js: pages and routes call it, not the other way round.'),
+            forbid('^socket\\.io(-client)?(/|$)', 'The domain never depends on Socket.io: that is server/realtime.'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/realtime/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          forbid(`${relativeOrAliased('db')}|^@prisma/`, 'server/realtime holds no business rules: it calls server/domain, which owns the database.'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              `${relativeOrAliased('db')}|^@prisma/`,
+              'server/realtime holds no business rules: it calls server/domain, which owns the database.',
+            ),
+          ],
+        },
+      ],
     },
   },
 );

@@ -9,7 +9,19 @@ import { getI18n } from './_i18n/server';
 
 export const dynamic = 'force-dynamic';
 
-function ShowSection({ id, title, shows, viewerId, empty }: { id: string; title: string; shows: ShowCardData[]; viewerId?: string; empty: string }) {
+function ShowSection({
+  id,
+  title,
+  shows,
+  viewerId,
+  empty,
+}: {
+  id: string;
+  title: string;
+  shows: ShowCardData[];
+  viewerId?: string;
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-3">
       <h2 id={`${id}-heading`} className="text-xl font-bold tracking-tight">
@@ -30,7 +42,13 @@ export default async function HomePage() {
         <h1 className="text-xl font-bold tracking-tight text-ink sm:text-2xl">{t('discovery.home.tagline')}</h1>
         <SearchBox />
         <ShowSection id="live" title={t('discovery.home.live')} shows={live} viewerId={user?.id} empty={t('discovery.home.liveEmpty')} />
-        <ShowSection id="upcoming" title={t('discovery.home.upcoming')} shows={upcoming} viewerId={user?.id} empty={t('discovery.home.upcomingEmpty')} />
+        <ShowSection
+          id="upcoming"
+          title={t('discovery.home.upcoming')}
+          shows={upcoming}
+          viewerId={user?.id}
+          empty={t('discovery.home.upcomingEmpty')}
+        />
         {/* No "Replays" section until shows are recorded: an ended show has nothing to play. */}
       </main>
     </>

@@ -6,13 +6,21 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { emitResult } from './support/results';
-import { ask, connectMany, percentile, processUsage, record, sessionCookie, startBenchServer, table, type BenchServer } from './support/harness';
+import {
+  ask,
+  connectMany,
+  percentile,
+  processUsage,
+  record,
+  sessionCookie,
+  startBenchServer,
+  table,
+  type BenchServer,
+} from './support/harness';
 
 // BENCH_CHAT_RUNS for `npm run bench`, where BENCH_RUNS would also set the purchase runs.
 const RUNS_SETTING = process.env.BENCH_CHAT_RUNS ?? process.env.BENCH_RUNS;
-const RUNS = (RUNS_SETTING ?? '500:10,1000:20,2000:20')
-  .split(',')
-  .map((r) => r.split(':').map(Number) as [number, number]);
+const RUNS = (RUNS_SETTING ?? '500:10,1000:20,2000:20').split(',').map((r) => r.split(':').map(Number) as [number, number]);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // Each sender stays under the per-person chat limit (one a second).
 const SENDER_RATE = 1;
@@ -23,7 +31,10 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
   const senderCount = Math.ceil(perSecond / SENDER_RATE);
   const tag = `c${Date.now().toString(36)}`;
   const senderIds = Array.from({ length: senderCount }, (_, i) => `${tag}_${i}`);
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Sender', 'x' FROM unnest($1::text[]) AS id`, [senderIds]);
+  await db.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Sender', 'x' FROM unnest($1::text[]) AS id`,
+    [senderIds],
+  );
   await db.query(`UPDATE "Show" SET "slowModeSeconds" = 0 WHERE id = $1`, [server.showId]);
   const audience = await connectMany(server, viewers);
   const senders = await connectMany(server, senderCount, (i) => sessionCookie(server, { id: senderIds[i]!, name: 'Bench Sender' }));
@@ -46,7 +57,11 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
     const due = started + (i * 1000) / perSecond;
     await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
     const sender = senders[i % senderCount]!;
-    sends.push(ask(sender, 'chat:send', { showId: server.showId, text: `${tag} ${performance.now()} message ${i}` }).then((r) => void (r.ok || refused++)));
+    sends.push(
+      ask(sender, 'chat:send', { showId: server.showId, text: `${tag} ${performance.now()} message ${i}` }).then(
+        (r) => void (r.ok || refused++),
+      ),
+    );
   }
   await Promise.all(sends);
   const expected = (total - refused) * viewers;
@@ -58,7 +73,9 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
   const pinLatencies: number[] = [];
   for (let round = 0; round < PINS; round++) {
     const pinned = performance.now();
-    const arrivals = audience.map((s) => new Promise<number>((resolve) => s.once('product:pinned', () => resolve(performance.now() - pinned))));
+    const arrivals = audience.map(
+      (s) => new Promise<number>((resolve) => s.once('product:pinned', () => resolve(performance.now() - pinned))),
+    );
     await ask(host, 'product:pin', { showId: server.showId, productId: server.productId });
     pinLatencies.push(Math.max(...(await Promise.all(arrivals))));
   }
@@ -97,8 +114,34 @@ try {
     'Chat fan-out and pin sync',
     `npm run bench:chat${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}, ${SECONDS} s per run`,
     table(
-      ['viewers', 'msgs/s', 'delivered / expected', 'refused', 'delivery p50 ms', 'delivery p99 ms', 'deliveries/s', 'server CPU %', 'server RSS MB', 'pins', 'pin → last viewer p50 ms', 'p99 ms'],
-      results.map((r) => [r.viewers, r.perSecond, `${r.delivered} / ${r.expected}`, r.refused, r.p50.toFixed(0), r.p99.toFixed(0), r.deliveriesPerSecond.toFixed(0), r.serverCpuPercent.toFixed(0), r.serverRssMB.toFixed(0), r.pins, r.pinP50.toFixed(0), r.pinP99.toFixed(0)]),
+      [
+        'viewers',
+        'msgs/s',
+        'delivered / expected',
+        'refused',
+        'delivery p50 ms',
+        'delivery p99 ms',
+        'deliveries/s',
+        'server CPU %',
+        'server RSS MB',
+        'pins',
+        'pin → last viewer p50 ms',
+        'p99 ms',
+      ],
+      results.map((r) => [
+        r.viewers,
+        r.perSecond,
+        `${r.delivered} / ${r.expected}`,
+        r.refused,
+        r.p50.toFixed(0),
+        r.p99.toFixed(0),
+        r.deliveriesPerSecond.toFixed(0),
+        r.serverCpuPercent.toFixed(0),
+        r.serverRssMB.toFixed(0),
+        r.pins,
+        r.pinP50.toFixed(0),
+        r.pinP99.toFixed(0),
+      ]),
     ) + '\n\nPin → last viewer: for each pin the arrival at the last of the viewers, then p50/p99 over the pins. MB = 10⁶ bytes.',
   );
   emitResult({

@@ -15,7 +15,12 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const JOINS = Number(process.env.BENCH_JOINS ?? 20);
 const stampScript = readFileSync(path.join(import.meta.dirname, 'support/time-stamp.browser.js'), 'utf8');
 
-async function contextFor(browser: Browser, server: BenchServer, role: 'host' | 'viewer', viewport: { width: number; height: number }): Promise<BrowserContext> {
+async function contextFor(
+  browser: Browser,
+  server: BenchServer,
+  role: 'host' | 'viewer',
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   if (role === 'host') {
     const [name, value] = (await sessionCookie(server, { id: server.hostId, name: 'Host' })).split('=') as [string, string];
@@ -34,7 +39,14 @@ process.env.BENCH_WITH_PAGES = '1';
 const server = await startBenchServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--use-fake-ui-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+  ],
 });
 let latencies: number[] = [];
 const firstFrames: number[] = [];
@@ -47,7 +59,9 @@ try {
   const viewerContext = await contextFor(browser, server, 'viewer', { width: 1280, height: 800 });
   const viewer = await viewerContext.newPage();
   await viewer.goto(`${server.url}/shows/${server.showId}`);
-  await viewer.waitForFunction(() => (window as unknown as { __latencies: number[] }).__latencies.length > 30, undefined, { timeout: 60_000 });
+  await viewer.waitForFunction(() => (window as unknown as { __latencies: number[] }).__latencies.length > 30, undefined, {
+    timeout: 60_000,
+  });
   // Measure a steady stream, not the first seconds of layer climbing.
   await viewer.evaluate(() => ((window as unknown as { __latencies: number[] }).__latencies.length = 0));
   await viewer.waitForTimeout(SECONDS * 1000);
@@ -57,7 +71,9 @@ try {
     const context = await contextFor(browser, server, 'viewer', { width: 390, height: 844 });
     const page = await context.newPage();
     await page.goto(`${server.url}/shows/${server.showId}`);
-    const first = await page.waitForFunction(() => (window as unknown as { __firstFrameMs: number | null }).__firstFrameMs, undefined, { timeout: 60_000 });
+    const first = await page.waitForFunction(() => (window as unknown as { __firstFrameMs: number | null }).__firstFrameMs, undefined, {
+      timeout: 60_000,
+    });
     firstFrames.push((await first.jsonValue()) as number);
     await context.close();
   }
@@ -75,7 +91,13 @@ const where = record(
     ['measure', 'samples', 'p50 ms', 'p95 ms', 'max ms'],
     [
       ['glass-to-glass: host paints a frame → viewer presents it', g2g.n, g2g.p50.toFixed(0), g2g.p95.toFixed(0), g2g.max.toFixed(0)],
-      ['time to first frame: viewer navigates → first frame presented', ttff.n, ttff.p50.toFixed(0), ttff.p95.toFixed(0), ttff.max.toFixed(0)],
+      [
+        'time to first frame: viewer navigates → first frame presented',
+        ttff.n,
+        ttff.p50.toFixed(0),
+        ttff.p95.toFixed(0),
+        ttff.max.toFixed(0),
+      ],
     ],
   )}\n\nHost and viewer run in one Chromium on this machine (one clock), with the server, mediasoup and PostgreSQL on the same 2 cores: the host's software VP8 encoder (three simulcast layers) and the viewer's decoder compete with the SFU for CPU. Glass-to-glass is measured over ${SECONDS} s of a steady stream, at every presented frame.`,
 );

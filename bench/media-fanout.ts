@@ -32,7 +32,9 @@ interface LineProcess {
 }
 
 function startNode(script: string, args: string[]): LineProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support', script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'support', script), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return { child, lines: createInterface({ input: child.stdout! }) };
 }
 
@@ -58,7 +60,9 @@ interface ReceiverReport {
 
 /** UDP datagrams the kernel dropped because a receiving socket's buffer was full. */
 function kernelUdpDrops(): number {
-  const lines = readFileSync('/proc/net/snmp', 'utf8').split('\n').filter((l) => l.startsWith('Udp:'));
+  const lines = readFileSync('/proc/net/snmp', 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('Udp:'));
   const names = lines[0]!.split(/\s+/);
   const values = lines[1]!.split(/\s+/);
   return Number(values[names.indexOf('RcvbufErrors')]);
@@ -81,7 +85,14 @@ async function main() {
     kind: 'video',
     keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS,
     rtpParameters: {
-      codecs: [{ mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }] }],
+      codecs: [
+        {
+          mimeType: 'video/VP8',
+          payloadType: 96,
+          clockRate: 90000,
+          rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }],
+        },
+      ],
       encodings: SSRCS.map((ssrc) => ({ ssrc, scalabilityMode: 'L1T1' })),
     },
   });
@@ -95,13 +106,26 @@ async function main() {
   // would start mediasoup's bandwidth estimator, which, never hearing back, walks
   // every consumer down to the lowest layer.
   const receiverCapabilities: types.RtpCapabilities = {
-    codecs: router.rtpCapabilities.codecs!.map((c) => ({ ...c, rtcpFeedback: (c.rtcpFeedback ?? []).filter((f) => f.type !== 'transport-cc' && f.type !== 'goog-remb') })),
-    headerExtensions: (router.rtpCapabilities.headerExtensions ?? []).filter((h) => !h.uri.includes('transport-wide-cc') && !h.uri.includes('abs-send-time')),
+    codecs: router.rtpCapabilities.codecs!.map((c) => ({
+      ...c,
+      rtcpFeedback: (c.rtcpFeedback ?? []).filter((f) => f.type !== 'transport-cc' && f.type !== 'goog-remb'),
+    })),
+    headerExtensions: (router.rtpCapabilities.headerExtensions ?? []).filter(
+      (h) => !h.uri.includes('transport-wide-cc') && !h.uri.includes('abs-send-time'),
+    ),
   };
   const consumers: types.Consumer[] = [];
   const startLayers: number[] = [];
   const rows: (string | number)[][] = [];
-  const steps: { consumers: number; endToEnd: number; ingressPercent: number; cpu: number; joinRequests: number; requestsPerSecond: number; silent: number }[] = [];
+  const steps: {
+    consumers: number;
+    endToEnd: number;
+    ingressPercent: number;
+    cpu: number;
+    joinRequests: number;
+    requestsPerSecond: number;
+    silent: number;
+  }[] = [];
   for (const target of STEPS) {
     const adding = target - consumers.length;
     const pliBefore = sender.pli + sender.fir;
@@ -115,7 +139,12 @@ async function main() {
         // rtcpMux without comedia: the worker sends to, and takes RTCP only from, the receiver's socket.
         const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
         await transport.connect({ ip: '127.0.0.1', port });
-        const consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: receiverCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
+        const consumer = await transport.consume({
+          producerId: producer.id,
+          rtpCapabilities: receiverCapabilities,
+          paused: true,
+          preferredLayers: INITIAL_PREFERRED_LAYERS,
+        });
         consumer.once('layerschange', (layers) => layers && startLayers.push(layers.spatialLayer));
         const encoding = consumer.rtpParameters.encodings![0]!;
         peers.push([port, transport.tuple.localPort, encoding.ssrc!, encoding.rtx?.ssrc ?? 0]);
@@ -158,7 +187,15 @@ async function main() {
     const nacksAtWorker = outbound.reduce((sum, st) => sum + (st?.nackCount ?? 0), 0);
     const stillOnTop = consumers.filter((c) => c.currentLayers?.spatialLayer === SIMULCAST_LAYERS.length - 1).length;
     const got = reports.reduce(
-      (a, r) => ({ packets: a.packets + r.packets, lost: a.lost + r.lost, expected: a.expected + r.expected, nacked: a.nacked + r.nacked, recovered: a.recovered + r.recovered, plis: a.plis + r.plis, silent: a.silent + r.silent }),
+      (a, r) => ({
+        packets: a.packets + r.packets,
+        lost: a.lost + r.lost,
+        expected: a.expected + r.expected,
+        nacked: a.nacked + r.nacked,
+        recovered: a.recovered + r.recovered,
+        plis: a.plis + r.plis,
+        silent: a.silent + r.silent,
+      }),
       { packets: 0, lost: 0, expected: 0, nacked: 0, recovered: 0, plis: 0, silent: 0 },
     );
     // Each receiver counted over its own clock: under load it answers late.
@@ -207,13 +244,36 @@ async function main() {
     `Host stream: VP8 simulcast ${SIMULCAST_LAYERS.map((l) => `${l.width}×${l.height}@${l.kbps} kbit/s`).join(', ')}, ${SECONDS} s per step; consumers forced to the top layer for the load figures.`,
     '',
     table(
-      ['consumers', 'on 720p (start → end)', 'pkts/s received', 'Mbit/s received', 'loss end to end %', 'of it lost host → worker %', 'NACKed by receivers %', 'repaired at receivers', 'resent by host', 'kernel UDP drops (all sockets)', 'silent consumers', 'worker CPU %', 'CPU ms/s per consumer', 'sampled consumers with a round-trip time from their receiver reports (on loopback it can round to 0)', 'NACKs at worker (sampled, since join)', 'PLIs from receivers', 'key frame requests at host during join', 'key frame requests/s at host (steady)'],
+      [
+        'consumers',
+        'on 720p (start → end)',
+        'pkts/s received',
+        'Mbit/s received',
+        'loss end to end %',
+        'of it lost host → worker %',
+        'NACKed by receivers %',
+        'repaired at receivers',
+        'resent by host',
+        'kernel UDP drops (all sockets)',
+        'silent consumers',
+        'worker CPU %',
+        'CPU ms/s per consumer',
+        'sampled consumers with a round-trip time from their receiver reports (on loopback it can round to 0)',
+        'NACKs at worker (sampled, since join)',
+        'PLIs from receivers',
+        'key frame requests at host during join',
+        'key frame requests/s at host (steady)',
+      ],
       rows,
     ),
     '',
     `Loss end to end: packets the receivers never got (after NACK and retransmission), of those they should have got; it includes what the worker itself never received from the host (next column, % of the 720p stream at the worker's door). New consumers' first layer: ${lowStart} of ${startLayers.length} started on spatial layer 0.`,
   ].join('\n');
-  const where = record('Media fan-out (one worker)', `npm run bench:media (BENCH_CONSUMERS=${STEPS.join(',')}, BENCH_SECONDS=${SECONDS})`, body);
+  const where = record(
+    'Media fan-out (one worker)',
+    `npm run bench:media (BENCH_CONSUMERS=${STEPS.join(',')}, BENCH_SECONDS=${SECONDS})`,
+    body,
+  );
   emitResult({
     benchmark: 'media-fanout',
     ...where,

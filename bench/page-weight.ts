@@ -13,11 +13,18 @@ const ROUTES = ['/', '/shows/[showId]', '/studio/[showId]', '/signin'];
 // At least 20 behind a p95.
 const LCP_RUNS = Number(process.env.BENCH_LCP_RUNS ?? 20);
 
-const stats = JSON.parse(readFileSync(path.join(root, '.next/diagnostics/route-bundle-stats.json'), 'utf8')) as { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] }[];
+const stats = JSON.parse(readFileSync(path.join(root, '.next/diagnostics/route-bundle-stats.json'), 'utf8')) as {
+  route: string;
+  firstLoadUncompressedJsBytes: number;
+  firstLoadChunkPaths: string[];
+}[];
 const weights = ROUTES.map((route) => {
   const entry = stats.find((s) => s.route === route);
   if (!entry) throw new Error(`no build statistics for ${route}`);
-  const gzipped = entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipSync(readFileSync(path.join(root, chunk)), { level: 6 }).length, 0);
+  const gzipped = entry.firstLoadChunkPaths.reduce(
+    (sum, chunk) => sum + gzipSync(readFileSync(path.join(root, chunk)), { level: 6 }).length,
+    0,
+  );
   return { route, raw: entry.firstLoadUncompressedJsBytes, gzipped, chunks: entry.firstLoadChunkPaths.length };
 });
 
@@ -25,22 +32,43 @@ process.env.BENCH_WITH_PAGES = '1';
 const server = await startBenchServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const lcps: { ms: number; element: string }[] = [];
 try {
   for (let i = 0; i < LCP_RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
     await page.addInitScript(() => {
       const w = window as unknown as { __lcp: { ms: number; element: string } | null };
       w.__lcp = null;
       new PerformanceObserver((list) => {
         const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null; url?: string };
-        if (last) w.__lcp = { ms: last.startTime, element: last.element ? `${last.element.tagName.toLowerCase()}${last.url ? ` ${last.url.split('/').pop()}` : ''}` : 'unknown' };
+        if (last)
+          w.__lcp = {
+            ms: last.startTime,
+            element: last.element ? `${last.element.tagName.toLowerCase()}${last.url ? ` ${last.url.split('/').pop()}` : ''}` : 'unknown',
+          };
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
     await page.goto(`${server.url}/shows/${server.showId}`, { waitUntil: 'load' });

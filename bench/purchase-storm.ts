@@ -49,21 +49,77 @@ const referenceResults = runs.filter((r) => r.target === 'reference');
 const appResults = runs.filter((r) => r.target === 'app');
 const ratios = appResults.flatMap((app, i) => {
   const reference = referenceResults[i];
-  return reference ? [{ buyers: app.buyers, units: app.units, p99: app.p99 / reference.p99, ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond }] : [];
+  return reference
+    ? [
+        {
+          buyers: app.buyers,
+          units: app.units,
+          p99: app.p99 / reference.p99,
+          ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond,
+        },
+      ]
+    : [];
 });
 
 const body = [
-  'Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side\'s database after the run (and, for the app, from the payment provider\'s record of captures and voids).',
+  "Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side's database after the run (and, for the app, from the payment provider's record of captures and voids).",
   '',
   table(
-    ['server', 'buyers', 'units', 'orders', 'duplicates', 'oversold', 'stock mismatch', 'answers disagree (first emitted/retry)', 'answer ≠ database', 'refused, units left', 'capture errors', 'refusals not voided', 'refusals', 'ack p50 ms', 'ack p95 ms', 'ack p99 ms', 'orders/s', 'server CPU s'],
-    runs.map((r) => [r.target, r.buyers, r.units, r.orders, r.duplicates, r.oversold, r.stockMismatch, r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0, r.answerMismatch, r.refusedWithUnitsLeft, r.captureErrors ? `${r.captureErrors}: ${r.captureProblems}` : 0, r.unvoided, r.refusals, r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.ordersPerSecond.toFixed(0), r.serverCpu.toFixed(1)]),
+    [
+      'server',
+      'buyers',
+      'units',
+      'orders',
+      'duplicates',
+      'oversold',
+      'stock mismatch',
+      'answers disagree (first emitted/retry)',
+      'answer ≠ database',
+      'refused, units left',
+      'capture errors',
+      'refusals not voided',
+      'refusals',
+      'ack p50 ms',
+      'ack p95 ms',
+      'ack p99 ms',
+      'orders/s',
+      'server CPU s',
+    ],
+    runs.map((r) => [
+      r.target,
+      r.buyers,
+      r.units,
+      r.orders,
+      r.duplicates,
+      r.oversold,
+      r.stockMismatch,
+      r.inconsistent ? `${r.inconsistent}: ${r.disagreements}` : 0,
+      r.answerMismatch,
+      r.refusedWithUnitsLeft,
+      r.captureErrors ? `${r.captureErrors}: ${r.captureProblems}` : 0,
+      r.unvoided,
+      r.refusals,
+      r.p50.toFixed(0),
+      r.p95.toFixed(0),
+      r.p99.toFixed(0),
+      r.ordersPerSecond.toFixed(0),
+      r.serverCpu.toFixed(1),
+    ]),
   ),
   ...(ratios.length
-    ? ['', 'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):', '', table(['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'], ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]))]
+    ? [
+        '',
+        'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):',
+        '',
+        table(
+          ['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'],
+          ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]),
+        ),
+      ]
     : []),
 ].join('\n');
-const command = process.env.BENCH_COMMAND ?? `npm run bench:purchase${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`;
+const command =
+  process.env.BENCH_COMMAND ?? `npm run bench:purchase${process.env.BENCH_TARGETS ? ` (BENCH_TARGETS=${process.env.BENCH_TARGETS})` : ''}`;
 const where = record('Purchase storm, app against reference', `${command}${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}`, body);
 
 const figures: Figure[] = runs.flatMap((r) => {
@@ -72,12 +128,28 @@ const figures: Figure[] = runs.flatMap((r) => {
     { name: 'ack p99', value: r.p99, unit: 'ms', params, samples: r.samples },
     { name: 'orders/s', value: r.ordersPerSecond, unit: 'orders/s', params },
     { name: 'orders', value: r.orders, unit: 'orders', params },
-    { name: 'correctness violations', value: r.duplicates + r.oversold + Math.abs(r.stockMismatch) + r.inconsistent + r.answerMismatch + r.refusedWithUnitsLeft + r.captureErrors + r.unvoided, unit: 'count', params },
+    {
+      name: 'correctness violations',
+      value:
+        r.duplicates +
+        r.oversold +
+        Math.abs(r.stockMismatch) +
+        r.inconsistent +
+        r.answerMismatch +
+        r.refusedWithUnitsLeft +
+        r.captureErrors +
+        r.unvoided,
+      unit: 'count',
+      params,
+    },
   ];
 });
 for (const r of ratios) {
   const params = { buyers: r.buyers, units: r.units };
-  figures.push({ name: 'ack p99 app/reference', value: r.p99, unit: '×', params }, { name: 'orders/s app/reference', value: r.ordersPerSecond, unit: '×', params });
+  figures.push(
+    { name: 'ack p99 app/reference', value: r.p99, unit: '×', params },
+    { name: 'orders/s app/reference', value: r.ordersPerSecond, unit: '×', params },
+  );
 }
 emitResult({ benchmark: 'purchase-storm', ...where, figures });
 process.exit(0);

@@ -17,7 +17,9 @@ const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 
 const tree = gitRevision();
 if (tree.dirty && process.env.BENCH_ALLOW_DIRTY !== '1') {
-  console.error(`The tree has uncommitted changes: figures from it could not be traced to a revision. Commit first, or set BENCH_ALLOW_DIRTY=1 to run anyway (the runs are marked "dirty tree").`);
+  console.error(
+    `The tree has uncommitted changes: figures from it could not be traced to a revision. Commit first, or set BENCH_ALLOW_DIRTY=1 to run anyway (the runs are marked "dirty tree").`,
+  );
   process.exit(2);
 }
 
@@ -28,18 +30,35 @@ for (const name of names) {
   const file = path.join(dir, `${name}.jsonl`);
   console.log(`\n▶ ${name}`);
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, `${name}.ts`)], { stdio: 'inherit', env: { ...process.env, BENCH_RESULT_FILE: file } });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, `${name}.ts`)], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_RESULT_FILE: file },
+    });
     child.on('exit', (c) => resolve(c ?? 1));
   });
   if (code !== 0) failed.push(`${name} (exit ${code})`);
-  if (existsSync(file)) results.push(...readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as BenchResult));
+  if (existsSync(file))
+    results.push(
+      ...readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as BenchResult),
+    );
 }
 rmSync(dir, { recursive: true, force: true });
 
-const describe = (when?: Params) => Object.entries(when ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') || 'every run';
-const bound = (t: Target) => [t.atMost !== undefined ? `≤ ${t.atMost}` : '', t.atLeast !== undefined ? `≥ ${t.atLeast}` : ''].filter(Boolean).join(' and ');
+const describe = (when?: Params) =>
+  Object.entries(when ?? {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'every run';
+const bound = (t: Target) =>
+  [t.atMost !== undefined ? `≤ ${t.atMost}` : '', t.atLeast !== undefined ? `≥ ${t.atLeast}` : ''].filter(Boolean).join(' and ');
 
-const evaluations = evaluate(TARGETS.filter((t) => names.includes(t.benchmark)), results, MIN_SAMPLES_FOR_PERCENTILE);
+const evaluations = evaluate(
+  TARGETS.filter((t) => names.includes(t.benchmark)),
+  results,
+  MIN_SAMPLES_FOR_PERCENTILE,
+);
 const missed = evaluations.filter((e) => e.verdict !== 'met').length;
 const rows = evaluations.map((e) => [
   e.target.benchmark,

@@ -16,8 +16,17 @@ const SIGNED_IN = Number(process.env.BENCH_SIGNED_IN ?? 10);
 const TARGET_KB = 150;
 const root = path.resolve(import.meta.dirname, '..');
 
-interface Memory { rss: number; heapUsed: number }
-interface Measured { url: string; ready: Record<string, string>; measure(): Promise<Memory>; snapshot(file: string): Promise<void>; stop(): Promise<void> }
+interface Memory {
+  rss: number;
+  heapUsed: number;
+}
+interface Measured {
+  url: string;
+  ready: Record<string, string>;
+  measure(): Promise<Memory>;
+  snapshot(file: string): Promise<void>;
+  stop(): Promise<void>;
+}
 // BENCH_SNAPSHOT_DIR=<dir> also writes heap snapshots of both servers at 0 and at the largest count.
 const SNAPSHOT_DIR = process.env.BENCH_SNAPSHOT_DIR;
 
@@ -72,7 +81,10 @@ const settle = () => new Promise((r) => setTimeout(r, 3000));
 async function measureServer(name: string, server: Measured, showId: string, cookieFor: (i: number) => Promise<string | undefined>) {
   // One viewer comes and goes first, so code loaded on the first join is not counted per viewer.
   const warm = await connectAndJoin(server.url, showId);
-  await warm.timeout(10_000).emitWithAck('show:leave', { showId }).catch(() => undefined);
+  await warm
+    .timeout(10_000)
+    .emitWithAck('show:leave', { showId })
+    .catch(() => undefined);
   warm.disconnect();
   await settle();
   const points: { viewers: number; memory: Memory }[] = [{ viewers: 0, memory: await server.measure() }];
@@ -82,7 +94,11 @@ async function measureServer(name: string, server: Measured, showId: string, coo
     while (sockets.length < count) {
       const start = sockets.length;
       const wave = Math.min(100, count - start);
-      sockets.push(...(await Promise.all(Array.from({ length: wave }, async (_, j) => connectAndJoin(server.url, showId, await cookieFor(start + j))))));
+      sockets.push(
+        ...(await Promise.all(
+          Array.from({ length: wave }, async (_, j) => connectAndJoin(server.url, showId, await cookieFor(start + j))),
+        )),
+      );
     }
     await settle();
     points.push({ viewers: count, memory: await server.measure() });
@@ -106,12 +122,19 @@ const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const tag = `m${Date.now().toString(36)}`;
 const userIds = Array.from({ length: SIGNED_IN }, (_, i) => `${tag}_${i}`);
-await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Viewer', 'x' FROM unnest($1::text[]) AS id`, [userIds]);
+await db.query(
+  `INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Viewer', 'x' FROM unnest($1::text[]) AS id`,
+  [userIds],
+);
 await db.end();
-const cookies = await Promise.all(userIds.map(async (id) => `next-auth.session-token=${await encode({ token: { sub: id, name: 'Bench Viewer' }, secret: authSecret })}`));
+const cookies = await Promise.all(
+  userIds.map(async (id) => `next-auth.session-token=${await encode({ token: { sub: id, name: 'Bench Viewer' }, secret: authSecret })}`),
+);
 // Signed-in viewers are spread through the crowd.
 const stride = Math.max(1, Math.floor((COUNTS[0] ?? 1) / Math.max(1, SIGNED_IN)));
-const appPoints = await measureServer('app', app, showId, async (i) => (i % stride === 0 && i / stride < SIGNED_IN ? cookies[i / stride] : undefined));
+const appPoints = await measureServer('app', app, showId, async (i) =>
+  i % stride === 0 && i / stride < SIGNED_IN ? cookies[i / stride] : undefined,
+);
 await app.stop();
 
 const rows: (string | number)[][] = [];
@@ -136,7 +159,19 @@ for (let i = 1; i < appPoints.length; i++) {
 record(
   'Memory per idle viewer',
   `npm run bench:memory${process.env.BENCH_VIEWERS ? ` (BENCH_VIEWERS=${process.env.BENCH_VIEWERS})` : ''}, ${SIGNED_IN} viewers signed in, after GC; kB = 1,000 bytes, MB = 10^6 bytes; target ≤ ${TARGET_KB} kB RSS per viewer`,
-  table(['viewers', 'app RSS MB (0 → N)', 'app RSS kB/viewer', 'app heap kB/viewer', 'reference RSS MB (0 → N)', 'reference RSS kB/viewer', 'reference heap kB/viewer', 'app / reference (RSS)'], rows),
+  table(
+    [
+      'viewers',
+      'app RSS MB (0 → N)',
+      'app RSS kB/viewer',
+      'app heap kB/viewer',
+      'reference RSS MB (0 → N)',
+      'reference RSS kB/viewer',
+      'reference heap kB/viewer',
+      'app / reference (RSS)',
+    ],
+    rows,
+  ),
 );
 if (missed) {
   console.error(`memory per viewer above ${TARGET_KB} kB`);

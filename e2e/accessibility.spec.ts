@@ -7,13 +7,22 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }
 
 test('the main pages have no serious or critical accessibility violations, on a phone and on a desktop', async ({ browser, db }) => {
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Show" WHERE id = 'demo_show_glow_up'`);
   const showId = rows[0]!.id;
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
     await test.step(`${viewport.width}px wide`, async () => {
       const anonymous = await browser.newContext({ viewport });
       const host = await browser.newContext({ viewport });
@@ -33,10 +42,24 @@ test('the main pages have no serious or critical accessibility violations, on a 
   }
 });
 
-test('the account, order, wallet, brand and host pages have no serious or critical accessibility violations, and neither has the show in Khmer', async ({ browser }) => {
+test('the account, order, wallet, brand and host pages have no serious or critical accessibility violations, and neither has the show in Khmer', async ({
+  browser,
+}) => {
   const visits: [string, string[]][] = [
     ['viewer@demo.live', ['/account', '/account/orders', '/account/wallet', '/account/notifications']],
-    ['brand@demo.live', ['/dashboard', '/dashboard/brands/lumen/products', '/dashboard/brands/lumen/shows', '/dashboard/brands/lumen/orders', '/dashboard/brands/lumen/coupons', '/dashboard/brands/lumen/settings', '/dashboard/brands/lumen/developers', '/dashboard/brands/lumen/team']],
+    [
+      'brand@demo.live',
+      [
+        '/dashboard',
+        '/dashboard/brands/lumen/products',
+        '/dashboard/brands/lumen/shows',
+        '/dashboard/brands/lumen/orders',
+        '/dashboard/brands/lumen/coupons',
+        '/dashboard/brands/lumen/settings',
+        '/dashboard/brands/lumen/developers',
+        '/dashboard/brands/lumen/team',
+      ],
+    ],
     ['host@demo.live', ['/dashboard/host', '/dashboard/host/statement']],
   ];
   for (const [email, paths] of visits) {
@@ -60,4 +83,3 @@ test('the account, order, wallet, brand and host pages have no serious or critic
   }
   await khmer.close();
 });
-

@@ -3,8 +3,12 @@ import { expect, signIn, test } from './support/fixtures';
 // Brand B's member must learn nothing about brand A: every brand page and route
 // answers as if A did not exist, while A's own member gets a real page.
 test('a member of one brand cannot open another brand’s dashboard pages, exports or records', async ({ browser, db }) => {
-  const { rows: products } = await db.query<{ id: string }>(`SELECT p.id FROM "Product" p JOIN "Brand" b ON b.id = p."brandId" WHERE b.slug = 'lumen' LIMIT 1`);
-  const { rows: shows } = await db.query<{ id: string }>(`SELECT s.id FROM "Show" s JOIN "Brand" b ON b.id = s."brandId" WHERE b.slug = 'lumen' LIMIT 1`);
+  const { rows: products } = await db.query<{ id: string }>(
+    `SELECT p.id FROM "Product" p JOIN "Brand" b ON b.id = p."brandId" WHERE b.slug = 'lumen' LIMIT 1`,
+  );
+  const { rows: shows } = await db.query<{ id: string }>(
+    `SELECT s.id FROM "Show" s JOIN "Brand" b ON b.id = s."brandId" WHERE b.slug = 'lumen' LIMIT 1`,
+  );
   const lumenPaths = [
     '/dashboard/brands/lumen',
     '/dashboard/brands/lumen/products',

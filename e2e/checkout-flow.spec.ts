@@ -5,7 +5,9 @@ import { expect, test } from './support/fixtures';
 // serum pinned: buying needs no video, and its stock is this test's to count.
 async function startOwnLiveShow(db: import('pg').Client): Promise<{ showId: string; productId: string; variantId: string; stock: number }> {
   const showId = `e2e_checkout_${randomUUID().slice(0, 8)}`;
-  const { rows: [v] } = await db.query<{ id: string; productId: string; stock: number }>(
+  const {
+    rows: [v],
+  } = await db.query<{ id: string; productId: string; stock: number }>(
     `SELECT v.id, v."productId", v.stock FROM "ProductVariant" v WHERE v.sku = 'LUM-CREAM-50ML'`,
   );
   await db.query(
@@ -17,7 +19,10 @@ async function startOwnLiveShow(db: import('pg').Client): Promise<{ showId: stri
   return { showId, productId: v!.productId, variantId: v!.id, stock: v!.stock };
 }
 
-test('a first-time buyer signs up, buys in one tap through the wallet sheet without leaving the show, then checks out a bag with a coupon', async ({ browser, db }) => {
+test('a first-time buyer signs up, buys in one tap through the wallet sheet without leaving the show, then checks out a bag with a coupon', async ({
+  browser,
+  db,
+}) => {
   const show = await startOwnLiveShow(db);
   const email = `first-${Date.now().toString(36)}@test.live`;
   await db.query(
@@ -60,7 +65,10 @@ test('a first-time buyer signs up, buys in one tap through the wallet sheet with
     );
     expect(orders).toEqual([{ totalMinor: 3200 + 400, shippingMinor: 400, source: 'ONE_TAP' }]);
     // Only the provider's token is stored, never the number.
-    const { rows: cards } = await db.query(`SELECT token, last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [email]);
+    const { rows: cards } = await db.query(
+      `SELECT token, last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`,
+      [email],
+    );
     expect(cards).toEqual([{ token: 'tok_test_visa_4242', last4: '4242' }]);
   });
 
@@ -84,7 +92,9 @@ test('a first-time buyer signs up, buys in one tap through the wallet sheet with
       [email],
     );
     expect(rows).toEqual([{ subtotalMinor: 6400, discountMinor: 640, shippingMinor: 0, totalMinor: 5760, source: 'BAG', payments: 1 }]);
-    const { rows: [stock] } = await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [show.variantId]);
+    const {
+      rows: [stock],
+    } = await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [show.variantId]);
     expect(stock!.stock).toBe(show.stock - 3);
   });
   await context.close();

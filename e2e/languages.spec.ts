@@ -27,9 +27,9 @@ function videoFrames(page: Page) {
 /** A scheduled show of its own, hosted by the demo host, with a product no other spec counts. */
 async function scheduleOwnShow(db: import('pg').Client, locale: Locale): Promise<{ showId: string; title: string }> {
   const showId = `e2e_lang_${locale}_${randomUUID().slice(0, 8)}`;
-  const { rows: [product] } = await db.query<{ id: string; title: string }>(
-    `SELECT id, title FROM "Product" WHERE id = 'demo_product_spf'`,
-  );
+  const {
+    rows: [product],
+  } = await db.query<{ id: string; title: string }>(`SELECT id, title FROM "Product" WHERE id = 'demo_product_spf'`);
   await db.query(
     `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "hostInviteStatus")
      SELECT $1, b.id, u.id, $2, now() + interval '1 hour', 'SCHEDULED', 'ACCEPTED' FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
@@ -41,7 +41,10 @@ async function scheduleOwnShow(db: import('pg').Client, locale: Locale): Promise
 
 for (const locale of ['km', 'lo', 'mn'] as const) {
   const M = MESSAGES[locale];
-  test(`in ${locale}: the host goes live and pins from the studio, the viewer watches and buys, all in that language`, async ({ browser, db }) => {
+  test(`in ${locale}: the host goes live and pins from the studio, the viewer watches and buys, all in that language`, async ({
+    browser,
+    db,
+  }) => {
     const show = await scheduleOwnShow(db, locale);
     const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const viewerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -64,7 +67,9 @@ for (const locale of ['km', 'lo', 'mn'] as const) {
       await expect(viewer.locator('html')).toHaveAttribute('lang', locale);
       await expect.poll(async () => (await videoFrames(viewer)).width, { message: 'video has a size' }).toBeGreaterThan(0);
       const first = await videoFrames(viewer);
-      await expect.poll(async () => (await videoFrames(viewer)).frames, { message: 'decoded frames increase' }).toBeGreaterThan(first.frames + 10);
+      await expect
+        .poll(async () => (await videoFrames(viewer)).frames, { message: 'decoded frames increase' })
+        .toBeGreaterThan(first.frames + 10);
     });
 
     await test.step('the host pins, the viewer buys in one tap and reads the confirmation in the language', async () => {

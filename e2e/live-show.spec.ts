@@ -10,7 +10,10 @@ function videoStats(page: Page) {
   });
 }
 
-test('a host goes live, a viewer watches the real stream, the host pins, the viewer buys in one tap and everyone sees the stock drop', async ({ browser, db }) => {
+test('a host goes live, a viewer watches the real stream, the host pins, the viewer buys in one tap and everyone sees the stock drop', async ({
+  browser,
+  db,
+}) => {
   // A show of its own: it starts off air and its orders are this test's to count.
   const { showId } = await scheduleShowLikeDemo(db, 'live');
   const { rows: lineup } = await db.query<{ productId: string; title: string; variantId: string; stock: number }>(
@@ -24,7 +27,11 @@ test('a host goes live, a viewer watches the real stream, the host pins, the vie
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const secondViewerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await Promise.all([signIn(hostContext, 'host@demo.live'), signIn(viewerContext, 'viewer@demo.live'), signIn(secondViewerContext, 'viewer2@demo.live')]);
+  await Promise.all([
+    signIn(hostContext, 'host@demo.live'),
+    signIn(viewerContext, 'viewer@demo.live'),
+    signIn(secondViewerContext, 'viewer2@demo.live'),
+  ]);
   const studio = await hostContext.newPage();
   const viewer = await viewerContext.newPage();
   const secondViewer = await secondViewerContext.newPage();
@@ -43,7 +50,9 @@ test('a host goes live, a viewer watches the real stream, the host pins, the vie
     await expect.poll(async () => (await videoStats(viewer)).width, { message: 'video has a size' }).toBeGreaterThan(0);
     const first = await videoStats(viewer);
     // Frames keep being decoded: the stream is live, not a single still.
-    await expect.poll(async () => (await videoStats(viewer)).frames, { message: 'decoded frames increase' }).toBeGreaterThan(first.frames + 10);
+    await expect
+      .poll(async () => (await videoStats(viewer)).frames, { message: 'decoded frames increase' })
+      .toBeGreaterThan(first.frames + 10);
     expect(first.height).toBeGreaterThan(0);
   });
 

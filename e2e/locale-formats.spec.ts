@@ -9,7 +9,12 @@ import { startOwnLiveShow } from './support/own-show';
 // page loads FormatJS's data for the language when the browser lacks it.
 
 test('on a Khmer page the show’s start time and the pinned price read in Khmer, with no "M12" and no "US$"', async ({ browser, db }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Asia/Phnom_Penh' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    timezoneId: 'Asia/Phnom_Penh',
+  });
   await context.addCookies([{ name: LOCALE_COOKIE, value: 'km', domain: 'localhost', path: '/' }]);
   const page = await context.newPage();
   const native = await page.evaluate(() => Intl.DateTimeFormat.supportedLocalesOf(['km-KH']).length > 0);
@@ -33,7 +38,11 @@ test('on a Khmer page the show’s start time and the pinned price read in Khmer
 
   await test.step('a pinned product’s price, as Khmer writes dollars', async () => {
     const show = await startOwnLiveShow(db, 'fmt');
-    const { rows: [variant] } = await db.query<{ priceMinor: number; currency: string }>(`SELECT "priceMinor", currency FROM "ProductVariant" WHERE id = $1`, [show.variantId]);
+    const {
+      rows: [variant],
+    } = await db.query<{ priceMinor: number; currency: string }>(`SELECT "priceMinor", currency FROM "ProductVariant" WHERE id = $1`, [
+      show.variantId,
+    ]);
     await page.goto(`/shows/${show.showId}`);
     const card = page.getByTestId('pinned-product');
     // Node has full ICU: what it writes for km-KH is what the page must show.

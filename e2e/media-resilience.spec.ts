@@ -43,9 +43,12 @@ function recordStates(page: Page, testId: string) {
   }, testId);
 }
 
-const statesSeen = (page: Page, testId: string) => page.evaluate((id) => (window as unknown as Record<string, string[]>)[`seen:${id}`] ?? [], testId);
+const statesSeen = (page: Page, testId: string) =>
+  page.evaluate((id) => (window as unknown as Record<string, string[]>)[`seen:${id}`] ?? [], testId);
 
-test('the media worker carrying a live show is SIGKILLed: the studio republishes and the viewer’s video comes back without a reload', async ({ browser }) => {
+test('the media worker carrying a live show is SIGKILLed: the studio republishes and the viewer’s video comes back without a reload', async ({
+  browser,
+}) => {
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await Promise.all([signIn(hostContext, 'host@demo.live'), signIn(viewerContext, 'viewer@demo.live')]);
@@ -64,7 +67,9 @@ test('the media worker carrying a live show is SIGKILLed: the studio republishes
     await expect(studio.getByTestId('studio-media-state')).toHaveAttribute('data-state', 'publishing', { timeout: 30_000 });
     await expect(studio.getByTestId('studio-media-state')).toHaveText('Publishing');
     await viewer.goto(`/shows/${showId}`);
-    await expect.poll(() => viewer.getByTestId('live-video').evaluate((el) => (el as HTMLVideoElement).videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => viewer.getByTestId('live-video').evaluate((el) => (el as HTMLVideoElement).videoWidth), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     const before = await decodedFrames(viewer);
     await expect.poll(() => decodedFrames(viewer), { message: 'decoded frames increase' }).toBeGreaterThan(before + 10);
   });
@@ -100,7 +105,9 @@ test('the media worker carrying a live show is SIGKILLed: the studio republishes
       .toBe(true);
     const pictureSeconds = (Date.now() - killedAt) / 1000;
     const restarted = await decodedFrames(viewer);
-    await expect.poll(() => decodedFrames(viewer), { message: 'decoded frames increase again', timeout: 60_000 }).toBeGreaterThan(restarted + 10);
+    await expect
+      .poll(() => decodedFrames(viewer), { message: 'decoded frames increase again', timeout: 60_000 })
+      .toBeGreaterThan(restarted + 10);
     const seconds = (Date.now() - killedAt) / 1000;
     // Measured and reported, never asserted: the issue's target is under 10 s.
     const measured = `picture from the new stream after ${pictureSeconds.toFixed(1)} s, 10 more frames decoded after ${seconds.toFixed(1)} s`;

@@ -17,10 +17,13 @@ async function reachable(page: Page, element: Locator): Promise<boolean> {
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   if (x < 0 || y < 0 || x > viewport.width || y > viewport.height) return false;
-  return element.evaluate((el, [px, py]) => {
-    const hit = document.elementFromPoint(px!, py!);
-    return hit !== null && (el === hit || el.contains(hit) || hit.contains(el));
-  }, [x, y]);
+  return element.evaluate(
+    (el, [px, py]) => {
+      const hit = document.elementFromPoint(px!, py!);
+      return hit !== null && (el === hit || el.contains(hit) || hit.contains(el));
+    },
+    [x, y],
+  );
 }
 
 async function openSheet(page: Page): Promise<Locator> {
@@ -30,7 +33,10 @@ async function openSheet(page: Page): Promise<Locator> {
   return sheet;
 }
 
-test('on a phone the first-time sheet is in view below the header, nothing covers its title, Close or fields, and a tap outside, Escape or a swipe down closes it', async ({ browser, db }) => {
+test('on a phone the first-time sheet is in view below the header, nothing covers its title, Close or fields, and a tap outside, Escape or a swipe down closes it', async ({
+  browser,
+  db,
+}) => {
   const context = await browser.newContext(PHONE);
   await signIn(context, await createShopper(db, 'sheetphone'));
   const page = await context.newPage();
@@ -47,7 +53,17 @@ test('on a phone the first-time sheet is in view below the header, nothing cover
   });
 
   await test.step('every field can be reached: no reaction button or chat Send sits on top of one', async () => {
-    for (const label of ['Full name', 'Street address', 'City', 'Country', 'Card number', 'Month', 'Year', 'Security code', 'Name on card']) {
+    for (const label of [
+      'Full name',
+      'Street address',
+      'City',
+      'Country',
+      'Card number',
+      'Month',
+      'Year',
+      'Security code',
+      'Name on card',
+    ]) {
       const field = sheet.getByLabel(label, { exact: true });
       await field.scrollIntoViewIfNeeded();
       expect(await reachable(page, field), label).toBe(true);
@@ -70,18 +86,24 @@ test('on a phone the first-time sheet is in view below the header, nothing cover
     await openSheet(page);
     const bar = sheet.getByRole('heading', { name: 'Add your details to buy' });
     const box = (await bar.boundingBox())!;
-    await bar.evaluate((el, [x, y]) => {
-      const at = (clientY: number) => ({ bubbles: true, pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY });
-      el.dispatchEvent(new PointerEvent('pointerdown', at(y!)));
-      el.dispatchEvent(new PointerEvent('pointermove', at(y! + 60)));
-      el.dispatchEvent(new PointerEvent('pointerup', at(y! + 140)));
-    }, [box.x + box.width / 2, box.y + box.height / 2]);
+    await bar.evaluate(
+      (el, [x, y]) => {
+        const at = (clientY: number) => ({ bubbles: true, pointerId: 7, pointerType: 'touch', isPrimary: true, clientX: x, clientY });
+        el.dispatchEvent(new PointerEvent('pointerdown', at(y!)));
+        el.dispatchEvent(new PointerEvent('pointermove', at(y! + 60)));
+        el.dispatchEvent(new PointerEvent('pointerup', at(y! + 140)));
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     await expect(sheet).toBeHidden();
   });
   await context.close();
 });
 
-test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is declined on 4000 0000 0000 0002, taps "Change card", and the order is confirmed on 4242', async ({ browser, db }) => {
+test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is declined on 4000 0000 0000 0002, taps "Change card", and the order is confirmed on 4242', async ({
+  browser,
+  db,
+}) => {
   const email = await createShopper(db, 'declined');
   const context = await browser.newContext(PHONE);
   await signIn(context, email);
@@ -123,11 +145,19 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is
   });
 
   await test.step('the wallet, the order and its shipping label say KH; the working card is the default', async () => {
-    const { rows: addresses } = await db.query(`SELECT a.country FROM "Address" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`, [email]);
+    const { rows: addresses } = await db.query(`SELECT a.country FROM "Address" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`, [
+      email,
+    ]);
     expect(addresses).toEqual([{ country: 'KH' }]);
-    const { rows: orders } = await db.query(`SELECT o."shipCountry" FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1`, [email]);
+    const { rows: orders } = await db.query(
+      `SELECT o."shipCountry" FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1`,
+      [email],
+    );
     expect(orders).toEqual([{ shipCountry: 'KH' }]);
-    const { rows: cards } = await db.query(`SELECT m.last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."isDefault"`, [email]);
+    const { rows: cards } = await db.query(
+      `SELECT m.last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."isDefault"`,
+      [email],
+    );
     expect(cards).toEqual([{ last4: '4242' }]);
   });
   await context.close();
@@ -166,7 +196,10 @@ test('a bag refused for a declined card offers "Change card" in the bag; the bag
   await sheet.getByLabel('Name on card').fill('Bat Erdene');
   await sheet.getByRole('button', { name: 'Save and buy' }).click();
   await expect(bag.getByText(/Order #\d+ confirmed/)).toBeVisible();
-  const { rows } = await db.query(`SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1 AND o.source = 'BAG'`, [email]);
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1 AND o.source = 'BAG'`,
+    [email],
+  );
   expect(rows).toEqual([{ n: 1 }]);
   await context.close();
 });

@@ -11,20 +11,28 @@ async function paidOrder(db: import('pg').Client): Promise<{ id: string; number:
   expect(variants).toHaveLength(2);
   const total = variants.reduce((n, v) => n + v.priceMinor, 0);
   const id = `e2e_refund_${randomUUID().slice(0, 8)}`;
-  const { rows: [order] } = await db.query<{ number: number }>(
+  const {
+    rows: [order],
+  } = await db.query<{ number: number }>(
     `INSERT INTO "Order" (id, "buyerId", "brandId", status, "totalMinor", "subtotalMinor", currency, "idempotencyKey", "paymentRef", "paidAt", "createdAt")
      SELECT $1, u.id, b.id, 'PAID', $2, $2, 'USD', $1, $3, now(), now() FROM "User" u, "Brand" b WHERE u.email = 'viewer@demo.live' AND b.slug = 'lumen'
      RETURNING number`,
     [id, total, `test_auth_${id}`],
   );
   for (const v of variants) {
-    await db.query(`INSERT INTO "OrderItem" (id, "orderId", "variantId", title, quantity, "unitPriceMinor", currency) VALUES ($1, $2, $3, $4, 1, $5, 'USD')`, [`${id}_${v.id}`, id, v.id, v.title, v.priceMinor]);
+    await db.query(
+      `INSERT INTO "OrderItem" (id, "orderId", "variantId", title, quantity, "unitPriceMinor", currency) VALUES ($1, $2, $3, $4, 1, $5, 'USD')`,
+      [`${id}_${v.id}`, id, v.id, v.title, v.priceMinor],
+    );
   }
   await db.query(`INSERT INTO "OrderEvent" (id, "orderId", status, note) VALUES ($1, $2, 'PAID', '')`, [`${id}_paid`, id]);
   return { id, number: order!.number, titles: variants.map((v) => v.title), totalMinor: total };
 }
 
-test('the brand refunds part of an order through a confirm step; the buyer sees "Partially refunded", the amount and the reason, in their own time zone', async ({ browser, db }) => {
+test('the brand refunds part of an order through a confirm step; the buyer sees "Partially refunded", the amount and the reason, in their own time zone', async ({
+  browser,
+  db,
+}) => {
   const order = await paidOrder(db);
   const brand = await browser.newContext();
   await signIn(brand, 'brand@demo.live');
@@ -57,7 +65,12 @@ test('the brand refunds part of an order through a confirm step; the buyer sees 
     expect(rows[0]!.payload.text).toContain('Reason: Scratched box');
   });
 
-  const buyer = await browser.newContext({ timezoneId: 'Asia/Bangkok', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const buyer = await browser.newContext({
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   await signIn(buyer, 'viewer@demo.live');
   const mine = await buyer.newPage();
 
@@ -69,7 +82,9 @@ test('the brand refunds part of an order through a confirm step; the buyer sees 
     await expect(events).toContainText(/Refunded (US)?\$12\.50 — Scratched box/);
     await expect(events.getByText(/— Paid$/)).toHaveCount(1);
     const left = ((order.totalMinor - 1250) / 100).toFixed(2);
-    await expect(mine.getByText(new RegExp(`You get back the (US)?\\$${left.replace('.', '\\.')} that has not been refunded yet`))).toBeVisible();
+    await expect(
+      mine.getByText(new RegExp(`You get back the (US)?\\$${left.replace('.', '\\.')} that has not been refunded yet`)),
+    ).toBeVisible();
     // The viewer's zone, named: Bangkok is GMT+7, whatever the server's clock.
     await expect(events.locator('time').first()).toContainText('GMT+7');
   });

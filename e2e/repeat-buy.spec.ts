@@ -4,7 +4,10 @@ import { startOwnLiveShow } from './support/own-show';
 // A second tap on Buy soon after a purchase is usually a double tap: each one-tap order
 // is its own order with its own shipping, so the page asks before placing another, and
 // says how many the buyer has of the show's per-buyer limit.
-test('a second Buy on the same option asks "Buy another?" and places nothing until confirmed; the count of the limit is shown', async ({ browser, db }) => {
+test('a second Buy on the same option asks "Buy another?" and places nothing until confirmed; the count of the limit is shown', async ({
+  browser,
+  db,
+}) => {
   const show = await startOwnLiveShow(db, 'repeatbuy');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await signIn(context, 'viewer@demo.live');
@@ -12,7 +15,10 @@ test('a second Buy on the same option asks "Buy another?" and places nothing unt
   const orders = async () =>
     Number(
       (
-        await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = 'viewer@demo.live' AND o."showId" = $1`, [show.showId])
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = 'viewer@demo.live' AND o."showId" = $1`,
+          [show.showId],
+        )
       ).rows[0]!.n,
     );
   const buy = page.getByRole('button', { name: /^Buy now/ });

@@ -6,14 +6,25 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /** "YYYY-MM-DDTHH:mm" as clocks in the zone show it, for a datetime-local input. */
 function localInput(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
-test('a brand creates a product and schedules a show, the host accepts, and a follower is reminded by email and lands on the show', async ({ browser, db }) => {
+test('a brand creates a product and schedules a show, the host accepts, and a follower is reminded by email and lands on the show', async ({
+  browser,
+  db,
+}) => {
   const run = Date.now().toString(36).toUpperCase();
   const productTitle = `Aurora Silk Scarf ${run}`;
   const showTitle = `Scarf Season ${run}`;
@@ -38,15 +49,20 @@ test('a brand creates a product and schedules a show, the host accepts, and a fo
       { name: 'Rose', sku: `E2E-${run}-ROSE`, options: 'Colour=Rose', price: '26.50', stock: '4' },
     ];
     for (const [i, v] of variants.entries()) {
-      for (const field of ['name', 'sku', 'options', 'price', 'stock'] as const) await brandPage.locator(`#variant-${i}-${field}`).fill(v[field]);
+      for (const field of ['name', 'sku', 'options', 'price', 'stock'] as const)
+        await brandPage.locator(`#variant-${i}-${field}`).fill(v[field]);
     }
     await brandPage.getByRole('button', { name: 'Create product' }).click();
     await expect(brandPage).toHaveURL(/\/products\/[^/?]+\?saved=created/);
     const id = /\/products\/([^/?]+)/.exec(brandPage.url())![1]!;
     await brandPage.locator('#image').setInputFiles({ name: 'scarf.png', mimeType: 'image/png', buffer: PNG });
     await brandPage.getByRole('button', { name: 'Upload image' }).click();
-    await expect.poll(async () => (await db.query(`SELECT "imageUrl" FROM "Product" WHERE id = $1`, [id])).rows[0]?.imageUrl).toMatch(/^\/uploads\//);
-    const { rows } = await db.query(`SELECT sku, "priceMinor", stock, options FROM "ProductVariant" WHERE "productId" = $1 ORDER BY sku`, [id]);
+    await expect
+      .poll(async () => (await db.query(`SELECT "imageUrl" FROM "Product" WHERE id = $1`, [id])).rows[0]?.imageUrl)
+      .toMatch(/^\/uploads\//);
+    const { rows } = await db.query(`SELECT sku, "priceMinor", stock, options FROM "ProductVariant" WHERE "productId" = $1 ORDER BY sku`, [
+      id,
+    ]);
     expect(rows).toEqual([
       { sku: `E2E-${run}-BLUE`, priceMinor: 2400, stock: 10, options: { Colour: 'Blue' } },
       { sku: `E2E-${run}-ROSE`, priceMinor: 2650, stock: 4, options: { Colour: 'Rose' } },
@@ -66,7 +82,10 @@ test('a brand creates a product and schedules a show, the host accepts, and a fo
     await brandPage.getByRole('button', { name: 'Create show and invite host' }).click();
     await expect(brandPage).toHaveURL(/\/shows\/[^/?]+\?created=1/);
     const id = /\/shows\/([^/?]+)/.exec(brandPage.url())![1]!;
-    const { rows } = await db.query(`SELECT "hostInviteStatus", (SELECT array_agg("productId") FROM "ShowProduct" WHERE "showId" = $1) AS lineup FROM "Show" WHERE id = $1`, [id]);
+    const { rows } = await db.query(
+      `SELECT "hostInviteStatus", (SELECT array_agg("productId") FROM "ShowProduct" WHERE "showId" = $1) AS lineup FROM "Show" WHERE id = $1`,
+      [id],
+    );
     expect(rows[0]).toEqual({ hostInviteStatus: 'PENDING', lineup: [productId] });
     return id;
   });
@@ -76,7 +95,9 @@ test('a brand creates a product and schedules a show, the host accepts, and a fo
     await hostPage.goto('/dashboard/host');
     await hostPage.getByRole('button', { name: `Accept hosting ${showTitle}` }).click();
     await expect(hostPage.getByRole('link', { name: `Open studio for ${showTitle}` })).toBeVisible();
-    expect((await db.query(`SELECT "hostInviteStatus" FROM "Show" WHERE id = $1`, [showId])).rows[0]).toEqual({ hostInviteStatus: 'ACCEPTED' });
+    expect((await db.query(`SELECT "hostInviteStatus" FROM "Show" WHERE id = $1`, [showId])).rows[0]).toEqual({
+      hostInviteStatus: 'ACCEPTED',
+    });
   });
 
   await test.step('the follower finds the reminder in the mailbox, opens the link and lands on the show', async () => {

@@ -9,7 +9,10 @@ import { screenshotPath } from './support/screenshots';
 // it shows itself: the host takes the demo show live and pins, the viewer buys.
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
 
-test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboard, orders, wallet, mailbox and profile pages', async ({ browser, db }) => {
+test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboard, orders, wallet, mailbox and profile pages', async ({
+  browser,
+  db,
+}) => {
   // About twenty pages and two live streams in one test: more than the default time on a busy machine.
   test.setTimeout(480_000);
   const shot = screenshotPath;
@@ -29,7 +32,8 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
     }
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
     // The database, not the studio's first paint, says whether something is pinned.
-    const pinned = (await db.query<{ pinnedProductId: string | null }>(`SELECT "pinnedProductId" FROM "Show" WHERE id = $1`, [showId])).rows[0]?.pinnedProductId;
+    const pinned = (await db.query<{ pinnedProductId: string | null }>(`SELECT "pinnedProductId" FROM "Show" WHERE id = $1`, [showId]))
+      .rows[0]?.pinnedProductId;
     if (!pinned) await studio.getByRole('button', { name: /^Pin Dewy Glow Serum$/ }).click();
     await expect(studio.getByRole('button', { name: /^Unpin / })).toBeVisible();
     const page = await viewer.newPage();
@@ -74,7 +78,12 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
       await page.screenshot({ path: shot(`${file}.png`), fullPage: true });
     }
     const phone = await host.newPage();
-    for (const [url, file] of [['/dashboard/host', 'host-dashboard-phone'], ['/dashboard/host/statement', 'host-statement-phone'], ['/hosts/mia', 'host-profile-phone'], ['/search?q=glow', 'search-phone']] as const) {
+    for (const [url, file] of [
+      ['/dashboard/host', 'host-dashboard-phone'],
+      ['/dashboard/host/statement', 'host-statement-phone'],
+      ['/hosts/mia', 'host-profile-phone'],
+      ['/search?q=glow', 'search-phone'],
+    ] as const) {
       await phone.goto(url);
       await pageReady(phone);
       await phone.screenshot({ path: shot(`${file}.png`) });
@@ -85,7 +94,10 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
     const buyer = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
     await signIn(buyer, 'viewer@demo.live');
     const phone = await buyer.newPage();
-    for (const [url, file] of [['/account/orders', 'orders-phone'], ['/account/wallet', 'wallet-phone']] as const) {
+    for (const [url, file] of [
+      ['/account/orders', 'orders-phone'],
+      ['/account/wallet', 'wallet-phone'],
+    ] as const) {
       await phone.goto(url);
       await pageReady(phone);
       await phone.screenshot({ path: shot(`${file}.png`), fullPage: true });

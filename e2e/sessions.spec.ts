@@ -16,9 +16,16 @@ async function reachesAccount(context: BrowserContext): Promise<boolean> {
   return response.status() === 200;
 }
 
-test('an old session cookie stops reaching /account after a password change, while the browser that changed it stays signed in', async ({ browser, db }) => {
+test('an old session cookie stops reaching /account after a password change, while the browser that changed it stays signed in', async ({
+  browser,
+  db,
+}) => {
   const email = `sessions-${Date.now().toString(36)}@test.live`;
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt") VALUES ($1, $2, 'Session Tester', $3, now())`, [`e2e_${randomUUID()}`, email, await hash('first-passphrase')]);
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt") VALUES ($1, $2, 'Session Tester', $3, now())`, [
+    `e2e_${randomUUID()}`,
+    email,
+    await hash('first-passphrase'),
+  ]);
   const owner = await browser.newContext();
   await signInWith(owner, email, 'first-passphrase');
   expect(await reachesAccount(owner)).toBe(true);
@@ -46,7 +53,11 @@ test('an old session cookie stops reaching /account after a password change, whi
 
 test('signing out ends the session the cookie carried, also for a copy of it', async ({ browser, db }) => {
   const email = `signout-${Date.now().toString(36)}@test.live`;
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt") VALUES ($1, $2, 'Sign Out Tester', $3, now())`, [`e2e_${randomUUID()}`, email, await hash('signout-passphrase')]);
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", "emailVerifiedAt") VALUES ($1, $2, 'Sign Out Tester', $3, now())`, [
+    `e2e_${randomUUID()}`,
+    email,
+    await hash('signout-passphrase'),
+  ]);
   const context = await browser.newContext();
   await signInWith(context, email, 'signout-passphrase');
   const copy = await browser.newContext();

@@ -3,12 +3,19 @@ import { scheduleShowLikeDemo } from './support/shows';
 
 // The show channel as people use it: chat, moderation and a flash deal, across
 // three browsers, on a show of its own (off air until the host goes live here).
-test('chat stays plain text in other browsers, the host moderates it, and a flash deal sells at its price with a countdown', async ({ browser, db }) => {
+test('chat stays plain text in other browsers, the host moderates it, and a flash deal sells at its price with a countdown', async ({
+  browser,
+  db,
+}) => {
   const { showId } = await scheduleShowLikeDemo(db, 'channel');
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await Promise.all([signIn(hostContext, 'host@demo.live'), signIn(viewerContext, 'viewer@demo.live'), signIn(phoneContext, 'viewer2@demo.live')]);
+  await Promise.all([
+    signIn(hostContext, 'host@demo.live'),
+    signIn(viewerContext, 'viewer@demo.live'),
+    signIn(phoneContext, 'viewer2@demo.live'),
+  ]);
   const studio = await hostContext.newPage();
   const viewer = await viewerContext.newPage();
   const phone = await phoneContext.newPage();

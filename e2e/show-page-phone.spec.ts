@@ -47,22 +47,33 @@ async function overlays(page: Page): Promise<Record<string, Locator>> {
 test('on a phone every overlay of a live show has its own zone and the video stays mostly in view', async ({ browser, db }) => {
   const show = await startOwnLiveShow(db, 'phonezones');
   // A busy show before the viewer arrives: a long chat and a pinned message come with the join snapshot.
-  const { rows: [author] } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'viewer2@demo.live'`);
+  const {
+    rows: [author],
+  } = await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'viewer2@demo.live'`);
   for (let i = 1; i <= 12; i++) {
-    await db.query(`INSERT INTO "ChatMessage" (id, "showId", "userId", text, "createdAt") VALUES ($1, $2, $3, $4, now() - make_interval(secs => $5))`, [
-      `${show.showId}_m${i}`,
-      show.showId,
-      author!.id,
-      i === 1 ? 'Free shipping on everything over $50 tonight — ask me about sizes!' : `Message number ${i}: does it come in a bigger size for dry skin?`,
-      60 - i,
-    ]);
+    await db.query(
+      `INSERT INTO "ChatMessage" (id, "showId", "userId", text, "createdAt") VALUES ($1, $2, $3, $4, now() - make_interval(secs => $5))`,
+      [
+        `${show.showId}_m${i}`,
+        show.showId,
+        author!.id,
+        i === 1
+          ? 'Free shipping on everything over $50 tonight — ask me about sizes!'
+          : `Message number ${i}: does it come in a bigger size for dry skin?`,
+        60 - i,
+      ],
+    );
   }
   await db.query(`UPDATE "Show" SET "pinnedMessageId" = $2 WHERE id = $1`, [show.showId, `${show.showId}_m1`]);
 
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const buyerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const phoneContext = await browser.newContext(PHONE);
-  await Promise.all([signIn(hostContext, 'host@demo.live'), signIn(buyerContext, 'viewer2@demo.live'), signIn(phoneContext, 'viewer@demo.live')]);
+  await Promise.all([
+    signIn(hostContext, 'host@demo.live'),
+    signIn(buyerContext, 'viewer2@demo.live'),
+    signIn(phoneContext, 'viewer@demo.live'),
+  ]);
   const studio = await hostContext.newPage();
   const buyer = await buyerContext.newPage();
   const phone = await phoneContext.newPage();
@@ -71,7 +82,9 @@ test('on a phone every overlay of a live show has its own zone and the video sta
     await studio.goto(`/studio/${show.showId}`);
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
     await phone.goto(`/shows/${show.showId}`);
-    await expect.poll(() => phone.getByTestId('live-video').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => phone.getByTestId('live-video').evaluate((v) => (v as HTMLVideoElement).videoWidth), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await expect(phone.getByTestId('video-quality')).toBeVisible({ timeout: 30_000 });
     await expect(phone.getByTestId('pinned-message')).toBeVisible();
   });
@@ -89,13 +102,17 @@ test('on a phone every overlay of a live show has its own zone and the video sta
     for (const [name, locator] of Object.entries(named)) boxes.push([name, await box(locator)]);
     const collisions: string[] = [];
     for (let i = 0; i < boxes.length; i++) {
-      for (let j = i + 1; j < boxes.length; j++) if (intersects(boxes[i]![1], boxes[j]![1])) collisions.push(`${boxes[i]![0]} × ${boxes[j]![0]}`);
+      for (let j = i + 1; j < boxes.length; j++)
+        if (intersects(boxes[i]![1], boxes[j]![1])) collisions.push(`${boxes[i]![0]} × ${boxes[j]![0]}`);
     }
     expect(collisions).toEqual([]);
     // Chat shows about four lines, not a third of the screen.
     expect(boxes.find(([name]) => name === 'chat')![1].height).toBeLessThanOrEqual(90);
     const video = await box(phone.getByTestId('live-video'));
-    const share = uncoveredShare(video, boxes.map(([, b]) => b));
+    const share = uncoveredShare(
+      video,
+      boxes.map(([, b]) => b),
+    );
     test.info().annotations.push({ type: 'video uncovered', description: share.toFixed(3) });
     expect(share).toBeGreaterThanOrEqual(0.55);
     await phone.screenshot({ path: screenshotPath('viewer-phone-zones.png') });

@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 
-test('sign-up keeps the name and email after a refusal, checks the fields in the browser first, and leaves marketing consent unticked', async ({ page, db }) => {
+test('sign-up keeps the name and email after a refusal, checks the fields in the browser first, and leaves marketing consent unticked', async ({
+  page,
+  db,
+}) => {
   const email = `keep-${Date.now().toString(36)}@test.live`;
   await page.goto('/signup');
   const name = page.getByLabel('Your name');
@@ -38,7 +41,10 @@ test('sign-up keeps the name and email after a refusal, checks the fields in the
     await page.getByRole('button', { name: 'Create account' }).click();
     const account = async () =>
       (
-        await db.query(`SELECT u.name, p."emailReminders" FROM "User" u LEFT JOIN "NotificationPreference" p ON p."userId" = u.id WHERE u.email = $1`, [email])
+        await db.query(
+          `SELECT u.name, p."emailReminders" FROM "User" u LEFT JOIN "NotificationPreference" p ON p."userId" = u.id WHERE u.email = $1`,
+          [email],
+        )
       ).rows;
     await expect.poll(account).toEqual([{ name: 'Bolor Bat', emailReminders: false }]);
   });

@@ -24,7 +24,10 @@ async function expectInView(page: Page, locator: Locator, what: string) {
   expect(box!.x + box!.width, `${what} fits across`).toBeLessThanOrEqual(SCREEN.width);
 }
 
-test('the studio shows the database’s figures after a reload, viewers’ reactions, chat beside the camera at 1440×900, big moderation buttons, and an end-of-show summary without pins or deals', async ({ browser, db }) => {
+test('the studio shows the database’s figures after a reload, viewers’ reactions, chat beside the camera at 1440×900, big moderation buttons, and an end-of-show summary without pins or deals', async ({
+  browser,
+  db,
+}) => {
   const show = await startOwnLiveShow(db, 'studio');
   // 55 paid orders: more than the 50 sales the studio used to remember in the page.
   await db.query(
@@ -67,7 +70,10 @@ test('the studio shows the database’s figures after a reload, viewers’ react
     await expectInView(studio, studio.getByRole('heading', { name: 'Lineup' }), 'lineup');
     await expectInView(studio, studio.getByRole('heading', { name: 'Chat', exact: true }), 'chat');
     await expectInView(studio, studio.getByRole('textbox', { name: 'Message' }), 'chat input');
-    expect(await studio.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1), 'the page itself does not scroll').toBe(true);
+    expect(
+      await studio.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1),
+      'the page itself does not scroll',
+    ).toBe(true);
   });
 
   await test.step('Pin, Delete and Ban are separate 44 px buttons, and Ban asks first', async () => {

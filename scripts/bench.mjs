@@ -15,5 +15,9 @@ if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.
 if (all || name === 'media-fanout') await ensureDebianPackages(['vpx-tools']);
 const script = all ? 'run.ts' : `${name}.ts`;
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script)], { cwd: projectRoot, env, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script)], {
+  cwd: projectRoot,
+  env,
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -53,7 +53,8 @@ export async function ensurePrismaClient({ projectRoot, log = console.log }) {
   const generatedDir = path.join(projectRoot, GENERATED_DIR);
   const stampFile = path.join(generatedDir, STAMP);
   const hash = fingerprint(projectRoot);
-  const upToDate = existsSync(path.join(generatedDir, 'client.ts')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash;
+  const upToDate =
+    existsSync(path.join(generatedDir, 'client.ts')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash;
   if (upToDate) return { generated: false };
 
   log('generating the Prisma client…');

@@ -7,7 +7,11 @@ import { log, run } from './lib/run.mjs';
 const env = await bootstrap({ forTests: true });
 await ensureNextBuild();
 log('taking screenshots into docs/screenshots…');
-await run(path.join(projectRoot, 'node_modules', '.bin', 'playwright'), ['test', 'e2e/screenshots.spec.ts', 'e2e/new-buyer-phone.spec.ts', 'e2e/show-page-phone.spec.ts'], {
-  cwd: projectRoot,
-  env: { ...env, UPDATE_SCREENSHOTS: '1' },
-});
+await run(
+  path.join(projectRoot, 'node_modules', '.bin', 'playwright'),
+  ['test', 'e2e/screenshots.spec.ts', 'e2e/new-buyer-phone.spec.ts', 'e2e/show-page-phone.spec.ts'],
+  {
+    cwd: projectRoot,
+    env: { ...env, UPDATE_SCREENSHOTS: '1' },
+  },
+);

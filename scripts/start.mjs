@@ -11,7 +11,9 @@ const dev = process.argv.includes('--dev');
 // links would point at localhost and the app would take itself for a laptop
 // (demo accounts, the local mailbox). Refused before anything is installed or built.
 if (process.env.NODE_ENV === 'production' && !process.env.PUBLIC_URL) {
-  console.error('NODE_ENV=production needs PUBLIC_URL, the address people use (for example PUBLIC_URL=https://shop.example.com); see "Running in production" in README.md.');
+  console.error(
+    'NODE_ENV=production needs PUBLIC_URL, the address people use (for example PUBLIC_URL=https://shop.example.com); see "Running in production" in README.md.',
+  );
   process.exit(1);
 }
 // The server refuses this too (server/env.ts); saying it here spares a deployer the
@@ -19,7 +21,9 @@ if (process.env.NODE_ENV === 'production' && !process.env.PUBLIC_URL) {
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const publicHost = URL.canParse(process.env.PUBLIC_URL ?? '') ? new URL(process.env.PUBLIC_URL).hostname : 'localhost';
 if (!dev && process.env.NODE_ENV === 'production' && !LOCAL_HOSTS.has(publicHost) && !process.env.AUTH_SECRET) {
-  console.error('Invalid configuration: AUTH_SECRET is required in production. It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.');
+  console.error(
+    'Invalid configuration: AUTH_SECRET is required in production. It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.',
+  );
   process.exit(1);
 }
 await runUnderRequiredNode();

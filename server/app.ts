@@ -82,7 +82,10 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
             monitor?.markUp();
           },
           onGiveUp: (error) => {
-            pgLog.fatal({ err: error }, `${error.message}: the app cannot take orders without its database and stops here, so a process manager can restart it`);
+            pgLog.fatal(
+              { err: error },
+              `${error.message}: the app cannot take orders without its database and stops here, so a process manager can restart it`,
+            );
             monitor?.markDown('the embedded database could not be restarted');
             onFatal?.(error);
           },
@@ -100,7 +103,8 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     const database = monitor;
     cleanups.push(() => database.stop());
     const demoSeeded = env.SEED_DEMO_DATA === 'true' && (await seedDemo(db, log));
-    if (isDeployment(env) && !env.SMTP_URL) log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
+    if (isDeployment(env) && !env.SMTP_URL)
+      log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
     const media = await MediaService.create(
       {
@@ -140,12 +144,21 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     cleanups.push(() => realtime.close());
     configureImageSources(imageSourcesFromEnv(env));
     cleanups.push(() => configureImageSources(undefined));
-    registerServices({ db, io: realtime.io, env, storage: createObjectStore(env), verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }) });
+    registerServices({
+      db,
+      io: realtime.io,
+      env,
+      storage: createObjectStore(env),
+      verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
+    });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
     cleanups.push(() => jobs.stop());
     // Throttle windows that ended days ago are only clutter.
-    const pruning = setInterval(() => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')), 60 * 60 * 1000);
+    const pruning = setInterval(
+      () => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')),
+      60 * 60 * 1000,
+    );
     pruning.unref();
     cleanups.push(() => clearInterval(pruning));
 
@@ -179,14 +192,18 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       httpServer.once('error', reject);
       httpServer.listen(env.PORT, env.HOST, () => resolve());
     });
-    cleanups.push(() => new Promise<void>((resolve) => {
-      httpServer.closeAllConnections();
-      httpServer.close(() => resolve());
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          httpServer.closeAllConnections();
+          httpServer.close(() => resolve());
+        }),
+    );
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
     log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
-    if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true') log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
+    if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true')
+      log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
     return { url, port, db, database, httpServer, demoSeeded, close };
   } catch (error) {
     await close();

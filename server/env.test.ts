@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
 
 const base = { DATA_DIR: '/tmp/live-commerce-env-test', LOG_LEVEL: 'silent' };
-const deployment = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example.com', AUTH_SECRET: 's'.repeat(16) + 'f7Qz9w2LmX4pR8tY' };
+const deployment = {
+  ...base,
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://shop.example.com',
+  AUTH_SECRET: 's'.repeat(16) + 'f7Qz9w2LmX4pR8tY',
+};
 
 describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not localhost)', () => {
   it('refuses to start without AUTH_SECRET, saying how to make one', () => {

@@ -12,7 +12,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default(path.resolve('.data')),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -39,7 +42,10 @@ const envSchema = z.object({
   LOCAL_MAILBOX: z.enum(['true', 'false']).optional(),
   // Email: SMTP when set (smtp://user:pass@host:587 or smtps://…), otherwise the
   // stored outbox shown at /mailbox.
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Live Commerce <no-reply@localhost>'),
   // Minutes before a show's start that reminders go out, unless a person chose otherwise.
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
@@ -60,14 +66,23 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((raw, ctx) => listOf(raw).map((entry) => origin(entry) ?? (ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://shop.example.com` }), ''))),
+    .transform((raw, ctx) =>
+      listOf(raw).map(
+        (entry) =>
+          origin(entry) ?? (ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://shop.example.com` }), ''),
+      ),
+    ),
   // Hosts (comma-separated) that product images, show covers and avatars may be
   // linked from, besides uploads and S3_PUBLIC_URL. Always over https.
   IMAGE_HOSTS: z
     .string()
     .default('')
     .transform((raw, ctx) =>
-      listOf(raw).map((entry) => (/^[a-z0-9.-]+(:\d+)?$/i.test(entry) ? entry.toLowerCase() : (ctx.addIssue({ code: 'custom', message: `"${entry}" is not a host name like images.example.com` }), ''))),
+      listOf(raw).map((entry) =>
+        /^[a-z0-9.-]+(:\d+)?$/i.test(entry)
+          ? entry.toLowerCase()
+          : (ctx.addIssue({ code: 'custom', message: `"${entry}" is not a host name like images.example.com` }), ''),
+      ),
     ),
   // OAuth sign-in: each provider is switched on when both of its variables are set.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -79,7 +94,10 @@ const envSchema = z.object({
 });
 
 function listOf(raw: string): string[] {
-  return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** The origin of an http(s) URL written as just scheme://host[:port], or null. */
@@ -125,7 +143,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = parsed.data;
   if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) throw new Error('Invalid configuration: RTC_MIN_PORT > RTC_MAX_PORT');
   const webRtcPort = env.WEBRTC_PORT ?? env.RTC_MIN_PORT;
-  if (webRtcPort > 0 && webRtcPort + env.MEDIA_WORKERS - 1 > 65535) throw new Error('Invalid configuration: WEBRTC_PORT + MEDIA_WORKERS exceeds 65535');
+  if (webRtcPort > 0 && webRtcPort + env.MEDIA_WORKERS - 1 > 65535)
+    throw new Error('Invalid configuration: WEBRTC_PORT + MEDIA_WORKERS exceeds 65535');
   if (env.STORAGE_DRIVER === 's3' && !(env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
     throw new Error('Invalid configuration: STORAGE_DRIVER=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   }

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_REQUEST_HEADER, markLocalRequest } from './local-request';
 
-const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers: { ...headers } }) as unknown as IncomingMessage;
+const request = (remoteAddress: string, headers: Record<string, string> = {}) =>
+  ({ socket: { remoteAddress }, headers: { ...headers } }) as unknown as IncomingMessage;
 
 describe('which requests count as "from this machine" (the local mailbox)', () => {
   it('a loopback connection without proxy headers does', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
 import { applySecurityHeaders, headerPolicyFromEnv, securityHeaders } from './security-headers';
 
-const env = (extra: Record<string, string> = {}) => loadEnv({ AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/lc-security-headers', ...extra });
+const env = (extra: Record<string, string> = {}) =>
+  loadEnv({ AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/lc-security-headers', ...extra });
 
 describe('security headers', () => {
   it('HSTS and upgrade-insecure-requests only when PUBLIC_URL is https', () => {
@@ -16,7 +17,9 @@ describe('security headers', () => {
   });
 
   it('the page policy carries the nonce, the socket origin, the image hosts and refuses framing', () => {
-    const policy = headerPolicyFromEnv(env({ PUBLIC_URL: 'https://shop.example.com', S3_PUBLIC_URL: 'https://cdn.example.com/media', IMAGE_HOSTS: 'images.example.com' }));
+    const policy = headerPolicyFromEnv(
+      env({ PUBLIC_URL: 'https://shop.example.com', S3_PUBLIC_URL: 'https://cdn.example.com/media', IMAGE_HOSTS: 'images.example.com' }),
+    );
     const csp = securityHeaders(policy, '/shows/x', 'abc123==').response['Content-Security-Policy'];
     expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic';");
     expect(csp).toContain("connect-src 'self' wss://shop.example.com;");
@@ -41,7 +44,13 @@ describe('security headers', () => {
   });
 
   it('replaces a Content-Security-Policy the client sent, so nobody chooses the nonce Next writes into a page', () => {
-    const req = { url: '/', headers: { 'content-security-policy': "script-src 'nonce-attacker'", 'content-security-policy-report-only': "script-src 'nonce-attacker'" } } as unknown as IncomingMessage;
+    const req = {
+      url: '/',
+      headers: {
+        'content-security-policy': "script-src 'nonce-attacker'",
+        'content-security-policy-report-only': "script-src 'nonce-attacker'",
+      },
+    } as unknown as IncomingMessage;
     const set: Record<string, string> = {};
     const res = { setHeader: (name: string, value: string) => (set[name] = value) } as unknown as ServerResponse;
     applySecurityHeaders(headerPolicyFromEnv(env()), req, res);

@@ -28,7 +28,10 @@ export function headerPolicyFromEnv(env: Env, { dev = false }: { dev?: boolean }
     dev,
     imageOrigins: imageSourceOrigins(imageSourcesFromEnv(env)),
     socketOrigins,
-    formOrigins: [...(env.GOOGLE_CLIENT_ID ? ['https://accounts.google.com'] : []), ...(env.GITHUB_CLIENT_ID ? ['https://github.com'] : [])],
+    formOrigins: [
+      ...(env.GOOGLE_CLIENT_ID ? ['https://accounts.google.com'] : []),
+      ...(env.GITHUB_CLIENT_ID ? ['https://github.com'] : []),
+    ],
   };
 }
 
@@ -62,7 +65,13 @@ export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string): 
 }
 
 // Uploaded files are other people's bytes: opened directly, they run nothing and load nothing.
-const UPLOAD_POLICY = join({ 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'none'"], sandbox: [] });
+const UPLOAD_POLICY = join({
+  'default-src': ["'none'"],
+  'img-src': ["'self'"],
+  'style-src': ["'unsafe-inline'"],
+  'frame-ancestors': ["'none'"],
+  sandbox: [],
+});
 
 const STUDIO_PATH = /^\/studio(\/|$)/;
 // Only the studio (where the host publishes; a guest's stage will join it) may ask for camera and microphone.
@@ -70,7 +79,11 @@ const STUDIO_PERMISSIONS = 'camera=(self), microphone=(self), geolocation=(), pa
 const PAGE_PERMISSIONS = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()';
 
 /** The headers for one response, and the CSP Next must see on the request to use the nonce. */
-export function securityHeaders(policy: HeaderPolicy, rawPath: string, nonce: string): { response: Record<string, string>; requestCsp: string } {
+export function securityHeaders(
+  policy: HeaderPolicy,
+  rawPath: string,
+  nonce: string,
+): { response: Record<string, string>; requestCsp: string } {
   const path = rawPath.split('?')[0] ?? '/';
   const csp = path.startsWith('/uploads/') ? UPLOAD_POLICY : pageContentSecurityPolicy(policy, nonce);
   return {

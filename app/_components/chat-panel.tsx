@@ -21,13 +21,22 @@ export interface ChatActions {
   pin?(messageId: string | null): void;
 }
 
-const MODERATION_BUTTON = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-xs font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+const MODERATION_BUTTON =
+  'inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-xs font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 const ROLE_BADGE = { host: 'chat.roleHost', moderator: 'chat.roleModerator', viewer: null } as const;
 
 // "overlay" sits on the video on a phone (light text on dark) and in the side panel on a wide screen.
 const TONES = {
-  light: { root: '', muted: 'text-neutral-500', line: '', pinned: 'bg-amber-50 text-amber-900', input: 'border border-neutral-300 bg-white', link: '', log: '' },
+  light: {
+    root: '',
+    muted: 'text-neutral-500',
+    line: '',
+    pinned: 'bg-amber-50 text-amber-900',
+    input: 'border border-neutral-300 bg-white',
+    link: '',
+    log: '',
+  },
   overlay: {
     root: 'text-white md:text-ink',
     muted: 'text-white/80 md:text-neutral-500',
@@ -35,7 +44,8 @@ const TONES = {
     // On a phone the pinned line is clamped to one line and the log to about four, fading out at the top, so chat keeps to its zone.
     pinned: 'truncate bg-black/50 !py-1.5 md:overflow-visible md:whitespace-normal md:!py-2 md:bg-amber-50 md:text-amber-900',
     log: 'max-h-[5.25rem] [mask-image:linear-gradient(to_bottom,transparent,black_1.25rem)] md:max-h-none md:[mask-image:none]',
-    input: 'bg-black/40 text-white placeholder:text-white/70 md:border md:border-neutral-300 md:bg-white md:text-ink md:placeholder:text-neutral-500',
+    input:
+      'bg-black/40 text-white placeholder:text-white/70 md:border md:border-neutral-300 md:bg-white md:text-ink md:placeholder:text-neutral-500',
     link: 'text-white md:text-ink',
   },
   // The studio's chat keeps its full height.
@@ -112,21 +122,57 @@ export function ChatPanel({
         </p>
       )}
       {/* The log role would hide the list semantics of <ol>, so it wraps the list. */}
-      <div ref={listRef} role="log" aria-live="polite" aria-label={tr('chat.log')} className={`min-h-0 flex-1 overflow-y-auto overscroll-contain ${t.log}`} data-testid="chat-messages">
+      <div
+        ref={listRef}
+        role="log"
+        aria-live="polite"
+        aria-label={tr('chat.log')}
+        className={`min-h-0 flex-1 overflow-y-auto overscroll-contain ${t.log}`}
+        data-testid="chat-messages"
+      >
         <ol className="space-y-1">
           {messages.length === 0 && <li className={`text-sm ${t.muted}`}>{tr('chat.empty')}</li>}
           {messages.map((m) => (
             <li key={m.id} className={`text-sm leading-snug ${t.line}`}>
               <span className="font-semibold">{m.author.name}</span>
-              {ROLE_BADGE[m.author.role] && <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">{tr(ROLE_BADGE[m.author.role]!)}</span>}{' '}
-              <span className="break-words" data-testid="chat-text">{m.text}</span>
+              {ROLE_BADGE[m.author.role] && (
+                <span className="ml-1 rounded bg-brand-500 px-1 text-[10px] font-bold uppercase text-white">
+                  {tr(ROLE_BADGE[m.author.role]!)}
+                </span>
+              )}{' '}
+              <span className="break-words" data-testid="chat-text">
+                {m.text}
+              </span>
               {canModerate && (
                 // Its own row of real buttons, 44 px tall and apart, so a hurried host hits the one they meant.
                 <span className="mt-1 flex flex-wrap gap-2" data-testid="chat-moderation">
-                  {actions.pin && <button type="button" className={MODERATION_BUTTON} onClick={() => actions.pin?.(m.id)} aria-label={tr('chat.pinLabel', { name: m.author.name })}>{tr('chat.pin')}</button>}
-                  {actions.remove && <button type="button" className={MODERATION_BUTTON} onClick={() => actions.remove?.(m.id)} aria-label={tr('chat.deleteLabel', { name: m.author.name })}>{tr('chat.delete')}</button>}
+                  {actions.pin && (
+                    <button
+                      type="button"
+                      className={MODERATION_BUTTON}
+                      onClick={() => actions.pin?.(m.id)}
+                      aria-label={tr('chat.pinLabel', { name: m.author.name })}
+                    >
+                      {tr('chat.pin')}
+                    </button>
+                  )}
+                  {actions.remove && (
+                    <button
+                      type="button"
+                      className={MODERATION_BUTTON}
+                      onClick={() => actions.remove?.(m.id)}
+                      aria-label={tr('chat.deleteLabel', { name: m.author.name })}
+                    >
+                      {tr('chat.delete')}
+                    </button>
+                  )}
                   {actions.ban && m.author.role === 'viewer' && (
-                    <button type="button" className={`${MODERATION_BUTTON} border-red-300 text-red-800 hover:bg-red-50`} onClick={() => actions.ban?.(m.author.id, m.author.name)} aria-label={tr('chat.banLabel', { name: m.author.name })}>
+                    <button
+                      type="button"
+                      className={`${MODERATION_BUTTON} border-red-300 text-red-800 hover:bg-red-50`}
+                      onClick={() => actions.ban?.(m.author.id, m.author.name)}
+                      aria-label={tr('chat.banLabel', { name: m.author.name })}
+                    >
                       {tr('chat.ban')}
                     </button>
                   )}
@@ -157,7 +203,11 @@ export function ChatPanel({
             placeholder={tr('chat.placeholder')}
             className={`min-w-0 flex-1 rounded-full px-4 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500 ${t.input}`}
           />
-          <button type="submit" disabled={sending || !draft.trim() || waitSeconds > 0} className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={sending || !draft.trim() || waitSeconds > 0}
+            className="rounded-full bg-brand-500 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+          >
             {tr('chat.send')}
           </button>
         </form>

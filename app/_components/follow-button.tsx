@@ -32,7 +32,11 @@ export function FollowButton({ target, id, active: initial, labels, subject, sig
   const text = active ? labels.on : labels.off;
   if (!signedIn) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className={primaryButtonClass} aria-label={t('discovery.follow.signInFirst', { action: labels.off, subject })}>
+      <Link
+        href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`}
+        className={primaryButtonClass}
+        aria-label={t('discovery.follow.signInFirst', { action: labels.off, subject })}
+      >
         {labels.off}
       </Link>
     );
@@ -43,7 +47,12 @@ export function FollowButton({ target, id, active: initial, labels, subject, sig
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="on" value={String(!active)} />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" disabled={pending} className={active ? secondaryButtonClass : primaryButtonClass} aria-label={t('discovery.follow.labelled', { action: text, subject })}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={active ? secondaryButtonClass : primaryButtonClass}
+        aria-label={t('discovery.follow.labelled', { action: text, subject })}
+      >
         {active && <span aria-hidden="true">✓ </span>}
         {text}
       </button>

@@ -13,12 +13,21 @@ const UTC_FALLBACK = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', tim
  */
 export function LocalTime({ iso, className, dated }: { iso: string; className?: string; dated?: boolean }) {
   const { intl, intlEpoch } = useI18n();
-  const [text, setText] = useState(() => (dated ? formatLabelledTime(new Date(iso), 'en-GB', 'UTC') : `${UTC_FALLBACK.format(new Date(iso))} UTC`));
+  const [text, setText] = useState(() =>
+    dated ? formatLabelledTime(new Date(iso), 'en-GB', 'UTC') : `${UTC_FALLBACK.format(new Date(iso))} UTC`,
+  );
   useEffect(() => {
     setText(
       dated
         ? formatLabelledTime(new Date(iso), intl)
-        : new Intl.DateTimeFormat(intl, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso)),
+        : new Intl.DateTimeFormat(intl, {
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }).format(new Date(iso)),
     );
     // intlEpoch: again once a browser without this language's data has loaded it.
   }, [iso, intl, dated, intlEpoch]);

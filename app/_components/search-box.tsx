@@ -9,7 +9,15 @@ export async function SearchBox({ defaultValue = '' }: { defaultValue?: string }
       <label htmlFor="site-search" className="sr-only">
         {t('discovery.search.label')}
       </label>
-      <input id="site-search" name="q" type="search" defaultValue={defaultValue} maxLength={100} placeholder={t('discovery.search.placeholder')} className={inputClass} />
+      <input
+        id="site-search"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        maxLength={100}
+        placeholder={t('discovery.search.placeholder')}
+        className={inputClass}
+      />
       <button type="submit" className={primaryButtonClass}>
         {t('discovery.search.submit')}
       </button>

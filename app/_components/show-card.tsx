@@ -7,7 +7,11 @@ import type { Translate } from '@/app/_i18n/translate';
 function CardBadge({ show, t }: { show: ShowCardData; t: Translate }) {
   switch (show.status) {
     case 'LIVE':
-      return <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t('discovery.card.live')}</span>;
+      return (
+        <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
+          {t('discovery.card.live')}
+        </span>
+      );
     case 'SCHEDULED':
       return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
     case 'ENDED':
@@ -27,7 +31,9 @@ export function ShowCard({ show, viewerId, t }: { show: ShowCardData; viewerId?:
   return (
     <li className="overflow-hidden rounded-2xl border border-neutral-200 bg-white shadow-sm">
       <div className="relative flex h-36 items-end bg-gradient-to-br from-ink via-neutral-800 to-brand-700 p-3">
-        {show.coverImageUrl && <img src={show.coverImageUrl} alt="" className="absolute inset-0 h-full w-full object-cover" loading="lazy" />}
+        {show.coverImageUrl && (
+          <img src={show.coverImageUrl} alt="" className="absolute inset-0 h-full w-full object-cover" loading="lazy" />
+        )}
         <span className="relative">
           <CardBadge show={show} t={t} />
         </span>
@@ -52,7 +58,10 @@ export function ShowCard({ show, viewerId, t }: { show: ShowCardData; viewerId?:
           </Link>
         </p>
         {viewerId === show.host.id && show.status !== 'ENDED' && show.status !== 'CANCELLED' && (
-          <a href={`/studio/${show.id}`} className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800">
+          <a
+            href={`/studio/${show.id}`}
+            className="mt-2 inline-block rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800"
+          >
             {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
             {t('discovery.card.openStudio')}
           </a>
@@ -64,7 +73,8 @@ export function ShowCard({ show, viewerId, t }: { show: ShowCardData; viewerId?:
 
 export async function ShowGrid({ shows, viewerId, empty }: { shows: ShowCardData[]; viewerId?: string; empty: string }) {
   const { t } = await getI18n();
-  if (shows.length === 0) return <p className="rounded-xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600">{empty}</p>;
+  if (shows.length === 0)
+    return <p className="rounded-xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600">{empty}</p>;
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {shows.map((show) => (

@@ -6,7 +6,8 @@ import { services } from '@/server/services';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';
 
-const navLinkClass = 'rounded-full px-2 py-2 font-medium text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+const navLinkClass =
+  'rounded-full px-2 py-2 font-medium text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 export async function SiteHeader() {
   const [user, { t }] = await Promise.all([currentUser(), getI18n()]);
@@ -40,7 +41,10 @@ export async function SiteHeader() {
               </span>
             </>
           ) : (
-            <Link href="/signin" className="rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+            <Link
+              href="/signin"
+              className="rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+            >
               {t('common.nav.signIn')}
             </Link>
           )}

@@ -30,7 +30,10 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
       current = false;
     };
   }, [locale]);
-  const value = useMemo(() => ({ locale, intl: INTL_LOCALE[locale], t: createTranslator(locale, messages), intlEpoch }), [locale, messages, intlEpoch]);
+  const value = useMemo(
+    () => ({ locale, intl: INTL_LOCALE[locale], t: createTranslator(locale, messages), intlEpoch }),
+    [locale, messages, intlEpoch],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -8,8 +8,7 @@ import { toErrorPayload, type ErrorCode } from '@/server/domain/errors';
  * shape as the socket protocol, plus per-field messages for zod failures.
  */
 export type ActionState =
-  | { ok: true; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; message?: string } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 
 /** The signed-in user of a page, or a redirect to sign-in that comes back here. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
@@ -58,5 +57,8 @@ export async function publicFormAction<S extends z.ZodType>(
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND')
+  );
 }

@@ -1,6 +1,14 @@
 'use client';
 
-import { applyDecision, decideLayer, estimateLayerWidths, initialLayerState, qualityLevel, type LayerDecision, type QualityLevel } from './layer-policy';
+import {
+  applyDecision,
+  decideLayer,
+  estimateLayerWidths,
+  initialLayerState,
+  qualityLevel,
+  type LayerDecision,
+  type QualityLevel,
+} from './layer-policy';
 import type { Subscriber } from './media-subscriber';
 
 export interface AdaptiveStatus {
@@ -25,7 +33,8 @@ export function adaptVideo(subscriber: Subscriber, video: HTMLVideoElement, onSt
 
   const report = () => {
     const feed = subscriber.video;
-    const quality = feed && feed.spatialLayers > 1 && feed.spatialLayer !== null ? qualityLevel(feed.spatialLayer, feed.spatialLayers) : null;
+    const quality =
+      feed && feed.spatialLayers > 1 && feed.spatialLayer !== null ? qualityLevel(feed.spatialLayer, feed.spatialLayers) : null;
     onStatus({ paused: feed?.paused ?? false, quality });
   };
 
@@ -37,7 +46,9 @@ export function adaptVideo(subscriber: Subscriber, video: HTMLVideoElement, onSt
         return subscriber.pauseVideo();
       case 'resume':
         // Back on the lowest layer first, so the picture returns as fast as it did on arrival.
-        return (subscriber.video?.preferredLayer === 0 ? Promise.resolve() : subscriber.setVideoLayer(0)).then(() => subscriber.resumeVideo());
+        return (subscriber.video?.preferredLayer === 0 ? Promise.resolve() : subscriber.setVideoLayer(0)).then(() =>
+          subscriber.resumeVideo(),
+        );
       default: {
         const unreachable: never = decision;
         return unreachable;
@@ -65,17 +76,19 @@ export function adaptVideo(subscriber: Subscriber, video: HTMLVideoElement, onSt
     });
     if (decision.kind === 'stay') return;
     busy = true;
-    carryOut(decision).then(
-      () => {
-        state = applyDecision(state, decision, Date.now());
-      },
-      // Refused or timed out: wait a full hold before trying again rather than asking every second.
-      () => {
-        state = { ...state, changedAt: Date.now() };
-      },
-    ).finally(() => {
-      busy = false;
-    });
+    carryOut(decision)
+      .then(
+        () => {
+          state = applyDecision(state, decision, Date.now());
+        },
+        // Refused or timed out: wait a full hold before trying again rather than asking every second.
+        () => {
+          state = { ...state, changedAt: Date.now() };
+        },
+      )
+      .finally(() => {
+        busy = false;
+      });
   };
 
   const onVisibility = () => {

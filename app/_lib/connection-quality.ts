@@ -32,7 +32,8 @@ type StatsRecord = Readonly<Record<string, unknown>>;
 
 const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 const add = (sum: number | null, value: number | null) => (value === null ? sum : (sum ?? 0) + value);
-const max = (current: number | null, value: number | null) => (value === null ? current : current === null ? value : Math.max(current, value));
+const max = (current: number | null, value: number | null) =>
+  value === null ? current : current === null ? value : Math.max(current, value);
 const LIMITATIONS = ['none', 'cpu', 'bandwidth', 'other'] as const;
 // The worst limitation across streams wins: bandwidth over cpu over other.
 const LIMITATION_RANK = { none: 0, other: 1, cpu: 2, bandwidth: 3 } as const;
@@ -42,7 +43,15 @@ const LIMITATION_RANK = { none: 0, other: 1, cpu: 2, bandwidth: 3 } as const;
  * need no WebRTC; unknown or missing fields simply stay null.
  */
 export function sampleFromStats(stats: Iterable<StatsRecord>): UplinkSample {
-  const sample: UplinkSample = { at: 0, packetsSent: null, packetsLost: null, fractionLost: null, roundTripTime: null, availableOutgoingBitrate: null, qualityLimitationReason: null };
+  const sample: UplinkSample = {
+    at: 0,
+    packetsSent: null,
+    packetsLost: null,
+    fractionLost: null,
+    roundTripTime: null,
+    availableOutgoingBitrate: null,
+    qualityLimitationReason: null,
+  };
   const pairs: StatsRecord[] = [];
   let selectedPairId: unknown = null;
   for (const stat of stats) {
@@ -51,7 +60,11 @@ export function sampleFromStats(stats: Iterable<StatsRecord>): UplinkSample {
       case 'outbound-rtp': {
         sample.packetsSent = add(sample.packetsSent, num(stat.packetsSent));
         const reason = LIMITATIONS.find((r) => r === stat.qualityLimitationReason);
-        if (reason && (sample.qualityLimitationReason === null || LIMITATION_RANK[reason] > LIMITATION_RANK[sample.qualityLimitationReason])) sample.qualityLimitationReason = reason;
+        if (
+          reason &&
+          (sample.qualityLimitationReason === null || LIMITATION_RANK[reason] > LIMITATION_RANK[sample.qualityLimitationReason])
+        )
+          sample.qualityLimitationReason = reason;
         break;
       }
       case 'remote-inbound-rtp':
@@ -70,7 +83,9 @@ export function sampleFromStats(stats: Iterable<StatsRecord>): UplinkSample {
     }
   }
   // Only the pair in use counts: the others are candidates that were tried.
-  const pair = pairs.find((p) => selectedPairId !== null && p.id === selectedPairId) ?? pairs.find((p) => p.nominated === true && p.state === 'succeeded');
+  const pair =
+    pairs.find((p) => selectedPairId !== null && p.id === selectedPairId) ??
+    pairs.find((p) => p.nominated === true && p.state === 'succeeded');
   if (pair) {
     sample.availableOutgoingBitrate = num(pair.availableOutgoingBitrate);
     sample.roundTripTime ??= num(pair.currentRoundTripTime);
@@ -118,7 +133,14 @@ export function summariseUplink(previous: UplinkSample | null, current: UplinkSa
 }
 
 function lossSince(previous: UplinkSample | null, current: UplinkSample): number | null {
-  if (previous && previous.at < current.at && current.packetsSent !== null && current.packetsLost !== null && previous.packetsSent !== null && previous.packetsLost !== null) {
+  if (
+    previous &&
+    previous.at < current.at &&
+    current.packetsSent !== null &&
+    current.packetsLost !== null &&
+    previous.packetsSent !== null &&
+    previous.packetsLost !== null
+  ) {
     const sent = current.packetsSent - previous.packetsSent;
     const lost = Math.max(0, current.packetsLost - previous.packetsLost);
     // Counters restart when the transport is replaced: fall through to the receiver's estimate.

@@ -12,7 +12,11 @@ export type PolyfilledLocale = 'km' | 'lo' | 'mn';
 export function hasLocaleData(tag: string): boolean {
   const language = tag.split('-')[0]!;
   try {
-    const supported = [Intl.DateTimeFormat.supportedLocalesOf([tag]), Intl.NumberFormat.supportedLocalesOf([tag]), Intl.PluralRules.supportedLocalesOf([tag])].every((found) => found.length > 0);
+    const supported = [
+      Intl.DateTimeFormat.supportedLocalesOf([tag]),
+      Intl.NumberFormat.supportedLocalesOf([tag]),
+      Intl.PluralRules.supportedLocalesOf([tag]),
+    ].every((found) => found.length > 0);
     // Some builds claim support and still resolve to another locale.
     const resolved = new Intl.DateTimeFormat(tag).resolvedOptions().locale.split('-')[0] === language;
     return supported && resolved;
@@ -24,9 +28,21 @@ export function hasLocaleData(tag: string): boolean {
 // Static import paths, one per locale: a template path would make the bundler
 // ship every language FormatJS knows.
 const LOCALE_DATA: Record<PolyfilledLocale, () => Promise<unknown>[]> = {
-  km: () => [import('@formatjs/intl-pluralrules/locale-data/km.js'), import('@formatjs/intl-numberformat/locale-data/km.js'), import('@formatjs/intl-datetimeformat/locale-data/km.js')],
-  lo: () => [import('@formatjs/intl-pluralrules/locale-data/lo.js'), import('@formatjs/intl-numberformat/locale-data/lo.js'), import('@formatjs/intl-datetimeformat/locale-data/lo.js')],
-  mn: () => [import('@formatjs/intl-pluralrules/locale-data/mn.js'), import('@formatjs/intl-numberformat/locale-data/mn.js'), import('@formatjs/intl-datetimeformat/locale-data/mn.js')],
+  km: () => [
+    import('@formatjs/intl-pluralrules/locale-data/km.js'),
+    import('@formatjs/intl-numberformat/locale-data/km.js'),
+    import('@formatjs/intl-datetimeformat/locale-data/km.js'),
+  ],
+  lo: () => [
+    import('@formatjs/intl-pluralrules/locale-data/lo.js'),
+    import('@formatjs/intl-numberformat/locale-data/lo.js'),
+    import('@formatjs/intl-datetimeformat/locale-data/lo.js'),
+  ],
+  mn: () => [
+    import('@formatjs/intl-pluralrules/locale-data/mn.js'),
+    import('@formatjs/intl-numberformat/locale-data/mn.js'),
+    import('@formatjs/intl-datetimeformat/locale-data/mn.js'),
+  ],
 };
 
 const loads = new Map<PolyfilledLocale, Promise<void>>();

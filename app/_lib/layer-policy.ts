@@ -49,10 +49,7 @@ export interface LayerObservation {
 export type LayerReason = 'hidden' | 'link' | 'size' | 'room';
 
 export type LayerDecision =
-  | { kind: 'stay' }
-  | { kind: 'switch'; layer: number; reason: LayerReason }
-  | { kind: 'pause' }
-  | { kind: 'resume' };
+  { kind: 'stay' } | { kind: 'switch'; layer: number; reason: LayerReason } | { kind: 'pause' } | { kind: 'resume' };
 
 export function initialLayerState(now: number): LayerState {
   return { layer: 0, paused: false, changedAt: now, lastMove: null };

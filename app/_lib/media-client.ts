@@ -19,10 +19,12 @@ export class Publisher {
     const device = await loadDevice(socket, showId);
     const transport = await createTransport(socket, showId, device, 'send');
     transport.on('produce', ({ kind, rtpParameters }, callback, errback) => {
-      call(socket, 'media:produce', { showId, transportId: transport.id, kind, rtpParameters: rtpParameters as unknown as Record<string, unknown> }).then(
-        ({ producerId }) => callback({ id: producerId }),
-        errback,
-      );
+      call(socket, 'media:produce', {
+        showId,
+        transportId: transport.id,
+        kind,
+        rtpParameters: rtpParameters as unknown as Record<string, unknown>,
+      }).then(({ producerId }) => callback({ id: producerId }), errback);
     });
     const publisher = new Publisher(device, transport);
     for (const track of stream.getTracks()) await publisher.publish(track);

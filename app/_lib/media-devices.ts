@@ -35,12 +35,19 @@ export function mediaErrorKind(error: unknown): MediaErrorKind {
 
 /** The devices of one kind, without duplicates. Chrome also lists a "communications" alias of a real
  * device; it is dropped. "default" stays: it is what a track opened without a choice reports. */
-export function devicesOfKind(devices: readonly { kind: string; deviceId: string; label: string; groupId?: string }[], kind: CaptureKind): DeviceOption[] {
+export function devicesOfKind(
+  devices: readonly { kind: string; deviceId: string; label: string; groupId?: string }[],
+  kind: CaptureKind,
+): DeviceOption[] {
   const seen = new Set<string>();
   const options: DeviceOption[] = [];
   for (const device of devices) {
     if (device.kind !== kind || !device.deviceId || seen.has(device.deviceId)) continue;
-    if (device.deviceId === 'communications' && devices.some((d) => d.kind === kind && d.deviceId !== '' && d.deviceId !== 'communications')) continue;
+    if (
+      device.deviceId === 'communications' &&
+      devices.some((d) => d.kind === kind && d.deviceId !== '' && d.deviceId !== 'communications')
+    )
+      continue;
     seen.add(device.deviceId);
     options.push({ deviceId: device.deviceId, label: device.label });
   }

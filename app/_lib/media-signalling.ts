@@ -17,14 +17,20 @@ export async function loadDevice(socket: ShowClientSocket, showId: string): Prom
 
 function wireTransport(socket: ShowClientSocket, showId: string, transport: Transport) {
   transport.on('connect', ({ dtlsParameters }, callback, errback) => {
-    call(socket, 'media:connectTransport', { showId, transportId: transport.id, dtlsParameters: dtlsParameters as unknown as Record<string, unknown> }).then(
-      () => callback(),
-      errback,
-    );
+    call(socket, 'media:connectTransport', {
+      showId,
+      transportId: transport.id,
+      dtlsParameters: dtlsParameters as unknown as Record<string, unknown>,
+    }).then(() => callback(), errback);
   });
 }
 
-export async function createTransport(socket: ShowClientSocket, showId: string, device: Device, direction: 'send' | 'recv'): Promise<Transport> {
+export async function createTransport(
+  socket: ShowClientSocket,
+  showId: string,
+  device: Device,
+  direction: 'send' | 'recv',
+): Promise<Transport> {
   const { transport: params } = await call(socket, 'media:createTransport', { showId, direction });
   const options = asClient<TransportOptions>(params);
   const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);

@@ -89,7 +89,11 @@ export class Subscriber {
   async setVideoLayer(spatialLayer: number): Promise<void> {
     const feed = this.feed;
     if (!feed || feed.spatialLayers <= 1) return;
-    const { preferred } = await call(this.socket, 'media:setPreferredLayers', { showId: this.showId, consumerId: feed.consumerId, spatialLayer });
+    const { preferred } = await call(this.socket, 'media:setPreferredLayers', {
+      showId: this.showId,
+      consumerId: feed.consumerId,
+      spatialLayer,
+    });
     if (this.feed === feed) this.setFeed({ ...feed, preferredLayer: preferred?.spatialLayer ?? spatialLayer });
   }
 

@@ -21,7 +21,11 @@ const TEMPORAL_LAYERS = 'L1T3';
  */
 function supportsTemporalLayers(): boolean {
   const codecs = typeof RTCRtpSender !== 'undefined' ? (RTCRtpSender.getCapabilities?.('video')?.codecs ?? []) : [];
-  return codecs.some((codec) => codec.mimeType.toLowerCase() === 'video/vp8' && (codec as { scalabilityModes?: string[] }).scalabilityModes?.includes(TEMPORAL_LAYERS));
+  return codecs.some(
+    (codec) =>
+      codec.mimeType.toLowerCase() === 'video/vp8' &&
+      (codec as { scalabilityModes?: string[] }).scalabilityModes?.includes(TEMPORAL_LAYERS),
+  );
 }
 
 export function videoProducerOptions(device: Device, track: MediaStreamTrack): ProducerOptions {

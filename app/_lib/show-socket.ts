@@ -25,9 +25,16 @@ export async function connectShowSocket(): Promise<ShowClientSocket> {
  * Sends an event and resolves with its acknowledgement. A timeout resolves as a
  * typed error rather than hanging, so every caller handles one shape.
  */
-export function request<E extends EventName>(socket: ShowClientSocket, event: E, payload: PayloadOf<E>, timeoutMs = 10_000): Promise<AckOf<E>> {
+export function request<E extends EventName>(
+  socket: ShowClientSocket,
+  event: E,
+  payload: PayloadOf<E>,
+  timeoutMs = 10_000,
+): Promise<AckOf<E>> {
   // socket.io's typings cannot express a timed emit over a generic event name.
-  const timed = socket.timeout(timeoutMs) as unknown as { emit(e: string, p: unknown, cb: (err: Error | null, response: AckOf<E>) => void): void };
+  const timed = socket.timeout(timeoutMs) as unknown as {
+    emit(e: string, p: unknown, cb: (err: Error | null, response: AckOf<E>) => void): void;
+  };
   return new Promise((resolve) => {
     timed.emit(event, payload, (err, response) => {
       if (err) resolve({ ok: false, error: { code: 'INTERNAL', message: 'The connection is slow. Please try again.' } } as AckOf<E>);
@@ -37,7 +44,11 @@ export function request<E extends EventName>(socket: ShowClientSocket, event: E,
 }
 
 /** Like `request`, but throws the error payload so media setup can be written as one sequence. */
-export async function call<E extends EventName>(socket: ShowClientSocket, event: E, payload: PayloadOf<E>): Promise<Extract<AckOf<E>, { ok: true }>> {
+export async function call<E extends EventName>(
+  socket: ShowClientSocket,
+  event: E,
+  payload: PayloadOf<E>,
+): Promise<Extract<AckOf<E>, { ok: true }>> {
   const response = (await request(socket, event, payload)) as Ack;
   if (!response.ok) throw new Error(`${event}: ${response.error.code} ${response.error.message}`);
   return response as Extract<AckOf<E>, { ok: true }>;

@@ -10,7 +10,21 @@ import { changePasswordAction, deleteAccountAction, saveInfluencerAction, saveNa
 
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
 
-function ActionForm({ action, submit, pendingLabel, danger, onDone, children }: { action: Action; submit: string; pendingLabel?: string; danger?: boolean; onDone?: () => void; children: (error: (name: string) => string | undefined) => ReactNode }) {
+function ActionForm({
+  action,
+  submit,
+  pendingLabel,
+  danger,
+  onDone,
+  children,
+}: {
+  action: Action;
+  submit: string;
+  pendingLabel?: string;
+  danger?: boolean;
+  onDone?: () => void;
+  children: (error: (name: string) => string | undefined) => ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const { t } = useI18n();
   useEffect(() => {
@@ -34,7 +48,14 @@ export function NameForm({ name }: { name: string }) {
     <ActionForm action={saveNameAction} submit={t('account.profile.submit')}>
       {(error) => (
         <Field id="name" label={t('account.profile.name')} error={error('name')} hint={t('account.profile.nameHint')}>
-          <input id="name" name="name" defaultValue={name} autoComplete="name" className={inputClass} aria-invalid={error('name') ? true : undefined} />
+          <input
+            id="name"
+            name="name"
+            defaultValue={name}
+            autoComplete="name"
+            className={inputClass}
+            aria-invalid={error('name') ? true : undefined}
+          />
         </Field>
       )}
     </ActionForm>
@@ -49,7 +70,13 @@ export function InfluencerForm({ profile }: { profile: AccountProfile['influence
       {(error) => (
         <>
           <Field id="handle" label={t('account.host.handle')} hint={t('account.host.handleHint')} error={error('handle')}>
-            <input id="handle" name="handle" defaultValue={profile?.handle ?? ''} className={inputClass} aria-invalid={error('handle') ? true : undefined} />
+            <input
+              id="handle"
+              name="handle"
+              defaultValue={profile?.handle ?? ''}
+              className={inputClass}
+              aria-invalid={error('handle') ? true : undefined}
+            />
           </Field>
           <Field id="bio" label={t('account.host.bio')} error={error('bio')}>
             <textarea id="bio" name="bio" rows={3} defaultValue={profile?.bio ?? ''} className={inputClass} />
@@ -61,8 +88,21 @@ export function InfluencerForm({ profile }: { profile: AccountProfile['influence
             <legend className="text-sm font-medium">{t('account.host.links')}</legend>
             {links.map((link, i) => (
               <div key={i} className="grid grid-cols-[8rem_1fr] gap-2">
-                <input aria-label={t('account.host.linkLabel', { number: i + 1 })} name={`linkLabel${i}`} defaultValue={link.label} placeholder="Instagram" className={inputClass} />
-                <input aria-label={t('account.host.linkAddress', { number: i + 1 })} name={`linkUrl${i}`} type="url" defaultValue={link.url} placeholder="https://" className={inputClass} />
+                <input
+                  aria-label={t('account.host.linkLabel', { number: i + 1 })}
+                  name={`linkLabel${i}`}
+                  defaultValue={link.label}
+                  placeholder="Instagram"
+                  className={inputClass}
+                />
+                <input
+                  aria-label={t('account.host.linkAddress', { number: i + 1 })}
+                  name={`linkUrl${i}`}
+                  type="url"
+                  defaultValue={link.url}
+                  placeholder="https://"
+                  className={inputClass}
+                />
               </div>
             ))}
             {linkErrors(error).map((message) => (
@@ -89,7 +129,14 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
             </Field>
           )}
           <Field id="newPassword" label={t('account.password.new')} hint={t('account.password.hint')} error={error('newPassword')}>
-            <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={error('newPassword') ? true : undefined} />
+            <input
+              id="newPassword"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+              aria-invalid={error('newPassword') ? true : undefined}
+            />
           </Field>
         </>
       )}
@@ -101,7 +148,13 @@ export function DeleteAccountForm({ email }: { email: string }) {
   const { t } = useI18n();
   return (
     // After deletion the session is worthless; signing out clears the cookie.
-    <ActionForm action={deleteAccountAction} submit={t('account.delete.submit')} pendingLabel={t('account.delete.pending')} danger onDone={signOutHome}>
+    <ActionForm
+      action={deleteAccountAction}
+      submit={t('account.delete.submit')}
+      pendingLabel={t('account.delete.pending')}
+      danger
+      onDone={signOutHome}
+    >
       {(error) => (
         <>
           <Field id="confirmEmail" label={t('account.delete.confirm', { email })} error={error('confirmEmail')}>

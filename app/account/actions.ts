@@ -39,7 +39,13 @@ const influencerForm: Localisation = {
     { english: 'Links must start with https:// or http://', key: 'account.host.linkUrlRule' },
     { english: /^The handle @(?<handle>.+) is taken\. Try another\.$/, key: 'account.host.handleTaken' },
   ],
-  fields: { handle: 'account.host.handleRule', avatarUrl: 'account.host.avatarRule', 'links.label': 'account.host.linkLabelRule', 'links.url': 'account.host.linkUrlRule', links: 'account.host.tooManyLinks' },
+  fields: {
+    handle: 'account.host.handleRule',
+    avatarUrl: 'account.host.avatarRule',
+    'links.label': 'account.host.linkLabelRule',
+    'links.url': 'account.host.linkUrlRule',
+    links: 'account.host.tooManyLinks',
+  },
 };
 
 export async function saveInfluencerAction(_: ActionState | null, form: FormData): Promise<ActionState> {

@@ -41,8 +41,14 @@ export function translateMessage(t: Translate, rules: readonly MessageRule[], me
 }
 
 /** A refusal in the reader's language: a known sentence, else the code's own sentence, else the domain's English. */
-export function refusalText(t: Translate, rules: readonly MessageRule[], error: { code: keyof typeof ERROR_CATALOG; message: string }): string {
-  return translateMessage(t, rules, error.message) ?? (error.message === ERROR_CATALOG[error.code].message ? errorText(t, error) : error.message);
+export function refusalText(
+  t: Translate,
+  rules: readonly MessageRule[],
+  error: { code: keyof typeof ERROR_CATALOG; message: string },
+): string {
+  return (
+    translateMessage(t, rules, error.message) ?? (error.message === ERROR_CATALOG[error.code].message ? errorText(t, error) : error.message)
+  );
 }
 
 const fieldFamily = (field: string) => field.replace(/\.\d+(\.|$)/g, '$1');

@@ -43,13 +43,19 @@ export default async function AccountPage() {
           description={profile.email}
           actions={
             <>
-              <Link href="/account/orders" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.yourOrders')}</Link>
-              <Link href="/account/wallet" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.wallet')}</Link>
+              <Link href="/account/orders" className="self-center text-sm font-semibold text-brand-700 underline">
+                {t('orders.links.yourOrders')}
+              </Link>
+              <Link href="/account/wallet" className="self-center text-sm font-semibold text-brand-700 underline">
+                {t('orders.links.wallet')}
+              </Link>
               <Link href="/account/notifications" className="self-center text-sm font-semibold text-brand-700 underline">
                 {t('account.page.notificationSettings')}
               </Link>
               {/* The header shows Dashboard to brands and hosts only; a shopper starts a brand or a profile from here. */}
-              <Link href="/dashboard" className="self-center text-sm font-semibold text-brand-700 underline">{t('common.nav.dashboard')}</Link>
+              <Link href="/dashboard" className="self-center text-sm font-semibold text-brand-700 underline">
+                {t('common.nav.dashboard')}
+              </Link>
               <SignOutButton />
             </>
           }
@@ -60,7 +66,11 @@ export default async function AccountPage() {
         <Section id="host-heading" title={t('account.host.title')} description={t('account.host.description')}>
           <InfluencerForm profile={profile.influencer} />
         </Section>
-        <Section id="password-heading" title={t('account.password.title')} description={profile.hasPassword ? undefined : t('account.password.noPassword')}>
+        <Section
+          id="password-heading"
+          title={t('account.password.title')}
+          description={profile.hasPassword ? undefined : t('account.password.noPassword')}
+        >
           <PasswordForm hasPassword={profile.hasPassword} />
         </Section>
         <Section id="delete-heading" title={t('account.delete.title')} description={t('account.delete.intro')}>

@@ -36,7 +36,10 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-neutral-200 rounded-2xl border border-neutral-200 bg-white">
               {profile.brands.map((brand) => (
                 <li key={brand.slug}>
-                  <Link href={`/dashboard/brands/${brand.slug}/products`} className="flex items-center justify-between px-4 py-3 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-brand-500">
+                  <Link
+                    href={`/dashboard/brands/${brand.slug}/products`}
+                    className="flex items-center justify-between px-4 py-3 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-brand-500"
+                  >
                     <span className="font-semibold">{brand.name}</span>
                     <span className="text-sm text-neutral-600">{t(`account.dashboard.roles.${brand.role}`)}</span>
                   </Link>

@@ -26,10 +26,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <>
       <SiteHeader />
       <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
-        <PageHeading
-          title={t('mailbox.list.title')}
-          description={t('mailbox.list.description')}
-        />
+        <PageHeading title={t('mailbox.list.title')} description={t('mailbox.list.description')} />
         <form role="search" className="flex flex-wrap items-end gap-2">
           <label className="min-w-64 flex-1 text-sm font-medium">
             {t('mailbox.list.recipient')}
@@ -45,15 +42,25 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           )}
         </form>
         {emails.length === 0 ? (
-          <EmptyState title={to ? t('mailbox.list.emptyTitleTo', { to }) : t('mailbox.list.emptyTitle')}>{t('mailbox.list.emptyBody')}</EmptyState>
+          <EmptyState title={to ? t('mailbox.list.emptyTitleTo', { to }) : t('mailbox.list.emptyTitle')}>
+            {t('mailbox.list.emptyBody')}
+          </EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
             <thead className="border-b border-neutral-200 text-neutral-600">
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">{t('mailbox.list.subject')}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{t('mailbox.list.to')}</th>
-                <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">{t('mailbox.list.kind')}</th>
-                <th scope="col" className="py-2 font-medium">{t('mailbox.list.time')}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t('mailbox.list.subject')}
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
+                  {t('mailbox.list.to')}
+                </th>
+                <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">
+                  {t('mailbox.list.kind')}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t('mailbox.list.time')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -63,7 +70,11 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     <Link href={`/mailbox/${email.id}`} className="font-semibold text-ink underline-offset-2 hover:underline">
                       {email.subject}
                     </Link>
-                    {email.status !== 'SENT' && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t(`mailbox.status.${email.status}`)}</span>}
+                    {email.status !== 'SENT' && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                        {t(`mailbox.status.${email.status}`)}
+                      </span>
+                    )}
                   </td>
                   <td className="py-2 pr-3 break-all">{email.to}</td>
                   <td className="hidden py-2 pr-3 text-neutral-600 sm:table-cell">{email.kind}</td>

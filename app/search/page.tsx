@@ -40,7 +40,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <SiteHeader />
       <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
-        <h1 className="text-2xl font-bold tracking-tight">{query ? t('discovery.search.resultsFor', { query }) : t('discovery.search.title')}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {query ? t('discovery.search.resultsFor', { query }) : t('discovery.search.title')}
+        </h1>
         <SearchBox defaultValue={query} />
         {!query ? (
           <EmptyState title={t('discovery.search.emptyTitle')}>{t('discovery.search.emptyBody')}</EmptyState>
@@ -58,12 +60,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   return (
                     <li key={p.id}>
                       <Link href={`/brands/${p.brand.slug}`} className={rowLinkClass}>
-                        {p.imageUrl ? <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" /> : <span aria-hidden="true" className="h-12 w-12 rounded-lg bg-neutral-200" />}
+                        {p.imageUrl ? (
+                          <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />
+                        ) : (
+                          <span aria-hidden="true" className="h-12 w-12 rounded-lg bg-neutral-200" />
+                        )}
                         <span className="flex-1">
                           <span className="block font-semibold">{p.title}</span>
                           <span className="block text-sm text-neutral-600">{p.brand.name}</span>
                         </span>
-                        {cheapest && <span className="text-sm font-medium">{formatPrice(cheapest.priceMinor, cheapest.currency, intl)}</span>}
+                        {cheapest && (
+                          <span className="text-sm font-medium">{formatPrice(cheapest.priceMinor, cheapest.currency, intl)}</span>
+                        )}
                       </Link>
                     </li>
                   );

@@ -6,7 +6,15 @@ import { useI18n } from '@/app/_i18n/client';
 import { errorText } from '@/app/_i18n/error-text';
 
 /** Signs in and goes on to `callbackUrl`, or (in the sheet over a show) calls `onSignedIn` and stays. */
-export function SignInForm({ callbackUrl, initialError = false, onSignedIn }: { callbackUrl: string; initialError?: boolean; onSignedIn?: () => void }) {
+export function SignInForm({
+  callbackUrl,
+  initialError = false,
+  onSignedIn,
+}: {
+  callbackUrl: string;
+  initialError?: boolean;
+  onSignedIn?: () => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(initialError ? t('auth.signIn.wrong') : null);
   const [pending, setPending] = useState(false);
@@ -30,19 +38,41 @@ export function SignInForm({ callbackUrl, initialError = false, onSignedIn }: { 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="space-y-1">
-        <label htmlFor="email" className="block text-sm font-medium">{t('auth.signIn.email')}</label>
-        <input id="email" name="email" type="email" autoComplete="email" required className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
+        <label htmlFor="email" className="block text-sm font-medium">
+          {t('auth.signIn.email')}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        />
       </div>
       <div className="space-y-1">
-        <label htmlFor="password" className="block text-sm font-medium">{t('auth.signIn.password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100" />
+        <label htmlFor="password" className="block text-sm font-medium">
+          {t('auth.signIn.password')}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded-lg border border-neutral-300 px-3 py-2.5 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        />
       </div>
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-full bg-brand-500 px-4 py-3 font-semibold text-white hover:bg-brand-600 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-full bg-brand-500 px-4 py-3 font-semibold text-white hover:bg-brand-600 disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+      >
         {pending ? t('auth.signIn.pending') : t('auth.signIn.submit')}
       </button>
     </form>

@@ -58,7 +58,14 @@ export function SignUpForm({ callbackUrl, onSignedIn, onSignIn }: { callbackUrl:
     startTransition(() => action(data));
   }
 
-  const input = (name: Fields, label: string, type: string, autoComplete: string, hint?: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+  const input = (
+    name: Fields,
+    label: string,
+    type: string,
+    autoComplete: string,
+    hint?: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => (
     <Field id={name} label={label} hint={hint} error={fieldError(name)}>
       <input
         id={name}
@@ -77,7 +84,11 @@ export function SignUpForm({ callbackUrl, onSignedIn, onSignIn }: { callbackUrl:
   );
 
   // The server's refusal, unless the browser has just found something to fix first.
-  const message: ActionState | null = state?.ok ? { ok: true, message: t('auth.signUp.created') } : Object.values(checked).some(Boolean) ? null : state;
+  const message: ActionState | null = state?.ok
+    ? { ok: true, message: t('auth.signUp.created') }
+    : Object.values(checked).some(Boolean)
+      ? null
+      : state;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {input('name', t('auth.signUp.name'), 'text', 'name')}

@@ -50,11 +50,21 @@ const TAP = `
   SELECT (SELECT id FROM placed) AS placed, (SELECT id FROM existing) AS existing`;
 
 type Ack = (answer: { ok: true; order?: { orderId: string; replayed: boolean } } | { ok: false; error: { code: string } }) => void;
-interface Buy { variantId: string; quantity: number; idempotencyKey: string }
+interface Buy {
+  variantId: string;
+  quantity: number;
+  idempotencyKey: string;
+}
 
 async function buy(buyerId: string, request: Buy): Promise<Parameters<Ack>[0]> {
   try {
-    const { rows } = await pool.query<{ placed: string | null; existing: string | null }>(TAP, [buyerId, request.idempotencyKey, request.variantId, request.quantity, randomUUID()]);
+    const { rows } = await pool.query<{ placed: string | null; existing: string | null }>(TAP, [
+      buyerId,
+      request.idempotencyKey,
+      request.variantId,
+      request.quantity,
+      randomUUID(),
+    ]);
     const { placed, existing } = rows[0]!;
     if (placed) return { ok: true, order: { orderId: placed, replayed: false } };
     if (existing) return { ok: true, order: { orderId: existing, replayed: true } };
@@ -62,7 +72,10 @@ async function buy(buyerId: string, request: Buy): Promise<Parameters<Ack>[0]> {
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') return { ok: false, error: { code: 'INTERNAL' } };
   }
-  const { rows } = await pool.query<{ id: string }>('SELECT id FROM orders WHERE buyer_id = $1 AND idempotency_key = $2', [buyerId, request.idempotencyKey]);
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM orders WHERE buyer_id = $1 AND idempotency_key = $2', [
+    buyerId,
+    request.idempotencyKey,
+  ]);
   return rows[0] ? { ok: true, order: { orderId: rows[0].id, replayed: true } } : { ok: false, error: { code: 'SOLD_OUT' } };
 }
 

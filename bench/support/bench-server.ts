@@ -16,7 +16,17 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
 // Every simulated client connects from this machine: the per-address cap is lifted here.
-const env = loadEnv({ SOCKET_MAX_CONNECTIONS_PER_IP: '1000000', WEBRTC_PORT: '0', ...process.env, DATABASE_URL: pg.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123', LOG_LEVEL: 'error', SEED_DEMO_DATA: 'true' });
+const env = loadEnv({
+  SOCKET_MAX_CONNECTIONS_PER_IP: '1000000',
+  WEBRTC_PORT: '0',
+  ...process.env,
+  DATABASE_URL: pg.url,
+  PORT: '0',
+  DATA_DIR: dir,
+  AUTH_SECRET: 'benchmark-secret-that-is-long-enough-123',
+  LOG_LEVEL: 'error',
+  SEED_DEMO_DATA: 'true',
+});
 // The app takes the process's provider from this global slot (process-provider.ts):
 // filled first, it is the one every tap goes through.
 const payments = new RecordingPaymentProvider();
@@ -25,9 +35,14 @@ const payments = new RecordingPaymentProvider();
 const app = await startApp({ env, log: createLogger('error'), withNext: process.env.BENCH_WITH_PAGES === '1' });
 const seed = await seedDemoData(app.db);
 const productId = seed.productIds[0]!;
-await app.db.show.update({ where: { id: seed.showId }, data: { status: 'LIVE', startedAt: new Date(), pinnedProductId: productId, maxPerBuyer: 1000 } });
+await app.db.show.update({
+  where: { id: seed.showId },
+  data: { status: 'LIVE', startedAt: new Date(), pinnedProductId: productId, maxPerBuyer: 1000 },
+});
 const variant = await app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } });
-console.log(`READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET })}`);
+console.log(
+  `READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET })}`,
+);
 
 const stop = async () => {
   await app.close();

@@ -22,8 +22,10 @@ export function evaluate(targets: Target[], results: BenchResult[], minSamples: 
     const figures = result?.figures.filter((f) => f.name === target.figure && matches(f, target.when)) ?? [];
     if (figures.length === 0) return [{ target, result, verdict: 'not measured', why: 'no figure' }];
     return figures.map((figure) => {
-      if (figure.samples !== undefined && figure.samples < minSamples) return { target, figure, result, verdict: 'not measured', why: `${figure.samples} samples` };
-      const met = (target.atMost === undefined || figure.value <= target.atMost) && (target.atLeast === undefined || figure.value >= target.atLeast);
+      if (figure.samples !== undefined && figure.samples < minSamples)
+        return { target, figure, result, verdict: 'not measured', why: `${figure.samples} samples` };
+      const met =
+        (target.atMost === undefined || figure.value <= target.atMost) && (target.atLeast === undefined || figure.value >= target.atLeast);
       return { target, figure, result, verdict: met ? 'met' : 'missed' };
     });
   });

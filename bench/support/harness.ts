@@ -39,7 +39,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 export async function startBenchServer(): Promise<BenchServer> {
   // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the server process there.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<Omit<BenchServer, 'process' | 'stop' | 'ledger'>>((resolve, reject) => {
     lines.on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
@@ -71,7 +74,12 @@ export async function sessionCookie(server: BenchServer, user: { id: string; nam
 }
 
 export async function connect(server: BenchServer, cookie?: string): Promise<BenchSocket> {
-  const socket: BenchSocket = io(server.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false, forceNew: true });
+  const socket: BenchSocket = io(server.url, {
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -83,13 +91,20 @@ export async function connect(server: BenchServer, cookie?: string): Promise<Ben
 export async function connectMany(server: BenchServer, count: number, cookieFor?: (i: number) => Promise<string>): Promise<BenchSocket[]> {
   const sockets: BenchSocket[] = [];
   for (let i = 0; i < count; i += 100) {
-    const wave = await Promise.all(Array.from({ length: Math.min(100, count - i) }, async (_, j) => connect(server, cookieFor ? await cookieFor(i + j) : undefined)));
+    const wave = await Promise.all(
+      Array.from({ length: Math.min(100, count - i) }, async (_, j) => connect(server, cookieFor ? await cookieFor(i + j) : undefined)),
+    );
     sockets.push(...wave);
   }
   return sockets;
 }
 
-export function ask<T = { ok: boolean; error?: { code: string } }>(socket: BenchSocket, event: string, payload: unknown, timeoutMs = 60_000): Promise<T> {
+export function ask<T = { ok: boolean; error?: { code: string } }>(
+  socket: BenchSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 60_000,
+): Promise<T> {
   const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<T> };
   return timed.emitWithAck(event, payload);
 }
@@ -138,13 +153,22 @@ export function table(headers: string[], rows: (string | number)[][]): string {
  */
 export function record(title: string, command: string, body: string): { anchor: string; revision: string; dirty: boolean } {
   const file = path.join(root, 'docs/benchmarks.md');
-  if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nEach run appends its figures here. See the summary at the top for the reading.\n');
+  if (!existsSync(file))
+    writeFileSync(file, '# Benchmarks\n\nEach run appends its figures here. See the summary at the top for the reading.\n');
   const { revision, dirty } = gitRevision();
   const now = new Date().toISOString();
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const anchor = `run-${slug}-${now.slice(0, 16).replace(/[-:T]/g, '')}`;
   const revisionLine = dirty ? `${revision} + uncommitted changes (dirty tree: not citable)` : revision;
-  const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) when recorded${process.env.BENCH_MACHINE_NOTE ? ` (${process.env.BENCH_MACHINE_NOTE})` : ''}\n- revision: ${revisionLine}\n\n${body}\n`;
+  const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' / ',
+    )} (1 / 5 / 15 min) when recorded${process.env.BENCH_MACHINE_NOTE ? ` (${process.env.BENCH_MACHINE_NOTE})` : ''}\n- revision: ${revisionLine}\n\n${body}\n`;
   console.log(entry);
   appendFileSync(file, entry);
   return { anchor, revision, dirty };

@@ -12,5 +12,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   gc?.();
   gc?.();
   const m = process.memoryUsage();
-  process.stdout.write(`MEMORY ${JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers })}\n`);
+  process.stdout.write(
+    `MEMORY ${JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers })}\n`,
+  );
 });

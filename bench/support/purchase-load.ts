@@ -49,7 +49,13 @@ function ask(socket: Socket, event: string, payload: unknown, timeoutMs = 120_00
 }
 
 async function connect(url: string, who: { cookie?: string; auth?: Record<string, string> }): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], extraHeaders: who.cookie ? { cookie: who.cookie } : {}, auth: who.auth ?? {}, reconnection: false, forceNew: true });
+  const socket = io(url, {
+    transports: ['websocket'],
+    extraHeaders: who.cookie ? { cookie: who.cookie } : {},
+    auth: who.auth ?? {},
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -64,7 +70,11 @@ export async function purchaseStorm(target: StormTarget, buyers: number): Promis
   const sockets: Socket[] = [];
   // In waves, so the connection storm itself is not what gets measured.
   for (let i = 0; i < buyers; i += 100) {
-    sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, buyers - i) }, async (_, j) => connect(target.url, await target.identify(i + j))))));
+    sockets.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(100, buyers - i) }, async (_, j) => connect(target.url, await target.identify(i + j))),
+      )),
+    );
   }
   await Promise.all(sockets.map((s) => ask(s, 'show:join', { showId: target.showId })));
 

@@ -54,7 +54,10 @@ export interface ReferenceServer {
 const root = path.resolve(import.meta.dirname, '../..');
 
 export async function startReference(): Promise<ReferenceServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/reference/server.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/reference/server.ts')], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const ready = await new Promise<Omit<ReferenceServer, 'pid' | 'stop'>>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('READY ') && resolve(JSON.parse(line.slice(6))));
     child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
@@ -76,8 +79,15 @@ function summarise(target: PurchaseRun['target'], buyers: number, units: number,
     buyers,
     units,
     inconsistent: storm.inconsistent,
-    disagreements: Object.entries(storm.disagreements).map(([pair, n]) => `${pair} ${n}`).join(', ') || '—',
-    refusals: Object.entries(storm.codes).filter(([c]) => c !== 'ok').map(([c, n]) => `${c} ${n}`).join(', ') || '—',
+    disagreements:
+      Object.entries(storm.disagreements)
+        .map(([pair, n]) => `${pair} ${n}`)
+        .join(', ') || '—',
+    refusals:
+      Object.entries(storm.codes)
+        .filter(([c]) => c !== 'ok')
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ') || '—',
     p50: storm.p50,
     p95: storm.p95,
     p99: storm.p99,
@@ -104,9 +114,20 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
   const run = `r${Date.now().toString(36)}`;
   await db.query('UPDATE variant SET stock = $1 WHERE id = $2', [units, reference.variantId]);
   const cpuBefore = processUsage(reference.pid).cpuSeconds;
-  const storm = await purchaseStorm({ url: reference.url, showId: reference.showId, variantId: reference.variantId, identify: async (i) => ({ auth: { buyerId: `${run}_${i}` } }) }, buyers);
+  const storm = await purchaseStorm(
+    {
+      url: reference.url,
+      showId: reference.showId,
+      variantId: reference.variantId,
+      identify: async (i) => ({ auth: { buyerId: `${run}_${i}` } }),
+    },
+    buyers,
+  );
   const serverCpu = processUsage(reference.pid).cpuSeconds - cpuBefore;
-  const { rows } = await db.query<{ key: string; n: number }>('SELECT idempotency_key AS key, count(*)::int AS n FROM orders WHERE buyer_id LIKE $1 GROUP BY 1', [`${run}_%`]);
+  const { rows } = await db.query<{ key: string; n: number }>(
+    'SELECT idempotency_key AS key, count(*)::int AS n FROM orders WHERE buyer_id LIKE $1 GROUP BY 1',
+    [`${run}_%`],
+  );
   const { rows: stock } = await db.query<{ stock: number }>('SELECT stock FROM variant WHERE id = $1', [reference.variantId]);
   const orders = rows.reduce((sum, r) => sum + r.n, 0);
   return {
@@ -125,8 +146,14 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
 
 async function createBuyers(db: pg.Client, run: string, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `${run}_${i}`);
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Buyer', 'x' FROM unnest($1::text[]) AS id`, [ids]);
-  await db.query(`INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'a_' || id, id, 'Bench Buyer', '1 Bench St', 'Ulaanbaatar', 'MN', true FROM unnest($1::text[]) AS id`, [ids]);
+  await db.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Buyer', 'x' FROM unnest($1::text[]) AS id`,
+    [ids],
+  );
+  await db.query(
+    `INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'a_' || id, id, 'Bench Buyer', '1 Bench St', 'Ulaanbaatar', 'MN', true FROM unnest($1::text[]) AS id`,
+    [ids],
+  );
   await db.query(
     `INSERT INTO "PaymentMethod" (id, "userId", provider, token, brand, last4, "expMonth", "expYear", "isDefault")
      SELECT 'pm_' || id, id, 'test', 'tok_test_visa_4242', 'visa', '4242', 1, 2099, true FROM unnest($1::text[]) AS id`,
@@ -141,7 +168,12 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   await db.query(`UPDATE "ProductVariant" SET stock = $1 WHERE id = $2`, [units, server.variantId]);
   const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
   const storm = await purchaseStorm(
-    { url: server.url, showId: server.showId, variantId: server.variantId, identify: async (i) => ({ cookie: await sessionCookie(server, { id: ids[i]!, name: 'Bench Buyer' }) }) },
+    {
+      url: server.url,
+      showId: server.showId,
+      variantId: server.variantId,
+      identify: async (i) => ({ cookie: await sessionCookie(server, { id: ids[i]!, name: 'Bench Buyer' }) }),
+    },
     buyers,
   );
   const serverCpu = processUsage(server.process.pid!).cpuSeconds - cpuBefore;
@@ -160,9 +192,10 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   const ledger = new Map((await server.ledger(`${run}_`)).map((e) => [e.key, e]));
   const orders = rows.reduce((sum, r) => sum + r.n, 0);
   // Payment rows by the provider's reference, whether or not they belong to an order.
-  const { rows: byReference } = await db.query<{ reference: string; status: string }>(`SELECT reference, status::text AS status FROM "Payment" WHERE reference = ANY($1)`, [
-    [...ledger.values()].map((e) => e.reference),
-  ]);
+  const { rows: byReference } = await db.query<{ reference: string; status: string }>(
+    `SELECT reference, status::text AS status FROM "Payment" WHERE reference = ANY($1)`,
+    [[...ledger.values()].map((e) => e.reference)],
+  );
   const rowStatus = new Map(byReference.map((r) => [r.reference, r.status]));
 
   let captureErrors = payments.filter((p) => p.status === 'AUTHORIZED').reduce((sum, p) => sum + p.n, 0);
@@ -173,16 +206,23 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     if (placed(tap)) {
       const rowsCaptured = payments.filter((p) => p.key === tap.key && p.status === 'CAPTURED').reduce((sum, p) => sum + p.n, 0);
       const problem =
-        rowsCaptured !== 1 ? `${rowsCaptured} captured Payment rows`
-        : !entry ? 'not seen by the provider'
-        : entry.state === 'voided' ? 'voided at the provider, CAPTURED in Payment'
-        : entry.captures !== 1 ? 'not captured at the provider'
-        : null;
+        rowsCaptured !== 1
+          ? `${rowsCaptured} captured Payment rows`
+          : !entry
+            ? 'not seen by the provider'
+            : entry.state === 'voided'
+              ? 'voided at the provider, CAPTURED in Payment'
+              : entry.captures !== 1
+                ? 'not captured at the provider'
+                : null;
       if (problem) {
         captureErrors++;
         captureProblems[problem] = (captureProblems[problem] ?? 0) + 1;
       }
-    } else if (entry && (entry.state !== 'voided' || entry.captures !== 0 || (rowStatus.has(entry.reference) && rowStatus.get(entry.reference) !== 'VOIDED'))) {
+    } else if (
+      entry &&
+      (entry.state !== 'voided' || entry.captures !== 0 || (rowStatus.has(entry.reference) && rowStatus.get(entry.reference) !== 'VOIDED'))
+    ) {
       // A refused tap stopped before the provider (sold out at the gate) needs no void;
       // one that was authorized needs it at the provider and on any Payment row it left.
       unvoided++;
@@ -199,7 +239,9 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
     stockMismatch: units - orders - stock[0]!.stock,
     captureErrors,
-    captureProblems: Object.entries(captureProblems).map(([p, n]) => `${p} ${n}`).join(', '),
+    captureProblems: Object.entries(captureProblems)
+      .map(([p, n]) => `${p} ${n}`)
+      .join(', '),
     unvoided,
     ordersPerSecond: orders / storm.seconds,
   };

@@ -152,9 +152,25 @@ function onPacket(r: Receiver, packet: Buffer): void {
 
 function fresh(socket: dgram.Socket): Receiver {
   return {
-    socket, transportPort: 0, ssrc: 0, rtxSsrc: 0, ownSsrc: (Math.random() * 2 ** 32) >>> 0,
-    packets: 0, bytes: 0, base: null, highest: 0, missing: new Map(), lost: 0, nacked: 0, recovered: 0, plis: 0, lastPli: 0,
-    lastSrMiddle: 0, lastSrAt: 0, priorExpected: 0, priorReceived: 0,
+    socket,
+    transportPort: 0,
+    ssrc: 0,
+    rtxSsrc: 0,
+    ownSsrc: (Math.random() * 2 ** 32) >>> 0,
+    packets: 0,
+    bytes: 0,
+    base: null,
+    highest: 0,
+    missing: new Map(),
+    lost: 0,
+    nacked: 0,
+    recovered: 0,
+    plis: 0,
+    lastPli: 0,
+    lastSrMiddle: 0,
+    lastSrAt: 0,
+    priorExpected: 0,
+    priorReceived: 0,
   };
 }
 
@@ -203,7 +219,14 @@ setInterval(() => {
 }, 100).unref();
 
 function report() {
-  let packets = 0, bytes = 0, lost = 0, expected = 0, nacked = 0, recovered = 0, plis = 0, silent = 0;
+  let packets = 0,
+    bytes = 0,
+    lost = 0,
+    expected = 0,
+    nacked = 0,
+    recovered = 0,
+    plis = 0,
+    silent = 0;
   for (const r of receivers) {
     packets += r.packets;
     bytes += r.bytes;
@@ -215,7 +238,18 @@ function report() {
     if (r.base === null) silent++;
     else expected += r.highest - r.base + 1;
   }
-  return { consumers: receivers.length, packets, bytes, lost, expected, nacked, recovered, plis, silent, seconds: (performance.now() - countingSince) / 1000 };
+  return {
+    consumers: receivers.length,
+    packets,
+    bytes,
+    lost,
+    expected,
+    nacked,
+    recovered,
+    plis,
+    silent,
+    seconds: (performance.now() - countingSince) / 1000,
+  };
 }
 
 const lines = createInterface({ input: process.stdin });

@@ -24,7 +24,12 @@
       const value = now % 2 ** STAMP.bits;
       for (let bit = 0; bit < STAMP.bits; bit++) {
         context.fillStyle = Math.floor(value / 2 ** bit) % 2 === 1 ? '#fff' : '#000';
-        context.fillRect((bit % STAMP.columns) * STAMP.block, STAMP.top + Math.floor(bit / STAMP.columns) * STAMP.block, STAMP.block, STAMP.block);
+        context.fillRect(
+          (bit % STAMP.columns) * STAMP.block,
+          STAMP.top + Math.floor(bit / STAMP.columns) * STAMP.block,
+          STAMP.block,
+          STAMP.block,
+        );
       }
     };
     let video = null;

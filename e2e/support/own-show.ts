@@ -16,7 +16,9 @@ export interface OwnShow {
 export async function startOwnLiveShow(db: pg.Client, name: string): Promise<OwnShow> {
   const showId = `e2e_${name}_${randomUUID().slice(0, 8)}`;
   const title = `${name} night ${showId.slice(-4)}`;
-  const { rows: [v] } = await db.query<{ id: string; productId: string; stock: number }>(
+  const {
+    rows: [v],
+  } = await db.query<{ id: string; productId: string; stock: number }>(
     `SELECT v.id, v."productId", v.stock FROM "ProductVariant" v WHERE v.sku = 'LUM-CREAM-50ML'`,
   );
   await db.query(

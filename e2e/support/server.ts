@@ -19,7 +19,14 @@ const database = await startEmbeddedPostgres({
 });
 writeFileSync(E2E_DATABASE_URL_FILE, database.url);
 // WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
-const env = loadEnv({ WEBRTC_PORT: '0', ...process.env, DATABASE_URL: database.url, PORT: process.env.E2E_PORT ?? '3100', DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' });
+const env = loadEnv({
+  WEBRTC_PORT: '0',
+  ...process.env,
+  DATABASE_URL: database.url,
+  PORT: process.env.E2E_PORT ?? '3100',
+  DATA_DIR: E2E_DATA_DIR,
+  NODE_ENV: 'production',
+});
 const app = await startApp({ env, log });
 // The media resilience test finds this process's mediasoup workers (its children) to kill them.
 writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));

@@ -16,9 +16,9 @@ export async function scheduleShowLikeDemo(db: pg.Client, prefix: string): Promi
     [showId, DEMO_SHOW_ID],
   );
   if (created.rowCount !== 1) throw new Error(`the demo show ${DEMO_SHOW_ID} is missing: is the e2e server seeded?`);
-  await db.query(`INSERT INTO "ShowProduct" ("showId", "productId", position) SELECT $1, "productId", position FROM "ShowProduct" WHERE "showId" = $2`, [
-    showId,
-    DEMO_SHOW_ID,
-  ]);
+  await db.query(
+    `INSERT INTO "ShowProduct" ("showId", "productId", position) SELECT $1, "productId", position FROM "ShowProduct" WHERE "showId" = $2`,
+    [showId, DEMO_SHOW_ID],
+  );
   return { showId };
 }

@@ -44,7 +44,15 @@ async function ensureNodeModules() {
 
 /** Production build of the pages, redone only when their sources change. */
 export async function ensureNextBuild() {
-  const hash = fingerprint(projectRoot, ['app', 'server', 'public', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json']);
+  const hash = fingerprint(projectRoot, [
+    'app',
+    'server',
+    'public',
+    'next.config.ts',
+    'postcss.config.mjs',
+    'tsconfig.json',
+    'package-lock.json',
+  ]);
   const stampFile = path.join(projectRoot, '.next', '.live-commerce-build');
   if (!stale(stampFile, hash) && existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) return;
   log('building the pages (next build, about a minute)…');

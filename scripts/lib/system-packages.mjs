@@ -6,9 +6,15 @@ let aptUpdate; // one `apt-get update` per process, shared by concurrent callers
 /** The subset of packages that is not installed, from one dpkg-query call for all of them. */
 function notInstalled(packages) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...packages], { encoding: 'utf8' });
-  if (result.error?.code === 'ENOENT') throw new Error(`dpkg-query not found: this needs a Debian-based system (or install the equivalent of: ${packages.join(' ')}).`);
+  if (result.error?.code === 'ENOENT')
+    throw new Error(`dpkg-query not found: this needs a Debian-based system (or install the equivalent of: ${packages.join(' ')}).`);
   // Exits 1 when some name is unknown, but still reports the others.
-  const installed = new Set(result.stdout.split('\n').filter((line) => line.endsWith(' install ok installed')).map((line) => line.split(' ')[0]));
+  const installed = new Set(
+    result.stdout
+      .split('\n')
+      .filter((line) => line.endsWith(' install ok installed'))
+      .map((line) => line.split(' ')[0]),
+  );
   return packages.filter((pkg) => !installed.has(pkg));
 }
 

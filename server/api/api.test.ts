@@ -31,7 +31,10 @@ describe('public API v1', () => {
     database = await startTestDatabase();
     seed = await seedDemoData(database.prisma);
     actors = await demoActors(database.prisma);
-    registerServices({ db: database.prisma, env: testEnv(database.url, { PUBLIC_URL: 'http://localhost:3000' }) } as unknown as AppServices);
+    registerServices({
+      db: database.prisma,
+      env: testEnv(database.url, { PUBLIC_URL: 'http://localhost:3000' }),
+    } as unknown as AppServices);
     // The limiter's clock only moves when a test moves it, so nothing depends on how fast requests run.
     setApiRateLimiter(new ApiRateLimiter(30, 120, () => clock));
     lumenKey = (await createApiKey(database.prisma, actors.lumenOwner, 'lumen', { name: 'Everything', scopes: [...API_SCOPES] })).key;
@@ -48,7 +51,8 @@ describe('public API v1', () => {
   });
 
   const db = () => database.prisma;
-  const key = (scopes: (typeof API_SCOPES)[number][], actor = actors.lumenOwner, slug = 'lumen') => createApiKey(db(), actor, slug, { name: 'test', scopes }).then((k) => k.key);
+  const key = (scopes: (typeof API_SCOPES)[number][], actor = actors.lumenOwner, slug = 'lumen') =>
+    createApiKey(db(), actor, slug, { name: 'test', scopes }).then((k) => k.key);
   const koraProductId = async () => (await db().product.findFirstOrThrow({ where: { brandId: seed.otherBrandId } })).id;
 
   async function placeOrder(brandId: string, { status = 'PAID', createdAt = new Date() }: { status?: OrderStatus; createdAt?: Date } = {}) {
@@ -66,7 +70,9 @@ describe('public API v1', () => {
         idempotencyKey: `test-${Math.random()}`,
         addressId: buyer.addresses[0]!.id,
         ...shippingAddressColumns(buyer.addresses[0]!),
-        items: { create: { variantId: variant.id, title: 'Item', quantity: 1, unitPriceMinor: variant.priceMinor, currency: variant.currency } },
+        items: {
+          create: { variantId: variant.id, title: 'Item', quantity: 1, unitPriceMinor: variant.priceMinor, currency: variant.currency },
+        },
       },
     });
   }
@@ -85,7 +91,11 @@ describe('public API v1', () => {
     it('answers 403 FORBIDDEN when the key lacks the operation’s scope', async () => {
       const readOnly = await key(['products:read']);
       expect((await callRoute(listProducts, 'GET', '/products', { key: readOnly })).status).toBe(200);
-      const patch = await callRoute(patchProduct, 'PATCH', '/products/x', { key: readOnly, params: { id: seed.productIds[0]! }, body: { title: 'Nope' } });
+      const patch = await callRoute(patchProduct, 'PATCH', '/products/x', {
+        key: readOnly,
+        params: { id: seed.productIds[0]! },
+        body: { title: 'Nope' },
+      });
       expect(patch.status).toBe(403);
       expect(patch.json.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('products:write') });
       expect((await callRoute(listOrders, 'GET', '/orders', { key: readOnly })).json.error?.code).toBe('FORBIDDEN');
@@ -113,13 +123,19 @@ describe('public API v1', () => {
       const foreignOrder = await placeOrder(seed.otherBrandId);
       const answers = [
         await callRoute(getProduct, 'GET', '/products/x', { key: lumenKey, params: { id: foreignProduct } }),
-        await callRoute(patchProduct, 'PATCH', '/products/x', { key: lumenKey, params: { id: foreignProduct }, body: { title: 'Hijacked' } }),
+        await callRoute(patchProduct, 'PATCH', '/products/x', {
+          key: lumenKey,
+          params: { id: foreignProduct },
+          body: { title: 'Hijacked' },
+        }),
         await callRoute(putStock, 'PUT', '/variants/x/stock', { key: lumenKey, params: { id: foreignVariant.id }, body: { stock: 0 } }),
         await callRoute(getShow, 'GET', '/shows/x', { key: lumenKey, params: { id: seed.otherShowId } }),
         await callRoute(getOrder, 'GET', '/orders/x', { key: lumenKey, params: { id: foreignOrder.id } }),
       ];
       for (const answer of answers) expect(answer).toMatchObject({ status: 404, json: { error: { code: 'NOT_FOUND' } } });
-      expect(await db().productVariant.findUniqueOrThrow({ where: { id: foreignVariant.id } })).toMatchObject({ stock: foreignVariant.stock });
+      expect(await db().productVariant.findUniqueOrThrow({ where: { id: foreignVariant.id } })).toMatchObject({
+        stock: foreignVariant.stock,
+      });
       expect((await db().product.findUniqueOrThrow({ where: { id: foreignProduct } })).title).not.toBe('Hijacked');
     });
 
@@ -137,7 +153,10 @@ describe('public API v1', () => {
       const first = await callRoute(listProducts, 'GET', '/products', { key: lumenKey, query: { limit: '4' } });
       expect(first.status).toBe(200);
       expect(first.json.data).toHaveLength(4);
-      const second = await callRoute(listProducts, 'GET', '/products', { key: lumenKey, query: { limit: '4', cursor: String(first.json.nextCursor) } });
+      const second = await callRoute(listProducts, 'GET', '/products', {
+        key: lumenKey,
+        query: { limit: '4', cursor: String(first.json.nextCursor) },
+      });
       expect(second.json.nextCursor).toBeNull();
       const all = [...(first.json.data as { id: string }[]), ...(second.json.data as { id: string }[])].map((p) => p.id);
       expect(new Set(all).size).toBe(seed.productIds.length);
@@ -151,31 +170,58 @@ describe('public API v1', () => {
 
     it('answers a product with its variants, prices in minor units', async () => {
       const answer = await callRoute(getProduct, 'GET', '/products/x', { key: lumenKey, params: { id: 'demo_product_serum' } });
-      expect(answer.json).toMatchObject({ id: 'demo_product_serum', title: 'Dewy Glow Serum', status: 'ACTIVE', variants: [{ name: '30 ml', priceMinor: 3800, currency: 'USD' }, { name: '50 ml', priceMinor: 5400 }] });
+      expect(answer.json).toMatchObject({
+        id: 'demo_product_serum',
+        title: 'Dewy Glow Serum',
+        status: 'ACTIVE',
+        variants: [
+          { name: '30 ml', priceMinor: 3800, currency: 'USD' },
+          { name: '50 ml', priceMinor: 5400 },
+        ],
+      });
     });
 
     it('PATCH changes title and status, refuses unknown fields, and records product.updated', async () => {
       const id = 'demo_product_balm';
       const refused = await callRoute(patchProduct, 'PATCH', '/products/x', { key: lumenKey, params: { id }, body: { priceMinor: 1 } });
       expect(refused).toMatchObject({ status: 400, json: { error: { code: 'INVALID_INPUT' } } });
-      expect((await callRoute(patchProduct, 'PATCH', '/products/x', { key: lumenKey, params: { id }, body: '{not json' })).status).toBe(400);
+      expect((await callRoute(patchProduct, 'PATCH', '/products/x', { key: lumenKey, params: { id }, body: '{not json' })).status).toBe(
+        400,
+      );
 
-      const answer = await callRoute(patchProduct, 'PATCH', '/products/x', { key: lumenKey, params: { id }, body: { title: 'Silk Balm', status: 'ARCHIVED' } });
-      expect(answer).toMatchObject({ status: 200, json: { id, title: 'Silk Balm', status: 'ARCHIVED', description: 'Melts make-up and sunscreen in one step.' } });
-      const event = await db().brandEvent.findFirstOrThrow({ where: { brandId: seed.brandId, type: 'product.updated' }, orderBy: { createdAt: 'desc' } });
+      const answer = await callRoute(patchProduct, 'PATCH', '/products/x', {
+        key: lumenKey,
+        params: { id },
+        body: { title: 'Silk Balm', status: 'ARCHIVED' },
+      });
+      expect(answer).toMatchObject({
+        status: 200,
+        json: { id, title: 'Silk Balm', status: 'ARCHIVED', description: 'Melts make-up and sunscreen in one step.' },
+      });
+      const event = await db().brandEvent.findFirstOrThrow({
+        where: { brandId: seed.brandId, type: 'product.updated' },
+        orderBy: { createdAt: 'desc' },
+      });
       expect(event.data).toEqual({ productId: id, changes: { title: 'Silk Balm', status: 'ARCHIVED' } });
     });
 
     it('PUT stock sets the absolute stock, clears the live stock gate, records stock.changed and queues its webhook', async () => {
       const variant = await db().productVariant.findFirstOrThrow({ where: { productId: 'demo_product_roller' } });
-      const { id: endpointId } = await createWebhookEndpoint(db(), actors.lumenOwner, 'lumen', { url: 'https://hooks.example.com/stock', events: ['stock.changed'] });
+      const { id: endpointId } = await createWebhookEndpoint(db(), actors.lumenOwner, 'lumen', {
+        url: 'https://hooks.example.com/stock',
+        events: ['stock.changed'],
+      });
       // The gate has just seen the variant sold out, so it would refuse every tap.
       expect(stockGate.admit(variant.id, 1)).toBe(true);
       stockGate.settle(variant.id, 1, 0);
       expect(stockGate.admit(variant.id, 1)).toBe(false);
       const forget = vi.spyOn(stockGate, 'forget');
 
-      const answer = await callRoute(putStock, 'PUT', '/variants/x/stock', { key: lumenKey, params: { id: variant.id }, body: { stock: 7 } });
+      const answer = await callRoute(putStock, 'PUT', '/variants/x/stock', {
+        key: lumenKey,
+        params: { id: variant.id },
+        body: { stock: 7 },
+      });
       expect(answer).toMatchObject({ status: 200, json: { id: variant.id, productId: 'demo_product_roller', stock: 7 } });
       expect(forget).toHaveBeenCalledWith(variant.id);
       expect(stockGate.admit(variant.id, 1)).toBe(true);
@@ -183,11 +229,24 @@ describe('public API v1', () => {
       forget.mockRestore();
 
       expect(await db().productVariant.findUniqueOrThrow({ where: { id: variant.id } })).toMatchObject({ stock: 7 });
-      const event = await db().brandEvent.findFirstOrThrow({ where: { brandId: seed.brandId, type: 'stock.changed' }, orderBy: { createdAt: 'desc' } });
-      expect(event.data).toEqual({ variantId: variant.id, productId: 'demo_product_roller', sku: variant.sku, stock: 7, previousStock: variant.stock });
+      const event = await db().brandEvent.findFirstOrThrow({
+        where: { brandId: seed.brandId, type: 'stock.changed' },
+        orderBy: { createdAt: 'desc' },
+      });
+      expect(event.data).toEqual({
+        variantId: variant.id,
+        productId: 'demo_product_roller',
+        sku: variant.sku,
+        stock: 7,
+        previousStock: variant.stock,
+      });
       expect(await db().webhookDelivery.count({ where: { endpointId, eventId: event.id, status: 'PENDING' } })).toBe(1);
 
-      const negative = await callRoute(putStock, 'PUT', '/variants/x/stock', { key: lumenKey, params: { id: variant.id }, body: { stock: -1 } });
+      const negative = await callRoute(putStock, 'PUT', '/variants/x/stock', {
+        key: lumenKey,
+        params: { id: variant.id },
+        body: { stock: -1 },
+      });
       expect(negative.json.error).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'body.stock', message: expect.any(String) }] });
     });
   });
@@ -206,14 +265,23 @@ describe('public API v1', () => {
       const b = await placeOrder(seed.brandId, { createdAt: new Date('2031-01-02T00:00:00Z') });
       const page1 = await callRoute(listOrders, 'GET', '/orders', { key: lumenKey, query: { since: '2030-12-31T00:00:00Z', limit: '1' } });
       expect((page1.json.data as { id: string }[]).map((o) => o.id)).toEqual([b.id]);
-      const page2 = await callRoute(listOrders, 'GET', '/orders', { key: lumenKey, query: { since: '2030-12-31T00:00:00Z', limit: '1', cursor: String(page1.json.nextCursor) } });
+      const page2 = await callRoute(listOrders, 'GET', '/orders', {
+        key: lumenKey,
+        query: { since: '2030-12-31T00:00:00Z', limit: '1', cursor: String(page1.json.nextCursor) },
+      });
       expect((page2.json.data as { id: string }[]).map((o) => o.id)).toEqual([a.id]);
       expect(page2.json.nextCursor).toBeNull();
       const shipped = await callRoute(listOrders, 'GET', '/orders', { key: lumenKey, query: { status: 'SHIPPED' } });
       expect((shipped.json.data as { id: string }[]).map((o) => o.id)).toEqual([old.id]);
 
       const one = await callRoute(getOrder, 'GET', '/orders/x', { key: lumenKey, params: { id: a.id } });
-      expect(one.json).toMatchObject({ id: a.id, status: 'PAID', currency: 'USD', items: [{ quantity: 1, sku: expect.any(String) }], shippingAddress: { city: 'Phnom Penh', country: 'KH' } });
+      expect(one.json).toMatchObject({
+        id: a.id,
+        status: 'PAID',
+        currency: 'USD',
+        items: [{ quantity: 1, sku: expect.any(String) }],
+        shippingAddress: { city: 'Phnom Penh', country: 'KH' },
+      });
       expect(JSON.stringify(one.json)).not.toContain('viewer@demo.live');
     });
   });

@@ -20,7 +20,10 @@ export const paginationQueryShape = {
 };
 
 export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page.') });
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page.'),
+  });
 }
 
 /** Prisma arguments for one page: one row more than asked, to know whether another page follows. */
@@ -28,7 +31,11 @@ export function pageArgs({ limit, cursor }: { limit: number; cursor?: string | u
   return { take: limit + 1, ...(cursor && { cursor: { id: cursor }, skip: 1 }) };
 }
 
-export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, map: (row: Row) => Item): { data: Item[]; nextCursor: string | null } {
+export function toPage<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => Item,
+): { data: Item[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   return { data: page.map(map), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

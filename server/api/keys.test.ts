@@ -23,13 +23,29 @@ describe('API keys', () => {
   const db = () => database.prisma;
 
   it('answers the full lc_live_ key once and stores only its SHA-256 and a short prefix', async () => {
-    const created = await createApiKey(db(), actors.lumenOwner, 'lumen', { name: 'Warehouse', scopes: ['stock:write', 'stock:write', 'products:read'] });
+    const created = await createApiKey(db(), actors.lumenOwner, 'lumen', {
+      name: 'Warehouse',
+      scopes: ['stock:write', 'stock:write', 'products:read'],
+    });
     expect(created.key).toMatch(/^lc_live_[A-Za-z0-9_-]{43}$/);
     expect(created.key.startsWith(created.prefix)).toBe(true);
     const row = await db().apiKey.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ keyHash: hashApiKey(created.key), prefix: created.prefix, scopes: ['stock:write', 'products:read'], brandId: seed.brandId });
+    expect(row).toMatchObject({
+      keyHash: hashApiKey(created.key),
+      prefix: created.prefix,
+      scopes: ['stock:write', 'products:read'],
+      brandId: seed.brandId,
+    });
     const listed = await listApiKeys(db(), staff, 'lumen');
-    expect(listed.find((k) => k.id === created.id)).toEqual({ id: created.id, name: 'Warehouse', prefix: created.prefix, scopes: ['stock:write', 'products:read'], lastUsedAt: null, revokedAt: null, createdAt: expect.any(String) });
+    expect(listed.find((k) => k.id === created.id)).toEqual({
+      id: created.id,
+      name: 'Warehouse',
+      prefix: created.prefix,
+      scopes: ['stock:write', 'products:read'],
+      lastUsedAt: null,
+      revokedAt: null,
+      createdAt: expect.any(String),
+    });
     expect(JSON.stringify(listed)).not.toContain(created.key);
   });
 

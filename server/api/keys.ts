@@ -18,7 +18,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const apiKeyInputSchema = z.object({
   name: z.string().trim().min(1, 'Give the key a name, like “Warehouse sync”.').max(80, 'Keep the name under 80 characters.'),
-  scopes: z.array(apiScopeSchema, { error: 'Choose what the key may do.' }).min(1, 'Choose at least one permission.').transform((scopes) => [...new Set(scopes)]),
+  scopes: z
+    .array(apiScopeSchema, { error: 'Choose what the key may do.' })
+    .min(1, 'Choose at least one permission.')
+    .transform((scopes) => [...new Set(scopes)]),
 });
 export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;
 
@@ -44,14 +47,26 @@ export function hashApiKey(key: string): string {
 }
 
 /** Creates a key; the full key is answered here once and cannot be recovered later. */
-export async function createApiKey(db: Db, actor: Actor, slug: string, raw: ApiKeyInput): Promise<{ id: string; key: string; prefix: string }> {
+export async function createApiKey(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  raw: ApiKeyInput,
+): Promise<{ id: string; key: string; prefix: string }> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
   const parsed = apiKeyInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, parsed.error.issues[0]?.message);
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const prefix = key.slice(0, SHOWN_PREFIX_LENGTH);
   const row = await db.apiKey.create({
-    data: { brandId: access.brandId, name: parsed.data.name, scopes: parsed.data.scopes, prefix, keyHash: hashApiKey(key), createdById: actor.userId },
+    data: {
+      brandId: access.brandId,
+      name: parsed.data.name,
+      scopes: parsed.data.scopes,
+      prefix,
+      keyHash: hashApiKey(key),
+      createdById: actor.userId,
+    },
     select: { id: true },
   });
   return { id: row.id, key, prefix };
@@ -76,7 +91,10 @@ export async function listApiKeys(db: Db, actor: Actor, slug: string): Promise<A
 /** Revoked keys are refused at once and stay listed as revoked. */
 export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: string): Promise<void> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
-  const { count } = await db.apiKey.updateMany({ where: { id: keyId, brandId: access.brandId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiKey.updateMany({
+    where: { id: keyId, brandId: access.brandId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0 && !(await db.apiKey.findFirst({ where: { id: keyId, brandId: access.brandId }, select: { id: true } }))) {
     throw new AppError('NOT_FOUND', `api key ${keyId} not in this brand`, 'We could not find that key.');
   }
@@ -86,12 +104,24 @@ export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: st
 export async function authenticateApiKey(db: Db, authorization: string | null, now = new Date()): Promise<ApiPrincipal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const key = match?.[1];
-  if (!key || !key.startsWith(KEY_PREFIX)) throw new AppError('UNAUTHENTICATED', 'missing or malformed API key', 'Send your API key as "Authorization: Bearer lc_live_…".');
-  const row = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, select: { id: true, brandId: true, scopes: true, revokedAt: true, lastUsedAt: true } });
-  if (!row || row.revokedAt) throw new AppError('UNAUTHENTICATED', `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`, 'This API key is not valid or has been revoked.');
+  if (!key || !key.startsWith(KEY_PREFIX))
+    throw new AppError('UNAUTHENTICATED', 'missing or malformed API key', 'Send your API key as "Authorization: Bearer lc_live_…".');
+  const row = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, brandId: true, scopes: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt)
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`,
+      'This API key is not valid or has been revoked.',
+    );
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests write it once.
-    await db.apiKey.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1) } }] }, data: { lastUsedAt: now } });
+    await db.apiKey.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS + 1) } }] },
+      data: { lastUsedAt: now },
+    });
   }
   return { keyId: row.id, brandId: row.brandId, scopes: new Set(row.scopes) };
 }

@@ -15,16 +15,28 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   return rest;
 };
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
 function parameters(op: ApiOperation): JsonSchema[] {
   const list: JsonSchema[] = [];
-  for (const [where, schema] of [['path', op.params], ['query', op.query]] as const) {
+  for (const [where, schema] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
     if (!schema) continue;
     const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...propertySchema } = property;
-      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), ...(typeof description === 'string' && { description }), schema: propertySchema });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        ...(typeof description === 'string' && { description }),
+        schema: propertySchema,
+      });
     }
   }
   return list;
@@ -38,7 +50,10 @@ function operationObject(op: ApiOperation): JsonSchema {
   if (op.scope) {
     responses['401'] = errorResponse('Missing, unknown or revoked API key (UNAUTHENTICATED).');
     responses['403'] = errorResponse(`The key lacks the ${op.scope} scope (FORBIDDEN).`);
-    responses['429'] = { ...errorResponse('Rate limit exceeded (RATE_LIMITED); wait Retry-After seconds.'), headers: { 'Retry-After': { schema: { type: 'integer' } } } };
+    responses['429'] = {
+      ...errorResponse('Rate limit exceeded (RATE_LIMITED); wait Retry-After seconds.'),
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    };
   }
   if (op.params) responses['404'] = errorResponse('No such resource in your brand (NOT_FOUND).');
   if (op.method !== 'GET') responses['409'] = errorResponse('The change is not possible in the current state.');
@@ -82,7 +97,12 @@ export function buildOpenApiDocument(publicUrl: string): { openapi: string } & J
     paths,
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'lc_live_…', description: `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join('; ')}.` },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'lc_live_…',
+          description: `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join('; ')}.`,
+        },
       },
       schemas: { Error: toSchema(apiErrorSchema, 'output') },
     },

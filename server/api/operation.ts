@@ -8,7 +8,13 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * schemas and the OpenAPI document is generated from them, so the two cannot
  * drift. `path` is relative to /api/v1, in OpenAPI form (`/products/{id}`).
  */
-export interface ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType, S extends ApiScope | null = ApiScope | null> {
+export interface ApiOperation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+  S extends ApiScope | null = ApiScope | null,
+> {
   method: HttpMethod;
   path: string;
   operationId: string;
@@ -23,6 +29,12 @@ export interface ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodTy
   response: R;
 }
 
-export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, S extends ApiScope | null>(op: ApiOperation<P, Q, B, R, S>): ApiOperation<P, Q, B, R, S> {
+export function defineOperation<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  S extends ApiScope | null,
+>(op: ApiOperation<P, Q, B, R, S>): ApiOperation<P, Q, B, R, S> {
   return op;
 }

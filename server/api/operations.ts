@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { idParamsSchema } from './common';
 import { defineOperation } from './operation';
 import { apiOrderSchema, fulfilmentBodySchema, orderListQuerySchema, orderPageSchema } from './orders';
-import { apiProductSchema, apiVariantStockSchema, productListQuerySchema, productPageSchema, productUpdateBodySchema, stockUpdateBodySchema } from './products';
+import {
+  apiProductSchema,
+  apiVariantStockSchema,
+  productListQuerySchema,
+  productPageSchema,
+  productUpdateBodySchema,
+  stockUpdateBodySchema,
+} from './products';
 import { apiShowSchema, showListQuerySchema, showPageSchema } from './shows';
 
 // Every operation of the public API. Route files under app/api/v1 pick theirs
@@ -55,7 +62,8 @@ export const apiOperations = {
     path: '/variants/{id}/stock',
     operationId: 'setVariantStock',
     summary: 'Set a variant’s stock',
-    description: 'Sets the absolute stock (for example a warehouse count). Live shows see the new figure at once. Sends a stock.changed webhook event.',
+    description:
+      'Sets the absolute stock (for example a warehouse count). Live shows see the new figure at once. Sends a stock.changed webhook event.',
     tag: 'Products',
     scope: 'stock:write',
     params: idParamsSchema,

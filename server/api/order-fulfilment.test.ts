@@ -32,13 +32,17 @@ describe('POST /api/v1/orders/{id}/fulfilment', () => {
     await database?.stop();
   });
 
-  const post = (id: string, body: unknown, key = writeKey) => callRoute(fulfil, 'POST', `/orders/${id}/fulfilment`, { key, params: { id }, body });
+  const post = (id: string, body: unknown, key = writeKey) =>
+    callRoute(fulfil, 'POST', `/orders/${id}/fulfilment`, { key, params: { id }, body });
 
   it('packs, ships with carrier and tracking, and delivers, answering the order each time', async () => {
     const { id } = await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId);
     expect(await post(id, { status: 'PACKED' })).toMatchObject({ status: 200, json: { id, status: 'PACKED' } });
     const shipped = await post(id, { status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0142' });
-    expect(shipped).toMatchObject({ status: 200, json: { status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0142', shippedAt: expect.any(String) } });
+    expect(shipped).toMatchObject({
+      status: 200,
+      json: { status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0142', shippedAt: expect.any(String) },
+    });
     expect(await post(id, { status: 'DELIVERED' })).toMatchObject({ status: 200, json: { status: 'DELIVERED' } });
   });
 

@@ -25,14 +25,36 @@ export const apiOrderSchema = z.object({
   discountMinor: minor,
   totalMinor: minor.describe('subtotalMinor + shippingMinor − discountMinor.'),
   refundedMinor: minor,
-  refundStatus: z.enum(['NONE', 'PARTIAL', 'FULL']).describe('How much of totalMinor was paid back; PARTIAL is what the dashboard shows as "Partially refunded" (status stays where fulfilment is).'),
+  refundStatus: z
+    .enum(['NONE', 'PARTIAL', 'FULL'])
+    .describe(
+      'How much of totalMinor was paid back; PARTIAL is what the dashboard shows as "Partially refunded" (status stays where fulfilment is).',
+    ),
   source: z.string().describe('ONE_TAP from the live player, BAG from a bag checkout.'),
   showId: z.string().nullable(),
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
-  items: z.array(z.object({ id: z.string(), variantId: z.string(), sku: z.string(), title: z.string(), quantity: z.number().int(), unitPriceMinor: minor })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      variantId: z.string(),
+      sku: z.string(),
+      title: z.string(),
+      quantity: z.number().int(),
+      unitPriceMinor: minor,
+    }),
+  ),
   shippingAddress: z
-    .object({ fullName: z.string(), line1: z.string(), line2: z.string(), city: z.string(), region: z.string(), postalCode: z.string(), country: z.string().length(2), phone: z.string() })
+    .object({
+      fullName: z.string(),
+      line1: z.string(),
+      line2: z.string(),
+      city: z.string(),
+      region: z.string(),
+      postalCode: z.string(),
+      country: z.string().length(2),
+      phone: z.string(),
+    })
     .nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -74,7 +96,10 @@ const orderSelect = {
   deliveredAt: true,
   cancelledAt: true,
   refundedAt: true,
-  items: { select: { id: true, variantId: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } }, orderBy: { id: 'asc' } },
+  items: {
+    select: { id: true, variantId: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } },
+    orderBy: { id: 'asc' },
+  },
   ...shippingAddressSelect,
 } as const satisfies Prisma.OrderSelect;
 

@@ -34,14 +34,23 @@ export const apiProductSchema = z.object({
 });
 export type ApiProduct = z.infer<typeof apiProductSchema>;
 
-export const productListQuerySchema = z.object({ status: productStatusSchema.optional().describe('Only products with this status.'), ...paginationQueryShape });
+export const productListQuerySchema = z.object({
+  status: productStatusSchema.optional().describe('Only products with this status.'),
+  ...paginationQueryShape,
+});
 export const productPageSchema = pageSchema(apiProductSchema);
 
 export const productUpdateBodySchema = z
-  .strictObject({ title: updateProductSchema.shape.title, description: updateProductSchema.shape.description, status: updateProductSchema.shape.status })
+  .strictObject({
+    title: updateProductSchema.shape.title,
+    description: updateProductSchema.shape.description,
+    status: updateProductSchema.shape.status,
+  })
   .refine((body) => Object.values(body).some((v) => v !== undefined), 'Send at least one of title, description, status.');
 
-export const stockUpdateBodySchema = z.strictObject({ stock: z.number().int().min(0).max(MAX_STOCK).describe('The new absolute stock, not a change.') });
+export const stockUpdateBodySchema = z.strictObject({
+  stock: z.number().int().min(0).max(MAX_STOCK).describe('The new absolute stock, not a change.'),
+});
 export const apiVariantStockSchema = apiVariantSchema.extend({ productId: z.string() });
 
 const productSelect = {
@@ -52,7 +61,10 @@ const productSelect = {
   imageUrl: true,
   createdAt: true,
   updatedAt: true,
-  variants: { select: { id: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+  variants: {
+    select: { id: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  },
 } as const satisfies Prisma.ProductSelect;
 
 type ProductRow = Prisma.ProductGetPayload<{ select: typeof productSelect }>;
@@ -89,19 +101,32 @@ export async function getApiProduct(db: Db, brandId: string, productId: string):
   return toApiProduct(row);
 }
 
-export async function updateApiProduct(db: Db, brandId: string, productId: string, body: z.infer<typeof productUpdateBodySchema>): Promise<ApiProduct> {
+export async function updateApiProduct(
+  db: Db,
+  brandId: string,
+  productId: string,
+  body: z.infer<typeof productUpdateBodySchema>,
+): Promise<ApiProduct> {
   if (!(await patchProduct(db, brandId, productId, body))) throw productNotFound(productId);
   return toApiProduct(await db.product.findUniqueOrThrow({ where: { id: productId }, select: productSelect }));
 }
 
 /** Sets a variant's absolute stock (a count from a warehouse system, not a sale) and announces it. */
-export async function setApiVariantStock(db: Db, brandId: string, variantId: string, stock: number): Promise<z.infer<typeof apiVariantStockSchema>> {
+export async function setApiVariantStock(
+  db: Db,
+  brandId: string,
+  variantId: string,
+  stock: number,
+): Promise<z.infer<typeof apiVariantStockSchema>> {
   const variant = await db.$transaction(async (tx) => {
     const owned = await tx.productVariant.findFirst({ where: { id: variantId, product: { brandId } }, select: { id: true } });
     if (!owned) throw new AppError('NOT_FOUND', `variant ${variantId} not in this brand`, 'No variant with that id.');
     // Records stock.changed in this transaction.
     await setVariantStock(tx, variantId, stock);
-    return tx.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { id: true, productId: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true } });
+    return tx.productVariant.findUniqueOrThrow({
+      where: { id: variantId },
+      select: { id: true, productId: true, sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true },
+    });
   });
   // setVariantStock already told the gate, but inside the transaction: a tap in
   // between could have refreshed the gate with the old figure, so tell it again now the new one is committed.

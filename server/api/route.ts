@@ -55,9 +55,14 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         setRateLimitHeaders(headers, limit, apiRateLimiter().policy);
         if (!limit.allowed) {
           headers.set('Retry-After', String(limit.retryAfterSeconds));
-          throw new AppError('RATE_LIMITED', `key ${principal.keyId} over its rate limit`, `Too many requests. Try again in ${limit.retryAfterSeconds} s.`);
+          throw new AppError(
+            'RATE_LIMITED',
+            `key ${principal.keyId} over its rate limit`,
+            `Too many requests. Try again in ${limit.retryAfterSeconds} s.`,
+          );
         }
-        if (!principal.scopes.has(op.scope)) throw new AppError('FORBIDDEN', `key ${principal.keyId} lacks ${op.scope}`, `This API key does not have the ${op.scope} scope.`);
+        if (!principal.scopes.has(op.scope))
+          throw new AppError('FORBIDDEN', `key ${principal.keyId} lacks ${op.scope}`, `This API key does not have the ${op.scope} scope.`);
       }
       const params = parsePart(op.params, await context.params, 'path');
       const query = parsePart(op.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
@@ -94,7 +99,9 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, w
   if (!schema) return undefined as z.infer<S>;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new InvalidRequest(parsed.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message })));
+  throw new InvalidRequest(
+    parsed.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message })),
+  );
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -110,7 +117,10 @@ function errorResponse(error: unknown, headers: Headers, log: Logger, principal:
   const who = { keyId: principal?.keyId, brandId: principal?.brandId };
   if (error instanceof InvalidRequest) {
     log.info({ ...who, status: 400, issues: error.issues }, 'api request invalid');
-    return Response.json({ error: { code: 'INVALID_INPUT', message: 'Some of the request is not valid; see issues.', issues: error.issues } }, { status: 400, headers });
+    return Response.json(
+      { error: { code: 'INVALID_INPUT', message: 'Some of the request is not valid; see issues.', issues: error.issues } },
+      { status: 400, headers },
+    );
   }
   const payload = toErrorPayload(error);
   const status = error instanceof AppError ? error.httpStatus : 500;

@@ -20,13 +20,20 @@ export const apiShowSchema = z.object({
   startedAt: isoDateTime.nullable(),
   endedAt: isoDateTime.nullable(),
   cancelledAt: isoDateTime.nullable(),
-  host: z.object({ name: z.string(), handle: z.string().nullable(), accepted: z.boolean().describe('Whether the host accepted the invitation.') }),
+  host: z.object({
+    name: z.string(),
+    handle: z.string().nullable(),
+    accepted: z.boolean().describe('Whether the host accepted the invitation.'),
+  }),
   lineup: z.array(z.object({ productId: z.string(), position: z.number().int() })).describe('Products in the show, in running order.'),
   url: z.url().describe('Where viewers watch the show.'),
 });
 export type ApiShow = z.infer<typeof apiShowSchema>;
 
-export const showListQuerySchema = z.object({ status: z.enum(SHOW_STATUSES).optional().describe('Only shows with this status.'), ...paginationQueryShape });
+export const showListQuerySchema = z.object({
+  status: z.enum(SHOW_STATUSES).optional().describe('Only shows with this status.'),
+  ...paginationQueryShape,
+});
 export const showPageSchema = pageSchema(apiShowSchema);
 
 const showSelect = {

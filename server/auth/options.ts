@@ -17,8 +17,10 @@ const linkSchema = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
 /** The OAuth providers switched on by configuration: both id and secret set. */
 export function oauthProviders(env: Env) {
   const providers = [];
-  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
-  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET)
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET)
+    providers.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
   return providers;
 }
 
@@ -108,8 +110,13 @@ export function authOptions(): NextAuthOptions {
 /** GitHub's profile email may be unverified; its emails API says which are. */
 async function githubEmailVerified(accessToken: string | undefined, email: string): Promise<boolean> {
   if (!accessToken) return false;
-  const response = await fetch('https://api.github.com/user/emails', { headers: { Authorization: `Bearer ${accessToken}`, 'User-Agent': 'live-commerce' } }).catch(() => null);
+  const response = await fetch('https://api.github.com/user/emails', {
+    headers: { Authorization: `Bearer ${accessToken}`, 'User-Agent': 'live-commerce' },
+  }).catch(() => null);
   if (!response?.ok) return false;
   const emails = (await response.json().catch(() => [])) as { email?: unknown; verified?: unknown }[];
-  return Array.isArray(emails) && emails.some((e) => typeof e.email === 'string' && e.email.toLowerCase() === email.toLowerCase() && e.verified === true);
+  return (
+    Array.isArray(emails) &&
+    emails.some((e) => typeof e.email === 'string' && e.email.toLowerCase() === email.toLowerCase() && e.verified === true)
+  );
 }

@@ -37,7 +37,11 @@ export async function currentUser(): Promise<SessionUser | null> {
 export async function reissueSessionCookie(user: SessionUser, sessionVersion: number): Promise<void> {
   const { env } = services();
   const secure = env.PUBLIC_URL.startsWith('https://');
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, sv: sessionVersion }, secret: env.AUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const token = await encode({
+    token: { sub: user.id, name: user.name, email: user.email, sv: sessionVersion },
+    secret: env.AUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
   (await cookies()).set(secure ? '__Secure-next-auth.session-token' : 'next-auth.session-token', token, {
     httpOnly: true,
     sameSite: 'lax',

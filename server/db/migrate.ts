@@ -74,7 +74,9 @@ export async function applyMigrations(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
     );
     refuseUnresolvedFailures(rows);
-    const done = new Map(rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]));
+    const done = new Map(
+      rows.filter((r) => r.finished_at !== null && r.rolled_back_at === null).map((r) => [r.migration_name, r.checksum]),
+    );
     refuseEditedMigrations(migrations, done);
     const known = new Set(migrations.map((m) => m.name));
     const unknown = [...done.keys()].filter((name) => !known.has(name));

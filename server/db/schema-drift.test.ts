@@ -5,7 +5,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase } from '../../test/support/database';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from './migrate';
-import { databaseDefault, databaseFacts, diffFacts, expectedFacts, prismaConstraintName, readDatamodel, type Datamodel } from './schema-drift';
+import {
+  databaseDefault,
+  databaseFacts,
+  diffFacts,
+  expectedFacts,
+  prismaConstraintName,
+  readDatamodel,
+  type Datamodel,
+} from './schema-drift';
 
 const tinyModel: Datamodel = {
   models: [
@@ -40,14 +48,28 @@ describe('schema drift comparator', () => {
     const model: Datamodel = {
       enums: [{ name: 'Kind', values: [{ name: 'A' }, { name: 'B' }] }],
       models: [
-        { name: 'Parent', dbName: null, fields: [{ name: 'id', kind: 'scalar', type: 'Int', isRequired: true, isList: false, default: { name: 'autoincrement', args: [] } }] },
+        {
+          name: 'Parent',
+          dbName: null,
+          fields: [
+            { name: 'id', kind: 'scalar', type: 'Int', isRequired: true, isList: false, default: { name: 'autoincrement', args: [] } },
+          ],
+        },
         {
           name: 'Child',
           dbName: null,
           fields: [
             { name: 'parentId', kind: 'scalar', type: 'Int', isRequired: false, isList: false },
             { name: 'kind', kind: 'enum', type: 'Kind', isRequired: true, isList: false, default: 'A' },
-            { name: 'parent', kind: 'object', type: 'Parent', isRequired: false, isList: false, relationFromFields: ['parentId'], relationToFields: ['id'] },
+            {
+              name: 'parent',
+              kind: 'object',
+              type: 'Parent',
+              isRequired: false,
+              isList: false,
+              relationFromFields: ['parentId'],
+              relationToFields: ['id'],
+            },
           ],
         },
       ],
@@ -133,7 +155,10 @@ describe('schema.prisma and the migrations', () => {
         ['    "phone" TEXT NOT NULL DEFAULT \'\',\n', ''],
         ['CREATE INDEX "Show_hostId_idx" ON "Show"("hostId");', ''],
         ['CREATE UNIQUE INDEX "User_email_key"', 'CREATE UNIQUE INDEX "User_email_unique"'],
-        ['"Show_pinnedProductId_fkey" FOREIGN KEY ("pinnedProductId") REFERENCES "Product"("id") ON DELETE SET NULL', '"Show_pinnedProductId_fkey" FOREIGN KEY ("pinnedProductId") REFERENCES "Product"("id") ON DELETE CASCADE'],
+        [
+          '"Show_pinnedProductId_fkey" FOREIGN KEY ("pinnedProductId") REFERENCES "Product"("id") ON DELETE SET NULL',
+          '"Show_pinnedProductId_fkey" FOREIGN KEY ("pinnedProductId") REFERENCES "Product"("id") ON DELETE CASCADE',
+        ],
         ['"currency" CHAR(3) NOT NULL DEFAULT \'USD\'', '"currency" CHAR(3) NOT NULL DEFAULT \'EUR\''],
       ];
       let sql = readFileSync(init, 'utf8');

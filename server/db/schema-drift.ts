@@ -54,7 +54,8 @@ export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../prisma/schem
 /** The datamodel as Prisma's own (WASM) schema parser sees it. */
 export function readDatamodel(schemaPath = SCHEMA_PATH): Datamodel {
   const schema = readFileSync(schemaPath, 'utf8');
-  return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [[path.basename(schemaPath), schema]] }))) as { datamodel: Datamodel }).datamodel;
+  return (JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [[path.basename(schemaPath), schema]] }))) as { datamodel: Datamodel })
+    .datamodel;
 }
 
 const SCALAR_TYPES: Record<string, string> = {
@@ -88,7 +89,13 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
 };
 // Defaults Prisma Client fills in itself: the database has none for them.
 const CLIENT_SIDE_DEFAULTS = new Set(['cuid', 'uuid', 'nanoid', 'ulid']);
-const PRISMA_ACTIONS: Record<string, string> = { Cascade: 'CASCADE', Restrict: 'RESTRICT', NoAction: 'NO ACTION', SetNull: 'SET NULL', SetDefault: 'SET DEFAULT' };
+const PRISMA_ACTIONS: Record<string, string> = {
+  Cascade: 'CASCADE',
+  Restrict: 'RESTRICT',
+  NoAction: 'NO ACTION',
+  SetNull: 'SET NULL',
+  SetDefault: 'SET DEFAULT',
+};
 const PG_ACTIONS: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT', a: 'NO ACTION', n: 'SET NULL', d: 'SET DEFAULT' };
 const POSTGRES_MAX_IDENTIFIER = 63;
 
@@ -129,7 +136,7 @@ export function databaseDefault(expression: string | null): string | null {
   if (/^(CURRENT_TIMESTAMP|now\(\))$/i.test(expression)) return 'now()';
   // Drop the casts PostgreSQL adds: 'USD'::bpchar, 'ACTIVE'::"ProductStatus", ''::text.
   let literal = expression;
-  for (let previous = ''; previous !== literal; ) {
+  for (let previous = ''; previous !== literal;) {
     previous = literal;
     literal = literal.replace(/::(?:"[^"]+"|[\w ]+)(?:\(\d+(?:,\d+)?\))?(?:\[\])?$/, '');
   }
@@ -162,18 +169,27 @@ export function expectedFacts(datamodel: Datamodel): SchemaFacts {
         const onDelete = PRISMA_ACTIONS[field.relationOnDelete ?? (required ? 'Restrict' : 'SetNull')];
         const onUpdate = PRISMA_ACTIONS[field.relationOnUpdate ?? 'Cascade'];
         const name = prismaConstraintName(table, from, 'fkey');
-        facts.add(`foreign key ${name} on ${table}(${list(from)}) → ${tableOf(field.type)}(${list(to)}) on delete ${onDelete} on update ${onUpdate}`);
+        facts.add(
+          `foreign key ${name} on ${table}(${list(from)}) → ${tableOf(field.type)}(${list(to)}) on delete ${onDelete} on update ${onUpdate}`,
+        );
         continue;
       }
       const type = field.isList ? `${columnType(field, enumDbName)}[]` : columnType(field, enumDbName);
       const fallback = schemaDefault(field);
-      facts.add(`column ${table}.${field.dbName ?? field.name} ${type} ${field.isRequired ? 'not null' : 'nullable'}${fallback ? ` default ${fallback}` : ''}`);
+      facts.add(
+        `column ${table}.${field.dbName ?? field.name} ${type} ${field.isRequired ? 'not null' : 'nullable'}${fallback ? ` default ${fallback}` : ''}`,
+      );
     }
   }
   for (const index of datamodel.indexes) {
     const table = tableOf(index.model);
     const columns = index.fields.map((f) => columnOf(index.model, f.name));
-    const [kind, suffix] = index.type === 'id' ? (['primary key', 'pkey'] as const) : index.type === 'unique' ? (['unique index', 'key'] as const) : (['index', 'idx'] as const);
+    const [kind, suffix] =
+      index.type === 'id'
+        ? (['primary key', 'pkey'] as const)
+        : index.type === 'unique'
+          ? (['unique index', 'key'] as const)
+          : (['index', 'idx'] as const);
     facts.add(`${kind} ${index.dbName ?? prismaConstraintName(table, columns, suffix)} on ${table}(${list(columns)})`);
   }
   return facts;
@@ -204,7 +220,9 @@ export async function databaseFacts(client: pg.Client | pg.PoolClient): Promise<
      WHERE ${inSchema} AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> ${notBookkeeping}`);
   for (const c of columns.rows) {
     const fallback = databaseDefault(c.default);
-    facts.add(`column ${c.table}.${c.column} ${c.type.replaceAll('"', '')} ${c.nullable ? 'nullable' : 'not null'}${fallback ? ` default ${fallback}` : ''}`);
+    facts.add(
+      `column ${c.table}.${c.column} ${c.type.replaceAll('"', '')} ${c.nullable ? 'nullable' : 'not null'}${fallback ? ` default ${fallback}` : ''}`,
+    );
   }
 
   const indexes = await client.query<{ name: string; table: string; primary: boolean; unique: boolean; columns: string[] }>(`
@@ -214,9 +232,18 @@ export async function databaseFacts(client: pg.Client | pg.PoolClient): Promise<
       FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_class i ON i.oid = ix.indexrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE ${inSchema} AND t.relname <> ${notBookkeeping}`);
-  for (const i of indexes.rows) facts.add(`${i.primary ? 'primary key' : i.unique ? 'unique index' : 'index'} ${i.name} on ${i.table}(${list(i.columns)})`);
+  for (const i of indexes.rows)
+    facts.add(`${i.primary ? 'primary key' : i.unique ? 'unique index' : 'index'} ${i.name} on ${i.table}(${list(i.columns)})`);
 
-  const foreignKeys = await client.query<{ name: string; table: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string }>(`
+  const foreignKeys = await client.query<{
+    name: string;
+    table: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+    on_delete: string;
+    on_update: string;
+  }>(`
     SELECT con.conname AS name, cl.relname AS table, ft.relname AS ref_table,
            con.confdeltype AS on_delete, con.confupdtype AS on_update,
            array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
@@ -228,14 +255,22 @@ export async function databaseFacts(client: pg.Client | pg.PoolClient): Promise<
      WHERE con.contype = 'f' AND ${inSchema}`);
   for (const f of foreignKeys.rows) {
     const action = (code: string) => PG_ACTIONS[code] ?? code;
-    facts.add(`foreign key ${f.name} on ${f.table}(${list(f.columns)}) → ${f.ref_table}(${list(f.ref_columns)}) on delete ${action(f.on_delete)} on update ${action(f.on_update)}`);
+    facts.add(
+      `foreign key ${f.name} on ${f.table}(${list(f.columns)}) → ${f.ref_table}(${list(f.ref_columns)}) on delete ${action(f.on_delete)} on update ${action(f.on_update)}`,
+    );
   }
   return facts;
 }
 
 /** Human-readable differences; empty when the schema and the database agree. */
 export function diffFacts(expected: SchemaFacts, actual: SchemaFacts): string[] {
-  const missing = [...expected].filter((f) => !actual.has(f)).sort().map((f) => `in schema.prisma, not in the database: ${f}`);
-  const extra = [...actual].filter((f) => !expected.has(f)).sort().map((f) => `in the database, not in schema.prisma: ${f}`);
+  const missing = [...expected]
+    .filter((f) => !actual.has(f))
+    .sort()
+    .map((f) => `in schema.prisma, not in the database: ${f}`);
+  const extra = [...actual]
+    .filter((f) => !expected.has(f))
+    .sort()
+    .map((f) => `in the database, not in schema.prisma: ${f}`);
   return [...missing, ...extra];
 }

@@ -17,9 +17,14 @@ describe('demo seed', () => {
     expect(show.status).toBe('SCHEDULED');
     expect(show.lineup.sort((a, b) => a.position - b.position).map((l) => l.productId)).toEqual(seed.productIds);
     expect(show.scheduledStart.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
-    const viewer = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.viewer }, include: { addresses: true, paymentMethods: true } });
+    const viewer = await db.prisma.user.findUniqueOrThrow({
+      where: { email: DEMO_EMAILS.viewer },
+      include: { addresses: true, paymentMethods: true },
+    });
     expect(viewer.addresses.filter((a) => a.isDefault)).toHaveLength(1);
-    expect(viewer.paymentMethods).toEqual([expect.objectContaining({ isDefault: true, last4: '4242', token: expect.stringMatching(/^tok_test_/) })]);
+    expect(viewer.paymentMethods).toEqual([
+      expect.objectContaining({ isDefault: true, last4: '4242', token: expect.stringMatching(/^tok_test_/) }),
+    ]);
     expect(viewer.passwordHash).toMatch(/^\$argon2id\$/);
     // Verified, so a sign-in link for a demo address never drops the published password.
     expect(viewer.emailVerifiedAt).not.toBeNull();
@@ -43,7 +48,18 @@ describe('demo seed', () => {
       lineup: await db.prisma.showProduct.count(),
     });
     const before = await counts();
-    expect(before).toEqual({ users: 5, brands: 2, members: 2, influencers: 1, products: 7, variants: before.variants, addresses: 2, cards: 2, shows: 2, lineup: 7 });
+    expect(before).toEqual({
+      users: 5,
+      brands: 2,
+      members: 2,
+      influencers: 1,
+      products: 7,
+      variants: before.variants,
+      addresses: 2,
+      cards: 2,
+      shows: 2,
+      lineup: 7,
+    });
     const again = await seedDemoData(db.prisma);
     expect(again).toEqual(first);
     expect(await counts()).toEqual(before);
@@ -61,12 +77,16 @@ describe('demo seed next to data it did not create', () => {
 
   it('never touches a brand whose slug it uses: a real "lumen" keeps its team and products, and nothing is seeded', async () => {
     const owner = await db.prisma.user.create({ data: { email: 'owner@lumen.example', name: 'Real Owner' } });
-    const brand = await db.prisma.brand.create({ data: { slug: 'lumen', name: 'Lumen Lighting', currency: 'EUR', members: { create: { userId: owner.id, role: 'OWNER' } } } });
+    const brand = await db.prisma.brand.create({
+      data: { slug: 'lumen', name: 'Lumen Lighting', currency: 'EUR', members: { create: { userId: owner.id, role: 'OWNER' } } },
+    });
 
     const seeding = seedDemoData(db.prisma);
     await expect(seeding).rejects.toThrow(DemoSeedConflictError);
     await expect(seeding).rejects.toThrow(/brand slug "lumen" belongs to a brand the seed did not create/);
-    expect(await db.prisma.brandMember.findMany({ where: { brandId: brand.id }, select: { userId: true } })).toEqual([{ userId: owner.id }]);
+    expect(await db.prisma.brandMember.findMany({ where: { brandId: brand.id }, select: { userId: true } })).toEqual([
+      { userId: owner.id },
+    ]);
     expect(await db.prisma.product.count({ where: { brandId: brand.id } })).toBe(0);
     expect(await db.prisma.user.count({ where: { email: { in: Object.values(DEMO_EMAILS) } } })).toBe(0);
     await db.prisma.brand.delete({ where: { id: brand.id } });
@@ -82,7 +102,9 @@ describe('demo seed next to data it did not create', () => {
   });
 
   it('still adopts a demo account seeded before ids were stable, recognised by the published password', async () => {
-    const legacy = await db.prisma.user.create({ data: { email: DEMO_EMAILS.viewer, name: 'Sam Rivera', passwordHash: await hash(DEMO_PASSWORD) } });
+    const legacy = await db.prisma.user.create({
+      data: { email: DEMO_EMAILS.viewer, name: 'Sam Rivera', passwordHash: await hash(DEMO_PASSWORD) },
+    });
     const seed = await seedDemoData(db.prisma);
     expect(seed.viewerIds).toContain(legacy.id);
   });

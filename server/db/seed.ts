@@ -25,12 +25,55 @@ export const OTHER_BRAND_SLUG = 'kora';
 const OTHER_SHOW_ID = 'demo_show_trail_ready';
 
 const PRODUCTS = [
-  { id: 'demo_product_serum', title: 'Dewy Glow Serum', image: 'serum', description: 'Hyaluronic acid and niacinamide for a glass-skin glow.', variants: [['30 ml', 3800, 60], ['50 ml', 5400, 40]] },
-  { id: 'demo_product_cream', title: 'Cloud Cream Moisturiser', image: 'cream', description: 'Whipped, weightless, 72-hour hydration.', variants: [['50 ml', 3200, 80]] },
-  { id: 'demo_product_lip', title: 'Velvet Lip Tint', image: 'lip', description: 'Blurred matte colour that lasts all day.', variants: [['Rose', 1800, 50], ['Coral', 1800, 50], ['Berry', 1800, 50]] },
-  { id: 'demo_product_spf', title: 'Sunshield SPF 50', image: 'spf', description: 'Invisible daily sunscreen, no white cast.', variants: [['50 ml', 2600, 100]] },
-  { id: 'demo_product_balm', title: 'Silk Cleansing Balm', image: 'balm', description: 'Melts make-up and sunscreen in one step.', variants: [['100 ml', 2400, 70]] },
-  { id: 'demo_product_roller', title: 'Jade Facial Roller', image: 'roller', description: 'Cool-touch jade for a morning de-puff.', variants: [['One size', 2900, 25]] },
+  {
+    id: 'demo_product_serum',
+    title: 'Dewy Glow Serum',
+    image: 'serum',
+    description: 'Hyaluronic acid and niacinamide for a glass-skin glow.',
+    variants: [
+      ['30 ml', 3800, 60],
+      ['50 ml', 5400, 40],
+    ],
+  },
+  {
+    id: 'demo_product_cream',
+    title: 'Cloud Cream Moisturiser',
+    image: 'cream',
+    description: 'Whipped, weightless, 72-hour hydration.',
+    variants: [['50 ml', 3200, 80]],
+  },
+  {
+    id: 'demo_product_lip',
+    title: 'Velvet Lip Tint',
+    image: 'lip',
+    description: 'Blurred matte colour that lasts all day.',
+    variants: [
+      ['Rose', 1800, 50],
+      ['Coral', 1800, 50],
+      ['Berry', 1800, 50],
+    ],
+  },
+  {
+    id: 'demo_product_spf',
+    title: 'Sunshield SPF 50',
+    image: 'spf',
+    description: 'Invisible daily sunscreen, no white cast.',
+    variants: [['50 ml', 2600, 100]],
+  },
+  {
+    id: 'demo_product_balm',
+    title: 'Silk Cleansing Balm',
+    image: 'balm',
+    description: 'Melts make-up and sunscreen in one step.',
+    variants: [['100 ml', 2400, 70]],
+  },
+  {
+    id: 'demo_product_roller',
+    title: 'Jade Facial Roller',
+    image: 'roller',
+    description: 'Cool-touch jade for a morning de-puff.',
+    variants: [['One size', 2900, 25]],
+  },
 ] as const;
 
 export interface DemoSeed {
@@ -71,12 +114,19 @@ async function findConflicts(prisma: PrismaClient): Promise<string[]> {
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
     if (user && !(await isSeedAccount(user, account))) conflicts.push(`the account ${email} was not created by the seed`);
   }
-  for (const [slug, id] of [[DEMO_BRAND_SLUG, BRAND_ID], [OTHER_BRAND_SLUG, OTHER_BRAND_ID]]) {
+  for (const [slug, id] of [
+    [DEMO_BRAND_SLUG, BRAND_ID],
+    [OTHER_BRAND_SLUG, OTHER_BRAND_ID],
+  ]) {
     const brand = await prisma.brand.findUnique({ where: { slug }, select: { id: true } });
     if (brand && brand.id !== id) conflicts.push(`the brand slug "${slug}" belongs to a brand the seed did not create`);
   }
-  const profile = await prisma.influencerProfile.findUnique({ where: { handle: DEMO_HOST_HANDLE }, select: { user: { select: { email: true } } } });
-  if (profile && profile.user.email !== DEMO_EMAILS.host) conflicts.push(`the host handle "${DEMO_HOST_HANDLE}" belongs to another account`);
+  const profile = await prisma.influencerProfile.findUnique({
+    where: { handle: DEMO_HOST_HANDLE },
+    select: { user: { select: { email: true } } },
+  });
+  if (profile && profile.user.email !== DEMO_EMAILS.host)
+    conflicts.push(`the host handle "${DEMO_HOST_HANDLE}" belongs to another account`);
   return conflicts;
 }
 
@@ -89,17 +139,42 @@ async function ensureUser(prisma: PrismaClient, account: DemoAccount, name: stri
     await prisma.user.updateMany({ where: { id: existing.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
     return existing.id;
   }
-  const user = await prisma.user.create({ data: { id: demoUserId(account), email, name, passwordHash: await hash(DEMO_PASSWORD), emailVerifiedAt: new Date() }, select: { id: true } });
+  const user = await prisma.user.create({
+    data: { id: demoUserId(account), email, name, passwordHash: await hash(DEMO_PASSWORD), emailVerifiedAt: new Date() },
+    select: { id: true },
+  });
   return user.id;
 }
 
 async function ensureWallet(prisma: PrismaClient, userId: string, fullName: string) {
   if ((await prisma.address.count({ where: { userId } })) === 0) {
-    await prisma.address.create({ data: { userId, fullName, line1: '12 Riverside Walk', city: 'Phnom Penh', postalCode: '12000', country: 'KH', phone: '+855 12 345 678', isDefault: true } });
+    await prisma.address.create({
+      data: {
+        userId,
+        fullName,
+        line1: '12 Riverside Walk',
+        city: 'Phnom Penh',
+        postalCode: '12000',
+        country: 'KH',
+        phone: '+855 12 345 678',
+        isDefault: true,
+      },
+    });
   }
   if ((await prisma.paymentMethod.count({ where: { userId } })) === 0) {
     // A test-provider token: the card number itself is never stored.
-    await prisma.paymentMethod.create({ data: { userId, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 12, expYear: new Date().getFullYear() + 2, isDefault: true } });
+    await prisma.paymentMethod.create({
+      data: {
+        userId,
+        provider: 'test',
+        token: 'tok_test_visa_4242',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 12,
+        expYear: new Date().getFullYear() + 2,
+        isDefault: true,
+      },
+    });
   }
 }
 
@@ -121,16 +196,34 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
   await prisma.influencerProfile.upsert({
     where: { userId: hostId },
     update: {},
-    create: { userId: hostId, handle: DEMO_HOST_HANDLE, bio: 'Skincare nerd. Live every Friday.', links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }] },
+    create: {
+      userId: hostId,
+      handle: DEMO_HOST_HANDLE,
+      bio: 'Skincare nerd. Live every Friday.',
+      links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }],
+    },
   });
   // findConflicts made sure a "lumen" brand, if any, is the seed's own.
   const { id: brandId } = await prisma.brand.upsert({
     where: { slug: DEMO_BRAND_SLUG },
     update: {},
-    create: { id: BRAND_ID, slug: DEMO_BRAND_SLUG, name: 'Lumen Beauty', currency: 'USD', timeZone: 'Asia/Phnom_Penh', description: 'Clean skincare made for humid days.', shippingFlatMinor: 400, freeShippingOverMinor: 5000 },
+    create: {
+      id: BRAND_ID,
+      slug: DEMO_BRAND_SLUG,
+      name: 'Lumen Beauty',
+      currency: 'USD',
+      timeZone: 'Asia/Phnom_Penh',
+      description: 'Clean skincare made for humid days.',
+      shippingFlatMinor: 400,
+      freeShippingOverMinor: 5000,
+    },
     select: { id: true },
   });
-  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId, userId: brandOwnerId } }, update: {}, create: { brandId, userId: brandOwnerId, role: 'OWNER' } });
+  await prisma.brandMember.upsert({
+    where: { brandId_userId: { brandId, userId: brandOwnerId } },
+    update: {},
+    create: { brandId, userId: brandOwnerId, role: 'OWNER' },
+  });
   await ensureWallet(prisma, viewerId, 'Sam Rivera');
   await ensureWallet(prisma, viewer2Id, 'Alex Kim');
 
@@ -138,12 +231,22 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
     await prisma.product.upsert({
       where: { id: product.id },
       update: {},
-      create: { id: product.id, brandId, title: product.title, description: product.description, imageUrl: `/demo/products/${product.image}.svg` },
+      create: {
+        id: product.id,
+        brandId,
+        title: product.title,
+        description: product.description,
+        imageUrl: `/demo/products/${product.image}.svg`,
+      },
     });
     for (const [name, priceMinor, stock] of product.variants) {
       const sku = `${product.id.replace('demo_product_', 'LUM-').toUpperCase()}-${name.replace(/\W+/g, '').toUpperCase()}`;
       const options = { [/ml$/.test(name) ? 'Size' : 'Shade']: name };
-      await prisma.productVariant.upsert({ where: { sku }, update: {}, create: { productId: product.id, sku, name, options, priceMinor, currency: 'USD', stock } });
+      await prisma.productVariant.upsert({
+        where: { sku },
+        update: {},
+        create: { productId: product.id, sku, name, options, priceMinor, currency: 'USD', stock },
+      });
     }
   }
 
@@ -164,7 +267,10 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
       },
     });
   } else if (show.status === 'ENDED') {
-    await prisma.show.update({ where: { id: DEMO_SHOW_ID }, data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null, coverImageUrl: DEMO_SHOW_COVER } });
+    await prisma.show.update({
+      where: { id: DEMO_SHOW_ID },
+      data: { status: 'SCHEDULED', scheduledStart, startedAt: null, endedAt: null, pinnedProductId: null, coverImageUrl: DEMO_SHOW_COVER },
+    });
   } else {
     await prisma.show.updateMany({ where: { id: DEMO_SHOW_ID, coverImageUrl: null }, data: { coverImageUrl: DEMO_SHOW_COVER } });
   }
@@ -178,21 +284,50 @@ async function seedOtherBrand(prisma: PrismaClient, hostId: string) {
   const { id: otherBrandId } = await prisma.brand.upsert({
     where: { slug: OTHER_BRAND_SLUG },
     update: {},
-    create: { id: OTHER_BRAND_ID, slug: OTHER_BRAND_SLUG, name: 'Kora Outdoors', currency: 'MNT', timeZone: 'Asia/Ulaanbaatar', description: 'Warm layers for cold mornings.' },
+    create: {
+      id: OTHER_BRAND_ID,
+      slug: OTHER_BRAND_SLUG,
+      name: 'Kora Outdoors',
+      currency: 'MNT',
+      timeZone: 'Asia/Ulaanbaatar',
+      description: 'Warm layers for cold mornings.',
+    },
     select: { id: true },
   });
-  await prisma.brandMember.upsert({ where: { brandId_userId: { brandId: otherBrandId, userId: otherBrandOwnerId } }, update: {}, create: { brandId: otherBrandId, userId: otherBrandOwnerId, role: 'OWNER' } });
+  await prisma.brandMember.upsert({
+    where: { brandId_userId: { brandId: otherBrandId, userId: otherBrandOwnerId } },
+    update: {},
+    create: { brandId: otherBrandId, userId: otherBrandOwnerId, role: 'OWNER' },
+  });
   const productId = 'demo_product_kora_fleece';
   await prisma.product.upsert({
     where: { id: productId },
     update: {},
-    create: { id: productId, brandId: otherBrandId, title: 'Steppe Fleece Jacket', description: 'Recycled fleece, wind-proof panels.', imageUrl: '/demo/products/roller.svg' },
+    create: {
+      id: productId,
+      brandId: otherBrandId,
+      title: 'Steppe Fleece Jacket',
+      description: 'Recycled fleece, wind-proof panels.',
+      imageUrl: '/demo/products/roller.svg',
+    },
   });
-  for (const [size, stock] of [['S', 20], ['M', 30], ['L', 25]] as const) {
+  for (const [size, stock] of [
+    ['S', 20],
+    ['M', 30],
+    ['L', 25],
+  ] as const) {
     await prisma.productVariant.upsert({
       where: { sku: `KORA-FLEECE-${size}` },
       update: {},
-      create: { productId, sku: `KORA-FLEECE-${size}`, name: `Size ${size}`, options: { Size: size }, priceMinor: 18900000, currency: 'MNT', stock },
+      create: {
+        productId,
+        sku: `KORA-FLEECE-${size}`,
+        name: `Size ${size}`,
+        options: { Size: size },
+        priceMinor: 18900000,
+        currency: 'MNT',
+        stock,
+      },
     });
   }
   if (!(await prisma.show.findUnique({ where: { id: OTHER_SHOW_ID }, select: { id: true } }))) {

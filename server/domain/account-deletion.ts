@@ -11,14 +11,30 @@ import type { Actor, Db } from './context';
 export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
-  if (confirmEmail.trim().toLowerCase() !== user.email) throw new AppError('INVALID_INPUT', 'confirmation email mismatch', 'Type your email address exactly to confirm.');
+  if (confirmEmail.trim().toLowerCase() !== user.email)
+    throw new AppError('INVALID_INPUT', 'confirmation email mismatch', 'Type your email address exactly to confirm.');
 
-  const upcomingHosted = await db.show.count({ where: { hostId: actor.userId, status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: { not: 'DECLINED' } } });
-  if (upcomingHosted > 0) throw new AppError('INVALID_STATE', `${upcomingHosted} upcoming hosted shows`, 'You host upcoming shows. Ask the brand to cancel them or decline them first.');
-  const ownedBrands = await db.brandMember.findMany({ where: { userId: actor.userId, role: 'OWNER' }, select: { brandId: true, brand: { select: { name: true } } } });
+  const upcomingHosted = await db.show.count({
+    where: { hostId: actor.userId, status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: { not: 'DECLINED' } },
+  });
+  if (upcomingHosted > 0)
+    throw new AppError(
+      'INVALID_STATE',
+      `${upcomingHosted} upcoming hosted shows`,
+      'You host upcoming shows. Ask the brand to cancel them or decline them first.',
+    );
+  const ownedBrands = await db.brandMember.findMany({
+    where: { userId: actor.userId, role: 'OWNER' },
+    select: { brandId: true, brand: { select: { name: true } } },
+  });
   for (const { brandId, brand } of ownedBrands) {
     const otherOwners = await db.brandMember.count({ where: { brandId, role: 'OWNER', userId: { not: actor.userId } } });
-    if (otherOwners === 0) throw new AppError('INVALID_STATE', `sole owner of ${brandId}`, `You are the only owner of ${brand.name}. Make someone else an owner first.`);
+    if (otherOwners === 0)
+      throw new AppError(
+        'INVALID_STATE',
+        `sole owner of ${brandId}`,
+        `You are the only owner of ${brand.name}. Make someone else an owner first.`,
+      );
   }
 
   await db.$transaction([
@@ -33,7 +49,14 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
     db.brandMember.deleteMany({ where: { userId: actor.userId } }),
     db.user.update({
       where: { id: actor.userId },
-      data: { email: `deleted+${actor.userId}@deleted.invalid`, name: 'Deleted account', passwordHash: null, emailVerifiedAt: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
+      data: {
+        email: `deleted+${actor.userId}@deleted.invalid`,
+        name: 'Deleted account',
+        passwordHash: null,
+        emailVerifiedAt: null,
+        deletedAt: new Date(),
+        sessionVersion: { increment: 1 },
+      },
     }),
   ]);
   // Every session and live socket of the account ends with it.

@@ -18,7 +18,15 @@ export const influencerProfileSchema = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9](?:[a-z0-9_.]{1,28})[a-z0-9]$/, 'Use 3–30 letters, digits, dots or underscores.'),
   bio: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
-  avatarUrl: z.union([z.literal(''), z.string().max(2048).refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE)]).default(''),
+  avatarUrl: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .max(2048)
+        .refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE),
+    ])
+    .default(''),
   links: z.array(socialLinkSchema).max(6).default([]),
 });
 
@@ -45,7 +53,10 @@ export async function getAccountProfile(db: Db, actor: Actor): Promise<AccountPr
     },
   });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
-  const links = z.array(socialLinkSchema).catch([]).parse(user.influencer?.links ?? []);
+  const links = z
+    .array(socialLinkSchema)
+    .catch([])
+    .parse(user.influencer?.links ?? []);
   return {
     id: user.id,
     name: user.name,
@@ -64,7 +75,8 @@ export async function updateDisplayName(db: Db, actor: Actor, name: string): Pro
 export async function saveInfluencerProfile(db: Db, actor: Actor, input: z.input<typeof influencerProfileSchema>): Promise<void> {
   const profile = influencerProfileSchema.parse(input);
   const taken = await db.influencerProfile.findUnique({ where: { handle: profile.handle }, select: { userId: true } });
-  if (taken && taken.userId !== actor.userId) throw new AppError('INVALID_INPUT', `handle ${profile.handle} taken`, `The handle @${profile.handle} is taken. Try another.`);
+  if (taken && taken.userId !== actor.userId)
+    throw new AppError('INVALID_INPUT', `handle ${profile.handle} taken`, `The handle @${profile.handle} is taken. Try another.`);
   const data = { handle: profile.handle, bio: profile.bio, avatarUrl: profile.avatarUrl || null, links: profile.links };
   await db.influencerProfile.upsert({ where: { userId: actor.userId }, update: data, create: { userId: actor.userId, ...data } });
 }
@@ -75,6 +87,9 @@ export async function saveInfluencerProfile(db: Db, actor: Actor, input: z.input
  * shoppers reach it (to start a brand or a profile) from their account page.
  */
 export async function worksOnShows(db: Db, userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { influencer: { select: { id: true } }, _count: { select: { memberships: true } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { influencer: { select: { id: true } }, _count: { select: { memberships: true } } },
+  });
   return user !== null && (user.influencer !== null || user._count.memberships > 0);
 }

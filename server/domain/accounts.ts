@@ -13,7 +13,10 @@ export interface SignedInUser {
   name: string;
 }
 
-export const emailSchema = z.email('Enter a valid email address.').max(254).transform((e) => e.trim().toLowerCase());
+export const emailSchema = z
+  .email('Enter a valid email address.')
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const passwordSchema = z
   .string()
   .min(10, 'Use at least 10 characters.')
@@ -85,7 +88,12 @@ export const registrationSchema = z.object({
 export async function registerAccount(db: Db, input: z.infer<typeof registrationSchema>, ctx?: AttemptContext): Promise<SignedInUser> {
   if (ctx) await takeThrottle(db, policies(ctx.limits).signUpsPerIp, ctx.ip);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError('INVALID_INPUT', 'email taken', 'An account with this email already exists. Sign in instead, or ask for a sign-in link.');
+  if (existing)
+    throw new AppError(
+      'INVALID_INPUT',
+      'email taken',
+      'An account with this email already exists. Sign in instead, or ask for a sign-in link.',
+    );
   const passwordHash = await hashPassword(input.password);
   const granted = input.emailReminders === 'on';
   try {
@@ -95,13 +103,20 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
         name: input.name,
         passwordHash,
         notificationPreference: { create: { emailReminders: granted, emailLive: granted, emailShowChanges: granted } },
-        consents: { create: NOTIFICATION_TOPICS.map((topic) => ({ purpose: consentPurpose(topic), granted, source: 'signup' satisfies ConsentSource })) },
+        consents: {
+          create: NOTIFICATION_TOPICS.map((topic) => ({
+            purpose: consentPurpose(topic),
+            granted,
+            source: 'signup' satisfies ConsentSource,
+          })),
+        },
       },
       select: { id: true, email: true, name: true },
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('INVALID_INPUT', 'email taken (race)', 'An account with this email already exists.');
+    if ((error as { code?: string }).code === 'P2002')
+      throw new AppError('INVALID_INPUT', 'email taken (race)', 'An account with this email already exists.');
     throw error;
   }
 }
@@ -139,7 +154,10 @@ export async function findOrCreateVerifiedAccount(db: Db, email: string, name: s
 /** The registrant proved the mailbox with the link sent at sign-up: the password stays. */
 export async function markEmailVerified(db: Db, userId: string, email: string): Promise<SessionAccount | null> {
   await db.user.updateMany({ where: { id: userId, email, deletedAt: null, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, deletedAt: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, deletedAt: true, sessionVersion: true },
+  });
   if (!user || user.deletedAt || user.email !== email) return null;
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
@@ -159,7 +177,11 @@ export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof
     throw new AppError('INVALID_INPUT', 'current password wrong', 'Your current password is not right.');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await db.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const updated = await db.user.update({
+    where: { id: actor.userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   announceAccountEvent({ kind: 'sessions-revoked', userId: actor.userId });
   return updated.sessionVersion;
 }
@@ -176,7 +198,10 @@ export async function activeAccount(db: Db, userId: string): Promise<SignedInUse
  * (tokens from before versions existed carry none and count as version 0).
  */
 export async function activeSession(db: Db, userId: string, tokenVersion: number | undefined): Promise<SignedInUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, deletedAt: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, deletedAt: true, sessionVersion: true },
+  });
   if (!user || user.deletedAt || user.sessionVersion !== (tokenVersion ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -43,10 +43,23 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
   const order = await db.order.findUnique({
     where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
     select: {
-      id: true, number: true, status: true, currency: true, subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true,
+      id: true,
+      number: true,
+      status: true,
+      currency: true,
+      subtotalMinor: true,
+      shippingMinor: true,
+      discountMinor: true,
+      totalMinor: true,
       coupon: { select: { code: true } },
       buyer: { select: { name: true } },
-      items: { select: { quantity: true, unitPriceMinor: true, variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } } } },
+      items: {
+        select: {
+          quantity: true,
+          unitPriceMinor: true,
+          variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } },
+        },
+      },
     },
   });
   if (!order) return null;
@@ -54,7 +67,14 @@ async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): 
   return {
     ...rest,
     couponCode: coupon?.code ?? null,
-    lines: items.map((i) => ({ productId: i.variant.product.id, productTitle: i.variant.product.title, variantId: i.variant.id, variantName: i.variant.name, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor })),
+    lines: items.map((i) => ({
+      productId: i.variant.product.id,
+      productTitle: i.variant.product.title,
+      variantId: i.variant.id,
+      variantName: i.variant.name,
+      quantity: i.quantity,
+      unitPriceMinor: i.unitPriceMinor,
+    })),
     buyerPublicName: publicBuyerName(buyer.name),
     replayed: true,
     stockAfter: [],
@@ -69,8 +89,14 @@ async function loadWallet(db: Db, buyer: Actor) {
     db.paymentMethod.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true, token: true } }),
   ]);
   if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
-  if (!card) throw new AppError('NO_PAYMENT_METHOD', `user ${buyer.userId} has no default payment method`, 'Add a payment method to pay for your bag.');
-  if (!address) throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`, 'Add a shipping address to pay for your bag.');
+  if (!card)
+    throw new AppError(
+      'NO_PAYMENT_METHOD',
+      `user ${buyer.userId} has no default payment method`,
+      'Add a payment method to pay for your bag.',
+    );
+  if (!address)
+    throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`, 'Add a shipping address to pay for your bag.');
   return { name: user.name, addressId: address.id, card };
 }
 
@@ -78,10 +104,16 @@ async function loadWallet(db: Db, buyer: Actor) {
 function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
   if (lines.length === 0) throw new AppError('INVALID_STATE', 'empty bag', 'Your bag is empty.');
   for (const line of lines) {
-    if (line.problem === 'UNAVAILABLE') throw new AppError('NOT_IN_LINEUP', `${line.variantId} unavailable`, `${lineName(line)} is no longer available. Remove it to pay.`);
+    if (line.problem === 'UNAVAILABLE')
+      throw new AppError('NOT_IN_LINEUP', `${line.variantId} unavailable`, `${lineName(line)} is no longer available. Remove it to pay.`);
     if (line.problem) throw soldOut(line);
   }
-  for (const [productId, units] of unitsPerProduct(lines)) if (units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
+  for (const [productId, units] of unitsPerProduct(lines))
+    if (units > show.maxPerBuyer)
+      throw limitReached(
+        lines.find((l) => l.productId === productId)!,
+        show.maxPerBuyer,
+      );
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -111,32 +143,59 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
   const lines = await loadBagLines(db, buyer.userId, show);
   refuseUnbuyable(lines, show);
   const subtotalMinor = subtotalOf(lines);
-  const coupon = request.couponCode?.trim() ? await checkCoupon(db, buyer, { showId: show.id, code: request.couponCode, subtotalMinor }) : null;
+  const coupon = request.couponCode?.trim()
+    ? await checkCoupon(db, buyer, { showId: show.id, code: request.couponCode, subtotalMinor })
+    : null;
   const totals = orderTotals(subtotalMinor, show.shipping, coupon);
   if (request.expectedTotalMinor !== undefined && totals.totalMinor > request.expectedTotalMinor) {
     throw new AppError('PRICE_CHANGED', `bag total ${totals.totalMinor} over the ${request.expectedTotalMinor} the buyer saw`);
   }
 
-  const authorization = await payments.authorize({ token: wallet.card.token, amountMinor: totals.totalMinor, currency: show.currency, idempotencyKey: `${buyer.userId}:${request.idempotencyKey}` });
+  const authorization = await payments.authorize({
+    token: wallet.card.token,
+    amountMinor: totals.totalMinor,
+    currency: show.currency,
+    idempotencyKey: `${buyer.userId}:${request.idempotencyKey}`,
+  });
   if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
   let placed: PlacedBag;
   try {
-    placed = await db.$transaction(async (tx) => {
-      const order = await placeBagOrder(tx, { buyer, show, lines, totals, coupon, idempotencyKey: request.idempotencyKey, addressId: wallet.addressId, paymentMethodId: wallet.card.id, paymentRef: authorization.reference });
-      // Captured before the PAID order commits: an authorization that cannot be
-      // captured (PAYMENT_NOT_CAPTURABLE, e.g. a key reused after a void) rolls the
-      // whole order back instead of leaving it PAID with no money taken. The test
-      // provider answers in-process; a real one would hold these row locks for a
-      // network call, which is why one tap reserves first and charges after.
-      await payments.capture(authorization.reference);
-      // Paid when this commits: announced with it, in the shape one tap's confirm_show_order records.
-      await recordBrandEvent(tx, show.brandId, 'order.paid', { orderId: order.id, orderNumber: order.number, amountMinor: totals.totalMinor, currency: show.currency, provider: payments.name, reference: authorization.reference });
-      return order;
-    }, {
-      // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
-      maxWait: 10_000,
-      timeout: 20_000,
-    });
+    placed = await db.$transaction(
+      async (tx) => {
+        const order = await placeBagOrder(tx, {
+          buyer,
+          show,
+          lines,
+          totals,
+          coupon,
+          idempotencyKey: request.idempotencyKey,
+          addressId: wallet.addressId,
+          paymentMethodId: wallet.card.id,
+          paymentRef: authorization.reference,
+        });
+        // Captured before the PAID order commits: an authorization that cannot be
+        // captured (PAYMENT_NOT_CAPTURABLE, e.g. a key reused after a void) rolls the
+        // whole order back instead of leaving it PAID with no money taken. The test
+        // provider answers in-process; a real one would hold these row locks for a
+        // network call, which is why one tap reserves first and charges after.
+        await payments.capture(authorization.reference);
+        // Paid when this commits: announced with it, in the shape one tap's confirm_show_order records.
+        await recordBrandEvent(tx, show.brandId, 'order.paid', {
+          orderId: order.id,
+          orderNumber: order.number,
+          amountMinor: totals.totalMinor,
+          currency: show.currency,
+          provider: payments.name,
+          reference: authorization.reference,
+        });
+        return order;
+      },
+      {
+        // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
+        maxWait: 10_000,
+        timeout: 20_000,
+      },
+    );
   } catch (error) {
     // A concurrent request with the same key may have won: its order is the answer, and the shared authorization is its payment.
     const winner = await findOrderByKey(db, buyer.userId, request.idempotencyKey);
@@ -146,7 +205,13 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
     throw new AppError('INTERNAL', 'duplicate key without an order');
   }
   // Never throws: the order is placed and paid whatever happens to this row (the provider's webhook fills it in).
-  await recordCapturedPayment(db, { orderId: placed.id, provider: payments.name, reference: authorization.reference, amountMinor: totals.totalMinor, currency: show.currency });
+  await recordCapturedPayment(db, {
+    orderId: placed.id,
+    provider: payments.name,
+    reference: authorization.reference,
+    amountMinor: totals.totalMinor,
+    currency: show.currency,
+  });
   await sendReceiptEmail(db, placed.id);
   for (const line of lines) stockGate.forget(line.variantId);
   return {
@@ -156,7 +221,14 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
     currency: show.currency,
     ...totals,
     couponCode: coupon?.code ?? null,
-    lines: lines.map(({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor }) => ({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor })),
+    lines: lines.map(({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor }) => ({
+      productId,
+      productTitle,
+      variantId,
+      variantName,
+      quantity,
+      unitPriceMinor,
+    })),
     buyerPublicName: publicBuyerName(wallet.name),
     replayed: false,
     stockAfter: placed.stockAfter,

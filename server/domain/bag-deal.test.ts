@@ -35,7 +35,14 @@ afterAll(async () => {
 
 function startDeal(opts: { quantityCap?: number | null; endsInMs?: number } = {}) {
   return database.prisma.flashDeal.create({
-    data: { showId, productId: variant.productId, variantId: variant.id, priceMinor: DEAL_PRICE, endsAt: new Date(Date.now() + (opts.endsInMs ?? 60_000)), quantityCap: opts.quantityCap ?? null },
+    data: {
+      showId,
+      productId: variant.productId,
+      variantId: variant.id,
+      priceMinor: DEAL_PRICE,
+      endsAt: new Date(Date.now() + (opts.endsInMs ?? 60_000)),
+      quantityCap: opts.quantityCap ?? null,
+    },
   });
 }
 
@@ -43,7 +50,8 @@ async function bagWithOne(buyer: Actor, quantity = 1) {
   await setBagItem(database.prisma, buyer, { showId, variantId: variant.id, quantity });
 }
 
-const items = (dealId: string) => database.prisma.orderItem.findMany({ where: { dealId }, select: { unitPriceMinor: true, quantity: true } });
+const items = (dealId: string) =>
+  database.prisma.orderItem.findMany({ where: { dealId }, select: { unitPriceMinor: true, quantity: true } });
 
 describe('a flash deal in the bag', () => {
   it('shows the deal price beside the regular one, and the checkout charges the deal price', async () => {
@@ -80,7 +88,10 @@ describe('a flash deal in the bag', () => {
     const seen = (await getBag(database.prisma, buyer!, { showId })).totals.totalMinor;
     await database.prisma.flashDeal.update({ where: { id: deal.id }, data: { endedAt: new Date() } });
     const payments = new SpyPayments();
-    await expectAppError(checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID(), expectedTotalMinor: seen }), 'PRICE_CHANGED');
+    await expectAppError(
+      checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID(), expectedTotalMinor: seen }),
+      'PRICE_CHANGED',
+    );
     expect(payments.authorized).toEqual([]);
     // Agreeing to the new total goes through at the regular price.
     const now = (await getBag(database.prisma, buyer!, { showId })).totals.totalMinor;
@@ -113,7 +124,13 @@ describe('a flash deal in the bag', () => {
       buyers.map((buyer, i) =>
         i % 2 === 0
           ? checkoutBag(database.prisma, payments, buyer, { showId, idempotencyKey: randomUUID() })
-          : placeShowOrder(database.prisma, payments, buyer, { showId, variantId: variant.id, quantity: 1, idempotencyKey: randomUUID(), dealId: deal.id }),
+          : placeShowOrder(database.prisma, payments, buyer, {
+              showId,
+              variantId: variant.id,
+              quantity: 1,
+              idempotencyKey: randomUUID(),
+              dealId: deal.id,
+            }),
       ),
     );
     // Every refusal is the deal's, never an error of the race itself.

@@ -70,13 +70,28 @@ export async function loadBagLines(db: Db, userId: string, show: BagShow): Promi
     orderBy: { addedAt: 'asc' },
     select: {
       quantity: true,
-      variant: { select: { id: true, name: true, priceMinor: true, currency: true, stock: true, product: { select: { id: true, title: true, imageUrl: true, status: true, brandId: true } } } },
+      variant: {
+        select: {
+          id: true,
+          name: true,
+          priceMinor: true,
+          currency: true,
+          stock: true,
+          product: { select: { id: true, title: true, imageUrl: true, status: true, brandId: true } },
+        },
+      },
     },
   });
   return rows.map(({ quantity, variant }) => {
     const { product } = variant;
     const sellable = product.status === 'ACTIVE' && product.brandId === show.brandId && show.lineup.has(product.id);
-    const problem: BagLineProblem = !sellable ? 'UNAVAILABLE' : variant.stock <= 0 ? 'SOLD_OUT' : variant.stock < quantity ? 'NOT_ENOUGH' : null;
+    const problem: BagLineProblem = !sellable
+      ? 'UNAVAILABLE'
+      : variant.stock <= 0
+        ? 'SOLD_OUT'
+        : variant.stock < quantity
+          ? 'NOT_ENOUGH'
+          : null;
     const lineDeal = sellable ? dealFor(deal, variant.id, quantity) : null;
     return {
       variantId: variant.id,

@@ -9,10 +9,25 @@ import { AppError } from './errors';
 import { shippingAddressColumns } from './order-address';
 import type { OrderTotals } from './pricing';
 
-export const soldOut = (line: BagLine) => new AppError('SOLD_OUT', `variant ${line.variantId} short for ${line.quantity}`, `Sorry, ${lineName(line)} just sold out. Remove it or lower the quantity to pay.`);
-export const limitReached = (line: BagLine, max: number) => new AppError('LIMIT_REACHED', `product ${line.productId} over ${max}`, `You can buy at most ${max} of ${line.productTitle} in this show.`);
+export const soldOut = (line: BagLine) =>
+  new AppError(
+    'SOLD_OUT',
+    `variant ${line.variantId} short for ${line.quantity}`,
+    `Sorry, ${lineName(line)} just sold out. Remove it or lower the quantity to pay.`,
+  );
+export const limitReached = (line: BagLine, max: number) =>
+  new AppError(
+    'LIMIT_REACHED',
+    `product ${line.productId} over ${max}`,
+    `You can buy at most ${max} of ${line.productTitle} in this show.`,
+  );
 // The same sentence one tap answers, so the viewer page words it the same way.
-const dealEnded = (line: BagLine) => new AppError('DEAL_ENDED', `deal ${line.deal?.id} on ${line.variantId} ended or capped during checkout`, 'This deal has ended or sold out.');
+const dealEnded = (line: BagLine) =>
+  new AppError(
+    'DEAL_ENDED',
+    `deal ${line.deal?.id} on ${line.variantId} ended or capped during checkout`,
+    'This deal has ended or sold out.',
+  );
 
 export interface Placement {
   buyer: Actor;
@@ -46,7 +61,11 @@ export async function placeBagOrder(tx: Prisma.TransactionClient, p: Placement):
      GROUP BY v."productId"`;
   const boughtUnits = new Map(bought.map((b) => [b.productId, b.units]));
   for (const [productId, units] of unitsPerProduct(lines)) {
-    if ((boughtUnits.get(productId) ?? 0) + units > show.maxPerBuyer) throw limitReached(lines.find((l) => l.productId === productId)!, show.maxPerBuyer);
+    if ((boughtUnits.get(productId) ?? 0) + units > show.maxPerBuyer)
+      throw limitReached(
+        lines.find((l) => l.productId === productId)!,
+        show.maxPerBuyer,
+      );
   }
   // Deal units before stock, as place_show_order takes them, so a bag and a tap
   // locking the same deal and variant always lock them in the same order.
@@ -62,20 +81,47 @@ export async function placeBagOrder(tx: Prisma.TransactionClient, p: Placement):
   }
   const order = await tx.order.create({
     data: {
-      buyerId: buyer.userId, brandId: show.brandId, showId: show.id, status: 'PAID', source: 'BAG', currency: show.currency,
-      ...p.totals, couponId: p.coupon?.id ?? null, idempotencyKey: p.idempotencyKey,
-      addressId: p.addressId, ...shippingAddressColumns(shipTo), paymentMethodId: p.paymentMethodId, paymentRef: p.paymentRef, paidAt: new Date(),
+      buyerId: buyer.userId,
+      brandId: show.brandId,
+      showId: show.id,
+      status: 'PAID',
+      source: 'BAG',
+      currency: show.currency,
+      ...p.totals,
+      couponId: p.coupon?.id ?? null,
+      idempotencyKey: p.idempotencyKey,
+      addressId: p.addressId,
+      ...shippingAddressColumns(shipTo),
+      paymentMethodId: p.paymentMethodId,
+      paymentRef: p.paymentRef,
+      paidAt: new Date(),
     },
     select: { id: true, number: true },
   });
   await tx.orderItem.createMany({
-    data: lines.map((l) => ({ orderId: order.id, variantId: l.variantId, dealId: l.deal?.id ?? null, title: `${l.productTitle} — ${l.variantName}`, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, currency: l.currency })),
+    data: lines.map((l) => ({
+      orderId: order.id,
+      variantId: l.variantId,
+      dealId: l.deal?.id ?? null,
+      title: `${l.productTitle} — ${l.variantName}`,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      currency: l.currency,
+    })),
   });
-  await tx.orderEvent.create({ data: { orderId: order.id, status: 'PAID', actorId: buyer.userId, note: 'Paid from the bag during the show.' } });
+  await tx.orderEvent.create({
+    data: { orderId: order.id, status: 'PAID', actorId: buyer.userId, note: 'Paid from the bag during the show.' },
+  });
   if (p.coupon) await claimCoupon(tx, p.coupon, buyer.userId, order.id);
   await tx.bagItem.deleteMany({ where: { userId: buyer.userId, showId: show.id } });
   await recordBrandEvent(tx, show.brandId, 'order.created', {
-    orderId: order.id, orderNumber: order.number, source: 'BAG', showId: show.id, currency: show.currency, ...p.totals, couponCode: p.coupon?.code ?? null,
+    orderId: order.id,
+    orderNumber: order.number,
+    source: 'BAG',
+    showId: show.id,
+    currency: show.currency,
+    ...p.totals,
+    couponCode: p.coupon?.code ?? null,
     items: lines.map((l) => ({ variantId: l.variantId, productId: l.productId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
   });
   return { ...order, stockAfter, deals };
@@ -88,10 +134,13 @@ export async function placeBagOrder(tx: Prisma.TransactionClient, p: Placement):
  * without an address.
  */
 async function lockAddress(tx: Prisma.TransactionClient, buyer: Actor, addressId: string) {
-  const [address] = await tx.$queryRaw<{ fullName: string; line1: string; line2: string; city: string; region: string; postalCode: string; country: string; phone: string }[]>`
+  const [address] = await tx.$queryRaw<
+    { fullName: string; line1: string; line2: string; city: string; region: string; postalCode: string; country: string; phone: string }[]
+  >`
     SELECT "fullName", "line1", "line2", "city", "region", "postalCode", "country", "phone"
       FROM "Address" WHERE "id" = ${addressId} AND "userId" = ${buyer.userId} FOR SHARE`;
-  if (!address) throw new AppError('NO_ADDRESS', `address ${addressId} removed during checkout`, 'Add a shipping address to pay for your bag.');
+  if (!address)
+    throw new AppError('NO_ADDRESS', `address ${addressId} removed during checkout`, 'Add a shipping address to pay for your bag.');
   return address;
 }
 

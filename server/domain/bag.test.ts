@@ -33,10 +33,19 @@ describe('filling the bag', () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     await setBagItem(database.prisma, buyer!, { showId, variantId: serum30.id, quantity: 1 });
     const one = await getBag(database.prisma, buyer!, { showId });
-    expect(one).toMatchObject({ itemCount: 1, currency: 'USD', totals: { subtotalMinor: 3800, shippingMinor: 400, discountMinor: 0, totalMinor: 4200 }, freeShippingMissingMinor: 1200 });
+    expect(one).toMatchObject({
+      itemCount: 1,
+      currency: 'USD',
+      totals: { subtotalMinor: 3800, shippingMinor: 400, discountMinor: 0, totalMinor: 4200 },
+      freeShippingMissingMinor: 1200,
+    });
     await setBagItem(database.prisma, buyer!, { showId, variantId: cream.id, quantity: 2 });
     const three = await getBag(database.prisma, buyer!, { showId });
-    expect(three).toMatchObject({ itemCount: 3, totals: { subtotalMinor: 3800 + 6400, shippingMinor: 0, totalMinor: 10200 }, freeShippingMissingMinor: null });
+    expect(three).toMatchObject({
+      itemCount: 3,
+      totals: { subtotalMinor: 3800 + 6400, shippingMinor: 0, totalMinor: 10200 },
+      freeShippingMissingMinor: null,
+    });
     await setBagItem(database.prisma, buyer!, { showId, variantId: cream.id, quantity: 0 });
     expect((await getBag(database.prisma, buyer!, { showId })).lines.map((l) => l.variantId)).toEqual([serum30.id]);
   });
@@ -66,7 +75,9 @@ describe('filling the bag', () => {
 describe('paying for the bag', () => {
   it('turns the bag into one paid order with its breakdown, lines, event and coupon, takes the stock and empties the bag', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
-    const coupon = await database.prisma.coupon.create({ data: { brandId: 'demo_brand_lumen', code: 'BAG10', kind: 'PERCENT', value: 10 } });
+    const coupon = await database.prisma.coupon.create({
+      data: { brandId: 'demo_brand_lumen', code: 'BAG10', kind: 'PERCENT', value: 10 },
+    });
     const before = { serum: await stockOf(serum30.id), cream: await stockOf(cream.id) };
     await setBagItem(database.prisma, buyer!, { showId, variantId: serum30.id, quantity: 1 });
     await setBagItem(database.prisma, buyer!, { showId, variantId: cream.id, quantity: 1 });
@@ -75,20 +86,47 @@ describe('paying for the bag', () => {
     const order = await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID(), couponCode: 'bag10' });
 
     // 38.00 + 32.00 = 70.00: free shipping; 10 % off is 7.00.
-    expect(order).toMatchObject({ subtotalMinor: 7000, shippingMinor: 0, discountMinor: 700, totalMinor: 6300, couponCode: 'BAG10', replayed: false });
+    expect(order).toMatchObject({
+      subtotalMinor: 7000,
+      shippingMinor: 0,
+      discountMinor: 700,
+      totalMinor: 6300,
+      couponCode: 'BAG10',
+      replayed: false,
+    });
     expect(preview.totals).toEqual({ subtotalMinor: 7000, shippingMinor: 0, discountMinor: 700, totalMinor: 6300 });
     expect(payments.authorized.map((a) => a.amountMinor)).toEqual([6300]);
     expect(payments.captured).toHaveLength(1);
-    const stored = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { items: true, events: true, couponRedemption: true } });
-    expect(stored).toMatchObject({ source: 'BAG', status: 'PAID', subtotalMinor: 7000, shippingMinor: 0, discountMinor: 700, totalMinor: 6300, couponId: coupon.id });
+    const stored = await database.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      include: { items: true, events: true, couponRedemption: true },
+    });
+    expect(stored).toMatchObject({
+      source: 'BAG',
+      status: 'PAID',
+      subtotalMinor: 7000,
+      shippingMinor: 0,
+      discountMinor: 700,
+      totalMinor: 6300,
+      couponId: coupon.id,
+    });
     expect(stored.paidAt).not.toBeNull();
-    expect(stored.items.map((i) => [i.variantId, i.quantity, i.unitPriceMinor]).sort()).toEqual([[cream.id, 1, 3200], [serum30.id, 1, 3800]].sort());
+    expect(stored.items.map((i) => [i.variantId, i.quantity, i.unitPriceMinor]).sort()).toEqual(
+      [
+        [cream.id, 1, 3200],
+        [serum30.id, 1, 3800],
+      ].sort(),
+    );
     expect(stored.events.map((e) => e.status)).toEqual(['PAID']);
-    expect(await database.prisma.payment.findMany({ where: { orderId: order.id }, select: { amountMinor: true, status: true } })).toEqual([{ amountMinor: 6300, status: 'CAPTURED' }]);
+    expect(await database.prisma.payment.findMany({ where: { orderId: order.id }, select: { amountMinor: true, status: true } })).toEqual([
+      { amountMinor: 6300, status: 'CAPTURED' },
+    ]);
     expect(stored.couponRedemption).toMatchObject({ couponId: coupon.id, buyerId: buyer!.userId });
     expect(await stockOf(serum30.id)).toBe(before.serum - 1);
     expect(await stockOf(cream.id)).toBe(before.cream - 1);
-    expect(stockChangesOf(order)).toEqual(expect.arrayContaining([{ productId: serum30.productId, variantId: serum30.id, stock: before.serum - 1 }]));
+    expect(stockChangesOf(order)).toEqual(
+      expect.arrayContaining([{ productId: serum30.productId, variantId: serum30.id, stock: before.serum - 1 }]),
+    );
     expect(await database.prisma.bagItem.count({ where: { userId: buyer!.userId } })).toBe(0);
   });
 
@@ -100,7 +138,8 @@ describe('paying for the bag', () => {
     const serumBefore = await stockOf(serum30.id);
     const payments = new SpyPayments();
     // Someone else buys the last balm while this buyer's card is being authorized.
-    payments.duringAuthorize = async () => void (await database.prisma.productVariant.update({ where: { id: balm.id }, data: { stock: 1 } }));
+    payments.duringAuthorize = async () =>
+      void (await database.prisma.productVariant.update({ where: { id: balm.id }, data: { stock: 1 } }));
     const key = randomUUID();
     const error = await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: key }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -141,14 +180,37 @@ describe('paying for the bag', () => {
   it('refuses a buyer without a card or address, an empty bag and a show that is not live', async () => {
     const [walletless] = await makeBuyers(database.prisma, 1, { wallet: false });
     await setBagItem(database.prisma, walletless!, { showId, variantId: serum30.id, quantity: 1 });
-    await expectAppError(checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }), 'NO_PAYMENT_METHOD');
-    await database.prisma.paymentMethod.create({ data: { userId: walletless!.userId, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2099, isDefault: true } });
-    await expectAppError(checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }), 'NO_ADDRESS');
+    await expectAppError(
+      checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }),
+      'NO_PAYMENT_METHOD',
+    );
+    await database.prisma.paymentMethod.create({
+      data: {
+        userId: walletless!.userId,
+        provider: 'test',
+        token: 'tok_test_visa_4242',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 1,
+        expYear: 2099,
+        isDefault: true,
+      },
+    });
+    await expectAppError(
+      checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }),
+      'NO_ADDRESS',
+    );
     const [empty] = await makeBuyers(database.prisma, 1);
-    await expectAppError(checkoutBag(database.prisma, new SpyPayments(), empty!, { showId, idempotencyKey: randomUUID() }), 'INVALID_STATE');
+    await expectAppError(
+      checkoutBag(database.prisma, new SpyPayments(), empty!, { showId, idempotencyKey: randomUUID() }),
+      'INVALID_STATE',
+    );
     await database.prisma.show.update({ where: { id: showId }, data: { status: 'ENDED' } });
     try {
-      await expectAppError(checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }), 'SHOW_NOT_LIVE');
+      await expectAppError(
+        checkoutBag(database.prisma, new SpyPayments(), walletless!, { showId, idempotencyKey: randomUUID() }),
+        'SHOW_NOT_LIVE',
+      );
       await expectAppError(setBagItem(database.prisma, empty!, { showId, variantId: serum30.id, quantity: 1 }), 'SHOW_NOT_LIVE');
     } finally {
       await goLive(database.prisma, showId);

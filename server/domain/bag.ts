@@ -11,7 +11,11 @@ export type { BagLine, BagLineProblem } from './bag-lines';
 /** Distinct items a bag can hold: plenty for a show, and a bound on what one checkout locks. */
 export const MAX_BAG_LINES = 20;
 
-export const bagItemSchema = z.object({ showId: z.string().min(1), variantId: z.string().min(1), quantity: z.number().int().min(0).max(99) });
+export const bagItemSchema = z.object({
+  showId: z.string().min(1),
+  variantId: z.string().min(1),
+  quantity: z.number().int().min(0).max(99),
+});
 export type BagItemRequest = z.infer<typeof bagItemSchema>;
 
 export interface BagView {
@@ -42,18 +46,36 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
     return;
   }
   const show = await loadBagShow(db, showId);
-  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'You can fill your bag while the show is live.');
-  const variant = await db.productVariant.findUnique({ where: { id: variantId }, select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } } });
-  if (!variant || variant.product.status !== 'ACTIVE') throw new AppError('NOT_FOUND', `variant ${variantId} not sellable`, 'This product is no longer available.');
-  if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id)) throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
+  if (show.status !== 'LIVE')
+    throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'You can fill your bag while the show is live.');
+  const variant = await db.productVariant.findUnique({
+    where: { id: variantId },
+    select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } },
+  });
+  if (!variant || variant.product.status !== 'ACTIVE')
+    throw new AppError('NOT_FOUND', `variant ${variantId} not sellable`, 'This product is no longer available.');
+  if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id))
+    throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
   const name = lineName({ productTitle: variant.product.title, variantName: variant.name });
   if (variant.stock <= 0) throw new AppError('SOLD_OUT', `variant ${variantId} sold out`, `Sorry, ${name} is sold out.`);
-  if (variant.stock < quantity) throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock}`, `Only ${variant.stock} of ${name} left.`);
-  const others = await db.bagItem.findMany({ where: { userId: actor.userId, showId, NOT: { variantId } }, select: { quantity: true, variant: { select: { productId: true } } } });
-  if (others.length >= MAX_BAG_LINES) throw new AppError('INVALID_STATE', `bag of ${actor.userId} is full`, `Your bag holds up to ${MAX_BAG_LINES} different items.`);
-  const units = unitsPerProduct([...others.map((o) => ({ productId: o.variant.productId, quantity: o.quantity })), { productId: variant.product.id, quantity }]);
+  if (variant.stock < quantity)
+    throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock}`, `Only ${variant.stock} of ${name} left.`);
+  const others = await db.bagItem.findMany({
+    where: { userId: actor.userId, showId, NOT: { variantId } },
+    select: { quantity: true, variant: { select: { productId: true } } },
+  });
+  if (others.length >= MAX_BAG_LINES)
+    throw new AppError('INVALID_STATE', `bag of ${actor.userId} is full`, `Your bag holds up to ${MAX_BAG_LINES} different items.`);
+  const units = unitsPerProduct([
+    ...others.map((o) => ({ productId: o.variant.productId, quantity: o.quantity })),
+    { productId: variant.product.id, quantity },
+  ]);
   if ((units.get(variant.product.id) ?? 0) > show.maxPerBuyer) {
-    throw new AppError('LIMIT_REACHED', `bag over limit ${show.maxPerBuyer}`, `You can buy at most ${show.maxPerBuyer} of ${variant.product.title} in this show.`);
+    throw new AppError(
+      'LIMIT_REACHED',
+      `bag over limit ${show.maxPerBuyer}`,
+      `You can buy at most ${show.maxPerBuyer} of ${variant.product.title} in this show.`,
+    );
   }
   await db.bagItem.upsert({
     where: { userId_showId_variantId: { userId: actor.userId, showId, variantId } },

@@ -16,14 +16,32 @@ export interface BrandAccess {
  * The one gate for every brand-side read or write. A non-member gets NOT_FOUND,
  * not FORBIDDEN: a member of brand A must not learn which slugs or ids brand B has.
  */
-export async function requireBrandMember(db: Db, actor: Actor, brand: { slug: string } | { id: string }, opts: { owner?: boolean } = {}): Promise<BrandAccess> {
+export async function requireBrandMember(
+  db: Db,
+  actor: Actor,
+  brand: { slug: string } | { id: string },
+  opts: { owner?: boolean } = {},
+): Promise<BrandAccess> {
   const row = await db.brand.findUnique({
     where: 'slug' in brand ? { slug: brand.slug } : { id: brand.id },
-    select: { id: true, slug: true, name: true, currency: true, timeZone: true, members: { where: { userId: actor.userId }, select: { role: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      currency: true,
+      timeZone: true,
+      members: { where: { userId: actor.userId }, select: { role: true } },
+    },
   });
   const membership = row?.members[0];
-  if (!row || !membership) throw new AppError('NOT_FOUND', `user ${actor.userId} is not a member of brand ${JSON.stringify(brand)}`, 'We could not find that brand.');
-  if (opts.owner && membership.role !== 'OWNER') throw new AppError('FORBIDDEN', `user ${actor.userId} is staff of ${row.slug}, not owner`, 'Only the brand owner can do that.');
+  if (!row || !membership)
+    throw new AppError(
+      'NOT_FOUND',
+      `user ${actor.userId} is not a member of brand ${JSON.stringify(brand)}`,
+      'We could not find that brand.',
+    );
+  if (opts.owner && membership.role !== 'OWNER')
+    throw new AppError('FORBIDDEN', `user ${actor.userId} is staff of ${row.slug}, not owner`, 'Only the brand owner can do that.');
   return { brandId: row.id, slug: row.slug, name: row.name, currency: row.currency, timeZone: row.timeZone, role: membership.role };
 }
 

@@ -46,7 +46,11 @@ export async function recordBrandEvent(db: EventDb, brandId: string, type: Brand
 }
 
 /** A new PENDING delivery of one event to one endpoint, and the job that sends it. */
-export async function queueWebhookDelivery(db: Pick<Db, 'webhookDelivery' | 'job'>, endpointId: string, eventId: string): Promise<{ deliveryId: string }> {
+export async function queueWebhookDelivery(
+  db: Pick<Db, 'webhookDelivery' | 'job'>,
+  endpointId: string,
+  eventId: string,
+): Promise<{ deliveryId: string }> {
   const delivery = await db.webhookDelivery.create({ data: { endpointId, eventId }, select: { id: true } });
   // Written directly rather than through enqueueJob, which wants a full client:
   // this must also work with a transaction client. The runner's next poll (≤ 1 s)
@@ -54,7 +58,14 @@ export async function queueWebhookDelivery(db: Pick<Db, 'webhookDelivery' | 'job
   // attempted, so an attempt lost to a crashed worker cannot fail the job while
   // its delivery is still PENDING; the delivery row counts the real attempts.
   await db.job.createMany({
-    data: [{ kind: 'webhook.deliver', payload: { deliveryId: delivery.id }, dedupeKey: webhookJobKey(delivery.id), maxAttempts: WEBHOOK_MAX_ATTEMPTS + 1 }],
+    data: [
+      {
+        kind: 'webhook.deliver',
+        payload: { deliveryId: delivery.id },
+        dedupeKey: webhookJobKey(delivery.id),
+        maxAttempts: WEBHOOK_MAX_ATTEMPTS + 1,
+      },
+    ],
     skipDuplicates: true,
   });
   return { deliveryId: delivery.id };

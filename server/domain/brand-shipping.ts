@@ -15,7 +15,10 @@ export interface BrandShipping extends ShippingRule {
 
 export async function getShippingRule(db: Db, actor: Actor, slug: string): Promise<BrandShipping> {
   const brand = await requireBrandMember(db, actor, { slug });
-  const row = await db.brand.findUniqueOrThrow({ where: { id: brand.brandId }, select: { shippingFlatMinor: true, freeShippingOverMinor: true, currency: true } });
+  const row = await db.brand.findUniqueOrThrow({
+    where: { id: brand.brandId },
+    select: { shippingFlatMinor: true, freeShippingOverMinor: true, currency: true },
+  });
   return row;
 }
 
@@ -24,5 +27,9 @@ export async function updateShippingRule(db: Db, actor: Actor, slug: string, rul
   const brand = await requireBrandMember(db, actor, { slug });
   const parsed = shippingRuleSchema.safeParse(rule);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, 'Enter shipping amounts of zero or more.');
-  return db.brand.update({ where: { id: brand.brandId }, data: parsed.data, select: { shippingFlatMinor: true, freeShippingOverMinor: true, currency: true } });
+  return db.brand.update({
+    where: { id: brand.brandId },
+    data: parsed.data,
+    select: { shippingFlatMinor: true, freeShippingOverMinor: true, currency: true },
+  });
 }

@@ -24,14 +24,24 @@ const optionPart = z
   .max(60)
   .refine((s) => !/[;=]/.test(s), 'Option names and values cannot contain ; or =.');
 
-export const variantOptionsSchema = z.record(optionPart, optionPart).refine((o) => Object.keys(o).length <= 10, 'A variant can have at most 10 options.');
+export const variantOptionsSchema = z
+  .record(optionPart, optionPart)
+  .refine((o) => Object.keys(o).length <= 10, 'A variant can have at most 10 options.');
 
 export const variantInputSchema = z.object({
   name: z.string().trim().min(1, 'Give the variant a name, like “Medium / Red”.').max(120),
   sku: skuSchema,
   options: variantOptionsSchema.default({}),
-  priceMinor: z.number({ error: 'Enter a price like 12.50.' }).int('Enter a price.').min(0, 'A price cannot be negative.').max(MAX_PRICE_MINOR, 'That price is too high.'),
-  stock: z.number({ error: 'Enter the stock as a whole number.' }).int('Stock must be a whole number.').min(0, 'Stock cannot be below zero.').max(MAX_STOCK, 'That stock figure is too high.'),
+  priceMinor: z
+    .number({ error: 'Enter a price like 12.50.' })
+    .int('Enter a price.')
+    .min(0, 'A price cannot be negative.')
+    .max(MAX_PRICE_MINOR, 'That price is too high.'),
+  stock: z
+    .number({ error: 'Enter the stock as a whole number.' })
+    .int('Stock must be a whole number.')
+    .min(0, 'Stock cannot be below zero.')
+    .max(MAX_STOCK, 'That stock figure is too high.'),
 });
 export type VariantInput = z.infer<typeof variantInputSchema>;
 
@@ -39,7 +49,8 @@ function refuseRepeatedSkus(variants: { sku: string }[], ctx: z.RefinementCtx): 
   const seen = new Set<string>();
   variants.forEach((variant, index) => {
     const sku = variant.sku;
-    if (seen.has(sku)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'sku'], message: `The SKU ${variant.sku} is used twice in this product.` });
+    if (seen.has(sku))
+      ctx.addIssue({ code: 'custom', path: ['variants', index, 'sku'], message: `The SKU ${variant.sku} is used twice in this product.` });
     seen.add(sku);
   });
 }

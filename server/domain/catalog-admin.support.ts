@@ -42,7 +42,12 @@ export async function refuseTakenSkus(db: CatalogDb, brandId: string, skus: stri
 /** A unique-constraint race lost after the check above, reported the same way. */
 export function takeSkuConflict(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'P2002') return new AppError('INVALID_INPUT', `unique violation: ${String(error)}`, 'One of these SKUs is already used by another product. Choose another SKU.');
+  if (code === 'P2002')
+    return new AppError(
+      'INVALID_INPUT',
+      `unique violation: ${String(error)}`,
+      'One of these SKUs is already used by another product. Choose another SKU.',
+    );
   return error;
 }
 

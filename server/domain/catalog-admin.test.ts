@@ -71,8 +71,16 @@ describe('creating and reading products', () => {
   it('refuses the same SKU twice in one product, a negative price and a product with no variants', async () => {
     const twice = { ...tee('DUP'), variants: [tee('DUP').variants[0]!, tee('DUP').variants[0]!] };
     await expectCode(createProduct(database.prisma, lumen, 'lumen', twice), 'INVALID_INPUT', /DUP-M-RED is used twice/);
-    await expectCode(createProduct(database.prisma, lumen, 'lumen', { ...tee('NEG'), variants: [{ ...tee('NEG').variants[0]!, priceMinor: -1 }] }), 'INVALID_INPUT', /negative/);
-    await expectCode(createProduct(database.prisma, lumen, 'lumen', { ...tee('NONE'), variants: [] }), 'INVALID_INPUT', /at least one variant/);
+    await expectCode(
+      createProduct(database.prisma, lumen, 'lumen', { ...tee('NEG'), variants: [{ ...tee('NEG').variants[0]!, priceMinor: -1 }] }),
+      'INVALID_INPUT',
+      /negative/,
+    );
+    await expectCode(
+      createProduct(database.prisma, lumen, 'lumen', { ...tee('NONE'), variants: [] }),
+      'INVALID_INPUT',
+      /at least one variant/,
+    );
   });
 });
 
@@ -147,9 +155,20 @@ describe('updating products', () => {
     const { id } = await createProduct(database.prisma, lumen, 'lumen', tee('ORD'));
     const [m, l] = (await getBrandProduct(database.prisma, lumen, 'lumen', id)).variants;
     await database.prisma.order.create({
-      data: { buyerId: seed.viewerIds[0]!, brandId: seed.brandId, totalMinor: 2500, currency: 'USD', idempotencyKey: 'ord-test', items: { create: [{ variantId: m!.id, title: 'Linen Tee', quantity: 1, unitPriceMinor: 2500, currency: 'USD' }] } },
+      data: {
+        buyerId: seed.viewerIds[0]!,
+        brandId: seed.brandId,
+        totalMinor: 2500,
+        currency: 'USD',
+        idempotencyKey: 'ord-test',
+        items: { create: [{ variantId: m!.id, title: 'Linen Tee', quantity: 1, unitPriceMinor: 2500, currency: 'USD' }] },
+      },
     });
-    await expectCode(updateProduct(database.prisma, lumen, 'lumen', id, { variants: [l!] }), 'INVALID_STATE', /already been ordered.*archive/);
+    await expectCode(
+      updateProduct(database.prisma, lumen, 'lumen', id, { variants: [l!] }),
+      'INVALID_STATE',
+      /already been ordered.*archive/,
+    );
     expect((await getBrandProduct(database.prisma, lumen, 'lumen', id)).variants.map((v) => [v.sku, v.hasOrders])).toEqual([
       ['ORD-M-RED', true],
       ['ORD-L-RED', false],
@@ -159,7 +178,11 @@ describe('updating products', () => {
   it('refuses to give a variant a SKU another product already uses', async () => {
     const { id } = await createProduct(database.prisma, lumen, 'lumen', tee('TAKEN'));
     const [m, l] = (await getBrandProduct(database.prisma, lumen, 'lumen', id)).variants;
-    await expectCode(updateProduct(database.prisma, lumen, 'lumen', id, { variants: [{ ...m!, sku: 'TEE1-L-RED' }, l!] }), 'INVALID_INPUT', /TEE1-L-RED is already used by “Linen Tee”/);
+    await expectCode(
+      updateProduct(database.prisma, lumen, 'lumen', id, { variants: [{ ...m!, sku: 'TEE1-L-RED' }, l!] }),
+      'INVALID_INPUT',
+      /TEE1-L-RED is already used by “Linen Tee”/,
+    );
   });
 
   it('archives and unarchives through the status', async () => {
@@ -188,10 +211,25 @@ describe('product images', () => {
 
   it('refuses an SVG or a renamed text file, and anything over 5 MB', async () => {
     const store = new LocalDiskStore(dataDir);
-    await expectCode(uploadProductImage(database.prisma, store, lumen, 'lumen', 'demo_product_serum', new TextEncoder().encode('<svg onload="alert(1)"/>')), 'INVALID_INPUT', /not a PNG, JPEG, WebP or GIF/);
+    await expectCode(
+      uploadProductImage(
+        database.prisma,
+        store,
+        lumen,
+        'lumen',
+        'demo_product_serum',
+        new TextEncoder().encode('<svg onload="alert(1)"/>'),
+      ),
+      'INVALID_INPUT',
+      /not a PNG, JPEG, WebP or GIF/,
+    );
     const huge = new Uint8Array(5 * 1024 * 1024 + 1);
     huge.set(png);
-    await expectCode(uploadProductImage(database.prisma, store, lumen, 'lumen', 'demo_product_serum', huge), 'INVALID_INPUT', /larger than 5 MB/);
+    await expectCode(
+      uploadProductImage(database.prisma, store, lumen, 'lumen', 'demo_product_serum', huge),
+      'INVALID_INPUT',
+      /larger than 5 MB/,
+    );
   });
 
   it('refuses image addresses that are not a path or an http(s) URL', async () => {
@@ -208,7 +246,10 @@ describe('brand isolation', () => {
     await expectCode(updateProduct(db, kora, 'lumen', 'demo_product_serum', { title: 'Pwned' }), 'NOT_FOUND');
     await expectCode(setProductStatus(db, kora, 'lumen', 'demo_product_serum', 'ARCHIVED'), 'NOT_FOUND');
     await expectCode(setProductImage(db, kora, 'lumen', 'demo_product_serum', '/x.png'), 'NOT_FOUND');
-    expect(await db.product.findUniqueOrThrow({ where: { id: 'demo_product_serum' } })).toMatchObject({ title: 'Dewy Glow Serum', status: 'ACTIVE' });
+    expect(await db.product.findUniqueOrThrow({ where: { id: 'demo_product_serum' } })).toMatchObject({
+      title: 'Dewy Glow Serum',
+      status: 'ACTIVE',
+    });
   });
 
   it('a member of kora cannot reach a lumen product through kora’s own slug either', async () => {
@@ -216,6 +257,9 @@ describe('brand isolation', () => {
     await expectCode(getBrandProduct(db, kora, 'kora', 'demo_product_serum'), 'NOT_FOUND');
     await expectCode(updateProduct(db, kora, 'kora', 'demo_product_serum', { title: 'Pwned' }), 'NOT_FOUND');
     await expectCode(setProductImage(db, kora, 'kora', 'demo_product_serum', '/uploads/products/x.png'), 'NOT_FOUND');
-    await expectCode(uploadProductImage(db, new LocalDiskStore(os.tmpdir()), kora, 'kora', 'demo_product_serum', new Uint8Array([0xff, 0xd8, 0xff, 0])), 'NOT_FOUND');
+    await expectCode(
+      uploadProductImage(db, new LocalDiskStore(os.tmpdir()), kora, 'kora', 'demo_product_serum', new Uint8Array([0xff, 0xd8, 0xff, 0])),
+      'NOT_FOUND',
+    );
   });
 });

@@ -63,7 +63,8 @@ export interface AdminProduct {
   variants: AdminVariant[];
 }
 
-const productNotFound = (productId: string) => new AppError('NOT_FOUND', `product ${productId} not in this brand`, 'We could not find that product.');
+const productNotFound = (productId: string) =>
+  new AppError('NOT_FOUND', `product ${productId} not in this brand`, 'We could not find that product.');
 
 export async function listBrandProducts(db: Db, actor: Actor, slug: string, query: ProductListQuery = {}): Promise<ProductListPage> {
   const access = await requireBrandMember(db, actor, { slug });
@@ -71,7 +72,9 @@ export async function listBrandProducts(db: Db, actor: Actor, slug: string, quer
   const where: Prisma.ProductWhereInput = {
     brandId: access.brandId,
     ...(status ? { status } : {}),
-    ...(q ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { variants: { some: { sku: { contains: q, mode: 'insensitive' } } } }] } : {}),
+    ...(q
+      ? { OR: [{ title: { contains: q, mode: 'insensitive' } }, { variants: { some: { sku: { contains: q, mode: 'insensitive' } } } }] }
+      : {}),
   };
   const [total, rows] = await Promise.all([
     db.product.count({ where }),
@@ -108,7 +111,10 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
       status: true,
       imageUrl: true,
       updatedAt: true,
-      variants: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, name: true, sku: true, options: true, priceMinor: true, stock: true, _count: { select: { orderItems: true } } } },
+      variants: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, name: true, sku: true, options: true, priceMinor: true, stock: true, _count: { select: { orderItems: true } } },
+      },
     },
   });
   if (!row) throw productNotFound(productId);
@@ -116,14 +122,23 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
     ...row,
     updatedAt: row.updatedAt.toISOString(),
     currency: access.currency,
-    variants: row.variants.map(({ _count, options, ...v }) => ({ ...v, options: storedOptions(options), hasOrders: _count.orderItems > 0 })),
+    variants: row.variants.map(({ _count, options, ...v }) => ({
+      ...v,
+      options: storedOptions(options),
+      hasOrders: _count.orderItems > 0,
+    })),
   };
 }
 
 export async function createProduct(db: Db, actor: Actor, slug: string, raw: CreateProductInput): Promise<{ id: string }> {
   const access = await requireBrandMember(db, actor, { slug });
   const input = parseInput(createProductSchema, raw);
-  await refuseTakenSkus(db, access.brandId, input.variants.map((v) => v.sku), null);
+  await refuseTakenSkus(
+    db,
+    access.brandId,
+    input.variants.map((v) => v.sku),
+    null,
+  );
   try {
     return await db.product.create({
       data: {
@@ -154,7 +169,12 @@ export async function updateProduct(db: Db, actor: Actor, slug: string, productI
   const kept = new Set<string>();
   for (const variant of input.variants ?? []) {
     if (!variant.id) continue;
-    if (!existing.has(variant.id)) throw new AppError('INVALID_INPUT', `variant ${variant.id} is not part of product ${productId}`, 'One of the variants no longer exists. Reload the page and try again.');
+    if (!existing.has(variant.id))
+      throw new AppError(
+        'INVALID_INPUT',
+        `variant ${variant.id} is not part of product ${productId}`,
+        'One of the variants no longer exists. Reload the page and try again.',
+      );
     kept.add(variant.id);
   }
   const removed = input.variants ? product.variants.filter((v) => !kept.has(v.id)) : [];
@@ -167,12 +187,26 @@ export async function updateProduct(db: Db, actor: Actor, slug: string, productI
     );
   }
   // The product's own variants may swap or reuse SKUs among themselves; everyone else's may not be taken.
-  if (input.variants) await refuseTakenSkus(db, access.brandId, input.variants.map((v) => v.sku), productId);
+  if (input.variants)
+    await refuseTakenSkus(
+      db,
+      access.brandId,
+      input.variants.map((v) => v.sku),
+      productId,
+    );
 
   try {
     await db.$transaction(async (tx) => {
-      await tx.product.update({ where: { id: productId }, data: { title: input.title, description: input.description, status: input.status, updatedAt: new Date() } });
-      await recordProductUpdated(tx, access.brandId, productId, { title: input.title, description: input.description, status: input.status, ...(input.variants && { variants: input.variants.length }) });
+      await tx.product.update({
+        where: { id: productId },
+        data: { title: input.title, description: input.description, status: input.status, updatedAt: new Date() },
+      });
+      await recordProductUpdated(tx, access.brandId, productId, {
+        title: input.title,
+        description: input.description,
+        status: input.status,
+        ...(input.variants && { variants: input.variants.length }),
+      });
       if (!input.variants) return;
       if (removed.length) await tx.productVariant.deleteMany({ where: { productId, id: { in: removed.map((v) => v.id) } } });
       for (const { id, stock, ...fields } of input.variants) {
@@ -195,7 +229,13 @@ export async function setProductStatus(db: Db, actor: Actor, slug: string, produ
 }
 
 /** Points the product at an image already stored; answers the previous URL so the caller may delete it. */
-export async function setProductImage(db: Db, actor: Actor, slug: string, productId: string, storedUrl: string | null): Promise<{ previousUrl: string | null }> {
+export async function setProductImage(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  productId: string,
+  storedUrl: string | null,
+): Promise<{ previousUrl: string | null }> {
   const access = await requireBrandMember(db, actor, { slug });
   const url = storedUrl === null ? null : parseInput(imageUrlSchema, storedUrl);
   const product = await db.product.findFirst({ where: { id: productId, brandId: access.brandId }, select: { imageUrl: true } });

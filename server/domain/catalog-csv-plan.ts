@@ -55,7 +55,8 @@ function mergeProductFields(group: ProductFields, row: CatalogRow): string[] {
     const label = PRODUCT_FIELD_LABELS[field];
     if (value === null) continue;
     if (group[field] === null) Object.assign(group, { [field]: value });
-    else if (group[field] !== value) clashes.push(`Row ${group.firstRow} gives this product a different ${label}. Use the same ${label} on every row of a product.`);
+    else if (group[field] !== value)
+      clashes.push(`Row ${group.firstRow} gives this product a different ${label}. Use the same ${label} on every row of a product.`);
   }
   return clashes;
 }
@@ -65,10 +66,22 @@ export async function planCatalogImport(db: CatalogDb, brandId: string, rows: Ca
   const productSelect = { id: true, title: true, description: true, status: true, imageUrl: true } as const;
   const knownVariants = await db.productVariant.findMany({
     where: { sku: { in: rows.map((r) => r.sku) } },
-    select: { id: true, sku: true, name: true, options: true, priceMinor: true, stock: true, productId: true, product: { select: { ...productSelect, brandId: true } } },
+    select: {
+      id: true,
+      sku: true,
+      name: true,
+      options: true,
+      priceMinor: true,
+      stock: true,
+      productId: true,
+      product: { select: { ...productSelect, brandId: true } },
+    },
   });
   const variantsBySku = new Map(knownVariants.map((v) => [v.sku, v]));
-  const namedProducts = await db.product.findMany({ where: { brandId, id: { in: rows.flatMap((r) => (r.productId ? [r.productId] : [])) } }, select: productSelect });
+  const namedProducts = await db.product.findMany({
+    where: { brandId, id: { in: rows.flatMap((r) => (r.productId ? [r.productId] : [])) } },
+    select: productSelect,
+  });
   const existingProducts = new Map(namedProducts.map((p) => [p.id, p]));
   for (const v of knownVariants) if (v.product.brandId === brandId) existingProducts.set(v.product.id, v.product);
 
@@ -98,10 +111,21 @@ export async function planCatalogImport(db: CatalogDb, brandId: string, rows: Ca
     }
 
     const group = groups.get(productKey);
-    if (!group) groups.set(productKey, { title: row.title, description: row.description, status: row.status, imageUrl: row.imageUrl, firstRow: row.row });
+    if (!group)
+      groups.set(productKey, {
+        title: row.title,
+        description: row.description,
+        status: row.status,
+        imageUrl: row.imageUrl,
+        firstRow: row.row,
+      });
     else mergeProductFields(group, row).forEach(fail);
 
-    const unchanged = known && known.name === row.variantName && formatOptionsText(storedOptions(known.options)) === formatOptionsText(row.options) && known.priceMinor === row.priceMinor;
+    const unchanged =
+      known &&
+      known.name === row.variantName &&
+      formatOptionsText(storedOptions(known.options)) === formatOptionsText(row.options) &&
+      known.priceMinor === row.priceMinor;
     const stockChanged = !!known && known.stock !== row.stock;
     variants.push({
       row: row.row,
@@ -120,9 +144,27 @@ export async function planCatalogImport(db: CatalogDb, brandId: string, rows: Ca
 
   const products = [...groups].map(([key, fields]): PlannedProduct => {
     const existing = existingProducts.get(key);
-    if (!existing) return { key, id: null, title: fields.title, description: fields.description ?? '', status: fields.status ?? 'DRAFT', imageUrl: fields.imageUrl, action: 'create' };
-    const next = { title: fields.title, description: fields.description ?? existing.description, status: fields.status ?? existing.status, imageUrl: fields.imageUrl ?? existing.imageUrl };
-    const same = next.title === existing.title && next.description === existing.description && next.status === existing.status && next.imageUrl === existing.imageUrl;
+    if (!existing)
+      return {
+        key,
+        id: null,
+        title: fields.title,
+        description: fields.description ?? '',
+        status: fields.status ?? 'DRAFT',
+        imageUrl: fields.imageUrl,
+        action: 'create',
+      };
+    const next = {
+      title: fields.title,
+      description: fields.description ?? existing.description,
+      status: fields.status ?? existing.status,
+      imageUrl: fields.imageUrl ?? existing.imageUrl,
+    };
+    const same =
+      next.title === existing.title &&
+      next.description === existing.description &&
+      next.status === existing.status &&
+      next.imageUrl === existing.imageUrl;
     return { key, id: existing.id, ...next, action: same ? 'unchanged' : 'update' };
   });
   errors.sort((a, b) => a.row - b.row);
@@ -145,12 +187,23 @@ export async function applyCatalogImport(tx: CatalogDb, brandId: string, currenc
   const creates = plan.variants.filter((v) => v.action === 'create');
   if (creates.length) {
     await tx.productVariant.createMany({
-      data: creates.map((v) => ({ productId: productIds.get(v.productKey)!, sku: v.sku, name: v.name, options: v.options, priceMinor: v.priceMinor, stock: v.stock, currency })),
+      data: creates.map((v) => ({
+        productId: productIds.get(v.productKey)!,
+        sku: v.sku,
+        name: v.name,
+        options: v.options,
+        priceMinor: v.priceMinor,
+        stock: v.stock,
+        currency,
+      })),
     });
   }
   for (const variant of plan.variants) {
     if (variant.action !== 'update' || !variant.id) continue;
-    await tx.productVariant.update({ where: { id: variant.id }, data: { name: variant.name, options: variant.options, priceMinor: variant.priceMinor } });
+    await tx.productVariant.update({
+      where: { id: variant.id },
+      data: { name: variant.name, options: variant.options, priceMinor: variant.priceMinor },
+    });
     if (variant.stockChanged) await setStockInTransaction(tx, variant.id, variant.stock);
   }
   // One product.updated per existing product whose own fields or variants changed; new products announce nothing (there is no product.created).
@@ -159,6 +212,13 @@ export async function applyCatalogImport(tx: CatalogDb, brandId: string, currenc
   for (const v of plan.variants) if (v.action === 'create' ? !!byKey.get(v.productKey)?.id : v.fieldsChanged) updated.add(v.productKey);
   for (const key of updated) {
     const product = byKey.get(key);
-    if (product?.id) await recordProductUpdated(tx, brandId, product.id, { title: product.title, description: product.description, status: product.status, imageUrl: product.imageUrl, source: 'CSV_IMPORT' });
+    if (product?.id)
+      await recordProductUpdated(tx, brandId, product.id, {
+        title: product.title,
+        description: product.description,
+        status: product.status,
+        imageUrl: product.imageUrl,
+        source: 'CSV_IMPORT',
+      });
   }
 }

@@ -1,5 +1,12 @@
 import { IMAGE_SOURCE_MESSAGE } from './image-sources';
-import { imageUrlSchema, MAX_STOCK, productStatusSchema, skuSchema, variantOptionsSchema, type ProductStatus } from './catalog-admin.schema';
+import {
+  imageUrlSchema,
+  MAX_STOCK,
+  productStatusSchema,
+  skuSchema,
+  variantOptionsSchema,
+  type ProductStatus,
+} from './catalog-admin.schema';
 import { parseMajorUnits, parseOptionsText, type VariantOptions } from './catalog-format';
 import { restoreFormulaText } from './csv';
 import { AppError } from './errors';
@@ -7,7 +14,19 @@ import { AppError } from './errors';
 // Turns CSV records into checked rows, one error per problem, each naming its
 // spreadsheet row (the header is row 1) so people can find it.
 
-export const CATALOG_COLUMNS = ['product_id', 'title', 'description', 'status', 'image_url', 'sku', 'variant_name', 'options', 'price', 'currency', 'stock'] as const;
+export const CATALOG_COLUMNS = [
+  'product_id',
+  'title',
+  'description',
+  'status',
+  'image_url',
+  'sku',
+  'variant_name',
+  'options',
+  'price',
+  'currency',
+  'stock',
+] as const;
 export type CatalogColumn = (typeof CATALOG_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CatalogColumn[] = ['title', 'sku', 'variant_name', 'price', 'stock'];
 
@@ -40,11 +59,17 @@ function readHeader(header: string[]): Map<CatalogColumn, number> {
     const name = raw.trim().toLowerCase();
     // Columns we do not know are left alone: spreadsheets grow notes columns.
     if (!(CATALOG_COLUMNS as readonly string[]).includes(name)) return;
-    if (columns.has(name as CatalogColumn)) throw new AppError('INVALID_INPUT', `duplicate column ${name}`, `The column “${name}” appears twice in the first row.`);
+    if (columns.has(name as CatalogColumn))
+      throw new AppError('INVALID_INPUT', `duplicate column ${name}`, `The column “${name}” appears twice in the first row.`);
     columns.set(name as CatalogColumn, index);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
-  if (missing.length) throw new AppError('INVALID_INPUT', `missing columns ${missing.join(',')}`, `The first row must name the columns ${missing.join(', ')}. Start from an exported file to get them all.`);
+  if (missing.length)
+    throw new AppError(
+      'INVALID_INPUT',
+      `missing columns ${missing.join(',')}`,
+      `The first row must name the columns ${missing.join(', ')}. Start from an exported file to get them all.`,
+    );
   return columns;
 }
 
@@ -67,7 +92,8 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     const sku = cell('sku') ?? '';
     const skuCheck = skuSchema.safeParse(sku);
     if (!skuCheck.success) problems.push(sku ? `The SKU “${sku}” is not valid: ${skuCheck.error.issues[0]?.message}` : 'The SKU is empty.');
-    else if (firstRowOfSku.has(sku)) problems.push(`The SKU ${sku} also appears in row ${firstRowOfSku.get(sku)}. Each SKU may appear once.`);
+    else if (firstRowOfSku.has(sku))
+      problems.push(`The SKU ${sku} also appears in row ${firstRowOfSku.get(sku)}. Each SKU may appear once.`);
     else firstRowOfSku.set(sku, row);
 
     const title = cell('title') ?? '';
@@ -93,14 +119,18 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
 
     const priceText = cell('price') ?? '';
     const priceMinor = parseMajorUnits(priceText, currency);
-    if (priceMinor === null) problems.push(`The price “${priceText}” is not a plain amount in ${currency}, like ${currency === 'USD' ? '12.50' : '1200'} (no symbols or thousands separators).`);
+    if (priceMinor === null)
+      problems.push(
+        `The price “${priceText}” is not a plain amount in ${currency}, like ${currency === 'USD' ? '12.50' : '1200'} (no symbols or thousands separators).`,
+      );
 
     const stockText = cell('stock') ?? '';
     const stock = /^\d{1,10}$/.test(stockText) ? Number(stockText) : null;
     if (stock === null || stock > MAX_STOCK) problems.push(`The stock “${stockText}” must be a whole number, zero or more.`);
 
     const rowCurrency = (cell('currency') ?? '').toUpperCase();
-    if (rowCurrency && rowCurrency !== currency) problems.push(`This catalog sells in ${currency}, but the row says ${rowCurrency}. Convert the price and write ${currency}.`);
+    if (rowCurrency && rowCurrency !== currency)
+      problems.push(`This catalog sells in ${currency}, but the row says ${rowCurrency}. Convert the price and write ${currency}.`);
 
     if (problems.length || priceMinor === null || stock === null || !options?.success) {
       for (const message of problems) errors.push({ row, ...(sku ? { sku } : {}), message });

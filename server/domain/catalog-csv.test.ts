@@ -36,17 +36,19 @@ describe('CSV reading and writing (RFC 4180)', () => {
 
   it('defuses cells a spreadsheet would run as a formula by prefixing an apostrophe', () => {
     const cells = ['=HYPERLINK("http://evil")', '+1', '-2', '@SUM(A1)', '\tx', '\rx', 'safe'];
-    expect(parseCsv(writeCsv([cells]))[0]).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'safe']);
+    expect(parseCsv(writeCsv([cells]))[0]).toEqual(['\'=HYPERLINK("http://evil")', "'+1", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'safe']);
   });
 
   it('quotes every formula-like cell after neutralising it, even one with no separator, quote or line break', () => {
     // A spreadsheet splitting on ";" or tabs, or trimming the cell, must still see the apostrophe inside quotes.
-    expect(writeCsv([['=1+2', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", 'safe']])).toBe(`"'=1+2","'+1","'-2","'@SUM(A1)","'\tx","'\rx","''=x",safe\r\n`);
+    expect(writeCsv([['=1+2', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", 'safe']])).toBe(
+      `"'=1+2","'+1","'-2","'@SUM(A1)","'\tx","'\rx","''=x",safe\r\n`,
+    );
     expect(writeCsv([['=A1;=A2', 'a;b', 'tab\there']])).toBe(`"'=A1;=A2","a;b","tab\there"\r\n`);
   });
 
   it('gets every cell back exactly after writing and restoring, apostrophes included', () => {
-    const cells = ['=1+1', "'=already quoted", "'plain", 'it\'s fine', '-'];
+    const cells = ['=1+1', "'=already quoted", "'plain", "it's fine", '-'];
     expect(parseCsv(writeCsv([cells]))[0]!.map(restoreFormulaText)).toEqual(cells);
   });
 
@@ -89,7 +91,19 @@ describe('catalog CSV export and import', () => {
     const [head, ...rows] = parseCsv(csv);
     expect(head!.join(',')).toBe(header);
     expect(rows).toHaveLength(9);
-    expect(rows[0]).toEqual(['demo_product_serum', 'Dewy Glow Serum', 'Hyaluronic acid and niacinamide for a glass-skin glow.', 'active', '/demo/products/serum.svg', 'LUM-SERUM-30ML', '30 ml', 'Size=30 ml', '38.00', 'USD', '60']);
+    expect(rows[0]).toEqual([
+      'demo_product_serum',
+      'Dewy Glow Serum',
+      'Hyaluronic acid and niacinamide for a glass-skin glow.',
+      'active',
+      '/demo/products/serum.svg',
+      'LUM-SERUM-30ML',
+      '30 ml',
+      'Size=30 ml',
+      '38.00',
+      'USD',
+      '60',
+    ]);
     expect(rows.map((r) => r[5])).not.toContain('KORA-FLEECE-S');
   });
 
@@ -101,7 +115,12 @@ describe('catalog CSV export and import', () => {
 
   it('a dry run previews creates and updates without writing anything', async () => {
     const before = await variantCount();
-    const csv = [header, 'demo_product_serum,Dewy Glow Serum,,,,LUM-SERUM-30ML,30 ml,Size=30 ml,39.00,USD,70', ',Wool Beanie,Warm.,active,,BEANIE-RED,Red,Colour=Red,19.5,,12', ',Wool Beanie,,,,BEANIE-BLUE,Blue,Colour=Blue,19.50,USD,8'].join('\n');
+    const csv = [
+      header,
+      'demo_product_serum,Dewy Glow Serum,,,,LUM-SERUM-30ML,30 ml,Size=30 ml,39.00,USD,70',
+      ',Wool Beanie,Warm.,active,,BEANIE-RED,Red,Colour=Red,19.5,,12',
+      ',Wool Beanie,,,,BEANIE-BLUE,Blue,Colour=Blue,19.50,USD,8',
+    ].join('\n');
     const result = okResult(await importCatalogCsv(database.prisma, lumen, 'lumen', csv, { dryRun: true }));
     expect(result.applied).toBe(false);
     expect(result.counts).toEqual({ productsCreated: 1, productsUpdated: 0, variantsCreated: 2, variantsUpdated: 1, unchanged: 0 });
@@ -115,12 +134,24 @@ describe('catalog CSV export and import', () => {
   });
 
   it('applying upserts by SKU: updates the known variant and creates a new product for a new title', async () => {
-    const csv = [header, 'demo_product_serum,Dewy Glow Serum,,,,LUM-SERUM-30ML,30 ml,Size=30 ml,39.00,USD,70', ',Wool Beanie,Warm.,active,,BEANIE-RED,Red,Colour=Red,19.5,,12', ',Wool Beanie,,,,BEANIE-BLUE,Blue,Colour=Blue,19.50,USD,8'].join('\r\n');
+    const csv = [
+      header,
+      'demo_product_serum,Dewy Glow Serum,,,,LUM-SERUM-30ML,30 ml,Size=30 ml,39.00,USD,70',
+      ',Wool Beanie,Warm.,active,,BEANIE-RED,Red,Colour=Red,19.5,,12',
+      ',Wool Beanie,,,,BEANIE-BLUE,Blue,Colour=Blue,19.50,USD,8',
+    ].join('\r\n');
     const result = okResult(await importCatalogCsv(database.prisma, lumen, 'lumen', csv, { dryRun: false }));
     expect(result.applied).toBe(true);
     const serum = await database.prisma.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, include: { product: true } });
-    expect([serum.priceMinor, serum.stock, serum.product.description]).toEqual([3900, 70, 'Hyaluronic acid and niacinamide for a glass-skin glow.']);
-    const beanie = await database.prisma.product.findFirstOrThrow({ where: { title: 'Wool Beanie' }, include: { variants: { orderBy: { sku: 'asc' } } } });
+    expect([serum.priceMinor, serum.stock, serum.product.description]).toEqual([
+      3900,
+      70,
+      'Hyaluronic acid and niacinamide for a glass-skin glow.',
+    ]);
+    const beanie = await database.prisma.product.findFirstOrThrow({
+      where: { title: 'Wool Beanie' },
+      include: { variants: { orderBy: { sku: 'asc' } } },
+    });
     expect(beanie).toMatchObject({ brandId: seed.brandId, status: 'ACTIVE', description: 'Warm.' });
     expect(beanie.variants.map((v) => [v.sku, v.options, v.priceMinor, v.currency, v.stock])).toEqual([
       ['BEANIE-BLUE', { Colour: 'Blue' }, 1950, 'USD', 8],
@@ -143,7 +174,9 @@ describe('catalog CSV export and import', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 7]);
-    expect(result.errors.map((e) => e.message).join('\n')).toMatch(/price “\$10”[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/);
+    expect(result.errors.map((e) => e.message).join('\n')).toMatch(
+      /price “\$10”[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/,
+    );
     expect(await variantCount()).toBe(before);
     expect(await database.prisma.product.count({ where: { title: 'Good Row' } })).toBe(0);
   });
@@ -151,7 +184,12 @@ describe('catalog CSV export and import', () => {
   it('refuses a row whose SKU belongs to another brand and writes none of the file', async () => {
     const csv = [header, ',Fine Product,,,,FINE-1,One,,1.00,,1', ',Stolen Fleece,,,,KORA-FLEECE-M,M,Size=M,1.00,,999'].join('\n');
     const result = await importCatalogCsv(database.prisma, lumen, 'lumen', csv, { dryRun: false });
-    expect(result).toEqual({ ok: false, errors: [{ row: 3, sku: 'KORA-FLEECE-M', message: 'The SKU KORA-FLEECE-M is already used outside this catalog. Choose another SKU.' }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 3, sku: 'KORA-FLEECE-M', message: 'The SKU KORA-FLEECE-M is already used outside this catalog. Choose another SKU.' },
+      ],
+    });
     const fleece = await database.prisma.productVariant.findUniqueOrThrow({ where: { sku: 'KORA-FLEECE-M' } });
     expect([fleece.productId, fleece.stock]).toEqual(['demo_product_kora_fleece', 30]);
     expect(await database.prisma.productVariant.count({ where: { sku: 'FINE-1' } })).toBe(0);
@@ -160,13 +198,23 @@ describe('catalog CSV export and import', () => {
   it('refuses a product_id from another brand as unknown', async () => {
     const csv = [header, 'demo_product_kora_fleece,Fleece,,,,NEW-FLEECE-XL,XL,Size=XL,1.00,,1'].join('\n');
     const result = await importCatalogCsv(database.prisma, lumen, 'lumen', csv, { dryRun: true });
-    expect(result).toMatchObject({ ok: false, errors: [{ row: 2, message: expect.stringMatching(/no product demo_product_kora_fleece in this catalog/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ row: 2, message: expect.stringMatching(/no product demo_product_kora_fleece in this catalog/) }],
+    });
   });
 
   it('refuses different titles for one product across its rows', async () => {
-    const csv = [header, 'demo_product_lip,Velvet Lip Tint,,,,LUM-LIP-ROSE,Rose,Shade=Rose,18.00,,50', 'demo_product_lip,Velvet Lip Stain,,,,LUM-LIP-CORAL,Coral,Shade=Coral,18.00,,50'].join('\n');
+    const csv = [
+      header,
+      'demo_product_lip,Velvet Lip Tint,,,,LUM-LIP-ROSE,Rose,Shade=Rose,18.00,,50',
+      'demo_product_lip,Velvet Lip Stain,,,,LUM-LIP-CORAL,Coral,Shade=Coral,18.00,,50',
+    ].join('\n');
     const result = await importCatalogCsv(database.prisma, lumen, 'lumen', csv, { dryRun: true });
-    expect(result).toMatchObject({ ok: false, errors: [{ row: 3, message: expect.stringMatching(/Row 2 gives this product a different title/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ row: 3, message: expect.stringMatching(/Row 2 gives this product a different title/) }],
+    });
   });
 
   it('brings back formula-looking text exactly after an export and import', async () => {
@@ -179,10 +227,18 @@ describe('catalog CSV export and import', () => {
   });
 
   it('refuses files with missing columns, more rows than the limit, or no rows', async () => {
-    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', 'title,sku\nA,B', { dryRun: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', userMessage: expect.stringMatching(/variant_name, price, stock/) });
+    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', 'title,sku\nA,B', { dryRun: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      userMessage: expect.stringMatching(/variant_name, price, stock/),
+    });
     const tooMany = [header, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `,T,,,,S-${i},V,,1,,1`)].join('\n');
-    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', tooMany, { dryRun: true })).rejects.toMatchObject({ code: 'INVALID_INPUT', userMessage: expect.stringMatching(/more than 5000 rows/) });
-    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', `${header}\n`, { dryRun: true })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', tooMany, { dryRun: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      userMessage: expect.stringMatching(/more than 5000 rows/),
+    });
+    await expect(importCatalogCsv(database.prisma, lumen, 'lumen', `${header}\n`, { dryRun: true })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('a member of kora can neither export nor import lumen’s catalog: NOT_FOUND, nothing written', async () => {

@@ -24,11 +24,26 @@ export async function exportCatalogCsv(db: Db, actor: Actor, slug: string): Prom
       description: true,
       status: true,
       imageUrl: true,
-      variants: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true } },
+      variants: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { sku: true, name: true, options: true, priceMinor: true, currency: true, stock: true },
+      },
     },
   });
   const rows = products.flatMap((p) =>
-    p.variants.map((v) => [p.id, p.title, p.description, p.status.toLowerCase(), p.imageUrl ?? '', v.sku, v.name, formatOptionsText(storedOptions(v.options)), formatMajorUnits(v.priceMinor, v.currency), v.currency, String(v.stock)]),
+    p.variants.map((v) => [
+      p.id,
+      p.title,
+      p.description,
+      p.status.toLowerCase(),
+      p.imageUrl ?? '',
+      v.sku,
+      v.name,
+      formatOptionsText(storedOptions(v.options)),
+      formatMajorUnits(v.priceMinor, v.currency),
+      v.currency,
+      String(v.stock),
+    ]),
   );
   return writeCsv([[...CATALOG_COLUMNS], ...rows]);
 }
@@ -53,7 +68,8 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type ImportResult = { ok: true; applied: boolean; counts: ImportCounts; lines: ImportPreviewLine[] } | { ok: false; errors: ImportRowError[] };
+export type ImportResult =
+  { ok: true; applied: boolean; counts: ImportCounts; lines: ImportPreviewLine[] } | { ok: false; errors: ImportRowError[] };
 
 function describePlan(plan: ImportPlan, currency: string): { counts: ImportCounts; lines: ImportPreviewLine[] } {
   const products = new Map(plan.products.map((p) => [p.key, p]));
@@ -68,7 +84,16 @@ function describePlan(plan: ImportPlan, currency: string): { counts: ImportCount
     },
     lines: plan.variants.map((v) => {
       const product = products.get(v.productKey)!;
-      return { row: v.row, sku: v.sku, productTitle: product.title, productAction: product.action, variantName: v.name, action: v.action, price: formatMajorUnits(v.priceMinor, currency), stock: v.stock };
+      return {
+        row: v.row,
+        sku: v.sku,
+        productTitle: product.title,
+        productAction: product.action,
+        variantName: v.name,
+        action: v.action,
+        price: formatMajorUnits(v.priceMinor, currency),
+        stock: v.stock,
+      };
     }),
   };
 }
@@ -79,12 +104,20 @@ function describePlan(plan: ImportPlan, currency: string): { counts: ImportCount
  * writes happen in one transaction that plans again on what it reads, so a
  * change made since the preview cannot be overwritten unseen.
  */
-export async function importCatalogCsv(db: Db, actor: Actor, slug: string, csv: string, { dryRun }: { dryRun: boolean }): Promise<ImportResult> {
+export async function importCatalogCsv(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  csv: string,
+  { dryRun }: { dryRun: boolean },
+): Promise<ImportResult> {
   const access = await requireBrandMember(db, actor, { slug });
-  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) throw new AppError('INVALID_INPUT', 'csv too large', 'The file is larger than 2 MB. Split it into smaller files.');
+  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES)
+    throw new AppError('INVALID_INPUT', 'csv too large', 'The file is larger than 2 MB. Split it into smaller files.');
   const records = parseCsv(csv, { maxRecords: MAX_IMPORT_ROWS + 1 });
   const { rows, errors: rowErrors } = readCatalogRows(records, access.currency);
-  if (rows.length === 0 && rowErrors.length === 0) throw new AppError('INVALID_INPUT', 'no data rows', 'The file has no products below its header row.');
+  if (rows.length === 0 && rowErrors.length === 0)
+    throw new AppError('INVALID_INPUT', 'no data rows', 'The file has no products below its header row.');
 
   const plan = async (reader: Parameters<typeof planCatalogImport>[0]) => {
     const planned = await planCatalogImport(reader, access.brandId, rows);
@@ -93,7 +126,9 @@ export async function importCatalogCsv(db: Db, actor: Actor, slug: string, csv: 
   };
   if (dryRun) {
     const planned = await plan(db);
-    return planned.errors.length ? { ok: false, errors: planned.errors } : { ok: true, applied: false, ...describePlan(planned, access.currency) };
+    return planned.errors.length
+      ? { ok: false, errors: planned.errors }
+      : { ok: true, applied: false, ...describePlan(planned, access.currency) };
   }
   try {
     return await db.$transaction(

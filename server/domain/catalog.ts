@@ -48,16 +48,31 @@ export type CatalogWriteDb = Pick<Db, 'product' | 'productVariant'> & EventDb;
  * announce it; viewers' cards follow from the recorded event (server/realtime/stock-relay.ts).
  */
 export async function setVariantStock(db: CatalogWriteDb, variantId: string, stock: number): Promise<void> {
-  if (!Number.isInteger(stock) || stock < 0) throw new AppError('INVALID_INPUT', `stock ${stock}`, 'Stock must be a whole number, zero or more.');
-  const before = await db.productVariant.findUnique({ where: { id: variantId }, select: { stock: true, productId: true, sku: true, product: { select: { brandId: true } } } });
+  if (!Number.isInteger(stock) || stock < 0)
+    throw new AppError('INVALID_INPUT', `stock ${stock}`, 'Stock must be a whole number, zero or more.');
+  const before = await db.productVariant.findUnique({
+    where: { id: variantId },
+    select: { stock: true, productId: true, sku: true, product: { select: { brandId: true } } },
+  });
   if (!before) throw new AppError('NOT_FOUND', `variant ${variantId} not found`, 'No variant with that id.');
   await db.productVariant.update({ where: { id: variantId }, data: { stock } });
   stockGate.forget(variantId);
-  await recordBrandEvent(db, before.product.brandId, 'stock.changed', { variantId, productId: before.productId, sku: before.sku, stock, previousStock: before.stock });
+  await recordBrandEvent(db, before.product.brandId, 'stock.changed', {
+    variantId,
+    productId: before.productId,
+    sku: before.sku,
+    stock,
+    previousStock: before.stock,
+  });
 }
 
 /** Records `product.updated` for a change the caller has just written (in the same transaction). */
-export async function recordProductUpdated(db: EventDb, brandId: string, productId: string, changes: Record<string, unknown>): Promise<void> {
+export async function recordProductUpdated(
+  db: EventDb,
+  brandId: string,
+  productId: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
   await recordBrandEvent(db, brandId, 'product.updated', { productId, changes });
 }
 

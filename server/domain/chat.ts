@@ -19,9 +19,14 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\
 
 /** Text as it is stored and shown: trimmed, safe characters only, within the length limit. */
 export function normaliseChatText(raw: string): string {
-  const text = raw.replace(/[\r\n\t]+/g, ' ').replace(UNSAFE_CHARACTERS, '').replace(/ {2,}/g, ' ').trim();
+  const text = raw
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(UNSAFE_CHARACTERS, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   if (text.length === 0) throw new AppError('INVALID_INPUT', 'empty chat message', 'Type a message first.');
-  if ([...text].length > CHAT_MAX_LENGTH) throw new AppError('INVALID_INPUT', 'chat message too long', `Messages can be at most ${CHAT_MAX_LENGTH} characters.`);
+  if ([...text].length > CHAT_MAX_LENGTH)
+    throw new AppError('INVALID_INPUT', 'chat message too long', `Messages can be at most ${CHAT_MAX_LENGTH} characters.`);
   return text;
 }
 
@@ -40,7 +45,8 @@ async function authorRoles(db: Db, showId: string, userIds: string[]): Promise<M
     select: { hostId: true, brand: { select: { members: { where: { userId: { in: userIds } }, select: { userId: true } } } } },
   });
   const roles = new Map<string, ChatMessageView['author']['role']>();
-  for (const id of userIds) roles.set(id, id === show?.hostId ? 'host' : show?.brand.members.some((m) => m.userId === id) ? 'moderator' : 'viewer');
+  for (const id of userIds)
+    roles.set(id, id === show?.hostId ? 'host' : show?.brand.members.some((m) => m.userId === id) ? 'moderator' : 'viewer');
   return roles;
 }
 
@@ -75,15 +81,23 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
     showRoleOf(db, actor.userId, showId),
   ]);
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.status === 'ENDED' || show.status === 'CANCELLED') throw new AppError('INVALID_STATE', 'chat closed', 'Chat is closed for this show.');
+  if (show.status === 'ENDED' || show.status === 'CANCELLED')
+    throw new AppError('INVALID_STATE', 'chat closed', 'Chat is closed for this show.');
   if (ban) throw new AppError('BANNED', `user ${actor.userId} is banned from ${showId}`);
   if (show.slowModeSeconds > 0 && role === 'viewer') {
     const since = new Date(Date.now() - show.slowModeSeconds * 1000);
-    const recent = await db.chatMessage.findFirst({ where: { showId, userId: actor.userId, createdAt: { gt: since } }, select: { createdAt: true }, orderBy: { createdAt: 'desc' } });
+    const recent = await db.chatMessage.findFirst({
+      where: { showId, userId: actor.userId, createdAt: { gt: since } },
+      select: { createdAt: true },
+      orderBy: { createdAt: 'desc' },
+    });
     if (recent) {
       const wait = Math.ceil((recent.createdAt.getTime() + show.slowModeSeconds * 1000 - Date.now()) / 1000);
       // The wait travels with the refusal so the viewer's notice can count it down and clear itself.
-      throw Object.assign(new AppError('RATE_LIMITED', 'slow mode', `Slow mode is on: you can send another message in ${Math.max(1, wait)} s.`), { retryAfterSeconds: Math.max(1, wait) });
+      throw Object.assign(
+        new AppError('RATE_LIMITED', 'slow mode', `Slow mode is on: you can send another message in ${Math.max(1, wait)} s.`),
+        { retryAfterSeconds: Math.max(1, wait) },
+      );
     }
   }
   const row = await db.chatMessage.create({ data: { showId, userId: actor.userId, text }, select: messageSelect });
@@ -100,7 +114,8 @@ export async function deleteChatMessage(db: Db, actor: Actor, showId: string, me
 /** Bans a viewer from chatting in the show and removes their messages; returns the removed message ids. */
 export async function banFromShow(db: Db, actor: Actor, showId: string, userId: string): Promise<string[]> {
   await requireModerator(db, actor, showId);
-  if ((await showRoleOf(db, userId, showId)) !== 'viewer') throw new AppError('FORBIDDEN', `cannot ban ${userId}`, 'The host and moderators cannot be banned.');
+  if ((await showRoleOf(db, userId, showId)) !== 'viewer')
+    throw new AppError('FORBIDDEN', `cannot ban ${userId}`, 'The host and moderators cannot be banned.');
   const removed = await db.chatMessage.findMany({ where: { showId, userId, deletedAt: null }, select: { id: true } });
   await db.$transaction([
     db.showBan.upsert({ where: { showId_userId: { showId, userId } }, update: {}, create: { showId, userId, bannedById: actor.userId } }),

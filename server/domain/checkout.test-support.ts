@@ -31,12 +31,28 @@ let run = 0;
 /** Buyers with a default address and a test card that succeeds (or none, with `wallet: false`). */
 export async function makeBuyers(prisma: PrismaClient, count: number, opts: { wallet?: boolean } = {}): Promise<Actor[]> {
   const prefix = `b${Date.now().toString(36)}${run++}`;
-  const users = Array.from({ length: count }, (_, i) => ({ id: `${prefix}_${i}`, email: `${prefix}_${i}@test.live`, name: `Buyer ${i} Test`, passwordHash: 'not-used' }));
+  const users = Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}_${i}`,
+    email: `${prefix}_${i}@test.live`,
+    name: `Buyer ${i} Test`,
+    passwordHash: 'not-used',
+  }));
   await prisma.user.createMany({ data: users });
   if (opts.wallet !== false) {
-    await prisma.address.createMany({ data: users.map((u) => ({ userId: u.id, fullName: u.name, line1: '1 Test St', city: 'Vientiane', country: 'LA', isDefault: true })) });
+    await prisma.address.createMany({
+      data: users.map((u) => ({ userId: u.id, fullName: u.name, line1: '1 Test St', city: 'Vientiane', country: 'LA', isDefault: true })),
+    });
     await prisma.paymentMethod.createMany({
-      data: users.map((u) => ({ userId: u.id, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2099, isDefault: true })),
+      data: users.map((u) => ({
+        userId: u.id,
+        provider: 'test',
+        token: 'tok_test_visa_4242',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 1,
+        expYear: 2099,
+        isDefault: true,
+      })),
     });
   }
   return users.map((u) => ({ userId: u.id, name: u.name }));
@@ -48,5 +64,8 @@ export async function goLive(prisma: PrismaClient, showId: string): Promise<void
 
 /** The demo show's variants by their SKU, e.g. `LUM-SERUM-30ML`. */
 export async function variantBySku(prisma: PrismaClient, sku: string) {
-  return prisma.productVariant.findUniqueOrThrow({ where: { sku }, select: { id: true, productId: true, priceMinor: true, stock: true, name: true } });
+  return prisma.productVariant.findUniqueOrThrow({
+    where: { sku },
+    select: { id: true, productId: true, priceMinor: true, stock: true, name: true },
+  });
 }

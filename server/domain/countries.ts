@@ -43,7 +43,10 @@ const PACKED = [
   'YE:Yemen|YT:Mayotte|ZA:South Africa|ZM:Zambia|ZW:Zimbabwe',
 ].join('|');
 
-export const COUNTRIES: readonly { code: string; name: string }[] = PACKED.split('|').map((entry) => ({ code: entry.slice(0, 2), name: entry.slice(3) }));
+export const COUNTRIES: readonly { code: string; name: string }[] = PACKED.split('|').map((entry) => ({
+  code: entry.slice(0, 2),
+  name: entry.slice(3),
+}));
 
 const BY_CODE = new Map(COUNTRIES.map((country) => [country.code, country.name]));
 

@@ -54,7 +54,9 @@ describe('a coupon use', () => {
     await cancelMyOrder(database.prisma, payments, first!, order.id);
     expect(await couponState(coupon.id)).toEqual({ redemptionCount: 0, redemptions: 0 });
     // The order still says which code it used and what it saved.
-    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { couponId: true, discountMinor: true } })).toEqual({ couponId: coupon.id, discountMinor: 500 });
+    expect(
+      await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { couponId: true, discountMinor: true } }),
+    ).toEqual({ couponId: coupon.id, discountMinor: 500 });
 
     // Cancelling again changes nothing: the use came back once.
     await cancelMyOrder(database.prisma, payments, first!, order.id);
@@ -69,10 +71,19 @@ describe('a coupon use', () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const order = await payWithCoupon(buyer!, 'ONCE-REFUND');
 
-    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountMinor: 100, reason: 'Scratched box', idempotencyKey: 'partial', restock: false });
+    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, {
+      amountMinor: 100,
+      reason: 'Scratched box',
+      idempotencyKey: 'partial',
+      restock: false,
+    });
     expect(await couponState(coupon.id)).toEqual({ redemptionCount: 1, redemptions: 1 });
 
-    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { reason: 'Returned', idempotencyKey: 'rest', restock: true });
+    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, {
+      reason: 'Returned',
+      idempotencyKey: 'rest',
+      restock: true,
+    });
     expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('REFUNDED');
     expect(await couponState(coupon.id)).toEqual({ redemptionCount: 0, redemptions: 0 });
     // The same buyer may use the code again: their use was given back too.

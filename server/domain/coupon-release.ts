@@ -9,7 +9,9 @@ import type { Prisma } from '../db/client';
  * use is released once however many cancellations and refunds race.
  */
 export async function releaseCouponUse(tx: Prisma.TransactionClient, orderId: string): Promise<boolean> {
-  const released = await tx.$queryRaw<{ couponId: string }[]>`DELETE FROM "CouponRedemption" WHERE "orderId" = ${orderId} RETURNING "couponId"`;
+  const released = await tx.$queryRaw<
+    { couponId: string }[]
+  >`DELETE FROM "CouponRedemption" WHERE "orderId" = ${orderId} RETURNING "couponId"`;
   for (const { couponId } of released) {
     await tx.$executeRaw`UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" - 1 WHERE "id" = ${couponId} AND "redemptionCount" > 0`;
   }

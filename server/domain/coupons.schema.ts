@@ -20,7 +20,10 @@ export const couponInputSchema = z
     expiresAt: z.date().nullable().default(null),
   })
   .refine((c) => c.kind !== 'PERCENT' || c.value <= 100, { path: ['value'], message: 'A percentage is between 1 and 100.' })
-  .refine((c) => !c.startsAt || !c.expiresAt || c.expiresAt > c.startsAt, { path: ['expiresAt'], message: 'The end must be after the start.' });
+  .refine((c) => !c.startsAt || !c.expiresAt || c.expiresAt > c.startsAt, {
+    path: ['expiresAt'],
+    message: 'The end must be after the start.',
+  });
 export type CouponInput = z.input<typeof couponInputSchema>;
 
 export type CouponState = 'ACTIVE' | 'SCHEDULED' | 'EXPIRED' | 'USED_UP' | 'INACTIVE';

@@ -27,7 +27,10 @@ afterAll(async () => {
 });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('COUPON_INVALID');
   return (error as AppError).userMessage;
@@ -35,35 +38,64 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 describe('brand side', () => {
   it('stores the code in capitals and refuses a second coupon with the same code', async () => {
-    const coupon = await createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: ' spring-20 ', kind: 'PERCENT', value: 20, maxRedemptions: 100 });
+    const coupon = await createCoupon(database.prisma, actors.lumenOwner, 'lumen', {
+      code: ' spring-20 ',
+      kind: 'PERCENT',
+      value: 20,
+      maxRedemptions: 100,
+    });
     expect(coupon).toMatchObject({ code: 'SPRING-20', state: 'ACTIVE', redemptionCount: 0, currency: 'USD' });
-    await expectAppError(createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'Spring-20', kind: 'FIXED', value: 500 }), 'INVALID_INPUT');
-    await expectAppError(createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'TOO-MUCH', kind: 'PERCENT', value: 150 }), 'INVALID_INPUT');
-    await expectAppError(createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'BAD CODE!', kind: 'FIXED', value: 500 }), 'INVALID_INPUT');
+    await expectAppError(
+      createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'Spring-20', kind: 'FIXED', value: 500 }),
+      'INVALID_INPUT',
+    );
+    await expectAppError(
+      createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'TOO-MUCH', kind: 'PERCENT', value: 150 }),
+      'INVALID_INPUT',
+    );
+    await expectAppError(
+      createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'BAD CODE!', kind: 'FIXED', value: 500 }),
+      'INVALID_INPUT',
+    );
     expect((await listCoupons(database.prisma, actors.lumenOwner, 'lumen')).map((c) => c.code)).toContain('SPRING-20');
   });
 
   it('limits a coupon only to a show of the same brand', async () => {
-    await expectAppError(createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'KORA-SHOW', kind: 'FIXED', value: 100, showId: seed.otherShowId }), 'NOT_FOUND');
-    expect(await createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'GLOW-ONLY', kind: 'FIXED', value: 100, showId })).toMatchObject({ show: { id: showId } });
+    await expectAppError(
+      createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'KORA-SHOW', kind: 'FIXED', value: 100, showId: seed.otherShowId }),
+      'NOT_FOUND',
+    );
+    expect(
+      await createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'GLOW-ONLY', kind: 'FIXED', value: 100, showId }),
+    ).toMatchObject({ show: { id: showId } });
   });
 
   it('answers a member of another brand with NOT_FOUND for every coupon and shipping action', async () => {
     const lumenCoupon = await createCoupon(database.prisma, actors.lumenOwner, 'lumen', { code: 'ISOLATED', kind: 'FIXED', value: 100 });
-    await expectAppError(createCoupon(database.prisma, actors.koraOwner, 'lumen', { code: 'HIJACK', kind: 'PERCENT', value: 100 }), 'NOT_FOUND');
+    await expectAppError(
+      createCoupon(database.prisma, actors.koraOwner, 'lumen', { code: 'HIJACK', kind: 'PERCENT', value: 100 }),
+      'NOT_FOUND',
+    );
     await expectAppError(listCoupons(database.prisma, actors.koraOwner, 'lumen'), 'NOT_FOUND');
     await expectAppError(setCouponActive(database.prisma, actors.koraOwner, 'lumen', lumenCoupon.id, false), 'NOT_FOUND');
     // Through their own brand's slug the other brand's coupon does not exist either.
     await expectAppError(setCouponActive(database.prisma, actors.koraOwner, 'kora', lumenCoupon.id, false), 'NOT_FOUND');
-    await expectAppError(updateShippingRule(database.prisma, actors.koraOwner, 'lumen', { shippingFlatMinor: 0, freeShippingOverMinor: null }), 'NOT_FOUND');
+    await expectAppError(
+      updateShippingRule(database.prisma, actors.koraOwner, 'lumen', { shippingFlatMinor: 0, freeShippingOverMinor: null }),
+      'NOT_FOUND',
+    );
     expect((await database.prisma.coupon.findUniqueOrThrow({ where: { id: lumenCoupon.id } })).active).toBe(true);
-    expect(await database.prisma.brand.findUniqueOrThrow({ where: { id: seed.brandId }, select: { shippingFlatMinor: true } })).toEqual({ shippingFlatMinor: 400 });
+    expect(await database.prisma.brand.findUniqueOrThrow({ where: { id: seed.brandId }, select: { shippingFlatMinor: true } })).toEqual({
+      shippingFlatMinor: 400,
+    });
   });
 });
 
 describe('checking a code for a buyer', () => {
-  const check = (code: string, subtotalMinor = 5000, buyer = actors.viewer) => checkCoupon(database.prisma, buyer, { showId, code, subtotalMinor });
-  const make = (code: string, extra: Record<string, unknown> = {}) => database.prisma.coupon.create({ data: { brandId: seed.brandId, code, kind: 'FIXED', value: 500, ...extra } });
+  const check = (code: string, subtotalMinor = 5000, buyer = actors.viewer) =>
+    checkCoupon(database.prisma, buyer, { showId, code, subtotalMinor });
+  const make = (code: string, extra: Record<string, unknown> = {}) =>
+    database.prisma.coupon.create({ data: { brandId: seed.brandId, code, kind: 'FIXED', value: 500, ...extra } });
 
   it('accepts a valid code in any letter case', async () => {
     await make('HELLO-5');
@@ -75,7 +107,9 @@ describe('checking a code for a buyer', () => {
     await make('OLD', { expiresAt: new Date(Date.now() - HOUR) });
     await make('SOON', { startsAt: new Date(Date.now() + HOUR) });
     await make('GONE', { maxRedemptions: 1, redemptionCount: 1 });
-    const other = await database.prisma.show.create({ data: { brandId: seed.brandId, hostId: seed.hostId, title: 'Another show', scheduledStart: new Date(Date.now() + 24 * HOUR) } });
+    const other = await database.prisma.show.create({
+      data: { brandId: seed.brandId, hostId: seed.hostId, title: 'Another show', scheduledStart: new Date(Date.now() + 24 * HOUR) },
+    });
     await make('ELSEWHERE', { showId: other.id });
     await make('BIG-ONLY', { minSubtotalMinor: 10_000 });
     expect(await refusal(check('WHO-KNOWS'))).toBe('We do not know the code WHO-KNOWS.');
@@ -101,12 +135,18 @@ describe('usage limit under concurrent checkouts', () => {
   it('lets exactly 5 of 20 simultaneous checkouts use a coupon limited to 5; the rest are refused with COUPON_INVALID and charged nothing', async () => {
     // Decision: a checkout whose coupon was taken by others in the meantime is
     // refused, not served at full price: the buyer was shown the discounted total.
-    const coupon = await database.prisma.coupon.create({ data: { brandId: seed.brandId, code: 'FIRST-FIVE', kind: 'PERCENT', value: 50, maxRedemptions: 5, perBuyerLimit: 1 } });
+    const coupon = await database.prisma.coupon.create({
+      data: { brandId: seed.brandId, code: 'FIRST-FIVE', kind: 'PERCENT', value: 50, maxRedemptions: 5, perBuyerLimit: 1 },
+    });
     const buyers = await makeBuyers(database.prisma, 20);
     const spf = await variantBySku(database.prisma, 'LUM-SPF-50ML');
     for (const buyer of buyers) await setBagItem(database.prisma, buyer, { showId, variantId: spf.id, quantity: 1 });
     const payments = new SpyPayments();
-    const results = await Promise.allSettled(buyers.map((buyer) => checkoutBag(database.prisma, payments, buyer, { showId, idempotencyKey: randomUUID(), couponCode: 'FIRST-FIVE' })));
+    const results = await Promise.allSettled(
+      buyers.map((buyer) =>
+        checkoutBag(database.prisma, payments, buyer, { showId, idempotencyKey: randomUUID(), couponCode: 'FIRST-FIVE' }),
+      ),
+    );
     const refused = results.filter((r) => r.status === 'rejected').map((r) => (r.reason as AppError).code);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     expect(refused).toEqual(Array(15).fill('COUPON_INVALID'));

@@ -3,7 +3,14 @@ import { requireBrandMember } from './brand-access';
 import type { Actor, Db } from './context';
 import { AppError } from './errors';
 import { currencyFormat } from './money-format';
-import { couponCodeSchema, couponInputSchema, type AppliedCoupon, type CouponInput, type CouponState, type CouponView } from './coupons.schema';
+import {
+  couponCodeSchema,
+  couponInputSchema,
+  type AppliedCoupon,
+  type CouponInput,
+  type CouponState,
+  type CouponView,
+} from './coupons.schema';
 
 export * from './coupons.schema';
 
@@ -34,7 +41,13 @@ function stateOf(c: Pick<CouponRow, 'active' | 'startsAt' | 'expiresAt' | 'maxRe
 
 function toView(c: CouponRow, now = new Date()): CouponView {
   const { brand, startsAt, expiresAt, ...rest } = c;
-  return { ...rest, currency: brand.currency, startsAt: startsAt?.toISOString() ?? null, expiresAt: expiresAt?.toISOString() ?? null, state: stateOf(c, now) };
+  return {
+    ...rest,
+    currency: brand.currency,
+    startsAt: startsAt?.toISOString() ?? null,
+    expiresAt: expiresAt?.toISOString() ?? null,
+    state: stateOf(c, now),
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -43,14 +56,22 @@ function isUniqueViolation(error: unknown): boolean {
 
 export async function listCoupons(db: Db, actor: Actor, slug: string): Promise<CouponView[]> {
   const brand = await requireBrandMember(db, actor, { slug });
-  const rows = await db.coupon.findMany({ where: { brandId: brand.brandId }, select: couponSelect, orderBy: [{ active: 'desc' }, { createdAt: 'desc' }] });
+  const rows = await db.coupon.findMany({
+    where: { brandId: brand.brandId },
+    select: couponSelect,
+    orderBy: [{ active: 'desc' }, { createdAt: 'desc' }],
+  });
   return rows.map((row) => toView(row));
 }
 
 /** The brand's shows a coupon can be limited to: those still to come or live. */
 export async function couponShowChoices(db: Db, actor: Actor, slug: string): Promise<{ id: string; title: string }[]> {
   const brand = await requireBrandMember(db, actor, { slug });
-  return db.show.findMany({ where: { brandId: brand.brandId, status: { in: ['SCHEDULED', 'LIVE'] } }, select: { id: true, title: true }, orderBy: { scheduledStart: 'asc' } });
+  return db.show.findMany({
+    where: { brandId: brand.brandId, status: { in: ['SCHEDULED', 'LIVE'] } },
+    select: { id: true, title: true },
+    orderBy: { scheduledStart: 'asc' },
+  });
 }
 
 export async function createCoupon(db: Db, actor: Actor, slug: string, raw: CouponInput): Promise<CouponView> {
@@ -65,7 +86,12 @@ export async function createCoupon(db: Db, actor: Actor, slug: string, raw: Coup
     const row = await db.coupon.create({ data: { ...input, brandId: brand.brandId }, select: couponSelect });
     return toView(row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('INVALID_INPUT', `coupon ${input.code} exists in ${slug}`, `There is already a coupon with the code ${input.code}.`);
+    if (isUniqueViolation(error))
+      throw new AppError(
+        'INVALID_INPUT',
+        `coupon ${input.code} exists in ${slug}`,
+        `There is already a coupon with the code ${input.code}.`,
+      );
     throw error;
   }
 }
@@ -89,9 +115,16 @@ function money(minor: number, currency: string): string {
  * plain words when not. Checkout claims the coupon again inside its transaction
  * (`claimCoupon`): this check alone cannot hold a usage limit under concurrency.
  */
-export async function checkCoupon(db: Db, buyer: Actor, request: { showId: string; code: string; subtotalMinor: number; now?: Date }): Promise<AppliedCoupon> {
+export async function checkCoupon(
+  db: Db,
+  buyer: Actor,
+  request: { showId: string; code: string; subtotalMinor: number; now?: Date },
+): Promise<AppliedCoupon> {
   const code = couponCodeSchema.safeParse(request.code);
-  const show = await db.show.findUnique({ where: { id: request.showId }, select: { brandId: true, brand: { select: { currency: true } } } });
+  const show = await db.show.findUnique({
+    where: { id: request.showId },
+    select: { brandId: true, brand: { select: { currency: true } } },
+  });
   if (!show) throw new AppError('NOT_FOUND', `show ${request.showId} not found`, 'This show does not exist.');
   const unknown = refuse(`unknown code ${request.code}`, `We do not know the code ${request.code.trim().toUpperCase() || '(empty)'}.`);
   if (!code.success) throw unknown;
@@ -101,13 +134,19 @@ export async function checkCoupon(db: Db, buyer: Actor, request: { showId: strin
   if (!coupon.active) throw refuse(`coupon ${coupon.id} inactive`, 'This code is no longer active.');
   if (coupon.startsAt && coupon.startsAt > now) throw refuse(`coupon ${coupon.id} not started`, 'This code is not valid yet.');
   if (coupon.expiresAt && coupon.expiresAt <= now) throw refuse(`coupon ${coupon.id} expired`, 'This code has expired.');
-  if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions) throw refuse(`coupon ${coupon.id} used up`, 'This code has been used up.');
-  if (coupon.showId && coupon.showId !== request.showId) throw refuse(`coupon ${coupon.id} is for ${coupon.showId}`, 'This code is for another show.');
+  if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions)
+    throw refuse(`coupon ${coupon.id} used up`, 'This code has been used up.');
+  if (coupon.showId && coupon.showId !== request.showId)
+    throw refuse(`coupon ${coupon.id} is for ${coupon.showId}`, 'This code is for another show.');
   if (request.subtotalMinor < coupon.minSubtotalMinor) {
-    throw refuse(`subtotal ${request.subtotalMinor} below ${coupon.minSubtotalMinor}`, `This code needs a subtotal of at least ${money(coupon.minSubtotalMinor, show.brand.currency)}.`);
+    throw refuse(
+      `subtotal ${request.subtotalMinor} below ${coupon.minSubtotalMinor}`,
+      `This code needs a subtotal of at least ${money(coupon.minSubtotalMinor, show.brand.currency)}.`,
+    );
   }
   const used = await db.couponRedemption.count({ where: { couponId: coupon.id, buyerId: buyer.userId } });
-  if (used >= coupon.perBuyerLimit) throw refuse(`buyer ${buyer.userId} used ${coupon.id} ${used} times`, 'You have already used this code.');
+  if (used >= coupon.perBuyerLimit)
+    throw refuse(`buyer ${buyer.userId} used ${coupon.id} ${used} times`, 'You have already used this code.');
   return { id: coupon.id, code: coupon.code, kind: coupon.kind, value: coupon.value, perBuyerLimit: coupon.perBuyerLimit };
 }
 
@@ -127,6 +166,7 @@ export async function claimCoupon(tx: Prisma.TransactionClient, coupon: AppliedC
      WHERE "id" = ${coupon.id} AND "active"
        AND ("maxRedemptions" IS NULL OR "redemptionCount" < "maxRedemptions")
        AND ("expiresAt" IS NULL OR "expiresAt" > (now() AT TIME ZONE 'UTC'))`;
-  if (claimed === 0) throw refuse(`coupon ${coupon.id} could not be claimed`, 'This code has just been used up or has ended. Remove it to pay without it.');
+  if (claimed === 0)
+    throw refuse(`coupon ${coupon.id} could not be claimed`, 'This code has just been used up or has ended. Remove it to pay without it.');
   await tx.couponRedemption.create({ data: { couponId: coupon.id, orderId, buyerId } });
 }

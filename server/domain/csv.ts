@@ -51,7 +51,12 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
   const endRecord = () => {
     records.push(record);
     record = [];
-    if (records.length > maxRecords) throw new AppError('INVALID_INPUT', `csv over ${maxRecords} records`, `The file has more than ${maxRecords - 1} rows. Split it into smaller files.`);
+    if (records.length > maxRecords)
+      throw new AppError(
+        'INVALID_INPUT',
+        `csv over ${maxRecords} records`,
+        `The file has more than ${maxRecords - 1} rows. Split it into smaller files.`,
+      );
   };
 
   while (i < input.length) {
@@ -60,7 +65,12 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
       const startRow = records.length + 1;
       i++;
       for (;;) {
-        if (i >= input.length) throw new AppError('INVALID_INPUT', 'unclosed quote', `Row ${startRow} has a quoted value that never ends. Check its quote marks.`);
+        if (i >= input.length)
+          throw new AppError(
+            'INVALID_INPUT',
+            'unclosed quote',
+            `Row ${startRow} has a quoted value that never ends. Check its quote marks.`,
+          );
         const ch = input[i]!;
         if (ch === '"') {
           if (input[i + 1] === '"') {
@@ -76,7 +86,11 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
       }
       const next = input[i];
       if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new AppError('INVALID_INPUT', 'text after closing quote', `Row ${startRow} has text after a closing quote mark. Put the whole value inside the quotes.`);
+        throw new AppError(
+          'INVALID_INPUT',
+          'text after closing quote',
+          `Row ${startRow} has text after a closing quote mark. Put the whole value inside the quotes.`,
+        );
       }
     } else {
       while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') cell += input[i++];

@@ -63,7 +63,11 @@ function toView(row: DealRow): DealView {
 
 /** The show's running deal: not ended by the host, not past its end time, not sold through its cap. */
 export async function activeDeal(db: Db, showId: string, now = new Date()): Promise<DealView | null> {
-  const row = await db.flashDeal.findFirst({ where: { showId, endedAt: null, endsAt: { gt: now } }, select: dealSelect, orderBy: { createdAt: 'desc' } });
+  const row = await db.flashDeal.findFirst({
+    where: { showId, endedAt: null, endsAt: { gt: now } },
+    select: dealSelect,
+    orderBy: { createdAt: 'desc' },
+  });
   if (!row || (row.quantityCap !== null && row.soldCount >= row.quantityCap)) return null;
   return toView(row);
 }
@@ -82,18 +86,27 @@ export async function getDeal(db: Db, dealId: string): Promise<DealView | null> 
 async function requireLiveHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, pinnedProductId: true } });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId) throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (show.hostId !== actor.userId)
+    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
   if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
   return show;
 }
 
 /** Starts a deal on a variant of the pinned product; any deal already running ends. */
-export async function startFlashDeal(db: Db, actor: Actor, showId: string, request: StartDealRequest): Promise<{ deal: DealView; replacedDealId: string | null }> {
+export async function startFlashDeal(
+  db: Db,
+  actor: Actor,
+  showId: string,
+  request: StartDealRequest,
+): Promise<{ deal: DealView; replacedDealId: string | null }> {
   const show = await requireLiveHost(db, actor, showId);
   const variant = await db.productVariant.findUnique({ where: { id: request.variantId }, select: { productId: true, priceMinor: true } });
-  if (!variant || variant.productId !== show.pinnedProductId) throw new AppError('INVALID_INPUT', 'deal variant is not of the pinned product', 'Pin the product before starting its deal.');
-  if (request.priceMinor < 0 || request.priceMinor >= variant.priceMinor) throw new AppError('INVALID_INPUT', 'deal price not below regular price', 'The deal price must be lower than the regular price.');
-  if (request.durationSeconds < DEAL_MIN_SECONDS || request.durationSeconds > DEAL_MAX_SECONDS) throw new AppError('INVALID_INPUT', 'deal duration out of range');
+  if (!variant || variant.productId !== show.pinnedProductId)
+    throw new AppError('INVALID_INPUT', 'deal variant is not of the pinned product', 'Pin the product before starting its deal.');
+  if (request.priceMinor < 0 || request.priceMinor >= variant.priceMinor)
+    throw new AppError('INVALID_INPUT', 'deal price not below regular price', 'The deal price must be lower than the regular price.');
+  if (request.durationSeconds < DEAL_MIN_SECONDS || request.durationSeconds > DEAL_MAX_SECONDS)
+    throw new AppError('INVALID_INPUT', 'deal duration out of range');
   const now = new Date();
   const running = await activeDeal(db, showId, now);
   const [, created] = await db.$transaction([

@@ -35,17 +35,37 @@ export async function searchCatalog(db: Db, rawQuery: string): Promise<SearchRes
   const [showIds, productIds, hostIds, brandIds] = await Promise.all([
     db.$queryRaw<IdRow[]>`SELECT id FROM "Show" WHERE (title ILIKE ${pattern} ESCAPE '\\' OR description ILIKE ${pattern} ESCAPE '\\')
       AND status <> 'CANCELLED' AND "hostInviteStatus" = 'ACCEPTED' ORDER BY "scheduledStart" DESC LIMIT ${PER_GROUP}`,
-    db.$queryRaw<IdRow[]>`SELECT id FROM "Product" WHERE title ILIKE ${pattern} ESCAPE '\\' AND status = 'ACTIVE' ORDER BY title LIMIT ${PER_GROUP}`,
+    db.$queryRaw<
+      IdRow[]
+    >`SELECT id FROM "Product" WHERE title ILIKE ${pattern} ESCAPE '\\' AND status = 'ACTIVE' ORDER BY title LIMIT ${PER_GROUP}`,
     db.$queryRaw<IdRow[]>`SELECT u.id FROM "InfluencerProfile" p JOIN "User" u ON u.id = p."userId"
       WHERE (p.handle ILIKE ${pattern} ESCAPE '\\' OR u.name ILIKE ${pattern} ESCAPE '\\') AND u."deletedAt" IS NULL ORDER BY p.handle LIMIT ${PER_GROUP}`,
-    db.$queryRaw<IdRow[]>`SELECT id FROM "Brand" WHERE name ILIKE ${pattern} ESCAPE '\\' OR slug ILIKE ${pattern} ESCAPE '\\' ORDER BY name LIMIT ${PER_GROUP}`,
+    db.$queryRaw<
+      IdRow[]
+    >`SELECT id FROM "Brand" WHERE name ILIKE ${pattern} ESCAPE '\\' OR slug ILIKE ${pattern} ESCAPE '\\' ORDER BY name LIMIT ${PER_GROUP}`,
   ]);
   const ids = (rows: IdRow[]) => rows.map((r) => r.id);
   const [shows, products, hosts, brands] = await Promise.all([
-    db.show.findMany({ where: { id: { in: ids(showIds) }, ...discoverableShow }, select: showCardSelect, orderBy: { scheduledStart: 'desc' } }),
-    db.product.findMany({ where: { id: { in: ids(productIds) } }, select: { ...productCardSelect, brand: { select: { name: true, slug: true } } }, orderBy: { title: 'asc' } }),
-    db.influencerProfile.findMany({ where: { userId: { in: ids(hostIds) } }, select: { handle: true, avatarUrl: true, user: { select: { id: true, name: true } } }, orderBy: { handle: 'asc' } }),
-    db.brand.findMany({ where: { id: { in: ids(brandIds) } }, select: { id: true, name: true, slug: true, logoUrl: true }, orderBy: { name: 'asc' } }),
+    db.show.findMany({
+      where: { id: { in: ids(showIds) }, ...discoverableShow },
+      select: showCardSelect,
+      orderBy: { scheduledStart: 'desc' },
+    }),
+    db.product.findMany({
+      where: { id: { in: ids(productIds) } },
+      select: { ...productCardSelect, brand: { select: { name: true, slug: true } } },
+      orderBy: { title: 'asc' },
+    }),
+    db.influencerProfile.findMany({
+      where: { userId: { in: ids(hostIds) } },
+      select: { handle: true, avatarUrl: true, user: { select: { id: true, name: true } } },
+      orderBy: { handle: 'asc' },
+    }),
+    db.brand.findMany({
+      where: { id: { in: ids(brandIds) } },
+      select: { id: true, name: true, slug: true, logoUrl: true },
+      orderBy: { name: 'asc' },
+    }),
   ]);
   return {
     query,

@@ -13,7 +13,10 @@ describe('discovery', () => {
   const hours = (n: number) => new Date(Date.now() + n * 3_600_000);
 
   async function show(data: Partial<Prisma.ShowUncheckedCreateInput> & { title: string }): Promise<string> {
-    const row = await database.prisma.show.create({ data: { brandId: seed.brandId, hostId: seed.hostId, scheduledStart: hours(24), hostInviteStatus: 'ACCEPTED', ...data }, select: { id: true } });
+    const row = await database.prisma.show.create({
+      data: { brandId: seed.brandId, hostId: seed.hostId, scheduledStart: hours(24), hostInviteStatus: 'ACCEPTED', ...data },
+      select: { id: true },
+    });
     return row.id;
   }
 
@@ -40,7 +43,11 @@ describe('discovery', () => {
     const everything = [...sections.live, ...sections.upcoming, ...sections.replays].map((s) => s.id);
     expect(everything).not.toContain(pending);
     expect(everything).not.toContain(cancelled);
-    expect(sections.live[0]).toMatchObject({ host: { name: 'Mia Chen', handle: 'mia' }, brand: { name: 'Lumen Beauty', slug: 'lumen' }, coverImageUrl: null });
+    expect(sections.live[0]).toMatchObject({
+      host: { name: 'Mia Chen', handle: 'mia' },
+      brand: { name: 'Lumen Beauty', slug: 'lumen' },
+      coverImageUrl: null,
+    });
   });
 
   it('escapes LIKE wildcards so % and _ match themselves', () => {
@@ -79,7 +86,13 @@ describe('discovery', () => {
   it('a host profile has the links, follower count, upcoming and past shows', async () => {
     await followHost(database.prisma, actors.viewer, seed.hostId);
     const profile = await hostProfile(database.prisma, 'MIA');
-    expect(profile).toMatchObject({ id: seed.hostId, handle: 'mia', name: 'Mia Chen', followerCount: 1, links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }] });
+    expect(profile).toMatchObject({
+      id: seed.hostId,
+      handle: 'mia',
+      name: 'Mia Chen',
+      followerCount: 1,
+      links: [{ label: 'Instagram', url: 'https://instagram.com/mia.glows' }],
+    });
     expect(profile.upcoming[0]?.status).toBe('LIVE');
     expect(profile.upcoming.map((s) => s.id)).toContain(seed.otherShowId);
     expect(profile.past.every((s) => s.status === 'ENDED')).toBe(true);

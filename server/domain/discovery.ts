@@ -23,7 +23,12 @@ export async function homeSections(db: Db): Promise<HomeSections> {
   const [live, upcoming, replays] = await Promise.all([
     db.show.findMany({ where: { status: 'LIVE' }, select: showCardSelect, orderBy: { startedAt: 'desc' }, take: SECTION_SIZE }),
     // Only shows the host has agreed to: a pending invitation is not a promise to viewers.
-    db.show.findMany({ where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED' }, select: showCardSelect, orderBy: { scheduledStart: 'asc' }, take: SECTION_SIZE }),
+    db.show.findMany({
+      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED' },
+      select: showCardSelect,
+      orderBy: { scheduledStart: 'asc' },
+      take: SECTION_SIZE,
+    }),
     db.show.findMany({ where: { status: 'ENDED' }, select: showCardSelect, orderBy: { endedAt: 'desc' }, take: SECTION_SIZE }),
   ]);
   return { live: live.map(toShowCard), upcoming: upcoming.map(toShowCard), replays: replays.map(toShowCard) };
@@ -32,8 +37,18 @@ export async function homeSections(db: Db): Promise<HomeSections> {
 /** What an ended show's page offers next: live shows first, then the soonest agreed ones, never the show itself. */
 export async function otherShows(db: Db, exceptShowId: string, take = 6): Promise<ShowCardData[]> {
   const [live, upcoming] = await Promise.all([
-    db.show.findMany({ where: { status: 'LIVE', id: { not: exceptShowId } }, select: showCardSelect, orderBy: { startedAt: 'desc' }, take }),
-    db.show.findMany({ where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', id: { not: exceptShowId } }, select: showCardSelect, orderBy: { scheduledStart: 'asc' }, take }),
+    db.show.findMany({
+      where: { status: 'LIVE', id: { not: exceptShowId } },
+      select: showCardSelect,
+      orderBy: { startedAt: 'desc' },
+      take,
+    }),
+    db.show.findMany({
+      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', id: { not: exceptShowId } },
+      select: showCardSelect,
+      orderBy: { scheduledStart: 'asc' },
+      take,
+    }),
   ]);
   return [...live, ...upcoming].slice(0, take).map(toShowCard);
 }
@@ -41,12 +56,25 @@ export async function otherShows(db: Db, exceptShowId: string, take = 6): Promis
 /** Upcoming (live first, then soonest) and past (newest first) shows matching `where`. */
 async function showsOf(db: Db, where: { hostId: string } | { brandId: string }) {
   const [upcoming, past] = await Promise.all([
-    db.show.findMany({ where: { ...where, ...discoverableShow, status: { in: ['LIVE', 'SCHEDULED'] } }, select: showCardSelect, orderBy: { scheduledStart: 'asc' }, take: PROFILE_SECTION_SIZE }),
-    db.show.findMany({ where: { ...where, status: 'ENDED' }, select: showCardSelect, orderBy: { endedAt: 'desc' }, take: PROFILE_SECTION_SIZE }),
+    db.show.findMany({
+      where: { ...where, ...discoverableShow, status: { in: ['LIVE', 'SCHEDULED'] } },
+      select: showCardSelect,
+      orderBy: { scheduledStart: 'asc' },
+      take: PROFILE_SECTION_SIZE,
+    }),
+    db.show.findMany({
+      where: { ...where, status: 'ENDED' },
+      select: showCardSelect,
+      orderBy: { endedAt: 'desc' },
+      take: PROFILE_SECTION_SIZE,
+    }),
   ]);
   // A live show leads even if a scheduled one was due earlier and has not started.
   const cards = upcoming.map(toShowCard);
-  return { upcoming: [...cards.filter((s) => s.status === 'LIVE'), ...cards.filter((s) => s.status !== 'LIVE')], past: past.map(toShowCard) };
+  return {
+    upcoming: [...cards.filter((s) => s.status === 'LIVE'), ...cards.filter((s) => s.status !== 'LIVE')],
+    past: past.map(toShowCard),
+  };
 }
 
 export interface HostProfile {
@@ -64,7 +92,13 @@ export interface HostProfile {
 export async function hostProfile(db: Db, handle: string): Promise<HostProfile> {
   const profile = await db.influencerProfile.findUnique({
     where: { handle: handle.toLowerCase() },
-    select: { handle: true, bio: true, avatarUrl: true, links: true, user: { select: { id: true, name: true, deletedAt: true, _count: { select: { followers: true } } } } },
+    select: {
+      handle: true,
+      bio: true,
+      avatarUrl: true,
+      links: true,
+      user: { select: { id: true, name: true, deletedAt: true, _count: { select: { followers: true } } } },
+    },
   });
   if (!profile || profile.user.deletedAt) throw new AppError('NOT_FOUND', `no host ${handle}`, 'We could not find that host.');
   const shows = await showsOf(db, { hostId: profile.user.id });
@@ -75,10 +109,14 @@ export async function hostProfile(db: Db, handle: string): Promise<HostProfile> 
     bio: profile.bio,
     avatarUrl: profile.avatarUrl,
     // Stored JSON is re-validated on the way out: a bad link is dropped, not rendered.
-    links: z.array(z.unknown()).catch([]).parse(profile.links).flatMap((link) => {
-      const parsed = socialLinkSchema.safeParse(link);
-      return parsed.success ? [parsed.data] : [];
-    }),
+    links: z
+      .array(z.unknown())
+      .catch([])
+      .parse(profile.links)
+      .flatMap((link) => {
+        const parsed = socialLinkSchema.safeParse(link);
+        return parsed.success ? [parsed.data] : [];
+      }),
     followerCount: profile.user._count.followers,
     ...shows,
   };
@@ -104,7 +142,12 @@ export async function brandProfile(db: Db, slug: string): Promise<BrandProfile> 
   if (!brand) throw new AppError('NOT_FOUND', `no brand ${slug}`, 'We could not find that brand.');
   const [shows, products] = await Promise.all([
     showsOf(db, { brandId: brand.id }),
-    db.product.findMany({ where: { brandId: brand.id, status: 'ACTIVE' }, select: productCardSelect, orderBy: { createdAt: 'desc' }, take: 24 }),
+    db.product.findMany({
+      where: { brandId: brand.id, status: 'ACTIVE' },
+      select: productCardSelect,
+      orderBy: { createdAt: 'desc' },
+      take: 24,
+    }),
   ]);
   const { _count, ...rest } = brand;
   return { ...rest, followerCount: _count.followers, ...shows, products };
@@ -117,7 +160,10 @@ export interface PreShowDetails extends ShowCardData {
 
 /** What the page of a show that has not started shows around the player. */
 export async function preShowDetails(db: Db, showId: string): Promise<PreShowDetails> {
-  const row = await db.show.findUnique({ where: { id: showId }, select: { ...showCardSelect, description: true, plannedDurationMinutes: true } });
+  const row = await db.show.findUnique({
+    where: { id: showId },
+    select: { ...showCardSelect, description: true, plannedDurationMinutes: true },
+  });
   if (!row) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
   const { description, plannedDurationMinutes, ...card } = row;
   return { ...toShowCard(card), description, plannedDurationMinutes };

@@ -56,7 +56,9 @@ export class AppError extends Error {
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof AppError) {
     const retryAfterSeconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    return typeof retryAfterSeconds === 'number' ? { code: error.code, message: error.userMessage, retryAfterSeconds } : { code: error.code, message: error.userMessage };
+    return typeof retryAfterSeconds === 'number'
+      ? { code: error.code, message: error.userMessage, retryAfterSeconds }
+      : { code: error.code, message: error.userMessage };
   }
   return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.message };
 }

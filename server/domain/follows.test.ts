@@ -17,7 +17,11 @@ import {
 import { scheduleShowReminders } from './show-notifications';
 import { demoActors, expectAppError, type DemoActors } from './test-actors';
 
-vi.mock('./show-notifications', () => ({ announceShowChange: vi.fn(async () => {}), scheduleShowReminders: vi.fn(async () => {}), announceShowLive: vi.fn(async () => {}) }));
+vi.mock('./show-notifications', () => ({
+  announceShowChange: vi.fn(async () => {}),
+  scheduleShowReminders: vi.fn(async () => {}),
+  announceShowLive: vi.fn(async () => {}),
+}));
 
 describe('follows and reminders', () => {
   let database: TestDatabase;

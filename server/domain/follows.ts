@@ -7,7 +7,8 @@ import { scheduleShowReminders } from './show-notifications';
 export async function followHost(db: Db, actor: Actor, hostId: string): Promise<void> {
   const profile = await db.influencerProfile.findUnique({ where: { userId: hostId }, select: { user: { select: { deletedAt: true } } } });
   if (!profile || profile.user.deletedAt) throw new AppError('NOT_FOUND', `user ${hostId} is not a host`, 'We could not find that host.');
-  if (hostId === actor.userId) throw new AppError('INVALID_INPUT', `user ${hostId} tried to follow themselves`, 'You cannot follow yourself.');
+  if (hostId === actor.userId)
+    throw new AppError('INVALID_INPUT', `user ${hostId} tried to follow themselves`, 'You cannot follow yourself.');
   await db.hostFollow.createMany({ data: [{ userId: actor.userId, hostId }], skipDuplicates: true });
 }
 
@@ -29,7 +30,8 @@ export async function unfollowBrand(db: Db, actor: Actor, brandId: string): Prom
 export async function remindMe(db: Db, actor: Actor, showId: string): Promise<void> {
   const show = await db.show.findUnique({ where: { id: showId }, select: { status: true } });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.status !== 'SCHEDULED') throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'Reminders are only for shows that have not started yet.');
+  if (show.status !== 'SCHEDULED')
+    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'Reminders are only for shows that have not started yet.');
   const created = await db.showReminder.createMany({ data: [{ userId: actor.userId, showId }], skipDuplicates: true });
   // Re-planning is idempotent; doing it only on a new reminder saves work on repeats.
   if (created.count > 0) await scheduleShowReminders(db, showId);

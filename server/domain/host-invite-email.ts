@@ -13,7 +13,6 @@ export interface HostInviteFacts {
   host: { id: string; name: string; email: string };
 }
 
-
 function formatStart(start: Date, timeZone: string, tag: string): string {
   const inZone = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
   return `${inZone} (${timeZone})`;
@@ -50,11 +49,16 @@ export async function emailHostInvite(db: Db, facts: HostInviteFacts, publicUrl:
 export async function emailBrandOfHostAnswer(db: Db, showId: string, answer: 'ACCEPTED' | 'DECLINED', publicUrl: string): Promise<void> {
   const show = await db.show.findUniqueOrThrow({
     where: { id: showId },
-    select: { title: true, host: { select: { name: true } }, brand: { select: { slug: true, name: true, members: { select: { user: { select: { id: true, email: true, deletedAt: true } } } } } } },
+    select: {
+      title: true,
+      host: { select: { name: true } },
+      brand: { select: { slug: true, name: true, members: { select: { user: { select: { id: true, email: true, deletedAt: true } } } } } },
+    },
   });
   const link = `${publicUrl}/dashboard/brands/${show.brand.slug}/shows/${showId}`;
   const verb = answer === 'ACCEPTED' ? 'accepted' : 'declined';
-  const next = answer === 'ACCEPTED' ? 'The show will go ahead as planned; followers get their reminders.' : 'Pick another host or cancel the show.';
+  const next =
+    answer === 'ACCEPTED' ? 'The show will go ahead as planned; followers get their reminders.' : 'Pick another host or cancel the show.';
   for (const { user } of show.brand.members) {
     if (user.deletedAt) continue;
     await enqueueEmail(db, {

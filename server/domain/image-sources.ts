@@ -18,9 +18,15 @@ export interface ImageSources {
 const OWN_PATH = /^\/(uploads|demo)(\/[A-Za-z0-9._~-]+)+$/;
 const isOwnPath = (path: string) => OWN_PATH.test(path) && !path.split('/').some((segment) => segment === '.' || segment === '..');
 
-export function imageSourcesFromEnv(env: Pick<Env, 'STORAGE_DRIVER' | 'S3_PUBLIC_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'IMAGE_HOSTS'>): ImageSources {
+export function imageSourcesFromEnv(
+  env: Pick<Env, 'STORAGE_DRIVER' | 'S3_PUBLIC_URL' | 'S3_ENDPOINT' | 'S3_BUCKET' | 'IMAGE_HOSTS'>,
+): ImageSources {
   const prefixes: string[] = [];
-  const bucket = env.S3_PUBLIC_URL ?? (env.STORAGE_DRIVER === 's3' && env.S3_ENDPOINT && env.S3_BUCKET ? `${env.S3_ENDPOINT.replace(/\/+$/, '')}/${env.S3_BUCKET}` : undefined);
+  const bucket =
+    env.S3_PUBLIC_URL ??
+    (env.STORAGE_DRIVER === 's3' && env.S3_ENDPOINT && env.S3_BUCKET
+      ? `${env.S3_ENDPOINT.replace(/\/+$/, '')}/${env.S3_BUCKET}`
+      : undefined);
   if (bucket) prefixes.push(withSlash(new URL(bucket).href));
   for (const host of env.IMAGE_HOSTS) prefixes.push(`https://${host}/`);
   return { prefixes };

@@ -36,7 +36,13 @@ export function currencyFormat(currency: string, locale = 'en'): CurrencyFormat 
     const natural = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     const iso = natural.resolvedOptions().maximumFractionDigits ?? 2;
     const formatter = WHOLE_UNIT_CURRENCIES.has(currency.toUpperCase())
-      ? new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: 0 })
+      ? new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          currencyDisplay: 'narrowSymbol',
+          minimumFractionDigits: 0,
+          maximumFractionDigits: 0,
+        })
       : natural;
     entry = { format: (minor) => formatter.format(minor / 10 ** iso), digits: iso };
     cache.set(key, entry);

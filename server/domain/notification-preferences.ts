@@ -36,7 +36,12 @@ interface PreferenceRow {
 
 export function toNotificationPreferences(row: PreferenceRow | null, defaultLeadMinutes: number): NotificationPreferences {
   if (!row) return defaultNotificationPreferences(defaultLeadMinutes);
-  return { reminders: row.emailReminders, live: row.emailLive, changes: row.emailShowChanges, reminderLeadMinutes: row.reminderLeadMinutes };
+  return {
+    reminders: row.emailReminders,
+    live: row.emailLive,
+    changes: row.emailShowChanges,
+    reminderLeadMinutes: row.reminderLeadMinutes,
+  };
 }
 
 export async function getNotificationPreferences(db: Db, userId: string, defaultLeadMinutes: number): Promise<NotificationPreferences> {
@@ -68,11 +73,18 @@ export async function setNotificationPreferences(
     const after: NotificationPreferences = { ...before, ...definedOnly(changes) };
     await tx.notificationPreference.update({
       where: { userId },
-      data: { emailReminders: after.reminders, emailLive: after.live, emailShowChanges: after.changes, reminderLeadMinutes: after.reminderLeadMinutes },
+      data: {
+        emailReminders: after.reminders,
+        emailLive: after.live,
+        emailShowChanges: after.changes,
+        reminderLeadMinutes: after.reminderLeadMinutes,
+      },
     });
     const changedTopics = NOTIFICATION_TOPICS.filter((topic) => before[topic] !== after[topic]);
     if (changedTopics.length) {
-      await tx.consentRecord.createMany({ data: changedTopics.map((topic) => ({ userId, purpose: consentPurpose(topic), granted: after[topic], source })) });
+      await tx.consentRecord.createMany({
+        data: changedTopics.map((topic) => ({ userId, purpose: consentPurpose(topic), granted: after[topic], source })),
+      });
     }
     return after;
   });

@@ -23,12 +23,22 @@ export async function showRecipients(
   const users = await db.user.findMany({
     where: {
       deletedAt: null,
-      OR: [{ hostFollows: { some: { hostId: show.hostId } } }, { brandFollows: { some: { brandId: show.brandId } } }, { reminders: { some: { showId: show.id } } }],
+      OR: [
+        { hostFollows: { some: { hostId: show.hostId } } },
+        { brandFollows: { some: { brandId: show.brandId } } },
+        { reminders: { some: { showId: show.id } } },
+      ],
     },
     select: { id: true, email: true, name: true, locale: true, notificationPreference: true },
     orderBy: { id: 'asc' },
   });
   return users
-    .map((user) => ({ userId: user.id, email: user.email, name: user.name, locale: user.locale, preferences: toNotificationPreferences(user.notificationPreference, defaultLeadMinutes) }))
+    .map((user) => ({
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      preferences: toNotificationPreferences(user.notificationPreference, defaultLeadMinutes),
+    }))
     .filter((recipient) => recipient.preferences[topic]);
 }

@@ -61,12 +61,16 @@ beforeEach(async () => {
   stockGate.forget(variantId);
 });
 
-const stock = async () => (await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock;
-const tap = (buyer: Actor, idempotencyKey = randomUUID(), db: PrismaClient = database.prisma) => placeShowOrder(db, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey });
+const stock = async () =>
+  (await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock;
+const tap = (buyer: Actor, idempotencyKey = randomUUID(), db: PrismaClient = database.prisma) =>
+  placeShowOrder(db, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey });
 
 describe('one tap', () => {
   it('costs two database round trips before its answer, and those two wrote the order, its Payment row, its PAID timeline row, order.created and order.paid with their webhooks, and the receipt job', async () => {
-    const endpoint = await database.prisma.webhookEndpoint.create({ data: { brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] } });
+    const endpoint = await database.prisma.webhookEndpoint.create({
+      data: { brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] },
+    });
     const [buyer] = await makeBuyers(database.prisma, 1);
     statements = 0;
     const order = await tap(buyer!, randomUUID(), counted);
@@ -76,13 +80,21 @@ describe('one tap', () => {
     const row = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, events: true } });
     expect(row).toMatchObject({ status: 'PAID', source: 'ONE_TAP', paymentRef: expect.stringMatching(/^test_auth_/) });
     expect(row.paidAt).not.toBeNull();
-    expect(row.payments).toEqual([expect.objectContaining({ status: 'CAPTURED', amountMinor: order.totalMinor, reference: row.paymentRef, provider: 'test' })]);
+    expect(row.payments).toEqual([
+      expect.objectContaining({ status: 'CAPTURED', amountMinor: order.totalMinor, reference: row.paymentRef, provider: 'test' }),
+    ]);
     expect(row.events.map((e) => e.status)).toEqual(['PAID']);
-    const events = await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: order.id } }, include: { deliveries: true }, orderBy: { createdAt: 'asc' } });
+    const events = await database.prisma.brandEvent.findMany({
+      where: { data: { path: ['orderId'], equals: order.id } },
+      include: { deliveries: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(events.map((e) => e.type).sort()).toEqual(['order.created', 'order.paid']);
     for (const event of events) {
       expect(event.deliveries.map((d) => d.endpointId)).toEqual([endpoint.id]);
-      expect(await database.prisma.job.count({ where: { dedupeKey: webhookJobKey(event.deliveries[0]!.id), kind: 'webhook.deliver' } })).toBe(1);
+      expect(
+        await database.prisma.job.count({ where: { dedupeKey: webhookJobKey(event.deliveries[0]!.id), kind: 'webhook.deliver' } }),
+      ).toBe(1);
     }
     const receipt = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: emailJobKey(receiptEmailKey(order.id)) } });
     expect(receipt.kind).toBe('email.send');
@@ -115,7 +127,12 @@ describe('one tap', () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
     // The same key once authorized and voided (a refused checkout with this key, say).
-    const earlier = await payments.authorize({ token: 'tok_test_visa_4242', amountMinor: 1, currency: 'USD', idempotencyKey: `${buyer!.userId}:${key}` });
+    const earlier = await payments.authorize({
+      token: 'tok_test_visa_4242',
+      amountMinor: 1,
+      currency: 'USD',
+      idempotencyKey: `${buyer!.userId}:${key}`,
+    });
     if (!earlier.ok) throw new Error('declined');
     await payments.void(earlier.reference);
     const before = await stock();
@@ -129,7 +146,12 @@ describe('one tap', () => {
   it('the same refusal holds for a bag checkout: its order is never PAID without the capture', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
-    const earlier = await payments.authorize({ token: 'tok_test_visa_4242', amountMinor: 1, currency: 'USD', idempotencyKey: `${buyer!.userId}:${key}` });
+    const earlier = await payments.authorize({
+      token: 'tok_test_visa_4242',
+      amountMinor: 1,
+      currency: 'USD',
+      idempotencyKey: `${buyer!.userId}:${key}`,
+    });
     if (!earlier.ok) throw new Error('declined');
     await payments.void(earlier.reference);
     await setBagItem(database.prisma, buyer!, { showId, variantId, quantity: 1 });
@@ -169,7 +191,9 @@ describe('one tap', () => {
     expect(reserved!.r.outcome).toBe('RESERVED');
     const order = await tap(buyer!, key);
     expect(order).toMatchObject({ id: reserved!.r.orderId, status: 'PAID', replayed: true });
-    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({ status: 'PAID' });
+    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({
+      status: 'PAID',
+    });
     expect(await database.prisma.payment.count({ where: { orderId: order.id } })).toBe(1);
     const again = await tap(buyer!, key);
     expect(again).toMatchObject({ id: order.id, status: 'PAID', replayed: true });

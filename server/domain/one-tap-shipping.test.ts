@@ -24,8 +24,17 @@ async function buy(sku: string, dealId: string | null = null) {
   const [buyer] = await makeBuyers(database.prisma, 1);
   const variant = await variantBySku(database.prisma, sku);
   const payments = new SpyPayments();
-  const order = await placeShowOrder(database.prisma, payments, buyer!, { showId, variantId: variant.id, quantity: 1, idempotencyKey: randomUUID(), dealId });
-  const stored = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true, source: true } });
+  const order = await placeShowOrder(database.prisma, payments, buyer!, {
+    showId,
+    variantId: variant.id,
+    quantity: 1,
+    idempotencyKey: randomUUID(),
+    dealId,
+  });
+  const stored = await database.prisma.order.findUniqueOrThrow({
+    where: { id: order.id },
+    select: { subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true, source: true },
+  });
   return { order, stored, authorized: payments.authorized.map((a) => a.amountMinor) };
 }
 
@@ -45,7 +54,9 @@ describe('one-tap totals', () => {
 
   it('treat a flash-deal price as the item price: shipping still applies', async () => {
     const variant = await variantBySku(database.prisma, 'LUM-LIP-ROSE');
-    const deal = await database.prisma.flashDeal.create({ data: { showId, productId: variant.productId, variantId: variant.id, priceMinor: 900, endsAt: new Date(Date.now() + 60_000) } });
+    const deal = await database.prisma.flashDeal.create({
+      data: { showId, productId: variant.productId, variantId: variant.id, priceMinor: 900, endsAt: new Date(Date.now() + 60_000) },
+    });
     const { stored, authorized } = await buy('LUM-LIP-ROSE', deal.id);
     expect(stored).toMatchObject({ subtotalMinor: 900, shippingMinor: 400, totalMinor: 1300 });
     expect(authorized).toEqual([1300]);

@@ -21,7 +21,16 @@ import { removeAddress } from './wallet';
 let database: TestDatabase;
 let actors: DemoActors;
 const showId = DEMO_SHOW_ID;
-const shippedTo = { fullName: 'Buyer 0 Test', line1: '1 Test St', line2: '', city: 'Vientiane', region: '', postalCode: '', country: 'LA', phone: '' };
+const shippedTo = {
+  fullName: 'Buyer 0 Test',
+  line1: '1 Test St',
+  line2: '',
+  city: 'Vientiane',
+  region: '',
+  postalCode: '',
+  country: 'LA',
+  phone: '',
+};
 
 beforeAll(async () => {
   database = await startTestDatabase();

@@ -17,7 +17,14 @@ export interface ShippingAddress {
 
 /** Spread into an Order select; read back with `shippingAddressOf`. */
 export const shippingAddressSelect = {
-  shipName: true, shipLine1: true, shipLine2: true, shipCity: true, shipRegion: true, shipPostalCode: true, shipCountry: true, shipPhone: true,
+  shipName: true,
+  shipLine1: true,
+  shipLine2: true,
+  shipCity: true,
+  shipRegion: true,
+  shipPostalCode: true,
+  shipCountry: true,
+  shipPhone: true,
 } as const satisfies Prisma.OrderSelect;
 
 export type ShippingAddressColumns = Prisma.OrderGetPayload<{ select: typeof shippingAddressSelect }>;
@@ -53,7 +60,12 @@ export function shippingAddressColumns(address: AddressRow): { [K in keyof Shipp
 }
 
 /** A row with its ship* columns replaced by `address`, the shape the order pages read. */
-export function withShippingAddress<T extends ShippingAddressColumns>(row: T): Omit<T, keyof ShippingAddressColumns> & { address: ShippingAddress | null } {
+export function withShippingAddress<T extends ShippingAddressColumns>(
+  row: T,
+): Omit<T, keyof ShippingAddressColumns> & { address: ShippingAddress | null } {
   const { shipName, shipLine1, shipLine2, shipCity, shipRegion, shipPostalCode, shipCountry, shipPhone, ...rest } = row;
-  return { ...rest, address: shippingAddressOf({ shipName, shipLine1, shipLine2, shipCity, shipRegion, shipPostalCode, shipCountry, shipPhone }) };
+  return {
+    ...rest,
+    address: shippingAddressOf({ shipName, shipLine1, shipLine2, shipCity, shipRegion, shipPostalCode, shipCountry, shipPhone }),
+  };
 }

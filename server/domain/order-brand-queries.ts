@@ -47,7 +47,10 @@ function nextDay(date: string): string {
 }
 
 /** The where clause for a brand's filters; shared by the table and the CSV export so both list the same orders. */
-export function brandOrderWhere(brand: Pick<BrandAccess, 'brandId' | 'timeZone'>, filters: Omit<BrandOrderFilters, 'page'>): Prisma.OrderWhereInput {
+export function brandOrderWhere(
+  brand: Pick<BrandAccess, 'brandId' | 'timeZone'>,
+  filters: Omit<BrandOrderFilters, 'page'>,
+): Prisma.OrderWhereInput {
   const and: Prisma.OrderWhereInput[] = [{ brandId: brand.brandId }];
   if (filters.status) and.push({ status: filters.status });
   if (filters.show) and.push({ showId: filters.show });
@@ -56,7 +59,10 @@ export function brandOrderWhere(brand: Pick<BrandAccess, 'brandId' | 'timeZone'>
   if (filters.to) and.push({ createdAt: { lt: startOfDay(nextDay(filters.to), brand.timeZone) } });
   if (filters.q) {
     const q = filters.q.replace(/^#/, '');
-    const byBuyer: Prisma.OrderWhereInput[] = [{ buyer: { name: { contains: q, mode: 'insensitive' } } }, { buyer: { email: { contains: q, mode: 'insensitive' } } }];
+    const byBuyer: Prisma.OrderWhereInput[] = [
+      { buyer: { name: { contains: q, mode: 'insensitive' } } },
+      { buyer: { email: { contains: q, mode: 'insensitive' } } },
+    ];
     and.push({ OR: /^\d{1,9}$/.test(q) ? [{ number: Number(q) }, ...byBuyer] : byBuyer });
   }
   return { AND: and };
@@ -64,22 +70,38 @@ export function brandOrderWhere(brand: Pick<BrandAccess, 'brandId' | 'timeZone'>
 
 const rowSelect = {
   ...summarySelect,
-  carrier: true, trackingNumber: true,
+  carrier: true,
+  trackingNumber: true,
   buyer: { select: { name: true, email: true } },
   show: { select: { title: true } },
 } as const satisfies Prisma.OrderSelect;
 
-export async function listBrandOrders(db: Db, actor: Actor, slug: string, rawFilters: unknown): Promise<{ brand: BrandAccess; orders: BrandOrderRow[]; total: number; page: number; pageCount: number; filters: BrandOrderFilters }> {
+export async function listBrandOrders(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  rawFilters: unknown,
+): Promise<{ brand: BrandAccess; orders: BrandOrderRow[]; total: number; page: number; pageCount: number; filters: BrandOrderFilters }> {
   const brand = await requireBrandMember(db, actor, { slug });
   const filters = brandOrderFiltersSchema.parse(rawFilters ?? {});
   const where = brandOrderWhere(brand, filters);
   const [total, rows] = await Promise.all([
     db.order.count({ where }),
-    db.order.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (filters.page - 1) * BRAND_ORDERS_PAGE, take: BRAND_ORDERS_PAGE, select: rowSelect }),
+    db.order.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (filters.page - 1) * BRAND_ORDERS_PAGE,
+      take: BRAND_ORDERS_PAGE,
+      select: rowSelect,
+    }),
   ]);
   const orders = rows.map((row) => ({
     ...toSummary(row),
-    buyerName: row.buyer.name, buyerEmail: row.buyer.email, showTitle: row.show?.title ?? null, carrier: row.carrier, trackingNumber: row.trackingNumber,
+    buyerName: row.buyer.name,
+    buyerEmail: row.buyer.email,
+    showTitle: row.show?.title ?? null,
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
   }));
   return { brand, orders, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / BRAND_ORDERS_PAGE)), filters };
 }
@@ -87,7 +109,12 @@ export async function listBrandOrders(db: Db, actor: Actor, slug: string, rawFil
 /** The brand's shows, newest first, for the table's show filter. */
 export async function listBrandOrderShows(db: Db, actor: Actor, slug: string): Promise<{ id: string; title: string }[]> {
   const brand = await requireBrandMember(db, actor, { slug });
-  return db.show.findMany({ where: { brandId: brand.brandId }, orderBy: { scheduledStart: 'desc' }, take: 200, select: { id: true, title: true } });
+  return db.show.findMany({
+    where: { brandId: brand.brandId },
+    orderBy: { scheduledStart: 'desc' },
+    take: 200,
+    select: { id: true, title: true },
+  });
 }
 
 export interface BrandOrderDetail extends OrderDetail {
@@ -99,7 +126,11 @@ export async function getBrandOrder(db: Db, actor: Actor, slug: string, orderId:
   const brand = await requireBrandMember(db, actor, { slug });
   const order = await db.order.findFirst({
     where: { ...orderRefWhere(orderId), brandId: brand.brandId },
-    select: { ...orderDetailSelect, buyer: { select: { name: true, email: true } }, paymentMethod: { select: { brand: true, last4: true } } },
+    select: {
+      ...orderDetailSelect,
+      buyer: { select: { name: true, email: true } },
+      paymentMethod: { select: { brand: true, last4: true } },
+    },
   });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brand.brandId}`, 'We could not find that order.');
   return withShippingAddress(order);

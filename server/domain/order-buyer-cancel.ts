@@ -26,9 +26,13 @@ export async function cancelMyOrder(db: Db, payments: PaymentProvider, actor: Ac
   // Someone else's order is NOT_FOUND, exactly like one that does not exist.
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} is not ${actor.userId}'s`, 'We could not find that order.');
   // An early answer only: applyRefund checks the status again under the order's row lock.
-  if (order.status !== 'CANCELLED' && !buyerCanCancel(order.status)) throw new AppError('INVALID_STATE', `buyer cancel of ${order.status} order ${orderId}`, TOO_LATE);
+  if (order.status !== 'CANCELLED' && !buyerCanCancel(order.status))
+    throw new AppError('INVALID_STATE', `buyer cancel of ${order.status} order ${orderId}`, TOO_LATE);
   return applyRefund(db, payments, actor, orderId, {
-    reason: 'Cancelled by the buyer', idempotencyKey: 'cancel', restock: true, cancel: true,
+    reason: 'Cancelled by the buyer',
+    idempotencyKey: 'cancel',
+    restock: true,
+    cancel: true,
     allowedFrom: { statuses: BUYER_CANCELLABLE, message: TOO_LATE },
   });
 }

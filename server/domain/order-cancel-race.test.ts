@@ -31,7 +31,13 @@ const ROUNDS = 20;
 async function finalState(orderId: string) {
   const order = await database.prisma.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { status: true, totalMinor: true, refundedMinor: true, events: { select: { status: true } }, payments: { select: { refundedMinor: true, refunds: { select: { amountMinor: true } } } } },
+    select: {
+      status: true,
+      totalMinor: true,
+      refundedMinor: true,
+      events: { select: { status: true } },
+      payments: { select: { refundedMinor: true, refunds: { select: { amountMinor: true } } } },
+    },
   });
   const refundRows = order.payments.flatMap((p) => p.refunds);
   return { ...order, timeline: order.events.map((e) => e.status), refundRows };
@@ -74,7 +80,15 @@ describe('cancel, pack and refund racing on one order', () => {
       await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', order.id, 'PACKED', null, PUBLIC_URL);
       await Promise.allSettled([
         cancelOrder(database.prisma, payments, actors.lumenOwner, order.id, 'Out of stock in the warehouse'),
-        advanceOrder(database.prisma, actors.lumenOwner, 'lumen', order.id, 'SHIPPED', { carrier: 'DHL', trackingNumber: `R${round}` }, PUBLIC_URL),
+        advanceOrder(
+          database.prisma,
+          actors.lumenOwner,
+          'lumen',
+          order.id,
+          'SHIPPED',
+          { carrier: 'DHL', trackingNumber: `R${round}` },
+          PUBLIC_URL,
+        ),
       ]);
       const state = await finalState(order.id);
       expect(['CANCELLED', 'SHIPPED']).toContain(state.status);
@@ -93,7 +107,14 @@ describe('cancel, pack and refund racing on one order', () => {
       await database.prisma.order.update({ where: { id: order.id }, data: { paymentRef: orphan } });
       const part = Math.floor(order.totalMinor * 0.4);
       const results = await Promise.allSettled(
-        Array.from({ length: 5 }, () => refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountMinor: part, reason: 'Damaged', idempotencyKey: randomUUID(), restock: false })),
+        Array.from({ length: 5 }, () =>
+          refundOrder(database.prisma, payments, actors.lumenOwner, order.id, {
+            amountMinor: part,
+            reason: 'Damaged',
+            idempotencyKey: randomUUID(),
+            restock: false,
+          }),
+        ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
       expect(payments.paidOutMinor).toBe(2 * part);

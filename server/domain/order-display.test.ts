@@ -18,11 +18,15 @@ describe('order items in one line', () => {
 
   it('names the first of three products and counts the other units', () => {
     expect(name(['Dewy Glow Serum', 2], ['Barrier Moisturiser', 1], ['Gentle Cleanser', 1])).toBe('Dewy Glow Serum ×2 and 2 other items');
-    expect(name(['Dewy Glow Serum', 1], ['Barrier Moisturiser', 1], ['Gentle Cleanser', 1], ['Lip Balm', 3])).toBe('Dewy Glow Serum and 5 other items');
+    expect(name(['Dewy Glow Serum', 1], ['Barrier Moisturiser', 1], ['Gentle Cleanser', 1], ['Lip Balm', 3])).toBe(
+      'Dewy Glow Serum and 5 other items',
+    );
   });
 
   it('counts two variants of one product as that product', () => {
-    expect(name(['Dewy Glow Serum', 1], ['Dewy Glow Serum', 1], ['Barrier Moisturiser', 1])).toBe('Dewy Glow Serum ×2, Barrier Moisturiser');
+    expect(name(['Dewy Glow Serum', 1], ['Dewy Glow Serum', 1], ['Barrier Moisturiser', 1])).toBe(
+      'Dewy Glow Serum ×2, Barrier Moisturiser',
+    );
   });
 
   it('says "1 other item" in the singular', () => {
@@ -53,10 +57,20 @@ describe('order status label', () => {
 
 describe('order timeline', () => {
   const at = new Date('2026-12-06T07:05:00Z');
-  const event = (e: Partial<TimelineEvent>): TimelineEvent => ({ id: 'e', status: 'PAID', refundMinor: 0, reason: '', createdAt: at, ...e });
+  const event = (e: Partial<TimelineEvent>): TimelineEvent => ({
+    id: 'e',
+    status: 'PAID',
+    refundMinor: 0,
+    reason: '',
+    createdAt: at,
+    ...e,
+  });
 
   it('shows a partial refund as a refund with its reason, not as a second "Paid"', () => {
-    const entries = timelineEntries([event({ id: 'paid' }), event({ id: 'refund', status: 'PAID', refundMinor: 1250, reason: ' Scratched box ' })]);
+    const entries = timelineEntries([
+      event({ id: 'paid' }),
+      event({ id: 'refund', status: 'PAID', refundMinor: 1250, reason: ' Scratched box ' }),
+    ]);
     expect(entries).toEqual([
       { id: 'paid', at, kind: 'status', status: 'PAID' },
       { id: 'refund', at, kind: 'refund', amountMinor: 1250, reason: 'Scratched box', cancelled: false },
@@ -64,7 +78,11 @@ describe('order timeline', () => {
   });
 
   it('keeps a cancellation that paid money back as a cancelled refund', () => {
-    expect(timelineEntries([event({ status: 'CANCELLED', refundMinor: 4200, reason: 'Cancelled by the buyer' })])[0]).toMatchObject({ kind: 'refund', cancelled: true, amountMinor: 4200 });
+    expect(timelineEntries([event({ status: 'CANCELLED', refundMinor: 4200, reason: 'Cancelled by the buyer' })])[0]).toMatchObject({
+      kind: 'refund',
+      cancelled: true,
+      amountMinor: 4200,
+    });
     expect(timelineEntries([event({ status: 'CANCELLED' })])[0]).toMatchObject({ kind: 'status', status: 'CANCELLED' });
   });
 });

@@ -95,7 +95,15 @@ export type TimelineEntry =
  */
 export function timelineEntries(events: readonly TimelineEvent[]): TimelineEntry[] {
   return events.map((e) => {
-    if (e.refundMinor > 0) return { id: e.id, at: e.createdAt, kind: 'refund', amountMinor: e.refundMinor, reason: e.reason.trim(), cancelled: e.status === 'CANCELLED' };
+    if (e.refundMinor > 0)
+      return {
+        id: e.id,
+        at: e.createdAt,
+        kind: 'refund',
+        amountMinor: e.refundMinor,
+        reason: e.reason.trim(),
+        cancelled: e.status === 'CANCELLED',
+      };
     return { id: e.id, at: e.createdAt, kind: 'status', status: e.status };
   });
 }

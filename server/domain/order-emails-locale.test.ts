@@ -42,7 +42,15 @@ describe('emails in the recipient’s language', () => {
     expect(receipt.html).toContain('lang="km"');
 
     await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', order.id, 'PACKED', null, PUBLIC_URL);
-    await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', order.id, 'SHIPPED', { carrier: 'DHL', trackingNumber: 'KH-77' }, PUBLIC_URL);
+    await advanceOrder(
+      database.prisma,
+      actors.lumenOwner,
+      'lumen',
+      order.id,
+      'SHIPPED',
+      { carrier: 'DHL', trackingNumber: 'KH-77' },
+      PUBLIC_URL,
+    );
     const shipped = await emailOf(shippedEmailKey(order.id));
     expect(shipped.subject).toBe(`ការបញ្ជាទិញ #${order.number} ត្រូវបានផ្ញើចេញហើយ`);
     expect(shipped.text).toContain('លេខតាមដាន: KH-77');

@@ -23,8 +23,16 @@ function money(minor: number, currency: string, locale: EmailLocale = 'en'): str
 }
 
 const emailOrderSelect = {
-  id: true, number: true, status: true, currency: true, subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true,
-  carrier: true, trackingNumber: true,
+  id: true,
+  number: true,
+  status: true,
+  currency: true,
+  subtotalMinor: true,
+  shippingMinor: true,
+  discountMinor: true,
+  totalMinor: true,
+  carrier: true,
+  trackingNumber: true,
   buyer: { select: { name: true, email: true, locale: true, deletedAt: true } },
   brand: { select: { name: true } },
   items: { select: { title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: 'asc' } },
@@ -59,7 +67,10 @@ function lineList(order: ReceiptOrder, locale: EmailLocale = 'en'): string[] {
   const w = emailWords(locale);
   const m = (minor: number) => money(minor, order.currency, locale);
   const lines = order.items.map((i) => `${i.quantity} × ${i.title} — ${m(i.unitPriceMinor * i.quantity)}`);
-  const totals = [`${w.subtotal}: ${m(order.subtotalMinor)}`, `${w.shipping}: ${order.shippingMinor === 0 ? w.free : m(order.shippingMinor)}`];
+  const totals = [
+    `${w.subtotal}: ${m(order.subtotalMinor)}`,
+    `${w.shipping}: ${order.shippingMinor === 0 ? w.free : m(order.shippingMinor)}`,
+  ];
   if (order.discountMinor > 0) totals.push(`${w.discount}: −${m(order.discountMinor)}`);
   totals.push(`${w.totalPaid}: ${m(order.totalMinor)}`);
   return [...lines, '', ...totals];
@@ -71,7 +82,11 @@ function addressLines(order: ReceiptOrder): string[] {
   return [a.fullName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean);
 }
 
-function html(paragraphs: readonly (string | readonly string[])[], link: { href: string; label: string } | null, locale: EmailLocale = 'en'): string {
+function html(
+  paragraphs: readonly (string | readonly string[])[],
+  link: { href: string; label: string } | null,
+  locale: EmailLocale = 'en',
+): string {
   const body = paragraphs.map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p>${p.map(escapeHtml).join('<br>')}</p>`));
   if (link) body.push(`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`);
   // The language tag lets mail clients pick a font and a screen reader a voice.

@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 const lumenOrder = async () => (await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId)).id;
-const order = (id: string) => database.prisma.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+const order = (id: string) =>
+  database.prisma.order.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { createdAt: 'asc' } } } });
 const ship = { carrier: 'DHL', trackingNumber: 'JD0142' };
 
 async function emailJob(dedupeKey: string) {
@@ -44,7 +45,9 @@ describe('order lifecycle', () => {
     expect(done.packedAt && done.shippedAt && done.deliveredAt).toBeTruthy();
     // The one tap itself wrote the PAID row.
     expect(done.events.map((e) => e.status)).toEqual(['PAID', 'PACKED', 'SHIPPED', 'DELIVERED']);
-    const types = (await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: id } }, select: { type: true } })).map((e) => e.type);
+    const types = (
+      await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: id } }, select: { type: true } })
+    ).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['order.packed', 'order.shipped', 'order.delivered']));
   });
 
@@ -74,7 +77,10 @@ describe('order lifecycle', () => {
     await expectAppError(advanceOrder(database.prisma, actors.lumenOwner, 'lumen', id, 'SHIPPED', ship, PUBLIC_URL), 'INVALID_STATE');
     await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', id, 'PACKED', null, PUBLIC_URL);
     await expectAppError(advanceOrder(database.prisma, actors.lumenOwner, 'lumen', id, 'PACKED', null, PUBLIC_URL), 'INVALID_STATE');
-    await expectAppError(advanceOrder(database.prisma, actors.lumenOwner, 'lumen', id, 'SHIPPED', { carrier: 'DHL', trackingNumber: ' ' }, PUBLIC_URL), 'INVALID_INPUT');
+    await expectAppError(
+      advanceOrder(database.prisma, actors.lumenOwner, 'lumen', id, 'SHIPPED', { carrier: 'DHL', trackingNumber: ' ' }, PUBLIC_URL),
+      'INVALID_INPUT',
+    );
     expect((await order(id)).status).toBe('PACKED');
   });
 
@@ -101,7 +107,9 @@ describe('order lifecycle', () => {
     const packed = await lumenOrder();
     await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', packed, 'PACKED', null, PUBLIC_URL);
     const kora = (await buy(database.prisma, actors.viewer, fx.koraShowId, fx.koraVariantId)).id;
-    const results = await advanceOrders(database.prisma, actors.lumenOwner, 'lumen', [fresh, packed, kora], 'PACKED', { publicUrl: PUBLIC_URL });
+    const results = await advanceOrders(database.prisma, actors.lumenOwner, 'lumen', [fresh, packed, kora], 'PACKED', {
+      publicUrl: PUBLIC_URL,
+    });
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'INVALID_STATE', 'NOT_FOUND']);
     expect(results[2]).toMatchObject({ orderNumber: null });
     expect((await order(kora)).status).toBe('PAID');

@@ -78,15 +78,26 @@ export const MAX_BULK_ORDERS = 200;
  * not hold up the others, and every order gets its own result. Orders of other
  * brands (or that do not exist) are reported NOT_FOUND and never touched.
  */
-export async function advanceOrders(db: Db, actor: Actor, slug: string, orderIds: readonly string[], to: AdvanceTarget, options: AdvanceOptions): Promise<AdvanceResult[]> {
+export async function advanceOrders(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  orderIds: readonly string[],
+  to: AdvanceTarget,
+  options: AdvanceOptions,
+): Promise<AdvanceResult[]> {
   const brand = await requireBrandMember(db, actor, { slug });
   const opts = advanceOptionsSchema.parse(options);
   const ids = [...new Set(orderIds)];
-  if (ids.length > MAX_BULK_ORDERS) throw new AppError('INVALID_INPUT', `${ids.length} orders in one batch`, `Select at most ${MAX_BULK_ORDERS} orders at a time.`);
+  if (ids.length > MAX_BULK_ORDERS)
+    throw new AppError('INVALID_INPUT', `${ids.length} orders in one batch`, `Select at most ${MAX_BULK_ORDERS} orders at a time.`);
   const results: AdvanceResult[] = [];
   for (const orderId of ids) {
     try {
-      const shipment = to === 'SHIPPED' ? { carrier: opts.carriers?.[orderId] || opts.carrier || '', trackingNumber: opts.trackingNumbers?.[orderId] ?? '' } : null;
+      const shipment =
+        to === 'SHIPPED'
+          ? { carrier: opts.carriers?.[orderId] || opts.carrier || '', trackingNumber: opts.trackingNumbers?.[orderId] ?? '' }
+          : null;
       const done = await advanceBrandOrder(db, actor.userId, brand.brandId, orderId, to, shipment, opts.publicUrl);
       results.push({ orderId, ok: true, orderNumber: done.number, status: to });
     } catch (error) {
@@ -100,7 +111,15 @@ export async function advanceOrders(db: Db, actor: Actor, slug: string, orderIds
 }
 
 /** One order, for the order page's buttons. Throws instead of reporting. */
-export async function advanceOrder(db: Db, actor: Actor, slug: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
+export async function advanceOrder(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  orderId: string,
+  to: AdvanceTarget,
+  shipment: Shipment | null,
+  publicUrl: string,
+): Promise<{ number: number }> {
   const brand = await requireBrandMember(db, actor, { slug });
   return advanceBrandOrder(db, actor.userId, brand.brandId, orderId, to, shipment, publicUrl);
 }
@@ -109,18 +128,38 @@ export async function advanceOrder(db: Db, actor: Actor, slug: string, orderId: 
  * The same step for the public API, whose caller is a brand's key rather than
  * a person: the key already fixed the brand, and the timeline records no actor.
  */
-export async function advanceOrderByKey(db: Db, brandId: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
+export async function advanceOrderByKey(
+  db: Db,
+  brandId: string,
+  orderId: string,
+  to: AdvanceTarget,
+  shipment: Shipment | null,
+  publicUrl: string,
+): Promise<{ number: number }> {
   return advanceBrandOrder(db, null, brandId, orderId, to, shipment, publicUrl);
 }
 
-async function advanceBrandOrder(db: Db, actorId: string | null, brandId: string, orderId: string, to: AdvanceTarget, shipment: Shipment | null, publicUrl: string): Promise<{ number: number }> {
+async function advanceBrandOrder(
+  db: Db,
+  actorId: string | null,
+  brandId: string,
+  orderId: string,
+  to: AdvanceTarget,
+  shipment: Shipment | null,
+  publicUrl: string,
+): Promise<{ number: number }> {
   const order = await db.order.findFirst({ where: { id: orderId, brandId }, select: { id: true, number: true, status: true } });
   if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brandId}`, 'We could not find that order.');
   if (!canAdvance(order.status, to)) throw refusal(order.status, to);
   let ship: Shipment | null = null;
   if (to === 'SHIPPED') {
     const parsed = shipmentSchema.safeParse(shipment ?? {});
-    if (!parsed.success) throw new AppError('INVALID_INPUT', `order ${orderId} shipped without carrier or tracking`, `Order #${order.number} needs a carrier and a tracking number to be marked shipped.`);
+    if (!parsed.success)
+      throw new AppError(
+        'INVALID_INPUT',
+        `order ${orderId} shipped without carrier or tracking`,
+        `Order #${order.number} needs a carrier and a tracking number to be marked shipped.`,
+      );
     ship = parsed.data;
   }
   const from = sourceStatusOf(to);
@@ -169,6 +208,9 @@ const STATUS_WORD: Record<OrderStatus, string> = {
 };
 
 function refusal(status: OrderStatus, to: AdvanceTarget): AppError {
-  const message = status === to ? `This order is already ${STATUS_WORD[status]}.` : `This order is ${STATUS_WORD[status]}, so it cannot be marked ${STATUS_WORD[to]}.`;
+  const message =
+    status === to
+      ? `This order is already ${STATUS_WORD[status]}.`
+      : `This order is ${STATUS_WORD[status]}, so it cannot be marked ${STATUS_WORD[to]}.`;
   return new AppError('INVALID_STATE', `order is ${status}, cannot become ${to}`, message);
 }

@@ -22,7 +22,10 @@ beforeAll(async () => {
   await seedDemoData(database.prisma);
   actors = await demoActors(database.prisma);
   fx = await prepareShows(database.prisma);
-  viewerOrders = [await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId, 1), await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId, 2)];
+  viewerOrders = [
+    await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId, 1),
+    await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId, 2),
+  ];
   viewer2Order = await buy(database.prisma, actors.viewer2, fx.lumenShowId, fx.lumenVariantId, 3);
   koraOrder = await buy(database.prisma, actors.viewer, fx.koraShowId, fx.koraVariantId, 1);
 }, 120_000);
@@ -89,7 +92,12 @@ describe('CSV export', () => {
     expect(rows[0]).toEqual([...ORDER_CSV_HEADER]);
     expect(rows).toHaveLength(2);
     const row = Object.fromEntries(ORDER_CSV_HEADER.map((h, i) => [h, rows[1]![i]]));
-    expect(row).toMatchObject({ order_number: String(viewer2Order.number), buyer_name: `'=HYPERLINK("x"), Alex`, currency: 'USD', subtotal: '114.00' });
+    expect(row).toMatchObject({
+      order_number: String(viewer2Order.number),
+      buyer_name: `'=HYPERLINK("x"), Alex`,
+      currency: 'USD',
+      subtotal: '114.00',
+    });
     expect(csv).toContain('"\'=HYPERLINK(""x""), Alex"');
   });
 
@@ -112,10 +120,21 @@ describe('host statement', () => {
     const before = await getHostStatement(database.prisma, actors.host);
     const lumenBefore = before.shows.find((s) => s.showId === fx.lumenShowId)!;
     // 6 serums at 38.00 so far; 10 % commission.
-    expect(lumenBefore).toMatchObject({ orderCount: 3, salesMinor: 6 * 3800, commissionMinor: 6 * 380, commissionRateBps: 1000, currency: 'USD' });
+    expect(lumenBefore).toMatchObject({
+      orderCount: 3,
+      salesMinor: 6 * 3800,
+      commissionMinor: 6 * 380,
+      commissionRateBps: 1000,
+      currency: 'USD',
+    });
     const kora = before.shows.find((s) => s.showId === fx.koraShowId)!;
     expect(kora).toMatchObject({ orderCount: 1, salesMinor: 18900000, commissionMinor: 1890000, currency: 'MNT' });
-    expect(before.totals).toEqual(expect.arrayContaining([{ currency: 'USD', salesMinor: 22800, commissionMinor: 2280 }, { currency: 'MNT', salesMinor: 18900000, commissionMinor: 1890000 }]));
+    expect(before.totals).toEqual(
+      expect.arrayContaining([
+        { currency: 'USD', salesMinor: 22800, commissionMinor: 2280 },
+        { currency: 'MNT', salesMinor: 18900000, commissionMinor: 1890000 },
+      ]),
+    );
 
     await cancelMyOrder(database.prisma, payments, actors.viewer, viewerOrders[0]!.id);
     const after = (await getHostStatement(database.prisma, actors.host)).shows.find((s) => s.showId === fx.lumenShowId)!;

@@ -23,16 +23,37 @@ export interface OrderSummary {
 }
 
 export const orderDetailSelect = {
-  id: true, number: true, status: true, currency: true, source: true,
-  subtotalMinor: true, shippingMinor: true, discountMinor: true, totalMinor: true, refundedMinor: true,
-  carrier: true, trackingNumber: true,
-  createdAt: true, paidAt: true, packedAt: true, shippedAt: true, deliveredAt: true, cancelledAt: true, refundedAt: true,
+  id: true,
+  number: true,
+  status: true,
+  currency: true,
+  source: true,
+  subtotalMinor: true,
+  shippingMinor: true,
+  discountMinor: true,
+  totalMinor: true,
+  refundedMinor: true,
+  carrier: true,
+  trackingNumber: true,
+  createdAt: true,
+  paidAt: true,
+  packedAt: true,
+  shippedAt: true,
+  deliveredAt: true,
+  cancelledAt: true,
+  refundedAt: true,
   brand: { select: { name: true, slug: true } },
   show: { select: { id: true, title: true } },
   coupon: { select: { code: true } },
-  items: { select: { id: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } }, orderBy: { id: 'asc' } },
+  items: {
+    select: { id: true, title: true, quantity: true, unitPriceMinor: true, variant: { select: { sku: true } } },
+    orderBy: { id: 'asc' },
+  },
   ...shippingAddressSelect,
-  events: { select: { id: true, status: true, note: true, refundMinor: true, reason: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+  events: {
+    select: { id: true, status: true, note: true, refundMinor: true, reason: true, createdAt: true },
+    orderBy: { createdAt: 'asc' },
+  },
 } as const satisfies Prisma.OrderSelect;
 
 export type OrderDetail = Omit<Prisma.OrderGetPayload<{ select: typeof orderDetailSelect }>, keyof ShippingAddressColumns> & {
@@ -45,14 +66,26 @@ export interface BuyerOrderDetail extends OrderDetail {
 }
 
 export const summarySelect = {
-  id: true, number: true, status: true, currency: true, totalMinor: true, refundedMinor: true, createdAt: true,
+  id: true,
+  number: true,
+  status: true,
+  currency: true,
+  totalMinor: true,
+  refundedMinor: true,
+  createdAt: true,
   brand: { select: { name: true } },
   items: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
 } as const satisfies Prisma.OrderSelect;
 
 export function toSummary(row: Prisma.OrderGetPayload<{ select: typeof summarySelect }>): OrderSummary {
   return {
-    id: row.id, number: row.number, status: row.status, currency: row.currency, totalMinor: row.totalMinor, refundedMinor: row.refundedMinor, createdAt: row.createdAt,
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    currency: row.currency,
+    totalMinor: row.totalMinor,
+    refundedMinor: row.refundedMinor,
+    createdAt: row.createdAt,
     brandName: row.brand.name,
     itemCount: row.items.reduce((n, i) => n + i.quantity, 0),
     items: row.items.map((i) => ({ title: i.title, quantity: i.quantity })),
@@ -62,7 +95,11 @@ export function toSummary(row: Prisma.OrderGetPayload<{ select: typeof summarySe
 export const MY_ORDERS_PAGE = 20;
 
 /** The buyer's orders, newest first; `cursor` is the last id of the previous page. */
-export async function listMyOrders(db: Db, actor: Actor, opts: { cursor?: string | null; limit?: number } = {}): Promise<{ orders: OrderSummary[]; nextCursor: string | null }> {
+export async function listMyOrders(
+  db: Db,
+  actor: Actor,
+  opts: { cursor?: string | null; limit?: number } = {},
+): Promise<{ orders: OrderSummary[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? MY_ORDERS_PAGE, 1), 100);
   const rows = await db.order.findMany({
     where: { buyerId: actor.userId },

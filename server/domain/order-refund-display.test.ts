@@ -29,7 +29,12 @@ afterAll(async () => {
 describe('a partial refund', () => {
   it('reads "Partially refunded" with a "Refunded … — reason" entry, not a second "Paid"', async () => {
     const order = await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId, 2);
-    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountMinor: 1250, reason: 'Scratched box', idempotencyKey: 'part', restock: false });
+    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, {
+      amountMinor: 1250,
+      reason: 'Scratched box',
+      idempotencyKey: 'part',
+      restock: false,
+    });
     const detail = await getMyOrder(database.prisma, actors.viewer, String(order.number));
     expect(statusLabels(detail)).toEqual(['PARTIALLY_REFUNDED']);
     const entries = timelineEntries(detail.events);
@@ -58,11 +63,19 @@ describe('a partial refund', () => {
     const lumen = async () => (await getHostStatement(database.prisma, actors.host)).shows.find((s) => s.showId === fx.lumenShowId)!;
     const before = await lumen();
     const order = await buy(database.prisma, actors.viewer2, fx.lumenShowId, fx.lumenVariantId, 2);
-    const placed = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { totalMinor: true, subtotalMinor: true } });
+    const placed = await database.prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { totalMinor: true, subtotalMinor: true },
+    });
     const added = await lumen();
     expect(added.salesMinor - before.salesMinor).toBe(placed.subtotalMinor);
     // Half the total back: half the sales and half the commission stay.
-    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, { amountMinor: placed.totalMinor / 2, reason: 'One arrived broken', idempotencyKey: 'half', restock: false });
+    await refundOrder(database.prisma, payments, actors.lumenOwner, order.id, {
+      amountMinor: placed.totalMinor / 2,
+      reason: 'One arrived broken',
+      idempotencyKey: 'half',
+      restock: false,
+    });
     const after = await lumen();
     expect(after.orderCount).toBe(added.orderCount);
     expect(after.salesMinor - before.salesMinor).toBe(Math.round(placed.subtotalMinor / 2));

@@ -39,7 +39,9 @@ export function refundEmail(f: RefundEmailFacts): OutgoingEmail {
     'Your bank may take a few days to show the money. You can follow the order under “Your orders” in your account.',
   ];
   const text = paragraphs.map((p) => (typeof p === 'string' ? p : p.join('\n'))).join('\n\n');
-  const html = paragraphs.map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p>${p.map(escapeHtml).join('<br>')}</p>`)).join('\n');
+  const html = paragraphs
+    .map((p) => (typeof p === 'string' ? `<p>${escapeHtml(p)}</p>` : `<p>${p.map(escapeHtml).join('<br>')}</p>`))
+    .join('\n');
   return {
     dedupeKey: refundEmailKey(f.refundId),
     to: f.buyer.email,
@@ -51,11 +53,19 @@ export function refundEmail(f: RefundEmailFacts): OutgoingEmail {
 }
 
 /** Queues the refund email inside the refund's transaction; a deleted account gets none. */
-export async function queueRefundEmail(tx: Prisma.TransactionClient, orderId: string, refund: { id: string; amountMinor: number; reason: string }): Promise<void> {
+export async function queueRefundEmail(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  refund: { id: string; amountMinor: number; reason: string },
+): Promise<void> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
-      number: true, currency: true, totalMinor: true, refundedMinor: true, status: true,
+      number: true,
+      currency: true,
+      totalMinor: true,
+      refundedMinor: true,
+      status: true,
       buyer: { select: { name: true, email: true, deletedAt: true } },
       brand: { select: { name: true } },
       items: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
@@ -63,11 +73,24 @@ export async function queueRefundEmail(tx: Prisma.TransactionClient, orderId: st
   });
   if (order.buyer.deletedAt) return;
   const email = refundEmail({
-    refundId: refund.id, amountMinor: refund.amountMinor, reason: refund.reason,
-    order: { number: order.number, currency: order.currency, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, cancelled: order.status === 'CANCELLED', items: order.items },
-    buyer: order.buyer, brandName: order.brand.name,
+    refundId: refund.id,
+    amountMinor: refund.amountMinor,
+    reason: refund.reason,
+    order: {
+      number: order.number,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      refundedMinor: order.refundedMinor,
+      cancelled: order.status === 'CANCELLED',
+      items: order.items,
+    },
+    buyer: order.buyer,
+    brandName: order.brand.name,
   });
   const job = emailJobRow(email);
   // Written through the transaction itself; the job runner's one-second poll picks it up after commit.
-  await tx.job.createMany({ data: [{ kind: job.kind, payload: job.payload as Prisma.InputJsonObject, dedupeKey: job.dedupeKey, maxAttempts: job.maxAttempts }], skipDuplicates: true });
+  await tx.job.createMany({
+    data: [{ kind: job.kind, payload: job.payload as Prisma.InputJsonObject, dedupeKey: job.dedupeKey, maxAttempts: job.maxAttempts }],
+    skipDuplicates: true,
+  });
 }

@@ -19,13 +19,23 @@ export interface OrderFixtures {
 /** Both demo shows live with room to buy, so tests can place real orders through one tap. */
 export async function prepareShows(prisma: PrismaClient): Promise<OrderFixtures> {
   const kora = await prisma.show.findFirstOrThrow({ where: { brand: { slug: 'kora' } }, select: { id: true } });
-  await prisma.show.updateMany({ where: { id: { in: [DEMO_SHOW_ID, kora.id] } }, data: { status: 'LIVE', startedAt: new Date(), maxPerBuyer: 10_000 } });
+  await prisma.show.updateMany({
+    where: { id: { in: [DEMO_SHOW_ID, kora.id] } },
+    data: { status: 'LIVE', startedAt: new Date(), maxPerBuyer: 10_000 },
+  });
   await prisma.productVariant.updateMany({ data: { stock: 100_000 } });
   const lumenVariant = await prisma.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, select: { id: true } });
   const koraVariant = await prisma.productVariant.findUniqueOrThrow({ where: { sku: 'KORA-FLEECE-M' }, select: { id: true } });
   return { lumenShowId: DEMO_SHOW_ID, koraShowId: kora.id, lumenVariantId: lumenVariant.id, koraVariantId: koraVariant.id };
 }
 
-export async function buy(prisma: PrismaClient, buyer: Actor, showId: string, variantId: string, quantity = 1, idempotencyKey = randomUUID()) {
+export async function buy(
+  prisma: PrismaClient,
+  buyer: Actor,
+  showId: string,
+  variantId: string,
+  quantity = 1,
+  idempotencyKey = randomUUID(),
+) {
   return placeShowOrder(prisma, payments, buyer, { showId, variantId, quantity, idempotencyKey });
 }

@@ -50,7 +50,10 @@ type Reservation =
   | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number }
   | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
   | { outcome: 'NOT_IN_LINEUP'; productId: string }
-  | { outcome: 'SHOW_NOT_FOUND' | 'VARIANT_NOT_FOUND' | 'UNAUTHENTICATED' | 'NO_PAYMENT_METHOD' | 'NO_ADDRESS' | 'DEAL_MISMATCH' | 'DEAL_ENDED' };
+  | {
+      outcome:
+        'SHOW_NOT_FOUND' | 'VARIANT_NOT_FOUND' | 'UNAUTHENTICATED' | 'NO_PAYMENT_METHOD' | 'NO_ADDRESS' | 'DEAL_MISMATCH' | 'DEAL_ENDED';
+    };
 
 interface OrderFacts extends ShippingAddressColumns {
   orderId: string;
@@ -84,13 +87,21 @@ interface OrderFacts extends ShippingAddressColumns {
   maxPerBuyer?: number;
 }
 
-function refusal(reservation: Exclude<Reservation, { outcome: 'RESERVED' | 'REPLAY' }>, request: ShowPurchaseRequest, buyerId: string): AppError {
+function refusal(
+  reservation: Exclude<Reservation, { outcome: 'RESERVED' | 'REPLAY' }>,
+  request: ShowPurchaseRequest,
+  buyerId: string,
+): AppError {
   const { showId, variantId, dealId } = request;
   switch (reservation.outcome) {
     case 'SOLD_OUT':
       return new AppError('SOLD_OUT', `variant ${variantId} has ${reservation.stock} left`);
     case 'LIMIT_REACHED':
-      return new AppError('LIMIT_REACHED', `over limit ${reservation.maxPerBuyer}`, `You can buy at most ${reservation.maxPerBuyer} of this product in this show.`);
+      return new AppError(
+        'LIMIT_REACHED',
+        `over limit ${reservation.maxPerBuyer}`,
+        `You can buy at most ${reservation.maxPerBuyer} of this product in this show.`,
+      );
     case 'SHOW_NOT_FOUND':
       return new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
     case 'SHOW_NOT_LIVE':
@@ -160,7 +171,13 @@ export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: A
   return tap;
 }
 
-async function placeAdmittedOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest, outcome: { stock: number | null }): Promise<PlacedOrder> {
+async function placeAdmittedOrder(
+  db: Db,
+  payments: PaymentProvider,
+  buyer: Actor,
+  request: ShowPurchaseRequest,
+  outcome: { stock: number | null },
+): Promise<PlacedOrder> {
   const { showId, variantId, quantity, idempotencyKey, dealId = null } = request;
   const [row] = await db.$queryRaw<{ r: Reservation }[]>`
     SELECT "reserve_show_order"(${randomUUID()}, ${randomUUID()}, ${buyer.userId}, ${showId}, ${variantId}, ${dealId}, ${quantity}::int, ${idempotencyKey}) AS r`;
@@ -183,7 +200,12 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
     throw new AppError('NO_PAYMENT_METHOD', `order ${order.orderId}'s card was removed while paying`);
   }
   // The same key as every earlier attempt at this tap: the provider answers it with the same authorization.
-  const authorization = await payments.authorize({ token: order.cardToken, amountMinor: order.totalMinor, currency: order.currency, idempotencyKey: `${buyer.userId}:${idempotencyKey}` });
+  const authorization = await payments.authorize({
+    token: order.cardToken,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    idempotencyKey: `${buyer.userId}:${idempotencyKey}`,
+  });
   if (!authorization.ok) {
     await release(db, order);
     throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
@@ -211,8 +233,16 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
   const result = confirmed!.r.outcome;
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
-  await payments.refund({ reference: authorization.reference, amountMinor: order.totalMinor, idempotencyKey: refundKey(order.orderId, 'unconfirmed') });
-  throw new AppError('INVALID_STATE', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`, 'This order was cancelled while it was being paid, so your payment was returned.');
+  await payments.refund({
+    reference: authorization.reference,
+    amountMinor: order.totalMinor,
+    idempotencyKey: refundKey(order.orderId, 'unconfirmed'),
+  });
+  throw new AppError(
+    'INVALID_STATE',
+    `order ${order.orderId} was ${result} before its payment was confirmed; refunded`,
+    'This order was cancelled while it was being paid, so your payment was returned.',
+  );
 }
 
 async function release(db: Db, order: OrderFacts): Promise<void> {
@@ -223,33 +253,54 @@ async function release(db: Db, order: OrderFacts): Promise<void> {
 
 function createdEvent(order: OrderFacts): string {
   return JSON.stringify({
-    orderId: order.orderId, orderNumber: order.orderNumber, source: 'ONE_TAP', showId: order.showId, currency: order.currency,
-    subtotalMinor: order.subtotalMinor, shippingMinor: order.shippingMinor, discountMinor: 0, totalMinor: order.totalMinor, couponCode: null,
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    source: 'ONE_TAP',
+    showId: order.showId,
+    currency: order.currency,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    discountMinor: 0,
+    totalMinor: order.totalMinor,
+    couponCode: null,
     items: [{ variantId: order.variantId, productId: order.productId, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
   });
 }
 
 function paidEvent(order: OrderFacts, provider: string, reference: string): string {
-  return JSON.stringify({ orderId: order.orderId, orderNumber: order.orderNumber, amountMinor: order.totalMinor, currency: order.currency, provider, reference });
+  return JSON.stringify({
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    provider,
+    reference,
+  });
 }
 
 /** The receipt's job row, written by confirm_show_order; none for an account deleted meanwhile. */
 function receiptJob(order: OrderFacts, locale: string | null): string | null {
   if (order.buyerDeleted) return null;
   try {
-    return JSON.stringify(emailJobRow(receiptEmail({
-      id: order.orderId,
-      number: order.orderNumber,
-      currency: order.currency,
-      subtotalMinor: order.subtotalMinor,
-      shippingMinor: order.shippingMinor,
-      discountMinor: 0,
-      totalMinor: order.totalMinor,
-      buyer: { name: order.buyerName, email: order.buyerEmail, locale },
-      brand: { name: order.brandName },
-      items: [{ title: `${order.productTitle} — ${order.variantName}`, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor }],
-      address: shippingAddressOf(order),
-    })));
+    return JSON.stringify(
+      emailJobRow(
+        receiptEmail({
+          id: order.orderId,
+          number: order.orderNumber,
+          currency: order.currency,
+          subtotalMinor: order.subtotalMinor,
+          shippingMinor: order.shippingMinor,
+          discountMinor: 0,
+          totalMinor: order.totalMinor,
+          buyer: { name: order.buyerName, email: order.buyerEmail, locale },
+          brand: { name: order.brandName },
+          items: [
+            { title: `${order.productTitle} — ${order.variantName}`, quantity: order.quantity, unitPriceMinor: order.unitPriceMinor },
+          ],
+          address: shippingAddressOf(order),
+        }),
+      ),
+    );
   } catch (error) {
     // A receipt that cannot be written (an address the email schema refuses) must not refuse a paid order.
     console.error('receipt email not queued', { orderId: order.orderId, error });
@@ -274,6 +325,7 @@ function answer(order: OrderFacts, replayed: boolean): PlacedOrder {
     buyerPublicName: publicBuyerName(order.buyerName),
     replayed,
     deal: !replayed && order.dealId && order.dealSoldCount != null ? { id: order.dealId, soldCount: order.dealSoldCount } : null,
-    bought: !replayed && order.boughtUnits != null && order.maxPerBuyer != null ? { units: order.boughtUnits, max: order.maxPerBuyer } : null,
+    bought:
+      !replayed && order.boughtUnits != null && order.maxPerBuyer != null ? { units: order.boughtUnits, max: order.maxPerBuyer } : null,
   };
 }

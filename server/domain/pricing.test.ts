@@ -38,12 +38,27 @@ describe('coupon discount', () => {
 
 describe('order totals', () => {
   it('adds shipping and takes the discount off the subtotal only', () => {
-    expect(orderTotals(3800, lumen, { kind: 'FIXED', value: 10_000 })).toEqual({ subtotalMinor: 3800, shippingMinor: 400, discountMinor: 3800, totalMinor: 400 });
-    expect(orderTotals(3800, lumen, { kind: 'PERCENT', value: 10 })).toEqual({ subtotalMinor: 3800, shippingMinor: 400, discountMinor: 380, totalMinor: 3820 });
+    expect(orderTotals(3800, lumen, { kind: 'FIXED', value: 10_000 })).toEqual({
+      subtotalMinor: 3800,
+      shippingMinor: 400,
+      discountMinor: 3800,
+      totalMinor: 400,
+    });
+    expect(orderTotals(3800, lumen, { kind: 'PERCENT', value: 10 })).toEqual({
+      subtotalMinor: 3800,
+      shippingMinor: 400,
+      discountMinor: 380,
+      totalMinor: 3820,
+    });
   });
 
   it('keeps free shipping once the subtotal reaches it, even when a coupon brings the total below', () => {
-    expect(orderTotals(5400, lumen, { kind: 'PERCENT', value: 50 })).toEqual({ subtotalMinor: 5400, shippingMinor: 0, discountMinor: 2700, totalMinor: 2700 });
+    expect(orderTotals(5400, lumen, { kind: 'PERCENT', value: 50 })).toEqual({
+      subtotalMinor: 5400,
+      shippingMinor: 0,
+      discountMinor: 2700,
+      totalMinor: 2700,
+    });
   });
 
   it('is just the subtotal and shipping without a coupon', () => {

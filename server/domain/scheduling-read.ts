@@ -19,11 +19,22 @@ export async function listBrandShows(db: Db, actor: Actor, slug: string): Promis
   const brand = await requireBrandMember(db, actor, { slug });
   const rows = await db.show.findMany({
     where: { brandId: brand.brandId },
-    select: { id: true, title: true, status: true, hostInviteStatus: true, scheduledStart: true, host: { select: { name: true, influencer: { select: { handle: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      hostInviteStatus: true,
+      scheduledStart: true,
+      host: { select: { name: true, influencer: { select: { handle: true } } } },
+    },
     orderBy: { scheduledStart: 'desc' },
     take: 200,
   });
-  return rows.map((r) => ({ ...r, scheduledStart: r.scheduledStart.toISOString(), host: { name: r.host.name, handle: r.host.influencer?.handle ?? null } }));
+  return rows.map((r) => ({
+    ...r,
+    scheduledStart: r.scheduledStart.toISOString(),
+    host: { name: r.host.name, handle: r.host.influencer?.handle ?? null },
+  }));
 }
 
 export interface BrandShowDetail {
@@ -112,10 +123,22 @@ export async function listHostInvitations(db: Db, actor: Actor): Promise<{ pendi
         { status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: 'ACCEPTED' },
       ],
     },
-    select: { id: true, title: true, status: true, hostInviteStatus: true, scheduledStart: true, plannedDurationMinutes: true, commissionRateBps: true, brand: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      hostInviteStatus: true,
+      scheduledStart: true,
+      plannedDurationMinutes: true,
+      commissionRateBps: true,
+      brand: { select: { name: true, slug: true } },
+    },
     orderBy: { scheduledStart: 'asc' },
     take: 100,
   });
   const invitations = rows.map((r) => ({ ...r, scheduledStart: r.scheduledStart.toISOString() }));
-  return { pending: invitations.filter((i) => i.hostInviteStatus === 'PENDING'), accepted: invitations.filter((i) => i.hostInviteStatus === 'ACCEPTED') };
+  return {
+    pending: invitations.filter((i) => i.hostInviteStatus === 'PENDING'),
+    accepted: invitations.filter((i) => i.hostInviteStatus === 'ACCEPTED'),
+  };
 }

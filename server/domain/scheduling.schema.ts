@@ -6,7 +6,13 @@ export const SHOW_LINEUP_MAX = 50;
 
 // Our own uploads (/uploads/<key> or the bucket) or a link from IMAGE_HOSTS (see image-sources.ts).
 export const coverImageUrlSchema = z
-  .union([z.literal(''), z.string().max(500, IMAGE_SOURCE_MESSAGE).refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE)])
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .max(500, IMAGE_SOURCE_MESSAGE)
+      .refine((url) => isAllowedImageUrl(url), IMAGE_SOURCE_MESSAGE),
+  ])
   .optional()
   .transform((url) => url || null);
 

@@ -1,14 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData, type DemoSeed } from '../db/seed';
-import { cancelShow, createShow, listBrandShows, listHostInvitations, rescheduleShow, respondToHostInvite, updateShowDetails, type ShowCreationInput } from './scheduling';
+import {
+  cancelShow,
+  createShow,
+  listBrandShows,
+  listHostInvitations,
+  rescheduleShow,
+  respondToHostInvite,
+  updateShowDetails,
+  type ShowCreationInput,
+} from './scheduling';
 import { announceShowChange, scheduleShowReminders } from './show-notifications';
 import { goLive } from './shows';
 import { demoActors, expectAppError, type DemoActors } from './test-actors';
 import { utcToZonedLocal, zonedLocalToUtc } from './zoned-time';
 
 // The notification side is someone else's module: here we only check that scheduling tells it.
-vi.mock('./show-notifications', () => ({ announceShowChange: vi.fn(async () => {}), scheduleShowReminders: vi.fn(async () => {}), announceShowLive: vi.fn(async () => {}) }));
+vi.mock('./show-notifications', () => ({
+  announceShowChange: vi.fn(async () => {}),
+  scheduleShowReminders: vi.fn(async () => {}),
+  announceShowLive: vi.fn(async () => {}),
+}));
 
 const PUBLIC_URL = 'https://live.example';
 
@@ -69,7 +82,8 @@ describe('scheduling shows', () => {
     hostHandle: '@Mia',
     ...over,
   });
-  const newLumenShow = async (over: Partial<ShowCreationInput> = {}) => (await createShow(database.prisma, actors.lumenOwner, 'lumen', showInput(over), { publicUrl: PUBLIC_URL })).id;
+  const newLumenShow = async (over: Partial<ShowCreationInput> = {}) =>
+    (await createShow(database.prisma, actors.lumenOwner, 'lumen', showInput(over), { publicUrl: PUBLIC_URL })).id;
 
   beforeAll(async () => {
     database = await startTestDatabase();
@@ -83,11 +97,25 @@ describe('scheduling shows', () => {
     const startLocal = '2099-06-01T20:00';
     const id = await newLumenShow({ startLocal });
     const show = await database.prisma.show.findUniqueOrThrow({ where: { id }, include: { lineup: { orderBy: { position: 'asc' } } } });
-    expect(show).toMatchObject({ status: 'SCHEDULED', hostInviteStatus: 'PENDING', hostId: actors.host.userId, commissionRateBps: 1250, plannedDurationMinutes: 45, coverImageUrl: null });
+    expect(show).toMatchObject({
+      status: 'SCHEDULED',
+      hostInviteStatus: 'PENDING',
+      hostId: actors.host.userId,
+      commissionRateBps: 1250,
+      plannedDurationMinutes: 45,
+      coverImageUrl: null,
+    });
     expect(show.scheduledStart.toISOString()).toBe('2099-06-01T13:00:00.000Z');
-    expect(show.lineup.map((l) => [l.productId, l.position])).toEqual([[seed.productIds[2], 0], [seed.productIds[0], 1]]);
+    expect(show.lineup.map((l) => [l.productId, l.position])).toEqual([
+      [seed.productIds[2], 0],
+      [seed.productIds[0], 1],
+    ]);
     const job = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: `email:host-invite:${id}:${actors.host.userId}` } });
-    expect(job.payload).toMatchObject({ to: 'host@demo.live', kind: 'show.host-invite', text: expect.stringContaining(`${PUBLIC_URL}/dashboard/host`) });
+    expect(job.payload).toMatchObject({
+      to: 'host@demo.live',
+      kind: 'show.host-invite',
+      text: expect.stringContaining(`${PUBLIC_URL}/dashboard/host`),
+    });
   });
 
   it('refuses a lineup holding another brand’s product with INVALID_INPUT', async () => {
@@ -119,7 +147,9 @@ describe('scheduling shows', () => {
     const id = await newLumenShow();
     await respondToHostInvite(database.prisma, actors.host, id, 'accept', 'http://shop.test');
     await respondToHostInvite(database.prisma, actors.host, id, 'accept', 'http://shop.test');
-    const jobs = await database.prisma.job.findMany({ where: { kind: 'email.send', dedupeKey: { startsWith: `email:host-answer:${id}:` } } });
+    const jobs = await database.prisma.job.findMany({
+      where: { kind: 'email.send', dedupeKey: { startsWith: `email:host-answer:${id}:` } },
+    });
     const owner = await database.prisma.user.findUniqueOrThrow({ where: { id: actors.lumenOwner.userId } });
     expect(jobs.map((j) => (j.payload as { to: string }).to)).toEqual([owner.email]);
     expect((jobs[0]!.payload as { subject: string }).subject).toMatch(/accepted/);
@@ -128,7 +158,10 @@ describe('scheduling shows', () => {
   it('does not let the invited host edit the brand’s show or lineup: they are not a brand member', async () => {
     const id = await newLumenShow();
     await respondToHostInvite(database.prisma, actors.host, id, 'accept');
-    await expectAppError(updateShowDetails(database.prisma, actors.host, 'lumen', id, { ...showInput(), lineup: [seed.productIds[5]!] }), 'NOT_FOUND');
+    await expectAppError(
+      updateShowDetails(database.prisma, actors.host, 'lumen', id, { ...showInput(), lineup: [seed.productIds[5]!] }),
+      'NOT_FOUND',
+    );
     await expectAppError(cancelShow(database.prisma, actors.host, 'lumen', id, ''), 'NOT_FOUND');
     const lineup = await database.prisma.showProduct.findMany({ where: { showId: id }, orderBy: { position: 'asc' } });
     expect(lineup.map((l) => l.productId)).toEqual([seed.productIds[2], seed.productIds[0]]);
@@ -137,7 +170,12 @@ describe('scheduling shows', () => {
   it('lets the brand reorder, add and remove lineup products and edit details until the show ends', async () => {
     const id = await newLumenShow();
     const lineup = [seed.productIds[0]!, seed.productIds[3]!, seed.productIds[2]!];
-    await updateShowDetails(database.prisma, actors.lumenOwner, 'lumen', id, { ...showInput(), title: 'Renamed', lineup, commissionRateBps: 500 });
+    await updateShowDetails(database.prisma, actors.lumenOwner, 'lumen', id, {
+      ...showInput(),
+      title: 'Renamed',
+      lineup,
+      commissionRateBps: 500,
+    });
     const show = await database.prisma.show.findUniqueOrThrow({ where: { id }, include: { lineup: { orderBy: { position: 'asc' } } } });
     expect(show).toMatchObject({ title: 'Renamed', commissionRateBps: 500 });
     expect(show.lineup.map((l) => l.productId)).toEqual(lineup);
@@ -152,7 +190,9 @@ describe('scheduling shows', () => {
     expect(scheduleShowReminders).not.toHaveBeenCalled();
     await respondToHostInvite(database.prisma, actors.host, id, 'accept');
     await respondToHostInvite(database.prisma, actors.host, id, 'accept');
-    expect(await database.prisma.show.findUniqueOrThrow({ where: { id }, select: { hostInviteStatus: true } })).toEqual({ hostInviteStatus: 'ACCEPTED' });
+    expect(await database.prisma.show.findUniqueOrThrow({ where: { id }, select: { hostInviteStatus: true } })).toEqual({
+      hostInviteStatus: 'ACCEPTED',
+    });
     expect(scheduleShowReminders).toHaveBeenCalledTimes(1);
     expect(scheduleShowReminders).toHaveBeenCalledWith(expect.anything(), id);
   });
@@ -175,7 +215,10 @@ describe('scheduling shows', () => {
     await rescheduleShow(database.prisma, actors.lumenOwner, 'lumen', id, '2099-06-02T09:15');
     const show = await database.prisma.show.findUniqueOrThrow({ where: { id }, select: { scheduledStart: true } });
     expect(show.scheduledStart.toISOString()).toBe('2099-06-02T02:15:00.000Z');
-    expect(announceShowChange).toHaveBeenCalledWith(expect.anything(), id, { kind: 'rescheduled', previousStart: new Date('2099-06-01T13:00:00.000Z') });
+    expect(announceShowChange).toHaveBeenCalledWith(expect.anything(), id, {
+      kind: 'rescheduled',
+      previousStart: new Date('2099-06-01T13:00:00.000Z'),
+    });
     expect(scheduleShowReminders).toHaveBeenCalledWith(expect.anything(), id);
     await expectAppError(rescheduleShow(database.prisma, actors.lumenOwner, 'lumen', id, '2001-01-01T10:00'), 'INVALID_INPUT');
   });
@@ -184,7 +227,10 @@ describe('scheduling shows', () => {
     const id = await newLumenShow();
     await cancelShow(database.prisma, actors.lumenOwner, 'lumen', id, 'Host is ill');
     await cancelShow(database.prisma, actors.lumenOwner, 'lumen', id, 'Host is ill');
-    expect(await database.prisma.show.findUniqueOrThrow({ where: { id }, select: { status: true, cancelReason: true } })).toEqual({ status: 'CANCELLED', cancelReason: 'Host is ill' });
+    expect(await database.prisma.show.findUniqueOrThrow({ where: { id }, select: { status: true, cancelReason: true } })).toEqual({
+      status: 'CANCELLED',
+      cancelReason: 'Host is ill',
+    });
     expect(announceShowChange).toHaveBeenCalledTimes(1);
     expect(announceShowChange).toHaveBeenCalledWith(expect.anything(), id, { kind: 'cancelled', reason: 'Host is ill' });
     await expectAppError(rescheduleShow(database.prisma, actors.lumenOwner, 'lumen', id, inTwoDays()), 'INVALID_STATE');

@@ -35,7 +35,11 @@ type Tx = Pick<Db, 'user'>;
  * pass the transaction client and call announceAccountEvent after the commit.
  */
 export async function bumpSessionVersion(db: Tx, userId: string): Promise<number> {
-  const user = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return user.sessionVersion;
 }
 
@@ -51,6 +55,9 @@ export async function revokeSessions(db: Db, userId: string): Promise<number> {
  * so a stale tab signing out later cannot end the session someone opened since.
  */
 export async function revokeSessionsIssuedAt(db: Db, userId: string, tokenVersion: number): Promise<void> {
-  const { count } = await db.user.updateMany({ where: { id: userId, sessionVersion: tokenVersion }, data: { sessionVersion: { increment: 1 } } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, sessionVersion: tokenVersion },
+    data: { sessionVersion: { increment: 1 } },
+  });
   if (count > 0) announceAccountEvent({ kind: 'sessions-revoked', userId });
 }

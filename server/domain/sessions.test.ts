@@ -57,7 +57,10 @@ describe('account pre-hijacking', () => {
     const verified = await consumeSignInLink(database.prisma, await newestLinkToken('owner@x.test', 'verify-email'));
     expect(verified).toMatchObject({ id: user.id, sessionVersion: 0 });
     await requestSignInLink(database.prisma, 'owner@x.test', { secret: SECRET, callbackUrl: '/' });
-    expect(await consumeSignInLink(database.prisma, await newestLinkToken('owner@x.test', 'sign-in'))).toMatchObject({ id: user.id, sessionVersion: 0 });
+    expect(await consumeSignInLink(database.prisma, await newestLinkToken('owner@x.test', 'sign-in'))).toMatchObject({
+      id: user.id,
+      sessionVersion: 0,
+    });
     expect(await verifyCredentials(database.prisma, 'owner@x.test', 'owner-passphrase')).toMatchObject({ id: user.id });
   });
 });
@@ -66,7 +69,11 @@ describe('session revocation', () => {
   it('a password change ends every session issued before it', async () => {
     const user = await signUp(database.prisma, { name: 'Changer', email: 'changer@x.test', password: 'first-passphrase' }, ctx());
     const recorder = recordEvents();
-    const version = await changePassword(database.prisma, { userId: user.id, name: user.name }, { currentPassword: 'first-passphrase', newPassword: 'second-passphrase' });
+    const version = await changePassword(
+      database.prisma,
+      { userId: user.id, name: user.name },
+      { currentPassword: 'first-passphrase', newPassword: 'second-passphrase' },
+    );
     recorder.stop();
     expect(version).toBe(1);
     expect(await activeSession(database.prisma, user.id, 0)).toBeNull();
@@ -80,7 +87,9 @@ describe('throttles', () => {
     const tight = { ip: freshIp(), limits: throttleLimits(JSON.stringify({ signUpsPerIp: 2 })), secret: SECRET };
     await signUp(database.prisma, { name: 'One', email: 'su1@x.test', password: 'signup-passphrase' }, tight);
     await signUp(database.prisma, { name: 'Two', email: 'su2@x.test', password: 'signup-passphrase' }, tight);
-    await expect(signUp(database.prisma, { name: 'Three', email: 'su3@x.test', password: 'signup-passphrase' }, tight)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: expect.any(Number) });
+    await expect(
+      signUp(database.prisma, { name: 'Three', email: 'su3@x.test', password: 'signup-passphrase' }, tight),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: expect.any(Number) });
     expect(await database.prisma.user.count({ where: { email: 'su3@x.test' } })).toBe(0);
     await signUp(database.prisma, { name: 'Elsewhere', email: 'su4@x.test', password: 'signup-passphrase' }, { ...tight, ip: freshIp() });
   });
@@ -88,20 +97,32 @@ describe('throttles', () => {
   it('failed password sign-ins are limited per account: past the limit even the right password is refused', async () => {
     await signUp(database.prisma, { name: 'Target', email: 'target@x.test', password: 'target-passphrase' }, ctx());
     const tight = throttleLimits(JSON.stringify({ signInFailuresPerAccount: 3 }));
-    for (let i = 0; i < 3; i++) expect(await verifyCredentials(database.prisma, 'target@x.test', `guess-${i}-passphrase`, { ip: freshIp(), limits: tight })).toBeNull();
-    await expect(verifyCredentials(database.prisma, 'target@x.test', 'target-passphrase', { ip: freshIp(), limits: tight })).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    for (let i = 0; i < 3; i++)
+      expect(
+        await verifyCredentials(database.prisma, 'target@x.test', `guess-${i}-passphrase`, { ip: freshIp(), limits: tight }),
+      ).toBeNull();
+    await expect(
+      verifyCredentials(database.prisma, 'target@x.test', 'target-passphrase', { ip: freshIp(), limits: tight }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
   });
 
   it('failed password sign-ins are limited per address across accounts', async () => {
     const ip = freshIp();
     const tight = throttleLimits(JSON.stringify({ signInFailuresPerIp: 3 }));
-    for (let i = 0; i < 3; i++) expect(await verifyCredentials(database.prisma, `spray${i}@x.test`, 'spray-passphrase', { ip, limits: tight })).toBeNull();
-    await expect(verifyCredentials(database.prisma, 'spray9@x.test', 'spray-passphrase', { ip, limits: tight })).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    for (let i = 0; i < 3; i++)
+      expect(await verifyCredentials(database.prisma, `spray${i}@x.test`, 'spray-passphrase', { ip, limits: tight })).toBeNull();
+    await expect(verifyCredentials(database.prisma, 'spray9@x.test', 'spray-passphrase', { ip, limits: tight })).rejects.toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
+    });
     expect(await verifyCredentials(database.prisma, 'spray9@x.test', 'spray-passphrase', { ip: freshIp(), limits: tight })).toBeNull();
   });
 
   it('parallel password checks never run more than four argon2 hashes at once', async () => {
-    await Promise.all(Array.from({ length: 16 }, (_, i) => verifyCredentials(database.prisma, `parallel${i}@x.test`, 'parallel-passphrase', { ip: freshIp(), limits })));
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        verifyCredentials(database.prisma, `parallel${i}@x.test`, 'parallel-passphrase', { ip: freshIp(), limits }),
+      ),
+    );
     expect(hashSlotsPeak()).toBeGreaterThan(1);
     expect(hashSlotsPeak()).toBeLessThanOrEqual(4);
   });

@@ -7,7 +7,12 @@ import type { Db } from './context';
 export type ShowEventType = 'show.scheduled' | 'show.live' | 'show.ended';
 
 /** Reads the show as it is now (inside the caller's transaction) and records the event with it. */
-export async function recordShowEvent(db: EventDb & Pick<Db, 'show'>, showId: string, type: ShowEventType, extra: Record<string, unknown> = {}): Promise<void> {
+export async function recordShowEvent(
+  db: EventDb & Pick<Db, 'show'>,
+  showId: string,
+  type: ShowEventType,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const show = await db.show.findUniqueOrThrow({
     where: { id: showId },
     select: { id: true, brandId: true, title: true, status: true, scheduledStart: true, startedAt: true, endedAt: true, hostId: true },

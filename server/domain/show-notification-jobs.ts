@@ -13,7 +13,8 @@ import { unsubscribeLinks } from './unsubscribe';
 
 export const planRemindersJob: JobHandler<'show.plan-reminders'> = async ({ showId, start }, ctx) => {
   const show = await loadShow(ctx.db, showId);
-  if (!show || show.status !== 'SCHEDULED' || show.hostInviteStatus !== 'ACCEPTED' || show.scheduledStart.toISOString() !== start) return 'discard';
+  if (!show || show.status !== 'SCHEDULED' || show.hostInviteStatus !== 'ACCEPTED' || show.scheduledStart.toISOString() !== start)
+    return 'discard';
   const planned = await planShowReminders(ctx.db, show, ctx.env.REMINDER_LEAD_MINUTES);
   ctx.log.info({ showId, start, planned }, 'reminders planned');
   // The per-lead jobs carry the idempotency; this one leaves no record so a later reschedule back to this time plans again.
@@ -23,13 +24,28 @@ export const planRemindersJob: JobHandler<'show.plan-reminders'> = async ({ show
 export const remindersJob: JobHandler<'show.reminders'> = async ({ showId, start, leadMinutes }, ctx) => {
   const show = await loadShow(ctx.db, showId);
   const now = Date.now();
-  if (!show || show.status !== 'SCHEDULED' || show.hostInviteStatus !== 'ACCEPTED' || show.scheduledStart.toISOString() !== start || show.scheduledStart.getTime() <= now) {
+  if (
+    !show ||
+    show.status !== 'SCHEDULED' ||
+    show.hostInviteStatus !== 'ACCEPTED' ||
+    show.scheduledStart.toISOString() !== start ||
+    show.scheduledStart.getTime() <= now
+  ) {
     ctx.log.info({ showId, start, leadMinutes, status: show?.status }, 'reminder is stale; nothing sent');
     return 'discard';
   }
-  const recipients = (await showRecipients(ctx.db, show, 'reminders', ctx.env.REMINDER_LEAD_MINUTES)).filter((r) => r.preferences.reminderLeadMinutes === leadMinutes);
+  const recipients = (await showRecipients(ctx.db, show, 'reminders', ctx.env.REMINDER_LEAD_MINUTES)).filter(
+    (r) => r.preferences.reminderLeadMinutes === leadMinutes,
+  );
   const minutesUntilStart = Math.max(1, Math.round((show.scheduledStart.getTime() - now) / 60_000));
-  return sendToAll(ctx, show, recipients, 'reminders', { kind: 'show.reminder', minutesUntilStart }, (r) => `reminder:${showId}:${r.userId}:${start}`);
+  return sendToAll(
+    ctx,
+    show,
+    recipients,
+    'reminders',
+    { kind: 'show.reminder', minutesUntilStart },
+    (r) => `reminder:${showId}:${r.userId}:${start}`,
+  );
 };
 
 export const liveJob: JobHandler<'show.live'> = async ({ showId, startedAt }, ctx) => {
@@ -47,10 +63,24 @@ export const changedJob: JobHandler<'show.changed'> = async (payload, ctx) => {
     case 'rescheduled':
       // Moved again since: the later change's email tells the current time.
       if (show.status !== 'SCHEDULED' || show.scheduledStart.toISOString() !== payload.start) return 'discard';
-      return sendToAll(ctx, show, await recipients(), 'changes', { kind: 'show.rescheduled', previousStart: new Date(payload.previousStart) }, (r) => `changed:${show.id}:${r.userId}:rescheduled:${payload.start}`);
+      return sendToAll(
+        ctx,
+        show,
+        await recipients(),
+        'changes',
+        { kind: 'show.rescheduled', previousStart: new Date(payload.previousStart) },
+        (r) => `changed:${show.id}:${r.userId}:rescheduled:${payload.start}`,
+      );
     case 'cancelled':
       if (show.status !== 'CANCELLED') return 'discard';
-      return sendToAll(ctx, show, await recipients(), 'changes', { kind: 'show.cancelled', reason: payload.reason }, (r) => `changed:${show.id}:${r.userId}:cancelled:${payload.cancelledAt}`);
+      return sendToAll(
+        ctx,
+        show,
+        await recipients(),
+        'changes',
+        { kind: 'show.cancelled', reason: payload.reason },
+        (r) => `changed:${show.id}:${r.userId}:cancelled:${payload.cancelledAt}`,
+      );
     default:
       return assertNever(payload);
   }
@@ -85,15 +115,34 @@ async function sendToAll(
   dedupeKeyFor: (recipient: Recipient) => string,
 ): Promise<JobOutcome> {
   const { env } = ctx;
-  const facts: ShowEmailFacts = { showId: show.id, title: show.title, hostName: show.host.name, brandName: show.brand.name, brandTimeZone: show.brand.timeZone, start: show.scheduledStart };
+  const facts: ShowEmailFacts = {
+    showId: show.id,
+    title: show.title,
+    hostName: show.host.name,
+    brandName: show.brand.name,
+    brandTimeZone: show.brand.timeZone,
+    start: show.scheduledStart,
+  };
   const emails = recipients.map((recipient): OutgoingEmail => {
     const unsubscribe = unsubscribeLinks(env.PUBLIC_URL, env.AUTH_SECRET, { userId: recipient.userId, purpose: topic });
-    const rendered = renderShowEmail(email, facts, recipient.name, {
-      showUrl: `${env.PUBLIC_URL}/shows/${encodeURIComponent(show.id)}`,
-      unsubscribeUrl: unsubscribe.pageUrl,
-      preferencesUrl: `${env.PUBLIC_URL}/account/notifications`,
-    }, recipient.locale);
-    return { ...rendered, dedupeKey: dedupeKeyFor(recipient), to: recipient.email, kind: email.kind, listUnsubscribeUrl: unsubscribe.oneClickUrl };
+    const rendered = renderShowEmail(
+      email,
+      facts,
+      recipient.name,
+      {
+        showUrl: `${env.PUBLIC_URL}/shows/${encodeURIComponent(show.id)}`,
+        unsubscribeUrl: unsubscribe.pageUrl,
+        preferencesUrl: `${env.PUBLIC_URL}/account/notifications`,
+      },
+      recipient.locale,
+    );
+    return {
+      ...rendered,
+      dedupeKey: dedupeKeyFor(recipient),
+      to: recipient.email,
+      kind: email.kind,
+      listUnsubscribeUrl: unsubscribe.oneClickUrl,
+    };
   });
   const queued = await enqueueEmails(ctx.db, emails);
   ctx.log.info({ showId: show.id, emailKind: email.kind, recipients: recipients.length, queued }, 'show emails queued');

@@ -93,7 +93,8 @@ describe('show notifications', () => {
     await setNotificationPreferences(db(), remindMe!.id, { reminderLeadMinutes: 60 }, 'preferences', env.REMINDER_LEAD_MINUTES);
     await scheduleShowReminders(db(), show.id);
     await drain();
-    await db().$executeRaw`UPDATE "Job" SET "runAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE "kind" = 'show.reminders' AND "payload"->>'leadMinutes' = '60'`;
+    await db()
+      .$executeRaw`UPDATE "Job" SET "runAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE "kind" = 'show.reminders' AND "payload"->>'leadMinutes' = '60'`;
     await drain();
     expect((await emails('show.reminder')).map((e) => e.to)).toEqual([remindMe!.email]);
   });
@@ -119,7 +120,9 @@ describe('show notifications', () => {
     expect(reminders).toHaveLength(audience.length);
     expect(reminders.every((e) => e.dedupeKey.endsWith(newStart.toISOString()))).toBe(true);
     const moved = await emails('show.rescheduled');
-    expect(moved.map((e) => e.dedupeKey).sort()).toEqual(audience.map((u) => `changed:${show.id}:${u.id}:rescheduled:${newStart.toISOString()}`).sort());
+    expect(moved.map((e) => e.dedupeKey).sort()).toEqual(
+      audience.map((u) => `changed:${show.id}:${u.id}:rescheduled:${newStart.toISOString()}`).sort(),
+    );
     expect(moved[0]!.text).toContain('New start:');
     // The jobs for the old start that were still pending were dropped, not kept as if they had sent something.
     expect(await db().job.findMany({ where: oldReminderJobs, select: { id: true } })).toEqual(ranBeforeMove);
@@ -190,7 +193,15 @@ describe('show notifications', () => {
 
   it('plans reminders at boot for upcoming accepted shows, but not for shows whose host has not accepted', async () => {
     const { show } = await showWithAudience();
-    const pending = await db().show.create({ data: { brandId: show.brandId, hostId: show.hostId, title: 'Pending host', scheduledStart: inTwoHours(), hostInviteStatus: 'PENDING' } });
+    const pending = await db().show.create({
+      data: {
+        brandId: show.brandId,
+        hostId: show.hostId,
+        title: 'Pending host',
+        scheduledStart: inTwoHours(),
+        hostInviteStatus: 'PENDING',
+      },
+    });
     await db().job.deleteMany();
     await planUpcomingReminders(db(), env.REMINDER_LEAD_MINUTES);
     const jobs = await db().job.findMany({ where: { kind: 'show.reminders' } });

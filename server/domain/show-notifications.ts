@@ -84,7 +84,11 @@ export async function planUpcomingReminders(db: Db, defaultLeadMinutes: number, 
   const horizonMinutes = Math.max(...reminderLeadChoices(defaultLeadMinutes)) + marginMinutes;
   const now = Date.now();
   const shows = await db.show.findMany({
-    where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', scheduledStart: { gt: new Date(now), lte: new Date(now + horizonMinutes * 60_000) } },
+    where: {
+      status: 'SCHEDULED',
+      hostInviteStatus: 'ACCEPTED',
+      scheduledStart: { gt: new Date(now), lte: new Date(now + horizonMinutes * 60_000) },
+    },
     select: { id: true, scheduledStart: true },
   });
   let planned = 0;

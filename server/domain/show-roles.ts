@@ -17,6 +17,7 @@ export async function showRoleOf(db: Db, userId: string, showId: string): Promis
 
 export async function requireModerator(db: Db, actor: Actor, showId: string): Promise<ShowRole> {
   const role = await showRoleOf(db, actor.userId, showId);
-  if (role === 'viewer') throw new AppError('FORBIDDEN', `user ${actor.userId} cannot moderate ${showId}`, 'Only the host and moderators can do that.');
+  if (role === 'viewer')
+    throw new AppError('FORBIDDEN', `user ${actor.userId} cannot moderate ${showId}`, 'Only the host and moderators can do that.');
   return role;
 }

@@ -99,7 +99,8 @@ async function requireHost(db: Db, actor: Actor, showId: string) {
     select: { id: true, hostId: true, status: true, startedAt: true, hostInviteStatus: true },
   });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId || show.hostInviteStatus === 'DECLINED') throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (show.hostId !== actor.userId || show.hostInviteStatus === 'DECLINED')
+    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
   return show;
 }
 
@@ -114,12 +115,19 @@ export async function goLive(db: Db, actor: Actor, showId: string): Promise<Show
     throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'This show has already finished.');
   }
   if (show.hostInviteStatus !== 'ACCEPTED') {
-    throw new AppError('INVALID_STATE', `host has not accepted show ${showId}`, 'Accept the invitation to host this show before going live.');
+    throw new AppError(
+      'INVALID_STATE',
+      `host has not accepted show ${showId}`,
+      'Accept the invitation to host this show before going live.',
+    );
   }
   if (show.status === 'SCHEDULED') {
     // Conditional on the status so two clicks (or two tabs) start the show once.
     const started = await db.$transaction(async (tx) => {
-      const { count } = await tx.show.updateMany({ where: { id: showId, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: new Date() } });
+      const { count } = await tx.show.updateMany({
+        where: { id: showId, status: 'SCHEDULED' },
+        data: { status: 'LIVE', startedAt: new Date() },
+      });
       if (count === 1) await recordShowEvent(tx, showId, 'show.live');
       return count;
     });
@@ -147,8 +155,12 @@ export async function endShow(db: Db, actor: Actor, showId: string): Promise<Sho
 
 export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<ProductCard> {
   const show = await requireHost(db, actor, showId);
-  if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'Go live before pinning products.');
-  const inLineup = await db.showProduct.findUnique({ where: { showId_productId: { showId, productId } }, select: { product: { select: { status: true } } } });
+  if (show.status !== 'LIVE' || !show.startedAt)
+    throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'Go live before pinning products.');
+  const inLineup = await db.showProduct.findUnique({
+    where: { showId_productId: { showId, productId } },
+    select: { product: { select: { status: true } } },
+  });
   if (!inLineup) throw new AppError('NOT_IN_LINEUP', `product ${productId} not in lineup of ${showId}`);
   // A lineup may hold drafts (brands prepare shows ahead), but a pin puts Buy on every
   // viewer's screen, so only what can be bought is pinned.

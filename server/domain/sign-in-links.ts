@@ -22,10 +22,22 @@ export function linkToken(secret: string, purpose: 'sign-in' | 'brand-invite', i
 
 export type LinkPurpose = 'sign-in' | 'verify-email';
 
-async function createLink(db: Db, secret: string, row: { email: string; purpose: LinkPurpose; userId?: string; lifetimeMs: number }, callbackUrl: string): Promise<void> {
+async function createLink(
+  db: Db,
+  secret: string,
+  row: { email: string; purpose: LinkPurpose; userId?: string; lifetimeMs: number },
+  callbackUrl: string,
+): Promise<void> {
   const id = randomUUID();
   await db.signInToken.create({
-    data: { id, email: row.email, purpose: row.purpose, userId: row.userId ?? null, tokenHash: hashToken(linkToken(secret, 'sign-in', id)), expiresAt: new Date(Date.now() + row.lifetimeMs) },
+    data: {
+      id,
+      email: row.email,
+      purpose: row.purpose,
+      userId: row.userId ?? null,
+      tokenHash: hashToken(linkToken(secret, 'sign-in', id)),
+      expiresAt: new Date(Date.now() + row.lifetimeMs),
+    },
   });
   await enqueueJobs(db, [{ kind: 'auth.link-email', payload: { tokenId: id, callbackUrl }, dedupeKey: `auth-link:${id}`, maxAttempts: 8 }]);
 }
@@ -36,7 +48,12 @@ async function createLink(db: Db, secret: string, row: { email: string; purpose:
  */
 export async function requestSignInLink(db: Db, email: string, opts: { secret: string; callbackUrl: string }): Promise<void> {
   const recent = await db.signInToken.count({ where: { email, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } } });
-  if (recent >= LINKS_PER_EMAIL_PER_HOUR) throw new AppError('RATE_LIMITED', `sign-in links for ${email}`, 'We have sent several links already. Check your inbox or try again in an hour.');
+  if (recent >= LINKS_PER_EMAIL_PER_HOUR)
+    throw new AppError(
+      'RATE_LIMITED',
+      `sign-in links for ${email}`,
+      'We have sent several links already. Check your inbox or try again in an hour.',
+    );
   const user = await db.user.findUnique({ where: { email }, select: { deletedAt: true } });
   if (user?.deletedAt) return;
   await createLink(db, opts.secret, { email, purpose: 'sign-in', lifetimeMs: LINK_LIFETIME_MS }, opts.callbackUrl);
@@ -44,7 +61,12 @@ export async function requestSignInLink(db: Db, email: string, opts: { secret: s
 
 /** The link a password sign-up gets: opening it proves the address and keeps the password. */
 export async function requestEmailVerification(db: Db, user: { id: string; email: string }, opts: { secret: string }): Promise<void> {
-  await createLink(db, opts.secret, { email: user.email, purpose: 'verify-email', userId: user.id, lifetimeMs: VERIFY_LIFETIME_MS }, '/account');
+  await createLink(
+    db,
+    opts.secret,
+    { email: user.email, purpose: 'verify-email', userId: user.id, lifetimeMs: VERIFY_LIFETIME_MS },
+    '/account',
+  );
 }
 
 /**

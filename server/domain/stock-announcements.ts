@@ -49,7 +49,10 @@ export interface StockCardUpdate {
  */
 export async function stockCardUpdates(db: Db, variantIds: readonly string[]): Promise<StockCardUpdate[]> {
   if (variantIds.length === 0) return [];
-  const variants = await db.productVariant.findMany({ where: { id: { in: [...new Set(variantIds)] } }, select: { id: true, productId: true, stock: true } });
+  const variants = await db.productVariant.findMany({
+    where: { id: { in: [...new Set(variantIds)] } },
+    select: { id: true, productId: true, stock: true },
+  });
   const productIds = [...new Set(variants.map((v) => v.productId))];
   if (productIds.length === 0) return [];
   const shows = await db.show.findMany({
@@ -59,7 +62,8 @@ export async function stockCardUpdates(db: Db, variantIds: readonly string[]): P
   const updates: StockCardUpdate[] = [];
   for (const show of shows) {
     const featured = new Set([...show.lineup.map((l) => l.productId), ...(show.pinnedProductId ? [show.pinnedProductId] : [])]);
-    for (const v of variants) if (featured.has(v.productId)) updates.push({ showId: show.id, productId: v.productId, variantId: v.id, stock: v.stock });
+    for (const v of variants)
+      if (featured.has(v.productId)) updates.push({ showId: show.id, productId: v.productId, variantId: v.id, stock: v.stock });
   }
   return updates;
 }

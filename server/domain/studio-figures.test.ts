@@ -24,9 +24,14 @@ afterAll(async () => {
 describe('studio figures', () => {
   it('count every paid order of the show from the database, past the 50 the live feed keeps', async () => {
     // 60 orders: more than the studio's live feed ever held, so only the database can know the total.
-    for (let i = 0; i < 60; i++) await buy(database.prisma, i % 2 ? actors.viewer : actors.viewer2, fx.lumenShowId, fx.lumenVariantId, 1 + (i % 3));
+    for (let i = 0; i < 60; i++)
+      await buy(database.prisma, i % 2 ? actors.viewer : actors.viewer2, fx.lumenShowId, fx.lumenVariantId, 1 + (i % 3));
     await buy(database.prisma, actors.viewer, fx.koraShowId, fx.koraVariantId, 1); // another show: not counted
-    const expected = await database.prisma.order.aggregate({ where: { showId: fx.lumenShowId, status: 'PAID' }, _sum: { totalMinor: true }, _count: { _all: true } });
+    const expected = await database.prisma.order.aggregate({
+      where: { showId: fx.lumenShowId, status: 'PAID' },
+      _sum: { totalMinor: true },
+      _count: { _all: true },
+    });
     const units = await database.prisma.orderItem.aggregate({ where: { order: { showId: fx.lumenShowId } }, _sum: { quantity: true } });
 
     const figures = await getStudioFigures(database.prisma, actors.host, fx.lumenShowId);
@@ -41,7 +46,11 @@ describe('studio figures', () => {
 
   it('leave cancelled orders out and subtract refunds', async () => {
     const before = await getStudioFigures(database.prisma, actors.host, fx.lumenShowId);
-    const [cancelled, refunded] = await database.prisma.order.findMany({ where: { showId: fx.lumenShowId }, orderBy: { number: 'asc' }, take: 2 });
+    const [cancelled, refunded] = await database.prisma.order.findMany({
+      where: { showId: fx.lumenShowId },
+      orderBy: { number: 'asc' },
+      take: 2,
+    });
     await database.prisma.order.update({ where: { id: cancelled!.id }, data: { status: 'CANCELLED' } });
     await database.prisma.order.update({ where: { id: refunded!.id }, data: { refundedMinor: 100 } });
 

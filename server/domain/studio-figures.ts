@@ -34,7 +34,8 @@ export interface StudioFigures {
 async function requireHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, peakViewers: true, uniqueViewers: true } });
   if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId) throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (show.hostId !== actor.userId)
+    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
   return show;
 }
 
@@ -44,7 +45,13 @@ export async function getStudioFigures(db: Db, actor: Actor, showId: string): Pr
   const statuses = [...COUNTED_STATUSES];
   const where = { showId, status: { in: statuses } };
   const [revenue, units, recent] = await Promise.all([
-    db.order.groupBy({ by: ['currency'], where, _sum: { totalMinor: true, refundedMinor: true }, _count: { _all: true }, orderBy: { currency: 'asc' } }),
+    db.order.groupBy({
+      by: ['currency'],
+      where,
+      _sum: { totalMinor: true, refundedMinor: true },
+      _count: { _all: true },
+      orderBy: { currency: 'asc' },
+    }),
     db.$queryRaw<{ productId: string; title: string; units: number }[]>`
       SELECT p."id" AS "productId", p."title", SUM(i."quantity")::int AS "units"
         FROM "OrderItem" i
@@ -64,7 +71,11 @@ export async function getStudioFigures(db: Db, actor: Actor, showId: string): Pr
         totalMinor: true,
         currency: true,
         buyer: { select: { name: true } },
-        items: { take: 1, orderBy: { id: 'asc' }, select: { quantity: true, variant: { select: { name: true, product: { select: { title: true } } } } } },
+        items: {
+          take: 1,
+          orderBy: { id: 'asc' },
+          select: { quantity: true, variant: { select: { name: true, product: { select: { title: true } } } } },
+        },
       },
     }),
   ]);
@@ -92,8 +103,14 @@ export async function getStudioFigures(db: Db, actor: Actor, showId: string): Pr
  * (anyone else would get the brand's "not found").
  */
 export async function studioSummaryLinks(db: Db, actor: Actor, showId: string): Promise<{ brandOrders: string | null; statement: string }> {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { brand: { select: { slug: true, members: { where: { userId: actor.userId }, select: { role: true } } } } } });
+  const show = await db.show.findUnique({
+    where: { id: showId },
+    select: { brand: { select: { slug: true, members: { where: { userId: actor.userId }, select: { role: true } } } } },
+  });
   const brand = show?.brand;
-  const brandOrders = brand && brand.members.length > 0 ? `/dashboard/brands/${encodeURIComponent(brand.slug)}/orders?show=${encodeURIComponent(showId)}` : null;
+  const brandOrders =
+    brand && brand.members.length > 0
+      ? `/dashboard/brands/${encodeURIComponent(brand.slug)}/orders?show=${encodeURIComponent(showId)}`
+      : null;
   return { brandOrders, statement: '/dashboard/host/statement' };
 }

@@ -35,16 +35,17 @@ export function throttleLimits(json?: string): ThrottleLimits {
   return throttleLimitsSchema.parse(json ? JSON.parse(json) : {});
 }
 
-export const policies = (l: ThrottleLimits) => ({
-  signInFailuresPerIp: { name: 'signin-ip', limit: l.signInFailuresPerIp, windowSeconds: 15 * MINUTE },
-  signInFailuresPerAccount: { name: 'signin-account', limit: l.signInFailuresPerAccount, windowSeconds: 15 * MINUTE },
-  signUpsPerIp: { name: 'signup-ip', limit: l.signUpsPerIp, windowSeconds: HOUR },
-  brandsPerAccount: { name: 'brand-account', limit: l.brandsPerAccount, windowSeconds: DAY },
-  brandsPerIp: { name: 'brand-ip', limit: l.brandsPerIp, windowSeconds: DAY },
-  invitesPerAccount: { name: 'invite-account', limit: l.invitesPerAccount, windowSeconds: HOUR },
-  invitesPerIp: { name: 'invite-ip', limit: l.invitesPerIp, windowSeconds: HOUR },
-  invitesPerBrandPerDay: { name: 'invite-brand', limit: l.invitesPerBrandPerDay, windowSeconds: DAY },
-}) satisfies Record<keyof ThrottleLimits, ThrottlePolicy>;
+export const policies = (l: ThrottleLimits) =>
+  ({
+    signInFailuresPerIp: { name: 'signin-ip', limit: l.signInFailuresPerIp, windowSeconds: 15 * MINUTE },
+    signInFailuresPerAccount: { name: 'signin-account', limit: l.signInFailuresPerAccount, windowSeconds: 15 * MINUTE },
+    signUpsPerIp: { name: 'signup-ip', limit: l.signUpsPerIp, windowSeconds: HOUR },
+    brandsPerAccount: { name: 'brand-account', limit: l.brandsPerAccount, windowSeconds: DAY },
+    brandsPerIp: { name: 'brand-ip', limit: l.brandsPerIp, windowSeconds: DAY },
+    invitesPerAccount: { name: 'invite-account', limit: l.invitesPerAccount, windowSeconds: HOUR },
+    invitesPerIp: { name: 'invite-ip', limit: l.invitesPerIp, windowSeconds: HOUR },
+    invitesPerBrandPerDay: { name: 'invite-brand', limit: l.invitesPerBrandPerDay, windowSeconds: DAY },
+  }) satisfies Record<keyof ThrottleLimits, ThrottlePolicy>;
 
 /** Who is asking: the client's address (null when unknown) and, once known, the account. */
 export interface RequestOrigin {
@@ -86,8 +87,12 @@ export async function takeThrottle(db: Db, policy: ThrottlePolicy, subject: stri
 export async function checkThrottle(db: Db, policy: ThrottlePolicy, subject: string | null): Promise<void> {
   if (subject === null) return;
   const { start, retryAfterSeconds } = windowOf(policy, Date.now());
-  const row = await db.rateLimitCounter.findUnique({ where: { key: `${policy.name}:${subject}` }, select: { windowStart: true, count: true } });
-  if (row && row.windowStart.getTime() === start.getTime() && row.count >= policy.limit) throw new RateLimitedError(policy.name, retryAfterSeconds);
+  const row = await db.rateLimitCounter.findUnique({
+    where: { key: `${policy.name}:${subject}` },
+    select: { windowStart: true, count: true },
+  });
+  if (row && row.windowStart.getTime() === start.getTime() && row.count >= policy.limit)
+    throw new RateLimitedError(policy.name, retryAfterSeconds);
 }
 
 /** Counts one failure without refusing; the next checkThrottle refuses once the limit is reached. */
@@ -102,7 +107,11 @@ export async function pruneThrottles(db: Db): Promise<number> {
 }
 
 /** An invitation (team or host): per sender, per address, and the brand's daily quota. */
-export async function takeInviteThrottles(db: Db, limits: ThrottleLimits, who: { ip: string | null; userId: string; brandId: string }): Promise<void> {
+export async function takeInviteThrottles(
+  db: Db,
+  limits: ThrottleLimits,
+  who: { ip: string | null; userId: string; brandId: string },
+): Promise<void> {
   const p = policies(limits);
   await takeThrottle(db, p.invitesPerIp, who.ip);
   await takeThrottle(db, p.invitesPerAccount, who.userId);

@@ -15,7 +15,12 @@ describe('unsubscribe links and notification preferences', () => {
   });
   afterAll(async () => database?.stop());
   const db = () => database.prisma;
-  const consents = (userId: string) => db().consentRecord.findMany({ where: { userId }, orderBy: { createdAt: 'asc' }, select: { purpose: true, granted: true, source: true } });
+  const consents = (userId: string) =>
+    db().consentRecord.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { purpose: true, granted: true, source: true },
+    });
   const invalidInput = expect.objectContaining({ name: 'AppError', code: 'INVALID_INPUT' });
 
   it('refuses a token whose purpose, person or signature was altered, or that was signed with another secret', () => {
@@ -23,7 +28,15 @@ describe('unsubscribe links and notification preferences', () => {
     expect(verifyUnsubscribeToken(SECRET, token)).toEqual({ userId: 'user_1', purpose: 'reminders' });
     const [userId, purpose, mac] = token.split('.') as [string, string, string];
     const flipped = `${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
-    for (const tampered of [`${userId}.all.${mac}`, `user_2.${purpose}.${mac}`, `${userId}.${purpose}.${flipped}`, `${userId}.${purpose}.${mac.slice(0, -4)}`, `${userId}.${purpose}`, '', createUnsubscribeToken('y'.repeat(40), { userId, purpose: 'reminders' })]) {
+    for (const tampered of [
+      `${userId}.all.${mac}`,
+      `user_2.${purpose}.${mac}`,
+      `${userId}.${purpose}.${flipped}`,
+      `${userId}.${purpose}.${mac.slice(0, -4)}`,
+      `${userId}.${purpose}`,
+      '',
+      createUnsubscribeToken('y'.repeat(40), { userId, purpose: 'reminders' }),
+    ]) {
       expect(() => verifyUnsubscribeToken(SECRET, tampered), tampered).toThrow(AppError);
       expect(() => verifyUnsubscribeToken(SECRET, tampered)).toThrow(invalidInput);
     }
@@ -68,10 +81,20 @@ describe('unsubscribe links and notification preferences', () => {
 
   it('records a consent row per changed choice when preferences are saved, and none for unchanged ones', async () => {
     const user = await createUser(db(), 'Sam');
-    expect(await getNotificationPreferences(db(), user.id, 30)).toEqual({ reminders: true, live: true, changes: true, reminderLeadMinutes: 30 });
+    expect(await getNotificationPreferences(db(), user.id, 30)).toEqual({
+      reminders: true,
+      live: true,
+      changes: true,
+      reminderLeadMinutes: 30,
+    });
     await setNotificationPreferences(db(), user.id, { reminders: true, live: false, reminderLeadMinutes: 60 }, 'preferences', DEFAULT_LEAD);
     await setNotificationPreferences(db(), user.id, { live: true, changes: true }, 'preferences', DEFAULT_LEAD);
-    expect(await getNotificationPreferences(db(), user.id, DEFAULT_LEAD)).toEqual({ reminders: true, live: true, changes: true, reminderLeadMinutes: 60 });
+    expect(await getNotificationPreferences(db(), user.id, DEFAULT_LEAD)).toEqual({
+      reminders: true,
+      live: true,
+      changes: true,
+      reminderLeadMinutes: 60,
+    });
     expect(await consents(user.id)).toEqual([
       { purpose: 'email.live', granted: false, source: 'preferences' },
       { purpose: 'email.live', granted: true, source: 'preferences' },
@@ -80,8 +103,12 @@ describe('unsubscribe links and notification preferences', () => {
 
   it('refuses a reminder lead time that is not offered', async () => {
     const user = await createUser(db(), 'Sam');
-    await expect(setNotificationPreferences(db(), user.id, { reminderLeadMinutes: 7 }, 'preferences', DEFAULT_LEAD)).rejects.toThrow(invalidInput);
+    await expect(setNotificationPreferences(db(), user.id, { reminderLeadMinutes: 7 }, 'preferences', DEFAULT_LEAD)).rejects.toThrow(
+      invalidInput,
+    );
     // The configured default is always offered, even when it is not one of the fixed choices.
-    await expect(setNotificationPreferences(db(), user.id, { reminderLeadMinutes: 30 }, 'preferences', 30)).resolves.toMatchObject({ reminderLeadMinutes: 30 });
+    await expect(setNotificationPreferences(db(), user.id, { reminderLeadMinutes: 30 }, 'preferences', 30)).resolves.toMatchObject({
+      reminderLeadMinutes: 30,
+    });
   });
 });

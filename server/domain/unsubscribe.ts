@@ -1,7 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from './context';
 import { AppError } from './errors';
-import { NOTIFICATION_TOPICS, setNotificationPreferences, type NotificationPreferences, type NotificationTopic } from './notification-preferences';
+import {
+  NOTIFICATION_TOPICS,
+  setNotificationPreferences,
+  type NotificationPreferences,
+  type NotificationTopic,
+} from './notification-preferences';
 
 // Unsubscribe links work without signing in, from any mail client, forever:
 // the token is an HMAC over who and what, so it cannot be forged or widened.
@@ -27,7 +32,8 @@ export function createUnsubscribeToken(secret: string, request: UnsubscribeReque
 /** The request a token stands for; a token that was altered in any way is refused with INVALID_INPUT. */
 export function verifyUnsubscribeToken(secret: string, token: string): UnsubscribeRequest {
   const [userId, purpose, mac, ...rest] = token.split('.');
-  if (!userId || !purpose || !mac || rest.length || !isPurpose(purpose)) throw new AppError('INVALID_INPUT', 'malformed unsubscribe token', INVALID_LINK);
+  if (!userId || !purpose || !mac || rest.length || !isPurpose(purpose))
+    throw new AppError('INVALID_INPUT', 'malformed unsubscribe token', INVALID_LINK);
   const given = Buffer.from(mac, 'base64url');
   const expected = signature(secret, userId, purpose);
   // Length first: timingSafeEqual throws on unequal lengths, and the length is no secret.
@@ -73,13 +79,20 @@ export async function previewUnsubscribe(db: Db, secret: string, token: string):
 }
 
 /** Turns off what the token names, recording the consent change as coming from the link. Safe to repeat. */
-export async function unsubscribe(db: Db, secret: string, token: string, defaultLeadMinutes: number): Promise<{ purpose: UnsubscribePurpose; preferences: NotificationPreferences }> {
+export async function unsubscribe(
+  db: Db,
+  secret: string,
+  token: string,
+  defaultLeadMinutes: number,
+): Promise<{ purpose: UnsubscribePurpose; preferences: NotificationPreferences }> {
   const request = verifyUnsubscribeToken(secret, token);
   const changes = Object.fromEntries(topicsOf(request.purpose).map((topic) => [topic, false])) as Partial<NotificationPreferences>;
-  const preferences = await setNotificationPreferences(db, request.userId, changes, 'unsubscribe-link', defaultLeadMinutes).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', error.message, INVALID_LINK);
-    throw error;
-  });
+  const preferences = await setNotificationPreferences(db, request.userId, changes, 'unsubscribe-link', defaultLeadMinutes).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', error.message, INVALID_LINK);
+      throw error;
+    },
+  );
   return { purpose: request.purpose, preferences };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
 
-const text = (max: number, label: string) => z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
+const text = (max: number, label: string) =>
+  z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
 
 export const addressInputSchema = z.object({
@@ -23,11 +24,26 @@ export type AddressInput = z.input<typeof addressInputSchema>;
  * are shown next to the field and may be logged.
  */
 export const cardInputSchema = z.object({
-  number: z.string().trim().regex(/^[\d\s-]{12,23}$/, 'Enter the card number (digits only).'),
-  expMonth: z.coerce.number().int('Enter the expiry month.').min(1, 'The expiry month must be 1 to 12.').max(12, 'The expiry month must be 1 to 12.'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[\d\s-]{12,23}$/, 'Enter the card number (digits only).'),
+  expMonth: z.coerce
+    .number()
+    .int('Enter the expiry month.')
+    .min(1, 'The expiry month must be 1 to 12.')
+    .max(12, 'The expiry month must be 1 to 12.'),
   // Cards print two digits; 27 means 2027.
-  expYear: z.coerce.number().int('Enter the expiry year.').min(0).max(2100).transform((y) => (y < 100 ? 2000 + y : y)),
-  cvc: z.string().trim().regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
+  expYear: z.coerce
+    .number()
+    .int('Enter the expiry year.')
+    .min(0)
+    .max(2100)
+    .transform((y) => (y < 100 ? 2000 + y : y)),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
   holder: text(100, 'name on the card'),
 });
 export type CardInput = z.input<typeof cardInputSchema>;

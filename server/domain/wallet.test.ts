@@ -5,7 +5,16 @@ import type { Actor } from './context';
 import { AppError } from './errors';
 import { TestPaymentProvider } from './payments/test-provider';
 import { demoActors, expectAppError, type DemoActors } from './test-actors';
-import { addAddress, addPaymentMethod, getWallet, removeAddress, removePaymentMethod, setDefaultAddress, setDefaultPaymentMethod, walletNeeds } from './wallet';
+import {
+  addAddress,
+  addPaymentMethod,
+  getWallet,
+  removeAddress,
+  removePaymentMethod,
+  setDefaultAddress,
+  setDefaultPaymentMethod,
+  walletNeeds,
+} from './wallet';
 
 let database: TestDatabase;
 let actors: DemoActors;
@@ -29,7 +38,10 @@ afterAll(async () => {
 
 const defaults = async (actor: Actor) => {
   const wallet = await getWallet(database.prisma, actor);
-  return { addresses: wallet.addresses.filter((a) => a.isDefault).map((a) => a.city), cards: wallet.cards.filter((c) => c.isDefault).map((c) => c.last4) };
+  return {
+    addresses: wallet.addresses.filter((a) => a.isDefault).map((a) => a.city),
+    cards: wallet.cards.filter((c) => c.isDefault).map((c) => c.last4),
+  };
 };
 
 describe('wallet', () => {
@@ -61,12 +73,18 @@ describe('wallet', () => {
   it('refuses an address with an unknown country and a card that fails the checks', async () => {
     await expectAppError(addAddress(database.prisma, newcomer, { ...address('Nowhere'), country: 'QQ' }), 'INVALID_INPUT');
     await expectAppError(addPaymentMethod(database.prisma, payments, newcomer, card('4242424242424241')), 'INVALID_INPUT');
-    await expectAppError(addPaymentMethod(database.prisma, payments, newcomer, { ...card('4242424242424242'), expYear: 2001 }), 'INVALID_INPUT');
+    await expectAppError(
+      addPaymentMethod(database.prisma, payments, newcomer, { ...card('4242424242424242'), expYear: 2001 }),
+      'INVALID_INPUT',
+    );
   });
 
   it('a country typed as a name is refused, never cut to two letters: "Cambodia" is not saved as CA (Canada)', async () => {
     for (const country of ['Cambodia', 'CAMBODIA', 'Canada ', 'KHM']) {
-      const refusal = await addAddress(database.prisma, newcomer, { ...address('Phnom Penh'), country }).then(() => null, (e: unknown) => e);
+      const refusal = await addAddress(database.prisma, newcomer, { ...address('Phnom Penh'), country }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refusal, country).toBeInstanceOf(AppError);
       expect(refusal).toMatchObject({ code: 'INVALID_INPUT', userMessage: 'Choose a country from the list.' });
     }
@@ -85,9 +103,13 @@ describe('wallet', () => {
     await addPaymentMethod(database.prisma, payments, newcomer, card('4000 0000 0000 9995'));
     const saved = await database.prisma.paymentMethod.findFirstOrThrow({ where: { userId: newcomer.userId, last4: '9995' } });
     expect(saved).toMatchObject({ token: 'tok_test_visa_insufficient', brand: 'visa', provider: 'test' });
-    const tables = await database.prisma.$queryRaw<{ table_name: string }[]>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+    const tables = await database.prisma.$queryRaw<
+      { table_name: string }[]
+    >`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
     for (const { table_name } of tables) {
-      const [hit] = await database.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table_name}" t WHERE to_jsonb(t)::text LIKE '%4000000000009995%' OR to_jsonb(t)::text LIKE '%4000 0000 0000 9995%'`);
+      const [hit] = await database.prisma.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "${table_name}" t WHERE to_jsonb(t)::text LIKE '%4000000000009995%' OR to_jsonb(t)::text LIKE '%4000 0000 0000 9995%'`,
+      );
       expect(Number(hit!.n), table_name).toBe(0);
     }
   });

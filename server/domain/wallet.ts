@@ -29,7 +29,18 @@ export interface Wallet {
   cards: WalletCard[];
 }
 
-const addressSelect = { id: true, fullName: true, line1: true, line2: true, city: true, region: true, postalCode: true, country: true, phone: true, isDefault: true } as const;
+const addressSelect = {
+  id: true,
+  fullName: true,
+  line1: true,
+  line2: true,
+  city: true,
+  region: true,
+  postalCode: true,
+  country: true,
+  phone: true,
+  isDefault: true,
+} as const;
 const cardSelect = { id: true, brand: true, last4: true, expMonth: true, expYear: true, isDefault: true } as const;
 const defaultFirst = [{ isDefault: 'desc' as const }, { createdAt: 'desc' as const }];
 
@@ -102,15 +113,31 @@ async function ownAddress(tx: Tx, actor: Actor, addressId: string): Promise<{ is
  * four digits and expiry. The number and security code go no further than the
  * provider call: not into the database, an error or a log line.
  */
-export async function addPaymentMethod(db: Db, payments: PaymentProvider, actor: Actor, input: CardInput, opts: { makeDefault?: boolean } = {}): Promise<WalletCard> {
+export async function addPaymentMethod(
+  db: Db,
+  payments: PaymentProvider,
+  actor: Actor,
+  input: CardInput,
+  opts: { makeDefault?: boolean } = {},
+): Promise<WalletCard> {
   const parsed = cardInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'card details invalid', parsed.error.issues[0]?.message);
   const card = await payments.tokenizeCard(parsed.data);
   return inWallet(db, actor, async (tx) => {
-    const isDefault = opts.makeDefault === true || (await tx.paymentMethod.count({ where: { userId: actor.userId, isDefault: true } })) === 0;
+    const isDefault =
+      opts.makeDefault === true || (await tx.paymentMethod.count({ where: { userId: actor.userId, isDefault: true } })) === 0;
     if (isDefault) await tx.paymentMethod.updateMany({ where: { userId: actor.userId, isDefault: true }, data: { isDefault: false } });
     return tx.paymentMethod.create({
-      data: { userId: actor.userId, provider: payments.name, token: card.token, brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, isDefault },
+      data: {
+        userId: actor.userId,
+        provider: payments.name,
+        token: card.token,
+        brand: card.brand,
+        last4: card.last4,
+        expMonth: card.expMonth,
+        expYear: card.expYear,
+        isDefault,
+      },
       select: cardSelect,
     });
   });
@@ -119,7 +146,10 @@ export async function addPaymentMethod(db: Db, payments: PaymentProvider, actor:
 export async function setDefaultPaymentMethod(db: Db, actor: Actor, paymentMethodId: string): Promise<void> {
   await inWallet(db, actor, async (tx) => {
     await ownCard(tx, actor, paymentMethodId);
-    await tx.paymentMethod.updateMany({ where: { userId: actor.userId, isDefault: true, NOT: { id: paymentMethodId } }, data: { isDefault: false } });
+    await tx.paymentMethod.updateMany({
+      where: { userId: actor.userId, isDefault: true, NOT: { id: paymentMethodId } },
+      data: { isDefault: false },
+    });
     await tx.paymentMethod.update({ where: { id: paymentMethodId }, data: { isDefault: true } });
   });
 }
@@ -130,7 +160,11 @@ export async function removePaymentMethod(db: Db, actor: Actor, paymentMethodId:
     const card = await ownCard(tx, actor, paymentMethodId);
     await tx.paymentMethod.delete({ where: { id: paymentMethodId } });
     if (!card.isDefault) return;
-    const next = await tx.paymentMethod.findFirst({ where: { userId: actor.userId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    const next = await tx.paymentMethod.findFirst({
+      where: { userId: actor.userId },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true },
+    });
     if (next) await tx.paymentMethod.update({ where: { id: next.id }, data: { isDefault: true } });
   });
 }

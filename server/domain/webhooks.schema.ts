@@ -13,7 +13,10 @@ export const webhookUrlSchema = z
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
   }, 'Enter a full address starting with https:// (or http://).')
   // Credentials in the URL would sit in our logs and database in the clear.
-  .refine((raw) => !URL.canParse(raw) || (new URL(raw).username === '' && new URL(raw).password === ''), 'Leave the user name and password out of the address.');
+  .refine(
+    (raw) => !URL.canParse(raw) || (new URL(raw).username === '' && new URL(raw).password === ''),
+    'Leave the user name and password out of the address.',
+  );
 
 export const webhookEndpointInputSchema = z.object({
   url: webhookUrlSchema,

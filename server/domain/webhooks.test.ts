@@ -37,13 +37,23 @@ describe('brand webhook endpoints', () => {
   });
 
   const db = () => database.prisma;
-  const create = (actor: Actor = actors.lumenOwner, input = { url: 'https://hooks.example.com/live', events: ['order.paid', 'order.shipped'] }) => createWebhookEndpoint(db(), actor, 'lumen', input);
+  const create = (
+    actor: Actor = actors.lumenOwner,
+    input = { url: 'https://hooks.example.com/live', events: ['order.paid', 'order.shipped'] },
+  ) => createWebhookEndpoint(db(), actor, 'lumen', input);
 
   it('shows the whsec_ secret once at creation; the list never includes it', async () => {
     const { id, secret } = await create();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
     const [listed] = await listWebhookEndpoints(db(), lumenStaff, 'lumen');
-    expect(listed).toEqual({ id, url: 'https://hooks.example.com/live', events: ['order.paid', 'order.shipped'], active: true, createdAt: expect.any(String), deliveries: [] });
+    expect(listed).toEqual({
+      id,
+      url: 'https://hooks.example.com/live',
+      events: ['order.paid', 'order.shipped'],
+      active: true,
+      createdAt: expect.any(String),
+      deliveries: [],
+    });
     expect(JSON.stringify(listed)).not.toContain(secret);
   });
 
@@ -88,9 +98,13 @@ describe('brand webhook endpoints', () => {
     const { id: other } = await create(actors.lumenOwner, { url: 'https://other.example.com', events: ['*'] });
     const { deliveryId } = await sendTestWebhook(db(), actors.lumenOwner, 'lumen', id);
     const endpoints = await listWebhookEndpoints(db(), actors.lumenOwner, 'lumen');
-    expect(endpoints.find((e) => e.id === id)?.deliveries).toEqual([expect.objectContaining({ id: deliveryId, eventType: 'webhook.test', status: 'PENDING', attempts: 0 })]);
+    expect(endpoints.find((e) => e.id === id)?.deliveries).toEqual([
+      expect.objectContaining({ id: deliveryId, eventType: 'webhook.test', status: 'PENDING', attempts: 0 }),
+    ]);
     expect(endpoints.find((e) => e.id === other)?.deliveries).toEqual([]);
-    expect(await db().job.findMany({ select: { kind: true, payload: true } })).toEqual([{ kind: 'webhook.deliver', payload: { deliveryId } }]);
+    expect(await db().job.findMany({ select: { kind: true, payload: true } })).toEqual([
+      { kind: 'webhook.deliver', payload: { deliveryId } },
+    ]);
   });
 
   it('a paused endpoint cannot be tested or replayed to until resumed', async () => {
@@ -107,7 +121,11 @@ describe('brand webhook endpoints', () => {
     const event = await db().brandEvent.findFirstOrThrow();
     const { id } = await create();
     const { deliveryId } = await replayEvent(db(), actors.lumenOwner, 'lumen', event.id, id);
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ endpointId: id, eventId: event.id, status: 'PENDING' });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      endpointId: id,
+      eventId: event.id,
+      status: 'PENDING',
+    });
   });
 
   it('a member of another brand cannot see, change, test or replay lumen’s endpoints: NOT_FOUND', async () => {

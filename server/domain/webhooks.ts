@@ -38,7 +38,8 @@ export interface WebhookEndpointRow {
   deliveries: WebhookDeliveryRow[];
 }
 
-const endpointNotFound = (id: string) => new AppError('NOT_FOUND', `webhook endpoint ${id} not in this brand`, 'We could not find that webhook endpoint.');
+const endpointNotFound = (id: string) =>
+  new AppError('NOT_FOUND', `webhook endpoint ${id} not in this brand`, 'We could not find that webhook endpoint.');
 
 function parseEndpointInput(raw: WebhookEndpointInput) {
   const parsed = webhookEndpointInputSchema.safeParse(raw);
@@ -55,16 +56,25 @@ async function brandEndpoint(db: Db, brandId: string, endpointId: string): Promi
 /** A paused endpoint is sent nothing, not even on request: the delivery job would only mark it failed. */
 async function activeBrandEndpoint(db: Db, brandId: string, endpointId: string): Promise<{ id: string }> {
   const endpoint = await brandEndpoint(db, brandId, endpointId);
-  if (!endpoint.active) throw new AppError('INVALID_STATE', `webhook endpoint ${endpointId} is paused`, 'This endpoint is paused. Resume it first.');
+  if (!endpoint.active)
+    throw new AppError('INVALID_STATE', `webhook endpoint ${endpointId} is paused`, 'This endpoint is paused. Resume it first.');
   return endpoint;
 }
 
 /** Creates an endpoint; the secret is answered here once and never shown again. */
-export async function createWebhookEndpoint(db: Db, actor: Actor, slug: string, raw: WebhookEndpointInput): Promise<{ id: string; secret: string }> {
+export async function createWebhookEndpoint(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  raw: WebhookEndpointInput,
+): Promise<{ id: string; secret: string }> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
   const input = parseEndpointInput(raw);
   const secret = newWebhookSecret();
-  const endpoint = await db.webhookEndpoint.create({ data: { brandId: access.brandId, url: input.url, events: input.events, secret }, select: { id: true } });
+  const endpoint = await db.webhookEndpoint.create({
+    data: { brandId: access.brandId, url: input.url, events: input.events, secret },
+    select: { id: true },
+  });
   return { id: endpoint.id, secret };
 }
 
@@ -82,7 +92,18 @@ export async function listWebhookEndpoints(db: Db, actor: Actor, slug: string): 
       deliveries: {
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: RECENT_DELIVERIES,
-        select: { id: true, eventId: true, status: true, attempts: true, lastStatusCode: true, lastError: true, lastAttemptAt: true, deliveredAt: true, createdAt: true, event: { select: { type: true } } },
+        select: {
+          id: true,
+          eventId: true,
+          status: true,
+          attempts: true,
+          lastStatusCode: true,
+          lastError: true,
+          lastAttemptAt: true,
+          deliveredAt: true,
+          createdAt: true,
+          event: { select: { type: true } },
+        },
       },
     },
   });
@@ -130,7 +151,14 @@ export async function sendTestWebhook(db: Db, actor: Actor, slug: string, endpoi
   const access = await requireBrandMember(db, actor, { slug });
   await activeBrandEndpoint(db, access.brandId, endpointId);
   return db.$transaction(async (tx) => {
-    const event = await tx.brandEvent.create({ data: { brandId: access.brandId, type: TEST_EVENT_TYPE, data: { message: 'This is a test event from Live Commerce.', sentBy: actor.name } }, select: { id: true } });
+    const event = await tx.brandEvent.create({
+      data: {
+        brandId: access.brandId,
+        type: TEST_EVENT_TYPE,
+        data: { message: 'This is a test event from Live Commerce.', sentBy: actor.name },
+      },
+      select: { id: true },
+    });
     return queueWebhookDelivery(tx, endpointId, event.id);
   });
 }
@@ -138,14 +166,23 @@ export async function sendTestWebhook(db: Db, actor: Actor, slug: string, endpoi
 /** Sends a delivery's event to its endpoint again, as a new delivery with its own attempts. */
 export async function replayDelivery(db: Db, actor: Actor, slug: string, deliveryId: string): Promise<{ deliveryId: string }> {
   const access = await requireBrandMember(db, actor, { slug });
-  const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpoint: { brandId: access.brandId } }, select: { endpointId: true, eventId: true } });
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id: deliveryId, endpoint: { brandId: access.brandId } },
+    select: { endpointId: true, eventId: true },
+  });
   if (!delivery) throw new AppError('NOT_FOUND', `webhook delivery ${deliveryId} not in this brand`, 'We could not find that delivery.');
   await activeBrandEndpoint(db, access.brandId, delivery.endpointId);
   return replay(db, delivery.endpointId, delivery.eventId);
 }
 
 /** Sends one of the brand's events to one of its endpoints, whether or not it was sent there before. */
-export async function replayEvent(db: Db, actor: Actor, slug: string, eventId: string, endpointId: string): Promise<{ deliveryId: string }> {
+export async function replayEvent(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  eventId: string,
+  endpointId: string,
+): Promise<{ deliveryId: string }> {
   const access = await requireBrandMember(db, actor, { slug });
   await activeBrandEndpoint(db, access.brandId, endpointId);
   const event = await db.brandEvent.findFirst({ where: { id: eventId, brandId: access.brandId }, select: { id: true } });

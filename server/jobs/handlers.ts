@@ -20,7 +20,12 @@ export const jobHandlers: JobHandlers = {
 };
 
 /** Parses the stored payload with its kind's schema (throws a ZodError if it does not fit) and runs the handler. */
-export async function runJobHandler<K extends JobKind>(handlers: JobHandlers, kind: K, payload: unknown, ctx: JobContext): Promise<JobOutcome> {
+export async function runJobHandler<K extends JobKind>(
+  handlers: JobHandlers,
+  kind: K,
+  payload: unknown,
+  ctx: JobContext,
+): Promise<JobOutcome> {
   // The schema for K parses to JobPayload<K>; TypeScript cannot follow the indexed access through the union.
   const parsed = jobPayloadSchemas[kind].parse(payload) as JobPayload<K>;
   const handler: JobHandler<K> = handlers[kind];

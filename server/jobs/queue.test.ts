@@ -23,8 +23,23 @@ describe('durable job queue', () => {
   });
 
   const worker = (handlers: JobHandlers = jobHandlers, workerId?: string) =>
-    new JobWorker({ db: database.prisma, env, log: silentLog, mail: createMailTransport(env), handlers, ...(workerId && { workerId }), batchSize: 3 });
-  const email = (n: number) => ({ dedupeKey: `test:${n}`, to: `person${n}@example.test`, subject: `Hello ${n}`, text: 'Hi', html: '<p>Hi</p>', kind: 'test' });
+    new JobWorker({
+      db: database.prisma,
+      env,
+      log: silentLog,
+      mail: createMailTransport(env),
+      handlers,
+      ...(workerId && { workerId }),
+      batchSize: 3,
+    });
+  const email = (n: number) => ({
+    dedupeKey: `test:${n}`,
+    to: `person${n}@example.test`,
+    subject: `Hello ${n}`,
+    text: 'Hi',
+    html: '<p>Hi</p>',
+    kind: 'test',
+  });
 
   it('keeps one job per dedupeKey however often it is enqueued', async () => {
     const job = { kind: 'show.live', payload: { showId: 's1', startedAt: new Date().toISOString() }, dedupeKey: 'same' } as const;
@@ -53,7 +68,12 @@ describe('durable job queue', () => {
     await enqueueEmail(database.prisma, email(1));
     // Node A claims the job and sends the email, then dies before recording completion.
     const [claimed] = await claimDueJobs(database.prisma, 'node-a', 1, 60_000);
-    await runJobHandler(jobHandlers, 'email.send', claimed!.payload, { db: database.prisma, env, log: silentLog, mail: createMailTransport(env) });
+    await runJobHandler(jobHandlers, 'email.send', claimed!.payload, {
+      db: database.prisma,
+      env,
+      log: silentLog,
+      mail: createMailTransport(env),
+    });
     // While A's lease runs, nobody else takes the job.
     expect(await worker(jobHandlers, 'node-b').drain()).toBe(0);
     await database.prisma.job.update({ where: { id: claimed!.id }, data: { lockedUntil: new Date(Date.now() - 60_000) } });
@@ -70,7 +90,10 @@ describe('durable job queue', () => {
     await enqueueEmail(database.prisma, email(2));
     const runner = startJobRunner({ db: database.prisma, env, log: silentLog });
     try {
-      await vi.waitFor(async () => expect(await database.prisma.emailMessage.count({ where: { status: 'SENT' } })).toBe(2), { timeout: 15_000, interval: 50 });
+      await vi.waitFor(async () => expect(await database.prisma.emailMessage.count({ where: { status: 'SENT' } })).toBe(2), {
+        timeout: 15_000,
+        interval: 50,
+      });
     } finally {
       await runner.stop();
     }

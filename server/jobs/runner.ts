@@ -45,7 +45,11 @@ export class JobWorker {
     // Settled, not all: stop() relies on every claimed job having finished when this returns.
     const results = await Promise.allSettled(jobs.map((job) => this.runJob(job)));
     for (const [index, result] of results.entries()) {
-      if (result.status === 'rejected') this.opts.log.error({ err: result.reason, jobId: jobs[index]!.id }, 'recording a job result failed; its lease will expire and it will run again');
+      if (result.status === 'rejected')
+        this.opts.log.error(
+          { err: result.reason, jobId: jobs[index]!.id },
+          'recording a job result failed; its lease will expire and it will run again',
+        );
     }
     return jobs.length;
   }

@@ -29,7 +29,12 @@ async function startSmtpServer() {
       stream.on('end', () => {
         if (state.refuse) return callback(new Error('mailbox unavailable, try later'));
         const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), headers: parseHeaders(raw), raw });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          headers: parseHeaders(raw),
+          raw,
+        });
         callback();
       });
     },
@@ -89,12 +94,23 @@ describe('email delivery', () => {
     expect(message!.headers.get('subject')).toBe('Starting in 15 minutes: Glow <Up>');
     expect(message!.headers.get('list-unsubscribe')).toBe('<http://shop.test/api/unsubscribe?token=user1.reminders.abc>');
     expect(message!.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(await database.prisma.emailMessage.findUniqueOrThrow({ where: { dedupeKey: reminder.dedupeKey } })).toMatchObject({ transport: 'smtp', status: 'SENT', sentAt: expect.any(Date) });
+    expect(await database.prisma.emailMessage.findUniqueOrThrow({ where: { dedupeKey: reminder.dedupeKey } })).toMatchObject({
+      transport: 'smtp',
+      status: 'SENT',
+      sentAt: expect.any(Date),
+    });
   });
 
   it('leaves the unsubscribe headers off transactional email such as sign-in links', async () => {
     const env = testEnv(database.url, { SMTP_URL: smtp.url });
-    await enqueueEmail(database.prisma, { dedupeKey: 'sign-in:1', to: 'sam@example.test', subject: 'Your sign-in link', text: 'link', html: '<p>link</p>', kind: 'auth.sign-in-link' });
+    await enqueueEmail(database.prisma, {
+      dedupeKey: 'sign-in:1',
+      to: 'sam@example.test',
+      subject: 'Your sign-in link',
+      text: 'link',
+      html: '<p>link</p>',
+      kind: 'auth.sign-in-link',
+    });
     await drain(env);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.headers.has('list-unsubscribe')).toBe(false);
@@ -105,7 +121,10 @@ describe('email delivery', () => {
     smtp.state.refuse = true;
     await enqueueEmail(database.prisma, reminder);
     await drain(env);
-    expect(await database.prisma.emailMessage.findFirstOrThrow()).toMatchObject({ status: 'FAILED', error: expect.stringContaining('mailbox unavailable') });
+    expect(await database.prisma.emailMessage.findFirstOrThrow()).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('mailbox unavailable'),
+    });
     expect(await database.prisma.job.findFirstOrThrow()).toMatchObject({ attempts: 1, completedAt: null, failedAt: null });
 
     smtp.state.refuse = false;
@@ -121,7 +140,15 @@ describe('email delivery', () => {
     await drain(env);
     expect(smtp.received).toHaveLength(0);
     expect(await database.prisma.emailMessage.findMany()).toEqual([
-      expect.objectContaining({ to: 'sam@example.test', subject: reminder.subject, text: 'Hi Sam', html: '<p>Hi Sam</p>', kind: 'show.reminder', transport: 'outbox', status: 'SENT' }),
+      expect.objectContaining({
+        to: 'sam@example.test',
+        subject: reminder.subject,
+        text: 'Hi Sam',
+        html: '<p>Hi Sam</p>',
+        kind: 'show.reminder',
+        transport: 'outbox',
+        status: 'SENT',
+      }),
     ]);
   });
 

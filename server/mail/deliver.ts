@@ -17,7 +17,11 @@ export interface DeliveryContext {
  * nothing, so an email goes out at most once. Only a definite failure (FAILED)
  * is sent again; SENDING means an earlier attempt may have reached the server.
  */
-export async function deliverEmail(ctx: DeliveryContext, email: EmailSendPayload, opts: { storedCopy?: Pick<EmailSendPayload, 'text' | 'html'> } = {}): Promise<'done'> {
+export async function deliverEmail(
+  ctx: DeliveryContext,
+  email: EmailSendPayload,
+  opts: { storedCopy?: Pick<EmailSendPayload, 'text' | 'html'> } = {},
+): Promise<'done'> {
   const { db, mail } = ctx;
   const log = ctx.log.child({ emailKey: email.dedupeKey, emailKind: email.kind, transport: mail.name });
   // Over SMTP the row is a record, not the delivery: an email carrying a
@@ -49,8 +53,14 @@ export async function deliverEmail(ctx: DeliveryContext, email: EmailSendPayload
 /** Takes the right to send this email: a new row, or an earlier definite failure. */
 async function claimEmail(db: Db, email: EmailSendPayload, transport: MailTransport['name']): Promise<boolean> {
   const { dedupeKey, to, subject, text, html, kind } = email;
-  const inserted = await db.emailMessage.createMany({ data: [{ dedupeKey, to, subject, text, html, kind, transport, status: 'SENDING' }], skipDuplicates: true });
+  const inserted = await db.emailMessage.createMany({
+    data: [{ dedupeKey, to, subject, text, html, kind, transport, status: 'SENDING' }],
+    skipDuplicates: true,
+  });
   if (inserted.count === 1) return true;
-  const retried = await db.emailMessage.updateMany({ where: { dedupeKey, status: 'FAILED' }, data: { status: 'SENDING', error: null, transport } });
+  const retried = await db.emailMessage.updateMany({
+    where: { dedupeKey, status: 'FAILED' },
+    data: { status: 'SENDING', error: null, transport },
+  });
   return retried.count === 1;
 }

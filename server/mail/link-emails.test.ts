@@ -57,7 +57,13 @@ describe('secret links at rest', () => {
     const env = testEnv(database.url, { SMTP_URL: smtp.url });
     const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.brand } });
     await requestSignInLink(database.prisma, 'someone@x.test', { secret: env.AUTH_SECRET, callbackUrl: '/' });
-    await inviteBrandMember(database.prisma, { userId: owner.id, name: owner.name }, 'lumen', { email: 'invitee@x.test', role: 'STAFF' }, { secret: env.AUTH_SECRET, ip: null, limits: throttleLimits() });
+    await inviteBrandMember(
+      database.prisma,
+      { userId: owner.id, name: owner.name },
+      'lumen',
+      { email: 'invitee@x.test', role: 'STAFF' },
+      { secret: env.AUTH_SECRET, ip: null, limits: throttleLimits() },
+    );
     const signInRow = await database.prisma.signInToken.findFirstOrThrow({ where: { email: 'someone@x.test' } });
     const inviteRow = await database.prisma.brandInvite.findFirstOrThrow({ where: { email: 'invitee@x.test' } });
     const signInToken = linkToken(env.AUTH_SECRET, 'sign-in', signInRow.id);
@@ -77,7 +83,9 @@ describe('secret links at rest', () => {
     stored = await storedText();
     expect(stored).not.toContain(signInToken);
     expect(stored).not.toContain(inviteToken);
-    expect(await database.prisma.emailMessage.count({ where: { kind: { in: ['auth.sign-in-link', 'brand.invite'] }, status: 'SENT' } })).toBe(2);
+    expect(
+      await database.prisma.emailMessage.count({ where: { kind: { in: ['auth.sign-in-link', 'brand.invite'] }, status: 'SENT' } }),
+    ).toBe(2);
   });
 
   it('the local outbox (no SMTP) keeps the link: it is the delivery, read on /mailbox', async () => {
@@ -94,7 +102,10 @@ describe('secret links at rest', () => {
     await database.prisma.user.update({ where: { email: DEMO_EMAILS.viewer2 }, data: { locale: 'lo' } });
     await requestSignInLink(database.prisma, DEMO_EMAILS.viewer2, { secret: env.AUTH_SECRET, callbackUrl: '/' });
     await drain(env);
-    const email = await database.prisma.emailMessage.findFirstOrThrow({ where: { to: DEMO_EMAILS.viewer2 }, orderBy: { createdAt: 'desc' } });
+    const email = await database.prisma.emailMessage.findFirstOrThrow({
+      where: { to: DEMO_EMAILS.viewer2 },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(email.subject).toBe('ລິ້ງເຂົ້າສູ່ລະບົບຂອງທ່ານ');
     expect(email.text).toContain('ເປີດລິ້ງນີ້ເພື່ອເຂົ້າສູ່ລະບົບ');
     expect(email.text).not.toMatch(/Open this link/);
@@ -104,7 +115,13 @@ describe('secret links at rest', () => {
     const env = testEnv(database.url);
     const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_EMAILS.brand } });
     await database.prisma.user.update({ where: { email: DEMO_EMAILS.viewer }, data: { locale: 'mn' } });
-    await inviteBrandMember(database.prisma, { userId: owner.id, name: owner.name }, 'lumen', { email: DEMO_EMAILS.viewer, role: 'STAFF' }, { secret: env.AUTH_SECRET, ip: null, limits: throttleLimits() });
+    await inviteBrandMember(
+      database.prisma,
+      { userId: owner.id, name: owner.name },
+      'lumen',
+      { email: DEMO_EMAILS.viewer, role: 'STAFF' },
+      { secret: env.AUTH_SECRET, ip: null, limits: throttleLimits() },
+    );
     await drain(env);
     const email = await database.prisma.emailMessage.findFirstOrThrow({ where: { to: DEMO_EMAILS.viewer, kind: 'brand.invite' } });
     expect(email.subject).toContain('брэндэд урьлаа');

@@ -9,10 +9,16 @@ import { deliverEmail } from './deliver';
 import { emailLocale, emailWords } from './i18n';
 import { escapeHtml } from './templates';
 
-const REDACTED = { text: '(The link in this email is not kept after sending.)', html: '<p>(The link in this email is not kept after sending.)</p>' };
+const REDACTED = {
+  text: '(The link in this email is not kept after sending.)',
+  html: '<p>(The link in this email is not kept after sending.)</p>',
+};
 
 export async function linkEmailJob(payload: JobPayload<'auth.link-email'>, ctx: JobContext): Promise<JobOutcome> {
-  const row = await ctx.db.signInToken.findUnique({ where: { id: payload.tokenId }, select: { email: true, purpose: true, usedAt: true, expiresAt: true } });
+  const row = await ctx.db.signInToken.findUnique({
+    where: { id: payload.tokenId },
+    select: { email: true, purpose: true, usedAt: true, expiresAt: true },
+  });
   // Spent or expired before the queue reached it: an email would only confuse.
   if (!row || row.usedAt || row.expiresAt <= new Date()) return 'discard';
   const token = linkToken(ctx.env.AUTH_SECRET, 'sign-in', payload.tokenId);
@@ -28,7 +34,14 @@ export async function linkEmailJob(payload: JobPayload<'auth.link-email'>, ctx: 
     : `<div lang="${lang}"><p>${escapeHtml(w.signInIntro)}</p><p><a href="${link}">${escapeHtml(w.signInButton)}</a></p><p>${escapeHtml(w.signInIgnore)}</p></div>`;
   return deliverEmail(
     ctx,
-    { dedupeKey: `sign-in-link:${payload.tokenId}`, to: row.email, kind: verify ? 'auth.verify-email' : 'auth.sign-in-link', subject: verify ? w.verifySubject : w.signInSubject, text, html },
+    {
+      dedupeKey: `sign-in-link:${payload.tokenId}`,
+      to: row.email,
+      kind: verify ? 'auth.verify-email' : 'auth.sign-in-link',
+      subject: verify ? w.verifySubject : w.signInSubject,
+      text,
+      html,
+    },
     { storedCopy: REDACTED },
   );
 }
@@ -36,7 +49,15 @@ export async function linkEmailJob(payload: JobPayload<'auth.link-email'>, ctx: 
 export async function brandInviteEmailJob(payload: JobPayload<'brand.invite-email'>, ctx: JobContext): Promise<JobOutcome> {
   const invite = await ctx.db.brandInvite.findUnique({
     where: { id: payload.inviteId },
-    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, brand: { select: { name: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      email: true,
+      role: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      brand: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
   });
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= new Date()) return 'discard';
   const link = `${ctx.env.PUBLIC_URL}/invites/${linkToken(ctx.env.AUTH_SECRET, 'brand-invite', payload.inviteId)}`;

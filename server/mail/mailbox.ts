@@ -37,7 +37,19 @@ export async function listStoredEmails(db: Db, { to, limit = 100 }: { to?: strin
 export async function getStoredEmail(db: Db, id: string): Promise<StoredEmail> {
   const email = await db.emailMessage.findUnique({
     where: { id },
-    select: { id: true, to: true, subject: true, kind: true, status: true, createdAt: true, text: true, html: true, transport: true, sentAt: true, error: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      text: true,
+      html: true,
+      transport: true,
+      sentAt: true,
+      error: true,
+    },
   });
   if (!email) throw new AppError('NOT_FOUND', `email ${id} not found`, 'There is no such email in the mailbox.');
   return email;
@@ -52,7 +64,9 @@ export function extractLinks(html: string): EmailLink[] {
   for (const match of html.matchAll(/<a\s[^>]*?href\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi)) {
     const href = decodeEntities(match[1]!);
     if (!/^https?:\/\//i.test(href)) continue;
-    const label = decodeEntities(match[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    const label = decodeEntities(match[2]!.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
     links.push({ href, label: label || href });
   }
   return links;

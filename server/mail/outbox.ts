@@ -34,7 +34,12 @@ export async function enqueueEmails(db: Db, emails: readonly OutgoingEmail[]): P
  * The job row that sends `email`, for callers that write it themselves in the
  * same statement as the change it reports (the one-tap purchase does).
  */
-export function emailJobRow(email: OutgoingEmail): { kind: 'email.send'; payload: EmailSendPayload; dedupeKey: string; maxAttempts: number } {
+export function emailJobRow(email: OutgoingEmail): {
+  kind: 'email.send';
+  payload: EmailSendPayload;
+  dedupeKey: string;
+  maxAttempts: number;
+} {
   const payload = toPayload(email);
   return { kind: 'email.send', payload, dedupeKey: emailJobKey(payload.dedupeKey), maxAttempts: EMAIL_MAX_ATTEMPTS };
 }

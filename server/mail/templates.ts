@@ -31,7 +31,13 @@ export interface RenderedEmail {
 }
 
 /** `locale`: the recipient's stored language; absent or unknown means English. */
-export function renderShowEmail(email: ShowEmail, show: ShowEmailFacts, recipientName: string, links: EmailLinks, locale?: string | null): RenderedEmail {
+export function renderShowEmail(
+  email: ShowEmail,
+  show: ShowEmailFacts,
+  recipientName: string,
+  links: EmailLinks,
+  locale?: string | null,
+): RenderedEmail {
   const lang = emailLocale(locale);
   const w = emailWords(lang);
   const { subject, lines, action, unsubscribeLabel } = content(email, show, lang);
@@ -63,7 +69,11 @@ ${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
   return { subject, text, html };
 }
 
-function content(email: ShowEmail, show: ShowEmailFacts, lang: EmailLocale): { subject: string; lines: string[]; action: string; unsubscribeLabel: string } {
+function content(
+  email: ShowEmail,
+  show: ShowEmailFacts,
+  lang: EmailLocale,
+): { subject: string; lines: string[]; action: string; unsubscribeLabel: string } {
   const w = emailWords(lang).show;
   const at = (date: Date) => formatStart(date, show.brandTimeZone, lang);
   switch (email.kind) {
@@ -77,7 +87,12 @@ function content(email: ShowEmail, show: ShowEmailFacts, lang: EmailLocale): { s
       };
     }
     case 'show.live':
-      return { subject: w.liveSubject(show.title), lines: [w.liveLine(show.hostName, show.title)], action: w.watch, unsubscribeLabel: w.stopLive };
+      return {
+        subject: w.liveSubject(show.title),
+        lines: [w.liveLine(show.hostName, show.title)],
+        action: w.watch,
+        unsubscribeLabel: w.stopLive,
+      };
     case 'show.rescheduled':
       return {
         subject: w.movedSubject(show.title),

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MediaService } from './media-service';
 
-const config = { workers: 1, listenIp: '127.0.0.1', rtcMinPort: 47000, rtcMaxPort: 47999, webRtcPort: 0, transportConnectTimeoutMs: 20_000 };
+const config = {
+  workers: 1,
+  listenIp: '127.0.0.1',
+  rtcMinPort: 47000,
+  rtcMaxPort: 47999,
+  webRtcPort: 0,
+  transportConnectTimeoutMs: 20_000,
+};
 
 async function until(condition: () => boolean | Promise<boolean>, what: string) {
   for (let i = 0; i < 400; i++) {

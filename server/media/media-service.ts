@@ -84,7 +84,11 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
 
   close(): void {
     this.closed = true;
-    for (const pending of this.rooms.values()) pending.then((room) => room.close(), () => undefined);
+    for (const pending of this.rooms.values())
+      pending.then(
+        (room) => room.close(),
+        () => undefined,
+      );
     this.rooms.clear();
     this.ready.clear();
     this.pool.close();

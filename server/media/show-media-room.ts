@@ -5,7 +5,13 @@ import { AppError } from '../domain/errors';
 import { MEDIA_CODECS, type MediaConfig } from './config';
 import { createPeerTransport } from './webrtc-transport';
 import type { MediaWorker } from './worker-pool';
-import { consumerLayerInfo, hasLayers, INITIAL_PREFERRED_LAYERS, KEY_FRAME_REQUEST_DELAY_MS, type ConsumerLayerInfo } from './consumer-layers';
+import {
+  consumerLayerInfo,
+  hasLayers,
+  INITIAL_PREFERRED_LAYERS,
+  KEY_FRAME_REQUEST_DELAY_MS,
+  type ConsumerLayerInfo,
+} from './consumer-layers';
 
 export type TransportDirection = 'send' | 'recv';
 
@@ -125,7 +131,11 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   async produce(peerId: string, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters): Promise<string> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'send') throw new AppError('INVALID_INPUT', 'produce on a receive transport');
-    const producer = await transport.produce({ kind, rtpParameters, ...(kind === 'video' && { keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS }) });
+    const producer = await transport.produce({
+      kind,
+      rtpParameters,
+      ...(kind === 'video' && { keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS }),
+    });
     // One host stream per show: a new publisher (the host reloaded or reconnected)
     // replaces whatever an earlier session of theirs left behind.
     for (const [otherId, other] of this.peers) {
@@ -161,7 +171,9 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     consumer.on('producerclose', () => consumer.close());
     if (hasLayers(consumer)) {
       consumer.on('layerschange', (layers) => this.emit('consumerLayers', { peerId, consumerId: consumer.id, layers: layers ?? null }));
-      consumer.on('score', ({ score, producerScore }) => this.emit('consumerScore', { peerId, consumerId: consumer.id, score, producerScore }));
+      consumer.on('score', ({ score, producerScore }) =>
+        this.emit('consumerScore', { peerId, consumerId: consumer.id, score, producerScore }),
+      );
     }
     return {
       consumer: { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters },

@@ -7,7 +7,11 @@ const ICE_GRACE_MS = 15_000;
  * number of transports can exhaust a port range) that closes itself when its
  * browser never arrives or is gone for good.
  */
-export async function createPeerTransport(router: types.Router, webRtcServer: types.WebRtcServer, connectTimeoutMs: number): Promise<types.WebRtcTransport> {
+export async function createPeerTransport(
+  router: types.Router,
+  webRtcServer: types.WebRtcServer,
+  connectTimeoutMs: number,
+): Promise<types.WebRtcTransport> {
   const transport = await router.createWebRtcTransport({
     webRtcServer,
     enableUdp: true,

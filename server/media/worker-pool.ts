@@ -109,10 +109,19 @@ export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker]; 
       rtcMinPort,
       rtcMaxPort: rtcMinPort + span - 1,
     });
-    const listen = { ip: this.config.listenIp, announcedIp: this.config.announcedIp, ...(this.config.webRtcPort > 0 && { port: this.config.webRtcPort + slot }) };
+    const listen = {
+      ip: this.config.listenIp,
+      announcedIp: this.config.announcedIp,
+      ...(this.config.webRtcPort > 0 && { port: this.config.webRtcPort + slot }),
+    };
     let webRtcServer: types.WebRtcServer;
     try {
-      webRtcServer = await worker.createWebRtcServer({ listenInfos: [{ protocol: 'udp', ...listen }, { protocol: 'tcp', ...listen }] });
+      webRtcServer = await worker.createWebRtcServer({
+        listenInfos: [
+          { protocol: 'udp', ...listen },
+          { protocol: 'tcp', ...listen },
+        ],
+      });
     } catch (error) {
       worker.close();
       throw error;

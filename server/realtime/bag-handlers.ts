@@ -45,7 +45,16 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
       // once; the other lines only lower their stock, so "and N others" counts people.
       const [first, ...rest] = stockChangesOf(order);
       if (first) {
-        ctx.purchases.record(showId, { productId: first.productId, variantId: first.variantId, stockAfter: first.stock, buyerName: order.buyerPublicName, productTitle: order.lines[0]!.productTitle, moreProducts: order.lines.length - 1, quantity: sale.quantity, deal: null });
+        ctx.purchases.record(showId, {
+          productId: first.productId,
+          variantId: first.variantId,
+          stockAfter: first.stock,
+          buyerName: order.buyerPublicName,
+          productTitle: order.lines[0]!.productTitle,
+          moreProducts: order.lines.length - 1,
+          quantity: sale.quantity,
+          deal: null,
+        });
       }
       for (const change of rest) ctx.purchases.recordStock(showId, change);
       for (const deal of order.deals) ctx.purchases.recordDeal(showId, deal);

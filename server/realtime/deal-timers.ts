@@ -10,11 +10,14 @@ export class DealTimers {
 
   schedule(showId: string, dealId: string, endsAt: Date): void {
     this.cancel(showId);
-    const timer = setTimeout(() => {
-      this.timers.delete(showId);
-      this.dealIds.delete(showId);
-      this.onExpire(showId, dealId);
-    }, Math.max(0, endsAt.getTime() - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(showId);
+        this.dealIds.delete(showId);
+        this.onExpire(showId, dealId);
+      },
+      Math.max(0, endsAt.getTime() - Date.now()),
+    );
     timer.unref();
     this.timers.set(showId, timer);
     this.dealIds.set(showId, dealId);

@@ -95,7 +95,11 @@ export function createRealtimeServer(
       for (const showId of shows) leaveShow(ctx, showId, { forget: false });
       const timer = setTimeout(() => {
         mediaCleanups.delete(socket.id);
-        for (const showId of shows) deps.media.existingRoom(showId)?.then((room) => room.removePeer(socket.id), () => undefined);
+        for (const showId of shows)
+          deps.media.existingRoom(showId)?.then(
+            (room) => room.removePeer(socket.id),
+            () => undefined,
+          );
       }, RECOVERY_WINDOW_MS);
       timer.unref();
       mediaCleanups.set(socket.id, timer);

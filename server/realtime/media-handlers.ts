@@ -33,9 +33,16 @@ function announceMedia(io: ShowServer, broadcaster: ShowBroadcaster, room: ShowM
   room.on('producerAdded', ({ producerId, kind }) => broadcaster.emit(showId, 'media:producerAdded', { showId, producerId, kind }));
   room.on('producerClosed', ({ producerId }) => broadcaster.emit(showId, 'media:producerClosed', { showId, producerId }));
   room.on('consumerLayers', ({ peerId, consumerId, layers }) =>
-    io.to(peerId).emit('media:layers', { showId, consumerId, spatialLayer: layers?.spatialLayer ?? null, temporalLayer: layers?.temporalLayer ?? null }),
+    io.to(peerId).emit('media:layers', {
+      showId,
+      consumerId,
+      spatialLayer: layers?.spatialLayer ?? null,
+      temporalLayer: layers?.temporalLayer ?? null,
+    }),
   );
-  room.on('consumerScore', ({ peerId, consumerId, score, producerScore }) => io.to(peerId).emit('media:score', { showId, consumerId, score, producerScore }));
+  room.on('consumerScore', ({ peerId, consumerId, score, producerScore }) =>
+    io.to(peerId).emit('media:score', { showId, consumerId, score, producerScore }),
+  );
 }
 
 /**
@@ -74,7 +81,8 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
 
   on.on('media:createTransport', createTransportSchema, async ({ showId, direction }) => {
     const role = requireJoined(socket, showId);
-    if (direction === 'send' && role !== 'host') throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
+    if (direction === 'send' && role !== 'host')
+      throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
     await allowed(showId, direction === 'send' ? 'send' : 'watch');
     const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {

@@ -36,7 +36,9 @@ function isOwnLoopbackOrigin(origin: string, req: IncomingMessage): boolean {
   if (!URL.canParse(origin)) return false;
   const url = new URL(origin);
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.includes(url.hostname) && port === String(req.socket.localPort);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.includes(url.hostname) && port === String(req.socket.localPort)
+  );
 }
 
 /** Socket.io's allowRequest: refuses a handshake whose Origin is another site. */

@@ -29,7 +29,9 @@ describe('docs/realtime-protocol.md', () => {
   });
 
   it('documents exactly the server events that protocol.ts declares', () => {
-    expect(documentedNames('Server → client')).toEqual([...declaredEvents('SequencedEvents'), ...declaredEvents('ServerToClientEvents')].sort());
+    expect(documentedNames('Server → client')).toEqual(
+      [...declaredEvents('SequencedEvents'), ...declaredEvents('ServerToClientEvents')].sort(),
+    );
   });
 
   it('documents every error code, and no code that does not exist', () => {

@@ -22,7 +22,11 @@ const mediasoupObject = z.record(z.string(), z.unknown());
 
 export const showRefSchema = z.object({ showId: id }).strict();
 export const pinProductSchema = z.object({ showId: id, productId: id }).strict();
-const idempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const buySchema = z
   .object({
     showId: id,
@@ -37,14 +41,18 @@ const couponCode = z.string().max(64).nullish();
 export const bagGetSchema = z.object({ showId: id, couponCode }).strict();
 export const bagSetSchema = z.object({ showId: id, variantId: id, quantity: z.number().int().min(0).max(99), couponCode }).strict();
 // expectedTotalMinor: the total the buyer saw on the Pay button; a higher one is refused (PRICE_CHANGED).
-export const bagCheckoutSchema = z.object({ showId: id, idempotencyKey, couponCode, expectedTotalMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict();
+export const bagCheckoutSchema = z
+  .object({ showId: id, idempotencyKey, couponCode, expectedTotalMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() })
+  .strict();
 // Length is checked again after normalisation; this bound only stops huge frames early.
 export const chatSendSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
 export const chatMessageRefSchema = z.object({ showId: id, messageId: id }).strict();
 export const chatPinSchema = z.object({ showId: id, messageId: id.nullable() }).strict();
 export const chatBanSchema = z.object({ showId: id, userId: id }).strict();
 export const chatSlowModeSchema = z.object({ showId: id, seconds: z.number().int().min(0).max(3600) }).strict();
-export const reactionSchema = z.object({ showId: id, kind: z.enum(REACTION_KINDS), count: z.number().int().min(1).max(50).default(1) }).strict();
+export const reactionSchema = z
+  .object({ showId: id, kind: z.enum(REACTION_KINDS), count: z.number().int().min(1).max(50).default(1) })
+  .strict();
 export const dealStartSchema = z
   .object({
     showId: id,
@@ -60,14 +68,14 @@ export const restartIceSchema = z.object({ showId: id, transportId: id }).strict
 export const produceSchema = z
   .object({ showId: id, transportId: id, kind: z.enum(['audio', 'video']), rtpParameters: mediasoupObject })
   .strict();
-export const consumeSchema = z
-  .object({ showId: id, transportId: id, producerId: id, rtpCapabilities: mediasoupObject })
-  .strict();
+export const consumeSchema = z.object({ showId: id, transportId: id, producerId: id, rtpCapabilities: mediasoupObject }).strict();
 export const resumeConsumerSchema = z.object({ showId: id, consumerId: id }).strict();
 export const pauseConsumerSchema = resumeConsumerSchema;
 // Three simulcast layers with up to three temporal layers each; mediasoup clamps to what the producer has.
 const layerIndex = z.number().int().min(0).max(2);
-export const setPreferredLayersSchema = z.object({ showId: id, consumerId: id, spatialLayer: layerIndex, temporalLayer: layerIndex.optional() }).strict();
+export const setPreferredLayersSchema = z
+  .object({ showId: id, consumerId: id, spatialLayer: layerIndex, temporalLayer: layerIndex.optional() })
+  .strict();
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
@@ -136,7 +144,9 @@ export interface ClientToServerEvents {
   'media:routerCapabilities': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ rtpCapabilities: ms.RtpCapabilities }>) => void;
   'media:createTransport': (
     payload: z.infer<typeof createTransportSchema>,
-    ack: AckFn<{ transport: { id: string; iceParameters: ms.IceParameters; iceCandidates: ms.IceCandidate[]; dtlsParameters: ms.DtlsParameters } }>,
+    ack: AckFn<{
+      transport: { id: string; iceParameters: ms.IceParameters; iceCandidates: ms.IceCandidate[]; dtlsParameters: ms.DtlsParameters };
+    }>,
   ) => void;
   'media:connectTransport': (payload: z.infer<typeof connectTransportSchema>, ack: AckFn) => void;
   'media:restartIce': (payload: z.infer<typeof restartIceSchema>, ack: AckFn<{ iceParameters: ms.IceParameters }>) => void;
@@ -150,7 +160,10 @@ export interface ClientToServerEvents {
   ) => void;
   'media:resumeConsumer': (payload: z.infer<typeof resumeConsumerSchema>, ack: AckFn) => void;
   'media:pauseConsumer': (payload: z.infer<typeof pauseConsumerSchema>, ack: AckFn) => void;
-  'media:setPreferredLayers': (payload: z.infer<typeof setPreferredLayersSchema>, ack: AckFn<{ preferred: ms.ConsumerLayers | null }>) => void;
+  'media:setPreferredLayers': (
+    payload: z.infer<typeof setPreferredLayersSchema>,
+    ack: AckFn<{ preferred: ms.ConsumerLayers | null }>,
+  ) => void;
 }
 
 /** Broadcasts to everyone in a show; each carries the show's sequence number. */
@@ -160,7 +173,15 @@ export interface SequencedEvents {
   'product:unpinned': (event: { showId: string; seq: number }) => void;
   'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;
   // moreProducts: other products in the same bag order; the page words "+ N more" in its own language.
-  'order:justBought': (event: { showId: string; seq: number; buyerName: string; productTitle: string; moreProducts?: number; quantity: number; others: number }) => void;
+  'order:justBought': (event: {
+    showId: string;
+    seq: number;
+    buyerName: string;
+    productTitle: string;
+    moreProducts?: number;
+    quantity: number;
+    others: number;
+  }) => void;
   'deal:started': (event: { showId: string; seq: number; deal: DealView }) => void;
   'deal:updated': (event: { showId: string; seq: number; dealId: string; soldCount: number }) => void;
   'deal:ended': (event: { showId: string; seq: number; dealId: string }) => void;
@@ -178,7 +199,16 @@ export interface SequencedEvents {
 
 export interface ServerToClientEvents extends SequencedEvents {
   /** Sent to the host and moderators only; not sequenced. */
-  'sale:made': (event: { showId: string; orderNumber: number; totalMinor: number; currency: string; productTitle: string; variantName: string; quantity: number; buyerName: string }) => void;
+  'sale:made': (event: {
+    showId: string;
+    orderNumber: number;
+    totalMinor: number;
+    currency: string;
+    productTitle: string;
+    variantName: string;
+    quantity: number;
+    buyerName: string;
+  }) => void;
   /** To one viewer, about one of its video consumers; not sequenced. Null layers: nothing is being sent. */
   'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;
   /** To one viewer: its video consumer's score (0–10, 10 = no loss) and the host's stream score. */

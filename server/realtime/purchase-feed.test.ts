@@ -9,7 +9,15 @@ describe('PurchaseFeed', () => {
     const feed = new PurchaseFeed(broadcaster, 60_000);
     // Acknowledgements can complete out of order: 7 may be recorded after 5.
     for (const stockAfter of [9, 8, 5, 7, 6]) {
-      feed.record('s1', { productId: 'p', variantId: 'v', stockAfter, buyerName: `B${stockAfter}`, productTitle: 'Serum', quantity: 1, deal: { id: 'd', soldCount: 10 - stockAfter } });
+      feed.record('s1', {
+        productId: 'p',
+        variantId: 'v',
+        stockAfter,
+        buyerName: `B${stockAfter}`,
+        productTitle: 'Serum',
+        quantity: 1,
+        deal: { id: 'd', soldCount: 10 - stockAfter },
+      });
     }
     feed.tick();
     expect(sent).toEqual([

@@ -51,7 +51,12 @@ export class PurchaseFeed {
     if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
     if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
     // moreProducts only for a bag of several products: a one-tap purchase's event stays as small as before.
-    show.firstBuyer ??= { buyerName: fact.buyerName, productTitle: fact.productTitle, quantity: fact.quantity, ...(fact.moreProducts ? { moreProducts: fact.moreProducts } : {}) };
+    show.firstBuyer ??= {
+      buyerName: fact.buyerName,
+      productTitle: fact.productTitle,
+      quantity: fact.quantity,
+      ...(fact.moreProducts ? { moreProducts: fact.moreProducts } : {}),
+    };
     show.buyers++;
   }
 
@@ -81,7 +86,8 @@ export class PurchaseFeed {
     const batch = this.pending;
     this.pending = new Map();
     for (const [showId, show] of batch) {
-      for (const [variantId, { productId, stock }] of show.stock) this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
+      for (const [variantId, { productId, stock }] of show.stock)
+        this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
       for (const [dealId, soldCount] of show.deals) {
         this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
         this.onDealCount(showId, dealId, soldCount);

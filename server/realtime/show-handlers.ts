@@ -32,7 +32,17 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     socket.data.shows.set(showId, role);
     // Not awaited: a room being rebuilt after its worker died has no producers yet, and a join must not wait for it.
     const producers = ctx.media.readyRoom(showId)?.producerList() ?? [];
-    return { state, role, viewerCount: presence.count(showId), producers, chat, pinnedMessage, slowModeSeconds: settings?.slowModeSeconds ?? 0, deal, seq };
+    return {
+      state,
+      role,
+      viewerCount: presence.count(showId),
+      producers,
+      chat,
+      pinnedMessage,
+      slowModeSeconds: settings?.slowModeSeconds ?? 0,
+      deal,
+      seq,
+    };
   });
 
   on.on('show:leave', showRefSchema, async ({ showId }) => {

@@ -40,7 +40,12 @@ export async function userFromCookieHeader(cookieHeader: string | undefined, sec
     const token = cookies.get(name);
     if (!token) continue;
     const claims = await decode({ token, secret }).catch(() => null); // expired or forged: anonymous
-    if (claims?.sub) return { userId: claims.sub, name: typeof claims.name === 'string' ? claims.name : 'Someone', sessionVersion: typeof claims.sv === 'number' ? claims.sv : undefined };
+    if (claims?.sub)
+      return {
+        userId: claims.sub,
+        name: typeof claims.name === 'string' ? claims.name : 'Someone',
+        sessionVersion: typeof claims.sv === 'number' ? claims.sv : undefined,
+      };
   }
   return null;
 }

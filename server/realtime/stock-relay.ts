@@ -38,7 +38,10 @@ export class StockRelay {
     // Ids that left the window cannot come back: the set never grows past it.
     this.seen = new Set(events.map((e) => e.id));
     if (fresh.length === 0) return;
-    for (const update of await stockCardUpdates(this.db, fresh.map((e) => e.variantId))) {
+    for (const update of await stockCardUpdates(
+      this.db,
+      fresh.map((e) => e.variantId),
+    )) {
       this.broadcaster.emit(update.showId, 'stock:changed', update);
     }
   }

@@ -18,7 +18,17 @@ describe('object keys', () => {
   });
 
   it('refuse traversal, absolute paths, hidden files and backslashes', () => {
-    for (const key of ['../secret.png', 'products/../../x.png', '/etc/passwd.png', '.env.png', 'products\\x.png', 'products//x.png', 'products/x', 'Products/x.png', '']) {
+    for (const key of [
+      '../secret.png',
+      'products/../../x.png',
+      '/etc/passwd.png',
+      '.env.png',
+      'products\\x.png',
+      'products//x.png',
+      'products/x',
+      'Products/x.png',
+      '',
+    ]) {
       expect(isSafeObjectKey(key), key).toBe(false);
     }
   });
@@ -104,7 +114,14 @@ describe('S3Store', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const now = new Date('2025-01-02T03:04:05Z');
-    const config = { endpoint: `http://127.0.0.1:${port}`, bucket: 'media', region: 'auto', accessKeyId: 'AK', secretAccessKey: 'SK', publicUrl: 'https://cdn.example.com/' };
+    const config = {
+      endpoint: `http://127.0.0.1:${port}`,
+      bucket: 'media',
+      region: 'auto',
+      accessKeyId: 'AK',
+      secretAccessKey: 'SK',
+      publicUrl: 'https://cdn.example.com/',
+    };
     try {
       const store = new S3Store(config, fetch, () => now);
       const key = newObjectKey('products', 'webp');
@@ -117,7 +134,13 @@ describe('S3Store', () => {
       expect([...request.body]).toEqual([7, 8, 9]);
       expect(request.headers['x-amz-content-sha256']).toBe(sha256Hex(new Uint8Array([7, 8, 9])));
       const expected = signRequest(
-        { method: 'PUT', url: new URL(`${config.endpoint}/media/${key}`), payloadHash: sha256Hex(new Uint8Array([7, 8, 9])), date: now, headers: { 'content-type': 'image/webp', 'cache-control': 'public, max-age=31536000, immutable' } },
+        {
+          method: 'PUT',
+          url: new URL(`${config.endpoint}/media/${key}`),
+          payloadHash: sha256Hex(new Uint8Array([7, 8, 9])),
+          date: now,
+          headers: { 'content-type': 'image/webp', 'cache-control': 'public, max-age=31536000, immutable' },
+        },
         { ...config, service: 's3' },
       );
       expect(request.headers.authorization).toBe(expected.headers.authorization);
@@ -130,7 +153,10 @@ describe('S3Store', () => {
   });
 
   it('reports a refused upload as an error instead of a broken image URL', async () => {
-    const store = new S3Store({ endpoint: 'http://s3.invalid', bucket: 'b', region: 'r', accessKeyId: 'a', secretAccessKey: 's' }, async () => new Response('AccessDenied', { status: 403 }));
+    const store = new S3Store(
+      { endpoint: 'http://s3.invalid', bucket: 'b', region: 'r', accessKeyId: 'a', secretAccessKey: 's' },
+      async () => new Response('AccessDenied', { status: 403 }),
+    );
     await expect(store.put(newObjectKey('products', 'png'), new Uint8Array([1]), 'image/png')).rejects.toThrow(/403/);
   });
 });

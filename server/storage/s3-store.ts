@@ -30,8 +30,16 @@ export class S3Store implements ObjectStore {
 
   static fromEnv(env: Env): S3Store {
     // loadEnv already refuses STORAGE_DRIVER=s3 without these; this keeps the types honest.
-    if (!env.S3_ENDPOINT || !env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) throw new Error('S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
-    return new S3Store({ endpoint: env.S3_ENDPOINT, bucket: env.S3_BUCKET, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY, publicUrl: env.S3_PUBLIC_URL });
+    if (!env.S3_ENDPOINT || !env.S3_BUCKET || !env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)
+      throw new Error('S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+    return new S3Store({
+      endpoint: env.S3_ENDPOINT,
+      bucket: env.S3_BUCKET,
+      region: env.S3_REGION,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      publicUrl: env.S3_PUBLIC_URL,
+    });
   }
 
   objectUrl(key: string): URL {
@@ -47,7 +55,13 @@ export class S3Store implements ObjectStore {
     assertSafeObjectKey(key);
     const url = this.objectUrl(key);
     const signed = signRequest(
-      { method: 'PUT', url, payloadHash: sha256Hex(bytes), date: this.now(), headers: { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' } },
+      {
+        method: 'PUT',
+        url,
+        payloadHash: sha256Hex(bytes),
+        date: this.now(),
+        headers: { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' },
+      },
       this.credentials,
     );
     const { host: _host, ...headers } = signed.headers; // fetch sets Host itself and refuses it as a header

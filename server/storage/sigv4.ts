@@ -33,7 +33,10 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** "20130524T000000Z": ISO 8601 basic format, which SigV4 requires. */
 export function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 // RFC 3986 unreserved characters stay; everything else is percent-encoded,
@@ -80,7 +83,14 @@ export function signRequest(request: SignableRequest, credentials: SigV4Credenti
   const names = Object.keys(headers).sort();
   const signedHeaderNames = names.join(';');
   const canonicalHeaders = names.map((name) => `${name}:${headers[name]!.trim().replace(/\s+/g, ' ')}\n`).join('');
-  const canonicalRequest = [request.method.toUpperCase(), canonicalPath(request.url.pathname), canonicalQuery(request.url), canonicalHeaders, signedHeaderNames, request.payloadHash].join('\n');
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    canonicalPath(request.url.pathname),
+    canonicalQuery(request.url),
+    canonicalHeaders,
+    signedHeaderNames,
+    request.payloadHash,
+  ].join('\n');
 
   const scope = `${day}/${credentials.region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
@@ -88,7 +98,10 @@ export function signRequest(request: SignableRequest, credentials: SigV4Credenti
   const signature = createHmac('sha256', signingKey).update(stringToSign).digest('hex');
 
   return {
-    headers: { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaderNames}, Signature=${signature}` },
+    headers: {
+      ...headers,
+      authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaderNames}, Signature=${signature}`,
+    },
     canonicalRequest,
     stringToSign,
     signature,

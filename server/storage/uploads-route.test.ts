@@ -39,7 +39,13 @@ describe('GET /uploads/<key>', () => {
   it('refuses "..", absolute and backslash segments, even when the target exists', async () => {
     mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });
     writeFileSync(path.join(dataDir, 'secret.png'), 'secret');
-    for (const key of [['..', 'secret.png'], ['products', '..', '..', 'secret.png'], ['/etc', 'passwd.png'], ['..\\secret.png'], ['C:', 'x.png']]) {
+    for (const key of [
+      ['..', 'secret.png'],
+      ['products', '..', '..', 'secret.png'],
+      ['/etc', 'passwd.png'],
+      ['..\\secret.png'],
+      ['C:', 'x.png'],
+    ]) {
       expect((await get(key)).status, key.join('/')).toBe(400);
     }
   });

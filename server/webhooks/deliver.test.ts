@@ -40,7 +40,8 @@ describe('webhook delivery', () => {
 
   const db = () => database.prisma;
   const worker = (workerEnv = env) => new JobWorker({ db: db(), env: workerEnv, log: silentLog, mail: createMailTransport(workerEnv) });
-  const endpoint = (events = ['order.paid'], url = receiver.url) => createWebhookEndpoint(db(), actors.lumenOwner, 'lumen', { url, events });
+  const endpoint = (events = ['order.paid'], url = receiver.url) =>
+    createWebhookEndpoint(db(), actors.lumenOwner, 'lumen', { url, events });
   const onlyDelivery = async () => (await db().webhookDelivery.findMany({ orderBy: { createdAt: 'asc' } })).at(-1)!;
 
   /** Runs the delivery job attempt by attempt, making each retry due now instead of waiting for its backoff. */
@@ -65,8 +66,19 @@ describe('webhook delivery', () => {
     const expected = `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
     expect(headers['webhook-signature']).toBe(expected);
     expect(headers['content-type']).toBe('application/json');
-    expect(JSON.parse(body)).toEqual({ id, type: 'order.paid', createdAt: expect.any(String), data: { orderId: 'ord_1', totalMinor: 4200 } });
-    expect(await onlyDelivery()).toMatchObject({ status: 'SUCCEEDED', attempts: 1, lastStatusCode: 200, lastError: null, deliveredAt: expect.any(Date) });
+    expect(JSON.parse(body)).toEqual({
+      id,
+      type: 'order.paid',
+      createdAt: expect.any(String),
+      data: { orderId: 'ord_1', totalMinor: 4200 },
+    });
+    expect(await onlyDelivery()).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      deliveredAt: expect.any(Date),
+    });
   });
 
   it('the documented verifier accepts the delivery as sent, and refuses a changed body, another secret or an old timestamp', async () => {
@@ -74,7 +86,11 @@ describe('webhook delivery', () => {
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_2' });
     await worker().drain();
     const { headers, body } = receiver.received[0]!;
-    const signed = { id: String(headers['webhook-id']), timestamp: String(headers['webhook-timestamp']), signature: String(headers['webhook-signature']) };
+    const signed = {
+      id: String(headers['webhook-id']),
+      timestamp: String(headers['webhook-timestamp']),
+      signature: String(headers['webhook-signature']),
+    };
     expect(verifyWebhookSignature(secret, signed, body)).toBe(true);
     expect(verifyWebhookSignature(secret, signed, body.replace('ord_2', 'ord_X'))).toBe(false);
     expect(verifyWebhookSignature(newWebhookSecret(), signed, body)).toBe(false);
@@ -111,7 +127,12 @@ describe('webhook delivery', () => {
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_5' });
 
     await runAttempts(1);
-    expect(await onlyDelivery()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error' });
+    expect(await onlyDelivery()).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: 'HTTP 500 Internal Server Error',
+    });
     // The retry waits for the queue's backoff rather than running at once.
     const job = await db().job.findFirstOrThrow({ where: { kind: 'webhook.deliver' } });
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
@@ -139,7 +160,12 @@ describe('webhook delivery', () => {
     await endpoint(['order.paid'], closed.url);
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_7' });
     await runAttempts(1);
-    expect(await onlyDelivery()).toMatchObject({ status: 'PENDING', attempts: 1, lastStatusCode: null, lastError: 'Connection failed (ECONNREFUSED).' });
+    expect(await onlyDelivery()).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: 'Connection failed (ECONNREFUSED).',
+    });
   });
 
   it('a replay of a failed delivery is a new delivery of the same event, and it succeeds', async () => {
@@ -154,7 +180,11 @@ describe('webhook delivery', () => {
     const { deliveryId } = await replayDelivery(db(), actors.lumenOwner, 'lumen', failed.id);
     expect(deliveryId).not.toBe(failed.id);
     await worker().drain();
-    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: 'SUCCEEDED', attempts: 1, eventId: failed.eventId });
+    expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: 'SUCCEEDED',
+      attempts: 1,
+      eventId: failed.eventId,
+    });
     expect(await db().webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: 'FAILED' });
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ id: failed.eventId, data: { orderId: 'ord_8' } });
   });
@@ -167,7 +197,11 @@ describe('webhook delivery', () => {
     await setWebhookEndpointActive(db(), actors.lumenOwner, 'lumen', id, false);
     await runAttempts(1);
     expect(receiver.received).toHaveLength(1);
-    expect(await onlyDelivery()).toMatchObject({ status: 'FAILED', attempts: 2, lastError: 'The endpoint was paused before this delivery was sent.' });
+    expect(await onlyDelivery()).toMatchObject({
+      status: 'FAILED',
+      attempts: 2,
+      lastError: 'The endpoint was paused before this delivery was sent.',
+    });
   });
 
   it('by default, even on a localhost install, refuses to deliver to a loopback address and does not retry', async () => {

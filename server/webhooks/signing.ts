@@ -41,7 +41,12 @@ export function signedWebhookHeaders(secret: string, id: string, body: string, n
  * and the timestamp is within `toleranceSeconds` of now. Kept here as the
  * reference for the documentation; the app itself only signs.
  */
-export function verifyWebhookSignature(secret: string, headers: { id: string; timestamp: string; signature: string }, body: string, { now = new Date(), toleranceSeconds = 300 } = {}): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  headers: { id: string; timestamp: string; signature: string },
+  body: string,
+  { now = new Date(), toleranceSeconds = 300 } = {},
+): boolean {
   const timestamp = Number(headers.timestamp);
   if (!Number.isInteger(timestamp) || Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(webhookSignature(secret, headers.id, timestamp, body));

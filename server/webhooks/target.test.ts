@@ -33,9 +33,12 @@ describe('webhook target guard', () => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e'])('lets the public address %s through', (address) => {
-    expect(isPrivateAddress(address)).toBe(false);
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e'])(
+    'lets the public address %s through',
+    (address) => {
+      expect(isPrivateAddress(address)).toBe(false);
+    },
+  );
 
   it('is on unless WEBHOOKS_ALLOW_PRIVATE_TARGETS=true, whatever NODE_ENV and PUBLIC_URL say', () => {
     expect(blocksPrivateTargets({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'false' })).toBe(true);
@@ -44,12 +47,22 @@ describe('webhook target guard', () => {
 
   it('refuses a host name whose DNS answer is private, checking the address it resolves to', async () => {
     // localhost resolves (from /etc/hosts) to 127.0.0.1 and/or ::1: both refused inside the lookup.
-    await expect(postJson(new URL('http://localhost:9/hook'), {}, '{}', { timeoutMs: 5_000, blockPrivate: true })).rejects.toBeInstanceOf(BlockedTargetError);
+    await expect(postJson(new URL('http://localhost:9/hook'), {}, '{}', { timeoutMs: 5_000, blockPrivate: true })).rejects.toBeInstanceOf(
+      BlockedTargetError,
+    );
   });
 
   it('refuses an address literal in the URL before connecting, IPv6 forms included', async () => {
-    for (const url of ['http://127.0.0.1:9/', 'http://[::ffff:127.0.0.1]:9/', 'http://[64:ff9b::7f00:1]:9/', 'http://[2002:7f00:1::1]:9/', 'http://[::7f00:1]:9/']) {
-      await expect(postJson(new URL(url), {}, '{}', { timeoutMs: 5_000, blockPrivate: true }), url).rejects.toBeInstanceOf(BlockedTargetError);
+    for (const url of [
+      'http://127.0.0.1:9/',
+      'http://[::ffff:127.0.0.1]:9/',
+      'http://[64:ff9b::7f00:1]:9/',
+      'http://[2002:7f00:1::1]:9/',
+      'http://[::7f00:1]:9/',
+    ]) {
+      await expect(postJson(new URL(url), {}, '{}', { timeoutMs: 5_000, blockPrivate: true }), url).rejects.toBeInstanceOf(
+        BlockedTargetError,
+      );
     }
   });
 });

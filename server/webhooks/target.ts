@@ -85,7 +85,12 @@ export interface PostResult {
 }
 
 /** POSTs `body` without following redirects; rejects on network errors, the timeout or a refused address. */
-export function postJson(url: URL, headers: Record<string, string>, body: string, { timeoutMs, blockPrivate }: { timeoutMs: number; blockPrivate: boolean }): Promise<PostResult> {
+export function postJson(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  { timeoutMs, blockPrivate }: { timeoutMs: number; blockPrivate: boolean },
+): Promise<PostResult> {
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (blockPrivate && isPrivateAddress(literal)) return Promise.reject(new BlockedTargetError(literal));
   const transport = url.protocol === 'https:' ? https : http;
@@ -94,7 +99,12 @@ export function postJson(url: URL, headers: Record<string, string>, body: string
       url,
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'User-Agent': 'LiveCommerce-Webhooks/1', ...headers },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': String(Buffer.byteLength(body)),
+          'User-Agent': 'LiveCommerce-Webhooks/1',
+          ...headers,
+        },
         signal: AbortSignal.timeout(timeoutMs),
         ...(blockPrivate && { lookup: guardedLookup }),
       },

@@ -38,7 +38,7 @@ async function health(): Promise<number> {
 
 /** Polls until the condition holds; the deadline only bounds a broken run. */
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (await condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -49,7 +49,15 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-pg-restart-'));
   // As root, PostgreSQL runs as a separate user that must be able to enter this directory.
   chmodSync(dataDir, 0o755);
-  const env = loadEnv({ PORT: '0', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', WEBRTC_PORT: '0' });
+  const env = loadEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    AUTH_SECRET,
+    MEDIA_WORKERS: '1',
+    LOG_LEVEL: 'silent',
+    WEBRTC_PORT: '0',
+  });
   app = await startApp({ env, log: createLogger('silent'), withNext: false, onFatal: (error) => fatal.push(error) });
 });
 
@@ -61,7 +69,10 @@ afterAll(async () => {
 
 describe('the embedded database killed during a live show', () => {
   it('is restarted by itself: health goes 503 then 200, an order taken before the kill survives, and buying works again', async () => {
-    const show = await app.db.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+    const show = await app.db.show.findUniqueOrThrow({
+      where: { id: DEMO_SHOW_ID },
+      select: { hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
+    });
     const productId = show.lineup[0]!.productId;
     const variantId = (await app.db.productVariant.findFirstOrThrow({ where: { productId } })).id;
     const host = await socketFor(await app.db.user.findUniqueOrThrow({ where: { id: show.hostId } }));
@@ -101,14 +112,25 @@ describe('an external database (DATABASE_URL) that goes away', () => {
     chmodSync(dir, 0o755);
     const port = await freePort();
     let database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port });
-    const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', DATA_DIR: dir, AUTH_SECRET, MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', WEBRTC_PORT: '0' });
+    const env = loadEnv({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      DATA_DIR: dir,
+      AUTH_SECRET,
+      MEDIA_WORKERS: '1',
+      LOG_LEVEL: 'silent',
+      WEBRTC_PORT: '0',
+    });
     const external = await startApp({ env, log: createLogger('silent'), withNext: false });
     const status = async () => (await fetch(`${external.url}/api/health`)).status;
     try {
       expect(await status()).toBe(200);
       await database.stop();
       await waitFor(async () => (await status()) === 503, '/api/health to report the database unreachable');
-      expect(await fetch(`${external.url}/api/health`).then((r) => r.json())).toMatchObject({ ok: false, database: { status: 'degraded', reason: expect.any(String) } });
+      expect(await fetch(`${external.url}/api/health`).then((r) => r.json())).toMatchObject({
+        ok: false,
+        database: { status: 'degraded', reason: expect.any(String) },
+      });
 
       database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port });
       await waitFor(async () => (await status()) === 200, '/api/health to report the database back');

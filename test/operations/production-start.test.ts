@@ -24,8 +24,26 @@ interface Started {
 function startScript(env: Record<string, string>): Started {
   // Whatever the developer's shell says about these must not leak into the run.
   const inherited = { ...process.env };
-  for (const name of ['DATABASE_URL', 'SEED_DEMO_DATA', 'LOCAL_MAILBOX', 'SMTP_URL', 'PUBLIC_URL', 'AUTH_SECRET', 'NODE_ENV', 'PORT', 'HOST', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete inherited[name];
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: projectRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const name of [
+    'DATABASE_URL',
+    'SEED_DEMO_DATA',
+    'LOCAL_MAILBOX',
+    'SMTP_URL',
+    'PUBLIC_URL',
+    'AUTH_SECRET',
+    'NODE_ENV',
+    'PORT',
+    'HOST',
+    'VITEST',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+  ])
+    delete inherited[name];
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: projectRoot,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d));
   child.stderr!.on('data', (d: Buffer) => (output += d));
@@ -56,10 +74,13 @@ beforeAll(async () => {
     LOG_LEVEL: 'warn',
   });
   // Up when /api/health answers 200; a start that dies says why.
-  for (const deadline = Date.now() + BUILD_AND_START_MS; ; ) {
+  for (const deadline = Date.now() + BUILD_AND_START_MS; ;) {
     const code = await Promise.race([app.exited, new Promise((resolve) => setTimeout(() => resolve('running'), 250))]);
     if (code !== 'running') throw new Error(`npm start exited (${String(code)}):\n${app.output().slice(-3000)}`);
-    const status = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${app.output().slice(-3000)}`);
   }
@@ -97,7 +118,11 @@ describe('a production start (NODE_ENV=production, a public PUBLIC_URL, AUTH_SEC
   it('installs the build tools even under NODE_ENV=production, where plain npm install removes them', async () => {
     const dryRun = (args: string[]) =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn('npm', [...args, '--dry-run'], { cwd: projectRoot, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('npm', [...args, '--dry-run'], {
+          cwd: projectRoot,
+          env: { ...process.env, NODE_ENV: 'production' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d));
         child.stderr.on('data', (d: Buffer) => (out += d));
@@ -109,9 +134,20 @@ describe('a production start (NODE_ENV=production, a public PUBLIC_URL, AUTH_SEC
     expect(await dryRun(NPM_INSTALL_ARGS)).not.toMatch(/^remove /m);
   }, 120_000);
 
-  it('refuses to start without AUTH_SECRET, saying so', async () => {
-    const refused = startScript({ NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example.com', PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    expect(await refused.exited).not.toBe(0);
-    expect(refused.output()).toMatch(/AUTH_SECRET is required in production/);
-  }, BUILD_AND_START_MS);
+  it(
+    'refuses to start without AUTH_SECRET, saying so',
+    async () => {
+      const refused = startScript({
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://shop.example.com',
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
+      expect(await refused.exited).not.toBe(0);
+      expect(refused.output()).toMatch(/AUTH_SECRET is required in production/);
+    },
+    BUILD_AND_START_MS,
+  );
 });

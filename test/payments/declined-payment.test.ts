@@ -11,8 +11,13 @@ let variantId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
-  variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId: show.lineup[0]!.productId }, orderBy: { priceMinor: 'asc' } })).id;
+  const show = await t.app.db.show.findUniqueOrThrow({
+    where: { id: DEMO_SHOW_ID },
+    select: { hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
+  });
+  variantId = (
+    await t.app.db.productVariant.findFirstOrThrow({ where: { productId: show.lineup[0]!.productId }, orderBy: { priceMinor: 'asc' } })
+  ).id;
   const host = await t.app.db.user.findUniqueOrThrow({ where: { id: show.hostId } });
   const hostSocket = await t.connect(host);
   await joinShow(hostSocket, DEMO_SHOW_ID);

@@ -22,13 +22,22 @@ describe('bag over the show channel', () => {
     const host = await t.app.db.user.findUniqueOrThrow({ where: { email: 'host@demo.live' } });
     const [socket, watcher, hostSocket] = await Promise.all([t.connect(buyer), t.connect(watcherUser), t.connect(host)]);
     await Promise.all([joinShow(socket, showId), joinShow(watcher, showId), joinShow(hostSocket, showId)]);
-    const [serum, lip] = await Promise.all(['LUM-SERUM-30ML', 'LUM-LIP-CORAL'].map((sku) => t.app.db.productVariant.findUniqueOrThrow({ where: { sku } })));
+    const [serum, lip] = await Promise.all(
+      ['LUM-SERUM-30ML', 'LUM-LIP-CORAL'].map((sku) => t.app.db.productVariant.findUniqueOrThrow({ where: { sku } })),
+    );
     await t.app.db.coupon.create({ data: { brandId: 'demo_brand_lumen', code: 'LIVE5', kind: 'FIXED', value: 500 } });
 
     expect(await ask(socket, 'bag:set', { showId, variantId: serum!.id, quantity: 1 })).toMatchObject({ ok: true, bag: { itemCount: 1 } });
     const preview = await ask(socket, 'bag:set', { showId, variantId: lip!.id, quantity: 2, couponCode: 'live5' });
     // 38.00 + 2 × 18.00 = 74.00, free shipping from 50.00, 5.00 off.
-    expect(preview).toMatchObject({ ok: true, bag: { itemCount: 3, totals: { subtotalMinor: 7400, shippingMinor: 0, discountMinor: 500, totalMinor: 6900 }, coupon: { code: 'LIVE5' } } });
+    expect(preview).toMatchObject({
+      ok: true,
+      bag: {
+        itemCount: 3,
+        totals: { subtotalMinor: 7400, shippingMinor: 0, discountMinor: 500, totalMinor: 6900 },
+        coupon: { code: 'LIVE5' },
+      },
+    });
 
     const stockSeen = new Map<string, number>();
     watcher.on('stock:changed', (e) => stockSeen.set(e.variantId, e.stock));
@@ -48,7 +57,10 @@ describe('bag over the show channel', () => {
     expect(stockSeen.get(serum!.id)).toBe(serum!.stock - 1);
     expect(stockSeen.get(lip!.id)).toBe(lip!.stock - 2);
 
-    expect(await ask(socket, 'bag:checkout', { showId, idempotencyKey: key })).toMatchObject({ ok: true, order: { orderNumber: paid.order.orderNumber, replayed: true } });
+    expect(await ask(socket, 'bag:checkout', { showId, idempotencyKey: key })).toMatchObject({
+      ok: true,
+      order: { orderNumber: paid.order.orderNumber, replayed: true },
+    });
     expect(await ask(socket, 'bag:get', { showId })).toMatchObject({ ok: true, bag: { itemCount: 0, lines: [] } });
   });
 
@@ -58,6 +70,9 @@ describe('bag over the show channel', () => {
     expect(await ask(anonymous, 'bag:get', { showId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const [buyer] = await createBuyers(t, 1, 'nojoin');
     const socket = await t.connect(buyer);
-    expect(await ask(socket, 'bag:checkout', { showId, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await ask(socket, 'bag:checkout', { showId, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
   });
 });

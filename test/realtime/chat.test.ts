@@ -17,7 +17,10 @@ async function say(socket: TestSocket, text: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, host: { select: { id: true, name: true } } } });
+  const show = await t.app.db.show.findFirstOrThrow({
+    where: { id: DEMO_SHOW_ID },
+    select: { id: true, host: { select: { id: true, name: true } } },
+  });
   showId = show.id;
   host = show.host;
   brandOwner = await t.app.db.user.findUniqueOrThrow({ where: { email: 'brand@demo.live' }, select: { id: true, name: true } });
@@ -35,10 +38,20 @@ describe('chat', () => {
     await Promise.all([joined(a), joined(b)]);
     const received = nextEvent(b, 'chat:message');
     const sent = await say(a, 'Is the serum good for oily skin?');
-    expect(await received).toMatchObject({ showId, message: { id: sent.id, text: 'Is the serum good for oily skin?', author: { id: alice!.id, role: 'viewer' } } });
+    expect(await received).toMatchObject({
+      showId,
+      message: { id: sent.id, text: 'Is the serum good for oily skin?', author: { id: alice!.id, role: 'viewer' } },
+    });
     expect(await t.app.db.chatMessage.count({ where: { id: sent.id } })).toBe(1);
 
-    await t.app.db.chatMessage.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ showId, userId: bob!.id, text: `filler ${i}`, createdAt: new Date(Date.now() + 1000 + i) })) });
+    await t.app.db.chatMessage.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        showId,
+        userId: bob!.id,
+        text: `filler ${i}`,
+        createdAt: new Date(Date.now() + 1000 + i),
+      })),
+    });
     const late = await joined(await t.connect());
     expect(late.chat).toHaveLength(50);
     expect(late.chat.at(-1)?.text).toBe('filler 59');
@@ -56,7 +69,10 @@ describe('chat', () => {
     await joined(socket);
     expect((await say(socket, '<img src=x onerror=alert(1)>')).text).toBe('<img src=x onerror=alert(1)>');
     expect(await ask(socket, 'chat:send', { showId, text: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await ask(socket, 'chat:send', { showId, text: 'x'.repeat(301) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ask(socket, 'chat:send', { showId, text: 'x'.repeat(301) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('rate-limits each person across all their tabs with RATE_LIMITED, without slowing anyone else', async () => {
@@ -167,7 +183,9 @@ describe('chat', () => {
       broadcasts++;
       total += e.counts.heart ?? 0;
     });
-    await Promise.all(tappers.flatMap((s) => Array.from({ length: 10 }, () => ask(s, 'reaction:send', { showId, kind: 'heart', count: 2 }))));
+    await Promise.all(
+      tappers.flatMap((s) => Array.from({ length: 10 }, () => ask(s, 'reaction:send', { showId, kind: 'heart', count: 2 }))),
+    );
     for (let i = 0; i < 100 && total < 100; i++) await new Promise((r) => setTimeout(r, 20));
     expect(total).toBe(100);
     expect(broadcasts).toBeLessThan(10);

@@ -29,12 +29,17 @@ function handshake() {
   const socket = connect(t.app.url, { transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise<{ socket: typeof socket; refusal: { code?: string } | null }>((resolve) => {
     socket.once('connect', () => resolve({ socket, refusal: null }));
-    socket.once('connect_error', (error: Error & { data?: { code?: string } }) => resolve({ socket, refusal: error.data ?? { code: error.message } }));
+    socket.once('connect_error', (error: Error & { data?: { code?: string } }) =>
+      resolve({ socket, refusal: error.data ?? { code: error.message } }),
+    );
   });
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ SOCKET_MAX_CONNECTIONS_PER_IP: String(MAX_PER_IP), MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS) });
+  t = await startTestApp({
+    SOCKET_MAX_CONNECTIONS_PER_IP: String(MAX_PER_IP),
+    MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+  });
 });
 
 afterAll(async () => {
@@ -54,7 +59,10 @@ describe('connection and transport limits', () => {
     const transport = transports.get(created.transport.id)!;
     expect(transport.closed).toBe(false);
     await until(() => transport.closed, 'the unconnected transport is closed');
-    expect(await ask(viewer, 'media:restartIce', { showId, transportId: created.transport.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ask(viewer, 'media:restartIce', { showId, transportId: created.transport.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     host.disconnect();
     viewer.disconnect();
   });

@@ -87,7 +87,23 @@ describe('domain events', () => {
     const start = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
     let createdId = '';
     const events = await recorded('createShow', async () => {
-      createdId = (await createShow(t.app.db, actors.lumenOwner, 'lumen', { title: 'Events week', description: '', startLocal: start, plannedDurationMinutes: 30, commissionRateBps: 1000, lineup, hostHandle: 'mia' }, { publicUrl: PUBLIC_URL })).id;
+      createdId = (
+        await createShow(
+          t.app.db,
+          actors.lumenOwner,
+          'lumen',
+          {
+            title: 'Events week',
+            description: '',
+            startLocal: start,
+            plannedDurationMinutes: 30,
+            commissionRateBps: 1000,
+            lineup,
+            hostHandle: 'mia',
+          },
+          { publicUrl: PUBLIC_URL },
+        )
+      ).id;
     });
     expect(events).toEqual([{ type: 'show.scheduled', data: expect.objectContaining({ showId: createdId, status: 'SCHEDULED' }) }]);
   });
@@ -146,16 +162,29 @@ describe('domain events', () => {
   });
 
   it('a restock from the dashboard records stock.changed and product.updated and updates the cards of a live show featuring the product', async () => {
-    const variant = await t.app.db.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, include: { product: { include: { variants: true } } } });
+    const variant = await t.app.db.productVariant.findUniqueOrThrow({
+      where: { sku: 'LUM-SERUM-30ML' },
+      include: { product: { include: { variants: true } } },
+    });
     const restocked = variant.stock + 25;
     const seen = stockShown(viewer, variant.id, restocked);
     const events = await recorded('dashboard updateProduct', () =>
       updateProduct(t.app.db, actors.lumenOwner, 'lumen', variant.productId, {
-        variants: variant.product.variants.map((v) => ({ id: v.id, name: v.name, sku: v.sku, priceMinor: v.priceMinor, ...(v.id === variant.id && { stock: restocked }) })),
+        variants: variant.product.variants.map((v) => ({
+          id: v.id,
+          name: v.name,
+          sku: v.sku,
+          priceMinor: v.priceMinor,
+          ...(v.id === variant.id && { stock: restocked }),
+        })),
       }),
     );
     expect(types(events)).toEqual(['product.updated', 'stock.changed']);
-    expect(events.find((e) => e.type === 'stock.changed')?.data).toMatchObject({ variantId: variant.id, stock: restocked, previousStock: variant.stock });
+    expect(events.find((e) => e.type === 'stock.changed')?.data).toMatchObject({
+      variantId: variant.id,
+      stock: restocked,
+      previousStock: variant.stock,
+    });
     expect(await seen).toBe(true);
   });
 

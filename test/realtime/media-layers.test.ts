@@ -15,7 +15,9 @@ const showId = DEMO_SHOW_ID;
 const consumers = new Map<string, types.Consumer>();
 mediasoup.observer.on('newworker', (worker) =>
   worker.observer.on('newrouter', (router) =>
-    router.observer.on('newtransport', (transport) => transport.observer.on('newconsumer', (consumer) => consumers.set(consumer.id, consumer))),
+    router.observer.on('newtransport', (transport) =>
+      transport.observer.on('newconsumer', (consumer) => consumers.set(consumer.id, consumer)),
+    ),
   ),
 );
 
@@ -70,7 +72,9 @@ async function watch(viewer: TestSocket, producerId: string) {
 
 function collect<E extends 'media:layers' | 'media:score'>(socket: TestSocket, event: E) {
   const received: Parameters<ServerToClientEvents[E]>[0][] = [];
-  (socket as unknown as { on(e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void): void }).on(event, (payload) => received.push(payload));
+  (socket as unknown as { on(e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void): void }).on(event, (payload) =>
+    received.push(payload),
+  );
   return received;
 }
 
@@ -111,9 +115,15 @@ describe('simulcast layers', () => {
     const viewer = await t.connect();
     const answer = await watch(viewer, producers.video);
     const consumerId = answer.consumer.id;
-    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId, spatialLayer: 2 })).toEqual({ ok: true, preferred: { spatialLayer: 2, temporalLayer: 2 } });
+    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId, spatialLayer: 2 })).toEqual({
+      ok: true,
+      preferred: { spatialLayer: 2, temporalLayer: 2 },
+    });
     expect(consumers.get(consumerId)!.preferredLayers).toEqual({ spatialLayer: 2, temporalLayer: 2 });
-    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId, spatialLayer: 1, temporalLayer: 0 })).toEqual({ ok: true, preferred: { spatialLayer: 1, temporalLayer: 0 } });
+    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId, spatialLayer: 1, temporalLayer: 0 })).toEqual({
+      ok: true,
+      preferred: { spatialLayer: 1, temporalLayer: 0 },
+    });
     expect(consumers.get(consumerId)!.preferredLayers).toEqual({ spatialLayer: 1, temporalLayer: 0 });
   });
 
@@ -122,11 +132,20 @@ describe('simulcast layers', () => {
     const video = await watch(viewer, producers.video);
     const audio = await watch(viewer, producers.audio);
     expect(audio.layers).toEqual({ spatialLayers: 1, temporalLayers: 1, preferred: null });
-    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId: video.consumer.id, spatialLayer: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId: audio.consumer.id, spatialLayer: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId: video.consumer.id, spatialLayer: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId: audio.consumer.id, spatialLayer: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
     const stranger = await t.connect();
     await joinShow(stranger, showId);
-    expect(await ask(stranger, 'media:setPreferredLayers', { showId, consumerId: video.consumer.id, spatialLayer: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ask(stranger, 'media:setPreferredLayers', { showId, consumerId: video.consumer.id, spatialLayer: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(consumers.get(video.consumer.id)!.preferredLayers?.spatialLayer).toBe(0);
   });
 

@@ -44,7 +44,10 @@ describe('a media worker dies during a live show', () => {
     expect(hostEvent.seq).toBe(viewerEvent.seq);
 
     // The old transport died with its worker; a new one lives on the replacement.
-    expect(await ask(viewer, 'media:restartIce', { showId, transportId: before.transport.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ask(viewer, 'media:restartIce', { showId, transportId: before.transport.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     await ok(ask(host, 'media:createTransport', { showId, direction: 'send' }));
     await ok(ask(viewer, 'media:routerCapabilities', { showId }));
     await ok(ask(viewer, 'media:createTransport', { showId, direction: 'recv' }));

@@ -28,7 +28,18 @@ beforeAll(async () => {
   database = await startTestDatabase();
   // A deployment (NODE_ENV=production, a public PUBLIC_URL) never seeds demo data itself.
   await seedDemoData(database.prisma);
-  const env = loadEnv({ DATABASE_URL: database.url, PORT: '0', AUTH_SECRET, PUBLIC_URL: OWN, ALLOWED_ORIGINS: PARTNER, NODE_ENV: 'production', MEDIA_WORKERS: '1', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/live-commerce-test', WEBRTC_PORT: '0' });
+  const env = loadEnv({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    AUTH_SECRET,
+    PUBLIC_URL: OWN,
+    ALLOWED_ORIGINS: PARTNER,
+    NODE_ENV: 'production',
+    MEDIA_WORKERS: '1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/live-commerce-test',
+    WEBRTC_PORT: '0',
+  });
   app = await startApp({ env, log: createLogger('silent'), withNext: false });
   const viewer = await app.db.user.findUniqueOrThrow({ where: { email: 'viewer@demo.live' }, select: { id: true, name: true } });
   cookie = `next-auth.session-token=${await encode({ token: { sub: viewer.id, name: viewer.name }, secret: AUTH_SECRET })}`;
@@ -66,7 +77,14 @@ function rawHandshake(headers: Record<string, string>): Promise<{ status: number
 function rawUpgrade(origin: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${app.url}/socket.io/?EIO=4&transport=websocket`, {
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', Origin: origin, Cookie: cookie },
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        Origin: origin,
+        Cookie: cookie,
+      },
     });
     request.on('upgrade', (res, socket) => {
       socket.destroy();
@@ -82,10 +100,13 @@ function rawUpgrade(origin: string): Promise<number> {
 }
 
 describe('socket handshake origin', () => {
-  it.each(['websocket', 'polling'] as const)('a cross-site handshake carrying a valid session cookie is refused with ORIGIN_NOT_ALLOWED (%s)', async (transport) => {
-    const result = await open(transport, { origin: EVIL, cookie });
-    expect('error' in result).toBe(true);
-  });
+  it.each(['websocket', 'polling'] as const)(
+    'a cross-site handshake carrying a valid session cookie is refused with ORIGIN_NOT_ALLOWED (%s)',
+    async (transport) => {
+      const result = await open(transport, { origin: EVIL, cookie });
+      expect('error' in result).toBe(true);
+    },
+  );
 
   it('the refusal names ORIGIN_NOT_ALLOWED: 403 on polling, and the WebSocket upgrade is not switched', async () => {
     const polling = await rawHandshake({ Origin: EVIL, Cookie: cookie });
@@ -96,7 +117,13 @@ describe('socket handshake origin', () => {
   });
 
   it('a look-alike origin (another scheme, port or subdomain) is refused too', async () => {
-    for (const origin of ['http://shop.example', 'https://shop.example:8443', 'https://evil.shop.example', 'https://shop.example.evil.example', 'null']) {
+    for (const origin of [
+      'http://shop.example',
+      'https://shop.example:8443',
+      'https://evil.shop.example',
+      'https://shop.example.evil.example',
+      'null',
+    ]) {
       expect((await rawHandshake({ Origin: origin })).status, origin).toBe(403);
     }
   });

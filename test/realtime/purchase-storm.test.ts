@@ -22,7 +22,10 @@ const codes = (results: { ok: boolean; error?: { code: string } }[]) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+  const show = await t.app.db.show.findFirstOrThrow({
+    where: { id: DEMO_SHOW_ID },
+    select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
+  });
   showId = show.id;
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } })).id;
@@ -48,7 +51,10 @@ describe('purchase storm', () => {
     const results = await Promise.all(sockets.map((s, i) => ask(s, 'order:buy', requests[i])));
     expect(codes(results)).toEqual({ ok: 50, SOLD_OUT: 450 });
     expect((await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stock).toBe(0);
-    const orders = await t.app.db.order.findMany({ where: { buyerId: { in: buyers.map((b) => b.id) } }, select: { number: true, buyerId: true } });
+    const orders = await t.app.db.order.findMany({
+      where: { buyerId: { in: buyers.map((b) => b.id) } },
+      select: { number: true, buyerId: true },
+    });
     expect(orders).toHaveLength(50);
     expect(new Set(orders.map((o) => o.buyerId)).size).toBe(50);
     // Each sold tap was confirmed in one statement: PAID, one captured Payment row, one PAID timeline row, one receipt job.
@@ -56,7 +62,8 @@ describe('purchase storm', () => {
       where: { buyerId: { in: buyers.map((b) => b.id) } },
       select: { id: true, status: true, payments: { select: { status: true } }, events: { select: { status: true } } },
     });
-    for (const order of sold) expect(order).toMatchObject({ status: 'PAID', payments: [{ status: 'CAPTURED' }], events: [{ status: 'PAID' }] });
+    for (const order of sold)
+      expect(order).toMatchObject({ status: 'PAID', payments: [{ status: 'CAPTURED' }], events: [{ status: 'PAID' }] });
     expect(await t.app.db.job.count({ where: { dedupeKey: { in: sold.map((o) => `email:order-receipt:${o.id}`) } } })).toBe(50);
 
     // Every request again with its own key: the 50 winners get their same order back, nobody gets a second one.
@@ -78,9 +85,14 @@ describe('purchase storm', () => {
     const [buyer] = await createBuyers(t, 1, 'limit');
     const socket = await t.connect(buyer);
     await joined(socket);
-    const results = await Promise.all(Array.from({ length: 6 }, () => ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })),
+    );
     expect(codes(results)).toEqual({ ok: 2, LIMIT_REACHED: 4 });
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 3, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
+    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 3, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'LIMIT_REACHED' },
+    });
     await t.app.db.show.update({ where: { id: showId }, data: { maxPerBuyer: 5 } });
   });
 
@@ -91,13 +103,26 @@ describe('purchase storm', () => {
     const sockets = await Promise.all(buyers.map((b) => t.connect(b)));
     await Promise.all(sockets.map(joined));
     const announced = nextEvent(sockets[0]!, 'deal:started');
-    const started = await ask(hostSocket, 'deal:start', { showId, variantId, priceMinor: variant.priceMinor - 500, durationSeconds: 60, quantityCap: 3 });
+    const started = await ask(hostSocket, 'deal:start', {
+      showId,
+      variantId,
+      priceMinor: variant.priceMinor - 500,
+      durationSeconds: 60,
+      quantityCap: 3,
+    });
     if (!started.ok) throw new Error(started.error.code);
-    expect((await announced).deal).toMatchObject({ id: started.deal.id, priceMinor: variant.priceMinor - 500, quantityCap: 3, soldCount: 0 });
+    expect((await announced).deal).toMatchObject({
+      id: started.deal.id,
+      priceMinor: variant.priceMinor - 500,
+      quantityCap: 3,
+      soldCount: 0,
+    });
     const snapshot = await joined(sockets[1]!);
     expect(snapshot.deal?.id).toBe(started.deal.id);
 
-    const results = await Promise.all(sockets.map((s) => ask(s, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })));
+    const results = await Promise.all(
+      sockets.map((s) => ask(s, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })),
+    );
     expect(codes(results)).toEqual({ ok: 3, DEAL_ENDED: 7 });
     // A deal price is the item price; the demo brand's shipping (4.00 below 50.00) still applies.
     const withShipping = (itemsMinor: number) => itemsMinor + (itemsMinor < 5000 ? 400 : 0);
@@ -113,16 +138,23 @@ describe('purchase storm', () => {
     const [buyer] = await createBuyers(t, 1, 'late');
     const socket = await t.connect(buyer);
     await joined(socket);
-    expect(await ask(socket, 'deal:start', { showId, variantId, priceMinor: 1, durationSeconds: 60 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ask(socket, 'deal:start', { showId, variantId, priceMinor: 1, durationSeconds: 60 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const started = await ask(hostSocket, 'deal:start', { showId, variantId, priceMinor: variant.priceMinor - 100, durationSeconds: 30 });
     if (!started.ok) throw new Error(started.error.code);
     await t.app.db.flashDeal.update({ where: { id: started.deal.id }, data: { endsAt: new Date(Date.now() - 1000) } });
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })).toMatchObject({ ok: false, error: { code: 'DEAL_ENDED' } });
+    expect(
+      await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id }),
+    ).toMatchObject({ ok: false, error: { code: 'DEAL_ENDED' } });
     const ended = nextEvent(socket, 'deal:ended');
     const again = await ask(hostSocket, 'deal:start', { showId, variantId, priceMinor: variant.priceMinor - 100, durationSeconds: 30 });
     if (!again.ok) throw new Error(again.error.code);
     expect(await ask(hostSocket, 'deal:end', { showId })).toEqual({ ok: true });
     expect(await ended).toMatchObject({ dealId: again.deal.id });
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: again.deal.id })).toMatchObject({ ok: false, error: { code: 'DEAL_ENDED' } });
+    expect(
+      await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: again.deal.id }),
+    ).toMatchObject({ ok: false, error: { code: 'DEAL_ENDED' } });
   });
 });

@@ -33,10 +33,13 @@ describe('session revocation reaches live sockets', () => {
 
     const stale = await t.connect(user);
     await joinShow(stale, DEMO_SHOW_ID);
-    expect(await ask(stale, 'chat:send', { showId: DEMO_SHOW_ID, text: 'still me?' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await ask(stale, 'chat:send', { showId: DEMO_SHOW_ID, text: 'still me?' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
-  it('a password change disconnects the account\'s sockets', async () => {
+  it("a password change disconnects the account's sockets", async () => {
     const [user] = await createBuyers(t, 1, 'pwchange');
     await t.app.db.user.update({ where: { id: user!.id }, data: { passwordHash: null } });
     const socket = await t.connect(user);
@@ -45,9 +48,14 @@ describe('session revocation reaches live sockets', () => {
     expect(await gone).toBe('io server disconnect');
   });
 
-  it('removal from a brand team disconnects the removed member\'s sockets', async () => {
+  it("removal from a brand team disconnects the removed member's sockets", async () => {
     const [member, owner] = await createBuyers(t, 2, 'team');
-    await t.app.db.brandMember.createMany({ data: [{ brandId, userId: member!.id, role: 'STAFF' }, { brandId, userId: owner!.id, role: 'OWNER' }] });
+    await t.app.db.brandMember.createMany({
+      data: [
+        { brandId, userId: member!.id, role: 'STAFF' },
+        { brandId, userId: owner!.id, role: 'OWNER' },
+      ],
+    });
     const socket = await t.connect(member);
     const snapshot = await joinShow(socket, DEMO_SHOW_ID);
     expect(snapshot.role).toBe('moderator');
@@ -75,7 +83,11 @@ describe('session revocation reaches live sockets', () => {
     (socket.io.engine as unknown as { close(): void }).close();
     await dropped;
     // Deleted while the socket was away: the disconnect broadcast had nobody to reach.
-    await deleteAccount(t.app.db, { userId: user!.id, name: user!.name }, (await t.app.db.user.findUniqueOrThrow({ where: { id: user!.id } })).email);
+    await deleteAccount(
+      t.app.db,
+      { userId: user!.id, name: user!.name },
+      (await t.app.db.user.findUniqueOrThrow({ where: { id: user!.id } })).email,
+    );
 
     const refused = new Promise<{ recovered: boolean; reason: string }>((resolve) => {
       socket.once('connect', () => {
@@ -92,7 +104,14 @@ describe('a host who declined', () => {
   it('is disconnected when declining, joins again as a viewer, and cannot open a send transport or go live', async () => {
     const [host] = await createBuyers(t, 1, 'decliner');
     const show = await t.app.db.show.create({
-      data: { brandId, hostId: host!.id, title: 'Declined show', scheduledStart: new Date(Date.now() + 3_600_000), hostInviteStatus: 'ACCEPTED', status: 'SCHEDULED' },
+      data: {
+        brandId,
+        hostId: host!.id,
+        title: 'Declined show',
+        scheduledStart: new Date(Date.now() + 3_600_000),
+        hostInviteStatus: 'ACCEPTED',
+        status: 'SCHEDULED',
+      },
       select: { id: true },
     });
     const studio = await t.connect(host);
@@ -103,7 +122,10 @@ describe('a host who declined', () => {
 
     const again = await t.connect(host);
     expect((await joinShow(again, show.id)).role).toBe('viewer');
-    expect(await ask(again, 'media:createTransport', { showId: show.id, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ask(again, 'media:createTransport', { showId: show.id, direction: 'send' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await ask(again, 'show:goLive', { showId: show.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

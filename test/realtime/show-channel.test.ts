@@ -21,7 +21,10 @@ const user = async (email: string) => {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+  const show = await t.app.db.show.findFirstOrThrow({
+    where: { id: DEMO_SHOW_ID },
+    select: { id: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
+  });
   showId = show.id;
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, select: { id: true } })).id;
@@ -50,19 +53,28 @@ describe('show channel', () => {
     await joined(socket);
     expect(await ask(socket, 'show:goLive', { showId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await ask(socket, 'product:pin', { showId, productId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await ask(socket, 'media:createTransport', { showId, direction: 'send' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ask(socket, 'media:createTransport', { showId, direction: 'send' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('refuses a purchase before the show is live with SHOW_NOT_LIVE', async () => {
     const socket = await t.connect(viewer);
     await joined(socket);
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'SHOW_NOT_LIVE' } });
+    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'SHOW_NOT_LIVE' },
+    });
   });
 
   it('answers malformed payloads with INVALID_INPUT and keeps the connection working', async () => {
     const socket = await t.connect(viewer);
     expect(await ask(socket, 'show:join', { showId: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: -5, idempotencyKey: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: -5, idempotencyKey: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await ask(socket, 'show:join', { showId, extra: '<script>' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await joined(socket)).role).toBe('viewer');
   });
@@ -98,7 +110,10 @@ describe('show channel', () => {
     try {
       const snapshot = await joined(await t.connect(viewer));
       expect(snapshot.state.lineup.find((p) => p.id === productId)?.status).toBe('DRAFT');
-      expect(await ask(hostSocket, 'product:pin', { showId, productId })).toMatchObject({ ok: false, error: { code: 'PRODUCT_NOT_ON_SALE' } });
+      expect(await ask(hostSocket, 'product:pin', { showId, productId })).toMatchObject({
+        ok: false,
+        error: { code: 'PRODUCT_NOT_ON_SALE' },
+      });
     } finally {
       await t.app.db.product.update({ where: { id: productId }, data: { status: 'ACTIVE' } });
     }
@@ -128,7 +143,12 @@ describe('show channel', () => {
     expect(orders).toHaveLength(1);
     // The demo brand ships for 4.00 below 50.00 and free from there: one-tap orders pay it too.
     const shippingMinor = before.priceMinor < 5000 ? 400 : 0;
-    expect(orders[0]).toMatchObject({ status: 'PAID', subtotalMinor: before.priceMinor, shippingMinor, totalMinor: before.priceMinor + shippingMinor });
+    expect(orders[0]).toMatchObject({
+      status: 'PAID',
+      subtotalMinor: before.priceMinor,
+      shippingMinor,
+      totalMinor: before.priceMinor + shippingMinor,
+    });
     expect(response.order.totalMinor).toBe(before.priceMinor + shippingMinor);
     expect((await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stock).toBe(before.stock - 1);
 
@@ -147,7 +167,9 @@ describe('show channel', () => {
     const ordersBefore = await t.app.db.order.count({ where: { items: { some: { variantId } } } });
     // 30 distinct taps (15 per buyer, each its own key), fired together; the
     // per-socket rate limit allows bursts of this size.
-    const taps = Array.from({ length: 30 }, (_, i) => ask(buyers[i % 2]!, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() }));
+    const taps = Array.from({ length: 30 }, (_, i) =>
+      ask(buyers[i % 2]!, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() }),
+    );
     const results = await Promise.all(taps);
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.code))).toEqual(Array(25).fill('SOLD_OUT'));
@@ -160,7 +182,10 @@ describe('show channel', () => {
     await t.app.db.paymentMethod.updateMany({ where: { userId: viewer2.id }, data: { isDefault: false } });
     const socket = await t.connect(viewer2);
     await joined(socket);
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })).toMatchObject({ ok: false, error: { code: 'NO_PAYMENT_METHOD' } });
+    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_PAYMENT_METHOD' },
+    });
     expect((await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stock).toBe(3);
     await t.app.db.paymentMethod.updateMany({ where: { userId: viewer2.id }, data: { isDefault: true } });
   });
@@ -170,7 +195,10 @@ describe('show channel', () => {
     const socket = await t.connect(viewer2);
     await joined(socket);
     const key = randomUUID();
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: key })).toMatchObject({ ok: false, error: { code: 'PAYMENT_DECLINED' } });
+    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: key })).toMatchObject({
+      ok: false,
+      error: { code: 'PAYMENT_DECLINED' },
+    });
     expect(await t.app.db.order.count({ where: { idempotencyKey: key } })).toBe(0);
     expect((await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stock).toBe(3);
   });

@@ -13,7 +13,10 @@ let hostSocket: TestSocket;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const show = await t.app.db.show.findFirstOrThrow({ where: { id: DEMO_SHOW_ID }, select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } } });
+  const show = await t.app.db.show.findFirstOrThrow({
+    where: { id: DEMO_SHOW_ID },
+    select: { id: true, hostId: true, lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
+  });
   showId = show.id;
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } })).id;
@@ -44,11 +47,19 @@ describe('the host’s studio channel', () => {
     const sockets = await Promise.all(buyers.map((b) => t.connect(b)));
     await Promise.all(sockets.map((s) => joinShow(s, showId)));
     // Ten minutes: only selling out can end it within this test.
-    const started = await ask(hostSocket, 'deal:start', { showId, variantId, priceMinor: variant.priceMinor - 100, durationSeconds: 600, quantityCap: 2 });
+    const started = await ask(hostSocket, 'deal:start', {
+      showId,
+      variantId,
+      priceMinor: variant.priceMinor - 100,
+      durationSeconds: 600,
+      quantityCap: 2,
+    });
     if (!started.ok) throw new Error(started.error.code);
     const ended = nextEvent(hostSocket, 'deal:ended');
 
-    const results = await Promise.all(sockets.map((s) => ask(s, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })));
+    const results = await Promise.all(
+      sockets.map((s) => ask(s, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })),
+    );
 
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await ended).toMatchObject({ showId, dealId: started.deal.id });
@@ -61,14 +72,22 @@ describe('the host’s studio channel', () => {
     const [buyer] = await createBuyers(t, 1, 'partial');
     const socket = await t.connect(buyer);
     await joinShow(socket, showId);
-    const started = await ask(hostSocket, 'deal:start', { showId, variantId, priceMinor: variant.priceMinor - 100, durationSeconds: 600, quantityCap: 5 });
+    const started = await ask(hostSocket, 'deal:start', {
+      showId,
+      variantId,
+      priceMinor: variant.priceMinor - 100,
+      durationSeconds: 600,
+      quantityCap: 5,
+    });
     if (!started.ok) throw new Error(started.error.code);
     let endedEarly = false;
     hostSocket.on('deal:ended', (e) => {
       if (e.dealId === started.deal.id) endedEarly = true;
     });
     const updated = nextEvent(hostSocket, 'deal:updated');
-    expect(await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })).toMatchObject({ ok: true });
+    expect(
+      await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id }),
+    ).toMatchObject({ ok: true });
     expect(await updated).toMatchObject({ dealId: started.deal.id, soldCount: 1 });
     // The sold-out check follows the update; a further round trip lets it finish before asserting.
     expect((await joinShow(hostSocket, showId)).deal?.id).toBe(started.deal.id);
@@ -88,4 +107,3 @@ describe('the host’s studio channel', () => {
     expect(show.uniqueViewers).toBeGreaterThanOrEqual(2);
   });
 });
-

@@ -46,8 +46,16 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   return {
     app,
     async connect(user, opts = {}) {
-      const cookie = user ? `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: AUTH_SECRET })}` : undefined;
-      const socket: TestSocket = connect(app.url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: opts.reconnection ?? false, reconnectionDelay: 50, forceNew: true });
+      const cookie = user
+        ? `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: AUTH_SECRET })}`
+        : undefined;
+      const socket: TestSocket = connect(app.url, {
+        transports: ['websocket'],
+        extraHeaders: cookie ? { cookie } : {},
+        reconnection: opts.reconnection ?? false,
+        reconnectionDelay: 50,
+        forceNew: true,
+      });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
@@ -75,7 +83,10 @@ export function ask<E extends EventName>(socket: TestSocket, event: E, payload: 
 }
 
 /** Resolves with the next broadcast of the given event. */
-export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestSocket, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve) => {
     (socket as unknown as { once(e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void): void }).once(event, resolve);
   });
@@ -89,11 +100,27 @@ export interface TestBuyer {
 /** Creates `count` buyers, each with a default address and a test card that succeeds. */
 export async function createBuyers(t: TestApp, count: number, prefix = 'buyer'): Promise<TestBuyer[]> {
   const run = `${prefix}${Date.now().toString(36)}`;
-  const users = Array.from({ length: count }, (_, i) => ({ id: `${run}_${i}`, email: `${run}_${i}@test.live`, name: `Buyer ${i} Test`, passwordHash: 'not-used' }));
+  const users = Array.from({ length: count }, (_, i) => ({
+    id: `${run}_${i}`,
+    email: `${run}_${i}@test.live`,
+    name: `Buyer ${i} Test`,
+    passwordHash: 'not-used',
+  }));
   await t.app.db.user.createMany({ data: users });
-  await t.app.db.address.createMany({ data: users.map((u) => ({ userId: u.id, fullName: u.name, line1: '1 Test St', city: 'Vientiane', country: 'LA', isDefault: true })) });
+  await t.app.db.address.createMany({
+    data: users.map((u) => ({ userId: u.id, fullName: u.name, line1: '1 Test St', city: 'Vientiane', country: 'LA', isDefault: true })),
+  });
   await t.app.db.paymentMethod.createMany({
-    data: users.map((u) => ({ userId: u.id, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2099, isDefault: true })),
+    data: users.map((u) => ({
+      userId: u.id,
+      provider: 'test',
+      token: 'tok_test_visa_4242',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 1,
+      expYear: 2099,
+      isDefault: true,
+    })),
   });
   return users.map(({ id, name }) => ({ id, name }));
 }

@@ -7,7 +7,16 @@ import { startEmbeddedPostgres } from '../../server/db/embedded';
 // Test data is thrown away after the run, so durability buys nothing; without
 // these every commit waits for the disk, which on a shared machine is most of
 // a test's database time.
-export const TEST_POSTGRES_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'];
+export const TEST_POSTGRES_FLAGS = [
+  '-c',
+  'fsync=off',
+  '-c',
+  'synchronous_commit=off',
+  '-c',
+  'full_page_writes=off',
+  '-c',
+  'max_connections=300',
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -13,7 +13,14 @@ describe('the media benchmark receivers’ RTCP', () => {
   });
 
   it('a receiver report carries the loss, the highest sequence number and the delay since the last sender report', () => {
-    const rr = receiverReport(7, { mediaSsrc: 99, fractionLost: 64, cumulativeLost: 12, extendedHighestSeq: 70000, lastSr: 0x12345678, delaySinceLastSr: 0.5 });
+    const rr = receiverReport(7, {
+      mediaSsrc: 99,
+      fractionLost: 64,
+      cumulativeLost: 12,
+      extendedHighestSeq: 70000,
+      lastSr: 0x12345678,
+      delaySinceLastSr: 0.5,
+    });
     expect(rr[1]).toBe(201);
     expect(rr.readUInt16BE(2)).toBe(7);
     expect(rr.readUInt32BE(8)).toBe(99);

@@ -3,7 +3,13 @@ import { evaluate } from '../../bench/support/evaluate';
 import type { BenchResult } from '../../bench/support/results';
 import { MIN_SAMPLES_FOR_PERCENTILE, TARGETS, type Target } from '../../bench/targets';
 
-const result = (figures: BenchResult['figures']): BenchResult => ({ benchmark: 'b', revision: 'abc1234', dirty: false, anchor: 'run-b', figures });
+const result = (figures: BenchResult['figures']): BenchResult => ({
+  benchmark: 'b',
+  revision: 'abc1234',
+  dirty: false,
+  anchor: 'run-b',
+  figures,
+});
 const p99: Target = { benchmark: 'b', figure: 'ack p99 app/reference', when: { buyers: 1000 }, atMost: 1.5, source: 'test' };
 
 describe('benchmark targets', () => {
@@ -23,10 +29,12 @@ describe('benchmark targets', () => {
   it('a ratio over its bound is missed and one within it is met', () => {
     const evaluations = evaluate(
       [p99, { ...p99, figure: 'orders/s app/reference', atMost: undefined, atLeast: 0.7 }],
-      [result([
-        { name: 'ack p99 app/reference', value: 1.6, unit: '×', params: { buyers: 1000 } },
-        { name: 'orders/s app/reference', value: 0.7, unit: '×', params: { buyers: 1000 } },
-      ])],
+      [
+        result([
+          { name: 'ack p99 app/reference', value: 1.6, unit: '×', params: { buyers: 1000 } },
+          { name: 'orders/s app/reference', value: 0.7, unit: '×', params: { buyers: 1000 } },
+        ]),
+      ],
       20,
     );
     expect(evaluations.map((e) => e.verdict)).toEqual(['missed', 'met']);

@@ -36,7 +36,10 @@ function expectTranslated(rules: readonly MessageRule[], messages: string[]) {
 
 function cardRefusal(card: Partial<Parameters<typeof validateCard>[0]>): string {
   try {
-    validateCard({ number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Nary Chan', ...card }, new Date('2030-06-01T00:00:00Z'));
+    validateCard(
+      { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Nary Chan', ...card },
+      new Date('2030-06-01T00:00:00Z'),
+    );
   } catch (error) {
     if (error instanceof AppError) return error.userMessage;
   }
@@ -46,7 +49,10 @@ function cardRefusal(card: Partial<Parameters<typeof validateCard>[0]>): string 
 describe('commerce pages translate the domain sentences', () => {
   it('every wallet schema refusal for an empty or malformed address and card has a Khmer sentence', () => {
     expectTranslated(WALLET_MESSAGES, issues(addressInputSchema, { fullName: ' ', line1: '', city: '', country: 'XX', phone: 'call me' }));
-    expectTranslated(WALLET_MESSAGES, issues(addressInputSchema, { fullName: 'x'.repeat(101), line1: 'x'.repeat(201), city: 'Phnom Penh', country: 'KH' }));
+    expectTranslated(
+      WALLET_MESSAGES,
+      issues(addressInputSchema, { fullName: 'x'.repeat(101), line1: 'x'.repeat(201), city: 'Phnom Penh', country: 'KH' }),
+    );
     expectTranslated(WALLET_MESSAGES, issues(cardInputSchema, { number: 'abc', expMonth: '13', expYear: '27', cvc: '12', holder: '' }));
   });
 
@@ -64,22 +70,43 @@ describe('commerce pages translate the domain sentences', () => {
   });
 
   it('a failed wallet form reads in Khmer, with a field hint where zod used its own words', () => {
-    const state = localiseState({ ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'Enter the city.' } }, km, WALLET_MESSAGES, WALLET_FIELDS);
-    expect(state).toMatchObject({ ok: false, fieldErrors: { expYear: MESSAGES.km.commerce.wallet.errors.yearInvalid, city: MESSAGES.km.commerce.wallet.errors.cityRequired } });
+    const state = localiseState(
+      {
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: 'Please check the highlighted fields.',
+        fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'Enter the city.' },
+      },
+      km,
+      WALLET_MESSAGES,
+      WALLET_FIELDS,
+    );
+    expect(state).toMatchObject({
+      ok: false,
+      fieldErrors: { expYear: MESSAGES.km.commerce.wallet.errors.yearInvalid, city: MESSAGES.km.commerce.wallet.errors.cityRequired },
+    });
   });
 
   it('coupon schema refusals have Khmer sentences', () => {
     expectTranslated(COUPON_MESSAGES, issues(couponInputSchema, { code: 'x', kind: 'PERCENT', value: 0 }));
-    expectTranslated(COUPON_MESSAGES, issues(couponInputSchema, { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) }));
+    expectTranslated(
+      COUPON_MESSAGES,
+      issues(couponInputSchema, { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) }),
+    );
     expect(translateMessage(km, COUPON_MESSAGES, 'There is already a coupon with the code SPRING10.')).toContain('SPRING10');
-    expect(translateMessage(km, COUPON_MESSAGES, 'Enter an amount like 5.00, or leave it empty.')).toBe(km('commerce.coupons.errors.minSubtotalFormat', { example: '5.00' }));
+    expect(translateMessage(km, COUPON_MESSAGES, 'Enter an amount like 5.00, or leave it empty.')).toBe(
+      km('commerce.coupons.errors.minSubtotalFormat', { example: '5.00' }),
+    );
   });
 
   it('API key and webhook endpoint refusals have Khmer sentences', () => {
     expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: ' ', scopes: [] }));
     expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: 'x'.repeat(81), scopes: 'everything' }));
     expectTranslated(DEVELOPER_MESSAGES, issues(webhookEndpointInputSchema, { url: 'ftp://example.com', events: [] }));
-    expectTranslated(DEVELOPER_MESSAGES, issues(webhookEndpointInputSchema, { url: 'https://user:pw@example.com/hook', events: 'order.paid' }));
+    expectTranslated(
+      DEVELOPER_MESSAGES,
+      issues(webhookEndpointInputSchema, { url: 'https://user:pw@example.com/hook', events: 'order.paid' }),
+    );
   });
 
   it("a delivery's recorded network failure reads in Khmer, while the receiver's own HTTP answer stays as it was", () => {

@@ -21,7 +21,14 @@ describe('sampleFromStats', () => {
       { type: 'remote-inbound-rtp', timestamp: 5000, packetsLost: 10, fractionLost: 0.01, roundTripTime: 0.08 },
       { type: 'remote-inbound-rtp', timestamp: 5000, packetsLost: 2, fractionLost: 0.04, roundTripTime: 0.12 },
       { type: 'candidate-pair', id: 'CP1', state: 'failed', availableOutgoingBitrate: 10_000 },
-      { type: 'candidate-pair', id: 'CP2', state: 'succeeded', nominated: true, availableOutgoingBitrate: 2_400_000, currentRoundTripTime: 0.05 },
+      {
+        type: 'candidate-pair',
+        id: 'CP2',
+        state: 'succeeded',
+        nominated: true,
+        availableOutgoingBitrate: 2_400_000,
+        currentRoundTripTime: 0.05,
+      },
       { type: 'transport', id: 'T1', selectedCandidatePairId: 'CP2' },
     ];
     expect(sampleFromStats(stats)).toEqual({
@@ -36,7 +43,16 @@ describe('sampleFromStats', () => {
   });
 
   it('falls back to the candidate pair round trip when the receiver has not reported one', () => {
-    const stats = [{ type: 'candidate-pair', id: 'CP', state: 'succeeded', nominated: true, currentRoundTripTime: 0.2, availableOutgoingBitrate: 1_000_000 }];
+    const stats = [
+      {
+        type: 'candidate-pair',
+        id: 'CP',
+        state: 'succeeded',
+        nominated: true,
+        currentRoundTripTime: 0.2,
+        availableOutgoingBitrate: 1_000_000,
+      },
+    ];
     expect(sampleFromStats(stats).roundTripTime).toBe(0.2);
   });
 
@@ -47,7 +63,10 @@ describe('sampleFromStats', () => {
 
 describe('summariseUplink', () => {
   it('is good when loss, round trip and bandwidth are all comfortable', () => {
-    const summary = summariseUplink(null, sample({ fractionLost: 0.005, roundTripTime: 0.06, availableOutgoingBitrate: 3_000_000, qualityLimitationReason: 'none' }));
+    const summary = summariseUplink(
+      null,
+      sample({ fractionLost: 0.005, roundTripTime: 0.06, availableOutgoingBitrate: 3_000_000, qualityLimitationReason: 'none' }),
+    );
     expect(summary).toEqual({ level: 'good', reasons: [], lossPercent: 0.5, roundTripMs: 60, bitrateKbps: 3000 });
   });
 
@@ -70,12 +89,21 @@ describe('summariseUplink', () => {
   });
 
   it('is fair when the encoder itself reports it is held back by bandwidth or the processor', () => {
-    expect(summariseUplink(null, sample({ qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 2_000_000 }))).toMatchObject({ level: 'fair', reasons: ['bandwidth'] });
+    expect(summariseUplink(null, sample({ qualityLimitationReason: 'bandwidth', availableOutgoingBitrate: 2_000_000 }))).toMatchObject({
+      level: 'fair',
+      reasons: ['bandwidth'],
+    });
     expect(summariseUplink(null, sample({ qualityLimitationReason: 'cpu' }))).toMatchObject({ level: 'fair', reasons: ['cpu'] });
   });
 
   it('is poor and disconnected when the send transport has failed, whatever the last figures said', () => {
-    expect(summariseUplink(null, sample({ roundTripTime: 0.01 }), 'failed')).toEqual({ level: 'poor', reasons: ['disconnected'], lossPercent: null, roundTripMs: null, bitrateKbps: null });
+    expect(summariseUplink(null, sample({ roundTripTime: 0.01 }), 'failed')).toEqual({
+      level: 'poor',
+      reasons: ['disconnected'],
+      lossPercent: null,
+      roundTripMs: null,
+      bitrateKbps: null,
+    });
   });
 
   it('is unknown before any figure has arrived', () => {

@@ -5,7 +5,14 @@ import { formatPrice } from '../../app/_lib/format';
 import { EMAIL_LOCALES } from '../../server/mail/i18n';
 
 // LocalTime's options: what the show and order pages write.
-const SHOW_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Phnom_Penh' };
+const SHOW_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'Asia/Phnom_Penh',
+};
 const DEC_8 = new Date('2026-12-08T12:00:00Z');
 
 afterEach(() => {

@@ -25,7 +25,12 @@ const seen = (over: Partial<LayerObservation> = {}): LayerObservation => ({
   hiddenSince: null,
   ...over,
 });
-const at = (layer: number, changedAt = 0, lastMove: LayerState['lastMove'] = null): LayerState => ({ layer, paused: false, changedAt, lastMove });
+const at = (layer: number, changedAt = 0, lastMove: LayerState['lastMove'] = null): LayerState => ({
+  layer,
+  paused: false,
+  changedAt,
+  lastMove,
+});
 
 /** Feeds the policy one observation per second and applies what it decides, like the player does. */
 function run(from: LayerState, seconds: number, observe: (now: number) => Partial<LayerObservation>) {

@@ -34,7 +34,11 @@ describe('refusals on the show page', () => {
   });
 
   it('falls back to the sentence of the code for anything else', () => {
-    expect(refusalText(km, { code: 'PAYMENT_DECLINED', message: 'Card declined by the issuer.' })).toBe(MESSAGES.km.errors.PAYMENT_DECLINED);
-    expect(refusalText(km, { code: 'COUPON_INVALID', message: 'Some new coupon sentence.' })).toBe(MESSAGES.km.viewer.refusal.couponInvalid);
+    expect(refusalText(km, { code: 'PAYMENT_DECLINED', message: 'Card declined by the issuer.' })).toBe(
+      MESSAGES.km.errors.PAYMENT_DECLINED,
+    );
+    expect(refusalText(km, { code: 'COUPON_INVALID', message: 'Some new coupon sentence.' })).toBe(
+      MESSAGES.km.viewer.refusal.couponInvalid,
+    );
   });
 });

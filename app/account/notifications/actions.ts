@@ -8,7 +8,10 @@ import { services } from '@/server/services';
 import { localise } from '../localise-state';
 
 // Unticked checkboxes are simply absent from the form.
-const checkbox = z.literal('on').optional().transform((value) => value === 'on');
+const checkbox = z
+  .literal('on')
+  .optional()
+  .transform((value) => value === 'on');
 const preferencesForm = z.object({
   reminders: checkbox,
   live: checkbox,

@@ -29,7 +29,13 @@ export function NotificationsForm({ preferences, topics, leadChoices }: Notifica
         ))}
       </fieldset>
       <Field id="reminderLeadMinutes" label={t('account.notifications.lead')} error={leadError}>
-        <select id="reminderLeadMinutes" name="reminderLeadMinutes" defaultValue={preferences.reminderLeadMinutes} className={inputClass} aria-invalid={leadError ? true : undefined}>
+        <select
+          id="reminderLeadMinutes"
+          name="reminderLeadMinutes"
+          defaultValue={preferences.reminderLeadMinutes}
+          className={inputClass}
+          aria-invalid={leadError ? true : undefined}
+        >
           {leadChoices.map(({ minutes, label }) => (
             <option key={minutes} value={minutes}>
               {t('account.notifications.leadChoice', { lead: label })}

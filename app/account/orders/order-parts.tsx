@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { LocalTime } from '@/app/_components/local-time';
 import type { Translate } from '@/app/_i18n/translate';
 import { formatPrice } from '@/app/_lib/format';
-import { ENGLISH_ITEMS_WORDS, formatItemsSummary, statusLabels, timelineEntries, type ItemLine, type StatusLabel } from '@/server/domain/order-display';
+import {
+  ENGLISH_ITEMS_WORDS,
+  formatItemsSummary,
+  statusLabels,
+  timelineEntries,
+  type ItemLine,
+  type StatusLabel,
+} from '@/server/domain/order-display';
 import type { OrderDetail } from '@/server/domain/order-queries';
 import { FULFILMENT_STEPS, type OrderStatus } from '@/server/domain/order-status';
 
@@ -38,7 +45,10 @@ export function OrderTime({ at, className }: { at: Date; className?: string }) {
 /** "Dewy Glow Serum ×2, Barrier Moisturiser", in the page's language. */
 export function itemsLine(items: readonly ItemLine[], t: Translate): string {
   // "×2" and the comma read the same in all four languages; only "and N other items" is words.
-  return formatItemsSummary(items, { ...ENGLISH_ITEMS_WORDS, andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }) });
+  return formatItemsSummary(items, {
+    ...ENGLISH_ITEMS_WORDS,
+    andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }),
+  });
 }
 
 export function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -68,8 +78,16 @@ export function ItemsAndTotals({ order, t, intl }: { order: OrderDetail; t: Tran
       </ul>
       <dl className="space-y-1 border-t border-neutral-200 pt-3 text-sm">
         <Row label={t('orders.common.subtotal')} value={money(order.subtotalMinor)} />
-        <Row label={t('orders.common.shipping')} value={order.shippingMinor === 0 ? t('orders.common.freeShipping') : money(order.shippingMinor)} />
-        {order.discountMinor > 0 && <Row label={order.coupon ? t('orders.common.discountCode', { code: order.coupon.code }) : t('orders.common.discount')} value={`−${money(order.discountMinor)}`} />}
+        <Row
+          label={t('orders.common.shipping')}
+          value={order.shippingMinor === 0 ? t('orders.common.freeShipping') : money(order.shippingMinor)}
+        />
+        {order.discountMinor > 0 && (
+          <Row
+            label={order.coupon ? t('orders.common.discountCode', { code: order.coupon.code }) : t('orders.common.discount')}
+            value={`−${money(order.discountMinor)}`}
+          />
+        )}
         <Row label={t('orders.common.total')} value={money(order.totalMinor)} strong />
         {order.refundedMinor > 0 && <Row label={t('orders.common.refunded')} value={money(order.refundedMinor)} />}
       </dl>
@@ -89,7 +107,9 @@ function Row({ label, value, strong }: { label: string; value: string; strong?: 
 export function ShippingAddress({ order, t }: { order: OrderDetail; t: Translate }) {
   const a = order.address;
   if (!a) return <p className="text-sm text-neutral-600">{t('orders.common.noAddress')}</p>;
-  const lines = [a.fullName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country, a.phone].filter(Boolean);
+  const lines = [a.fullName, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country, a.phone].filter(
+    Boolean,
+  );
   return (
     <address className="text-sm not-italic leading-relaxed">
       {lines.map((line, i) => (
@@ -128,7 +148,12 @@ export function Tracking({ order, t }: { order: OrderDetail; t: Translate }) {
  * recorded event (including cancellations and refunds) with its time.
  */
 export function Timeline({ order, t, intl }: { order: OrderDetail; t: Translate; intl: string }) {
-  const reachedAt: Record<(typeof FULFILMENT_STEPS)[number], Date | null> = { PAID: order.paidAt ?? (order.status === 'PLACED' ? null : order.createdAt), PACKED: order.packedAt, SHIPPED: order.shippedAt, DELIVERED: order.deliveredAt };
+  const reachedAt: Record<(typeof FULFILMENT_STEPS)[number], Date | null> = {
+    PAID: order.paidAt ?? (order.status === 'PLACED' ? null : order.createdAt),
+    PACKED: order.packedAt,
+    SHIPPED: order.shippedAt,
+    DELIVERED: order.deliveredAt,
+  };
   const ended = order.status === 'CANCELLED' || order.status === 'REFUNDED';
   return (
     <div className="space-y-4">
@@ -136,7 +161,11 @@ export function Timeline({ order, t, intl }: { order: OrderDetail; t: Translate;
         {FULFILMENT_STEPS.map((step) => {
           const at = reachedAt[step];
           return (
-            <li key={step} className={`rounded-lg border p-2 text-sm ${at ? 'border-emerald-300 bg-emerald-50' : 'border-neutral-200 text-neutral-500'}`} aria-current={order.status === step ? 'step' : undefined}>
+            <li
+              key={step}
+              className={`rounded-lg border p-2 text-sm ${at ? 'border-emerald-300 bg-emerald-50' : 'border-neutral-200 text-neutral-500'}`}
+              aria-current={order.status === step ? 'step' : undefined}
+            >
               <span className="block font-semibold">{t(`orders.status.${step}`)}</span>
               <span className="block text-xs">{at ? <OrderTime at={at} /> : t('orders.common.notYet')}</span>
             </li>
@@ -165,6 +194,11 @@ export function Timeline({ order, t, intl }: { order: OrderDetail; t: Translate;
 function entryText(entry: ReturnType<typeof timelineEntries>[number], currency: string, t: Translate, intl: string): string {
   if (entry.kind === 'status') return t(`orders.status.${entry.status}`);
   const amount = formatPrice(entry.amountMinor, currency, intl);
-  if (entry.cancelled) return entry.reason ? t('orders.common.cancelledEntryReason', { amount, reason: entry.reason }) : t('orders.common.cancelledEntry', { amount });
-  return entry.reason ? t('orders.common.refundedEntryReason', { amount, reason: entry.reason }) : t('orders.common.refundedEntry', { amount });
+  if (entry.cancelled)
+    return entry.reason
+      ? t('orders.common.cancelledEntryReason', { amount, reason: entry.reason })
+      : t('orders.common.cancelledEntry', { amount });
+  return entry.reason
+    ? t('orders.common.refundedEntryReason', { amount, reason: entry.reason })
+    : t('orders.common.refundedEntry', { amount });
 }

@@ -64,7 +64,10 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
           </ul>
         )}
         {nextCursor && (
-          <Link href={`/account/orders?after=${encodeURIComponent(nextCursor)}`} className="inline-block font-semibold text-brand-700 underline">
+          <Link
+            href={`/account/orders?after=${encodeURIComponent(nextCursor)}`}
+            className="inline-block font-semibold text-brand-700 underline"
+          >
             {t('orders.buyer.older')}
           </Link>
         )}

@@ -6,7 +6,14 @@ import type { MessageKey } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { addAddress, addPaymentMethod, removeAddress, removePaymentMethod, setDefaultAddress, setDefaultPaymentMethod } from '@/server/domain/wallet';
+import {
+  addAddress,
+  addPaymentMethod,
+  removeAddress,
+  removePaymentMethod,
+  setDefaultAddress,
+  setDefaultPaymentMethod,
+} from '@/server/domain/wallet';
 import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/wallet.schema';
 import { services } from '@/server/services';
 import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';

@@ -24,7 +24,9 @@ function localisedCountries(intl: string): Country[] {
     names = new Intl.DisplayNames([intl], { type: 'region', fallback: 'none' });
   }
   const collator = new Intl.Collator([intl, 'en']);
-  return COUNTRIES.map(({ code, name }) => ({ code, english: name, name: names?.of(code) ?? name })).sort((a, b) => collator.compare(a.name, b.name));
+  return COUNTRIES.map(({ code, name }) => ({ code, english: name, name: names?.of(code) ?? name })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
 }
 
 function matches(countries: Country[], query: string): Country[] {
@@ -88,7 +90,9 @@ export function CountryPicker({ prefix, error }: { prefix: string; error?: strin
     setOpen(false);
     if (query === null) return;
     const found = matches(countries, query);
-    const exact = found.filter((c) => c.code.toLowerCase() === fold(query) || fold(c.name) === fold(query) || fold(c.english) === fold(query));
+    const exact = found.filter(
+      (c) => c.code.toLowerCase() === fold(query) || fold(c.name) === fold(query) || fold(c.english) === fold(query),
+    );
     const pick = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
     if (pick) choose(pick);
   }
@@ -134,7 +138,13 @@ export function CountryPicker({ prefix, error }: { prefix: string; error?: strin
       />
       <input type="hidden" name="country" value={code} />
       {/* In the flow (not floating), so a sheet that scrolls never clips it. */}
-      <ul id={listId} role="listbox" aria-label={t('commerce.wallet.address.countryOptions')} hidden={!open || shown.length === 0} className="max-h-48 overflow-y-auto rounded-lg border border-neutral-300 bg-white py-1 text-sm shadow-sm">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t('commerce.wallet.address.countryOptions')}
+        hidden={!open || shown.length === 0}
+        className="max-h-48 overflow-y-auto rounded-lg border border-neutral-300 bg-white py-1 text-sm shadow-sm"
+      >
         {shown.map((country, index) => (
           <li
             key={country.code}

@@ -21,14 +21,20 @@ const NETWORK_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Maste
 const networkName = (brand: string, t: Translate) => NETWORK_NAMES[brand] ?? t('commerce.wallet.cards.genericBrand');
 
 function DefaultBadge({ t }: { t: Translate }) {
-  return <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">{t('commerce.wallet.defaultBadge')}</span>;
+  return (
+    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800">
+      {t('commerce.wallet.defaultBadge')}
+    </span>
+  );
 }
 
 function Section({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-4 rounded-2xl border border-neutral-200 bg-white p-5">
       <div>
-        <h2 id={id} className="text-lg font-bold">{title}</h2>
+        <h2 id={id} className="text-lg font-bold">
+          {title}
+        </h2>
         <p className="text-sm text-neutral-600">{description}</p>
       </div>
       {children}
@@ -49,9 +55,17 @@ export default async function WalletPage() {
         <PageHeading
           title={t('commerce.wallet.title')}
           description={t('commerce.wallet.description')}
-          actions={<Link href="/account" className="self-center text-sm font-semibold text-brand-700 underline">{t('commerce.wallet.back')}</Link>}
+          actions={
+            <Link href="/account" className="self-center text-sm font-semibold text-brand-700 underline">
+              {t('commerce.wallet.back')}
+            </Link>
+          }
         />
-        <Section id="addresses-heading" title={t('commerce.wallet.addresses.heading')} description={t('commerce.wallet.addresses.description')}>
+        <Section
+          id="addresses-heading"
+          title={t('commerce.wallet.addresses.heading')}
+          description={t('commerce.wallet.addresses.description')}
+        >
           {wallet.addresses.length === 0 ? (
             <EmptyState title={t('commerce.wallet.addresses.emptyTitle')}>{t('commerce.wallet.addresses.emptyBody')}</EmptyState>
           ) : (
@@ -67,7 +81,12 @@ export default async function WalletPage() {
                       {a.line2 && `, ${a.line2}`}
                       <br />
                       {[a.postalCode, a.city, a.region].filter(Boolean).join(' ')} · {countryName(a.country)}
-                      {a.phone && <><br />{a.phone}</>}
+                      {a.phone && (
+                        <>
+                          <br />
+                          {a.phone}
+                        </>
+                      )}
                     </address>
                     <div className="flex gap-2">
                       {!a.isDefault && <ItemButton kind="address:default" id={a.id} what={what} />}
@@ -96,7 +115,8 @@ export default async function WalletPage() {
                 return (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="wallet-card">
                     <p className="text-sm">
-                      <span className="font-semibold">{what}</span> · {t('commerce.wallet.cards.expires', { expiry })} {c.isDefault && <DefaultBadge t={t} />}
+                      <span className="font-semibold">{what}</span> · {t('commerce.wallet.cards.expires', { expiry })}{' '}
+                      {c.isDefault && <DefaultBadge t={t} />}
                     </p>
                     <div className="flex gap-2">
                       {!c.isDefault && <ItemButton kind="card:default" id={c.id} what={what} />}

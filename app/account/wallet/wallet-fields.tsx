@@ -12,13 +12,27 @@ import { CountryPicker } from './country-picker';
 
 type ErrorOf = (name: string) => string | undefined;
 
-function Input({ name, label, error, prefix, hint, ...props }: { name: string; label: string; error: ErrorOf; prefix: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Input({
+  name,
+  label,
+  error,
+  prefix,
+  hint,
+  ...props
+}: { name: string; label: string; error: ErrorOf; prefix: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = `${prefix}-${name}`;
   const message = error(name);
   const describedBy = message ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <Field id={id} label={label} error={message} hint={hint}>
-      <input id={id} name={name} className={inputClass} aria-invalid={message ? true : undefined} aria-describedby={describedBy} {...props} />
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy}
+        {...props}
+      />
     </Field>
   );
 }
@@ -28,13 +42,46 @@ export function AddressFields({ error, prefix = 'address' }: { error: ErrorOf; p
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">{t('commerce.wallet.address.legend')}</legend>
-      <Input prefix={prefix} name="fullName" label={t('commerce.wallet.address.fullName')} autoComplete="shipping name" required error={error} />
-      <Input prefix={prefix} name="line1" label={t('commerce.wallet.address.line1')} autoComplete="shipping address-line1" required error={error} />
+      <Input
+        prefix={prefix}
+        name="fullName"
+        label={t('commerce.wallet.address.fullName')}
+        autoComplete="shipping name"
+        required
+        error={error}
+      />
+      <Input
+        prefix={prefix}
+        name="line1"
+        label={t('commerce.wallet.address.line1')}
+        autoComplete="shipping address-line1"
+        required
+        error={error}
+      />
       <Input prefix={prefix} name="line2" label={t('commerce.wallet.address.line2')} autoComplete="shipping address-line2" error={error} />
       <div className="grid grid-cols-2 gap-3">
-        <Input prefix={prefix} name="city" label={t('commerce.wallet.address.city')} autoComplete="shipping address-level2" required error={error} />
-        <Input prefix={prefix} name="region" label={t('commerce.wallet.address.region')} autoComplete="shipping address-level1" error={error} />
-        <Input prefix={prefix} name="postalCode" label={t('commerce.wallet.address.postalCode')} autoComplete="shipping postal-code" error={error} />
+        <Input
+          prefix={prefix}
+          name="city"
+          label={t('commerce.wallet.address.city')}
+          autoComplete="shipping address-level2"
+          required
+          error={error}
+        />
+        <Input
+          prefix={prefix}
+          name="region"
+          label={t('commerce.wallet.address.region')}
+          autoComplete="shipping address-level1"
+          error={error}
+        />
+        <Input
+          prefix={prefix}
+          name="postalCode"
+          label={t('commerce.wallet.address.postalCode')}
+          autoComplete="shipping postal-code"
+          error={error}
+        />
       </div>
       <CountryPicker prefix={prefix} error={error('country')} />
       <Input prefix={prefix} name="phone" label={t('commerce.wallet.address.phone')} type="tel" autoComplete="shipping tel" error={error} />
@@ -58,9 +105,35 @@ export function CardFields({ error, prefix = 'card' }: { error: ErrorOf; prefix?
         hint={t('commerce.wallet.card.numberHint')}
       />
       <div className="grid grid-cols-3 gap-3">
-        <Input prefix={prefix} name="expMonth" label={t('commerce.wallet.card.month')} inputMode="numeric" autoComplete="cc-exp-month" placeholder={t('commerce.wallet.card.monthPlaceholder')} required error={error} />
-        <Input prefix={prefix} name="expYear" label={t('commerce.wallet.card.year')} inputMode="numeric" autoComplete="cc-exp-year" placeholder={t('commerce.wallet.card.yearPlaceholder')} required error={error} />
-        <Input prefix={prefix} name="cvc" label={t('commerce.wallet.card.cvc')} inputMode="numeric" autoComplete="cc-csc" required error={error} />
+        <Input
+          prefix={prefix}
+          name="expMonth"
+          label={t('commerce.wallet.card.month')}
+          inputMode="numeric"
+          autoComplete="cc-exp-month"
+          placeholder={t('commerce.wallet.card.monthPlaceholder')}
+          required
+          error={error}
+        />
+        <Input
+          prefix={prefix}
+          name="expYear"
+          label={t('commerce.wallet.card.year')}
+          inputMode="numeric"
+          autoComplete="cc-exp-year"
+          placeholder={t('commerce.wallet.card.yearPlaceholder')}
+          required
+          error={error}
+        />
+        <Input
+          prefix={prefix}
+          name="cvc"
+          label={t('commerce.wallet.card.cvc')}
+          inputMode="numeric"
+          autoComplete="cc-csc"
+          required
+          error={error}
+        />
       </div>
       <Input prefix={prefix} name="holder" label={t('commerce.wallet.card.holder')} autoComplete="cc-name" required error={error} />
     </fieldset>

@@ -6,12 +6,29 @@ import type { MessageKey } from '@/app/_i18n/translate';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
 import { keepValuesOnSubmit } from '@/app/_lib/keep-form-values';
-import { addAddressAction, addCardAction, removeAddressAction, removeCardAction, setDefaultAddressAction, setDefaultCardAction } from './actions';
+import {
+  addAddressAction,
+  addCardAction,
+  removeAddressAction,
+  removeCardAction,
+  setDefaultAddressAction,
+  setDefaultCardAction,
+} from './actions';
 import { AddressFields, CardFields } from './wallet-fields';
 
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
 
-function AddForm({ action, submit, prefix, children }: { action: Action; submit: MessageKey; prefix: string; children: (error: (name: string) => string | undefined) => React.ReactNode }) {
+function AddForm({
+  action,
+  submit,
+  prefix,
+  children,
+}: {
+  action: Action;
+  submit: MessageKey;
+  prefix: string;
+  children: (error: (name: string) => string | undefined) => React.ReactNode;
+}) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
@@ -24,7 +41,8 @@ function AddForm({ action, submit, prefix, children }: { action: Action; submit:
     <form ref={formRef} onSubmit={keepValuesOnSubmit(formAction)} className="space-y-4" noValidate>
       {children(error)}
       <label htmlFor={`${prefix}-makeDefault`} className="flex items-center gap-2 text-sm">
-        <input id={`${prefix}-makeDefault`} type="checkbox" name="makeDefault" className="h-4 w-4" /> {t('commerce.wallet.form.makeDefault')}
+        <input id={`${prefix}-makeDefault`} type="checkbox" name="makeDefault" className="h-4 w-4" />{' '}
+        {t('commerce.wallet.form.makeDefault')}
       </label>
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
@@ -54,10 +72,34 @@ export function AddCardForm() {
 type ItemKind = { action: Action; label: MessageKey; ariaLabel: MessageKey; pending: MessageKey; danger: boolean };
 
 const ITEM_ACTIONS = {
-  'address:default': { action: setDefaultAddressAction, label: 'commerce.wallet.item.makeDefault', ariaLabel: 'commerce.wallet.item.makeDefaultLabel', pending: 'commerce.wallet.item.saving', danger: false },
-  'address:remove': { action: removeAddressAction, label: 'commerce.wallet.item.remove', ariaLabel: 'commerce.wallet.item.removeLabel', pending: 'commerce.wallet.item.removing', danger: true },
-  'card:default': { action: setDefaultCardAction, label: 'commerce.wallet.item.makeDefault', ariaLabel: 'commerce.wallet.item.makeDefaultLabel', pending: 'commerce.wallet.item.saving', danger: false },
-  'card:remove': { action: removeCardAction, label: 'commerce.wallet.item.remove', ariaLabel: 'commerce.wallet.item.removeLabel', pending: 'commerce.wallet.item.removing', danger: true },
+  'address:default': {
+    action: setDefaultAddressAction,
+    label: 'commerce.wallet.item.makeDefault',
+    ariaLabel: 'commerce.wallet.item.makeDefaultLabel',
+    pending: 'commerce.wallet.item.saving',
+    danger: false,
+  },
+  'address:remove': {
+    action: removeAddressAction,
+    label: 'commerce.wallet.item.remove',
+    ariaLabel: 'commerce.wallet.item.removeLabel',
+    pending: 'commerce.wallet.item.removing',
+    danger: true,
+  },
+  'card:default': {
+    action: setDefaultCardAction,
+    label: 'commerce.wallet.item.makeDefault',
+    ariaLabel: 'commerce.wallet.item.makeDefaultLabel',
+    pending: 'commerce.wallet.item.saving',
+    danger: false,
+  },
+  'card:remove': {
+    action: removeCardAction,
+    label: 'commerce.wallet.item.remove',
+    ariaLabel: 'commerce.wallet.item.removeLabel',
+    pending: 'commerce.wallet.item.removing',
+    danger: true,
+  },
 } as const satisfies Record<string, ItemKind>;
 
 /** One button acting on one saved address or card; `what` names it for screen readers. */
@@ -68,7 +110,12 @@ export function ItemButton({ kind, id, what }: { kind: keyof typeof ITEM_ACTIONS
   return (
     <form action={formAction} className="inline">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={t(ariaLabel, { item: what })} className={`${secondaryButtonClass} px-3 py-1.5 text-sm ${danger ? 'text-red-700' : ''}`}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t(ariaLabel, { item: what })}
+        className={`${secondaryButtonClass} px-3 py-1.5 text-sm ${danger ? 'text-red-700' : ''}`}
+      >
         {pending ? t(pendingLabel) : t(label)}
       </button>
       {state && !state.ok && (

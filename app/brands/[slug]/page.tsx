@@ -13,7 +13,10 @@ import { getI18n } from '@/app/_i18n/server';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const brand = await orNotFound(brandProfile(services().db, (await params).slug));
-  return { title: brand.name, description: brand.description || (await getI18n()).t('discovery.profile.brandDescription', { name: brand.name }) };
+  return {
+    title: brand.name,
+    description: brand.description || (await getI18n()).t('discovery.profile.brandDescription', { name: brand.name }),
+  };
 }
 
 export default async function BrandProfilePage({ params }: { params: Promise<{ slug: string }> }) {
@@ -31,7 +34,10 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
           {brand.logoUrl ? (
             <img src={brand.logoUrl} alt="" width={80} height={80} className="h-20 w-20 rounded-2xl object-cover" />
           ) : (
-            <span aria-hidden="true" className="flex h-20 w-20 items-center justify-center rounded-2xl bg-ink text-2xl font-bold text-white">
+            <span
+              aria-hidden="true"
+              className="flex h-20 w-20 items-center justify-center rounded-2xl bg-ink text-2xl font-bold text-white"
+            >
               {brand.name.charAt(0)}
             </span>
           )}
@@ -39,7 +45,15 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
             <h1 className="text-2xl font-bold tracking-tight">{brand.name}</h1>
             <p className="text-neutral-600">{t('discovery.profile.followers', { count: brand.followerCount })}</p>
           </div>
-          <FollowButton target="brand" id={brand.id} active={following} labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }} subject={brand.name} signedIn={user !== null} returnTo={path} />
+          <FollowButton
+            target="brand"
+            id={brand.id}
+            active={following}
+            labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }}
+            subject={brand.name}
+            signedIn={user !== null}
+            returnTo={path}
+          />
         </header>
         {brand.description && <p className="max-w-prose whitespace-pre-line">{brand.description}</p>}
         <section aria-labelledby="upcoming-heading" className="space-y-3">
@@ -58,10 +72,18 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
             <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
               {brand.products.map((p) => (
                 <li key={p.id} className="overflow-hidden rounded-2xl border border-neutral-200 bg-white">
-                  {p.imageUrl ? <img src={p.imageUrl} alt="" className="aspect-square w-full object-cover" loading="lazy" /> : <span aria-hidden="true" className="block aspect-square bg-neutral-200" />}
+                  {p.imageUrl ? (
+                    <img src={p.imageUrl} alt="" className="aspect-square w-full object-cover" loading="lazy" />
+                  ) : (
+                    <span aria-hidden="true" className="block aspect-square bg-neutral-200" />
+                  )}
                   <div className="p-3">
                     <p className="font-semibold leading-snug">{p.title}</p>
-                    {p.variants[0] && <p className="text-sm text-neutral-600">{t('discovery.profile.from', { price: formatPrice(p.variants[0].priceMinor, p.variants[0].currency, intl) })}</p>}
+                    {p.variants[0] && (
+                      <p className="text-sm text-neutral-600">
+                        {t('discovery.profile.from', { price: formatPrice(p.variants[0].priceMinor, p.variants[0].currency, intl) })}
+                      </p>
+                    )}
                   </div>
                 </li>
               ))}

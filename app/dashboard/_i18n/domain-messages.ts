@@ -21,11 +21,20 @@ export const PRODUCT_MESSAGES: readonly MessageRule[] = [
   { english: 'Give the variant a name, like “Medium / Red”.', key: 'dashboard.productForm.errors.variantNameRequired' },
   { english: 'Enter a SKU.', key: 'dashboard.productForm.errors.skuRequired' },
   { english: 'A SKU can be at most 64 characters.', key: 'dashboard.productForm.errors.skuTooLong' },
-  { english: 'A SKU may use letters, digits and . _ - / only, and must start with a letter or digit.', key: 'dashboard.productForm.errors.skuFormat' },
+  {
+    english: 'A SKU may use letters, digits and . _ - / only, and must start with a letter or digit.',
+    key: 'dashboard.productForm.errors.skuFormat',
+  },
   { english: /^The SKU (?<sku>.+) is used twice in this product\.$/, key: 'dashboard.productForm.errors.skuTwice' },
-  { english: /^The SKU (?<sku>.+) is already used by “(?<product>.+)”\. Choose another SKU\.$/, key: 'dashboard.productForm.errors.skuTakenBy' },
+  {
+    english: /^The SKU (?<sku>.+) is already used by “(?<product>.+)”\. Choose another SKU\.$/,
+    key: 'dashboard.productForm.errors.skuTakenBy',
+  },
   { english: /^The SKU (?<sku>.+) is already used\. Choose another SKU\.$/, key: 'dashboard.productForm.errors.skuTaken' },
-  { english: 'One of these SKUs is already used by another product. Choose another SKU.', key: 'dashboard.productForm.errors.skuTakenRace' },
+  {
+    english: 'One of these SKUs is already used by another product. Choose another SKU.',
+    key: 'dashboard.productForm.errors.skuTakenRace',
+  },
   { english: 'Write options like Size=M; Colour=Red, each name once.', key: 'dashboard.productForm.errors.optionsFormat' },
   { english: 'Option names and values cannot contain ; or =.', key: 'dashboard.productForm.errors.optionChars' },
   { english: 'A variant can have at most 10 options.', key: 'dashboard.productForm.errors.tooManyOptions' },
@@ -41,7 +50,11 @@ export const PRODUCT_MESSAGES: readonly MessageRule[] = [
   { english: 'That stock figure is too high.', key: 'dashboard.productForm.errors.stockTooHigh' },
   { english: 'Enter the stock for the new variant.', key: 'dashboard.productForm.errors.newVariantStock' },
   { english: 'One of the variants no longer exists. Reload the page and try again.', key: 'dashboard.productForm.errors.variantGone' },
-  { english: /^“(?<name>.+)” \((?<sku>.+)\) has already been ordered, so it cannot be removed\. Set its stock to 0, or archive the product to stop selling it\.$/, key: 'dashboard.productForm.errors.variantOrdered' },
+  {
+    english:
+      /^“(?<name>.+)” \((?<sku>.+)\) has already been ordered, so it cannot be removed\. Set its stock to 0, or archive the product to stop selling it\.$/,
+    key: 'dashboard.productForm.errors.variantOrdered',
+  },
   { english: 'We could not find that product.', key: 'dashboard.products.notFound' },
   { english: 'Choose an image file.', key: 'dashboard.productImage.errors.choose' },
   { english: 'Choose an image file to upload.', key: 'dashboard.productImage.errors.choose' },
@@ -65,10 +78,19 @@ export const CSV_MESSAGES: readonly MessageRule[] = [
   { english: 'The file is empty.', key: 'dashboard.csvImport.errors.empty' },
   { english: 'The file has no products below its header row.', key: 'dashboard.csvImport.errors.noRows' },
   { english: /^The file has more than (?<max>\d+) rows\. Split it into smaller files\.$/, key: 'dashboard.csvImport.errors.tooManyRows' },
-  { english: /^Row (?<row>\d+) has a quoted value that never ends\. Check its quote marks\.$/, key: 'dashboard.csvImport.errors.unclosedQuote' },
-  { english: /^Row (?<row>\d+) has text after a closing quote mark\. Put the whole value inside the quotes\.$/, key: 'dashboard.csvImport.errors.textAfterQuote' },
+  {
+    english: /^Row (?<row>\d+) has a quoted value that never ends\. Check its quote marks\.$/,
+    key: 'dashboard.csvImport.errors.unclosedQuote',
+  },
+  {
+    english: /^Row (?<row>\d+) has text after a closing quote mark\. Put the whole value inside the quotes\.$/,
+    key: 'dashboard.csvImport.errors.textAfterQuote',
+  },
   { english: /^The column “(?<column>.+)” appears twice in the first row\.$/, key: 'dashboard.csvImport.errors.duplicateColumn' },
-  { english: /^The first row must name the columns (?<columns>.+)\. Start from an exported file to get them all\.$/, key: 'dashboard.csvImport.errors.missingColumns' },
+  {
+    english: /^The first row must name the columns (?<columns>.+)\. Start from an exported file to get them all\.$/,
+    key: 'dashboard.csvImport.errors.missingColumns',
+  },
 ];
 
 export const SHOW_MESSAGES: readonly MessageRule[] = [
@@ -84,9 +106,15 @@ export const SHOW_MESSAGES: readonly MessageRule[] = [
   { english: /^No host has the handle @(?<handle>.+)\.$/, key: 'dashboard.showForm.errors.hostUnknown' },
   { english: 'Use the date and time picker (YYYY-MM-DDTHH:mm).', key: 'dashboard.showForm.errors.startFormat' },
   { english: 'Enter a valid start date and time.', key: 'dashboard.showForm.errors.startInvalid' },
-  { english: /^That time does not exist in (?<zone>.+): the clocks skip it\. Pick another time\.$/, key: 'dashboard.showForm.errors.startSkipped' },
+  {
+    english: /^That time does not exist in (?<zone>.+): the clocks skip it\. Pick another time\.$/,
+    key: 'dashboard.showForm.errors.startSkipped',
+  },
   { english: 'The start time must be in the future.', key: 'dashboard.showForm.errors.startPast' },
-  { english: 'Upload the picture, or use an https:// link from an image host this shop allows.', key: 'dashboard.showForm.errors.coverUrl' },
+  {
+    english: 'Upload the picture, or use an https:// link from an image host this shop allows.',
+    key: 'dashboard.showForm.errors.coverUrl',
+  },
   { english: 'The cover image must be 5 MB or smaller.', key: 'dashboard.showForm.errors.coverTooLarge' },
   { english: 'The cover image must be a PNG, JPEG or WebP picture.', key: 'dashboard.showForm.errors.coverType' },
   { english: /^A show can feature at most (?<max>\d+) products\.$/, key: 'dashboard.showForm.errors.lineupTooLong' },
@@ -94,7 +122,10 @@ export const SHOW_MESSAGES: readonly MessageRule[] = [
   { english: 'The lineup can only hold your own products that are not archived.', key: 'dashboard.showForm.errors.lineupForeign' },
   { english: 'We could not find that show.', key: 'dashboard.shows.notFound' },
   { english: 'This show has finished and can no longer be edited.', key: 'dashboard.showForm.errors.finished' },
-  { english: 'The host has that product pinned right now; it can leave the lineup once unpinned.', key: 'dashboard.showForm.errors.pinned' },
+  {
+    english: 'The host has that product pinned right now; it can leave the lineup once unpinned.',
+    key: 'dashboard.showForm.errors.pinned',
+  },
   { english: 'Only a show that has not started can be rescheduled.', key: 'dashboard.showForm.errors.rescheduleStarted' },
   { english: 'A show that is live or has ended cannot be cancelled.', key: 'dashboard.showForm.errors.cancelStarted' },
 ];

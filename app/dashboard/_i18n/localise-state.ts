@@ -36,7 +36,12 @@ const fieldFamily = (field: string) => field.replace(/\.\d+\./g, '.');
  * it. A sentence without a rule falls back to the field's own hint, then to
  * the code's generic sentence when the domain gave none, then to the English.
  */
-export function localiseState<S extends ActionState>(state: S, t: Translate, rules: readonly MessageRule[], fields: FieldFallbacks = {}): S {
+export function localiseState<S extends ActionState>(
+  state: S,
+  t: Translate,
+  rules: readonly MessageRule[],
+  fields: FieldFallbacks = {},
+): S {
   if (state.ok) return state;
   const fieldErrors = state.fieldErrors
     ? Object.fromEntries(
@@ -48,6 +53,7 @@ export function localiseState<S extends ActionState>(state: S, t: Translate, rul
     : undefined;
   const message = fieldErrors
     ? t('dashboard.form.checkFields')
-    : (translateMessage(t, rules, state.message) ?? (state.message === ERROR_CATALOG[state.code].message ? errorText(t, state) : state.message));
+    : (translateMessage(t, rules, state.message) ??
+      (state.message === ERROR_CATALOG[state.code].message ? errorText(t, state) : state.message));
   return { ...state, message, ...(fieldErrors ? { fieldErrors } : {}) };
 }

@@ -13,7 +13,15 @@ const LABELS: Record<HostInviteResponse, { text: MessageKey; named: MessageKey }
 };
 
 /** Accept and/or decline one invitation; the buttons name the show for screen readers. */
-export function InviteAnswer({ showId, title, responses = ['accept', 'decline'] }: { showId: string; title: string; responses?: HostInviteResponse[] }) {
+export function InviteAnswer({
+  showId,
+  title,
+  responses = ['accept', 'decline'],
+}: {
+  showId: string;
+  title: string;
+  responses?: HostInviteResponse[];
+}) {
   const [state, action, pending] = useActionState(answerInviteAction, null);
   const { t } = useI18n();
   return (
@@ -24,7 +32,12 @@ export function InviteAnswer({ showId, title, responses = ['accept', 'decline'] 
           <form key={response} action={action}>
             <input type="hidden" name="showId" value={showId} />
             <input type="hidden" name="response" value={response} />
-            <button type="submit" disabled={pending} className={response === 'accept' ? primaryButtonClass : secondaryButtonClass} aria-label={t(LABELS[response].named, { title })}>
+            <button
+              type="submit"
+              disabled={pending}
+              className={response === 'accept' ? primaryButtonClass : secondaryButtonClass}
+              aria-label={t(LABELS[response].named, { title })}
+            >
               {t(LABELS[response].text)}
             </button>
           </form>

@@ -21,7 +21,8 @@ function ShowFacts({ show, t }: { show: HostInvitation; t: Translate }) {
       <Link href={`/brands/${show.brand.slug}`} className="hover:underline">
         {show.brand.name}
       </Link>{' '}
-      · <LocalTime iso={show.scheduledStart} /> · {t('dashboard.host.facts', { minutes: show.plannedDurationMinutes, percent: show.commissionRateBps / 100 })}
+      · <LocalTime iso={show.scheduledStart} /> ·{' '}
+      {t('dashboard.host.facts', { minutes: show.plannedDurationMinutes, percent: show.commissionRateBps / 100 })}
     </p>
   );
 }
@@ -37,7 +38,15 @@ export default async function HostDashboardPage({ searchParams }: { searchParams
     <>
       <SiteHeader />
       <main className="mx-auto max-w-3xl space-y-8 px-4 py-8">
-        <PageHeading title={t('dashboard.host.title')} description={t('dashboard.host.description')} actions={<Link href="/dashboard/host/statement" className="self-center text-sm font-semibold text-brand-700 underline">{t('orders.links.statement')}</Link>} />
+        <PageHeading
+          title={t('dashboard.host.title')}
+          description={t('dashboard.host.description')}
+          actions={
+            <Link href="/dashboard/host/statement" className="self-center text-sm font-semibold text-brand-700 underline">
+              {t('orders.links.statement')}
+            </Link>
+          }
+        />
         <AnswerNotice answered={answered} title={accepted.find((s) => s.id === answeredShowId)?.title ?? null} t={t} />
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-bold">
@@ -66,19 +75,33 @@ export default async function HostDashboardPage({ searchParams }: { searchParams
           ) : (
             <ul className="space-y-3">
               {accepted.map((show) => (
-                <li key={show.id} className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-neutral-200 bg-white p-4">
+                <li
+                  key={show.id}
+                  className="flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-neutral-200 bg-white p-4"
+                >
                   <div>
                     <h3 className="font-semibold">
                       {show.title}
-                      {show.status === 'LIVE' && <span className="ml-2 rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase text-white">{t('dashboard.host.live')}</span>}
+                      {show.status === 'LIVE' && (
+                        <span className="ml-2 rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase text-white">
+                          {t('dashboard.host.live')}
+                        </span>
+                      )}
                     </h3>
                     <ShowFacts show={show} t={t} />
                   </div>
                   <div className="flex flex-wrap gap-2">
-                    <Link href={`/shows/${show.id}`} className="rounded-full border border-neutral-300 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100">
+                    <Link
+                      href={`/shows/${show.id}`}
+                      className="rounded-full border border-neutral-300 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100"
+                    >
                       {t('dashboard.host.showPage')}
                     </Link>
-                    <a href={`/studio/${show.id}`} className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800" aria-label={t('dashboard.host.openStudioFor', { title: show.title })}>
+                    <a
+                      href={`/studio/${show.id}`}
+                      className="rounded-full bg-ink px-3 py-1.5 text-sm font-semibold text-white hover:bg-neutral-800"
+                      aria-label={t('dashboard.host.openStudioFor', { title: show.title })}
+                    >
                       {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
                       {t('dashboard.host.openStudio')}
                     </a>
@@ -109,14 +132,28 @@ function AnswerNotice({ answered, title, t }: { answered: string | string[] | un
         : t('dashboard.host.accepted')
       : t('dashboard.host.declined');
   return (
-    <p role="status" className="rounded-xl border border-green-200 bg-green-50 px-4 py-3 text-sm font-medium text-green-900" data-testid="invite-answer-notice">
+    <p
+      role="status"
+      className="rounded-xl border border-green-200 bg-green-50 px-4 py-3 text-sm font-medium text-green-900"
+      data-testid="invite-answer-notice"
+    >
       {text}
     </p>
   );
 }
 
 /** Before the start a host may still withdraw; once live there is nothing to decline. */
-function InviteDeclineLater({ showId, title, status, t }: { showId: string; title: string; status: HostInvitation['status']; t: Translate }) {
+function InviteDeclineLater({
+  showId,
+  title,
+  status,
+  t,
+}: {
+  showId: string;
+  title: string;
+  status: HostInvitation['status'];
+  t: Translate;
+}) {
   if (status !== 'SCHEDULED') return null;
   return (
     <details className="text-sm">

@@ -11,7 +11,10 @@ import { getI18n } from '@/app/_i18n/server';
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> {
   const host = await orNotFound(hostProfile(services().db, (await params).handle));
-  return { title: `${host.name} (@${host.handle})`, description: host.bio || (await getI18n()).t('discovery.profile.hostDescription', { name: host.name }) };
+  return {
+    title: `${host.name} (@${host.handle})`,
+    description: host.bio || (await getI18n()).t('discovery.profile.hostDescription', { name: host.name }),
+  };
 }
 
 export default async function HostProfilePage({ params }: { params: Promise<{ handle: string }> }) {
@@ -29,7 +32,10 @@ export default async function HostProfilePage({ params }: { params: Promise<{ ha
           {host.avatarUrl ? (
             <img src={host.avatarUrl} alt="" width={80} height={80} className="h-20 w-20 rounded-full object-cover" />
           ) : (
-            <span aria-hidden="true" className="flex h-20 w-20 items-center justify-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700">
+            <span
+              aria-hidden="true"
+              className="flex h-20 w-20 items-center justify-center rounded-full bg-brand-100 text-2xl font-bold text-brand-700"
+            >
               {host.name.charAt(0)}
             </span>
           )}
@@ -39,7 +45,17 @@ export default async function HostProfilePage({ params }: { params: Promise<{ ha
               @{host.handle} · {t('discovery.profile.followers', { count: host.followerCount })}
             </p>
           </div>
-          {user?.id !== host.id && <FollowButton target="host" id={host.id} active={following} labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }} subject={host.name} signedIn={user !== null} returnTo={path} />}
+          {user?.id !== host.id && (
+            <FollowButton
+              target="host"
+              id={host.id}
+              active={following}
+              labels={{ off: t('discovery.follow.follow'), on: t('discovery.follow.following') }}
+              subject={host.name}
+              signedIn={user !== null}
+              returnTo={path}
+            />
+          )}
         </header>
         {host.bio && <p className="max-w-prose whitespace-pre-line">{host.bio}</p>}
         {host.links.length > 0 && (

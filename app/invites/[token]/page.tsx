@@ -22,7 +22,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <SiteHeader />
       <main className="mx-auto max-w-sm space-y-4 px-4 py-12 text-center">
         <h1 className="text-2xl font-bold tracking-tight">{t('account.invite.heading', { brand: invite.brandName })}</h1>
-        <p className="text-neutral-600">{t(invite.role === 'OWNER' ? 'account.invite.asOwner' : 'account.invite.asStaff', { email: invite.email })}</p>
+        <p className="text-neutral-600">
+          {t(invite.role === 'OWNER' ? 'account.invite.asOwner' : 'account.invite.asStaff', { email: invite.email })}
+        </p>
         {invite.status !== 'open' ? (
           <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
             {t(invite.status === 'expired' ? 'account.invite.expired' : 'account.invite.used')}

@@ -74,7 +74,12 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
             {t('mailbox.email.asSeen')}
           </h2>
           {/* sandbox="" runs no script and follows no link inside: the HTML came from user-supplied titles and names. */}
-          <iframe title={t('mailbox.email.frameTitle', { subject: email.subject })} sandbox="" srcDoc={email.html} className="h-[28rem] w-full rounded-xl border border-neutral-200 bg-white" />
+          <iframe
+            title={t('mailbox.email.frameTitle', { subject: email.subject })}
+            sandbox=""
+            srcDoc={email.html}
+            className="h-[28rem] w-full rounded-xl border border-neutral-200 bg-white"
+          />
         </section>
         <section aria-labelledby="text-heading" className="space-y-2">
           <h2 id="text-heading" className="text-sm font-semibold">

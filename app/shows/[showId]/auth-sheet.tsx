@@ -51,7 +51,10 @@ export function AuthSheet({ onClose }: { onClose: () => void }) {
       data-testid="auth-sheet"
     >
       <div className="flex max-h-[calc(100dvh-4rem)] flex-col sm:max-h-[90dvh]">
-        <div {...handleProps} className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
+        <div
+          {...handleProps}
+          className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4"
+        >
           <div>
             <h2 id={titleId} className="text-lg font-bold">
               {mode === 'signUp' ? t('auth.sheet.signUpTitle') : t('auth.sheet.signInTitle')}

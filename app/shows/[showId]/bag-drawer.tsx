@@ -97,14 +97,22 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         <h2 id="bag-heading" className="text-lg font-bold">
           {t('viewer.bag.title')}
         </h2>
-        <button type="button" onClick={close} className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+        <button
+          type="button"
+          onClick={close}
+          className="rounded-full px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500"
+        >
           {t('viewer.bag.close')}
         </button>
       </div>
       {paid && (
         <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
           {/* The order number is passed as a string so it is not grouped ("#1,024"). */}
-          {t('viewer.bag.confirmed', { number: String(paid.orderNumber), count: paid.itemCount, total: formatPrice(paid.totalMinor, paid.currency, intl) })}
+          {t('viewer.bag.confirmed', {
+            number: String(paid.orderNumber),
+            count: paid.itemCount,
+            total: formatPrice(paid.totalMinor, paid.currency, intl),
+          })}
         </p>
       )}
       {error && (
@@ -129,7 +137,13 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         <>
           <ul aria-label={t('viewer.bag.items')} className="divide-y divide-neutral-200">
             {bag.lines.map((line) => (
-              <BagLineItem key={line.variantId} line={line} maxPerBuyer={bag.maxPerBuyer} busy={busy} onQuantity={(q) => void run(() => controls.setQuantity(line.variantId, q))} />
+              <BagLineItem
+                key={line.variantId}
+                line={line}
+                maxPerBuyer={bag.maxPerBuyer}
+                busy={busy}
+                onQuantity={(q) => void run(() => controls.setQuantity(line.variantId, q))}
+              />
             ))}
           </ul>
           <CouponForm bag={bag} code={code} setCode={setCode} busy={busy} onSubmit={applyCoupon} onRemove={removeCoupon} />
@@ -149,7 +163,21 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   );
 }
 
-function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: BagView; code: string; setCode: (c: string) => void; busy: boolean; onSubmit: (e: FormEvent) => void; onRemove: () => void }) {
+function CouponForm({
+  bag,
+  code,
+  setCode,
+  busy,
+  onSubmit,
+  onRemove,
+}: {
+  bag: BagView;
+  code: string;
+  setCode: (c: string) => void;
+  busy: boolean;
+  onSubmit: (e: FormEvent) => void;
+  onRemove: () => void;
+}) {
   const { t } = useI18n();
   return (
     <form onSubmit={onSubmit} className="mt-3 space-y-1" aria-label={t('viewer.bag.coupon')}>
@@ -168,7 +196,11 @@ function CouponForm({ bag, code, setCode, busy, onSubmit, onRemove }: { bag: Bag
           aria-describedby={bag.couponError ? 'bag-coupon-error' : undefined}
           className="min-w-0 flex-1 rounded-lg border border-neutral-300 px-3 py-2 uppercase focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
-        <button type="submit" disabled={busy || !code.trim()} className="rounded-full border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={busy || !code.trim()}
+          className="rounded-full border border-neutral-300 px-4 py-2 font-semibold hover:bg-neutral-100 disabled:opacity-50"
+        >
           {t('viewer.bag.apply')}
         </button>
       </div>
@@ -210,7 +242,10 @@ function Totals({ bag }: { bag: BagView }) {
       </div>
       {bag.freeShippingMissingMinor !== null && shipping.freeShippingOverMinor !== null && (
         <p className="text-xs text-neutral-600" data-testid="free-shipping-hint">
-          {t('viewer.bag.freeShippingHint', { threshold: price(shipping.freeShippingOverMinor), missing: price(bag.freeShippingMissingMinor) })}
+          {t('viewer.bag.freeShippingHint', {
+            threshold: price(shipping.freeShippingOverMinor),
+            missing: price(bag.freeShippingMissingMinor),
+          })}
         </p>
       )}
       {totals.discountMinor > 0 && (

@@ -30,7 +30,17 @@ const stepClass =
   'grid h-9 w-9 place-items-center rounded-full border border-neutral-300 text-lg font-bold hover:bg-neutral-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 /** One line of the bag with its quantity stepper; the server checks every change against stock and the limit. */
-export function BagLineItem({ line, maxPerBuyer, busy, onQuantity }: { line: BagLine; maxPerBuyer: number; busy: boolean; onQuantity: (quantity: number) => void }) {
+export function BagLineItem({
+  line,
+  maxPerBuyer,
+  busy,
+  onQuantity,
+}: {
+  line: BagLine;
+  maxPerBuyer: number;
+  busy: boolean;
+  onQuantity: (quantity: number) => void;
+}) {
   const { t, intl } = useI18n();
   const name = `${line.productTitle} (${line.variantName})`;
   return (
@@ -44,16 +54,34 @@ export function BagLineItem({ line, maxPerBuyer, busy, onQuantity }: { line: Bag
         {line.deal && <p className="text-xs text-neutral-600">{t('viewer.line.dealNote')}</p>}
         {line.problem && <p className="text-sm font-medium text-red-700">{PROBLEM_TEXT[line.problem](t, line)}</p>}
         <div className="mt-2 flex items-center gap-2">
-          <button type="button" className={stepClass} aria-label={t('viewer.line.oneLess', { name })} disabled={busy || line.quantity <= 1} onClick={() => onQuantity(line.quantity - 1)}>
+          <button
+            type="button"
+            className={stepClass}
+            aria-label={t('viewer.line.oneLess', { name })}
+            disabled={busy || line.quantity <= 1}
+            onClick={() => onQuantity(line.quantity - 1)}
+          >
             −
           </button>
           <span className="min-w-6 text-center tabular-nums" aria-label={t('viewer.line.quantityOf', { name })}>
             {line.quantity}
           </span>
-          <button type="button" className={stepClass} aria-label={t('viewer.line.oneMore', { name })} disabled={busy || line.quantity >= Math.min(maxPerBuyer, line.stock)} onClick={() => onQuantity(line.quantity + 1)}>
+          <button
+            type="button"
+            className={stepClass}
+            aria-label={t('viewer.line.oneMore', { name })}
+            disabled={busy || line.quantity >= Math.min(maxPerBuyer, line.stock)}
+            onClick={() => onQuantity(line.quantity + 1)}
+          >
             +
           </button>
-          <button type="button" className="ml-auto text-sm font-semibold text-neutral-700 underline hover:text-ink disabled:opacity-40" aria-label={t('viewer.line.removeLabel', { name })} disabled={busy} onClick={() => onQuantity(0)}>
+          <button
+            type="button"
+            className="ml-auto text-sm font-semibold text-neutral-700 underline hover:text-ink disabled:opacity-40"
+            aria-label={t('viewer.line.removeLabel', { name })}
+            disabled={busy}
+            onClick={() => onQuantity(0)}
+          >
             {t('viewer.line.remove')}
           </button>
         </div>

@@ -26,10 +26,21 @@ export async function EndedShow({ showId, user }: { showId: string; user: Sessio
         <p className="text-neutral-700">{t('discovery.ended.thanks', { host: show.host.name, brand: show.brand.name })}</p>
         <div className="flex flex-wrap gap-2">
           {!isHost && show.host.handle && (
-            <FollowButton target="host" id={show.host.id} active={followsHost} labels={{ off: t('discovery.follow.followHost'), on: t('discovery.follow.followingHost') }} subject={show.host.name} signedIn={user !== null} returnTo={`/shows/${showId}`} />
+            <FollowButton
+              target="host"
+              id={show.host.id}
+              active={followsHost}
+              labels={{ off: t('discovery.follow.followHost'), on: t('discovery.follow.followingHost') }}
+              subject={show.host.name}
+              signedIn={user !== null}
+              returnTo={`/shows/${showId}`}
+            />
           )}
           {user && (
-            <Link href="/account/orders" className="inline-flex items-center rounded-full border border-ink px-4 py-2 text-sm font-semibold hover:bg-neutral-100">
+            <Link
+              href="/account/orders"
+              className="inline-flex items-center rounded-full border border-ink px-4 py-2 text-sm font-semibold hover:bg-neutral-100"
+            >
               {t('discovery.ended.yourOrders')}
             </Link>
           )}

@@ -25,7 +25,23 @@ const RETRY_DELAY_MS = 1500;
  * "Reconnecting…" rather than a frozen frame, and it sets itself up again.
  */
 /** soundSlot: where the page wants the mute button and quality label (its top bar); without one they sit on the video. */
-export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, live, soundSlot = null }: { soundSlot?: HTMLElement | null; showId: string; socketRef: RefObject<ShowClientSocket | null>; producerIds: string[]; mediaEpoch: number; poster: string; live: boolean }) {
+export function LiveVideo({
+  showId,
+  socketRef,
+  producerIds,
+  mediaEpoch,
+  poster,
+  live,
+  soundSlot = null,
+}: {
+  soundSlot?: HTMLElement | null;
+  showId: string;
+  socketRef: RefObject<ShowClientSocket | null>;
+  producerIds: string[];
+  mediaEpoch: number;
+  poster: string;
+  live: boolean;
+}) {
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const subscriberRef = useRef<Promise<Subscriber> | null>(null);
@@ -122,7 +138,10 @@ export function LiveVideo({ showId, socketRef, producerIds, mediaEpoch, poster, 
     return () => {
       const pending = subscriberRef.current;
       subscriberRef.current = null;
-      void pending?.then((s) => s.close(), () => undefined);
+      void pending?.then(
+        (s) => s.close(),
+        () => undefined,
+      );
       // The <video> element outlives these effects: clear whichever one is on the page now.
       // eslint-disable-next-line react-hooks/exhaustive-deps -- the ref is read at cleanup on purpose
       if (videoRef.current) videoRef.current.srcObject = null;

@@ -58,13 +58,19 @@ export function OneTapSetupSheet({
   // Focus comes back to whatever opened the sheet; the Buy button is named, as it
   // is disabled while its tap is sent and may not hold focus when the sheet opens.
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     const target = returnFocusTo?.current ?? opener;
     return () => target?.focus();
   }, [returnFocusTo]);
 
   const ready = needs && needs !== 'error' ? needs : null;
-  const title = step === 'card' ? t('viewer.sheet.titleCard') : ready?.address && !ready.card ? t('viewer.sheet.titleAddressOnly') : t('viewer.sheet.title');
+  const title =
+    step === 'card'
+      ? t('viewer.sheet.titleCard')
+      : ready?.address && !ready.card
+        ? t('viewer.sheet.titleAddressOnly')
+        : t('viewer.sheet.title');
   return (
     <dialog
       {...dialogProps}
@@ -75,14 +81,22 @@ export function OneTapSetupSheet({
       {/* Leaves the header's height (3.5rem) and a little more free above the sheet on a phone. */}
       <div className="flex max-h-[calc(100dvh-4rem)] flex-col sm:max-h-[90dvh]">
         {/* The top bar is the sheet's handle: swiping it down closes the sheet. */}
-        <div {...handleProps} className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4">
+        <div
+          {...handleProps}
+          className="flex shrink-0 touch-none items-start justify-between gap-3 border-b border-neutral-100 px-5 pb-3 pt-4"
+        >
           <div>
             <h2 id={titleId} className="text-lg font-bold">
               {title}
             </h2>
             <p className="text-sm text-neutral-600">{step === 'card' ? t('viewer.sheet.introCard') : t('viewer.sheet.intro')}</p>
           </div>
-          <button type="button" onClick={close} className={`${secondaryButtonClass} px-3 py-1 text-sm`} aria-label={t('viewer.sheet.close')}>
+          <button
+            type="button"
+            onClick={close}
+            className={`${secondaryButtonClass} px-3 py-1 text-sm`}
+            aria-label={t('viewer.sheet.close')}
+          >
             ✕
           </button>
         </div>

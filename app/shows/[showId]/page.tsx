@@ -24,8 +24,17 @@ async function PreShowPanel({ showId, user }: { showId: string; user: SessionUse
   const db = services().db;
   const details = await preShowDetails(db, showId);
   const userId = user?.id ?? null;
-  const [reminder, followsHost, followsBrand] = await Promise.all([hasReminder(db, userId, showId), isFollowingHost(db, userId, details.host.id), isFollowingBrand(db, userId, details.brand.id)]);
-  return <PreShow show={details} viewer={{ signedIn: user !== null, hasReminder: reminder, followsHost, followsBrand, isHost: userId === details.host.id }} />;
+  const [reminder, followsHost, followsBrand] = await Promise.all([
+    hasReminder(db, userId, showId),
+    isFollowingHost(db, userId, details.host.id),
+    isFollowingBrand(db, userId, details.brand.id),
+  ]);
+  return (
+    <PreShow
+      show={details}
+      viewer={{ signedIn: user !== null, hasReminder: reminder, followsHost, followsBrand, isHost: userId === details.host.id }}
+    />
+  );
 }
 
 export default async function ShowPage({ params }: { params: Promise<{ showId: string }> }) {
@@ -42,7 +51,11 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
           <p role="status" className="text-neutral-700">
             {t('discovery.cancelled.notice', { brand: show.brand.name })}
           </p>
-          {cancelReason && <p className="text-neutral-600">{show.brand.name}: “{cancelReason}”</p>}
+          {cancelReason && (
+            <p className="text-neutral-600">
+              {show.brand.name}: “{cancelReason}”
+            </p>
+          )}
           <Link href="/" className="font-semibold text-brand-700 underline">
             {t('discovery.cancelled.seeOthers')}
           </Link>

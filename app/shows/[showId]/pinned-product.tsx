@@ -131,17 +131,36 @@ export function PinnedProduct({
   }
 
   return (
-    <section aria-label={t('viewer.product.region')} className={`flex flex-wrap items-center gap-x-2 rounded-2xl bg-white/95 text-ink shadow-xl backdrop-blur md:block md:p-3 ${expanded ? 'p-3' : 'p-2'}`} data-testid="pinned-product" data-expanded={expanded}>
+    <section
+      aria-label={t('viewer.product.region')}
+      className={`flex flex-wrap items-center gap-x-2 rounded-2xl bg-white/95 text-ink shadow-xl backdrop-blur md:block md:p-3 ${expanded ? 'p-3' : 'p-2'}`}
+      data-testid="pinned-product"
+      data-expanded={expanded}
+    >
       <div className={`flex min-w-0 flex-1 gap-3 ${expanded ? '' : 'items-center md:items-start'}`}>
-        {product.imageUrl && <img src={product.imageUrl} alt="" width={80} height={80} className={`shrink-0 rounded-xl object-cover md:h-20 md:w-20 ${expanded ? 'h-20 w-20' : 'h-10 w-10'}`} />}
+        {product.imageUrl && (
+          <img
+            src={product.imageUrl}
+            alt=""
+            width={80}
+            height={80}
+            className={`shrink-0 rounded-xl object-cover md:h-20 md:w-20 ${expanded ? 'h-20 w-20' : 'h-10 w-10'}`}
+          />
+        )}
         <div className="min-w-0 flex-1">
           <h2 className={`truncate font-semibold md:text-base ${expanded ? '' : 'text-sm'}`}>{product.title}</h2>
           <p className={`font-bold md:text-lg ${expanded ? 'text-lg' : 'text-sm'}`}>
             {formatPrice(price, variant.currency, intl)}
             {!expanded && product.variants.length > 1 && <span className="font-normal md:hidden"> · {variant.name}</span>}
-            {activeDeal && <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency, intl)}</s>}
+            {activeDeal && (
+              <s className="ml-2 text-sm font-normal text-neutral-500">{formatPrice(variant.priceMinor, variant.currency, intl)}</s>
+            )}
           </p>
-          <p aria-live="polite" className={`${soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} ${full}`} data-testid="stock-left">
+          <p
+            aria-live="polite"
+            className={`${soldOut ? 'text-sm font-semibold text-red-700' : 'text-sm text-neutral-600'} ${full}`}
+            data-testid="stock-left"
+          >
             {soldOut ? t('viewer.product.soldOut') : t('viewer.product.left', { count: variant.stock })}
           </p>
         </div>
@@ -156,7 +175,10 @@ export function PinnedProduct({
         <span aria-hidden>{expanded ? '▾' : '▴'}</span>
       </button>
       {productDeal && secondsLeft > 0 && dealLeft !== 0 && (
-        <p className={`mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white ${below}`} data-testid="deal-banner">
+        <p
+          className={`mt-2 flex items-center justify-between rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white ${below}`}
+          data-testid="deal-banner"
+        >
           <span>
             {t('viewer.product.flashDeal')}
             {product.variants.length > 1 ? ` · ${productDeal.variantName}` : ''}
@@ -172,8 +194,18 @@ export function PinnedProduct({
           <legend className="sr-only">{t('viewer.product.chooseOption')}</legend>
           <div className="flex flex-wrap gap-2">
             {product.variants.map((v) => (
-              <label key={v.id} className={`cursor-pointer rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${v.id === variant.id ? 'border-ink bg-ink text-white' : 'border-neutral-300'}`}>
-                <input type="radio" name={`variant-${product.id}`} value={v.id} checked={v.id === variant.id} onChange={() => setVariantId(v.id)} className="sr-only" />
+              <label
+                key={v.id}
+                className={`cursor-pointer rounded-full border px-3 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 ${v.id === variant.id ? 'border-ink bg-ink text-white' : 'border-neutral-300'}`}
+              >
+                <input
+                  type="radio"
+                  name={`variant-${product.id}`}
+                  value={v.id}
+                  checked={v.id === variant.id}
+                  onChange={() => setVariantId(v.id)}
+                  className="sr-only"
+                />
                 {v.name}
               </label>
             ))}
@@ -181,7 +213,10 @@ export function PinnedProduct({
         </fieldset>
       )}
       {!onSale ? (
-        <p className={`mt-3 rounded-full bg-neutral-100 py-3 text-center text-sm font-semibold text-neutral-700 ${below}`} data-testid="not-on-sale">
+        <p
+          className={`mt-3 rounded-full bg-neutral-100 py-3 text-center text-sm font-semibold text-neutral-700 ${below}`}
+          data-testid="not-on-sale"
+        >
           {t('viewer.product.notOnSale')}
         </p>
       ) : canBuy ? (
@@ -192,7 +227,11 @@ export function PinnedProduct({
           disabled={pending || soldOut || !live || repeatTap !== null}
           className={`rounded-full bg-brand-500 font-bold md:mt-3 md:w-full md:py-3 md:text-base ${expanded ? 'mt-3 w-full basis-full py-3 text-base' : 'order-1 shrink-0 px-4 py-2.5 text-sm'} text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
         >
-          {pending ? t('viewer.product.buying') : soldOut ? t('viewer.product.soldOut') : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
+          {pending
+            ? t('viewer.product.buying')
+            : soldOut
+              ? t('viewer.product.soldOut')
+              : t('viewer.product.buyNow', { price: formatPrice(price, variant.currency, intl) })}
         </button>
       ) : (
         <div className={below}>
@@ -214,10 +253,18 @@ export function PinnedProduct({
         <div role="alert" className={`mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ${below}`} data-testid="buy-another">
           <p>{t('viewer.product.buyAnotherQuestion')}</p>
           <div className="mt-2 flex gap-2">
-            <button type="button" onClick={buyAnother} className="rounded-full bg-brand-500 px-4 py-1.5 font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500">
+            <button
+              type="button"
+              onClick={buyAnother}
+              className="rounded-full bg-brand-500 px-4 py-1.5 font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+            >
               {t('viewer.product.buyAnother')}
             </button>
-            <button type="button" onClick={() => setRepeatTap(null)} className="rounded-full border border-neutral-400 px-4 py-1.5 font-semibold focus-visible:outline-2 focus-visible:outline-brand-500">
+            <button
+              type="button"
+              onClick={() => setRepeatTap(null)}
+              className="rounded-full border border-neutral-400 px-4 py-1.5 font-semibold focus-visible:outline-2 focus-visible:outline-brand-500"
+            >
               {t('viewer.product.keepOne')}
             </button>
           </div>
@@ -233,7 +280,12 @@ export function PinnedProduct({
               variant: result.order.variantName,
               total: formatPrice(result.order.totalMinor, result.order.currency, intl),
             })}
-            {result.order.bought && <span data-testid="bought-of"> {t('viewer.product.boughtOf', { units: result.order.bought.units, max: result.order.bought.max })}</span>}
+            {result.order.bought && (
+              <span data-testid="bought-of">
+                {' '}
+                {t('viewer.product.boughtOf', { units: result.order.bought.units, max: result.order.bought.max })}
+              </span>
+            )}
           </p>
         )}
         {result && !result.ok && (

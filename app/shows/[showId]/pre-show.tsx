@@ -30,7 +30,9 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
         </div>
         <div className="min-w-0 flex-1 space-y-1">
           <p className="text-sm text-neutral-600">
-            {rich(t('discovery.preShow.starts', { minutes: show.plannedDurationMinutes }), { time: <LocalTime iso={show.scheduledStart} /> })}
+            {rich(t('discovery.preShow.starts', { minutes: show.plannedDurationMinutes }), {
+              time: <LocalTime iso={show.scheduledStart} />,
+            })}
           </p>
           <Countdown startsAt={show.scheduledStart} />
           <p className="text-sm">
@@ -53,17 +55,44 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
         </div>
         <div className="flex flex-wrap gap-2 sm:flex-col">
           {viewer.isHost ? (
-            <a href={`/studio/${show.id}`} className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800">
+            <a
+              href={`/studio/${show.id}`}
+              className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800"
+            >
               {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
               {t('discovery.preShow.openStudio')}
             </a>
           ) : (
-            <FollowButton target="show" id={show.id} active={viewer.hasReminder} labels={{ off: t('discovery.follow.remindMe'), on: t('discovery.follow.reminderSet') }} subject={t('discovery.follow.forShow', { title: show.title })} signedIn={viewer.signedIn} returnTo={returnTo} />
+            <FollowButton
+              target="show"
+              id={show.id}
+              active={viewer.hasReminder}
+              labels={{ off: t('discovery.follow.remindMe'), on: t('discovery.follow.reminderSet') }}
+              subject={t('discovery.follow.forShow', { title: show.title })}
+              signedIn={viewer.signedIn}
+              returnTo={returnTo}
+            />
           )}
           {!viewer.isHost && show.host.handle && (
-            <FollowButton target="host" id={show.host.id} active={viewer.followsHost} labels={{ off: t('discovery.follow.followHost'), on: t('discovery.follow.followingHost') }} subject={show.host.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+            <FollowButton
+              target="host"
+              id={show.host.id}
+              active={viewer.followsHost}
+              labels={{ off: t('discovery.follow.followHost'), on: t('discovery.follow.followingHost') }}
+              subject={show.host.name}
+              signedIn={viewer.signedIn}
+              returnTo={returnTo}
+            />
           )}
-          <FollowButton target="brand" id={show.brand.id} active={viewer.followsBrand} labels={{ off: t('discovery.follow.followBrand'), on: t('discovery.follow.followingBrand') }} subject={show.brand.name} signedIn={viewer.signedIn} returnTo={returnTo} />
+          <FollowButton
+            target="brand"
+            id={show.brand.id}
+            active={viewer.followsBrand}
+            labels={{ off: t('discovery.follow.followBrand'), on: t('discovery.follow.followingBrand') }}
+            subject={show.brand.name}
+            signedIn={viewer.signedIn}
+            returnTo={returnTo}
+          />
         </div>
       </div>
     </section>

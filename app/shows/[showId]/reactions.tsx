@@ -49,7 +49,11 @@ export function FloatingReactions({ burst }: { burst: { counts: Partial<Record<R
   useEffect(() => {
     if (!burst) return;
     const fresh = Object.entries(burst.counts).flatMap(([kind, count]) =>
-      Array.from({ length: Math.min(count ?? 0, 4) }, (_, i) => ({ id: `${burst.at}-${kind}-${i}`, emoji: EMOJI[kind as ReactionKind], left: 10 + Math.random() * 70 })),
+      Array.from({ length: Math.min(count ?? 0, 4) }, (_, i) => ({
+        id: `${burst.at}-${kind}-${i}`,
+        emoji: EMOJI[kind as ReactionKind],
+        left: 10 + Math.random() * 70,
+      })),
     );
     setItems((current) => [...current, ...fresh].slice(-MAX_FLOATING));
     const timer = setTimeout(() => setItems((current) => current.filter((item) => !fresh.includes(item))), 2500);
@@ -58,7 +62,11 @@ export function FloatingReactions({ burst }: { burst: { counts: Partial<Record<R
   return (
     <div aria-hidden className="pointer-events-none absolute bottom-24 right-2 h-64 w-20 overflow-hidden motion-reduce:hidden">
       {items.map((item) => (
-        <span key={item.id} className="absolute bottom-0 animate-[float-up_2.5s_ease-out_forwards] text-2xl" style={{ left: `${item.left}%` }}>
+        <span
+          key={item.id}
+          className="absolute bottom-0 animate-[float-up_2.5s_ease-out_forwards] text-2xl"
+          style={{ left: `${item.left}%` }}
+        >
           {item.emoji}
         </span>
       ))}

@@ -29,7 +29,17 @@ const STATUS_TEXT: Record<ShowSummary['status'], MessageKey | null> = {
   LIVE: null,
 };
 
-export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { show: ShowSummary; signedIn: boolean; preShow?: ReactNode; ended?: ReactNode }) {
+export function ShowViewer({
+  show,
+  signedIn,
+  preShow = null,
+  ended = null,
+}: {
+  show: ShowSummary;
+  signedIn: boolean;
+  preShow?: ReactNode;
+  ended?: ReactNode;
+}) {
   const { t, intl } = useI18n();
   const { state, socketRef } = useShowChannel(show.id, show.status);
   const router = useRouter();
@@ -58,7 +68,10 @@ export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { s
   const shippingNote =
     rule && rule.shippingFlatMinor > 0
       ? rule.freeShippingOverMinor !== null
-        ? t('viewer.page.shippingNoteFreeFrom', { price: formatPrice(rule.shippingFlatMinor, currency, intl), threshold: formatPrice(rule.freeShippingOverMinor, currency, intl) })
+        ? t('viewer.page.shippingNoteFreeFrom', {
+            price: formatPrice(rule.shippingFlatMinor, currency, intl),
+            threshold: formatPrice(rule.freeShippingOverMinor, currency, intl),
+          })
         : t('viewer.page.shippingNote', { price: formatPrice(rule.shippingFlatMinor, currency, intl) })
       : null;
 
@@ -74,12 +87,14 @@ export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { s
     for (let attempt = 0; ; attempt++) {
       const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
       if (response.ok) return { ok: true, order: response.order };
-      if (response.error.code !== 'INTERNAL' || attempt >= 1) return { ok: false, message: refusalText(t, response.error), code: response.error.code };
+      if (response.error.code !== 'INTERNAL' || attempt >= 1)
+        return { ok: false, message: refusalText(t, response.error), code: response.error.code };
     }
   }
 
   const react = useCallback(
-    (kind: ReactionKind, count: number) => void (socketRef.current && request(socketRef.current, 'reaction:send', { showId: show.id, kind, count })),
+    (kind: ReactionKind, count: number) =>
+      void (socketRef.current && request(socketRef.current, 'reaction:send', { showId: show.id, kind, count })),
     [socketRef, show.id],
   );
 
@@ -90,136 +105,176 @@ export function ShowViewer({ show, signedIn, preShow = null, ended = null }: { s
     return { message: refusalText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
   }
 
-  const connectionKey: MessageKey | null = state.connection === 'reconnecting' ? 'viewer.status.reconnecting' : state.connection === 'connecting' ? 'viewer.status.connecting' : statusKey;
+  const connectionKey: MessageKey | null =
+    state.connection === 'reconnecting'
+      ? 'viewer.status.reconnecting'
+      : state.connection === 'connecting'
+        ? 'viewer.status.connecting'
+        : statusKey;
   const overlayNotice = state.joinError ? refusalText(t, state.joinError) : connectionKey && t(connectionKey);
   const purchase = state.lastPurchase;
-  const purchaseProduct = purchase && purchase.moreProducts > 0 ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts }) : (purchase?.productTitle ?? '');
+  const purchaseProduct =
+    purchase && purchase.moreProducts > 0
+      ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts })
+      : (purchase?.productTitle ?? '');
 
   return (
     <>
-    {state.status === 'SCHEDULED' && preShow}
-    {state.status === 'ENDED' && ended}
-    <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
-      <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
-        <LiveVideo soundSlot={soundSlot} showId={show.id} socketRef={socketRef} producerIds={state.producerIds} mediaEpoch={state.mediaEpoch} poster={show.coverImageUrl ?? '/poster.svg'} live={state.status === 'LIVE'} />
-        {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
-        <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
-          <div className="flex items-start justify-between gap-2">
-          <div className="min-w-0" data-overlay="title">
-            <h1 className="truncate text-base font-semibold leading-tight">{show.title}</h1>
-            <p className="truncate text-sm text-white/80">
-              {show.host.name} · {show.brand.name}
-            </p>
-          </div>
-          <div className="flex shrink-0 items-center gap-2 text-sm" data-overlay="status">
-            {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
-            <span aria-label={t('viewer.page.watching', { count: state.viewerCount })} data-testid="viewer-count" className="whitespace-nowrap rounded bg-black/50 px-2 py-0.5">
-              <EyeIcon /> {state.viewerCount}
-            </span>
-            <ShareButton title={show.title} />
-          </div>
-          </div>
-          <div className="flex min-h-9 items-start justify-between gap-2">
-            <div ref={setSoundSlot} className="pointer-events-auto" />
-            {signedIn && (
-              <div className="pointer-events-auto flex flex-col items-end gap-1">
-                <button
-                  ref={bagButtonRef}
-                  type="button"
-                  aria-haspopup="dialog"
-                  aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
-                  onClick={() => setBagOpen(true)}
-                  onPointerEnter={() => void loadBagDrawer()}
-                  onFocus={() => void loadBagDrawer()}
-                  className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
-                >
-                  <BagIcon /> {t('viewer.bag.button')} <span className="tabular-nums" data-testid="bag-count">{itemCount}</span>
-                </button>
-                <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
-                  {bagNotice}
+      {state.status === 'SCHEDULED' && preShow}
+      {state.status === 'ENDED' && ended}
+      <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
+        <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
+          <LiveVideo
+            soundSlot={soundSlot}
+            showId={show.id}
+            socketRef={socketRef}
+            producerIds={state.producerIds}
+            mediaEpoch={state.mediaEpoch}
+            poster={show.coverImageUrl ?? '/poster.svg'}
+            live={state.status === 'LIVE'}
+          />
+          {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
+          <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
+            <div className="flex items-start justify-between gap-2">
+              <div className="min-w-0" data-overlay="title">
+                <h1 className="truncate text-base font-semibold leading-tight">{show.title}</h1>
+                <p className="truncate text-sm text-white/80">
+                  {show.host.name} · {show.brand.name}
                 </p>
               </div>
-            )}
-          </div>
-        </div>
-        {overlayNotice && (
-          <p role="status" className="absolute inset-x-4 top-1/4 mx-auto max-w-sm rounded-xl bg-black/70 p-4 text-center text-white">
-            {overlayNotice}
-          </p>
-        )}
-        <FloatingReactions burst={state.reactionBurst} />
-        {live && (
-          <div className="absolute bottom-3 right-3 hidden md:block" data-overlay="reactions-wide">
-            <ReactionBar onSend={react} />
-          </div>
-        )}
-      </div>
-      {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-      {/* On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its empty
-          parts let taps through to the video. */}
-      <aside
-        aria-label={t('viewer.page.shoppingAndChat')}
-        className="pointer-events-none absolute inset-x-3 bottom-3 z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
-      >
-        {live && (
-          <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
-            <ReactionBar onSend={react} vertical />
-          </div>
-        )}
-        <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-          {state.pinned ? (
-            <PinnedProduct
-              key={state.pinned.id}
-              product={state.pinned}
-              deal={state.deal}
-              canBuy={signedIn}
-              live={live}
-              onBuy={buy}
-              onAddToBag={addToBag}
-              note={
-                shippingNote && (
-                  <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
-                    {shippingNote}
+              <div className="flex shrink-0 items-center gap-2 text-sm" data-overlay="status">
+                {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
+                <span
+                  aria-label={t('viewer.page.watching', { count: state.viewerCount })}
+                  data-testid="viewer-count"
+                  className="whitespace-nowrap rounded bg-black/50 px-2 py-0.5"
+                >
+                  <EyeIcon /> {state.viewerCount}
+                </span>
+                <ShareButton title={show.title} />
+              </div>
+            </div>
+            <div className="flex min-h-9 items-start justify-between gap-2">
+              <div ref={setSoundSlot} className="pointer-events-auto" />
+              {signedIn && (
+                <div className="pointer-events-auto flex flex-col items-end gap-1">
+                  <button
+                    ref={bagButtonRef}
+                    type="button"
+                    aria-haspopup="dialog"
+                    aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
+                    onClick={() => setBagOpen(true)}
+                    onPointerEnter={() => void loadBagDrawer()}
+                    onFocus={() => void loadBagDrawer()}
+                    className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+                  >
+                    <BagIcon /> {t('viewer.bag.button')}{' '}
+                    <span className="tabular-nums" data-testid="bag-count">
+                      {itemCount}
+                    </span>
+                  </button>
+                  <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
+                    {bagNotice}
                   </p>
-                )
-              }
-            />
-          ) : (
-            state.status !== 'ENDED' && <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">{t('viewer.page.noPinned')}</p>
+                </div>
+              )}
+            </div>
+          </div>
+          {overlayNotice && (
+            <p role="status" className="absolute inset-x-4 top-1/4 mx-auto max-w-sm rounded-xl bg-black/70 p-4 text-center text-white">
+              {overlayNotice}
+            </p>
+          )}
+          <FloatingReactions burst={state.reactionBurst} />
+          {live && (
+            <div className="absolute bottom-3 right-3 hidden md:block" data-overlay="reactions-wide">
+              <ReactionBar onSend={react} />
+            </div>
           )}
         </div>
-        {purchase && (
-          // Its own line between chat and product, one line long: it never sits on the chat or the card.
-          <p key={purchase.at} aria-live="polite" data-testid="just-bought" className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3">
-            <BagIcon />{' '}
-            {purchase.others > 0
-              ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
-              : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
-          </p>
+        {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
+        {/* On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its empty
+          parts let taps through to the video. */}
+        <aside
+          aria-label={t('viewer.page.shoppingAndChat')}
+          className="pointer-events-none absolute inset-x-3 bottom-3 z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+        >
+          {live && (
+            <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
+              <ReactionBar onSend={react} vertical />
+            </div>
+          )}
+          <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+            {state.pinned ? (
+              <PinnedProduct
+                key={state.pinned.id}
+                product={state.pinned}
+                deal={state.deal}
+                canBuy={signedIn}
+                live={live}
+                onBuy={buy}
+                onAddToBag={addToBag}
+                note={
+                  shippingNote && (
+                    <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
+                      {shippingNote}
+                    </p>
+                  )
+                }
+              />
+            ) : (
+              state.status !== 'ENDED' && (
+                <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">
+                  {t('viewer.page.noPinned')}
+                </p>
+              )
+            )}
+          </div>
+          {purchase && (
+            // Its own line between chat and product, one line long: it never sits on the chat or the card.
+            <p
+              key={purchase.at}
+              aria-live="polite"
+              data-testid="just-bought"
+              className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3"
+            >
+              <BagIcon />{' '}
+              {purchase.others > 0
+                ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
+                : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
+            </p>
+          )}
+          <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+            <ChatPanel
+              messages={state.chat}
+              pinnedMessage={state.pinnedMessage}
+              slowModeSeconds={state.slowModeSeconds}
+              signedIn={signedIn}
+              canModerate={false}
+              actions={{ send: sendChat }}
+              tone="overlay"
+            />
+          </div>
+          <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
+            <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
+              {t('viewer.page.lineup')}
+            </h2>
+            <ul className="space-y-2">
+              {state.lineup.map((p) => (
+                <li key={p.id} className="flex items-center gap-3 rounded-xl bg-white p-2 shadow-sm">
+                  {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
+                  <span className="text-sm font-medium">{p.title}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+        {bagOpen && (
+          <Suspense fallback={null}>
+            <BagDrawer controls={bag} live={live} onClose={closeBag} />
+          </Suspense>
         )}
-        <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
-          <ChatPanel messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} signedIn={signedIn} canModerate={false} actions={{ send: sendChat }} tone="overlay" />
-        </div>
-        <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
-          <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
-            {t('viewer.page.lineup')}
-          </h2>
-          <ul className="space-y-2">
-            {state.lineup.map((p) => (
-              <li key={p.id} className="flex items-center gap-3 rounded-xl bg-white p-2 shadow-sm">
-                {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
-                <span className="text-sm font-medium">{p.title}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      </aside>
-      {bagOpen && (
-        <Suspense fallback={null}>
-          <BagDrawer controls={bag} live={live} onClose={closeBag} />
-        </Suspense>
-      )}
-    </main>
+      </main>
     </>
   );
 }

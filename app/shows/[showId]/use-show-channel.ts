@@ -45,8 +45,20 @@ const apply: Handlers = {
   'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt }),
   'product:pinned': (e) => () => ({ pinned: e.product }),
   'product:unpinned': () => () => ({ pinned: null }),
-  'stock:changed': (e) => (s) => ({ pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock), lineup: s.lineup.map((p) => withStock(p, e.variantId, e.stock)) }),
-  'order:justBought': (e) => () => ({ lastPurchase: { buyerName: e.buyerName, productTitle: e.productTitle, moreProducts: e.moreProducts ?? 0, quantity: e.quantity, others: e.others, at: Date.now() } }),
+  'stock:changed': (e) => (s) => ({
+    pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock),
+    lineup: s.lineup.map((p) => withStock(p, e.variantId, e.stock)),
+  }),
+  'order:justBought': (e) => () => ({
+    lastPurchase: {
+      buyerName: e.buyerName,
+      productTitle: e.productTitle,
+      moreProducts: e.moreProducts ?? 0,
+      quantity: e.quantity,
+      others: e.others,
+      at: Date.now(),
+    },
+  }),
   'deal:started': (e) => () => ({ deal: e.deal }),
   'deal:updated': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? { ...s.deal, soldCount: e.soldCount } : s.deal }),
   'deal:ended': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? null : s.deal }),
@@ -59,7 +71,9 @@ const apply: Handlers = {
   'chat:pinned': (e) => () => ({ pinnedMessage: e.message }),
   'reactions:burst': (e) => () => ({ reactionBurst: { counts: e.counts, at: Date.now() } }),
   'viewers:count': (e) => () => ({ viewerCount: e.count }),
-  'media:producerAdded': (e) => (s) => ({ producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId] }),
+  'media:producerAdded': (e) => (s) => ({
+    producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId],
+  }),
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
   'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
@@ -170,8 +184,10 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       socket.on(event, (payload: { showId: string; seq: number }) => {
         if (payload.showId !== showId) return;
         if (buffered) buffered.push([event, payload]);
-        else if (payload.seq <= seq) return; // already reflected
-        else if (payload.seq > seq + 1) void join(); // a gap: something was missed, take a fresh snapshot
+        else if (payload.seq <= seq)
+          return; // already reflected
+        else if (payload.seq > seq + 1)
+          void join(); // a gap: something was missed, take a fresh snapshot
         else applyEvent(event, payload);
       });
     }

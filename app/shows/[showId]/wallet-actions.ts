@@ -34,7 +34,8 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
   const actor = { userId: user.id, name: user.name };
   const needs = await walletNeeds(db, actor);
   if (!needs.address && !needs.card) return { ok: true, message: t('viewer.sheet.savedBefore') };
-  const schema = needs.address && needs.card ? addressInputSchema.extend(cardInputSchema.shape) : needs.address ? addressInputSchema : cardInputSchema;
+  const schema =
+    needs.address && needs.card ? addressInputSchema.extend(cardInputSchema.shape) : needs.address ? addressInputSchema : cardInputSchema;
   const state = await formAction(schema, form, async (input) => {
     // The card first: if the provider refuses it, nothing is saved and the whole sheet can be sent again.
     if (needs.card) await addPaymentMethod(db, processPaymentProvider(env), actor, input as CardInput, { makeDefault: true });

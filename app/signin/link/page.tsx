@@ -17,7 +17,11 @@ export default async function SignInLinkPage({ searchParams }: { searchParams: P
       <SiteHeader />
       <main className="mx-auto max-w-sm px-4 py-12 text-center">
         <h1 className="mb-4 text-2xl font-bold tracking-tight">{t('auth.link.title')}</h1>
-        {token ? <UseLinkButton token={token} callbackUrl={safeCallbackUrl(callbackUrl)} /> : <p role="alert">{t('auth.link.incomplete')}</p>}
+        {token ? (
+          <UseLinkButton token={token} callbackUrl={safeCallbackUrl(callbackUrl)} />
+        ) : (
+          <p role="alert">{t('auth.link.incomplete')}</p>
+        )}
       </main>
     </>
   );

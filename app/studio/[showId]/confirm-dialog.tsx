@@ -12,7 +12,8 @@ export interface ConfirmRequest {
   tone: 'primary' | 'danger';
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal question in the page instead of window.confirm: it speaks the page's
@@ -91,7 +92,12 @@ export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest |
           <button ref={cancelRef} type="button" onClick={() => onAnswer(false)} className={secondaryButtonClass}>
             {t('common.cancel')}
           </button>
-          <button ref={confirmRef} type="button" onClick={() => onAnswer(true)} className={request.tone === 'danger' ? dangerButtonClass : primaryButtonClass}>
+          <button
+            ref={confirmRef}
+            type="button"
+            onClick={() => onAnswer(true)}
+            className={request.tone === 'danger' ? dangerButtonClass : primaryButtonClass}
+          >
             {request.confirmLabel}
           </button>
         </div>

@@ -21,7 +21,17 @@ const SOCKET_KEY = {
  * How well the host's video reaches the server (from the publisher's stats),
  * with advice for each problem, and whether the studio's own link is up.
  */
-export function ConnectionPanel({ live, sending, summary, socket }: { live: boolean; sending: boolean; summary: QualitySummary | null; socket: ConnectionState }) {
+export function ConnectionPanel({
+  live,
+  sending,
+  summary,
+  socket,
+}: {
+  live: boolean;
+  sending: boolean;
+  summary: QualitySummary | null;
+  socket: ConnectionState;
+}) {
   const { t } = useI18n();
   const level: QualityLevel = summary?.level ?? 'unknown';
   return (

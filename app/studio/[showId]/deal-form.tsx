@@ -18,33 +18,55 @@ const DURATIONS = [30, 60, 120, 300, 600];
 const field = 'rounded-lg border border-neutral-300 px-2 py-1.5';
 
 /** Starts a flash deal on the pinned product, or shows and ends the running one. */
-export function DealControls({ pinned, deal, onStart, onEnd }: { pinned: ProductCard | null; deal: DealView | null; onStart: (request: DealRequest) => void; onEnd: () => void }) {
+export function DealControls({
+  pinned,
+  deal,
+  onStart,
+  onEnd,
+}: {
+  pinned: ProductCard | null;
+  deal: DealView | null;
+  onStart: (request: DealRequest) => void;
+  onEnd: () => void;
+}) {
   const { t, intl } = useI18n();
   const secondsLeft = useCountdown(deal?.endsAt ?? null);
 
   // A capped deal that sold its last unit is over even before the server's deal:ended arrives.
   const soldOut = deal !== null && deal.quantityCap !== null && deal.soldCount >= deal.quantityCap;
   if (deal && secondsLeft > 0 && !soldOut) {
-    const sold = deal.quantityCap !== null ? t('studio.deal.soldOf', { sold: deal.soldCount, cap: deal.quantityCap }) : t('studio.deal.sold', { count: deal.soldCount });
+    const sold =
+      deal.quantityCap !== null
+        ? t('studio.deal.soldOf', { sold: deal.soldCount, cap: deal.quantityCap })
+        : t('studio.deal.sold', { count: deal.soldCount });
     return (
       <div className="space-y-2" data-testid="studio-deal">
         <p className="text-sm">
           <span className="font-semibold">{t('studio.deal.running')}</span>{' '}
-          {t('studio.deal.runningLine', { variant: deal.variantName, price: formatPrice(deal.priceMinor, deal.currency, intl), regular: formatPrice(deal.regularPriceMinor, deal.currency, intl) })} ·{' '}
-          <span className="sr-only">{t('studio.deal.timeLeft')}</span>
+          {t('studio.deal.runningLine', {
+            variant: deal.variantName,
+            price: formatPrice(deal.priceMinor, deal.currency, intl),
+            regular: formatPrice(deal.regularPriceMinor, deal.currency, intl),
+          })}{' '}
+          · <span className="sr-only">{t('studio.deal.timeLeft')}</span>
           <span className="tabular-nums">{formatCountdown(secondsLeft)}</span> · {sold}
         </p>
-        <button type="button" onClick={onEnd} className="rounded-full border border-neutral-300 px-4 py-2 text-sm font-semibold hover:bg-neutral-100">
+        <button
+          type="button"
+          onClick={onEnd}
+          className="rounded-full border border-neutral-300 px-4 py-2 text-sm font-semibold hover:bg-neutral-100"
+        >
           {t('studio.deal.end')}
         </button>
       </div>
     );
   }
-  const ended = soldOut && deal ? (
-    <p role="status" className="mb-2 rounded-lg bg-neutral-100 px-3 py-2 text-sm" data-testid="studio-deal-sold-out">
-      {t('studio.deal.soldOut', { variant: deal.variantName, cap: deal.quantityCap ?? deal.soldCount })}
-    </p>
-  ) : null;
+  const ended =
+    soldOut && deal ? (
+      <p role="status" className="mb-2 rounded-lg bg-neutral-100 px-3 py-2 text-sm" data-testid="studio-deal-sold-out">
+        {t('studio.deal.soldOut', { variant: deal.variantName, cap: deal.quantityCap ?? deal.soldCount })}
+      </p>
+    ) : null;
   if (!pinned) return ended ?? <p className="text-sm text-neutral-600">{t('studio.deal.needsPin')}</p>;
   // Keyed by product: pinning another one starts with an empty form.
   return (
@@ -64,11 +86,17 @@ function DealForm({ product, onStart }: { product: ProductCard; onStart: (reques
   const priceId = useId();
   const hintId = useId();
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: variant.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency: variant.currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onStart({ variantId: variant.id, priceMinor: Math.round(Number(price) * 10 ** digits), durationSeconds: duration, quantityCap: cap ? Number(cap) : null });
+    onStart({
+      variantId: variant.id,
+      priceMinor: Math.round(Number(price) * 10 ** digits),
+      durationSeconds: duration,
+      quantityCap: cap ? Number(cap) : null,
+    });
   }
 
   return (
@@ -116,7 +144,15 @@ function DealForm({ product, onStart }: { product: ProductCard; onStart: (reques
       </label>
       <label className="flex flex-col gap-1">
         {t('studio.deal.cap')}
-        <input inputMode="numeric" type="number" min="1" value={cap} onChange={(e) => setCap(e.target.value)} placeholder={t('studio.deal.noLimit')} className={field} />
+        <input
+          inputMode="numeric"
+          type="number"
+          min="1"
+          value={cap}
+          onChange={(e) => setCap(e.target.value)}
+          placeholder={t('studio.deal.noLimit')}
+          className={field}
+        />
       </label>
       <button type="submit" className="self-end rounded-full bg-brand-500 px-4 py-2 font-semibold text-white hover:bg-brand-600">
         {t('studio.deal.start')}

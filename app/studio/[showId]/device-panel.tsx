@@ -44,7 +44,13 @@ export function DevicePanel(props: DevicePanelProps) {
         <>
           <div className="grid gap-3 sm:grid-cols-2">
             <DeviceSelect kind="videoinput" options={props.cameras} inUse={props.cameraId} disabled={switching} onChoose={onChoose} />
-            <DeviceSelect kind="audioinput" options={props.microphones} inUse={props.microphoneId} disabled={switching} onChoose={onChoose} />
+            <DeviceSelect
+              kind="audioinput"
+              options={props.microphones}
+              inUse={props.microphoneId}
+              disabled={switching}
+              onChoose={onChoose}
+            />
           </div>
           <MicMeter stream={props.stream} />
           <p role="status" className="text-sm text-neutral-600">
@@ -61,12 +67,25 @@ export function DevicePanel(props: DevicePanelProps) {
   );
 }
 
-function DeviceSelect({ kind, options, inUse, disabled, onChoose }: { kind: CaptureKind; options: DeviceOption[]; inUse: string; disabled: boolean; onChoose: (kind: CaptureKind, deviceId: string) => void }) {
+function DeviceSelect({
+  kind,
+  options,
+  inUse,
+  disabled,
+  onChoose,
+}: {
+  kind: CaptureKind;
+  options: DeviceOption[];
+  inUse: string;
+  disabled: boolean;
+  onChoose: (kind: CaptureKind, deviceId: string) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const camera = kind === 'videoinput';
   // Labels are hidden by some browsers until permission is granted for good: number those.
-  const name = (option: DeviceOption, index: number) => option.label || t(camera ? 'studio.devices.unnamedCamera' : 'studio.devices.unnamedMicrophone', { number: index + 1 });
+  const name = (option: DeviceOption, index: number) =>
+    option.label || t(camera ? 'studio.devices.unnamedCamera' : 'studio.devices.unnamedMicrophone', { number: index + 1 });
   return (
     <div className="flex flex-col gap-1 text-sm">
       <label htmlFor={id} className="font-medium">

@@ -21,11 +21,30 @@ export function showMinutes(startedAt: string | null, endedAt: string | null): n
  * What the show did, read from the database: it is the same after a reload, on
  * another device, a week later. Ends the studio: no pins or deals after this.
  */
-export function EndSummary({ cancelled, startedAt, endedAt, figures, failed, links }: { cancelled: boolean; startedAt: string | null; endedAt: string | null; figures: StudioFigures | null; failed: boolean; links: SummaryLinks }) {
+export function EndSummary({
+  cancelled,
+  startedAt,
+  endedAt,
+  figures,
+  failed,
+  links,
+}: {
+  cancelled: boolean;
+  startedAt: string | null;
+  endedAt: string | null;
+  figures: StudioFigures | null;
+  failed: boolean;
+  links: SummaryLinks;
+}) {
   const { t, intl } = useI18n();
   const number = new Intl.NumberFormat(intl);
   const minutes = showMinutes(startedAt, endedAt);
-  const duration = minutes === null ? t('studio.summary.unknown') : minutes < 60 ? t('studio.summary.minutes', { count: minutes }) : t('studio.summary.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  const duration =
+    minutes === null
+      ? t('studio.summary.unknown')
+      : minutes < 60
+        ? t('studio.summary.minutes', { count: minutes })
+        : t('studio.summary.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
   const figure = 'text-2xl font-bold tabular-nums';
   return (
     <section aria-labelledby="summary-heading" className="space-y-4 rounded-2xl bg-white p-5 shadow-sm" data-testid="studio-summary">
@@ -103,11 +122,17 @@ export function EndSummary({ cancelled, startedAt, endedAt, figures, failed, lin
       </div>
       <div className="flex flex-wrap gap-3">
         {links.brandOrders && (
-          <Link href={links.brandOrders} className="inline-flex min-h-11 items-center rounded-full bg-ink px-4 text-sm font-semibold text-white hover:bg-neutral-800">
+          <Link
+            href={links.brandOrders}
+            className="inline-flex min-h-11 items-center rounded-full bg-ink px-4 text-sm font-semibold text-white hover:bg-neutral-800"
+          >
             {t('studio.summary.orders')}
           </Link>
         )}
-        <Link href={links.statement} className="inline-flex min-h-11 items-center rounded-full border border-neutral-300 px-4 text-sm font-semibold hover:bg-neutral-100">
+        <Link
+          href={links.statement}
+          className="inline-flex min-h-11 items-center rounded-full border border-neutral-300 px-4 text-sm font-semibold hover:bg-neutral-100"
+        >
           {t('studio.summary.statement')}
         </Link>
       </div>

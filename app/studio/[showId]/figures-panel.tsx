@@ -8,7 +8,17 @@ import { formatPrice } from '../../_lib/format';
  * Audience and the show's sales at a glance, and the latest sales. The totals
  * are the database's (see useStudioFigures); `currency` prices an empty revenue.
  */
-export function FiguresPanel({ viewerCount, figures, failed, currency }: { viewerCount: number; figures: StudioFigures | null; failed: boolean; currency: string | null }) {
+export function FiguresPanel({
+  viewerCount,
+  figures,
+  failed,
+  currency,
+}: {
+  viewerCount: number;
+  figures: StudioFigures | null;
+  failed: boolean;
+  currency: string | null;
+}) {
   const { t, intl } = useI18n();
   const number = new Intl.NumberFormat(intl);
   const revenue =
@@ -57,11 +67,18 @@ export function FiguresPanel({ viewerCount, figures, failed, currency }: { viewe
         {t('studio.sales.heading')}
       </h3>
       {sales.length === 0 && <p className="mt-1 text-sm text-neutral-600">{t('studio.sales.empty')}</p>}
-      <ul aria-live="polite" aria-labelledby="sales-heading" tabIndex={sales.length > 0 ? 0 : undefined} className="mt-1 max-h-24 space-y-1 overflow-y-auto text-sm" data-testid="sales-feed">
+      <ul
+        aria-live="polite"
+        aria-labelledby="sales-heading"
+        tabIndex={sales.length > 0 ? 0 : undefined}
+        className="mt-1 max-h-24 space-y-1 overflow-y-auto text-sm"
+        data-testid="sales-feed"
+      >
         {sales.map((sale) => (
           <li key={sale.orderNumber}>
             <span className="font-medium">{t('studio.sales.order', { number: String(sale.orderNumber) })}</span> ·{' '}
-            {t('studio.sales.line', { count: sale.quantity, buyer: sale.buyerName, product: sale.productTitle, variant: sale.variantName })} · {formatPrice(sale.totalMinor, sale.currency, intl)}
+            {t('studio.sales.line', { count: sale.quantity, buyer: sale.buyerName, product: sale.productTitle, variant: sale.variantName })}{' '}
+            · {formatPrice(sale.totalMinor, sale.currency, intl)}
           </li>
         ))}
       </ul>

@@ -31,7 +31,15 @@ export function LineupPanel({ lineup, pinnedId, live, ended, loading, onPin, onU
           {!live && !ended && <p className="mb-2 text-sm text-neutral-600">{t('studio.lineup.offAir')}</p>}
           <ul className="min-h-0 space-y-2 overflow-y-auto" data-testid="studio-lineup">
             {lineup.map((product) => (
-              <LineupItem key={product.id} product={product} pinned={pinnedId === product.id} live={live} ended={ended} onPin={onPin} onUnpin={onUnpin} />
+              <LineupItem
+                key={product.id}
+                product={product}
+                pinned={pinnedId === product.id}
+                live={live}
+                ended={ended}
+                onPin={onPin}
+                onUnpin={onUnpin}
+              />
             ))}
           </ul>
         </>
@@ -40,7 +48,21 @@ export function LineupPanel({ lineup, pinnedId, live, ended, loading, onPin, onU
   );
 }
 
-function LineupItem({ product, pinned, live, ended, onPin, onUnpin }: { product: ProductCard; pinned: boolean; live: boolean; ended: boolean; onPin: (productId: string) => void; onUnpin: () => void }) {
+function LineupItem({
+  product,
+  pinned,
+  live,
+  ended,
+  onPin,
+  onUnpin,
+}: {
+  product: ProductCard;
+  pinned: boolean;
+  live: boolean;
+  ended: boolean;
+  onPin: (productId: string) => void;
+  onUnpin: () => void;
+}) {
   const { t } = useI18n();
   const stock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const onSale = product.status === 'ACTIVE';
@@ -61,18 +83,18 @@ function LineupItem({ product, pinned, live, ended, onPin, onUnpin }: { product:
         )}
       </div>
       {!ended && (
-      <button
-        type="button"
-        aria-pressed={pinned}
-        aria-label={t(pinned ? 'studio.lineup.unpinLabel' : 'studio.lineup.pinLabel', { title: product.title })}
-        // A product pinned before the brand made it a draft can still be unpinned.
-        disabled={!live || (!onSale && !pinned)}
-        aria-describedby={onSale ? undefined : hintId}
-        onClick={() => (pinned ? onUnpin() : onPin(product.id))}
-        className="min-h-11 min-w-11 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
-      >
-        {t(pinned ? 'studio.lineup.unpin' : 'studio.lineup.pin')}
-      </button>
+        <button
+          type="button"
+          aria-pressed={pinned}
+          aria-label={t(pinned ? 'studio.lineup.unpinLabel' : 'studio.lineup.pinLabel', { title: product.title })}
+          // A product pinned before the brand made it a draft can still be unpinned.
+          disabled={!live || (!onSale && !pinned)}
+          aria-describedby={onSale ? undefined : hintId}
+          onClick={() => (pinned ? onUnpin() : onPin(product.id))}
+          className="min-h-11 min-w-11 rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 disabled:opacity-40"
+        >
+          {t(pinned ? 'studio.lineup.unpin' : 'studio.lineup.pin')}
+        </button>
       )}
     </li>
   );

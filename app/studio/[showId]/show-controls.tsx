@@ -17,7 +17,16 @@ interface ShowControlsProps {
 }
 
 /** Go live, End show, and in plain words why Go live cannot be pressed yet or what happened. */
-export function ShowControls({ status, connection, cameraReady, joinFailed, publishFailed, onGoLive, onEndShow, onRetryVideo }: ShowControlsProps) {
+export function ShowControls({
+  status,
+  connection,
+  cameraReady,
+  joinFailed,
+  publishFailed,
+  onGoLive,
+  onEndShow,
+  onRetryVideo,
+}: ShowControlsProps) {
   const { t } = useI18n();
   const connected = connection === 'connected';
 
@@ -37,7 +46,13 @@ export function ShowControls({ status, connection, cameraReady, joinFailed, publ
       const waiting = !connected ? t('studio.waitConnection') : !cameraReady ? t('studio.waitCamera') : null;
       return (
         <div className="space-y-2">
-          <button type="button" onClick={onGoLive} disabled={waiting !== null} aria-describedby={waiting ? 'go-live-wait' : undefined} className={`${primaryButtonClass} px-6 py-3`}>
+          <button
+            type="button"
+            onClick={onGoLive}
+            disabled={waiting !== null}
+            aria-describedby={waiting ? 'go-live-wait' : undefined}
+            className={`${primaryButtonClass} px-6 py-3`}
+          >
             {t('studio.goLive')}
           </button>
           {waiting && (

@@ -56,7 +56,12 @@ export function ReactionsStrip({ tally }: { tally: ReactionTally }) {
   const total = REACTION_KINDS.reduce((sum, kind) => sum + tally.totals[kind], 0);
   const number = new Intl.NumberFormat(intl);
   return (
-    <section aria-labelledby="reactions-heading" className="flex flex-wrap items-center gap-2 rounded-2xl bg-white px-4 py-2 shadow-sm" data-testid="studio-reactions" data-total={total}>
+    <section
+      aria-labelledby="reactions-heading"
+      className="flex flex-wrap items-center gap-2 rounded-2xl bg-white px-4 py-2 shadow-sm"
+      data-testid="studio-reactions"
+      data-total={total}
+    >
       <h2 id="reactions-heading" className="text-sm font-semibold">
         {t('studio.reactions.heading')}
       </h2>

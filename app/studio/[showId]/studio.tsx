@@ -40,7 +40,15 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
   const ended = state.status === 'ENDED' || state.status === 'CANCELLED';
   const onAir = state.status === 'SCHEDULED' || live;
   const capture = useCaptureDevices(onAir);
-  const sending = usePublisher({ socketRef, showId: show.id, stream: capture.stream, live, isHost: state.role === 'host', connection: state.connection, mediaEpoch: state.mediaEpoch });
+  const sending = usePublisher({
+    socketRef,
+    showId: show.id,
+    stream: capture.stream,
+    live,
+    isHost: state.role === 'host',
+    connection: state.connection,
+    mediaEpoch: state.mediaEpoch,
+  });
   const uplink = useUplinkQuality(sending.publisher);
   const { ask, dialog } = useConfirm();
   const actions = useStudioActions(socketRef, show.id, ask);
@@ -63,10 +71,23 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               <h1 id="studio-title" className="text-xl font-bold">
                 {show.title}
               </h1>
-              <EndSummary cancelled={state.status === 'CANCELLED'} startedAt={state.startedAt ?? show.startedAt} endedAt={endedAt} figures={figures} failed={figuresFailed} links={links} />
+              <EndSummary
+                cancelled={state.status === 'CANCELLED'}
+                startedAt={state.startedAt ?? show.startedAt}
+                endedAt={endedAt}
+                figures={figures}
+                failed={figuresFailed}
+                links={links}
+              />
             </>
           ) : (
-            <CameraPreview stream={capture.stream} phase={capture.phase} status={state.status} viewerCount={state.viewerCount} mediaState={sending.mediaState} />
+            <CameraPreview
+              stream={capture.stream}
+              phase={capture.phase}
+              status={state.status}
+              viewerCount={state.viewerCount}
+              mediaState={sending.mediaState}
+            />
           )}
           {actions.error && (
             <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -123,10 +144,24 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
             )}
           </section>
         )}
-        <LineupPanel lineup={state.lineup} pinnedId={ended ? null : (state.pinned?.id ?? null)} live={live} ended={ended} loading={state.connection !== 'connected' && state.lineup.length === 0} onPin={actions.pin} onUnpin={actions.unpin} />
+        <LineupPanel
+          lineup={state.lineup}
+          pinnedId={ended ? null : (state.pinned?.id ?? null)}
+          live={live}
+          ended={ended}
+          loading={state.connection !== 'connected' && state.lineup.length === 0}
+          onPin={actions.pin}
+          onUnpin={actions.unpin}
+        />
       </div>
       <div className="min-h-0 lg:col-span-2 xl:col-span-1">
-        <ChatSection messages={state.chat} pinnedMessage={state.pinnedMessage} slowModeSeconds={state.slowModeSeconds} actions={actions.chat} onSlowMode={actions.setSlowMode} />
+        <ChatSection
+          messages={state.chat}
+          pinnedMessage={state.pinnedMessage}
+          slowModeSeconds={state.slowModeSeconds}
+          actions={actions.chat}
+          onSlowMode={actions.setSlowMode}
+        />
       </div>
       {dialog}
     </main>

@@ -28,7 +28,10 @@ function remember(kind: CaptureKind, deviceId: string) {
 }
 
 function constraints(kind: CaptureKind, deviceId: string | null, exact: boolean): MediaTrackConstraints {
-  const base: MediaTrackConstraints = kind === 'videoinput' ? { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } } : { echoCancellation: true, noiseSuppression: true };
+  const base: MediaTrackConstraints =
+    kind === 'videoinput'
+      ? { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } }
+      : { echoCancellation: true, noiseSuppression: true };
   if (!deviceId) return base;
   // "ideal" on first open: a remembered camera that was unplugged falls back to another instead of failing.
   return { ...base, deviceId: exact ? { exact: deviceId } : { ideal: deviceId } };
@@ -82,7 +85,10 @@ export function useCaptureDevices(enabled: boolean) {
     setPhase('asking');
     setError(null);
     navigator.mediaDevices
-      .getUserMedia({ video: constraints('videoinput', remembered('videoinput'), false), audio: constraints('audioinput', remembered('audioinput'), false) })
+      .getUserMedia({
+        video: constraints('videoinput', remembered('videoinput'), false),
+        audio: constraints('audioinput', remembered('audioinput'), false),
+      })
       .then(
         async (media) => {
           if (cancelled) return stopAll(media);
@@ -154,7 +160,23 @@ export function useCaptureDevices(enabled: boolean) {
   );
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const inUse = (kind: TrackKind) => stream?.getTracks().find((track) => track.kind === kind)?.getSettings().deviceId ?? '';
+  const inUse = (kind: TrackKind) =>
+    stream
+      ?.getTracks()
+      .find((track) => track.kind === kind)
+      ?.getSettings().deviceId ?? '';
 
-  return { stream, phase, error, switching, switchFailed, cameras, microphones, cameraId: inUse('video'), microphoneId: inUse('audio'), choose, retry };
+  return {
+    stream,
+    phase,
+    error,
+    switching,
+    switchFailed,
+    cameras,
+    microphones,
+    cameraId: inUse('video'),
+    microphoneId: inUse('audio'),
+    choose,
+    retry,
+  };
 }

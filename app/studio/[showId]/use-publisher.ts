@@ -105,7 +105,8 @@ export function usePublisher({ socketRef, showId, stream, live, isHost, connecti
           setPublishing(false);
           if (!latestRef.current.mounted) return;
           failuresRef.current += 1;
-          if (failuresRef.current <= AUTO_RETRIES) retryTimer = setTimeout(() => setAttempt((n) => n + 1), RETRY_DELAY_MS * failuresRef.current);
+          if (failuresRef.current <= AUTO_RETRIES)
+            retryTimer = setTimeout(() => setAttempt((n) => n + 1), RETRY_DELAY_MS * failuresRef.current);
           else setFailed(true);
         },
       );
@@ -133,11 +134,27 @@ export function usePublisher({ socketRef, showId, stream, live, isHost, connecti
     setAttempt((n) => n + 1);
   }, []);
 
-  const mediaState = describeMediaState({ live, isHost, failed, publisher: publisher !== null, transportState, wasSent, socketUp: connection === 'connected' });
+  const mediaState = describeMediaState({
+    live,
+    isHost,
+    failed,
+    publisher: publisher !== null,
+    transportState,
+    wasSent,
+    socketUp: connection === 'connected',
+  });
   return { publisher, publishing, failed, retry, swapTrack, mediaState };
 }
 
-function describeMediaState(s: { live: boolean; isHost: boolean; failed: boolean; publisher: boolean; transportState: TransportState; wasSent: boolean; socketUp: boolean }): MediaState {
+function describeMediaState(s: {
+  live: boolean;
+  isHost: boolean;
+  failed: boolean;
+  publisher: boolean;
+  transportState: TransportState;
+  wasSent: boolean;
+  socketUp: boolean;
+}): MediaState {
   if (!s.live || !s.isHost) return 'off';
   if (s.failed) return 'failed';
   if (s.publisher && s.transportState === 'connected') return 'publishing';

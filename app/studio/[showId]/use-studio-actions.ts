@@ -31,11 +31,21 @@ export function useStudioActions(socketRef: RefObject<ShowClientSocket | null>, 
   );
 
   const goLive = async () => {
-    const confirmed = await ask({ title: t('studio.confirmGoLive.title'), body: t('studio.confirmGoLive.body'), confirmLabel: t('studio.confirmGoLive.confirm'), tone: 'primary' });
+    const confirmed = await ask({
+      title: t('studio.confirmGoLive.title'),
+      body: t('studio.confirmGoLive.body'),
+      confirmLabel: t('studio.confirmGoLive.confirm'),
+      tone: 'primary',
+    });
     if (confirmed) await run((socket) => request(socket, 'show:goLive', { showId }));
   };
   const endShow = async () => {
-    const confirmed = await ask({ title: t('studio.confirmEnd.title'), body: t('studio.confirmEnd.body'), confirmLabel: t('studio.confirmEnd.confirm'), tone: 'danger' });
+    const confirmed = await ask({
+      title: t('studio.confirmEnd.title'),
+      body: t('studio.confirmEnd.body'),
+      confirmLabel: t('studio.confirmEnd.confirm'),
+      tone: 'danger',
+    });
     if (confirmed) await run((socket) => request(socket, 'show:end', { showId }));
   };
 
@@ -50,7 +60,12 @@ export function useStudioActions(socketRef: RefObject<ShowClientSocket | null>, 
     pin: (messageId) => void run((socket) => request(socket, 'chat:pin', { showId, messageId })),
     ban: (userId, name) =>
       void (async () => {
-        const confirmed = await ask({ title: t('studio.confirmBan.title', { name }), body: t('studio.confirmBan.body'), confirmLabel: t('studio.confirmBan.confirm'), tone: 'danger' });
+        const confirmed = await ask({
+          title: t('studio.confirmBan.title', { name }),
+          body: t('studio.confirmBan.body'),
+          confirmLabel: t('studio.confirmBan.confirm'),
+          tone: 'danger',
+        });
         if (confirmed) await run((socket) => request(socket, 'chat:ban', { showId, userId }));
       })(),
   };

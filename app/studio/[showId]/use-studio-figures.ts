@@ -15,7 +15,12 @@ const SALES_SHOWN = 20;
  * socket appears in the feed at once; the totals follow from the next read, so a
  * reload never shows less than what was sold.
  */
-export function useStudioFigures(socket: ShowClientSocket | null, showId: string, connection: ConnectionState, status: string): { figures: StudioFigures | null; failed: boolean } {
+export function useStudioFigures(
+  socket: ShowClientSocket | null,
+  showId: string,
+  connection: ConnectionState,
+  status: string,
+): { figures: StudioFigures | null; failed: boolean } {
   const [figures, setFigures] = useState<StudioFigures | null>(null);
   const [failed, setFailed] = useState(false);
   const [version, setVersion] = useState(0);
@@ -42,7 +47,9 @@ export function useStudioFigures(socket: ShowClientSocket | null, showId: string
       if (saleShowId !== showId) return;
       // A replay after a reconnect can repeat a sale: one line per order.
       setFigures((current) =>
-        current && !current.recentSales.some((s) => s.orderNumber === sale.orderNumber) ? { ...current, recentSales: [sale, ...current.recentSales].slice(0, SALES_SHOWN) } : current,
+        current && !current.recentSales.some((s) => s.orderNumber === sale.orderNumber)
+          ? { ...current, recentSales: [sale, ...current.recentSales].slice(0, SALES_SHOWN) }
+          : current,
       );
       timer ??= setTimeout(() => {
         timer = null;

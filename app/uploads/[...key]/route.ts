@@ -8,7 +8,16 @@ import { services } from '@/server/services';
 // so a year of immutable caching is safe.
 
 function isPlainSegment(segment: string): boolean {
-  return segment !== '' && segment !== '.' && segment !== '..' && !segment.includes('/') && !segment.includes('\\') && !segment.includes('\0') && !path.isAbsolute(segment) && !/^[a-zA-Z]:/.test(segment);
+  return (
+    segment !== '' &&
+    segment !== '.' &&
+    segment !== '..' &&
+    !segment.includes('/') &&
+    !segment.includes('\\') &&
+    !segment.includes('\0') &&
+    !path.isAbsolute(segment) &&
+    !/^[a-zA-Z]:/.test(segment)
+  );
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -40,8 +40,10 @@ function invalid(field: string, userMessage: string): AppError {
 export function validateCard(card: CardDetails, now: Date = new Date()): string {
   const digits = cardDigits(card.number);
   if (!passesLuhn(digits)) throw invalid('number', 'That card number is not valid. Check it and try again.');
-  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12) throw invalid('expMonth', 'The expiry month must be 1 to 12.');
-  if (!Number.isInteger(card.expYear) || card.expYear < 2000 || card.expYear > 2100) throw invalid('expYear', 'The expiry year is not valid.');
+  if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12)
+    throw invalid('expMonth', 'The expiry month must be 1 to 12.');
+  if (!Number.isInteger(card.expYear) || card.expYear < 2000 || card.expYear > 2100)
+    throw invalid('expYear', 'The expiry year is not valid.');
   // A card is good until the last day of its expiry month.
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth() + 1;

@@ -26,13 +26,24 @@ export async function ensurePaymentRow(
   order: { id: string; paymentRef: string | null; totalMinor: number; refundedMinor: number; currency: string },
 ): Promise<PaymentRow | null> {
   const select = { id: true, reference: true, amountMinor: true, refundedMinor: true } as const;
-  const existing = await db.payment.findFirst({ where: { orderId: order.id, status: { in: ['CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED'] } }, orderBy: { createdAt: 'asc' }, select });
+  const existing = await db.payment.findFirst({
+    where: { orderId: order.id, status: { in: ['CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED'] } },
+    orderBy: { createdAt: 'asc' },
+    select,
+  });
   if (existing || !order.paymentRef) return existing;
   await db.payment.createMany({
-    data: [{
-      orderId: order.id, provider, reference: order.paymentRef, amountMinor: order.totalMinor, currency: order.currency,
-      refundedMinor: order.refundedMinor, status: paymentStatusAfterRefund(order.totalMinor, order.refundedMinor),
-    }],
+    data: [
+      {
+        orderId: order.id,
+        provider,
+        reference: order.paymentRef,
+        amountMinor: order.totalMinor,
+        currency: order.currency,
+        refundedMinor: order.refundedMinor,
+        status: paymentStatusAfterRefund(order.totalMinor, order.refundedMinor),
+      },
+    ],
     skipDuplicates: true,
   });
   return db.payment.findUnique({ where: { reference: order.paymentRef }, select });

@@ -20,7 +20,11 @@ beforeAll(async () => {
   database = await startTestDatabase();
   await seedDemoData(database.prisma);
   actors = await demoActors(database.prisma);
-  const show = await database.prisma.show.update({ where: { id: DEMO_SHOW_ID }, data: { status: 'LIVE', maxPerBuyer: 1000 }, select: { lineup: { select: { productId: true }, take: 1 } } });
+  const show = await database.prisma.show.update({
+    where: { id: DEMO_SHOW_ID },
+    data: { status: 'LIVE', maxPerBuyer: 1000 },
+    select: { lineup: { select: { productId: true }, take: 1 } },
+  });
   variantId = (await database.prisma.productVariant.findFirstOrThrow({ where: { productId: show.lineup[0]!.productId } })).id;
   await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 100 } });
 }, 120_000);
@@ -33,7 +37,12 @@ afterAll(async () => {
 async function orderWithEvents() {
   const events: PaymentWebhookEvent[] = [];
   const payments = new TestPaymentProvider({ webhooks: (e) => events.push(e) });
-  const order = await placeShowOrder(database.prisma, payments, actors.viewer, { showId: DEMO_SHOW_ID, variantId, quantity: 1, idempotencyKey: randomUUID() });
+  const order = await placeShowOrder(database.prisma, payments, actors.viewer, {
+    showId: DEMO_SHOW_ID,
+    variantId,
+    quantity: 1,
+    idempotencyKey: randomUUID(),
+  });
   return { order, events, payments };
 }
 
@@ -48,7 +57,10 @@ describe('payment webhooks', () => {
     await database.prisma.payment.deleteMany({ where: { orderId: order.id } });
     const captured = events.find((e) => e.type === 'payment.captured')!;
     expect(await receivePaymentWebhook(database.prisma, config, signed(captured))).toMatchObject({ duplicate: false });
-    expect(await database.prisma.payment.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({ status: 'CAPTURED', amountMinor: order.totalMinor });
+    expect(await database.prisma.payment.findFirstOrThrow({ where: { orderId: order.id } })).toMatchObject({
+      status: 'CAPTURED',
+      amountMinor: order.totalMinor,
+    });
     await database.prisma.payment.deleteMany({ where: { orderId: order.id } });
     expect(await receivePaymentWebhook(database.prisma, config, signed(captured))).toMatchObject({ duplicate: true });
     expect(await database.prisma.payment.count({ where: { orderId: order.id } })).toBe(0);
@@ -62,7 +74,14 @@ describe('payment webhooks', () => {
     const tampered = { ...good, body: good.body.replace(/"amountMinor":\d+/, '"amountMinor":1') };
     await expectAppError(receivePaymentWebhook(database.prisma, config, tampered), 'FORBIDDEN');
     await expectAppError(receivePaymentWebhook(database.prisma, config, signed(event, { at: nowSeconds() - 6 * 60 })), 'FORBIDDEN');
-    await expectAppError(receivePaymentWebhook(database.prisma, config, signed(event, { secret: paymentWebhookSecret('another-auth-secret-that-is-long-enough') })), 'FORBIDDEN');
+    await expectAppError(
+      receivePaymentWebhook(
+        database.prisma,
+        config,
+        signed(event, { secret: paymentWebhookSecret('another-auth-secret-that-is-long-enough') }),
+      ),
+      'FORBIDDEN',
+    );
     await expectAppError(receivePaymentWebhook(database.prisma, config, { body: good.body, signature: null }), 'FORBIDDEN');
     await expectAppError(receivePaymentWebhook(database.prisma, config, { body: good.body, signature: 't=1,v1=zz' }), 'FORBIDDEN');
     expect(await database.prisma.paymentWebhookEvent.count({ where: { id: event.id } })).toBe(0);
@@ -81,8 +100,16 @@ describe('payment webhooks', () => {
 
     const later = new Date((refund.created + REFUND_WEBHOOK_GRACE_SECONDS + 1) * 1000);
     const body = JSON.stringify(refund);
-    await receivePaymentWebhook(database.prisma, config, { body, signature: signPaymentWebhook(secret, body, Math.floor(later.getTime() / 1000)) }, later);
-    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: 'REFUNDED', refundedMinor: order.totalMinor });
+    await receivePaymentWebhook(
+      database.prisma,
+      config,
+      { body, signature: signPaymentWebhook(secret, body, Math.floor(later.getTime() / 1000)) },
+      later,
+    );
+    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: 'REFUNDED',
+      refundedMinor: order.totalMinor,
+    });
     expect(await database.prisma.refund.count({ where: { payment: { orderId: order.id } } })).toBe(1);
   });
 });

@@ -68,7 +68,11 @@ async function reconcile(tx: Prisma.TransactionClient, provider: string, event: 
       }
       // The order was placed but its Payment row was not written: write it now.
       const order = await tx.order.findFirst({ where: { paymentRef: reference }, select: { id: true } });
-      if (order) await tx.payment.createMany({ data: [{ orderId: order.id, provider, reference, amountMinor, currency, status: 'CAPTURED' }], skipDuplicates: true });
+      if (order)
+        await tx.payment.createMany({
+          data: [{ orderId: order.id, provider, reference, amountMinor, currency, status: 'CAPTURED' }],
+          skipDuplicates: true,
+        });
       return;
     }
     case 'payment.voided':
@@ -84,10 +88,18 @@ async function reconcile(tx: Prisma.TransactionClient, provider: string, event: 
   }
 }
 
-async function reconcileRefund(tx: Prisma.TransactionClient, provider: string, event: Extract<PaymentWebhookEvent, { type: 'refund.succeeded' }>, now: Date): Promise<void> {
+async function reconcileRefund(
+  tx: Prisma.TransactionClient,
+  provider: string,
+  event: Extract<PaymentWebhookEvent, { type: 'refund.succeeded' }>,
+  now: Date,
+): Promise<void> {
   const { refundRef, reference, amountMinor, idempotencyKey } = event.data;
   if (await tx.refund.findUnique({ where: { providerRef: refundRef }, select: { id: true } })) return;
-  const order = await tx.order.findFirst({ where: { OR: [{ paymentRef: reference }, { payments: { some: { reference } } }] }, select: { id: true, brandId: true, status: true, totalMinor: true, refundedMinor: true, currency: true, paymentRef: true } });
+  const order = await tx.order.findFirst({
+    where: { OR: [{ paymentRef: reference }, { payments: { some: { reference } } }] },
+    select: { id: true, brandId: true, status: true, totalMinor: true, refundedMinor: true, currency: true, paymentRef: true },
+  });
   if (!order) return;
   if (now.getTime() / 1000 - event.created < REFUND_WEBHOOK_GRACE_SECONDS) {
     throw new AppError('INVALID_STATE', `refund ${refundRef} not recorded yet; the provider should retry`);
@@ -99,14 +111,36 @@ async function reconcileRefund(tx: Prisma.TransactionClient, provider: string, e
   if (!payment) return;
   const fresh = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { amountMinor: true, refundedMinor: true } });
   const refundedMinor = Math.min(fresh.amountMinor, fresh.refundedMinor + amountMinor);
-  await tx.refund.create({ data: { paymentId: payment.id, amountMinor, providerRef: refundRef, idempotencyKey, reason: 'Confirmed by the payment provider' } });
-  await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status: paymentStatusAfterRefund(fresh.amountMinor, refundedMinor) } });
+  await tx.refund.create({
+    data: { paymentId: payment.id, amountMinor, providerRef: refundRef, idempotencyKey, reason: 'Confirmed by the payment provider' },
+  });
+  await tx.payment.update({
+    where: { id: payment.id },
+    data: { refundedMinor, status: paymentStatusAfterRefund(fresh.amountMinor, refundedMinor) },
+  });
   const orderRefundedMinor = Math.min(order.totalMinor, order.refundedMinor + amountMinor);
   const fullyRefunded = orderRefundedMinor >= order.totalMinor && order.status !== 'CANCELLED';
   const status = fullyRefunded ? 'REFUNDED' : order.status;
-  await tx.order.update({ where: { id: order.id }, data: { refundedMinor: orderRefundedMinor, status, ...(fullyRefunded ? { refundedAt: now } : {}) } });
+  await tx.order.update({
+    where: { id: order.id },
+    data: { refundedMinor: orderRefundedMinor, status, ...(fullyRefunded ? { refundedAt: now } : {}) },
+  });
   // Fully refunded at the provider: the coupon use comes back, as when we refund it ourselves (refund-apply.ts).
   if (fullyRefunded) await releaseCouponUse(tx, order.id);
-  await tx.orderEvent.create({ data: { orderId: order.id, status, refundMinor: amountMinor, note: `Refund of ${amountMinor} ${order.currency} (minor units) confirmed by the payment provider. Stock was not returned.` } });
-  await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: 'Confirmed by the payment provider' });
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id,
+      status,
+      refundMinor: amountMinor,
+      note: `Refund of ${amountMinor} ${order.currency} (minor units) confirmed by the payment provider. Stock was not returned.`,
+    },
+  });
+  await recordBrandEvent(tx, order.brandId, 'order.refunded', {
+    orderId: order.id,
+    amountMinor,
+    currency: order.currency,
+    refundedMinor: orderRefundedMinor,
+    status,
+    reason: 'Confirmed by the payment provider',
+  });
 }

@@ -29,7 +29,11 @@ export async function recordCapturedPayment(db: PaymentDb, payment: CapturedPaym
     await db.payment.createMany({ data: [{ ...payment, status: 'CAPTURED' }], skipDuplicates: true });
     return true;
   } catch (error) {
-    console.error('payment row not recorded; the payment.captured webhook will add it', { orderId: payment.orderId, reference: payment.reference, error });
+    console.error('payment row not recorded; the payment.captured webhook will add it', {
+      orderId: payment.orderId,
+      reference: payment.reference,
+      error,
+    });
     return false;
   }
 }
@@ -61,14 +65,21 @@ export interface RefundOrderInput {
  * cancelled or already refunded, and `restock` on a refund that leaves money
  * unrefunded.
  */
-export async function refundOrder(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, input: RefundOrderInput): Promise<RefundOutcome> {
+export async function refundOrder(
+  db: Db,
+  payments: PaymentProvider,
+  actor: Actor,
+  orderId: string,
+  input: RefundOrderInput,
+): Promise<RefundOutcome> {
   const order = await requireOrderOfMyBrand(db, actor, orderId);
   const text = input.amountText?.trim();
   let amountMinor = input.amountMinor;
   if (text) {
     // The currency's decimals come from the order, never from the form.
     const parsed = parseMajorUnits(text.replace(',', '.'), order.currency);
-    if (parsed === null) throw new AppError('INVALID_INPUT', `refund amount "${text}" in ${order.currency}`, 'Enter the amount as a number, like 12.50.');
+    if (parsed === null)
+      throw new AppError('INVALID_INPUT', `refund amount "${text}" in ${order.currency}`, 'Enter the amount as a number, like 12.50.');
     amountMinor = parsed;
   }
   return applyRefund(db, payments, actor, orderId, { ...input, amountMinor, cancel: false });
@@ -82,11 +93,24 @@ const SHIPPED_ALREADY = 'An order can be cancelled only before it ships. Refund 
  * returns every item to stock and sets CANCELLED. Calling it again for a
  * cancelled order returns the first outcome without refunding or restocking.
  */
-export async function cancelOrder(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, reason: string): Promise<RefundOutcome> {
+export async function cancelOrder(
+  db: Db,
+  payments: PaymentProvider,
+  actor: Actor,
+  orderId: string,
+  reason: string,
+): Promise<RefundOutcome> {
   const order = await requireOrderOfMyBrand(db, actor, orderId);
   // An early answer only: applyRefund checks the status again under the order's row lock.
-  if (order.status !== 'CANCELLED' && !CANCELLABLE.has(order.status)) throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, SHIPPED_ALREADY);
-  return applyRefund(db, payments, actor, orderId, { reason, idempotencyKey: 'cancel', restock: true, cancel: true, allowedFrom: { statuses: CANCELLABLE, message: SHIPPED_ALREADY } });
+  if (order.status !== 'CANCELLED' && !CANCELLABLE.has(order.status))
+    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, SHIPPED_ALREADY);
+  return applyRefund(db, payments, actor, orderId, {
+    reason,
+    idempotencyKey: 'cancel',
+    restock: true,
+    cancel: true,
+    allowedFrom: { statuses: CANCELLABLE, message: SHIPPED_ALREADY },
+  });
 }
 
 async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: OrderStatus; currency: string }> {

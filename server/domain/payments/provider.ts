@@ -12,9 +12,7 @@ export interface PaymentAuthorizationRequest {
   idempotencyKey: string;
 }
 
-export type PaymentAuthorization =
-  | { ok: true; reference: string }
-  | { ok: false; reason: 'declined' | 'insufficient_funds' };
+export type PaymentAuthorization = { ok: true; reference: string } | { ok: false; reason: 'declined' | 'insufficient_funds' };
 
 /**
  * Card details as typed by the buyer. They exist only for the length of one

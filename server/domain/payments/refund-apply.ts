@@ -37,7 +37,13 @@ export interface ApplyRefundInput {
 }
 
 const orderSelect = {
-  id: true, brandId: true, status: true, totalMinor: true, refundedMinor: true, currency: true, paymentRef: true,
+  id: true,
+  brandId: true,
+  status: true,
+  totalMinor: true,
+  refundedMinor: true,
+  currency: true,
+  paymentRef: true,
   items: { select: { variantId: true, quantity: true } },
 } as const;
 type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
@@ -57,14 +63,23 @@ export function refundKey(orderId: string, idempotencyKey: string): string {
  * other, nothing else waits. If the commit fails after the provider paid, the
  * provider's refund.succeeded webhook records the refund (payment-webhooks.ts).
  */
-export async function applyRefund(db: Db, payments: PaymentProvider, actor: Actor, orderId: string, input: ApplyRefundInput): Promise<RefundOutcome> {
+export async function applyRefund(
+  db: Db,
+  payments: PaymentProvider,
+  actor: Actor,
+  orderId: string,
+  input: ApplyRefundInput,
+): Promise<RefundOutcome> {
   const key = refundKey(orderId, input.idempotencyKey);
   const earlier = await replayOf(db, orderId, key, input.cancel);
   if (earlier) return earlier;
 
   let outcome: RefundOutcome | null;
   try {
-    outcome = await db.$transaction((tx) => refundUnderLock(tx, payments, actor, orderId, { ...input, key }), { maxWait: 10_000, timeout: 20_000 });
+    outcome = await db.$transaction((tx) => refundUnderLock(tx, payments, actor, orderId, { ...input, key }), {
+      maxWait: 10_000,
+      timeout: 20_000,
+    });
   } catch (error) {
     // A concurrent call with the same key committed first: its refund is the answer.
     const winner = await replayOf(db, orderId, key, input.cancel);
@@ -81,7 +96,13 @@ export async function applyRefund(db: Db, payments: PaymentProvider, actor: Acto
 }
 
 /** Null when a concurrent call with the same key got there first. */
-async function refundUnderLock(tx: Prisma.TransactionClient, payments: PaymentProvider, actor: Actor, orderId: string, input: ApplyRefundInput & { key: string }): Promise<RefundOutcome | null> {
+async function refundUnderLock(
+  tx: Prisma.TransactionClient,
+  payments: PaymentProvider,
+  actor: Actor,
+  orderId: string,
+  input: ApplyRefundInput & { key: string },
+): Promise<RefundOutcome | null> {
   // The order row is the lock every refund, cancellation, fulfilment step and
   // webhook takes, so everything below sees the order as it really is now.
   await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
@@ -89,61 +110,140 @@ async function refundUnderLock(tx: Prisma.TransactionClient, payments: PaymentPr
   const existing = await tx.refund.findUnique({ where: { idempotencyKey: input.key }, select: { id: true } });
   if (existing || (input.cancel && order.status === 'CANCELLED')) return null;
   if (order.status === 'CANCELLED' || order.status === 'REFUNDED') {
-    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, order.status === 'CANCELLED' ? 'This order is cancelled.' : 'This order is already fully refunded.');
+    throw new AppError(
+      'INVALID_STATE',
+      `order ${orderId} is ${order.status}`,
+      order.status === 'CANCELLED' ? 'This order is cancelled.' : 'This order is already fully refunded.',
+    );
   }
   if (input.allowedFrom && !input.allowedFrom.statuses.has(order.status)) {
     throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status} under the lock`, input.allowedFrom.message);
   }
   const payment = await ensurePaymentRow(tx, payments.name, order);
-  if (!payment && !input.cancel) throw new AppError('INVALID_STATE', `order ${orderId} has no captured payment`, 'Nothing was paid for this order.');
+  if (!payment && !input.cancel)
+    throw new AppError('INVALID_STATE', `order ${orderId} has no captured payment`, 'Nothing was paid for this order.');
   // Read under the lock: what earlier refunds left, not what was left when this call started.
   const left = payment ? payment.amountMinor - payment.refundedMinor : 0;
   const amount = input.cancel ? left : (input.amountMinor ?? left);
-  if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel)) throw new AppError('INVALID_INPUT', `refund amount ${amount}`, 'The refund amount must be more than zero.');
-  if (amount > left) throw new AppError('INVALID_STATE', `refund ${amount} over ${left} left on ${orderId}`, 'That is more than is left to refund on this order.');
+  if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel))
+    throw new AppError('INVALID_INPUT', `refund amount ${amount}`, 'The refund amount must be more than zero.');
+  if (amount > left)
+    throw new AppError(
+      'INVALID_STATE',
+      `refund ${amount} over ${left} left on ${orderId}`,
+      'That is more than is left to refund on this order.',
+    );
   const completes = amount === left;
-  if (input.restock && !completes) throw new AppError('INVALID_STATE', `restock with partial refund of ${orderId}`, 'Stock can be returned only with a refund of everything that is left.');
+  if (input.restock && !completes)
+    throw new AppError(
+      'INVALID_STATE',
+      `restock with partial refund of ${orderId}`,
+      'Stock can be returned only with a refund of everything that is left.',
+    );
 
   // The provider answers the same key with the same refund, so a retry after a failed commit pays nothing twice.
-  const providerRefund = payment && amount > 0 ? await payments.refund({ reference: payment.reference, amountMinor: amount, idempotencyKey: input.key }) : null;
+  const providerRefund =
+    payment && amount > 0 ? await payments.refund({ reference: payment.reference, amountMinor: amount, idempotencyKey: input.key }) : null;
   return writeRefund(tx, actor, order, payment, { ...input, amount, completes, refundRef: providerRefund?.refundRef ?? null });
 }
 
-interface RefundWrite extends ApplyRefundInput { key: string; amount: number; completes: boolean; refundRef: string | null }
+interface RefundWrite extends ApplyRefundInput {
+  key: string;
+  amount: number;
+  completes: boolean;
+  refundRef: string | null;
+}
 
 /** Runs under the order's row lock taken by refundUnderLock; `order` and `payment` were read under it. */
-async function writeRefund(tx: Prisma.TransactionClient, actor: Actor, order: OrderRow, payment: PaymentRow | null, w: RefundWrite): Promise<RefundOutcome> {
+async function writeRefund(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  order: OrderRow,
+  payment: PaymentRow | null,
+  w: RefundWrite,
+): Promise<RefundOutcome> {
   let refundId: string | null = null;
   if (payment && w.refundRef && w.amount > 0) {
-    const refund = await tx.refund.create({ data: { paymentId: payment.id, amountMinor: w.amount, reason: w.reason, providerRef: w.refundRef, idempotencyKey: w.key }, select: { id: true } });
+    const refund = await tx.refund.create({
+      data: { paymentId: payment.id, amountMinor: w.amount, reason: w.reason, providerRef: w.refundRef, idempotencyKey: w.key },
+      select: { id: true },
+    });
     refundId = refund.id;
     const refundedMinor = payment.refundedMinor + w.amount;
-    await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor, status: paymentStatusAfterRefund(payment.amountMinor, refundedMinor) } });
+    await tx.payment.update({
+      where: { id: payment.id },
+      data: { refundedMinor, status: paymentStatusAfterRefund(payment.amountMinor, refundedMinor) },
+    });
   }
   const now = new Date();
   const status: OrderStatus = w.cancel ? 'CANCELLED' : w.completes ? 'REFUNDED' : order.status;
   const orderRefundedMinor = order.refundedMinor + w.amount;
   await tx.order.update({
     where: { id: order.id },
-    data: { status, refundedMinor: orderRefundedMinor, ...(w.cancel ? { cancelledAt: now } : {}), ...(w.amount > 0 && w.completes ? { refundedAt: now } : {}) },
+    data: {
+      status,
+      refundedMinor: orderRefundedMinor,
+      ...(w.cancel ? { cancelledAt: now } : {}),
+      ...(w.amount > 0 && w.completes ? { refundedAt: now } : {}),
+    },
   });
   const restocked = w.restock ? await returnStock(tx, order.items) : [];
   // An order that ends unpaid-for gives its coupon use back, in this same transaction.
   if (status === 'CANCELLED' || status === 'REFUNDED') await releaseCouponUse(tx, order.id);
   // The amount and reason on the event let the timeline say "Refunded US$12.50 — reason" (order-display.ts).
-  await tx.orderEvent.create({ data: { orderId: order.id, status, actorId: actor.userId, note: eventNote(w, order.currency, restocked.length > 0), refundMinor: w.amount, reason: w.reason } });
+  await tx.orderEvent.create({
+    data: {
+      orderId: order.id,
+      status,
+      actorId: actor.userId,
+      note: eventNote(w, order.currency, restocked.length > 0),
+      refundMinor: w.amount,
+      reason: w.reason,
+    },
+  });
   // Keyed by the Refund row, in its transaction: a replay finds that row and never gets here again.
   if (refundId) await queueRefundEmail(tx, order.id, { id: refundId, amountMinor: w.amount, reason: w.reason });
 
-  if (w.amount > 0) await recordBrandEvent(tx, order.brandId, 'order.refunded', { orderId: order.id, amountMinor: w.amount, currency: order.currency, refundedMinor: orderRefundedMinor, status, reason: w.reason });
-  if (w.cancel) await recordBrandEvent(tx, order.brandId, 'order.cancelled', { orderId: order.id, reason: w.reason, refundedMinor: orderRefundedMinor });
-  for (const v of restocked) await recordBrandEvent(tx, order.brandId, 'stock.changed', { variantId: v.variantId, productId: v.productId, sku: v.sku, stock: v.stock, previousStock: v.stock - v.returned });
-  return { orderId: order.id, refundId, amountMinor: w.amount, currency: order.currency, orderStatus: status, orderRefundedMinor, restocked, replayed: false };
+  if (w.amount > 0)
+    await recordBrandEvent(tx, order.brandId, 'order.refunded', {
+      orderId: order.id,
+      amountMinor: w.amount,
+      currency: order.currency,
+      refundedMinor: orderRefundedMinor,
+      status,
+      reason: w.reason,
+    });
+  if (w.cancel)
+    await recordBrandEvent(tx, order.brandId, 'order.cancelled', {
+      orderId: order.id,
+      reason: w.reason,
+      refundedMinor: orderRefundedMinor,
+    });
+  for (const v of restocked)
+    await recordBrandEvent(tx, order.brandId, 'stock.changed', {
+      variantId: v.variantId,
+      productId: v.productId,
+      sku: v.sku,
+      stock: v.stock,
+      previousStock: v.stock - v.returned,
+    });
+  return {
+    orderId: order.id,
+    refundId,
+    amountMinor: w.amount,
+    currency: order.currency,
+    orderStatus: status,
+    orderRefundedMinor,
+    restocked,
+    replayed: false,
+  };
 }
 
 function eventNote(w: RefundWrite, currency: string, restocked: boolean): string {
   const money = w.amount > 0 ? `Refunded ${w.amount} ${currency} (minor units).` : 'Nothing to refund.';
-  return [w.cancel ? 'Cancelled.' : '', money, restocked ? 'Items returned to stock.' : '', w.reason ? `Reason: ${w.reason}` : ''].filter(Boolean).join(' ');
+  return [w.cancel ? 'Cancelled.' : '', money, restocked ? 'Items returned to stock.' : '', w.reason ? `Reason: ${w.reason}` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 async function replayOf(db: Db, orderId: string, key: string, cancel: boolean): Promise<RefundOutcome | null> {
@@ -151,5 +251,14 @@ async function replayOf(db: Db, orderId: string, key: string, cancel: boolean): 
   const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true, refundedMinor: true, currency: true } });
   if (!order) return null;
   if (!refund && !(cancel && order.status === 'CANCELLED')) return null;
-  return { orderId, refundId: refund?.id ?? null, amountMinor: refund?.amountMinor ?? 0, currency: order.currency, orderStatus: order.status, orderRefundedMinor: order.refundedMinor, restocked: [], replayed: true };
+  return {
+    orderId,
+    refundId: refund?.id ?? null,
+    amountMinor: refund?.amountMinor ?? 0,
+    currency: order.currency,
+    orderStatus: order.status,
+    orderRefundedMinor: order.refundedMinor,
+    restocked: [],
+    replayed: true,
+  };
 }

@@ -14,7 +14,10 @@ export interface ReturnedStock {
  * same variant are not overwritten. The caller forgets the variants in the stock
  * gate after commit.
  */
-export async function returnStock(tx: Prisma.TransactionClient, items: { variantId: string; quantity: number }[]): Promise<ReturnedStock[]> {
+export async function returnStock(
+  tx: Prisma.TransactionClient,
+  items: { variantId: string; quantity: number }[],
+): Promise<ReturnedStock[]> {
   const byVariant = new Map<string, number>();
   for (const item of items) byVariant.set(item.variantId, (byVariant.get(item.variantId) ?? 0) + item.quantity);
   const returned: ReturnedStock[] = [];

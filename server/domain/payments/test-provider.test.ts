@@ -5,10 +5,20 @@ import { TestPaymentProvider } from './test-provider';
 import type { PaymentWebhookEvent } from './webhook-events';
 
 const now = () => new Date('2030-06-15T12:00:00Z');
-const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string; holder: string }> = {}) => ({ number, expMonth: 12, expYear: 2031, cvc: '123', holder: 'Sam Rivera', ...over });
+const card = (number: string, over: Partial<{ expMonth: number; expYear: number; cvc: string; holder: string }> = {}) => ({
+  number,
+  expMonth: 12,
+  expYear: 2031,
+  cvc: '123',
+  holder: 'Sam Rivera',
+  ...over,
+});
 
 async function invalidField(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('INVALID_INPUT');
   return (error as AppError).message;
@@ -18,13 +28,25 @@ describe('test provider tokenization', () => {
   const provider = new TestPaymentProvider({ now });
 
   it('maps the test numbers to tokens that succeed, decline and fail for insufficient funds', async () => {
-    expect(await provider.tokenizeCard(card('4242 4242 4242 4242'))).toEqual({ token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2031 });
+    expect(await provider.tokenizeCard(card('4242 4242 4242 4242'))).toEqual({
+      token: 'tok_test_visa_4242',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 12,
+      expYear: 2031,
+    });
     expect((await provider.tokenizeCard(card('4000-0000-0000-0002'))).token).toBe('tok_test_visa_decline');
     expect((await provider.tokenizeCard(card('4000000000009995'))).token).toBe('tok_test_visa_insufficient');
     const base = { amountMinor: 1000, currency: 'USD' };
     expect(await provider.authorize({ ...base, token: 'tok_test_visa_4242', idempotencyKey: 'tok-a' })).toMatchObject({ ok: true });
-    expect(await provider.authorize({ ...base, token: 'tok_test_visa_decline', idempotencyKey: 'tok-b' })).toEqual({ ok: false, reason: 'declined' });
-    expect(await provider.authorize({ ...base, token: 'tok_test_visa_insufficient', idempotencyKey: 'tok-c' })).toEqual({ ok: false, reason: 'insufficient_funds' });
+    expect(await provider.authorize({ ...base, token: 'tok_test_visa_decline', idempotencyKey: 'tok-b' })).toEqual({
+      ok: false,
+      reason: 'declined',
+    });
+    expect(await provider.authorize({ ...base, token: 'tok_test_visa_insufficient', idempotencyKey: 'tok-c' })).toEqual({
+      ok: false,
+      reason: 'insufficient_funds',
+    });
   });
 
   it('any other valid number gets its own token that does not contain the number', async () => {
@@ -51,13 +73,22 @@ describe('test provider refunds', () => {
   it('refunds up to the captured amount, one refund per key, and announces each once', async () => {
     const events: PaymentWebhookEvent[] = [];
     const provider = new TestPaymentProvider({ webhooks: (e) => events.push(e) });
-    const auth = await provider.authorize({ token: 'tok_test_visa_4242', amountMinor: 1000, currency: 'USD', idempotencyKey: `refund-test-${Math.random()}` });
+    const auth = await provider.authorize({
+      token: 'tok_test_visa_4242',
+      amountMinor: 1000,
+      currency: 'USD',
+      idempotencyKey: `refund-test-${Math.random()}`,
+    });
     if (!auth.ok) throw new Error('declined');
-    await expect(provider.refund({ reference: auth.reference, amountMinor: 100, idempotencyKey: 'before-capture' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(provider.refund({ reference: auth.reference, amountMinor: 100, idempotencyKey: 'before-capture' })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     await provider.capture(auth.reference);
     const a = await provider.refund({ reference: auth.reference, amountMinor: 600, idempotencyKey: `${auth.reference}-1` });
     expect(await provider.refund({ reference: auth.reference, amountMinor: 600, idempotencyKey: `${auth.reference}-1` })).toEqual(a);
-    await expect(provider.refund({ reference: auth.reference, amountMinor: 401, idempotencyKey: `${auth.reference}-2` })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      provider.refund({ reference: auth.reference, amountMinor: 401, idempotencyKey: `${auth.reference}-2` }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await provider.refund({ reference: auth.reference, amountMinor: 400, idempotencyKey: `${auth.reference}-3` });
     expect(events.map((e) => e.type)).toEqual(['payment.captured', 'refund.succeeded', 'refund.succeeded']);
   });

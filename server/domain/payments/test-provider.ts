@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import { cardBrand, validateCard } from './card-validation';
-import type { CardDetails, PaymentAuthorization, PaymentAuthorizationRequest, PaymentProvider, RefundRequest, TokenizedCard } from './provider';
+import type {
+  CardDetails,
+  PaymentAuthorization,
+  PaymentAuthorizationRequest,
+  PaymentProvider,
+  RefundRequest,
+  TokenizedCard,
+} from './provider';
 import type { PaymentWebhookEvent } from './webhook-events';
 
 /** Test card numbers and the tokens they become (the token decides what happens at authorization). */
@@ -15,8 +22,18 @@ export const TEST_CARDS = {
 export type PaymentWebhookSink = (event: PaymentWebhookEvent) => void;
 
 type AuthorizationState = 'authorized' | 'captured' | 'voided';
-interface Authorization { reference: string; amountMinor: number; currency: string; state: AuthorizationState; refundedMinor: number }
-interface RefundRecord { refundRef: string; reference: string; amountMinor: number }
+interface Authorization {
+  reference: string;
+  amountMinor: number;
+  currency: string;
+  state: AuthorizationState;
+  refundedMinor: number;
+}
+interface RefundRecord {
+  refundRef: string;
+  reference: string;
+  amountMinor: number;
+}
 interface Ledger {
   authorizations: Map<string, Authorization>;
   byReference: Map<string, Authorization>;
@@ -28,7 +45,11 @@ interface Ledger {
 // a restart it is empty, and refunds of older captures are checked against our
 // own Payment rows by the caller (refundOrder).
 const LEDGER_KEY = Symbol.for('live-commerce.test-payments-ledger');
-const ledger: Ledger = ((globalThis as { [LEDGER_KEY]?: Ledger })[LEDGER_KEY] ??= { authorizations: new Map(), byReference: new Map(), refunds: new Map() });
+const ledger: Ledger = ((globalThis as { [LEDGER_KEY]?: Ledger })[LEDGER_KEY] ??= {
+  authorizations: new Map(),
+  byReference: new Map(),
+  refunds: new Map(),
+});
 
 /**
  * Test cards by token: any token ending in `_decline` is declined and one ending
@@ -59,7 +80,13 @@ export class TestPaymentProvider implements PaymentProvider {
     const existing = ledger.authorizations.get(request.idempotencyKey);
     if (existing) return { ok: true, reference: existing.reference };
     const reference = `test_auth_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
-    const authorization: Authorization = { reference, amountMinor: request.amountMinor, currency: request.currency, state: 'authorized', refundedMinor: 0 };
+    const authorization: Authorization = {
+      reference,
+      amountMinor: request.amountMinor,
+      currency: request.currency,
+      state: 'authorized',
+      refundedMinor: 0,
+    };
     ledger.authorizations.set(request.idempotencyKey, authorization);
     ledger.byReference.set(reference, authorization);
     return { ok: true, reference };
@@ -72,9 +99,14 @@ export class TestPaymentProvider implements PaymentProvider {
     // Silently doing nothing here once let an order become PAID with no money
     // taken (a key reused after its authorization was voided).
     if (!authorization) throw new AppError('PAYMENT_NOT_CAPTURABLE', `no test authorization ${reference}`);
-    if (authorization.state !== 'authorized') throw new AppError('PAYMENT_NOT_CAPTURABLE', `test authorization ${reference} is ${authorization.state}`);
+    if (authorization.state !== 'authorized')
+      throw new AppError('PAYMENT_NOT_CAPTURABLE', `test authorization ${reference} is ${authorization.state}`);
     authorization.state = 'captured';
-    this.emit('payment.captured', `captured_${reference}`, { reference, amountMinor: authorization.amountMinor, currency: authorization.currency });
+    this.emit('payment.captured', `captured_${reference}`, {
+      reference,
+      amountMinor: authorization.amountMinor,
+      currency: authorization.currency,
+    });
   }
 
   async void(reference: string): Promise<void> {
@@ -92,11 +124,17 @@ export class TestPaymentProvider implements PaymentProvider {
       }
       return { refundRef: previous.refundRef };
     }
-    if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0) throw new AppError('INVALID_INPUT', `refund amount ${request.amountMinor}`, 'The refund amount must be more than zero.');
+    if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0)
+      throw new AppError('INVALID_INPUT', `refund amount ${request.amountMinor}`, 'The refund amount must be more than zero.');
     if (!request.reference.startsWith('test_auth_')) throw new AppError('NOT_FOUND', `no test payment ${request.reference}`);
     const authorization = ledger.byReference.get(request.reference);
     if (authorization) {
-      if (authorization.state !== 'captured') throw new AppError('INVALID_STATE', `payment ${request.reference} is ${authorization.state}`, 'Only a captured payment can be refunded.');
+      if (authorization.state !== 'captured')
+        throw new AppError(
+          'INVALID_STATE',
+          `payment ${request.reference} is ${authorization.state}`,
+          'Only a captured payment can be refunded.',
+        );
       if (authorization.refundedMinor + request.amountMinor > authorization.amountMinor) {
         throw new AppError('INVALID_STATE', `refund over captured amount of ${request.reference}`, 'That is more than is left to refund.');
       }
@@ -104,7 +142,12 @@ export class TestPaymentProvider implements PaymentProvider {
     }
     const refundRef = `test_refund_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
     ledger.refunds.set(request.idempotencyKey, { refundRef, reference: request.reference, amountMinor: request.amountMinor });
-    this.emit('refund.succeeded', `refunded_${refundRef}`, { refundRef, reference: request.reference, amountMinor: request.amountMinor, idempotencyKey: request.idempotencyKey });
+    this.emit('refund.succeeded', `refunded_${refundRef}`, {
+      refundRef,
+      reference: request.reference,
+      amountMinor: request.amountMinor,
+      idempotencyKey: request.idempotencyKey,
+    });
     return { refundRef };
   }
 

@@ -18,7 +18,12 @@ export const paymentWebhookEventSchema = z.discriminatedUnion('type', [
     id: z.string().min(1).max(200),
     type: z.literal('refund.succeeded'),
     created: z.number().int(),
-    data: z.object({ refundRef: z.string().min(1), reference: z.string().min(1), amountMinor: z.number().int().positive(), idempotencyKey: z.string().min(1) }),
+    data: z.object({
+      refundRef: z.string().min(1),
+      reference: z.string().min(1),
+      amountMinor: z.number().int().positive(),
+      idempotencyKey: z.string().min(1),
+    }),
   }),
 ]);
 

@@ -8,7 +8,11 @@ import type { PaymentWebhookSink } from './test-provider';
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export function httpWebhookSender(options: { url: string; secret: string; onGiveUp?: (event: PaymentWebhookEvent, why: string) => void }): PaymentWebhookSink {
+export function httpWebhookSender(options: {
+  url: string;
+  secret: string;
+  onGiveUp?: (event: PaymentWebhookEvent, why: string) => void;
+}): PaymentWebhookSink {
   return (event) => {
     const body = JSON.stringify(event);
     const attempt = async (index: number): Promise<void> => {

@@ -30,7 +30,12 @@ function refused(why: string): AppError {
 }
 
 /** Throws FORBIDDEN unless `header` signs exactly `body` with `secret` within the tolerance. */
-export function verifyPaymentWebhook(secret: string, header: string | null, body: string, nowSeconds: number = Math.floor(Date.now() / 1000)): void {
+export function verifyPaymentWebhook(
+  secret: string,
+  header: string | null,
+  body: string,
+  nowSeconds: number = Math.floor(Date.now() / 1000),
+): void {
   if (!header) throw refused('no signature header');
   const parts = new Map<string, string[]>();
   for (const piece of header.split(',')) {

@@ -3,7 +3,8 @@
 export const en = {
   greeting: (name: string) => (name ? `Hi ${name},` : 'Hi there,'),
   receiptSubject: (n: string) => `Your receipt for order #${n}`,
-  receiptIntro: (brand: string) => `Thank you for your order from ${brand}. We have your payment, and we will email you again when it ships.`,
+  receiptIntro: (brand: string) =>
+    `Thank you for your order from ${brand}. We have your payment, and we will email you again when it ships.`,
   subtotal: 'Subtotal',
   shipping: 'Shipping',
   free: 'free',
@@ -45,7 +46,8 @@ export const en = {
     verifySubject: 'Confirm your email',
     verifyIntro: 'Confirm that this address is yours to finish creating your Live Commerce account:',
     verifyButton: 'Confirm my email',
-    verifyWarning: 'If you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.',
+    verifyWarning:
+      'If you did not sign up, do not open the link: someone else used your address. Ask for a sign-in link on the sign-in page instead; signing in with it removes the password they chose.',
     signInSubject: 'Your sign-in link',
     signInIntro: 'Open this link to sign in. It works once, for 15 minutes:',
     signInButton: 'Sign in to Live Commerce',
@@ -58,7 +60,8 @@ export const en = {
     brandValid: 'valid for 7 days',
     roles: { owner: 'owner', staff: 'staff' } as Record<string, string>,
     hostSubject: (brand: string, title: string) => `${brand} invites you to host “${title}”`,
-    hostLine: (brand: string, title: string, when: string, minutes: string, commission: string) => `${brand} would like you to host “${title}” on ${when}, for ${minutes} minutes, with a ${commission} commission on sales.`,
+    hostLine: (brand: string, title: string, when: string, minutes: string, commission: string) =>
+      `${brand} would like you to host “${title}” on ${when}, for ${minutes} minutes, with a ${commission} commission on sales.`,
     hostAction: 'Accept or decline from your dashboard',
   },
 };

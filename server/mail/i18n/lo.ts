@@ -58,7 +58,8 @@ export const lo: EmailWords = {
     brandValid: 'ໃຊ້ໄດ້ 7 ມື້',
     roles: { owner: 'ເຈົ້າຂອງ', staff: 'ພະນັກງານ' },
     hostSubject: (brand, title) => `${brand} ເຊີນທ່ານເປັນຜູ້ດຳເນີນລາຍການ “${title}”`,
-    hostLine: (brand, title, when, minutes, commission) => `${brand} ຢາກໃຫ້ທ່ານດຳເນີນລາຍການ “${title}” ໃນ ${when}, ເປັນເວລາ ${minutes} ນາທີ, ພ້ອມຄ່ານາຍໜ້າ ${commission} ຈາກຍອດຂາຍ.`,
+    hostLine: (brand, title, when, minutes, commission) =>
+      `${brand} ຢາກໃຫ້ທ່ານດຳເນີນລາຍການ “${title}” ໃນ ${when}, ເປັນເວລາ ${minutes} ນາທີ, ພ້ອມຄ່ານາຍໜ້າ ${commission} ຈາກຍອດຂາຍ.`,
     hostAction: 'ຮັບ ຫຼື ປະຕິເສດຈາກໜ້າຄວບຄຸມຂອງທ່ານ',
   },
 };

@@ -1,7 +1,15 @@
 export const common = {
   appName: 'Live Commerce',
   description: 'Watch live shopping shows, chat with hosts and buy in one tap.',
-  nav: { main: 'Main', search: 'Search', dashboard: 'Dashboard', account: 'Account', signIn: 'Sign in', signOut: 'Sign out', language: 'Language' },
+  nav: {
+    main: 'Main',
+    search: 'Search',
+    dashboard: 'Dashboard',
+    account: 'Account',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    language: 'Language',
+  },
   loading: 'Loading…',
   save: 'Save',
   cancel: 'Cancel',

@@ -135,7 +135,8 @@ export const dashboard = {
       stockTooHigh: 'That stock figure is too high.',
       newVariantStock: 'Enter the stock for the new variant.',
       variantGone: 'One of the variants no longer exists. Reload the page and try again.',
-      variantOrdered: '“{name}” ({sku}) has already been ordered, so it cannot be removed. Set its stock to 0, or archive the product to stop selling it.',
+      variantOrdered:
+        '“{name}” ({sku}) has already been ordered, so it cannot be removed. Set its stock to 0, or archive the product to stop selling it.',
     },
   },
   csvImport: {
@@ -165,7 +166,10 @@ export const dashboard = {
     rowNumber: 'Row {row}',
     moreErrors: 'And {count} more.',
     rowErrorsNote: 'Row problems are described in English.',
-    nothingImported: { one: 'Nothing was imported: {count} row needs fixing. Correct the file and preview it again.', other: 'Nothing was imported: {count} rows need fixing. Correct the file and preview it again.' },
+    nothingImported: {
+      one: 'Nothing was imported: {count} row needs fixing. Correct the file and preview it again.',
+      other: 'Nothing was imported: {count} rows need fixing. Correct the file and preview it again.',
+    },
     readyToImport: 'Ready to import: {summary}.',
     imported: 'Imported: {summary}.',
     summaryNewProducts: { one: '{count} new product', other: '{count} new products' },
@@ -320,7 +324,7 @@ export const dashboard = {
     acceptFor: 'Accept hosting {title}',
     declineFor: 'Decline hosting {title}',
     accepted: 'Accepted. The show is on your schedule.',
-    acceptedNamed: "Accepted. “{title}” is on your schedule below; open its studio from there when it is time.",
+    acceptedNamed: 'Accepted. “{title}” is on your schedule below; open its studio from there when it is time.',
     declined: 'Declined. The brand will see your answer.',
     errors: {
       showMissing: 'This show does not exist.',

@@ -85,7 +85,10 @@ export const viewer = {
     buttonLabel: { one: 'Bag, {count} item', other: 'Bag, {count} items' },
     title: 'Your bag',
     close: 'Close',
-    confirmed: { one: 'Order #{number} confirmed — {count} item, {total} paid.', other: 'Order #{number} confirmed — {count} items, {total} paid.' },
+    confirmed: {
+      one: 'Order #{number} confirmed — {count} item, {total} paid.',
+      other: 'Order #{number} confirmed — {count} items, {total} paid.',
+    },
     loading: 'Loading your bag…',
     empty: 'Your bag is empty. Tap “Add to bag” on a product the host pins.',
     items: 'Items in your bag',

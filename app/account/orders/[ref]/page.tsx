@@ -37,7 +37,9 @@ export default async function MyOrderPage({ params }: { params: Params }) {
           </Link>
         </p>
         <PageHeading title={t('orders.common.orderNumber', { number: order.number })} actions={<StatusBadge order={order} t={t} />} />
-        <p className="-mt-4 text-neutral-600">{rich(t('orders.buyer.placedBy', { brand: order.brand.name }), { date: <OrderTime at={order.createdAt} /> })}</p>
+        <p className="-mt-4 text-neutral-600">
+          {rich(t('orders.buyer.placedBy', { brand: order.brand.name }), { date: <OrderTime at={order.createdAt} /> })}
+        </p>
         {order.show && (
           <p className="text-sm text-neutral-600">
             {t('orders.buyer.boughtIn')}{' '}
@@ -63,7 +65,11 @@ export default async function MyOrderPage({ params }: { params: Params }) {
             <CancelOrderForm
               orderId={order.id}
               number={order.number}
-              hint={order.refundedMinor > 0 ? t('orders.buyer.cancelHintPartial', { amount: formatPrice(leftToRefund(order), order.currency, intl) }) : t('orders.buyer.cancelHint')}
+              hint={
+                order.refundedMinor > 0
+                  ? t('orders.buyer.cancelHintPartial', { amount: formatPrice(leftToRefund(order), order.currency, intl) })
+                  : t('orders.buyer.cancelHint')
+              }
             />
           </Card>
         )}

@@ -15,7 +15,11 @@ export async function POST(request: Request) {
   const { db, env } = services();
   const body = await request.text();
   try {
-    const receipt = await receivePaymentWebhook(db, { secret: paymentWebhookSecret(env.AUTH_SECRET), provider: processPaymentProvider(env).name }, { signature: request.headers.get(PAYMENT_SIGNATURE_HEADER), body });
+    const receipt = await receivePaymentWebhook(
+      db,
+      { secret: paymentWebhookSecret(env.AUTH_SECRET), provider: processPaymentProvider(env).name },
+      { signature: request.headers.get(PAYMENT_SIGNATURE_HEADER), body },
+    );
     return Response.json({ ok: true, duplicate: receipt.duplicate });
   } catch (error) {
     const status = error instanceof AppError ? error.httpStatus : 500;

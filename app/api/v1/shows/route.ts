@@ -4,4 +4,6 @@ import { listApiShows } from '@/server/api/shows';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute(apiOperations.listShows, ({ db, env, principal, query }) => listApiShows(db, principal.brandId, env.PUBLIC_URL, query));
+export const GET = apiRoute(apiOperations.listShows, ({ db, env, principal, query }) =>
+  listApiShows(db, principal.brandId, env.PUBLIC_URL, query),
+);

@@ -37,7 +37,11 @@ export default async function BrandDashboardLayout({ children, params }: { child
         </p>
         <nav aria-label={t('dashboard.brandNav')} className="mt-3 flex gap-1 overflow-x-auto border-b border-neutral-200">
           {TABS.map((tab) => (
-            <Link key={tab.href} href={`/dashboard/brands/${slug}/${tab.href}`} className="rounded-t-lg px-4 py-2 text-sm font-semibold text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500">
+            <Link
+              key={tab.href}
+              href={`/dashboard/brands/${slug}/${tab.href}`}
+              className="rounded-t-lg px-4 py-2 text-sm font-semibold text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500"
+            >
               {t(tab.label)}
             </Link>
           ))}

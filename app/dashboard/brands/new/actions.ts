@@ -19,6 +19,11 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
       { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
       { english: /^The address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
     ],
-    fields: { name: 'account.newBrand.nameRule', slug: 'account.newBrand.slugRule', currency: 'account.newBrand.currencyRule', timeZone: 'account.newBrand.timeZoneRule' },
+    fields: {
+      name: 'account.newBrand.nameRule',
+      slug: 'account.newBrand.slugRule',
+      currency: 'account.newBrand.currencyRule',
+      timeZone: 'account.newBrand.timeZoneRule',
+    },
   });
 }

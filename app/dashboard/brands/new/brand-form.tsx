@@ -17,7 +17,14 @@ export function BrandForm({ timeZones }: { timeZones: string[] }) {
         <input id="name" name="name" required className={inputClass} aria-invalid={error('name') ? true : undefined} />
       </Field>
       <Field id="slug" label={t('account.newBrand.slug')} hint={t('account.newBrand.slugHint')} error={error('slug')}>
-        <input id="slug" name="slug" required pattern="[a-z0-9-]{3,40}" className={inputClass} aria-invalid={error('slug') ? true : undefined} />
+        <input
+          id="slug"
+          name="slug"
+          required
+          pattern="[a-z0-9-]{3,40}"
+          className={inputClass}
+          aria-invalid={error('slug') ? true : undefined}
+        />
       </Field>
       <Field id="currency" label={t('account.newBrand.currency')} error={error('currency')}>
         <select id="currency" name="currency" className={inputClass} defaultValue="USD">

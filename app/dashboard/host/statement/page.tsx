@@ -28,7 +28,10 @@ export default async function HostStatementPage() {
             {t('orders.statement.back')}
           </Link>
         </p>
-        <PageHeading title={t('orders.statement.title')} description={`${t('orders.statement.description')} ${t('orders.statement.netNote')}`} />
+        <PageHeading
+          title={t('orders.statement.title')}
+          description={`${t('orders.statement.description')} ${t('orders.statement.netNote')}`}
+        />
         {statement.shows.length === 0 ? (
           <EmptyState title={t('orders.statement.emptyTitle')}>{t('orders.statement.emptyBody')}</EmptyState>
         ) : (
@@ -38,7 +41,9 @@ export default async function HostStatementPage() {
                 <li key={total.currency} className="rounded-2xl border border-neutral-200 bg-white p-4">
                   <p className="text-sm text-neutral-600">{t('orders.statement.earnedIn', { currency: total.currency })}</p>
                   <p className="text-2xl font-bold tabular-nums">{formatPrice(total.commissionMinor, total.currency, intl)}</p>
-                  <p className="text-sm text-neutral-600">{t('orders.statement.onSales', { amount: formatPrice(total.salesMinor, total.currency, intl) })}</p>
+                  <p className="text-sm text-neutral-600">
+                    {t('orders.statement.onSales', { amount: formatPrice(total.salesMinor, total.currency, intl) })}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -47,12 +52,24 @@ export default async function HostStatementPage() {
                 <caption className="sr-only">{t('orders.statement.caption')}</caption>
                 <thead className="border-b border-neutral-200 bg-neutral-50">
                   <tr>
-                    <th scope="col" className="p-3">{t('orders.statement.show')}</th>
-                    <th scope="col" className="p-3">{t('orders.statement.date')}</th>
-                    <th scope="col" className="p-3 text-right">{t('orders.statement.orders')}</th>
-                    <th scope="col" className="p-3 text-right">{t('orders.statement.sales')}</th>
-                    <th scope="col" className="p-3 text-right">{t('orders.statement.rate')}</th>
-                    <th scope="col" className="p-3 text-right">{t('orders.statement.earned')}</th>
+                    <th scope="col" className="p-3">
+                      {t('orders.statement.show')}
+                    </th>
+                    <th scope="col" className="p-3">
+                      {t('orders.statement.date')}
+                    </th>
+                    <th scope="col" className="p-3 text-right">
+                      {t('orders.statement.orders')}
+                    </th>
+                    <th scope="col" className="p-3 text-right">
+                      {t('orders.statement.sales')}
+                    </th>
+                    <th scope="col" className="p-3 text-right">
+                      {t('orders.statement.rate')}
+                    </th>
+                    <th scope="col" className="p-3 text-right">
+                      {t('orders.statement.earned')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-neutral-100">
@@ -68,7 +85,9 @@ export default async function HostStatementPage() {
                       <td className="p-3 text-right tabular-nums">{show.orderCount}</td>
                       <td className="p-3 text-right tabular-nums">{formatPrice(show.salesMinor, show.currency, intl)}</td>
                       <td className="p-3 text-right tabular-nums">{percent.format(show.commissionRateBps / 10_000)}</td>
-                      <td className="p-3 text-right font-semibold tabular-nums">{formatPrice(show.commissionMinor, show.currency, intl)}</td>
+                      <td className="p-3 text-right font-semibold tabular-nums">
+                        {formatPrice(show.commissionMinor, show.currency, intl)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -6,4 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute(apiOperations.getProduct, ({ db, principal, params }) => getApiProduct(db, principal.brandId, params.id));
 
-export const PATCH = apiRoute(apiOperations.updateProduct, ({ db, principal, params, body }) => updateApiProduct(db, principal.brandId, params.id, body));
+export const PATCH = apiRoute(apiOperations.updateProduct, ({ db, principal, params, body }) =>
+  updateApiProduct(db, principal.brandId, params.id, body),
+);

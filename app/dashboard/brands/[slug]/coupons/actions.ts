@@ -40,15 +40,20 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
     if (!/^\d{1,7}$/.test(value.trim()) || Number(value) < 1) errors[field] = message;
     return Number(value);
   };
-  const value = form.kind === 'PERCENT' ? (/^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null) : parseMajorUnits(form.value, currency);
-  if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100)) errors.value = form.kind === 'PERCENT' ? 'Enter a whole percentage from 1 to 100.' : `Enter an amount like ${example}.`;
+  const value =
+    form.kind === 'PERCENT' ? (/^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null) : parseMajorUnits(form.value, currency);
+  if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100))
+    errors.value = form.kind === 'PERCENT' ? 'Enter a whole percentage from 1 to 100.' : `Enter an amount like ${example}.`;
   const minSubtotalMinor = form.minSubtotal.trim() === '' ? 0 : parseMajorUnits(form.minSubtotal, currency);
   if (minSubtotalMinor === null) errors.minSubtotal = `Enter an amount like ${example}, or leave it empty.`;
   const instant = (local: string, field: string): Date | null => {
     if (local.trim() === '') return null;
     const result = zonedLocalToUtc(local.trim(), timeZone);
     if (result.ok) return result.instant;
-    errors[field] = result.reason === 'skipped' ? 'That time does not exist on the clock that day (daylight saving). Pick another.' : 'Use the date and time picker.';
+    errors[field] =
+      result.reason === 'skipped'
+        ? 'That time does not exist on the clock that day (daylight saving). Pick another.'
+        : 'Use the date and time picker.';
     return null;
   };
   const input: CouponInput = {
@@ -74,7 +79,8 @@ export async function createCouponAction(_: ActionState | null, form: FormData):
     const { db } = services();
     const brand = await requireBrandMember(db, actor, { slug: fields.slug });
     const { input, errors } = toCouponInput(fields, brand.currency, brand.timeZone);
-    if (Object.keys(errors).length) return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: errors };
+    if (Object.keys(errors).length)
+      return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: errors };
     const coupon = await createCoupon(db, actor, fields.slug, input);
     revalidatePath(`/dashboard/brands/${fields.slug}/coupons`);
     return { ok: true, message: t('commerce.coupons.form.created', { code: coupon.code }) };
@@ -82,7 +88,12 @@ export async function createCouponAction(_: ActionState | null, form: FormData):
   return localiseState(state, t, COUPON_MESSAGES, COUPON_FIELDS);
 }
 
-const couponActiveSchema = z.object({ slug: z.string().min(1).max(60), couponId: z.string().min(1).max(40), code: z.string().max(40).default(''), active: z.enum(['true', 'false']) });
+const couponActiveSchema = z.object({
+  slug: z.string().min(1).max(60),
+  couponId: z.string().min(1).max(40),
+  code: z.string().max(40).default(''),
+  active: z.enum(['true', 'false']),
+});
 
 export async function setCouponActiveAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();

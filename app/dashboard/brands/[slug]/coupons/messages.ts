@@ -9,7 +9,10 @@ export const COUPON_MESSAGES: readonly MessageRule[] = [
   { english: 'Enter a whole percentage from 1 to 100.', key: 'commerce.coupons.errors.percentRange' },
   { english: /^Enter an amount like (?<example>[^,]+), or leave it empty\.$/, key: 'commerce.coupons.errors.minSubtotalFormat' },
   { english: /^Enter an amount like (?<example>[^,]+)\.$/, key: 'commerce.coupons.errors.amountFormat' },
-  { english: 'That time does not exist on the clock that day (daylight saving). Pick another.', key: 'commerce.coupons.errors.skippedTime' },
+  {
+    english: 'That time does not exist on the clock that day (daylight saving). Pick another.',
+    key: 'commerce.coupons.errors.skippedTime',
+  },
   { english: 'Use the date and time picker.', key: 'commerce.coupons.errors.useDatePicker' },
   { english: 'Enter a whole number of uses, or leave it empty for no limit.', key: 'commerce.coupons.errors.maxRedemptionsFormat' },
   { english: 'Enter a whole number, 1 or more.', key: 'commerce.coupons.errors.perBuyerFormat' },

@@ -27,11 +27,11 @@ const STATE_KEY = {
 
 function discountText(c: CouponView, t: Translate, intl: string): string {
   const amount =
-    c.kind === 'PERCENT'
-      ? new Intl.NumberFormat(intl, { style: 'percent' }).format(c.value / 100)
-      : formatPrice(c.value, c.currency, intl);
+    c.kind === 'PERCENT' ? new Intl.NumberFormat(intl, { style: 'percent' }).format(c.value / 100) : formatPrice(c.value, c.currency, intl);
   const discount = t('commerce.coupons.amountOff', { amount });
-  return c.minSubtotalMinor > 0 ? t('commerce.coupons.withMinimum', { discount, minimum: formatPrice(c.minSubtotalMinor, c.currency, intl) }) : discount;
+  return c.minSubtotalMinor > 0
+    ? t('commerce.coupons.withMinimum', { discount, minimum: formatPrice(c.minSubtotalMinor, c.currency, intl) })
+    : discount;
 }
 
 export default async function CouponsPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -55,19 +55,38 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
         {coupons.length === 0 ? (
           <EmptyState title={t('commerce.coupons.emptyTitle')}>{t('commerce.coupons.emptyBody')}</EmptyState>
         ) : (
-          <TableScroller label={t('commerce.coupons.caption', { zone: brand.timeZone })} className="rounded-2xl border border-neutral-200 bg-white">
+          <TableScroller
+            label={t('commerce.coupons.caption', { zone: brand.timeZone })}
+            className="rounded-2xl border border-neutral-200 bg-white"
+          >
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t('commerce.coupons.caption', { zone: brand.timeZone })}</caption>
               <thead className="bg-neutral-50 text-neutral-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.code')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.discount')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.validIn')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.uses')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.starts')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.ends')}</th>
-                  <th scope="col" className="px-3 py-2">{t('commerce.coupons.columns.status')}</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">{t('commerce.coupons.columns.actions')}</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.code')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.discount')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.validIn')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.uses')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.starts')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.ends')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t('commerce.coupons.columns.status')}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t('commerce.coupons.columns.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-neutral-200">
@@ -78,7 +97,13 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
                     <td className="px-3 py-2">{c.show ? c.show.title : t('commerce.coupons.everyShow')}</td>
                     <td className="px-3 py-2 tabular-nums">
                       {new Intl.NumberFormat(intl).format(c.redemptionCount)} /{' '}
-                      {c.maxRedemptions === null ? <span title={t('commerce.coupons.noLimit')}>∞<span className="sr-only"> ({t('commerce.coupons.noLimit')})</span></span> : new Intl.NumberFormat(intl).format(c.maxRedemptions)}
+                      {c.maxRedemptions === null ? (
+                        <span title={t('commerce.coupons.noLimit')}>
+                          ∞<span className="sr-only"> ({t('commerce.coupons.noLimit')})</span>
+                        </span>
+                      ) : (
+                        new Intl.NumberFormat(intl).format(c.maxRedemptions)
+                      )}
                       <span className="block text-xs text-neutral-500">{t('commerce.coupons.perBuyer', { count: c.perBuyerLimit })}</span>
                     </td>
                     <td className="px-3 py-2">{when(c.startsAt)}</td>

@@ -26,7 +26,15 @@ export function CreateApiKeyForm({ slug }: { slug: string }) {
       <form action={action} className="space-y-3 rounded-2xl border border-neutral-200 bg-white p-4" noValidate>
         <input type="hidden" name="slug" value={slug} />
         <Field id="key-name" label={t('commerce.developers.keys.name')} hint={t('commerce.developers.keys.nameHint')} error={errors?.name}>
-          <input id="key-name" name="name" required maxLength={80} className={inputClass} aria-invalid={errors?.name ? true : undefined} aria-describedby={errors?.name ? 'key-name-error' : 'key-name-hint'} />
+          <input
+            id="key-name"
+            name="name"
+            required
+            maxLength={80}
+            className={inputClass}
+            aria-invalid={errors?.name ? true : undefined}
+            aria-describedby={errors?.name ? 'key-name-error' : 'key-name-hint'}
+          />
         </Field>
         <fieldset className="space-y-1" aria-describedby={errors?.scopes ? 'key-scopes-error' : undefined}>
           <legend className="text-sm font-medium">{t('commerce.developers.keys.permissions')}</legend>
@@ -61,7 +69,12 @@ export function RevokeApiKeyButton({ slug, keyId, name }: { slug: string; keyId:
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="keyId" value={keyId} />
-      <button type="submit" disabled={pending} aria-label={t('commerce.developers.keys.revokeLabel', { name })} className={`${secondaryButtonClass} px-3 py-1.5 text-sm`}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t('commerce.developers.keys.revokeLabel', { name })}
+        className={`${secondaryButtonClass} px-3 py-1.5 text-sm`}
+      >
         {pending ? t('commerce.developers.keys.revoking') : t('commerce.developers.keys.revoke')}
       </button>
       {state && !state.ok && <FormMessage state={state} />}

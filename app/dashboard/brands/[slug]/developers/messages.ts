@@ -34,7 +34,10 @@ export const DEVELOPER_FIELDS: FieldFallbacks = {
 
 const DELIVERY_ERRORS: readonly MessageRule[] = [
   { english: 'The endpoint was paused before this delivery was sent.', key: 'commerce.developers.webhooks.lastError.pausedBeforeSend' },
-  { english: 'The endpoint resolves to a private address, which webhooks may not be sent to.', key: 'commerce.developers.webhooks.lastError.privateAddress' },
+  {
+    english: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
+    key: 'commerce.developers.webhooks.lastError.privateAddress',
+  },
   { english: /^No response within (?<seconds>\d+) s\.$/, key: 'commerce.developers.webhooks.lastError.timeout' },
   { english: /^Connection failed \((?<code>[A-Z0-9_]+)\)\.$/, key: 'commerce.developers.webhooks.lastError.connection' },
   { english: 'Connection failed.', key: 'commerce.developers.webhooks.lastError.connectionGeneric' },

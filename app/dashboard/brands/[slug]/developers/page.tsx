@@ -51,7 +51,12 @@ export default async function DevelopersPage({ params }: { params: Promise<{ slu
           })}
         </p>
         {/* A region, so the scrollable example can take focus and be scrolled with the keyboard. */}
-        <pre role="region" aria-label={t('commerce.developers.api.exampleLabel')} tabIndex={0} className="overflow-x-auto rounded-xl bg-neutral-900 p-3 text-xs text-neutral-100">
+        <pre
+          role="region"
+          aria-label={t('commerce.developers.api.exampleLabel')}
+          tabIndex={0}
+          className="overflow-x-auto rounded-xl bg-neutral-900 p-3 text-xs text-neutral-100"
+        >
           <code>{`curl -H "Authorization: Bearer lc_live_…" \\\n  "${apiBase}/orders?status=PAID&limit=20"`}</code>
         </pre>
       </section>
@@ -61,7 +66,9 @@ export default async function DevelopersPage({ params }: { params: Promise<{ slu
           {t('commerce.developers.keys.heading')}
         </h2>
         {keys.length === 0 ? (
-          <EmptyState title={t('commerce.developers.keys.emptyTitle')}>{isOwner ? t('commerce.developers.keys.emptyOwner') : t('commerce.developers.keys.emptyStaff')}</EmptyState>
+          <EmptyState title={t('commerce.developers.keys.emptyTitle')}>
+            {isOwner ? t('commerce.developers.keys.emptyOwner') : t('commerce.developers.keys.emptyStaff')}
+          </EmptyState>
         ) : (
           <KeyList slug={slug} keys={keys} isOwner={isOwner} t={t} />
         )}
@@ -87,7 +94,9 @@ export default async function DevelopersPage({ params }: { params: Promise<{ slu
           })}
         </p>
         {endpoints.length === 0 ? (
-          <EmptyState title={t('commerce.developers.webhooks.emptyTitle')}>{isOwner ? t('commerce.developers.webhooks.emptyOwner') : t('commerce.developers.webhooks.emptyStaff')}</EmptyState>
+          <EmptyState title={t('commerce.developers.webhooks.emptyTitle')}>
+            {isOwner ? t('commerce.developers.webhooks.emptyOwner') : t('commerce.developers.webhooks.emptyStaff')}
+          </EmptyState>
         ) : (
           <ul className="space-y-4">
             {endpoints.map((endpoint) => (
@@ -108,12 +117,19 @@ function KeyList({ slug, keys, isOwner, t }: { slug: string; keys: ApiKeyRow[]; 
         <li key={key.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
           <div className="min-w-0">
             <p className="font-semibold">
-              {key.name} {key.revokedAt && <span className="ml-1 rounded-full bg-neutral-200 px-2 py-0.5 text-xs font-semibold text-neutral-800">{t('commerce.developers.keys.revoked')}</span>}
+              {key.name}{' '}
+              {key.revokedAt && (
+                <span className="ml-1 rounded-full bg-neutral-200 px-2 py-0.5 text-xs font-semibold text-neutral-800">
+                  {t('commerce.developers.keys.revoked')}
+                </span>
+              )}
             </p>
             <p className="font-mono text-sm text-neutral-700">{key.prefix}…</p>
             <p className="text-sm text-neutral-600">{key.scopes.join(', ')}</p>
             <p className="text-xs text-neutral-600">
-              {key.lastUsedAt ? rich(t('commerce.developers.keys.lastUsed'), { time: <LocalTime iso={key.lastUsedAt} /> }) : t('commerce.developers.keys.neverUsed')}
+              {key.lastUsedAt
+                ? rich(t('commerce.developers.keys.lastUsed'), { time: <LocalTime iso={key.lastUsedAt} /> })
+                : t('commerce.developers.keys.neverUsed')}
             </p>
           </div>
           {isOwner && !key.revokedAt && <RevokeApiKeyButton slug={slug} keyId={key.id} name={key.name} />}
@@ -133,7 +149,11 @@ function EndpointCard({ slug, endpoint, isOwner, t }: { slug: string; endpoint: 
         </p>
         <p className="text-sm text-neutral-600">
           {endpoint.active ? t('commerce.developers.webhooks.active') : t('commerce.developers.webhooks.paused')} ·{' '}
-          {endpoint.events.includes('*') ? t('commerce.developers.webhooks.everyEvent') : <span className="font-mono">{endpoint.events.join(', ')}</span>}
+          {endpoint.events.includes('*') ? (
+            t('commerce.developers.webhooks.everyEvent')
+          ) : (
+            <span className="font-mono">{endpoint.events.join(', ')}</span>
+          )}
         </p>
       </div>
       <EndpointControls slug={slug} endpointId={endpoint.id} active={endpoint.active} isOwner={isOwner} />
@@ -145,10 +165,18 @@ function EndpointCard({ slug, endpoint, isOwner, t }: { slug: string; endpoint: 
             <caption className="sr-only">{t('commerce.developers.webhooks.deliveriesCaption', { url: endpoint.url })}</caption>
             <thead className="text-xs text-neutral-600">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('commerce.developers.webhooks.columns.event')}</th>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('commerce.developers.webhooks.columns.status')}</th>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('commerce.developers.webhooks.columns.attempts')}</th>
-                <th scope="col" className="py-1 pr-3 font-medium">{t('commerce.developers.webhooks.columns.lastAttempt')}</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  {t('commerce.developers.webhooks.columns.event')}
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  {t('commerce.developers.webhooks.columns.status')}
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  {t('commerce.developers.webhooks.columns.attempts')}
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  {t('commerce.developers.webhooks.columns.lastAttempt')}
+                </th>
                 <th scope="col" className="py-1 font-medium">
                   <span className="sr-only">{t('commerce.developers.webhooks.columns.actions')}</span>
                 </th>
@@ -171,7 +199,11 @@ function deliveryStatus(delivery: WebhookDeliveryRow, t: Translate): { label: st
     case 'SUCCEEDED':
       return { label: t('commerce.developers.webhooks.status.delivered'), className: 'bg-emerald-100 text-emerald-900' };
     case 'PENDING':
-      return { label: delivery.attempts === 0 ? t('commerce.developers.webhooks.status.queued') : t('commerce.developers.webhooks.status.retrying'), className: 'bg-amber-100 text-amber-900' };
+      return {
+        label:
+          delivery.attempts === 0 ? t('commerce.developers.webhooks.status.queued') : t('commerce.developers.webhooks.status.retrying'),
+        className: 'bg-amber-100 text-amber-900',
+      };
     case 'FAILED':
       return { label: t('commerce.developers.webhooks.status.failed'), className: 'bg-red-100 text-red-900' };
     default: {
@@ -193,7 +225,9 @@ function DeliveryRow({ slug, delivery, canReplay, t }: { slug: string; delivery:
       </td>
       <td className="py-2 pr-3">{delivery.attempts}</td>
       <td className="py-2 pr-3 text-xs">{delivery.lastAttemptAt ? <LocalTime iso={delivery.lastAttemptAt} /> : '—'}</td>
-      <td className="py-2 text-right">{canReplay && <ReplayButton slug={slug} deliveryId={delivery.id} eventType={delivery.eventType} />}</td>
+      <td className="py-2 text-right">
+        {canReplay && <ReplayButton slug={slug} deliveryId={delivery.id} eventType={delivery.eventType} />}
+      </td>
     </tr>
   );
 }

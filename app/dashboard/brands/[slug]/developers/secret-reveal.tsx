@@ -24,13 +24,23 @@ export function SecretReveal({ label, secret }: { label: string; secret: string 
         {label}
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <input id={id} readOnly value={secret} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-lg border border-amber-300 bg-white px-3 py-2 font-mono text-sm" />
+        <input
+          id={id}
+          readOnly
+          value={secret}
+          onFocus={(e) => e.currentTarget.select()}
+          className="w-full rounded-lg border border-amber-300 bg-white px-3 py-2 font-mono text-sm"
+        />
         <button type="button" onClick={copy} className={`${secondaryButtonClass} shrink-0 px-3 py-2 text-sm`}>
           {t('commerce.developers.secret.copy')}
         </button>
       </div>
       <p role="status" className="text-xs text-amber-950">
-        {copied === 'copied' ? t('commerce.developers.secret.copied') : copied === 'failed' ? t('commerce.developers.secret.copyFailed') : t('commerce.developers.secret.once')}
+        {copied === 'copied'
+          ? t('commerce.developers.secret.copied')
+          : copied === 'failed'
+            ? t('commerce.developers.secret.copyFailed')
+            : t('commerce.developers.secret.once')}
       </p>
     </div>
   );

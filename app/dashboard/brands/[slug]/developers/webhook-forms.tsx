@@ -16,7 +16,12 @@ export function CreateEndpointForm({ slug, eventTypes }: { slug: string; eventTy
     <div className="space-y-3">
       <form action={action} className="space-y-3 rounded-2xl border border-neutral-200 bg-white p-4" noValidate>
         <input type="hidden" name="slug" value={slug} />
-        <Field id="endpoint-url" label={t('commerce.developers.webhooks.url')} hint={t('commerce.developers.webhooks.urlHint')} error={errors?.url}>
+        <Field
+          id="endpoint-url"
+          label={t('commerce.developers.webhooks.url')}
+          hint={t('commerce.developers.webhooks.urlHint')}
+          error={errors?.url}
+        >
           <input
             id="endpoint-url"
             name="url"
@@ -59,7 +64,19 @@ export function CreateEndpointForm({ slug, eventTypes }: { slug: string; eventTy
   );
 }
 
-function CommandButton({ slug, endpointId, command, label, className }: { slug: string; endpointId: string; command: 'pause' | 'resume' | 'test'; label: string; className?: string }) {
+function CommandButton({
+  slug,
+  endpointId,
+  command,
+  label,
+  className,
+}: {
+  slug: string;
+  endpointId: string;
+  command: 'pause' | 'resume' | 'test';
+  label: string;
+  className?: string;
+}) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(endpointCommandAction, null);
   return (
@@ -96,7 +113,12 @@ function DeleteEndpointButton({ slug, endpointId }: { slug: string; endpointId: 
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" role="group" aria-label={t('commerce.developers.webhooks.confirmDeleteLabel')}>
+    <form
+      action={action}
+      className="flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label={t('commerce.developers.webhooks.confirmDeleteLabel')}
+    >
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="endpointId" value={endpointId} />
       <input type="hidden" name="command" value="delete" />
@@ -130,12 +152,27 @@ function RotateSecretButton({ slug, endpointId }: { slug: string; endpointId: st
   );
 }
 
-export function EndpointControls({ slug, endpointId, active, isOwner }: { slug: string; endpointId: string; active: boolean; isOwner: boolean }) {
+export function EndpointControls({
+  slug,
+  endpointId,
+  active,
+  isOwner,
+}: {
+  slug: string;
+  endpointId: string;
+  active: boolean;
+  isOwner: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="flex flex-wrap items-start gap-2">
       {active && <CommandButton slug={slug} endpointId={endpointId} command="test" label={t('commerce.developers.webhooks.sendTest')} />}
-      <CommandButton slug={slug} endpointId={endpointId} command={active ? 'pause' : 'resume'} label={active ? t('commerce.developers.webhooks.pause') : t('commerce.developers.webhooks.resume')} />
+      <CommandButton
+        slug={slug}
+        endpointId={endpointId}
+        command={active ? 'pause' : 'resume'}
+        label={active ? t('commerce.developers.webhooks.pause') : t('commerce.developers.webhooks.resume')}
+      />
       {isOwner && <RotateSecretButton slug={slug} endpointId={endpointId} />}
       {isOwner && <DeleteEndpointButton slug={slug} endpointId={endpointId} />}
     </div>
@@ -149,7 +186,12 @@ export function ReplayButton({ slug, deliveryId, eventType }: { slug: string; de
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      <button type="submit" disabled={pending} aria-label={t('commerce.developers.webhooks.replayLabel', { event: eventType })} className={`${secondaryButtonClass} px-2.5 py-1 text-xs`}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t('commerce.developers.webhooks.replayLabel', { event: eventType })}
+        className={`${secondaryButtonClass} px-2.5 py-1 text-xs`}
+      >
         {pending ? t('commerce.developers.webhooks.sending') : t('commerce.developers.webhooks.replay')}
       </button>
       {state && !state.ok && <FormMessage state={state} />}

@@ -33,13 +33,22 @@ export async function bulkAdvanceAction(_: BulkState, form: FormData): Promise<B
   const { t } = await getI18n();
   const user = await currentUser();
   if (!user) return { ok: false, message: t('errors.UNAUTHENTICATED') };
-  const parsed = bulkSchema.safeParse({ slug: form.get('slug'), to: form.get('to'), orderIds: form.getAll('orderId'), carrier: form.get('carrier') ?? undefined });
+  const parsed = bulkSchema.safeParse({
+    slug: form.get('slug'),
+    to: form.get('to'),
+    orderIds: form.getAll('orderId'),
+    carrier: form.get('carrier') ?? undefined,
+  });
   if (!parsed.success) return { ok: false, message: t('orders.brand.bulk.noneSelected') };
   const { slug, to, orderIds, carrier } = parsed.data;
   const trackingNumbers = Object.fromEntries(orderIds.map((id) => [id, String(form.get(`tracking:${id}`) ?? '').trim()]));
   const { db, env } = services();
   try {
-    const results = await advanceOrders(db, { userId: user.id, name: user.name }, slug, orderIds, to, { carrier, trackingNumbers, publicUrl: env.PUBLIC_URL });
+    const results = await advanceOrders(db, { userId: user.id, name: user.name }, slug, orderIds, to, {
+      carrier,
+      trackingNumbers,
+      publicUrl: env.PUBLIC_URL,
+    });
     revalidatePath(ordersPath(slug), 'layout');
     return {
       ok: true,
@@ -84,7 +93,11 @@ const refundSchema = z.object({
   slug: z.string().min(1).max(64),
   orderId: z.string().min(1).max(64),
   // Typed in major units ("12.50"); the domain reads it in the order's currency.
-  amount: z.string().trim().max(20).regex(/^(\d+([.,]\d{1,3})?)?$/, 'amount'),
+  amount: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^(\d+([.,]\d{1,3})?)?$/, 'amount'),
   reason: z.string().trim().max(200).default(''),
   restock: z.string().optional(),
   key: z.string().min(1).max(64),
@@ -94,7 +107,12 @@ export async function refundAction(_: ActionState | null, form: FormData): Promi
   const { t } = await getI18n();
   const state = await formAction(refundSchema, form, async ({ slug, orderId, amount, reason, restock, key }, user) => {
     const { db, env } = services();
-    await refundOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, { amountText: amount, reason, idempotencyKey: key, restock: restock === 'on' });
+    await refundOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, {
+      amountText: amount,
+      reason,
+      idempotencyKey: key,
+      restock: restock === 'on',
+    });
     revalidatePath(ordersPath(slug), 'layout');
     return { ok: true, message: t('orders.brand.detail.refundDone') };
   });
@@ -102,7 +120,11 @@ export async function refundAction(_: ActionState | null, form: FormData): Promi
   return { ...state, message: state.fieldErrors ? t('orders.brand.detail.refundAmountInvalid') : orderRefusal(t, state) };
 }
 
-const cancelSchema = z.object({ slug: z.string().min(1).max(64), orderId: z.string().min(1).max(64), reason: z.string().trim().max(200).default('') });
+const cancelSchema = z.object({
+  slug: z.string().min(1).max(64),
+  orderId: z.string().min(1).max(64),
+  reason: z.string().trim().max(200).default(''),
+});
 
 export async function brandCancelAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();

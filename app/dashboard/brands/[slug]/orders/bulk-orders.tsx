@@ -57,7 +57,13 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
               <label htmlFor="bulk-carrier" className="block text-sm font-medium">
                 {t('orders.common.carrier')}
               </label>
-              <input id="bulk-carrier" name="carrier" className={inputClass} placeholder={t('orders.brand.bulk.carrierPlaceholder')} autoComplete="off" />
+              <input
+                id="bulk-carrier"
+                name="carrier"
+                className={inputClass}
+                placeholder={t('orders.brand.bulk.carrierPlaceholder')}
+                autoComplete="off"
+              />
             </div>
             {chosen.length === 0 && <p className="text-sm text-neutral-600">{t('orders.brand.bulk.trackingAfterSelect')}</p>}
             {chosen.map((r) => (
@@ -106,20 +112,39 @@ export function BulkOrders({ slug, rows }: { slug: string; rows: OrderRowView[] 
                   onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
                 />
               </th>
-              <th scope="col" className="p-3">{t('orders.brand.table.order')}</th>
-              <th scope="col" className="p-3">{t('orders.brand.table.placed')}</th>
-              <th scope="col" className="p-3">{t('orders.brand.table.buyer')}</th>
-              <th scope="col" className="p-3">{t('orders.brand.table.items')}</th>
-              <th scope="col" className="p-3">{t('orders.brand.table.show')}</th>
-              <th scope="col" className="p-3 text-right">{t('orders.brand.table.total')}</th>
-              <th scope="col" className="p-3">{t('orders.brand.table.status')}</th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.order')}
+              </th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.placed')}
+              </th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.buyer')}
+              </th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.items')}
+              </th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.show')}
+              </th>
+              <th scope="col" className="p-3 text-right">
+                {t('orders.brand.table.total')}
+              </th>
+              <th scope="col" className="p-3">
+                {t('orders.brand.table.status')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-100">
             {rows.map((r) => (
               <tr key={r.id} className={selected.has(r.id) ? 'bg-brand-50' : undefined}>
                 <td className="p-3">
-                  <input type="checkbox" aria-label={t('orders.brand.table.selectOrder', { number: r.number })} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('orders.brand.table.selectOrder', { number: r.number })}
+                    checked={selected.has(r.id)}
+                    onChange={() => toggle(r.id)}
+                  />
                 </td>
                 <td className="p-3 font-semibold">
                   <Link href={`/dashboard/brands/${slug}/orders/${r.id}`} className="text-brand-700 underline">

@@ -16,10 +16,20 @@ import { services } from '@/server/services';
 import { productsPath } from './brand-context';
 import { fieldErrorsOf, productFormSchema, readProductForm, toVariantInput } from './product-form-data';
 
-const invalid = (fieldErrors: Record<string, string>): ActionState => ({ ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors });
+const invalid = (fieldErrors: Record<string, string>): ActionState => ({
+  ok: false,
+  code: 'INVALID_INPUT',
+  message: 'Please check the highlighted fields.',
+  fieldErrors,
+});
 
 /** Creates a product (productId null) or saves the editor's changes, then opens the product's page. */
-export async function saveProductAction(slug: string, productId: string | null, _previous: ActionState | null, form: FormData): Promise<ActionState> {
+export async function saveProductAction(
+  slug: string,
+  productId: string | null,
+  _previous: ActionState | null,
+  form: FormData,
+): Promise<ActionState> {
   const { t } = await getI18n();
   return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_MESSAGES, PRODUCT_FIELDS);
 }
@@ -41,7 +51,8 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
     if (!checked.success) return invalid(fieldErrorsOf(checked.error.issues));
     let id = productId;
     if (id) await updateProduct(db, actor, slug, id, input);
-    else id = (await createProduct(db, actor, slug, { ...input, variants: rows.map((r) => ({ ...r.input, stock: r.input.stock ?? 0 })) })).id;
+    else
+      id = (await createProduct(db, actor, slug, { ...input, variants: rows.map((r) => ({ ...r.input, stock: r.input.stock ?? 0 })) })).id;
     revalidatePath(productsPath(slug));
     redirect(productsPath(slug, `/${id}?saved=${productId ? 'updated' : 'created'}`));
   });
@@ -49,7 +60,12 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
 
 const statusSchema = z.object({ status: productStatusSchema });
 
-export async function setStatusAction(slug: string, productId: string, _previous: ActionState | null, form: FormData): Promise<ActionState> {
+export async function setStatusAction(
+  slug: string,
+  productId: string,
+  _previous: ActionState | null,
+  form: FormData,
+): Promise<ActionState> {
   const { t } = await getI18n();
   const state = await formAction(statusSchema, form, async ({ status }, user) => {
     await setProductStatus(services().db, { userId: user.id, name: user.name }, slug, productId, status);
@@ -67,7 +83,12 @@ const imageSchema = z.object({
     .refine((file) => file.size <= MAX_PRODUCT_IMAGE_BYTES, 'That image is larger than 5 MB. Please choose a smaller one.'),
 });
 
-export async function uploadImageAction(slug: string, productId: string, _previous: ActionState | null, form: FormData): Promise<ActionState> {
+export async function uploadImageAction(
+  slug: string,
+  productId: string,
+  _previous: ActionState | null,
+  form: FormData,
+): Promise<ActionState> {
   const { t } = await getI18n();
   const state = await formAction(imageSchema, form, async ({ image }, user) => {
     const { db, storage } = services();

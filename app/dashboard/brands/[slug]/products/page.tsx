@@ -29,11 +29,16 @@ function pageHref(slug: string, params: SearchParams, page: number): string {
 function ProductCard({ slug, item, t, intl }: { slug: string; item: ProductListItem; t: Translate; intl: string }) {
   return (
     <li className="relative flex gap-3 rounded-xl border border-neutral-200 bg-white p-3 focus-within:ring-2 focus-within:ring-brand-500 hover:border-neutral-300">
-      <div className="size-16 shrink-0 overflow-hidden rounded-lg bg-neutral-100">{item.imageUrl && <img src={item.imageUrl} alt="" className="size-full object-cover" loading="lazy" />}</div>
+      <div className="size-16 shrink-0 overflow-hidden rounded-lg bg-neutral-100">
+        {item.imageUrl && <img src={item.imageUrl} alt="" className="size-full object-cover" loading="lazy" />}
+      </div>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
           {/* The link covers the whole card, so the card is one tab stop and one tap target. */}
-          <Link href={productsPath(slug, `/${item.id}`)} className="truncate font-semibold after:absolute after:inset-0 focus-visible:outline-none">
+          <Link
+            href={productsPath(slug, `/${item.id}`)}
+            className="truncate font-semibold after:absolute after:inset-0 focus-visible:outline-none"
+          >
             {item.title}
           </Link>
           <StatusBadge status={item.status} t={t} />
@@ -47,7 +52,13 @@ function ProductCard({ slug, item, t, intl }: { slug: string; item: ProductListI
   );
 }
 
-export default async function ProductsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ProductsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { slug } = await params;
   const query = await searchParams;
   const { db, actor } = await productsPageContext(slug);

@@ -64,7 +64,11 @@ export function toVariantInput(row: ProductForm['variants'][number], index: numb
 export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join('.').replace(/\.priceMinor$/, '.price').replace(/\.options\..*$/, '.options');
+    const key = issue.path
+      .map(String)
+      .join('.')
+      .replace(/\.priceMinor$/, '.price')
+      .replace(/\.options\..*$/, '.options');
     errors[key] ??= issue.message;
   }
   return errors;

@@ -18,7 +18,17 @@ export interface ProductFormValues {
  * onSubmit rather than the form's action prop: React resets a form after an
  * action, which would throw away a long variants table on a single typo.
  */
-export function ProductForm({ action, initial, currency, submitLabel }: { action: (state: ActionState | null, form: FormData) => Promise<ActionState>; initial: ProductFormValues; currency: string; submitLabel: string }) {
+export function ProductForm({
+  action,
+  initial,
+  currency,
+  submitLabel,
+}: {
+  action: (state: ActionState | null, form: FormData) => Promise<ActionState>;
+  initial: ProductFormValues;
+  currency: string;
+  submitLabel: string;
+}) {
   const [state, dispatch, pending] = useActionState(action, null);
   const [status, setStatus] = useState(initial.status);
   const { t } = useI18n();
@@ -36,10 +46,25 @@ export function ProductForm({ action, initial, currency, submitLabel }: { action
       <FormMessage state={state} />
       <div className="grid gap-4 md:grid-cols-[2fr_1fr]">
         <Field id="title" label={t('dashboard.productForm.title')} error={errors.title}>
-          <input id="title" name="title" required maxLength={200} defaultValue={initial.title} className={inputClass} {...invalid('title')} />
+          <input
+            id="title"
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={initial.title}
+            className={inputClass}
+            {...invalid('title')}
+          />
         </Field>
         <Field id="status" label={t('dashboard.productForm.status')} hint={t('dashboard.productForm.statusHint')} error={errors.status}>
-          <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as ProductFormValues['status'])} className={inputClass} aria-describedby="status-hint">
+          <select
+            id="status"
+            name="status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ProductFormValues['status'])}
+            className={inputClass}
+            aria-describedby="status-hint"
+          >
             <option value="DRAFT">{t('dashboard.productStatus.DRAFT')}</option>
             <option value="ACTIVE">{t('dashboard.productStatus.ACTIVE')}</option>
             <option value="ARCHIVED">{t('dashboard.productStatus.ARCHIVED')}</option>
@@ -47,7 +72,15 @@ export function ProductForm({ action, initial, currency, submitLabel }: { action
         </Field>
       </div>
       <Field id="description" label={t('dashboard.productForm.description')} error={errors.description}>
-        <textarea id="description" name="description" rows={4} maxLength={5000} defaultValue={initial.description} className={inputClass} {...invalid('description')} />
+        <textarea
+          id="description"
+          name="description"
+          rows={4}
+          maxLength={5000}
+          defaultValue={initial.description}
+          className={inputClass}
+          {...invalid('description')}
+        />
       </Field>
       <VariantRows initial={initial.variants} currency={currency} errors={errors} />
       <div className="flex flex-wrap gap-2">

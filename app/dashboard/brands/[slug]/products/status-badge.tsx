@@ -28,5 +28,7 @@ function statusColours(status: ProductStatus): string {
 
 /** Takes the translator rather than reading it, so server pages and client forms can both show it. */
 export function StatusBadge({ status, t }: { status: ProductStatus; t: Translate }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${statusColours(status)}`}>{statusLabel(status, t)}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${statusColours(status)}`}>{statusLabel(status, t)}</span>
+  );
 }

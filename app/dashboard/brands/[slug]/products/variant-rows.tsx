@@ -21,7 +21,25 @@ type Row = VariantRowValue & { key: number };
 
 const EMPTY: VariantRowValue = { name: '', sku: '', options: '', price: '', stock: '0', hasOrders: false };
 
-function RowInput({ index, field, label, defaultValue, errors, hint, autoFocus, inputMode }: { index: number; field: string; label: string; defaultValue: string; errors: Record<string, string>; hint?: string; autoFocus?: boolean; inputMode?: 'decimal' | 'numeric' }) {
+function RowInput({
+  index,
+  field,
+  label,
+  defaultValue,
+  errors,
+  hint,
+  autoFocus,
+  inputMode,
+}: {
+  index: number;
+  field: string;
+  label: string;
+  defaultValue: string;
+  errors: Record<string, string>;
+  hint?: string;
+  autoFocus?: boolean;
+  inputMode?: 'decimal' | 'numeric';
+}) {
   const name = `variants.${index}.${field}`;
   const id = `variant-${index}-${field}`;
   const error = errors[name];
@@ -31,7 +49,16 @@ function RowInput({ index, field, label, defaultValue, errors, hint, autoFocus, 
       <label htmlFor={id} className="block text-xs font-medium">
         {label}
       </label>
-      <input id={id} name={name} defaultValue={defaultValue} autoFocus={autoFocus} inputMode={inputMode} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      <input
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        autoFocus={autoFocus}
+        inputMode={inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-neutral-600">
           {hint}
@@ -51,7 +78,15 @@ function RowInput({ index, field, label, defaultValue, errors, hint, autoFocus, 
  * place. Inputs are uncontrolled and keyed, so removing a row keeps what was
  * typed in the others.
  */
-export function VariantRows({ initial, currency, errors }: { initial: VariantRowValue[]; currency: string; errors: Record<string, string> }) {
+export function VariantRows({
+  initial,
+  currency,
+  errors,
+}: {
+  initial: VariantRowValue[];
+  currency: string;
+  errors: Record<string, string>;
+}) {
   const [rows, setRows] = useState<Row[]>(() => (initial.length ? initial : [EMPTY]).map((row, key) => ({ ...row, key })));
   const [addedKey, setAddedKey] = useState<number | null>(null);
   const { t } = useI18n();
@@ -85,23 +120,57 @@ export function VariantRows({ initial, currency, errors }: { initial: VariantRow
           <li key={row.key}>
             <fieldset className="rounded-xl border border-neutral-200 p-3">
               <legend className="px-1 text-sm font-semibold">
-                {row.name ? t('dashboard.productForm.variantNamed', { number: index + 1, name: row.name }) : t('dashboard.productForm.variant', { number: index + 1 })}
+                {row.name
+                  ? t('dashboard.productForm.variantNamed', { number: index + 1, name: row.name })
+                  : t('dashboard.productForm.variant', { number: index + 1 })}
               </legend>
               {row.id && <input type="hidden" name={`variants.${index}.id`} value={row.id} />}
               {row.id && <input type="hidden" name={`variants.${index}.stockShown`} value={row.stock} />}
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.5fr_1fr_1.5fr_0.8fr_0.7fr]">
-                <RowInput index={index} field="name" label={t('dashboard.productForm.name')} defaultValue={row.name} errors={errors} autoFocus={row.key === addedKey} />
+                <RowInput
+                  index={index}
+                  field="name"
+                  label={t('dashboard.productForm.name')}
+                  defaultValue={row.name}
+                  errors={errors}
+                  autoFocus={row.key === addedKey}
+                />
                 <RowInput index={index} field="sku" label={t('dashboard.productForm.sku')} defaultValue={row.sku} errors={errors} />
-                <RowInput index={index} field="options" label={t('dashboard.productForm.options')} defaultValue={row.options} errors={errors} hint={t('dashboard.productForm.optionsHint')} />
-                <RowInput index={index} field="price" label={t('dashboard.productForm.price', { currency })} defaultValue={row.price} errors={errors} inputMode="decimal" />
-                <RowInput index={index} field="stock" label={t('dashboard.productForm.stock')} defaultValue={row.stock} errors={errors} inputMode="numeric" />
+                <RowInput
+                  index={index}
+                  field="options"
+                  label={t('dashboard.productForm.options')}
+                  defaultValue={row.options}
+                  errors={errors}
+                  hint={t('dashboard.productForm.optionsHint')}
+                />
+                <RowInput
+                  index={index}
+                  field="price"
+                  label={t('dashboard.productForm.price', { currency })}
+                  defaultValue={row.price}
+                  errors={errors}
+                  inputMode="decimal"
+                />
+                <RowInput
+                  index={index}
+                  field="stock"
+                  label={t('dashboard.productForm.stock')}
+                  defaultValue={row.stock}
+                  errors={errors}
+                  inputMode="numeric"
+                />
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-3">
                 <button
                   type="button"
                   onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
                   disabled={rows.length === 1 || row.hasOrders}
-                  aria-label={row.name ? t('dashboard.productForm.removeVariantNamed', { number: index + 1, name: row.name }) : t('dashboard.productForm.removeVariant', { number: index + 1 })}
+                  aria-label={
+                    row.name
+                      ? t('dashboard.productForm.removeVariantNamed', { number: index + 1, name: row.name })
+                      : t('dashboard.productForm.removeVariant', { number: index + 1 })
+                  }
                   className="rounded-full px-3 py-1.5 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:text-neutral-400 disabled:hover:bg-transparent focus-visible:outline-2 focus-visible:outline-red-700"
                 >
                   {t('dashboard.form.remove')}

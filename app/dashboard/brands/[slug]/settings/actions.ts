@@ -10,10 +10,17 @@ import { getShippingRule, updateShippingRule } from '@/server/domain/brand-shipp
 import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog-format';
 import { services } from '@/server/services';
 
-const shippingFormSchema = z.object({ slug: z.string().min(1).max(60), flat: z.string().max(20), freeOver: z.string().max(20).default('') });
+const shippingFormSchema = z.object({
+  slug: z.string().min(1).max(60),
+  flat: z.string().max(20),
+  freeOver: z.string().max(20).default(''),
+});
 
 // updateShippingRule answers in English; the form's own hints are translated where they are made.
-const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES, { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' }];
+const SHIPPING_MESSAGES: readonly MessageRule[] = [
+  ...ACCESS_MESSAGES,
+  { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' },
+];
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
@@ -26,8 +33,10 @@ export async function updateShippingAction(_: ActionState | null, form: FormData
     const freeShippingOverMinor = freeOver.trim() === '' ? null : parseMajorUnits(freeOver, currency);
     const fieldErrors: Record<string, string> = {};
     if (shippingFlatMinor === null) fieldErrors.flat = t('commerce.shipping.errors.flatFormat', { example });
-    if (freeShippingOverMinor === null && freeOver.trim() !== '') fieldErrors.freeOver = t('commerce.shipping.errors.freeOverFormat', { example });
-    if (shippingFlatMinor === null || Object.keys(fieldErrors).length) return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors };
+    if (freeShippingOverMinor === null && freeOver.trim() !== '')
+      fieldErrors.freeOver = t('commerce.shipping.errors.freeOverFormat', { example });
+    if (shippingFlatMinor === null || Object.keys(fieldErrors).length)
+      return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors };
     await updateShippingRule(db, actor, slug, { shippingFlatMinor, freeShippingOverMinor });
     revalidatePath(`/dashboard/brands/${slug}/settings`);
     return { ok: true, message: t('commerce.shipping.saved') };

@@ -12,11 +12,38 @@ export function ShippingForm({ slug, currency, flat, freeOver }: { slug: string;
   return (
     <form action={action} className="max-w-md space-y-4" noValidate aria-label={t('commerce.shipping.formLabel')}>
       <input type="hidden" name="slug" value={slug} />
-      <Field id="shipping-flat" label={t('commerce.shipping.flat', { currency })} hint={t('commerce.shipping.flatHint')} error={errors.flat}>
-        <input id="shipping-flat" name="flat" inputMode="decimal" defaultValue={flat} required className={inputClass} aria-invalid={errors.flat ? true : undefined} aria-describedby={errors.flat ? 'shipping-flat-error' : 'shipping-flat-hint'} />
+      <Field
+        id="shipping-flat"
+        label={t('commerce.shipping.flat', { currency })}
+        hint={t('commerce.shipping.flatHint')}
+        error={errors.flat}
+      >
+        <input
+          id="shipping-flat"
+          name="flat"
+          inputMode="decimal"
+          defaultValue={flat}
+          required
+          className={inputClass}
+          aria-invalid={errors.flat ? true : undefined}
+          aria-describedby={errors.flat ? 'shipping-flat-error' : 'shipping-flat-hint'}
+        />
       </Field>
-      <Field id="shipping-free-over" label={t('commerce.shipping.freeOver', { currency })} hint={t('commerce.shipping.freeOverHint')} error={errors.freeOver}>
-        <input id="shipping-free-over" name="freeOver" inputMode="decimal" defaultValue={freeOver} className={inputClass} aria-invalid={errors.freeOver ? true : undefined} aria-describedby={errors.freeOver ? 'shipping-free-over-error' : 'shipping-free-over-hint'} />
+      <Field
+        id="shipping-free-over"
+        label={t('commerce.shipping.freeOver', { currency })}
+        hint={t('commerce.shipping.freeOverHint')}
+        error={errors.freeOver}
+      >
+        <input
+          id="shipping-free-over"
+          name="freeOver"
+          inputMode="decimal"
+          defaultValue={freeOver}
+          className={inputClass}
+          aria-invalid={errors.freeOver ? true : undefined}
+          aria-describedby={errors.freeOver ? 'shipping-free-over-error' : 'shipping-free-over-hint'}
+        />
       </Field>
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>

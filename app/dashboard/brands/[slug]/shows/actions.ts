@@ -9,7 +9,15 @@ import { SHOW_FIELDS, SHOW_MESSAGES } from '@/app/dashboard/_i18n/domain-message
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import type { Actor } from '@/server/domain/context';
-import { cancelReasonSchema, cancelShow, createShow, rescheduleShow, showCreationSchema, showDetailsSchema, updateShowDetails } from '@/server/domain/scheduling';
+import {
+  cancelReasonSchema,
+  cancelShow,
+  createShow,
+  rescheduleShow,
+  showCreationSchema,
+  showDetailsSchema,
+  updateShowDetails,
+} from '@/server/domain/scheduling';
 import { localDateTimeSchema } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
 import { storeCoverImage } from './cover-upload';
@@ -17,7 +25,10 @@ import { attemptContext } from '@/server/auth/attempt';
 
 // The form asks for a percent; the domain stores basis points.
 const formExtras = {
-  commissionPercent: z.coerce.number('Enter a percentage.').min(0, 'Commission cannot be negative.').max(100, 'Commission cannot exceed 100 %.'),
+  commissionPercent: z.coerce
+    .number('Enter a percentage.')
+    .min(0, 'Commission cannot be negative.')
+    .max(100, 'Commission cannot exceed 100 %.'),
   coverFile: z.instanceof(File).optional(),
 };
 const detailsFormSchema = showDetailsSchema.omit({ commissionRateBps: true }).extend(formExtras);
@@ -31,7 +42,13 @@ function formFields(form: FormData): Record<string, unknown> {
 const bps = (percent: number) => Math.round(percent * 100);
 
 /** Uploads the cover (only for a brand member), runs `save`, and removes the upload again if saving failed. */
-async function withCover<T>(actor: Actor, slug: string, file: File | undefined, typedUrl: string | null, save: (coverImageUrl: string | null) => Promise<T>): Promise<T> {
+async function withCover<T>(
+  actor: Actor,
+  slug: string,
+  file: File | undefined,
+  typedUrl: string | null,
+  save: (coverImageUrl: string | null) => Promise<T>,
+): Promise<T> {
   if (!file || file.size === 0) return save(typedUrl);
   await requireBrandMember(services().db, actor, { slug });
   const upload = await storeCoverImage(file);
@@ -50,43 +67,61 @@ async function localised(state: Promise<ActionState>): Promise<ActionState> {
 }
 
 export async function createShowAction(slug: string, _: ActionState | null, form: FormData): Promise<ActionState> {
-  return localised(formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
-    const actor = { userId: user.id, name: user.name };
-    const throttle = await attemptContext();
-    const { id } = await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
-      createShow(services().db, actor, slug, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }, { publicUrl: services().env.PUBLIC_URL, throttle }),
-    );
-    revalidatePath(`/dashboard/brands/${slug}/shows`);
-    redirect(`/dashboard/brands/${slug}/shows/${id}?created=1`);
-  }));
+  return localised(
+    formAction(creationFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+      const actor = { userId: user.id, name: user.name };
+      const throttle = await attemptContext();
+      const { id } = await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
+        createShow(
+          services().db,
+          actor,
+          slug,
+          { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) },
+          { publicUrl: services().env.PUBLIC_URL, throttle },
+        ),
+      );
+      revalidatePath(`/dashboard/brands/${slug}/shows`);
+      redirect(`/dashboard/brands/${slug}/shows/${id}?created=1`);
+    }),
+  );
 }
 
 export async function updateShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  return localised(formAction(detailsFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
-    const actor = { userId: user.id, name: user.name };
-    await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
-      updateShowDetails(services().db, actor, slug, showId, { ...input, coverImageUrl: cover ?? '', commissionRateBps: bps(commissionPercent) }),
-    );
-    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: t('dashboard.shows.saved') };
-  }));
+  return localised(
+    formAction(detailsFormSchema, formFields(form), async ({ commissionPercent, coverFile, coverImageUrl, ...input }, user) => {
+      const actor = { userId: user.id, name: user.name };
+      await withCover(actor, slug, coverFile, coverImageUrl, (cover) =>
+        updateShowDetails(services().db, actor, slug, showId, {
+          ...input,
+          coverImageUrl: cover ?? '',
+          commissionRateBps: bps(commissionPercent),
+        }),
+      );
+      revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+      return { ok: true, message: t('dashboard.shows.saved') };
+    }),
+  );
 }
 
 export async function rescheduleShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  return localised(formAction(z.object({ startLocal: localDateTimeSchema }), form, async ({ startLocal }, user) => {
-    await rescheduleShow(services().db, { userId: user.id, name: user.name }, slug, showId, startLocal);
-    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: t('dashboard.reschedule.done') };
-  }));
+  return localised(
+    formAction(z.object({ startLocal: localDateTimeSchema }), form, async ({ startLocal }, user) => {
+      await rescheduleShow(services().db, { userId: user.id, name: user.name }, slug, showId, startLocal);
+      revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+      return { ok: true, message: t('dashboard.reschedule.done') };
+    }),
+  );
 }
 
 export async function cancelShowAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  return localised(formAction(z.object({ reason: cancelReasonSchema }), form, async ({ reason }, user) => {
-    await cancelShow(services().db, { userId: user.id, name: user.name }, slug, showId, reason);
-    revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
-    return { ok: true, message: t('dashboard.cancelShow.done') };
-  }));
+  return localised(
+    formAction(z.object({ reason: cancelReasonSchema }), form, async ({ reason }, user) => {
+      await cancelShow(services().db, { userId: user.id, name: user.name }, slug, showId, reason);
+      revalidatePath(`/dashboard/brands/${slug}/shows/${showId}`);
+      return { ok: true, message: t('dashboard.cancelShow.done') };
+    }),
+  );
 }

@@ -5,7 +5,8 @@ import { useI18n } from '@/app/_i18n/client';
 import type { LineupCandidate } from '@/server/domain/scheduling-read';
 import { inputClass, secondaryButtonClass } from '@/app/_components/ui';
 
-const smallButton = 'rounded-lg border border-neutral-300 px-2.5 py-1.5 text-sm font-semibold hover:bg-neutral-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-brand-500';
+const smallButton =
+  'rounded-lg border border-neutral-300 px-2.5 py-1.5 text-sm font-semibold hover:bg-neutral-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 /** The products of the show in running order; submitted as repeated `lineup` fields. */
 export function LineupPicker({ candidates, initial, error }: { candidates: LineupCandidate[]; initial: string[]; error?: string }) {
@@ -42,13 +43,30 @@ export function LineupPicker({ candidates, initial, error }: { candidates: Lineu
                   {title}
                   {byId.get(id)?.status === 'DRAFT' && <span className="ml-2 text-xs text-neutral-600">{t('dashboard.lineup.draft')}</span>}
                 </span>
-                <button type="button" className={smallButton} onClick={() => move(index, -1)} disabled={index === 0} aria-label={t('dashboard.lineup.moveUp', { title })}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => move(index, -1)}
+                  disabled={index === 0}
+                  aria-label={t('dashboard.lineup.moveUp', { title })}
+                >
                   ↑
                 </button>
-                <button type="button" className={smallButton} onClick={() => move(index, 1)} disabled={index === lineup.length - 1} aria-label={t('dashboard.lineup.moveDown', { title })}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => move(index, 1)}
+                  disabled={index === lineup.length - 1}
+                  aria-label={t('dashboard.lineup.moveDown', { title })}
+                >
                   ↓
                 </button>
-                <button type="button" className={smallButton} onClick={() => setLineup((l) => l.filter((x) => x !== id))} aria-label={t('dashboard.lineup.removeLabel', { title })}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => setLineup((l) => l.filter((x) => x !== id))}
+                  aria-label={t('dashboard.lineup.removeLabel', { title })}
+                >
                   {t('dashboard.form.remove')}
                 </button>
               </li>

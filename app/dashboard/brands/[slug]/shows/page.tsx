@@ -36,7 +36,10 @@ export default async function BrandShowsPage({ params }: { params: Promise<{ slu
         <ul className="divide-y divide-neutral-200 rounded-2xl border border-neutral-200 bg-white">
           {shows.map((show) => (
             <li key={show.id}>
-              <Link href={`/dashboard/brands/${slug}/shows/${show.id}`} className="flex flex-col gap-1 px-4 py-3 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-brand-500 sm:flex-row sm:items-center sm:justify-between">
+              <Link
+                href={`/dashboard/brands/${slug}/shows/${show.id}`}
+                className="flex flex-col gap-1 px-4 py-3 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-brand-500 sm:flex-row sm:items-center sm:justify-between"
+              >
                 <span>
                   <span className="block font-semibold">{show.title}</span>
                   <span className="block text-sm text-neutral-600">
@@ -45,7 +48,13 @@ export default async function BrandShowsPage({ params }: { params: Promise<{ slu
                 </span>
                 <span className="flex flex-wrap gap-2 text-xs font-semibold">
                   <span className="rounded-full bg-neutral-100 px-2 py-1">{showStatusLabel(t, show.status)}</span>
-                  {show.status === 'SCHEDULED' && <span className={`rounded-full px-2 py-1 ${show.hostInviteStatus === 'DECLINED' ? 'bg-red-50 text-red-800' : show.hostInviteStatus === 'ACCEPTED' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-900'}`}>{inviteStatusLabel(t, show.hostInviteStatus)}</span>}
+                  {show.status === 'SCHEDULED' && (
+                    <span
+                      className={`rounded-full px-2 py-1 ${show.hostInviteStatus === 'DECLINED' ? 'bg-red-50 text-red-800' : show.hostInviteStatus === 'ACCEPTED' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-900'}`}
+                    >
+                      {inviteStatusLabel(t, show.hostInviteStatus)}
+                    </span>
+                  )}
                 </span>
               </Link>
             </li>

@@ -22,7 +22,17 @@ type Action = (state: ActionState | null, form: FormData) => Promise<ActionState
  * Create and edit share this form; only a new show asks for the start and the
  * host (an existing show is moved with the reschedule form).
  */
-export function ShowForm({ action: serverAction, values, candidates, creation }: { action: Action; values: ShowFormValues; candidates: LineupCandidate[]; creation?: { timeZone: string } }) {
+export function ShowForm({
+  action: serverAction,
+  values,
+  candidates,
+  creation,
+}: {
+  action: Action;
+  values: ShowFormValues;
+  candidates: LineupCandidate[];
+  creation?: { timeZone: string };
+}) {
   const [state, action, pending] = useActionState(serverAction, null);
   const { t } = useI18n();
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
@@ -31,34 +41,130 @@ export function ShowForm({ action: serverAction, values, candidates, creation }:
   return (
     <form action={action} className="space-y-5" noValidate>
       <Field id="title" label={t('dashboard.showForm.title')} error={error('title')}>
-        <input id="title" name="title" required maxLength={120} defaultValue={values.title} className={inputClass} aria-invalid={invalid('title')} aria-describedby={describedBy('title')} />
+        <input
+          id="title"
+          name="title"
+          required
+          maxLength={120}
+          defaultValue={values.title}
+          className={inputClass}
+          aria-invalid={invalid('title')}
+          aria-describedby={describedBy('title')}
+        />
       </Field>
       <Field id="description" label={t('dashboard.showForm.description')} error={error('description')}>
-        <textarea id="description" name="description" rows={4} maxLength={2000} defaultValue={values.description} className={inputClass} aria-invalid={invalid('description')} aria-describedby={describedBy('description')} />
+        <textarea
+          id="description"
+          name="description"
+          rows={4}
+          maxLength={2000}
+          defaultValue={values.description}
+          className={inputClass}
+          aria-invalid={invalid('description')}
+          aria-describedby={describedBy('description')}
+        />
       </Field>
       {creation && (
         <>
-          <Field id="startLocal" label={t('dashboard.showForm.start', { zone: creation.timeZone })} hint={t('dashboard.showForm.startHint', { zone: creation.timeZone })} error={error('startLocal')}>
-            <input id="startLocal" name="startLocal" type="datetime-local" required className={inputClass} aria-invalid={invalid('startLocal')} aria-describedby={describedBy('startLocal', true)} />
+          <Field
+            id="startLocal"
+            label={t('dashboard.showForm.start', { zone: creation.timeZone })}
+            hint={t('dashboard.showForm.startHint', { zone: creation.timeZone })}
+            error={error('startLocal')}
+          >
+            <input
+              id="startLocal"
+              name="startLocal"
+              type="datetime-local"
+              required
+              className={inputClass}
+              aria-invalid={invalid('startLocal')}
+              aria-describedby={describedBy('startLocal', true)}
+            />
           </Field>
-          <Field id="hostHandle" label={t('dashboard.showForm.hostHandle')} hint={t('dashboard.showForm.hostHandleHint')} error={error('hostHandle')}>
-            <input id="hostHandle" name="hostHandle" required autoCapitalize="none" spellCheck={false} className={inputClass} aria-invalid={invalid('hostHandle')} aria-describedby={describedBy('hostHandle', true)} />
+          <Field
+            id="hostHandle"
+            label={t('dashboard.showForm.hostHandle')}
+            hint={t('dashboard.showForm.hostHandleHint')}
+            error={error('hostHandle')}
+          >
+            <input
+              id="hostHandle"
+              name="hostHandle"
+              required
+              autoCapitalize="none"
+              spellCheck={false}
+              className={inputClass}
+              aria-invalid={invalid('hostHandle')}
+              aria-describedby={describedBy('hostHandle', true)}
+            />
           </Field>
         </>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="plannedDurationMinutes" label={t('dashboard.showForm.duration')} error={error('plannedDurationMinutes')}>
-          <input id="plannedDurationMinutes" name="plannedDurationMinutes" type="number" inputMode="numeric" min={5} max={1440} required defaultValue={values.plannedDurationMinutes} className={inputClass} aria-invalid={invalid('plannedDurationMinutes')} aria-describedby={describedBy('plannedDurationMinutes')} />
+          <input
+            id="plannedDurationMinutes"
+            name="plannedDurationMinutes"
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={1440}
+            required
+            defaultValue={values.plannedDurationMinutes}
+            className={inputClass}
+            aria-invalid={invalid('plannedDurationMinutes')}
+            aria-describedby={describedBy('plannedDurationMinutes')}
+          />
         </Field>
-        <Field id="commissionPercent" label={t('dashboard.showForm.commission')} hint={t('dashboard.showForm.commissionHint')} error={error('commissionPercent')}>
-          <input id="commissionPercent" name="commissionPercent" type="number" inputMode="decimal" min={0} max={100} step={0.01} required defaultValue={values.commissionPercent} className={inputClass} aria-invalid={invalid('commissionPercent')} aria-describedby={describedBy('commissionPercent', true)} />
+        <Field
+          id="commissionPercent"
+          label={t('dashboard.showForm.commission')}
+          hint={t('dashboard.showForm.commissionHint')}
+          error={error('commissionPercent')}
+        >
+          <input
+            id="commissionPercent"
+            name="commissionPercent"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step={0.01}
+            required
+            defaultValue={values.commissionPercent}
+            className={inputClass}
+            aria-invalid={invalid('commissionPercent')}
+            aria-describedby={describedBy('commissionPercent', true)}
+          />
         </Field>
       </div>
-      <Field id="coverImageUrl" label={t('dashboard.showForm.coverUrl')} hint={t('dashboard.showForm.coverUrlHint')} error={error('coverImageUrl')}>
-        <input id="coverImageUrl" name="coverImageUrl" type="url" defaultValue={values.coverImageUrl} className={inputClass} aria-invalid={invalid('coverImageUrl')} aria-describedby={describedBy('coverImageUrl', true)} />
+      <Field
+        id="coverImageUrl"
+        label={t('dashboard.showForm.coverUrl')}
+        hint={t('dashboard.showForm.coverUrlHint')}
+        error={error('coverImageUrl')}
+      >
+        <input
+          id="coverImageUrl"
+          name="coverImageUrl"
+          type="url"
+          defaultValue={values.coverImageUrl}
+          className={inputClass}
+          aria-invalid={invalid('coverImageUrl')}
+          aria-describedby={describedBy('coverImageUrl', true)}
+        />
       </Field>
       <Field id="coverFile" label={t('dashboard.showForm.coverFile')} error={error('coverFile')}>
-        <input id="coverFile" name="coverFile" type="file" accept="image/png,image/jpeg,image/webp" className="block w-full text-sm" aria-invalid={invalid('coverFile')} aria-describedby={describedBy('coverFile')} />
+        <input
+          id="coverFile"
+          name="coverFile"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          className="block w-full text-sm"
+          aria-invalid={invalid('coverFile')}
+          aria-describedby={describedBy('coverFile')}
+        />
       </Field>
       <LineupPicker candidates={candidates} initial={values.lineup} error={error('lineup')} />
       <FormMessage state={state} />

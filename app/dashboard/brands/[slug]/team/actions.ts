@@ -16,7 +16,10 @@ export async function inviteMemberAction(_: ActionState | null, form: FormData):
   const { t } = await getI18n();
   const state = await formAction(memberInviteSchema.extend(slugField.shape), form, async ({ slug, ...invite }, user) => {
     const { db, env } = services();
-    await inviteBrandMember(db, { userId: user.id, name: user.name }, slug, invite, { ...(await attemptContext()), secret: env.AUTH_SECRET });
+    await inviteBrandMember(db, { userId: user.id, name: user.name }, slug, invite, {
+      ...(await attemptContext()),
+      secret: env.AUTH_SECRET,
+    });
     revalidatePath(`/dashboard/brands/${slug}/team`);
     return { ok: true, message: t('dashboard.team.sent', { email: invite.email }) };
   });

@@ -38,7 +38,9 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                   {m.email} · {t(`dashboard.team.roles.${m.role}`)}
                 </p>
               </div>
-              {(isOwner || m.isYou) && <RemoveMemberButton slug={slug} userId={m.userId} label={t(m.isYou ? 'dashboard.team.leave' : 'dashboard.team.remove')} />}
+              {(isOwner || m.isYou) && (
+                <RemoveMemberButton slug={slug} userId={m.userId} label={t(m.isYou ? 'dashboard.team.leave' : 'dashboard.team.remove')} />
+              )}
             </li>
           ))}
         </ul>
@@ -51,11 +53,17 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
           <p className="text-sm text-neutral-600">{t('dashboard.team.inviteHint')}</p>
           <InviteForm slug={slug} />
           {team.invites.length > 0 && (
-            <ul aria-label={t('dashboard.team.pendingLabel')} className="divide-y divide-neutral-200 rounded-2xl border border-neutral-200 bg-white">
+            <ul
+              aria-label={t('dashboard.team.pendingLabel')}
+              className="divide-y divide-neutral-200 rounded-2xl border border-neutral-200 bg-white"
+            >
               {team.invites.map((invite) => (
                 <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm">
                   <span>
-                    {invite.email} · {t(`dashboard.team.roles.${invite.role}`)} · {rich(t('dashboard.team.pendingUntil'), { date: <time dateTime={invite.expiresAt}>{day.format(new Date(invite.expiresAt))}</time> })}
+                    {invite.email} · {t(`dashboard.team.roles.${invite.role}`)} ·{' '}
+                    {rich(t('dashboard.team.pendingUntil'), {
+                      date: <time dateTime={invite.expiresAt}>{day.format(new Date(invite.expiresAt))}</time>,
+                    })}
                   </span>
                   <form action={revokeInviteAction}>
                     <input type="hidden" name="slug" value={slug} />

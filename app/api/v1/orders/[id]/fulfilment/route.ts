@@ -4,4 +4,6 @@ import { apiRoute } from '@/server/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute(apiOperations.fulfilOrder, ({ db, env, principal, params, body }) => fulfilApiOrder(db, principal.brandId, env.PUBLIC_URL, params.id, body));
+export const POST = apiRoute(apiOperations.fulfilOrder, ({ db, env, principal, params, body }) =>
+  fulfilApiOrder(db, principal.brandId, env.PUBLIC_URL, params.id, body),
+);

@@ -4,4 +4,6 @@ import { apiRoute } from '@/server/api/route';
 
 export const dynamic = 'force-dynamic';
 
-export const PUT = apiRoute(apiOperations.setVariantStock, ({ db, principal, params, body }) => setApiVariantStock(db, principal.brandId, params.id, body.stock));
+export const PUT = apiRoute(apiOperations.setVariantStock, ({ db, principal, params, body }) =>
+  setApiVariantStock(db, principal.brandId, params.id, body.stock),
+);

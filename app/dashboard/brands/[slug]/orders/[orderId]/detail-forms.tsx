@@ -18,11 +18,21 @@ export function AdvanceForm({ slug, orderId, to }: { slug: string; orderId: stri
       {to === 'SHIPPED' && (
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-1">
-            <label htmlFor={`${id}-carrier`} className="block text-sm font-medium">{t('orders.common.carrier')}</label>
-            <input id={`${id}-carrier`} name="carrier" required className={inputClass} placeholder={t('orders.brand.bulk.carrierPlaceholder')} />
+            <label htmlFor={`${id}-carrier`} className="block text-sm font-medium">
+              {t('orders.common.carrier')}
+            </label>
+            <input
+              id={`${id}-carrier`}
+              name="carrier"
+              required
+              className={inputClass}
+              placeholder={t('orders.brand.bulk.carrierPlaceholder')}
+            />
           </div>
           <div className="space-y-1">
-            <label htmlFor={`${id}-tracking`} className="block text-sm font-medium">{t('orders.common.trackingNumber')}</label>
+            <label htmlFor={`${id}-tracking`} className="block text-sm font-medium">
+              {t('orders.common.trackingNumber')}
+            </label>
             <input id={`${id}-tracking`} name="trackingNumber" required className={inputClass} />
           </div>
         </div>
@@ -39,7 +49,21 @@ export function AdvanceForm({ slug, orderId, to }: { slug: string; orderId: stri
  * The refund form with a confirm step: "Review refund" opens a modal <dialog>
  * summarising amount, restock and reason; only its "Refund now" submits.
  */
-export function RefundForm({ slug, orderId, number, refundKey, currency, left }: { slug: string; orderId: string; number: number; refundKey: string; currency: string; left: string }) {
+export function RefundForm({
+  slug,
+  orderId,
+  number,
+  refundKey,
+  currency,
+  left,
+}: {
+  slug: string;
+  orderId: string;
+  number: number;
+  refundKey: string;
+  currency: string;
+  left: string;
+}) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(refundAction, null);
   const id = useId();
@@ -47,7 +71,11 @@ export function RefundForm({ slug, orderId, number, refundKey, currency, left }:
   const [review, setReview] = useState<{ amount: string; restock: boolean; reason: string } | null>(null);
   const openReview = (form: HTMLFormElement) => {
     const data = new FormData(form);
-    setReview({ amount: String(data.get('amount') ?? '').trim(), restock: data.get('restock') === 'on', reason: String(data.get('reason') ?? '').trim() });
+    setReview({
+      amount: String(data.get('amount') ?? '').trim(),
+      restock: data.get('restock') === 'on',
+      reason: String(data.get('reason') ?? '').trim(),
+    });
     dialog.current?.showModal();
   };
   return (
@@ -69,12 +97,18 @@ export function RefundForm({ slug, orderId, number, refundKey, currency, left }:
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="key" value={refundKey} />
       <div className="space-y-1">
-        <label htmlFor={`${id}-amount`} className="block text-sm font-medium">{t('orders.brand.detail.refundAmount', { currency })}</label>
+        <label htmlFor={`${id}-amount`} className="block text-sm font-medium">
+          {t('orders.brand.detail.refundAmount', { currency })}
+        </label>
         <input id={`${id}-amount`} name="amount" inputMode="decimal" className={inputClass} aria-describedby={`${id}-amount-hint`} />
-        <p id={`${id}-amount-hint`} className="text-xs text-neutral-600">{t('orders.brand.detail.refundAmountHint', { amount: left })}</p>
+        <p id={`${id}-amount-hint`} className="text-xs text-neutral-600">
+          {t('orders.brand.detail.refundAmountHint', { amount: left })}
+        </p>
       </div>
       <div className="space-y-1">
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">{t('orders.brand.detail.reason')}</label>
+        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+          {t('orders.brand.detail.reason')}
+        </label>
         <input id={`${id}-reason`} name="reason" maxLength={200} className={inputClass} />
       </div>
       <label className="flex items-center gap-2 text-sm">
@@ -94,13 +128,21 @@ export function RefundForm({ slug, orderId, number, refundKey, currency, left }:
           {pending ? t('orders.common.working') : t('orders.brand.detail.refundReview')}
         </button>
       )}
-      <dialog ref={dialog} aria-labelledby={`${id}-confirm-title`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-5 backdrop:bg-black/50">
-        <h3 id={`${id}-confirm-title`} className="text-lg font-bold">{t('orders.brand.detail.confirmTitle', { number })}</h3>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-confirm-title`}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-2xl p-5 backdrop:bg-black/50"
+      >
+        <h3 id={`${id}-confirm-title`} className="text-lg font-bold">
+          {t('orders.brand.detail.confirmTitle', { number })}
+        </h3>
         {review && (
           <dl className="mt-3 space-y-2 text-sm">
             <div className="flex justify-between gap-3">
               <dt className="font-medium">{t('orders.brand.detail.confirmAmount')}</dt>
-              <dd className="text-right tabular-nums">{review.amount ? `${review.amount} ${currency}` : t('orders.brand.detail.confirmAmountAll', { amount: left })}</dd>
+              <dd className="text-right tabular-nums">
+                {review.amount ? `${review.amount} ${currency}` : t('orders.brand.detail.confirmAmountAll', { amount: left })}
+              </dd>
             </div>
             <div className="flex justify-between gap-3">
               <dt className="font-medium">{t('orders.brand.detail.confirmRestock')}</dt>
@@ -141,7 +183,9 @@ export function BrandCancelForm({ slug, orderId, number }: { slug: string; order
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="orderId" value={orderId} />
       <div className="space-y-1">
-        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">{t('orders.brand.detail.reason')}</label>
+        <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
+          {t('orders.brand.detail.reason')}
+        </label>
         <input id={`${id}-reason`} name="reason" maxLength={200} className={inputClass} />
       </div>
       <FormMessage state={state} />

@@ -26,7 +26,10 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
   const user = await requirePageUser(`/dashboard/brands/${slug}/orders/${orderId}`);
   const actor = { userId: user.id, name: user.name };
   const db = services().db;
-  const [, order] = await Promise.all([orNotFound(requireBrandMember(db, actor, { slug })), orNotFound(getBrandOrder(db, actor, slug, orderId))]);
+  const [, order] = await Promise.all([
+    orNotFound(requireBrandMember(db, actor, { slug })),
+    orNotFound(getBrandOrder(db, actor, slug, orderId)),
+  ]);
   const { t, intl } = await getI18n();
   const next = ORDER_TRANSITIONS[order.status][0];
   const left = order.totalMinor - order.refundedMinor;
@@ -46,7 +49,11 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <Card id="next-heading" title={t('orders.brand.detail.nextStep')}>
-            {next ? <AdvanceForm slug={slug} orderId={order.id} to={next} /> : <p className="text-sm text-neutral-600">{t('orders.brand.detail.noNextStep')}</p>}
+            {next ? (
+              <AdvanceForm slug={slug} orderId={order.id} to={next} />
+            ) : (
+              <p className="text-sm text-neutral-600">{t('orders.brand.detail.noNextStep')}</p>
+            )}
           </Card>
           <Card id="progress-heading" title={t('orders.common.history')}>
             <Timeline order={order} t={t} intl={intl} />
@@ -58,9 +65,16 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
         <div className="space-y-6">
           <Card id="buyer-heading" title={t('orders.brand.detail.buyer')}>
             <p className="text-sm">
-              {order.buyer.name} · <a href={`mailto:${order.buyer.email}`} className="text-brand-700 underline">{order.buyer.email}</a>
+              {order.buyer.name} ·{' '}
+              <a href={`mailto:${order.buyer.email}`} className="text-brand-700 underline">
+                {order.buyer.email}
+              </a>
             </p>
-            {order.paymentMethod && <p className="text-sm text-neutral-600">{t('orders.brand.detail.paidWith', { card: order.paymentMethod.brand, last4: order.paymentMethod.last4 })}</p>}
+            {order.paymentMethod && (
+              <p className="text-sm text-neutral-600">
+                {t('orders.brand.detail.paidWith', { card: order.paymentMethod.brand, last4: order.paymentMethod.last4 })}
+              </p>
+            )}
             {order.show && <p className="text-sm text-neutral-600">{t('orders.brand.detail.fromShow', { show: order.show.title })}</p>}
           </Card>
           <Card id="address-heading" title={t('orders.common.shipTo')}>
@@ -71,7 +85,14 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
           </Card>
           <Card id="refund-heading" title={t('orders.brand.detail.refundTitle')}>
             {refundable ? (
-              <RefundForm slug={slug} orderId={order.id} number={order.number} refundKey={randomUUID()} currency={order.currency} left={formatPrice(left, order.currency, intl)} />
+              <RefundForm
+                slug={slug}
+                orderId={order.id}
+                number={order.number}
+                refundKey={randomUUID()}
+                currency={order.currency}
+                left={formatPrice(left, order.currency, intl)}
+              />
             ) : (
               <p className="text-sm text-neutral-600">{t('orders.brand.detail.nothingToRefund')}</p>
             )}
@@ -79,7 +100,9 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
           {CANCELLABLE.has(order.status) && (
             <Card id="cancel-heading" title={t('orders.brand.detail.cancelTitle')}>
               <p className="text-sm text-neutral-600">
-                {order.refundedMinor > 0 ? t('orders.brand.detail.cancelHintPartial', { amount: formatPrice(left, order.currency, intl) }) : t('orders.brand.detail.cancelHint')}
+                {order.refundedMinor > 0
+                  ? t('orders.brand.detail.cancelHintPartial', { amount: formatPrice(left, order.currency, intl) })
+                  : t('orders.brand.detail.cancelHint')}
               </p>
               <BrandCancelForm slug={slug} orderId={order.id} number={order.number} />
             </Card>

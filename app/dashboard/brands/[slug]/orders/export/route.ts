@@ -15,7 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     const filename = `${slug.replace(/[^a-z0-9-]/gi, '')}-orders-${date}.csv`;
     // The byte-order mark makes Excel read the file as UTF-8 (names in Khmer, Lao, Mongolian).
     return new Response(`\uFEFF${csv}`, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+        'Cache-Control': 'private, no-store',
+      },
     });
   } catch (error) {
     const payload = toErrorPayload(error);

@@ -6,7 +6,15 @@ import { FormMessage, primaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
 
 /** Upload with a preview of the chosen file before it is sent. */
-export function ImageForm({ action, currentUrl, title }: { action: (state: ActionState | null, form: FormData) => Promise<ActionState>; currentUrl: string | null; title: string }) {
+export function ImageForm({
+  action,
+  currentUrl,
+  title,
+}: {
+  action: (state: ActionState | null, form: FormData) => Promise<ActionState>;
+  currentUrl: string | null;
+  title: string;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const { t } = useI18n();
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
@@ -18,7 +26,15 @@ export function ImageForm({ action, currentUrl, title }: { action: (state: Actio
   return (
     <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-start">
       <div className="flex size-32 shrink-0 items-center justify-center overflow-hidden rounded-xl border border-neutral-200 bg-neutral-50">
-        {shown ? <img src={shown} alt={t(previewUrl ? 'dashboard.productImage.previewAlt' : 'dashboard.productImage.currentAlt', { title })} className="size-full object-cover" /> : <span className="px-2 text-center text-xs text-neutral-600">{t('dashboard.productImage.none')}</span>}
+        {shown ? (
+          <img
+            src={shown}
+            alt={t(previewUrl ? 'dashboard.productImage.previewAlt' : 'dashboard.productImage.currentAlt', { title })}
+            className="size-full object-cover"
+          />
+        ) : (
+          <span className="px-2 text-center text-xs text-neutral-600">{t('dashboard.productImage.none')}</span>
+        )}
       </div>
       <div className="min-w-0 flex-1 space-y-2">
         <label htmlFor="image" className="block text-sm font-medium">

@@ -19,7 +19,13 @@ const SAVED_MESSAGES: Partial<Record<string, MessageKey>> = {
   active: 'dashboard.products.saved.active',
 };
 
-export default async function EditProductPage({ params, searchParams }: { params: Promise<{ slug: string; productId: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function EditProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; productId: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const { slug, productId } = await params;
   const { saved } = await searchParams;
   const { db, actor } = await productsPageContext(slug, `/${productId}`);
@@ -45,7 +51,12 @@ export default async function EditProductPage({ params, searchParams }: { params
         <h2 id="image-heading" className="text-lg font-semibold">
           {t('dashboard.products.imageHeading')}
         </h2>
-        <ImageForm key={product.imageUrl ?? 'none'} action={uploadImageAction.bind(null, slug, product.id)} currentUrl={product.imageUrl} title={product.title} />
+        <ImageForm
+          key={product.imageUrl ?? 'none'}
+          action={uploadImageAction.bind(null, slug, product.id)}
+          currentUrl={product.imageUrl}
+          title={product.title}
+        />
       </section>
       <section aria-labelledby="details-heading" className="space-y-3">
         <h2 id="details-heading" className="text-lg font-semibold">
@@ -61,7 +72,15 @@ export default async function EditProductPage({ params, searchParams }: { params
             title: product.title,
             description: product.description,
             status: product.status,
-            variants: product.variants.map((v) => ({ id: v.id, name: v.name, sku: v.sku, options: formatOptionsText(v.options).replaceAll(';', '; '), price: formatMajorUnits(v.priceMinor, product.currency), stock: String(v.stock), hasOrders: v.hasOrders })),
+            variants: product.variants.map((v) => ({
+              id: v.id,
+              name: v.name,
+              sku: v.sku,
+              options: formatOptionsText(v.options).replaceAll(';', '; '),
+              price: formatMajorUnits(v.priceMinor, product.currency),
+              stock: String(v.stock),
+              hasOrders: v.hasOrders,
+            })),
           }}
         />
       </section>

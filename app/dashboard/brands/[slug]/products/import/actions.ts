@@ -8,7 +8,13 @@ import type { Translate } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { CSV_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { importCatalogCsv, MAX_IMPORT_BYTES, type ImportCounts, type ImportPreviewLine, type ImportRowError } from '@/server/domain/catalog-csv';
+import {
+  importCatalogCsv,
+  MAX_IMPORT_BYTES,
+  type ImportCounts,
+  type ImportPreviewLine,
+  type ImportRowError,
+} from '@/server/domain/catalog-csv';
 import { services } from '@/server/services';
 import { productsPath } from '../brand-context';
 
@@ -28,7 +34,12 @@ const previewSchema = z.object({
     .refine((file) => file.size > 0, 'Choose a CSV file.')
     .refine((file) => file.size <= MAX_IMPORT_BYTES, 'The file is larger than 2 MB. Split it into smaller files.'),
 });
-const applySchema = z.object({ csv: z.string().min(1, 'Preview a file first.').max(MAX_IMPORT_BYTES * 2) });
+const applySchema = z.object({
+  csv: z
+    .string()
+    .min(1, 'Preview a file first.')
+    .max(MAX_IMPORT_BYTES * 2),
+});
 
 function summary(t: Translate, intl: string, counts: ImportCounts, applied: boolean): string {
   const parts = [
@@ -41,20 +52,37 @@ function summary(t: Translate, intl: string, counts: ImportCounts, applied: bool
   return t(applied ? 'dashboard.csvImport.imported' : 'dashboard.csvImport.readyToImport', { summary: list });
 }
 
-async function run(slug: string, csv: string, dryRun: boolean, user: { id: string; name: string }): Promise<{ state: ActionState; extra: Omit<ImportState, keyof ActionState> }> {
+async function run(
+  slug: string,
+  csv: string,
+  dryRun: boolean,
+  user: { id: string; name: string },
+): Promise<{ state: ActionState; extra: Omit<ImportState, keyof ActionState> }> {
   const { t, intl } = await getI18n();
   const result = await importCatalogCsv(services().db, { userId: user.id, name: user.name }, slug, csv, { dryRun });
   if (!result.ok) {
     const rows = new Set(result.errors.map((e) => e.row)).size;
-    return { state: { ok: false, code: 'INVALID_INPUT', message: t('dashboard.csvImport.nothingImported', { count: rows }) }, extra: { errors: result.errors } };
+    return {
+      state: { ok: false, code: 'INVALID_INPUT', message: t('dashboard.csvImport.nothingImported', { count: rows }) },
+      extra: { errors: result.errors },
+    };
   }
   if (!dryRun) revalidatePath(productsPath(slug));
-  return { state: { ok: true, message: summary(t, intl, result.counts, result.applied) }, extra: { preview: result, ...(dryRun ? { csv, previewId: randomUUID() } : {}) } };
+  return {
+    state: { ok: true, message: summary(t, intl, result.counts, result.applied) },
+    extra: { preview: result, ...(dryRun ? { csv, previewId: randomUUID() } : {}) },
+  };
 }
 
 async function localised(state: ActionState, extra: Omit<ImportState, keyof ActionState>): Promise<ImportState> {
   const { t } = await getI18n();
-  return { ...localiseState(state, t, CSV_MESSAGES, { file: 'dashboard.csvImport.errors.chooseFile', csv: 'dashboard.csvImport.errors.previewFirst' }), ...extra };
+  return {
+    ...localiseState(state, t, CSV_MESSAGES, {
+      file: 'dashboard.csvImport.errors.chooseFile',
+      csv: 'dashboard.csvImport.errors.previewFirst',
+    }),
+    ...extra,
+  };
 }
 
 // formAction's body answers a plain ActionState; the preview rides alongside it.

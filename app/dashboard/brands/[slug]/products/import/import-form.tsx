@@ -29,13 +29,27 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
         <caption className="sr-only">{t('dashboard.csvImport.tableCaption')}</caption>
         <thead className="bg-neutral-50 text-xs uppercase text-neutral-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.row')}</th>
-            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.product')}</th>
-            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.variant')}</th>
-            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.sku')}</th>
-            <th scope="col" className="px-3 py-2">{t('dashboard.csvImport.columns.change')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('dashboard.csvImport.columns.price')}</th>
-            <th scope="col" className="px-3 py-2 text-right">{t('dashboard.csvImport.columns.stock')}</th>
+            <th scope="col" className="px-3 py-2">
+              {t('dashboard.csvImport.columns.row')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('dashboard.csvImport.columns.product')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('dashboard.csvImport.columns.variant')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('dashboard.csvImport.columns.sku')}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t('dashboard.csvImport.columns.change')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('dashboard.csvImport.columns.price')}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              {t('dashboard.csvImport.columns.stock')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,7 +58,9 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
               <td className="px-3 py-2 tabular-nums">{line.row}</td>
               <td className="px-3 py-2">
                 {line.productTitle}
-                {line.productAction === 'create' && <span className="ml-1 text-xs text-emerald-800">{t('dashboard.csvImport.newProduct')}</span>}
+                {line.productAction === 'create' && (
+                  <span className="ml-1 text-xs text-emerald-800">{t('dashboard.csvImport.newProduct')}</span>
+                )}
               </td>
               <td className="px-3 py-2">{line.variantName}</td>
               <td className="px-3 py-2 font-mono text-xs">{line.sku}</td>
@@ -55,7 +71,11 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
           ))}
         </tbody>
       </table>
-      {lines.length > SHOWN_ROWS && <p className="border-t border-neutral-100 px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreRows', { count: lines.length - SHOWN_ROWS })}</p>}
+      {lines.length > SHOWN_ROWS && (
+        <p className="border-t border-neutral-100 px-3 py-2 text-sm text-neutral-600">
+          {t('dashboard.csvImport.moreRows', { count: lines.length - SHOWN_ROWS })}
+        </p>
+      )}
     </TableScroller>
   );
 }
@@ -65,7 +85,9 @@ function ErrorList({ errors }: { errors: NonNullable<ImportState['errors']> }) {
   const { t, locale } = useI18n();
   return (
     <div className="rounded-xl border border-red-200">
-      <h2 className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">{t('dashboard.csvImport.rowsToFix')}</h2>
+      <h2 className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
+        {t('dashboard.csvImport.rowsToFix')}
+      </h2>
       {locale !== 'en' && <p className="px-3 pt-2 text-xs text-neutral-600">{t('dashboard.csvImport.rowErrorsNote')}</p>}
       <ul className="divide-y divide-neutral-100 text-sm">
         {errors.slice(0, SHOWN_ROWS).map((error, index) => (
@@ -75,13 +97,23 @@ function ErrorList({ errors }: { errors: NonNullable<ImportState['errors']> }) {
           </li>
         ))}
       </ul>
-      {errors.length > SHOWN_ROWS && <p className="px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreErrors', { count: errors.length - SHOWN_ROWS })}</p>}
+      {errors.length > SHOWN_ROWS && (
+        <p className="px-3 py-2 text-sm text-neutral-600">{t('dashboard.csvImport.moreErrors', { count: errors.length - SHOWN_ROWS })}</p>
+      )}
     </div>
   );
 }
 
 /** The preview of one file and the button that applies it; a new preview starts a new one. */
-function ApplyStep({ preview, applyAction, productsHref }: { preview: ImportState & { csv: string }; applyAction: Action; productsHref: string }) {
+function ApplyStep({
+  preview,
+  applyAction,
+  productsHref,
+}: {
+  preview: ImportState & { csv: string };
+  applyAction: Action;
+  productsHref: string;
+}) {
   const [applied, submitApply, applying] = useActionState(applyAction, null);
   const { t } = useI18n();
   // Once applied, the answer replaces the preview: the data may have changed in between.
@@ -109,7 +141,15 @@ function ApplyStep({ preview, applyAction, productsHref }: { preview: ImportStat
   );
 }
 
-export function ImportForm({ previewAction, applyAction, productsHref }: { previewAction: Action; applyAction: Action; productsHref: string }) {
+export function ImportForm({
+  previewAction,
+  applyAction,
+  productsHref,
+}: {
+  previewAction: Action;
+  applyAction: Action;
+  productsHref: string;
+}) {
   const [preview, submitPreview, previewing] = useActionState(previewAction, null);
   const { t } = useI18n();
   const fileError = preview && !preview.ok ? preview.fieldErrors?.file : undefined;
@@ -145,7 +185,12 @@ export function ImportForm({ previewAction, applyAction, productsHref }: { previ
       </form>
 
       {preview?.ok && preview.csv ? (
-        <ApplyStep key={preview.previewId} preview={{ ...preview, csv: preview.csv }} applyAction={applyAction} productsHref={productsHref} />
+        <ApplyStep
+          key={preview.previewId}
+          preview={{ ...preview, csv: preview.csv }}
+          applyAction={applyAction}
+          productsHref={productsHref}
+        />
       ) : (
         preview &&
         !fileError && (

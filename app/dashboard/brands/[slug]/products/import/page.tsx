@@ -43,7 +43,11 @@ export default async function ImportProductsPage({ params }: { params: Promise<{
           </ul>
         </div>
       </details>
-      <ImportForm previewAction={previewImportAction.bind(null, slug)} applyAction={applyImportAction.bind(null, slug)} productsHref={productsPath(slug)} />
+      <ImportForm
+        previewAction={previewImportAction.bind(null, slug)}
+        applyAction={applyImportAction.bind(null, slug)}
+        productsHref={productsPath(slug)}
+      />
     </div>
   );
 }

@@ -23,7 +23,12 @@ export default async function NewProductPage({ params }: { params: Promise<{ slu
         action={saveProductAction.bind(null, slug, null)}
         currency={brand.currency}
         submitLabel={t('dashboard.products.createProduct')}
-        initial={{ title: '', description: '', status: 'DRAFT', variants: [{ name: t('dashboard.products.defaultVariantName'), sku: '', options: '', price: '', stock: '0', hasOrders: false }] }}
+        initial={{
+          title: '',
+          description: '',
+          status: 'DRAFT',
+          variants: [{ name: t('dashboard.products.defaultVariantName'), sku: '', options: '', price: '', stock: '0', hasOrders: false }],
+        }}
       />
     </div>
   );

@@ -33,7 +33,13 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-export default async function EditShowPage({ params, searchParams }: { params: Promise<{ slug: string; showId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditShowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; showId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const [{ slug, showId }, { created }] = await Promise.all([params, searchParams]);
   const user = await requirePageUser(`/dashboard/brands/${slug}/shows/${showId}`);
   const actor = { userId: user.id, name: user.name };
@@ -46,7 +52,9 @@ export default async function EditShowPage({ params, searchParams }: { params: P
   const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
   const { t, intl } = await getI18n();
   // The brand's own wall clock, written the reader's way.
-  const brandClock = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: show.brand.timeZone }).format(new Date(show.scheduledStart));
+  const brandClock = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: show.brand.timeZone }).format(
+    new Date(show.scheduledStart),
+  );
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeading
@@ -64,14 +72,27 @@ export default async function EditShowPage({ params, searchParams }: { params: P
         </p>
       )}
       <p className="text-sm text-neutral-700">
-        {rich(t('dashboard.shows.starts', { local: brandClock, zone: show.brand.timeZone }), { time: <LocalTime iso={show.scheduledStart} /> })}
+        {rich(t('dashboard.shows.starts', { local: brandClock, zone: show.brand.timeZone }), {
+          time: <LocalTime iso={show.scheduledStart} />,
+        })}
       </p>
-      {show.status === 'CANCELLED' && <p className="rounded-lg bg-neutral-100 p-3 text-sm">{show.cancelReason ? t('dashboard.shows.cancelledBecause', { reason: show.cancelReason }) : t('dashboard.shows.cancelled')}</p>}
+      {show.status === 'CANCELLED' && (
+        <p className="rounded-lg bg-neutral-100 p-3 text-sm">
+          {show.cancelReason ? t('dashboard.shows.cancelledBecause', { reason: show.cancelReason }) : t('dashboard.shows.cancelled')}
+        </p>
+      )}
       {editable ? (
         <Panel id="details-heading" title={t('dashboard.shows.detailsHeading')}>
           <ShowForm
             action={updateShowAction.bind(null, slug, show.id)}
-            values={{ title: show.title, description: show.description, coverImageUrl: show.coverImageUrl ?? '', plannedDurationMinutes: show.plannedDurationMinutes, commissionPercent: show.commissionRateBps / 100, lineup: show.lineup }}
+            values={{
+              title: show.title,
+              description: show.description,
+              coverImageUrl: show.coverImageUrl ?? '',
+              plannedDurationMinutes: show.plannedDurationMinutes,
+              commissionPercent: show.commissionRateBps / 100,
+              lineup: show.lineup,
+            }}
             candidates={candidates}
           />
         </Panel>
@@ -81,7 +102,11 @@ export default async function EditShowPage({ params, searchParams }: { params: P
       {show.status === 'SCHEDULED' && (
         <>
           <Panel id="reschedule-heading" title={t('dashboard.shows.rescheduleHeading')}>
-            <RescheduleForm action={rescheduleShowAction.bind(null, slug, show.id)} startLocal={show.startLocal} timeZone={show.brand.timeZone} />
+            <RescheduleForm
+              action={rescheduleShowAction.bind(null, slug, show.id)}
+              startLocal={show.startLocal}
+              timeZone={show.brand.timeZone}
+            />
           </Panel>
           <Panel id="cancel-heading" title={t('dashboard.shows.cancelHeading')}>
             <CancelForm action={cancelShowAction.bind(null, slug, show.id)} />

@@ -14,7 +14,15 @@ export function RescheduleForm({ action: serverAction, startLocal, timeZone }: {
   return (
     <form action={action} className="space-y-3" aria-labelledby="reschedule-heading" noValidate>
       <Field id="reschedule-start" label={t('dashboard.reschedule.label', { zone: timeZone })} error={error}>
-        <input id="reschedule-start" name="startLocal" type="datetime-local" required defaultValue={startLocal} className={inputClass} aria-invalid={error ? true : undefined} />
+        <input
+          id="reschedule-start"
+          name="startLocal"
+          type="datetime-local"
+          required
+          defaultValue={startLocal}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+        />
       </Field>
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>

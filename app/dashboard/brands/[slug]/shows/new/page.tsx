@@ -20,11 +20,16 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
   const actor = { userId: user.id, name: user.name };
   const db = services().db;
   // Non-members get the 404 page, whichever of layout and page fails first.
-  const [brand, candidates] = await orNotFound(Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]));
+  const [brand, candidates] = await orNotFound(
+    Promise.all([requireBrandMember(db, actor, { slug }), listLineupCandidates(db, actor, slug)]),
+  );
   const { t } = await getI18n();
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeading title={t('dashboard.shows.newShow')} description={t('dashboard.shows.newDescription', { brand: brand.name, zone: brand.timeZone })} />
+      <PageHeading
+        title={t('dashboard.shows.newShow')}
+        description={t('dashboard.shows.newDescription', { brand: brand.name, zone: brand.timeZone })}
+      />
       <ShowForm
         action={createShowAction.bind(null, slug)}
         values={{ title: '', description: '', coverImageUrl: '', plannedDurationMinutes: 60, commissionPercent: 10, lineup: [] }}
