@@ -32,7 +32,11 @@ async function watchViolations(context: BrowserContext): Promise<(page: Page) =>
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${event.sample}`,
+      ),
+    );
   });
   const consoleErrors = new Map<Page, string[]>();
   context.on('page', (page) => {
@@ -42,7 +46,10 @@ async function watchViolations(context: BrowserContext): Promise<(page: Page) =>
       if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
     });
   });
-  return async (page) => [...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)), ...(consoleErrors.get(page) ?? [])];
+  return async (page) => [
+    ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)),
+    ...(consoleErrors.get(page) ?? []),
+  ];
 }
 
 const headersOf = (response: Response | APIResponse | null): Headers => {
@@ -50,7 +57,10 @@ const headersOf = (response: Response | APIResponse | null): Headers => {
   return response.headers();
 };
 
-test('every page type carries the security headers, and Chromium reports no CSP violation on the home, show, sign-in and studio pages', async ({ browser, db }) => {
+test('every page type carries the security headers, and Chromium reports no CSP violation on the home, show, sign-in and studio pages', async ({
+  browser,
+  db,
+}) => {
   const viewerContext = await browser.newContext();
   const hostContext = await browser.newContext();
   await signIn(hostContext, 'host@demo.live');
@@ -79,7 +89,9 @@ test('every page type carries the security headers, and Chromium reports no CSP 
     expect(nonce(second['content-security-policy'])).not.toBe(nonce(first['content-security-policy']));
     // Every script the server wrote (data blocks aside) carries this response's nonce.
     const html = await reload!.text();
-    const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
+    const scriptTags = [...html.matchAll(/<script\b[^>]*>/g)]
+      .map(([tag]) => tag)
+      .filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
     expect(scriptTags.length).toBeGreaterThan(0);
     for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce(second['content-security-policy'])}"`);
     await pageReady(page);
@@ -97,11 +109,17 @@ test('every page type carries the security headers, and Chromium reports no CSP 
     expectPageHeaders(headersOf(await studio.goto(`/studio/${SHOW_ID}`)), 'studio', { studio: true });
     // Off air or live, whichever the earlier specs left the demo show in.
     await expect(studio.getByTestId('studio-status')).toHaveText(/Off air|Live/);
-    await expect.poll(() => studio.getByTestId('studio-preview').evaluate((video) => (video as HTMLVideoElement).videoWidth), { message: 'camera preview plays' }).toBeGreaterThan(0);
+    await expect
+      .poll(() => studio.getByTestId('studio-preview').evaluate((video) => (video as HTMLVideoElement).videoWidth), {
+        message: 'camera preview plays',
+      })
+      .toBeGreaterThan(0);
     expect(await hostViolations(studio)).toEqual([]);
     // Outside the studio the page itself cannot ask for the camera.
     await studio.goto('/');
-    const denied = await studio.evaluate(() => (document as unknown as { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy?.allowsFeature('camera'));
+    const denied = await studio.evaluate(() =>
+      (document as unknown as { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy?.allowsFeature('camera'),
+    );
     expect(denied).toBe(false);
   });
 

@@ -37,10 +37,16 @@ function readJson(file) {
 }
 
 await step('type check (tsc)', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot, env }));
-await step('lint (eslint)', () => run(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], { cwd: projectRoot, env }));
+await step('lint (eslint)', () =>
+  run(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], { cwd: projectRoot, env }),
+);
+await step('format (prettier --check)', () => run(bin('prettier'), ['--check', '.', '--log-level', 'warn'], { cwd: projectRoot, env }));
 
 await step('unit and integration tests (vitest)', () =>
-  run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], { cwd: projectRoot, env }),
+  run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], {
+    cwd: projectRoot,
+    env,
+  }),
 );
 const vitest = readJson(path.join(reports, 'vitest.json'));
 if (vitest) {
@@ -52,7 +58,10 @@ if (vitest) {
 await step('production build (next build)', () => ensureNextBuild());
 if (!failures.includes('production build (next build)')) {
   await step('browser tests (playwright)', () =>
-    run(bin('playwright'), ['test'], { cwd: projectRoot, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') } }),
+    run(bin('playwright'), ['test'], {
+      cwd: projectRoot,
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
+    }),
   );
   const playwright = readJson(path.join(reports, 'playwright.json'));
   if (playwright) {
