@@ -47,15 +47,57 @@ const LOCALE_DATA: Record<PolyfilledLocale, () => Promise<unknown>[]> = {
 
 const loads = new Map<PolyfilledLocale, Promise<void>>();
 
+type IntlConstructorName = 'PluralRules' | 'NumberFormat' | 'DateTimeFormat';
+type AnyConstructor = new (...args: unknown[]) => object;
+const intl = Intl as unknown as Record<IntlConstructorName, AnyConstructor>;
+// The browser's own constructors, taken before any polyfill replaces them.
+const NATIVE: Record<IntlConstructorName, AnyConstructor> = {
+  PluralRules: intl.PluralRules,
+  NumberFormat: intl.NumberFormat,
+  DateTimeFormat: intl.DateTimeFormat,
+};
+
+/**
+ * A polyfill replaces the global constructor as soon as its module runs, but
+ * its locale data arrives in later modules; a render in between (the studio
+ * re-renders on every reaction) would throw "Missing locale data" and take the
+ * page down. Until the data is there, such a formatter is the browser's own.
+ */
+async function install(name: IntlConstructorName, polyfill: () => Promise<unknown>): Promise<void> {
+  await polyfill();
+  const polyfilled = intl[name];
+  if (polyfilled === NATIVE[name]) return;
+  const fallBack = <T>(build: () => T, native: () => T): T => {
+    try {
+      return build();
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('Missing locale data')) return native();
+      throw error;
+    }
+  };
+  intl[name] = new Proxy(polyfilled, {
+    construct: (target, args, newTarget) =>
+      fallBack(
+        () => Reflect.construct(target, args, newTarget) as object,
+        () => Reflect.construct(NATIVE[name], args) as object,
+      ),
+    apply: (target, thisArg, args) =>
+      fallBack(
+        () => Reflect.apply(target as unknown as (...a: unknown[]) => object, thisArg, args),
+        () => Reflect.construct(NATIVE[name], args) as object,
+      ),
+  });
+}
+
 /** Installs the polyfills with `locale`'s data, once per page; later formatters use them. */
 export function loadLocaleData(locale: PolyfilledLocale): Promise<void> {
   let load = loads.get(locale);
   if (!load) {
     load = (async () => {
       // Each polyfill builds on the one before: plural rules, numbers, dates.
-      await import('@formatjs/intl-pluralrules/polyfill-force.js');
-      await import('@formatjs/intl-numberformat/polyfill-force.js');
-      await import('@formatjs/intl-datetimeformat/polyfill-force.js');
+      await install('PluralRules', () => import('@formatjs/intl-pluralrules/polyfill-force.js'));
+      await install('NumberFormat', () => import('@formatjs/intl-numberformat/polyfill-force.js'));
+      await install('DateTimeFormat', () => import('@formatjs/intl-datetimeformat/polyfill-force.js'));
       await Promise.all([
         import('@formatjs/intl-pluralrules/locale-data/en.js'),
         import('@formatjs/intl-numberformat/locale-data/en.js'),
