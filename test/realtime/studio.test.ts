@@ -55,7 +55,7 @@ describe('the host’s studio channel', () => {
       quantityCap: 2,
     });
     if (!started.ok) throw new Error(started.error.code);
-    const ended = nextEvent(hostSocket, 'deal:ended');
+    const ended = nextEvent(hostSocket, 'deal:ended', (e) => e.dealId === started.deal.id);
 
     const results = await Promise.all(
       sockets.map((s) => ask(s, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id })),
@@ -84,7 +84,7 @@ describe('the host’s studio channel', () => {
     hostSocket.on('deal:ended', (e) => {
       if (e.dealId === started.deal.id) endedEarly = true;
     });
-    const updated = nextEvent(hostSocket, 'deal:updated');
+    const updated = nextEvent(hostSocket, 'deal:updated', (e) => e.dealId === started.deal.id);
     expect(
       await ask(socket, 'order:buy', { showId, variantId, quantity: 1, idempotencyKey: randomUUID(), dealId: started.deal.id }),
     ).toMatchObject({ ok: true });

@@ -83,12 +83,21 @@ export function ask<E extends EventName>(socket: TestSocket, event: E, payload: 
 }
 
 /** Resolves with the next broadcast of the given event. */
+/** The next `event` on `socket`, or the next one `matches` accepts: events of earlier tests can still be in flight. */
 export function nextEvent<E extends keyof ServerToClientEvents>(
   socket: TestSocket,
   event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  type Payload = Parameters<ServerToClientEvents[E]>[0];
+  const emitter = socket as unknown as { on(e: string, l: (p: Payload) => void): void; off(e: string, l: (p: Payload) => void): void };
   return new Promise((resolve) => {
-    (socket as unknown as { once(e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void): void }).once(event, resolve);
+    const listener = (payload: Payload) => {
+      if (!matches(payload)) return;
+      emitter.off(event, listener);
+      resolve(payload);
+    };
+    emitter.on(event, listener);
   });
 }
 
