@@ -126,7 +126,7 @@ describe('show channel', () => {
     const watcher = await t.connect(viewer2);
     await Promise.all([joined(hostSocket), joined(buyer), joined(watcher)]);
     const before = await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } });
-    const stockSeen = nextEvent(watcher, 'stock:changed');
+    const stockSeen = nextEvent(watcher, 'stock:changed', (e) => e.variantId === variantId && e.stock === before.stock - 1);
     const saleSeen = nextEvent(hostSocket, 'sale:made');
     const boughtSeen = nextEvent(watcher, 'order:justBought');
     const key = randomUUID();
