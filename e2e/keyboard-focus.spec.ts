@@ -11,12 +11,12 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`${target} never received focus from the keyboard`);
 }
 
-function luminance(rgb: string): number {
-  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
-    const v = Number(c) / 255;
+function luminance([r, g, b]: number[]): number {
+  const [lr, lg, lb] = [r!, g!, b!].map((c) => {
+    const v = c / 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
   });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 0.2126 * lr! + 0.7152 * lg! + 0.0722 * lb!;
 }
 const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 
@@ -28,7 +28,12 @@ const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a
 async function expectVisibleRing(target: Locator, name: string): Promise<void> {
   const ring = await target.evaluate((el) => {
     const style = getComputedStyle(el);
-    return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset, color: style.outlineColor };
+    // Painted on a canvas to read the colour as sRGB whatever notation the style uses (oklch, hex, rgb).
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.fillStyle = style.outlineColor;
+    context.fillRect(0, 0, 1, 1);
+    const color = [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset, color };
   });
   expect(ring.style, `${name} outline style`).not.toBe('none');
   expect(parseFloat(ring.width), `${name} outline width`).toBeGreaterThanOrEqual(2);

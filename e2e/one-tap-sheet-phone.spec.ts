@@ -119,11 +119,8 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA); 40
     await sheet.getByRole('button', { name: 'Save and buy' }).click();
   };
   const savedCards = async () =>
-    (
-      await db.query(`SELECT m.last4, m."isDefault" FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [
-        email,
-      ])
-    ).rows;
+    (await db.query(`SELECT m.last4, m."isDefault" FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [email]))
+      .rows;
 
   await test.step('the country is found by typing its name and picked from the list', async () => {
     await sheet.getByLabel('Full name').fill('Sokha Chan');

@@ -6,7 +6,9 @@ import { scheduleShowLikeDemo } from './support/shows';
 /** A live copy of the demo show (its whole lineup) with the moisturiser pinned, and a buyer with a saved address and card. */
 async function liveShowWithLineup(db: pg.Client, prefix: string): Promise<{ showId: string; email: string }> {
   const { showId } = await scheduleShowLikeDemo(db, prefix);
-  await db.query(`UPDATE "Show" SET status = 'LIVE', "startedAt" = now(), "pinnedProductId" = 'demo_product_cream' WHERE id = $1`, [showId]);
+  await db.query(`UPDATE "Show" SET status = 'LIVE', "startedAt" = now(), "pinnedProductId" = 'demo_product_cream' WHERE id = $1`, [
+    showId,
+  ]);
   const email = await createShopper(db, prefix);
   await db.query(
     `INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault")
