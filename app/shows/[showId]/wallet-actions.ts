@@ -38,9 +38,8 @@ export async function oneTapWalletSummaryAction(): Promise<OneTapWalletSummary |
   const regions = new Intl.DisplayNames([intl, 'en'], { type: 'region' });
   return {
     shipsTo: address ? [address.fullName, address.city, regions.of(address.country) ?? address.country].join(', ') : null,
-    paysWith: card
-      ? t('viewer.bag.cardName', { brand: NETWORK_NAMES[card.brand] ?? t('commerce.wallet.cards.genericBrand'), last4: card.last4 })
-      : null,
+    // The network's own name and the masked number read the same in every language.
+    paysWith: card ? `${NETWORK_NAMES[card.brand] ?? t('commerce.wallet.cards.genericBrand')} •••• ${card.last4}` : null,
   };
 }
 

@@ -117,7 +117,6 @@ export const viewer = {
     total: 'Total',
     shipsTo: 'Ships to {address}',
     paysWith: 'Pays with {card}',
-    cardName: '{brand} •••• {last4}',
     change: 'Change',
     add: 'Add',
     changeAddressLabel: 'Change the shipping address',

@@ -138,7 +138,6 @@ export const viewer: Messages['viewer'] = {
     total: 'សរុប',
     shipsTo: 'ដឹកជញ្ជូនទៅ {address}',
     paysWith: 'បង់ដោយ {card}',
-    cardName: '{brand} •••• {last4}',
     change: 'ប្ដូរ',
     add: 'បន្ថែម',
     changeAddressLabel: 'ប្ដូរអាសយដ្ឋានដឹកជញ្ជូន',

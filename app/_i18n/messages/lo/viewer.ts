@@ -138,7 +138,6 @@ export const viewer: Messages['viewer'] = {
     total: 'ລວມທັງໝົດ',
     shipsTo: 'ສົ່ງໄປທີ່ {address}',
     paysWith: 'ຈ່າຍດ້ວຍ {card}',
-    cardName: '{brand} •••• {last4}',
     change: 'ປ່ຽນ',
     add: 'ເພີ່ມ',
     changeAddressLabel: 'ປ່ຽນທີ່ຢູ່ຈັດສົ່ງ',

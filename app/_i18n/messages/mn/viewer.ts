@@ -138,7 +138,6 @@ export const viewer: Messages['viewer'] = {
     total: 'Нийт',
     shipsTo: 'Хүргэх хаяг: {address}',
     paysWith: 'Төлөх карт: {card}',
-    cardName: '{brand} •••• {last4}',
     change: 'Солих',
     add: 'Нэмэх',
     changeAddressLabel: 'Хүргэлтийн хаягийг солих',
