@@ -70,3 +70,25 @@ test('a lineup item opens that product over the stream (options, price, Buy, Add
   });
   await context.close();
 });
+
+test('on a phone the opened product card lists the lineup; a tap opens another product with its options over the stream', async ({
+  browser,
+  db,
+}) => {
+  const { showId, email } = await liveShowWithLineup(db, 'lineupphone');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await signIn(context, email);
+  const page = await context.newPage();
+  await page.goto(`/shows/${showId}`);
+  const card = page.getByTestId('pinned-product');
+  await card.getByRole('button', { name: 'Show options and details' }).click();
+  await card.getByRole('button', { name: /Velvet Lip Tint/ }).tap();
+  await expect(card.getByRole('heading', { name: 'Velvet Lip Tint' })).toBeVisible();
+  for (const shade of ['Rose', 'Coral', 'Berry']) await expect(card.getByText(shade, { exact: true })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Buy now · $18.00' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Add to bag' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/shows/${showId}$`));
+  await card.getByRole('button', { name: 'Back to the live product' }).tap();
+  await expect(card.getByRole('heading', { name: 'Cloud Cream Moisturiser' })).toBeVisible();
+  await context.close();
+});

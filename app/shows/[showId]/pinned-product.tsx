@@ -45,6 +45,7 @@ export function PinnedProduct({
   onAddToBag,
   note,
   back,
+  more,
 }: {
   product: ProductCard;
   deal: DealView | null;
@@ -57,6 +58,8 @@ export function PinnedProduct({
   note?: (priceMinor: number) => ReactNode;
   /** Set when the viewer opened this product from the lineup: the way back, and its label. */
   back?: { label: string; onBack: () => void };
+  /** On a phone, in the opened card: the rest of the lineup (a wide screen lists it beside the video). */
+  more?: ReactNode;
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -79,7 +82,8 @@ export function PinnedProduct({
     if (answered > 0) resultRef.current?.focus();
   }, [answered]);
   // On a phone the card starts as a compact bar (picture, name, price, Buy) so the video stays in view; a tap opens the rest.
-  const [expanded, setExpanded] = useState(false);
+  // A product opened from the lineup opens with its options in view: the viewer asked to see it.
+  const [expanded, setExpanded] = useState(back !== undefined);
   // Classes for what only the opened card shows on a phone; a wide screen always shows the whole card.
   const full = expanded ? '' : 'hidden md:block';
   // Compact on a phone: picture and name, then Buy, then the toggle on one line; notes and answers below.
@@ -266,6 +270,7 @@ export function PinnedProduct({
         </button>
       )}
       {noteShown && <div className={below}>{noteShown}</div>}
+      {more && expanded && <div className="mt-2 basis-full md:hidden">{more}</div>}
       {repeatTap && (
         <div role="alert" className={`mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ${below}`} data-testid="buy-another">
           <p>{t('viewer.product.buyAnotherQuestion')}</p>

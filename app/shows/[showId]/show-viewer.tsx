@@ -12,6 +12,7 @@ import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { ShareButton } from './share-button';
+import { LineupList } from './lineup-list';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
@@ -225,6 +226,7 @@ export function ShowViewer({
                       }
                     : undefined
                 }
+                more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={setOpenedId} strip />}
                 deal={state.deal}
                 canBuy={signedIn}
                 live={live}
@@ -278,27 +280,7 @@ export function ShowViewer({
             <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
               {t('viewer.page.lineup')}
             </h2>
-            <ul className="space-y-2">
-              {state.lineup.map((p) => (
-                <li key={p.id}>
-                  {/* Opens the product in the card above, over the stream: options, price, Buy and Add to bag. */}
-                  <button
-                    type="button"
-                    aria-pressed={shown?.id === p.id}
-                    onClick={() => setOpenedId(p.id)}
-                    className="flex w-full items-center gap-3 rounded-xl bg-white p-2 text-left shadow-sm hover:bg-neutral-100 aria-pressed:ring-2 aria-pressed:ring-brand-500"
-                  >
-                    {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
-                    <span className="min-w-0 flex-1 text-sm font-medium">{p.title}</span>
-                    {p.variants[0] && (
-                      <span className="shrink-0 text-sm tabular-nums text-neutral-700">
-                        {formatPrice(Math.min(...p.variants.map((v) => v.priceMinor)), p.variants[0].currency, intl)}
-                      </span>
-                    )}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={setOpenedId} />
           </section>
         </aside>
         {bagOpen && (
