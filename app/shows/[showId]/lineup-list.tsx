@@ -29,7 +29,7 @@ export function LineupList({
             type="button"
             aria-pressed={shownId === p.id}
             onClick={() => onOpen(p.id)}
-            className={`flex w-full items-center gap-2 rounded-xl text-left hover:bg-neutral-100 aria-pressed:ring-2 aria-pressed:ring-brand-500 ${strip ? 'border border-neutral-200 p-1.5' : 'gap-3 bg-white p-2 shadow-sm'}`}
+            className={`flex w-full items-center gap-2 rounded-xl text-left hover:bg-neutral-100 aria-pressed:bg-brand-50 aria-pressed:ring-1 aria-pressed:ring-brand-500 ${strip ? 'border border-neutral-200 p-1.5' : 'gap-3 bg-white p-2 shadow-sm'}`}
           >
             {p.imageUrl && (
               <img
