@@ -10,6 +10,7 @@ import '@fontsource/noto-sans-khmer/700.css';
 import '@fontsource/noto-sans-lao/400.css';
 import '@fontsource/noto-sans-lao/700.css';
 import './globals.css';
+import { SkipLink } from './_components/skip-link';
 import { I18nProvider } from './_i18n/client';
 import { MESSAGES } from './_i18n/messages';
 import { getI18n, getLocale } from './_i18n/server';
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t('common.appName'), template: `%s · ${t('common.appName')}` }, description: t('common.description') };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#14121a' };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#14121a', viewportFit: 'cover' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-dvh">
         <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+          <SkipLink />
           {children}
         </I18nProvider>
       </body>

@@ -100,7 +100,7 @@ test('on a phone the first-time sheet is in view below the header, nothing cover
   await context.close();
 });
 
-test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is declined on 4000 0000 0000 0002, taps "Change card", and the order is confirmed on 4242', async ({
+test('a first-time buyer types "Cambodia" to pick the country (KH, never CA); 4000 0000 0000 0002 is refused in the sheet and never saved, and the order is confirmed on 4242', async ({
   browser,
   db,
 }) => {
@@ -110,6 +110,17 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is
   const page = await context.newPage();
   await page.goto(`/shows/${show.showId}`);
   const sheet = await openSheet(page);
+  const fillCard = async (number: string) => {
+    await sheet.getByLabel('Card number').fill(number);
+    await sheet.getByLabel('Month').fill('12');
+    await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));
+    await sheet.getByLabel('Security code').fill('123');
+    await sheet.getByLabel('Name on card').fill('Sokha Chan');
+    await sheet.getByRole('button', { name: 'Save and buy' }).click();
+  };
+  const savedCards = async () =>
+    (await db.query(`SELECT m.last4, m."isDefault" FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1`, [email]))
+      .rows;
 
   await test.step('the country is found by typing its name and picked from the list', async () => {
     await sheet.getByLabel('Full name').fill('Sokha Chan');
@@ -121,30 +132,23 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is
     await expect(country).toHaveValue('Cambodia');
   });
 
-  await test.step('the declined card refuses the tap and "Change card" stands beside the refusal', async () => {
-    await sheet.getByLabel('Card number').fill('4000 0000 0000 0002');
-    await sheet.getByLabel('Month').fill('12');
-    await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));
-    await sheet.getByLabel('Security code').fill('123');
-    await sheet.getByLabel('Name on card').fill('Sokha Chan');
-    await sheet.getByRole('button', { name: 'Save and buy' }).click();
-    await expect(page.getByText('Your payment was declined. Try another card.')).toBeVisible();
+  await test.step('the declined card is checked with the provider before it is kept: the sheet says so and stays open, nothing is saved', async () => {
+    await fillCard('4000 0000 0000 0002');
+    await expect(sheet.getByText('This card was declined, so it was not saved. Try another card.')).toBeVisible();
+    await expect(sheet.getByLabel('Street address')).toHaveValue('21 Sisowath Quay');
+    expect(await savedCards()).toEqual([]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM "Order" o JOIN "User" u ON u.id = o."buyerId" WHERE u.email = $1`, [
+      email,
+    ]);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
-  await test.step('"Change card" opens the sheet on the card step; the new card buys', async () => {
-    await page.getByRole('button', { name: 'Change card' }).click();
-    await expect(sheet.getByRole('heading', { name: 'Use another card' })).toBeVisible();
-    await expect(sheet.getByLabel('Street address')).toHaveCount(0);
-    await sheet.getByLabel('Card number').fill('4242 4242 4242 4242');
-    await sheet.getByLabel('Month').fill('12');
-    await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));
-    await sheet.getByLabel('Security code').fill('123');
-    await sheet.getByLabel('Name on card').fill('Sokha Chan');
-    await sheet.getByRole('button', { name: 'Save and buy' }).click();
+  await test.step('another card in the same sheet is saved and the same tap buys', async () => {
+    await fillCard('4242 4242 4242 4242');
     await expect(page.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toBeVisible();
   });
 
-  await test.step('the wallet, the order and its shipping label say KH; the working card is the default', async () => {
+  await test.step('the wallet, the order and its shipping label say KH; only the working card is in the wallet, as the default', async () => {
     const { rows: addresses } = await db.query(`SELECT a.country FROM "Address" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`, [
       email,
     ]);
@@ -154,12 +158,47 @@ test('a first-time buyer types "Cambodia" to pick the country (KH, never CA), is
       [email],
     );
     expect(orders).toEqual([{ shipCountry: 'KH' }]);
-    const { rows: cards } = await db.query(
-      `SELECT m.last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."isDefault"`,
-      [email],
-    );
-    expect(cards).toEqual([{ last4: '4242' }]);
+    expect(await savedCards()).toEqual([{ last4: '4242', isDefault: true }]);
   });
+  await context.close();
+});
+
+test('a returning buyer whose saved card now declines gets "Change card" beside the refusal in the show; the new card buys and becomes the default', async ({
+  browser,
+  db,
+}) => {
+  const email = await createShopper(db, 'declinedlater');
+  await db.query(
+    `INSERT INTO "Address" (id, "userId", "fullName", line1, city, country, "isDefault") SELECT 'e2e_addr_' || substr(md5(random()::text), 1, 8), id, name, '3 Peace Ave', 'Ulaanbaatar', 'MN', true FROM "User" WHERE email = $1`,
+    [email],
+  );
+  await db.query(
+    `INSERT INTO "PaymentMethod" (id, "userId", provider, token, brand, last4, "expMonth", "expYear", "isDefault")
+     SELECT 'e2e_card_' || substr(md5(random()::text), 1, 8), id, 'test', 'tok_test_visa_decline', 'visa', '0002', 12, $2, true FROM "User" WHERE email = $1`,
+    [email, new Date().getFullYear() + 3],
+  );
+  const context = await browser.newContext(PHONE);
+  await signIn(context, email);
+  const page = await context.newPage();
+  await page.goto(`/shows/${show.showId}`);
+  await page.getByRole('button', { name: /^Buy now/ }).click();
+  await expect(page.getByText('Your payment was declined. Try another card.')).toBeVisible();
+  await page.getByRole('button', { name: 'Change card' }).click();
+  const sheet = page.getByTestId('one-tap-sheet');
+  await expect(sheet.getByRole('heading', { name: 'Use another card' })).toBeVisible();
+  await expect(sheet.getByLabel('Street address')).toHaveCount(0);
+  await sheet.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await sheet.getByLabel('Month').fill('12');
+  await sheet.getByLabel('Year').fill(String(new Date().getFullYear() + 3));
+  await sheet.getByLabel('Security code').fill('123');
+  await sheet.getByLabel('Name on card').fill('Bat Erdene');
+  await sheet.getByRole('button', { name: 'Save and buy' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toBeVisible();
+  const { rows: cards } = await db.query(
+    `SELECT m.last4 FROM "PaymentMethod" m JOIN "User" u ON u.id = m."userId" WHERE u.email = $1 AND m."isDefault"`,
+    [email],
+  );
+  expect(cards).toEqual([{ last4: '4242' }]);
   await context.close();
 });
 

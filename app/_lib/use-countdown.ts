@@ -2,10 +2,16 @@
 
 import { useEffect, useState } from 'react';
 
-/** Seconds left until `endsAt`, ticking once a second; 0 when it has passed. */
-export function useCountdown(endsAt: string | null): number {
-  const left = () => (endsAt ? Math.max(0, Math.ceil((Date.parse(endsAt) - Date.now()) / 1000)) : 0);
-  const [seconds, setSeconds] = useState(left);
+/**
+ * Seconds left until `endsAt`, ticking once a second; 0 when it has passed.
+ * A countdown rendered on the server passes `renderedAt` (the server's clock
+ * then): the browser's first render counts from the same instant, so it writes
+ * the same text as the HTML (no hydration mismatch, React error #418), and the
+ * effect moves on to the browser's clock right after.
+ */
+export function useCountdown(endsAt: string | null, renderedAt?: number): number {
+  const left = (now = Date.now()) => (endsAt ? Math.max(0, Math.ceil((Date.parse(endsAt) - now) / 1000)) : 0);
+  const [seconds, setSeconds] = useState(() => left(renderedAt));
   useEffect(() => {
     setSeconds(left());
     if (!endsAt) return;

@@ -99,6 +99,18 @@ describe('wallet', () => {
     expect(await database.prisma.address.count({ where: { userId: newcomer.userId, city: 'Somewhere' } })).toBe(0);
   });
 
+  it('a card the provider declines is refused with PAYMENT_DECLINED and never kept, and the default card stays the default', async () => {
+    const user = await database.prisma.user.create({ data: { email: 'declined-card@test.live', name: 'Dara Declined' } });
+    const buyer = { userId: user.id, name: user.name };
+    const working = await addPaymentMethod(database.prisma, payments, buyer, card('4242424242424242'));
+    await expectAppError(
+      addPaymentMethod(database.prisma, payments, buyer, card('4000 0000 0000 0002'), { makeDefault: true }),
+      'PAYMENT_DECLINED',
+    );
+    const cards = await database.prisma.paymentMethod.findMany({ where: { userId: buyer.userId }, select: { id: true, isDefault: true } });
+    expect(cards).toEqual([{ id: working.id, isDefault: true }]);
+  });
+
   it('stores the token, brand, last four and expiry only: the card number is in no database row', async () => {
     await addPaymentMethod(database.prisma, payments, newcomer, card('4000 0000 0000 9995'));
     const saved = await database.prisma.paymentMethod.findFirstOrThrow({ where: { userId: newcomer.userId, last4: '9995' } });

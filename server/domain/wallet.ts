@@ -108,10 +108,14 @@ async function ownAddress(tx: Tx, actor: Actor, addressId: string): Promise<{ is
   return address;
 }
 
+export const CARD_DECLINED_WHEN_SAVED = 'This card was declined, so it was not saved. Try another card.';
+
 /**
  * Tokenizes the card with the provider and keeps only the token, brand, last
  * four digits and expiry. The number and security code go no further than the
- * provider call: not into the database, an error or a log line.
+ * provider call: not into the database, an error or a log line. A card the
+ * provider refuses is not kept (PAYMENT_DECLINED): saved as the default, it
+ * would decline every later tap.
  */
 export async function addPaymentMethod(
   db: Db,
@@ -123,6 +127,8 @@ export async function addPaymentMethod(
   const parsed = cardInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'card details invalid', parsed.error.issues[0]?.message);
   const card = await payments.tokenizeCard(parsed.data);
+  const verified = await payments.verifyCard(card.token);
+  if (!verified.ok) throw new AppError('PAYMENT_DECLINED', `card ending ${card.last4} refused when saved`, CARD_DECLINED_WHEN_SAVED);
   return inWallet(db, actor, async (tx) => {
     const isDefault =
       opts.makeDefault === true || (await tx.paymentMethod.count({ where: { userId: actor.userId, isDefault: true } })) === 0;

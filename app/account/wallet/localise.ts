@@ -25,6 +25,7 @@ export const WALLET_MESSAGES: readonly MessageRule[] = [
   { english: /^The security code is the (?<digits>\d) digits on the card\.$/, key: 'commerce.wallet.errors.cvcDigits' },
   { english: 'We could not find that address.', key: 'commerce.wallet.errors.addressNotFound' },
   { english: 'We could not find that card.', key: 'commerce.wallet.errors.cardNotFound' },
+  { english: 'This card was declined, so it was not saved. Try another card.', key: 'commerce.wallet.errors.cardDeclined' },
 ];
 
 /** zod's own wording (a year that is not a number, a limit without a message) per field. */

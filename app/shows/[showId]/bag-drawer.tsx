@@ -5,10 +5,11 @@ import type { BagView } from '@/server/domain/bag';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
-import { OneTapSetupSheet } from './one-tap-setup-sheet';
+import { OneTapSetupSheet, type SheetStep } from './one-tap-setup-sheet';
 import { useModalSheet } from './use-modal-sheet';
 import { refusalText } from './refusal-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
+import { oneTapWalletSummaryAction, type OneTapWalletSummary } from './wallet-actions';
 
 /**
  * The bag as a sheet over the show (a side panel on wide screens). A native
@@ -26,6 +27,19 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   // A declined payment offers "Change card": the card sheet opens over the bag, and Pay runs again on the new card.
   const [declined, setDeclined] = useState(false);
   const [changingCard, setChangingCard] = useState(false);
+  // Where the order ships and which card pays, said before Pay; "Change" opens the sheet on that step.
+  const [wallet, setWallet] = useState<OneTapWalletSummary | null>(null);
+  const [changing, setChanging] = useState<Extract<SheetStep, 'card' | 'address'> | null>(null);
+  // After Pay, focus goes to its answer (the confirmation or the refusal), not to the page body.
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  const [paidEpoch, setPaidEpoch] = useState(0);
+  const loadWallet = useCallback(() => {
+    oneTapWalletSummaryAction().then(setWallet, () => setWallet(null));
+  }, []);
+  useEffect(loadWallet, [loadWallet]);
+  useEffect(() => {
+    if (paidEpoch > 0) resultRef.current?.focus();
+  }, [paidEpoch]);
 
   useEffect(() => {
     void controls.refresh().then((answer) => !answer.ok && setError(answer.message));
@@ -63,6 +77,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
       setDeclined(result.code === 'PAYMENT_DECLINED');
     }
     setBusy(false);
+    setPaidEpoch((n) => n + 1);
   }
 
   // Stable for the sheet (it calls onSaved from an effect), yet paying with the bag as it is now.
@@ -73,8 +88,14 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const closeCardSheet = useCallback(() => setChangingCard(false), []);
   const cardChanged = useCallback(() => {
     setChangingCard(false);
+    loadWallet();
     void payRef.current();
-  }, []);
+  }, [loadWallet]);
+  const closeChange = useCallback(() => setChanging(null), []);
+  const changed = useCallback(() => {
+    setChanging(null);
+    loadWallet();
+  }, [loadWallet]);
 
   function applyCoupon(event: FormEvent) {
     event.preventDefault();
@@ -106,7 +127,12 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         </button>
       </div>
       {paid && (
-        <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
+        <p
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800"
+        >
           {/* The order number is passed as a string so it is not grouped ("#1,024"). */}
           {t('viewer.bag.confirmed', {
             number: String(paid.orderNumber),
@@ -116,7 +142,12 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         </p>
       )}
       {error && (
-        <p role="alert" className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          ref={paid ? undefined : resultRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-3 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error}
           {declined && (
             <>
@@ -129,6 +160,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
         </p>
       )}
       {changingCard && <OneTapSetupSheet step="card" onSaved={cardChanged} onClose={closeCardSheet} />}
+      {changing && <OneTapSetupSheet step={changing} change onSaved={changed} onClose={closeChange} />}
       {!bag ? (
         !error && <p className="py-8 text-center text-neutral-600">{t('viewer.bag.loading')}</p>
       ) : bag.lines.length === 0 ? (
@@ -147,6 +179,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
             ))}
           </ul>
           <CouponForm bag={bag} code={code} setCode={setCode} busy={busy} onSubmit={applyCoupon} onRemove={removeCoupon} />
+          {wallet && <WalletLines wallet={wallet} onChange={setChanging} />}
           <Totals bag={bag} />
           {!live && <p className="mt-3 text-sm text-neutral-700">{t('viewer.bag.payWhileLive')}</p>}
           <button
@@ -223,6 +256,42 @@ function CouponForm({
         </p>
       )}
     </form>
+  );
+}
+
+function WalletLines({ wallet, onChange }: { wallet: OneTapWalletSummary; onChange: (step: 'card' | 'address') => void }) {
+  const { t } = useI18n();
+  const line = (step: 'card' | 'address', text: string, label: string, testId: string, saved: boolean) => (
+    <p className="flex items-baseline justify-between gap-3" data-testid={testId}>
+      <span className="min-w-0">{text}</span>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-label={saved ? label : undefined}
+        onClick={() => onChange(step)}
+        className="shrink-0 font-semibold text-brand-700 underline"
+      >
+        {saved ? t('viewer.bag.change') : t('viewer.bag.add')}
+      </button>
+    </p>
+  );
+  return (
+    <div className="mt-4 space-y-1 border-t border-neutral-200 pt-3 text-sm">
+      {line(
+        'address',
+        wallet.shipsTo ? t('viewer.bag.shipsTo', { address: wallet.shipsTo }) : t('viewer.bag.noAddress'),
+        t('viewer.bag.changeAddressLabel'),
+        'ships-to',
+        wallet.shipsTo !== null,
+      )}
+      {line(
+        'card',
+        wallet.paysWith ? t('viewer.bag.paysWith', { card: wallet.paysWith }) : t('viewer.bag.noCard'),
+        t('viewer.bag.changeCardLabel'),
+        'pays-with',
+        wallet.paysWith !== null,
+      )}
+    </div>
   );
 }
 

@@ -14,8 +14,8 @@ function spell(seconds: number, t: Translate): string {
 }
 
 /** Ticks every second; role="timer" keeps screen readers from announcing each tick. */
-export function Countdown({ startsAt }: { startsAt: string }) {
-  const seconds = useCountdown(startsAt);
+export function Countdown({ startsAt, renderedAt }: { startsAt: string; renderedAt: number }) {
+  const seconds = useCountdown(startsAt, renderedAt);
   const { t } = useI18n();
   return (
     <p role="timer" aria-label={t('discovery.preShow.countdownLabel')} className="font-mono text-2xl font-bold tabular-nums">

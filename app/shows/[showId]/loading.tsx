@@ -7,7 +7,7 @@ export default async function ShowLoading() {
   const bar = 'rounded bg-white/15 motion-safe:animate-pulse';
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4" aria-busy="true">
-      <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-neutral-950 md:aspect-video md:rounded-2xl">
+      <div className="relative h-[calc(100dvh-3.5rem)] w-full md:h-auto md:max-h-[calc(100dvh-3.5rem)] overflow-hidden bg-neutral-950 md:aspect-video md:rounded-2xl">
         <div className="space-y-2 p-3">
           <div className={`h-4 w-2/3 ${bar}`} />
           <div className={`h-3 w-1/3 ${bar}`} />

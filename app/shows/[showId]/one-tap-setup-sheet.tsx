@@ -6,10 +6,18 @@ import { useI18n } from '@/app/_i18n/client';
 import { keepValuesOnSubmit } from '@/app/_lib/keep-form-values';
 import { AddressFields, CardFields } from '../../account/wallet/wallet-fields';
 import { useModalSheet } from './use-modal-sheet';
-import { changeOneTapCardAction, oneTapNeedsAction, saveOneTapWalletAction, type OneTapNeeds } from './wallet-actions';
+import {
+  changeOneTapAddressAction,
+  changeOneTapCardAction,
+  oneTapNeedsAction,
+  saveOneTapWalletAction,
+  type OneTapNeeds,
+} from './wallet-actions';
 
-/** `setup`: whatever one-tap buying still lacks; `card`: another card after a decline. */
-export type SheetStep = 'setup' | 'card';
+/** `setup`: whatever one-tap buying still lacks; `card`: another card (after a decline, or by choice); `address`: another address. */
+export type SheetStep = 'setup' | 'card' | 'address';
+
+const ACTIONS = { setup: saveOneTapWalletAction, card: changeOneTapCardAction, address: changeOneTapAddressAction } as const;
 
 /**
  * The short sheet a buyer fills in without leaving the stream: the address
@@ -23,11 +31,14 @@ export type SheetStep = 'setup' | 'card';
  */
 export function OneTapSetupSheet({
   step = 'setup',
+  change = false,
   onSaved,
   onClose,
   returnFocusTo,
 }: {
   step?: SheetStep;
+  /** Opened by "Change" in the bag: nothing was declined and nothing is bought on save. */
+  change?: boolean;
   onSaved: () => void;
   onClose: () => void;
   returnFocusTo?: React.RefObject<HTMLElement | null>;
@@ -35,12 +46,14 @@ export function OneTapSetupSheet({
   const { t } = useI18n();
   const titleId = useId();
   const { close, dialogProps, handleProps } = useModalSheet(onClose);
-  const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(step === 'card' ? { address: false, card: true } : null);
-  const [state, formAction, pending] = useActionState(step === 'card' ? changeOneTapCardAction : saveOneTapWalletAction, null);
+  const [needs, setNeeds] = useState<OneTapNeeds | null | 'error'>(
+    step === 'setup' ? null : { address: step === 'address', card: step === 'card' },
+  );
+  const [state, formAction, pending] = useActionState(ACTIONS[step], null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
 
   useEffect(() => {
-    if (step === 'card') return;
+    if (step !== 'setup') return;
     let cancelled = false;
     oneTapNeedsAction().then(
       (n) => !cancelled && setNeeds(n ?? 'error'),
@@ -66,11 +79,13 @@ export function OneTapSetupSheet({
 
   const ready = needs && needs !== 'error' ? needs : null;
   const title =
-    step === 'card'
-      ? t('viewer.sheet.titleCard')
-      : ready?.address && !ready.card
-        ? t('viewer.sheet.titleAddressOnly')
-        : t('viewer.sheet.title');
+    step === 'address'
+      ? t('viewer.sheet.titleChangeAddress')
+      : step === 'card'
+        ? t(change ? 'viewer.sheet.titleChangeCard' : 'viewer.sheet.titleCard')
+        : ready?.address && !ready.card
+          ? t('viewer.sheet.titleAddressOnly')
+          : t('viewer.sheet.title');
   return (
     <dialog
       {...dialogProps}
@@ -89,7 +104,9 @@ export function OneTapSetupSheet({
             <h2 id={titleId} className="text-lg font-bold">
               {title}
             </h2>
-            <p className="text-sm text-neutral-600">{step === 'card' ? t('viewer.sheet.introCard') : t('viewer.sheet.intro')}</p>
+            <p className="text-sm text-neutral-600">
+              {change ? t('viewer.sheet.introChange') : step === 'card' ? t('viewer.sheet.introCard') : t('viewer.sheet.intro')}
+            </p>
           </div>
           <button
             type="button"
@@ -118,7 +135,7 @@ export function OneTapSetupSheet({
               {ready.card && <CardFields error={error} prefix="sheet-card" />}
               <FormMessage state={state} />
               <button type="submit" disabled={pending || (state?.ok ?? false)} className={`${primaryButtonClass} w-full`}>
-                {pending ? t('viewer.sheet.saving') : t('viewer.sheet.save')}
+                {pending ? t('viewer.sheet.saving') : change ? t('common.save') : t('viewer.sheet.save')}
               </button>
             </form>
           )}

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
@@ -44,6 +44,8 @@ export function PinnedProduct({
   onBuy,
   onAddToBag,
   note,
+  back,
+  more,
 }: {
   product: ProductCard;
   deal: DealView | null;
@@ -52,8 +54,12 @@ export function PinnedProduct({
   onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
   /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
   onAddToBag?: (variantId: string) => void;
-  /** A line under Buy (the shipping it adds), inside the card so it stays with the button it explains. */
-  note?: ReactNode;
+  /** A line under Buy for the price on it (the shipping it adds), inside the card so it stays with the button it explains. */
+  note?: (priceMinor: number) => ReactNode;
+  /** Set when the viewer opened this product from the lineup: the way back, and its label. */
+  back?: { label: string; onBack: () => void };
+  /** On a phone, in the opened card: the rest of the lineup (a wide screen lists it beside the video). */
+  more?: ReactNode;
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -69,8 +75,15 @@ export function PinnedProduct({
   // The last purchase from this card, and a repeat tap waiting for "Buy another?".
   const lastBuyRef = useRef<{ variantId: string; at: number } | null>(null);
   const [repeatTap, setRepeatTap] = useState<Tap | null>(null);
+  // Buy is disabled while its tap is sent, which drops focus to the page: the answer takes it instead.
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  const [answered, setAnswered] = useState(0);
+  useEffect(() => {
+    if (answered > 0) resultRef.current?.focus();
+  }, [answered]);
   // On a phone the card starts as a compact bar (picture, name, price, Buy) so the video stays in view; a tap opens the rest.
-  const [expanded, setExpanded] = useState(false);
+  // A product opened from the lineup opens with its options in view: the viewer asked to see it.
+  const [expanded, setExpanded] = useState(back !== undefined);
   // Classes for what only the opened card shows on a phone; a wide screen always shows the whole card.
   const full = expanded ? '' : 'hidden md:block';
   // Compact on a phone: picture and name, then Buy, then the toggle on one line; notes and answers below.
@@ -97,6 +110,7 @@ export function PinnedProduct({
   const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
+  const noteShown = note?.(price);
 
   async function send(tap: Tap) {
     setPending(true);
@@ -108,6 +122,7 @@ export function PinnedProduct({
     if (needsWallet(answer)) return setWaitingTap({ ...tap, step: 'setup' });
     setResult(answer);
     if (!answer.ok && answer.code === 'PAYMENT_DECLINED') setDeclinedTap(tap);
+    setAnswered((n) => n + 1);
   }
 
   function changeCard() {
@@ -132,11 +147,17 @@ export function PinnedProduct({
 
   return (
     <section
-      aria-label={t('viewer.product.region')}
+      aria-label={back ? t('viewer.product.lineupRegion') : t('viewer.product.region')}
       className={`flex flex-wrap items-center gap-x-2 rounded-2xl bg-white/95 text-ink shadow-xl backdrop-blur md:block md:p-3 ${expanded ? 'p-3' : 'p-2'}`}
       data-testid="pinned-product"
       data-expanded={expanded}
     >
+      {back && (
+        <button type="button" onClick={back.onBack} className="mb-2 basis-full text-left text-sm font-semibold text-brand-700 underline">
+          <span aria-hidden>← </span>
+          {back.label}
+        </button>
+      )}
       <div className={`flex min-w-0 flex-1 gap-3 ${expanded ? '' : 'items-center md:items-start'}`}>
         {product.imageUrl && (
           <img
@@ -248,7 +269,8 @@ export function PinnedProduct({
           {t('viewer.product.addToBag')}
         </button>
       )}
-      {note && <div className={below}>{note}</div>}
+      {noteShown && <div className={below}>{noteShown}</div>}
+      {more && expanded && <div className="mt-2 basis-full md:hidden">{more}</div>}
       {repeatTap && (
         <div role="alert" className={`mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ${below}`} data-testid="buy-another">
           <p>{t('viewer.product.buyAnotherQuestion')}</p>
@@ -272,7 +294,12 @@ export function PinnedProduct({
       )}
       <div aria-live="polite" className={`empty:hidden ${below}`}>
         {result?.ok && (
-          <p role="status" className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800">
+          <p
+            ref={resultRef}
+            tabIndex={-1}
+            role="status"
+            className="mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800"
+          >
             {t('viewer.product.confirmed', {
               // A string, so the number is not grouped ("#1,024"): it is an identifier.
               number: String(result.order.orderNumber),
@@ -289,7 +316,7 @@ export function PinnedProduct({
           </p>
         )}
         {result && !result.ok && (
-          <p className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p ref={resultRef} tabIndex={-1} role="alert" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
             {result.message}
             {declinedTap && (
               <>

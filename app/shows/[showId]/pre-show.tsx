@@ -34,7 +34,7 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
               time: <LocalTime iso={show.scheduledStart} />,
             })}
           </p>
-          <Countdown startsAt={show.scheduledStart} />
+          <Countdown startsAt={show.scheduledStart} renderedAt={Date.now()} />
           <p className="text-sm">
             {rich(t('discovery.preShow.with'), {
               host: show.host.handle ? (

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { shippingFor } from '@/server/domain/pricing';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
@@ -11,6 +12,7 @@ import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { ShareButton } from './share-button';
+import { LineupList } from './lineup-list';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
@@ -52,6 +54,10 @@ export function ShowViewer({
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const [bagOpen, setBagOpen] = useState(false);
+  // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const opened = (openedId !== state.pinned?.id && state.lineup.find((p) => p.id === openedId)) || null;
+  const shown = opened ?? state.pinned;
   // Where the video's mute button and quality label go: the top bar, beside the bag.
   const [soundSlot, setSoundSlot] = useState<HTMLDivElement | null>(null);
   const [bagNotice, setBagNotice] = useState<string | null>(null);
@@ -62,18 +68,21 @@ export function ShowViewer({
     bagButtonRef.current?.focus();
   }, []);
 
-  // Buy now charges the brand's shipping on top of the price: say so before the tap.
+  // Buy now charges the brand's shipping on top of the price, unless the item alone reaches free shipping
+  // (the order's rule, shippingFor): say which, for the price on the button, before the tap.
   const rule = bag.bag?.shipping;
   const currency = bag.bag?.currency ?? '';
-  const shippingNote =
-    rule && rule.shippingFlatMinor > 0
-      ? rule.freeShippingOverMinor !== null
-        ? t('viewer.page.shippingNoteFreeFrom', {
-            price: formatPrice(rule.shippingFlatMinor, currency, intl),
-            threshold: formatPrice(rule.freeShippingOverMinor, currency, intl),
-          })
-        : t('viewer.page.shippingNote', { price: formatPrice(rule.shippingFlatMinor, currency, intl) })
-      : null;
+  const shippingNote = (priceMinor: number): string | null =>
+    !rule
+      ? null
+      : shippingFor(priceMinor, rule) === 0
+        ? t('viewer.page.freeShipping')
+        : rule.freeShippingOverMinor !== null
+          ? t('viewer.page.shippingNoteFreeFrom', {
+              price: formatPrice(rule.shippingFlatMinor, currency, intl),
+              threshold: formatPrice(rule.freeShippingOverMinor, currency, intl),
+            })
+          : t('viewer.page.shippingNote', { price: formatPrice(rule.shippingFlatMinor, currency, intl) });
 
   async function addToBag(variantId: string) {
     setBagNotice(null);
@@ -123,7 +132,7 @@ export function ShowViewer({
       {state.status === 'SCHEDULED' && preShow}
       {state.status === 'ENDED' && ended}
       <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
-        <div className="relative aspect-[9/16] max-h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:rounded-2xl">
+        <div className="relative h-[calc(100dvh-3.5rem)] w-full md:h-auto md:max-h-[calc(100dvh-3.5rem)] overflow-hidden bg-black md:aspect-video md:rounded-2xl">
           <LiveVideo
             soundSlot={soundSlot}
             showId={show.id}
@@ -197,7 +206,7 @@ export function ShowViewer({
           parts let taps through to the video. */}
         <aside
           aria-label={t('viewer.page.shoppingAndChat')}
-          className="pointer-events-none absolute inset-x-3 bottom-3 z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+          className="pointer-events-none absolute inset-x-3 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
         >
           {live && (
             <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
@@ -205,22 +214,34 @@ export function ShowViewer({
             </div>
           )}
           <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-            {state.pinned ? (
+            {shown ? (
               <PinnedProduct
-                key={state.pinned.id}
-                product={state.pinned}
+                key={shown.id}
+                product={shown}
+                back={
+                  opened
+                    ? {
+                        label: state.pinned ? t('viewer.product.backToLive') : t('viewer.product.closeProduct'),
+                        onBack: () => setOpenedId(null),
+                      }
+                    : undefined
+                }
+                more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={setOpenedId} strip />}
                 deal={state.deal}
                 canBuy={signedIn}
                 live={live}
                 onBuy={buy}
                 onAddToBag={addToBag}
-                note={
-                  shippingNote && (
-                    <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
-                      {shippingNote}
-                    </p>
-                  )
-                }
+                note={(priceMinor) => {
+                  const text = shippingNote(priceMinor);
+                  return (
+                    text && (
+                      <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
+                        {text}
+                      </p>
+                    )
+                  );
+                }}
               />
             ) : (
               state.status !== 'ENDED' && (
@@ -259,14 +280,7 @@ export function ShowViewer({
             <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
               {t('viewer.page.lineup')}
             </h2>
-            <ul className="space-y-2">
-              {state.lineup.map((p) => (
-                <li key={p.id} className="flex items-center gap-3 rounded-xl bg-white p-2 shadow-sm">
-                  {p.imageUrl && <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />}
-                  <span className="text-sm font-medium">{p.title}</span>
-                </li>
-              ))}
-            </ul>
+            <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={setOpenedId} />
           </section>
         </aside>
         {bagOpen && (

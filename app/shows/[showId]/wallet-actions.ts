@@ -6,17 +6,52 @@ import { WALLET_FIELDS, WALLET_MESSAGES } from '@/app/account/wallet/localise';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { currentUser } from '@/server/auth/session';
 import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { addAddress, addPaymentMethod, walletNeeds } from '@/server/domain/wallet';
+import { addAddress, addPaymentMethod, getWallet, walletNeeds } from '@/server/domain/wallet';
 import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/wallet.schema';
 import { services } from '@/server/services';
 
 export type OneTapNeeds = { address: boolean; card: boolean };
+/** What the bag says before Pay, worded in the viewer's language; null parts are not saved yet. */
+export type OneTapWalletSummary = { shipsTo: string | null; paysWith: string | null };
+
+// Card networks keep their own names in every language (as on the wallet page); an unknown one is just "card".
+const NETWORK_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
 /** What the signed-in viewer still has to give before one-tap buying works; null when signed out. */
 export async function oneTapNeedsAction(): Promise<OneTapNeeds | null> {
   const user = await currentUser();
   if (!user) return null;
   return walletNeeds(services().db, { userId: user.id, name: user.name });
+}
+
+/**
+ * The default address and card the bag's Pay will use: who and where it ships
+ * to (name, city, country) and which card (network and last four digits).
+ * Country names come from the server's full ICU, in the page's language.
+ */
+export async function oneTapWalletSummaryAction(): Promise<OneTapWalletSummary | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  const [{ t, intl }, wallet] = await Promise.all([getI18n(), getWallet(services().db, { userId: user.id, name: user.name })]);
+  const address = wallet.addresses.find((a) => a.isDefault);
+  const card = wallet.cards.find((c) => c.isDefault);
+  const regions = new Intl.DisplayNames([intl, 'en'], { type: 'region' });
+  return {
+    shipsTo: address ? [address.fullName, address.city, regions.of(address.country) ?? address.country].join(', ') : null,
+    // The network's own name and the masked number read the same in every language.
+    paysWith: card ? `${NETWORK_NAMES[card.brand] ?? t('commerce.wallet.cards.genericBrand')} •••• ${card.last4}` : null,
+  };
+}
+
+/** "Change" beside "Ships to" in the bag: the new address becomes the default every later order ships to. */
+export async function changeOneTapAddressAction(_: ActionState | null, form: FormData): Promise<ActionState> {
+  const { t } = await getI18n();
+  const { db } = services();
+  const state = await formAction(addressInputSchema, form, async (input, user) => {
+    await addAddress(db, { userId: user.id, name: user.name }, input, { makeDefault: true });
+    return { ok: true, message: t('viewer.sheet.saved') };
+  });
+  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
 }
 
 /**

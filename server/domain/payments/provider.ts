@@ -49,6 +49,12 @@ export interface PaymentProvider {
   tokenizeCard(card: CardDetails): Promise<TokenizedCard>;
   authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization>;
   /**
+   * Asks whether a card may be charged at all before it is kept (a zero-amount
+   * check, as real providers offer): a refused card is never saved. It says
+   * nothing about funds, which are only known when an amount is charged.
+   */
+  verifyCard(token: string): Promise<{ ok: true } | { ok: false; reason: 'declined' }>;
+  /**
    * Takes the authorized money. Capturing a captured authorization again is a
    * no-op; one that is voided, expired or unknown throws PAYMENT_NOT_CAPTURABLE,
    * and the caller must not mark anything paid.

@@ -49,6 +49,13 @@ describe('test provider tokenization', () => {
     });
   });
 
+  it('checks a card before it is saved: the declining card fails, a card short of funds passes (funds are known only when charged)', async () => {
+    expect(await provider.verifyCard('tok_test_visa_4242')).toEqual({ ok: true });
+    expect(await provider.verifyCard('tok_test_visa_decline')).toEqual({ ok: false, reason: 'declined' });
+    expect(await provider.verifyCard('tok_test_visa_insufficient')).toEqual({ ok: true });
+    expect(await provider.verifyCard('tok_live_somewhere_else')).toEqual({ ok: false, reason: 'declined' });
+  });
+
   it('any other valid number gets its own token that does not contain the number', async () => {
     const first = await provider.tokenizeCard(card('5555555555554444'));
     expect(first).toMatchObject({ brand: 'mastercard', last4: '4444' });

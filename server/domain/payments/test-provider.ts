@@ -73,6 +73,11 @@ export class TestPaymentProvider implements PaymentProvider {
     return { token, brand, last4, expMonth: card.expMonth, expYear: card.expYear };
   }
 
+  async verifyCard(token: string): Promise<{ ok: true } | { ok: false; reason: 'declined' }> {
+    if (!token.startsWith('tok_test_') || token.endsWith('_decline')) return { ok: false, reason: 'declined' };
+    return { ok: true };
+  }
+
   async authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
     if (!request.token.startsWith('tok_test_')) return { ok: false, reason: 'declined' };
     if (request.token.endsWith('_decline')) return { ok: false, reason: 'declined' };

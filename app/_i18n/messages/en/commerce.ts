@@ -92,6 +92,7 @@ export const commerce = {
       cvcDigits: 'The security code is the {digits} digits on the card.',
       addressNotFound: 'We could not find that address.',
       cardNotFound: 'We could not find that card.',
+      cardDeclined: 'This card was declined, so it was not saved. Try another card.',
     },
   },
   coupons: {

@@ -1,6 +1,7 @@
 export const common = {
   appName: 'Live Commerce',
   description: 'Watch live shopping shows, chat with hosts and buy in one tap.',
+  skipToContent: 'Skip to content',
   nav: {
     main: 'Main',
     search: 'Search',

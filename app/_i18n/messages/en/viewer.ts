@@ -25,6 +25,7 @@ export const viewer = {
     othersJustBought: { one: '{buyer} and {count} other just bought {product}', other: '{buyer} and {count} others just bought {product}' },
     shippingNote: 'Plus {price} shipping per order.',
     shippingNoteFreeFrom: 'Plus {price} shipping per order, free from {threshold}.',
+    freeShipping: 'Free shipping',
   },
   status: {
     scheduled: 'This show has not started yet. Stay here: it will start playing when the host goes live.',
@@ -64,6 +65,9 @@ export const viewer = {
     confirmed: 'Order #{number} confirmed — {product} ({variant}), {total}.',
     walletNeeded: 'Add an address and a card to buy in one tap.',
     changeCard: 'Change card',
+    backToLive: 'Back to the live product',
+    closeProduct: 'Close this product',
+    lineupRegion: 'Product from the lineup',
   },
   sheet: {
     title: 'Add your details to buy',
@@ -79,6 +83,9 @@ export const viewer = {
     savedBefore: 'Your details are already saved.',
     titleCard: 'Use another card',
     introCard: 'Your card was declined. The new card becomes your default; the show keeps playing.',
+    titleChangeCard: 'Pay with another card',
+    titleChangeAddress: 'Ship to another address',
+    introChange: 'It becomes your default for one-tap buying too.',
   },
   bag: {
     button: 'Bag',
@@ -108,6 +115,14 @@ export const viewer = {
     discount: 'Discount',
     discountWithCode: 'Discount ({code})',
     total: 'Total',
+    shipsTo: 'Ships to {address}',
+    paysWith: 'Pays with {card}',
+    change: 'Change',
+    add: 'Add',
+    changeAddressLabel: 'Change the shipping address',
+    changeCardLabel: 'Change the card that pays',
+    noAddress: 'No shipping address saved yet.',
+    noCard: 'No card saved yet.',
   },
   line: {
     unavailable: 'No longer available: remove it to pay.',

@@ -93,6 +93,7 @@ export const commerce: Messages['commerce'] = {
       cvcDigits: 'លេខកូដសុវត្ថិភាពគឺជាលេខ {digits} ខ្ទង់នៅលើកាត។',
       addressNotFound: 'យើងរកមិនឃើញអាសយដ្ឋាននោះទេ។',
       cardNotFound: 'យើងរកមិនឃើញកាតនោះទេ។',
+      cardDeclined: 'កាតនេះត្រូវបានបដិសេធ ដូច្នេះវាមិនត្រូវបានរក្សាទុកទេ។ សូមសាកល្បងកាតផ្សេង។',
     },
   },
   coupons: {

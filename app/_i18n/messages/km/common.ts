@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 export const common: Messages['common'] = {
   appName: 'Live Commerce',
   description: 'មើលកម្មវិធីលក់ផ្ទាល់ ជជែកជាមួយអ្នកធ្វើកម្មវិធី និងទិញដោយចុចតែម្តង។',
+  skipToContent: 'រំលងទៅខ្លឹមសារ',
   nav: {
     main: 'ម៉ឺនុយមេ',
     search: 'ស្វែងរក',

@@ -37,6 +37,7 @@ export const viewer: Messages['viewer'] = {
     },
     shippingNote: 'បូកថ្លៃដឹកជញ្ជូន {price} ក្នុងមួយការបញ្ជាទិញ។',
     shippingNoteFreeFrom: 'បូកថ្លៃដឹកជញ្ជូន {price} ក្នុងមួយការបញ្ជាទិញ និងដឹកជញ្ជូនឥតគិតថ្លៃចាប់ពី {threshold}។',
+    freeShipping: 'ដឹកជញ្ជូនឥតគិតថ្លៃ',
   },
   status: {
     scheduled: 'កម្មវិធីនេះមិនទាន់ចាប់ផ្ដើមនៅឡើយទេ។ សូមនៅទីនេះ៖ វានឹងចាប់ផ្ដើមចាក់ នៅពេលម្ចាស់កម្មវិធីចាប់ផ្ដើមផ្សាយផ្ទាល់។',
@@ -82,6 +83,9 @@ export const viewer: Messages['viewer'] = {
     confirmed: 'ការបញ្ជាទិញ #{number} ត្រូវបានបញ្ជាក់ — {product} ({variant}), {total}។',
     walletNeeded: 'បន្ថែមអាសយដ្ឋាន និងកាត ដើម្បីទិញដោយចុចតែម្ដង។',
     changeCard: 'ប្តូរកាត',
+    backToLive: 'ត្រឡប់ទៅផលិតផលកំពុងផ្សាយផ្ទាល់',
+    closeProduct: 'បិទផលិតផលនេះ',
+    lineupRegion: 'ផលិតផលពីបញ្ជីកម្មវិធី',
   },
   sheet: {
     title: 'បន្ថែមព័ត៌មានរបស់អ្នកដើម្បីទិញ',
@@ -97,6 +101,9 @@ export const viewer: Messages['viewer'] = {
     savedBefore: 'ព័ត៌មានរបស់អ្នកត្រូវបានរក្សាទុករួចហើយ។',
     titleCard: 'ប្រើកាតផ្សេង',
     introCard: 'កាតរបស់អ្នកត្រូវបានបដិសេធ។ កាតថ្មីនឹងក្លាយជាកាតលំនាំដើមរបស់អ្នក ហើយកម្មវិធីនៅតែបន្តចាក់។',
+    titleChangeCard: 'បង់ដោយកាតផ្សេង',
+    titleChangeAddress: 'ដឹកជញ្ជូនទៅអាសយដ្ឋានផ្សេង',
+    introChange: 'វានឹងក្លាយជាលំនាំដើមរបស់អ្នកសម្រាប់ការទិញដោយចុចតែម្តងផងដែរ។',
   },
   bag: {
     button: 'កន្ត្រក',
@@ -129,6 +136,14 @@ export const viewer: Messages['viewer'] = {
     discount: 'ការបញ្ចុះតម្លៃ',
     discountWithCode: 'ការបញ្ចុះតម្លៃ ({code})',
     total: 'សរុប',
+    shipsTo: 'ដឹកជញ្ជូនទៅ {address}',
+    paysWith: 'បង់ដោយ {card}',
+    change: 'ប្ដូរ',
+    add: 'បន្ថែម',
+    changeAddressLabel: 'ប្ដូរអាសយដ្ឋានដឹកជញ្ជូន',
+    changeCardLabel: 'ប្ដូរកាតដែលត្រូវបង់',
+    noAddress: 'មិនទាន់មានអាសយដ្ឋានដឹកជញ្ជូនដែលបានរក្សាទុកទេ។',
+    noCard: 'មិនទាន់មានកាតដែលបានរក្សាទុកទេ។',
   },
   line: {
     unavailable: 'លែងមានលក់ហើយ៖ សូមដកវាចេញដើម្បីបង់ប្រាក់។',

@@ -93,6 +93,7 @@ export const commerce: Messages['commerce'] = {
       cvcDigits: 'ລະຫັດຄວາມປອດໄພແມ່ນຕົວເລກ {digits} ໂຕທີ່ຢູ່ເທິງບັດ.',
       addressNotFound: 'ພວກເຮົາບໍ່ພົບທີ່ຢູ່ນັ້ນ.',
       cardNotFound: 'ພວກເຮົາບໍ່ພົບບັດນັ້ນ.',
+      cardDeclined: 'ບັດນີ້ຖືກປະຕິເສດ ຈຶ່ງບໍ່ໄດ້ບັນທຶກໄວ້. ລອງໃຊ້ບັດອື່ນ.',
     },
   },
   coupons: {

@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 export const common: Messages['common'] = {
   appName: 'Live Commerce',
   description: 'ເບິ່ງລາຍການຂາຍສົດ, ລົມກັບຜູ້ດຳເນີນລາຍການ ແລະ ຊື້ໄດ້ໃນຄລິກດຽວ.',
+  skipToContent: 'ຂ້າມໄປຫາເນື້ອຫາ',
   nav: {
     main: 'ເມນູຫຼັກ',
     search: 'ຄົ້ນຫາ',

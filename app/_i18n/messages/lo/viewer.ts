@@ -37,6 +37,7 @@ export const viewer: Messages['viewer'] = {
     },
     shippingNote: 'ບວກຄ່າສົ່ງ {price} ຕໍ່ຄຳສັ່ງຊື້.',
     shippingNoteFreeFrom: 'ບວກຄ່າສົ່ງ {price} ຕໍ່ຄຳສັ່ງຊື້, ສົ່ງຟຣີເມື່ອຊື້ຕັ້ງແຕ່ {threshold}.',
+    freeShipping: 'ສົ່ງຟຣີ',
   },
   status: {
     scheduled: 'ລາຍການນີ້ຍັງບໍ່ທັນເລີ່ມ. ຢູ່ໜ້ານີ້ໄວ້: ມັນຈະເລີ່ມຫຼິ້ນເອງເມື່ອຜູ້ດຳເນີນລາຍການເລີ່ມຖ່າຍທອດສົດ.',
@@ -82,6 +83,9 @@ export const viewer: Messages['viewer'] = {
     confirmed: 'ຢືນຢັນຄຳສັ່ງຊື້ #{number} ແລ້ວ — {product} ({variant}), {total}.',
     walletNeeded: 'ເພີ່ມທີ່ຢູ່ ແລະ ບັດ ເພື່ອຊື້ດ້ວຍການແຕະເທື່ອດຽວ.',
     changeCard: 'ປ່ຽນບັດ',
+    backToLive: 'ກັບໄປຫາສິນຄ້າທີ່ກຳລັງສົດ',
+    closeProduct: 'ປິດສິນຄ້ານີ້',
+    lineupRegion: 'ສິນຄ້າຈາກລາຍການ',
   },
   sheet: {
     title: 'ເພີ່ມຂໍ້ມູນຂອງທ່ານເພື່ອຊື້',
@@ -97,6 +101,9 @@ export const viewer: Messages['viewer'] = {
     savedBefore: 'ຂໍ້ມູນຂອງທ່ານຖືກບັນທຶກໄວ້ແລ້ວ.',
     titleCard: 'ໃຊ້ບັດອື່ນ',
     introCard: 'ບັດຂອງທ່ານຖືກປະຕິເສດ. ບັດໃໝ່ຈະເປັນບັດຫຼັກຂອງທ່ານ; ລາຍການຍັງສາຍຢູ່ຕໍ່ໄປ.',
+    titleChangeCard: 'ຈ່າຍດ້ວຍບັດອື່ນ',
+    titleChangeAddress: 'ສົ່ງໄປທີ່ຢູ່ອື່ນ',
+    introChange: 'ມັນຈະກາຍເປັນຄ່າເລີ່ມຕົ້ນຂອງທ່ານສຳລັບການຊື້ໃນຄລິກດຽວນຳ.',
   },
   bag: {
     button: 'ກະຕ່າ',
@@ -129,6 +136,14 @@ export const viewer: Messages['viewer'] = {
     discount: 'ສ່ວນຫຼຸດ',
     discountWithCode: 'ສ່ວນຫຼຸດ ({code})',
     total: 'ລວມທັງໝົດ',
+    shipsTo: 'ສົ່ງໄປທີ່ {address}',
+    paysWith: 'ຈ່າຍດ້ວຍ {card}',
+    change: 'ປ່ຽນ',
+    add: 'ເພີ່ມ',
+    changeAddressLabel: 'ປ່ຽນທີ່ຢູ່ຈັດສົ່ງ',
+    changeCardLabel: 'ປ່ຽນບັດທີ່ໃຊ້ຈ່າຍ',
+    noAddress: 'ຍັງບໍ່ມີທີ່ຢູ່ຈັດສົ່ງທີ່ບັນທຶກໄວ້.',
+    noCard: 'ຍັງບໍ່ມີບັດທີ່ບັນທຶກໄວ້.',
   },
   line: {
     unavailable: 'ບໍ່ມີຂາຍແລ້ວ: ເອົາອອກເພື່ອຈ່າຍເງິນ.',

@@ -94,6 +94,7 @@ export const commerce: Messages['commerce'] = {
       cvcDigits: 'Аюулгүйн код нь карт дээрх {digits} оронтой тоо.',
       addressNotFound: 'Ийм хаяг олдсонгүй.',
       cardNotFound: 'Ийм карт олдсонгүй.',
+      cardDeclined: 'Энэ карт татгалзагдсан тул хадгалагдсангүй. Өөр карт ашиглана уу.',
     },
   },
   coupons: {

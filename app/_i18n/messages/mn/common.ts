@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 export const common: Messages['common'] = {
   appName: 'Live Commerce',
   description: 'Шууд худалдааны нэвтрүүлэг үзэж, хөтлөгчтэй чатлаж, нэг товшилтоор худалдан аваарай.',
+  skipToContent: 'Агуулга руу алгасах',
   nav: {
     main: 'Үндсэн цэс',
     search: 'Хайх',

@@ -37,6 +37,7 @@ export const viewer: Messages['viewer'] = {
     },
     shippingNote: 'Захиалга бүрд {price} хүргэлтийн төлбөр нэмэгдэнэ.',
     shippingNoteFreeFrom: 'Захиалга бүрд {price} хүргэлтийн төлбөр нэмэгдэнэ; {threshold} ба түүнээс дээш бол үнэгүй.',
+    freeShipping: 'Хүргэлт үнэгүй',
   },
   status: {
     scheduled: 'Энэ нэвтрүүлэг хараахан эхлээгүй байна. Энд байгаарай: хөтлөгч шууд эфирт гармагц тоглож эхэлнэ.',
@@ -82,6 +83,9 @@ export const viewer: Messages['viewer'] = {
     confirmed: '#{number} захиалга баталгаажлаа — {product} ({variant}), {total}.',
     walletNeeded: 'Нэг товшилтоор авахын тулд хаяг болон карт нэмнэ үү.',
     changeCard: 'Карт солих',
+    backToLive: 'Шууд үзүүлж буй бараа руу буцах',
+    closeProduct: 'Энэ барааг хаах',
+    lineupRegion: 'Нэвтрүүлгийн жагсаалтаас бараа',
   },
   sheet: {
     title: 'Худалдан авахын тулд мэдээллээ нэмнэ үү',
@@ -97,6 +101,9 @@ export const viewer: Messages['viewer'] = {
     savedBefore: 'Таны мэдээлэл аль хэдийн хадгалагдсан байна.',
     titleCard: 'Өөр карт ашиглах',
     introCard: 'Таны картыг татгалзлаа. Шинэ карт үндсэн карт болно; шоу үргэлжлэн гарсаар байна.',
+    titleChangeCard: 'Өөр картаар төлөх',
+    titleChangeAddress: 'Өөр хаяг руу хүргэх',
+    introChange: 'Энэ нь нэг товшилтоор худалдан авахад ч таны үндсэн сонголт болно.',
   },
   bag: {
     button: 'Сагс',
@@ -129,6 +136,14 @@ export const viewer: Messages['viewer'] = {
     discount: 'Хөнгөлөлт',
     discountWithCode: 'Хөнгөлөлт ({code})',
     total: 'Нийт',
+    shipsTo: 'Хүргэх хаяг: {address}',
+    paysWith: 'Төлөх карт: {card}',
+    change: 'Солих',
+    add: 'Нэмэх',
+    changeAddressLabel: 'Хүргэлтийн хаягийг солих',
+    changeCardLabel: 'Төлөх картыг солих',
+    noAddress: 'Хүргэлтийн хаяг хадгалаагүй байна.',
+    noCard: 'Карт хадгалаагүй байна.',
   },
   line: {
     unavailable: 'Худалдаанд байхгүй болсон: төлөхийн тулд хасна уу.',
