@@ -11,6 +11,7 @@ import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
 import { ShareButton } from './share-button';
+import { SheetLoading } from './sheet-loading';
 import { LiveVideo } from './live-video';
 import { PinnedProduct, type BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
@@ -270,7 +271,7 @@ export function ShowViewer({
           </section>
         </aside>
         {bagOpen && (
-          <Suspense fallback={null}>
+          <Suspense fallback={<SheetLoading />}>
             <BagDrawer controls={bag} live={live} onClose={closeBag} />
           </Suspense>
         )}

@@ -1,0 +1,17 @@
+'use client';
+
+import { useI18n } from '../../_i18n/client';
+
+/**
+ * Shown while a sheet's code arrives (it is not in the page's first load). Not a
+ * dialog: focus stays on the button that opened it until the sheet itself opens,
+ * takes focus, and later gives it back.
+ */
+export function SheetLoading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="fixed inset-x-0 bottom-6 z-50 mx-auto w-fit rounded-full bg-black/80 px-4 py-2 text-sm text-white">
+      {t('common.loading')}
+    </p>
+  );
+}
