@@ -8,7 +8,7 @@ import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
-import { SheetLoading } from './sheet-loading';
+import { SheetLoading } from './loading-status';
 import { SignInToBuy } from './sign-in-to-buy';
 
 /** A refused tap carries its message already worded in the viewer's language. */

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useI18n } from '../../_i18n/client';
-import { SheetLoading } from './sheet-loading';
+import { SheetLoading } from './loading-status';
 
 // The forms load only when someone taps: most viewers never need them. React.lazy, not
 // next/dynamic: the sheet never renders on the server, and next/dynamic adds its own code to the first load.
