@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
@@ -10,39 +10,17 @@ import type { ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
-import { ShareButton } from './share-button';
-import { PanelLoading, SheetLoading } from './loading-status';
+import { ChatPanel, FloatingReactions, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
+import { SheetLoading } from './loading-status';
 import { LiveVideo } from './live-video';
 import type { BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
-import { FloatingReactions, ReactionBar } from './reactions';
 import { useShowChannel } from './use-show-channel';
 import { useBag } from './use-bag';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
 const BagDrawer = lazy(loadBagDrawer);
-// The pinned card (with its buy flow) and the chat show what the show channel brings after hydration: their code
-// loads beside the player's instead of in its first load, and the server still renders them in place.
-const loadPinnedProduct = () => import('./pinned-product');
-const LazyPinnedProduct = lazy(() => loadPinnedProduct().then((m) => ({ default: m.PinnedProduct })));
-const LazyChatPanel = lazy(() => import('../../_components/chat-panel').then((m) => ({ default: m.ChatPanel })));
-
-function PinnedProduct(props: ComponentProps<typeof LazyPinnedProduct>) {
-  return (
-    <Suspense fallback={<PanelLoading className="rounded-2xl bg-white/95 text-neutral-600 shadow-xl" />}>
-      <LazyPinnedProduct {...props} />
-    </Suspense>
-  );
-}
-
-function ChatPanel(props: ComponentProps<typeof LazyChatPanel>) {
-  return (
-    <Suspense fallback={<PanelLoading className="text-white md:text-neutral-600" />}>
-      <LazyChatPanel {...props} />
-    </Suspense>
-  );
-}
 
 const STATUS_TEXT: Record<ShowSummary['status'], MessageKey | null> = {
   SCHEDULED: 'viewer.status.scheduled',
@@ -66,7 +44,7 @@ export function ShowViewer({
   const { state, socketRef } = useShowChannel(show.id, show.status);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
-  useEffect(() => void loadPinnedProduct(), []);
+  useEffect(() => void preloadPinnedProduct(), []);
   // The page was rendered for the status it had then; when the show goes live or ends, render it again for the new one.
   useEffect(() => {
     if (state.status !== show.status) router.refresh();
