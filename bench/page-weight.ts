@@ -1,12 +1,16 @@
 // Page weight: first-load JavaScript of the main pages (gzipped, from the production
 // build's own route statistics) and the viewer page's largest contentful paint in
 // Chromium with a phone profile (390×844, CPU slowed 4×, a fast-3G-like network).
+// With `--breakdown` (`npm run bench:pages -- --breakdown`) it records instead what
+// the viewer page's first-load JavaScript is made of, by package and app file, and
+// what loads on demand (bench/support/page-breakdown.ts); no LCP then.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { emitResult } from './support/results';
 import { percentile, record, startBenchServer, table } from './support/harness';
+import { analyzeRoute } from './support/page-breakdown';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUTES = ['/', '/shows/[showId]', '/studio/[showId]', '/signin'];
@@ -27,6 +31,34 @@ const weights = ROUTES.map((route) => {
   );
   return { route, raw: entry.firstLoadUncompressedJsBytes, gzipped, chunks: entry.firstLoadChunkPaths.length };
 });
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+
+if (process.argv.includes('--breakdown')) {
+  const viewer = weights.find((w) => w.route === '/shows/[showId]')!;
+  const { rows, lazy, analyzedRaw } = analyzeRoute(root, viewer.route, viewer.gzipped);
+  // The long tail of small app files and packages in one line, so the table stays readable.
+  const shown = rows.filter((r) => r.gzip >= 500);
+  const rest = rows.filter((r) => r.gzip < 500);
+  const restRow = rest.length
+    ? [[`${rest.length} smaller modules and packages`, kB(rest.reduce((a, r) => a + r.raw, 0)), kB(rest.reduce((a, r) => a + r.gzip, 0))]]
+    : [];
+  record(
+    'Page weight breakdown (viewer page)',
+    'npm run bench:pages -- --breakdown',
+    `${table(
+      ['page', 'first-load JS (raw kB)', 'first-load JS (gzip kB)', 'chunks'],
+      weights.map((w) => [w.route, kB(w.raw), kB(w.gzipped), w.chunks]),
+    )}\n\nThe viewer page's first load by package or app file (\`next analyze\`; minified bytes as built, ${kB(analyzedRaw)} kB in all; gzip as each row's share of the measured ${kB(viewer.gzipped)} kB in proportion to its own gzipped size):\n\n${table(
+      ['module or package', 'raw kB', 'gzip kB'],
+      [...shown.map((r) => [r.name, kB(r.raw), kB(r.gzip)]), ...restRow],
+    )}\n\nLoaded on demand, not in the first load (gzip of each module alone, so a slight overstatement):\n\n${table(
+      ['loaded by import() of', 'raw kB', 'gzip kB'],
+      lazy.map((l) => [l.trigger, kB(l.raw), kB(l.gzip)]),
+    )}`,
+  );
+  process.exit(0);
+}
 
 process.env.BENCH_WITH_PAGES = '1';
 const server = await startBenchServer();

@@ -15,7 +15,7 @@ if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.
 if (all || name === 'media-fanout') await ensureDebianPackages(['vpx-tools']);
 const script = all ? 'run.ts' : `${name}.ts`;
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script)], {
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script), ...process.argv.slice(3)], {
   cwd: projectRoot,
   env,
   stdio: 'inherit',

@@ -1,16 +1,10 @@
 'use client';
 
-import { config } from 'zod/v4/core';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hasLocaleData, loadLocaleData } from '@/app/_lib/intl-data';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from './locales';
 import type { Messages } from './messages/types';
 import { createTranslator, type Translate } from './translate';
-
-// Zod compiles object schemas with new Function() when it can, and finds out by
-// trying; under our CSP (no 'unsafe-eval') that try is a reported violation. The
-// browser parses little, so it never tries: the interpreter is plenty.
-if (typeof window !== 'undefined') config({ jitless: true });
 
 interface ClientI18n {
   locale: Locale;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireBrandMember } from '../domain/brand-access';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
-import { apiScopeSchema, type ApiScope } from './scopes';
+import { API_SCOPES, type ApiScope } from './scopes';
 
 // API keys look like `lc_live_<43 random base64url characters>`. Only a SHA-256
 // of the key is stored: looking a key up by its hash is the comparison, so no
@@ -15,6 +15,8 @@ const KEY_PREFIX = 'lc_live_';
 const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 6;
 /** lastUsedAt is written at most this often per key, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+const apiScopeSchema = z.enum(API_SCOPES);
 
 export const apiKeyInputSchema = z.object({
   name: z.string().trim().min(1, 'Give the key a name, like “Warehouse sync”.').max(80, 'Keep the name under 80 characters.'),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { IMAGE_SOURCE_MESSAGE, isAllowedImageUrl } from './image-sources';
-import { localDateTimeSchema } from './zoned-time';
+import { LOCAL_DATE_TIME } from './zoned-time';
 
 export const SHOW_LINEUP_MAX = 50;
+
+export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'Use the date and time picker (YYYY-MM-DDTHH:mm).');
 
 // Our own uploads (/uploads/<key> or the bucket) or a link from IMAGE_HOSTS (see image-sources.ts).
 export const coverImageUrlSchema = z

@@ -11,6 +11,7 @@ import { takeInviteThrottles } from './throttle';
 import {
   cancelReasonSchema,
   hostInviteResponseSchema,
+  localDateTimeSchema,
   showCreationSchema,
   showDetailsSchema,
   type HostInviteResponse,
@@ -19,7 +20,7 @@ import {
 } from './scheduling.schema';
 import { recordShowEvent } from './show-events';
 import { announceShowChange, scheduleShowReminders } from './show-notifications';
-import { localDateTimeSchema, zonedLocalToUtc } from './zoned-time';
+import { zonedLocalToUtc } from './zoned-time';
 
 export * from './scheduling.schema';
 export { getBrandShow, listBrandShows, listHostInvitations, listLineupCandidates } from './scheduling-read';

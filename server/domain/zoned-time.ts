@@ -1,11 +1,9 @@
 // Wall-clock times in a brand's IANA zone <-> UTC instants, with nothing but
 // Intl. A brand types "2026-03-08T02:30" meaning *their* clock; the database
-// stores the instant.
-import { z } from 'zod';
+// stores the instant. No zod here: LocalTime brings this file into the browser
+// (its schema lives in scheduling.schema.ts).
 
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'Use the date and time picker (YYYY-MM-DDTHH:mm).');
 
 export type ZonedLocalResult = { ok: true; instant: Date } | { ok: false; reason: 'invalid' | 'skipped' };
 

@@ -3,7 +3,7 @@ import type { SessionUser } from '@/server/auth/session';
 import { otherShows, preShowDetails } from '@/server/domain/discovery';
 import { isFollowingHost } from '@/server/domain/follows';
 import { services } from '@/server/services';
-import { FollowButton } from '../../_components/follow-button';
+import { FollowButton } from './lazy-parts';
 import { ShowGrid } from '../../_components/show-card';
 import { getI18n } from '@/app/_i18n/server';
 

@@ -1,7 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/deals';
@@ -9,13 +8,14 @@ import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
+import { SheetLoading } from './loading-status';
 import { SignInToBuy } from './sign-in-to-buy';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
 
 // Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
-const OneTapSetupSheet = dynamic(() => import('./one-tap-setup-sheet').then((m) => m.OneTapSetupSheet), { ssr: false });
+const OneTapSetupSheet = lazy(() => import('./one-tap-setup-sheet').then((m) => ({ default: m.OneTapSetupSheet })));
 type Tap = { variantId: string; key: string; dealId: string | null };
 // A second tap on the same option this soon after a purchase is more often a double tap than a wish for a second
 // order (each one-tap order is charged its own shipping): it asks first.
@@ -329,7 +329,11 @@ export function PinnedProduct({
           </p>
         )}
       </div>
-      {waitingTap && <OneTapSetupSheet step={waitingTap.step} onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />}
+      {waitingTap && (
+        <Suspense fallback={<SheetLoading />}>
+          <OneTapSetupSheet step={waitingTap.step} onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />
+        </Suspense>
+      )}
     </section>
   );
 }

@@ -7,16 +7,16 @@ import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';
-import { ChatPanel, type ChatRefusal } from '../../_components/chat-panel';
+import type { ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
-import { ShareButton } from './share-button';
+import { ChatPanel, FloatingReactions, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
+import { SheetLoading } from './loading-status';
 import { LineupList } from './lineup-list';
 import { LiveVideo } from './live-video';
-import { PinnedProduct, type BuyResult } from './pinned-product';
+import type { BuyResult } from './pinned-product';
 import { refusalText } from './refusal-text';
-import { FloatingReactions, ReactionBar } from './reactions';
 import { useShowChannel } from './use-show-channel';
 import { useBag } from './use-bag';
 
@@ -45,6 +45,8 @@ export function ShowViewer({
   const { t, intl } = useI18n();
   const { state, socketRef } = useShowChannel(show.id, show.status);
   const router = useRouter();
+  // Ready before the host pins: the first pin shows at once.
+  useEffect(() => void preloadPinnedProduct(), []);
   // The page was rendered for the status it had then; when the show goes live or ends, render it again for the new one.
   useEffect(() => {
     if (state.status !== show.status) router.refresh();
@@ -284,7 +286,7 @@ export function ShowViewer({
           </section>
         </aside>
         {bagOpen && (
-          <Suspense fallback={null}>
+          <Suspense fallback={<SheetLoading />}>
             <BagDrawer controls={bag} live={live} onClose={closeBag} />
           </Suspense>
         )}

@@ -1,12 +1,13 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useI18n } from '../../_i18n/client';
+import { SheetLoading } from './loading-status';
 
-// The forms load only when someone taps: most viewers never need them.
-const loadSheet = () => import('./auth-sheet').then((m) => m.AuthSheet);
-const AuthSheet = dynamic(loadSheet, { ssr: false });
+// The forms load only when someone taps: most viewers never need them. React.lazy, not
+// next/dynamic: the sheet never renders on the server, and next/dynamic adds its own code to the first load.
+const loadSheet = () => import('./auth-sheet');
+const AuthSheet = lazy(() => loadSheet().then((m) => ({ default: m.AuthSheet })));
 
 /** "Sign in to buy" for a signed-out viewer: opens sign-up / sign-in over the stream instead of leaving it. */
 export function SignInToBuy() {
@@ -30,7 +31,11 @@ export function SignInToBuy() {
       >
         {t('viewer.product.signInToBuy')}
       </button>
-      {open && <AuthSheet onClose={close} />}
+      {open && (
+        <Suspense fallback={<SheetLoading />}>
+          <AuthSheet onClose={close} />
+        </Suspense>
+      )}
     </>
   );
 }

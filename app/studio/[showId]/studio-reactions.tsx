@@ -2,10 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
-import { REACTION_KINDS, type ReactionKind } from '@/server/realtime/protocol';
+import type { ReactionKind } from '@/server/realtime/protocol';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 
 const EMOJI = { heart: '❤️', fire: '🔥', clap: '👏', laugh: '😂', wow: '😮' } as const satisfies Record<ReactionKind, string>;
+// Every kind (EMOJI is checked against the type), without bringing the protocol's zod schemas into the studio's bundle.
+const REACTION_KINDS = Object.keys(EMOJI) as ReactionKind[];
 // Emoji fonts first: without them some glyphs draw black on the dark preview.
 const EMOJI_FONT = { fontFamily: '"Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", sans-serif' };
 /** How long a burst counts as "just now" for the pulse on the camera preview. */

@@ -13,12 +13,12 @@ import {
   cancelReasonSchema,
   cancelShow,
   createShow,
+  localDateTimeSchema,
   rescheduleShow,
   showCreationSchema,
   showDetailsSchema,
   updateShowDetails,
 } from '@/server/domain/scheduling';
-import { localDateTimeSchema } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
 import { storeCoverImage } from './cover-upload';
 import { attemptContext } from '@/server/auth/attempt';
