@@ -93,6 +93,14 @@ export class Subscriber {
     if (this.feed?.paused) this.setFeed({ ...this.feed, paused: false });
   }
 
+  /** Stops the server sending anything (a swipe feed's show scrolled out of view); `resumePaused` starts it again. */
+  async pauseAll(): Promise<void> {
+    const running = [...this.consumers.values()].filter((c): c is Consumer => c !== null && !this.pausedIds.has(c.id));
+    for (const consumer of running) this.pausedIds.add(consumer.id);
+    await Promise.all(running.map((c) => call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: c.id })));
+    if (this.feed && !this.feed.paused) this.setFeed({ ...this.feed, paused: true });
+  }
+
   private async attach({ consumer: params, layers }: ConsumeAnswer, paused: boolean): Promise<Consumer> {
     const consumer = await this.transport.consume(asClient<ConsumerOptions>(params));
     this.consumers.set(consumer.producerId, consumer);

@@ -6,7 +6,11 @@ import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/deals';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
-import { connectShowSocket, request, type ShowClientSocket } from '../../_lib/show-socket';
+import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
+
+// A show page always opens its channel: start it as this module loads, before
+// hydration, rather than in the hook's effect once the whole page has hydrated.
+if (typeof window !== 'undefined' && window.location.pathname.startsWith('/shows/')) void openShowSocketEarly();
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 const CHAT_KEEP = 200;
