@@ -39,6 +39,22 @@ const frameLog = `(() => {
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
   else watch();
+  // One swipe: scroll the feed a screen, then wait for two new frames of the target show.
+  window.__swipe = (target, direction, giveUp) =>
+    new Promise((resolve) => {
+      const frames = window.__feedFrames.get(target) ?? [];
+      const seen = new Set(frames.map((f) => f.rtp));
+      const feed = document.querySelector('[data-testid="swipe-feed"]');
+      const start = performance.now();
+      feed.scrollBy({ top: direction * feed.clientHeight });
+      const check = () => {
+        const fresh = frames.filter((f) => f.at > start && !seen.has(f.rtp));
+        if (fresh.length >= 2) return resolve({ first: fresh[0].at - start, second: fresh[1].at - start });
+        if (performance.now() - start > giveUp) return resolve(null);
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
 })();`;
 
 process.env.BENCH_WITH_PAGES = '1';
@@ -89,23 +105,15 @@ try {
   for (let swipe = 0; swipe < SWIPES; swipe++) {
     if (index + direction < 0 || index + direction >= showIds.length) direction = -direction;
     const target = showIds[index + direction]!;
+    // The swipe runs in the page (window.__swipe above): plain JavaScript, as tsx would rename functions written here.
     const result = await page.evaluate(
-      ({ target, direction, giveUp }) =>
-        new Promise<{ first: number; second: number } | null>((resolve) => {
-          const frames = (window as unknown as { __feedFrames: Map<string, { at: number; rtp: number }[]> }).__feedFrames.get(target) ?? [];
-          const seen = new Set(frames.map((f) => f.rtp));
-          const feed = document.querySelector('[data-testid="swipe-feed"]')!;
-          const start = performance.now();
-          feed.scrollBy({ top: direction * feed.clientHeight });
-          const check = () => {
-            const fresh = frames.filter((f) => f.at > start && !seen.has(f.rtp));
-            if (fresh.length >= 2) return resolve({ first: fresh[0]!.at - start, second: fresh[1]!.at - start });
-            if (performance.now() - start > giveUp) return resolve(null);
-            requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        }),
-      { target, direction, giveUp: GIVE_UP_MS },
+      ([target, direction, giveUp]) =>
+        (
+          window as unknown as {
+            __swipe(t: string, d: number, g: number): Promise<{ first: number; second: number } | null>;
+          }
+        ).__swipe(target, direction, giveUp),
+      [target, direction, GIVE_UP_MS] as const,
     );
     index += direction;
     if (result) {
