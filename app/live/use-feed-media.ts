@@ -60,15 +60,21 @@ export function useFeedMedia(shows: FeedMediaShow[], current: number, videos: Re
       if (video && video.srcObject !== subscriber.stream) video.srcObject = subscriber.stream;
     };
 
+    // The swipe's own step: resume the prepared show at once, not behind the queue (which may still be
+    // preparing or releasing for the swipe before); the queued step resumes it again, which is a no-op.
+    const prepared = currentShow && all.get(currentShow.id);
+    if (prepared)
+      void prepared
+        .then((subscriber) => {
+          attach(currentShow.id, subscriber);
+          return subscriber.resumePaused();
+        })
+        .catch(() => undefined);
+
     const step = async () => {
       const socket = await socketPending;
-      // The show swiped to first: if it was prepared, only a resume stands between the swipe and its picture.
-      const prepared = currentShow && all.get(currentShow.id);
-      if (prepared) {
-        const subscriber = await prepared;
-        attach(currentShow.id, subscriber);
-        await subscriber.resumePaused();
-      }
+      // A quick swipe back may have paused this show in the step before: it plays, whatever came first.
+      if (prepared) await (await prepared).resumePaused();
       // Then release what is neither current nor next, before asking for another show's media.
       for (const [showId, pending] of [...all]) {
         if (showId === currentShow?.id || showId === nextShow?.id) continue;
