@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { scheduleShowLikeDemo } from './support/shows';
@@ -45,6 +46,11 @@ test('a swipe in the phone feed shows the next live show moving, without a reloa
     await expect(slideOf(first.showId)).toHaveAttribute('data-media', 'sending', { timeout: 1000 });
     await expect(slideOf(second.showId)).toHaveAttribute('data-media', 'sending', { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
+
+  await test.step('the feed has no serious or critical accessibility violations', async () => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
 
   await test.step('the show on screen plays', async () => {
     await expect(slideOf(second.showId)).toHaveAttribute('aria-current', 'true');
