@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { homeSections } from '@/server/domain/discovery';
 import type { ShowCardData } from '@/server/domain/show-cards';
 import { currentUser } from '@/server/auth/session';
@@ -42,6 +43,12 @@ export default async function HomePage() {
         <h1 className="text-xl font-bold tracking-tight text-ink sm:text-2xl">{t('discovery.home.tagline')}</h1>
         <SearchBox />
         <ShowSection id="live" title={t('discovery.home.live')} shows={live} viewerId={user?.id} empty={t('discovery.home.liveEmpty')} />
+        {/* On a phone the live shows are also a vertical feed, one per screen. */}
+        {live.length > 0 && (
+          <Link href="/live" className="inline-block rounded-full bg-brand-500 px-4 py-2 text-sm font-bold text-white md:hidden">
+            {t('feed.swipeThrough')}
+          </Link>
+        )}
         <ShowSection
           id="upcoming"
           title={t('discovery.home.upcoming')}

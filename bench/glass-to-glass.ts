@@ -13,6 +13,13 @@ import { percentile, record, sessionCookie, startBenchServer, table, type BenchS
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 // At least 20 behind a p95.
 const JOINS = Number(process.env.BENCH_JOINS ?? 20);
+// New viewers join on the desktop profile (issue 14 item 7's target); BENCH_JOIN_PROFILE=phone for 390×844.
+const JOIN_PROFILE = process.env.BENCH_JOIN_PROFILE === 'phone' ? 'phone' : 'desktop';
+const JOIN_VIEWPORT = JOIN_PROFILE === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 800 };
+// The startup phases, in the order a viewer passes them; each is read as ms since navigation.
+// html: the navigation's responseEnd; the lc:* marks come from the app (app/_lib); first frame
+// from the stamp reader. Steps that now run in parallel can finish in another order.
+const PHASES = ['html', 'hydrated', 'socket-connected', 'watch-answered', 'joined', 'transport-connected', 'first frame'] as const;
 const stampScript = readFileSync(path.join(import.meta.dirname, 'support/time-stamp.browser.js'), 'utf8');
 
 async function contextFor(
@@ -50,6 +57,7 @@ const browser = await chromium.launch({
 });
 let latencies: number[] = [];
 const firstFrames: number[] = [];
+const phaseTimes = new Map<string, number[]>(PHASES.map((p) => [p, []]));
 try {
   // The demo show is live; the studio starts sending as soon as its camera is ready.
   const host = await contextFor(browser, server, 'host', { width: 1280, height: 800 });
@@ -68,13 +76,25 @@ try {
   latencies = await viewer.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.slice());
 
   for (let i = 0; i < JOINS; i++) {
-    const context = await contextFor(browser, server, 'viewer', { width: 390, height: 844 });
+    const context = await contextFor(browser, server, 'viewer', JOIN_VIEWPORT);
     const page = await context.newPage();
     await page.goto(`${server.url}/shows/${server.showId}`);
     const first = await page.waitForFunction(() => (window as unknown as { __firstFrameMs: number | null }).__firstFrameMs, undefined, {
       timeout: 60_000,
     });
-    firstFrames.push((await first.jsonValue()) as number);
+    const firstFrame = (await first.jsonValue()) as number;
+    firstFrames.push(firstFrame);
+    const marks = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const times: Record<string, number> = { html: nav?.responseEnd ?? NaN };
+      for (const mark of performance.getEntriesByType('mark'))
+        if (mark.name.startsWith('lc:')) times[mark.name.slice(3)] ??= mark.startTime;
+      return times;
+    });
+    for (const [phase, values] of phaseTimes) {
+      const at = phase === 'first frame' ? firstFrame : marks[phase];
+      if (at !== undefined && Number.isFinite(at)) values.push(at);
+    }
     await context.close();
   }
 } finally {
@@ -84,6 +104,10 @@ try {
 
 const g2g = stats(latencies);
 const ttff = stats(firstFrames);
+const phaseRows = PHASES.map((phase) => {
+  const s = stats(phaseTimes.get(phase) ?? []);
+  return [phase, s.n, s.p50.toFixed(0), s.p95.toFixed(0), s.max.toFixed(0)];
+});
 const where = record(
   'Glass-to-glass latency and time to first frame (Chromium)',
   'npm run bench:glass',
@@ -99,6 +123,9 @@ const where = record(
         ttff.max.toFixed(0),
       ],
     ],
+  )}\n\nA new viewer's startup phases (${JOIN_PROFILE} profile, ${JOIN_VIEWPORT.width}×${JOIN_VIEWPORT.height}), each as ms from navigation start; \`watch-answered\` is the one media round trip (transport and running consumers), \`joined\` the show:join answer, which no longer gates the media:\n\n${table(
+    ['phase reached', 'samples', 'p50 ms', 'p95 ms', 'max ms'],
+    phaseRows,
   )}\n\nHost and viewer run in one Chromium on this machine (one clock), with the server, mediasoup and PostgreSQL on the same 2 cores: the host's software VP8 encoder (three simulcast layers) and the viewer's decoder compete with the SFU for CPU. Glass-to-glass is measured over ${SECONDS} s of a steady stream, at every presented frame.`,
 );
 emitResult({
@@ -107,8 +134,8 @@ emitResult({
   figures: [
     { name: 'glass-to-glass p50', value: g2g.p50, unit: 'ms', samples: g2g.n },
     { name: 'glass-to-glass p95', value: g2g.p95, unit: 'ms', samples: g2g.n },
-    { name: 'time to first frame p50', value: ttff.p50, unit: 'ms', samples: ttff.n },
-    { name: 'time to first frame p95', value: ttff.p95, unit: 'ms', samples: ttff.n },
+    { name: 'time to first frame p50', value: ttff.p50, unit: 'ms', samples: ttff.n, params: { profile: JOIN_PROFILE } },
+    { name: 'time to first frame p95', value: ttff.p95, unit: 'ms', samples: ttff.n, params: { profile: JOIN_PROFILE } },
   ],
 });
 process.exit(0);

@@ -150,6 +150,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       env,
       storage: createObjectStore(env),
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
+      watchHints: (showId) => media.watchHints(showId),
     });
     cleanups.push(() => registerServices(undefined));
     const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });

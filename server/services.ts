@@ -3,6 +3,7 @@ import type { SessionAccount } from './domain/accounts';
 import type { ShowServer } from './realtime/handler';
 import type { Env } from './env';
 import type { ObjectStore } from './storage/object-store';
+import type { WatchHints } from './media/media-service';
 
 /**
  * The process-wide services, registered by the custom server at boot. Next.js
@@ -18,6 +19,8 @@ export interface AppServices {
   storage: ObjectStore;
   /** Password sign-in with its throttles; `ip` is the client's address (server/client-ip.ts). */
   verifyCredentials(email: string, password: string, ip: string | null): Promise<SessionAccount | null>;
+  /** A live show's router capabilities and producers, rendered into the viewer page so its media starts before the join. */
+  watchHints?(showId: string): WatchHints | null;
 }
 
 const KEY = Symbol.for('live-commerce.services');

@@ -10,12 +10,17 @@ export const asClient = <T>(value: unknown) => value as T;
 
 export async function loadDevice(socket: ShowClientSocket, showId: string): Promise<Device> {
   const { rtpCapabilities } = await call(socket, 'media:routerCapabilities', { showId });
+  return deviceFor(rtpCapabilities);
+}
+
+/** A device for router capabilities the page already has (rendered with it): no round trip. */
+export async function deviceFor(routerRtpCapabilities: unknown): Promise<Device> {
   const device = await Device.factory();
-  await device.load({ routerRtpCapabilities: asClient<RtpCapabilities>(rtpCapabilities) });
+  await device.load({ routerRtpCapabilities: asClient<RtpCapabilities>(routerRtpCapabilities) });
   return device;
 }
 
-function wireTransport(socket: ShowClientSocket, showId: string, transport: Transport) {
+export function wireTransport(socket: ShowClientSocket, showId: string, transport: Transport) {
   transport.on('connect', ({ dtlsParameters }, callback, errback) => {
     call(socket, 'media:connectTransport', {
       showId,

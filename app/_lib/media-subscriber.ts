@@ -1,9 +1,9 @@
 'use client';
 
 import type { Device } from 'mediasoup-client';
-import type { ConnectionState, Consumer, ConsumerOptions, Transport } from 'mediasoup-client/types';
-import type { ServerToClientEvents } from '@/server/realtime/protocol';
-import { asClient, createTransport, loadDevice } from './media-signalling';
+import type { ConnectionState, Consumer, ConsumerOptions, Transport, TransportOptions } from 'mediasoup-client/types';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
+import { asClient, createTransport, deviceFor, loadDevice, wireTransport } from './media-signalling';
 import { call, type ShowClientSocket } from './show-socket';
 
 /** What the viewer knows about its video consumer, for choosing a layer. */
@@ -20,6 +20,7 @@ export interface VideoFeed {
 }
 
 type LayersEvent = Parameters<ServerToClientEvents['media:layers']>[0];
+type ConsumeAnswer = Omit<Extract<Parameters<Parameters<ClientToServerEvents['media:consume']>[1]>[0], { ok: true }>, 'ok'>;
 type ScoreEvent = Parameters<ServerToClientEvents['media:score']>[0];
 
 /** A viewer's incoming stream: one receive transport, a consumer per host track. */
@@ -27,6 +28,7 @@ export class Subscriber {
   readonly stream = new MediaStream();
   private readonly consumers = new Map<string, Consumer | null>();
   private feed: VideoFeed | null = null;
+  private readonly pausedIds = new Set<string>();
   private readonly listeners = new Set<(feed: VideoFeed | null) => void>();
 
   private constructor(
@@ -45,17 +47,64 @@ export class Subscriber {
     return new Subscriber(socket, showId, device, transport);
   }
 
+  /**
+   * The receive side in one round trip (media:watch): the device loads from the
+   * router capabilities the page was rendered with, and the server answers with
+   * the transport and a consumer of every producer at once. Paused consumers
+   * (a swipe feed's next show) start with `resumePaused`.
+   */
+  static async watch(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown, paused = false): Promise<Subscriber> {
+    const device = await deviceFor(routerRtpCapabilities);
+    const { transport: params, consumers } = await call(socket, 'media:watch', {
+      showId,
+      rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown>,
+      paused,
+    });
+    performance.mark('lc:watch-answered');
+    const transport = device.createRecvTransport(asClient<TransportOptions>(params));
+    wireTransport(socket, showId, transport);
+    transport.on('connectionstatechange', (state) => state === 'connected' && performance.mark('lc:transport-connected'));
+    const subscriber = new Subscriber(socket, showId, device, transport);
+    for (const { consumer } of consumers) subscriber.consumers.set(consumer.producerId, null);
+    // mediasoup-client negotiates them one after another; the transport connects on the first.
+    await Promise.all(consumers.map((answer) => subscriber.attach(answer, answer.paused)));
+    return subscriber;
+  }
+
   async consume(producerId: string): Promise<void> {
     if (this.consumers.has(producerId)) return;
     this.consumers.set(producerId, null); // claimed before the await so a duplicate announcement is ignored
-    const { consumer: params, layers } = await call(this.socket, 'media:consume', {
+    const answer = await call(this.socket, 'media:consume', {
       showId: this.showId,
       transportId: this.transport.id,
       producerId,
       rtpCapabilities: this.device.rtpCapabilities as unknown as Record<string, unknown>,
     });
+    const consumer = await this.attach(answer, false);
+    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: consumer.id });
+    performance.mark('lc:consumer-resumed');
+  }
+
+  /** Resumes what `watch` prepared paused; the server asks the host for a key frame as each resumes. */
+  async resumePaused(): Promise<void> {
+    const paused = [...this.pausedIds];
+    this.pausedIds.clear();
+    await Promise.all(paused.map((consumerId) => call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId })));
+    if (this.feed?.paused) this.setFeed({ ...this.feed, paused: false });
+  }
+
+  /** Stops the server sending anything (a swipe feed's show scrolled out of view); `resumePaused` starts it again. */
+  async pauseAll(): Promise<void> {
+    const running = [...this.consumers.values()].filter((c): c is Consumer => c !== null && !this.pausedIds.has(c.id));
+    for (const consumer of running) this.pausedIds.add(consumer.id);
+    await Promise.all(running.map((c) => call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: c.id })));
+    if (this.feed && !this.feed.paused) this.setFeed({ ...this.feed, paused: true });
+  }
+
+  private async attach({ consumer: params, layers }: ConsumeAnswer, paused: boolean): Promise<Consumer> {
     const consumer = await this.transport.consume(asClient<ConsumerOptions>(params));
-    this.consumers.set(producerId, consumer);
+    this.consumers.set(consumer.producerId, consumer);
+    if (paused) this.pausedIds.add(consumer.id);
     this.stream.addTrack(consumer.track);
     if (consumer.kind === 'video') {
       this.setFeed({
@@ -64,10 +113,10 @@ export class Subscriber {
         preferredLayer: layers.preferred?.spatialLayer ?? 0,
         spatialLayer: null,
         score: 10,
-        paused: false,
+        paused,
       });
     }
-    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: consumer.id });
+    return consumer;
   }
 
   /** Calls the listener whenever the receive transport's WebRTC connection changes state. */

@@ -40,8 +40,26 @@ await app.db.show.update({
   data: { status: 'LIVE', startedAt: new Date(), pinnedProductId: productId, maxPerBuyer: 1000 },
 });
 const variant = await app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } });
+// BENCH_EXTRA_LIVE_SHOWS=N: N more live shows like the demo one, same host (the swipe feed benchmark).
+const demo = await app.db.show.findUniqueOrThrow({ where: { id: seed.showId }, select: { brandId: true, hostId: true, title: true } });
+const extraShowIds: string[] = [];
+for (let i = 1; i <= Number(process.env.BENCH_EXTRA_LIVE_SHOWS ?? 0); i++) {
+  const { id } = await app.db.show.create({
+    data: {
+      brandId: demo.brandId,
+      hostId: demo.hostId,
+      title: `${demo.title} (${i + 1})`,
+      scheduledStart: new Date(),
+      startedAt: new Date(Date.now() - i * 1000),
+      status: 'LIVE',
+      hostInviteStatus: 'ACCEPTED',
+    },
+    select: { id: true },
+  });
+  extraShowIds.push(id);
+}
 console.log(
-  `READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET })}`,
+  `READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET, extraShowIds })}`,
 );
 
 const stop = async () => {

@@ -16,6 +16,8 @@ export interface BenchServer {
   productId: string;
   variantId: string;
   authSecret: string;
+  /** More live shows of the same host (BENCH_EXTRA_LIVE_SHOWS), newest first after the demo show. */
+  extraShowIds: string[];
   process: ChildProcess;
   /** What the server's payment provider did for idempotency keys starting with `prefix` (see bench-server.ts). */
   ledger(prefix: string): Promise<LedgerEntry[]>;

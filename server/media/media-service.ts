@@ -1,8 +1,14 @@
 import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { MediaConfig } from './config';
 import { ShowMediaRoom, type RoomCloseReason } from './show-media-room';
 import { MediaWorkerPool } from './worker-pool';
+
+export interface WatchHints {
+  routerRtpCapabilities: types.RtpCapabilities;
+  producerIds: string[];
+}
 
 interface MediaServiceEvents {
   /**
@@ -66,6 +72,18 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
   /** The show's room if it exists and is open, without waiting for one being created. */
   readyRoom(showId: string): ShowMediaRoom | undefined {
     return this.ready.get(showId);
+  }
+
+  /**
+   * What a viewer page needs to start its receive side before its socket has
+   * joined: the router's capabilities (to load a device without a round trip)
+   * and the producers. Null while the show has no room or nothing is sent.
+   */
+  watchHints(showId: string): WatchHints | null {
+    const room = this.ready.get(showId);
+    const producerIds = room?.producerList().map((p) => p.producerId) ?? [];
+    if (!room || producerIds.length === 0) return null;
+    return { routerRtpCapabilities: room.rtpCapabilities, producerIds };
   }
 
   /** The shows in which this connection holds transports. */

@@ -34,6 +34,12 @@ export interface ConsumeResult {
   layers: ConsumerLayerInfo;
 }
 
+export interface WatchResult {
+  transport: TransportOptions;
+  /** One per producer of the show, video first; running unless asked for paused. */
+  consumers: (ConsumeResult & { paused: boolean })[];
+}
+
 interface MediaPeer {
   transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection }>;
   producers: Map<string, types.Producer>;
@@ -179,6 +185,28 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       consumer: { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters },
       layers: consumerLayerInfo(consumer),
     };
+  }
+
+  /**
+   * A viewer's whole receive side in one step: a receive transport and a
+   * consumer of every producer. Running consumers send nothing until the
+   * transport's DTLS is up; mediasoup then asks the host for a key frame on
+   * the consumer's layer (its simulcast consumer does so when its transport
+   * connects and when it is resumed), so the first frame is not waited for
+   * behind a separate resume. Paused ones (a swipe feed preparing the next
+   * show) cost no bandwidth until `resumeConsumer`.
+   */
+  async watch(peerId: string, rtpCapabilities: types.RtpCapabilities, { paused }: { paused: boolean }): Promise<WatchResult> {
+    const transport = await this.createTransport(peerId, 'recv');
+    const producers = this.producerList().sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
+    const consumers = await Promise.all(
+      producers.map(async ({ producerId }) => {
+        const result = await this.consume(peerId, transport.id, producerId, rtpCapabilities);
+        if (!paused) await this.resumeConsumer(peerId, result.consumer.id);
+        return { ...result, paused };
+      }),
+    );
+    return { transport, consumers };
   }
 
   /** mediasoup clamps the request to the layers the producer has; the answer is what it kept. */

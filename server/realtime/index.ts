@@ -91,7 +91,8 @@ export function createRealtimeServer(
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
     socket.on('disconnect', () => {
-      const shows = [...socket.data.shows.keys()];
+      // A show watched without a join (media:watch) holds media too.
+      const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
       for (const showId of shows) leaveShow(ctx, showId, { forget: false });
       const timer = setTimeout(() => {
         mediaCleanups.delete(socket.id);

@@ -16,6 +16,7 @@ import {
   resumeConsumerSchema,
   setPreferredLayersSchema,
   showRefSchema,
+  watchSchema,
 } from './protocol';
 
 const announced = new WeakSet<ShowMediaRoom>();
@@ -70,6 +71,11 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     announceMedia(io, broadcaster, mediaRoom);
     return mediaRoom;
   };
+  // A viewer that started watching before its join answered (media:watch) may use what it holds.
+  const requireJoinedOrWatching = (showId: string) => {
+    if (socket.data.shows.has(showId) || ctx.media.readyRoom(showId)?.hasTransports(socket.id)) return;
+    requireJoined(socket, showId);
+  };
   // Events that make media resources ask the domain first: a live show, or the host's own preview.
   const allowed = (showId: string, use: MediaUse) => requireMediaAccess(ctx.db, socket.data.user?.userId ?? null, showId, use);
 
@@ -92,14 +98,26 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     return { transport: await (await room(showId)).createTransport(socket.id, direction) };
   });
 
+  // The receive side in one round trip, without waiting for show:join: the page
+  // sends it as soon as its socket is open, with a device loaded from the router
+  // capabilities rendered into the page. The show's access rules still apply.
+  on.on('media:watch', watchSchema, async ({ showId, rtpCapabilities, paused }) => {
+    await allowed(showId, 'watch');
+    const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
+    if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
+      throw new AppError('TRANSPORT_LIMIT', `connection already holds media in ${elsewhere.length} other shows`);
+    }
+    return (await room(showId)).watch(socket.id, asMedia<types.RtpCapabilities>(rtpCapabilities), { paused: paused ?? false });
+  });
+
   on.on('media:connectTransport', connectTransportSchema, async ({ showId, transportId, dtlsParameters }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     await (await room(showId)).connectTransport(socket.id, transportId, asMedia<types.DtlsParameters>(dtlsParameters));
     return {};
   });
 
   on.on('media:restartIce', restartIceSchema, async ({ showId, transportId }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     return { iceParameters: await (await room(showId)).restartIce(socket.id, transportId) };
   });
 
@@ -111,25 +129,25 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
   });
 
   on.on('media:consume', consumeSchema, async ({ showId, transportId, producerId, rtpCapabilities }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     await allowed(showId, 'watch');
     return (await room(showId)).consume(socket.id, transportId, producerId, asMedia<types.RtpCapabilities>(rtpCapabilities));
   });
 
   on.on('media:resumeConsumer', resumeConsumerSchema, async ({ showId, consumerId }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     await (await room(showId)).resumeConsumer(socket.id, consumerId);
     return {};
   });
 
   on.on('media:pauseConsumer', pauseConsumerSchema, async ({ showId, consumerId }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     await (await room(showId)).pauseConsumer(socket.id, consumerId);
     return {};
   });
 
   on.on('media:setPreferredLayers', setPreferredLayersSchema, async ({ showId, consumerId, spatialLayer, temporalLayer }) => {
-    requireJoined(socket, showId);
+    requireJoinedOrWatching(showId);
     const layers = temporalLayer === undefined ? { spatialLayer } : { spatialLayer, temporalLayer };
     return { preferred: await (await room(showId)).setPreferredLayers(socket.id, consumerId, layers) };
   });

@@ -69,6 +69,7 @@ export const produceSchema = z
   .object({ showId: id, transportId: id, kind: z.enum(['audio', 'video']), rtpParameters: mediasoupObject })
   .strict();
 export const consumeSchema = z.object({ showId: id, transportId: id, producerId: id, rtpCapabilities: mediasoupObject }).strict();
+export const watchSchema = z.object({ showId: id, rtpCapabilities: mediasoupObject, paused: z.boolean().optional() }).strict();
 export const resumeConsumerSchema = z.object({ showId: id, consumerId: id }).strict();
 export const pauseConsumerSchema = resumeConsumerSchema;
 // Three simulcast layers with up to three temporal layers each; mediasoup clamps to what the producer has.
@@ -156,6 +157,17 @@ export interface ClientToServerEvents {
     ack: AckFn<{
       consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
       layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
+    }>,
+  ) => void;
+  'media:watch': (
+    payload: z.infer<typeof watchSchema>,
+    ack: AckFn<{
+      transport: { id: string; iceParameters: ms.IceParameters; iceCandidates: ms.IceCandidate[]; dtlsParameters: ms.DtlsParameters };
+      consumers: {
+        consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
+        layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
+        paused: boolean;
+      }[];
     }>,
   ) => void;
   'media:resumeConsumer': (payload: z.infer<typeof resumeConsumerSchema>, ack: AckFn) => void;

@@ -131,12 +131,14 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 export function leaveShow(ctx: ConnectionContext, showId: string, { forget }: { forget: boolean }): void {
   const { socket, presence } = ctx;
   const role = socket.data.shows.get(showId);
-  if (!role) return;
-  if (role !== 'host') presence.remove(showId, personKey(socket));
+  if (role && role !== 'host') presence.remove(showId, personKey(socket));
   if (!forget) return;
-  socket.data.shows.delete(showId);
-  void socket.leave(showRoom(showId));
-  void socket.leave(showStaffRoom(showId));
+  // Media may be held without a join (media:watch, a swipe feed's next show): leaving releases it too.
+  if (role) {
+    socket.data.shows.delete(showId);
+    void socket.leave(showRoom(showId));
+    void socket.leave(showStaffRoom(showId));
+  }
   ctx.media.existingRoom(showId)?.then(
     (room) => room.removePeer(socket.id),
     () => undefined, // creation failed: there is no peer to remove

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../_i18n/client';
 import type { AdaptiveStatus } from '../../_lib/adaptive-video';
+import type { WatchHints } from '@/server/media/media-service';
+import { startEarlyWatch, takeEarlyWatch } from '../../_lib/early-watch';
 import type { Subscriber } from '../../_lib/media-client';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import { SoundToggle, TapForSound } from './sound-controls';
@@ -33,8 +35,11 @@ export function LiveVideo({
   poster,
   live,
   soundSlot = null,
+  watchHints = null,
 }: {
   soundSlot?: HTMLElement | null;
+  /** Rendered with the page for a live show: media starts while the page hydrates. */
+  watchHints?: WatchHints | null;
   showId: string;
   socketRef: RefObject<ShowClientSocket | null>;
   producerIds: string[];
@@ -55,12 +60,21 @@ export function LiveVideo({
   const [attempt, setAttempt] = useState(0);
   const failuresRef = useRef(0);
   const hasMedia = producerIds.length > 0;
+  // In render, not in an effect: effects run only once the whole page has hydrated.
+  useState(() => watchHints && startEarlyWatch(showId, watchHints));
+
+  useEffect(() => void performance.mark('lc:hydrated'), []);
 
   useEffect(() => {
     const socket = socketRef.current;
-    if (!socket || !hasMedia) return;
-    // mediasoup-client loads only once there is something to play: it is the page's heaviest script.
-    subscriberRef.current ??= import('../../_lib/media-client').then(({ Subscriber }) => Subscriber.start(socket, showId));
+    if (!hasMedia) return;
+    if (!subscriberRef.current) {
+      const early = takeEarlyWatch(showId);
+      // mediasoup-client loads only once there is something to play: it is the page's heaviest script.
+      if (early) subscriberRef.current = early;
+      else if (socket) subscriberRef.current = import('../../_lib/media-client').then(({ Subscriber }) => Subscriber.start(socket, showId));
+      else return;
+    }
     const pending = subscriberRef.current;
     let cancelled = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;

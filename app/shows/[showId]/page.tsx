@@ -78,6 +78,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
         key={user?.id ?? 'guest'}
         show={show}
         signedIn={user !== null}
+        watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
       />

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { shippingFor } from '@/server/domain/pricing';
+import type { WatchHints } from '@/server/media/media-service';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
@@ -36,14 +37,16 @@ export function ShowViewer({
   signedIn,
   preShow = null,
   ended = null,
+  watchHints = null,
 }: {
+  watchHints?: WatchHints | null;
   show: ShowSummary;
   signedIn: boolean;
   preShow?: ReactNode;
   ended?: ReactNode;
 }) {
   const { t, intl } = useI18n();
-  const { state, socketRef } = useShowChannel(show.id, show.status);
+  const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
   useEffect(() => void preloadPinnedProduct(), []);
@@ -143,6 +146,7 @@ export function ShowViewer({
             mediaEpoch={state.mediaEpoch}
             poster={show.coverImageUrl ?? '/poster.svg'}
             live={state.status === 'LIVE'}
+            watchHints={watchHints}
           />
           {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
           <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">

@@ -6,7 +6,11 @@ import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/deals';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
-import { connectShowSocket, request, type ShowClientSocket } from '../../_lib/show-socket';
+import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
+
+// A show page always opens its channel: start it as this module loads, before
+// hydration, rather than in the hook's effect once the whole page has hydrated.
+if (typeof window !== 'undefined' && window.location.pathname.startsWith('/shows/')) void openShowSocketEarly();
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 const CHAT_KEEP = 200;
@@ -103,7 +107,8 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
  * sequence numbers and are applied on top. A gap in the numbers, or a reconnect
  * that Socket.io could not recover, means something was missed: join again.
  */
-export function useShowChannel(showId: string, initialStatus: ShowStatus) {
+/** initialProducerIds: rendered with the page (a live show's producers), so the player starts before the join answers. */
+export function useShowChannel(showId: string, initialStatus: ShowStatus, initialProducerIds: string[] = []) {
   const socketRef = useRef<ShowClientSocket | null>(null);
   // The socket also as state: it opens after the first render (its library loads
   // on demand), and effects that listen on it must run again once it exists.
@@ -117,7 +122,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
     pinned: null,
     lineup: [],
     viewerCount: 0,
-    producerIds: [],
+    producerIds: initialProducerIds,
     mediaEpoch: 0,
     chat: [],
     pinnedMessage: null,
@@ -149,6 +154,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
   /** Wires one socket to the state: joins, applies broadcasts in order, re-joins after a gap. */
   function follow(socket: ShowClientSocket): void {
     let seq = 0;
+    let joinedBefore = false;
     // While a join is in flight, broadcasts wait here and are applied on top of its snapshot.
     let buffered: [keyof SequencedEvents, { showId: string; seq: number }][] | null = null;
     const patch = (update: Patch) => setState((s) => ({ ...s, ...update(s) }));
@@ -165,7 +171,11 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
       buffered = null;
       if (!joined.ok) return patch(() => ({ connection: 'connected', joinError: joined.error }));
       seq = joined.seq;
-      patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + 1 }));
+      performance.mark('lc:joined');
+      // A later join (a reconnect that could not be recovered) sets media up again; the first keeps what started early.
+      const epochStep = joinedBefore ? 1 : 0;
+      joinedBefore = true;
+      patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + epochStep }));
       for (const [event, payload] of pending) if (payload.seq > seq) applyEvent(event, payload);
     };
 
@@ -191,6 +201,8 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus) {
         else applyEvent(event, payload);
       });
     }
+    // A socket opened early (during hydration) may be connected already: its 'connect' has passed.
+    if (socket.connected) void join();
   }
 
   return { state, socketRef, socket };

@@ -1,0 +1,107 @@
+import * as mediasoup from 'mediasoup';
+import type { types } from 'mediasoup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SHOW_ID } from '../../server/db/seed';
+import { ask, joinShow, startTestApp, type TestApp, type TestSocket } from '../support/app';
+
+// media:watch is a new viewer's whole receive side in one round trip, sent before
+// its join answers (issue 14 item 7). These drive the real server and a real
+// mediasoup worker and read what the worker holds through mediasoup's observer.
+let t: TestApp;
+const showId = DEMO_SHOW_ID;
+const transports = new Map<string, types.WebRtcTransport>();
+const consumers = new Map<string, types.Consumer>();
+mediasoup.observer.on('newworker', (worker) =>
+  worker.observer.on('newrouter', (router) =>
+    router.observer.on('newtransport', (transport) => {
+      transports.set(transport.id, transport as types.WebRtcTransport);
+      transport.observer.on('newconsumer', (consumer) => consumers.set(consumer.id, consumer));
+    }),
+  ),
+);
+
+const VP8: types.RtpParameters = {
+  mid: '0',
+  codecs: [
+    { mimeType: 'video/VP8', payloadType: 96, clockRate: 90000, rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }] },
+  ],
+  headerExtensions: [],
+  encodings: [{ ssrc: 44444444 }],
+  rtcp: { cname: 'host-camera' },
+};
+
+async function ok<T extends { ok: boolean }>(pending: Promise<T>): Promise<Extract<T, { ok: true }>> {
+  const response = await pending;
+  if (!response.ok) throw new Error(`refused: ${JSON.stringify(response)}`);
+  return response as Extract<T, { ok: true }>;
+}
+
+let host: TestSocket;
+// The router's capabilities stand in for a browser's: everything they list can be consumed.
+let rtpCapabilities: Record<string, unknown>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const hostUser = await t.app.db.user.findUniqueOrThrow({ where: { email: 'host@demo.live' }, select: { id: true, name: true } });
+  host = await t.connect(hostUser);
+  await joinShow(host, showId);
+  const { transport } = await ok(ask(host, 'media:createTransport', { showId, direction: 'send' }));
+  await ok(ask(host, 'media:produce', { showId, transportId: transport.id, kind: 'video', rtpParameters: VP8 }));
+  rtpCapabilities = (await ok(ask(host, 'media:routerCapabilities', { showId }))).rtpCapabilities as unknown as Record<string, unknown>;
+});
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('media:watch', () => {
+  it('refuses a show that is not live with MEDIA_NOT_LIVE and makes no transport', async () => {
+    const viewer = await t.connect();
+    const before = transports.size;
+    expect(await ask(viewer, 'media:watch', { showId, rtpCapabilities })).toMatchObject({ ok: false, error: { code: 'MEDIA_NOT_LIVE' } });
+    expect(transports.size).toBe(before);
+  });
+
+  it('answers a receive transport and a running consumer of every producer in one round trip, before any join', async () => {
+    await ok(ask(host, 'show:goLive', { showId }));
+    const viewer = await t.connect();
+    const answer = await ok(ask(viewer, 'media:watch', { showId, rtpCapabilities }));
+    expect(transports.get(answer.transport.id)?.closed).toBe(false);
+    expect(answer.consumers).toHaveLength(1);
+    const [{ consumer, paused }] = answer.consumers as [(typeof answer.consumers)[number]];
+    expect(consumer.kind).toBe('video');
+    expect(paused).toBe(false);
+    // Running on the server already: no resume round trip stands between DTLS and the first key frame.
+    expect(consumers.get(consumer.id)?.paused).toBe(false);
+    // What it holds it may use without a join: connecting the transport is checked by mediasoup, not refused as not joined.
+    expect(await ask(viewer, 'media:setPreferredLayers', { showId, consumerId: consumer.id, spatialLayer: 0 })).not.toMatchObject({
+      error: { code: 'INVALID_STATE', message: 'Join the show first.' },
+    });
+  });
+
+  it('prepares paused consumers that the viewer resumes without joining (the swipe feed’s next show)', async () => {
+    const viewer = await t.connect();
+    const answer = await ok(ask(viewer, 'media:watch', { showId, rtpCapabilities, paused: true }));
+    const consumerId = answer.consumers[0]!.consumer.id;
+    expect(answer.consumers[0]!.paused).toBe(true);
+    expect(consumers.get(consumerId)?.paused).toBe(true);
+    await ok(ask(viewer, 'media:resumeConsumer', { showId, consumerId }));
+    expect(consumers.get(consumerId)?.paused).toBe(false);
+  });
+
+  it('still refuses media events about a show the connection neither joined nor watches', async () => {
+    const viewer = await t.connect();
+    expect(await ask(viewer, 'media:resumeConsumer', { showId, consumerId: 'someone-elses' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE' },
+    });
+  });
+
+  it('releases what a connection watched without joining when it leaves the show', async () => {
+    const viewer = await t.connect();
+    const answer = await ok(ask(viewer, 'media:watch', { showId, rtpCapabilities }));
+    await ok(ask(viewer, 'show:leave', { showId }));
+    expect(transports.get(answer.transport.id)?.closed).toBe(true);
+    expect(consumers.get(answer.consumers[0]!.consumer.id)?.closed).toBe(true);
+  });
+});
