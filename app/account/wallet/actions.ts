@@ -13,8 +13,8 @@ import {
   removePaymentMethod,
   setDefaultAddress,
   setDefaultPaymentMethod,
-} from '@/server/domain/wallet';
-import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/wallet.schema';
+} from '@/server/domain/payments/wallet';
+import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/payments/wallet.schema';
 import { services } from '@/server/services';
 import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
 

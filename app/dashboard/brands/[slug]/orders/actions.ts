@@ -7,7 +7,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { currentUser } from '@/server/auth/session';
 import { toErrorPayload } from '@/server/domain/errors';
-import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/order-lifecycle';
+import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/orders/order-lifecycle';
 import { cancelOrder, refundOrder } from '@/server/domain/payments/payments';
 import { processPaymentProvider } from '@/server/domain/payments/process-provider';
 import { services } from '@/server/services';
