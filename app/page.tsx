@@ -1,5 +1,5 @@
-import { homeSections } from '@/server/domain/discovery/discovery';
-import type { ShowCardData } from '@/server/domain/shows/show-cards';
+import { homeSections } from '@/server/domain/discovery';
+import type { ShowCardData } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SearchBox } from './_components/search-box';

@@ -1,8 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { verifyCredentials } from './domain/accounts/accounts';
-import { processPaymentProvider } from './domain/payments/process-provider';
+import { verifyCredentials } from './domain/accounts';
+import { processPaymentProvider } from './domain/payments';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';

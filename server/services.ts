@@ -1,5 +1,5 @@
 import type { Db } from './domain/context';
-import type { SessionAccount } from './domain/accounts/accounts';
+import type { SessionAccount } from './domain/accounts';
 import type { ShowServer } from './realtime/handler';
 import type { Env } from './env';
 import type { ObjectStore } from './storage/object-store';

@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import { useCountdown } from '@/app/_lib/use-countdown';
-import type { ChatMessageView } from '@/server/domain/chat/chat';
+import type { ChatMessageView } from '@/server/domain/chat';
 
 export const CHAT_MAX_LENGTH = 300;
 

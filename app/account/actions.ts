@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { deleteAccount } from '@/server/domain/accounts/account-deletion';
-import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/accounts/account-profile';
-import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts/accounts';
+import { deleteAccount } from '@/server/domain/accounts';
+import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/accounts';
+import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { localise, type Localisation } from './localise-state';
 import { reissueSessionCookie } from '@/server/auth/session';

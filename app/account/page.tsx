@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
-import { getAccountProfile } from '@/server/domain/accounts/account-profile';
+import { getAccountProfile } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { SignOutButton } from '../_components/sign-out-button';
 import { SiteHeader } from '../_components/site-header';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { search } from '@/server/domain/discovery/discovery';
-import { normaliseSearchQuery } from '@/server/domain/discovery/discovery-search';
+import { search } from '@/server/domain/discovery';
+import { normaliseSearchQuery } from '@/server/domain/discovery';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { formatPrice } from '../_lib/format';

@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import type { AttemptContext } from '../domain/accounts/accounts';
+import type { AttemptContext } from '../domain/accounts';
 import { throttleLimits } from '../domain/throttle';
 import { clientIpFrom } from '../client-ip';
 import { services } from '../services';

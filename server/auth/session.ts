@@ -2,7 +2,7 @@ import { getServerSession } from 'next-auth';
 import { encode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
-import { activeSession } from '../domain/accounts/accounts';
+import { activeSession } from '../domain/accounts';
 import { services } from '../services';
 import { authOptions } from './options';
 

@@ -1,4 +1,4 @@
-import { changedJob, liveJob, planRemindersJob, remindersJob } from '../domain/notifications/show-notification-jobs';
+import { changedJob, liveJob, planRemindersJob, remindersJob } from '../domain/notifications';
 import { deliverEmail } from '../mail/deliver';
 import { brandInviteEmailJob, linkEmailJob } from '../mail/link-emails';
 import { deliverWebhook } from '../webhooks/deliver';

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { Db } from '../domain/context';
-import { planUpcomingReminders } from '../domain/notifications/show-notifications';
+import { planUpcomingReminders } from '../domain/notifications';
 import type { Env } from '../env';
 import type { Logger } from '../log';
 import { createMailTransport, type MailTransport } from '../mail/transport';

@@ -1,4 +1,4 @@
-import { checkoutBag, getBag, setBagItem, stockChangesOf, type BagOrder } from '../domain/bag/bag';
+import { checkoutBag, getBag, setBagItem, stockChangesOf, type BagOrder } from '../domain/bag';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';
 import { bagCheckoutSchema, bagGetSchema, bagSetSchema, showStaffRoom } from './protocol';

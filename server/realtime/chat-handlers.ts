@@ -1,4 +1,4 @@
-import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat/chat';
+import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat';
 import { AppError } from '../domain/errors';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
-import type { BagView } from '../domain/bag/bag';
+import type { BagView } from '../domain/bag';
 import type { ErrorPayload } from '../domain/errors';
-import type { ProductCard } from '../domain/catalog/catalog';
-import type { ChatMessageView } from '../domain/chat/chat';
-import type { DealView } from '../domain/shows/deals';
-import type { ShowState, ShowStatus } from '../domain/shows/shows';
+import type { ProductCard } from '../domain/catalog';
+import type { ChatMessageView } from '../domain/chat';
+import type { DealView } from '../domain/shows';
+import type { ShowState, ShowStatus } from '../domain/shows';
 
 export const PROTOCOL_VERSION = 1;
 export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;

@@ -1,9 +1,9 @@
-import { getPinnedMessage, recentChat } from '../domain/chat/chat';
-import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows/deals';
-import { placeShowOrder } from '../domain/orders/orders';
-import { recordShowAudience } from '../domain/shows/show-audience';
-import { showRoleOf } from '../domain/shows/show-roles';
-import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows/shows';
+import { getPinnedMessage, recentChat } from '../domain/chat';
+import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
+import { placeShowOrder } from '../domain/orders';
+import { recordShowAudience } from '../domain/shows';
+import { showRoleOf } from '../domain/shows';
+import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
 import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, type ViewerRole } from './protocol';

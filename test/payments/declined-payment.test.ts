@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
-import { setVariantStock } from '../../server/domain/catalog/catalog';
+import { setVariantStock } from '../../server/domain/catalog';
 import { ask, createBuyers, joinShow, startTestApp, type TestApp } from '../support/app';
 
 // Through the real socket server: a card that is refused leaves no trace in

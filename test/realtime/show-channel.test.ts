@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setVariantStock } from '../../server/domain/catalog/catalog';
+import { setVariantStock } from '../../server/domain/catalog';
 import { ask, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // The walking skeleton's show channel against the real server, real PostgreSQL

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
-import { setVariantStock } from '../../server/domain/catalog/catalog';
+import { setVariantStock } from '../../server/domain/catalog';
 import { ask, createBuyers, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // What the host's studio hears on its own socket, against the real server and PostgreSQL.

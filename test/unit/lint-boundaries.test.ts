@@ -33,4 +33,23 @@ describe('import boundaries', () => {
     expect(await refusals('server/realtime/handler.ts', "import { x } from '@prisma/client';")).not.toEqual([]);
     expect(await refusals('server/realtime/handler.ts', "import { x } from '../domain/orders';")).toEqual([]);
   });
+
+  it('modules are used only through their index: code outside a module never imports its inner files', async () => {
+    expect(await refusals('app/shows/page.tsx', "import { x } from '@/server/domain/orders/order-lifecycle';")).not.toEqual([]);
+    expect(await refusals('server/api/orders.ts', "import { x } from '../domain/orders/order-lifecycle';")).not.toEqual([]);
+    expect(await refusals('server/realtime/handler.ts', "import { x } from '../domain/shows/shows';")).not.toEqual([]);
+    expect(await refusals('test/realtime/x.test.ts', "import { x } from '../../server/domain/catalog/stock-gate';")).not.toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../coupons/coupons';")).not.toEqual([]);
+    expect(await refusals('server/domain/checkout.test-support.ts', "import { x } from './payments/provider';")).not.toEqual([]);
+    expect(await refusals('app/shows/page.tsx', "import { x } from '@/server/domain/orders';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../coupons';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from './bag-lines';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../errors';")).toEqual([]);
+  });
+
+  it("tests beside a module read its inner files, and any test may use a module's test support", async () => {
+    expect(await refusals('server/domain/bag/bag.test.ts', "import { x } from './bag-placement';")).toEqual([]);
+    expect(await refusals('server/domain/payments/payments.test.ts', "import { x } from '../orders/order-test-support';")).toEqual([]);
+    expect(await refusals('test/realtime/x.test.ts', "import { x } from '../../server/domain/payments/test-support';")).toEqual([]);
+  });
 });

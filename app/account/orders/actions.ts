@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { cancelMyOrder } from '@/server/domain/orders/order-buyer-cancel';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
+import { cancelMyOrder } from '@/server/domain/orders';
+import { processPaymentProvider } from '@/server/domain/payments';
 import { services } from '@/server/services';
 import { orderRefusal } from './refusal';
 

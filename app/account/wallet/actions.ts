@@ -5,7 +5,7 @@ import { getI18n } from '@/app/_i18n/server';
 import type { MessageKey } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
+import { processPaymentProvider } from '@/server/domain/payments';
 import {
   addAddress,
   addPaymentMethod,
@@ -13,8 +13,8 @@ import {
   removePaymentMethod,
   setDefaultAddress,
   setDefaultPaymentMethod,
-} from '@/server/domain/payments/wallet';
-import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/payments/wallet.schema';
+} from '@/server/domain/payments';
+import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/payments';
 import { services } from '@/server/services';
 import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { BagLine } from '@/server/domain/bag/bag';
+import type { BagLine } from '@/server/domain/bag';
 import { useI18n } from '../../_i18n/client';
 import type { Translate } from '../../_i18n/translate';
 import { formatPrice } from '../../_lib/format';

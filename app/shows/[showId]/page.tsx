@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { preload } from 'react-dom';
-import { preShowDetails } from '@/server/domain/discovery/discovery';
+import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications/follows';
-import { getShowSummary, type ShowSummary } from '@/server/domain/shows/shows';
+import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications';
+import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';

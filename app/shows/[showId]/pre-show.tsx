@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PreShowDetails } from '@/server/domain/discovery/discovery';
+import type { PreShowDetails } from '@/server/domain/discovery';
 import { FollowButton } from '../../_components/follow-button';
 import { LocalTime } from '../../_components/local-time';
 import { Countdown } from './countdown';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ShowSummary } from '@/server/domain/shows/shows';
+import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type RefObject } from 'react';
-import type { BagView } from '@/server/domain/bag/bag';
+import type { BagView } from '@/server/domain/bag';
 import type { BagOrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';

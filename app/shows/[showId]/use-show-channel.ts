@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ProductCard } from '@/server/domain/catalog/catalog';
-import type { ChatMessageView } from '@/server/domain/chat/chat';
-import type { DealView } from '@/server/domain/shows/deals';
-import type { ShowStatus } from '@/server/domain/shows/shows';
+import type { ProductCard } from '@/server/domain/catalog';
+import type { ChatMessageView } from '@/server/domain/chat';
+import type { DealView } from '@/server/domain/shows';
+import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import { connectShowSocket, request, type ShowClientSocket } from '../../_lib/show-socket';
 

@@ -5,9 +5,9 @@ import { formAction, type ActionState } from '@/app/_lib/action';
 import { WALLET_FIELDS, WALLET_MESSAGES } from '@/app/account/wallet/localise';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { currentUser } from '@/server/auth/session';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { addAddress, addPaymentMethod, walletNeeds } from '@/server/domain/payments/wallet';
-import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/payments/wallet.schema';
+import { processPaymentProvider } from '@/server/domain/payments';
+import { addAddress, addPaymentMethod, walletNeeds } from '@/server/domain/payments';
+import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export type OneTapNeeds = { address: boolean; card: boolean };

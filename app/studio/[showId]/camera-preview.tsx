@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { useI18n } from '@/app/_i18n/client';
-import type { ShowStatus } from '@/server/domain/shows/shows';
+import type { ShowStatus } from '@/server/domain/shows';
 import { EyeIcon } from '../../_components/icons';
 import type { CapturePhase } from './use-capture-devices';
 import type { MediaState } from './use-publisher';

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { useI18n } from '@/app/_i18n/client';
-import type { ChatMessageView } from '@/server/domain/chat/chat';
+import type { ChatMessageView } from '@/server/domain/chat';
 import { ChatPanel, type ChatActions } from '../../_components/chat-panel';
 
 const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60];

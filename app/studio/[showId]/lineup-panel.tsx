@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/app/_i18n/client';
-import type { ProductCard } from '@/server/domain/catalog/catalog';
+import type { ProductCard } from '@/server/domain/catalog';
 
 interface LineupPanelProps {
   lineup: ProductCard[];

@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/app/_i18n/client';
-import type { ShowStatus } from '@/server/domain/shows/shows';
+import type { ShowStatus } from '@/server/domain/shows';
 import { primaryButtonClass, secondaryButtonClass } from '../../_components/ui';
 import type { ConnectionState } from '../../shows/[showId]/use-show-channel';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ShowSummary } from '@/server/domain/shows/shows';
+import type { ShowSummary } from '@/server/domain/shows';
 import { useI18n } from '@/app/_i18n/client';
 import type { CaptureKind } from '../../_lib/media-devices';
 import { useShowChannel } from '../../shows/[showId]/use-show-channel';

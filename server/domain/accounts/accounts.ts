@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { withHashSlot } from './hash-slots';
 import { announceAccountEvent } from './session-revocation';
 import { checkThrottle, countThrottle, policies, takeThrottle, type ThrottleLimits } from '../throttle';
-import { consentPurpose, NOTIFICATION_TOPICS, type ConsentSource } from '../notifications/notification-preferences';
+import { consentPurpose, NOTIFICATION_TOPICS, type ConsentSource } from '../notifications';
 import type { Actor, Db } from '../context';
 
 export interface SignedInUser {

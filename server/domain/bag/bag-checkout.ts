@@ -1,14 +1,14 @@
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
 import { publicBuyerName, type Actor, type Db } from '../context';
 import { limitReached, placeBagOrder, soldOut, type PlacedBag } from './bag-placement';
-import { recordBrandEvent } from '../events/brand-events';
-import { checkCoupon } from '../coupons/coupons';
+import { recordBrandEvent } from '../events';
+import { checkCoupon } from '../coupons';
 import { AppError } from '../errors';
-import { sendReceiptEmail } from '../orders/order-emails';
-import { recordCapturedPayment } from '../payments/payments';
-import type { PaymentProvider } from '../payments/provider';
+import { sendReceiptEmail } from '../orders';
+import { recordCapturedPayment } from '../payments';
+import type { PaymentProvider } from '../payments';
 import { orderTotals, type OrderTotals } from './pricing';
-import { stockGate } from '../catalog/stock-gate';
+import { stockGate } from '../catalog';
 
 export interface BagCheckoutRequest {
   showId: string;

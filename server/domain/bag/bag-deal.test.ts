@@ -5,7 +5,7 @@ import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { checkoutBag, getBag, setBagItem } from './bag';
 import { goLive, makeBuyers, SpyPayments, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
-import { placeShowOrder } from '../orders/orders';
+import { placeShowOrder } from '../orders';
 import { expectAppError } from '../test-actors';
 
 // A running flash deal prices its variant in the bag as it does for one tap,

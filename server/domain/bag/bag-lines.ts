@@ -1,7 +1,7 @@
 // Reading a viewer's bag for a show with live prices and stock. Shared by the
 // bag itself and its checkout.
 import type { Db } from '../context';
-import { activeDeal, type DealView } from '../shows/deals';
+import { activeDeal, type DealView } from '../shows';
 import { AppError } from '../errors';
 import type { ShippingRule } from './pricing';
 

@@ -1,12 +1,12 @@
 // The transaction of a bag checkout (server/domain/bag-checkout.ts): everything
 // that must hold together or not at all once the total is authorised.
 import type { Prisma } from '../../db/client';
-import { recordBrandEvent } from '../events/brand-events';
+import { recordBrandEvent } from '../events';
 import { lineName, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
 import type { Actor } from '../context';
-import { claimCoupon, type AppliedCoupon } from '../coupons/coupons';
+import { claimCoupon, type AppliedCoupon } from '../coupons';
 import { AppError } from '../errors';
-import { shippingAddressColumns } from '../orders/order-address';
+import { shippingAddressColumns } from '../orders';
 import type { OrderTotals } from './pricing';
 
 export const soldOut = (line: BagLine) =>

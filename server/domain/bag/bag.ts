@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
-import { checkCoupon } from '../coupons/coupons';
+import { checkCoupon } from '../coupons';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
 import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from './pricing';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireBrandMember } from './brand-access';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
-import type { ShippingRule } from '../bag/pricing';
+import type { ShippingRule } from '../bag';
 
 export const shippingRuleSchema = z.object({
   shippingFlatMinor: z.number().int().min(0).max(100_000_000),

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_EMAILS, seedDemoData } from '../../db/seed';
-import { createShow } from '../shows/scheduling';
-import { registerAccount } from '../accounts/accounts';
+import { createShow } from '../shows';
+import { registerAccount } from '../accounts';
 import { acceptBrandInvite, createBrand, getBrandTeam, inviteBrandMember, removeBrandMember, revokeBrandInvite } from './brand-team';
 import type { Actor } from '../context';
-import { onAccountEvent, type AccountEvent } from '../accounts/session-revocation';
-import { linkToken } from '../accounts/sign-in-links';
+import { onAccountEvent, type AccountEvent } from '../accounts';
+import { linkToken } from '../accounts';
 import { throttleLimits } from '../throttle';
 
 let database: TestDatabase;

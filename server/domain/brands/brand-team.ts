@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { emailSchema, type AttemptContext } from '../accounts/accounts';
+import { emailSchema, type AttemptContext } from '../accounts';
 import { requireBrandMember, type BrandRole } from './brand-access';
 import { AppError } from '../errors';
 import type { Actor, Db } from '../context';
-import { hashToken, linkToken } from '../accounts/sign-in-links';
-import { announceAccountEvent, bumpSessionVersion } from '../accounts/session-revocation';
+import { hashToken, linkToken } from '../accounts';
+import { announceAccountEvent, bumpSessionVersion } from '../accounts';
 import { policies, takeInviteThrottles, takeThrottle } from '../throttle';
 import { enqueueJobs } from '../../jobs/queue';
 

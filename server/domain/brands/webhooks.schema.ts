@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_EVENTS, BRAND_EVENT_TYPES } from '../events/brand-events';
+import { ALL_EVENTS, BRAND_EVENT_TYPES } from '../events';
 
 export const webhookEventSchema = z.enum([ALL_EVENTS, ...BRAND_EVENT_TYPES]);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { seedDemoData, type DemoSeed } from '../../db/seed';
 import { createUser } from '../../jobs/test-support';
-import { recordBrandEvent } from '../events/brand-events';
+import { recordBrandEvent } from '../events';
 import type { Actor } from '../context';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import {

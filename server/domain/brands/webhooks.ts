@@ -1,7 +1,7 @@
 import type { WebhookDeliveryStatus } from '../../db/client';
 import { newWebhookSecret } from '../../webhooks/signing';
 import { requireBrandMember } from './brand-access';
-import { queueWebhookDelivery, TEST_EVENT_TYPE } from '../events/brand-events';
+import { queueWebhookDelivery, TEST_EVENT_TYPE } from '../events';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import { webhookEndpointInputSchema, type WebhookEndpointInput } from './webhooks.schema';

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../db/client';
-import { requireBrandMember } from '../brands/brand-access';
+import { requireBrandMember } from '../brands';
 import {
   createProductSchema,
   imageUrlSchema,

@@ -1,4 +1,4 @@
-import { requireBrandMember } from '../brands/brand-access';
+import { requireBrandMember } from '../brands';
 import { storedOptions, takeSkuConflict } from './catalog-admin.support';
 import { applyCatalogImport, planCatalogImport, type ImportPlan, type PlanAction } from './catalog-csv-plan';
 import { CATALOG_COLUMNS, readCatalogRows, type ImportRowError } from './catalog-csv-rows';

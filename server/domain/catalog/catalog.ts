@@ -1,4 +1,4 @@
-import { recordBrandEvent, type EventDb } from '../events/brand-events';
+import { recordBrandEvent, type EventDb } from '../events';
 import { AppError } from '../errors';
 import type { Db } from '../context';
 import { stockGate } from './stock-gate';

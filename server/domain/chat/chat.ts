@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { Actor, Db } from '../context';
-import { requireModerator, showRoleOf } from '../shows/show-roles';
+import { requireModerator, showRoleOf } from '../shows';
 
 export const CHAT_MAX_LENGTH = 300;
 export const CHAT_HISTORY_SIZE = 50;

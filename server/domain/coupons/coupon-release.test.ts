@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
-import { checkoutBag, setBagItem } from '../bag/bag';
+import { checkoutBag, setBagItem } from '../bag';
 import { goLive, makeBuyers, SpyPayments, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
-import { cancelMyOrder } from '../orders/order-buyer-cancel';
-import { refundOrder } from '../payments/payments';
+import { cancelMyOrder } from '../orders';
+import { refundOrder } from '../payments';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 
 // A coupon use belongs to an order that stands: cancelling the order, or

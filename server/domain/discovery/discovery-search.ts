@@ -1,8 +1,8 @@
 // One search box over shows, products, hosts and brands. ILIKE with the
 // pattern's own % and _ escaped, so "100%" finds "100% cotton" and not everything.
-import { productCardSelect, type ProductCard } from '../catalog/catalog';
+import { productCardSelect, type ProductCard } from '../catalog';
 import type { Db } from '../context';
-import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows/show-cards';
+import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
 
 export const SEARCH_QUERY_MAX = 100;
 const PER_GROUP = 12;

@@ -3,7 +3,7 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import type { Prisma } from '../../db/client';
 import { seedDemoData, type DemoSeed } from '../../db/seed';
 import { brandProfile, escapeLikePattern, homeSections, hostProfile, search } from './discovery';
-import { followBrand, followHost } from '../notifications/follows';
+import { followBrand, followHost } from '../notifications';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 
 describe('discovery', () => {

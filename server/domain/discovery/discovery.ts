@@ -1,14 +1,14 @@
 // What anyone, signed in or not, can browse: the home page's sections and the
 // public host and brand profiles. Search lives in discovery-search.ts.
 import { z } from 'zod';
-import { socialLinkSchema, type SocialLink } from '../accounts/account-profile';
-import { productCardSelect, type ProductCard } from '../catalog/catalog';
+import { socialLinkSchema, type SocialLink } from '../accounts';
+import { productCardSelect, type ProductCard } from '../catalog';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows/show-cards';
+import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
 
 export { searchCatalog as search, normaliseSearchQuery, escapeLikePattern, type SearchResults } from './discovery-search';
-export type { ShowCardData } from '../shows/show-cards';
+export type { ShowCardData } from '../shows';
 
 const SECTION_SIZE = 24;
 const PROFILE_SECTION_SIZE = 12;

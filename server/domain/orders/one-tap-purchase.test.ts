@@ -6,14 +6,14 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { PrismaClient } from '../../db/client';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { emailJobKey } from '../../mail/outbox';
-import { webhookJobKey } from '../events/brand-events';
-import { checkoutBag, setBagItem } from '../bag/bag';
+import { webhookJobKey } from '../events';
+import { checkoutBag, setBagItem } from '../bag';
 import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { receiptEmailKey } from './order-emails';
 import { placeShowOrder } from './orders';
 import { CountingProvider } from '../payments/test-support';
-import { stockGate } from '../catalog/stock-gate';
+import { stockGate } from '../catalog';
 import { expectAppError } from '../test-actors';
 
 // One tap against the real database: what it writes, how many statements it

@@ -4,8 +4,8 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { getApiOrder } from '../../api/orders';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { emailJobKey } from '../../mail/outbox';
-import { deleteAccount } from '../accounts/account-deletion';
-import { checkoutBag, setBagItem } from '../bag/bag';
+import { deleteAccount } from '../accounts';
+import { checkoutBag, setBagItem } from '../bag';
 import { goLive, makeBuyers, SpyPayments, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { getBrandOrder } from './order-brand-queries';
@@ -14,7 +14,7 @@ import { exportBrandOrdersCsv } from './order-export';
 import { getMyOrder } from './order-queries';
 import { placeShowOrder } from './orders';
 import { demoActors, type DemoActors } from '../test-actors';
-import { removeAddress } from '../payments/wallet';
+import { removeAddress } from '../payments';
 
 // An order ships to the address it was placed with: the order keeps a copy, so
 // what the buyer later does to their saved addresses never changes it.

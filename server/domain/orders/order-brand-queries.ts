@@ -3,7 +3,7 @@
 // by the brand it returns, so brand A never reads brand B's orders.
 import { z } from 'zod';
 import type { OrderStatus, Prisma } from '../../db/client';
-import { requireBrandMember, type BrandAccess } from '../brands/brand-access';
+import { requireBrandMember, type BrandAccess } from '../brands';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import { ORDER_STATUS_VALUES } from './order-status';

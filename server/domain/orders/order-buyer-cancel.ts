@@ -5,8 +5,8 @@
 import type { OrderStatus } from '../../db/client';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
-import type { PaymentProvider } from '../payments/provider';
-import { applyRefund, type RefundOutcome } from '../payments/refund-apply';
+import type { PaymentProvider } from '../payments';
+import { applyRefund, type RefundOutcome } from '../payments';
 
 /**
  * Buyers may cancel until the brand starts packing; after that only the brand

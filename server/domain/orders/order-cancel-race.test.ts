@@ -5,7 +5,7 @@ import { seedDemoData } from '../../db/seed';
 import { cancelMyOrder } from './order-buyer-cancel';
 import { advanceOrder } from './order-lifecycle';
 import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
-import { cancelOrder, refundOrder } from '../payments/payments';
+import { cancelOrder, refundOrder } from '../payments';
 import { CountingProvider } from '../payments/test-support';
 import { demoActors, type DemoActors } from '../test-actors';
 

@@ -6,7 +6,7 @@ import { advanceOrder } from './order-lifecycle';
 import { receiptEmailKey, shippedEmailKey } from './order-emails';
 import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
 import { demoActors, type DemoActors } from '../test-actors';
-import { rememberLocale } from '../accounts/user-locale';
+import { rememberLocale } from '../accounts';
 
 let database: TestDatabase;
 let actors: DemoActors;

@@ -1,7 +1,7 @@
 // The brand's orders as a CSV file, with the same filters as the orders table,
 // so "export" downloads exactly what the brand is looking at (all pages).
 import type { Prisma } from '../../db/client';
-import { requireBrandMember } from '../brands/brand-access';
+import { requireBrandMember } from '../brands';
 import type { Actor, Db } from '../context';
 import { writeCsv } from '../csv';
 import { AppError } from '../errors';

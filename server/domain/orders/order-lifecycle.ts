@@ -3,8 +3,8 @@
 // (cancelOrder / refundOrder); this file never reaches CANCELLED or REFUNDED.
 import { z } from 'zod';
 import type { OrderStatus } from '../../db/client';
-import { requireBrandMember } from '../brands/brand-access';
-import { recordBrandEvent, type BrandEventType } from '../events/brand-events';
+import { requireBrandMember } from '../brands';
+import { recordBrandEvent, type BrandEventType } from '../events';
 import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorCode } from '../errors';
 import { sendShippedEmail } from './order-emails';

@@ -7,7 +7,7 @@ import { statusLabels, timelineEntries } from './order-display';
 import { getMyOrder, listMyOrders } from './order-queries';
 import { refundEmailKey } from './order-refund-email';
 import { getHostStatement } from './order-statement';
-import { refundOrder } from '../payments/payments';
+import { refundOrder } from '../payments';
 import { buy, payments, prepareShows, type OrderFixtures } from './order-test-support';
 import { demoActors, type DemoActors } from '../test-actors';
 

@@ -4,7 +4,7 @@ import type { PrismaClient } from '../../db/client';
 import { DEMO_SHOW_ID } from '../../db/seed';
 import type { Actor } from '../context';
 import { placeShowOrder } from './orders';
-import { TestPaymentProvider } from '../payments/test-provider';
+import { TestPaymentProvider } from '../payments';
 
 export const payments = new TestPaymentProvider();
 export const PUBLIC_URL = 'https://shop.example';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { emailJobRow } from '../../mail/outbox';
-import { WEBHOOK_MAX_ATTEMPTS } from '../events/brand-events';
+import { WEBHOOK_MAX_ATTEMPTS } from '../events';
 import { publicBuyerName, type Actor, type Db } from '../context';
 import { AppError } from '../errors';
 import { receiptEmail } from './order-emails';
 import { shippingAddressOf, type ShippingAddressColumns } from './order-address';
-import type { PaymentProvider } from '../payments/provider';
-import { refundKey } from '../payments/refund-apply';
-import { stockGate } from '../catalog/stock-gate';
+import type { PaymentProvider } from '../payments';
+import { refundKey } from '../payments';
+import { stockGate } from '../catalog';
 
 export interface ShowPurchaseRequest {
   showId: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
-import { placeShowOrder } from '../orders/orders';
+import { placeShowOrder } from '../orders';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import { receivePaymentWebhook, REFUND_WEBHOOK_GRACE_SECONDS } from './payment-webhooks';
 import { TestPaymentProvider } from './test-provider';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import type { Actor } from '../context';
-import { placeShowOrder } from '../orders/orders';
+import { placeShowOrder } from '../orders';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import { cancelOrder, refundOrder } from './payments';
 import { CountingProvider } from './test-support';

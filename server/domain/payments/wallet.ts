@@ -1,5 +1,5 @@
 import type { Prisma } from '../../db/client';
-import type { ShippingAddress } from '../orders/order-address';
+import type { ShippingAddress } from '../orders';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import type { PaymentProvider } from './provider';

@@ -1,5 +1,5 @@
 import type { Actor, Db } from '../context';
-import { requireBrandMember } from '../brands/brand-access';
+import { requireBrandMember } from '../brands';
 import { AppError } from '../errors';
 import type { ShowStatus } from './shows';
 import { utcToZonedLocal } from '../zoned-time';

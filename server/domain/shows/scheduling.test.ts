@@ -11,7 +11,7 @@ import {
   updateShowDetails,
   type ShowCreationInput,
 } from './scheduling';
-import { announceShowChange, scheduleShowReminders } from '../notifications/show-notifications';
+import { announceShowChange, scheduleShowReminders } from '../notifications';
 import { goLive } from './shows';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import { utcToZonedLocal, zonedLocalToUtc } from '../zoned-time';

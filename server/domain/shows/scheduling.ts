@@ -2,11 +2,11 @@
 // cancel it; the host answers the invitation. Every brand-side call passes the
 // brand gate first, so a host (not a brand member) can never edit a show.
 import type { Actor, Db } from '../context';
-import { requireBrandMember, type BrandAccess } from '../brands/brand-access';
+import { requireBrandMember, type BrandAccess } from '../brands';
 import { AppError } from '../errors';
 import { emailBrandOfHostAnswer, emailHostInvite } from './host-invite-email';
-import type { AttemptContext } from '../accounts/accounts';
-import { announceAccountEvent } from '../accounts/session-revocation';
+import type { AttemptContext } from '../accounts';
+import { announceAccountEvent } from '../accounts';
 import { takeInviteThrottles } from '../throttle';
 import {
   cancelReasonSchema,
@@ -18,7 +18,7 @@ import {
   type ShowDetailsInput,
 } from './scheduling.schema';
 import { recordShowEvent } from './show-events';
-import { announceShowChange, scheduleShowReminders } from '../notifications/show-notifications';
+import { announceShowChange, scheduleShowReminders } from '../notifications';
 import { localDateTimeSchema, zonedLocalToUtc } from '../zoned-time';
 
 export * from './scheduling.schema';

@@ -1,7 +1,7 @@
 // The show.* webhook events, recorded by the operation that changes the show's
 // status, inside its transaction: a show that goes live is announced exactly
 // when (and only if) the change commits.
-import { recordBrandEvent, type EventDb } from '../events/brand-events';
+import { recordBrandEvent, type EventDb } from '../events';
 import type { Db } from '../context';
 
 export type ShowEventType = 'show.scheduled' | 'show.live' | 'show.ended';

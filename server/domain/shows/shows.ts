@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
-import { productCardSelect, type ProductCard } from '../catalog/catalog';
+import { productCardSelect, type ProductCard } from '../catalog';
 import type { Actor, Db } from '../context';
 import { recordShowEvent } from './show-events';
-import { announceShowLive } from '../notifications/show-notifications';
+import { announceShowLive } from '../notifications';
 
 export type ShowStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
 

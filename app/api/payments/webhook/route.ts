@@ -1,7 +1,7 @@
 import { AppError, toErrorPayload } from '@/server/domain/errors';
-import { receivePaymentWebhook } from '@/server/domain/payments/payment-webhooks';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { PAYMENT_SIGNATURE_HEADER, paymentWebhookSecret } from '@/server/domain/payments/webhook-signature';
+import { receivePaymentWebhook } from '@/server/domain/payments';
+import { processPaymentProvider } from '@/server/domain/payments';
+import { PAYMENT_SIGNATURE_HEADER, paymentWebhookSecret } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';

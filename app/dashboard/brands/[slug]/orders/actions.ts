@@ -7,9 +7,9 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { currentUser } from '@/server/auth/session';
 import { toErrorPayload } from '@/server/domain/errors';
-import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/orders/order-lifecycle';
-import { cancelOrder, refundOrder } from '@/server/domain/payments/payments';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
+import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/orders';
+import { cancelOrder, refundOrder } from '@/server/domain/payments';
+import { processPaymentProvider } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export interface BulkResultLine {

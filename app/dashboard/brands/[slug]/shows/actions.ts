@@ -7,7 +7,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { SHOW_FIELDS, SHOW_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { requireBrandMember } from '@/server/domain/brands/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import type { Actor } from '@/server/domain/context';
 import {
   cancelReasonSchema,
@@ -17,7 +17,7 @@ import {
   showCreationSchema,
   showDetailsSchema,
   updateShowDetails,
-} from '@/server/domain/shows/scheduling';
+} from '@/server/domain/shows';
 import { localDateTimeSchema } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
 import { storeCoverImage } from './cover-upload';

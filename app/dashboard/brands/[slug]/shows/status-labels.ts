@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
-import type { HostInviteStatus } from '@/server/domain/shows/scheduling-read';
-import type { ShowStatus } from '@/server/domain/shows/shows';
+import type { HostInviteStatus } from '@/server/domain/shows';
+import type { ShowStatus } from '@/server/domain/shows';
 
 const SHOW_STATUS: Record<ShowStatus, MessageKey> = {
   SCHEDULED: 'dashboard.showStatus.SCHEDULED',
