@@ -126,6 +126,7 @@ export default defineConfig(
             ),
             forbid('^next(/|$)|^next-auth(/|$)', 'The domain never depends on Next.js: pages and routes call it, not the other way round.'),
             forbid('^socket\\.io(-client)?(/|$)', 'The domain never depends on Socket.io: that is server/realtime.'),
+            forbid(relativeOrAliased('effects'), 'The domain never calls its subscribers (server/effects): it records, they follow.'),
             throughIndex,
             door,
           ],
@@ -145,6 +146,25 @@ export default defineConfig(
               'server/realtime holds no business rules: it calls server/domain, which owns the database.',
             ),
             throughIndex,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain records jobs, emails and webhook deliveries through these; what runs them and reads
+    // the domain back (the job handlers) lives in server/effects, so nothing here imports the domain.
+    files: ['server/jobs/**/*.ts', 'server/mail/**/*.ts', 'server/webhooks/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              '(^|/)domain(/(?!errors$)|$)|(^|/)effects(/|$)',
+              'Jobs, mail and webhooks never import the domain (only its AppError) or server/effects: the domain writes to them, the handlers in server/effects read both.',
+            ),
           ],
         },
       ],

@@ -20,6 +20,7 @@ import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
+import { jobHandlers, reminderSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -152,7 +153,8 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
     });
     cleanups.push(() => registerServices(undefined));
-    const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
+    const jobsLog = log.child({ component: 'jobs' });
+    const jobs = startJobRunner({ db, env, log: jobsLog, handlers: jobHandlers, sweep: reminderSweep(db, env, jobsLog) });
     cleanups.push(() => jobs.stop());
     // Throttle windows that ended days ago are only clutter.
     const pruning = setInterval(

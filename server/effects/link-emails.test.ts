@@ -8,8 +8,9 @@ import { linkToken, requestSignInLink } from '../domain/accounts';
 import { throttleLimits } from '../domain/throttle';
 import type { Env } from '../env';
 import { JobWorker } from '../jobs/runner';
+import { jobHandlers } from './job-handlers';
 import { silentLog, testEnv } from '../jobs/test-support';
-import { createMailTransport } from './transport';
+import { createMailTransport } from '../mail/transport';
 
 let database: TestDatabase;
 let smtp: { url: string; raw: string[]; close(): Promise<void> };
@@ -39,7 +40,8 @@ afterAll(async () => {
   await database?.stop();
 });
 
-const drain = (env: Env) => new JobWorker({ db: database.prisma, env, log: silentLog, mail: createMailTransport(env) }).drain();
+const drain = (env: Env) =>
+  new JobWorker({ db: database.prisma, env, log: silentLog, mail: createMailTransport(env), handlers: jobHandlers }).drain();
 
 /** Every row of the tables that could hold a link, as one string to search. */
 async function storedText(): Promise<string> {

@@ -5,9 +5,9 @@
 import { linkToken } from '../domain/accounts';
 import type { JobContext, JobOutcome } from '../jobs/context';
 import type { JobPayload } from '../jobs/kinds';
-import { deliverEmail } from './deliver';
-import { emailLocale, emailWords } from './i18n';
-import { escapeHtml } from './templates';
+import { deliverEmail } from '../mail/deliver';
+import { emailLocale, emailWords } from '../mail/i18n';
+import { escapeHtml } from '../mail/templates';
 
 const REDACTED = {
   text: '(The link in this email is not kept after sending.)',

@@ -1,5 +1,5 @@
 import { Prisma, type Job } from '../db/client';
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 import type { JobKind, JobPayload } from './kinds';
 
 export type { Job };

@@ -25,6 +25,7 @@ describe('import boundaries', () => {
     expect(await refusals('server/domain/orders/place.ts', "import { x } from '../../realtime';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from 'next/headers';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from 'socket.io';")).not.toEqual([]);
+    expect(await refusals('server/domain/orders/orders.ts', "import { x } from '../../effects/job-handlers';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from '../db/client';")).toEqual([]);
   });
 
@@ -51,5 +52,14 @@ describe('import boundaries', () => {
     expect(await refusals('server/domain/bag/bag.test.ts', "import { x } from './bag-placement';")).toEqual([]);
     expect(await refusals('server/domain/payments/payments.test.ts', "import { x } from '../orders/order-test-support';")).toEqual([]);
     expect(await refusals('test/realtime/x.test.ts', "import { x } from '../../server/domain/payments/test-support';")).toEqual([]);
+  });
+
+  it('jobs, mail and webhooks never import the domain or its subscribers: the domain writes to them', async () => {
+    expect(await refusals('server/jobs/runner.ts', "import { x } from '../domain/notifications';")).not.toEqual([]);
+    expect(await refusals('server/mail/outbox.ts', "import { x } from '../domain/context';")).not.toEqual([]);
+    expect(await refusals('server/webhooks/deliver.ts', "import { x } from '../domain/events';")).not.toEqual([]);
+    expect(await refusals('server/jobs/runner.ts', "import { x } from '../effects/job-handlers';")).not.toEqual([]);
+    expect(await refusals('server/mail/outbox.ts', "import { x } from '../domain/errors';")).toEqual([]);
+    expect(await refusals('server/effects/job-handlers.ts', "import { x } from '../domain/notifications';")).toEqual([]);
   });
 });

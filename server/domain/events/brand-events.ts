@@ -5,6 +5,7 @@
 // that never happened and no change goes unannounced.
 import type { Prisma } from '../../db/client';
 import type { Db } from '../context';
+import { WEBHOOK_MAX_ATTEMPTS } from '../../webhooks/attempts';
 
 export const BRAND_EVENT_TYPES = [
   'order.created',
@@ -29,9 +30,8 @@ export const TEST_EVENT_TYPE = 'webhook.test';
 /** An endpoint subscribed to this receives every event type, including ones added later. */
 export const ALL_EVENTS = '*';
 
-// With the queue's doubling backoff (30 s, 1 min, 2 min, …) eight attempts keep
-// trying for about an hour before a delivery is marked FAILED.
-export const WEBHOOK_MAX_ATTEMPTS = 8;
+// Delivery's own policy (server/webhooks/attempts.ts); the outbox writes it on each delivery job.
+export { WEBHOOK_MAX_ATTEMPTS } from '../../webhooks/attempts';
 
 /** The outbox tables: an event, and the deliveries and jobs of the webhooks subscribed to it. */
 export type EventDb = Pick<Db, 'brandEvent' | 'webhookEndpoint' | 'webhookDelivery' | 'job'>;

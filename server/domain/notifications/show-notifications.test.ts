@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import type { Env } from '../../env';
 import { JobWorker } from '../../jobs/runner';
+import { jobHandlers } from '../../effects/job-handlers';
 import { createUser, makeAllJobsDue, silentLog, testEnv } from '../../jobs/test-support';
 import { createMailTransport } from '../../mail/transport';
 import { setNotificationPreferences } from './notification-preferences';
@@ -22,7 +23,7 @@ describe('show notifications', () => {
   });
 
   const db = () => database.prisma;
-  const drain = () => new JobWorker({ db: db(), env, log: silentLog, mail: createMailTransport(env) }).drain();
+  const drain = () => new JobWorker({ db: db(), env, log: silentLog, mail: createMailTransport(env), handlers: jobHandlers }).drain();
   const emails = (kind?: string) => db().emailMessage.findMany({ where: kind ? { kind } : {}, orderBy: { to: 'asc' } });
   const inTwoHours = () => new Date(Math.floor(Date.now() / 60_000) * 60_000 + 2 * 60 * 60_000);
 
