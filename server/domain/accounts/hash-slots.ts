@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { processSingleton } from '../../process-registry';
 
 // argon2id costs 19 MiB per hash: a burst of parallel sign-in or sign-up
 // attempts could take the process's memory. At most MAX_CONCURRENT hashes run
@@ -13,11 +14,9 @@ interface Slots {
   waiting: (() => void)[];
 }
 
-// On globalThis: the Next.js bundle and the server's modules share one budget.
-const KEY = Symbol.for('live-commerce.hash-slots');
+// In the process registry: the Next.js bundle and the server's modules share one budget.
 function slots(): Slots {
-  const global = globalThis as typeof globalThis & { [KEY]?: Slots };
-  return (global[KEY] ??= { running: 0, peak: 0, waiting: [] });
+  return processSingleton<Slots>('hash-slots', () => ({ running: 0, peak: 0, waiting: [] }));
 }
 
 /** Runs a password hash or verification inside the concurrency budget. */

@@ -1,20 +1,17 @@
 import type { Db } from '../context';
+import { processSingleton } from '../../process-registry';
 
 /**
  * Who is told when an account's sessions end or its roles change. The realtime
- * server listens and disconnects that account's sockets. Kept on globalThis
- * like the services (server/services.ts): Next.js bundles its own copy of this
- * module, and a page action must reach the listener the custom server registered.
+ * server listens and disconnects that account's sockets. Kept in the process
+ * registry like the services (server/process-registry.ts): Next.js bundles its own
+ * copy of this module, and a page action must reach the listener the custom server registered.
  */
 export type AccountEvent = { kind: 'sessions-revoked' | 'roles-changed'; userId: string };
 type Listener = (event: AccountEvent) => void;
 
-const KEY = Symbol.for('live-commerce.account-events');
-type WithListeners = typeof globalThis & { [KEY]?: Set<Listener> };
-
 function listeners(): Set<Listener> {
-  const global = globalThis as WithListeners;
-  return (global[KEY] ??= new Set());
+  return processSingleton('account-events', () => new Set<Listener>());
 }
 
 /** Subscribes; returns the unsubscribe. */

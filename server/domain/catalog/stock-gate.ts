@@ -1,3 +1,4 @@
+import { processSingleton } from '../../process-registry';
 /**
  * A per-process admission gate for one-tap buying. It keeps, per variant, the
  * last stock this process saw in the database and the units of taps still being
@@ -57,9 +58,8 @@ export class StockGate {
 }
 
 /**
- * The process's gate, shared by the order flow and whatever sets stock. Kept on
- * globalThis because Next.js bundles its own copy of this module for pages and
- * route handlers: a restock from a page must reach the gate the sockets use.
+ * The process's gate, shared by the order flow and whatever sets stock. Kept in
+ * the process registry because Next.js bundles its own copy of this module for
+ * pages and route handlers: a restock from a page must reach the gate the sockets use.
  */
-const GATE_KEY = Symbol.for('live-commerce.stock-gate');
-export const stockGate: StockGate = ((globalThis as { [GATE_KEY]?: StockGate })[GATE_KEY] ??= new StockGate());
+export const stockGate: StockGate = processSingleton('stock-gate', () => new StockGate());

@@ -6,7 +6,7 @@
 export { validateCard } from './card-validation';
 export { receivePaymentWebhook } from './payment-webhooks';
 export { cancelOrder, recordCapturedPayment, refundOrder } from './payments';
-export { processPaymentProvider } from './process-provider';
+export { createPaymentProvider } from './process-provider';
 export { type PaymentAuthorization, type PaymentAuthorizationRequest, type PaymentProvider } from './provider';
 export { applyRefund, refundKey, type RefundOutcome } from './refund-apply';
 export { TestPaymentProvider } from './test-provider';
