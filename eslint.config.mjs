@@ -110,11 +110,15 @@ export default defineConfig(
   },
   // The shared kernel (server/domain/*.ts) and the modules (server/domain/<module>/…) keep the same
   // boundaries; each adds how it may reach a module's inner files (never).
+  // Tests may drive the subscribers (server/effects) to see what follows an operation.
   ...[
-    ['server/domain/*.ts', kernelThroughIndex],
-    ['server/domain/*/**/*.ts', siblingsThroughIndex],
-  ].map(([files, door]) => ({
+    ['server/domain/*.ts', kernelThroughIndex, false],
+    ['server/domain/*/**/*.ts', siblingsThroughIndex, false],
+    ['server/domain/*.test.ts', kernelThroughIndex, true],
+    ['server/domain/*/**/*.test.ts', siblingsThroughIndex, true],
+  ].map(([files, door, test]) => ({
     files: [files],
+    ...(test ? {} : { ignores: ['**/*.test.ts'] }),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -126,7 +130,11 @@ export default defineConfig(
             ),
             forbid('^next(/|$)|^next-auth(/|$)', 'The domain never depends on Next.js: pages and routes call it, not the other way round.'),
             forbid('^socket\\.io(-client)?(/|$)', 'The domain never depends on Socket.io: that is server/realtime.'),
-            forbid(relativeOrAliased('effects'), 'The domain never calls its subscribers (server/effects): it records, they follow.'),
+            ...(test
+              ? []
+              : [
+                  forbid(relativeOrAliased('effects'), 'The domain never calls its subscribers (server/effects): it records, they follow.'),
+                ]),
             throughIndex,
             door,
           ],
