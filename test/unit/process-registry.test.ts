@@ -21,13 +21,13 @@ describe('the process registry', () => {
   });
 
   it('gives a second copy of a module (as Next.js bundles pages apart) the same stock gate and services', async () => {
-    const first = await import('../../server/domain/catalog/stock-gate');
+    const first = await import('../../server/domain/catalog');
     const services = await import('../../server/services');
     const registered = { marker: 'built by the composition root' } as unknown as Parameters<typeof services.registerServices>[0];
     services.registerServices(registered);
     try {
       vi.resetModules();
-      const second = await import('../../server/domain/catalog/stock-gate');
+      const second = await import('../../server/domain/catalog');
       const secondServices = await import('../../server/services');
       expect(second).not.toBe(first);
       expect(second.stockGate).toBe(first.stockGate);
