@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('account.page.title') };
 }
 
-// What deleting does (server/domain/account-deletion.ts), stated before anyone confirms.
+// What deleting does (server/domain/accounts/account-deletion.ts), stated before anyone confirms.
 const DELETION_EFFECTS = ['signIn', 'personalData', 'orders', 'chat'] as const;
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 // Emails whose link is a secret (sign-in, email verification, team
 // invitations). The job names the row; the token is derived from the row's id
 // and AUTH_SECRET here, while sending, so neither the job queue nor the
-// invitation tables ever hold it (server/domain/sign-in-links.ts).
+// invitation tables ever hold it (server/domain/accounts/sign-in-links.ts).
 import { linkToken } from '../domain/accounts';
 import type { JobContext, JobOutcome } from '../jobs/context';
 import type { JobPayload } from '../jobs/kinds';

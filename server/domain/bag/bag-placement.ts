@@ -1,4 +1,4 @@
-// The transaction of a bag checkout (server/domain/bag-checkout.ts): everything
+// The transaction of a bag checkout (server/domain/bag/bag-checkout.ts): everything
 // that must hold together or not at all once the total is authorised.
 import type { Prisma } from '../../db/client';
 import { recordBrandEvent } from '../events';

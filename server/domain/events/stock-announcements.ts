@@ -1,7 +1,7 @@
 // What the viewers of live shows should be told after stock was set outside a
 // purchase (a restock from the dashboard, the CSV import, the API, a refund that
 // returns units). The source of truth is the outbox: the `stock.changed` rows
-// that commit with each change (server/domain/brand-events.ts). Reading them
+// that commit with each change (server/domain/events/brand-events.ts). Reading them
 // back, rather than listening to an in-process signal, makes every node see
 // every change whichever node (or Next.js server action) made it, and never
 // announces a change that rolled back.
