@@ -10,6 +10,18 @@ const forbid = (regex, message) => ({ regex, message });
 
 const relativeOrAliased = (folder) => `^(\\.\\.?/)*(\\.\\./)?${folder}(/|$)|(^|/)server/${folder}(/|$)`;
 
+// A domain module is a folder server/domain/<module>/ whose index.ts is its only door; a file inside it
+// imports its siblings directly. `*test-support` files (test helpers) may be imported from tests.
+const INNER = '(?!index$)(?![\\w.-]*test-support$)[\\w.-]+$';
+const moduleDoorMessage =
+  'Modules are used only through their index: import server/domain/<module>, and export what you need from its index.ts.';
+/** From anywhere: `…/domain/<module>/<inner file>`, relative or aliased. */
+const throughIndex = forbid(`(^|/)domain/[\\w-]+/${INNER}`, moduleDoorMessage);
+/** From inside a module (server/domain/<module>/x.ts): a sibling module's inner file. */
+const siblingsThroughIndex = forbid(`^\\.\\./[\\w-]+/${INNER}`, moduleDoorMessage);
+/** From the shared kernel (server/domain/x.ts): a module's inner file. */
+const kernelThroughIndex = forbid(`^\\./[\\w-]+/${INNER}`, moduleDoorMessage);
+
 export default defineConfig(
   {
     ignores: [
@@ -76,6 +88,12 @@ export default defineConfig(
     settings: { next: { rootDir: '.' } },
   },
   {
+    // Every file; the blocks below that set their own boundaries repeat this pattern (a later block's
+    // no-restricted-imports replaces an earlier one's for the files it matches).
+    files: ['**/*.{ts,tsx,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughIndex] }] },
+  },
+  {
     files: ['app/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -84,13 +102,23 @@ export default defineConfig(
           patterns: [
             forbid(`(^|/)server/db(/|$)|^@/server/db(/|$)`, 'Pages never reach the database: go through a server/domain function.'),
             forbid('^@prisma/|(^|/)generated/prisma', 'Pages never use the Prisma client or its generated types: use server/domain types.'),
+            throughIndex,
           ],
         },
       ],
     },
   },
-  {
-    files: ['server/domain/**/*.ts'],
+  // The shared kernel (server/domain/*.ts) and the modules (server/domain/<module>/…) keep the same
+  // boundaries; each adds how it may reach a module's inner files (never).
+  // Tests may drive the subscribers (server/effects) to see what follows an operation.
+  ...[
+    ['server/domain/*.ts', kernelThroughIndex, false],
+    ['server/domain/*/**/*.ts', siblingsThroughIndex, false],
+    ['server/domain/*.test.ts', kernelThroughIndex, true],
+    ['server/domain/*/**/*.test.ts', siblingsThroughIndex, true],
+  ].map(([files, door, test]) => ({
+    files: [files],
+    ...(test ? {} : { ignores: ['**/*.test.ts'] }),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -102,11 +130,18 @@ export default defineConfig(
             ),
             forbid('^next(/|$)|^next-auth(/|$)', 'The domain never depends on Next.js: pages and routes call it, not the other way round.'),
             forbid('^socket\\.io(-client)?(/|$)', 'The domain never depends on Socket.io: that is server/realtime.'),
+            ...(test
+              ? []
+              : [
+                  forbid(relativeOrAliased('effects'), 'The domain never calls its subscribers (server/effects): it records, they follow.'),
+                ]),
+            throughIndex,
+            door,
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['server/realtime/**/*.ts'],
     rules: {
@@ -117,6 +152,26 @@ export default defineConfig(
             forbid(
               `${relativeOrAliased('db')}|^@prisma/`,
               'server/realtime holds no business rules: it calls server/domain, which owns the database.',
+            ),
+            throughIndex,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain records jobs, emails and webhook deliveries through these; what runs them and reads
+    // the domain back (the job handlers) lives in server/effects, so nothing here imports the domain.
+    files: ['server/jobs/**/*.ts', 'server/mail/**/*.ts', 'server/webhooks/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              '(^|/)domain(/(?!errors$)|$)|(^|/)effects(/|$)',
+              'Jobs, mail and webhooks never import the domain (only its AppError) or server/effects: the domain writes to them, the handlers in server/effects read both.',
             ),
           ],
         },

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { homeSections } from '@/server/domain/discovery';
-import type { ShowCardData } from '@/server/domain/show-cards';
+import type { ShowCardData } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SearchBox } from './_components/search-box';

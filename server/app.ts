@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { verifyCredentials } from './domain/accounts';
-import { processPaymentProvider } from './domain/payments/process-provider';
+import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
@@ -20,6 +20,7 @@ import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
+import { jobHandlers, reminderSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -36,6 +37,8 @@ export interface AppOptions {
    * default it is only logged.
    */
   onFatal?: (error: Error) => void;
+  /** The payment provider every tap, page and refund goes through; the built-in test provider by default (benchmarks record calls). */
+  payments?: PaymentProvider;
 }
 
 export interface RunningApp {
@@ -52,10 +55,21 @@ export interface RunningApp {
 const projectRoot = path.resolve(import.meta.dirname, '..');
 
 /**
- * The composition root: database (embedded unless DATABASE_URL is set),
- * migrations, demo data, mediasoup workers, Socket.io and Next.js on one port.
+ * The composition root: it builds every process-wide service once — the database
+ * (embedded unless DATABASE_URL is set, migrated, seeded), the logger's children, the
+ * payment provider, object storage, mediasoup workers, Socket.io with its outbox relays,
+ * the job runner with its handlers (emails, notifications, webhooks) — and hands them
+ * down: as arguments to the realtime server and the job runner, and through the process
+ * registry (`services()`) to pages and route handlers, which Next.js bundles apart.
  */
-export async function startApp({ env, log, withNext = true, dev = false, onFatal }: AppOptions): Promise<RunningApp> {
+export async function startApp({
+  env,
+  log,
+  withNext = true,
+  dev = false,
+  onFatal,
+  payments = createPaymentProvider(env),
+}: AppOptions): Promise<RunningApp> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -133,7 +147,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       httpServer,
       {
         db,
-        payments: processPaymentProvider(env),
+        payments,
         media,
         log: log.child({ component: 'realtime' }),
         authSecret: env.AUTH_SECRET,
@@ -148,12 +162,15 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
       db,
       io: realtime.io,
       env,
+      log,
       storage: createObjectStore(env),
+      payments,
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
       watchHints: (showId) => media.watchHints(showId),
     });
     cleanups.push(() => registerServices(undefined));
-    const jobs = startJobRunner({ db, env, log: log.child({ component: 'jobs' }) });
+    const jobsLog = log.child({ component: 'jobs' });
+    const jobs = startJobRunner({ db, env, log: jobsLog, handlers: jobHandlers, sweep: reminderSweep(db, env, jobsLog) });
     cleanups.push(() => jobs.stop());
     // Throttle windows that ended days ago are only clutter.
     const pruning = setInterval(

@@ -1,37 +1,43 @@
 import type { Db } from './domain/context';
 import type { SessionAccount } from './domain/accounts';
+import type { PaymentProvider } from './domain/payments';
 import type { ShowServer } from './realtime/handler';
 import type { Env } from './env';
+import type { Logger } from './log';
+import { processValue, setProcessValue } from './process-registry';
 import type { ObjectStore } from './storage/object-store';
 import type { WatchHints } from './media/media-service';
 
 /**
- * The process-wide services, registered by the custom server at boot. Next.js
- * bundles pages and route handlers separately from the server's own modules;
- * reaching the services through globalThis means one database pool, one
- * Socket.io server and one media layer per process, and keeps Prisma, argon2
- * and mediasoup out of Next's bundles.
+ * The process-wide services, built once by the composition root (server/app.ts
+ * `startApp`) and handed down: the realtime server and the job runner get them as
+ * arguments; pages and route handlers, which Next.js bundles separately from the
+ * server's own modules, reach them through `services()`. That means one database
+ * pool, one payment provider, one Socket.io server and one media layer per process,
+ * and keeps Prisma, argon2 and mediasoup out of Next's bundles.
  */
 export interface AppServices {
   db: Db;
   io: ShowServer;
   env: Env;
+  log: Logger;
   storage: ObjectStore;
+  /** The process's payment provider (wallet tokenization, refunds, cancellations). */
+  payments: PaymentProvider;
   /** Password sign-in with its throttles; `ip` is the client's address (server/client-ip.ts). */
   verifyCredentials(email: string, password: string, ip: string | null): Promise<SessionAccount | null>;
   /** A live show's router capabilities and producers, rendered into the viewer page so its media starts before the join. */
   watchHints?(showId: string): WatchHints | null;
 }
 
-const KEY = Symbol.for('live-commerce.services');
-type WithServices = typeof globalThis & { [KEY]?: AppServices };
+const SERVICES = 'services';
 
 export function registerServices(services: AppServices | undefined): void {
-  (globalThis as WithServices)[KEY] = services;
+  setProcessValue(SERVICES, services);
 }
 
 export function services(): AppServices {
-  const registered = (globalThis as WithServices)[KEY];
+  const registered = processValue<AppServices>(SERVICES);
   if (!registered) throw new Error('Services are not running: start the app with `npm start` (server/index.ts), not `next start`.');
   return registered;
 }

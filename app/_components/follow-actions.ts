@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { safeCallbackUrl } from '@/app/_lib/safe-callback';
 import { currentUser } from '@/server/auth/session';
-import { cancelReminder, followBrand, followHost, remindMe, unfollowBrand, unfollowHost } from '@/server/domain/follows';
+import { cancelReminder, followBrand, followHost, remindMe, unfollowBrand, unfollowHost } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 
 const followToggleSchema = z.object({

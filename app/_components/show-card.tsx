@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ShowCardData } from '@/server/domain/show-cards';
+import type { ShowCardData } from '@/server/domain/shows';
 import { LocalTime } from './local-time';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { currentUser } from '@/server/auth/session';
-import { worksOnShows } from '@/server/domain/account-profile';
+import { worksOnShows } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';

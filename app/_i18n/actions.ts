@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { currentUser } from '@/server/auth/session';
-import { rememberLocale } from '@/server/domain/user-locale';
+import { rememberLocale } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { isLocale, LOCALE_COOKIE } from './locales';
 

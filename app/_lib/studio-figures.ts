@@ -1,4 +1,4 @@
-// The studio's microphone meter. (Sales figures come from the database: server/domain/studio-figures.ts.)
+// The studio's microphone meter. (Sales figures come from the database: server/domain/shows/studio-figures.ts.)
 
 /**
  * Loudness 0–100 from an AnalyserNode's time-domain bytes (128 = silence).

@@ -5,7 +5,7 @@ import { useActionState, useEffect, type ReactNode } from 'react';
 import { dangerButtonClass, Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
 import type { ActionState } from '@/app/_lib/action';
-import type { AccountProfile } from '@/server/domain/account-profile';
+import type { AccountProfile } from '@/server/domain/accounts';
 import { changePasswordAction, deleteAccountAction, saveInfluencerAction, saveNameAction } from './actions';
 
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { deleteAccount } from '@/server/domain/account-deletion';
-import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/account-profile';
+import { deleteAccount } from '@/server/domain/accounts';
+import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/accounts';
 import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { localise, type Localisation } from './localise-state';

@@ -22,7 +22,7 @@ export interface Localisation {
   summary?: MessageKey;
 }
 
-// Sentences several schemas share (server/domain/accounts.ts, brand-team.ts, account-profile.ts).
+// Sentences several schemas share (server/domain/accounts/accounts.ts, brand-team.ts, account-profile.ts).
 const SHARED_RULES: readonly MessageRule[] = [
   { english: /^Use at least (?<min>\d+) characters\.$/, key: 'account.form.minChars' },
   { english: /^Use at most (?<max>\d+) characters\.$/, key: 'account.form.maxChars' },

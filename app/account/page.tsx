@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
-import { getAccountProfile } from '@/server/domain/account-profile';
+import { getAccountProfile } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { SignOutButton } from '../_components/sign-out-button';
 import { SiteHeader } from '../_components/site-header';
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('account.page.title') };
 }
 
-// What deleting does (server/domain/account-deletion.ts), stated before anyone confirms.
+// What deleting does (server/domain/accounts/account-deletion.ts), stated before anyone confirms.
 const DELETION_EFFECTS = ['signIn', 'personalData', 'orders', 'chat'] as const;
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {

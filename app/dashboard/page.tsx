@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
-import { getAccountProfile } from '@/server/domain/account-profile';
+import { getAccountProfile } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { EmptyState, PageHeading, secondaryButtonClass } from '../_components/ui';

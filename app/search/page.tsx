@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { search } from '@/server/domain/discovery';
-import { normaliseSearchQuery } from '@/server/domain/discovery-search';
+import { normaliseSearchQuery } from '@/server/domain/discovery';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { formatPrice } from '../_lib/format';

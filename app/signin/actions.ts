@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { publicFormAction, type ActionState } from '@/app/_lib/action';
 import { safeCallbackUrl } from '@/app/_lib/safe-callback';
 import { emailSchema } from '@/server/domain/accounts';
-import { requestSignInLink } from '@/server/domain/sign-in-links';
+import { requestSignInLink } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 import { getI18n } from '@/app/_i18n/server';
 

@@ -4,7 +4,7 @@ import { getLocale } from '@/app/_i18n/server';
 import { publicFormAction, type ActionState } from '@/app/_lib/action';
 import { attemptContext } from '@/server/auth/attempt';
 import { registrationSchema } from '@/server/domain/accounts';
-import { signUp } from '@/server/domain/sign-up';
+import { signUp } from '@/server/domain/accounts';
 import { services } from '@/server/services';
 
 /** Creates the account and emails its verification link; the form then signs in with the same credentials. */

@@ -9,7 +9,7 @@ import { registerAction } from './actions';
 import { useI18n } from '@/app/_i18n/client';
 import type { Translate } from '@/app/_i18n/translate';
 
-// The server's rule (passwordSchema in server/domain/accounts.ts), checked first here so a short password costs no round trip.
+// The server's rule (passwordSchema in server/domain/accounts/accounts.ts), checked first here so a short password costs no round trip.
 const PASSWORD_MIN = 10;
 type Fields = 'name' | 'email' | 'password';
 

@@ -5,7 +5,7 @@ import { localise } from '@/app/account/localise-state';
 import { getI18n } from '@/app/_i18n/server';
 import type { ActionState } from '@/app/_lib/action';
 import { toErrorPayload } from '@/server/domain/errors';
-import { unsubscribe } from '@/server/domain/unsubscribe';
+import { unsubscribe } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { UNSUBSCRIBE_RULES } from './rules';
 

@@ -4,7 +4,7 @@ import { refusalText } from '@/app/account/localise-state';
 import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
 import { AppError } from '@/server/domain/errors';
-import { previewUnsubscribe, type UnsubscribePreview } from '@/server/domain/unsubscribe';
+import { previewUnsubscribe, type UnsubscribePreview } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { ConfirmUnsubscribeForm } from './confirm-form';

@@ -27,12 +27,10 @@ const env = loadEnv({
   LOG_LEVEL: 'error',
   SEED_DEMO_DATA: 'true',
 });
-// The app takes the process's provider from this global slot (process-provider.ts):
-// filled first, it is the one every tap goes through.
+// Handed to the composition root: it is the one every tap goes through.
 const payments = new RecordingPaymentProvider();
-(globalThis as Record<symbol, unknown>)[Symbol.for('live-commerce.payment-provider')] = payments;
 // The pages are only needed by the page-weight benchmark (they need `next build` first).
-const app = await startApp({ env, log: createLogger('error'), withNext: process.env.BENCH_WITH_PAGES === '1' });
+const app = await startApp({ env, log: createLogger('error'), withNext: process.env.BENCH_WITH_PAGES === '1', payments });
 const seed = await seedDemoData(app.db);
 const productId = seed.productIds[0]!;
 await app.db.show.update({

@@ -1,8 +1,8 @@
 // The test payment provider, keeping count of what the app asked of it per
 // idempotency key: the provider's side of "one capture per key, a void for every
 // refused tap". Sends no webhooks: the bench server has no page server to take them.
-import { TestPaymentProvider } from '../../server/domain/payments/test-provider';
-import type { PaymentAuthorization, PaymentAuthorizationRequest } from '../../server/domain/payments/provider';
+import { TestPaymentProvider } from '../../server/domain/payments';
+import type { PaymentAuthorization, PaymentAuthorizationRequest } from '../../server/domain/payments';
 import type { LedgerEntry } from './harness';
 
 export class RecordingPaymentProvider extends TestPaymentProvider {

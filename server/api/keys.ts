@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { requireBrandMember } from '../domain/brand-access';
+import { requireBrandMember } from '../domain/brands';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
 import { API_SCOPES, type ApiScope } from './scopes';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BRAND_EVENT_TYPES } from '../domain/brand-events';
+import { BRAND_EVENT_TYPES } from '../domain/events';
 import { apiErrorSchema } from './common';
 import type { ApiOperation } from './operation';
 import { apiOperations } from './operations';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as fulfil } from '../../app/api/v1/orders/[id]/fulfilment/route';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData } from '../db/seed';
-import { buy, prepareShows, type OrderFixtures } from '../domain/order-test-support';
+import { buy, prepareShows, type OrderFixtures } from '../domain/orders/order-test-support';
 import { demoActors, type DemoActors } from '../domain/test-actors';
 import { testEnv } from '../jobs/test-support';
 import { registerServices, type AppServices } from '../services';

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Prisma } from '../db/client';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
-import { refundState } from '../domain/order-display';
-import { advanceOrderByKey } from '../domain/order-lifecycle';
-import { shippingAddressSelect, withShippingAddress } from '../domain/order-address';
+import { refundState } from '../domain/orders';
+import { advanceOrderByKey } from '../domain/orders';
+import { shippingAddressSelect, withShippingAddress } from '../domain/orders';
 import { pageArgs, pageSchema, paginationQueryShape, toPage } from './common';
 
 // The brand's orders as the public API shows them, filtered by the key's brand.

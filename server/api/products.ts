@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Prisma } from '../db/client';
 import { patchProduct, setVariantStock } from '../domain/catalog';
-import { MAX_STOCK, productStatusSchema, updateProductSchema } from '../domain/catalog-admin.schema';
+import { MAX_STOCK, productStatusSchema, updateProductSchema } from '../domain/catalog';
 import type { Db } from '../domain/context';
 import { AppError } from '../domain/errors';
-import { stockGate } from '../domain/stock-gate';
+import { stockGate } from '../domain/catalog';
 import { pageArgs, pageSchema, paginationQueryShape, toPage } from './common';
 
 // Products and stock as the public API shows them. Every query filters by the

@@ -1,3 +1,4 @@
+import { processSingleton, setProcessValue } from '../process-registry';
 // Per-key token buckets for the public API: a burst of `capacity` requests, then
 // `perMinute` a minute. The socket limiter's TokenBucket answers only yes or no;
 // API clients also need the figures for the RateLimit-* headers and Retry-After,
@@ -64,15 +65,14 @@ export class ApiRateLimiter {
   }
 }
 
-// On globalThis: Next.js bundles its own copy of this module for route handlers.
-const LIMITER_KEY = Symbol.for('live-commerce.api-rate-limiter');
-type WithLimiter = typeof globalThis & { [LIMITER_KEY]?: ApiRateLimiter };
+// In the process registry: Next.js bundles its own copy of this module for route handlers.
+const LIMITER = 'api-rate-limiter';
 
 export function apiRateLimiter(): ApiRateLimiter {
-  return ((globalThis as WithLimiter)[LIMITER_KEY] ??= new ApiRateLimiter());
+  return processSingleton(LIMITER, () => new ApiRateLimiter());
 }
 
 /** Replaces the process's limiter (tests use one with a frozen clock). */
 export function setApiRateLimiter(limiter: ApiRateLimiter | undefined): void {
-  (globalThis as WithLimiter)[LIMITER_KEY] = limiter;
+  setProcessValue(LIMITER, limiter);
 }

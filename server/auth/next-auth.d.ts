@@ -3,7 +3,7 @@ import type { DefaultSession } from 'next-auth';
 declare module 'next-auth' {
   interface Session {
     user?: DefaultSession['user'] & { id: string };
-    /** The account's session version when this session was issued (server/domain/session-revocation.ts). */
+    /** The account's session version when this session was issued (server/domain/accounts/session-revocation.ts). */
     sessionVersion?: number;
   }
   interface User {

@@ -1,8 +1,8 @@
 // Test helpers shared by the bag, coupon and one-tap shipping tests (not app code).
 import type { PrismaClient } from '../db/client';
 import type { Actor } from './context';
-import type { PaymentAuthorization, PaymentAuthorizationRequest } from './payments/provider';
-import { TestPaymentProvider } from './payments/test-provider';
+import type { PaymentAuthorization, PaymentAuthorizationRequest } from './payments';
+import { TestPaymentProvider } from './payments';
 
 /** The test provider, remembering what it was asked, with a hook that runs while an authorization is in flight. */
 export class SpyPayments extends TestPaymentProvider {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadEnv } from '../env';
-import { imageUrlSchema } from './catalog-admin.schema';
-import { influencerProfileSchema } from './account-profile';
+import { imageUrlSchema } from './catalog';
+import { influencerProfileSchema } from './accounts';
 import { configureImageSources, IMAGE_SOURCE_MESSAGE, imageSourceOrigins, imageSourcesFromEnv, isAllowedImageUrl } from './image-sources';
-import { coverImageUrlSchema } from './scheduling.schema';
+import { coverImageUrlSchema } from './shows';
 
 const env = (extra: Record<string, string> = {}) => loadEnv({ AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/lc-image-sources', ...extra });
 

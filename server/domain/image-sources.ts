@@ -1,4 +1,5 @@
 import type { Env } from '../env';
+import { processValue, setProcessValue } from '../process-registry';
 
 // Where product images, show covers and avatars may come from. A link to any
 // site would let a brand or host make every viewer's browser call that site
@@ -49,15 +50,14 @@ export function isAllowedImageUrl(raw: string, sources: ImageSources = currentIm
 }
 
 // Pages and route handlers are bundled apart from the server's modules, so the
-// sources configured at boot live on globalThis, like server/services.ts.
-const KEY = Symbol.for('live-commerce.image-sources');
-type WithSources = typeof globalThis & { [KEY]?: ImageSources };
+// sources configured at boot live in the process registry, like server/services.ts.
+const SOURCES = 'image-sources';
 
 /** Set once at boot from the environment; until then only our own paths are allowed. */
 export function configureImageSources(sources: ImageSources | undefined): void {
-  (globalThis as WithSources)[KEY] = sources;
+  setProcessValue(SOURCES, sources);
 }
 
 export function currentImageSources(): ImageSources {
-  return (globalThis as WithSources)[KEY] ?? { prefixes: [] };
+  return processValue<ImageSources>(SOURCES) ?? { prefixes: [] };
 }

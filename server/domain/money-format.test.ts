@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatPrice } from '../../app/_lib/format';
-import { currencyDigits } from './catalog-format';
+import { currencyDigits } from './catalog';
 import { currencyFormat } from './money-format';
 
 const Original = Intl.NumberFormat;

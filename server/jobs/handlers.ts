@@ -1,23 +1,12 @@
-import { changedJob, liveJob, planRemindersJob, remindersJob } from '../domain/show-notification-jobs';
-import { deliverEmail } from '../mail/deliver';
-import { brandInviteEmailJob, linkEmailJob } from '../mail/link-emails';
-import { deliverWebhook } from '../webhooks/deliver';
 import type { JobContext, JobHandler, JobOutcome } from './context';
 import { jobPayloadSchemas, type JobKind, type JobPayload } from './kinds';
 
-/** Every job kind's handler; the mapped type makes a new kind without a handler a compile error. */
+/**
+ * Every job kind's handler; the mapped type makes a new kind without a handler a compile error.
+ * The map itself is wired outside the queue (server/effects/job-handlers.ts): the handlers read the
+ * domain, and the queue, which the domain writes to, never imports it back.
+ */
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
-
-export const jobHandlers: JobHandlers = {
-  'email.send': (payload, ctx) => deliverEmail(ctx, payload),
-  'show.plan-reminders': planRemindersJob,
-  'show.reminders': remindersJob,
-  'show.live': liveJob,
-  'show.changed': changedJob,
-  'auth.link-email': linkEmailJob,
-  'brand.invite-email': brandInviteEmailJob,
-  'webhook.deliver': deliverWebhook,
-};
 
 /** Parses the stored payload with its kind's schema (throws a ZodError if it does not fit) and runs the handler. */
 export async function runJobHandler<K extends JobKind>(

@@ -29,7 +29,7 @@ export const jobPayloadSchemas = {
     z.object({ showId: z.string().min(1), change: z.literal('rescheduled'), previousStart: isoDateTime, start: isoDateTime }),
     z.object({ showId: z.string().min(1), change: z.literal('cancelled'), cancelledAt: isoDateTime, reason: z.string() }),
   ]),
-  /** A sign-in or verification link; the link is derived when sending, never stored (server/mail/link-emails.ts). */
+  /** A sign-in or verification link; the link is derived when sending, never stored (server/effects/link-emails.ts). */
   'auth.link-email': z.object({ tokenId: z.string().min(1), callbackUrl: z.string().max(600) }),
   /** A brand team invitation; like sign-in links, the payload names the invite, not its token. */
   'brand.invite-email': z.object({ inviteId: z.string().min(1) }),

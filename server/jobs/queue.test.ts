@@ -4,7 +4,8 @@ import type { Env } from '../env';
 import { createMailTransport } from '../mail/transport';
 import { enqueueEmail } from '../mail/outbox';
 import type { JobHandler } from './context';
-import { jobHandlers, runJobHandler, type JobHandlers } from './handlers';
+import { jobHandlers } from '../effects/job-handlers';
+import { runJobHandler, type JobHandlers } from './handlers';
 import { claimDueJobs, enqueueJob, retryDelayMs } from './queue';
 import { JobWorker, startJobRunner } from './runner';
 import { silentLog, testEnv } from './test-support';
@@ -88,7 +89,7 @@ describe('durable job queue', () => {
   it('picks up the jobs left pending when a new runner starts on the same database', async () => {
     await enqueueEmail(database.prisma, email(1));
     await enqueueEmail(database.prisma, email(2));
-    const runner = startJobRunner({ db: database.prisma, env, log: silentLog });
+    const runner = startJobRunner({ db: database.prisma, env, log: silentLog, handlers: jobHandlers });
     try {
       await vi.waitFor(async () => expect(await database.prisma.emailMessage.count({ where: { status: 'SENT' } })).toBe(2), {
         timeout: 15_000,

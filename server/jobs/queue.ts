@@ -1,6 +1,7 @@
 import { Prisma, type Job } from '../db/client';
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 import type { JobKind, JobPayload } from './kinds';
+import { processSingleton } from '../process-registry';
 
 export type { Job };
 
@@ -109,14 +110,10 @@ export async function failJob(db: Db, job: Job, workerId: string, error: unknown
 }
 
 // An in-process nudge so a job enqueued by a request runs now rather than at the
-// next poll. On globalThis because Next.js bundles its own copy of this module;
-// other nodes simply pick the job up on their next poll.
-const WAKE = Symbol.for('live-commerce.jobs.wake');
-type WithWakeListeners = typeof globalThis & { [WAKE]?: Set<() => void> };
-
+// next poll. In the process registry because Next.js bundles its own copy of this
+// module; other nodes simply pick the job up on their next poll.
 function wakeListeners(): Set<() => void> {
-  const holder = globalThis as WithWakeListeners;
-  return (holder[WAKE] ??= new Set());
+  return processSingleton('jobs.wake', () => new Set<() => void>());
 }
 
 /** Calls `listener` whenever a job that is already due is enqueued in this process; returns the unsubscribe. */

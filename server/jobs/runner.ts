@@ -1,13 +1,12 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
-import type { Db } from '../domain/context';
-import { planUpcomingReminders } from '../domain/show-notifications';
+import type { PrismaClient as Db } from '../db/client';
 import type { Env } from '../env';
 import type { Logger } from '../log';
 import { createMailTransport, type MailTransport } from '../mail/transport';
 import type { JobOutcome } from './context';
-import { jobHandlers, runJobHandler, type JobHandlers } from './handlers';
+import { runJobHandler, type JobHandlers } from './handlers';
 import { isJobKind } from './kinds';
 import { claimDueJobs, completeJob, discardJob, failJob, onJobDue, type Job } from './queue';
 
@@ -22,7 +21,8 @@ export interface JobWorkerOptions {
   log: Logger;
   mail: MailTransport;
   workerId?: string;
-  handlers?: JobHandlers;
+  /** Which handler runs each kind (server/effects/job-handlers.ts). */
+  handlers: JobHandlers;
   /** How long a claimed job is ours before another worker may take it over. */
   leaseMs?: number;
   /** Jobs claimed (and run side by side) at a time. */
@@ -36,7 +36,7 @@ export class JobWorker {
 
   constructor({ workerId, ...opts }: JobWorkerOptions) {
     this.workerId = workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    this.opts = { handlers: jobHandlers, leaseMs: 2 * 60_000, batchSize: 4, ...opts };
+    this.opts = { leaseMs: 2 * 60_000, batchSize: 4, ...opts };
   }
 
   /** Runs one batch of due jobs; answers how many were claimed. */
@@ -102,17 +102,30 @@ export class JobWorker {
 }
 
 const POLL_MS = 1_000;
-const REMINDER_SWEEP_MS = 5 * 60_000;
+const SWEEP_MS = 5 * 60_000;
 
 /**
  * Runs due jobs from the durable queue until stopped: polls every second, wakes
  * at once when this process enqueues a due job, and at boot and every few
- * minutes plans reminders for upcoming shows so none is missed if a show was
- * created while no runner was up.
+ * minutes runs `sweep` (the app plans reminders for upcoming shows there, so none
+ * is missed if a show was created while no runner was up).
  */
-export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; log: Logger; handlers?: JobHandlers }): JobRunner {
+export function startJobRunner({
+  db,
+  env,
+  log,
+  handlers,
+  sweep,
+}: {
+  db: Db;
+  env: Env;
+  log: Logger;
+  handlers: JobHandlers;
+  /** Periodic work beside the queue; it logs its own failures. */
+  sweep?: () => Promise<void>;
+}): JobRunner {
   const mail = createMailTransport(env);
-  const worker = new JobWorker({ db, env, log, mail, ...(handlers && { handlers }) });
+  const worker = new JobWorker({ db, env, log, mail, handlers });
   if (mail.name === 'outbox') {
     log.info('SMTP_URL is not set: email is kept in the local outbox at /mailbox (shown to requests from this machine only)');
   }
@@ -142,11 +155,8 @@ export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; l
     while (!stopping) {
       wakeRequested = false;
       if (Date.now() >= nextSweep) {
-        nextSweep = Date.now() + REMINDER_SWEEP_MS;
-        await planUpcomingReminders(db, env.REMINDER_LEAD_MINUTES).then(
-          (planned) => planned > 0 && log.info({ planned }, 'reminders planned for upcoming shows'),
-          (error: unknown) => log.error({ err: error }, 'planning upcoming reminders failed'),
-        );
+        nextSweep = Date.now() + SWEEP_MS;
+        await sweep?.();
       }
       let ran = 0;
       try {

@@ -1,7 +1,7 @@
 // Helpers for the notification tests (not used by the app).
 import { loadEnv, type Env } from '../env';
 import { createLogger } from '../log';
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 
 export const silentLog = createLogger('silent');
 

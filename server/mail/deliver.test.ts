@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import type { Env } from '../env';
 import { JobWorker } from '../jobs/runner';
+import { jobHandlers } from '../effects/job-handlers';
 import { makeAllJobsDue, silentLog, testEnv } from '../jobs/test-support';
 import { enqueueEmail, type OutgoingEmail } from './outbox';
 import { createMailTransport } from './transport';
@@ -71,7 +72,8 @@ describe('email delivery', () => {
     smtp.state.refuse = false;
   });
 
-  const drain = (env: Env) => new JobWorker({ db: database.prisma, env, log: silentLog, mail: createMailTransport(env) }).drain();
+  const drain = (env: Env) =>
+    new JobWorker({ db: database.prisma, env, log: silentLog, mail: createMailTransport(env), handlers: jobHandlers }).drain();
   const reminder: OutgoingEmail = {
     dedupeKey: 'reminder:show1:user1:2030-01-01T10:00:00.000Z',
     to: 'sam@example.test',

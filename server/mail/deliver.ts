@@ -1,4 +1,4 @@
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 import type { Env } from '../env';
 import type { EmailSendPayload } from '../jobs/kinds';
 import type { Logger } from '../log';

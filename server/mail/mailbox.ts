@@ -1,5 +1,5 @@
 // Reading the stored outbox for the local /mailbox pages (laptop mode, no SMTP).
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 import { AppError } from '../domain/errors';
 
 export interface StoredEmailSummary {

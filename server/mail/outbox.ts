@@ -1,7 +1,7 @@
 // Queues email for delivery through the durable job queue, so sending never
 // blocks a request and survives a restart. The same dedupeKey is never sent twice.
 import { AppError } from '../domain/errors';
-import type { Db } from '../domain/context';
+import type { PrismaClient as Db } from '../db/client';
 import { emailSendPayloadSchema, type EmailSendPayload } from '../jobs/kinds';
 import { enqueueJobs } from '../jobs/queue';
 

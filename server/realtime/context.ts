@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
-import type { PaymentProvider } from '../domain/payments/provider';
+import type { PaymentProvider } from '../domain/payments';
 import type { MediaService } from '../media/media-service';
 import type { ShowBroadcaster } from './broadcaster';
 import type { ConnectionsPerIpOptions } from './connection-limit';

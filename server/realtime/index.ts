@@ -4,7 +4,7 @@ import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
-import { dealSoldOut } from '../domain/deals';
+import { dealSoldOut } from '../domain/shows';
 import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
 import { limitConnectionsPerIp } from './connection-limit';

@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
 import { AppError } from '../domain/errors';
-import { requireMediaAccess, type MediaUse } from '../domain/media-access';
+import { requireMediaAccess, type MediaUse } from '../domain/shows';
 import type { MediaService } from '../media/media-service';
 import type { ShowMediaRoom } from '../media/show-media-room';
 import type { ShowBroadcaster } from './broadcaster';

@@ -9,7 +9,7 @@ import type { BagView } from '../domain/bag';
 import type { ErrorPayload } from '../domain/errors';
 import type { ProductCard } from '../domain/catalog';
 import type { ChatMessageView } from '../domain/chat';
-import type { DealView } from '../domain/deals';
+import type { DealView } from '../domain/shows';
 import type { ShowState, ShowStatus } from '../domain/shows';
 
 export const PROTOCOL_VERSION = 1;

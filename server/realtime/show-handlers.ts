@@ -1,8 +1,8 @@
 import { getPinnedMessage, recentChat } from '../domain/chat';
-import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/deals';
+import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
-import { recordShowAudience } from '../domain/show-audience';
-import { showRoleOf } from '../domain/show-roles';
+import { recordShowAudience } from '../domain/shows';
+import { showRoleOf } from '../domain/shows';
 import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';

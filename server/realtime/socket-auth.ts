@@ -1,8 +1,8 @@
 import { decode } from 'next-auth/jwt';
 import { activeSession } from '../domain/accounts';
-import { onAccountEvent } from '../domain/session-revocation';
-import { showRoleOf } from '../domain/show-roles';
-import { pageLocaleOfHandshake, rememberLocale } from '../domain/user-locale';
+import { onAccountEvent } from '../domain/accounts';
+import { showRoleOf } from '../domain/shows';
+import { pageLocaleOfHandshake, rememberLocale } from '../domain/accounts';
 import type { Db } from '../domain/context';
 import type { ShowServer, ShowSocket } from './handler';
 import { showStaffRoom, type SocketUser, type ViewerRole } from './protocol';

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../domain/context';
-import { readRecentStockEvents, stockCardUpdates } from '../domain/stock-announcements';
+import { readRecentStockEvents, stockCardUpdates } from '../domain/events';
 import type { ShowBroadcaster } from './broadcaster';
 
 /**

@@ -2,11 +2,12 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData, type DemoSeed } from '../db/seed';
-import { recordBrandEvent, WEBHOOK_MAX_ATTEMPTS } from '../domain/brand-events';
+import { recordBrandEvent, WEBHOOK_MAX_ATTEMPTS } from '../domain/events';
 import { demoActors, type DemoActors } from '../domain/test-actors';
-import { createWebhookEndpoint, listWebhookEndpoints, replayDelivery, setWebhookEndpointActive } from '../domain/webhooks';
+import { createWebhookEndpoint, listWebhookEndpoints, replayDelivery, setWebhookEndpointActive } from '../domain/brands';
 import type { Env } from '../env';
 import { JobWorker } from '../jobs/runner';
+import { jobHandlers } from '../effects/job-handlers';
 import { makeAllJobsDue, silentLog, testEnv } from '../jobs/test-support';
 import { createMailTransport } from '../mail/transport';
 import { newWebhookSecret, verifyWebhookSignature } from './signing';
@@ -39,7 +40,8 @@ describe('webhook delivery', () => {
   });
 
   const db = () => database.prisma;
-  const worker = (workerEnv = env) => new JobWorker({ db: db(), env: workerEnv, log: silentLog, mail: createMailTransport(workerEnv) });
+  const worker = (workerEnv = env) =>
+    new JobWorker({ db: db(), env: workerEnv, log: silentLog, mail: createMailTransport(workerEnv), handlers: jobHandlers });
   const endpoint = (events = ['order.paid'], url = receiver.url) =>
     createWebhookEndpoint(db(), actors.lumenOwner, 'lumen', { url, events });
   const onlyDelivery = async () => (await db().webhookDelivery.findMany({ orderBy: { createdAt: 'asc' } })).at(-1)!;

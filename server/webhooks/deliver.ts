@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { JobContext } from '../jobs/context';
-import { WEBHOOK_MAX_ATTEMPTS } from '../domain/brand-events';
+import { WEBHOOK_MAX_ATTEMPTS } from './attempts';
 import { signedWebhookHeaders } from './signing';
 import { BlockedTargetError, blocksPrivateTargets, postJson } from './target';
 

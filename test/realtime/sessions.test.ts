@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
-import { deleteAccount } from '../../server/domain/account-deletion';
+import { deleteAccount } from '../../server/domain/accounts';
 import { changePassword } from '../../server/domain/accounts';
-import { removeBrandMember } from '../../server/domain/brand-team';
-import { respondToHostInvite } from '../../server/domain/scheduling';
-import { revokeSessionsIssuedAt } from '../../server/domain/session-revocation';
+import { removeBrandMember } from '../../server/domain/brands';
+import { respondToHostInvite } from '../../server/domain/shows';
+import { revokeSessionsIssuedAt } from '../../server/domain/accounts';
 import { ask, createBuyers, joinShow, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 let t: TestApp;

@@ -7,11 +7,11 @@ import { localiseState, translateMessage, type MessageRule } from '../../app/das
 import { MESSAGES } from '../../app/_i18n/messages';
 import { createTranslator } from '../../app/_i18n/translate';
 import { apiKeyInputSchema } from '../../server/api/keys';
-import { couponInputSchema } from '../../server/domain/coupons.schema';
+import { couponInputSchema } from '../../server/domain/coupons';
 import { AppError } from '../../server/domain/errors';
-import { validateCard } from '../../server/domain/payments/card-validation';
-import { addressInputSchema, cardInputSchema } from '../../server/domain/wallet.schema';
-import { webhookEndpointInputSchema } from '../../server/domain/webhooks.schema';
+import { validateCard } from '../../server/domain/payments';
+import { addressInputSchema, cardInputSchema } from '../../server/domain/payments';
+import { webhookEndpointInputSchema } from '../../server/domain/brands';
 
 // The domain speaks English; the pages translate its sentences by rule. These
 // feed the real schemas and checks bad input, so a reworded domain sentence

@@ -25,6 +25,7 @@ describe('import boundaries', () => {
     expect(await refusals('server/domain/orders/place.ts', "import { x } from '../../realtime';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from 'next/headers';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from 'socket.io';")).not.toEqual([]);
+    expect(await refusals('server/domain/orders/orders.ts', "import { x } from '../../effects/job-handlers';")).not.toEqual([]);
     expect(await refusals('server/domain/orders.ts', "import { x } from '../db/client';")).toEqual([]);
   });
 
@@ -32,5 +33,33 @@ describe('import boundaries', () => {
     expect(await refusals('server/realtime/handler.ts', "import { x } from '../db/client';")).not.toEqual([]);
     expect(await refusals('server/realtime/handler.ts', "import { x } from '@prisma/client';")).not.toEqual([]);
     expect(await refusals('server/realtime/handler.ts', "import { x } from '../domain/orders';")).toEqual([]);
+  });
+
+  it('modules are used only through their index: code outside a module never imports its inner files', async () => {
+    expect(await refusals('app/shows/page.tsx', "import { x } from '@/server/domain/orders/order-lifecycle';")).not.toEqual([]);
+    expect(await refusals('server/api/orders.ts', "import { x } from '../domain/orders/order-lifecycle';")).not.toEqual([]);
+    expect(await refusals('server/realtime/handler.ts', "import { x } from '../domain/shows/shows';")).not.toEqual([]);
+    expect(await refusals('test/realtime/x.test.ts', "import { x } from '../../server/domain/catalog/stock-gate';")).not.toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../coupons/coupons';")).not.toEqual([]);
+    expect(await refusals('server/domain/checkout.test-support.ts', "import { x } from './payments/provider';")).not.toEqual([]);
+    expect(await refusals('app/shows/page.tsx', "import { x } from '@/server/domain/orders';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../coupons';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from './bag-lines';")).toEqual([]);
+    expect(await refusals('server/domain/bag/bag.ts', "import { x } from '../errors';")).toEqual([]);
+  });
+
+  it("tests beside a module read its inner files, and any test may use a module's test support", async () => {
+    expect(await refusals('server/domain/bag/bag.test.ts', "import { x } from './bag-placement';")).toEqual([]);
+    expect(await refusals('server/domain/payments/payments.test.ts', "import { x } from '../orders/order-test-support';")).toEqual([]);
+    expect(await refusals('test/realtime/x.test.ts', "import { x } from '../../server/domain/payments/test-support';")).toEqual([]);
+  });
+
+  it('jobs, mail and webhooks never import the domain or its subscribers: the domain writes to them', async () => {
+    expect(await refusals('server/jobs/runner.ts', "import { x } from '../domain/notifications';")).not.toEqual([]);
+    expect(await refusals('server/mail/outbox.ts', "import { x } from '../domain/context';")).not.toEqual([]);
+    expect(await refusals('server/webhooks/deliver.ts', "import { x } from '../domain/events';")).not.toEqual([]);
+    expect(await refusals('server/jobs/runner.ts', "import { x } from '../effects/job-handlers';")).not.toEqual([]);
+    expect(await refusals('server/mail/outbox.ts', "import { x } from '../domain/errors';")).toEqual([]);
+    expect(await refusals('server/effects/job-handlers.ts', "import { x } from '../domain/notifications';")).toEqual([]);
   });
 });

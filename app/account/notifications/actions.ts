@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { setNotificationPreferences } from '@/server/domain/notification-preferences';
+import { setNotificationPreferences } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { localise } from '../localise-state';
 

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
-import type { NotificationPreferences, NotificationTopic } from '@/server/domain/notification-preferences';
+import type { NotificationPreferences, NotificationTopic } from '@/server/domain/notifications';
 import { saveNotificationPreferencesAction } from './actions';
 
 export interface NotificationsFormProps {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/app/_lib/action';
 import { getI18n } from '@/app/_i18n/server';
-import { getNotificationPreferences, NOTIFICATION_TOPICS, reminderLeadChoices } from '@/server/domain/notification-preferences';
+import { getNotificationPreferences, NOTIFICATION_TOPICS, reminderLeadChoices } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { PageHeading } from '../../_components/ui';

@@ -9,9 +9,9 @@ import {
   timelineEntries,
   type ItemLine,
   type StatusLabel,
-} from '@/server/domain/order-display';
-import type { OrderDetail } from '@/server/domain/order-queries';
-import { FULFILMENT_STEPS, type OrderStatus } from '@/server/domain/order-status';
+} from '@/server/domain/orders';
+import type { OrderDetail } from '@/server/domain/orders';
+import { FULFILMENT_STEPS, type OrderStatus } from '@/server/domain/orders';
 
 // Pieces the buyer's and the brand's order pages share: status badge, totals,
 // address, timeline. Server components; the caller passes its translator.

@@ -5,7 +5,7 @@ import { EmptyState, PageHeading } from '@/app/_components/ui';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
-import { listMyOrders } from '@/server/domain/order-queries';
+import { listMyOrders } from '@/server/domain/orders';
 import { services } from '@/server/services';
 import { itemsLine, OrderTime, StatusBadge } from './order-parts';
 

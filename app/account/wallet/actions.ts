@@ -5,7 +5,6 @@ import { getI18n } from '@/app/_i18n/server';
 import type { MessageKey } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
 import {
   addAddress,
   addPaymentMethod,
@@ -13,8 +12,8 @@ import {
   removePaymentMethod,
   setDefaultAddress,
   setDefaultPaymentMethod,
-} from '@/server/domain/wallet';
-import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/wallet.schema';
+} from '@/server/domain/payments';
+import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/payments';
 import { services } from '@/server/services';
 import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
 
@@ -49,8 +48,8 @@ export async function addAddressAction(_: ActionState | null, form: FormData): P
 export async function addCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   return walletAction((done) =>
     formAction(cardInputSchema, form, async (input, user) => {
-      const { db, env } = services();
-      await addPaymentMethod(db, processPaymentProvider(env), actor(user), input, { makeDefault: makeDefault(form) });
+      const { db, payments } = services();
+      await addPaymentMethod(db, payments, actor(user), input, { makeDefault: makeDefault(form) });
       return done('commerce.wallet.done.cardSaved');
     }),
   );

@@ -1,6 +1,6 @@
 import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise-state';
 
-// The English sentences the wallet schema (server/domain/wallet.schema.ts), the
+// The English sentences the wallet schema (server/domain/payments/wallet.schema.ts), the
 // card checks (server/domain/payments/card-validation.ts) and the wallet domain
 // answer with, each paired with its dictionary key. A sentence changed there
 // shows in English until its rule here follows. The one-tap sheet in the player

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
-import { getWallet } from '@/server/domain/wallet';
+import { getWallet } from '@/server/domain/payments';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { EmptyState, PageHeading } from '../../_components/ui';

@@ -1,5 +1,5 @@
 import { AppError, toErrorPayload } from '@/server/domain/errors';
-import { unsubscribe } from '@/server/domain/unsubscribe';
+import { unsubscribe } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { brandProfile } from '@/server/domain/discovery';
-import { isFollowingBrand } from '@/server/domain/follows';
+import { isFollowingBrand } from '@/server/domain/notifications';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { formatPrice } from '../../_lib/format';

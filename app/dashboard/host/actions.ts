@@ -7,7 +7,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { HOST_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { hostInviteResponseSchema, respondToHostInvite } from '@/server/domain/scheduling';
+import { hostInviteResponseSchema, respondToHostInvite } from '@/server/domain/shows';
 import { services } from '@/server/services';
 
 const inviteAnswerSchema = z.object({ showId: z.string().min(1).max(64), response: hostInviteResponseSchema });

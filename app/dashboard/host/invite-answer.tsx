@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { MessageKey } from '@/app/_i18n/translate';
-import type { HostInviteResponse } from '@/server/domain/scheduling.schema';
+import type { HostInviteResponse } from '@/server/domain/shows';
 import { FormMessage, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { answerInviteAction } from './actions';
 

@@ -6,7 +6,7 @@ import { requirePageUser } from '@/app/_lib/action';
 import { LocalTime } from '@/app/_components/local-time';
 import { SiteHeader } from '@/app/_components/site-header';
 import { EmptyState, PageHeading } from '@/app/_components/ui';
-import { listHostInvitations, type HostInvitation } from '@/server/domain/scheduling';
+import { listHostInvitations, type HostInvitation } from '@/server/domain/shows';
 import { services } from '@/server/services';
 import { InviteAnswer } from './invite-answer';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { hostProfile } from '@/server/domain/discovery';
-import { isFollowingHost } from '@/server/domain/follows';
+import { isFollowingHost } from '@/server/domain/notifications';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { FollowButton } from '../../_components/follow-button';

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { localise } from '@/app/account/localise-state';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { acceptBrandInvite } from '@/server/domain/brand-team';
+import { acceptBrandInvite } from '@/server/domain/brands';
 import { services } from '@/server/services';
 
 export async function acceptInviteAction(_: ActionState | null, form: FormData): Promise<ActionState> {

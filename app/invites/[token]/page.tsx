@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getI18n } from '@/app/_i18n/server';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { requirePageUser } from '@/app/_lib/action';
-import { previewBrandInvite } from '@/server/domain/brand-team';
+import { previewBrandInvite } from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { AcceptInviteForm } from './accept-form';

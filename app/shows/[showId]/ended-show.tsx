@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { SessionUser } from '@/server/auth/session';
 import { otherShows, preShowDetails } from '@/server/domain/discovery';
-import { isFollowingHost } from '@/server/domain/follows';
+import { isFollowingHost } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { FollowButton } from './lazy-parts';
 import { ShowGrid } from '../../_components/show-card';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { preload } from 'react-dom';
 import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/follows';
+import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';

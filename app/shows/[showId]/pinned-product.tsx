@@ -3,7 +3,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
-import type { DealView } from '@/server/domain/deals';
+import type { DealView } from '@/server/domain/shows';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';

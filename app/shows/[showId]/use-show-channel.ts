@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { ChatMessageView } from '@/server/domain/chat';
-import type { DealView } from '@/server/domain/deals';
+import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';

@@ -5,9 +5,8 @@ import { formAction, type ActionState } from '@/app/_lib/action';
 import { WALLET_FIELDS, WALLET_MESSAGES } from '@/app/account/wallet/localise';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { currentUser } from '@/server/auth/session';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { addAddress, addPaymentMethod, getWallet, walletNeeds } from '@/server/domain/wallet';
-import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/wallet.schema';
+import { addAddress, addPaymentMethod, getWallet, walletNeeds } from '@/server/domain/payments';
+import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export type OneTapNeeds = { address: boolean; card: boolean };
@@ -65,7 +64,7 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
   const { t } = await getI18n();
   const user = await currentUser();
   if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: t('errors.UNAUTHENTICATED') };
-  const { db, env } = services();
+  const { db, payments } = services();
   const actor = { userId: user.id, name: user.name };
   const needs = await walletNeeds(db, actor);
   if (!needs.address && !needs.card) return { ok: true, message: t('viewer.sheet.savedBefore') };
@@ -73,7 +72,7 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
     needs.address && needs.card ? addressInputSchema.extend(cardInputSchema.shape) : needs.address ? addressInputSchema : cardInputSchema;
   const state = await formAction(schema, form, async (input) => {
     // The card first: if the provider refuses it, nothing is saved and the whole sheet can be sent again.
-    if (needs.card) await addPaymentMethod(db, processPaymentProvider(env), actor, input as CardInput, { makeDefault: true });
+    if (needs.card) await addPaymentMethod(db, payments, actor, input as CardInput, { makeDefault: true });
     if (needs.address) await addAddress(db, actor, input as AddressInput, { makeDefault: true });
     return { ok: true, message: t('viewer.sheet.saved') };
   });
@@ -89,9 +88,9 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
  */
 export async function changeOneTapCardAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  const { db, env } = services();
+  const { db, payments } = services();
   const state = await formAction(cardInputSchema, form, async (input, user) => {
-    await addPaymentMethod(db, processPaymentProvider(env), { userId: user.id, name: user.name }, input, { makeDefault: true });
+    await addPaymentMethod(db, payments, { userId: user.id, name: user.name }, input, { makeDefault: true });
     return { ok: true, message: t('viewer.sheet.saved') };
   });
   return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { ProductCard } from '@/server/domain/catalog';
-import type { DealView } from '@/server/domain/deals';
+import type { DealView } from '@/server/domain/shows';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useI18n } from '@/app/_i18n/client';
-import type { StudioFigures } from '@/server/domain/studio-figures';
+import type { StudioFigures } from '@/server/domain/shows';
 import { formatPrice } from '../../_lib/format';
 
 export interface SummaryLinks {

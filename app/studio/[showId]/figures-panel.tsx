@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '@/app/_i18n/client';
-import type { StudioFigures } from '@/server/domain/studio-figures';
+import type { StudioFigures } from '@/server/domain/shows';
 import { formatPrice } from '../../_lib/format';
 
 /**

@@ -3,7 +3,7 @@ import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { redirect } from 'next/navigation';
 import { getI18n } from '@/app/_i18n/server';
 import { getShowSummary } from '@/server/domain/shows';
-import { studioSummaryLinks } from '@/server/domain/studio-figures';
+import { studioSummaryLinks } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';

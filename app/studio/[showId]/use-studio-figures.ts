@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { StudioFigures } from '@/server/domain/studio-figures';
+import type { StudioFigures } from '@/server/domain/shows';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import type { ConnectionState } from '../../shows/[showId]/use-show-channel';
 

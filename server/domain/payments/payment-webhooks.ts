@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/client';
-import { recordBrandEvent } from '../brand-events';
-import { releaseCouponUse } from '../coupon-release';
+import { recordBrandEvent } from '../events';
+import { releaseCouponUse } from '../coupons';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { ensurePaymentRow, paymentStatusAfterRefund } from './payment-rows';

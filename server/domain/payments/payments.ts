@@ -1,6 +1,6 @@
 import type { OrderStatus, Prisma } from '../../db/client';
-import { parseMajorUnits } from '../catalog-format';
-import { requireBrandMember } from '../brand-access';
+import { parseMajorUnits } from '../catalog';
+import { requireBrandMember } from '../brands';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import type { PaymentProvider } from './provider';

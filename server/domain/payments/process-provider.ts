@@ -7,19 +7,17 @@ import { paymentWebhookSecret } from './webhook-signature';
 export const PAYMENT_WEBHOOK_PATH = '/api/payments/webhook';
 
 /**
- * The process's payment provider for pages, server actions and route handlers
- * (wallet tokenization, refunds from order management). Kept on globalThis
- * because Next.js bundles its own copy of this module. Its webhooks go to our
- * own endpoint at PUBLIC_URL, signed with the secret derived from AUTH_SECRET.
+ * The process's payment provider, made once by the composition root (server/app.ts) and handed to
+ * the sockets and, through `services().payments`, to pages and route handlers (wallet tokenization,
+ * refunds from order management). Its webhooks go to our own endpoint at PUBLIC_URL, signed with
+ * the secret derived from AUTH_SECRET.
  */
-export function processPaymentProvider(env: Pick<Env, 'AUTH_SECRET' | 'PUBLIC_URL'>): PaymentProvider {
-  const key = Symbol.for('live-commerce.payment-provider');
-  const store = globalThis as { [key]?: PaymentProvider };
-  return (store[key] ??= new TestPaymentProvider({
+export function createPaymentProvider(env: Pick<Env, 'AUTH_SECRET' | 'PUBLIC_URL'>): PaymentProvider {
+  return new TestPaymentProvider({
     webhooks: httpWebhookSender({
       url: new URL(PAYMENT_WEBHOOK_PATH, env.PUBLIC_URL).toString(),
       secret: paymentWebhookSecret(env.AUTH_SECRET),
       onGiveUp: (event, why) => console.error('payment webhook not delivered', { eventId: event.id, type: event.type, why }),
     }),
-  }));
+  });
 }

@@ -1,10 +1,10 @@
 import type { OrderStatus, Prisma } from '../../db/client';
-import { recordBrandEvent } from '../brand-events';
+import { recordBrandEvent } from '../events';
 import type { Actor, Db } from '../context';
-import { releaseCouponUse } from '../coupon-release';
+import { releaseCouponUse } from '../coupons';
 import { AppError } from '../errors';
-import { queueRefundEmail } from '../order-refund-email';
-import { stockGate } from '../stock-gate';
+import { queueRefundEmail } from '../orders';
+import { stockGate } from '../catalog';
 import type { PaymentProvider } from './provider';
 import { ensurePaymentRow, paymentStatusAfterRefund, type PaymentRow } from './payment-rows';
 import { returnStock, type ReturnedStock } from './restock';

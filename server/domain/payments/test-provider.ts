@@ -10,6 +10,7 @@ import type {
   TokenizedCard,
 } from './provider';
 import type { PaymentWebhookEvent } from './webhook-events';
+import { processSingleton } from '../../process-registry';
 
 /** Test card numbers and the tokens they become (the token decides what happens at authorization). */
 export const TEST_CARDS = {
@@ -44,12 +45,11 @@ interface Ledger {
 // pages'), as a real provider's would be. It is only the provider's memory: after
 // a restart it is empty, and refunds of older captures are checked against our
 // own Payment rows by the caller (refundOrder).
-const LEDGER_KEY = Symbol.for('live-commerce.test-payments-ledger');
-const ledger: Ledger = ((globalThis as { [LEDGER_KEY]?: Ledger })[LEDGER_KEY] ??= {
+const ledger: Ledger = processSingleton<Ledger>('test-payments-ledger', () => ({
   authorizations: new Map(),
   byReference: new Map(),
   refunds: new Map(),
-});
+}));
 
 /**
  * Test cards by token: any token ending in `_decline` is declined and one ending

@@ -6,10 +6,10 @@ import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { getMyOrder } from '@/server/domain/order-queries';
+import { getMyOrder } from '@/server/domain/orders';
 import { services } from '@/server/services';
 import { CancelOrderForm } from '../cancel-form';
-import { leftToRefund } from '@/server/domain/order-display';
+import { leftToRefund } from '@/server/domain/orders';
 import { formatPrice } from '@/app/_lib/format';
 import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
 

@@ -1,7 +1,6 @@
 import { AppError, toErrorPayload } from '@/server/domain/errors';
-import { receivePaymentWebhook } from '@/server/domain/payments/payment-webhooks';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
-import { PAYMENT_SIGNATURE_HEADER, paymentWebhookSecret } from '@/server/domain/payments/webhook-signature';
+import { receivePaymentWebhook } from '@/server/domain/payments';
+import { PAYMENT_SIGNATURE_HEADER, paymentWebhookSecret } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export const dynamic = 'force-dynamic';
@@ -12,12 +11,12 @@ export const dynamic = 'force-dynamic';
  * do not send again" (also for a replayed event id); 409 means "retry later".
  */
 export async function POST(request: Request) {
-  const { db, env } = services();
+  const { db, env, payments } = services();
   const body = await request.text();
   try {
     const receipt = await receivePaymentWebhook(
       db,
-      { secret: paymentWebhookSecret(env.AUTH_SECRET), provider: processPaymentProvider(env).name },
+      { secret: paymentWebhookSecret(env.AUTH_SECRET), provider: payments.name },
       { signature: request.headers.get(PAYMENT_SIGNATURE_HEADER), body },
     );
     return Response.json({ ok: true, duplicate: receipt.duplicate });

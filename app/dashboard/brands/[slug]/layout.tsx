@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { getI18n } from '@/app/_i18n/server';
 import type { MessageKey } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
-import { requireBrandMember } from '@/server/domain/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../../_components/site-header';
 

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { requireBrandMember } from '@/server/domain/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import { orNotFound, productsPageContext, productsPath } from './products/brand-context';
 
 /**

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { localise } from '@/app/account/localise-state';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { brandCreationSchema, createBrand } from '@/server/domain/brand-team';
+import { brandCreationSchema, createBrand } from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { attemptContext } from '@/server/auth/attempt';
 

@@ -5,7 +5,7 @@ import { EmptyState, PageHeading, TableScroller } from '@/app/_components/ui';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
-import { getHostStatement } from '@/server/domain/order-statement';
+import { getHostStatement } from '@/server/domain/orders';
 import { services } from '@/server/services';
 import { OrderTime } from '@/app/account/orders/order-parts';
 

@@ -1,6 +1,6 @@
 import { currentUser } from '@/server/auth/session';
 import { AppError, toErrorPayload } from '@/server/domain/errors';
-import { getStudioFigures } from '@/server/domain/studio-figures';
+import { getStudioFigures } from '@/server/domain/shows';
 import { services } from '@/server/services';
 
 /** The show's sales as the database has them, for its host's studio; never cached. */

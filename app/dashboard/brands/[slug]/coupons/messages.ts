@@ -2,7 +2,7 @@ import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise-state';
 
 // The English sentences the coupon form (./actions.ts), the coupon schema
-// (server/domain/coupons.schema.ts) and createCoupon answer with, and the
+// (server/domain/coupons/coupons.schema.ts) and createCoupon answer with, and the
 // dictionary key for each.
 export const COUPON_MESSAGES: readonly MessageRule[] = [
   ...ACCESS_MESSAGES,

@@ -5,7 +5,7 @@ import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { requireBrandMember } from '@/server/domain/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import { couponShowChoices, listCoupons, type CouponState, type CouponView } from '@/server/domain/coupons';
 import { services } from '@/server/services';
 import { EmptyState, PageHeading } from '../../../../_components/ui';

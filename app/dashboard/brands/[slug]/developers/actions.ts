@@ -16,7 +16,7 @@ import {
   sendTestWebhook,
   setWebhookEndpointActive,
   webhookEndpointInputSchema,
-} from '@/server/domain/webhooks';
+} from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { DEVELOPER_FIELDS, DEVELOPER_MESSAGES } from './messages';
 

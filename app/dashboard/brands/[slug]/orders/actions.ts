@@ -7,9 +7,8 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { currentUser } from '@/server/auth/session';
 import { toErrorPayload } from '@/server/domain/errors';
-import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/order-lifecycle';
-import { cancelOrder, refundOrder } from '@/server/domain/payments/payments';
-import { processPaymentProvider } from '@/server/domain/payments/process-provider';
+import { ADVANCE_TARGETS, advanceOrder, advanceOrders } from '@/server/domain/orders';
+import { cancelOrder, refundOrder } from '@/server/domain/payments';
 import { services } from '@/server/services';
 
 export interface BulkResultLine {
@@ -106,8 +105,8 @@ const refundSchema = z.object({
 export async function refundAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
   const state = await formAction(refundSchema, form, async ({ slug, orderId, amount, reason, restock, key }, user) => {
-    const { db, env } = services();
-    await refundOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, {
+    const { db, payments } = services();
+    await refundOrder(db, payments, { userId: user.id, name: user.name }, orderId, {
       amountText: amount,
       reason,
       idempotencyKey: key,
@@ -129,8 +128,8 @@ const cancelSchema = z.object({
 export async function brandCancelAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
   const state = await formAction(cancelSchema, form, async ({ slug, orderId, reason }, user) => {
-    const { db, env } = services();
-    await cancelOrder(db, processPaymentProvider(env), { userId: user.id, name: user.name }, orderId, reason);
+    const { db, payments } = services();
+    await cancelOrder(db, payments, { userId: user.id, name: user.name }, orderId, reason);
     revalidatePath(ordersPath(slug), 'layout');
     return { ok: true, message: t('orders.brand.detail.cancelDone') };
   });

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { inputClass, primaryButtonClass, secondaryButtonClass, TableScroller } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
-import type { AdvanceTarget } from '@/server/domain/order-lifecycle';
-import type { OrderStatus } from '@/server/domain/order-status';
+import type { AdvanceTarget } from '@/server/domain/orders';
+import type { OrderStatus } from '@/server/domain/orders';
 import { LocalTime } from '@/app/_components/local-time';
 import { bulkAdvanceAction, type BulkState } from './actions';
 

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState, inputClass, PageHeading, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { itemsLine } from '@/app/account/orders/order-parts';
-import { statusLabels } from '@/server/domain/order-display';
+import { statusLabels } from '@/server/domain/orders';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { formatPrice } from '@/app/_lib/format';
-import { listBrandOrders, listBrandOrderShows, type BrandOrderFilters } from '@/server/domain/order-brand-queries';
-import { ORDER_STATUS_VALUES } from '@/server/domain/order-status';
+import { listBrandOrders, listBrandOrderShows, type BrandOrderFilters } from '@/server/domain/orders';
+import { ORDER_STATUS_VALUES } from '@/server/domain/orders';
 import { services } from '@/server/services';
 import { BulkOrders, type OrderRowView } from './bulk-orders';
 

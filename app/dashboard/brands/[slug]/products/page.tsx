@@ -4,8 +4,8 @@ import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { EmptyState, inputClass, PageHeading, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { formatPrice } from '@/app/_lib/format';
-import { listBrandProducts, type ProductListItem } from '@/server/domain/catalog-admin';
-import { PRODUCT_STATUSES } from '@/server/domain/catalog-admin.schema';
+import { listBrandProducts, type ProductListItem } from '@/server/domain/catalog';
+import { PRODUCT_STATUSES } from '@/server/domain/catalog';
 import { orNotFound, productsPageContext, productsPath } from './brand-context';
 import { StatusBadge, statusLabel } from './status-badge';
 

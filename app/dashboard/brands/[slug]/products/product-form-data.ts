@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseMajorUnits, parseOptionsText } from '@/server/domain/catalog-format';
-import { productStatusSchema } from '@/server/domain/catalog-admin.schema';
+import { parseMajorUnits, parseOptionsText } from '@/server/domain/catalog';
+import { productStatusSchema } from '@/server/domain/catalog';
 
 // What the product editor posts: plain strings, one `variants.<i>.<field>` set
 // per row. The action turns them into the domain's input once it knows the

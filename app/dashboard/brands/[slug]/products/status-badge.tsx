@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
-import type { ProductStatus } from '@/server/domain/catalog-admin.schema';
+import type { ProductStatus } from '@/server/domain/catalog';
 
 const LABELS: Record<ProductStatus, MessageKey> = {
   DRAFT: 'dashboard.productStatus.DRAFT',

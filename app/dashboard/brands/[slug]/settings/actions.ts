@@ -6,8 +6,8 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
-import { getShippingRule, updateShippingRule } from '@/server/domain/brand-shipping';
-import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog-format';
+import { getShippingRule, updateShippingRule } from '@/server/domain/brands';
+import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 
 const shippingFormSchema = z.object({

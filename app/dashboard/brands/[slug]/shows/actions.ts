@@ -7,7 +7,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { SHOW_FIELDS, SHOW_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { requireBrandMember } from '@/server/domain/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import type { Actor } from '@/server/domain/context';
 import {
   cancelReasonSchema,
@@ -18,7 +18,7 @@ import {
   showCreationSchema,
   showDetailsSchema,
   updateShowDetails,
-} from '@/server/domain/scheduling';
+} from '@/server/domain/shows';
 import { services } from '@/server/services';
 import { storeCoverImage } from './cover-upload';
 import { attemptContext } from '@/server/auth/attempt';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
-import type { LineupCandidate } from '@/server/domain/scheduling-read';
+import type { LineupCandidate } from '@/server/domain/shows';
 import { inputClass, secondaryButtonClass } from '@/app/_components/ui';
 
 const smallButton =

@@ -5,7 +5,7 @@ import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
 import { EmptyState, PageHeading, primaryButtonClass } from '@/app/_components/ui';
-import { listBrandShows } from '@/server/domain/scheduling';
+import { listBrandShows } from '@/server/domain/shows';
 import { services } from '@/server/services';
 import { inviteStatusLabel, showStatusLabel } from './status-labels';
 

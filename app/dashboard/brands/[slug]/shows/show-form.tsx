@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { ActionState } from '@/app/_lib/action';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
-import type { LineupCandidate } from '@/server/domain/scheduling-read';
+import type { LineupCandidate } from '@/server/domain/shows';
 import { LineupPicker } from './lineup-picker';
 
 export interface ShowFormValues {

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
-import type { HostInviteStatus } from '@/server/domain/scheduling-read';
+import type { HostInviteStatus } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 
 const SHOW_STATUS: Record<ShowStatus, MessageKey> = {

@@ -6,7 +6,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { TEAM_FIELDS, TEAM_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { inviteBrandMember, memberInviteSchema, removeBrandMember, revokeBrandInvite } from '@/server/domain/brand-team';
+import { inviteBrandMember, memberInviteSchema, removeBrandMember, revokeBrandInvite } from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { attemptContext } from '@/server/auth/attempt';
 

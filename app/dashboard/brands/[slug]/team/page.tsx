@@ -3,7 +3,7 @@ import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { getBrandTeam } from '@/server/domain/brand-team';
+import { getBrandTeam } from '@/server/domain/brands';
 import { services } from '@/server/services';
 import { secondaryButtonClass } from '../../../../_components/ui';
 import { revokeInviteAction } from './actions';

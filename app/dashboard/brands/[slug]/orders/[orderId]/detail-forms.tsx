@@ -3,7 +3,7 @@
 import { useActionState, useId, useRef, useState } from 'react';
 import { dangerButtonClass, FormMessage, inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
-import type { AdvanceTarget } from '@/server/domain/order-lifecycle';
+import type { AdvanceTarget } from '@/server/domain/orders';
 import { advanceOneAction, brandCancelAction, refundAction } from '../actions';
 
 export function AdvanceForm({ slug, orderId, to }: { slug: string; orderId: string; to: AdvanceTarget }) {

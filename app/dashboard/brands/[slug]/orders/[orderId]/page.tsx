@@ -7,9 +7,9 @@ import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { requireBrandMember } from '@/server/domain/brand-access';
-import { getBrandOrder } from '@/server/domain/order-brand-queries';
-import { ORDER_TRANSITIONS } from '@/server/domain/order-lifecycle';
+import { requireBrandMember } from '@/server/domain/brands';
+import { getBrandOrder } from '@/server/domain/orders';
+import { ORDER_TRANSITIONS } from '@/server/domain/orders';
 import { services } from '@/server/services';
 import { AdvanceForm, BrandCancelForm, RefundForm } from './detail-forms';
 

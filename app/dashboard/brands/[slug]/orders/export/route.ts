@@ -1,6 +1,6 @@
 import { currentUser } from '@/server/auth/session';
 import { AppError, toErrorPayload } from '@/server/domain/errors';
-import { exportBrandOrdersCsv } from '@/server/domain/order-export';
+import { exportBrandOrdersCsv } from '@/server/domain/orders';
 import { services } from '@/server/services';
 
 /** The brand's orders as CSV, with the filters of the orders table (every page); members only, others get 404. */

@@ -1,5 +1,5 @@
 import { currentUser } from '@/server/auth/session';
-import { exportCatalogCsv } from '@/server/domain/catalog-csv';
+import { exportCatalogCsv } from '@/server/domain/catalog';
 import { toErrorPayload, AppError } from '@/server/domain/errors';
 import { services } from '@/server/services';
 

@@ -14,7 +14,7 @@ import {
   type ImportCounts,
   type ImportPreviewLine,
   type ImportRowError,
-} from '@/server/domain/catalog-csv';
+} from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { productsPath } from '../brand-context';
 

@@ -5,8 +5,8 @@ import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { MessageKey } from '@/app/_i18n/translate';
 import { FormMessage, primaryButtonClass, secondaryButtonClass, TableScroller } from '@/app/_components/ui';
-import type { ImportPreviewLine } from '@/server/domain/catalog-csv';
-import type { PlanAction } from '@/server/domain/catalog-csv-plan';
+import type { ImportPreviewLine } from '@/server/domain/catalog';
+import type { PlanAction } from '@/server/domain/catalog';
 import type { ImportState } from './actions';
 
 type Action = (state: ImportState | null, form: FormData) => Promise<ImportState>;

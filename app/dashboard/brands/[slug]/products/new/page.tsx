@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { PageHeading } from '@/app/_components/ui';
-import { requireBrandMember } from '@/server/domain/brand-access';
+import { requireBrandMember } from '@/server/domain/brands';
 import { saveProductAction } from '../actions';
 import { orNotFound, productsPageContext, productsPath } from '../brand-context';
 import { ProductForm } from '../product-form';

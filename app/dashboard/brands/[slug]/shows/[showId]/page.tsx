@@ -9,7 +9,7 @@ import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { LocalTime } from '@/app/_components/local-time';
 import { PageHeading } from '@/app/_components/ui';
 import { AppError } from '@/server/domain/errors';
-import { getBrandShow, listLineupCandidates } from '@/server/domain/scheduling';
+import { getBrandShow, listLineupCandidates } from '@/server/domain/shows';
 import { services } from '@/server/services';
 import { cancelShowAction, rescheduleShowAction, updateShowAction } from '../actions';
 import { ShowForm } from '../show-form';

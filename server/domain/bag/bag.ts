@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { Actor, Db } from '../context';
+import { AppError } from '../errors';
+import { checkCoupon } from '../coupons';
+import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
+import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from '../pricing';
+
+export { checkoutBag, stockChangesOf, type BagCheckoutRequest, type BagOrder } from './bag-checkout';
+export type { BagLine, BagLineProblem } from './bag-lines';
+
+/** Distinct items a bag can hold: plenty for a show, and a bound on what one checkout locks. */
+export const MAX_BAG_LINES = 20;
+
+export const bagItemSchema = z.object({
+  showId: z.string().min(1),
+  variantId: z.string().min(1),
+  quantity: z.number().int().min(0).max(99),
+});
+export type BagItemRequest = z.infer<typeof bagItemSchema>;
+
+export interface BagView {
+  showId: string;
+  currency: string;
+  lines: BagLine[];
+  /** Units in the bag, for the badge on the bag button. */
+  itemCount: number;
+  totals: OrderTotals;
+  shipping: ShippingRule;
+  /** What is missing for free shipping; null when shipping is already free or never is. */
+  freeShippingMissingMinor: number | null;
+  coupon: { code: string; discountMinor: number } | null;
+  /** Why the code asked for cannot be used, in plain words. */
+  couponError: string | null;
+  maxPerBuyer: number;
+}
+
+/**
+ * Puts a variant in the viewer's bag with this quantity; 0 takes it out. Only
+ * while the show is live, for an active product of its lineup, up to the
+ * show's per-buyer limit (all variants of a product together) and the stock.
+ */
+export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest): Promise<void> {
+  const { showId, variantId, quantity } = bagItemSchema.parse(request);
+  if (quantity === 0) {
+    await db.bagItem.deleteMany({ where: { userId: actor.userId, showId, variantId } });
+    return;
+  }
+  const show = await loadBagShow(db, showId);
+  if (show.status !== 'LIVE')
+    throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'You can fill your bag while the show is live.');
+  const variant = await db.productVariant.findUnique({
+    where: { id: variantId },
+    select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } },
+  });
+  if (!variant || variant.product.status !== 'ACTIVE')
+    throw new AppError('NOT_FOUND', `variant ${variantId} not sellable`, 'This product is no longer available.');
+  if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id))
+    throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
+  const name = lineName({ productTitle: variant.product.title, variantName: variant.name });
+  if (variant.stock <= 0) throw new AppError('SOLD_OUT', `variant ${variantId} sold out`, `Sorry, ${name} is sold out.`);
+  if (variant.stock < quantity)
+    throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock}`, `Only ${variant.stock} of ${name} left.`);
+  const others = await db.bagItem.findMany({
+    where: { userId: actor.userId, showId, NOT: { variantId } },
+    select: { quantity: true, variant: { select: { productId: true } } },
+  });
+  if (others.length >= MAX_BAG_LINES)
+    throw new AppError('INVALID_STATE', `bag of ${actor.userId} is full`, `Your bag holds up to ${MAX_BAG_LINES} different items.`);
+  const units = unitsPerProduct([
+    ...others.map((o) => ({ productId: o.variant.productId, quantity: o.quantity })),
+    { productId: variant.product.id, quantity },
+  ]);
+  if ((units.get(variant.product.id) ?? 0) > show.maxPerBuyer) {
+    throw new AppError(
+      'LIMIT_REACHED',
+      `bag over limit ${show.maxPerBuyer}`,
+      `You can buy at most ${show.maxPerBuyer} of ${variant.product.title} in this show.`,
+    );
+  }
+  await db.bagItem.upsert({
+    where: { userId_showId_variantId: { userId: actor.userId, showId, variantId } },
+    create: { userId: actor.userId, showId, variantId, quantity },
+    update: { quantity },
+  });
+}
+
+/** The viewer's bag with live prices and stock, and the totals they would pay, with a coupon code when given. */
+export async function getBag(db: Db, actor: Actor, request: { showId: string; couponCode?: string | null }): Promise<BagView> {
+  const show = await loadBagShow(db, request.showId);
+  const lines = await loadBagLines(db, actor.userId, show);
+  const subtotalMinor = subtotalOf(lines);
+  let coupon: BagView['coupon'] = null;
+  let couponError: string | null = null;
+  let terms = null;
+  if (request.couponCode?.trim() && lines.length > 0) {
+    try {
+      terms = await checkCoupon(db, actor, { showId: show.id, code: request.couponCode, subtotalMinor });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'COUPON_INVALID') throw error;
+      couponError = error.userMessage;
+    }
+  }
+  const totals = orderTotals(subtotalMinor, show.shipping, terms);
+  if (terms) coupon = { code: terms.code, discountMinor: totals.discountMinor };
+  return {
+    showId: show.id,
+    currency: show.currency,
+    lines,
+    itemCount: lines.reduce((n, line) => n + line.quantity, 0),
+    totals,
+    shipping: show.shipping,
+    freeShippingMissingMinor: lines.length ? amountToFreeShipping(subtotalMinor, show.shipping) : null,
+    coupon,
+    couponError,
+    maxPerBuyer: show.maxPerBuyer,
+  };
+}

@@ -1,0 +1,14 @@
+// Show chat: messages, moderation (delete, ban, slow mode), the pinned message.
+//
+// The module's public door: code outside server/domain/chat/ imports from here, never from its
+// inner files (eslint.config.mjs, "modules are used only through their index").
+export {
+  banFromShow,
+  type ChatMessageView,
+  deleteChatMessage,
+  getPinnedMessage,
+  pinChatMessage,
+  recentChat,
+  sendChatMessage,
+  setSlowMode,
+} from './chat';

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { PrismaClient } from '../../db/client';
+import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
+import { emailJobKey } from '../../mail/outbox';
+import { webhookJobKey } from '../events';
+import { checkoutBag, setBagItem } from '../bag';
+import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
+import type { Actor } from '../context';
+import { receiptEmailKey } from './order-emails';
+import { placeShowOrder } from './orders';
+import { CountingProvider } from '../payments/test-support';
+import { stockGate } from '../catalog';
+import { expectAppError } from '../test-actors';
+
+// One tap against the real database: what it writes, how many statements it
+// costs before its answer, and that it is never PAID without money taken.
+let database: TestDatabase;
+let pool: pg.Pool;
+let counted: PrismaClient;
+let statements = 0;
+let variantId: string;
+let brandId: string;
+const showId = DEMO_SHOW_ID;
+
+/** A pg client that counts what it sends: each query is one round trip to PostgreSQL. */
+class CountingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    statements++;
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  await seedDemoData(database.prisma);
+  await goLive(database.prisma, showId);
+  const show = await database.prisma.show.update({ where: { id: showId }, data: { maxPerBuyer: 100 }, select: { brandId: true } });
+  brandId = show.brandId;
+  variantId = (await variantBySku(database.prisma, 'LUM-SERUM-30ML')).id;
+  pool = new pg.Pool({ connectionString: database.url, max: 2, Client: CountingClient });
+  counted = new PrismaClient({ adapter: new PrismaPg(pool) });
+  await counted.$queryRaw`SELECT 1`;
+}, 120_000);
+
+afterAll(async () => {
+  await counted?.$disconnect();
+  // The adapter was given this pool, so ending it is ours to do.
+  await pool?.end();
+  await database?.stop();
+});
+
+let payments: CountingProvider;
+beforeEach(async () => {
+  payments = new CountingProvider();
+  await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 50 } });
+  // The stock was set behind the node's back (as setVariantStock would tell it).
+  stockGate.forget(variantId);
+});
+
+const stock = async () =>
+  (await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock;
+const tap = (buyer: Actor, idempotencyKey = randomUUID(), db: PrismaClient = database.prisma) =>
+  placeShowOrder(db, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey });
+
+describe('one tap', () => {
+  it('costs two database round trips before its answer, and those two wrote the order, its Payment row, its PAID timeline row, order.created and order.paid with their webhooks, and the receipt job', async () => {
+    const endpoint = await database.prisma.webhookEndpoint.create({
+      data: { brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] },
+    });
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    statements = 0;
+    const order = await tap(buyer!, randomUUID(), counted);
+    expect(statements).toBe(2);
+
+    expect(order).toMatchObject({ status: 'PAID', replayed: false, stockAfter: 49 });
+    const row = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, events: true } });
+    expect(row).toMatchObject({ status: 'PAID', source: 'ONE_TAP', paymentRef: expect.stringMatching(/^test_auth_/) });
+    expect(row.paidAt).not.toBeNull();
+    expect(row.payments).toEqual([
+      expect.objectContaining({ status: 'CAPTURED', amountMinor: order.totalMinor, reference: row.paymentRef, provider: 'test' }),
+    ]);
+    expect(row.events.map((e) => e.status)).toEqual(['PAID']);
+    const events = await database.prisma.brandEvent.findMany({
+      where: { data: { path: ['orderId'], equals: order.id } },
+      include: { deliveries: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => e.type).sort()).toEqual(['order.created', 'order.paid']);
+    for (const event of events) {
+      expect(event.deliveries.map((d) => d.endpointId)).toEqual([endpoint.id]);
+      expect(
+        await database.prisma.job.count({ where: { dedupeKey: webhookJobKey(event.deliveries[0]!.id), kind: 'webhook.deliver' } }),
+      ).toBe(1);
+    }
+    const receipt = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: emailJobKey(receiptEmailKey(order.id)) } });
+    expect(receipt.kind).toBe('email.send');
+    expect((receipt.payload as { subject: string }).subject).toBe(`Your receipt for order #${order.number}`);
+    expect(payments.captures.size).toBe(1);
+    await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  });
+
+  it("says how many of the product the buyer now has and the show's limit, from the same round trips, and nothing on a replay", async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    statements = 0;
+    const first = await tap(buyer!, key, counted);
+    expect(statements).toBe(2);
+    expect(first.bought).toEqual({ units: 1, max: 100 });
+    expect((await tap(buyer!)).bought).toEqual({ units: 2, max: 100 });
+    expect((await tap(buyer!, key)).bought).toBeNull();
+  });
+
+  it('answers a refused tap (sold out) after one round trip, without reaching the payment provider', async () => {
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    statements = 0;
+    await expectAppError(tap(buyer!, randomUUID(), counted), 'SOLD_OUT');
+    expect(statements).toBe(1);
+    expect(payments.authorizations.size).toBe(0);
+  });
+
+  it('refuses with PAYMENT_NOT_CAPTURABLE a tap whose key was reused after its authorization was voided: no order is PAID, the unit comes back, nothing is charged', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    // The same key once authorized and voided (a refused checkout with this key, say).
+    const earlier = await payments.authorize({
+      token: 'tok_test_visa_4242',
+      amountMinor: 1,
+      currency: 'USD',
+      idempotencyKey: `${buyer!.userId}:${key}`,
+    });
+    if (!earlier.ok) throw new Error('declined');
+    await payments.void(earlier.reference);
+    const before = await stock();
+
+    await expectAppError(tap(buyer!, key), 'PAYMENT_NOT_CAPTURABLE');
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(0);
+    expect(await database.prisma.payment.count({ where: { reference: earlier.reference } })).toBe(0);
+    expect(await stock()).toBe(before);
+  });
+
+  it('the same refusal holds for a bag checkout: its order is never PAID without the capture', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    const earlier = await payments.authorize({
+      token: 'tok_test_visa_4242',
+      amountMinor: 1,
+      currency: 'USD',
+      idempotencyKey: `${buyer!.userId}:${key}`,
+    });
+    if (!earlier.ok) throw new Error('declined');
+    await payments.void(earlier.reference);
+    await setBagItem(database.prisma, buyer!, { showId, variantId, quantity: 1 });
+    const before = await stock();
+
+    await expectAppError(checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: key }), 'PAYMENT_NOT_CAPTURABLE');
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(0);
+    expect(await stock()).toBe(before);
+  });
+
+  it('a declined card leaves no order and gives the reserved unit back', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    await database.prisma.paymentMethod.updateMany({ where: { userId: buyer!.userId }, data: { token: 'tok_test_visa_decline' } });
+    const before = await stock();
+    await expectAppError(tap(buyer!), 'PAYMENT_DECLINED');
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(0);
+    expect(await stock()).toBe(before);
+  });
+
+  it('a retry with the same key while the first tap is still paying gets the same order: one authorization, one capture', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    const [first, second] = await Promise.all([tap(buyer!, key), tap(buyer!, key)]);
+    expect(second.id).toBe(first.id);
+    expect([first.replayed, second.replayed].sort()).toEqual([false, true]);
+    expect(payments.authorizations.get(`${buyer!.userId}:${key}`)).toBe(1);
+    expect([...payments.captures.values()]).toEqual([1]);
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(1);
+  });
+
+  it('a tap interrupted after its reservation is finished by its retry with the same key, once', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const key = randomUUID();
+    // As if the process stopped right after reserve_show_order committed.
+    const [reserved] = await database.prisma.$queryRaw<{ r: { outcome: string; orderId: string } }[]>`
+      SELECT "reserve_show_order"(${randomUUID()}, ${randomUUID()}, ${buyer!.userId}, ${showId}, ${variantId}, ${null}, 1, ${key}) AS r`;
+    expect(reserved!.r.outcome).toBe('RESERVED');
+    const order = await tap(buyer!, key);
+    expect(order).toMatchObject({ id: reserved!.r.orderId, status: 'PAID', replayed: true });
+    expect(await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).toEqual({
+      status: 'PAID',
+    });
+    expect(await database.prisma.payment.count({ where: { orderId: order.id } })).toBe(1);
+    const again = await tap(buyer!, key);
+    expect(again).toMatchObject({ id: order.id, status: 'PAID', replayed: true });
+    expect([...payments.captures.values()]).toEqual([1]);
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { seedDemoData } from '../../db/seed';
+import { emailJobKey } from '../../mail/outbox';
+import { advanceOrder } from './order-lifecycle';
+import { receiptEmailKey, shippedEmailKey } from './order-emails';
+import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
+import { demoActors, type DemoActors } from '../test-actors';
+import { rememberLocale } from '../accounts';
+
+let database: TestDatabase;
+let actors: DemoActors;
+let fx: OrderFixtures;
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  await seedDemoData(database.prisma);
+  actors = await demoActors(database.prisma);
+  fx = await prepareShows(database.prisma);
+}, 120_000);
+
+afterAll(async () => {
+  await database?.stop();
+});
+
+async function emailOf(dedupeKey: string) {
+  const job = await database.prisma.job.findFirstOrThrow({ where: { dedupeKey: emailJobKey(dedupeKey) } });
+  return job.payload as { subject: string; text: string; html: string };
+}
+
+describe('emails in the recipient’s language', () => {
+  it('a buyer who shopped in Khmer gets the receipt and the shipping notice in Khmer', async () => {
+    // The show page's socket stores the page's language and tags the buyer with it (socket-auth.ts).
+    await rememberLocale(database.prisma, actors.viewer.userId, 'km');
+    const order = await buy(database.prisma, { ...actors.viewer, locale: 'km' }, fx.lumenShowId, fx.lumenVariantId);
+
+    const receipt = await emailOf(receiptEmailKey(order.id));
+    expect(receipt.subject).toBe(`បង្កាន់ដៃសម្រាប់ការបញ្ជាទិញ #${order.number}`);
+    expect(receipt.text).toContain('សូមអរគុណសម្រាប់ការបញ្ជាទិញពី');
+    expect(receipt.text).toContain('សរុបបានបង់');
+    expect(receipt.text).not.toMatch(/Thank you|Subtotal|Total paid/);
+    expect(receipt.html).toContain('lang="km"');
+
+    await advanceOrder(database.prisma, actors.lumenOwner, 'lumen', order.id, 'PACKED', null, PUBLIC_URL);
+    await advanceOrder(
+      database.prisma,
+      actors.lumenOwner,
+      'lumen',
+      order.id,
+      'SHIPPED',
+      { carrier: 'DHL', trackingNumber: 'KH-77' },
+      PUBLIC_URL,
+    );
+    const shipped = await emailOf(shippedEmailKey(order.id));
+    expect(shipped.subject).toBe(`ការបញ្ជាទិញ #${order.number} ត្រូវបានផ្ញើចេញហើយ`);
+    expect(shipped.text).toContain('លេខតាមដាន: KH-77');
+    expect(shipped.text).not.toMatch(/Good news|Tracking number/);
+  });
+
+  it('an unknown stored language is never written, and a buyer without one gets English', async () => {
+    await database.prisma.user.update({ where: { id: actors.viewer.userId }, data: { locale: null } });
+    await rememberLocale(database.prisma, actors.viewer.userId, 'xx');
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: actors.viewer.userId } })).locale).toBeNull();
+    const order = await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId);
+    expect((await emailOf(receiptEmailKey(order.id))).subject).toBe(`Your receipt for order #${order.number}`);
+  });
+});

@@ -1,0 +1,41 @@
+// Test helpers for the order lifecycle and order query tests (not app code).
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../../db/client';
+import { DEMO_SHOW_ID } from '../../db/seed';
+import type { Actor } from '../context';
+import { placeShowOrder } from './orders';
+import { TestPaymentProvider } from '../payments';
+
+export const payments = new TestPaymentProvider();
+export const PUBLIC_URL = 'https://shop.example';
+
+export interface OrderFixtures {
+  lumenShowId: string;
+  koraShowId: string;
+  lumenVariantId: string;
+  koraVariantId: string;
+}
+
+/** Both demo shows live with room to buy, so tests can place real orders through one tap. */
+export async function prepareShows(prisma: PrismaClient): Promise<OrderFixtures> {
+  const kora = await prisma.show.findFirstOrThrow({ where: { brand: { slug: 'kora' } }, select: { id: true } });
+  await prisma.show.updateMany({
+    where: { id: { in: [DEMO_SHOW_ID, kora.id] } },
+    data: { status: 'LIVE', startedAt: new Date(), maxPerBuyer: 10_000 },
+  });
+  await prisma.productVariant.updateMany({ data: { stock: 100_000 } });
+  const lumenVariant = await prisma.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, select: { id: true } });
+  const koraVariant = await prisma.productVariant.findUniqueOrThrow({ where: { sku: 'KORA-FLEECE-M' }, select: { id: true } });
+  return { lumenShowId: DEMO_SHOW_ID, koraShowId: kora.id, lumenVariantId: lumenVariant.id, koraVariantId: koraVariant.id };
+}
+
+export async function buy(
+  prisma: PrismaClient,
+  buyer: Actor,
+  showId: string,
+  variantId: string,
+  quantity = 1,
+  idempotencyKey = randomUUID(),
+) {
+  return placeShowOrder(prisma, payments, buyer, { showId, variantId, quantity, idempotencyKey });
+}

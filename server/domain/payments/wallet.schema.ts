@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isCountryCode } from '../countries';
+
+const text = (max: number, label: string) =>
+  z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
+
+export const addressInputSchema = z.object({
+  fullName: text(100, 'full name'),
+  line1: text(200, 'street address'),
+  line2: optionalText(200, 'second address line'),
+  city: text(100, 'city'),
+  region: optionalText(100, 'region'),
+  postalCode: optionalText(20, 'postal code'),
+  // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):
+  // anything that is not an assigned ISO 3166-1 code is refused, never shortened.
+  country: z.string().trim().toUpperCase().refine(isCountryCode, 'Choose a country from the list.'),
+  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'Use digits, spaces and + ( ) - only.'),
+});
+export type AddressInput = z.input<typeof addressInputSchema>;
+
+/**
+ * Card details as a form sends them. Messages never include the value: they
+ * are shown next to the field and may be logged.
+ */
+export const cardInputSchema = z.object({
+  number: z
+    .string()
+    .trim()
+    .regex(/^[\d\s-]{12,23}$/, 'Enter the card number (digits only).'),
+  expMonth: z.coerce
+    .number()
+    .int('Enter the expiry month.')
+    .min(1, 'The expiry month must be 1 to 12.')
+    .max(12, 'The expiry month must be 1 to 12.'),
+  // Cards print two digits; 27 means 2027.
+  expYear: z.coerce
+    .number()
+    .int('Enter the expiry year.')
+    .min(0)
+    .max(2100)
+    .transform((y) => (y < 100 ? 2000 + y : y)),
+  cvc: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
+  holder: text(100, 'name on the card'),
+});
+export type CardInput = z.input<typeof cardInputSchema>;
+
+export const walletItemIdSchema = z.object({ id: z.string().min(1).max(100) });

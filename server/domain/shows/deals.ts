@@ -1,0 +1,134 @@
+import { AppError } from '../errors';
+import type { Actor, Db } from '../context';
+
+export const DEAL_MIN_SECONDS = 10;
+export const DEAL_MAX_SECONDS = 60 * 60;
+
+export interface DealView {
+  id: string;
+  productId: string;
+  variantId: string;
+  variantName: string;
+  priceMinor: number;
+  regularPriceMinor: number;
+  currency: string;
+  endsAt: string;
+  quantityCap: number | null;
+  soldCount: number;
+}
+
+export interface StartDealRequest {
+  variantId: string;
+  priceMinor: number;
+  durationSeconds: number;
+  quantityCap?: number | null;
+}
+
+const dealSelect = {
+  id: true,
+  productId: true,
+  variantId: true,
+  priceMinor: true,
+  endsAt: true,
+  quantityCap: true,
+  soldCount: true,
+  variant: { select: { name: true, priceMinor: true, currency: true } },
+} as const;
+
+type DealRow = {
+  id: string;
+  productId: string;
+  variantId: string;
+  priceMinor: number;
+  endsAt: Date;
+  quantityCap: number | null;
+  soldCount: number;
+  variant: { name: string; priceMinor: number; currency: string };
+};
+
+function toView(row: DealRow): DealView {
+  return {
+    id: row.id,
+    productId: row.productId,
+    variantId: row.variantId,
+    variantName: row.variant.name,
+    priceMinor: row.priceMinor,
+    regularPriceMinor: row.variant.priceMinor,
+    currency: row.variant.currency,
+    endsAt: row.endsAt.toISOString(),
+    quantityCap: row.quantityCap,
+    soldCount: row.soldCount,
+  };
+}
+
+/** The show's running deal: not ended by the host, not past its end time, not sold through its cap. */
+export async function activeDeal(db: Db, showId: string, now = new Date()): Promise<DealView | null> {
+  const row = await db.flashDeal.findFirst({
+    where: { showId, endedAt: null, endsAt: { gt: now } },
+    select: dealSelect,
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!row || (row.quantityCap !== null && row.soldCount >= row.quantityCap)) return null;
+  return toView(row);
+}
+
+/** True once a capped deal has sold every unit of its cap: it is over, whatever its timer says. */
+export async function dealSoldOut(db: Db, dealId: string): Promise<boolean> {
+  const row = await db.flashDeal.findUnique({ where: { id: dealId }, select: { quantityCap: true, soldCount: true } });
+  return row !== null && row.quantityCap !== null && row.soldCount >= row.quantityCap;
+}
+
+export async function getDeal(db: Db, dealId: string): Promise<DealView | null> {
+  const row = await db.flashDeal.findUnique({ where: { id: dealId }, select: dealSelect });
+  return row && toView(row);
+}
+
+async function requireLiveHost(db: Db, actor: Actor, showId: string) {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, pinnedProductId: true } });
+  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (show.hostId !== actor.userId)
+    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
+  return show;
+}
+
+/** Starts a deal on a variant of the pinned product; any deal already running ends. */
+export async function startFlashDeal(
+  db: Db,
+  actor: Actor,
+  showId: string,
+  request: StartDealRequest,
+): Promise<{ deal: DealView; replacedDealId: string | null }> {
+  const show = await requireLiveHost(db, actor, showId);
+  const variant = await db.productVariant.findUnique({ where: { id: request.variantId }, select: { productId: true, priceMinor: true } });
+  if (!variant || variant.productId !== show.pinnedProductId)
+    throw new AppError('INVALID_INPUT', 'deal variant is not of the pinned product', 'Pin the product before starting its deal.');
+  if (request.priceMinor < 0 || request.priceMinor >= variant.priceMinor)
+    throw new AppError('INVALID_INPUT', 'deal price not below regular price', 'The deal price must be lower than the regular price.');
+  if (request.durationSeconds < DEAL_MIN_SECONDS || request.durationSeconds > DEAL_MAX_SECONDS)
+    throw new AppError('INVALID_INPUT', 'deal duration out of range');
+  const now = new Date();
+  const running = await activeDeal(db, showId, now);
+  const [, created] = await db.$transaction([
+    db.flashDeal.updateMany({ where: { showId, endedAt: null }, data: { endedAt: now } }),
+    db.flashDeal.create({
+      data: {
+        showId,
+        productId: variant.productId,
+        variantId: request.variantId,
+        priceMinor: request.priceMinor,
+        endsAt: new Date(now.getTime() + request.durationSeconds * 1000),
+        quantityCap: request.quantityCap ?? null,
+      },
+      select: dealSelect,
+    }),
+  ]);
+  return { deal: toView(created), replacedDealId: running?.id ?? null };
+}
+
+export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promise<string | null> {
+  await requireLiveHost(db, actor, showId);
+  const running = await activeDeal(db, showId);
+  await db.flashDeal.updateMany({ where: { showId, endedAt: null }, data: { endedAt: new Date() } });
+  return running?.id ?? null;
+}

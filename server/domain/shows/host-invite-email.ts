@@ -1,0 +1,73 @@
+import { enqueueEmail } from '../../mail/outbox';
+import { EMAIL_INTL, emailLocale, emailWords } from '../../mail/i18n';
+import { escapeHtml } from '../../mail/templates';
+import type { Db } from '../context';
+
+export interface HostInviteFacts {
+  showId: string;
+  title: string;
+  start: Date;
+  plannedDurationMinutes: number;
+  commissionRateBps: number;
+  brand: { name: string; timeZone: string };
+  host: { id: string; name: string; email: string };
+}
+
+function formatStart(start: Date, timeZone: string, tag: string): string {
+  const inZone = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
+  return `${inZone} (${timeZone})`;
+}
+
+/** The invitation an influencer gets when a brand picks them to host a show; one per show and host. */
+export async function emailHostInvite(db: Db, facts: HostInviteFacts, publicUrl: string): Promise<void> {
+  const link = `${publicUrl}/dashboard/host`;
+  // The host's own language (set from the pages they use), English when unknown.
+  const lang = emailLocale((await db.user.findUnique({ where: { id: facts.host.id }, select: { locale: true } }))?.locale);
+  const words = emailWords(lang);
+  const when = formatStart(facts.start, facts.brand.timeZone, lang === 'en' ? 'en-GB' : EMAIL_INTL[lang]);
+  const commission = `${facts.commissionRateBps / 100} %`;
+  const lines = [
+    words.greeting(facts.host.name),
+    words.invite.hostLine(facts.brand.name, facts.title, when, String(facts.plannedDurationMinutes), commission),
+    `${words.invite.hostAction}: ${link}`,
+  ];
+  await enqueueEmail(db, {
+    dedupeKey: `host-invite:${facts.showId}:${facts.host.id}`,
+    to: facts.host.email,
+    subject: words.invite.hostSubject(facts.brand.name, facts.title),
+    text: lines.join('\n\n'),
+    html: lines
+      .slice(0, 2)
+      .map((line) => `<p>${escapeHtml(line)}</p>`)
+      .concat(`<p><a href="${escapeHtml(link)}">${escapeHtml(words.invite.hostAction)}</a></p>`)
+      .join('\n'),
+    kind: 'show.host-invite',
+  });
+}
+
+/** Tells the brand's team that the host accepted or declined, so nobody has to poll the shows list. */
+export async function emailBrandOfHostAnswer(db: Db, showId: string, answer: 'ACCEPTED' | 'DECLINED', publicUrl: string): Promise<void> {
+  const show = await db.show.findUniqueOrThrow({
+    where: { id: showId },
+    select: {
+      title: true,
+      host: { select: { name: true } },
+      brand: { select: { slug: true, name: true, members: { select: { user: { select: { id: true, email: true, deletedAt: true } } } } } },
+    },
+  });
+  const link = `${publicUrl}/dashboard/brands/${show.brand.slug}/shows/${showId}`;
+  const verb = answer === 'ACCEPTED' ? 'accepted' : 'declined';
+  const next =
+    answer === 'ACCEPTED' ? 'The show will go ahead as planned; followers get their reminders.' : 'Pick another host or cancel the show.';
+  for (const { user } of show.brand.members) {
+    if (user.deletedAt) continue;
+    await enqueueEmail(db, {
+      dedupeKey: `host-answer:${showId}:${answer}:${user.id}`,
+      to: user.email,
+      subject: `${show.host.name} ${verb} “${show.title}”`,
+      text: `${show.host.name} ${verb} hosting “${show.title}” for ${show.brand.name}. ${next}\n\n${link}`,
+      html: `<p>${escapeHtml(show.host.name)} ${verb} hosting <strong>${escapeHtml(show.title)}</strong> for ${escapeHtml(show.brand.name)}. ${next}</p><p><a href="${escapeHtml(link)}">Open the show</a></p>`,
+      kind: 'show.host-answer',
+    });
+  }
+}

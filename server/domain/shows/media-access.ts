@@ -1,0 +1,22 @@
+import type { Db } from '../context';
+import { AppError } from '../errors';
+
+export type MediaUse = 'watch' | 'send';
+
+/**
+ * Who may use a show's media (routers, transports, producers, consumers): the
+ * show must be live, except that its host may set up and try their own stream
+ * before going live. Everything else is refused before any media resource is
+ * made, so nobody can hold worker resources for a show nobody is watching.
+ * Sending is the host's alone, live or not.
+ */
+export async function requireMediaAccess(db: Db, userId: string | null, showId: string, use: MediaUse): Promise<void> {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { status: true, hostId: true, hostInviteStatus: true } });
+  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  // A host who declined the invitation is not the show's host (as in show-roles.ts).
+  const isHost = userId !== null && show.hostId === userId && show.hostInviteStatus !== 'DECLINED';
+  if (use === 'send' && !isHost) throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
+  if (show.status === 'LIVE') return;
+  if (isHost && show.status === 'SCHEDULED') return; // the host's own preview
+  throw new AppError('MEDIA_NOT_LIVE', `show ${showId} is ${show.status}`);
+}

@@ -1,0 +1,36 @@
+// What follows a recorded job: the subscribers. The domain writes `Job` rows (emails to send,
+// show notifications to fan out, webhook deliveries) in the transaction of its change; the job
+// runner claims them and calls the handler registered here for their kind.
+import type { Db } from '../domain/context';
+import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
+import type { Env } from '../env';
+import type { JobHandlers } from '../jobs/handlers';
+import type { Logger } from '../log';
+import { deliverEmail } from '../mail/deliver';
+import { deliverWebhook } from '../webhooks/deliver';
+import { brandInviteEmailJob, linkEmailJob } from './link-emails';
+
+export const jobHandlers: JobHandlers = {
+  'email.send': (payload, ctx) => deliverEmail(ctx, payload),
+  'show.plan-reminders': planRemindersJob,
+  'show.reminders': remindersJob,
+  'show.live': liveJob,
+  'show.changed': changedJob,
+  'auth.link-email': linkEmailJob,
+  'brand.invite-email': brandInviteEmailJob,
+  'webhook.deliver': deliverWebhook,
+};
+
+/**
+ * The job runner's periodic sweep: plans reminders for upcoming shows so none is missed if a show
+ * was created while no runner was up. Never throws: a failed sweep is logged and tried again later.
+ */
+export function reminderSweep(db: Db, env: Env, log: Logger): () => Promise<void> {
+  return () =>
+    planUpcomingReminders(db, env.REMINDER_LEAD_MINUTES).then(
+      (planned) => {
+        if (planned > 0) log.info({ planned }, 'reminders planned for upcoming shows');
+      },
+      (error: unknown) => log.error({ err: error }, 'planning upcoming reminders failed'),
+    );
+}
