@@ -23,6 +23,13 @@ export const dashboard = {
     remove: 'Remove',
     maxChars: 'Use at most {max} characters.',
   },
+  money: {
+    malformed: 'Enter an amount like {example}.',
+    ambiguous: '“{text}” could mean two different amounts. Write it like {example}.',
+    decimals: '{currency} amounts have at most {digits} decimals.',
+    whole: '{currency} amounts are whole numbers, like {example}.',
+    tooLarge: 'That amount is too large.',
+  },
   access: {
     brandNotFound: 'We could not find that brand.',
     ownerOnly: 'Only the brand owner can do that.',

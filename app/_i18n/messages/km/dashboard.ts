@@ -21,6 +21,13 @@ export const dashboard: Messages['dashboard'] = {
     remove: 'ដកចេញ',
     maxChars: 'ប្រើមិនលើសពី {max} តួអក្សរ។',
   },
+  money: {
+    malformed: 'សូមបញ្ចូលចំនួនទឹកប្រាក់ដូចជា {example}។',
+    ambiguous: '“{text}” អាចមានន័យជាចំនួនពីរផ្សេងគ្នា។ សូមសរសេរដូចជា {example}។',
+    decimals: 'ចំនួនទឹកប្រាក់ {currency} មានខ្ទង់ទសភាគយ៉ាងច្រើន {digits} ខ្ទង់។',
+    whole: 'ចំនួនទឹកប្រាក់ {currency} ជាចំនួនគត់ ដូចជា {example}។',
+    tooLarge: 'ចំនួនទឹកប្រាក់នេះធំពេក។',
+  },
   access: {
     brandNotFound: 'យើងរកមិនឃើញម៉ាកនោះទេ។',
     ownerOnly: 'មានតែម្ចាស់ម៉ាកប៉ុណ្ណោះដែលអាចធ្វើបែបនេះបាន។',

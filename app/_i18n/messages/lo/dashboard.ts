@@ -21,6 +21,13 @@ export const dashboard: Messages['dashboard'] = {
     remove: 'ເອົາອອກ',
     maxChars: 'ໃຊ້ບໍ່ເກີນ {max} ຕົວອັກສອນ.',
   },
+  money: {
+    malformed: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}.',
+    ambiguous: '“{text}” ອາດໝາຍເຖິງສອງຈຳນວນທີ່ແຕກຕ່າງກັນ. ກະລຸນາຂຽນແບບ {example}.',
+    decimals: 'ຈຳນວນເງິນ {currency} ມີທົດສະນິຍົມໄດ້ບໍ່ເກີນ {digits} ຕຳແໜ່ງ.',
+    whole: 'ຈຳນວນເງິນ {currency} ເປັນຈຳນວນເຕັມ ເຊັ່ນ {example}.',
+    tooLarge: 'ຈຳນວນເງິນນີ້ຫຼາຍເກີນໄປ.',
+  },
   access: {
     brandNotFound: 'ພວກເຮົາບໍ່ພົບແບຣນນັ້ນ.',
     ownerOnly: 'ມີແຕ່ເຈົ້າຂອງແບຣນເທົ່ານັ້ນທີ່ເຮັດສິ່ງນີ້ໄດ້.',

@@ -21,6 +21,13 @@ export const dashboard: Messages['dashboard'] = {
     remove: 'Хасах',
     maxChars: 'Хамгийн ихдээ {max} тэмдэгт ашиглана уу.',
   },
+  money: {
+    malformed: 'Дүнг {example} гэх мэтээр оруулна уу.',
+    ambiguous: '“{text}” нь хоёр өөр дүн гэж ойлгогдож болно. {example} гэж бичнэ үү.',
+    decimals: '{currency} дүн хамгийн ихдээ {digits} аравтын оронтой байна.',
+    whole: '{currency} дүн бүхэл тоо байна, жишээ нь {example}.',
+    tooLarge: 'Энэ дүн хэт их байна.',
+  },
   access: {
     brandNotFound: 'Ийм брэнд олдсонгүй.',
     ownerOnly: 'Үүнийг зөвхөн брэндийн эзэмшигч хийж чадна.',

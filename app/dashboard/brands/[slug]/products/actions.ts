@@ -10,7 +10,6 @@ import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brand-access';
 import { createProduct, setProductStatus, updateProduct } from '@/server/domain/catalog-admin';
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog-admin.schema';
-import { formatMajorUnits } from '@/server/domain/catalog-format';
 import { MAX_PRODUCT_IMAGE_BYTES, uploadProductImage } from '@/server/domain/product-image';
 import { services } from '@/server/services';
 import { productsPath } from './brand-context';
@@ -40,8 +39,7 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
     const db = services().db;
     const actor = { userId: user.id, name: user.name };
     const { currency } = await requireBrandMember(db, actor, { slug });
-    const example = formatMajorUnits(1250, currency);
-    const rows = fields.variants.map((row, index) => toVariantInput(row, index, currency, example));
+    const rows = fields.variants.map((row, index) => toVariantInput(row, index, currency));
     const rowErrors = Object.assign({}, ...rows.map((r) => r.errors)) as Record<string, string>;
     if (Object.keys(rowErrors).length) return invalid(rowErrors);
     const input = { title: fields.title, description: fields.description, status: fields.status, variants: rows.map((r) => r.input) };
