@@ -1,30 +1,76 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
-import { createBrandAction } from './actions';
+import { slugFromName, type BrandAddressCheck } from '@/server/domain/brand-address';
+import { checkBrandAddressAction, createBrandAction } from './actions';
 
 const CURRENCIES = ['USD', 'KHR', 'LAK', 'MNT', 'THB', 'VND', 'EUR'];
+const CHECK_DELAY_MS = 300;
 
-export function BrandForm({ timeZones }: { timeZones: string[] }) {
+export function BrandForm({ timeZones, host }: { timeZones: string[]; host: string }) {
   const [state, action, pending] = useActionState(createBrandAction, null);
   const { t } = useI18n();
+  // The address follows the name until the person edits it (emptying it hands it back to the name).
+  const [slug, setSlug] = useState('');
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [check, setCheck] = useState<BrandAddressCheck | null>(null);
+  useEffect(() => {
+    if (!slug) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void checkBrandAddressAction(slug).then((answer) => {
+        if (current) setCheck(answer);
+      });
+    }, CHECK_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [slug]);
+  const checked = check && check.slug === slug.trim().toLowerCase() ? check : null;
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
+  const slugError =
+    error('slug') ??
+    (checked?.status === 'TAKEN'
+      ? t('account.newBrand.slugTaken', { slug: checked.slug })
+      : checked?.status === 'INVALID'
+        ? t('account.newBrand.slugRule')
+        : undefined);
   return (
     <form action={action} className="space-y-4" noValidate>
       <Field id="name" label={t('account.newBrand.name')} error={error('name')}>
-        <input id="name" name="name" required className={inputClass} aria-invalid={error('name') ? true : undefined} />
+        <input
+          id="name"
+          name="name"
+          required
+          className={inputClass}
+          aria-invalid={error('name') ? true : undefined}
+          onChange={(e) => {
+            if (!slugEdited) setSlug(slugFromName(e.target.value));
+          }}
+        />
       </Field>
-      <Field id="slug" label={t('account.newBrand.slug')} hint={t('account.newBrand.slugHint')} error={error('slug')}>
+      <Field id="slug" label={t('account.newBrand.slug')} hint={t('account.newBrand.slugHint')} error={slugError}>
         <input
           id="slug"
           name="slug"
           required
           pattern="[a-z0-9-]{3,40}"
+          value={slug}
+          onChange={(e) => {
+            setSlug(e.target.value.toLowerCase());
+            setSlugEdited(e.target.value !== '');
+          }}
           className={inputClass}
-          aria-invalid={error('slug') ? true : undefined}
+          aria-invalid={slugError ? true : undefined}
+          aria-describedby={slugError ? 'slug-error slug-preview' : 'slug-hint slug-preview'}
         />
+        <p id="slug-preview" className="text-sm text-neutral-700" aria-live="polite" data-testid="brand-address-preview">
+          <span className="font-medium">{`${host}/brands/${slug.trim().toLowerCase() || '…'}`}</span>
+          {checked?.status === 'AVAILABLE' && <span className="ml-2 text-emerald-700">{t('account.newBrand.slugAvailable')}</span>}
+        </p>
       </Field>
       <Field id="currency" label={t('account.newBrand.currency')} error={error('currency')}>
         <select id="currency" name="currency" className={inputClass} defaultValue="USD">
