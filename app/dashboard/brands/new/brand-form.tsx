@@ -12,9 +12,13 @@ const CHECK_DELAY_MS = 300;
 export function BrandForm({ timeZones, host }: { timeZones: string[]; host: string }) {
   const [state, action, pending] = useActionState(createBrandAction, null);
   const { t } = useI18n();
+  // Both controlled: React resets a form after its action, and a refusal must not wipe what was typed.
   // The address follows the name until the person edits it (emptying it hands it back to the name).
+  const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
+  const [currency, setCurrency] = useState('USD');
+  const [timeZone, setTimeZone] = useState('Asia/Phnom_Penh');
   const [check, setCheck] = useState<BrandAddressCheck | null>(null);
   useEffect(() => {
     if (!slug) return;
@@ -47,7 +51,9 @@ export function BrandForm({ timeZones, host }: { timeZones: string[]; host: stri
           required
           className={inputClass}
           aria-invalid={error('name') ? true : undefined}
+          value={name}
           onChange={(e) => {
+            setName(e.target.value);
             if (!slugEdited) setSlug(slugFromName(e.target.value));
           }}
         />
@@ -73,14 +79,14 @@ export function BrandForm({ timeZones, host }: { timeZones: string[]; host: stri
         </p>
       </Field>
       <Field id="currency" label={t('account.newBrand.currency')} error={error('currency')}>
-        <select id="currency" name="currency" className={inputClass} defaultValue="USD">
+        <select id="currency" name="currency" className={inputClass} value={currency} onChange={(e) => setCurrency(e.target.value)}>
           {CURRENCIES.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
       </Field>
       <Field id="timeZone" label={t('account.newBrand.timeZone')} hint={t('account.newBrand.timeZoneHint')} error={error('timeZone')}>
-        <select id="timeZone" name="timeZone" className={inputClass} defaultValue="Asia/Phnom_Penh">
+        <select id="timeZone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
           {timeZones.map((z) => (
             <option key={z}>{z}</option>
           ))}
