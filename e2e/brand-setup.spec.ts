@@ -41,7 +41,7 @@ test('a new brand’s web address follows its name, is previewed as a full URL, 
   await test.step('an address in use is named taken before submitting; once edited, the name no longer changes it', async () => {
     await address.fill('lumen');
     await expect(page.getByText('The web address “lumen” is taken. Try another.')).toBeVisible();
-    await page.getByLabel('Brand name').pressSequentially(' Two');
+    await page.getByLabel('Brand name').fill(`Crème Glow Lab ${suffix} Two`);
     await expect(address).toHaveValue('lumen');
   });
 
