@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { createShopper } from './support/own-show';
 import { expect, pageReady, signIn, test } from './support/fixtures';
@@ -9,6 +10,12 @@ import { scheduleShowLikeDemo } from './support/shows';
 // and a price typed with a comma, and its show's cover, as a person meets them.
 
 const decoded = (image: Locator) => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+
+/** Serious and critical WCAG A/AA violations of the new form parts. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 async function typedInputValues(page: Page): Promise<string[]> {
   return page
@@ -36,6 +43,7 @@ test('a new brand’s web address follows its name, is previewed as a full URL, 
     await expect(address).toHaveValue(`creme-glow-lab-${suffix}`);
     await expect(preview).toContainText(`${host}/brands/creme-glow-lab-${suffix}`);
     await expect(preview).toContainText('Available');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('an address in use is named taken before submitting; once edited, the name no longer changes it', async () => {
@@ -81,6 +89,7 @@ test('a product is created with its image and a price typed with a comma, in one
       .getByLabel('Product image')
       .setInputFiles({ name: 'serum.png', mimeType: 'image/png', buffer: solidPng(24, 24, [200, 80, 120]) });
     await expect(page.getByRole('img', { name: 'The chosen image' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('"1,234" could be a thousand or one and a bit: refused, saying why, and nothing is created', async () => {
@@ -122,6 +131,7 @@ test('the show cover is a picture with Replace and Remove, never a path', async 
     await pageReady(page);
     await expect.poll(() => decoded(cover)).toBe(true);
     expect((await typedInputValues(page)).filter((v) => v.includes('/'))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('Replace: a new file is previewed, saved, and shown after a reload', async () => {
