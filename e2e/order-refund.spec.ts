@@ -75,7 +75,7 @@ test('the brand refunds part of an order through a confirm step; the buyer sees 
   const mine = await buyer.newPage();
 
   await test.step('the buyer’s order page says "Partially refunded", "Refunded $12.50 — Scratched box", and what cancelling still pays back', async () => {
-    await mine.goto(`/account/orders/${order.number}`);
+    await mine.goto(`/account/orders/${order.id}`);
     await pageReady(mine);
     await expect(mine.getByTestId('order-status')).toHaveText('Partially refunded');
     const events = mine.getByTestId('order-events');

@@ -25,6 +25,8 @@ export const ERROR_CATALOG = {
   MEDIA_NOT_LIVE: { status: 409, message: 'The video starts when the show goes live.' },
   TRANSPORT_LIMIT: { status: 429, message: 'Too many video connections at once. Close another tab and try again.' },
   TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many connections from your network. Close some tabs and try again.' },
+  INVALID_AMOUNT: { status: 400, message: 'Enter the amount as a number, like 12.50 or 12,50.' },
+  BRAND_ADDRESS_TAKEN: { status: 409, message: 'That web address is taken. Try another.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -44,7 +44,7 @@ export default async function MyOrdersPage({ searchParams }: { searchParams: Pro
             {orders.map((order) => (
               <li key={order.id}>
                 <Link
-                  href={`/account/orders/${order.number}`}
+                  href={`/account/orders/${order.id}`}
                   className="block rounded-2xl border border-neutral-200 bg-white p-4 hover:border-brand-500 focus-visible:outline-2 focus-visible:outline-brand-500"
                 >
                   <div className="flex flex-wrap items-center justify-between gap-2">

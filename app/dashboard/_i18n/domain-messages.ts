@@ -11,8 +11,18 @@ export const ACCESS_MESSAGES: readonly MessageRule[] = [
   { english: /^Use at most (?<max>\d+) characters\.$/, key: 'dashboard.form.maxChars' },
 ];
 
+/** The sentences of server/domain/money-input.ts; beside its field, the field's name is left out. */
+export const MONEY_MESSAGES: readonly MessageRule[] = [
+  { english: /^[^:]+: enter an amount like (?<example>.+)\.$/, key: 'dashboard.money.malformed' },
+  { english: /^[^:]+: “(?<text>.+)” could mean two different amounts\. Write it like (?<example>.+)\.$/, key: 'dashboard.money.ambiguous' },
+  { english: /^[^:]+: (?<currency>[A-Z]{3}) amounts have at most (?<digits>\d) decimals\.$/, key: 'dashboard.money.decimals' },
+  { english: /^[^:]+: (?<currency>[A-Z]{3}) amounts are whole numbers, like (?<example>.+)\.$/, key: 'dashboard.money.whole' },
+  { english: /^[^:]+: that amount is too large\.$/, key: 'dashboard.money.tooLarge' },
+];
+
 export const PRODUCT_MESSAGES: readonly MessageRule[] = [
   ...ACCESS_MESSAGES,
+  ...MONEY_MESSAGES,
   { english: 'Give the product a title.', key: 'dashboard.productForm.errors.titleRequired' },
   { english: 'Keep the title under 200 characters.', key: 'dashboard.productForm.errors.titleTooLong' },
   { english: 'Keep the description under 5,000 characters.', key: 'dashboard.productForm.errors.descriptionTooLong' },

@@ -5,6 +5,8 @@ import { useI18n } from '@/app/_i18n/client';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { DealView } from '@/server/domain/shows';
 import { formatPrice } from '../../_lib/format';
+import { moneyProblemText } from '../../_lib/money-problem';
+import { parseMoney } from '@/server/domain/money-input';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 
 export interface DealRequest {
@@ -81,19 +83,23 @@ function DealForm({ product, onStart }: { product: ProductCard; onStart: (reques
   const { t, intl } = useI18n();
   const [variantId, setVariantId] = useState('');
   const [price, setPrice] = useState('');
+  const [priceError, setPriceError] = useState<string | null>(null);
   const [duration, setDuration] = useState(60);
   const [cap, setCap] = useState('');
   const priceId = useId();
   const hintId = useId();
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0]!;
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency: variant.currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const errorId = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // "45,50" and "45.50" alike: the shared parser, not the browser's number input, reads the price.
+    const parsed = parseMoney(price, variant.currency);
+    setPriceError(parsed.ok ? null : moneyProblemText(t, parsed.problem, price, variant.currency));
+    if (!parsed.ok) return;
     onStart({
       variantId: variant.id,
-      priceMinor: Math.round(Number(price) * 10 ** digits),
+      priceMinor: parsed.minor,
       durationSeconds: duration,
       quantityCap: cap ? Number(cap) : null,
     });
@@ -119,15 +125,17 @@ function DealForm({ product, onStart }: { product: ProductCard; onStart: (reques
           id={priceId}
           required
           inputMode="decimal"
-          type="number"
-          min="0"
-          step={1 / 10 ** digits}
-          max={(variant.priceMinor - 1) / 10 ** digits}
           value={price}
           onChange={(e) => setPrice(e.target.value)}
-          aria-describedby={hintId}
+          aria-describedby={priceError ? `${errorId} ${hintId}` : hintId}
+          aria-invalid={priceError ? true : undefined}
           className={field}
         />
+        {priceError && (
+          <span id={errorId} className="text-xs text-red-700">
+            {priceError}
+          </span>
+        )}
         <span id={hintId} className="text-xs text-neutral-600">
           {t('studio.deal.priceHint', { price: formatPrice(variant.priceMinor, variant.currency, intl) })}
         </span>

@@ -87,7 +87,7 @@ describe('brand team', () => {
     await createBrand(database.prisma, actor, { name: 'Solo', slug: 'solo', currency: 'LAK', timeZone: 'Asia/Vientiane' });
     await expect(
       createBrand(database.prisma, actor, { name: 'Solo again', slug: 'solo', currency: 'LAK', timeZone: 'Asia/Vientiane' }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    ).rejects.toMatchObject({ code: 'BRAND_ADDRESS_TAKEN' });
     await expect(removeBrandMember(database.prisma, actor, 'solo', founder.id)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect((await getBrandTeam(database.prisma, actor, 'solo')).members).toHaveLength(1);
   });

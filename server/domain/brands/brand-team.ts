@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { emailSchema, type AttemptContext } from '../accounts';
 import { requireBrandMember, type BrandRole } from './brand-access';
+import { brandAddressSchema, checkBrandAddress } from './brand-address';
 import { AppError } from '../errors';
 import type { Actor, Db } from '../context';
 import { hashToken, linkToken } from '../accounts';
@@ -13,11 +14,7 @@ const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const brandCreationSchema = z.object({
   name: z.string().trim().min(2, 'Use at least 2 characters.').max(80),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, 'Use 3–40 lowercase letters, digits or dashes.'),
+  slug: brandAddressSchema,
   currency: z
     .string()
     .trim()
@@ -42,17 +39,25 @@ export async function createBrand(
   input: z.infer<typeof brandCreationSchema>,
   ctx?: AttemptContext,
 ): Promise<{ slug: string }> {
+  // Checked before the throttles: a refused address changes nothing, not even the person's allowance.
+  if ((await checkBrandAddress(db, input.slug)).status === 'TAKEN') throw addressTaken(input.slug);
   if (ctx) {
     const p = policies(ctx.limits);
     await takeThrottle(db, p.brandsPerIp, ctx.ip);
     await takeThrottle(db, p.brandsPerAccount, actor.userId);
   }
-  if (await db.brand.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    throw new AppError('INVALID_INPUT', `slug ${input.slug} taken`, `The address “${input.slug}” is taken. Try another.`);
+  try {
+    await db.brand.create({ data: { ...input, members: { create: { userId: actor.userId, role: 'OWNER' } } } });
+  } catch (error) {
+    // Someone took it between the check and the insert: the unique index decides.
+    if ((error as { code?: unknown }).code === 'P2002') throw addressTaken(input.slug);
+    throw error;
   }
-  await db.brand.create({ data: { ...input, members: { create: { userId: actor.userId, role: 'OWNER' } } } });
   return { slug: input.slug };
 }
+
+const addressTaken = (slug: string) =>
+  new AppError('BRAND_ADDRESS_TAKEN', `slug ${slug} taken`, `The web address “${slug}” is taken. Try another.`);
 
 export interface BrandTeam {
   members: { userId: string; name: string; email: string; role: BrandRole; isYou: boolean }[];

@@ -28,3 +28,4 @@ export {
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from './webhooks';
+export { type BrandAddressCheck, checkBrandAddress, slugFromName } from './brand-address';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { createProduct, getBrandProduct, listBrandProducts, setProductImage, setProductStatus, updateProduct } from './catalog-admin';
 import type { Actor } from '../context';
 import { AppError, type ErrorCode } from '../errors';
-import { uploadProductImage } from './product-image';
+import { createProductWithImage, uploadProductImage } from './product-image';
 import { stockGate } from './stock-gate';
 
 let database: TestDatabase;
@@ -207,6 +207,24 @@ describe('product images', () => {
     expect(url).toMatch(/^\/uploads\/products\/[0-9a-f]{32}\.png$/);
     expect([...readFileSync(path.join(dataDir, url))]).toEqual([...png]);
     expect((await getBrandProduct(database.prisma, lumen, 'lumen', 'demo_product_serum')).imageUrl).toBe(url);
+  });
+
+  it('creates a product with its image in one go; a refused product leaves no stored image, a refused image no product', async () => {
+    const store = new LocalDiskStore(dataDir);
+    const { id, imageUrl } = await createProductWithImage(database.prisma, store, lumen, 'lumen', tee('WITH-IMG'), png);
+    expect(imageUrl).toMatch(/^\/uploads\/products\/[0-9a-f]{32}\.png$/);
+    expect((await getBrandProduct(database.prisma, lumen, 'lumen', id)).imageUrl).toBe(imageUrl);
+    const stored = () => readdirSync(path.join(dataDir, 'uploads', 'products')).length;
+    const before = stored();
+    // The SKUs are taken now: the product is refused, and the image stored for it is deleted again.
+    await expectCode(createProductWithImage(database.prisma, store, lumen, 'lumen', tee('WITH-IMG'), png), 'INVALID_INPUT');
+    expect(stored()).toBe(before);
+    await expectCode(
+      createProductWithImage(database.prisma, store, lumen, 'lumen', tee('BAD-IMG'), new TextEncoder().encode('<svg/>')),
+      'INVALID_INPUT',
+      /not a PNG, JPEG, WebP or GIF/,
+    );
+    expect(await database.prisma.productVariant.count({ where: { sku: { startsWith: 'BAD-IMG' } } })).toBe(0);
   });
 
   it('refuses an SVG or a renamed text file, and anything over 5 MB', async () => {

@@ -130,9 +130,17 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
   };
 }
 
-export async function createProduct(db: Db, actor: Actor, slug: string, raw: CreateProductInput): Promise<{ id: string }> {
+/** `storedImageUrl`: an image already stored for it (product-image.ts), saved with the product. */
+export async function createProduct(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  raw: CreateProductInput,
+  storedImageUrl: string | null = null,
+): Promise<{ id: string }> {
   const access = await requireBrandMember(db, actor, { slug });
   const input = parseInput(createProductSchema, raw);
+  const imageUrl = storedImageUrl === null ? null : parseInput(imageUrlSchema, storedImageUrl);
   await refuseTakenSkus(
     db,
     access.brandId,
@@ -146,6 +154,7 @@ export async function createProduct(db: Db, actor: Actor, slug: string, raw: Cre
         title: input.title,
         description: input.description,
         status: input.status,
+        imageUrl,
         // A product's variants always sell in the brand's currency.
         variants: { create: input.variants.map((v) => ({ ...v, currency: access.currency })) },
       },

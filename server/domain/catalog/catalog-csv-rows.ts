@@ -7,7 +7,8 @@ import {
   variantOptionsSchema,
   type ProductStatus,
 } from './catalog-admin.schema';
-import { parseMajorUnits, parseOptionsText, type VariantOptions } from './catalog-format';
+import { parseOptionsText, type VariantOptions } from './catalog-format';
+import { moneyMessage, parseMoney } from '../money-input';
 import { restoreFormulaText } from '../csv';
 import { AppError } from '../errors';
 
@@ -118,11 +119,9 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     if (!options?.success) problems.push(`The options “${optionsText}” should look like Size=M;Colour=Red, each name once.`);
 
     const priceText = cell('price') ?? '';
-    const priceMinor = parseMajorUnits(priceText, currency);
-    if (priceMinor === null)
-      problems.push(
-        `The price “${priceText}” is not a plain amount in ${currency}, like ${currency === 'USD' ? '12.50' : '1200'} (no symbols or thousands separators).`,
-      );
+    const price = parseMoney(priceText, currency);
+    const priceMinor = price.ok ? price.minor : null;
+    if (!price.ok) problems.push(moneyMessage(`Price “${priceText}”`, priceText, currency, price.problem));
 
     const stockText = cell('stock') ?? '';
     const stock = /^\d{1,10}$/.test(stockText) ? Number(stockText) : null;

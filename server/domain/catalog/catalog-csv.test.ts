@@ -57,7 +57,7 @@ describe('CSV reading and writing (RFC 4180)', () => {
     expect(formatMajorUnits(1500, 'JPY')).toBe('1500');
     expect(parseMajorUnits('12.5', 'USD')).toBe(1250);
     expect(parseMajorUnits('0.29', 'USD')).toBe(29);
-    for (const bad of ['12.345', '-1', '1,200', '$12', '', '1e3']) expect(parseMajorUnits(bad, 'USD'), bad).toBeNull();
+    for (const bad of ['12.345', '-1', '1,200', '€12', '', '1e3']) expect(parseMajorUnits(bad, 'USD'), bad).toBeNull();
     expect(parseMajorUnits('12.5', 'JPY')).toBeNull();
   });
 });
@@ -164,7 +164,7 @@ describe('catalog CSV export and import', () => {
     const csv = [
       header,
       ',Good Row,,,,GOOD-1,One,,10.00,,1',
-      ',Bad Price,,,,BAD-PRICE,One,,$10,,1',
+      ',Bad Price,,,,BAD-PRICE,One,,€10,,1',
       ',Bad Status,,published,,BAD-STATUS,One,,10,,1',
       ',Bad Currency,,,,BAD-CUR,One,,10,EUR,1',
       ',Bad Options,,,,BAD-OPT,One,Size,10,,1',
@@ -175,7 +175,7 @@ describe('catalog CSV export and import', () => {
     if (result.ok) return;
     expect(result.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 7]);
     expect(result.errors.map((e) => e.message).join('\n')).toMatch(
-      /price “\$10”[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/,
+      /Price “€10”[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/,
     );
     expect(await variantCount()).toBe(before);
     expect(await database.prisma.product.count({ where: { title: 'Good Row' } })).toBe(0);
@@ -243,7 +243,7 @@ describe('catalog CSV export and import', () => {
 
   it('a member of kora can neither export nor import lumen’s catalog: NOT_FOUND, nothing written', async () => {
     await expect(exportCatalogCsv(database.prisma, kora, 'lumen')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const csv = [header, 'demo_product_serum,Hacked,,,,LUM-SERUM-50ML,50 ml,,0.01,,0'].join('\n');
+    const csv = [header, 'demo_product_serum,Hacked,,,,LUM-SERUM-50ML,50 ml,,1.00,,0'].join('\n');
     await expect(importCatalogCsv(database.prisma, kora, 'lumen', csv, { dryRun: false })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Through kora's own catalog the lumen SKU and product id are simply someone else's.
     const viaKora = await importCatalogCsv(database.prisma, kora, 'kora', csv, { dryRun: false });

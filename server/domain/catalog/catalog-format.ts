@@ -1,6 +1,7 @@
 // How prices and variant options are written by people: in forms and in CSV
 // files. Kept in one place so a catalog exported and imported again is unchanged.
 import { currencyFormat } from '../money-format';
+import { parseMoney } from '../money-input';
 
 /** Decimals the currency uses (USD 2, KHR 0 in ISO terms, JPY 0, BHD 3). */
 export function currencyDigits(currency: string): number {
@@ -17,19 +18,10 @@ export function formatMajorUnits(minor: number, currency: string): string {
   return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
 }
 
-/**
- * "12.5" → 1250 for USD. Returns null for anything that is not a plain
- * non-negative amount with at most the currency's decimals; parsing the digits
- * as text keeps 0.1 + 0.2 style float errors out of stored prices.
- */
+/** "12.5" or "12,50" → 1250 for USD, null for what money-input.ts refuses (it says why). */
 export function parseMajorUnits(text: string, currency: string): number | null {
-  const digits = currencyDigits(currency);
-  const match = /^(\d{1,12})(?:\.(\d*))?$/.exec(text.trim());
-  if (!match) return null;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return null;
-  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  return Number.isSafeInteger(minor) ? minor : null;
+  const parsed = parseMoney(text, currency);
+  return parsed.ok ? parsed.minor : null;
 }
 
 export type VariantOptions = Record<string, string>;

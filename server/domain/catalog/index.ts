@@ -25,5 +25,5 @@ export {
 } from './catalog-csv';
 export { currencyDigits, formatMajorUnits, formatOptionsText, parseMajorUnits, parseOptionsText } from './catalog-format';
 export { patchProduct, type ProductCard, productCardSelect, setVariantStock } from './catalog';
-export { MAX_PRODUCT_IMAGE_BYTES, uploadProductImage } from './product-image';
+export { createProductWithImage, MAX_PRODUCT_IMAGE_BYTES, uploadProductImage, validateProductImage } from './product-image';
 export { stockGate } from './stock-gate';

@@ -1,7 +1,9 @@
 import { newObjectKey } from '../../storage/object-key';
 import type { ObjectStore } from '../../storage/object-store';
 import { detectImageType, IMAGE_EXTENSIONS } from '../../storage/image-type';
-import { getBrandProduct, setProductImage } from './catalog-admin';
+import { requireBrandMember } from '../brands';
+import { createProduct, getBrandProduct, setProductImage } from './catalog-admin';
+import type { CreateProductInput } from './catalog-admin.schema';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 
@@ -51,4 +53,33 @@ export async function uploadProductImage(
       .delete(previousKey)
       .catch((error: unknown) => console.warn('could not delete a replaced product image', { key: previousKey, error }));
   return { url: stored.url };
+}
+
+/**
+ * Creates a product with its image in one go, from the create form: the image
+ * is checked before anything is written, stored, and removed again when the
+ * product could not be created, so neither exists without the other.
+ */
+export async function createProductWithImage(
+  db: Db,
+  store: ObjectStore,
+  actor: Actor,
+  slug: string,
+  input: CreateProductInput,
+  bytes: Uint8Array,
+): Promise<{ id: string; imageUrl: string }> {
+  const { contentType, extension } = validateProductImage(bytes);
+  await requireBrandMember(db, actor, { slug });
+  const stored = await store.put(newObjectKey('products', extension), bytes, contentType);
+  try {
+    const { id } = await createProduct(db, actor, slug, input, stored.url);
+    return { id, imageUrl: stored.url };
+  } catch (error) {
+    await store
+      .delete(stored.key)
+      .catch((cleanupError: unknown) =>
+        console.warn('could not delete an image stored for a product that was not created', { key: stored.key, error: cleanupError }),
+      );
+    throw error;
+  }
 }

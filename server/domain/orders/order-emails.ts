@@ -13,9 +13,9 @@ import { shippingAddressSelect, withShippingAddress } from './order-address';
 export const receiptEmailKey = (orderId: string) => `order-receipt:${orderId}`;
 export const shippedEmailKey = (orderId: string) => `order-shipped:${orderId}`;
 
-/** The buyer's page of one order, which also shows the shipment's tracking. */
-export function orderPageUrl(publicUrl: string, orderNumber: number): string {
-  return new URL(`/account/orders/${orderNumber}`, publicUrl).toString();
+/** The buyer's page of one order, which also shows the shipment's tracking; by id, since numbers count per brand. */
+export function orderPageUrl(publicUrl: string, orderId: string): string {
+  return new URL(`/account/orders/${orderId}`, publicUrl).toString();
 }
 
 function money(minor: number, currency: string, locale: EmailLocale = 'en'): string {
@@ -114,7 +114,7 @@ export async function sendReceiptEmail(db: Db, orderId: string, publicUrl?: stri
 
 /** The receipt itself; the one-tap purchase writes it from data it already holds, without reading the order back. */
 export function receiptEmail(order: ReceiptOrder, publicUrl?: string): OutgoingEmail {
-  const link = publicUrl ? orderPageUrl(publicUrl, order.number) : null;
+  const link = publicUrl ? orderPageUrl(publicUrl, order.id) : null;
   const locale = emailLocale(order.buyer.locale);
   const w = emailWords(locale);
   const n = String(order.number);
@@ -140,7 +140,7 @@ export async function sendShippedEmail(db: Db, orderId: string, publicUrl: strin
   try {
     const order = await loadOrder(db, orderId);
     if (!order) return;
-    const link = orderPageUrl(publicUrl, order.number);
+    const link = orderPageUrl(publicUrl, order.id);
     const locale = emailLocale(order.buyer.locale);
     const w = emailWords(locale);
     const n = String(order.number);

@@ -112,13 +112,14 @@ export async function listMyOrders(
   return { orders: page.map(toSummary), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }
 
-/** An order's number as people see it ("1042"), or its id. */
+/** An order's number as its brand's people see it ("42"), or its id. Numbers count per brand: pair this with a brand. */
 export function orderRefWhere(ref: string): Prisma.OrderWhereInput {
   return /^\d{1,9}$/.test(ref) ? { number: Number(ref) } : { id: ref };
 }
 
+/** By id only: a buyer's orders from two brands can both be #1. */
 export async function getMyOrder(db: Db, actor: Actor, ref: string): Promise<BuyerOrderDetail> {
-  const order = await db.order.findFirst({ where: { ...orderRefWhere(ref), buyerId: actor.userId }, select: orderDetailSelect });
+  const order = await db.order.findFirst({ where: { id: ref, buyerId: actor.userId }, select: orderDetailSelect });
   if (!order) throw new AppError('NOT_FOUND', `order ${ref} is not ${actor.userId}'s`, 'We could not find that order.');
   return { ...withShippingAddress(order), canCancel: buyerCanCancel(order.status) };
 }

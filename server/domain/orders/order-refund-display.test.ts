@@ -35,7 +35,7 @@ describe('a partial refund', () => {
       idempotencyKey: 'part',
       restock: false,
     });
-    const detail = await getMyOrder(database.prisma, actors.viewer, String(order.number));
+    const detail = await getMyOrder(database.prisma, actors.viewer, order.id);
     expect(statusLabels(detail)).toEqual(['PARTIALLY_REFUNDED']);
     const entries = timelineEntries(detail.events);
     expect(entries.filter((e) => e.kind === 'status' && e.status === 'PAID')).toHaveLength(1);

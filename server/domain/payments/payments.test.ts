@@ -177,7 +177,7 @@ describe('refundOrder', () => {
         idempotencyKey: 'typed2',
         restock: false,
       }),
-      'INVALID_INPUT',
+      'INVALID_AMOUNT',
     );
     expect((await database.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).refundedMinor).toBe(125);
   });

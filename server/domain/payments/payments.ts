@@ -1,5 +1,5 @@
 import type { OrderStatus, Prisma } from '../../db/client';
-import { parseMajorUnits } from '../catalog';
+import { requireMoney } from '../money-input';
 import { requireBrandMember } from '../brands';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
@@ -77,10 +77,7 @@ export async function refundOrder(
   let amountMinor = input.amountMinor;
   if (text) {
     // The currency's decimals come from the order, never from the form.
-    const parsed = parseMajorUnits(text.replace(',', '.'), order.currency);
-    if (parsed === null)
-      throw new AppError('INVALID_INPUT', `refund amount "${text}" in ${order.currency}`, 'Enter the amount as a number, like 12.50.');
-    amountMinor = parsed;
+    amountMinor = requireMoney(text, order.currency, 'Refund amount');
   }
   return applyRefund(db, payments, actor, orderId, { ...input, amountMinor, cancel: false });
 }

@@ -26,4 +26,6 @@ export const errors = {
   MEDIA_NOT_LIVE: 'The video starts when the show goes live.',
   TRANSPORT_LIMIT: 'Too many video connections at once. Close another tab and try again.',
   TOO_MANY_CONNECTIONS: 'Too many connections from your network. Close some tabs and try again.',
+  INVALID_AMOUNT: 'Enter the amount as a number, like 12.50 or 12,50.',
+  BRAND_ADDRESS_TAKEN: 'That web address is taken. Try another.',
 } as const;

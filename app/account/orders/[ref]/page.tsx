@@ -15,13 +15,12 @@ import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline
 
 type Params = Promise<{ ref: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { ref } = await params;
+export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: /^\d+$/.test(ref) ? t('orders.common.orderNumber', { number: ref }) : t('orders.buyer.title') };
+  return { title: t('orders.buyer.title') };
 }
 
-/** One order of the signed-in buyer, by number (/account/orders/1042) or id; anyone else's is a 404. */
+/** One order of the signed-in buyer, by id (numbers count per brand); anyone else's is a 404. */
 export default async function MyOrderPage({ params }: { params: Params }) {
   const { ref } = await params;
   const user = await requirePageUser(`/account/orders/${encodeURIComponent(ref)}`);

@@ -1,9 +1,12 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { localise } from '@/app/account/localise-state';
 import { formAction, type ActionState } from '@/app/_lib/action';
+import { checkBrandAddress, type BrandAddressCheck } from '@/server/domain/brands';
 import { brandCreationSchema, createBrand } from '@/server/domain/brands';
+import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { attemptContext } from '@/server/auth/attempt';
 
@@ -12,12 +15,14 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
     const { slug } = await createBrand(services().db, { userId: user.id, name: user.name }, input, await attemptContext());
     redirect(`/dashboard/brands/${slug}/products`);
   });
-  return localise(state, {
+  // A taken address is the address field's problem: say so beside it.
+  const located = !state.ok && state.code === 'BRAND_ADDRESS_TAKEN' ? { ...state, fieldErrors: { slug: state.message } } : state;
+  return localise(located, {
     rules: [
       { english: 'Use 3–40 lowercase letters, digits or dashes.', key: 'account.newBrand.slugRule' },
       { english: 'Use a three-letter currency code such as USD.', key: 'account.newBrand.currencyRule' },
       { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
-      { english: /^The address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
+      { english: /^The web address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
     ],
     fields: {
       name: 'account.newBrand.nameRule',
@@ -26,4 +31,13 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
       timeZone: 'account.newBrand.timeZoneRule',
     },
   });
+}
+
+const addressSchema = z.string().max(60);
+
+/** Whether the address typed so far is free, for the form to say before it is submitted. */
+export async function checkBrandAddressAction(slug: unknown): Promise<BrandAddressCheck | null> {
+  const parsed = addressSchema.safeParse(slug);
+  if (!parsed.success || !(await currentUser())) return null;
+  return checkBrandAddress(services().db, parsed.data);
 }

@@ -3,6 +3,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { SiteHeader } from '../../../_components/site-header';
 import { PageHeading } from '../../../_components/ui';
+import { services } from '@/server/services';
 import { BrandForm } from './brand-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function NewBrandPage() {
       <SiteHeader />
       <main className="mx-auto max-w-lg space-y-6 px-4 py-8">
         <PageHeading title={t('account.newBrand.heading')} description={t('account.newBrand.description')} />
-        <BrandForm timeZones={Intl.supportedValuesOf('timeZone')} />
+        <BrandForm timeZones={Intl.supportedValuesOf('timeZone')} host={new URL(services().env.PUBLIC_URL).host} />
       </main>
     </>
   );

@@ -6,7 +6,8 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
-import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog';
+import { formatMajorUnits } from '@/server/domain/catalog';
+import { moneyMessage, parseMoney } from '@/server/domain/money-input';
 import { createCoupon, setCouponActive, type CouponInput } from '@/server/domain/coupons';
 import { zonedLocalToUtc } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
@@ -40,12 +41,14 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
     if (!/^\d{1,7}$/.test(value.trim()) || Number(value) < 1) errors[field] = message;
     return Number(value);
   };
-  const value =
-    form.kind === 'PERCENT' ? (/^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null) : parseMajorUnits(form.value, currency);
-  if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100))
+  const amount = form.kind === 'PERCENT' ? null : parseMoney(form.value, currency);
+  const value = amount ? (amount.ok ? amount.minor : null) : /^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null;
+  if (amount && !amount.ok && amount.problem !== 'EMPTY') errors.value = moneyMessage('Discount', form.value, currency, amount.problem);
+  else if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100))
     errors.value = form.kind === 'PERCENT' ? 'Enter a whole percentage from 1 to 100.' : `Enter an amount like ${example}.`;
-  const minSubtotalMinor = form.minSubtotal.trim() === '' ? 0 : parseMajorUnits(form.minSubtotal, currency);
-  if (minSubtotalMinor === null) errors.minSubtotal = `Enter an amount like ${example}, or leave it empty.`;
+  const minSubtotal = form.minSubtotal.trim() === '' ? null : parseMoney(form.minSubtotal, currency);
+  const minSubtotalMinor = minSubtotal ? (minSubtotal.ok ? minSubtotal.minor : null) : 0;
+  if (minSubtotal && !minSubtotal.ok) errors.minSubtotal = moneyMessage('Minimum order', form.minSubtotal, currency, minSubtotal.problem);
   const instant = (local: string, field: string): Date | null => {
     if (local.trim() === '') return null;
     const result = zonedLocalToUtc(local.trim(), timeZone);

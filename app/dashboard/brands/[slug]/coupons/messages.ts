@@ -1,4 +1,4 @@
-import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { ACCESS_MESSAGES, MONEY_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise-state';
 
 // The English sentences the coupon form (./actions.ts), the coupon schema
@@ -6,6 +6,7 @@ import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise
 // dictionary key for each.
 export const COUPON_MESSAGES: readonly MessageRule[] = [
   ...ACCESS_MESSAGES,
+  ...MONEY_MESSAGES,
   { english: 'Enter a whole percentage from 1 to 100.', key: 'commerce.coupons.errors.percentRange' },
   { english: /^Enter an amount like (?<example>[^,]+), or leave it empty\.$/, key: 'commerce.coupons.errors.minSubtotalFormat' },
   { english: /^Enter an amount like (?<example>[^,]+)\.$/, key: 'commerce.coupons.errors.amountFormat' },

@@ -3,6 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { orderRefusal } from '@/app/account/orders/refusal';
+import { MONEY_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { translateMessage } from '@/app/dashboard/_i18n/localise-state';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { currentUser } from '@/server/auth/session';
@@ -91,12 +93,8 @@ export async function advanceOneAction(_: ActionState | null, form: FormData): P
 const refundSchema = z.object({
   slug: z.string().min(1).max(64),
   orderId: z.string().min(1).max(64),
-  // Typed in major units ("12.50"); the domain reads it in the order's currency.
-  amount: z
-    .string()
-    .trim()
-    .max(20)
-    .regex(/^(\d+([.,]\d{1,3})?)?$/, 'amount'),
+  // Typed as a person writes it ("12,50", "$12.50"); the domain reads it in the order's currency.
+  amount: z.string().trim().max(30),
   reason: z.string().trim().max(200).default(''),
   restock: z.string().optional(),
   key: z.string().min(1).max(64),
@@ -116,6 +114,8 @@ export async function refundAction(_: ActionState | null, form: FormData): Promi
     return { ok: true, message: t('orders.brand.detail.refundDone') };
   });
   if (state.ok) return state;
+  if (state.code === 'INVALID_AMOUNT')
+    return { ...state, message: translateMessage(t, MONEY_MESSAGES, state.message) ?? orderRefusal(t, state) };
   return { ...state, message: state.fieldErrors ? t('orders.brand.detail.refundAmountInvalid') : orderRefusal(t, state) };
 }
 

@@ -10,8 +10,8 @@ import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
 import { createProduct, setProductStatus, updateProduct } from '@/server/domain/catalog';
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog';
-import { formatMajorUnits } from '@/server/domain/catalog';
-import { MAX_PRODUCT_IMAGE_BYTES, uploadProductImage } from '@/server/domain/catalog';
+import { AppError } from '@/server/domain/errors';
+import { createProductWithImage, MAX_PRODUCT_IMAGE_BYTES, uploadProductImage, validateProductImage } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { productsPath } from './brand-context';
 import { fieldErrorsOf, productFormSchema, readProductForm, toVariantInput } from './product-form-data';
@@ -40,8 +40,7 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
     const db = services().db;
     const actor = { userId: user.id, name: user.name };
     const { currency } = await requireBrandMember(db, actor, { slug });
-    const example = formatMajorUnits(1250, currency);
-    const rows = fields.variants.map((row, index) => toVariantInput(row, index, currency, example));
+    const rows = fields.variants.map((row, index) => toVariantInput(row, index, currency));
     const rowErrors = Object.assign({}, ...rows.map((r) => r.errors)) as Record<string, string>;
     if (Object.keys(rowErrors).length) return invalid(rowErrors);
     const input = { title: fields.title, description: fields.description, status: fields.status, variants: rows.map((r) => r.input) };
@@ -49,13 +48,35 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
     // The domain parses again; parsing here as well is what gives each field its own message.
     const checked = (productId ? updateProductSchema : createProductSchema).safeParse(input);
     if (!checked.success) return invalid(fieldErrorsOf(checked.error.issues));
+    // The create form may carry the product's image: stored with the product, or neither is.
+    const image = productId ? null : await chosenImage(form);
+    if (image && 'error' in image) return invalid({ image: image.error });
     let id = productId;
     if (id) await updateProduct(db, actor, slug, id, input);
-    else
-      id = (await createProduct(db, actor, slug, { ...input, variants: rows.map((r) => ({ ...r.input, stock: r.input.stock ?? 0 })) })).id;
+    else {
+      const created = { ...input, variants: rows.map((r) => ({ ...r.input, stock: r.input.stock ?? 0 })) };
+      id = image
+        ? (await createProductWithImage(db, services().storage, actor, slug, created, image.bytes)).id
+        : (await createProduct(db, actor, slug, created)).id;
+    }
     revalidatePath(productsPath(slug));
     redirect(productsPath(slug, `/${id}?saved=${productId ? 'updated' : 'created'}`));
   });
+}
+
+/** The image chosen in the create form, checked by its bytes; null when none was chosen. */
+async function chosenImage(form: FormData): Promise<{ bytes: Uint8Array } | { error: string } | null> {
+  const file = form.get('image');
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > MAX_PRODUCT_IMAGE_BYTES) return { error: 'That image is larger than 5 MB. Please choose a smaller one.' };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    validateProductImage(bytes);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.userMessage };
+    throw error;
+  }
+  return { bytes };
 }
 
 const statusSchema = z.object({ status: productStatusSchema });

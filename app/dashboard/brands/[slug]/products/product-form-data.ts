@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseMajorUnits, parseOptionsText } from '@/server/domain/catalog';
+import { parseOptionsText } from '@/server/domain/catalog';
+import { moneyMessage, parseMoney } from '@/server/domain/money-input';
 import { productStatusSchema } from '@/server/domain/catalog';
 
 // What the product editor posts: plain strings, one `variants.<i>.<field>` set
@@ -40,12 +41,13 @@ export function readProductForm(form: FormData): Record<string, unknown> {
  * An existing variant's stock is sent only when the person changed it, so
  * sales made while the form was open are kept.
  */
-export function toVariantInput(row: ProductForm['variants'][number], index: number, currency: string, example: string) {
+export function toVariantInput(row: ProductForm['variants'][number], index: number, currency: string) {
   const errors: Record<string, string> = {};
   const options = parseOptionsText(row.options);
   if (!options) errors[`variants.${index}.options`] = 'Write options like Size=M; Colour=Red, each name once.';
-  const priceMinor = parseMajorUnits(row.price, currency);
-  if (priceMinor === null) errors[`variants.${index}.price`] = `Enter a price like ${example}, without a currency sign.`;
+  const price = parseMoney(row.price, currency);
+  const priceMinor = price.ok ? price.minor : null;
+  if (!price.ok) errors[`variants.${index}.price`] = moneyMessage('Price', row.price, currency, price.problem);
   const stockText = row.stock.trim();
   const sendStock = !row.id || stockText !== row.stockShown.trim();
   if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'Enter the stock as a whole number, zero or more.';

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { useI18n } from '@/app/_i18n/client';
 import { Field, FormMessage, inputClass, primaryButtonClass, secondaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
+import { NewProductImage } from './new-product-image';
 import { VariantRows, type VariantRowValue } from './variant-rows';
 
 export interface ProductFormValues {
@@ -23,11 +24,14 @@ export function ProductForm({
   initial,
   currency,
   submitLabel,
+  withImage = false,
 }: {
   action: (state: ActionState | null, form: FormData) => Promise<ActionState>;
   initial: ProductFormValues;
   currency: string;
   submitLabel: string;
+  /** The create form takes the image too; an existing product changes it on its own page. */
+  withImage?: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(action, null);
   const [status, setStatus] = useState(initial.status);
@@ -82,6 +86,7 @@ export function ProductForm({
           {...invalid('description')}
         />
       </Field>
+      {withImage && <NewProductImage error={errors.image} />}
       <VariantRows initial={initial.variants} currency={currency} errors={errors} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={primaryButtonClass} disabled={pending}>

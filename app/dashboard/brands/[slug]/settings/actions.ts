@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { ACCESS_MESSAGES, MONEY_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
 import { getShippingRule, updateShippingRule } from '@/server/domain/brands';
-import { formatMajorUnits, parseMajorUnits } from '@/server/domain/catalog';
+import { formatMajorUnits } from '@/server/domain/catalog';
+import { moneyMessage, parseMoney } from '@/server/domain/money-input';
 import { services } from '@/server/services';
 
 const shippingFormSchema = z.object({
@@ -19,6 +20,7 @@ const shippingFormSchema = z.object({
 // updateShippingRule answers in English; the form's own hints are translated where they are made.
 const SHIPPING_MESSAGES: readonly MessageRule[] = [
   ...ACCESS_MESSAGES,
+  ...MONEY_MESSAGES,
   { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' },
 ];
 
@@ -29,12 +31,17 @@ export async function updateShippingAction(_: ActionState | null, form: FormData
     const { db } = services();
     const { currency } = await getShippingRule(db, actor, slug);
     const example = formatMajorUnits(450, currency);
-    const shippingFlatMinor = parseMajorUnits(flat, currency);
-    const freeShippingOverMinor = freeOver.trim() === '' ? null : parseMajorUnits(freeOver, currency);
+    const flatParsed = parseMoney(flat, currency);
+    const freeParsed = freeOver.trim() === '' ? null : parseMoney(freeOver, currency);
+    const shippingFlatMinor = flatParsed.ok ? flatParsed.minor : null;
+    const freeShippingOverMinor = freeParsed?.ok ? freeParsed.minor : null;
     const fieldErrors: Record<string, string> = {};
-    if (shippingFlatMinor === null) fieldErrors.flat = t('commerce.shipping.errors.flatFormat', { example });
-    if (freeShippingOverMinor === null && freeOver.trim() !== '')
-      fieldErrors.freeOver = t('commerce.shipping.errors.freeOverFormat', { example });
+    if (!flatParsed.ok)
+      fieldErrors.flat =
+        flatParsed.problem === 'EMPTY'
+          ? t('commerce.shipping.errors.flatFormat', { example })
+          : moneyMessage('Shipping rate', flat, currency, flatParsed.problem);
+    if (freeParsed && !freeParsed.ok) fieldErrors.freeOver = moneyMessage('Free shipping from', freeOver, currency, freeParsed.problem);
     if (shippingFlatMinor === null || Object.keys(fieldErrors).length)
       return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors };
     await updateShippingRule(db, actor, slug, { shippingFlatMinor, freeShippingOverMinor });

@@ -5,6 +5,7 @@ import { useI18n } from '@/app/_i18n/client';
 import type { ActionState } from '@/app/_lib/action';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import type { LineupCandidate } from '@/server/domain/shows';
+import { CoverField } from './cover-field';
 import { LineupPicker } from './lineup-picker';
 
 export interface ShowFormValues {
@@ -139,33 +140,7 @@ export function ShowForm({
           />
         </Field>
       </div>
-      <Field
-        id="coverImageUrl"
-        label={t('dashboard.showForm.coverUrl')}
-        hint={t('dashboard.showForm.coverUrlHint')}
-        error={error('coverImageUrl')}
-      >
-        <input
-          id="coverImageUrl"
-          name="coverImageUrl"
-          type="url"
-          defaultValue={values.coverImageUrl}
-          className={inputClass}
-          aria-invalid={invalid('coverImageUrl')}
-          aria-describedby={describedBy('coverImageUrl', true)}
-        />
-      </Field>
-      <Field id="coverFile" label={t('dashboard.showForm.coverFile')} error={error('coverFile')}>
-        <input
-          id="coverFile"
-          name="coverFile"
-          type="file"
-          accept="image/png,image/jpeg,image/webp"
-          className="block w-full text-sm"
-          aria-invalid={invalid('coverFile')}
-          aria-describedby={describedBy('coverFile')}
-        />
-      </Field>
+      <CoverField current={values.coverImageUrl} errors={{ url: error('coverImageUrl'), file: error('coverFile') }} />
       <LineupPicker candidates={candidates} initial={values.lineup} error={error('lineup')} />
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>

@@ -23,6 +23,7 @@ export default async function NewProductPage({ params }: { params: Promise<{ slu
         action={saveProductAction.bind(null, slug, null)}
         currency={brand.currency}
         submitLabel={t('dashboard.products.createProduct')}
+        withImage
         initial={{
           title: '',
           description: '',
