@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { Db } from '../domain/context';
+import { sweepOrphanedReservations } from '../domain/order-sweeper';
+import { processPaymentProvider } from '../domain/payments/process-provider';
 import { planUpcomingReminders } from '../domain/show-notifications';
 import type { Env } from '../env';
 import type { Logger } from '../log';
@@ -103,12 +105,14 @@ export class JobWorker {
 
 const POLL_MS = 1_000;
 const REMINDER_SWEEP_MS = 5 * 60_000;
+const RESERVATION_SWEEP_MS = 60_000;
 
 /**
  * Runs due jobs from the durable queue until stopped: polls every second, wakes
  * at once when this process enqueues a due job, and at boot and every few
  * minutes plans reminders for upcoming shows so none is missed if a show was
- * created while no runner was up.
+ * created while no runner was up. Every minute it settles order reservations
+ * orphaned by a process that died while paying (server/domain/order-sweeper.ts).
  */
 export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; log: Logger; handlers?: JobHandlers }): JobRunner {
   const mail = createMailTransport(env);
@@ -139,8 +143,17 @@ export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; l
 
   const loop = (async () => {
     let nextSweep = 0;
+    let nextReservationSweep = 0;
     while (!stopping) {
       wakeRequested = false;
+      if (Date.now() >= nextReservationSweep) {
+        nextReservationSweep = Date.now() + RESERVATION_SWEEP_MS;
+        await sweepOrphanedReservations(db, processPaymentProvider(env)).then(
+          ({ released, confirmed }) =>
+            (released.length > 0 || confirmed.length > 0) && log.warn({ released, confirmed }, 'orphaned order reservations settled'),
+          (error: unknown) => log.error({ err: error }, 'sweeping order reservations failed'),
+        );
+      }
       if (Date.now() >= nextSweep) {
         nextSweep = Date.now() + REMINDER_SWEEP_MS;
         await planUpcomingReminders(db, env.REMINDER_LEAD_MINUTES).then(
