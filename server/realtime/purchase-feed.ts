@@ -26,10 +26,28 @@ export interface PurchaseFact {
  * one stock update per variant (the lowest stock seen: purchases only lower it),
  * one deal update per deal (the highest count), and one "just bought" naming
  * the first buyer and counting the others.
+ *
+ * A show's batches are also paced by its audience: each batch is a write to every
+ * viewer's socket, and on these machines the system call per write is what a
+ * purchase storm spends most of its CPU on (issue 14's profile). A show gets at
+ * most one batch per `MS_PER_VIEWER` × viewers (at least every tick, at most
+ * `MAX_INTERVAL_MS` apart): 200 viewers see a batch every 200 ms, 1,000 every
+ * second. Nothing is dropped: what arrives meanwhile joins the next batch.
  */
+export const MS_PER_VIEWER = 1;
+export const MAX_INTERVAL_MS = 2_000;
+
+export interface FeedPacing {
+  /** Sockets in the show's room. */
+  audience(showId: string): number;
+  now?: () => number;
+}
+
 export class PurchaseFeed {
   private pending = new Map<string, PendingShow>();
+  private readonly lastSent = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  private readonly now: () => number;
 
   /**
    * `onDealCount` hears each deal update once per tick (not once per order), so
@@ -38,9 +56,11 @@ export class PurchaseFeed {
    */
   constructor(
     private readonly broadcaster: ShowBroadcaster,
-    tickMs = 200,
+    private readonly tickMs = 200,
     private readonly onDealCount: (showId: string, dealId: string, soldCount: number) => void = () => undefined,
+    private readonly pacing: FeedPacing | null = null,
   ) {
+    this.now = pacing?.now ?? (() => performance.now());
     this.timer = setInterval(() => this.tick(), tickMs);
     this.timer.unref();
   }
@@ -83,9 +103,15 @@ export class PurchaseFeed {
   }
 
   tick(): void {
-    const batch = this.pending;
-    this.pending = new Map();
-    for (const [showId, show] of batch) {
+    const now = this.now();
+    for (const [showId, show] of this.pending) {
+      if (this.pacing) {
+        const interval = Math.min(MAX_INTERVAL_MS, Math.max(this.tickMs, this.pacing.audience(showId) * MS_PER_VIEWER));
+        // Held back: stays pending, and later purchases join it.
+        if (now - (this.lastSent.get(showId) ?? Number.NEGATIVE_INFINITY) < interval) continue;
+        this.lastSent.set(showId, now);
+      }
+      this.pending.delete(showId);
       for (const [variantId, { productId, stock }] of show.stock)
         this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
       for (const [dealId, soldCount] of show.deals) {
