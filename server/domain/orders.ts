@@ -47,6 +47,10 @@ function rememberTap(tapKey: string): void {
   if (recentTaps.size > RECENT_TAPS_KEPT) recentTaps.delete(recentTaps.values().next().value!);
 }
 
+// The gate's refusal is most taps' answer in a storm: one shared error, not a new
+// one (and its stack trace) per tap. It carries nothing of the request.
+const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
+
 /**
  * One tap on Buy during a live show: an order of one line through the order
  * pipeline (order-pipeline.ts), with the buyer's default address and card. The
@@ -58,7 +62,7 @@ function rememberTap(tapKey: string): void {
 export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
   const retry = recentTaps.has(tapKey);
-  if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw new AppError('SOLD_OUT', `variant ${request.variantId} gated`);
+  if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw GATED;
   rememberTap(tapKey);
   let stock: number | null = null;
   try {

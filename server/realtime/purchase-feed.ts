@@ -46,6 +46,8 @@ export interface FeedPacing {
 export class PurchaseFeed {
   private pending = new Map<string, PendingShow>();
   private readonly lastSent = new Map<string, number>();
+  // Deal counts to check every tick, paced or not: a capped deal's end must not wait for a big room's next batch.
+  private dealChecks = new Map<string, Map<string, number>>();
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
 
@@ -69,7 +71,10 @@ export class PurchaseFeed {
     const show = this.showOf(showId);
     const known = show.stock.get(fact.variantId);
     if (!known || fact.stockAfter < known.stock) show.stock.set(fact.variantId, { productId: fact.productId, stock: fact.stockAfter });
-    if (fact.deal) show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
+    if (fact.deal) {
+      show.deals.set(fact.deal.id, Math.max(show.deals.get(fact.deal.id) ?? 0, fact.deal.soldCount));
+      this.checkDeal(showId, fact.deal.id, fact.deal.soldCount);
+    }
     // moreProducts only for a bag of several products: a one-tap purchase's event stays as small as before.
     show.firstBuyer ??= {
       buyerName: fact.buyerName,
@@ -91,6 +96,13 @@ export class PurchaseFeed {
   recordDeal(showId: string, deal: { id: string; soldCount: number }): void {
     const show = this.showOf(showId);
     show.deals.set(deal.id, Math.max(show.deals.get(deal.id) ?? 0, deal.soldCount));
+    this.checkDeal(showId, deal.id, deal.soldCount);
+  }
+
+  private checkDeal(showId: string, dealId: string, soldCount: number): void {
+    const deals = this.dealChecks.get(showId) ?? new Map<string, number>();
+    this.dealChecks.set(showId, deals);
+    deals.set(dealId, Math.max(deals.get(dealId) ?? 0, soldCount));
   }
 
   private showOf(showId: string): PendingShow {
@@ -103,6 +115,9 @@ export class PurchaseFeed {
   }
 
   tick(): void {
+    const checks = this.dealChecks;
+    this.dealChecks = new Map();
+    for (const [showId, deals] of checks) for (const [dealId, soldCount] of deals) this.onDealCount(showId, dealId, soldCount);
     const now = this.now();
     for (const [showId, show] of this.pending) {
       if (this.pacing) {
@@ -114,10 +129,7 @@ export class PurchaseFeed {
       this.pending.delete(showId);
       for (const [variantId, { productId, stock }] of show.stock)
         this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
-      for (const [dealId, soldCount] of show.deals) {
-        this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
-        this.onDealCount(showId, dealId, soldCount);
-      }
+      for (const [dealId, soldCount] of show.deals) this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
       if (show.firstBuyer) this.broadcaster.emit(showId, 'order:justBought', { showId, ...show.firstBuyer, others: show.buyers - 1 });
     }
   }
