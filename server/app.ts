@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
 import { startDatabaseMonitor, type DatabaseMonitor } from './db/health';
 import { DemoSeedConflictError, seedDemoData } from './db/seed';
+import { warmReceiptFormats } from './domain/order-emails';
 import { isDeployment, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
@@ -103,6 +104,7 @@ export async function startApp({ env, log, withNext = true, dev = false, onFatal
     const database = monitor;
     cleanups.push(() => database.stop());
     const demoSeeded = env.SEED_DEMO_DATA === 'true' && (await seedDemo(db, log));
+    await warmReceiptFormats(db);
     if (isDeployment(env) && !env.SMTP_URL)
       log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
