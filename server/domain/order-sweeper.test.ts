@@ -46,7 +46,7 @@ describe('the reservation sweeper', () => {
     expect(await stock()).toBe(before - 2);
     const payments = new SpyPayments();
 
-    expect(await sweepOrphanedReservations(database.prisma, payments)).toEqual({ released: [], confirmed: [] });
+    expect(await sweepOrphanedReservations(database.prisma, payments)).toEqual({ released: [], confirmed: [], failed: [] });
     expect(await database.prisma.order.count({ where: { id: orderId } })).toBe(1);
 
     const swept = await sweepOrphanedReservations(database.prisma, payments, { now: later() });

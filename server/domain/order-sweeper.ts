@@ -17,6 +17,8 @@ const SWEEP_BATCH = 100;
 export interface SweepResult {
   released: string[];
   confirmed: string[];
+  /** Orders this sweep could not settle (the next one tries again), with why. */
+  failed: { orderId: string; error: unknown }[];
 }
 
 export async function sweepOrphanedReservations(
@@ -30,24 +32,37 @@ export async function sweepOrphanedReservations(
     orderBy: { createdAt: 'asc' },
     take: SWEEP_BATCH,
   });
-  const result: SweepResult = { released: [], confirmed: [] };
+  const result: SweepResult = { released: [], confirmed: [], failed: [] };
   for (const orphan of orphans) {
-    // The key every attempt at this order gave the provider (order-pipeline.ts).
-    const paymentKey = `${orphan.buyerId}:${orphan.idempotencyKey}`;
-    const charge = await payments.lookup(paymentKey);
-    if (charge?.state === 'captured') {
-      const facts = await orderFacts(db, orphan.id);
-      if (!facts) continue;
-      // Authorise again with the same key (the same, captured authorization), capture (a no-op), confirm.
-      await chargeAndConfirm(db, payments, { locale: orphan.buyer.locale }, paymentKey, facts);
-      result.confirmed.push(orphan.id);
-      continue;
+    try {
+      await settle(db, payments, orphan, result);
+    } catch (error) {
+      result.failed.push({ orderId: orphan.id, error });
     }
-    if (charge?.state === 'authorized') await payments.void(charge.reference);
-    const stocks = await releaseOrder(db, orphan.id);
-    // The units are back: what this node's gate knew of them is stale.
-    for (const { variantId } of stocks) stockGate.forget(variantId);
-    if (stocks.length > 0) result.released.push(orphan.id);
   }
   return result;
+}
+
+async function settle(
+  db: Db,
+  payments: PaymentProvider,
+  orphan: { id: string; buyerId: string; idempotencyKey: string; buyer: { locale: string | null } },
+  result: SweepResult,
+): Promise<void> {
+  // The key every attempt at this order gave the provider (order-pipeline.ts).
+  const paymentKey = `${orphan.buyerId}:${orphan.idempotencyKey}`;
+  const charge = await payments.lookup(paymentKey);
+  if (charge?.state === 'captured') {
+    const facts = await orderFacts(db, orphan.id);
+    if (!facts) return;
+    // Authorise again with the same key (the same, captured authorization), capture (a no-op), confirm.
+    await chargeAndConfirm(db, payments, { locale: orphan.buyer.locale }, paymentKey, facts);
+    result.confirmed.push(orphan.id);
+    return;
+  }
+  if (charge?.state === 'authorized') await payments.void(charge.reference);
+  const stocks = await releaseOrder(db, orphan.id);
+  // The units are back: what this node's gate knew of them is stale.
+  for (const { variantId } of stocks) stockGate.forget(variantId);
+  if (stocks.length > 0) result.released.push(orphan.id);
 }

@@ -148,11 +148,16 @@ export function startJobRunner({ db, env, log, handlers }: { db: Db; env: Env; l
       wakeRequested = false;
       if (Date.now() >= nextReservationSweep) {
         nextReservationSweep = Date.now() + RESERVATION_SWEEP_MS;
-        await sweepOrphanedReservations(db, processPaymentProvider(env)).then(
-          ({ released, confirmed }) =>
-            (released.length > 0 || confirmed.length > 0) && log.warn({ released, confirmed }, 'orphaned order reservations settled'),
-          (error: unknown) => log.error({ err: error }, 'sweeping order reservations failed'),
-        );
+        // Inside the promise: nothing the sweep throws may stop the runner's loop.
+        await Promise.resolve()
+          .then(() => sweepOrphanedReservations(db, processPaymentProvider(env)))
+          .then(
+            ({ released, confirmed, failed }) => {
+              if (released.length > 0 || confirmed.length > 0) log.warn({ released, confirmed }, 'orphaned order reservations settled');
+              for (const { orderId, error } of failed) log.error({ orderId, err: error }, 'orphaned order reservation not settled');
+            },
+            (error: unknown) => log.error({ err: error }, 'sweeping order reservations failed'),
+          );
       }
       if (Date.now() >= nextSweep) {
         nextSweep = Date.now() + REMINDER_SWEEP_MS;
