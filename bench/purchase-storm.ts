@@ -83,7 +83,8 @@ const body = [
       'ack p95 ms',
       'ack p99 ms',
       'orders/s',
-      'server CPU s',
+      'server CPU s (connect, join, taps)',
+      'of it, taps s',
     ],
     runs.map((r) => [
       r.target,
@@ -104,6 +105,7 @@ const body = [
       r.p99.toFixed(0),
       r.ordersPerSecond.toFixed(0),
       r.serverCpu.toFixed(1),
+      r.stormCpu.toFixed(1),
     ]),
   ),
   ...(ratios.length

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
 import { startDatabaseMonitor, type DatabaseMonitor } from './db/health';
 import { DemoSeedConflictError, seedDemoData } from './db/seed';
+import { warmReceiptFormats } from './domain/orders';
 import { isDeployment, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
@@ -20,7 +21,7 @@ import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
-import { jobHandlers, reminderSweep } from './effects/job-handlers';
+import { jobHandlers, reminderSweep, reservationSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -117,6 +118,7 @@ export async function startApp({
     const database = monitor;
     cleanups.push(() => database.stop());
     const demoSeeded = env.SEED_DEMO_DATA === 'true' && (await seedDemo(db, log));
+    await warmReceiptFormats(db);
     if (isDeployment(env) && !env.SMTP_URL)
       log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
@@ -170,7 +172,16 @@ export async function startApp({
     });
     cleanups.push(() => registerServices(undefined));
     const jobsLog = log.child({ component: 'jobs' });
-    const jobs = startJobRunner({ db, env, log: jobsLog, handlers: jobHandlers, sweep: reminderSweep(db, env, jobsLog) });
+    const jobs = startJobRunner({
+      db,
+      env,
+      log: jobsLog,
+      handlers: jobHandlers,
+      sweeps: [
+        { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
+        { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
+      ],
+    });
     cleanups.push(() => jobs.stop());
     // Throttle windows that ended days ago are only clutter.
     const pruning = setInterval(

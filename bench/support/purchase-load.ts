@@ -15,6 +15,8 @@ export interface StormTarget {
   variantId: string;
   /** How buyer i proves who it is: a session cookie (app) or a handshake field (reference). */
   identify(i: number): Promise<{ cookie?: string; auth?: Record<string, string> }>;
+  /** Called once every buyer has connected and joined, right before the first tap. */
+  onStormStart?: () => void;
 }
 
 type Answer = { ok: true; order?: { orderId?: string } } | { ok: false; error?: { code?: string } };
@@ -80,6 +82,7 @@ export async function purchaseStorm(target: StormTarget, buyers: number): Promis
 
   const taps: Tap[] = [];
   let lastOk = 0;
+  target.onStormStart?.();
   const start = performance.now();
   await Promise.all(
     sockets.map(async (socket, buyer) => {

@@ -39,7 +39,10 @@ export interface PurchaseRun {
   p99: number;
   samples: number;
   ordersPerSecond: number;
+  /** From the first connection to the last answer: connecting and joining 1,000 buyers included. */
   serverCpu: number;
+  /** Of it, from the first tap to the last answer. */
+  stormCpu: number;
 }
 
 export interface ReferenceServer {
@@ -73,7 +76,7 @@ export async function startReference(): Promise<ReferenceServer> {
   };
 }
 
-function summarise(target: PurchaseRun['target'], buyers: number, units: number, storm: StormOutcome, serverCpu: number) {
+function summarise(target: PurchaseRun['target'], buyers: number, units: number, storm: StormOutcome, serverCpu: number, stormCpu: number) {
   return {
     target,
     buyers,
@@ -93,6 +96,7 @@ function summarise(target: PurchaseRun['target'], buyers: number, units: number,
     p99: storm.p99,
     samples: storm.taps.length,
     serverCpu,
+    stormCpu,
   };
 }
 
@@ -114,8 +118,10 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
   const run = `r${Date.now().toString(36)}`;
   await db.query('UPDATE variant SET stock = $1 WHERE id = $2', [units, reference.variantId]);
   const cpuBefore = processUsage(reference.pid).cpuSeconds;
+  let cpuAtStorm = cpuBefore;
   const storm = await purchaseStorm(
     {
+      onStormStart: () => (cpuAtStorm = processUsage(reference.pid).cpuSeconds),
       url: reference.url,
       showId: reference.showId,
       variantId: reference.variantId,
@@ -123,7 +129,8 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
     },
     buyers,
   );
-  const serverCpu = processUsage(reference.pid).cpuSeconds - cpuBefore;
+  const cpuAfter = processUsage(reference.pid).cpuSeconds;
+  const serverCpu = cpuAfter - cpuBefore;
   const { rows } = await db.query<{ key: string; n: number }>(
     'SELECT idempotency_key AS key, count(*)::int AS n FROM orders WHERE buyer_id LIKE $1 GROUP BY 1',
     [`${run}_%`],
@@ -131,7 +138,7 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
   const { rows: stock } = await db.query<{ stock: number }>('SELECT stock FROM variant WHERE id = $1', [reference.variantId]);
   const orders = rows.reduce((sum, r) => sum + r.n, 0);
   return {
-    ...summarise('reference', buyers, units, storm, serverCpu),
+    ...summarise('reference', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm),
     ...checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n]))),
     orders,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
@@ -167,8 +174,10 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   const ids = await createBuyers(db, run, buyers);
   await db.query(`UPDATE "ProductVariant" SET stock = $1 WHERE id = $2`, [units, server.variantId]);
   const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
+  let cpuAtStorm = cpuBefore;
   const storm = await purchaseStorm(
     {
+      onStormStart: () => (cpuAtStorm = processUsage(server.process.pid!).cpuSeconds),
       url: server.url,
       showId: server.showId,
       variantId: server.variantId,
@@ -176,7 +185,8 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     },
     buyers,
   );
-  const serverCpu = processUsage(server.process.pid!).cpuSeconds - cpuBefore;
+  const cpuAfter = processUsage(server.process.pid!).cpuSeconds;
+  const serverCpu = cpuAfter - cpuBefore;
 
   // A reservation released after a failed payment (CANCELLED) is no order; a placed tap's order must be PAID.
   const { rows } = await db.query<{ key: string; n: number; paid: number }>(
@@ -231,7 +241,7 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   const checked = checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n])));
   const unpaid = storm.taps.filter((t) => placed(t) && paidByKey.get(t.key) !== 1).length;
   return {
-    ...summarise('app', buyers, units, storm, serverCpu),
+    ...summarise('app', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm),
     ...checked,
     answerMismatch: checked.answerMismatch + unpaid,
     refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,

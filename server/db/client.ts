@@ -1,5 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
+import { registerRawPool } from './raw';
 
 // Everything app code wants from the generated client — PrismaClient, the Prisma
 // namespace (input types, errors), model types (User, Show, …) and the enums as
@@ -14,5 +16,9 @@ export * from './generated/client';
  * (test/operations/database-restart.test.ts).
  */
 export function createPrismaClient(databaseUrl: string, { poolSize = 10 }: { poolSize?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // The client owns the pool: $disconnect ends it.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  registerRawPool(client, pool);
+  return client;
 }

@@ -2,6 +2,8 @@
 // show notifications to fan out, webhook deliveries) in the transaction of its change; the job
 // runner claims them and calls the handler registered here for their kind.
 import type { Db } from '../domain/context';
+import { sweepOrphanedReservations } from '../domain/orders';
+import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
@@ -32,5 +34,20 @@ export function reminderSweep(db: Db, env: Env, log: Logger): () => Promise<void
         if (planned > 0) log.info({ planned }, 'reminders planned for upcoming shows');
       },
       (error: unknown) => log.error({ err: error }, 'planning upcoming reminders failed'),
+    );
+}
+
+/**
+ * Settles order reservations orphaned by a process that died between reserve and confirm
+ * (server/domain/orders/order-sweeper.ts): asks the provider what became of each charge.
+ */
+export function reservationSweep(db: Db, payments: PaymentProvider, log: Logger): () => Promise<void> {
+  return () =>
+    sweepOrphanedReservations(db, payments).then(
+      ({ released, confirmed, failed }) => {
+        if (released.length > 0 || confirmed.length > 0) log.warn({ released, confirmed }, 'orphaned order reservations settled');
+        for (const { orderId, error } of failed) log.error({ orderId, err: error }, 'orphaned order reservation not settled');
+      },
+      (error: unknown) => log.error({ err: error }, 'sweeping order reservations failed'),
     );
 }

@@ -102,27 +102,31 @@ export class JobWorker {
 }
 
 const POLL_MS = 1_000;
-const SWEEP_MS = 5 * 60_000;
 
 /**
  * Runs due jobs from the durable queue until stopped: polls every second, wakes
  * at once when this process enqueues a due job, and at boot and every few
- * minutes runs `sweep` (the app plans reminders for upcoming shows there, so none
- * is missed if a show was created while no runner was up).
+ * runs each of `sweeps` on its own period (the app plans reminders for upcoming shows
+ * and settles order reservations orphaned by a process that died while paying there).
  */
+export interface PeriodicSweep {
+  everyMs: number;
+  run: () => Promise<void>;
+}
+
 export function startJobRunner({
   db,
   env,
   log,
   handlers,
-  sweep,
+  sweeps = [],
 }: {
   db: Db;
   env: Env;
   log: Logger;
   handlers: JobHandlers;
-  /** Periodic work beside the queue; it logs its own failures. */
-  sweep?: () => Promise<void>;
+  /** Periodic work beside the queue, each on its own period (first run at start); each logs its own failures. */
+  sweeps?: readonly PeriodicSweep[];
 }): JobRunner {
   const mail = createMailTransport(env);
   const worker = new JobWorker({ db, env, log, mail, handlers });
@@ -151,12 +155,16 @@ export function startJobRunner({
     });
 
   const loop = (async () => {
-    let nextSweep = 0;
+    const due = sweeps.map(() => 0);
     while (!stopping) {
       wakeRequested = false;
-      if (Date.now() >= nextSweep) {
-        nextSweep = Date.now() + SWEEP_MS;
-        await sweep?.();
+      for (const [i, sweep] of sweeps.entries()) {
+        if (Date.now() < due[i]!) continue;
+        due[i] = Date.now() + sweep.everyMs;
+        // Inside the promise: nothing a sweep throws may stop the runner's loop.
+        await Promise.resolve()
+          .then(sweep.run)
+          .catch((error: unknown) => log.error({ err: error }, 'a periodic sweep failed'));
       }
       let ran = 0;
       try {

@@ -17,6 +17,7 @@ import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
+import { showRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 
 /** How long a dropped client can come back and receive what it missed. */
@@ -62,7 +63,10 @@ export function createRealtimeServer(
     // A message a second, with a burst of five: enough for people, not for scripts.
     chatLimiter: new UserRateLimiter(5, 1),
     dealTimers,
-    purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut),
+    // Paced by the room's size: every batch is one write per viewer (purchase-feed.ts).
+    purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut, {
+      audience: (showId) => io.sockets.adapter.rooms.get(showRoom(showId))?.size ?? 0,
+    }),
   };
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
   // Restocks reach viewers' cards from the outbox, whoever made them.

@@ -1,7 +1,13 @@
 /**
  * Who is watching each show, counted per person (several tabs of one signed-in
  * user count once), with the broadcast throttled so a join storm is a few events.
+ * The throttle grows with the audience (2 ms a viewer, up to 5 s): each count is
+ * a write to every viewer's socket, and a big room's count need not be exact to
+ * the second.
  */
+const MS_PER_VIEWER = 2;
+const MAX_THROTTLE_MS = 5_000;
+
 export class ShowPresence {
   private readonly watchers = new Map<string, Map<string, number>>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -58,10 +64,11 @@ export class ShowPresence {
 
   private schedule(showId: string): void {
     if (this.pending.has(showId)) return;
+    const delay = Math.max(this.throttleMs, Math.min(MAX_THROTTLE_MS, this.count(showId) * MS_PER_VIEWER));
     const timer = setTimeout(() => {
       this.pending.delete(showId);
       this.broadcast(showId, this.count(showId));
-    }, this.throttleMs);
+    }, delay);
     timer.unref();
     this.pending.set(showId, timer);
   }

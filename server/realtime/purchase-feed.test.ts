@@ -45,4 +45,38 @@ describe('PurchaseFeed', () => {
     ]);
     feed.close();
   });
+
+  it('paces a big room by its size: 1,000 viewers get at most one batch a second, each carrying the lowest stock, and nothing is lost', () => {
+    const sent: [string, unknown][] = [];
+    const broadcaster = { emit: (_: string, event: string, payload: unknown) => sent.push([event, payload]) } as unknown as ShowBroadcaster;
+    let now = 0;
+    const feed = new PurchaseFeed(broadcaster, 200, undefined, { audience: () => 1_000, now: () => now });
+    const buy = (stockAfter: number) =>
+      feed.record('s1', {
+        productId: 'p',
+        variantId: 'v',
+        stockAfter,
+        buyerName: `B${stockAfter}`,
+        productTitle: 'Serum',
+        quantity: 1,
+        deal: null,
+      });
+    buy(9);
+    feed.tick();
+    // The first batch after a quiet spell goes at once.
+    expect(sent.map(([event]) => event)).toEqual(['stock:changed', 'order:justBought']);
+    for (const at of [200, 400, 600, 800]) {
+      now = at;
+      buy(9 - at / 200);
+      feed.tick();
+    }
+    expect(sent).toHaveLength(2);
+    now = 1_000;
+    feed.tick();
+    expect(sent.slice(2)).toEqual([
+      ['stock:changed', { showId: 's1', productId: 'p', variantId: 'v', stock: 5 }],
+      ['order:justBought', { showId: 's1', buyerName: 'B8', productTitle: 'Serum', quantity: 1, others: 3 }],
+    ]);
+    feed.close();
+  });
 });

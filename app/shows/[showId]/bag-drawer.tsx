@@ -48,7 +48,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
 
   // A deal price lasts until the deal's end: read the bag again then, so the total
   // shown before paying never holds a price that has gone (the checkout prices
-  // the bag as it is at that moment; see server/domain/bag/bag-placement.ts).
+  // the bag as it is at that moment; see server/domain/bag/bag-checkout.ts).
   const { refresh } = controls;
   const dealEndsAt = bag?.lines.flatMap((line) => (line.deal ? [line.deal.endsAt] : [])).sort()[0] ?? null;
   useEffect(() => {

@@ -1,13 +1,11 @@
-import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine, type BagShow } from './bag-lines';
+import { lineName, loadBagLines, loadBagShow, type BagLine } from './bag-lines';
 import { publicBuyerName, type Actor, type Db } from '../context';
-import { limitReached, placeBagOrder, soldOut, type PlacedBag } from './bag-placement';
-import { recordBrandEvent } from '../events';
-import { checkCoupon } from '../coupons';
+import { couponCodeSchema } from '../coupons';
 import { AppError } from '../errors';
-import { sendReceiptEmail } from '../orders';
-import { recordCapturedPayment } from '../payments';
+import { currencyFormat } from '../money-format';
+import { placeOrder, type OrderRefusal, type PlacedOrderResult, type RefusalWording } from '../orders';
 import type { PaymentProvider } from '../payments';
-import { orderTotals, type OrderTotals } from '../pricing';
+import type { OrderTotals } from '../pricing';
 import { stockGate } from '../catalog';
 
 export interface BagCheckoutRequest {
@@ -39,189 +37,124 @@ export function stockChangesOf(order: BagOrder): { productId: string; variantId:
   return order.replayed ? [] : order.stockAfter;
 }
 
-async function findOrderByKey(db: Db, buyerId: string, idempotencyKey: string): Promise<BagOrder | null> {
-  const order = await db.order.findUnique({
-    where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      currency: true,
-      subtotalMinor: true,
-      shippingMinor: true,
-      discountMinor: true,
-      totalMinor: true,
-      coupon: { select: { code: true } },
-      buyer: { select: { name: true } },
-      items: {
-        select: {
-          quantity: true,
-          unitPriceMinor: true,
-          variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } },
-        },
-      },
-    },
-  });
-  if (!order) return null;
-  const { coupon, buyer, items, ...rest } = order;
-  return {
-    ...rest,
-    couponCode: coupon?.code ?? null,
-    lines: items.map((i) => ({
-      productId: i.variant.product.id,
-      productTitle: i.variant.product.title,
-      variantId: i.variant.id,
-      variantName: i.variant.name,
-      quantity: i.quantity,
-      unitPriceMinor: i.unitPriceMinor,
-    })),
-    buyerPublicName: publicBuyerName(buyer.name),
-    replayed: true,
-    stockAfter: [],
-    deals: [],
+const COUPON_SENTENCES: Record<
+  Exclude<Extract<OrderRefusal, { outcome: 'COUPON_INVALID' }>['reason'], 'UNKNOWN' | 'BELOW_MINIMUM'>,
+  string
+> = {
+  INACTIVE: 'This code is no longer active.',
+  NOT_STARTED: 'This code is not valid yet.',
+  EXPIRED: 'This code has expired.',
+  USED_UP: 'This code has been used up.',
+  OTHER_SHOW: 'This code is for another show.',
+  USED_BY_BUYER: 'You have already used this code.',
+  JUST_USED_UP: 'This code has just been used up or has ended. Remove it to pay without it.',
+};
+
+/** The bag's words for the pipeline's refusals: they name the line to change. */
+function bagWording(lines: BagLine[]): RefusalWording {
+  const line = (variantId: string) => lines.find((l) => l.variantId === variantId);
+  return (refusal) => {
+    switch (refusal.outcome) {
+      case 'SOLD_OUT': {
+        const l = line(refusal.variantId);
+        return l
+          ? new AppError(
+              'SOLD_OUT',
+              `variant ${l.variantId} short for ${l.quantity}`,
+              `Sorry, ${lineName(l)} just sold out. Remove it or lower the quantity to pay.`,
+            )
+          : undefined;
+      }
+      case 'NOT_IN_LINEUP':
+      case 'VARIANT_NOT_FOUND': {
+        const l = line(refusal.variantId);
+        return l
+          ? new AppError('NOT_IN_LINEUP', `${l.variantId} unavailable`, `${lineName(l)} is no longer available. Remove it to pay.`)
+          : undefined;
+      }
+      case 'LIMIT_REACHED': {
+        const l = line(refusal.variantId);
+        return l
+          ? new AppError(
+              'LIMIT_REACHED',
+              `product ${l.productId} over ${refusal.maxPerBuyer}`,
+              `You can buy at most ${refusal.maxPerBuyer} of ${l.productTitle} in this show.`,
+            )
+          : undefined;
+      }
+      case 'NO_PAYMENT_METHOD':
+        return new AppError('NO_PAYMENT_METHOD', 'no default payment method', 'Add a payment method to pay for your bag.');
+      case 'NO_ADDRESS':
+        return new AppError('NO_ADDRESS', 'no default address', 'Add a shipping address to pay for your bag.');
+      case 'COUPON_INVALID': {
+        const detail = `coupon ${refusal.code}: ${refusal.reason}`;
+        if (refusal.reason === 'UNKNOWN') return new AppError('COUPON_INVALID', detail, `We do not know the code ${refusal.code}.`);
+        if (refusal.reason === 'BELOW_MINIMUM')
+          return new AppError(
+            'COUPON_INVALID',
+            detail,
+            `This code needs a subtotal of at least ${currencyFormat(refusal.currency ?? 'USD').format(refusal.minSubtotalMinor ?? 0)}.`,
+          );
+        return new AppError('COUPON_INVALID', detail, COUPON_SENTENCES[refusal.reason]);
+      }
+      default:
+        return undefined;
+    }
   };
 }
 
-async function loadWallet(db: Db, buyer: Actor) {
-  const [user, address, card] = await Promise.all([
-    db.user.findUnique({ where: { id: buyer.userId }, select: { name: true } }),
-    db.address.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true } }),
-    db.paymentMethod.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true, token: true } }),
-  ]);
-  if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
-  if (!card)
-    throw new AppError(
-      'NO_PAYMENT_METHOD',
-      `user ${buyer.userId} has no default payment method`,
-      'Add a payment method to pay for your bag.',
-    );
-  if (!address)
-    throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`, 'Add a shipping address to pay for your bag.');
-  return { name: user.name, addressId: address.id, card };
-}
-
-/** The cheap early answers; the transaction re-checks stock and the limit, and is the authority. */
-function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
-  if (lines.length === 0) throw new AppError('INVALID_STATE', 'empty bag', 'Your bag is empty.');
-  for (const line of lines) {
-    if (line.problem === 'UNAVAILABLE')
-      throw new AppError('NOT_IN_LINEUP', `${line.variantId} unavailable`, `${lineName(line)} is no longer available. Remove it to pay.`);
-    if (line.problem) throw soldOut(line);
-  }
-  for (const [productId, units] of unitsPerProduct(lines))
-    if (units > show.maxPerBuyer)
-      throw limitReached(
-        lines.find((l) => l.productId === productId)!,
-        show.maxPerBuyer,
-      );
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return (error as { code?: unknown }).code === 'P2002' || text.includes('Order_buyerId_idempotencyKey_key');
+function couponCodeOf(raw: string | null | undefined): string | null {
+  if (!raw?.trim()) return null;
+  const code = couponCodeSchema.safeParse(raw);
+  if (!code.success) throw new AppError('COUPON_INVALID', `unknown code ${raw}`, `We do not know the code ${raw.trim().toUpperCase()}.`);
+  return code.data;
 }
 
 /**
- * Pays for the viewer's whole bag in one order: the default address (copied
- * onto the order) and card, each line at the price the bag shows now (a
- * running flash deal's price for its variant; see claimDealUnits in
- * bag-placement.ts for a deal that ends during the checkout),
- * one authorization of the total, then one transaction that takes every line's
- * stock or none (any line short refuses the whole checkout with SOLD_OUT
- * naming it, and the authorization is voided), claims the coupon, writes the
- * order and empties the bag. The same key always returns the same order and
- * never charges twice. A coupon used up by someone else in the meantime
- * refuses the checkout (COUPON_INVALID) rather than charging more than the
- * total the buyer was shown.
+ * Pays for the viewer's whole bag in one order, through the same pipeline as one
+ * tap (order-pipeline.ts): each line at the price the bag shows now (a running
+ * flash deal's price for its variant), the default address (copied onto the
+ * order) and card. reserve_order takes every line's stock or none (a line short
+ * refuses the whole checkout with SOLD_OUT naming it, before any charge), claims
+ * the coupon and writes the order as PLACED; then the total is charged once; then
+ * confirm_order makes it PAID and empties the bag. The same key always returns
+ * the same order and never charges twice. A coupon used up by someone else in the
+ * meantime, or a total above the one the buyer saw, refuses the checkout rather
+ * than charging something else.
  */
 export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Actor, request: BagCheckoutRequest): Promise<BagOrder> {
-  const earlier = await findOrderByKey(db, buyer.userId, request.idempotencyKey);
-  if (earlier) return earlier;
   const show = await loadBagShow(db, request.showId);
-  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${show.id} is ${show.status}`);
-  const wallet = await loadWallet(db, buyer);
   const lines = await loadBagLines(db, buyer.userId, show);
-  refuseUnbuyable(lines, show);
-  const subtotalMinor = subtotalOf(lines);
-  const coupon = request.couponCode?.trim()
-    ? await checkCoupon(db, buyer, { showId: show.id, code: request.couponCode, subtotalMinor })
-    : null;
-  const totals = orderTotals(subtotalMinor, show.shipping, coupon);
-  if (request.expectedTotalMinor !== undefined && totals.totalMinor > request.expectedTotalMinor) {
-    throw new AppError('PRICE_CHANGED', `bag total ${totals.totalMinor} over the ${request.expectedTotalMinor} the buyer saw`);
-  }
+  const placed = await placeOrder(
+    db,
+    payments,
+    buyer,
+    {
+      showId: show.id,
+      source: 'BAG',
+      lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.deal?.id ?? null })),
+      idempotencyKey: request.idempotencyKey,
+      couponCode: couponCodeOf(request.couponCode),
+      expectedTotalMinor: request.expectedTotalMinor ?? null,
+    },
+    bagWording(lines),
+  );
+  if (!placed.replayed) for (const line of placed.order.lines) stockGate.forget(line.variantId);
+  return bagOrderOf(placed);
+}
 
-  const authorization = await payments.authorize({
-    token: wallet.card.token,
-    amountMinor: totals.totalMinor,
-    currency: show.currency,
-    idempotencyKey: `${buyer.userId}:${request.idempotencyKey}`,
-  });
-  if (!authorization.ok) throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for ${buyer.userId}`);
-  let placed: PlacedBag;
-  try {
-    placed = await db.$transaction(
-      async (tx) => {
-        const order = await placeBagOrder(tx, {
-          buyer,
-          show,
-          lines,
-          totals,
-          coupon,
-          idempotencyKey: request.idempotencyKey,
-          addressId: wallet.addressId,
-          paymentMethodId: wallet.card.id,
-          paymentRef: authorization.reference,
-        });
-        // Captured before the PAID order commits: an authorization that cannot be
-        // captured (PAYMENT_NOT_CAPTURABLE, e.g. a key reused after a void) rolls the
-        // whole order back instead of leaving it PAID with no money taken. The test
-        // provider answers in-process; a real one would hold these row locks for a
-        // network call, which is why one tap reserves first and charges after.
-        await payments.capture(authorization.reference);
-        // Paid when this commits: announced with it, in the shape one tap's confirm_show_order records.
-        await recordBrandEvent(tx, show.brandId, 'order.paid', {
-          orderId: order.id,
-          orderNumber: order.number,
-          amountMinor: totals.totalMinor,
-          currency: show.currency,
-          provider: payments.name,
-          reference: authorization.reference,
-        });
-        return order;
-      },
-      {
-        // Checkouts with one coupon queue on its row: wait for a connection and for the queue rather than fail.
-        maxWait: 10_000,
-        timeout: 20_000,
-      },
-    );
-  } catch (error) {
-    // A concurrent request with the same key may have won: its order is the answer, and the shared authorization is its payment.
-    const winner = await findOrderByKey(db, buyer.userId, request.idempotencyKey);
-    if (winner) return winner;
-    await payments.void(authorization.reference);
-    if (error instanceof AppError || !isDuplicateKey(error)) throw error;
-    throw new AppError('INTERNAL', 'duplicate key without an order');
-  }
-  // Never throws: the order is placed and paid whatever happens to this row (the provider's webhook fills it in).
-  await recordCapturedPayment(db, {
-    orderId: placed.id,
-    provider: payments.name,
-    reference: authorization.reference,
-    amountMinor: totals.totalMinor,
-    currency: show.currency,
-  });
-  await sendReceiptEmail(db, placed.id);
-  for (const line of lines) stockGate.forget(line.variantId);
+function bagOrderOf({ order, status, replayed }: PlacedOrderResult): BagOrder {
   return {
-    id: placed.id,
-    number: placed.number,
-    status: 'PAID',
-    currency: show.currency,
-    ...totals,
-    couponCode: coupon?.code ?? null,
-    lines: lines.map(({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor }) => ({
+    id: order.orderId,
+    number: order.orderNumber,
+    status,
+    currency: order.currency,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    discountMinor: order.discountMinor,
+    totalMinor: order.totalMinor,
+    couponCode: order.couponCode,
+    lines: order.lines.map(({ productId, productTitle, variantId, variantName, quantity, unitPriceMinor }) => ({
       productId,
       productTitle,
       variantId,
@@ -229,9 +162,9 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
       quantity,
       unitPriceMinor,
     })),
-    buyerPublicName: publicBuyerName(wallet.name),
-    replayed: false,
-    stockAfter: placed.stockAfter,
-    deals: placed.deals,
+    buyerPublicName: publicBuyerName(order.buyerName),
+    replayed,
+    stockAfter: replayed ? [] : (order.stockAfter ?? []),
+    deals: replayed ? [] : (order.deals ?? []),
   };
 }

@@ -130,26 +130,43 @@ describe('paying for the bag', () => {
     expect(await database.prisma.bagItem.count({ where: { userId: buyer!.userId } })).toBe(0);
   });
 
-  it('refuses the whole checkout with SOLD_OUT naming the item when one line runs out while paying: nothing written, stock untouched, authorization voided', async () => {
+  it('refuses the whole checkout with SOLD_OUT naming the item when one line ran short since it was bagged, before any charge: nothing written, stock untouched', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const balm = await variantBySku(database.prisma, 'LUM-BALM-100ML');
     await setBagItem(database.prisma, buyer!, { showId, variantId: serum30.id, quantity: 1 });
     await setBagItem(database.prisma, buyer!, { showId, variantId: balm.id, quantity: 2 });
     const serumBefore = await stockOf(serum30.id);
+    // Someone else buys all but one balm after this buyer bagged two.
+    await database.prisma.productVariant.update({ where: { id: balm.id }, data: { stock: 1 } });
     const payments = new SpyPayments();
-    // Someone else buys the last balm while this buyer's card is being authorized.
-    payments.duringAuthorize = async () =>
-      void (await database.prisma.productVariant.update({ where: { id: balm.id }, data: { stock: 1 } }));
-    const key = randomUUID();
-    const error = await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: key }).catch((e: unknown) => e);
+    const error = await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'SOLD_OUT', userMessage: expect.stringContaining('Silk Cleansing Balm (100 ml)') });
     expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(0);
     expect(await stockOf(serum30.id)).toBe(serumBefore);
     expect(await stockOf(balm.id)).toBe(1);
     expect(await database.prisma.bagItem.count({ where: { userId: buyer!.userId } })).toBe(2);
-    expect(payments.voided).toHaveLength(1);
-    expect(payments.captured).toHaveLength(0);
+    // Reserve, then charge: a checkout the stock refuses never reaches the payment provider.
+    expect(payments.authorized).toHaveLength(0);
+  });
+
+  it('reserves before it charges: a declined card leaves no order, gives every line back and keeps the bag', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    await setBagItem(database.prisma, buyer!, { showId, variantId: serum30.id, quantity: 1 });
+    await setBagItem(database.prisma, buyer!, { showId, variantId: cream.id, quantity: 1 });
+    const before = { serum: await stockOf(serum30.id), cream: await stockOf(cream.id) };
+    const payments = new SpyPayments();
+    let reservedWhileCharging: number | null = null;
+    payments.duringAuthorize = async () => {
+      reservedWhileCharging = await stockOf(serum30.id);
+    };
+    await database.prisma.paymentMethod.updateMany({ where: { userId: buyer!.userId }, data: { token: 'tok_test_visa_decline' } });
+    await expectAppError(checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID() }), 'PAYMENT_DECLINED');
+    // The unit was already taken when the provider was asked.
+    expect(reservedWhileCharging).toBe(before.serum - 1);
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId } })).toBe(0);
+    expect({ serum: await stockOf(serum30.id), cream: await stockOf(cream.id) }).toEqual(before);
+    expect(await database.prisma.bagItem.count({ where: { userId: buyer!.userId } })).toBe(2);
   });
 
   it('returns the same order for the same key, with one authorization and one charge', async () => {
@@ -173,8 +190,9 @@ describe('paying for the bag', () => {
     await checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID() });
     await setBagItem(database.prisma, buyer!, { showId, variantId: cream.id, quantity: 2 });
     await expectAppError(checkoutBag(database.prisma, payments, buyer!, { showId, idempotencyKey: randomUUID() }), 'LIMIT_REACHED');
-    expect(payments.authorized).toHaveLength(2);
-    expect(payments.voided).toHaveLength(1);
+    // Refused by the reservation, before the provider is asked.
+    expect(payments.authorized).toHaveLength(1);
+    expect(payments.voided).toHaveLength(0);
   });
 
   it('refuses a buyer without a card or address, an empty bag and a show that is not live', async () => {

@@ -3,7 +3,7 @@
 // The module's public door: code outside server/domain/coupons/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
 export { releaseCouponUse } from './coupon-release';
-export { couponInputSchema } from './coupons.schema';
+export { couponCodeSchema, couponInputSchema } from './coupons.schema';
 export {
   type AppliedCoupon,
   checkCoupon,

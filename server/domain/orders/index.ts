@@ -16,7 +16,7 @@ export {
   statusLabels,
   timelineEntries,
 } from './order-display';
-export { sendReceiptEmail } from './order-emails';
+export { sendReceiptEmail, warmReceiptFormats } from './order-emails';
 export { exportBrandOrdersCsv } from './order-export';
 export { ADVANCE_TARGETS, advanceOrder, advanceOrderByKey, advanceOrders, type AdvanceTarget, ORDER_TRANSITIONS } from './order-lifecycle';
 export { getMyOrder, listMyOrders, type OrderDetail } from './order-queries';
@@ -24,3 +24,5 @@ export { queueRefundEmail } from './order-refund-email';
 export { getHostStatement } from './order-statement';
 export { FULFILMENT_STEPS, ORDER_STATUS_VALUES, type OrderStatus } from './order-status';
 export { placeShowOrder } from './orders';
+export { type OrderRefusal, placeOrder, type PlacedOrderResult, type RefusalWording } from './order-pipeline';
+export { sweepOrphanedReservations } from './order-sweeper';

@@ -185,9 +185,10 @@ describe('one tap', () => {
   it('a tap interrupted after its reservation is finished by its retry with the same key, once', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
-    // As if the process stopped right after reserve_show_order committed.
+    // As if the process stopped right after reserve_order committed.
+    const lines = JSON.stringify([{ variantId, quantity: 1, dealId: null }]);
     const [reserved] = await database.prisma.$queryRaw<{ r: { outcome: string; orderId: string } }[]>`
-      SELECT "reserve_show_order"(${randomUUID()}, ${randomUUID()}, ${buyer!.userId}, ${showId}, ${variantId}, ${null}, 1, ${key}) AS r`;
+      SELECT "reserve_order"(${randomUUID()}, ${buyer!.userId}, ${showId}, 'ONE_TAP', ${lines}::jsonb, ${key}, ${null}, ${null}::int) AS r`;
     expect(reserved!.r.outcome).toBe('RESERVED');
     const order = await tap(buyer!, key);
     expect(order).toMatchObject({ id: reserved!.r.orderId, status: 'PAID', replayed: true });

@@ -5,7 +5,7 @@
 // not turn a placed order or a shipped parcel into a refusal.
 import { enqueueEmail, type OutgoingEmail } from '../../mail/outbox';
 import { escapeHtml } from '../../mail/templates';
-import { EMAIL_INTL, emailLocale, emailWords, type EmailLocale } from '../../mail/i18n';
+import { EMAIL_INTL, EMAIL_LOCALES, emailLocale, emailWords, type EmailLocale } from '../../mail/i18n';
 import { currencyFormat } from '../money-format';
 import type { Db } from '../context';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
@@ -20,6 +20,17 @@ export function orderPageUrl(publicUrl: string, orderId: string): string {
 
 function money(minor: number, currency: string, locale: EmailLocale = 'en'): string {
   return currencyFormat(currency, EMAIL_INTL[locale]).format(minor);
+}
+
+/**
+ * Builds the receipt's money formatters before the first order needs them. The
+ * first currency formatter a process builds for a language loads ICU's data for
+ * it, which blocked the event loop for about 200 ms inside the first sale of a
+ * purchase storm (issue 14's profile); at boot nobody waits for it.
+ */
+export async function warmReceiptFormats(db: Db): Promise<void> {
+  const brands = await db.brand.findMany({ select: { currency: true }, distinct: ['currency'] });
+  for (const { currency } of brands) for (const locale of EMAIL_LOCALES) money(0, currency, locale);
 }
 
 const emailOrderSelect = {

@@ -64,4 +64,10 @@ export interface PaymentProvider {
   void(reference: string): Promise<void>;
   /** Pays back part or all of a capture; refuses more than is left (INVALID_STATE). */
   refund(request: RefundRequest): Promise<{ refundRef: string }>;
+  /**
+   * What the provider did with an authorization's idempotency key, or null when it
+   * never saw it. The reservation sweeper asks before it gives back an order whose
+   * process died while paying: a captured charge is confirmed, never released.
+   */
+  lookup(idempotencyKey: string): Promise<{ reference: string; state: 'authorized' | 'captured' | 'voided' } | null>;
 }

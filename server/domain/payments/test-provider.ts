@@ -114,6 +114,11 @@ export class TestPaymentProvider implements PaymentProvider {
     });
   }
 
+  async lookup(idempotencyKey: string): Promise<{ reference: string; state: AuthorizationState } | null> {
+    const authorization = ledger.authorizations.get(idempotencyKey);
+    return authorization ? { reference: authorization.reference, state: authorization.state } : null;
+  }
+
   async void(reference: string): Promise<void> {
     const authorization = ledger.byReference.get(reference);
     if (!authorization || authorization.state !== 'authorized') return;

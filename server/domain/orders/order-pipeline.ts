@@ -1,0 +1,362 @@
+// The one way an order is placed, for one tap and the bag alike: a one-tap
+// purchase is an order of one line. Reserve (one statement: every rule, the
+// stock, the order as PLACED), charge (one provider call), confirm (one
+// statement: PAID and everything that follows it). The rules live in the SQL
+// function reserve_order (migration 20261207140000_order_pipeline); this module
+// only calls it, charges, and turns its answers into orders or refusals.
+import { randomUUID } from 'node:crypto';
+import { rawQuery } from '../../db/raw';
+import { emailJobRow } from '../../mail/outbox';
+import { WEBHOOK_MAX_ATTEMPTS } from '../events';
+import type { Actor, Db } from '../context';
+import { AppError } from '../errors';
+import { receiptEmail } from './order-emails';
+import { shippingAddressOf, type ShippingAddressColumns } from './order-address';
+import type { PaymentProvider } from '../payments';
+import { refundKey } from '../payments';
+
+export type OrderSource = 'ONE_TAP' | 'BAG';
+
+export interface OrderLineRequest {
+  variantId: string;
+  quantity: number;
+  /** The flash deal whose price the buyer saw; without it the regular price applies. */
+  dealId?: string | null;
+}
+
+export interface PlaceOrderRequest {
+  showId: string;
+  source: OrderSource;
+  lines: readonly OrderLineRequest[];
+  idempotencyKey: string;
+  /** Upper-cased and trimmed (couponCodeSchema), or null. */
+  couponCode?: string | null;
+  /** The total the buyer agreed to: a higher one is refused (PRICE_CHANGED) before anything is taken. */
+  expectedTotalMinor?: number | null;
+}
+
+export interface OrderLineFacts {
+  variantId: string;
+  variantName: string;
+  productId: string;
+  productTitle: string;
+  quantity: number;
+  unitPriceMinor: number;
+  dealId: string | null;
+}
+
+/** An order as reserve_order or order_answer describe it. */
+export interface OrderFacts extends ShippingAddressColumns {
+  orderId: string;
+  orderNumber: number;
+  orderStatus: string;
+  source: OrderSource;
+  brandId: string;
+  brandName: string;
+  showId: string | null;
+  subtotalMinor: number;
+  shippingMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  currency: string;
+  couponCode: string | null;
+  buyerName: string;
+  buyerEmail: string;
+  buyerDeleted: boolean;
+  cardToken: string | null;
+  lines: OrderLineFacts[];
+  /** Only when this request reserved: each variant's stock right after it. */
+  stockAfter?: { variantId: string; productId: string; stock: number }[];
+  /** Only when this request reserved: the deals it took units from, with their units sold after it. */
+  deals?: { id: string; soldCount: number }[];
+  /** Only when this request reserved: the buyer's units of the first line's product in this show, this order included. */
+  boughtUnits?: number;
+  maxPerBuyer?: number;
+}
+
+/** Why reserve_order would not place the order; every one an expected answer, never an exception. */
+export type OrderRefusal =
+  | { outcome: 'SOLD_OUT'; stock: number; variantId: string }
+  | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number; productId: string; variantId: string }
+  | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
+  | { outcome: 'NOT_IN_LINEUP'; productId: string; variantId: string }
+  | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED'; variantId: string }
+  | { outcome: 'PRICE_CHANGED'; totalMinor: number; expectedTotalMinor: number }
+  | {
+      outcome: 'COUPON_INVALID';
+      reason:
+        'UNKNOWN' | 'INACTIVE' | 'NOT_STARTED' | 'EXPIRED' | 'USED_UP' | 'OTHER_SHOW' | 'BELOW_MINIMUM' | 'USED_BY_BUYER' | 'JUST_USED_UP';
+      code: string;
+      minSubtotalMinor?: number;
+      currency?: string;
+    }
+  | { outcome: 'SHOW_NOT_FOUND' | 'UNAUTHENTICATED' | 'NO_PAYMENT_METHOD' | 'NO_ADDRESS' | 'EMPTY' };
+
+type Reserved = { outcome: 'RESERVED' | 'REPLAY' } & OrderFacts;
+type Reservation = Reserved | OrderRefusal;
+
+const isReserved = (r: Reservation): r is Reserved => r.outcome === 'RESERVED' || r.outcome === 'REPLAY';
+
+/** How the caller words a refusal for its buyer; the pipeline's own wording applies where it answers nothing. */
+export type RefusalWording = (refusal: OrderRefusal, request: PlaceOrderRequest) => AppError | undefined;
+
+export interface PlacedOrderResult {
+  order: OrderFacts;
+  /** PAID, or the status a replayed order has now. */
+  status: string;
+  /** True when this request repeated an idempotency key: nothing new was created or charged. */
+  replayed: boolean;
+}
+
+/** What a refusal means when the caller has nothing better to say. */
+export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, buyerId: string): AppError {
+  const { showId } = request;
+  switch (refusal.outcome) {
+    case 'SOLD_OUT':
+      return new AppError('SOLD_OUT', `variant ${refusal.variantId} has ${refusal.stock} left`);
+    case 'LIMIT_REACHED':
+      return new AppError(
+        'LIMIT_REACHED',
+        `over limit ${refusal.maxPerBuyer}`,
+        `You can buy at most ${refusal.maxPerBuyer} of this product in this show.`,
+      );
+    case 'SHOW_NOT_FOUND':
+      return new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+    case 'SHOW_NOT_LIVE':
+      return new AppError('SHOW_NOT_LIVE', `show ${showId} is ${refusal.showStatus}`);
+    case 'VARIANT_NOT_FOUND':
+      return new AppError('NOT_FOUND', `variant ${refusal.variantId} not found`, 'This product is no longer available.');
+    case 'INVALID_QUANTITY':
+      return new AppError('INVALID_INPUT', `quantity for ${refusal.variantId} below 1`);
+    case 'UNAUTHENTICATED':
+      return new AppError('UNAUTHENTICATED', `user ${buyerId} no longer exists`);
+    case 'NOT_IN_LINEUP':
+      return new AppError('NOT_IN_LINEUP', `product ${refusal.productId} not in ${showId}`);
+    case 'NO_PAYMENT_METHOD':
+      return new AppError('NO_PAYMENT_METHOD', `user ${buyerId} has no default payment method`);
+    case 'NO_ADDRESS':
+      return new AppError('NO_ADDRESS', `user ${buyerId} has no default address`);
+    case 'DEAL_MISMATCH':
+      return new AppError('INVALID_INPUT', `deal does not match ${refusal.variantId}`);
+    case 'DEAL_ENDED':
+      return new AppError('DEAL_ENDED', `deal on ${refusal.variantId} ended or capped`, 'This deal has ended or sold out.');
+    case 'PRICE_CHANGED':
+      return new AppError('PRICE_CHANGED', `total ${refusal.totalMinor} over the ${refusal.expectedTotalMinor} the buyer saw`);
+    case 'COUPON_INVALID':
+      return new AppError('COUPON_INVALID', `coupon ${refusal.code}: ${refusal.reason}`);
+    case 'EMPTY':
+      return new AppError('INVALID_STATE', 'an order without lines', 'Your bag is empty.');
+    default: {
+      const unreachable: never = refusal;
+      return new AppError('INTERNAL', `unknown refusal ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+// A retry that arrives while its first request is still being paid for waits for
+// it instead of starting its own: one order, one authorization, one capture.
+const inFlight = new Map<string, Promise<PlacedOrderResult>>();
+
+/**
+ * Places an order: the same idempotency key always yields the same single order
+ * and a single charge. A sold order costs two statements before it is answered,
+ * a refused one costs one, and a refused one never reaches the payment provider.
+ * A payment that fails gives the reservation back (release_order): no order is
+ * left and the units return. Nothing durable is left to do after the answer.
+ */
+export async function placeOrder(
+  db: Db,
+  payments: PaymentProvider,
+  buyer: Actor,
+  request: PlaceOrderRequest,
+  wording?: RefusalWording,
+): Promise<PlacedOrderResult> {
+  const key = `${buyer.userId}:${request.idempotencyKey}`;
+  const running = inFlight.get(key);
+  if (running) return running.then((placed) => ({ ...placed, replayed: true }));
+  const placing = reserveAndPay(db, payments, buyer, request, wording).finally(() => inFlight.delete(key));
+  inFlight.set(key, placing);
+  return placing;
+}
+
+async function reserveAndPay(
+  db: Db,
+  payments: PaymentProvider,
+  buyer: Actor,
+  request: PlaceOrderRequest,
+  wording?: RefusalWording,
+): Promise<PlacedOrderResult> {
+  const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
+  const [row] = await rawQuery<{ r: Reservation }>(db, 'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int) AS r', [
+    randomUUID(),
+    buyer.userId,
+    request.showId,
+    request.source,
+    JSON.stringify(lines),
+    request.idempotencyKey,
+    request.couponCode ?? null,
+    request.expectedTotalMinor ?? null,
+  ]);
+  const reservation = row!.r;
+  if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
+  const replayed = reservation.outcome === 'REPLAY';
+  // A replay of a paid (or since cancelled) order answers with it; a replay of one
+  // still PLACED is a request whose payment was interrupted, and is finished now.
+  if (replayed && reservation.orderStatus !== 'PLACED') return { order: reservation, status: reservation.orderStatus, replayed };
+  await chargeAndConfirm(db, payments, buyer, `${buyer.userId}:${request.idempotencyKey}`, reservation);
+  return { order: reservation, status: 'PAID', replayed };
+}
+
+/**
+ * Charges a reserved order and confirms it. `paymentKey` is the same for every
+ * attempt at this order, so the provider answers a retry with the same
+ * authorization. Also used by the sweeper to finish an order whose charge went
+ * through before its process died.
+ */
+export async function chargeAndConfirm(
+  db: Db,
+  payments: PaymentProvider,
+  buyer: Pick<Actor, 'locale'>,
+  paymentKey: string,
+  order: OrderFacts,
+): Promise<void> {
+  if (!order.cardToken) {
+    await releaseOrder(db, order.orderId);
+    throw new AppError('NO_PAYMENT_METHOD', `order ${order.orderId}'s card was removed while paying`);
+  }
+  const authorization = await payments.authorize({
+    token: order.cardToken,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    idempotencyKey: paymentKey,
+  });
+  if (!authorization.ok) {
+    await releaseOrder(db, order.orderId);
+    throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for order ${order.orderId}`);
+  }
+  try {
+    await payments.capture(authorization.reference);
+  } catch (error) {
+    // Either way the order does not become PAID. Refused for certain: the
+    // reservation goes back. Any other failure (a provider that did not answer)
+    // may have captured after all: the order stays PLACED with its units, and a
+    // retry with the same key (or the sweeper) finds out.
+    if (error instanceof AppError && error.code === 'PAYMENT_NOT_CAPTURABLE') {
+      await payments.void(authorization.reference);
+      await releaseOrder(db, order.orderId);
+    }
+    throw error;
+  }
+  // The money is taken. If this statement fails the order stays PLACED with its
+  // stock; the buyer's retry with the same key, or the sweeper, confirms it.
+  const [confirmed] = await rawQuery<{ r: { outcome: string } }>(
+    db,
+    'SELECT "confirm_order"($1, $2, $3, $4::jsonb, $5::jsonb, $6::int, $7::jsonb) AS r',
+    [
+      order.orderId,
+      payments.name,
+      authorization.reference,
+      createdEvent(order),
+      paidEvent(order, payments.name, authorization.reference),
+      WEBHOOK_MAX_ATTEMPTS + 1,
+      receiptJob(order, buyer.locale ?? null),
+    ],
+  );
+  const result = confirmed!.r.outcome;
+  if (result === 'PAID') return;
+  // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
+  await payments.refund({
+    reference: authorization.reference,
+    amountMinor: order.totalMinor,
+    idempotencyKey: refundKey(order.orderId, 'unconfirmed'),
+  });
+  throw new AppError(
+    'INVALID_STATE',
+    `order ${order.orderId} was ${result} before its payment was confirmed; refunded`,
+    'This order was cancelled while it was being paid, so your payment was returned.',
+  );
+}
+
+/** Gives a reservation back (its units, deal units and coupon use); answers the variants' stock after. */
+export async function releaseOrder(db: Db, orderId: string): Promise<{ variantId: string; stock: number }[]> {
+  const [row] = await rawQuery<{ r: { outcome: string; stocks?: { variantId: string; stock: number }[] } }>(
+    db,
+    'SELECT "release_order"($1) AS r',
+    [orderId],
+  );
+  if (row!.r.outcome !== 'RELEASED') {
+    console.error('order reservation not released', { orderId, outcome: row!.r.outcome });
+    return [];
+  }
+  return row!.r.stocks ?? [];
+}
+
+/** An existing order as the pipeline sees it (for the sweeper). */
+export async function orderFacts(db: Db, orderId: string): Promise<OrderFacts | null> {
+  const [row] = await rawQuery<{ r: OrderFacts | null }>(db, 'SELECT "order_answer"($1, $2) AS r', [orderId, 'EXISTING']);
+  return row?.r ?? null;
+}
+
+function createdEvent(order: OrderFacts): string {
+  return JSON.stringify({
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    source: order.source,
+    showId: order.showId,
+    currency: order.currency,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    discountMinor: order.discountMinor,
+    totalMinor: order.totalMinor,
+    couponCode: order.couponCode,
+    items: order.lines.map((l) => ({
+      variantId: l.variantId,
+      productId: l.productId,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+    })),
+  });
+}
+
+function paidEvent(order: OrderFacts, provider: string, reference: string): string {
+  return JSON.stringify({
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    provider,
+    reference,
+  });
+}
+
+/** The receipt's job row, written by confirm_order; none for an account deleted meanwhile. */
+function receiptJob(order: OrderFacts, locale: string | null): string | null {
+  if (order.buyerDeleted) return null;
+  try {
+    return JSON.stringify(
+      emailJobRow(
+        receiptEmail({
+          id: order.orderId,
+          number: order.orderNumber,
+          currency: order.currency,
+          subtotalMinor: order.subtotalMinor,
+          shippingMinor: order.shippingMinor,
+          discountMinor: order.discountMinor,
+          totalMinor: order.totalMinor,
+          buyer: { name: order.buyerName, email: order.buyerEmail, locale },
+          brand: { name: order.brandName },
+          items: order.lines.map((l) => ({
+            title: `${l.productTitle} — ${l.variantName}`,
+            quantity: l.quantity,
+            unitPriceMinor: l.unitPriceMinor,
+          })),
+          address: shippingAddressOf(order),
+        }),
+      ),
+    );
+  } catch (error) {
+    // A receipt that cannot be written (an address the email schema refuses) must not refuse a paid order.
+    console.error('receipt email not queued', { orderId: order.orderId, error });
+    return null;
+  }
+}
