@@ -37,7 +37,6 @@ const influencerForm: Localisation = {
   rules: [
     { english: 'Use 3–30 letters, digits, dots or underscores.', key: 'account.host.handleRule' },
     { english: 'Links must start with https:// or http://', key: 'account.host.linkUrlRule' },
-    { english: /^The handle @(?<handle>.+) is taken\. Try another\.$/, key: 'account.host.handleTaken' },
   ],
   fields: {
     handle: 'account.host.handleRule',
@@ -60,7 +59,6 @@ export async function saveInfluencerAction(_: ActionState | null, form: FormData
 const passwordForm: Localisation = {
   rules: [
     { english: 'Use a less repetitive password.', key: 'account.password.repetitive' },
-    { english: 'Your current password is not right.', key: 'account.password.currentWrong' },
   ],
   fields: { currentPassword: 'account.password.currentWrong', newPassword: 'account.password.hint' },
 };
@@ -78,9 +76,6 @@ export async function changePasswordAction(_: ActionState | null, form: FormData
 
 const deleteForm: Localisation = {
   rules: [
-    { english: 'Type your email address exactly to confirm.', key: 'account.delete.emailMismatch' },
-    { english: 'You host upcoming shows. Ask the brand to cancel them or decline them first.', key: 'account.delete.hostsUpcoming' },
-    { english: /^You are the only owner of (?<brand>.+)\. Make someone else an owner first\.$/, key: 'account.delete.soleOwner' },
   ],
   fields: { confirmEmail: 'account.delete.emailMismatch' },
 };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { requireBrandMember } from '../domain/brand-access';
 import type { Actor, Db } from '../domain/context';
-import { AppError } from '../domain/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { apiScopeSchema, type ApiScope } from './scopes';
 
 // API keys look like `lc_live_<43 random base64url characters>`. Only a SHA-256
@@ -55,7 +55,7 @@ export async function createApiKey(
 ): Promise<{ id: string; key: string; prefix: string }> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
   const parsed = apiKeyInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const prefix = key.slice(0, SHOWN_PREFIX_LENGTH);
   const row = await db.apiKey.create({
@@ -96,7 +96,7 @@ export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: st
     data: { revokedAt: new Date() },
   });
   if (count === 0 && !(await db.apiKey.findFirst({ where: { id: keyId, brandId: access.brandId }, select: { id: true } }))) {
-    throw new AppError('NOT_FOUND', `api key ${keyId} not in this brand`, 'We could not find that key.');
+    throw new AppError('API_KEY_NOT_FOUND', `api key ${keyId} not in this brand`);
   }
 }
 
@@ -105,17 +105,13 @@ export async function authenticateApiKey(db: Db, authorization: string | null, n
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const key = match?.[1];
   if (!key || !key.startsWith(KEY_PREFIX))
-    throw new AppError('UNAUTHENTICATED', 'missing or malformed API key', 'Send your API key as "Authorization: Bearer lc_live_…".');
+    throw new AppError('API_KEY_MISSING', 'missing or malformed API key');
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
     select: { id: true, brandId: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt)
-    throw new AppError(
-      'UNAUTHENTICATED',
-      `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`,
-      'This API key is not valid or has been revoked.',
-    );
+    throw new AppError('API_KEY_INVALID', `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests write it once.
     await db.apiKey.updateMany({

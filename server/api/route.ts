@@ -55,14 +55,10 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         setRateLimitHeaders(headers, limit, apiRateLimiter().policy);
         if (!limit.allowed) {
           headers.set('Retry-After', String(limit.retryAfterSeconds));
-          throw new AppError(
-            'RATE_LIMITED',
-            `key ${principal.keyId} over its rate limit`,
-            `Too many requests. Try again in ${limit.retryAfterSeconds} s.`,
-          );
+          throw new AppError('API_RATE_LIMITED', { retryAfterSeconds: limit.retryAfterSeconds }, `key ${principal.keyId} over its rate limit`);
         }
         if (!principal.scopes.has(op.scope))
-          throw new AppError('FORBIDDEN', `key ${principal.keyId} lacks ${op.scope}`, `This API key does not have the ${op.scope} scope.`);
+          throw new AppError('API_KEY_SCOPE', { scope: op.scope }, `key ${principal.keyId} lacks ${op.scope}`);
       }
       const params = parsePart(op.params, await context.params, 'path');
       const query = parsePart(op.query, Object.fromEntries(new URL(request.url).searchParams), 'query');

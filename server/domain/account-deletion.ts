@@ -12,17 +12,13 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
   if (confirmEmail.trim().toLowerCase() !== user.email)
-    throw new AppError('INVALID_INPUT', 'confirmation email mismatch', 'Type your email address exactly to confirm.');
+    throw new AppError('DELETE_EMAIL_MISMATCH', 'confirmation email mismatch');
 
   const upcomingHosted = await db.show.count({
     where: { hostId: actor.userId, status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: { not: 'DECLINED' } },
   });
   if (upcomingHosted > 0)
-    throw new AppError(
-      'INVALID_STATE',
-      `${upcomingHosted} upcoming hosted shows`,
-      'You host upcoming shows. Ask the brand to cancel them or decline them first.',
-    );
+    throw new AppError('DELETE_HOSTS_UPCOMING', `${upcomingHosted} upcoming hosted shows`);
   const ownedBrands = await db.brandMember.findMany({
     where: { userId: actor.userId, role: 'OWNER' },
     select: { brandId: true, brand: { select: { name: true } } },
@@ -30,11 +26,7 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
   for (const { brandId, brand } of ownedBrands) {
     const otherOwners = await db.brandMember.count({ where: { brandId, role: 'OWNER', userId: { not: actor.userId } } });
     if (otherOwners === 0)
-      throw new AppError(
-        'INVALID_STATE',
-        `sole owner of ${brandId}`,
-        `You are the only owner of ${brand.name}. Make someone else an owner first.`,
-      );
+      throw new AppError('DELETE_SOLE_OWNER', { brand: brand.name }, `sole owner of ${brandId}`);
   }
 
   await db.$transaction([

@@ -76,7 +76,7 @@ export async function saveInfluencerProfile(db: Db, actor: Actor, input: z.input
   const profile = influencerProfileSchema.parse(input);
   const taken = await db.influencerProfile.findUnique({ where: { handle: profile.handle }, select: { userId: true } });
   if (taken && taken.userId !== actor.userId)
-    throw new AppError('INVALID_INPUT', `handle ${profile.handle} taken`, `The handle @${profile.handle} is taken. Try another.`);
+    throw new AppError('HANDLE_TAKEN', { handle: profile.handle }, `handle ${profile.handle} taken`);
   const data = { handle: profile.handle, bio: profile.bio, avatarUrl: profile.avatarUrl || null, links: profile.links };
   await db.influencerProfile.upsert({ where: { userId: actor.userId }, update: data, create: { userId: actor.userId, ...data } });
 }

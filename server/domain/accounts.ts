@@ -89,11 +89,7 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
   if (ctx) await takeThrottle(db, policies(ctx.limits).signUpsPerIp, ctx.ip);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing)
-    throw new AppError(
-      'INVALID_INPUT',
-      'email taken',
-      'An account with this email already exists. Sign in instead, or ask for a sign-in link.',
-    );
+    throw new AppError('EMAIL_TAKEN', 'email taken');
   const passwordHash = await hashPassword(input.password);
   const granted = input.emailReminders === 'on';
   try {
@@ -116,7 +112,7 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
     if ((error as { code?: string }).code === 'P2002')
-      throw new AppError('INVALID_INPUT', 'email taken (race)', 'An account with this email already exists.');
+      throw new AppError('EMAIL_TAKEN', 'email taken (race)');
     throw error;
   }
 }
@@ -174,7 +170,7 @@ export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
   if (user.passwordHash && !(await withHashSlot(() => verify(user.passwordHash!, input.currentPassword).catch(() => false)))) {
-    throw new AppError('INVALID_INPUT', 'current password wrong', 'Your current password is not right.');
+    throw new AppError('CURRENT_PASSWORD_WRONG', 'current password wrong');
   }
   const passwordHash = await hashPassword(input.newPassword);
   const updated = await db.user.update({

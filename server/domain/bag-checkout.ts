@@ -90,22 +90,18 @@ async function loadWallet(db: Db, buyer: Actor) {
   ]);
   if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
   if (!card)
-    throw new AppError(
-      'NO_PAYMENT_METHOD',
-      `user ${buyer.userId} has no default payment method`,
-      'Add a payment method to pay for your bag.',
-    );
+    throw new AppError('BAG_NO_CARD', `user ${buyer.userId} has no default payment method`);
   if (!address)
-    throw new AppError('NO_ADDRESS', `user ${buyer.userId} has no default address`, 'Add a shipping address to pay for your bag.');
+    throw new AppError('BAG_NO_ADDRESS', `user ${buyer.userId} has no default address`);
   return { name: user.name, addressId: address.id, card };
 }
 
 /** The cheap early answers; the transaction re-checks stock and the limit, and is the authority. */
 function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
-  if (lines.length === 0) throw new AppError('INVALID_STATE', 'empty bag', 'Your bag is empty.');
+  if (lines.length === 0) throw new AppError('BAG_EMPTY', 'empty bag');
   for (const line of lines) {
     if (line.problem === 'UNAVAILABLE')
-      throw new AppError('NOT_IN_LINEUP', `${line.variantId} unavailable`, `${lineName(line)} is no longer available. Remove it to pay.`);
+      throw new AppError('LINE_GONE', { name: lineName(line) }, `${line.variantId} unavailable`);
     if (line.problem) throw soldOut(line);
   }
   for (const [productId, units] of unitsPerProduct(lines))

@@ -10,24 +10,12 @@ import { shippingAddressColumns } from './order-address';
 import type { OrderTotals } from './pricing';
 
 export const soldOut = (line: BagLine) =>
-  new AppError(
-    'SOLD_OUT',
-    `variant ${line.variantId} short for ${line.quantity}`,
-    `Sorry, ${lineName(line)} just sold out. Remove it or lower the quantity to pay.`,
-  );
+  new AppError('LINE_SOLD_OUT', { name: lineName(line) }, `variant ${line.variantId} short for ${line.quantity}`);
 export const limitReached = (line: BagLine, max: number) =>
-  new AppError(
-    'LIMIT_REACHED',
-    `product ${line.productId} over ${max}`,
-    `You can buy at most ${max} of ${line.productTitle} in this show.`,
-  );
+  new AppError('LIMIT_PER_PRODUCT', { max, product: line.productTitle }, `product ${line.productId} over ${max}`);
 // The same sentence one tap answers, so the viewer page words it the same way.
 const dealEnded = (line: BagLine) =>
-  new AppError(
-    'DEAL_ENDED',
-    `deal ${line.deal?.id} on ${line.variantId} ended or capped during checkout`,
-    'This deal has ended or sold out.',
-  );
+  new AppError('DEAL_OVER', `deal ${line.deal?.id} on ${line.variantId} ended or capped during checkout`);
 
 export interface Placement {
   buyer: Actor;
@@ -140,7 +128,7 @@ async function lockAddress(tx: Prisma.TransactionClient, buyer: Actor, addressId
     SELECT "fullName", "line1", "line2", "city", "region", "postalCode", "country", "phone"
       FROM "Address" WHERE "id" = ${addressId} AND "userId" = ${buyer.userId} FOR SHARE`;
   if (!address)
-    throw new AppError('NO_ADDRESS', `address ${addressId} removed during checkout`, 'Add a shipping address to pay for your bag.');
+    throw new AppError('BAG_NO_ADDRESS', `address ${addressId} removed during checkout`);
   return address;
 }
 

@@ -48,7 +48,7 @@ export async function createBrand(
     await takeThrottle(db, p.brandsPerAccount, actor.userId);
   }
   if (await db.brand.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    throw new AppError('INVALID_INPUT', `slug ${input.slug} taken`, `The address “${input.slug}” is taken. Try another.`);
+    throw new AppError('BRAND_SLUG_TAKEN', { slug: input.slug }, `slug ${input.slug} taken`);
   }
   await db.brand.create({ data: { ...input, members: { create: { userId: actor.userId, role: 'OWNER' } } } });
   return { slug: input.slug };
@@ -106,7 +106,7 @@ export async function inviteBrandMember(
     where: { brandId: access.brandId, user: { email: input.email } },
     select: { userId: true },
   });
-  if (already) throw new AppError('INVALID_INPUT', 'already a member', `${input.email} is already on the team.`);
+  if (already) throw new AppError('ALREADY_MEMBER', { email: input.email }, 'already a member');
   await takeInviteThrottles(db, ctx.limits, { ip: ctx.ip, userId: actor.userId, brandId: access.brandId });
   // The token is derived from the id when the email is sent; only its hash is stored.
   const id = randomUUID();
@@ -137,7 +137,7 @@ export async function removeBrandMember(db: Db, actor: Actor, slug: string, user
       // Checked after the delete, inside the transaction, so two owners leaving at once cannot both succeed.
       const owners = await tx.brandMember.count({ where: { brandId: access.brandId, role: 'OWNER' } });
       if (owners === 0)
-        throw new AppError('INVALID_STATE', 'last owner', 'A brand needs at least one owner. Make someone else an owner first.');
+        throw new AppError('LAST_OWNER', 'last owner');
       // The removed person's sessions end with the membership: pages and sockets
       // opened as a team member must not keep the access.
       if (removed.count > 0) await bumpSessionVersion(tx, userId);
@@ -159,7 +159,7 @@ export async function previewBrandInvite(db: Db, token: string): Promise<InviteP
     where: { tokenHash: hashToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, brand: { select: { name: true } } },
   });
-  if (!invite) throw new AppError('NOT_FOUND', 'unknown invite', 'This invitation link is not valid.');
+  if (!invite) throw new AppError('INVITE_NOT_FOUND', 'unknown invite');
   const status = invite.acceptedAt || invite.revokedAt ? 'used' : invite.expiresAt < new Date() ? 'expired' : 'open';
   return { brandName: invite.brand.name, email: invite.email, role: invite.role, status };
 }
@@ -173,11 +173,7 @@ export async function acceptBrandInvite(db: Db, actor: Actor, token: string): Pr
   });
   const invite = accepted[0];
   if (!invite)
-    throw new AppError(
-      'FORBIDDEN',
-      'invite not usable by this account',
-      'This invitation is for another email address, or it has expired or been used.',
-    );
+    throw new AppError('INVITE_NOT_USABLE', 'invite not usable by this account');
   await db.brandMember.upsert({
     where: { brandId_userId: { brandId: invite.brandId, userId: actor.userId } },
     update: {},

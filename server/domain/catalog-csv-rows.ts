@@ -60,22 +60,18 @@ function readHeader(header: string[]): Map<CatalogColumn, number> {
     // Columns we do not know are left alone: spreadsheets grow notes columns.
     if (!(CATALOG_COLUMNS as readonly string[]).includes(name)) return;
     if (columns.has(name as CatalogColumn))
-      throw new AppError('INVALID_INPUT', `duplicate column ${name}`, `The column “${name}” appears twice in the first row.`);
+      throw new AppError('CSV_DUPLICATE_COLUMN', { column: name }, `duplicate column ${name}`);
     columns.set(name as CatalogColumn, index);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
   if (missing.length)
-    throw new AppError(
-      'INVALID_INPUT',
-      `missing columns ${missing.join(',')}`,
-      `The first row must name the columns ${missing.join(', ')}. Start from an exported file to get them all.`,
-    );
+    throw new AppError('CSV_MISSING_COLUMNS', { columns: missing.join(', ') }, `missing columns ${missing.join(',')}`);
   return columns;
 }
 
 export function readCatalogRows(records: string[][], currency: string): { rows: CatalogRow[]; errors: ImportRowError[] } {
   const [header, ...body] = records;
-  if (!header) throw new AppError('INVALID_INPUT', 'empty csv', 'The file is empty.');
+  if (!header) throw new AppError('CSV_EMPTY', 'empty csv');
   const columns = readHeader(header);
   const rows: CatalogRow[] = [];
   const errors: ImportRowError[] = [];

@@ -97,17 +97,13 @@ function refusal(
     case 'SOLD_OUT':
       return new AppError('SOLD_OUT', `variant ${variantId} has ${reservation.stock} left`);
     case 'LIMIT_REACHED':
-      return new AppError(
-        'LIMIT_REACHED',
-        `over limit ${reservation.maxPerBuyer}`,
-        `You can buy at most ${reservation.maxPerBuyer} of this product in this show.`,
-      );
+      return new AppError('LIMIT_PER_BUYER', { max: reservation.maxPerBuyer }, `over limit ${reservation.maxPerBuyer}`);
     case 'SHOW_NOT_FOUND':
-      return new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+      return new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
     case 'SHOW_NOT_LIVE':
       return new AppError('SHOW_NOT_LIVE', `show ${showId} is ${reservation.showStatus}`);
     case 'VARIANT_NOT_FOUND':
-      return new AppError('NOT_FOUND', `variant ${variantId} not found`, 'This product is no longer available.');
+      return new AppError('PRODUCT_GONE', `variant ${variantId} not found`);
     case 'UNAUTHENTICATED':
       return new AppError('UNAUTHENTICATED', `user ${buyerId} no longer exists`);
     case 'NOT_IN_LINEUP':
@@ -119,7 +115,7 @@ function refusal(
     case 'DEAL_MISMATCH':
       return new AppError('INVALID_INPUT', `deal ${dealId} does not match ${variantId}`);
     case 'DEAL_ENDED':
-      return new AppError('DEAL_ENDED', `deal ${dealId} ended or capped`, 'This deal has ended or sold out.');
+      return new AppError('DEAL_OVER', `deal ${dealId} ended or capped`);
     default: {
       const unreachable: never = reservation;
       return new AppError('INTERNAL', `unknown reservation ${JSON.stringify(unreachable)}`);
@@ -238,11 +234,7 @@ async function chargeAndConfirm(db: Db, payments: PaymentProvider, buyer: Actor,
     amountMinor: order.totalMinor,
     idempotencyKey: refundKey(order.orderId, 'unconfirmed'),
   });
-  throw new AppError(
-    'INVALID_STATE',
-    `order ${order.orderId} was ${result} before its payment was confirmed; refunded`,
-    'This order was cancelled while it was being paid, so your payment was returned.',
-  );
+  throw new AppError('CANCELLED_WHILE_PAYING', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`);
 }
 
 async function release(db: Db, order: OrderFacts): Promise<void> {

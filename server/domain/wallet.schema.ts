@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import type { ErrorKey } from './errors';
 
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
@@ -31,8 +32,8 @@ export const cardInputSchema = z.object({
   expMonth: z.coerce
     .number()
     .int('Enter the expiry month.')
-    .min(1, 'The expiry month must be 1 to 12.')
-    .max(12, 'The expiry month must be 1 to 12.'),
+    .min(1, 'CARD_MONTH_RANGE' satisfies ErrorKey)
+    .max(12, 'CARD_MONTH_RANGE' satisfies ErrorKey),
   // Cards print two digits; 27 means 2027.
   expYear: z.coerce
     .number()
@@ -44,7 +45,11 @@ export const cardInputSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
-  holder: text(100, 'name on the card'),
+  holder: z
+    .string()
+    .trim()
+    .min(1, 'CARD_HOLDER_REQUIRED' satisfies ErrorKey)
+    .max(100, 'Keep the name on the card under 100 characters.'),
 });
 export type CardInput = z.input<typeof cardInputSchema>;
 

@@ -11,7 +11,7 @@ export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const author = requireUser(socket);
     requireJoined(socket, showId);
     if (!ctx.chatLimiter.take(author.userId))
-      throw new AppError('RATE_LIMITED', `chat rate for ${author.userId}`, 'You are sending messages too fast. Wait a moment.');
+      throw new AppError('CHAT_TOO_FAST', `chat rate for ${author.userId}`);
     const message = await sendChatMessage(db, author, showId, text);
     broadcaster.emit(showId, 'chat:message', { showId, message });
     return { message };

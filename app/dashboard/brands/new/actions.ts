@@ -17,7 +17,6 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
       { english: 'Use 3–40 lowercase letters, digits or dashes.', key: 'account.newBrand.slugRule' },
       { english: 'Use a three-letter currency code such as USD.', key: 'account.newBrand.currencyRule' },
       { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
-      { english: /^The address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
     ],
     fields: {
       name: 'account.newBrand.nameRule',

@@ -20,9 +20,7 @@ export const COUPON_MESSAGES: readonly MessageRule[] = [
   { english: 'The end must be after the start.', key: 'commerce.coupons.errors.endAfterStart' },
   { english: 'The discount must be more than zero.', key: 'commerce.coupons.errors.discountPositive' },
   { english: 'A percentage is between 1 and 100.', key: 'commerce.coupons.errors.percentBetween' },
-  { english: /^There is already a coupon with the code (?<code>.+)\.$/, key: 'commerce.coupons.errors.codeTaken' },
   { english: 'We could not find that show.', key: 'commerce.coupons.errors.showNotFound' },
-  { english: 'We could not find that coupon.', key: 'commerce.coupons.errors.couponNotFound' },
 ];
 
 /** zod's own wording (lengths and limits without a message) per coupon field. */

@@ -12,6 +12,7 @@ import { createProduct, setProductStatus, updateProduct } from '@/server/domain/
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog-admin.schema';
 import { formatMajorUnits } from '@/server/domain/catalog-format';
 import { MAX_PRODUCT_IMAGE_BYTES, uploadProductImage } from '@/server/domain/product-image';
+import type { ErrorKey } from '@/server/domain/errors';
 import { services } from '@/server/services';
 import { productsPath } from './brand-context';
 import { fieldErrorsOf, productFormSchema, readProductForm, toVariantInput } from './product-form-data';
@@ -77,10 +78,10 @@ export async function setStatusAction(
 
 const imageSchema = z.object({
   image: z
-    .instanceof(File, { message: 'Choose an image file.' })
-    .refine((file) => file.size > 0, 'Choose an image file.')
+    .instanceof(File, { message: 'IMAGE_REQUIRED' satisfies ErrorKey })
+    .refine((file) => file.size > 0, 'IMAGE_REQUIRED' satisfies ErrorKey)
     // Checked before reading the upload into memory; the bytes are checked again.
-    .refine((file) => file.size <= MAX_PRODUCT_IMAGE_BYTES, 'That image is larger than 5 MB. Please choose a smaller one.'),
+    .refine((file) => file.size <= MAX_PRODUCT_IMAGE_BYTES, 'IMAGE_TOO_LARGE' satisfies ErrorKey),
 });
 
 export async function uploadImageAction(

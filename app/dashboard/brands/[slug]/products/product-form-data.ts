@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseMajorUnits, parseOptionsText } from '@/server/domain/catalog-format';
 import { productStatusSchema } from '@/server/domain/catalog-admin.schema';
+import type { ErrorKey } from '@/server/domain/errors';
 
 // What the product editor posts: plain strings, one `variants.<i>.<field>` set
 // per row. The action turns them into the domain's input once it knows the
@@ -48,7 +49,7 @@ export function toVariantInput(row: ProductForm['variants'][number], index: numb
   if (priceMinor === null) errors[`variants.${index}.price`] = `Enter a price like ${example}, without a currency sign.`;
   const stockText = row.stock.trim();
   const sendStock = !row.id || stockText !== row.stockShown.trim();
-  if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'Enter the stock as a whole number, zero or more.';
+  if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'STOCK_INVALID' satisfies ErrorKey;
   const input = {
     ...(row.id ? { id: row.id } : {}),
     name: row.name,

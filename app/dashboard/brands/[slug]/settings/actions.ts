@@ -19,7 +19,6 @@ const shippingFormSchema = z.object({
 // updateShippingRule answers in English; the form's own hints are translated where they are made.
 const SHIPPING_MESSAGES: readonly MessageRule[] = [
   ...ACCESS_MESSAGES,
-  { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' },
 ];
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {

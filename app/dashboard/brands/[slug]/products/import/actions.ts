@@ -15,6 +15,7 @@ import {
   type ImportPreviewLine,
   type ImportRowError,
 } from '@/server/domain/catalog-csv';
+import type { ErrorKey } from '@/server/domain/errors';
 import { services } from '@/server/services';
 import { productsPath } from '../brand-context';
 
@@ -32,7 +33,7 @@ const previewSchema = z.object({
   file: z
     .instanceof(File, { message: 'Choose a CSV file.' })
     .refine((file) => file.size > 0, 'Choose a CSV file.')
-    .refine((file) => file.size <= MAX_IMPORT_BYTES, 'The file is larger than 2 MB. Split it into smaller files.'),
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, 'CSV_TOO_LARGE' satisfies ErrorKey),
 });
 const applySchema = z.object({
   csv: z
