@@ -38,7 +38,11 @@ export function request<E extends EventName>(
   };
   return new Promise((resolve) => {
     timed.emit(event, payload, (err, response) => {
-      if (err) resolve({ ok: false, error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: englishMessage('CONNECTION_SLOW') } } as AckOf<E>);
+      if (err)
+        resolve({
+          ok: false,
+          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: englishMessage('CONNECTION_SLOW') },
+        } as AckOf<E>);
       else resolve(response);
     });
   });

@@ -57,9 +57,7 @@ export async function saveInfluencerAction(_: ActionState | null, form: FormData
 }
 
 const passwordForm: Localisation = {
-  rules: [
-    { english: 'Use a less repetitive password.', key: 'account.password.repetitive' },
-  ],
+  rules: [{ english: 'Use a less repetitive password.', key: 'account.password.repetitive' }],
   fields: { currentPassword: 'account.password.currentWrong', newPassword: 'account.password.hint' },
 };
 
@@ -75,8 +73,7 @@ export async function changePasswordAction(_: ActionState | null, form: FormData
 }
 
 const deleteForm: Localisation = {
-  rules: [
-  ],
+  rules: [],
   fields: { confirmEmail: 'account.delete.emailMismatch' },
 };
 

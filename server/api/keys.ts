@@ -104,14 +104,12 @@ export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: st
 export async function authenticateApiKey(db: Db, authorization: string | null, now = new Date()): Promise<ApiPrincipal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const key = match?.[1];
-  if (!key || !key.startsWith(KEY_PREFIX))
-    throw new AppError('API_KEY_MISSING', 'missing or malformed API key');
+  if (!key || !key.startsWith(KEY_PREFIX)) throw new AppError('API_KEY_MISSING', 'missing or malformed API key');
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
     select: { id: true, brandId: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
-  if (!row || row.revokedAt)
-    throw new AppError('API_KEY_INVALID', `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`);
+  if (!row || row.revokedAt) throw new AppError('API_KEY_INVALID', `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests write it once.
     await db.apiKey.updateMany({

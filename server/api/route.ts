@@ -55,7 +55,11 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         setRateLimitHeaders(headers, limit, apiRateLimiter().policy);
         if (!limit.allowed) {
           headers.set('Retry-After', String(limit.retryAfterSeconds));
-          throw new AppError('API_RATE_LIMITED', { retryAfterSeconds: limit.retryAfterSeconds }, `key ${principal.keyId} over its rate limit`);
+          throw new AppError(
+            'API_RATE_LIMITED',
+            { retryAfterSeconds: limit.retryAfterSeconds },
+            `key ${principal.keyId} over its rate limit`,
+          );
         }
         if (!principal.scopes.has(op.scope))
           throw new AppError('API_KEY_SCOPE', { scope: op.scope }, `key ${principal.keyId} lacks ${op.scope}`);

@@ -88,8 +88,7 @@ export const registrationSchema = z.object({
 export async function registerAccount(db: Db, input: z.infer<typeof registrationSchema>, ctx?: AttemptContext): Promise<SignedInUser> {
   if (ctx) await takeThrottle(db, policies(ctx.limits).signUpsPerIp, ctx.ip);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing)
-    throw new AppError('EMAIL_TAKEN', 'email taken');
+  if (existing) throw new AppError('EMAIL_TAKEN', 'email taken');
   const passwordHash = await hashPassword(input.password);
   const granted = input.emailReminders === 'on';
   try {
@@ -111,8 +110,7 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
-    if ((error as { code?: string }).code === 'P2002')
-      throw new AppError('EMAIL_TAKEN', 'email taken (race)');
+    if ((error as { code?: string }).code === 'P2002') throw new AppError('EMAIL_TAKEN', 'email taken (race)');
     throw error;
   }
 }

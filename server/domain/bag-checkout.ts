@@ -89,10 +89,8 @@ async function loadWallet(db: Db, buyer: Actor) {
     db.paymentMethod.findFirst({ where: { userId: buyer.userId, isDefault: true }, select: { id: true, token: true } }),
   ]);
   if (!user) throw new AppError('UNAUTHENTICATED', `user ${buyer.userId} no longer exists`);
-  if (!card)
-    throw new AppError('BAG_NO_CARD', `user ${buyer.userId} has no default payment method`);
-  if (!address)
-    throw new AppError('BAG_NO_ADDRESS', `user ${buyer.userId} has no default address`);
+  if (!card) throw new AppError('BAG_NO_CARD', `user ${buyer.userId} has no default payment method`);
+  if (!address) throw new AppError('BAG_NO_ADDRESS', `user ${buyer.userId} has no default address`);
   return { name: user.name, addressId: address.id, card };
 }
 
@@ -100,8 +98,7 @@ async function loadWallet(db: Db, buyer: Actor) {
 function refuseUnbuyable(lines: BagLine[], show: BagShow): void {
   if (lines.length === 0) throw new AppError('BAG_EMPTY', 'empty bag');
   for (const line of lines) {
-    if (line.problem === 'UNAVAILABLE')
-      throw new AppError('LINE_GONE', { name: lineName(line) }, `${line.variantId} unavailable`);
+    if (line.problem === 'UNAVAILABLE') throw new AppError('LINE_GONE', { name: lineName(line) }, `${line.variantId} unavailable`);
     if (line.problem) throw soldOut(line);
   }
   for (const [productId, units] of unitsPerProduct(lines))

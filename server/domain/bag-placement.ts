@@ -127,8 +127,7 @@ async function lockAddress(tx: Prisma.TransactionClient, buyer: Actor, addressId
   >`
     SELECT "fullName", "line1", "line2", "city", "region", "postalCode", "country", "phone"
       FROM "Address" WHERE "id" = ${addressId} AND "userId" = ${buyer.userId} FOR SHARE`;
-  if (!address)
-    throw new AppError('BAG_NO_ADDRESS', `address ${addressId} removed during checkout`);
+  if (!address) throw new AppError('BAG_NO_ADDRESS', `address ${addressId} removed during checkout`);
   return address;
 }
 

@@ -47,14 +47,12 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
     return;
   }
   const show = await loadBagShow(db, showId);
-  if (show.status !== 'LIVE')
-    throw new AppError('BAG_WHILE_LIVE', `show ${showId} is ${show.status}`);
+  if (show.status !== 'LIVE') throw new AppError('BAG_WHILE_LIVE', `show ${showId} is ${show.status}`);
   const variant = await db.productVariant.findUnique({
     where: { id: variantId },
     select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } },
   });
-  if (!variant || variant.product.status !== 'ACTIVE')
-    throw new AppError('PRODUCT_GONE', `variant ${variantId} not sellable`);
+  if (!variant || variant.product.status !== 'ACTIVE') throw new AppError('PRODUCT_GONE', `variant ${variantId} not sellable`);
   if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id))
     throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
   const name = lineName({ productTitle: variant.product.title, variantName: variant.name });
@@ -65,14 +63,17 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
     where: { userId: actor.userId, showId, NOT: { variantId } },
     select: { quantity: true, variant: { select: { productId: true } } },
   });
-  if (others.length >= MAX_BAG_LINES)
-    throw new AppError('BAG_FULL', { max: MAX_BAG_LINES }, `bag of ${actor.userId} is full`);
+  if (others.length >= MAX_BAG_LINES) throw new AppError('BAG_FULL', { max: MAX_BAG_LINES }, `bag of ${actor.userId} is full`);
   const units = unitsPerProduct([
     ...others.map((o) => ({ productId: o.variant.productId, quantity: o.quantity })),
     { productId: variant.product.id, quantity },
   ]);
   if ((units.get(variant.product.id) ?? 0) > show.maxPerBuyer) {
-    throw new AppError('LIMIT_PER_PRODUCT', { max: show.maxPerBuyer, product: variant.product.title }, `bag over limit ${show.maxPerBuyer}`);
+    throw new AppError(
+      'LIMIT_PER_PRODUCT',
+      { max: show.maxPerBuyer, product: variant.product.title },
+      `bag over limit ${show.maxPerBuyer}`,
+    );
   }
   await db.bagItem.upsert({
     where: { userId_showId_variantId: { userId: actor.userId, showId, variantId } },

@@ -136,8 +136,7 @@ export async function removeBrandMember(db: Db, actor: Actor, slug: string, user
       const removed = await tx.brandMember.deleteMany({ where: { brandId: access.brandId, userId } });
       // Checked after the delete, inside the transaction, so two owners leaving at once cannot both succeed.
       const owners = await tx.brandMember.count({ where: { brandId: access.brandId, role: 'OWNER' } });
-      if (owners === 0)
-        throw new AppError('LAST_OWNER', 'last owner');
+      if (owners === 0) throw new AppError('LAST_OWNER', 'last owner');
       // The removed person's sessions end with the membership: pages and sockets
       // opened as a team member must not keep the access.
       if (removed.count > 0) await bumpSessionVersion(tx, userId);
@@ -172,8 +171,7 @@ export async function acceptBrandInvite(db: Db, actor: Actor, token: string): Pr
     select: { brandId: true, role: true, brand: { select: { slug: true } } },
   });
   const invite = accepted[0];
-  if (!invite)
-    throw new AppError('INVITE_NOT_USABLE', 'invite not usable by this account');
+  if (!invite) throw new AppError('INVITE_NOT_USABLE', 'invite not usable by this account');
   await db.brandMember.upsert({
     where: { brandId_userId: { brandId: invite.brandId, userId: actor.userId } },
     update: {},

@@ -42,8 +42,7 @@ export async function refuseTakenSkus(db: CatalogDb, brandId: string, skus: stri
 /** A unique-constraint race lost after the check above, reported the same way. */
 export function takeSkuConflict(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'P2002')
-    return new AppError('SKU_TAKEN_RACE', `unique violation: ${String(error)}`);
+  if (code === 'P2002') return new AppError('SKU_TAKEN_RACE', `unique violation: ${String(error)}`);
   return error;
 }
 

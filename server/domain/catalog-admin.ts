@@ -63,8 +63,7 @@ export interface AdminProduct {
   variants: AdminVariant[];
 }
 
-const productNotFound = (productId: string) =>
-  new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in this brand`);
+const productNotFound = (productId: string) => new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in this brand`);
 
 export async function listBrandProducts(db: Db, actor: Actor, slug: string, query: ProductListQuery = {}): Promise<ProductListPage> {
   const access = await requireBrandMember(db, actor, { slug });
@@ -169,8 +168,7 @@ export async function updateProduct(db: Db, actor: Actor, slug: string, productI
   const kept = new Set<string>();
   for (const variant of input.variants ?? []) {
     if (!variant.id) continue;
-    if (!existing.has(variant.id))
-      throw new AppError('VARIANT_GONE', `variant ${variant.id} is not part of product ${productId}`);
+    if (!existing.has(variant.id)) throw new AppError('VARIANT_GONE', `variant ${variant.id} is not part of product ${productId}`);
     kept.add(variant.id);
   }
   const removed = input.variants ? product.variants.filter((v) => !kept.has(v.id)) : [];

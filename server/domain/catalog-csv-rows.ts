@@ -59,13 +59,11 @@ function readHeader(header: string[]): Map<CatalogColumn, number> {
     const name = raw.trim().toLowerCase();
     // Columns we do not know are left alone: spreadsheets grow notes columns.
     if (!(CATALOG_COLUMNS as readonly string[]).includes(name)) return;
-    if (columns.has(name as CatalogColumn))
-      throw new AppError('CSV_DUPLICATE_COLUMN', { column: name }, `duplicate column ${name}`);
+    if (columns.has(name as CatalogColumn)) throw new AppError('CSV_DUPLICATE_COLUMN', { column: name }, `duplicate column ${name}`);
     columns.set(name as CatalogColumn, index);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
-  if (missing.length)
-    throw new AppError('CSV_MISSING_COLUMNS', { columns: missing.join(', ') }, `missing columns ${missing.join(',')}`);
+  if (missing.length) throw new AppError('CSV_MISSING_COLUMNS', { columns: missing.join(', ') }, `missing columns ${missing.join(',')}`);
   return columns;
 }
 

@@ -48,8 +48,7 @@ export type CatalogWriteDb = Pick<Db, 'product' | 'productVariant'> & EventDb;
  * announce it; viewers' cards follow from the recorded event (server/realtime/stock-relay.ts).
  */
 export async function setVariantStock(db: CatalogWriteDb, variantId: string, stock: number): Promise<void> {
-  if (!Number.isInteger(stock) || stock < 0)
-    throw new AppError('STOCK_INVALID', `stock ${stock}`);
+  if (!Number.isInteger(stock) || stock < 0) throw new AppError('STOCK_INVALID', `stock ${stock}`);
   const before = await db.productVariant.findUnique({
     where: { id: variantId },
     select: { stock: true, productId: true, sku: true, product: { select: { brandId: true } } },

@@ -25,8 +25,7 @@ export function normaliseChatText(raw: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
   if (text.length === 0) throw new AppError('CHAT_EMPTY', 'empty chat message');
-  if ([...text].length > CHAT_MAX_LENGTH)
-    throw new AppError('CHAT_TOO_LONG', { max: CHAT_MAX_LENGTH }, 'chat message too long');
+  if ([...text].length > CHAT_MAX_LENGTH) throw new AppError('CHAT_TOO_LONG', { max: CHAT_MAX_LENGTH }, 'chat message too long');
   return text;
 }
 
@@ -81,8 +80,7 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
     showRoleOf(db, actor.userId, showId),
   ]);
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
-  if (show.status === 'ENDED' || show.status === 'CANCELLED')
-    throw new AppError('CHAT_CLOSED', 'chat closed');
+  if (show.status === 'ENDED' || show.status === 'CANCELLED') throw new AppError('CHAT_CLOSED', 'chat closed');
   if (ban) throw new AppError('BANNED', `user ${actor.userId} is banned from ${showId}`);
   if (show.slowModeSeconds > 0 && role === 'viewer') {
     const since = new Date(Date.now() - show.slowModeSeconds * 1000);
@@ -111,8 +109,7 @@ export async function deleteChatMessage(db: Db, actor: Actor, showId: string, me
 /** Bans a viewer from chatting in the show and removes their messages; returns the removed message ids. */
 export async function banFromShow(db: Db, actor: Actor, showId: string, userId: string): Promise<string[]> {
   await requireModerator(db, actor, showId);
-  if ((await showRoleOf(db, userId, showId)) !== 'viewer')
-    throw new AppError('CANNOT_BAN_STAFF', `cannot ban ${userId}`);
+  if ((await showRoleOf(db, userId, showId)) !== 'viewer') throw new AppError('CANNOT_BAN_STAFF', `cannot ban ${userId}`);
   const removed = await db.chatMessage.findMany({ where: { showId, userId, deletedAt: null }, select: { id: true } });
   await db.$transaction([
     db.showBan.upsert({ where: { showId_userId: { showId, userId } }, update: {}, create: { showId, userId, bannedById: actor.userId } }),

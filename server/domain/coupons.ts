@@ -86,8 +86,7 @@ export async function createCoupon(db: Db, actor: Actor, slug: string, raw: Coup
     const row = await db.coupon.create({ data: { ...input, brandId: brand.brandId }, select: couponSelect });
     return toView(row);
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('COUPON_CODE_TAKEN', { code: input.code }, `coupon ${input.code} exists in ${slug}`);
+    if (isUniqueViolation(error)) throw new AppError('COUPON_CODE_TAKEN', { code: input.code }, `coupon ${input.code} exists in ${slug}`);
     throw error;
   }
 }
@@ -140,8 +139,7 @@ export async function checkCoupon(
     );
   }
   const used = await db.couponRedemption.count({ where: { couponId: coupon.id, buyerId: buyer.userId } });
-  if (used >= coupon.perBuyerLimit)
-    throw new AppError('COUPON_ALREADY_USED', `buyer ${buyer.userId} used ${coupon.id} ${used} times`);
+  if (used >= coupon.perBuyerLimit) throw new AppError('COUPON_ALREADY_USED', `buyer ${buyer.userId} used ${coupon.id} ${used} times`);
   return { id: coupon.id, code: coupon.code, kind: coupon.kind, value: coupon.value, perBuyerLimit: coupon.perBuyerLimit };
 }
 
@@ -161,7 +159,6 @@ export async function claimCoupon(tx: Prisma.TransactionClient, coupon: AppliedC
      WHERE "id" = ${coupon.id} AND "active"
        AND ("maxRedemptions" IS NULL OR "redemptionCount" < "maxRedemptions")
        AND ("expiresAt" IS NULL OR "expiresAt" > (now() AT TIME ZONE 'UTC'))`;
-  if (claimed === 0)
-    throw new AppError('COUPON_JUST_ENDED', `coupon ${coupon.id} could not be claimed`);
+  if (claimed === 0) throw new AppError('COUPON_JUST_ENDED', `coupon ${coupon.id} could not be claimed`);
   await tx.couponRedemption.create({ data: { couponId: coupon.id, orderId, buyerId } });
 }

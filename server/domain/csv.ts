@@ -51,8 +51,7 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
   const endRecord = () => {
     records.push(record);
     record = [];
-    if (records.length > maxRecords)
-      throw new AppError('CSV_TOO_MANY_ROWS', { max: maxRecords - 1 }, `csv over ${maxRecords} records`);
+    if (records.length > maxRecords) throw new AppError('CSV_TOO_MANY_ROWS', { max: maxRecords - 1 }, `csv over ${maxRecords} records`);
   };
 
   while (i < input.length) {
@@ -61,8 +60,7 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
       const startRow = records.length + 1;
       i++;
       for (;;) {
-        if (i >= input.length)
-          throw new AppError('CSV_UNCLOSED_QUOTE', { row: startRow }, 'unclosed quote');
+        if (i >= input.length) throw new AppError('CSV_UNCLOSED_QUOTE', { row: startRow }, 'unclosed quote');
         const ch = input[i]!;
         if (ch === '"') {
           if (input[i + 1] === '"') {

@@ -86,8 +86,7 @@ export async function getDeal(db: Db, dealId: string): Promise<DealView | null> 
 async function requireLiveHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, pinnedProductId: true } });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
-  if (show.hostId !== actor.userId)
-    throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
+  if (show.hostId !== actor.userId) throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
   if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
   return show;
 }

@@ -289,5 +289,9 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 /** A failed zod parse as INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
 export function invalidField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError<'INVALID_FIELD'> {
   const field = issues[0]?.path.map(String).join('.') || 'input';
-  return new AppError('INVALID_FIELD', { field }, issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; '));
+  return new AppError(
+    'INVALID_FIELD',
+    { field },
+    issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; '),
+  );
 }

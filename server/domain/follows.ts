@@ -7,8 +7,7 @@ import { scheduleShowReminders } from './show-notifications';
 export async function followHost(db: Db, actor: Actor, hostId: string): Promise<void> {
   const profile = await db.influencerProfile.findUnique({ where: { userId: hostId }, select: { user: { select: { deletedAt: true } } } });
   if (!profile || profile.user.deletedAt) throw new AppError('HOST_NOT_FOUND', `user ${hostId} is not a host`);
-  if (hostId === actor.userId)
-    throw new AppError('CANNOT_FOLLOW_SELF', `user ${hostId} tried to follow themselves`);
+  if (hostId === actor.userId) throw new AppError('CANNOT_FOLLOW_SELF', `user ${hostId} tried to follow themselves`);
   await db.hostFollow.createMany({ data: [{ userId: actor.userId, hostId }], skipDuplicates: true });
 }
 
@@ -30,8 +29,7 @@ export async function unfollowBrand(db: Db, actor: Actor, brandId: string): Prom
 export async function remindMe(db: Db, actor: Actor, showId: string): Promise<void> {
   const show = await db.show.findUnique({ where: { id: showId }, select: { status: true } });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('REMINDER_STARTED', `show ${showId} is ${show.status}`);
+  if (show.status !== 'SCHEDULED') throw new AppError('REMINDER_STARTED', `show ${showId} is ${show.status}`);
   const created = await db.showReminder.createMany({ data: [{ userId: actor.userId, showId }], skipDuplicates: true });
   // Re-planning is idempotent; doing it only on a new reminder saves work on repeats.
   if (created.count > 0) await scheduleShowReminders(db, showId);

@@ -89,8 +89,7 @@ export async function advanceOrders(
   const brand = await requireBrandMember(db, actor, { slug });
   const opts = advanceOptionsSchema.parse(options);
   const ids = [...new Set(orderIds)];
-  if (ids.length > MAX_BULK_ORDERS)
-    throw new AppError('BULK_TOO_MANY', `${ids.length} orders in one batch`);
+  if (ids.length > MAX_BULK_ORDERS) throw new AppError('BULK_TOO_MANY', `${ids.length} orders in one batch`);
   const results: AdvanceResult[] = [];
   for (const orderId of ids) {
     try {
@@ -154,8 +153,7 @@ async function advanceBrandOrder(
   let ship: Shipment | null = null;
   if (to === 'SHIPPED') {
     const parsed = shipmentSchema.safeParse(shipment ?? {});
-    if (!parsed.success)
-      throw new AppError('ORDER_NEEDS_TRACKING', `order ${orderId} shipped without carrier or tracking`);
+    if (!parsed.success) throw new AppError('ORDER_NEEDS_TRACKING', `order ${orderId} shipped without carrier or tracking`);
     ship = parsed.data;
   }
   const from = sourceStatusOf(to);

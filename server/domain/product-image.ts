@@ -10,8 +10,7 @@ export const MAX_PRODUCT_IMAGE_BYTES = 5 * 1024 * 1024;
 /** Checks an upload by its bytes, not its name: PNG, JPEG, WebP or GIF, at most 5 MB. */
 export function validateProductImage(bytes: Uint8Array) {
   if (bytes.length === 0) throw new AppError('IMAGE_REQUIRED', 'empty image');
-  if (bytes.length > MAX_PRODUCT_IMAGE_BYTES)
-    throw new AppError('IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`);
+  if (bytes.length > MAX_PRODUCT_IMAGE_BYTES) throw new AppError('IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`);
   const contentType = detectImageType(bytes);
   if (!contentType) throw new AppError('IMAGE_NOT_IMAGE', 'unrecognised image bytes');
   return { contentType, extension: IMAGE_EXTENSIONS[contentType] };

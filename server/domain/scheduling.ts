@@ -39,8 +39,7 @@ function futureStart(startLocal: string, timeZone: string, now = new Date()): Da
     const detail = `start ${startLocal} in ${timeZone} is ${result.reason}`;
     throw result.reason === 'skipped' ? new AppError('START_SKIPPED', { zone: timeZone }, detail) : new AppError('START_INVALID', detail);
   }
-  if (result.instant.getTime() <= now.getTime())
-    throw new AppError('START_PAST', `start ${startLocal} is in the past`);
+  if (result.instant.getTime() <= now.getTime()) throw new AppError('START_PAST', `start ${startLocal} is in the past`);
   return result.instant;
 }
 
@@ -60,8 +59,7 @@ async function findHost(db: Db, handle: string) {
     where: { handle },
     select: { user: { select: { id: true, name: true, email: true, deletedAt: true } } },
   });
-  if (!profile || profile.user.deletedAt)
-    throw new AppError('HOST_HANDLE_UNKNOWN', { handle }, `no host with handle ${handle}`);
+  if (!profile || profile.user.deletedAt) throw new AppError('HOST_HANDLE_UNKNOWN', { handle }, `no host with handle ${handle}`);
   return profile.user;
 }
 
@@ -154,8 +152,7 @@ export async function rescheduleShow(
   now = new Date(),
 ): Promise<void> {
   const { brand, show } = await requireBrandShow(db, actor, slug, showId);
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('RESCHEDULE_STARTED', `show ${showId} is ${show.status}`);
+  if (show.status !== 'SCHEDULED') throw new AppError('RESCHEDULE_STARTED', `show ${showId} is ${show.status}`);
   const scheduledStart = futureStart(parse(localDateTimeSchema.safeParse(startLocal)), brand.timeZone, now);
   if (scheduledStart.getTime() === show.scheduledStart.getTime()) return;
   // Conditional on the status: a host going live at this moment wins.
@@ -165,8 +162,7 @@ export async function rescheduleShow(
     if (result.count === 1) await recordShowEvent(tx, showId, 'show.scheduled', { previousStart: show.scheduledStart.toISOString() });
     return result;
   });
-  if (moved.count === 0)
-    throw new AppError('RESCHEDULE_STARTED', `show ${showId} left SCHEDULED`);
+  if (moved.count === 0) throw new AppError('RESCHEDULE_STARTED', `show ${showId} left SCHEDULED`);
   await announceShowChange(db, showId, { kind: 'rescheduled', previousStart: show.scheduledStart });
   await scheduleShowReminders(db, showId);
 }
@@ -175,14 +171,12 @@ export async function cancelShow(db: Db, actor: Actor, slug: string, showId: str
   const { show } = await requireBrandShow(db, actor, slug, showId);
   const cancelReason = parse(cancelReasonSchema.safeParse(reason));
   if (show.status === 'CANCELLED') return;
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('CANCEL_STARTED', `show ${showId} is ${show.status}`);
+  if (show.status !== 'SCHEDULED') throw new AppError('CANCEL_STARTED', `show ${showId} is ${show.status}`);
   const cancelled = await db.show.updateMany({
     where: { id: showId, status: 'SCHEDULED' },
     data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason },
   });
-  if (cancelled.count === 0)
-    throw new AppError('CANCEL_STARTED', `show ${showId} left SCHEDULED`);
+  if (cancelled.count === 0) throw new AppError('CANCEL_STARTED', `show ${showId} left SCHEDULED`);
   await announceShowChange(db, showId, { kind: 'cancelled', reason: cancelReason });
 }
 
@@ -198,20 +192,16 @@ export async function respondToHostInvite(
   const answer = parse(hostInviteResponseSchema.safeParse(response));
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, hostInviteStatus: true } });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
-  if (show.hostId !== actor.userId)
-    throw new AppError('INVITE_NOT_YOURS', `user ${actor.userId} was not invited to host ${showId}`);
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('INVITE_ANSWER_STARTED', `show ${showId} is ${show.status}`);
+  if (show.hostId !== actor.userId) throw new AppError('INVITE_NOT_YOURS', `user ${actor.userId} was not invited to host ${showId}`);
+  if (show.status !== 'SCHEDULED') throw new AppError('INVITE_ANSWER_STARTED', `show ${showId} is ${show.status}`);
   const next = answer === 'accept' ? 'ACCEPTED' : 'DECLINED';
   if (show.hostInviteStatus === next) return;
-  if (show.hostInviteStatus === 'DECLINED')
-    throw new AppError('INVITE_DECLINED_BEFORE', `host declined ${showId} before`);
+  if (show.hostInviteStatus === 'DECLINED') throw new AppError('INVITE_DECLINED_BEFORE', `host declined ${showId} before`);
   const updated = await db.show.updateMany({
     where: { id: showId, hostId: actor.userId, status: 'SCHEDULED', hostInviteStatus: show.hostInviteStatus },
     data: { hostInviteStatus: next },
   });
-  if (updated.count === 0)
-    throw new AppError('SHOW_CHANGED', `show ${showId} changed while answering`);
+  if (updated.count === 0) throw new AppError('SHOW_CHANGED', `show ${showId} changed while answering`);
   // A host who declines loses the studio at once: their sockets reconnect as viewers of this show.
   if (next === 'DECLINED') announceAccountEvent({ kind: 'roles-changed', userId: actor.userId });
   if (next === 'ACCEPTED') await scheduleShowReminders(db, showId);

@@ -17,7 +17,6 @@ export async function showRoleOf(db: Db, userId: string, showId: string): Promis
 
 export async function requireModerator(db: Db, actor: Actor, showId: string): Promise<ShowRole> {
   const role = await showRoleOf(db, actor.userId, showId);
-  if (role === 'viewer')
-    throw new AppError('MODERATORS_ONLY', `user ${actor.userId} cannot moderate ${showId}`);
+  if (role === 'viewer') throw new AppError('MODERATORS_ONLY', `user ${actor.userId} cannot moderate ${showId}`);
   return role;
 }

@@ -151,8 +151,7 @@ export async function endShow(db: Db, actor: Actor, showId: string): Promise<Sho
 
 export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<ProductCard> {
   const show = await requireHost(db, actor, showId);
-  if (show.status !== 'LIVE' || !show.startedAt)
-    throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
+  if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
   const inLineup = await db.showProduct.findUnique({
     where: { showId_productId: { showId, productId } },
     select: { product: { select: { status: true } } },

@@ -38,8 +38,7 @@ export interface WebhookEndpointRow {
   deliveries: WebhookDeliveryRow[];
 }
 
-const endpointNotFound = (id: string) =>
-  new AppError('ENDPOINT_NOT_FOUND', `webhook endpoint ${id} not in this brand`);
+const endpointNotFound = (id: string) => new AppError('ENDPOINT_NOT_FOUND', `webhook endpoint ${id} not in this brand`);
 
 function parseEndpointInput(raw: WebhookEndpointInput) {
   const parsed = webhookEndpointInputSchema.safeParse(raw);
@@ -56,8 +55,7 @@ async function brandEndpoint(db: Db, brandId: string, endpointId: string): Promi
 /** A paused endpoint is sent nothing, not even on request: the delivery job would only mark it failed. */
 async function activeBrandEndpoint(db: Db, brandId: string, endpointId: string): Promise<{ id: string }> {
   const endpoint = await brandEndpoint(db, brandId, endpointId);
-  if (!endpoint.active)
-    throw new AppError('ENDPOINT_PAUSED', `webhook endpoint ${endpointId} is paused`);
+  if (!endpoint.active) throw new AppError('ENDPOINT_PAUSED', `webhook endpoint ${endpointId} is paused`);
   return endpoint;
 }
 

@@ -81,8 +81,7 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
 
   on.on('media:createTransport', createTransportSchema, async ({ showId, direction }) => {
     const role = requireJoined(socket, showId);
-    if (direction === 'send' && role !== 'host')
-      throw new AppError('HOST_ONLY_BROADCAST', 'only the host sends media');
+    if (direction === 'send' && role !== 'host') throw new AppError('HOST_ONLY_BROADCAST', 'only the host sends media');
     await allowed(showId, direction === 'send' ? 'send' : 'watch');
     const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {

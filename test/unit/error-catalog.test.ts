@@ -18,7 +18,8 @@ describe('the error catalog and the dictionaries', () => {
         if (typeof text !== 'string') problems.push(`${locale} ${key}: no sentence`);
         // Simple arguments only: {name}, never ICU {name, plural, …} or select, so the sentence reads the same under next-intl.
         else if (/\{\w+,/.test(text)) problems.push(`${locale} ${key}: not a simple argument`);
-        else if (placeholders(text).join() !== [...params].sort().join()) problems.push(`${locale} ${key}: ${placeholders(text)} ≠ ${params}`);
+        else if (placeholders(text).join() !== [...params].sort().join())
+          problems.push(`${locale} ${key}: ${placeholders(text)} ≠ ${params}`);
       }
     }
     expect(problems).toEqual([]);
@@ -45,7 +46,10 @@ describe('the error catalog and the dictionaries', () => {
       params: { scope: 'products:write' },
       message: 'This API key does not have the products:write scope.',
     });
-    expect(toErrorPayload(new AppError('CHAT_SLOW_MODE', { retryAfterSeconds: 4 }))).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 4 });
+    expect(toErrorPayload(new AppError('CHAT_SLOW_MODE', { retryAfterSeconds: 4 }))).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 4,
+    });
     expect(toErrorPayload(new Error('ECONNRESET at 10.0.0.3'))).toEqual({ code: 'INTERNAL', message: MESSAGES.en.errors.INTERNAL });
     expect(toErrorPayload(invalidField([{ path: ['country'], message: 'Choose a country from the list.' }]))).toEqual({
       code: 'INVALID_INPUT',
@@ -86,9 +90,20 @@ describe('no English sentence of an error is written or parsed in app/ or server
     const english = MESSAGES.en.errors as Record<string, string>;
     // The longest fixed part of each sentence, when it is long enough to be a sentence and not a word.
     const fragments = Object.entries(english)
-      .map(([key, text]) => [key, text.split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0]!.trim()] as const)
+      .map(
+        ([key, text]) =>
+          [
+            key,
+            text
+              .split(/\{\w+\}/)
+              .sort((a, b) => b.length - a.length)[0]!
+              .trim(),
+          ] as const,
+      )
       .filter(([, fragment]) => fragment.length >= 16);
-    const found = files.flatMap(({ file, text }) => fragments.filter(([, fragment]) => text.includes(fragment)).map(([key]) => `${file}: ${key}`));
+    const found = files.flatMap(({ file, text }) =>
+      fragments.filter(([, fragment]) => text.includes(fragment)).map(([key]) => `${file}: ${key}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -99,10 +114,14 @@ describe('no English sentence of an error is written or parsed in app/ or server
   const STILL_PARSING = ['app/_lib/intl-data.ts', 'app/account/localise-state.ts', 'app/dashboard/_i18n/localise-state.ts'];
 
   it('nothing decides by reading an error message: no pattern tested against .message, no userMessage read by pages', () => {
-    const parsing = /\.(test|exec|match|startsWith|includes)\((?:[\w.?]*\.)?(message|userMessage)\)|(message|userMessage)\.(match|startsWith|includes)\(/;
+    const parsing =
+      /\.(test|exec|match|startsWith|includes)\((?:[\w.?]*\.)?(message|userMessage)\)|(message|userMessage)\.(match|startsWith|includes)\(/;
     const offenders = files
       .flatMap(({ file, text }) => text.split('\n').map((line, index) => ({ file, line, index })))
-      .filter(({ file, line }) => (parsing.test(line) && !STILL_PARSING.includes(file)) || (file.startsWith('app/') && /\.userMessage\b/.test(line)))
+      .filter(
+        ({ file, line }) =>
+          (parsing.test(line) && !STILL_PARSING.includes(file)) || (file.startsWith('app/') && /\.userMessage\b/.test(line)),
+      )
       .map(({ file, line, index }) => `${file}:${index + 1}: ${line.trim()}`);
     expect(offenders).toEqual([]);
   });

@@ -91,5 +91,4 @@ export const TEAM_MESSAGES: readonly MessageRule[] = [
 
 export const TEAM_FIELDS: FieldFallbacks = { email: 'dashboard.team.errors.emailInvalid' };
 
-export const HOST_MESSAGES: readonly MessageRule[] = [
-];
+export const HOST_MESSAGES: readonly MessageRule[] = [];

@@ -78,8 +78,7 @@ export async function refundOrder(
   if (text) {
     // The currency's decimals come from the order, never from the form.
     const parsed = parseMajorUnits(text.replace(',', '.'), order.currency);
-    if (parsed === null)
-      throw new AppError('REFUND_AMOUNT_FORMAT', `refund amount "${text}" in ${order.currency}`);
+    if (parsed === null) throw new AppError('REFUND_AMOUNT_FORMAT', `refund amount "${text}" in ${order.currency}`);
     amountMinor = parsed;
   }
   return applyRefund(db, payments, actor, orderId, { ...input, amountMinor, cancel: false });

@@ -116,18 +116,15 @@ async function refundUnderLock(
     throw new AppError(input.allowedFrom.refusal, `order ${orderId} is ${order.status} under the lock`);
   }
   const payment = await ensurePaymentRow(tx, payments.name, order);
-  if (!payment && !input.cancel)
-    throw new AppError('NOTHING_PAID', `order ${orderId} has no captured payment`);
+  if (!payment && !input.cancel) throw new AppError('NOTHING_PAID', `order ${orderId} has no captured payment`);
   // Read under the lock: what earlier refunds left, not what was left when this call started.
   const left = payment ? payment.amountMinor - payment.refundedMinor : 0;
   const amount = input.cancel ? left : (input.amountMinor ?? left);
   if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel))
     throw new AppError('REFUND_AMOUNT_ZERO', `refund amount ${amount}`);
-  if (amount > left)
-    throw new AppError('REFUND_OVER', `refund ${amount} over ${left} left on ${orderId}`);
+  if (amount > left) throw new AppError('REFUND_OVER', `refund ${amount} over ${left} left on ${orderId}`);
   const completes = amount === left;
-  if (input.restock && !completes)
-    throw new AppError('RESTOCK_PARTIAL', `restock with partial refund of ${orderId}`);
+  if (input.restock && !completes) throw new AppError('RESTOCK_PARTIAL', `restock with partial refund of ${orderId}`);
 
   // The provider answers the same key with the same refund, so a retry after a failed commit pays nothing twice.
   const providerRefund =

@@ -38,7 +38,8 @@ export const errors = {
   DELETE_EMAIL_MISMATCH: 'Type your email address exactly to confirm.',
   CANNOT_FOLLOW_SELF: 'You cannot follow yourself.',
   REMINDER_LEAD_NOT_OFFERED: 'Choose one of the reminder times offered.',
-  UNSUBSCRIBE_LINK_INVALID: 'This unsubscribe link is not valid. Open it again from the email, or change your settings on your account page.',
+  UNSUBSCRIBE_LINK_INVALID:
+    'This unsubscribe link is not valid. Open it again from the email, or change your settings on your account page.',
   CHAT_EMPTY: 'Type a message first.',
   CHAT_TOO_LONG: 'Messages can be at most {max} characters.',
   BROWSER_CANNOT_PLAY: 'Your browser cannot play this stream.',
@@ -47,7 +48,8 @@ export const errors = {
   SKU_TAKEN_BY: 'The SKU {sku} is already used by “{product}”. Choose another SKU.',
   SKU_TAKEN_RACE: 'One of these SKUs is already used by another product. Choose another SKU.',
   VARIANT_GONE: 'One of the variants no longer exists. Reload the page and try again.',
-  VARIANT_ORDERED: '“{name}” ({sku}) has already been ordered, so it cannot be removed. Set its stock to 0, or archive the product to stop selling it.',
+  VARIANT_ORDERED:
+    '“{name}” ({sku}) has already been ordered, so it cannot be removed. Set its stock to 0, or archive the product to stop selling it.',
   IMAGE_REQUIRED: 'Choose an image file.',
   IMAGE_TOO_LARGE: 'That image is larger than 5 MB. Please choose a smaller one.',
   IMAGE_NOT_IMAGE: 'That file is not a PNG, JPEG, WebP or GIF image.',
@@ -99,7 +101,8 @@ export const errors = {
   ENDPOINT_NOT_FOUND: 'We could not find that webhook endpoint.',
   DELIVERY_NOT_FOUND: 'We could not find that delivery.',
   EVENT_NOT_FOUND: 'We could not find that event.',
-  UNSUBSCRIBE_LINK_UNKNOWN: 'This unsubscribe link is not valid. Open it again from the email, or change your settings on your account page.',
+  UNSUBSCRIBE_LINK_UNKNOWN:
+    'This unsubscribe link is not valid. Open it again from the email, or change your settings on your account page.',
   API_KEY_MISSING: 'Send your API key as "Authorization: Bearer lc_live_…".',
   API_KEY_INVALID: 'This API key is not valid or has been revoked.',
   API_KEY_SCOPE: 'This API key does not have the {scope} scope.',

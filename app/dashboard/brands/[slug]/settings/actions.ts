@@ -17,9 +17,7 @@ const shippingFormSchema = z.object({
 });
 
 // updateShippingRule answers in English; the form's own hints are translated where they are made.
-const SHIPPING_MESSAGES: readonly MessageRule[] = [
-  ...ACCESS_MESSAGES,
-];
+const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES];
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
