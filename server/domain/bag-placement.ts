@@ -13,7 +13,7 @@ export const soldOut = (line: BagLine) =>
   new AppError('LINE_SOLD_OUT', { name: lineName(line) }, `variant ${line.variantId} short for ${line.quantity}`);
 export const limitReached = (line: BagLine, max: number) =>
   new AppError('LIMIT_PER_PRODUCT', { max, product: line.productTitle }, `product ${line.productId} over ${max}`);
-// The same sentence one tap answers, so the viewer page words it the same way.
+// The same reason one tap answers, so the viewer page words it the same way.
 const dealEnded = (line: BagLine) =>
   new AppError('DEAL_OVER', `deal ${line.deal?.id} on ${line.variantId} ended or capped during checkout`);
 

@@ -1,9 +1,9 @@
 import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise-state';
 
-// The English sentences the wallet schema (server/domain/wallet.schema.ts), the
-// card checks (server/domain/payments/card-validation.ts) and the wallet domain
-// answer with, each paired with its dictionary key. A sentence changed there
-// shows in English until its rule here follows. The one-tap sheet in the player
+// The field sentences of the wallet schema (server/domain/wallet.schema.ts), each
+// paired with its dictionary key; a schema message that is an error key
+// (CARD_MONTH_RANGE) needs no rule. Refusals of the card checks and the wallet
+// domain are codes and read through errorText. The one-tap sheet in the player
 // posts the same fields, so it can translate with these rules too.
 
 export const WALLET_MESSAGES: readonly MessageRule[] = [

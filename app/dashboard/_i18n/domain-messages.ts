@@ -1,9 +1,8 @@
 import type { FieldFallbacks, MessageRule } from './localise-state';
 
-// The English sentences the catalog, scheduling and team domains (and our own
-// form schemas) answer with, each paired with its dictionary key. A sentence
-// changed in the domain simply shows in English until its rule here follows;
-// test/unit/dashboard-messages.test.ts feeds the real schemas to catch that.
+// The field sentences of the catalog, scheduling and team schemas (and our own
+// form schemas), each paired with its dictionary key. Refusals of those domains
+// are codes with params and read through errorText, never through a rule here.
 
 export const ACCESS_MESSAGES: readonly MessageRule[] = [
   { english: /^Use at most (?<max>\d+) characters\.$/, key: 'dashboard.form.maxChars' },

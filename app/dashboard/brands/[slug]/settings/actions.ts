@@ -16,7 +16,7 @@ const shippingFormSchema = z.object({
   freeOver: z.string().max(20).default(''),
 });
 
-// updateShippingRule answers in English; the form's own hints are translated where they are made.
+// updateShippingRule refuses with a code (errorText); the form's own hints are translated where they are made.
 const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES];
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {

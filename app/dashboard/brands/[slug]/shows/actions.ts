@@ -60,7 +60,7 @@ async function withCover<T>(
   }
 }
 
-/** The domain answers in English; every action's refusal is translated here, on its way to the form. */
+/** Every action's refusal (by code and params) and field sentence is translated here, on its way to the form. */
 async function localised(state: Promise<ActionState>): Promise<ActionState> {
   const [{ t }, result] = await Promise.all([getI18n(), state]);
   return localiseState(result, t, SHOW_MESSAGES, SHOW_FIELDS);
