@@ -13,7 +13,6 @@ import { reissueSessionCookie } from '@/server/auth/session';
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 
 const nameForm: Localisation = {
-  rules: [{ english: 'Enter your name.', key: 'account.profile.nameRequired' }],
   fields: { name: 'account.profile.nameRequired' },
 };
 
@@ -34,10 +33,7 @@ function influencerInput(form: FormData) {
 }
 
 const influencerForm: Localisation = {
-  rules: [
-    { english: 'Use 3–30 letters, digits, dots or underscores.', key: 'account.host.handleRule' },
-    { english: 'Links must start with https:// or http://', key: 'account.host.linkUrlRule' },
-  ],
+  rules: [],
   fields: {
     handle: 'account.host.handleRule',
     avatarUrl: 'account.host.avatarRule',
@@ -57,7 +53,6 @@ export async function saveInfluencerAction(_: ActionState | null, form: FormData
 }
 
 const passwordForm: Localisation = {
-  rules: [{ english: 'Use a less repetitive password.', key: 'account.password.repetitive' }],
   fields: { currentPassword: 'account.password.currentWrong', newPassword: 'account.password.hint' },
 };
 

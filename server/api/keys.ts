@@ -17,10 +17,10 @@ const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 6;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const apiKeyInputSchema = z.object({
-  name: z.string().trim().min(1, 'Give the key a name, like “Warehouse sync”.').max(80, 'Keep the name under 80 characters.'),
+  name: z.string().trim().min(1, 'DEVELOPER_KEY_NAME_REQUIRED').max(80, 'DEVELOPER_KEY_NAME_TOO_LONG'),
   scopes: z
-    .array(apiScopeSchema, { error: 'Choose what the key may do.' })
-    .min(1, 'Choose at least one permission.')
+    .array(apiScopeSchema, { error: 'DEVELOPER_SCOPES_CHOOSE' })
+    .min(1, 'DEVELOPER_SCOPES_MIN')
     .transform((scopes) => [...new Set(scopes)]),
 });
 export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;

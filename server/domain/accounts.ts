@@ -14,15 +14,15 @@ export interface SignedInUser {
 }
 
 export const emailSchema = z
-  .email('Enter a valid email address.')
+  .email('TEAM_EMAIL_INVALID')
   .max(254)
   .transform((e) => e.trim().toLowerCase());
 export const passwordSchema = z
   .string()
   .min(10, 'Use at least 10 characters.')
   .max(200, 'Use at most 200 characters.')
-  .refine((p) => new Set(p).size >= 5, 'Use a less repetitive password.');
-export const displayNameSchema = z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.');
+  .refine((p) => new Set(p).size >= 5, 'PASSWORD_REPETITIVE');
+export const displayNameSchema = z.string().trim().min(1, 'PROFILE_NAME_REQUIRED').max(80, 'Use at most 80 characters.');
 
 // argon2id with the library's defaults (19 MiB, t=2) – OWASP's recommended floor.
 export const hashPassword = (password: string) => withHashSlot(() => hash(password));

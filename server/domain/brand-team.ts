@@ -17,13 +17,13 @@ export const brandCreationSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, 'Use 3–40 lowercase letters, digits or dashes.'),
+    .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, 'NEW_BRAND_SLUG_RULE'),
   currency: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.'),
-  timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list.'),
+    .regex(/^[A-Z]{3}$/, 'NEW_BRAND_CURRENCY_RULE'),
+  timeZone: z.string().refine(isTimeZone, 'NEW_BRAND_TIME_ZONE_RULE'),
 });
 
 function isTimeZone(zone: string): boolean {

@@ -9,7 +9,7 @@ import {
 } from './catalog-admin.schema';
 import { parseMajorUnits, parseOptionsText, type VariantOptions } from './catalog-format';
 import { restoreFormulaText } from './csv';
-import { AppError } from './errors';
+import { AppError, englishMessage, schemaText } from './errors';
 
 // Turns CSV records into checked rows, one error per problem, each naming its
 // spreadsheet row (the header is row 1) so people can find it.
@@ -85,7 +85,8 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     const problems: string[] = [];
     const sku = cell('sku') ?? '';
     const skuCheck = skuSchema.safeParse(sku);
-    if (!skuCheck.success) problems.push(sku ? `The SKU “${sku}” is not valid: ${skuCheck.error.issues[0]?.message}` : 'The SKU is empty.');
+    if (!skuCheck.success)
+      problems.push(sku ? `The SKU “${sku}” is not valid: ${schemaText(skuCheck.error.issues[0]?.message)}` : 'The SKU is empty.');
     else if (firstRowOfSku.has(sku))
       problems.push(`The SKU ${sku} also appears in row ${firstRowOfSku.get(sku)}. Each SKU may appear once.`);
     else firstRowOfSku.set(sku, row);
@@ -104,7 +105,7 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     if (status && !status.success) problems.push(`The status “${statusText}” is not one of draft, active or archived.`);
 
     const imageText = cell('image_url') ?? '';
-    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(IMAGE_SOURCE_MESSAGE);
+    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(englishMessage(IMAGE_SOURCE_MESSAGE));
 
     const optionsText = cell('options') ?? '';
     const parsedOptions = parseOptionsText(optionsText);

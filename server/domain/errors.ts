@@ -194,6 +194,71 @@ export const ERROR_REASONS = {
   REFUND_OVER: { code: 'INVALID_STATE' },
   REFUND_NOT_CAPTURED: { code: 'INVALID_STATE' },
   RESTOCK_PARTIAL: { code: 'INVALID_STATE' },
+  // Form fields: schemas give these keys as their messages, so a field reads in the reader's language without a rule.
+  PROFILE_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  HOST_HANDLE_RULE: { code: 'INVALID_INPUT' },
+  HOST_LINK_URL_RULE: { code: 'INVALID_INPUT' },
+  PASSWORD_REPETITIVE: { code: 'INVALID_INPUT' },
+  WALLET_COUNTRY: { code: 'INVALID_INPUT' },
+  WALLET_PHONE: { code: 'INVALID_INPUT' },
+  WALLET_NUMBER_FORMAT: { code: 'INVALID_INPUT' },
+  WALLET_MONTH_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_YEAR_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_CVC_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_TITLE_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_TITLE_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_DESCRIPTION_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_VARIANTS_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_PRODUCT_NEEDS_VARIANT: { code: 'INVALID_INPUT' },
+  PRODUCT_VARIANT_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_OPTIONS_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_OPTION_CHARS: { code: 'INVALID_INPUT' },
+  PRODUCT_TOO_MANY_OPTIONS: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_NEGATIVE: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_TOO_HIGH: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_WHOLE: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_NEGATIVE: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_TOO_HIGH: { code: 'INVALID_INPUT' },
+  PRODUCT_NEW_VARIANT_STOCK: { code: 'INVALID_INPUT' },
+  CSV_CHOOSE_FILE: { code: 'INVALID_INPUT' },
+  CSV_PREVIEW_FIRST: { code: 'INVALID_INPUT' },
+  SHOW_TITLE_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_WHOLE: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_MIN: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_MAX: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_NEGATIVE: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_MAX: { code: 'INVALID_INPUT' },
+  SHOW_HOST_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_START_FORMAT: { code: 'INVALID_INPUT' },
+  IMAGE_SOURCE_NOT_ALLOWED: { code: 'INVALID_INPUT' },
+  SHOW_LINEUP_TWICE: { code: 'INVALID_INPUT' },
+  TEAM_EMAIL_INVALID: { code: 'INVALID_INPUT' },
+  DEVELOPER_KEY_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  DEVELOPER_KEY_NAME_TOO_LONG: { code: 'INVALID_INPUT' },
+  DEVELOPER_SCOPES_CHOOSE: { code: 'INVALID_INPUT' },
+  DEVELOPER_SCOPES_MIN: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_TOO_LONG: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_FORMAT: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_CREDENTIALS: { code: 'INVALID_INPUT' },
+  DEVELOPER_EVENTS_CHOOSE: { code: 'INVALID_INPUT' },
+  DEVELOPER_EVENTS_MIN: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PERCENT_RANGE: { code: 'INVALID_INPUT' },
+  COUPON_FORM_SKIPPED_TIME: { code: 'INVALID_INPUT' },
+  COUPON_FORM_USE_DATE_PICKER: { code: 'INVALID_INPUT' },
+  COUPON_FORM_MAX_REDEMPTIONS_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PER_BUYER_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_CODE_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_END_AFTER_START: { code: 'INVALID_INPUT' },
+  COUPON_FORM_DISCOUNT_POSITIVE: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PERCENT_BETWEEN: { code: 'INVALID_INPUT' },
+  NEW_BRAND_SLUG_RULE: { code: 'INVALID_INPUT' },
+  NEW_BRAND_CURRENCY_RULE: { code: 'INVALID_INPUT' },
+  NEW_BRAND_TIME_ZONE_RULE: { code: 'INVALID_INPUT' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;
@@ -286,8 +351,18 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return payload;
 }
 
-/** A failed zod parse as INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
-export function invalidField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError<'INVALID_FIELD'> {
+type ParamlessReason = { [R in ErrorReason]: ParamsOf<R> extends undefined ? R : never }[ErrorReason];
+
+/** A zod message that is a key, as its English sentence (CSV row problems and API issues are English text). */
+export const schemaText = (message: string | undefined): string =>
+  message && isErrorKey(message) ? englishMessage(message) : (message ?? '');
+
+/** A failed zod parse as the reason its schema named, else INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
+export function invalidField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const detail = issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+  // A schema that names a reason (without params) refuses with it; zod's own wording names the field.
+  const first = issues[0]?.message ?? '';
+  if (isErrorReason(first) && !('params' in ERROR_REASONS[first])) return new AppError(first as ParamlessReason, detail);
   const field = issues[0]?.path.map(String).join('.') || 'input';
   return new AppError(
     'INVALID_FIELD',

@@ -15,8 +15,8 @@ export const addressInputSchema = z.object({
   postalCode: optionalText(20, 'postal code'),
   // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):
   // anything that is not an assigned ISO 3166-1 code is refused, never shortened.
-  country: z.string().trim().toUpperCase().refine(isCountryCode, 'Choose a country from the list.'),
-  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'Use digits, spaces and + ( ) - only.'),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, 'WALLET_COUNTRY'),
+  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'WALLET_PHONE'),
 });
 export type AddressInput = z.input<typeof addressInputSchema>;
 
@@ -28,23 +28,23 @@ export const cardInputSchema = z.object({
   number: z
     .string()
     .trim()
-    .regex(/^[\d\s-]{12,23}$/, 'Enter the card number (digits only).'),
+    .regex(/^[\d\s-]{12,23}$/, 'WALLET_NUMBER_FORMAT'),
   expMonth: z.coerce
     .number()
-    .int('Enter the expiry month.')
+    .int('WALLET_MONTH_REQUIRED')
     .min(1, 'CARD_MONTH_RANGE' satisfies ErrorKey)
     .max(12, 'CARD_MONTH_RANGE' satisfies ErrorKey),
   // Cards print two digits; 27 means 2027.
   expYear: z.coerce
     .number()
-    .int('Enter the expiry year.')
+    .int('WALLET_YEAR_REQUIRED')
     .min(0)
     .max(2100)
     .transform((y) => (y < 100 ? 2000 + y : y)),
   cvc: z
     .string()
     .trim()
-    .regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
+    .regex(/^\d{3,4}$/, 'WALLET_CVC_FORMAT'),
   holder: z
     .string()
     .trim()

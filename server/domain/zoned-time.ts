@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'Use the date and time picker (YYYY-MM-DDTHH:mm).');
+export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'SHOW_START_FORMAT');
 
 export type ZonedLocalResult = { ok: true; instant: Date } | { ok: false; reason: 'invalid' | 'skipped' };
 

@@ -11,12 +11,6 @@ export const WALLET_MESSAGES: readonly MessageRule[] = [
   { english: 'Enter the street address.', key: 'commerce.wallet.errors.line1Required' },
   { english: 'Enter the city.', key: 'commerce.wallet.errors.cityRequired' },
   { english: /^Keep the [a-z ]+ under (?<max>\d+) characters\.$/, key: 'commerce.wallet.errors.tooLong' },
-  { english: 'Choose a country from the list.', key: 'commerce.wallet.errors.country' },
-  { english: 'Use digits, spaces and + ( ) - only.', key: 'commerce.wallet.errors.phone' },
-  { english: 'Enter the card number (digits only).', key: 'commerce.wallet.errors.numberFormat' },
-  { english: 'Enter the expiry month.', key: 'commerce.wallet.errors.monthRequired' },
-  { english: 'Enter the expiry year.', key: 'commerce.wallet.errors.yearRequired' },
-  { english: 'The security code is 3 or 4 digits.', key: 'commerce.wallet.errors.cvcFormat' },
 ];
 
 /** zod's own wording (a year that is not a number, a limit without a message) per field. */

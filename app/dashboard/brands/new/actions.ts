@@ -13,11 +13,7 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
     redirect(`/dashboard/brands/${slug}/products`);
   });
   return localise(state, {
-    rules: [
-      { english: 'Use 3–40 lowercase letters, digits or dashes.', key: 'account.newBrand.slugRule' },
-      { english: 'Use a three-letter currency code such as USD.', key: 'account.newBrand.currencyRule' },
-      { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
-    ],
+    rules: [],
     fields: {
       name: 'account.newBrand.nameRule',
       slug: 'account.newBrand.slugRule',

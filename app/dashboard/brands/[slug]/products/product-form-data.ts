@@ -15,7 +15,7 @@ export const productFormSchema = z.object({
   status: productStatusSchema.default('DRAFT'),
   variants: z
     .array(z.object({ id: text, name: text, sku: text, options: text, price: text, stock: text, stockShown: text }))
-    .min(1, 'Add at least one variant.'),
+    .min(1, 'PRODUCT_VARIANTS_REQUIRED'),
 });
 export type ProductForm = z.infer<typeof productFormSchema>;
 
@@ -44,7 +44,7 @@ export function readProductForm(form: FormData): Record<string, unknown> {
 export function toVariantInput(row: ProductForm['variants'][number], index: number, currency: string, example: string) {
   const errors: Record<string, string> = {};
   const options = parseOptionsText(row.options);
-  if (!options) errors[`variants.${index}.options`] = 'Write options like Size=M; Colour=Red, each name once.';
+  if (!options) errors[`variants.${index}.options`] = 'PRODUCT_OPTIONS_FORMAT';
   const priceMinor = parseMajorUnits(row.price, currency);
   if (priceMinor === null) errors[`variants.${index}.price`] = `Enter a price like ${example}, without a currency sign.`;
   const stockText = row.stock.trim();

@@ -25,10 +25,7 @@ import { attemptContext } from '@/server/auth/attempt';
 
 // The form asks for a percent; the domain stores basis points.
 const formExtras = {
-  commissionPercent: z.coerce
-    .number('Enter a percentage.')
-    .min(0, 'Commission cannot be negative.')
-    .max(100, 'Commission cannot exceed 100 %.'),
+  commissionPercent: z.coerce.number('SHOW_COMMISSION_REQUIRED').min(0, 'SHOW_COMMISSION_NEGATIVE').max(100, 'SHOW_COMMISSION_MAX'),
   coverFile: z.instanceof(File).optional(),
 };
 const detailsFormSchema = showDetailsSchema.omit({ commissionRateBps: true }).extend(formExtras);
