@@ -35,7 +35,7 @@ export async function saveProductAction(
   return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_MESSAGES, PRODUCT_FIELDS);
 }
 
-// Answers in the domain's English; the action above translates.
+// Answers with codes and schema keys; the action above translates.
 async function saveProduct(slug: string, productId: string | null, form: FormData): Promise<ActionState> {
   return formAction(productFormSchema, readProductForm(form), async (fields, user) => {
     const db = services().db;
