@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { isCountryCode } from './countries';
 import type { ErrorKey } from './errors';
 
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
+const text = (max: number, label: string, required: ErrorKey) =>
+  z.string().trim().min(1, required).max(max, `Keep the ${label} under ${max} characters.`);
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
 
 export const addressInputSchema = z.object({
-  fullName: text(100, 'full name'),
-  line1: text(200, 'street address'),
+  fullName: text(100, 'full name', 'WALLET_FULL_NAME_REQUIRED'),
+  line1: text(200, 'street address', 'WALLET_LINE1_REQUIRED'),
   line2: optionalText(200, 'second address line'),
-  city: text(100, 'city'),
+  city: text(100, 'city', 'WALLET_CITY_REQUIRED'),
   region: optionalText(100, 'region'),
   postalCode: optionalText(20, 'postal code'),
   // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):

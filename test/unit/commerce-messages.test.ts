@@ -79,7 +79,7 @@ describe('commerce pages translate the domain sentences', () => {
         ok: false,
         code: 'INVALID_INPUT',
         message: 'Please check the highlighted fields.',
-        fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'Enter the city.' },
+        fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'WALLET_CITY_REQUIRED' },
       },
       km,
       WALLET_MESSAGES,

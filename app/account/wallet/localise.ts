@@ -7,9 +7,6 @@ import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise
 // posts the same fields, so it can translate with these rules too.
 
 export const WALLET_MESSAGES: readonly MessageRule[] = [
-  { english: 'Enter the full name.', key: 'commerce.wallet.errors.fullNameRequired' },
-  { english: 'Enter the street address.', key: 'commerce.wallet.errors.line1Required' },
-  { english: 'Enter the city.', key: 'commerce.wallet.errors.cityRequired' },
   { english: /^Keep the [a-z ]+ under (?<max>\d+) characters\.$/, key: 'commerce.wallet.errors.tooLong' },
 ];
 
