@@ -1,4 +1,7 @@
 import { expect, test } from './support/fixtures';
+import { LOCALE_COOKIE } from '../app/_i18n/locales';
+import { MESSAGES } from '../app/_i18n/messages';
+import { createTranslator } from '../app/_i18n/translate';
 
 test('sign-up keeps the name and email after a refusal, checks the fields in the browser first, and leaves marketing consent unticked', async ({
   page,
@@ -48,4 +51,22 @@ test('sign-up keeps the name and email after a refusal, checks the fields in the
       ).rows;
     await expect.poll(account).toEqual([{ name: 'Bolor Bat', emailReminders: false }]);
   });
+});
+
+test('in Khmer, signing up with an email that already has an account reads the refusal in Khmer, not the server’s English', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: LOCALE_COOKIE, value: 'km', domain: 'localhost', path: '/' }]);
+  const page = await context.newPage();
+  const km = createTranslator('km', MESSAGES.km);
+  await page.goto('/signup');
+  await page.getByLabel(km('auth.signUp.name')).fill('Sok Dara');
+  await page.getByLabel(km('auth.signUp.email'), { exact: true }).fill('viewer2@demo.live');
+  await page.getByLabel(km('auth.signUp.password'), { exact: true }).fill('a-long-passphrase');
+  await page.getByRole('button', { name: km('auth.signUp.submit') }).click();
+  // The action answers { code: 'INVALID_INPUT', reason: 'EMAIL_TAKEN' }; the page says it in the reader's language.
+  await expect(page.getByText(km('errors.EMAIL_TAKEN'))).toBeVisible();
+  await expect(page.getByText(MESSAGES.en.errors.EMAIL_TAKEN)).toHaveCount(0);
+  await context.close();
 });

@@ -5,6 +5,7 @@ import { useActionState, useState } from 'react';
 import { followToggleAction } from './follow-actions';
 import { primaryButtonClass, secondaryButtonClass } from './ui';
 import { useI18n } from '@/app/_i18n/client';
+import { errorText } from '@/app/_i18n/error-text';
 
 export interface FollowButtonProps {
   /** A host (user id), a brand (brand id) or a show ("Remind me"). */
@@ -22,13 +23,13 @@ export interface FollowButtonProps {
 /** A toggle for following and reminders; signed out, it is a link to sign in that comes back here. */
 export function FollowButton({ target, id, active: initial, labels, subject, signedIn, returnTo }: FollowButtonProps) {
   const [active, setActive] = useState(initial);
+  const { t } = useI18n();
   const [error, action, pending] = useActionState(async (_: string | null, form: FormData) => {
     const result = await followToggleAction(form);
-    if (!result.ok) return result.message;
+    if (!result.ok) return errorText(t, result);
     setActive(form.get('on') === 'true');
     return null;
   }, null);
-  const { t } = useI18n();
   const text = active ? labels.on : labels.off;
   if (!signedIn) {
     return (

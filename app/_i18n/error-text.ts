@@ -1,12 +1,26 @@
-import type { MessageKey, Translate } from './translate';
+import type { MessageKey, Translate, Vars } from './translate';
+
+export { isErrorKey } from '@/server/domain/errors';
+
+/** A refusal as every transport carries it (server/domain/errors.ts ErrorPayload): a stable code, maybe a finer reason, and params. */
+export interface Refusal {
+  code: string;
+  reason?: string;
+  params?: Readonly<Vars>;
+}
 
 /**
- * A refusal in the reader's language, by its stable code; the server's own
- * (English) message is the fallback for a code without a translation.
+ * The one translator of refusals: the sentence of `reason`, else of `code`, in
+ * the reader's language with the params filled in. The English `message` a
+ * refusal also carries is for API clients and logs and is never read here.
  */
-export function errorText(t: Translate, error: { code: string; message?: string } | null | undefined): string {
+export function errorText(t: Translate, error: Refusal | null | undefined): string {
   if (!error) return t('errors.INTERNAL');
-  const key = `errors.${error.code}` as MessageKey;
-  const text = t(key);
-  return text === key ? (error.message ?? t('errors.INTERNAL')) : text;
+  for (const key of [error.reason, error.code]) {
+    if (!key) continue;
+    const path = `errors.${key}` as MessageKey;
+    const text = t(path, { ...error.params });
+    if (text !== path) return text;
+  }
+  return t('errors.INTERNAL');
 }

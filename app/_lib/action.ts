@@ -1,14 +1,13 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { currentUser, type SessionUser } from '@/server/auth/session';
-import { toErrorPayload, type ErrorCode } from '@/server/domain/errors';
+import { englishMessage, toErrorPayload, type ErrorPayload } from '@/server/domain/errors';
 
 /**
  * What every server action returns to its form: the same `{ ok, error: { code } }`
  * shape as the socket protocol, plus per-field messages for zod failures.
  */
-export type ActionState =
-  { ok: true; message?: string } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+export type ActionState = { ok: true; message?: string } | ({ ok: false; fieldErrors?: Record<string, string> } & ErrorPayload);
 
 /** The signed-in user of a page, or a redirect to sign-in that comes back here. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
@@ -28,7 +27,7 @@ export async function formAction<S extends z.ZodType>(
   run: (input: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
 ): Promise<ActionState> {
   const user = await currentUser();
-  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: englishMessage('UNAUTHENTICATED') };
   return publicFormAction(schema, form, (input) => run(input, user));
 }
 
@@ -51,7 +50,7 @@ export async function publicFormAction<S extends z.ZodType>(
     if (isNextControlFlow(error)) throw error;
     const payload = toErrorPayload(error);
     if (payload.code === 'INTERNAL') console.error('server action failed', error);
-    return { ok: false, code: payload.code, message: payload.message };
+    return { ok: false, ...payload };
   }
 }
 

@@ -2,6 +2,7 @@
 
 import type { Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
+import { englishMessage } from '@/server/domain/errors';
 
 export type ShowClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -53,7 +54,11 @@ export function request<E extends EventName>(
   };
   return new Promise((resolve) => {
     timed.emit(event, payload, (err, response) => {
-      if (err) resolve({ ok: false, error: { code: 'INTERNAL', message: 'The connection is slow. Please try again.' } } as AckOf<E>);
+      if (err)
+        resolve({
+          ok: false,
+          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: englishMessage('CONNECTION_SLOW') },
+        } as AckOf<E>);
       else resolve(response);
     });
   });

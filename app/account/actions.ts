@@ -13,7 +13,6 @@ import { reissueSessionCookie } from '@/server/auth/session';
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 
 const nameForm: Localisation = {
-  rules: [{ english: 'Enter your name.', key: 'account.profile.nameRequired' }],
   fields: { name: 'account.profile.nameRequired' },
 };
 
@@ -34,11 +33,7 @@ function influencerInput(form: FormData) {
 }
 
 const influencerForm: Localisation = {
-  rules: [
-    { english: 'Use 3–30 letters, digits, dots or underscores.', key: 'account.host.handleRule' },
-    { english: 'Links must start with https:// or http://', key: 'account.host.linkUrlRule' },
-    { english: /^The handle @(?<handle>.+) is taken\. Try another\.$/, key: 'account.host.handleTaken' },
-  ],
+  rules: [],
   fields: {
     handle: 'account.host.handleRule',
     avatarUrl: 'account.host.avatarRule',
@@ -58,10 +53,6 @@ export async function saveInfluencerAction(_: ActionState | null, form: FormData
 }
 
 const passwordForm: Localisation = {
-  rules: [
-    { english: 'Use a less repetitive password.', key: 'account.password.repetitive' },
-    { english: 'Your current password is not right.', key: 'account.password.currentWrong' },
-  ],
   fields: { currentPassword: 'account.password.currentWrong', newPassword: 'account.password.hint' },
 };
 
@@ -77,11 +68,7 @@ export async function changePasswordAction(_: ActionState | null, form: FormData
 }
 
 const deleteForm: Localisation = {
-  rules: [
-    { english: 'Type your email address exactly to confirm.', key: 'account.delete.emailMismatch' },
-    { english: 'You host upcoming shows. Ask the brand to cancel them or decline them first.', key: 'account.delete.hostsUpcoming' },
-    { english: /^You are the only owner of (?<brand>.+)\. Make someone else an owner first\.$/, key: 'account.delete.soleOwner' },
-  ],
+  rules: [],
   fields: { confirmEmail: 'account.delete.emailMismatch' },
 };
 

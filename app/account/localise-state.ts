@@ -1,12 +1,12 @@
-import { errorText } from '@/app/_i18n/error-text';
+import { errorText, isErrorKey } from '@/app/_i18n/error-text';
 import { getI18n } from '@/app/_i18n/server';
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
 import type { ActionState } from '@/app/_lib/action';
-import { ERROR_CATALOG } from '@/server/domain/errors';
 
 /**
- * One English sentence the domain or a zod schema produces, and the dictionary
- * key that says it in the reader's language. A pattern's named groups fill the
+ * One English sentence a zod schema produces for a form field, and the dictionary
+ * key that says it in the reader's language (refusals of the domain are codes and
+ * go through errorText). A pattern's named groups fill the
  * key's placeholders: /^The handle @(?<handle>.+) is taken\./.
  */
 export interface MessageRule {
@@ -29,6 +29,8 @@ const SHARED_RULES: readonly MessageRule[] = [
 ];
 
 export function translateMessage(t: Translate, rules: readonly MessageRule[], message: string): string | null {
+  // A schema that names an error key instead of a sentence (the way every schema should go).
+  if (isErrorKey(message)) return t(`errors.${message}`);
   for (const rule of [...rules, ...SHARED_RULES]) {
     if (typeof rule.english === 'string') {
       if (rule.english === message) return t(rule.key);
@@ -40,27 +42,15 @@ export function translateMessage(t: Translate, rules: readonly MessageRule[], me
   return null;
 }
 
-/** A refusal in the reader's language: a known sentence, else the code's own sentence, else the domain's English. */
-export function refusalText(
-  t: Translate,
-  rules: readonly MessageRule[],
-  error: { code: keyof typeof ERROR_CATALOG; message: string },
-): string {
-  return (
-    translateMessage(t, rules, error.message) ?? (error.message === ERROR_CATALOG[error.code].message ? errorText(t, error) : error.message)
-  );
-}
-
 const fieldFamily = (field: string) => field.replace(/\.\d+(\.|$)/g, '$1');
 
 /**
- * A failed ActionState in the reader's language. The domain keeps speaking
- * English (the API and tests read it); the server actions of these pages
- * translate here before the form shows anything.
+ * A failed ActionState in the reader's language: a refusal by its code, reason
+ * and params; a field by its schema's sentence or the field's own hint.
  */
 export function localiseWith(t: Translate, state: ActionState, { rules = [], fields = {}, summary }: Localisation = {}): ActionState {
   if (state.ok) return state;
-  if (!state.fieldErrors) return { ...state, message: refusalText(t, rules, state) };
+  if (!state.fieldErrors) return { ...state, message: errorText(t, state) };
   const fieldErrors = Object.fromEntries(
     Object.entries(state.fieldErrors).map(([field, message]) => {
       const fallback = fields[fieldFamily(field)];

@@ -1,13 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { localise } from '@/app/account/localise-state';
+import { errorText } from '@/app/_i18n/error-text';
 import { getI18n } from '@/app/_i18n/server';
 import type { ActionState } from '@/app/_lib/action';
 import { toErrorPayload } from '@/server/domain/errors';
 import { unsubscribe } from '@/server/domain/notifications';
 import { services } from '@/server/services';
-import { UNSUBSCRIBE_RULES } from './rules';
 
 const unsubscribeForm = z.object({ token: z.string().min(1).max(500) });
 
@@ -23,6 +22,6 @@ export async function confirmUnsubscribeAction(_: ActionState | null, form: Form
   } catch (error) {
     const payload = toErrorPayload(error);
     if (payload.code === 'INTERNAL') console.error('unsubscribe failed', error);
-    return localise({ ok: false, code: payload.code, message: payload.message }, { rules: UNSUBSCRIBE_RULES });
+    return { ok: false, ...payload, message: errorText(t, payload) };
   }
 }

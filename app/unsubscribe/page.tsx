@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { refusalText } from '@/app/account/localise-state';
+import { errorText } from '@/app/_i18n/error-text';
 import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
-import { AppError } from '@/server/domain/errors';
+import { AppError, toErrorPayload } from '@/server/domain/errors';
 import { previewUnsubscribe, type UnsubscribePreview } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { ConfirmUnsubscribeForm } from './confirm-form';
-import { UNSUBSCRIBE_RULES } from './rules';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('mailbox.unsubscribe.title'), robots: { index: false } };
@@ -30,7 +29,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
     preview = await previewUnsubscribe(db, env.AUTH_SECRET, token);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problem = refusalText(t, UNSUBSCRIBE_RULES, { code: error.code, message: error.userMessage });
+    problem = errorText(t, toErrorPayload(error));
   }
   return (
     <>

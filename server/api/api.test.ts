@@ -84,7 +84,9 @@ describe('public API v1', () => {
       for (const candidate of [null, 'not-a-key', 'lc_live_' + 'x'.repeat(43), revoked.key]) {
         const answer = await callRoute(listProducts, 'GET', '/products', { key: candidate });
         expect(answer.status, String(candidate)).toBe(401);
-        expect(answer.json).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+        expect(answer.json).toEqual({
+          error: { code: 'UNAUTHENTICATED', reason: expect.stringMatching(/^API_KEY_(MISSING|INVALID)$/), message: expect.any(String) },
+        });
       }
     });
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { requireBrandMember } from '../domain/brands';
 import type { Actor, Db } from '../domain/context';
-import { AppError } from '../domain/errors';
+import { AppError, invalidField } from '../domain/errors';
 import { API_SCOPES, type ApiScope } from './scopes';
 
 // API keys look like `lc_live_<43 random base64url characters>`. Only a SHA-256
@@ -19,10 +19,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 const apiScopeSchema = z.enum(API_SCOPES);
 
 export const apiKeyInputSchema = z.object({
-  name: z.string().trim().min(1, 'Give the key a name, like “Warehouse sync”.').max(80, 'Keep the name under 80 characters.'),
+  name: z.string().trim().min(1, 'DEVELOPER_KEY_NAME_REQUIRED').max(80, 'DEVELOPER_KEY_NAME_TOO_LONG'),
   scopes: z
-    .array(apiScopeSchema, { error: 'Choose what the key may do.' })
-    .min(1, 'Choose at least one permission.')
+    .array(apiScopeSchema, { error: 'DEVELOPER_SCOPES_CHOOSE' })
+    .min(1, 'DEVELOPER_SCOPES_MIN')
     .transform((scopes) => [...new Set(scopes)]),
 });
 export type ApiKeyInput = z.input<typeof apiKeyInputSchema>;
@@ -57,7 +57,7 @@ export async function createApiKey(
 ): Promise<{ id: string; key: string; prefix: string }> {
   const access = await requireBrandMember(db, actor, { slug }, { owner: true });
   const parsed = apiKeyInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const prefix = key.slice(0, SHOWN_PREFIX_LENGTH);
   const row = await db.apiKey.create({
@@ -98,7 +98,7 @@ export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: st
     data: { revokedAt: new Date() },
   });
   if (count === 0 && !(await db.apiKey.findFirst({ where: { id: keyId, brandId: access.brandId }, select: { id: true } }))) {
-    throw new AppError('NOT_FOUND', `api key ${keyId} not in this brand`, 'We could not find that key.');
+    throw new AppError('API_KEY_NOT_FOUND', `api key ${keyId} not in this brand`);
   }
 }
 
@@ -106,18 +106,12 @@ export async function revokeApiKey(db: Db, actor: Actor, slug: string, keyId: st
 export async function authenticateApiKey(db: Db, authorization: string | null, now = new Date()): Promise<ApiPrincipal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const key = match?.[1];
-  if (!key || !key.startsWith(KEY_PREFIX))
-    throw new AppError('UNAUTHENTICATED', 'missing or malformed API key', 'Send your API key as "Authorization: Bearer lc_live_…".');
+  if (!key || !key.startsWith(KEY_PREFIX)) throw new AppError('API_KEY_MISSING', 'missing or malformed API key');
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
     select: { id: true, brandId: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
-  if (!row || row.revokedAt)
-    throw new AppError(
-      'UNAUTHENTICATED',
-      `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`,
-      'This API key is not valid or has been revoked.',
-    );
+  if (!row || row.revokedAt) throw new AppError('API_KEY_INVALID', `unknown or revoked API key ${key.slice(0, SHOWN_PREFIX_LENGTH)}`);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so concurrent requests write it once.
     await db.apiKey.updateMany({

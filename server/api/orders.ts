@@ -137,7 +137,7 @@ export async function listApiOrders(db: Db, brandId: string, query: z.infer<type
 
 export async function getApiOrder(db: Db, brandId: string, orderId: string): Promise<ApiOrder> {
   const row = await db.order.findFirst({ where: { id: orderId, brandId }, select: orderSelect });
-  if (!row) throw new AppError('NOT_FOUND', `order ${orderId} not in this brand`, 'No order with that id.');
+  if (!row) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} not in this brand`);
   return toApiOrder(row);
 }
 

@@ -83,7 +83,7 @@ function toApiProduct(row: ProductRow): ApiProduct {
   };
 }
 
-const productNotFound = (id: string) => new AppError('NOT_FOUND', `product ${id} not in this brand`, 'No product with that id.');
+const productNotFound = (id: string) => new AppError('PRODUCT_NOT_FOUND', `product ${id} not in this brand`);
 
 export async function listApiProducts(db: Db, brandId: string, query: z.infer<typeof productListQuerySchema>) {
   const rows = await db.product.findMany({
@@ -120,7 +120,7 @@ export async function setApiVariantStock(
 ): Promise<z.infer<typeof apiVariantStockSchema>> {
   const variant = await db.$transaction(async (tx) => {
     const owned = await tx.productVariant.findFirst({ where: { id: variantId, product: { brandId } }, select: { id: true } });
-    if (!owned) throw new AppError('NOT_FOUND', `variant ${variantId} not in this brand`, 'No variant with that id.');
+    if (!owned) throw new AppError('VARIANT_NOT_FOUND', `variant ${variantId} not in this brand`);
     // Records stock.changed in this transaction.
     await setVariantStock(tx, variantId, stock);
     return tx.productVariant.findUniqueOrThrow({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../domain/context';
-import { AppError, toErrorPayload } from '../domain/errors';
+import { AppError, englishMessage, isErrorKey, toErrorPayload } from '../domain/errors';
 import type { Env } from '../env';
 import { createLogger, type Logger } from '../log';
 import { services } from '../services';
@@ -56,13 +56,13 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         if (!limit.allowed) {
           headers.set('Retry-After', String(limit.retryAfterSeconds));
           throw new AppError(
-            'RATE_LIMITED',
+            'API_RATE_LIMITED',
+            { retryAfterSeconds: limit.retryAfterSeconds },
             `key ${principal.keyId} over its rate limit`,
-            `Too many requests. Try again in ${limit.retryAfterSeconds} s.`,
           );
         }
         if (!principal.scopes.has(op.scope))
-          throw new AppError('FORBIDDEN', `key ${principal.keyId} lacks ${op.scope}`, `This API key does not have the ${op.scope} scope.`);
+          throw new AppError('API_KEY_SCOPE', { scope: op.scope }, `key ${principal.keyId} lacks ${op.scope}`);
       }
       const params = parsePart(op.params, await context.params, 'path');
       const query = parsePart(op.query, Object.fromEntries(new URL(request.url).searchParams), 'query');
@@ -100,7 +100,10 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, w
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new InvalidRequest(
-    parsed.error.issues.map((issue) => ({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message })),
+    parsed.error.issues.map((issue) => ({
+      path: [where, ...issue.path.map(String)].join('.'),
+      message: isErrorKey(issue.message) ? englishMessage(issue.message) : issue.message,
+    })),
   );
 }
 

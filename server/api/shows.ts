@@ -79,6 +79,6 @@ export async function listApiShows(db: Db, brandId: string, publicUrl: string, q
 
 export async function getApiShow(db: Db, brandId: string, publicUrl: string, showId: string): Promise<ApiShow> {
   const row = await db.show.findFirst({ where: { id: showId, brandId }, select: showSelect });
-  if (!row) throw new AppError('NOT_FOUND', `show ${showId} not in this brand`, 'No show with that id.');
+  if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not in this brand`);
   return toApiShow(row, publicUrl);
 }

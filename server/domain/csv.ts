@@ -51,12 +51,7 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
   const endRecord = () => {
     records.push(record);
     record = [];
-    if (records.length > maxRecords)
-      throw new AppError(
-        'INVALID_INPUT',
-        `csv over ${maxRecords} records`,
-        `The file has more than ${maxRecords - 1} rows. Split it into smaller files.`,
-      );
+    if (records.length > maxRecords) throw new AppError('CSV_TOO_MANY_ROWS', { max: maxRecords - 1 }, `csv over ${maxRecords} records`);
   };
 
   while (i < input.length) {
@@ -65,12 +60,7 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
       const startRow = records.length + 1;
       i++;
       for (;;) {
-        if (i >= input.length)
-          throw new AppError(
-            'INVALID_INPUT',
-            'unclosed quote',
-            `Row ${startRow} has a quoted value that never ends. Check its quote marks.`,
-          );
+        if (i >= input.length) throw new AppError('CSV_UNCLOSED_QUOTE', { row: startRow }, 'unclosed quote');
         const ch = input[i]!;
         if (ch === '"') {
           if (input[i + 1] === '"') {
@@ -86,11 +76,7 @@ export function parseCsv(text: string, { maxRecords = Number.POSITIVE_INFINITY }
       }
       const next = input[i];
       if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
-        throw new AppError(
-          'INVALID_INPUT',
-          'text after closing quote',
-          `Row ${startRow} has text after a closing quote mark. Put the whole value inside the quotes.`,
-        );
+        throw new AppError('CSV_TEXT_AFTER_QUOTE', { row: startRow }, 'text after closing quote');
       }
     } else {
       while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') cell += input[i++];

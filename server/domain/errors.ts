@@ -1,66 +1,378 @@
+import { errors as ENGLISH } from '../../app/_i18n/messages/en/errors';
+
 // One application error type with a stable code. Transports map the code to an
 // HTTP status or a socket acknowledgement; raw exception text never reaches a client.
-export const ERROR_CATALOG = {
-  UNAUTHENTICATED: { status: 401, message: 'Please sign in first.' },
-  FORBIDDEN: { status: 403, message: 'You are not allowed to do that.' },
-  INVALID_INPUT: { status: 400, message: 'Some of the information sent is not valid.' },
-  NOT_FOUND: { status: 404, message: 'We could not find that.' },
-  INVALID_STATE: { status: 409, message: 'That cannot be done right now.' },
-  SHOW_NOT_LIVE: { status: 409, message: 'This show is not live.' },
-  NOT_IN_LINEUP: { status: 409, message: 'That product is not part of this show.' },
-  SOLD_OUT: { status: 409, message: 'Sorry, this item just sold out.' },
-  DEAL_ENDED: { status: 409, message: 'This deal has ended.' },
-  LIMIT_REACHED: { status: 409, message: 'You have reached the limit for this product in this show.' },
-  BANNED: { status: 403, message: 'You can no longer chat in this show.' },
-  NO_ADDRESS: { status: 409, message: 'Add a shipping address to buy in one tap.' },
-  NO_PAYMENT_METHOD: { status: 409, message: 'Add a payment method to buy in one tap.' },
-  PAYMENT_DECLINED: { status: 402, message: 'Your payment was declined. Try another card.' },
-  PAYMENT_NOT_CAPTURABLE: { status: 402, message: 'Your payment could not be completed, so nothing was charged. Please try again.' },
-  RATE_LIMITED: { status: 429, message: 'Slow down a little and try again.' },
-  TOO_MANY_ATTEMPTS: { status: 429, message: 'Too many attempts from you. Wait a while before trying again.' },
-  INTERNAL: { status: 500, message: 'Something went wrong on our side. Please try again.' },
-  COUPON_INVALID: { status: 409, message: 'This code cannot be used here.' },
-  PRODUCT_NOT_ON_SALE: { status: 409, message: 'This product is not on sale yet.' },
-  PRICE_CHANGED: { status: 409, message: 'The total changed since you looked. Check your bag and pay again.' },
-  MEDIA_NOT_LIVE: { status: 409, message: 'The video starts when the show goes live.' },
-  TRANSPORT_LIMIT: { status: 429, message: 'Too many video connections at once. Close another tab and try again.' },
-  TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many connections from your network. Close some tabs and try again.' },
-  INVALID_AMOUNT: { status: 400, message: 'Enter the amount as a number, like 12.50 or 12,50.' },
-  BRAND_ADDRESS_TAKEN: { status: 409, message: 'That web address is taken. Try another.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+//
+// What people read is never written here: a refusal is a code (and, where one code
+// covers situations a person must tell apart, a finer `reason`) plus typed
+// parameters, and every page, email and API answer renders it from the dictionary
+// (app/_i18n/messages/<locale>/errors.ts, one sentence per code and per reason).
 
-export type ErrorCode = keyof typeof ERROR_CATALOG;
+/** The stable codes clients switch on, with their HTTP status. */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  INVALID_STATE: 409,
+  SHOW_NOT_LIVE: 409,
+  NOT_IN_LINEUP: 409,
+  SOLD_OUT: 409,
+  DEAL_ENDED: 409,
+  LIMIT_REACHED: 409,
+  BANNED: 403,
+  NO_ADDRESS: 409,
+  NO_PAYMENT_METHOD: 409,
+  PAYMENT_DECLINED: 402,
+  PAYMENT_NOT_CAPTURABLE: 402,
+  RATE_LIMITED: 429,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+  COUPON_INVALID: 409,
+  PRODUCT_NOT_ON_SALE: 409,
+  PRICE_CHANGED: 409,
+  MEDIA_NOT_LIVE: 409,
+  TRANSPORT_LIMIT: 429,
+  TOO_MANY_CONNECTIONS: 429,
+  INVALID_AMOUNT: 400,
+  BRAND_ADDRESS_TAKEN: 409,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+type ParamKind = 'string' | 'number';
+const text = 'string';
+const count = 'number';
+
+/**
+ * The finer reasons: each belongs to one code (its status and what older clients
+ * switch on) and declares the parameters its sentence uses, by name and type.
+ */
+export const ERROR_REASONS = {
+  // Input and forms
+  INVALID_FIELD: { code: 'INVALID_INPUT', params: { field: text } },
+  EMAIL_TAKEN: { code: 'INVALID_INPUT' },
+  CURRENT_PASSWORD_WRONG: { code: 'INVALID_INPUT' },
+  HANDLE_TAKEN: { code: 'INVALID_INPUT', params: { handle: text } },
+  BRAND_SLUG_TAKEN: { code: 'INVALID_INPUT', params: { slug: text } },
+  ALREADY_MEMBER: { code: 'INVALID_INPUT', params: { email: text } },
+  DELETE_EMAIL_MISMATCH: { code: 'INVALID_INPUT' },
+  CANNOT_FOLLOW_SELF: { code: 'INVALID_INPUT' },
+  REMINDER_LEAD_NOT_OFFERED: { code: 'INVALID_INPUT' },
+  UNSUBSCRIBE_LINK_INVALID: { code: 'INVALID_INPUT' },
+  CHAT_EMPTY: { code: 'INVALID_INPUT' },
+  CHAT_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  BROWSER_CANNOT_PLAY: { code: 'INVALID_INPUT' },
+  // Catalog, images, CSV
+  STOCK_INVALID: { code: 'INVALID_INPUT' },
+  SKU_TAKEN: { code: 'INVALID_INPUT', params: { sku: text } },
+  SKU_TAKEN_BY: { code: 'INVALID_INPUT', params: { sku: text, product: text } },
+  SKU_TAKEN_RACE: { code: 'INVALID_INPUT' },
+  VARIANT_GONE: { code: 'INVALID_INPUT' },
+  VARIANT_ORDERED: { code: 'INVALID_STATE', params: { name: text, sku: text } },
+  IMAGE_REQUIRED: { code: 'INVALID_INPUT' },
+  IMAGE_TOO_LARGE: { code: 'INVALID_INPUT' },
+  IMAGE_NOT_IMAGE: { code: 'INVALID_INPUT' },
+  COVER_TOO_LARGE: { code: 'INVALID_INPUT' },
+  COVER_TYPE: { code: 'INVALID_INPUT' },
+  CSV_EMPTY: { code: 'INVALID_INPUT' },
+  CSV_TOO_LARGE: { code: 'INVALID_INPUT' },
+  CSV_NO_ROWS: { code: 'INVALID_INPUT' },
+  CSV_TOO_MANY_ROWS: { code: 'INVALID_INPUT', params: { max: count } },
+  CSV_UNCLOSED_QUOTE: { code: 'INVALID_INPUT', params: { row: count } },
+  CSV_TEXT_AFTER_QUOTE: { code: 'INVALID_INPUT', params: { row: count } },
+  CSV_DUPLICATE_COLUMN: { code: 'INVALID_INPUT', params: { column: text } },
+  CSV_MISSING_COLUMNS: { code: 'INVALID_INPUT', params: { columns: text } },
+  SHIPPING_NEGATIVE: { code: 'INVALID_INPUT' },
+  COUPON_CODE_TAKEN: { code: 'INVALID_INPUT', params: { code: text } },
+  EXPORT_TOO_MANY: { code: 'INVALID_INPUT', params: { count: count, max: count } },
+  // Shows and scheduling
+  START_INVALID: { code: 'INVALID_INPUT' },
+  START_SKIPPED: { code: 'INVALID_INPUT', params: { zone: text } },
+  START_PAST: { code: 'INVALID_INPUT' },
+  LINEUP_FOREIGN: { code: 'INVALID_INPUT' },
+  HOST_HANDLE_UNKNOWN: { code: 'INVALID_INPUT', params: { handle: text } },
+  SHOW_FINISHED: { code: 'INVALID_STATE' },
+  SHOW_NOT_EDITABLE: { code: 'INVALID_STATE' },
+  PRODUCT_PINNED: { code: 'INVALID_STATE' },
+  RESCHEDULE_STARTED: { code: 'INVALID_STATE' },
+  CANCEL_STARTED: { code: 'INVALID_STATE' },
+  INVITE_NOT_ACCEPTED: { code: 'INVALID_STATE' },
+  INVITE_ANSWER_STARTED: { code: 'INVALID_STATE' },
+  INVITE_DECLINED_BEFORE: { code: 'INVALID_STATE' },
+  SHOW_CHANGED: { code: 'INVALID_STATE' },
+  REMINDER_STARTED: { code: 'INVALID_STATE' },
+  PIN_NEEDS_LIVE: { code: 'SHOW_NOT_LIVE' },
+  DEAL_NEEDS_PIN: { code: 'INVALID_INPUT' },
+  DEAL_PRICE_NOT_LOWER: { code: 'INVALID_INPUT' },
+  // Not found
+  SHOW_NOT_FOUND: { code: 'NOT_FOUND' },
+  ORDER_NOT_FOUND: { code: 'NOT_FOUND' },
+  PRODUCT_NOT_FOUND: { code: 'NOT_FOUND' },
+  VARIANT_NOT_FOUND: { code: 'NOT_FOUND' },
+  PRODUCT_GONE: { code: 'NOT_FOUND' },
+  HOST_NOT_FOUND: { code: 'NOT_FOUND' },
+  BRAND_NOT_FOUND: { code: 'NOT_FOUND' },
+  COUPON_NOT_FOUND: { code: 'NOT_FOUND' },
+  ADDRESS_NOT_FOUND: { code: 'NOT_FOUND' },
+  CARD_NOT_FOUND: { code: 'NOT_FOUND' },
+  MESSAGE_NOT_FOUND: { code: 'NOT_FOUND' },
+  EMAIL_NOT_FOUND: { code: 'NOT_FOUND' },
+  INVITE_NOT_FOUND: { code: 'NOT_FOUND' },
+  API_KEY_NOT_FOUND: { code: 'NOT_FOUND' },
+  ENDPOINT_NOT_FOUND: { code: 'NOT_FOUND' },
+  DELIVERY_NOT_FOUND: { code: 'NOT_FOUND' },
+  EVENT_NOT_FOUND: { code: 'NOT_FOUND' },
+  UNSUBSCRIBE_LINK_UNKNOWN: { code: 'NOT_FOUND' },
+  // Who may do what
+  API_KEY_MISSING: { code: 'UNAUTHENTICATED' },
+  API_KEY_INVALID: { code: 'UNAUTHENTICATED' },
+  API_KEY_SCOPE: { code: 'FORBIDDEN', params: { scope: text } },
+  HOST_ONLY: { code: 'FORBIDDEN' },
+  HOST_ONLY_BROADCAST: { code: 'FORBIDDEN' },
+  MODERATORS_ONLY: { code: 'FORBIDDEN' },
+  OWNER_ONLY: { code: 'FORBIDDEN' },
+  INVITE_NOT_YOURS: { code: 'FORBIDDEN' },
+  INVITE_NOT_USABLE: { code: 'FORBIDDEN' },
+  CANNOT_BAN_STAFF: { code: 'FORBIDDEN' },
+  WEBHOOK_SIGNATURE_INVALID: { code: 'FORBIDDEN' },
+  ENDPOINT_PAUSED: { code: 'INVALID_STATE' },
+  LAST_OWNER: { code: 'INVALID_STATE' },
+  DELETE_HOSTS_UPCOMING: { code: 'INVALID_STATE' },
+  DELETE_SOLE_OWNER: { code: 'INVALID_STATE', params: { brand: text } },
+  // Live show: joining, chat, media
+  JOIN_FIRST: { code: 'INVALID_STATE' },
+  CHAT_CLOSED: { code: 'INVALID_STATE' },
+  CHAT_TOO_FAST: { code: 'RATE_LIMITED' },
+  CHAT_SLOW_MODE: { code: 'RATE_LIMITED', params: { retryAfterSeconds: count } },
+  API_RATE_LIMITED: { code: 'RATE_LIMITED', params: { retryAfterSeconds: count } },
+  SIGN_IN_LINKS_LIMIT: { code: 'RATE_LIMITED' },
+  STREAM_RESTARTED: { code: 'INVALID_STATE' },
+  // The browser's own: a request the server did not answer in time (app/_lib/show-socket.ts).
+  CONNECTION_SLOW: { code: 'INTERNAL' },
+  // Buying: bag, one tap, checkout
+  BAG_WHILE_LIVE: { code: 'SHOW_NOT_LIVE' },
+  BAG_FULL: { code: 'INVALID_STATE', params: { max: count } },
+  BAG_EMPTY: { code: 'INVALID_STATE' },
+  BAG_NO_ADDRESS: { code: 'NO_ADDRESS' },
+  BAG_NO_CARD: { code: 'NO_PAYMENT_METHOD' },
+  SOLD_OUT_NAMED: { code: 'SOLD_OUT', params: { name: text } },
+  ONLY_LEFT: { code: 'SOLD_OUT', params: { count: count, name: text } },
+  LINE_SOLD_OUT: { code: 'SOLD_OUT', params: { name: text } },
+  LINE_GONE: { code: 'NOT_IN_LINEUP', params: { name: text } },
+  LIMIT_PER_BUYER: { code: 'LIMIT_REACHED', params: { max: count } },
+  LIMIT_PER_PRODUCT: { code: 'LIMIT_REACHED', params: { max: count, product: text } },
+  DEAL_OVER: { code: 'DEAL_ENDED' },
+  CANCELLED_WHILE_PAYING: { code: 'INVALID_STATE' },
+  CARD_DECLINED_NOT_SAVED: { code: 'PAYMENT_DECLINED' },
+  // Coupons at checkout
+  COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
+  COUPON_INACTIVE: { code: 'COUPON_INVALID' },
+  COUPON_NOT_YET: { code: 'COUPON_INVALID' },
+  COUPON_EXPIRED: { code: 'COUPON_INVALID' },
+  COUPON_USED_UP: { code: 'COUPON_INVALID' },
+  COUPON_OTHER_SHOW: { code: 'COUPON_INVALID' },
+  COUPON_MINIMUM: { code: 'COUPON_INVALID', params: { amount: text } },
+  COUPON_ALREADY_USED: { code: 'COUPON_INVALID' },
+  COUPON_JUST_ENDED: { code: 'COUPON_INVALID' },
+  // Cards
+  CARD_NUMBER_INVALID: { code: 'INVALID_INPUT' },
+  CARD_MONTH_RANGE: { code: 'INVALID_INPUT' },
+  CARD_YEAR_INVALID: { code: 'INVALID_INPUT' },
+  CARD_EXPIRED: { code: 'INVALID_INPUT' },
+  CARD_CVC_DIGITS: { code: 'INVALID_INPUT', params: { digits: count } },
+  CARD_HOLDER_REQUIRED: { code: 'INVALID_INPUT' },
+  // Orders after the sale: fulfilment, cancellations, refunds
+  ORDER_NEEDS_TRACKING: { code: 'INVALID_INPUT' },
+  ORDER_ALREADY_THERE: { code: 'INVALID_STATE' },
+  ORDER_WRONG_STEP: { code: 'INVALID_STATE' },
+  ORDER_TOO_LATE_TO_CANCEL: { code: 'INVALID_STATE' },
+  ORDER_SHIPPED_CANNOT_CANCEL: { code: 'INVALID_STATE' },
+  ORDER_CANCELLED: { code: 'INVALID_STATE' },
+  ORDER_FULLY_REFUNDED: { code: 'INVALID_STATE' },
+  BULK_TOO_MANY: { code: 'INVALID_INPUT' },
+  NOTHING_PAID: { code: 'INVALID_STATE' },
+  REFUND_AMOUNT_FORMAT: { code: 'INVALID_INPUT' },
+  REFUND_AMOUNT_ZERO: { code: 'INVALID_INPUT' },
+  REFUND_OVER: { code: 'INVALID_STATE' },
+  REFUND_NOT_CAPTURED: { code: 'INVALID_STATE' },
+  RESTOCK_PARTIAL: { code: 'INVALID_STATE' },
+  // Form fields: schemas give these keys as their messages, so a field reads in the reader's language without a rule.
+  PROFILE_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  HOST_HANDLE_RULE: { code: 'INVALID_INPUT' },
+  HOST_LINK_URL_RULE: { code: 'INVALID_INPUT' },
+  PASSWORD_REPETITIVE: { code: 'INVALID_INPUT' },
+  WALLET_FULL_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_LINE1_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_CITY_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_COUNTRY: { code: 'INVALID_INPUT' },
+  WALLET_PHONE: { code: 'INVALID_INPUT' },
+  WALLET_NUMBER_FORMAT: { code: 'INVALID_INPUT' },
+  WALLET_MONTH_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_YEAR_REQUIRED: { code: 'INVALID_INPUT' },
+  WALLET_CVC_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_TITLE_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_TITLE_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_DESCRIPTION_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_VARIANTS_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_PRODUCT_NEEDS_VARIANT: { code: 'INVALID_INPUT' },
+  PRODUCT_VARIANT_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_TOO_LONG: { code: 'INVALID_INPUT' },
+  PRODUCT_SKU_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_OPTIONS_FORMAT: { code: 'INVALID_INPUT' },
+  PRODUCT_OPTION_CHARS: { code: 'INVALID_INPUT' },
+  PRODUCT_TOO_MANY_OPTIONS: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_REQUIRED: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_NEGATIVE: { code: 'INVALID_INPUT' },
+  PRODUCT_PRICE_TOO_HIGH: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_WHOLE: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_NEGATIVE: { code: 'INVALID_INPUT' },
+  PRODUCT_STOCK_TOO_HIGH: { code: 'INVALID_INPUT' },
+  PRODUCT_NEW_VARIANT_STOCK: { code: 'INVALID_INPUT' },
+  CSV_CHOOSE_FILE: { code: 'INVALID_INPUT' },
+  CSV_PREVIEW_FIRST: { code: 'INVALID_INPUT' },
+  SHOW_TITLE_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_WHOLE: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_MIN: { code: 'INVALID_INPUT' },
+  SHOW_DURATION_MAX: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_NEGATIVE: { code: 'INVALID_INPUT' },
+  SHOW_COMMISSION_MAX: { code: 'INVALID_INPUT' },
+  SHOW_HOST_REQUIRED: { code: 'INVALID_INPUT' },
+  SHOW_START_FORMAT: { code: 'INVALID_INPUT' },
+  IMAGE_SOURCE_NOT_ALLOWED: { code: 'INVALID_INPUT' },
+  SHOW_LINEUP_TWICE: { code: 'INVALID_INPUT' },
+  TEAM_EMAIL_INVALID: { code: 'INVALID_INPUT' },
+  DEVELOPER_KEY_NAME_REQUIRED: { code: 'INVALID_INPUT' },
+  DEVELOPER_KEY_NAME_TOO_LONG: { code: 'INVALID_INPUT' },
+  DEVELOPER_SCOPES_CHOOSE: { code: 'INVALID_INPUT' },
+  DEVELOPER_SCOPES_MIN: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_TOO_LONG: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_FORMAT: { code: 'INVALID_INPUT' },
+  DEVELOPER_URL_CREDENTIALS: { code: 'INVALID_INPUT' },
+  DEVELOPER_EVENTS_CHOOSE: { code: 'INVALID_INPUT' },
+  DEVELOPER_EVENTS_MIN: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PERCENT_RANGE: { code: 'INVALID_INPUT' },
+  COUPON_FORM_SKIPPED_TIME: { code: 'INVALID_INPUT' },
+  COUPON_FORM_USE_DATE_PICKER: { code: 'INVALID_INPUT' },
+  COUPON_FORM_MAX_REDEMPTIONS_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PER_BUYER_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_CODE_FORMAT: { code: 'INVALID_INPUT' },
+  COUPON_FORM_END_AFTER_START: { code: 'INVALID_INPUT' },
+  COUPON_FORM_DISCOUNT_POSITIVE: { code: 'INVALID_INPUT' },
+  COUPON_FORM_PERCENT_BETWEEN: { code: 'INVALID_INPUT' },
+  NEW_BRAND_SLUG_RULE: { code: 'INVALID_INPUT' },
+  NEW_BRAND_CURRENCY_RULE: { code: 'INVALID_INPUT' },
+  NEW_BRAND_TIME_ZONE_RULE: { code: 'INVALID_INPUT' },
+} as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+/** A code or a reason: the key of one sentence in the dictionary. */
+export type ErrorKey = ErrorCode | ErrorReason;
+export type ErrorParamValue = string | number;
+export type ErrorParams = Readonly<Record<string, ErrorParamValue>>;
+
+type Kind<K extends ParamKind> = K extends 'number' ? number : string;
+/** The parameters a key's sentence needs, by name and type; `undefined` when it needs none. */
+export type ParamsOf<K extends ErrorKey> = K extends ErrorReason
+  ? (typeof ERROR_REASONS)[K] extends { params: infer P extends Record<string, ParamKind> }
+    ? { readonly [N in keyof P]: Kind<P[N]> }
+    : undefined
+  : undefined;
+type AppErrorArgs<K extends ErrorKey> = ParamsOf<K> extends undefined ? [devMessage?: string] : [params: ParamsOf<K>, devMessage?: string];
+
+/** Every key the dictionary must hold, with the parameter names its sentence must use. */
+export function errorKeyParams(): Record<ErrorKey, readonly string[]> {
+  const out = {} as Record<ErrorKey, readonly string[]>;
+  for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) out[code] = [];
+  for (const [reason, entry] of Object.entries(ERROR_REASONS) as [ErrorReason, { params?: Record<string, ParamKind> }][])
+    out[reason] = Object.keys(entry.params ?? {});
+  return out;
+}
+
+export const isErrorReason = (key: string): key is ErrorReason => Object.hasOwn(ERROR_REASONS, key);
+/** Whether a string is a key of the catalog: a schema may give one as its message instead of a sentence. */
+export const isErrorKey = (key: string): key is ErrorKey => Object.hasOwn(ERROR_CODES, key) || isErrorReason(key);
+
+/** The English sentence of a key with its parameters filled in: for API clients, tests and logs, never parsed. */
+export function englishMessage(key: ErrorKey, params?: ErrorParams): string {
+  const template: string = ENGLISH[key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (params?.[name] === undefined ? match : String(params[name])));
+}
 
 export interface ErrorPayload {
   code: ErrorCode;
+  /** A finer, equally stable key under `code` (see ERROR_REASONS). */
+  reason?: ErrorReason;
+  /** The values the sentence of `reason ?? code` needs. */
+  params?: ErrorParams;
+  /** That sentence in English, for API clients and logs; pages translate `reason ?? code` with `params` instead. */
   message: string;
-  /** With TOO_MANY_ATTEMPTS: seconds until trying again can succeed. */
+  /** With TOO_MANY_ATTEMPTS and the rate limits: seconds until trying again can succeed. */
   retryAfterSeconds?: number;
 }
 
-export class AppError extends Error {
+export class AppError<K extends ErrorKey = ErrorKey> extends Error {
   readonly code: ErrorCode;
-  readonly userMessage: string;
+  readonly reason: ErrorReason | undefined;
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, devMessage?: string, userMessage?: string) {
-    super(devMessage ?? ERROR_CATALOG[code].message);
+  /** `new AppError('API_KEY_SCOPE', { scope }, 'key k1 lacks products:write')`: the params type-check per key; the last argument is for logs only. */
+  constructor(key: K, ...args: AppErrorArgs<K>) {
+    const [first, second] = args as unknown as [ErrorParams | string | undefined, string | undefined];
+    const params = typeof first === 'object' ? first : undefined;
+    const devMessage = typeof first === 'string' ? first : second;
+    super(devMessage ?? englishMessage(key, params));
     this.name = 'AppError';
-    this.code = code;
-    this.userMessage = userMessage ?? ERROR_CATALOG[code].message;
+    this.reason = isErrorReason(key) ? key : undefined;
+    this.code = isErrorReason(key) ? ERROR_REASONS[key].code : (key as ErrorCode);
+    this.params = params;
+  }
+
+  /** The dictionary key of what people read. */
+  get key(): ErrorKey {
+    return this.reason ?? this.code;
+  }
+
+  /** The English sentence, rendered from the dictionary (never written at the throw site). */
+  get userMessage(): string {
+    return englishMessage(this.key, this.params);
   }
 
   get httpStatus(): number {
-    return ERROR_CATALOG[this.code].status;
+    return ERROR_CODES[this.code];
   }
 }
 
-/** What a client may see of any error: the code and a safe message, never the raw text. */
+/** What a client may see of any error: the code, the reason and params, and their English sentence; never the raw text. */
 export function toErrorPayload(error: unknown): ErrorPayload {
-  if (error instanceof AppError) {
-    const retryAfterSeconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    return typeof retryAfterSeconds === 'number'
-      ? { code: error.code, message: error.userMessage, retryAfterSeconds }
-      : { code: error.code, message: error.userMessage };
-  }
-  return { code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.message };
+  if (!(error instanceof AppError)) return { code: 'INTERNAL', message: englishMessage('INTERNAL') };
+  const payload: ErrorPayload = { code: error.code, message: error.userMessage };
+  if (error.reason) payload.reason = error.reason;
+  if (error.params) payload.params = error.params;
+  const own = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  const retryAfterSeconds = typeof own === 'number' ? own : error.params?.retryAfterSeconds;
+  if (typeof retryAfterSeconds === 'number') payload.retryAfterSeconds = retryAfterSeconds;
+  return payload;
+}
+
+type ParamlessReason = { [R in ErrorReason]: ParamsOf<R> extends undefined ? R : never }[ErrorReason];
+
+/** A zod message that is a key, as its English sentence (CSV row problems and API issues are English text). */
+export const schemaText = (message: string | undefined): string =>
+  message && isErrorKey(message) ? englishMessage(message) : (message ?? '');
+
+/** A failed zod parse as the reason its schema named, else INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
+export function invalidField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const detail = issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+  // A schema that names a reason (without params) refuses with it; zod's own wording names the field.
+  const first = issues[0]?.message ?? '';
+  if (isErrorReason(first) && !('params' in ERROR_REASONS[first])) return new AppError(first as ParamlessReason, detail);
+  const field = issues[0]?.path.map(String).join('.') || 'input';
+  return new AppError(
+    'INVALID_FIELD',
+    { field },
+    issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; '),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { processValue, setProcessValue } from '../process-registry';
+import type { ErrorKey } from './errors';
 
 // Where product images, show covers and avatars may come from. A link to any
 // site would let a brand or host make every viewer's browser call that site
@@ -8,7 +9,7 @@ import { processValue, setProcessValue } from '../process-registry';
 // the bundled demo pictures — plus hosts the operator lists in IMAGE_HOSTS.
 // The same list feeds the Content-Security-Policy's img-src.
 
-export const IMAGE_SOURCE_MESSAGE = 'Upload the picture, or use an https:// link from an image host this shop allows.';
+export const IMAGE_SOURCE_MESSAGE = 'IMAGE_SOURCE_NOT_ALLOWED' satisfies ErrorKey;
 
 export interface ImageSources {
   /** URL prefixes (scheme, host and path, ending in "/") that external image links must start with. */

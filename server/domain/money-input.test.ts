@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MoneyInputError, parseMoney, requireMoney } from './money-input';
+import { MoneyInputError, moneyMessage, parseMoney, requireMoney } from './money-input';
 
 const usd = (text: string) => parseMoney(text, 'USD');
 
@@ -55,7 +55,7 @@ describe('amounts as people type them', () => {
     })();
     expect(error).toBeInstanceOf(MoneyInputError);
     expect(error).toMatchObject({ code: 'INVALID_AMOUNT', field: 'Refund amount', problem: 'MALFORMED' });
-    expect((error as MoneyInputError).userMessage).toBe('Refund amount: enter an amount like 12.50.');
+    expect(moneyMessage('Refund amount', '45,50,1', 'USD', 'MALFORMED')).toBe('Refund amount: enter an amount like 12.50.');
     expect(requireMoney('45,50', 'USD', 'Refund amount')).toBe(4550);
   });
 });

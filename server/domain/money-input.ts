@@ -134,14 +134,14 @@ export function moneyMessage(field: string, text: string, currency: string, prob
 }
 
 /** INVALID_AMOUNT, saying which field and why. */
-export class MoneyInputError extends AppError {
+export class MoneyInputError extends AppError<'INVALID_AMOUNT'> {
   constructor(
     readonly field: string,
     readonly problem: MoneyProblem,
     text: string,
     currency: string,
   ) {
-    super('INVALID_AMOUNT', `${field} "${text}" in ${currency}: ${problem}`, moneyMessage(field, text, currency, problem));
+    super('INVALID_AMOUNT', `${field} "${text}" in ${currency}: ${problem}`);
   }
 }
 

@@ -53,7 +53,7 @@ export interface RequestOrigin {
 }
 
 /** TOO_MANY_ATTEMPTS, with the seconds until the window ends (Retry-After). */
-export class RateLimitedError extends AppError {
+export class RateLimitedError extends AppError<'TOO_MANY_ATTEMPTS'> {
   constructor(
     readonly policy: string,
     readonly retryAfterSeconds: number,

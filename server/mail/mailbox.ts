@@ -51,7 +51,7 @@ export async function getStoredEmail(db: Db, id: string): Promise<StoredEmail> {
       error: true,
     },
   });
-  if (!email) throw new AppError('NOT_FOUND', `email ${id} not found`, 'There is no such email in the mailbox.');
+  if (!email) throw new AppError('EMAIL_NOT_FOUND', `email ${id} not found`);
   return email;
 }
 

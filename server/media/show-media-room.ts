@@ -112,7 +112,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     const transport = await createPeerTransport(this.router, this.webRtcServer, this.config.transportConnectTimeoutMs);
     if (this.closed) {
       transport.close();
-      throw new AppError('INVALID_STATE', `room ${this.showId} closed while creating a transport`, 'The stream restarted. Reconnecting…');
+      throw new AppError('STREAM_RESTARTED', `room ${this.showId} closed while creating a transport`);
     }
     for (const earlier of [...peer.transports.values()]) if (earlier.direction === direction) earlier.transport.close();
     transport.observer.once('close', () => peer.transports.delete(transport.id));
@@ -167,7 +167,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'recv') throw new AppError('INVALID_INPUT', 'consume on a send transport');
     if (!this.router.canConsume({ producerId, rtpCapabilities })) {
-      throw new AppError('INVALID_INPUT', `cannot consume ${producerId} with these capabilities`, 'Your browser cannot play this stream.');
+      throw new AppError('BROWSER_CANNOT_PLAY', `cannot consume ${producerId} with these capabilities`);
     }
     const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
     const peer = this.peer(peerId);
@@ -262,7 +262,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   }
 
   private peer(peerId: string): MediaPeer {
-    if (this.closed) throw new AppError('INVALID_STATE', `room ${this.showId} is closed`, 'The stream restarted. Reconnecting…');
+    if (this.closed) throw new AppError('STREAM_RESTARTED', `room ${this.showId} is closed`);
     let peer = this.peers.get(peerId);
     if (!peer) {
       peer = { transports: new Map(), producers: new Map(), consumers: new Map() };

@@ -47,7 +47,7 @@ export function requireUser(socket: ShowSocket): Actor {
 /** The socket's role in a show it has joined; events about other shows are refused. */
 export function requireJoined(socket: ShowSocket, showId: string): ViewerRole {
   const role = socket.data.shows.get(showId);
-  if (!role) throw new AppError('INVALID_STATE', `socket has not joined ${showId}`, 'Join the show first.');
+  if (!role) throw new AppError('JOIN_FIRST', `socket has not joined ${showId}`);
   return role;
 }
 

@@ -87,8 +87,7 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
 
   on.on('media:createTransport', createTransportSchema, async ({ showId, direction }) => {
     const role = requireJoined(socket, showId);
-    if (direction === 'send' && role !== 'host')
-      throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
+    if (direction === 'send' && role !== 'host') throw new AppError('HOST_ONLY_BROADCAST', 'only the host sends media');
     await allowed(showId, direction === 'send' ? 'send' : 'watch');
     const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
@@ -122,7 +121,7 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
   });
 
   on.on('media:produce', produceSchema, async ({ showId, transportId, kind, rtpParameters }) => {
-    if (requireJoined(socket, showId) !== 'host') throw new AppError('FORBIDDEN', 'only the host produces', 'Only the host can broadcast.');
+    if (requireJoined(socket, showId) !== 'host') throw new AppError('HOST_ONLY_BROADCAST', 'only the host produces');
     await allowed(showId, 'send');
     const producerId = await (await room(showId)).produce(socket.id, transportId, kind, asMedia<types.RtpParameters>(rtpParameters));
     return { producerId };

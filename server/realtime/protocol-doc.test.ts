@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOG } from '../domain/errors';
+import { ERROR_CODES, ERROR_REASONS } from '../domain/errors';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const doc = readFileSync(path.join(root, 'docs/realtime-protocol.md'), 'utf8');
@@ -35,6 +35,16 @@ describe('docs/realtime-protocol.md', () => {
   });
 
   it('documents every error code, and no code that does not exist', () => {
-    expect(documentedNames('Acknowledgements and errors')).toEqual(Object.keys(ERROR_CATALOG).sort());
+    expect(documentedNames('Acknowledgements and errors')).toEqual(Object.keys(ERROR_CODES).sort());
+  });
+
+  it('documents every reason with its code and params, and no reason that does not exist', () => {
+    expect(documentedNames('Error reasons')).toEqual(Object.keys(ERROR_REASONS).sort());
+    for (const [reason, entry] of Object.entries(ERROR_REASONS)) {
+      const params = Object.keys((entry as { params?: object }).params ?? {});
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${reason}\` |`));
+      expect(row, reason).toContain(`| \`${entry.code}\` |`);
+      for (const name of params) expect(row, `${reason} ${name}`).toContain(`\`${name}\``);
+    }
   });
 });

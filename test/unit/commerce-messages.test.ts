@@ -8,14 +8,16 @@ import { MESSAGES } from '../../app/_i18n/messages';
 import { createTranslator } from '../../app/_i18n/translate';
 import { apiKeyInputSchema } from '../../server/api/keys';
 import { couponInputSchema } from '../../server/domain/coupons';
-import { AppError } from '../../server/domain/errors';
+import { errorText } from '../../app/_i18n/error-text';
+import { AppError, toErrorPayload } from '../../server/domain/errors';
 import { validateCard } from '../../server/domain/payments';
 import { addressInputSchema, cardInputSchema } from '../../server/domain/payments';
 import { webhookEndpointInputSchema } from '../../server/domain/brands';
 
-// The domain speaks English; the pages translate its sentences by rule. These
-// feed the real schemas and checks bad input, so a reworded domain sentence
-// fails here instead of showing up in English on a Khmer page.
+// Refusals of the domain are codes with params (errorText); the form schemas'
+// field sentences are still translated by rule. These feed the real schemas and
+// checks bad input, so a reworded schema sentence fails here instead of showing
+// up in English on a Khmer page.
 
 const km = createTranslator('km', MESSAGES.km);
 
@@ -41,7 +43,7 @@ function cardRefusal(card: Partial<Parameters<typeof validateCard>[0]>): string 
       new Date('2030-06-01T00:00:00Z'),
     );
   } catch (error) {
-    if (error instanceof AppError) return error.userMessage;
+    if (error instanceof AppError) return errorText(km, toErrorPayload(error));
   }
   throw new Error('the card was accepted');
 }
@@ -65,8 +67,10 @@ describe('commerce pages translate the domain sentences', () => {
       cardRefusal({ cvc: '12' }),
       cardRefusal({ holder: ' ' }),
     ];
-    expectTranslated(WALLET_MESSAGES, refusals);
-    expect(translateMessage(km, WALLET_MESSAGES, cardRefusal({ number: '3782 822463 10005', cvc: '123' }))).toContain('4');
+    // Refusals are codes: each reads in Khmer from the errors dictionary, none in English.
+    for (const text of refusals) expect(Object.values(MESSAGES.en.errors)).not.toContain(text);
+    expect(new Set(refusals).size).toBe(refusals.length);
+    expect(cardRefusal({ number: '3782 822463 10005', cvc: '123' })).toBe(km('errors.CARD_CVC_DIGITS', { digits: 4 }));
   });
 
   it('a failed wallet form reads in Khmer, with a field hint where zod used its own words', () => {
@@ -75,7 +79,7 @@ describe('commerce pages translate the domain sentences', () => {
         ok: false,
         code: 'INVALID_INPUT',
         message: 'Please check the highlighted fields.',
-        fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'Enter the city.' },
+        fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'WALLET_CITY_REQUIRED' },
       },
       km,
       WALLET_MESSAGES,
@@ -93,7 +97,7 @@ describe('commerce pages translate the domain sentences', () => {
       COUPON_MESSAGES,
       issues(couponInputSchema, { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) }),
     );
-    expect(translateMessage(km, COUPON_MESSAGES, 'There is already a coupon with the code SPRING10.')).toContain('SPRING10');
+    expect(errorText(km, toErrorPayload(new AppError('COUPON_CODE_TAKEN', { code: 'SPRING10' })))).toContain('SPRING10');
     expect(translateMessage(km, COUPON_MESSAGES, 'Enter an amount like 5.00, or leave it empty.')).toBe(
       km('commerce.coupons.errors.minSubtotalFormat', { example: '5.00' }),
     );

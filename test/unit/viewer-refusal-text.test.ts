@@ -1,44 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import { errorText } from '../../app/_i18n/error-text';
 import { MESSAGES } from '../../app/_i18n/messages';
 import { createTranslator } from '../../app/_i18n/translate';
-import { refusalText } from '../../app/shows/[showId]/refusal-text';
+import { AppError, toErrorPayload } from '../../server/domain/errors';
 
 const en = createTranslator('en', MESSAGES.en);
 const km = createTranslator('km', MESSAGES.km);
 
 describe('refusals on the show page', () => {
-  // The sentences the domain produces (bag.ts, bag-checkout.ts, orders.ts, coupons.ts, chat.ts).
-  const sentences = [
-    { code: 'SOLD_OUT', message: 'Only 3 of Dewy Glow Serum (30 ml) left.' },
-    { code: 'SOLD_OUT', message: 'Sorry, Dewy Glow Serum (30 ml) is sold out.' },
-    { code: 'SOLD_OUT', message: 'Sorry, Dewy Glow Serum (30 ml) just sold out. Remove it or lower the quantity to pay.' },
-    { code: 'LIMIT_REACHED', message: 'You can buy at most 2 of this product in this show.' },
-    { code: 'LIMIT_REACHED', message: 'You can buy at most 2 of Dewy Glow Serum in this show.' },
-    { code: 'NOT_IN_LINEUP', message: 'Dewy Glow Serum (30 ml) is no longer available. Remove it to pay.' },
-    { code: 'INVALID_STATE', message: 'Your bag holds up to 20 different items.' },
-    { code: 'RATE_LIMITED', message: 'Slow mode is on: you can send another message in 12 s.' },
-    { code: 'COUPON_INVALID', message: 'We do not know the code NOPE-123.' },
-    { code: 'COUPON_INVALID', message: 'This code needs a subtotal of at least $50.00.' },
+  // What the domain throws (bag.ts, bag-checkout.ts, orders.ts, coupons.ts, chat.ts), as the socket carries it.
+  const refusals = [
+    toErrorPayload(new AppError('ONLY_LEFT', { count: 3, name: 'Dewy Glow Serum (30 ml)' })),
+    toErrorPayload(new AppError('SOLD_OUT_NAMED', { name: 'Dewy Glow Serum (30 ml)' })),
+    toErrorPayload(new AppError('LINE_SOLD_OUT', { name: 'Dewy Glow Serum (30 ml)' })),
+    toErrorPayload(new AppError('LIMIT_PER_BUYER', { max: 2 })),
+    toErrorPayload(new AppError('LIMIT_PER_PRODUCT', { max: 2, product: 'Dewy Glow Serum' })),
+    toErrorPayload(new AppError('LINE_GONE', { name: 'Dewy Glow Serum (30 ml)' })),
+    toErrorPayload(new AppError('BAG_FULL', { max: 20 })),
+    toErrorPayload(new AppError('CHAT_SLOW_MODE', { retryAfterSeconds: 12 })),
+    toErrorPayload(new AppError('COUPON_UNKNOWN', { code: 'NOPE-123' })),
+    toErrorPayload(new AppError('COUPON_MINIMUM', { amount: '$50.00' })),
   ];
 
-  it('reads in English exactly as the domain wrote it', () => {
-    for (const error of sentences) expect(refusalText(en, error)).toBe(error.message);
+  it('reads in English as the payload message says, both rendered from the same dictionary', () => {
+    for (const error of refusals) expect(errorText(en, error)).toBe(error.message);
   });
 
-  it('keeps names, counts and codes when it translates', () => {
-    const onlyLeft = refusalText(km, sentences[0]!);
-    expect(onlyLeft).not.toBe(sentences[0]!.message);
+  it('translates by reason and params, keeping names, counts and codes', () => {
+    const onlyLeft = errorText(km, refusals[0]!);
+    expect(onlyLeft).toBe(km('errors.ONLY_LEFT', { count: 3, name: 'Dewy Glow Serum (30 ml)' }));
     expect(onlyLeft).toContain('Dewy Glow Serum (30 ml)');
     expect(onlyLeft).toContain('3');
-    expect(refusalText(km, sentences[8]!)).toContain('NOPE-123');
+    expect(errorText(km, refusals[8]!)).toContain('NOPE-123');
+    expect(errorText(km, refusals[7]!)).toContain('12');
   });
 
-  it('falls back to the sentence of the code for anything else', () => {
-    expect(refusalText(km, { code: 'PAYMENT_DECLINED', message: 'Card declined by the issuer.' })).toBe(
-      MESSAGES.km.errors.PAYMENT_DECLINED,
-    );
-    expect(refusalText(km, { code: 'COUPON_INVALID', message: 'Some new coupon sentence.' })).toBe(
-      MESSAGES.km.viewer.refusal.couponInvalid,
-    );
+  it('never reads the English message: a changed message changes nothing, and a bare code reads its own sentence', () => {
+    const reworded = { ...refusals[0]!, message: 'Something else entirely.' };
+    expect(errorText(km, reworded)).toBe(errorText(km, refusals[0]!));
+    expect(errorText(km, { code: 'PAYMENT_DECLINED' })).toBe(MESSAGES.km.errors.PAYMENT_DECLINED);
+    expect(errorText(km, { code: 'COUPON_INVALID', reason: 'NO_SUCH_REASON_YET' })).toBe(MESSAGES.km.errors.COUPON_INVALID);
   });
 });

@@ -27,7 +27,6 @@ export async function saveNotificationPreferencesAction(_: ActionState | null, f
     return { ok: true, message: t('account.notifications.saved') };
   });
   return localise(state, {
-    rules: [{ english: 'Choose one of the reminder times offered.', key: 'account.notifications.leadNotOffered' }],
     fields: { reminderLeadMinutes: 'account.notifications.leadNotOffered' },
   });
 }

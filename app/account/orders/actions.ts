@@ -6,7 +6,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { cancelMyOrder } from '@/server/domain/orders';
 import { services } from '@/server/services';
-import { orderRefusal } from './refusal';
+import { errorText } from '@/app/_i18n/error-text';
 
 const cancelSchema = z.object({ orderId: z.string().min(1).max(64) });
 
@@ -17,5 +17,5 @@ export async function cancelMyOrderAction(_: ActionState | null, form: FormData)
     await cancelMyOrder(db, payments, { userId: user.id, name: user.name }, orderId);
     revalidatePath('/account/orders', 'layout');
   });
-  return state.ok ? { ok: true, message: t('orders.buyer.cancelDone') } : { ...state, message: orderRefusal(t, state) };
+  return state.ok ? { ok: true, message: t('orders.buyer.cancelDone') } : { ...state, message: errorText(t, state) };
 }

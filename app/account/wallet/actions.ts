@@ -20,7 +20,7 @@ import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 const makeDefault = (form: FormData) => form.get('makeDefault') === 'on';
 
-/** Runs one wallet change and answers in the reader's language; the domain keeps speaking English. */
+/** Runs one wallet change and answers in the reader's language. */
 async function walletAction(run: (done: (key: MessageKey) => ActionState) => Promise<ActionState>): Promise<ActionState> {
   const { t } = await getI18n();
   const done = (key: MessageKey): ActionState => {

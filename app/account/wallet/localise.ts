@@ -1,31 +1,13 @@
 import type { FieldFallbacks, MessageRule } from '@/app/dashboard/_i18n/localise-state';
 
-// The English sentences the wallet schema (server/domain/payments/wallet.schema.ts), the
-// card checks (server/domain/payments/card-validation.ts) and the wallet domain
-// answer with, each paired with its dictionary key. A sentence changed there
-// shows in English until its rule here follows. The one-tap sheet in the player
+// The field sentences of the wallet schema (server/domain/wallet.schema.ts), each
+// paired with its dictionary key; a schema message that is an error key
+// (CARD_MONTH_RANGE) needs no rule. Refusals of the card checks and the wallet
+// domain are codes and read through errorText. The one-tap sheet in the player
 // posts the same fields, so it can translate with these rules too.
 
 export const WALLET_MESSAGES: readonly MessageRule[] = [
-  { english: 'Enter the full name.', key: 'commerce.wallet.errors.fullNameRequired' },
-  { english: 'Enter the street address.', key: 'commerce.wallet.errors.line1Required' },
-  { english: 'Enter the city.', key: 'commerce.wallet.errors.cityRequired' },
-  { english: 'Enter the name on the card.', key: 'commerce.wallet.errors.holderRequired' },
   { english: /^Keep the [a-z ]+ under (?<max>\d+) characters\.$/, key: 'commerce.wallet.errors.tooLong' },
-  { english: 'Choose a country from the list.', key: 'commerce.wallet.errors.country' },
-  { english: 'Use digits, spaces and + ( ) - only.', key: 'commerce.wallet.errors.phone' },
-  { english: 'Enter the card number (digits only).', key: 'commerce.wallet.errors.numberFormat' },
-  { english: 'That card number is not valid. Check it and try again.', key: 'commerce.wallet.errors.numberInvalid' },
-  { english: 'Enter the expiry month.', key: 'commerce.wallet.errors.monthRequired' },
-  { english: 'The expiry month must be 1 to 12.', key: 'commerce.wallet.errors.monthRange' },
-  { english: 'Enter the expiry year.', key: 'commerce.wallet.errors.yearRequired' },
-  { english: 'The expiry year is not valid.', key: 'commerce.wallet.errors.yearInvalid' },
-  { english: 'This card has expired.', key: 'commerce.wallet.errors.expired' },
-  { english: 'The security code is 3 or 4 digits.', key: 'commerce.wallet.errors.cvcFormat' },
-  { english: /^The security code is the (?<digits>\d) digits on the card\.$/, key: 'commerce.wallet.errors.cvcDigits' },
-  { english: 'We could not find that address.', key: 'commerce.wallet.errors.addressNotFound' },
-  { english: 'We could not find that card.', key: 'commerce.wallet.errors.cardNotFound' },
-  { english: 'This card was declined, so it was not saved. Try another card.', key: 'commerce.wallet.errors.cardDeclined' },
 ];
 
 /** zod's own wording (a year that is not a number, a limit without a message) per field. */

@@ -1,12 +1,11 @@
 import type { ActionState } from '@/app/_lib/action';
-import { errorText } from '@/app/_i18n/error-text';
+import { errorText, isErrorKey } from '@/app/_i18n/error-text';
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
-import { ERROR_CATALOG } from '@/server/domain/errors';
 
 /**
- * One English sentence the domain (or a form schema) produces, and the
+ * One English sentence a form schema produces for a field, and the
  * dictionary key that says it in the reader's language. A pattern's named
- * groups fill the key's placeholders: /^No host has the handle @(?<handle>.+)\.$/.
+ * groups fill the key's placeholders: /^Use at most (?<max>\d+) characters\.$/.
  */
 export interface MessageRule {
   english: string | RegExp;
@@ -17,6 +16,8 @@ export interface MessageRule {
 export type FieldFallbacks = Partial<Record<string, MessageKey>>;
 
 export function translateMessage(t: Translate, rules: readonly MessageRule[], message: string): string | null {
+  // A schema that names an error key instead of a sentence (the way every schema should go).
+  if (isErrorKey(message)) return t(`errors.${message}`);
   for (const rule of rules) {
     if (typeof rule.english === 'string') {
       if (rule.english === message) return t(rule.key);
@@ -31,10 +32,9 @@ export function translateMessage(t: Translate, rules: readonly MessageRule[], me
 const fieldFamily = (field: string) => field.replace(/\.\d+\./g, '.');
 
 /**
- * A failed ActionState in the reader's language. The domain keeps speaking
- * English (the API and tests read it); this is the only place forms translate
- * it. A sentence without a rule falls back to the field's own hint, then to
- * the code's generic sentence when the domain gave none, then to the English.
+ * A failed ActionState in the reader's language. A refusal of the domain is
+ * translated by its code, reason and params (errorText); a field's zod sentence
+ * by its rule, else the field's own hint, else as the schema wrote it.
  */
 export function localiseState<S extends ActionState>(
   state: S,
@@ -51,9 +51,6 @@ export function localiseState<S extends ActionState>(
         }),
       )
     : undefined;
-  const message = fieldErrors
-    ? t('dashboard.form.checkFields')
-    : (translateMessage(t, rules, state.message) ??
-      (state.message === ERROR_CATALOG[state.code].message ? errorText(t, state) : state.message));
+  const message = fieldErrors ? t('dashboard.form.checkFields') : errorText(t, state);
   return { ...state, message, ...(fieldErrors ? { fieldErrors } : {}) };
 }

@@ -14,7 +14,6 @@ export async function acceptInviteAction(_: ActionState | null, form: FormData):
   });
   // The token is a hidden field: a malformed one is an unusable invitation, not a field to correct.
   return localise(state, {
-    rules: [{ english: 'This invitation is for another email address, or it has expired or been used.', key: 'account.invite.notUsable' }],
     fields: { token: 'account.invite.notUsable' },
     summary: 'account.invite.notUsable',
   });

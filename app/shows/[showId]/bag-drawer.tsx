@@ -7,7 +7,7 @@ import { formatPrice } from '../../_lib/format';
 import { BagLineItem } from './bag-line-item';
 import { OneTapSetupSheet, type SheetStep } from './one-tap-setup-sheet';
 import { useModalSheet } from './use-modal-sheet';
-import { refusalText } from './refusal-text';
+import { errorText } from '@/app/_i18n/error-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 import { oneTapWalletSummaryAction, type OneTapWalletSummary } from './wallet-actions';
 
@@ -241,7 +241,7 @@ function CouponForm({
         // The refused code is already dropped (see useBag): Pay goes through without it.
         // "Remove code" also clears the field and the message.
         <p id="bag-coupon-error" className="text-sm font-medium text-red-700">
-          {refusalText(t, { code: 'COUPON_INVALID', message: bag.couponError })}{' '}
+          {errorText(t, bag.couponError)}{' '}
           <button type="button" onClick={onRemove} disabled={busy} className="font-semibold underline">
             {t('viewer.bag.removeCode')}
           </button>

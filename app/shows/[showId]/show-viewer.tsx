@@ -17,7 +17,7 @@ import { SheetLoading } from './loading-status';
 import { LineupList } from './lineup-list';
 import { LiveVideo } from './live-video';
 import type { BuyResult } from './pinned-product';
-import { refusalText } from './refusal-text';
+import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
 import { useBag } from './use-bag';
 
@@ -102,7 +102,7 @@ export function ShowViewer({
       const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1)
-        return { ok: false, message: refusalText(t, response.error), code: response.error.code };
+        return { ok: false, message: errorText(t, response.error), code: response.error.code };
     }
   }
 
@@ -116,7 +116,7 @@ export function ShowViewer({
     if (!socket) return t('viewer.status.notConnected');
     const response = await request(socket, 'chat:send', { showId: show.id, text });
     if (response.ok) return null;
-    return { message: refusalText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
+    return { message: errorText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
   }
 
   const connectionKey: MessageKey | null =
@@ -125,7 +125,7 @@ export function ShowViewer({
       : state.connection === 'connecting'
         ? 'viewer.status.connecting'
         : statusKey;
-  const overlayNotice = state.joinError ? refusalText(t, state.joinError) : connectionKey && t(connectionKey);
+  const overlayNotice = state.joinError ? errorText(t, state.joinError) : connectionKey && t(connectionKey);
   const purchase = state.lastPurchase;
   const purchaseProduct =
     purchase && purchase.moreProducts > 0

@@ -5,7 +5,7 @@ import type { BagView } from '@/server/domain/bag';
 import type { BagOrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
-import { refusalText } from './refusal-text';
+import { errorText } from '@/app/_i18n/error-text';
 
 export type BagCheckoutResult = { ok: true; order: BagOrderConfirmation } | { ok: false; code: string; message: string };
 type Answer = { ok: true } | { ok: false; message: string };
@@ -34,7 +34,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
       const socket = socketRef.current;
       if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
       const response = await request(socket, 'bag:get', { showId, couponCode: code });
-      if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
+      if (!response.ok) return { ok: false, message: errorText(t, response.error) };
       accept(response.bag);
       return { ok: true };
     },
@@ -51,7 +51,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
     const socket = socketRef.current;
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     const response = await request(socket, 'bag:set', { showId, variantId, quantity, couponCode });
-    if (!response.ok) return { ok: false, message: refusalText(t, response.error) };
+    if (!response.ok) return { ok: false, message: errorText(t, response.error) };
     accept(response.bag);
     return { ok: true };
   }
@@ -83,7 +83,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
         // Show what changed (stock, availability, a code that stopped working) next to the
         // refusal; a code refused now comes back as the bag's coupon error and is dropped.
         await refresh();
-        return { ok: false, code: response.error.code, message: refusalText(t, response.error) };
+        return { ok: false, code: response.error.code, message: errorText(t, response.error) };
       }
     }
   }

@@ -6,6 +6,7 @@ import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
+import type { Refusal } from '@/app/_i18n/error-text';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
 
 // A show page always opens its channel: start it as this module loads, before
@@ -18,7 +19,7 @@ const CHAT_KEEP = 200;
 export interface ShowChannelState {
   connection: ConnectionState;
   /** Why the join was refused; the page words it in the viewer's language. */
-  joinError: { code: string; message: string } | null;
+  joinError: Refusal | null;
   status: ShowStatus;
   startedAt: string | null;
   role: ViewerRole | null;
@@ -186,9 +187,9 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     });
     socket.on('disconnect', () => patch(() => ({ connection: 'reconnecting' })));
     // A handshake refused by the server (e.g. TOO_MANY_CONNECTIONS) carries its code; Socket.io does not retry it.
-    socket.on('connect_error', (error: Error & { data?: { code?: unknown; message?: unknown } }) => {
-      const { code, message } = error.data ?? {};
-      if (typeof code === 'string') patch(() => ({ joinError: { code, message: typeof message === 'string' ? message : error.message } }));
+    socket.on('connect_error', (error: Error & { data?: { code?: unknown; reason?: unknown } }) => {
+      const { code, reason } = error.data ?? {};
+      if (typeof code === 'string') patch(() => ({ joinError: { code, ...(typeof reason === 'string' ? { reason } : {}) } }));
     });
     for (const event of Object.keys(apply) as (keyof SequencedEvents)[]) {
       socket.on(event, (payload: { showId: string; seq: number }) => {

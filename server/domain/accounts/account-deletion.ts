@@ -11,30 +11,19 @@ import type { Actor, Db } from '../context';
 export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
-  if (confirmEmail.trim().toLowerCase() !== user.email)
-    throw new AppError('INVALID_INPUT', 'confirmation email mismatch', 'Type your email address exactly to confirm.');
+  if (confirmEmail.trim().toLowerCase() !== user.email) throw new AppError('DELETE_EMAIL_MISMATCH', 'confirmation email mismatch');
 
   const upcomingHosted = await db.show.count({
     where: { hostId: actor.userId, status: { in: ['SCHEDULED', 'LIVE'] }, hostInviteStatus: { not: 'DECLINED' } },
   });
-  if (upcomingHosted > 0)
-    throw new AppError(
-      'INVALID_STATE',
-      `${upcomingHosted} upcoming hosted shows`,
-      'You host upcoming shows. Ask the brand to cancel them or decline them first.',
-    );
+  if (upcomingHosted > 0) throw new AppError('DELETE_HOSTS_UPCOMING', `${upcomingHosted} upcoming hosted shows`);
   const ownedBrands = await db.brandMember.findMany({
     where: { userId: actor.userId, role: 'OWNER' },
     select: { brandId: true, brand: { select: { name: true } } },
   });
   for (const { brandId, brand } of ownedBrands) {
     const otherOwners = await db.brandMember.count({ where: { brandId, role: 'OWNER', userId: { not: actor.userId } } });
-    if (otherOwners === 0)
-      throw new AppError(
-        'INVALID_STATE',
-        `sole owner of ${brandId}`,
-        `You are the only owner of ${brand.name}. Make someone else an owner first.`,
-      );
+    if (otherOwners === 0) throw new AppError('DELETE_SOLE_OWNER', { brand: brand.name }, `sole owner of ${brandId}`);
   }
 
   await db.$transaction([

@@ -7,7 +7,7 @@ import type { Actor, Db } from '../context';
 export const socialLinkSchema = z.object({
   label: z.string().trim().min(1).max(40),
   // Only web links: a javascript: URL in a profile would run in every visitor's page.
-  url: z.url({ protocol: /^https?$/, error: 'Links must start with https:// or http://' }).max(300),
+  url: z.url({ protocol: /^https?$/, error: 'HOST_LINK_URL_RULE' }).max(300),
 });
 export type SocialLink = z.infer<typeof socialLinkSchema>;
 
@@ -16,7 +16,7 @@ export const influencerProfileSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9](?:[a-z0-9_.]{1,28})[a-z0-9]$/, 'Use 3–30 letters, digits, dots or underscores.'),
+    .regex(/^[a-z0-9](?:[a-z0-9_.]{1,28})[a-z0-9]$/, 'HOST_HANDLE_RULE'),
   bio: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
   avatarUrl: z
     .union([
@@ -76,7 +76,7 @@ export async function saveInfluencerProfile(db: Db, actor: Actor, input: z.input
   const profile = influencerProfileSchema.parse(input);
   const taken = await db.influencerProfile.findUnique({ where: { handle: profile.handle }, select: { userId: true } });
   if (taken && taken.userId !== actor.userId)
-    throw new AppError('INVALID_INPUT', `handle ${profile.handle} taken`, `The handle @${profile.handle} is taken. Try another.`);
+    throw new AppError('HANDLE_TAKEN', { handle: profile.handle }, `handle ${profile.handle} taken`);
   const data = { handle: profile.handle, bio: profile.bio, avatarUrl: profile.avatarUrl || null, links: profile.links };
   await db.influencerProfile.upsert({ where: { userId: actor.userId }, update: data, create: { userId: actor.userId, ...data } });
 }

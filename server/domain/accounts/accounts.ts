@@ -14,15 +14,15 @@ export interface SignedInUser {
 }
 
 export const emailSchema = z
-  .email('Enter a valid email address.')
+  .email('TEAM_EMAIL_INVALID')
   .max(254)
   .transform((e) => e.trim().toLowerCase());
 export const passwordSchema = z
   .string()
   .min(10, 'Use at least 10 characters.')
   .max(200, 'Use at most 200 characters.')
-  .refine((p) => new Set(p).size >= 5, 'Use a less repetitive password.');
-export const displayNameSchema = z.string().trim().min(1, 'Enter your name.').max(80, 'Use at most 80 characters.');
+  .refine((p) => new Set(p).size >= 5, 'PASSWORD_REPETITIVE');
+export const displayNameSchema = z.string().trim().min(1, 'PROFILE_NAME_REQUIRED').max(80, 'Use at most 80 characters.');
 
 // argon2id with the library's defaults (19 MiB, t=2) – OWASP's recommended floor.
 export const hashPassword = (password: string) => withHashSlot(() => hash(password));
@@ -88,12 +88,7 @@ export const registrationSchema = z.object({
 export async function registerAccount(db: Db, input: z.infer<typeof registrationSchema>, ctx?: AttemptContext): Promise<SignedInUser> {
   if (ctx) await takeThrottle(db, policies(ctx.limits).signUpsPerIp, ctx.ip);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing)
-    throw new AppError(
-      'INVALID_INPUT',
-      'email taken',
-      'An account with this email already exists. Sign in instead, or ask for a sign-in link.',
-    );
+  if (existing) throw new AppError('EMAIL_TAKEN', 'email taken');
   const passwordHash = await hashPassword(input.password);
   const granted = input.emailReminders === 'on';
   try {
@@ -115,8 +110,7 @@ export async function registerAccount(db: Db, input: z.infer<typeof registration
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides.
-    if ((error as { code?: string }).code === 'P2002')
-      throw new AppError('INVALID_INPUT', 'email taken (race)', 'An account with this email already exists.');
+    if ((error as { code?: string }).code === 'P2002') throw new AppError('EMAIL_TAKEN', 'email taken (race)');
     throw error;
   }
 }
@@ -174,7 +168,7 @@ export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED', 'no such account');
   if (user.passwordHash && !(await withHashSlot(() => verify(user.passwordHash!, input.currentPassword).catch(() => false)))) {
-    throw new AppError('INVALID_INPUT', 'current password wrong', 'Your current password is not right.');
+    throw new AppError('CURRENT_PASSWORD_WRONG', 'current password wrong');
   }
   const passwordHash = await hashPassword(input.newPassword);
   const updated = await db.user.update({

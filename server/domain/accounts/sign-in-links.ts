@@ -48,12 +48,7 @@ async function createLink(
  */
 export async function requestSignInLink(db: Db, email: string, opts: { secret: string; callbackUrl: string }): Promise<void> {
   const recent = await db.signInToken.count({ where: { email, createdAt: { gt: new Date(Date.now() - 60 * 60 * 1000) } } });
-  if (recent >= LINKS_PER_EMAIL_PER_HOUR)
-    throw new AppError(
-      'RATE_LIMITED',
-      `sign-in links for ${email}`,
-      'We have sent several links already. Check your inbox or try again in an hour.',
-    );
+  if (recent >= LINKS_PER_EMAIL_PER_HOUR) throw new AppError('SIGN_IN_LINKS_LIMIT', `sign-in links for ${email}`);
   const user = await db.user.findUnique({ where: { email }, select: { deletedAt: true } });
   if (user?.deletedAt) return;
   await createLink(db, opts.secret, { email, purpose: 'sign-in', lifetimeMs: LINK_LIFETIME_MS }, opts.callbackUrl);

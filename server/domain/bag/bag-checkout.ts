@@ -37,18 +37,15 @@ export function stockChangesOf(order: BagOrder): { productId: string; variantId:
   return order.replayed ? [] : order.stockAfter;
 }
 
-const COUPON_SENTENCES: Record<
-  Exclude<Extract<OrderRefusal, { outcome: 'COUPON_INVALID' }>['reason'], 'UNKNOWN' | 'BELOW_MINIMUM'>,
-  string
-> = {
-  INACTIVE: 'This code is no longer active.',
-  NOT_STARTED: 'This code is not valid yet.',
-  EXPIRED: 'This code has expired.',
-  USED_UP: 'This code has been used up.',
-  OTHER_SHOW: 'This code is for another show.',
-  USED_BY_BUYER: 'You have already used this code.',
-  JUST_USED_UP: 'This code has just been used up or has ended. Remove it to pay without it.',
-};
+const COUPON_REASONS = {
+  INACTIVE: 'COUPON_INACTIVE',
+  NOT_STARTED: 'COUPON_NOT_YET',
+  EXPIRED: 'COUPON_EXPIRED',
+  USED_UP: 'COUPON_USED_UP',
+  OTHER_SHOW: 'COUPON_OTHER_SHOW',
+  USED_BY_BUYER: 'COUPON_ALREADY_USED',
+  JUST_USED_UP: 'COUPON_JUST_ENDED',
+} as const satisfies Record<Exclude<Extract<OrderRefusal, { outcome: 'COUPON_INVALID' }>['reason'], 'UNKNOWN' | 'BELOW_MINIMUM'>, string>;
 
 /** The bag's words for the pipeline's refusals: they name the line to change. */
 function bagWording(lines: BagLine[]): RefusalWording {
@@ -57,45 +54,37 @@ function bagWording(lines: BagLine[]): RefusalWording {
     switch (refusal.outcome) {
       case 'SOLD_OUT': {
         const l = line(refusal.variantId);
-        return l
-          ? new AppError(
-              'SOLD_OUT',
-              `variant ${l.variantId} short for ${l.quantity}`,
-              `Sorry, ${lineName(l)} just sold out. Remove it or lower the quantity to pay.`,
-            )
-          : undefined;
+        return l ? new AppError('LINE_SOLD_OUT', { name: lineName(l) }, `variant ${l.variantId} short for ${l.quantity}`) : undefined;
       }
       case 'NOT_IN_LINEUP':
       case 'VARIANT_NOT_FOUND': {
         const l = line(refusal.variantId);
-        return l
-          ? new AppError('NOT_IN_LINEUP', `${l.variantId} unavailable`, `${lineName(l)} is no longer available. Remove it to pay.`)
-          : undefined;
+        return l ? new AppError('LINE_GONE', { name: lineName(l) }, `${l.variantId} unavailable`) : undefined;
       }
       case 'LIMIT_REACHED': {
         const l = line(refusal.variantId);
         return l
           ? new AppError(
-              'LIMIT_REACHED',
+              'LIMIT_PER_PRODUCT',
+              { max: refusal.maxPerBuyer, product: l.productTitle },
               `product ${l.productId} over ${refusal.maxPerBuyer}`,
-              `You can buy at most ${refusal.maxPerBuyer} of ${l.productTitle} in this show.`,
             )
           : undefined;
       }
       case 'NO_PAYMENT_METHOD':
-        return new AppError('NO_PAYMENT_METHOD', 'no default payment method', 'Add a payment method to pay for your bag.');
+        return new AppError('BAG_NO_CARD', 'no default payment method');
       case 'NO_ADDRESS':
-        return new AppError('NO_ADDRESS', 'no default address', 'Add a shipping address to pay for your bag.');
+        return new AppError('BAG_NO_ADDRESS', 'no default address');
       case 'COUPON_INVALID': {
         const detail = `coupon ${refusal.code}: ${refusal.reason}`;
-        if (refusal.reason === 'UNKNOWN') return new AppError('COUPON_INVALID', detail, `We do not know the code ${refusal.code}.`);
+        if (refusal.reason === 'UNKNOWN') return new AppError('COUPON_UNKNOWN', { code: refusal.code }, detail);
         if (refusal.reason === 'BELOW_MINIMUM')
           return new AppError(
-            'COUPON_INVALID',
+            'COUPON_MINIMUM',
+            { amount: currencyFormat(refusal.currency ?? 'USD').format(refusal.minSubtotalMinor ?? 0) },
             detail,
-            `This code needs a subtotal of at least ${currencyFormat(refusal.currency ?? 'USD').format(refusal.minSubtotalMinor ?? 0)}.`,
           );
-        return new AppError('COUPON_INVALID', detail, COUPON_SENTENCES[refusal.reason]);
+        return new AppError(COUPON_REASONS[refusal.reason], detail);
       }
       default:
         return undefined;
@@ -106,7 +95,7 @@ function bagWording(lines: BagLine[]): RefusalWording {
 function couponCodeOf(raw: string | null | undefined): string | null {
   if (!raw?.trim()) return null;
   const code = couponCodeSchema.safeParse(raw);
-  if (!code.success) throw new AppError('COUPON_INVALID', `unknown code ${raw}`, `We do not know the code ${raw.trim().toUpperCase()}.`);
+  if (!code.success) throw new AppError('COUPON_UNKNOWN', { code: raw.trim().toUpperCase() }, `unknown code ${raw}`);
   return code.data;
 }
 

@@ -47,7 +47,7 @@ export async function loadBagShow(db: Db, showId: string): Promise<BagShow> {
       lineup: { select: { productId: true } },
     },
   });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   const { brand, lineup, ...rest } = show;
   return {
     ...rest,

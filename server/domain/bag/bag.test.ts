@@ -67,7 +67,12 @@ describe('filling the bag', () => {
     await setBagItem(database.prisma, buyer!, { showId, variantId: serum30.id, quantity: 1 });
     const bag = await getBag(database.prisma, buyer!, { showId, couponCode: 'nope-123' });
     expect(bag.coupon).toBeNull();
-    expect(bag.couponError).toBe('We do not know the code NOPE-123.');
+    expect(bag.couponError).toEqual({
+      code: 'COUPON_INVALID',
+      reason: 'COUPON_UNKNOWN',
+      params: { code: 'NOPE-123' },
+      message: 'We do not know the code NOPE-123.',
+    });
     expect(bag.totals.totalMinor).toBe(4200);
   });
 });

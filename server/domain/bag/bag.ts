@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor, Db } from '../context';
-import { AppError } from '../errors';
+import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { checkCoupon } from '../coupons';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
 import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from '../pricing';
@@ -30,7 +30,8 @@ export interface BagView {
   freeShippingMissingMinor: number | null;
   coupon: { code: string; discountMinor: number } | null;
   /** Why the code asked for cannot be used, in plain words. */
-  couponError: string | null;
+  /** Why the code given cannot be used: a COUPON_INVALID refusal, translated by the page. */
+  couponError: ErrorPayload | null;
   maxPerBuyer: number;
 }
 
@@ -46,35 +47,32 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
     return;
   }
   const show = await loadBagShow(db, showId);
-  if (show.status !== 'LIVE')
-    throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'You can fill your bag while the show is live.');
+  if (show.status !== 'LIVE') throw new AppError('BAG_WHILE_LIVE', `show ${showId} is ${show.status}`);
   const variant = await db.productVariant.findUnique({
     where: { id: variantId },
     select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } },
   });
-  if (!variant || variant.product.status !== 'ACTIVE')
-    throw new AppError('NOT_FOUND', `variant ${variantId} not sellable`, 'This product is no longer available.');
+  if (!variant || variant.product.status !== 'ACTIVE') throw new AppError('PRODUCT_GONE', `variant ${variantId} not sellable`);
   if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id))
     throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
   const name = lineName({ productTitle: variant.product.title, variantName: variant.name });
-  if (variant.stock <= 0) throw new AppError('SOLD_OUT', `variant ${variantId} sold out`, `Sorry, ${name} is sold out.`);
+  if (variant.stock <= 0) throw new AppError('SOLD_OUT_NAMED', { name }, `variant ${variantId} sold out`);
   if (variant.stock < quantity)
-    throw new AppError('SOLD_OUT', `variant ${variantId} has ${variant.stock}`, `Only ${variant.stock} of ${name} left.`);
+    throw new AppError('ONLY_LEFT', { count: variant.stock, name }, `variant ${variantId} has ${variant.stock}`);
   const others = await db.bagItem.findMany({
     where: { userId: actor.userId, showId, NOT: { variantId } },
     select: { quantity: true, variant: { select: { productId: true } } },
   });
-  if (others.length >= MAX_BAG_LINES)
-    throw new AppError('INVALID_STATE', `bag of ${actor.userId} is full`, `Your bag holds up to ${MAX_BAG_LINES} different items.`);
+  if (others.length >= MAX_BAG_LINES) throw new AppError('BAG_FULL', { max: MAX_BAG_LINES }, `bag of ${actor.userId} is full`);
   const units = unitsPerProduct([
     ...others.map((o) => ({ productId: o.variant.productId, quantity: o.quantity })),
     { productId: variant.product.id, quantity },
   ]);
   if ((units.get(variant.product.id) ?? 0) > show.maxPerBuyer) {
     throw new AppError(
-      'LIMIT_REACHED',
+      'LIMIT_PER_PRODUCT',
+      { max: show.maxPerBuyer, product: variant.product.title },
       `bag over limit ${show.maxPerBuyer}`,
-      `You can buy at most ${show.maxPerBuyer} of ${variant.product.title} in this show.`,
     );
   }
   await db.bagItem.upsert({
@@ -90,14 +88,14 @@ export async function getBag(db: Db, actor: Actor, request: { showId: string; co
   const lines = await loadBagLines(db, actor.userId, show);
   const subtotalMinor = subtotalOf(lines);
   let coupon: BagView['coupon'] = null;
-  let couponError: string | null = null;
+  let couponError: ErrorPayload | null = null;
   let terms = null;
   if (request.couponCode?.trim() && lines.length > 0) {
     try {
       terms = await checkCoupon(db, actor, { showId: show.id, code: request.couponCode, subtotalMinor });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'COUPON_INVALID') throw error;
-      couponError = error.userMessage;
+      couponError = toErrorPayload(error);
     }
   }
   const totals = orderTotals(subtotalMinor, show.shipping, terms);

@@ -34,14 +34,9 @@ export async function requireBrandMember(
     },
   });
   const membership = row?.members[0];
-  if (!row || !membership)
-    throw new AppError(
-      'NOT_FOUND',
-      `user ${actor.userId} is not a member of brand ${JSON.stringify(brand)}`,
-      'We could not find that brand.',
-    );
+  if (!row || !membership) throw new AppError('BRAND_NOT_FOUND', `user ${actor.userId} is not a member of brand ${JSON.stringify(brand)}`);
   if (opts.owner && membership.role !== 'OWNER')
-    throw new AppError('FORBIDDEN', `user ${actor.userId} is staff of ${row.slug}, not owner`, 'Only the brand owner can do that.');
+    throw new AppError('OWNER_ONLY', `user ${actor.userId} is staff of ${row.slug}, not owner`);
   return { brandId: row.id, slug: row.slug, name: row.name, currency: row.currency, timeZone: row.timeZone, role: membership.role };
 }
 

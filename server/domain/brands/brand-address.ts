@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../context';
 
-export const BRAND_ADDRESS_RULE = 'Use 3–40 lowercase letters, digits or dashes.';
+export const BRAND_ADDRESS_RULE = 'NEW_BRAND_SLUG_RULE';
 export const brandAddressSchema = z
   .string()
   .trim()

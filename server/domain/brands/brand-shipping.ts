@@ -26,7 +26,7 @@ export async function getShippingRule(db: Db, actor: Actor, slug: string): Promi
 export async function updateShippingRule(db: Db, actor: Actor, slug: string, rule: ShippingRule): Promise<BrandShipping> {
   const brand = await requireBrandMember(db, actor, { slug });
   const parsed = shippingRuleSchema.safeParse(rule);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, 'Enter shipping amounts of zero or more.');
+  if (!parsed.success) throw new AppError('SHIPPING_NEGATIVE', parsed.error.message);
   return db.brand.update({
     where: { id: brand.brandId },
     data: parsed.data,

@@ -19,8 +19,8 @@ export const brandCreationSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as USD.'),
-  timeZone: z.string().refine(isTimeZone, 'Choose a time zone from the list.'),
+    .regex(/^[A-Z]{3}$/, 'NEW_BRAND_CURRENCY_RULE'),
+  timeZone: z.string().refine(isTimeZone, 'NEW_BRAND_TIME_ZONE_RULE'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -56,8 +56,7 @@ export async function createBrand(
   return { slug: input.slug };
 }
 
-const addressTaken = (slug: string) =>
-  new AppError('BRAND_ADDRESS_TAKEN', `slug ${slug} taken`, `The web address “${slug}” is taken. Try another.`);
+const addressTaken = (slug: string) => new AppError('BRAND_ADDRESS_TAKEN', `slug ${slug} taken`);
 
 export interface BrandTeam {
   members: { userId: string; name: string; email: string; role: BrandRole; isYou: boolean }[];
@@ -111,7 +110,7 @@ export async function inviteBrandMember(
     where: { brandId: access.brandId, user: { email: input.email } },
     select: { userId: true },
   });
-  if (already) throw new AppError('INVALID_INPUT', 'already a member', `${input.email} is already on the team.`);
+  if (already) throw new AppError('ALREADY_MEMBER', { email: input.email }, 'already a member');
   await takeInviteThrottles(db, ctx.limits, { ip: ctx.ip, userId: actor.userId, brandId: access.brandId });
   // The token is derived from the id when the email is sent; only its hash is stored.
   const id = randomUUID();
@@ -141,8 +140,7 @@ export async function removeBrandMember(db: Db, actor: Actor, slug: string, user
       const removed = await tx.brandMember.deleteMany({ where: { brandId: access.brandId, userId } });
       // Checked after the delete, inside the transaction, so two owners leaving at once cannot both succeed.
       const owners = await tx.brandMember.count({ where: { brandId: access.brandId, role: 'OWNER' } });
-      if (owners === 0)
-        throw new AppError('INVALID_STATE', 'last owner', 'A brand needs at least one owner. Make someone else an owner first.');
+      if (owners === 0) throw new AppError('LAST_OWNER', 'last owner');
       // The removed person's sessions end with the membership: pages and sockets
       // opened as a team member must not keep the access.
       if (removed.count > 0) await bumpSessionVersion(tx, userId);
@@ -164,7 +162,7 @@ export async function previewBrandInvite(db: Db, token: string): Promise<InviteP
     where: { tokenHash: hashToken(token) },
     select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, brand: { select: { name: true } } },
   });
-  if (!invite) throw new AppError('NOT_FOUND', 'unknown invite', 'This invitation link is not valid.');
+  if (!invite) throw new AppError('INVITE_NOT_FOUND', 'unknown invite');
   const status = invite.acceptedAt || invite.revokedAt ? 'used' : invite.expiresAt < new Date() ? 'expired' : 'open';
   return { brandName: invite.brand.name, email: invite.email, role: invite.role, status };
 }
@@ -177,12 +175,7 @@ export async function acceptBrandInvite(db: Db, actor: Actor, token: string): Pr
     select: { brandId: true, role: true, brand: { select: { slug: true } } },
   });
   const invite = accepted[0];
-  if (!invite)
-    throw new AppError(
-      'FORBIDDEN',
-      'invite not usable by this account',
-      'This invitation is for another email address, or it has expired or been used.',
-    );
+  if (!invite) throw new AppError('INVITE_NOT_USABLE', 'invite not usable by this account');
   await db.brandMember.upsert({
     where: { brandId_userId: { brandId: invite.brandId, userId: actor.userId } },
     update: {},

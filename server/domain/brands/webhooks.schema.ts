@@ -6,23 +6,20 @@ export const webhookEventSchema = z.enum([ALL_EVENTS, ...BRAND_EVENT_TYPES]);
 export const webhookUrlSchema = z
   .string()
   .trim()
-  .max(2048, 'Keep the address under 2,048 characters.')
+  .max(2048, 'DEVELOPER_URL_TOO_LONG')
   .refine((raw) => {
     if (!URL.canParse(raw)) return false;
     const url = new URL(raw);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  }, 'Enter a full address starting with https:// (or http://).')
+  }, 'DEVELOPER_URL_FORMAT')
   // Credentials in the URL would sit in our logs and database in the clear.
-  .refine(
-    (raw) => !URL.canParse(raw) || (new URL(raw).username === '' && new URL(raw).password === ''),
-    'Leave the user name and password out of the address.',
-  );
+  .refine((raw) => !URL.canParse(raw) || (new URL(raw).username === '' && new URL(raw).password === ''), 'DEVELOPER_URL_CREDENTIALS');
 
 export const webhookEndpointInputSchema = z.object({
   url: webhookUrlSchema,
   events: z
-    .array(webhookEventSchema, { error: 'Choose the events to send.' })
-    .min(1, 'Choose at least one event.')
+    .array(webhookEventSchema, { error: 'DEVELOPER_EVENTS_CHOOSE' })
+    .min(1, 'DEVELOPER_EVENTS_MIN')
     .transform((events) => (events.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(events)])),
 });
 /** As it arrives from a form or a test: checked by the schema inside the domain function. */

@@ -3,7 +3,7 @@ import { newWebhookSecret } from '../../webhooks/signing';
 import { requireBrandMember } from './brand-access';
 import { queueWebhookDelivery, TEST_EVENT_TYPE } from '../events';
 import type { Actor, Db } from '../context';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { webhookEndpointInputSchema, type WebhookEndpointInput } from './webhooks.schema';
 
 export * from './webhooks.schema';
@@ -38,12 +38,11 @@ export interface WebhookEndpointRow {
   deliveries: WebhookDeliveryRow[];
 }
 
-const endpointNotFound = (id: string) =>
-  new AppError('NOT_FOUND', `webhook endpoint ${id} not in this brand`, 'We could not find that webhook endpoint.');
+const endpointNotFound = (id: string) => new AppError('ENDPOINT_NOT_FOUND', `webhook endpoint ${id} not in this brand`);
 
 function parseEndpointInput(raw: WebhookEndpointInput) {
   const parsed = webhookEndpointInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   return parsed.data;
 }
 
@@ -56,8 +55,7 @@ async function brandEndpoint(db: Db, brandId: string, endpointId: string): Promi
 /** A paused endpoint is sent nothing, not even on request: the delivery job would only mark it failed. */
 async function activeBrandEndpoint(db: Db, brandId: string, endpointId: string): Promise<{ id: string }> {
   const endpoint = await brandEndpoint(db, brandId, endpointId);
-  if (!endpoint.active)
-    throw new AppError('INVALID_STATE', `webhook endpoint ${endpointId} is paused`, 'This endpoint is paused. Resume it first.');
+  if (!endpoint.active) throw new AppError('ENDPOINT_PAUSED', `webhook endpoint ${endpointId} is paused`);
   return endpoint;
 }
 
@@ -170,7 +168,7 @@ export async function replayDelivery(db: Db, actor: Actor, slug: string, deliver
     where: { id: deliveryId, endpoint: { brandId: access.brandId } },
     select: { endpointId: true, eventId: true },
   });
-  if (!delivery) throw new AppError('NOT_FOUND', `webhook delivery ${deliveryId} not in this brand`, 'We could not find that delivery.');
+  if (!delivery) throw new AppError('DELIVERY_NOT_FOUND', `webhook delivery ${deliveryId} not in this brand`);
   await activeBrandEndpoint(db, access.brandId, delivery.endpointId);
   return replay(db, delivery.endpointId, delivery.eventId);
 }
@@ -186,7 +184,7 @@ export async function replayEvent(
   const access = await requireBrandMember(db, actor, { slug });
   await activeBrandEndpoint(db, access.brandId, endpointId);
   const event = await db.brandEvent.findFirst({ where: { id: eventId, brandId: access.brandId }, select: { id: true } });
-  if (!event) throw new AppError('NOT_FOUND', `brand event ${eventId} not in this brand`, 'We could not find that event.');
+  if (!event) throw new AppError('EVENT_NOT_FOUND', `brand event ${eventId} not in this brand`);
   return replay(db, endpointId, event.id);
 }
 

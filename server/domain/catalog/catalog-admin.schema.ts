@@ -12,9 +12,9 @@ export const MAX_STOCK = 1_000_000_000;
 export const skuSchema = z
   .string()
   .trim()
-  .min(1, 'Enter a SKU.')
-  .max(64, 'A SKU can be at most 64 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'A SKU may use letters, digits and . _ - / only, and must start with a letter or digit.');
+  .min(1, 'PRODUCT_SKU_REQUIRED')
+  .max(64, 'PRODUCT_SKU_TOO_LONG')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'PRODUCT_SKU_FORMAT');
 
 // ";" and "=" separate options in CSV files (Size=M;Colour=Red), so they cannot appear inside one.
 const optionPart = z
@@ -22,26 +22,24 @@ const optionPart = z
   .trim()
   .min(1)
   .max(60)
-  .refine((s) => !/[;=]/.test(s), 'Option names and values cannot contain ; or =.');
+  .refine((s) => !/[;=]/.test(s), 'PRODUCT_OPTION_CHARS');
 
-export const variantOptionsSchema = z
-  .record(optionPart, optionPart)
-  .refine((o) => Object.keys(o).length <= 10, 'A variant can have at most 10 options.');
+export const variantOptionsSchema = z.record(optionPart, optionPart).refine((o) => Object.keys(o).length <= 10, 'PRODUCT_TOO_MANY_OPTIONS');
 
 export const variantInputSchema = z.object({
-  name: z.string().trim().min(1, 'Give the variant a name, like “Medium / Red”.').max(120),
+  name: z.string().trim().min(1, 'PRODUCT_VARIANT_NAME_REQUIRED').max(120),
   sku: skuSchema,
   options: variantOptionsSchema.default({}),
   priceMinor: z
-    .number({ error: 'Enter a price like 12.50.' })
-    .int('Enter a price.')
-    .min(0, 'A price cannot be negative.')
-    .max(MAX_PRICE_MINOR, 'That price is too high.'),
+    .number({ error: 'PRODUCT_PRICE_REQUIRED' })
+    .int('PRODUCT_PRICE_REQUIRED')
+    .min(0, 'PRODUCT_PRICE_NEGATIVE')
+    .max(MAX_PRICE_MINOR, 'PRODUCT_PRICE_TOO_HIGH'),
   stock: z
-    .number({ error: 'Enter the stock as a whole number.' })
-    .int('Stock must be a whole number.')
-    .min(0, 'Stock cannot be below zero.')
-    .max(MAX_STOCK, 'That stock figure is too high.'),
+    .number({ error: 'PRODUCT_STOCK_WHOLE' })
+    .int('PRODUCT_STOCK_WHOLE')
+    .min(0, 'PRODUCT_STOCK_NEGATIVE')
+    .max(MAX_STOCK, 'PRODUCT_STOCK_TOO_HIGH'),
 });
 export type VariantInput = z.infer<typeof variantInputSchema>;
 
@@ -56,8 +54,8 @@ function refuseRepeatedSkus(variants: { sku: string }[], ctx: z.RefinementCtx): 
 }
 
 const productFields = {
-  title: z.string().trim().min(1, 'Give the product a title.').max(200, 'Keep the title under 200 characters.'),
-  description: z.string().trim().max(5000, 'Keep the description under 5,000 characters.'),
+  title: z.string().trim().min(1, 'PRODUCT_TITLE_REQUIRED').max(200, 'PRODUCT_TITLE_TOO_LONG'),
+  description: z.string().trim().max(5000, 'PRODUCT_DESCRIPTION_TOO_LONG'),
   status: productStatusSchema,
 };
 
@@ -66,7 +64,7 @@ export const createProductSchema = z
     ...productFields,
     description: productFields.description.default(''),
     status: productFields.status.default('DRAFT'),
-    variants: z.array(variantInputSchema).min(1, 'Add at least one variant.').max(MAX_VARIANTS_PER_PRODUCT),
+    variants: z.array(variantInputSchema).min(1, 'PRODUCT_VARIANTS_REQUIRED').max(MAX_VARIANTS_PER_PRODUCT),
   })
   .superRefine((input, ctx) => refuseRepeatedSkus(input.variants, ctx));
 export type CreateProductInput = z.input<typeof createProductSchema>;
@@ -78,7 +76,7 @@ export type CreateProductInput = z.input<typeof createProductSchema>;
  */
 export const variantUpdateSchema = variantInputSchema
   .extend({ id: z.string().min(1).optional(), stock: variantInputSchema.shape.stock.optional() })
-  .refine((v) => v.id !== undefined || v.stock !== undefined, { path: ['stock'], message: 'Enter the stock for the new variant.' });
+  .refine((v) => v.id !== undefined || v.stock !== undefined, { path: ['stock'], message: 'PRODUCT_NEW_VARIANT_STOCK' });
 export type VariantUpdateInput = z.infer<typeof variantUpdateSchema>;
 
 /**
@@ -90,7 +88,7 @@ export const updateProductSchema = z
     title: productFields.title.optional(),
     description: productFields.description.optional(),
     status: productFields.status.optional(),
-    variants: z.array(variantUpdateSchema).min(1, 'A product needs at least one variant.').max(MAX_VARIANTS_PER_PRODUCT).optional(),
+    variants: z.array(variantUpdateSchema).min(1, 'PRODUCT_PRODUCT_NEEDS_VARIANT').max(MAX_VARIANTS_PER_PRODUCT).optional(),
   })
   .superRefine((input, ctx) => input.variants && refuseRepeatedSkus(input.variants, ctx));
 export type UpdateProductInput = z.input<typeof updateProductSchema>;

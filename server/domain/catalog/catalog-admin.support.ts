@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { setVariantStock, type CatalogWriteDb } from './catalog';
 import type { VariantOptions } from './catalog-format';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 
 // Helpers shared by the product editor and the CSV import.
 
@@ -35,19 +35,14 @@ export async function refuseTakenSkus(db: CatalogDb, brandId: string, skus: stri
   const taken = skus.map((sku) => rows.find((row) => row.sku === sku)).find((row) => row !== undefined);
   if (!taken) return;
   // Another brand's product titles are not ours to show.
-  const where = taken.product.brandId === brandId ? ` by “${taken.product.title}”` : '';
-  throw new AppError('INVALID_INPUT', `sku ${taken.sku} taken`, `The SKU ${taken.sku} is already used${where}. Choose another SKU.`);
+  if (taken.product.brandId !== brandId) throw new AppError('SKU_TAKEN', { sku: taken.sku }, `sku ${taken.sku} taken`);
+  throw new AppError('SKU_TAKEN_BY', { sku: taken.sku, product: taken.product.title }, `sku ${taken.sku} taken`);
 }
 
 /** A unique-constraint race lost after the check above, reported the same way. */
 export function takeSkuConflict(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'P2002')
-    return new AppError(
-      'INVALID_INPUT',
-      `unique violation: ${String(error)}`,
-      'One of these SKUs is already used by another product. Choose another SKU.',
-    );
+  if (code === 'P2002') return new AppError('SKU_TAKEN_RACE', `unique violation: ${String(error)}`);
   return error;
 }
 
@@ -55,8 +50,7 @@ export function takeSkuConflict(error: unknown): unknown {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new AppError('INVALID_INPUT', JSON.stringify(parsed.error.issues), first ? first.message : undefined);
+    throw invalidField(parsed.error.issues);
   }
   return parsed.data;
 }

@@ -63,8 +63,7 @@ export interface AdminProduct {
   variants: AdminVariant[];
 }
 
-const productNotFound = (productId: string) =>
-  new AppError('NOT_FOUND', `product ${productId} not in this brand`, 'We could not find that product.');
+const productNotFound = (productId: string) => new AppError('PRODUCT_NOT_FOUND', `product ${productId} not in this brand`);
 
 export async function listBrandProducts(db: Db, actor: Actor, slug: string, query: ProductListQuery = {}): Promise<ProductListPage> {
   const access = await requireBrandMember(db, actor, { slug });
@@ -178,22 +177,13 @@ export async function updateProduct(db: Db, actor: Actor, slug: string, productI
   const kept = new Set<string>();
   for (const variant of input.variants ?? []) {
     if (!variant.id) continue;
-    if (!existing.has(variant.id))
-      throw new AppError(
-        'INVALID_INPUT',
-        `variant ${variant.id} is not part of product ${productId}`,
-        'One of the variants no longer exists. Reload the page and try again.',
-      );
+    if (!existing.has(variant.id)) throw new AppError('VARIANT_GONE', `variant ${variant.id} is not part of product ${productId}`);
     kept.add(variant.id);
   }
   const removed = input.variants ? product.variants.filter((v) => !kept.has(v.id)) : [];
   const ordered = removed.find((v) => v._count.orderItems > 0);
   if (ordered) {
-    throw new AppError(
-      'INVALID_STATE',
-      `variant ${ordered.id} has order items`,
-      `“${ordered.name}” (${ordered.sku}) has already been ordered, so it cannot be removed. Set its stock to 0, or archive the product to stop selling it.`,
-    );
+    throw new AppError('VARIANT_ORDERED', { name: ordered.name, sku: ordered.sku }, `variant ${ordered.id} has order items`);
   }
   // The product's own variants may swap or reuse SKUs among themselves; everyone else's may not be taken.
   if (input.variants)

@@ -10,7 +10,7 @@ import {
 import { parseOptionsText, type VariantOptions } from './catalog-format';
 import { moneyMessage, parseMoney } from '../money-input';
 import { restoreFormulaText } from '../csv';
-import { AppError } from '../errors';
+import { AppError, englishMessage, schemaText } from '../errors';
 
 // Turns CSV records into checked rows, one error per problem, each naming its
 // spreadsheet row (the header is row 1) so people can find it.
@@ -60,23 +60,17 @@ function readHeader(header: string[]): Map<CatalogColumn, number> {
     const name = raw.trim().toLowerCase();
     // Columns we do not know are left alone: spreadsheets grow notes columns.
     if (!(CATALOG_COLUMNS as readonly string[]).includes(name)) return;
-    if (columns.has(name as CatalogColumn))
-      throw new AppError('INVALID_INPUT', `duplicate column ${name}`, `The column “${name}” appears twice in the first row.`);
+    if (columns.has(name as CatalogColumn)) throw new AppError('CSV_DUPLICATE_COLUMN', { column: name }, `duplicate column ${name}`);
     columns.set(name as CatalogColumn, index);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.has(c));
-  if (missing.length)
-    throw new AppError(
-      'INVALID_INPUT',
-      `missing columns ${missing.join(',')}`,
-      `The first row must name the columns ${missing.join(', ')}. Start from an exported file to get them all.`,
-    );
+  if (missing.length) throw new AppError('CSV_MISSING_COLUMNS', { columns: missing.join(', ') }, `missing columns ${missing.join(',')}`);
   return columns;
 }
 
 export function readCatalogRows(records: string[][], currency: string): { rows: CatalogRow[]; errors: ImportRowError[] } {
   const [header, ...body] = records;
-  if (!header) throw new AppError('INVALID_INPUT', 'empty csv', 'The file is empty.');
+  if (!header) throw new AppError('CSV_EMPTY', 'empty csv');
   const columns = readHeader(header);
   const rows: CatalogRow[] = [];
   const errors: ImportRowError[] = [];
@@ -92,7 +86,8 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     const problems: string[] = [];
     const sku = cell('sku') ?? '';
     const skuCheck = skuSchema.safeParse(sku);
-    if (!skuCheck.success) problems.push(sku ? `The SKU “${sku}” is not valid: ${skuCheck.error.issues[0]?.message}` : 'The SKU is empty.');
+    if (!skuCheck.success)
+      problems.push(sku ? `The SKU “${sku}” is not valid: ${schemaText(skuCheck.error.issues[0]?.message)}` : 'The SKU is empty.');
     else if (firstRowOfSku.has(sku))
       problems.push(`The SKU ${sku} also appears in row ${firstRowOfSku.get(sku)}. Each SKU may appear once.`);
     else firstRowOfSku.set(sku, row);
@@ -111,7 +106,7 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     if (status && !status.success) problems.push(`The status “${statusText}” is not one of draft, active or archived.`);
 
     const imageText = cell('image_url') ?? '';
-    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(IMAGE_SOURCE_MESSAGE);
+    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(englishMessage(IMAGE_SOURCE_MESSAGE));
 
     const optionsText = cell('options') ?? '';
     const parsedOptions = parseOptionsText(optionsText);

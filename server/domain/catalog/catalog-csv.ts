@@ -112,12 +112,10 @@ export async function importCatalogCsv(
   { dryRun }: { dryRun: boolean },
 ): Promise<ImportResult> {
   const access = await requireBrandMember(db, actor, { slug });
-  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES)
-    throw new AppError('INVALID_INPUT', 'csv too large', 'The file is larger than 2 MB. Split it into smaller files.');
+  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) throw new AppError('CSV_TOO_LARGE', 'csv too large');
   const records = parseCsv(csv, { maxRecords: MAX_IMPORT_ROWS + 1 });
   const { rows, errors: rowErrors } = readCatalogRows(records, access.currency);
-  if (rows.length === 0 && rowErrors.length === 0)
-    throw new AppError('INVALID_INPUT', 'no data rows', 'The file has no products below its header row.');
+  if (rows.length === 0 && rowErrors.length === 0) throw new AppError('CSV_NO_ROWS', 'no data rows');
 
   const plan = async (reader: Parameters<typeof planCatalogImport>[0]) => {
     const planned = await planCatalogImport(reader, access.brandId, rows);

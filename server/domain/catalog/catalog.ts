@@ -48,13 +48,12 @@ export type CatalogWriteDb = Pick<Db, 'product' | 'productVariant'> & EventDb;
  * announce it; viewers' cards follow from the recorded event (server/realtime/stock-relay.ts).
  */
 export async function setVariantStock(db: CatalogWriteDb, variantId: string, stock: number): Promise<void> {
-  if (!Number.isInteger(stock) || stock < 0)
-    throw new AppError('INVALID_INPUT', `stock ${stock}`, 'Stock must be a whole number, zero or more.');
+  if (!Number.isInteger(stock) || stock < 0) throw new AppError('STOCK_INVALID', `stock ${stock}`);
   const before = await db.productVariant.findUnique({
     where: { id: variantId },
     select: { stock: true, productId: true, sku: true, product: { select: { brandId: true } } },
   });
-  if (!before) throw new AppError('NOT_FOUND', `variant ${variantId} not found`, 'No variant with that id.');
+  if (!before) throw new AppError('VARIANT_NOT_FOUND', `variant ${variantId} not found`);
   await db.productVariant.update({ where: { id: variantId }, data: { stock } });
   stockGate.forget(variantId);
   await recordBrandEvent(db, before.product.brandId, 'stock.changed', {

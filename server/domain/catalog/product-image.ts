@@ -11,11 +11,10 @@ export const MAX_PRODUCT_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** Checks an upload by its bytes, not its name: PNG, JPEG, WebP or GIF, at most 5 MB. */
 export function validateProductImage(bytes: Uint8Array) {
-  if (bytes.length === 0) throw new AppError('INVALID_INPUT', 'empty image', 'Choose an image file to upload.');
-  if (bytes.length > MAX_PRODUCT_IMAGE_BYTES)
-    throw new AppError('INVALID_INPUT', `image of ${bytes.length} bytes`, 'That image is larger than 5 MB. Please choose a smaller one.');
+  if (bytes.length === 0) throw new AppError('IMAGE_REQUIRED', 'empty image');
+  if (bytes.length > MAX_PRODUCT_IMAGE_BYTES) throw new AppError('IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`);
   const contentType = detectImageType(bytes);
-  if (!contentType) throw new AppError('INVALID_INPUT', 'unrecognised image bytes', 'That file is not a PNG, JPEG, WebP or GIF image.');
+  if (!contentType) throw new AppError('IMAGE_NOT_IMAGE', 'unrecognised image bytes');
   return { contentType, extension: IMAGE_EXTENSIONS[contentType] };
 }
 

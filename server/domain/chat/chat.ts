@@ -24,9 +24,8 @@ export function normaliseChatText(raw: string): string {
     .replace(UNSAFE_CHARACTERS, '')
     .replace(/ {2,}/g, ' ')
     .trim();
-  if (text.length === 0) throw new AppError('INVALID_INPUT', 'empty chat message', 'Type a message first.');
-  if ([...text].length > CHAT_MAX_LENGTH)
-    throw new AppError('INVALID_INPUT', 'chat message too long', `Messages can be at most ${CHAT_MAX_LENGTH} characters.`);
+  if (text.length === 0) throw new AppError('CHAT_EMPTY', 'empty chat message');
+  if ([...text].length > CHAT_MAX_LENGTH) throw new AppError('CHAT_TOO_LONG', { max: CHAT_MAX_LENGTH }, 'chat message too long');
   return text;
 }
 
@@ -80,9 +79,8 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
     db.showBan.findUnique({ where: { showId_userId: { showId, userId: actor.userId } }, select: { userId: true } }),
     showRoleOf(db, actor.userId, showId),
   ]);
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.status === 'ENDED' || show.status === 'CANCELLED')
-    throw new AppError('INVALID_STATE', 'chat closed', 'Chat is closed for this show.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  if (show.status === 'ENDED' || show.status === 'CANCELLED') throw new AppError('CHAT_CLOSED', 'chat closed');
   if (ban) throw new AppError('BANNED', `user ${actor.userId} is banned from ${showId}`);
   if (show.slowModeSeconds > 0 && role === 'viewer') {
     const since = new Date(Date.now() - show.slowModeSeconds * 1000);
@@ -94,10 +92,7 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
     if (recent) {
       const wait = Math.ceil((recent.createdAt.getTime() + show.slowModeSeconds * 1000 - Date.now()) / 1000);
       // The wait travels with the refusal so the viewer's notice can count it down and clear itself.
-      throw Object.assign(
-        new AppError('RATE_LIMITED', 'slow mode', `Slow mode is on: you can send another message in ${Math.max(1, wait)} s.`),
-        { retryAfterSeconds: Math.max(1, wait) },
-      );
+      throw new AppError('CHAT_SLOW_MODE', { retryAfterSeconds: Math.max(1, wait) }, 'slow mode');
     }
   }
   const row = await db.chatMessage.create({ data: { showId, userId: actor.userId, text }, select: messageSelect });
@@ -107,15 +102,14 @@ export async function sendChatMessage(db: Db, actor: Actor, showId: string, rawT
 export async function deleteChatMessage(db: Db, actor: Actor, showId: string, messageId: string): Promise<void> {
   await requireModerator(db, actor, showId);
   const { count } = await db.chatMessage.updateMany({ where: { id: messageId, showId }, data: { deletedAt: new Date() } });
-  if (count === 0) throw new AppError('NOT_FOUND', `message ${messageId} not in ${showId}`, 'That message no longer exists.');
+  if (count === 0) throw new AppError('MESSAGE_NOT_FOUND', `message ${messageId} not in ${showId}`);
   await db.show.updateMany({ where: { id: showId, pinnedMessageId: messageId }, data: { pinnedMessageId: null } });
 }
 
 /** Bans a viewer from chatting in the show and removes their messages; returns the removed message ids. */
 export async function banFromShow(db: Db, actor: Actor, showId: string, userId: string): Promise<string[]> {
   await requireModerator(db, actor, showId);
-  if ((await showRoleOf(db, userId, showId)) !== 'viewer')
-    throw new AppError('FORBIDDEN', `cannot ban ${userId}`, 'The host and moderators cannot be banned.');
+  if ((await showRoleOf(db, userId, showId)) !== 'viewer') throw new AppError('CANNOT_BAN_STAFF', `cannot ban ${userId}`);
   const removed = await db.chatMessage.findMany({ where: { showId, userId, deletedAt: null }, select: { id: true } });
   await db.$transaction([
     db.showBan.upsert({ where: { showId_userId: { showId, userId } }, update: {}, create: { showId, userId, bannedById: actor.userId } }),
@@ -136,7 +130,7 @@ export async function pinChatMessage(db: Db, actor: Actor, showId: string, messa
   await requireModerator(db, actor, showId);
   if (messageId) {
     const message = await db.chatMessage.findFirst({ where: { id: messageId, showId, deletedAt: null }, select: { id: true } });
-    if (!message) throw new AppError('NOT_FOUND', `message ${messageId} not in ${showId}`, 'That message no longer exists.');
+    if (!message) throw new AppError('MESSAGE_NOT_FOUND', `message ${messageId} not in ${showId}`);
   }
   await db.show.update({ where: { id: showId }, data: { pinnedMessageId: messageId } });
   return getPinnedMessage(db, showId);

@@ -4,14 +4,14 @@ export const couponCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9-]{3,32}$/, 'Use 3 to 32 letters, digits or dashes.');
+  .regex(/^[A-Z0-9-]{3,32}$/, 'COUPON_FORM_CODE_FORMAT');
 
 /** A coupon as the brand defines it: amounts in minor units, times as instants. */
 export const couponInputSchema = z
   .object({
     code: couponCodeSchema,
     kind: z.enum(['PERCENT', 'FIXED']),
-    value: z.number().int().min(1, 'The discount must be more than zero.').max(100_000_000),
+    value: z.number().int().min(1, 'COUPON_FORM_DISCOUNT_POSITIVE').max(100_000_000),
     showId: z.string().min(1).max(64).nullable().default(null),
     minSubtotalMinor: z.number().int().min(0).max(100_000_000).default(0),
     maxRedemptions: z.number().int().min(1).max(10_000_000).nullable().default(null),
@@ -19,10 +19,10 @@ export const couponInputSchema = z
     startsAt: z.date().nullable().default(null),
     expiresAt: z.date().nullable().default(null),
   })
-  .refine((c) => c.kind !== 'PERCENT' || c.value <= 100, { path: ['value'], message: 'A percentage is between 1 and 100.' })
+  .refine((c) => c.kind !== 'PERCENT' || c.value <= 100, { path: ['value'], message: 'COUPON_FORM_PERCENT_BETWEEN' })
   .refine((c) => !c.startsAt || !c.expiresAt || c.expiresAt > c.startsAt, {
     path: ['expiresAt'],
-    message: 'The end must be after the start.',
+    message: 'COUPON_FORM_END_AFTER_START',
   });
 export type CouponInput = z.input<typeof couponInputSchema>;
 

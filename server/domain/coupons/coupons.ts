@@ -1,7 +1,7 @@
 import type { Prisma } from '../../db/client';
 import { requireBrandMember } from '../brands';
 import type { Actor, Db } from '../context';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { currencyFormat } from '../money-format';
 import {
   couponCodeSchema,
@@ -77,21 +77,16 @@ export async function couponShowChoices(db: Db, actor: Actor, slug: string): Pro
 export async function createCoupon(db: Db, actor: Actor, slug: string, raw: CouponInput): Promise<CouponView> {
   const brand = await requireBrandMember(db, actor, { slug });
   const parsed = couponInputSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.message, parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   const input = parsed.data;
   if (input.showId && !(await db.show.findFirst({ where: { id: input.showId, brandId: brand.brandId }, select: { id: true } }))) {
-    throw new AppError('NOT_FOUND', `show ${input.showId} is not ${slug}'s`, 'We could not find that show.');
+    throw new AppError('SHOW_NOT_FOUND', `show ${input.showId} is not ${slug}'s`);
   }
   try {
     const row = await db.coupon.create({ data: { ...input, brandId: brand.brandId }, select: couponSelect });
     return toView(row);
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError(
-        'INVALID_INPUT',
-        `coupon ${input.code} exists in ${slug}`,
-        `There is already a coupon with the code ${input.code}.`,
-      );
+    if (isUniqueViolation(error)) throw new AppError('COUPON_CODE_TAKEN', { code: input.code }, `coupon ${input.code} exists in ${slug}`);
     throw error;
   }
 }
@@ -100,11 +95,9 @@ export async function createCoupon(db: Db, actor: Actor, slug: string, raw: Coup
 export async function setCouponActive(db: Db, actor: Actor, slug: string, couponId: string, active: boolean): Promise<CouponView> {
   const brand = await requireBrandMember(db, actor, { slug });
   const { count } = await db.coupon.updateMany({ where: { id: couponId, brandId: brand.brandId }, data: { active } });
-  if (count === 0) throw new AppError('NOT_FOUND', `coupon ${couponId} is not ${slug}'s`, 'We could not find that coupon.');
+  if (count === 0) throw new AppError('COUPON_NOT_FOUND', `coupon ${couponId} is not ${slug}'s`);
   return toView(await db.coupon.findUniqueOrThrow({ where: { id: couponId }, select: couponSelect }));
 }
-
-const refuse = (detail: string, message: string) => new AppError('COUPON_INVALID', detail, message);
 
 function money(minor: number, currency: string): string {
   return currencyFormat(currency).format(minor);
@@ -125,28 +118,28 @@ export async function checkCoupon(
     where: { id: request.showId },
     select: { brandId: true, brand: { select: { currency: true } } },
   });
-  if (!show) throw new AppError('NOT_FOUND', `show ${request.showId} not found`, 'This show does not exist.');
-  const unknown = refuse(`unknown code ${request.code}`, `We do not know the code ${request.code.trim().toUpperCase() || '(empty)'}.`);
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${request.showId} not found`);
+  const unknown = new AppError('COUPON_UNKNOWN', { code: request.code.trim().toUpperCase() || '—' }, `unknown code ${request.code}`);
   if (!code.success) throw unknown;
   const coupon = await db.coupon.findUnique({ where: { brandId_code: { brandId: show.brandId, code: code.data } } });
   if (!coupon) throw unknown;
   const now = request.now ?? new Date();
-  if (!coupon.active) throw refuse(`coupon ${coupon.id} inactive`, 'This code is no longer active.');
-  if (coupon.startsAt && coupon.startsAt > now) throw refuse(`coupon ${coupon.id} not started`, 'This code is not valid yet.');
-  if (coupon.expiresAt && coupon.expiresAt <= now) throw refuse(`coupon ${coupon.id} expired`, 'This code has expired.');
+  if (!coupon.active) throw new AppError('COUPON_INACTIVE', `coupon ${coupon.id} inactive`);
+  if (coupon.startsAt && coupon.startsAt > now) throw new AppError('COUPON_NOT_YET', `coupon ${coupon.id} not started`);
+  if (coupon.expiresAt && coupon.expiresAt <= now) throw new AppError('COUPON_EXPIRED', `coupon ${coupon.id} expired`);
   if (coupon.maxRedemptions !== null && coupon.redemptionCount >= coupon.maxRedemptions)
-    throw refuse(`coupon ${coupon.id} used up`, 'This code has been used up.');
+    throw new AppError('COUPON_USED_UP', `coupon ${coupon.id} used up`);
   if (coupon.showId && coupon.showId !== request.showId)
-    throw refuse(`coupon ${coupon.id} is for ${coupon.showId}`, 'This code is for another show.');
+    throw new AppError('COUPON_OTHER_SHOW', `coupon ${coupon.id} is for ${coupon.showId}`);
   if (request.subtotalMinor < coupon.minSubtotalMinor) {
-    throw refuse(
+    throw new AppError(
+      'COUPON_MINIMUM',
+      { amount: money(coupon.minSubtotalMinor, show.brand.currency) },
       `subtotal ${request.subtotalMinor} below ${coupon.minSubtotalMinor}`,
-      `This code needs a subtotal of at least ${money(coupon.minSubtotalMinor, show.brand.currency)}.`,
     );
   }
   const used = await db.couponRedemption.count({ where: { couponId: coupon.id, buyerId: buyer.userId } });
-  if (used >= coupon.perBuyerLimit)
-    throw refuse(`buyer ${buyer.userId} used ${coupon.id} ${used} times`, 'You have already used this code.');
+  if (used >= coupon.perBuyerLimit) throw new AppError('COUPON_ALREADY_USED', `buyer ${buyer.userId} used ${coupon.id} ${used} times`);
   return { id: coupon.id, code: coupon.code, kind: coupon.kind, value: coupon.value, perBuyerLimit: coupon.perBuyerLimit };
 }
 
@@ -160,13 +153,12 @@ export async function checkCoupon(
 export async function claimCoupon(tx: Prisma.TransactionClient, coupon: AppliedCoupon, buyerId: string, orderId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`coupon:${coupon.id}:${buyerId}`}, 0))`;
   const used = await tx.couponRedemption.count({ where: { couponId: coupon.id, buyerId } });
-  if (used >= coupon.perBuyerLimit) throw refuse(`buyer ${buyerId} used ${coupon.id} ${used} times`, 'You have already used this code.');
+  if (used >= coupon.perBuyerLimit) throw new AppError('COUPON_ALREADY_USED', `buyer ${buyerId} used ${coupon.id} ${used} times`);
   const claimed = await tx.$executeRaw`
     UPDATE "Coupon" SET "redemptionCount" = "redemptionCount" + 1
      WHERE "id" = ${coupon.id} AND "active"
        AND ("maxRedemptions" IS NULL OR "redemptionCount" < "maxRedemptions")
        AND ("expiresAt" IS NULL OR "expiresAt" > (now() AT TIME ZONE 'UTC'))`;
-  if (claimed === 0)
-    throw refuse(`coupon ${coupon.id} could not be claimed`, 'This code has just been used up or has ended. Remove it to pay without it.');
+  if (claimed === 0) throw new AppError('COUPON_JUST_ENDED', `coupon ${coupon.id} could not be claimed`);
   await tx.couponRedemption.create({ data: { couponId: coupon.id, orderId, buyerId } });
 }

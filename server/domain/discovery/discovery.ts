@@ -100,7 +100,7 @@ export async function hostProfile(db: Db, handle: string): Promise<HostProfile> 
       user: { select: { id: true, name: true, deletedAt: true, _count: { select: { followers: true } } } },
     },
   });
-  if (!profile || profile.user.deletedAt) throw new AppError('NOT_FOUND', `no host ${handle}`, 'We could not find that host.');
+  if (!profile || profile.user.deletedAt) throw new AppError('HOST_NOT_FOUND', `no host ${handle}`);
   const shows = await showsOf(db, { hostId: profile.user.id });
   return {
     id: profile.user.id,
@@ -139,7 +139,7 @@ export async function brandProfile(db: Db, slug: string): Promise<BrandProfile> 
     where: { slug: slug.toLowerCase() },
     select: { id: true, name: true, slug: true, description: true, logoUrl: true, _count: { select: { followers: true } } },
   });
-  if (!brand) throw new AppError('NOT_FOUND', `no brand ${slug}`, 'We could not find that brand.');
+  if (!brand) throw new AppError('BRAND_NOT_FOUND', `no brand ${slug}`);
   const [shows, products] = await Promise.all([
     showsOf(db, { brandId: brand.id }),
     db.product.findMany({
@@ -164,7 +164,7 @@ export async function preShowDetails(db: Db, showId: string): Promise<PreShowDet
     where: { id: showId },
     select: { ...showCardSelect, description: true, plannedDurationMinutes: true },
   });
-  if (!row) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   const { description, plannedDurationMinutes, ...card } = row;
   return { ...toShowCard(card), description, plannedDurationMinutes };
 }

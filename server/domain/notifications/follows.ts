@@ -6,9 +6,8 @@ import { scheduleShowReminders } from './show-notifications';
 
 export async function followHost(db: Db, actor: Actor, hostId: string): Promise<void> {
   const profile = await db.influencerProfile.findUnique({ where: { userId: hostId }, select: { user: { select: { deletedAt: true } } } });
-  if (!profile || profile.user.deletedAt) throw new AppError('NOT_FOUND', `user ${hostId} is not a host`, 'We could not find that host.');
-  if (hostId === actor.userId)
-    throw new AppError('INVALID_INPUT', `user ${hostId} tried to follow themselves`, 'You cannot follow yourself.');
+  if (!profile || profile.user.deletedAt) throw new AppError('HOST_NOT_FOUND', `user ${hostId} is not a host`);
+  if (hostId === actor.userId) throw new AppError('CANNOT_FOLLOW_SELF', `user ${hostId} tried to follow themselves`);
   await db.hostFollow.createMany({ data: [{ userId: actor.userId, hostId }], skipDuplicates: true });
 }
 
@@ -18,7 +17,7 @@ export async function unfollowHost(db: Db, actor: Actor, hostId: string): Promis
 
 export async function followBrand(db: Db, actor: Actor, brandId: string): Promise<void> {
   const brand = await db.brand.findUnique({ where: { id: brandId }, select: { id: true } });
-  if (!brand) throw new AppError('NOT_FOUND', `brand ${brandId} not found`, 'We could not find that brand.');
+  if (!brand) throw new AppError('BRAND_NOT_FOUND', `brand ${brandId} not found`);
   await db.brandFollow.createMany({ data: [{ userId: actor.userId, brandId }], skipDuplicates: true });
 }
 
@@ -29,9 +28,8 @@ export async function unfollowBrand(db: Db, actor: Actor, brandId: string): Prom
 /** "Remind me": only for a show that has not started; a live or finished show has nothing to remind of. */
 export async function remindMe(db: Db, actor: Actor, showId: string): Promise<void> {
   const show = await db.show.findUnique({ where: { id: showId }, select: { status: true } });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'Reminders are only for shows that have not started yet.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  if (show.status !== 'SCHEDULED') throw new AppError('REMINDER_STARTED', `show ${showId} is ${show.status}`);
   const created = await db.showReminder.createMany({ data: [{ userId: actor.userId, showId }], skipDuplicates: true });
   // Re-planning is idempotent; doing it only on a new reminder saves work on repeats.
   if (created.count > 0) await scheduleShowReminders(db, showId);

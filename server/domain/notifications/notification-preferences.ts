@@ -61,7 +61,7 @@ export async function setNotificationPreferences(
   defaultLeadMinutes: number,
 ): Promise<NotificationPreferences> {
   if (changes.reminderLeadMinutes !== undefined && !reminderLeadChoices(defaultLeadMinutes).includes(changes.reminderLeadMinutes)) {
-    throw new AppError('INVALID_INPUT', `lead ${changes.reminderLeadMinutes} is not offered`, 'Choose one of the reminder times offered.');
+    throw new AppError('REMINDER_LEAD_NOT_OFFERED', `lead ${changes.reminderLeadMinutes} is not offered`);
   }
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });

@@ -19,8 +19,6 @@ export interface UnsubscribeRequest {
   purpose: UnsubscribePurpose;
 }
 
-const INVALID_LINK = 'This unsubscribe link is not valid. Open it again from the email, or change your settings on your account page.';
-
 function signature(secret: string, userId: string, purpose: UnsubscribePurpose): Buffer {
   return createHmac('sha256', secret).update(`unsubscribe:v1:${userId}:${purpose}`).digest();
 }
@@ -33,12 +31,12 @@ export function createUnsubscribeToken(secret: string, request: UnsubscribeReque
 export function verifyUnsubscribeToken(secret: string, token: string): UnsubscribeRequest {
   const [userId, purpose, mac, ...rest] = token.split('.');
   if (!userId || !purpose || !mac || rest.length || !isPurpose(purpose))
-    throw new AppError('INVALID_INPUT', 'malformed unsubscribe token', INVALID_LINK);
+    throw new AppError('UNSUBSCRIBE_LINK_INVALID', 'malformed unsubscribe token');
   const given = Buffer.from(mac, 'base64url');
   const expected = signature(secret, userId, purpose);
   // Length first: timingSafeEqual throws on unequal lengths, and the length is no secret.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new AppError('INVALID_INPUT', 'unsubscribe token signature mismatch', INVALID_LINK);
+    throw new AppError('UNSUBSCRIBE_LINK_INVALID', 'unsubscribe token signature mismatch');
   }
   return { userId, purpose };
 }
@@ -74,7 +72,7 @@ export interface UnsubscribePreview {
 export async function previewUnsubscribe(db: Db, secret: string, token: string): Promise<UnsubscribePreview> {
   const request = verifyUnsubscribeToken(secret, token);
   const user = await db.user.findUnique({ where: { id: request.userId }, select: { email: true } });
-  if (!user) throw new AppError('NOT_FOUND', `user ${request.userId} not found`, INVALID_LINK);
+  if (!user) throw new AppError('UNSUBSCRIBE_LINK_UNKNOWN', `user ${request.userId} not found`);
   return { purpose: request.purpose, topics: topicsOf(request.purpose), maskedEmail: maskEmail(user.email) };
 }
 
@@ -89,7 +87,7 @@ export async function unsubscribe(
   const changes = Object.fromEntries(topicsOf(request.purpose).map((topic) => [topic, false])) as Partial<NotificationPreferences>;
   const preferences = await setNotificationPreferences(db, request.userId, changes, 'unsubscribe-link', defaultLeadMinutes).catch(
     (error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', error.message, INVALID_LINK);
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('UNSUBSCRIBE_LINK_UNKNOWN', error.message);
       throw error;
     },
   );

@@ -132,7 +132,7 @@ export async function getBrandOrder(db: Db, actor: Actor, slug: string, orderId:
       paymentMethod: { select: { brand: true, last4: true } },
     },
   });
-  if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brand.brandId}`, 'We could not find that order.');
+  if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} not in brand ${brand.brandId}`);
   return withShippingAddress(order);
 }
 

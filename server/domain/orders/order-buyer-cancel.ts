@@ -15,8 +15,6 @@ import { applyRefund, type RefundOutcome } from '../payments';
  */
 const BUYER_CANCELLABLE: ReadonlySet<OrderStatus> = new Set(['PLACED', 'PAID']);
 
-const TOO_LATE = 'This order is already being packed or shipped, so it can no longer be cancelled.';
-
 export function buyerCanCancel(status: OrderStatus): boolean {
   return BUYER_CANCELLABLE.has(status);
 }
@@ -24,15 +22,15 @@ export function buyerCanCancel(status: OrderStatus): boolean {
 export async function cancelMyOrder(db: Db, payments: PaymentProvider, actor: Actor, orderId: string): Promise<RefundOutcome> {
   const order = await db.order.findFirst({ where: { id: orderId, buyerId: actor.userId }, select: { status: true } });
   // Someone else's order is NOT_FOUND, exactly like one that does not exist.
-  if (!order) throw new AppError('NOT_FOUND', `order ${orderId} is not ${actor.userId}'s`, 'We could not find that order.');
+  if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} is not ${actor.userId}'s`);
   // An early answer only: applyRefund checks the status again under the order's row lock.
   if (order.status !== 'CANCELLED' && !buyerCanCancel(order.status))
-    throw new AppError('INVALID_STATE', `buyer cancel of ${order.status} order ${orderId}`, TOO_LATE);
+    throw new AppError('ORDER_TOO_LATE_TO_CANCEL', `buyer cancel of ${order.status} order ${orderId}`);
   return applyRefund(db, payments, actor, orderId, {
     reason: 'Cancelled by the buyer',
     idempotencyKey: 'cancel',
     restock: true,
     cancel: true,
-    allowedFrom: { statuses: BUYER_CANCELLABLE, message: TOO_LATE },
+    allowedFrom: { statuses: BUYER_CANCELLABLE, refusal: 'ORDER_TOO_LATE_TO_CANCEL' },
   });
 }

@@ -78,12 +78,7 @@ export async function exportBrandOrdersCsv(db: Db, actor: Actor, slug: string, r
   // Every page of the table: the page number is ignored.
   const where = brandOrderWhere(brand, brandOrderFiltersSchema.parse(rawFilters ?? {}));
   const count = await db.order.count({ where });
-  if (count > MAX_EXPORT_ORDERS)
-    throw new AppError(
-      'INVALID_INPUT',
-      `${count} orders to export`,
-      `That is ${count} orders; narrow the dates to export at most ${MAX_EXPORT_ORDERS} at a time.`,
-    );
+  if (count > MAX_EXPORT_ORDERS) throw new AppError('EXPORT_TOO_MANY', { count, max: MAX_EXPORT_ORDERS }, `${count} orders to export`);
   const rows: string[][] = [[...ORDER_CSV_HEADER]];
   let cursor: string | undefined;
   for (;;) {

@@ -6,7 +6,7 @@ import type { OrderStatus } from '../../db/client';
 import { requireBrandMember } from '../brands';
 import { recordBrandEvent, type BrandEventType } from '../events';
 import type { Actor, Db } from '../context';
-import { AppError, toErrorPayload, type ErrorCode } from '../errors';
+import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { sendShippedEmail } from './order-emails';
 
 export const ADVANCE_TARGETS = ['PACKED', 'SHIPPED', 'DELIVERED'] as const;
@@ -69,7 +69,7 @@ export type AdvanceOptions = z.infer<typeof advanceOptionsSchema>;
 
 export type AdvanceResult =
   | { orderId: string; ok: true; orderNumber: number; status: AdvanceTarget }
-  | { orderId: string; ok: false; orderNumber: number | null; code: ErrorCode; message: string };
+  | ({ orderId: string; ok: false; orderNumber: number | null } & ErrorPayload);
 
 export const MAX_BULK_ORDERS = 200;
 
@@ -89,8 +89,7 @@ export async function advanceOrders(
   const brand = await requireBrandMember(db, actor, { slug });
   const opts = advanceOptionsSchema.parse(options);
   const ids = [...new Set(orderIds)];
-  if (ids.length > MAX_BULK_ORDERS)
-    throw new AppError('INVALID_INPUT', `${ids.length} orders in one batch`, `Select at most ${MAX_BULK_ORDERS} orders at a time.`);
+  if (ids.length > MAX_BULK_ORDERS) throw new AppError('BULK_TOO_MANY', `${ids.length} orders in one batch`);
   const results: AdvanceResult[] = [];
   for (const orderId of ids) {
     try {
@@ -101,10 +100,10 @@ export async function advanceOrders(
       const done = await advanceBrandOrder(db, actor.userId, brand.brandId, orderId, to, shipment, opts.publicUrl);
       results.push({ orderId, ok: true, orderNumber: done.number, status: to });
     } catch (error) {
-      const { code, message } = toErrorPayload(error);
-      if (code === 'INTERNAL') console.error('order advance failed', { orderId, to, error });
+      const refusal = toErrorPayload(error);
+      if (refusal.code === 'INTERNAL') console.error('order advance failed', { orderId, to, error });
       const number = await db.order.findFirst({ where: { id: orderId, brandId: brand.brandId }, select: { number: true } });
-      results.push({ orderId, ok: false, orderNumber: number?.number ?? null, code, message });
+      results.push({ orderId, ok: false, orderNumber: number?.number ?? null, ...refusal });
     }
   }
   return results;
@@ -149,17 +148,12 @@ async function advanceBrandOrder(
   publicUrl: string,
 ): Promise<{ number: number }> {
   const order = await db.order.findFirst({ where: { id: orderId, brandId }, select: { id: true, number: true, status: true } });
-  if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not in brand ${brandId}`, 'We could not find that order.');
+  if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} not in brand ${brandId}`);
   if (!canAdvance(order.status, to)) throw refusal(order.status, to);
   let ship: Shipment | null = null;
   if (to === 'SHIPPED') {
     const parsed = shipmentSchema.safeParse(shipment ?? {});
-    if (!parsed.success)
-      throw new AppError(
-        'INVALID_INPUT',
-        `order ${orderId} shipped without carrier or tracking`,
-        `Order #${order.number} needs a carrier and a tracking number to be marked shipped.`,
-      );
+    if (!parsed.success) throw new AppError('ORDER_NEEDS_TRACKING', `order ${orderId} shipped without carrier or tracking`);
     ship = parsed.data;
   }
   const from = sourceStatusOf(to);
@@ -197,20 +191,6 @@ function timestampFor(to: AdvanceTarget, now: Date): { packedAt: Date } | { ship
   }
 }
 
-const STATUS_WORD: Record<OrderStatus, string> = {
-  PLACED: 'waiting for payment',
-  PAID: 'paid',
-  PACKED: 'packed',
-  SHIPPED: 'shipped',
-  DELIVERED: 'delivered',
-  CANCELLED: 'cancelled',
-  REFUNDED: 'refunded',
-};
-
 function refusal(status: OrderStatus, to: AdvanceTarget): AppError {
-  const message =
-    status === to
-      ? `This order is already ${STATUS_WORD[status]}.`
-      : `This order is ${STATUS_WORD[status]}, so it cannot be marked ${STATUS_WORD[to]}.`;
-  return new AppError('INVALID_STATE', `order is ${status}, cannot become ${to}`, message);
+  return new AppError(status === to ? 'ORDER_ALREADY_THERE' : 'ORDER_WRONG_STEP', `order is ${status}, cannot become ${to}`);
 }

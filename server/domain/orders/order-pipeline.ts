@@ -115,17 +115,13 @@ export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, 
     case 'SOLD_OUT':
       return new AppError('SOLD_OUT', `variant ${refusal.variantId} has ${refusal.stock} left`);
     case 'LIMIT_REACHED':
-      return new AppError(
-        'LIMIT_REACHED',
-        `over limit ${refusal.maxPerBuyer}`,
-        `You can buy at most ${refusal.maxPerBuyer} of this product in this show.`,
-      );
+      return new AppError('LIMIT_PER_BUYER', { max: refusal.maxPerBuyer }, `over limit ${refusal.maxPerBuyer}`);
     case 'SHOW_NOT_FOUND':
-      return new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+      return new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
     case 'SHOW_NOT_LIVE':
       return new AppError('SHOW_NOT_LIVE', `show ${showId} is ${refusal.showStatus}`);
     case 'VARIANT_NOT_FOUND':
-      return new AppError('NOT_FOUND', `variant ${refusal.variantId} not found`, 'This product is no longer available.');
+      return new AppError('PRODUCT_GONE', `variant ${refusal.variantId} not found`);
     case 'INVALID_QUANTITY':
       return new AppError('INVALID_INPUT', `quantity for ${refusal.variantId} below 1`);
     case 'UNAUTHENTICATED':
@@ -139,13 +135,13 @@ export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, 
     case 'DEAL_MISMATCH':
       return new AppError('INVALID_INPUT', `deal does not match ${refusal.variantId}`);
     case 'DEAL_ENDED':
-      return new AppError('DEAL_ENDED', `deal on ${refusal.variantId} ended or capped`, 'This deal has ended or sold out.');
+      return new AppError('DEAL_OVER', `deal on ${refusal.variantId} ended or capped`);
     case 'PRICE_CHANGED':
       return new AppError('PRICE_CHANGED', `total ${refusal.totalMinor} over the ${refusal.expectedTotalMinor} the buyer saw`);
     case 'COUPON_INVALID':
       return new AppError('COUPON_INVALID', `coupon ${refusal.code}: ${refusal.reason}`);
     case 'EMPTY':
-      return new AppError('INVALID_STATE', 'an order without lines', 'Your bag is empty.');
+      return new AppError('BAG_EMPTY', 'an order without lines');
     default: {
       const unreachable: never = refusal;
       return new AppError('INTERNAL', `unknown refusal ${JSON.stringify(unreachable)}`);
@@ -270,11 +266,7 @@ export async function chargeAndConfirm(
     amountMinor: order.totalMinor,
     idempotencyKey: refundKey(order.orderId, 'unconfirmed'),
   });
-  throw new AppError(
-    'INVALID_STATE',
-    `order ${order.orderId} was ${result} before its payment was confirmed; refunded`,
-    'This order was cancelled while it was being paid, so your payment was returned.',
-  );
+  throw new AppError('CANCELLED_WHILE_PAYING', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`);
 }
 
 /** Gives a reservation back (its units, deal units and coupon use); answers the variants' stock after. */

@@ -120,6 +120,6 @@ export function orderRefWhere(ref: string): Prisma.OrderWhereInput {
 /** By id only: a buyer's orders from two brands can both be #1. */
 export async function getMyOrder(db: Db, actor: Actor, ref: string): Promise<BuyerOrderDetail> {
   const order = await db.order.findFirst({ where: { id: ref, buyerId: actor.userId }, select: orderDetailSelect });
-  if (!order) throw new AppError('NOT_FOUND', `order ${ref} is not ${actor.userId}'s`, 'We could not find that order.');
+  if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${ref} is not ${actor.userId}'s`);
   return { ...withShippingAddress(order), canCancel: buyerCanCancel(order.status) };
 }

@@ -32,24 +32,22 @@ export function cardBrand(digits: string): CardBrand {
   return 'card';
 }
 
-function invalid(field: string, userMessage: string): AppError {
-  return new AppError('INVALID_INPUT', `card ${field} invalid`, userMessage);
-}
+const invalid = (field: string) => `card ${field} invalid`;
 
 /** Validates a card and returns its digits; throws INVALID_INPUT naming the field that is wrong. */
 export function validateCard(card: CardDetails, now: Date = new Date()): string {
   const digits = cardDigits(card.number);
-  if (!passesLuhn(digits)) throw invalid('number', 'That card number is not valid. Check it and try again.');
+  if (!passesLuhn(digits)) throw new AppError('CARD_NUMBER_INVALID', invalid('number'));
   if (!Number.isInteger(card.expMonth) || card.expMonth < 1 || card.expMonth > 12)
-    throw invalid('expMonth', 'The expiry month must be 1 to 12.');
+    throw new AppError('CARD_MONTH_RANGE', invalid('expMonth'));
   if (!Number.isInteger(card.expYear) || card.expYear < 2000 || card.expYear > 2100)
-    throw invalid('expYear', 'The expiry year is not valid.');
+    throw new AppError('CARD_YEAR_INVALID', invalid('expYear'));
   // A card is good until the last day of its expiry month.
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth() + 1;
-  if (card.expYear < year || (card.expYear === year && card.expMonth < month)) throw invalid('expiry', 'This card has expired.');
+  if (card.expYear < year || (card.expYear === year && card.expMonth < month)) throw new AppError('CARD_EXPIRED', invalid('expiry'));
   const cvcLength = cardBrand(digits) === 'amex' ? 4 : 3;
-  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) throw invalid('cvc', `The security code is the ${cvcLength} digits on the card.`);
-  if (!card.holder.trim()) throw invalid('holder', 'Enter the name on the card.');
+  if (!new RegExp(`^\\d{${cvcLength}}$`).test(card.cvc)) throw new AppError('CARD_CVC_DIGITS', { digits: cvcLength }, invalid('cvc'));
+  if (!card.holder.trim()) throw new AppError('CARD_HOLDER_REQUIRED', invalid('holder'));
   return digits;
 }

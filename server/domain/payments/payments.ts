@@ -83,7 +83,6 @@ export async function refundOrder(
 }
 
 const CANCELLABLE: ReadonlySet<OrderStatus> = new Set(['PLACED', 'PAID', 'PACKED']);
-const SHIPPED_ALREADY = 'An order can be cancelled only before it ships. Refund it instead.';
 
 /**
  * Cancels an order that has not shipped: refunds whatever is not refunded yet,
@@ -100,19 +99,19 @@ export async function cancelOrder(
   const order = await requireOrderOfMyBrand(db, actor, orderId);
   // An early answer only: applyRefund checks the status again under the order's row lock.
   if (order.status !== 'CANCELLED' && !CANCELLABLE.has(order.status))
-    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status}`, SHIPPED_ALREADY);
+    throw new AppError('ORDER_SHIPPED_CANNOT_CANCEL', `order ${orderId} is ${order.status}`);
   return applyRefund(db, payments, actor, orderId, {
     reason,
     idempotencyKey: 'cancel',
     restock: true,
     cancel: true,
-    allowedFrom: { statuses: CANCELLABLE, message: SHIPPED_ALREADY },
+    allowedFrom: { statuses: CANCELLABLE, refusal: 'ORDER_SHIPPED_CANNOT_CANCEL' },
   });
 }
 
 async function requireOrderOfMyBrand(db: Db, actor: Actor, orderId: string): Promise<{ status: OrderStatus; currency: string }> {
   const order = await db.order.findUnique({ where: { id: orderId }, select: { brandId: true, status: true, currency: true } });
-  if (!order) throw new AppError('NOT_FOUND', `order ${orderId} not found`, 'We could not find that order.');
+  if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} not found`);
   await requireBrandMember(db, actor, { id: order.brandId });
   return order;
 }

@@ -33,7 +33,7 @@ export interface ApplyRefundInput {
    * The statuses this caller may act on (a buyer may cancel less than the brand).
    * Checked under the order's row lock, so an order packed a moment ago is seen.
    */
-  allowedFrom?: { statuses: ReadonlySet<OrderStatus>; message: string };
+  allowedFrom?: { statuses: ReadonlySet<OrderStatus>; refusal: 'ORDER_TOO_LATE_TO_CANCEL' | 'ORDER_SHIPPED_CANNOT_CANCEL' };
 }
 
 const orderSelect = {
@@ -110,36 +110,21 @@ async function refundUnderLock(
   const existing = await tx.refund.findUnique({ where: { idempotencyKey: input.key }, select: { id: true } });
   if (existing || (input.cancel && order.status === 'CANCELLED')) return null;
   if (order.status === 'CANCELLED' || order.status === 'REFUNDED') {
-    throw new AppError(
-      'INVALID_STATE',
-      `order ${orderId} is ${order.status}`,
-      order.status === 'CANCELLED' ? 'This order is cancelled.' : 'This order is already fully refunded.',
-    );
+    throw new AppError(order.status === 'CANCELLED' ? 'ORDER_CANCELLED' : 'ORDER_FULLY_REFUNDED', `order ${orderId} is ${order.status}`);
   }
   if (input.allowedFrom && !input.allowedFrom.statuses.has(order.status)) {
-    throw new AppError('INVALID_STATE', `order ${orderId} is ${order.status} under the lock`, input.allowedFrom.message);
+    throw new AppError(input.allowedFrom.refusal, `order ${orderId} is ${order.status} under the lock`);
   }
   const payment = await ensurePaymentRow(tx, payments.name, order);
-  if (!payment && !input.cancel)
-    throw new AppError('INVALID_STATE', `order ${orderId} has no captured payment`, 'Nothing was paid for this order.');
+  if (!payment && !input.cancel) throw new AppError('NOTHING_PAID', `order ${orderId} has no captured payment`);
   // Read under the lock: what earlier refunds left, not what was left when this call started.
   const left = payment ? payment.amountMinor - payment.refundedMinor : 0;
   const amount = input.cancel ? left : (input.amountMinor ?? left);
   if (!Number.isInteger(amount) || amount < 0 || (amount === 0 && !input.cancel))
-    throw new AppError('INVALID_INPUT', `refund amount ${amount}`, 'The refund amount must be more than zero.');
-  if (amount > left)
-    throw new AppError(
-      'INVALID_STATE',
-      `refund ${amount} over ${left} left on ${orderId}`,
-      'That is more than is left to refund on this order.',
-    );
+    throw new AppError('REFUND_AMOUNT_ZERO', `refund amount ${amount}`);
+  if (amount > left) throw new AppError('REFUND_OVER', `refund ${amount} over ${left} left on ${orderId}`);
   const completes = amount === left;
-  if (input.restock && !completes)
-    throw new AppError(
-      'INVALID_STATE',
-      `restock with partial refund of ${orderId}`,
-      'Stock can be returned only with a refund of everything that is left.',
-    );
+  if (input.restock && !completes) throw new AppError('RESTOCK_PARTIAL', `restock with partial refund of ${orderId}`);
 
   // The provider answers the same key with the same refund, so a retry after a failed commit pays nothing twice.
   const providerRefund =

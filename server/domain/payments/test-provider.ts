@@ -135,18 +135,14 @@ export class TestPaymentProvider implements PaymentProvider {
       return { refundRef: previous.refundRef };
     }
     if (!Number.isInteger(request.amountMinor) || request.amountMinor <= 0)
-      throw new AppError('INVALID_INPUT', `refund amount ${request.amountMinor}`, 'The refund amount must be more than zero.');
+      throw new AppError('REFUND_AMOUNT_ZERO', `refund amount ${request.amountMinor}`);
     if (!request.reference.startsWith('test_auth_')) throw new AppError('NOT_FOUND', `no test payment ${request.reference}`);
     const authorization = ledger.byReference.get(request.reference);
     if (authorization) {
       if (authorization.state !== 'captured')
-        throw new AppError(
-          'INVALID_STATE',
-          `payment ${request.reference} is ${authorization.state}`,
-          'Only a captured payment can be refunded.',
-        );
+        throw new AppError('REFUND_NOT_CAPTURED', `payment ${request.reference} is ${authorization.state}`);
       if (authorization.refundedMinor + request.amountMinor > authorization.amountMinor) {
-        throw new AppError('INVALID_STATE', `refund over captured amount of ${request.reference}`, 'That is more than is left to refund.');
+        throw new AppError('REFUND_OVER', `refund over captured amount of ${request.reference}`);
       }
       authorization.refundedMinor += request.amountMinor;
     }

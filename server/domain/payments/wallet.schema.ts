@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries';
+import type { ErrorKey } from '../errors';
 
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
+const text = (max: number, label: string, required: ErrorKey) =>
+  z.string().trim().min(1, required).max(max, `Keep the ${label} under ${max} characters.`);
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
 
 export const addressInputSchema = z.object({
-  fullName: text(100, 'full name'),
-  line1: text(200, 'street address'),
+  fullName: text(100, 'full name', 'WALLET_FULL_NAME_REQUIRED'),
+  line1: text(200, 'street address', 'WALLET_LINE1_REQUIRED'),
   line2: optionalText(200, 'second address line'),
-  city: text(100, 'city'),
+  city: text(100, 'city', 'WALLET_CITY_REQUIRED'),
   region: optionalText(100, 'region'),
   postalCode: optionalText(20, 'postal code'),
   // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):
   // anything that is not an assigned ISO 3166-1 code is refused, never shortened.
-  country: z.string().trim().toUpperCase().refine(isCountryCode, 'Choose a country from the list.'),
-  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'Use digits, spaces and + ( ) - only.'),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, 'WALLET_COUNTRY'),
+  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'WALLET_PHONE'),
 });
 export type AddressInput = z.input<typeof addressInputSchema>;
 
@@ -27,24 +28,28 @@ export const cardInputSchema = z.object({
   number: z
     .string()
     .trim()
-    .regex(/^[\d\s-]{12,23}$/, 'Enter the card number (digits only).'),
+    .regex(/^[\d\s-]{12,23}$/, 'WALLET_NUMBER_FORMAT'),
   expMonth: z.coerce
     .number()
-    .int('Enter the expiry month.')
-    .min(1, 'The expiry month must be 1 to 12.')
-    .max(12, 'The expiry month must be 1 to 12.'),
+    .int('WALLET_MONTH_REQUIRED')
+    .min(1, 'CARD_MONTH_RANGE' satisfies ErrorKey)
+    .max(12, 'CARD_MONTH_RANGE' satisfies ErrorKey),
   // Cards print two digits; 27 means 2027.
   expYear: z.coerce
     .number()
-    .int('Enter the expiry year.')
+    .int('WALLET_YEAR_REQUIRED')
     .min(0)
     .max(2100)
     .transform((y) => (y < 100 ? 2000 + y : y)),
   cvc: z
     .string()
     .trim()
-    .regex(/^\d{3,4}$/, 'The security code is 3 or 4 digits.'),
-  holder: text(100, 'name on the card'),
+    .regex(/^\d{3,4}$/, 'WALLET_CVC_FORMAT'),
+  holder: z
+    .string()
+    .trim()
+    .min(1, 'CARD_HOLDER_REQUIRED' satisfies ErrorKey)
+    .max(100, 'Keep the name on the card under 100 characters.'),
 });
 export type CardInput = z.input<typeof cardInputSchema>;
 

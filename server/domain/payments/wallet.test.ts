@@ -86,7 +86,7 @@ describe('wallet', () => {
         (e: unknown) => e,
       );
       expect(refusal, country).toBeInstanceOf(AppError);
-      expect(refusal).toMatchObject({ code: 'INVALID_INPUT', userMessage: 'Choose a country from the list.' });
+      expect(refusal).toMatchObject({ code: 'INVALID_INPUT', reason: 'WALLET_COUNTRY' });
     }
     expect(await database.prisma.address.count({ where: { userId: newcomer.userId, city: 'Phnom Penh' } })).toBe(0);
     expect(await addAddress(database.prisma, newcomer, { ...address('Phnom Penh'), country: ' kh ' })).toMatchObject({ country: 'KH' });

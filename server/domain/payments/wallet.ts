@@ -1,7 +1,7 @@
 import type { Prisma } from '../../db/client';
 import type { ShippingAddress } from '../orders';
 import type { Actor, Db } from '../context';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import type { PaymentProvider } from './provider';
 import { addressInputSchema, cardInputSchema, type AddressInput, type CardInput } from './wallet.schema';
 
@@ -73,7 +73,7 @@ function inWallet<T>(db: Db, actor: Actor, run: (tx: Tx) => Promise<T>): Promise
 
 export async function addAddress(db: Db, actor: Actor, input: AddressInput, opts: { makeDefault?: boolean } = {}): Promise<WalletAddress> {
   const parsed = addressInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'address invalid', parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   const data = parsed.data;
   return inWallet(db, actor, async (tx) => {
     const isDefault = opts.makeDefault === true || (await tx.address.count({ where: { userId: actor.userId, isDefault: true } })) === 0;
@@ -104,11 +104,9 @@ export async function removeAddress(db: Db, actor: Actor, addressId: string): Pr
 
 async function ownAddress(tx: Tx, actor: Actor, addressId: string): Promise<{ isDefault: boolean }> {
   const address = await tx.address.findFirst({ where: { id: addressId, userId: actor.userId }, select: { isDefault: true } });
-  if (!address) throw new AppError('NOT_FOUND', `address ${addressId} is not ${actor.userId}'s`, 'We could not find that address.');
+  if (!address) throw new AppError('ADDRESS_NOT_FOUND', `address ${addressId} is not ${actor.userId}'s`);
   return address;
 }
-
-export const CARD_DECLINED_WHEN_SAVED = 'This card was declined, so it was not saved. Try another card.';
 
 /**
  * Tokenizes the card with the provider and keeps only the token, brand, last
@@ -125,10 +123,10 @@ export async function addPaymentMethod(
   opts: { makeDefault?: boolean } = {},
 ): Promise<WalletCard> {
   const parsed = cardInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'card details invalid', parsed.error.issues[0]?.message);
+  if (!parsed.success) throw invalidField(parsed.error.issues);
   const card = await payments.tokenizeCard(parsed.data);
   const verified = await payments.verifyCard(card.token);
-  if (!verified.ok) throw new AppError('PAYMENT_DECLINED', `card ending ${card.last4} refused when saved`, CARD_DECLINED_WHEN_SAVED);
+  if (!verified.ok) throw new AppError('CARD_DECLINED_NOT_SAVED', `card ending ${card.last4} refused when saved`);
   return inWallet(db, actor, async (tx) => {
     const isDefault =
       opts.makeDefault === true || (await tx.paymentMethod.count({ where: { userId: actor.userId, isDefault: true } })) === 0;
@@ -177,6 +175,6 @@ export async function removePaymentMethod(db: Db, actor: Actor, paymentMethodId:
 
 async function ownCard(tx: Tx, actor: Actor, paymentMethodId: string): Promise<{ isDefault: boolean }> {
   const card = await tx.paymentMethod.findFirst({ where: { id: paymentMethodId, userId: actor.userId }, select: { isDefault: true } });
-  if (!card) throw new AppError('NOT_FOUND', `payment method ${paymentMethodId} is not ${actor.userId}'s`, 'We could not find that card.');
+  if (!card) throw new AppError('CARD_NOT_FOUND', `payment method ${paymentMethodId} is not ${actor.userId}'s`);
   return card;
 }

@@ -26,7 +26,7 @@ export function signPaymentWebhook(secret: string, body: string, timestamp: numb
 }
 
 function refused(why: string): AppError {
-  return new AppError('FORBIDDEN', `payment webhook refused: ${why}`, 'Invalid signature.');
+  return new AppError('WEBHOOK_SIGNATURE_INVALID', `payment webhook refused: ${why}`);
 }
 
 /** Throws FORBIDDEN unless `header` signs exactly `body` with `secret` within the tolerance. */

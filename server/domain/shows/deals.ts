@@ -85,9 +85,8 @@ export async function getDeal(db: Db, dealId: string): Promise<DealView | null> 
 
 async function requireLiveHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, pinnedProductId: true } });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId)
-    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  if (show.hostId !== actor.userId) throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
   if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
   return show;
 }
@@ -102,9 +101,9 @@ export async function startFlashDeal(
   const show = await requireLiveHost(db, actor, showId);
   const variant = await db.productVariant.findUnique({ where: { id: request.variantId }, select: { productId: true, priceMinor: true } });
   if (!variant || variant.productId !== show.pinnedProductId)
-    throw new AppError('INVALID_INPUT', 'deal variant is not of the pinned product', 'Pin the product before starting its deal.');
+    throw new AppError('DEAL_NEEDS_PIN', 'deal variant is not of the pinned product');
   if (request.priceMinor < 0 || request.priceMinor >= variant.priceMinor)
-    throw new AppError('INVALID_INPUT', 'deal price not below regular price', 'The deal price must be lower than the regular price.');
+    throw new AppError('DEAL_PRICE_NOT_LOWER', 'deal price not below regular price');
   if (request.durationSeconds < DEAL_MIN_SECONDS || request.durationSeconds > DEAL_MAX_SECONDS)
     throw new AppError('INVALID_INPUT', 'deal duration out of range');
   const now = new Date();

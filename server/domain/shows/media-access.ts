@@ -12,10 +12,10 @@ export type MediaUse = 'watch' | 'send';
  */
 export async function requireMediaAccess(db: Db, userId: string | null, showId: string, use: MediaUse): Promise<void> {
   const show = await db.show.findUnique({ where: { id: showId }, select: { status: true, hostId: true, hostInviteStatus: true } });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   // A host who declined the invitation is not the show's host (as in show-roles.ts).
   const isHost = userId !== null && show.hostId === userId && show.hostInviteStatus !== 'DECLINED';
-  if (use === 'send' && !isHost) throw new AppError('FORBIDDEN', 'only the host sends media', 'Only the host can broadcast.');
+  if (use === 'send' && !isHost) throw new AppError('HOST_ONLY_BROADCAST', 'only the host sends media');
   if (show.status === 'LIVE') return;
   if (isHost && show.status === 'SCHEDULED') return; // the host's own preview
   throw new AppError('MEDIA_NOT_LIVE', `show ${showId} is ${show.status}`);

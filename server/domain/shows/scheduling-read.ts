@@ -74,7 +74,7 @@ export async function getBrandShow(db: Db, actor: Actor, slug: string, showId: s
       host: { select: { name: true, influencer: { select: { handle: true } } } },
     },
   });
-  if (!row) throw new AppError('NOT_FOUND', `show ${showId} is not in brand ${slug}`, 'We could not find that show.');
+  if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} is not in brand ${slug}`);
   return {
     ...row,
     scheduledStart: row.scheduledStart.toISOString(),

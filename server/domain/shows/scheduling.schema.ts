@@ -4,7 +4,7 @@ import { LOCAL_DATE_TIME } from '../zoned-time';
 
 export const SHOW_LINEUP_MAX = 50;
 
-export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'Use the date and time picker (YYYY-MM-DDTHH:mm).');
+export const localDateTimeSchema = z.string().trim().regex(LOCAL_DATE_TIME, 'SHOW_START_FORMAT');
 
 // Our own uploads (/uploads/<key> or the bucket) or a link from IMAGE_HOSTS (see image-sources.ts).
 export const coverImageUrlSchema = z
@@ -21,16 +21,16 @@ export const coverImageUrlSchema = z
 export const lineupSchema = z
   .array(z.string().trim().min(1).max(64))
   .max(SHOW_LINEUP_MAX, `A show can feature at most ${SHOW_LINEUP_MAX} products.`)
-  .refine((ids) => new Set(ids).size === ids.length, 'Each product can be in the lineup only once.');
+  .refine((ids) => new Set(ids).size === ids.length, 'SHOW_LINEUP_TWICE');
 
 /** What a brand can change on a show at any time before it ends. */
 export const showDetailsSchema = z.object({
-  title: z.string().trim().min(1, 'Give the show a title.').max(120, 'Use at most 120 characters.'),
+  title: z.string().trim().min(1, 'SHOW_TITLE_REQUIRED').max(120, 'Use at most 120 characters.'),
   description: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
   coverImageUrl: coverImageUrlSchema,
-  plannedDurationMinutes: z.coerce.number().int('Use whole minutes.').min(5, 'At least 5 minutes.').max(1440, 'At most 24 hours.'),
+  plannedDurationMinutes: z.coerce.number().int('SHOW_DURATION_WHOLE').min(5, 'SHOW_DURATION_MIN').max(1440, 'SHOW_DURATION_MAX'),
   /** Basis points of each order line: 1000 = 10 %. Forms take a percent and convert. */
-  commissionRateBps: z.coerce.number().int().min(0, 'Commission cannot be negative.').max(10_000, 'Commission cannot exceed 100 %.'),
+  commissionRateBps: z.coerce.number().int().min(0, 'SHOW_COMMISSION_NEGATIVE').max(10_000, 'SHOW_COMMISSION_MAX'),
   lineup: lineupSchema,
 });
 export type ShowDetailsInput = z.input<typeof showDetailsSchema>;
@@ -40,7 +40,7 @@ export const hostHandleSchema = z
   .trim()
   .toLowerCase()
   .transform((handle) => handle.replace(/^@/, ''))
-  .pipe(z.string().min(1, 'Enter the host’s handle.').max(30));
+  .pipe(z.string().min(1, 'SHOW_HOST_REQUIRED').max(30));
 
 export const showCreationSchema = showDetailsSchema.extend({
   /** Wall-clock time in the brand's time zone. */

@@ -3,7 +3,7 @@
 // brand gate first, so a host (not a brand member) can never edit a show.
 import type { Actor, Db } from '../context';
 import { requireBrandMember, type BrandAccess } from '../brands';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { emailBrandOfHostAnswer, emailHostInvite } from './host-invite-email';
 import type { AttemptContext } from '../accounts';
 import { announceAccountEvent } from '../accounts';
@@ -26,24 +26,21 @@ export * from './scheduling.schema';
 export { getBrandShow, listBrandShows, listHostInvitations, listLineupCandidates } from './scheduling-read';
 export type { BrandShowDetail, BrandShowRow, HostInvitation } from './scheduling-read';
 
-function parse<T>(result: { success: true; data: T } | { success: false; error: { issues: { message: string }[] } }): T {
+function parse<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
   if (result.success) return result.data;
-  const message = result.error.issues[0]?.message ?? 'Some of the information sent is not valid.';
-  throw new AppError('INVALID_INPUT', `invalid show input: ${message}`, message);
+  throw invalidField(result.error.issues);
 }
 
 /** A future instant from the brand's wall-clock time, or INVALID_INPUT in words a brand understands. */
 function futureStart(startLocal: string, timeZone: string, now = new Date()): Date {
   const result = zonedLocalToUtc(startLocal, timeZone);
   if (!result.ok) {
-    const message =
-      result.reason === 'skipped'
-        ? `That time does not exist in ${timeZone}: the clocks skip it. Pick another time.`
-        : 'Enter a valid start date and time.';
-    throw new AppError('INVALID_INPUT', `start ${startLocal} in ${timeZone} is ${result.reason}`, message);
+    const detail = `start ${startLocal} in ${timeZone} is ${result.reason}`;
+    throw result.reason === 'skipped' ? new AppError('START_SKIPPED', { zone: timeZone }, detail) : new AppError('START_INVALID', detail);
   }
-  if (result.instant.getTime() <= now.getTime())
-    throw new AppError('INVALID_INPUT', `start ${startLocal} is in the past`, 'The start time must be in the future.');
+  if (result.instant.getTime() <= now.getTime()) throw new AppError('START_PAST', `start ${startLocal} is in the past`);
   return result.instant;
 }
 
@@ -54,11 +51,7 @@ async function checkLineup(db: Db, brand: BrandAccess, lineup: string[], already
   const usable = new Set(products.filter((p) => p.status !== 'ARCHIVED' || alreadyInShow.includes(p.id)).map((p) => p.id));
   const refused = lineup.filter((id) => !usable.has(id));
   if (refused.length > 0) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `lineup products ${refused.join(', ')} are not usable by brand ${brand.slug}`,
-      'The lineup can only hold your own products that are not archived.',
-    );
+    throw new AppError('LINEUP_FOREIGN', `lineup products ${refused.join(', ')} are not usable by brand ${brand.slug}`);
   }
 }
 
@@ -67,8 +60,7 @@ async function findHost(db: Db, handle: string) {
     where: { handle },
     select: { user: { select: { id: true, name: true, email: true, deletedAt: true } } },
   });
-  if (!profile || profile.user.deletedAt)
-    throw new AppError('INVALID_INPUT', `no host with handle ${handle}`, `No host has the handle @${handle}.`);
+  if (!profile || profile.user.deletedAt) throw new AppError('HOST_HANDLE_UNKNOWN', { handle }, `no host with handle ${handle}`);
   return profile.user;
 }
 
@@ -79,7 +71,7 @@ async function requireBrandShow(db: Db, actor: Actor, slug: string, showId: stri
     where: { id: showId, brandId: brand.brandId },
     select: { id: true, status: true, scheduledStart: true, hostId: true, lineup: { select: { productId: true } } },
   });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} is not in brand ${slug}`, 'We could not find that show.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} is not in brand ${slug}`);
   return { brand, show };
 }
 
@@ -133,7 +125,7 @@ export async function createShow(
 export async function updateShowDetails(db: Db, actor: Actor, slug: string, showId: string, input: ShowDetailsInput): Promise<void> {
   const { brand, show } = await requireBrandShow(db, actor, slug, showId);
   if (show.status === 'ENDED' || show.status === 'CANCELLED') {
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'This show has finished and can no longer be edited.');
+    throw new AppError('SHOW_NOT_EDITABLE', `show ${showId} is ${show.status}`);
   }
   const { lineup, ...details } = parse(showDetailsSchema.safeParse(input));
   const current = show.lineup.map((l) => l.productId);
@@ -142,13 +134,9 @@ export async function updateShowDetails(db: Db, actor: Actor, slug: string, show
     // Checked inside the transaction: the host may pin or go live while the brand edits.
     const now = await tx.show.findUniqueOrThrow({ where: { id: showId }, select: { status: true, pinnedProductId: true } });
     if (now.status === 'ENDED' || now.status === 'CANCELLED')
-      throw new AppError('INVALID_STATE', `show ${showId} became ${now.status}`, 'This show has finished and can no longer be edited.');
+      throw new AppError('SHOW_NOT_EDITABLE', `show ${showId} became ${now.status}`);
     if (now.pinnedProductId && !lineup.includes(now.pinnedProductId)) {
-      throw new AppError(
-        'INVALID_STATE',
-        `pinned product ${now.pinnedProductId} removed from ${showId}`,
-        'The host has that product pinned right now; it can leave the lineup once unpinned.',
-      );
+      throw new AppError('PRODUCT_PINNED', `pinned product ${now.pinnedProductId} removed from ${showId}`);
     }
     await tx.show.update({ where: { id: showId }, data: details });
     await tx.showProduct.deleteMany({ where: { showId } });
@@ -165,8 +153,7 @@ export async function rescheduleShow(
   now = new Date(),
 ): Promise<void> {
   const { brand, show } = await requireBrandShow(db, actor, slug, showId);
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'Only a show that has not started can be rescheduled.');
+  if (show.status !== 'SCHEDULED') throw new AppError('RESCHEDULE_STARTED', `show ${showId} is ${show.status}`);
   const scheduledStart = futureStart(parse(localDateTimeSchema.safeParse(startLocal)), brand.timeZone, now);
   if (scheduledStart.getTime() === show.scheduledStart.getTime()) return;
   // Conditional on the status: a host going live at this moment wins.
@@ -176,8 +163,7 @@ export async function rescheduleShow(
     if (result.count === 1) await recordShowEvent(tx, showId, 'show.scheduled', { previousStart: show.scheduledStart.toISOString() });
     return result;
   });
-  if (moved.count === 0)
-    throw new AppError('INVALID_STATE', `show ${showId} left SCHEDULED`, 'Only a show that has not started can be rescheduled.');
+  if (moved.count === 0) throw new AppError('RESCHEDULE_STARTED', `show ${showId} left SCHEDULED`);
   await announceShowChange(db, showId, { kind: 'rescheduled', previousStart: show.scheduledStart });
   await scheduleShowReminders(db, showId);
 }
@@ -186,14 +172,12 @@ export async function cancelShow(db: Db, actor: Actor, slug: string, showId: str
   const { show } = await requireBrandShow(db, actor, slug, showId);
   const cancelReason = parse(cancelReasonSchema.safeParse(reason));
   if (show.status === 'CANCELLED') return;
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'A show that is live or has ended cannot be cancelled.');
+  if (show.status !== 'SCHEDULED') throw new AppError('CANCEL_STARTED', `show ${showId} is ${show.status}`);
   const cancelled = await db.show.updateMany({
     where: { id: showId, status: 'SCHEDULED' },
     data: { status: 'CANCELLED', cancelledAt: new Date(), cancelReason },
   });
-  if (cancelled.count === 0)
-    throw new AppError('INVALID_STATE', `show ${showId} left SCHEDULED`, 'A show that is live or has ended cannot be cancelled.');
+  if (cancelled.count === 0) throw new AppError('CANCEL_STARTED', `show ${showId} left SCHEDULED`);
   await announceShowChange(db, showId, { kind: 'cancelled', reason: cancelReason });
 }
 
@@ -208,25 +192,17 @@ export async function respondToHostInvite(
 ): Promise<void> {
   const answer = parse(hostInviteResponseSchema.safeParse(response));
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, hostInviteStatus: true } });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId)
-    throw new AppError(
-      'FORBIDDEN',
-      `user ${actor.userId} was not invited to host ${showId}`,
-      'Only the invited host can answer this invitation.',
-    );
-  if (show.status !== 'SCHEDULED')
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'This show has already started or is over.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  if (show.hostId !== actor.userId) throw new AppError('INVITE_NOT_YOURS', `user ${actor.userId} was not invited to host ${showId}`);
+  if (show.status !== 'SCHEDULED') throw new AppError('INVITE_ANSWER_STARTED', `show ${showId} is ${show.status}`);
   const next = answer === 'accept' ? 'ACCEPTED' : 'DECLINED';
   if (show.hostInviteStatus === next) return;
-  if (show.hostInviteStatus === 'DECLINED')
-    throw new AppError('INVALID_STATE', `host declined ${showId} before`, 'You declined this show. Ask the brand to invite you again.');
+  if (show.hostInviteStatus === 'DECLINED') throw new AppError('INVITE_DECLINED_BEFORE', `host declined ${showId} before`);
   const updated = await db.show.updateMany({
     where: { id: showId, hostId: actor.userId, status: 'SCHEDULED', hostInviteStatus: show.hostInviteStatus },
     data: { hostInviteStatus: next },
   });
-  if (updated.count === 0)
-    throw new AppError('INVALID_STATE', `show ${showId} changed while answering`, 'This show changed meanwhile. Reload and try again.');
+  if (updated.count === 0) throw new AppError('SHOW_CHANGED', `show ${showId} changed while answering`);
   // A host who declines loses the studio at once: their sockets reconnect as viewers of this show.
   if (next === 'DECLINED') announceAccountEvent({ kind: 'roles-changed', userId: actor.userId });
   if (next === 'ACCEPTED') await scheduleShowReminders(db, showId);

@@ -9,7 +9,7 @@ export async function showRoleOf(db: Db, userId: string, showId: string): Promis
     where: { id: showId },
     select: { hostId: true, hostInviteStatus: true, brand: { select: { members: { where: { userId }, select: { userId: true } } } } },
   });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   // A host who declined the invitation is not the show's host any more.
   if (show.hostId === userId && show.hostInviteStatus !== 'DECLINED') return 'host';
   return show.brand.members.length > 0 ? 'moderator' : 'viewer';
@@ -17,7 +17,6 @@ export async function showRoleOf(db: Db, userId: string, showId: string): Promis
 
 export async function requireModerator(db: Db, actor: Actor, showId: string): Promise<ShowRole> {
   const role = await showRoleOf(db, actor.userId, showId);
-  if (role === 'viewer')
-    throw new AppError('FORBIDDEN', `user ${actor.userId} cannot moderate ${showId}`, 'Only the host and moderators can do that.');
+  if (role === 'viewer') throw new AppError('MODERATORS_ONLY', `user ${actor.userId} cannot moderate ${showId}`);
   return role;
 }

@@ -73,7 +73,7 @@ export async function listShows(db: Db): Promise<{ live: ShowSummary[]; upcoming
 
 export async function getShowSummary(db: Db, showId: string): Promise<ShowSummary> {
   const row = await db.show.findUnique({ where: { id: showId }, select: showSummarySelect });
-  if (!row) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   return toSummary(row);
 }
 
@@ -87,7 +87,7 @@ export async function getShowState(db: Db, showId: string): Promise<ShowState> {
       lineup: { select: { product: { select: productCardSelect } }, orderBy: { position: 'asc' } },
     },
   });
-  if (!row) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   const { pinnedProduct, lineup, ...summary } = row;
   return { ...toSummary(summary), pinnedProduct, lineup: lineup.map((l) => l.product) };
 }
@@ -98,9 +98,9 @@ async function requireHost(db: Db, actor: Actor, showId: string) {
     where: { id: showId },
     select: { id: true, hostId: true, status: true, startedAt: true, hostInviteStatus: true },
   });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   if (show.hostId !== actor.userId || show.hostInviteStatus === 'DECLINED')
-    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+    throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
   return show;
 }
 
@@ -112,14 +112,10 @@ export async function isShowHost(db: Db, userId: string, showId: string): Promis
 export async function goLive(db: Db, actor: Actor, showId: string): Promise<ShowSummary> {
   const show = await requireHost(db, actor, showId);
   if (show.status === 'ENDED' || show.status === 'CANCELLED') {
-    throw new AppError('INVALID_STATE', `show ${showId} is ${show.status}`, 'This show has already finished.');
+    throw new AppError('SHOW_FINISHED', `show ${showId} is ${show.status}`);
   }
   if (show.hostInviteStatus !== 'ACCEPTED') {
-    throw new AppError(
-      'INVALID_STATE',
-      `host has not accepted show ${showId}`,
-      'Accept the invitation to host this show before going live.',
-    );
+    throw new AppError('INVITE_NOT_ACCEPTED', `host has not accepted show ${showId}`);
   }
   if (show.status === 'SCHEDULED') {
     // Conditional on the status so two clicks (or two tabs) start the show once.
@@ -155,8 +151,7 @@ export async function endShow(db: Db, actor: Actor, showId: string): Promise<Sho
 
 export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<ProductCard> {
   const show = await requireHost(db, actor, showId);
-  if (show.status !== 'LIVE' || !show.startedAt)
-    throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`, 'Go live before pinning products.');
+  if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
   const inLineup = await db.showProduct.findUnique({
     where: { showId_productId: { showId, productId } },
     select: { product: { select: { status: true } } },

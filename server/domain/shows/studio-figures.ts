@@ -33,9 +33,8 @@ export interface StudioFigures {
 
 async function requireHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, peakViewers: true, uniqueViewers: true } });
-  if (!show) throw new AppError('NOT_FOUND', `show ${showId} not found`, 'This show does not exist.');
-  if (show.hostId !== actor.userId)
-    throw new AppError('FORBIDDEN', `user ${actor.userId} is not the host of ${showId}`, 'Only the host can do that.');
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  if (show.hostId !== actor.userId) throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
   return show;
 }
 

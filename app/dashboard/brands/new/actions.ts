@@ -16,14 +16,9 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
     redirect(`/dashboard/brands/${slug}/products`);
   });
   // A taken address is the address field's problem: say so beside it.
-  const located = !state.ok && state.code === 'BRAND_ADDRESS_TAKEN' ? { ...state, fieldErrors: { slug: state.message } } : state;
+  const located = !state.ok && state.code === 'BRAND_ADDRESS_TAKEN' ? { ...state, fieldErrors: { slug: 'BRAND_ADDRESS_TAKEN' } } : state;
   return localise(located, {
-    rules: [
-      { english: 'Use 3–40 lowercase letters, digits or dashes.', key: 'account.newBrand.slugRule' },
-      { english: 'Use a three-letter currency code such as USD.', key: 'account.newBrand.currencyRule' },
-      { english: 'Choose a time zone from the list.', key: 'account.newBrand.timeZoneRule' },
-      { english: /^The web address “(?<slug>.+)” is taken\. Try another\.$/, key: 'account.newBrand.slugTaken' },
-    ],
+    rules: [],
     fields: {
       name: 'account.newBrand.nameRule',
       slug: 'account.newBrand.slugRule',

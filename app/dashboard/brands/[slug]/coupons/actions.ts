@@ -45,7 +45,7 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
   const value = amount ? (amount.ok ? amount.minor : null) : /^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null;
   if (amount && !amount.ok && amount.problem !== 'EMPTY') errors.value = moneyMessage('Discount', form.value, currency, amount.problem);
   else if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100))
-    errors.value = form.kind === 'PERCENT' ? 'Enter a whole percentage from 1 to 100.' : `Enter an amount like ${example}.`;
+    errors.value = form.kind === 'PERCENT' ? 'COUPON_FORM_PERCENT_RANGE' : `Enter an amount like ${example}.`;
   const minSubtotal = form.minSubtotal.trim() === '' ? null : parseMoney(form.minSubtotal, currency);
   const minSubtotalMinor = minSubtotal ? (minSubtotal.ok ? minSubtotal.minor : null) : 0;
   if (minSubtotal && !minSubtotal.ok) errors.minSubtotal = moneyMessage('Minimum order', form.minSubtotal, currency, minSubtotal.problem);
@@ -53,10 +53,7 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
     if (local.trim() === '') return null;
     const result = zonedLocalToUtc(local.trim(), timeZone);
     if (result.ok) return result.instant;
-    errors[field] =
-      result.reason === 'skipped'
-        ? 'That time does not exist on the clock that day (daylight saving). Pick another.'
-        : 'Use the date and time picker.';
+    errors[field] = result.reason === 'skipped' ? 'COUPON_FORM_SKIPPED_TIME' : 'COUPON_FORM_USE_DATE_PICKER';
     return null;
   };
   const input: CouponInput = {
@@ -65,13 +62,13 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
     value: value ?? 0,
     showId: form.showId || null,
     minSubtotalMinor: minSubtotalMinor ?? 0,
-    maxRedemptions: count(form.maxRedemptions, 'maxRedemptions', 'Enter a whole number of uses, or leave it empty for no limit.'),
-    perBuyerLimit: count(form.perBuyerLimit, 'perBuyerLimit', 'Enter a whole number, 1 or more.') ?? 1,
+    maxRedemptions: count(form.maxRedemptions, 'maxRedemptions', 'COUPON_FORM_MAX_REDEMPTIONS_FORMAT'),
+    perBuyerLimit: count(form.perBuyerLimit, 'perBuyerLimit', 'COUPON_FORM_PER_BUYER_FORMAT') ?? 1,
     startsAt: instant(form.startsAt, 'startsAt'),
     expiresAt: instant(form.expiresAt, 'expiresAt'),
   };
-  if (!/^[A-Za-z0-9-]{3,32}$/.test(form.code.trim())) errors.code = 'Use 3 to 32 letters, digits or dashes.';
-  if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) errors.expiresAt = 'The end must be after the start.';
+  if (!/^[A-Za-z0-9-]{3,32}$/.test(form.code.trim())) errors.code = 'COUPON_FORM_CODE_FORMAT';
+  if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) errors.expiresAt = 'COUPON_FORM_END_AFTER_START';
   return { input, errors };
 }
 

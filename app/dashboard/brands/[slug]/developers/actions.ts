@@ -31,7 +31,7 @@ const developersPath = (slug: string) => `/dashboard/brands/${slug}/developers`;
 // Checkbox groups send one entry per ticked box; Object.fromEntries would keep only the last.
 const withList = (form: FormData, name: string) => ({ ...Object.fromEntries(form.entries()), [name]: form.getAll(name) });
 
-/** Every action here answers in the reader's language; the domain keeps speaking English. */
+/** Every action here answers in the reader's language. */
 async function localised(state: Promise<ActionState>): Promise<ActionState> {
   const { t } = await getI18n();
   return localiseState(await state, t, DEVELOPER_MESSAGES, DEVELOPER_FIELDS);

@@ -6,23 +6,7 @@ import type { Translate } from '@/app/_i18n/translate';
 // and the webhook sender (server/webhooks/deliver.ts, stored as a delivery's
 // last error) produce, each with its dictionary key.
 
-export const DEVELOPER_MESSAGES: readonly MessageRule[] = [
-  ...ACCESS_MESSAGES,
-  { english: 'Give the key a name, like “Warehouse sync”.', key: 'commerce.developers.errors.keyNameRequired' },
-  { english: 'Keep the name under 80 characters.', key: 'commerce.developers.errors.keyNameTooLong' },
-  { english: 'Choose what the key may do.', key: 'commerce.developers.errors.scopesChoose' },
-  { english: 'Choose at least one permission.', key: 'commerce.developers.errors.scopesMin' },
-  { english: 'We could not find that key.', key: 'commerce.developers.errors.keyNotFound' },
-  { english: 'Keep the address under 2,048 characters.', key: 'commerce.developers.errors.urlTooLong' },
-  { english: 'Enter a full address starting with https:// (or http://).', key: 'commerce.developers.errors.urlFormat' },
-  { english: 'Leave the user name and password out of the address.', key: 'commerce.developers.errors.urlCredentials' },
-  { english: 'Choose the events to send.', key: 'commerce.developers.errors.eventsChoose' },
-  { english: 'Choose at least one event.', key: 'commerce.developers.errors.eventsMin' },
-  { english: 'We could not find that webhook endpoint.', key: 'commerce.developers.errors.endpointNotFound' },
-  { english: 'This endpoint is paused. Resume it first.', key: 'commerce.developers.errors.endpointPaused' },
-  { english: 'We could not find that delivery.', key: 'commerce.developers.errors.deliveryNotFound' },
-  { english: 'We could not find that event.', key: 'commerce.developers.errors.eventNotFound' },
-];
+export const DEVELOPER_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES];
 
 /** zod's own wording (an unknown scope or event) per field. */
 export const DEVELOPER_FIELDS: FieldFallbacks = {

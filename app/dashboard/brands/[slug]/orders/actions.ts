@@ -2,9 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { orderRefusal } from '@/app/account/orders/refusal';
-import { MONEY_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
-import { translateMessage } from '@/app/dashboard/_i18n/localise-state';
+import { errorText } from '@/app/_i18n/error-text';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { currentUser } from '@/server/auth/session';
@@ -59,14 +57,14 @@ export async function bulkAdvanceAction(_: BulkState, form: FormData): Promise<B
         text: r.ok
           ? t('orders.brand.bulk.resultOk', { number: r.orderNumber, status: t(`orders.status.${r.status}`) })
           : r.orderNumber === null
-            ? t('orders.brand.bulk.resultUnknown', { reason: orderRefusal(t, r) })
-            : t('orders.brand.bulk.resultFailed', { number: r.orderNumber, reason: orderRefusal(t, r) }),
+            ? t('orders.brand.bulk.resultUnknown', { reason: errorText(t, r) })
+            : t('orders.brand.bulk.resultFailed', { number: r.orderNumber, reason: errorText(t, r) }),
       })),
     };
   } catch (error) {
     const payload = toErrorPayload(error);
     if (payload.code === 'INTERNAL') console.error('bulk advance failed', error);
-    return { ok: false, message: orderRefusal(t, payload) };
+    return { ok: false, message: errorText(t, payload) };
   }
 }
 
@@ -87,7 +85,7 @@ export async function advanceOneAction(_: ActionState | null, form: FormData): P
     revalidatePath(ordersPath(slug), 'layout');
     return { ok: true, message: t('orders.brand.detail.advanced', { status: t(`orders.status.${to}`) }) };
   });
-  return state.ok ? state : { ...state, message: orderRefusal(t, state) };
+  return state.ok ? state : { ...state, message: errorText(t, state) };
 }
 
 const refundSchema = z.object({
@@ -114,9 +112,7 @@ export async function refundAction(_: ActionState | null, form: FormData): Promi
     return { ok: true, message: t('orders.brand.detail.refundDone') };
   });
   if (state.ok) return state;
-  if (state.code === 'INVALID_AMOUNT')
-    return { ...state, message: translateMessage(t, MONEY_MESSAGES, state.message) ?? orderRefusal(t, state) };
-  return { ...state, message: state.fieldErrors ? t('orders.brand.detail.refundAmountInvalid') : orderRefusal(t, state) };
+  return { ...state, message: state.fieldErrors ? t('orders.brand.detail.refundAmountInvalid') : errorText(t, state) };
 }
 
 const cancelSchema = z.object({
@@ -133,5 +129,5 @@ export async function brandCancelAction(_: ActionState | null, form: FormData): 
     revalidatePath(ordersPath(slug), 'layout');
     return { ok: true, message: t('orders.brand.detail.cancelDone') };
   });
-  return state.ok ? state : { ...state, message: orderRefusal(t, state) };
+  return state.ok ? state : { ...state, message: errorText(t, state) };
 }

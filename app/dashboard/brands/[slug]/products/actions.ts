@@ -10,7 +10,7 @@ import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
 import { createProduct, setProductStatus, updateProduct } from '@/server/domain/catalog';
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog';
-import { AppError } from '@/server/domain/errors';
+import { AppError, type ErrorKey } from '@/server/domain/errors';
 import { createProductWithImage, MAX_PRODUCT_IMAGE_BYTES, uploadProductImage, validateProductImage } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { productsPath } from './brand-context';
@@ -34,7 +34,7 @@ export async function saveProductAction(
   return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_MESSAGES, PRODUCT_FIELDS);
 }
 
-// Answers in the domain's English; the action above translates.
+// Answers with codes and schema keys; the action above translates.
 async function saveProduct(slug: string, productId: string | null, form: FormData): Promise<ActionState> {
   return formAction(productFormSchema, readProductForm(form), async (fields, user) => {
     const db = services().db;
@@ -68,12 +68,12 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
 async function chosenImage(form: FormData): Promise<{ bytes: Uint8Array } | { error: string } | null> {
   const file = form.get('image');
   if (!(file instanceof File) || file.size === 0) return null;
-  if (file.size > MAX_PRODUCT_IMAGE_BYTES) return { error: 'That image is larger than 5 MB. Please choose a smaller one.' };
+  if (file.size > MAX_PRODUCT_IMAGE_BYTES) return { error: 'IMAGE_TOO_LARGE' satisfies ErrorKey };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     validateProductImage(bytes);
   } catch (error) {
-    if (error instanceof AppError) return { error: error.userMessage };
+    if (error instanceof AppError) return { error: error.key };
     throw error;
   }
   return { bytes };
@@ -98,10 +98,10 @@ export async function setStatusAction(
 
 const imageSchema = z.object({
   image: z
-    .instanceof(File, { message: 'Choose an image file.' })
-    .refine((file) => file.size > 0, 'Choose an image file.')
+    .instanceof(File, { message: 'IMAGE_REQUIRED' satisfies ErrorKey })
+    .refine((file) => file.size > 0, 'IMAGE_REQUIRED' satisfies ErrorKey)
     // Checked before reading the upload into memory; the bytes are checked again.
-    .refine((file) => file.size <= MAX_PRODUCT_IMAGE_BYTES, 'That image is larger than 5 MB. Please choose a smaller one.'),
+    .refine((file) => file.size <= MAX_PRODUCT_IMAGE_BYTES, 'IMAGE_TOO_LARGE' satisfies ErrorKey),
 });
 
 export async function uploadImageAction(

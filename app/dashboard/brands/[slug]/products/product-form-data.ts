@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseOptionsText } from '@/server/domain/catalog';
 import { moneyMessage, parseMoney } from '@/server/domain/money-input';
 import { productStatusSchema } from '@/server/domain/catalog';
+import type { ErrorKey } from '@/server/domain/errors';
 
 // What the product editor posts: plain strings, one `variants.<i>.<field>` set
 // per row. The action turns them into the domain's input once it knows the
@@ -15,7 +16,7 @@ export const productFormSchema = z.object({
   status: productStatusSchema.default('DRAFT'),
   variants: z
     .array(z.object({ id: text, name: text, sku: text, options: text, price: text, stock: text, stockShown: text }))
-    .min(1, 'Add at least one variant.'),
+    .min(1, 'PRODUCT_VARIANTS_REQUIRED'),
 });
 export type ProductForm = z.infer<typeof productFormSchema>;
 
@@ -44,13 +45,13 @@ export function readProductForm(form: FormData): Record<string, unknown> {
 export function toVariantInput(row: ProductForm['variants'][number], index: number, currency: string) {
   const errors: Record<string, string> = {};
   const options = parseOptionsText(row.options);
-  if (!options) errors[`variants.${index}.options`] = 'Write options like Size=M; Colour=Red, each name once.';
+  if (!options) errors[`variants.${index}.options`] = 'PRODUCT_OPTIONS_FORMAT';
   const price = parseMoney(row.price, currency);
   const priceMinor = price.ok ? price.minor : null;
   if (!price.ok) errors[`variants.${index}.price`] = moneyMessage('Price', row.price, currency, price.problem);
   const stockText = row.stock.trim();
   const sendStock = !row.id || stockText !== row.stockShown.trim();
-  if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'Enter the stock as a whole number, zero or more.';
+  if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'STOCK_INVALID' satisfies ErrorKey;
   const input = {
     ...(row.id ? { id: row.id } : {}),
     name: row.name,

@@ -17,12 +17,8 @@ const shippingFormSchema = z.object({
   freeOver: z.string().max(20).default(''),
 });
 
-// updateShippingRule answers in English; the form's own hints are translated where they are made.
-const SHIPPING_MESSAGES: readonly MessageRule[] = [
-  ...ACCESS_MESSAGES,
-  ...MONEY_MESSAGES,
-  { english: 'Enter shipping amounts of zero or more.', key: 'commerce.shipping.errors.nonNegative' },
-];
+// updateShippingRule refuses with a code (errorText); the form's own hints are translated where they are made.
+const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES, ...MONEY_MESSAGES];
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();

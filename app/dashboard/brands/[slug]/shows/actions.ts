@@ -25,10 +25,7 @@ import { attemptContext } from '@/server/auth/attempt';
 
 // The form asks for a percent; the domain stores basis points.
 const formExtras = {
-  commissionPercent: z.coerce
-    .number('Enter a percentage.')
-    .min(0, 'Commission cannot be negative.')
-    .max(100, 'Commission cannot exceed 100 %.'),
+  commissionPercent: z.coerce.number('SHOW_COMMISSION_REQUIRED').min(0, 'SHOW_COMMISSION_NEGATIVE').max(100, 'SHOW_COMMISSION_MAX'),
   coverFile: z.instanceof(File).optional(),
 };
 const detailsFormSchema = showDetailsSchema.omit({ commissionRateBps: true }).extend(formExtras);
@@ -60,7 +57,7 @@ async function withCover<T>(
   }
 }
 
-/** The domain answers in English; every action's refusal is translated here, on its way to the form. */
+/** Every action's refusal (by code and params) and field sentence is translated here, on its way to the form. */
 async function localised(state: Promise<ActionState>): Promise<ActionState> {
   const [{ t }, result] = await Promise.all([getI18n(), state]);
   return localiseState(result, t, SHOW_MESSAGES, SHOW_FIELDS);

@@ -12,13 +12,11 @@ const COVER_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
  */
 export async function storeCoverImage(file: File | undefined): Promise<{ url: string; key: string } | null> {
   if (!file || file.size === 0) return null;
-  if (file.size > COVER_MAX_BYTES)
-    throw new AppError('INVALID_INPUT', `cover is ${file.size} bytes`, 'The cover image must be 5 MB or smaller.');
+  if (file.size > COVER_MAX_BYTES) throw new AppError('COVER_TOO_LARGE', `cover is ${file.size} bytes`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = detectImageType(bytes);
   const allowed = COVER_TYPES.find((t) => t === type);
-  if (!allowed)
-    throw new AppError('INVALID_INPUT', `cover type ${type ?? 'unknown'}`, 'The cover image must be a PNG, JPEG or WebP picture.');
+  if (!allowed) throw new AppError('COVER_TYPE', `cover type ${type ?? 'unknown'}`);
   const key = newObjectKey('shows', IMAGE_EXTENSIONS[allowed]);
   const stored = await services().storage.put(key, bytes, allowed);
   return { url: stored.url, key };

@@ -15,6 +15,7 @@ import {
   type ImportPreviewLine,
   type ImportRowError,
 } from '@/server/domain/catalog';
+import type { ErrorKey } from '@/server/domain/errors';
 import { services } from '@/server/services';
 import { productsPath } from '../brand-context';
 
@@ -30,14 +31,14 @@ export type ImportState = ActionState & {
 
 const previewSchema = z.object({
   file: z
-    .instanceof(File, { message: 'Choose a CSV file.' })
-    .refine((file) => file.size > 0, 'Choose a CSV file.')
-    .refine((file) => file.size <= MAX_IMPORT_BYTES, 'The file is larger than 2 MB. Split it into smaller files.'),
+    .instanceof(File, { message: 'CSV_CHOOSE_FILE' })
+    .refine((file) => file.size > 0, 'CSV_CHOOSE_FILE')
+    .refine((file) => file.size <= MAX_IMPORT_BYTES, 'CSV_TOO_LARGE' satisfies ErrorKey),
 });
 const applySchema = z.object({
   csv: z
     .string()
-    .min(1, 'Preview a file first.')
+    .min(1, 'CSV_PREVIEW_FIRST')
     .max(MAX_IMPORT_BYTES * 2),
 });
 
