@@ -1,4 +1,8 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl reads the request's language and messages from here (no locale in the URL).
+const withNextIntl = createNextIntlPlugin('./app/_i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // The custom server (server/index.ts) owns the HTTP port, Socket.io and mediasoup;
@@ -12,4 +16,4 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true }, // `npm test` type-checks the whole tree once with tsc
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

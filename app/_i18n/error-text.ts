@@ -6,7 +6,6 @@ import type { MessageKey, Translate } from './translate';
  */
 export function errorText(t: Translate, error: { code: string; message?: string } | null | undefined): string {
   if (!error) return t('errors.INTERNAL');
-  const key = `errors.${error.code}` as MessageKey;
-  const text = t(key);
-  return text === key ? (error.message ?? t('errors.INTERNAL')) : text;
+  const key = `errors.${error.code}`;
+  return t.has(key) ? t(key as MessageKey) : (error.message ?? t('errors.INTERNAL'));
 }

@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { matchAcceptLanguage } from '../../app/_i18n/locales';
 import { MESSAGES } from '../../app/_i18n/messages';
@@ -15,7 +16,19 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The arguments an ICU message takes (plural, number and plain ones, at any depth); it must parse. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(String(element.value));
+      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(parse(text));
+  return [...names].sort();
+}
 // Texts that are the same in every language: names, and templates made only of placeholders.
 const SAME_EVERYWHERE = (key: string, text: string) => key === 'common.appName' || text.replace(/\{\w+\}|[\s·:()@]/g, '') === '';
 
@@ -48,6 +61,21 @@ describe('translator', () => {
     expect(t('discovery.profile.followers', { count: 1 })).toBe('1 follower');
     expect(t('discovery.profile.followers', { count: 1200 })).toBe('1,200 followers');
     expect(t('chat.banLabel', { name: 'Sam' })).toBe('Ban Sam from chat');
+  });
+
+  it("writes counts in the reader's digits and keeps a literal # in a plural as text", () => {
+    const mn = createTranslator('mn', MESSAGES.mn);
+    const text = mn('viewer.bag.confirmed', { count: 1200, number: '42', total: '₮5' });
+    expect(text).toContain('#42');
+    expect(text).toContain(new Intl.NumberFormat('mn').format(1200));
+    expect(createTranslator('en', MESSAGES.en)('viewer.line.notEnough', { count: 1200 })).toBe(
+      'Only 1,200 left: lower the quantity to pay.',
+    );
+  });
+
+  it('leaves a placeholder without a value in place, for rich() to fill with an element', () => {
+    const t = createTranslator('en', MESSAGES.en);
+    expect(t('chat.banLabel')).toBe('Ban {name} from chat');
   });
 
   it('shows the key rather than crashing when a key is missing at run time', () => {
