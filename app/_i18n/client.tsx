@@ -1,12 +1,12 @@
 'use client';
 
 import { config } from 'zod/v4/core';
-import { NextIntlClientProvider, useFormatter, useTranslations, type AbstractIntlMessages } from 'next-intl';
+import { NextIntlClientProvider, useFormatter, useMessages, useTranslations, type AbstractIntlMessages } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hasLocaleData, loadLocaleData } from '@/app/_lib/intl-data';
 import { formatsFrom, type Formats } from './format';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from './locales';
-import { messageFallback, reportIntlError, translatorFrom, type IntlTranslator, type Translate } from './translate';
+import { lookupMessage, messageFallback, reportIntlError, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
 // Zod compiles object schemas with new Function() when it can, and finds out by
 // trying; under our CSP (no 'unsafe-eval') that try is a reported violation. The
@@ -64,14 +64,15 @@ export function useI18n(): ClientI18n {
   const { locale, intlEpoch } = epoch;
   const translations = useTranslations();
   const formatter = useFormatter();
+  const messages = useMessages();
   return useMemo(
     () => ({
       locale,
       intl: INTL_LOCALE[locale],
-      t: translatorFrom(translations as unknown as IntlTranslator, formatter),
+      t: translatorFrom(translations as unknown as IntlTranslator, formatter, (key) => lookupMessage(messages, key)),
       format: formatsFrom(formatter, locale),
       intlEpoch,
     }),
-    [locale, translations, formatter, intlEpoch],
+    [locale, translations, formatter, messages, intlEpoch],
   );
 }

@@ -3,7 +3,7 @@
 // browser's, so addresses stay the same in every language.
 import { getRequestConfig } from 'next-intl/server';
 import { isLocale } from './locales';
-import { MESSAGES } from './messages';
+import { intlMessages } from './compiled';
 import { getLocale } from './server';
 import { messageFallback, reportIntlError } from './translate';
 
@@ -11,7 +11,7 @@ export default getRequestConfig(async ({ locale: asked }) => {
   const locale = isLocale(asked) ? asked : await getLocale();
   return {
     locale,
-    messages: MESSAGES[locale],
+    messages: intlMessages(locale),
     // The server renders times in UTC; the viewer's own zone is applied in the browser after hydration (LocalTime).
     timeZone: 'UTC',
     onError: reportIntlError,

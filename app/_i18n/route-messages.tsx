@@ -1,7 +1,8 @@
-import { NextIntlClientProvider } from 'next-intl';
+import { NextIntlClientProvider, type AbstractIntlMessages } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Locale } from './locales';
-import { MESSAGES, type Messages } from './messages';
+import { intlMessages } from './compiled';
+import type { Messages } from './messages';
 import { getLocale } from './server';
 
 export type Namespace = keyof Messages;
@@ -29,8 +30,9 @@ export const ROUTE_NAMESPACES = {
 } as const satisfies Record<string, readonly Namespace[]>;
 export type Route = keyof typeof ROUTE_NAMESPACES;
 
-export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): Partial<Messages> {
-  return Object.fromEntries(namespaces.map((namespace) => [namespace, MESSAGES[locale][namespace]]));
+export function pickMessages(locale: Locale, namespaces: readonly Namespace[]): AbstractIntlMessages {
+  const all = intlMessages(locale);
+  return Object.fromEntries(namespaces.map((namespace) => [namespace, all[namespace]!]));
 }
 
 /** A section layout's wrapper: its client components get the root's namespaces and the section's. */

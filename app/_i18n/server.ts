@@ -1,8 +1,8 @@
 import { cookies, headers } from 'next/headers';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 import { INTL_LOCALE, isLocale, LOCALE_COOKIE, matchAcceptLanguage, type Locale } from './locales';
 import { formatsFrom, type Formats } from './format';
-import { translatorFrom, type IntlTranslator, type Translate } from './translate';
+import { lookupMessage, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
 /** The visitor's language: their saved choice, else what their browser asks for. */
 export async function getLocale(): Promise<Locale> {
@@ -23,11 +23,11 @@ export interface ServerI18n {
 /** For server components and actions: `const { t } = await getI18n()` (next-intl's getTranslations underneath). */
 export async function getI18n(): Promise<ServerI18n> {
   const locale = await getLocale();
-  const [t, formatter] = await Promise.all([getTranslations({ locale }), getFormatter({ locale })]);
+  const [t, formatter, messages] = await Promise.all([getTranslations({ locale }), getFormatter({ locale }), getMessages({ locale })]);
   return {
     locale,
     intl: INTL_LOCALE[locale],
-    t: translatorFrom(t as unknown as IntlTranslator, formatter),
+    t: translatorFrom(t as unknown as IntlTranslator, formatter, (key) => lookupMessage(messages, key)),
     format: formatsFrom(formatter, locale),
   };
 }

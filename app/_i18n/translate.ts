@@ -2,11 +2,9 @@
 // keeps the one call shape the pages use, `t('viewer.buy', { price })`, over a
 // next-intl translator, so a page never depends on which hook or function
 // produced it (useTranslations in the browser, getTranslations on the server,
-// createTranslator for emails and tests).
+// createTranslator in standalone.ts for emails and tests).
 import type { MessageKeys, Messages as IntlMessages, NestedKeyOf } from 'next-intl';
-import { createFormatter, createTranslator as createIntlTranslator, type IntlError } from 'next-intl';
-import type { Locale } from './locales';
-import type { Messages } from './messages/types';
+import type { createFormatter, IntlError } from 'next-intl';
 
 // "viewer.buy" style keys, from next-intl's AppConfig messages (app/_i18n/next-intl.d.ts):
 // a typo fails to compile.
@@ -21,13 +19,34 @@ export interface Translate {
 /** The parts of a next-intl translator (any namespace-less one) this wrapper uses. */
 export interface IntlTranslator {
   (key: never, values?: never): string;
-  raw(key: never): unknown;
   has(key: never): boolean;
 }
-type Loose = { (key: string, values?: Record<string, string | number>): string; raw(key: string): unknown; has(key: string): boolean };
+type Loose = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 export type IntlFormatter = Pick<ReturnType<typeof createFormatter>, 'number' | 'dateTime' | 'relativeTime'>;
 
+/** The message at a dotted key: an ICU string, or its precompiled form (app/_i18n/compiled.ts). */
+export function lookupMessage(messages: unknown, key: string): unknown {
+  let node = messages;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | null | undefined)?.[part];
+  return node;
+}
+
 const ARGUMENT = /\{\s*(\w+)\s*[,}]/g;
+
+/** The names of a message's arguments, from the ICU string or its icu-minify form. */
+function argumentNames(message: unknown, into = new Set<string>()): Set<string> {
+  if (typeof message === 'string') {
+    for (const [, name] of message.matchAll(ARGUMENT)) into.add(name!);
+  } else if (Array.isArray(message)) {
+    // A node is [name] (plain), [name, type, options] (plural, number…), or text, or 0 (#).
+    const [head, type, options] = message as unknown[];
+    if (typeof head === 'string' && (message.length === 1 || typeof type === 'number')) {
+      into.add(head);
+      if (options && typeof options === 'object') for (const branch of Object.values(options)) argumentNames(branch, into);
+    } else for (const node of message) if (typeof node !== 'string') argumentNames(node, into);
+  }
+  return into;
+}
 
 /**
  * Wraps next-intl's translator. Two habits of the pages survive the move to ICU:
@@ -36,18 +55,15 @@ const ARGUMENT = /\{\s*(\w+)\s*[,}]/g;
  * and a placeholder given no value stays `{name}` in the text, so `rich()` can
  * put an element there.
  */
-export function translatorFrom(intlT: IntlTranslator, format: IntlFormatter): Translate {
+export function translatorFrom(intlT: IntlTranslator, format: IntlFormatter, lookup: (key: string) => unknown): Translate {
   const t = intlT as unknown as Loose;
   const translate = (key: MessageKey, vars: Vars = {}): string => {
     if (!t.has(key)) return t(key);
-    const raw = t.raw(key);
     const values: Record<string, string | number> = {};
-    if (typeof raw === 'string') {
-      for (const [, name] of raw.matchAll(ARGUMENT)) {
-        const value = vars[name!];
-        if (value === undefined) values[name!] = name === 'count' ? 0 : `{${name}}`;
-        else values[name!] = typeof value === 'number' && name !== 'count' ? format.number(value) : value;
-      }
+    for (const name of argumentNames(lookup(key))) {
+      const value = vars[name];
+      if (value === undefined) values[name] = name === 'count' ? 0 : `{${name}}`;
+      else values[name] = typeof value === 'number' && name !== 'count' ? format.number(value) : value;
     }
     return t(key, values);
   };
@@ -63,11 +79,4 @@ export function messageFallback({ key, namespace }: { key: string; namespace?: s
 export function reportIntlError(error: IntlError): void {
   if (error.code === 'MISSING_MESSAGE' || error.code === 'ENVIRONMENT_FALLBACK') return;
   console.error(error);
-}
-
-/** A translator outside React (emails, tests, jobs): the same messages and formatting as the pages. */
-export function createTranslator(locale: Locale, messages: Messages): Translate {
-  const config = { locale, timeZone: 'UTC', onError: reportIntlError, getMessageFallback: messageFallback };
-  const t = createIntlTranslator({ ...config, messages: messages as IntlMessages });
-  return translatorFrom(t as unknown as IntlTranslator, createFormatter(config));
 }

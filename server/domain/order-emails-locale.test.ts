@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
 import { seedDemoData } from '../db/seed';
 import { emailJobKey } from '../mail/outbox';
+import { emailBrandOfHostAnswer } from './host-invite-email';
 import { advanceOrder } from './order-lifecycle';
 import { receiptEmailKey, shippedEmailKey } from './order-emails';
 import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
@@ -55,6 +56,16 @@ describe('emails in the recipient’s language', () => {
     expect(shipped.subject).toBe(`ការបញ្ជាទិញ #${order.number} ត្រូវបានផ្ញើចេញហើយ`);
     expect(shipped.text).toContain('លេខតាមដាន: KH-77');
     expect(shipped.text).not.toMatch(/Good news|Tracking number/);
+  });
+
+  it('a brand owner who works in Mongolian reads in Mongolian that the host accepted', async () => {
+    await rememberLocale(database.prisma, actors.lumenOwner.userId, 'mn');
+    await emailBrandOfHostAnswer(database.prisma, fx.lumenShowId, 'ACCEPTED', PUBLIC_URL);
+    const email = await emailOf(`host-answer:${fx.lumenShowId}:ACCEPTED:${actors.lumenOwner.userId}`);
+    expect(email.subject).toMatch(/хөтлөхийг зөвшөөрлөө$/);
+    expect(email.text).toContain('Нэвтрүүлгийг нээх');
+    expect(email.text).not.toMatch(/accepted|Open the show/);
+    expect(email.html).toContain('lang="mn"');
   });
 
   it('an unknown stored language is never written, and a buyer without one gets English', async () => {

@@ -1,8 +1,11 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import compile from 'icu-minify/compile';
+import formatIcu from 'icu-minify/format';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { matchAcceptLanguage } from '../../app/_i18n/locales';
+import { LOCALES, matchAcceptLanguage } from '../../app/_i18n/locales';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { ERROR_CATALOG } from '../../server/domain/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -21,7 +24,7 @@ function placeholders(text: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
-      if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.pound) names.add(String(element.value));
+      if ('value' in element && element.type !== TYPE.literal) names.add(String(element.value));
       if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
       if ('children' in element) walk(element.children);
     }
@@ -90,4 +93,25 @@ describe('translator', () => {
     expect(matchAcceptLanguage('de, fr')).toBe('en');
     expect(matchAcceptLanguage(undefined)).toBe('en');
   });
+});
+
+describe('precompiled messages (what Next bundles and browsers format)', () => {
+  const formatters = {
+    getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+    getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+    getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+  };
+  for (const locale of LOCALES) {
+    it(`${locale}: every message reads the same from its icu-minify form as from its ICU string`, () => {
+      const different: string[] = [];
+      for (const [key, text] of leaves(MESSAGES[locale] as unknown as Tree)) {
+        for (const count of [1, 2, 1200]) {
+          const values = Object.fromEntries(placeholders(text).map((name) => [name, name === 'count' ? count : `‹${name}›`]));
+          const expected = new IntlMessageFormat(text, locale).format(values);
+          if (formatIcu(compile(text), locale, values, { formatters }) !== expected) different.push(`${key} (count ${count})`);
+        }
+      }
+      expect(different).toEqual([]);
+    });
+  }
 });

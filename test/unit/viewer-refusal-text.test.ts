@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { refusalText } from '../../app/shows/[showId]/refusal-text';
 
 const en = createTranslator('en', MESSAGES.en);

@@ -4,6 +4,7 @@ import { chat } from './chat';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { discovery } from './discovery';
+import { email } from './email';
 import { errors } from './errors';
 import { commerce } from './commerce';
 import { mailbox } from './mailbox';
@@ -12,4 +13,4 @@ import { studio } from './studio';
 import { viewer } from './viewer';
 
 // One file per area, so people working on different pages never edit the same file.
-export const en = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce } as const;
+export const en = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce, email } as const;

@@ -4,6 +4,7 @@ import { chat } from './chat';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { discovery } from './discovery';
+import { email } from './email';
 import { errors } from './errors';
 import { commerce } from './commerce';
 import { mailbox } from './mailbox';
@@ -12,4 +13,4 @@ import { studio } from './studio';
 import { viewer } from './viewer';
 import type { Messages } from '../types';
 
-export const mn: Messages = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce };
+export const mn: Messages = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce, email };
