@@ -4,7 +4,7 @@
 // produced it (useTranslations in the browser, getTranslations on the server,
 // createTranslator in standalone.ts for emails and tests).
 import type { MessageKeys, Messages as IntlMessages, NestedKeyOf } from 'next-intl';
-import type { createFormatter, IntlError } from 'next-intl';
+import type { DateTimeFormatOptions, IntlError, NumberFormatOptions } from 'next-intl';
 
 // "viewer.buy" style keys, from next-intl's AppConfig messages (app/_i18n/next-intl.d.ts):
 // a typo fails to compile.
@@ -22,7 +22,12 @@ export interface IntlTranslator {
   has(key: never): boolean;
 }
 type Loose = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
-export type IntlFormatter = Pick<ReturnType<typeof createFormatter>, 'number' | 'dateTime' | 'relativeTime'>;
+/** What the formatters need: next-intl's formatter (server, emails) or the browser's own (client.tsx). */
+export interface IntlFormatter {
+  number(value: number, options?: NumberFormatOptions): string;
+  dateTime(value: Date, options?: DateTimeFormatOptions): string;
+  relativeTime(value: number, options: { now: number; unit: Intl.RelativeTimeFormatUnit }): string;
+}
 
 /** The message at a dotted key: an ICU string, or its precompiled form (app/_i18n/compiled.ts). */
 export function lookupMessage(messages: unknown, key: string): unknown {

@@ -4,7 +4,7 @@
 // and the pages' formatters, run by next-intl on the server.
 import { createFormatter } from 'next-intl';
 import { formatsFrom, type Formats } from '../../../app/_i18n/format';
-import { INTL_LOCALE, LOCALES, type Locale } from '../../../app/_i18n/locales';
+import { LOCALES, type Locale } from '../../../app/_i18n/locales';
 import { createTranslator } from '../../../app/_i18n/standalone';
 import type { Translate } from '../../../app/_i18n/translate';
 

@@ -77,10 +77,14 @@ export const email = {
     open: 'Open the show',
   },
   refund: {
-    subject: 'Refund for order #{number}',
-    refundedLine: '{brand} has refunded {amount} for order #{number}. It goes back to the card you paid with.',
-    cancelledLine: '{brand} has cancelled order #{number} and refunded {amount}. It goes back to the card you paid with.',
+    subjectFull: 'Order #{number} has been refunded',
+    subjectPart: 'Part of order #{number} has been refunded',
+    cancelledLine: 'Order #{number} from {brand} is cancelled, and {amount} has been refunded to your card.',
+    refundedLine: '{brand} has refunded {amount} of order #{number} to your card.',
     reason: 'Reason',
-    seeOrder: 'See your order',
+    orderTotal: 'Order total: {amount}',
+    refundedSoFar: 'Refunded so far: {amount}',
+    refundedAll: 'Refunded so far: {amount} (all of it)',
+    bankDelay: 'Your bank may take a few days to show the money. You can follow the order under “Your orders” in your account.',
   },
 } as const;
