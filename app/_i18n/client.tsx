@@ -1,20 +1,12 @@
 'use client';
 
 import { config } from 'zod/v4/core';
-import { NextIntlClientProvider, useMessages, useTranslations, type AbstractIntlMessages } from 'next-intl';
+import { NextIntlClientProvider, useFormatter, useMessages, useTranslations, type AbstractIntlMessages } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hasLocaleData, loadLocaleData } from '@/app/_lib/intl-data';
 import { formatsFrom, type Formats } from './format';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from './locales';
-import {
-  lookupMessage,
-  messageFallback,
-  reportIntlError,
-  translatorFrom,
-  type IntlFormatter,
-  type IntlTranslator,
-  type Translate,
-} from './translate';
+import { lookupMessage, messageFallback, reportIntlError, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
 // Zod compiles object schemas with new Function() when it can, and finds out by
 // trying; under our CSP (no 'unsafe-eval') that try is a reported violation. The
@@ -28,35 +20,6 @@ interface ClientI18n {
   format: Formats;
   /** Bumped when missing locale data has been loaded: formatters made before it must be made again. */
   intlEpoch: number;
-}
-
-/**
- * The browser's formatters for app/_i18n/format.ts: plain Intl, cached per
- * options (next-intl's own formatter would add a kilobyte to every page for
- * nothing more). Made again with each intlEpoch, after locale data arrives.
- */
-const UNIT_MS: Partial<Record<Intl.RelativeTimeFormatUnit, number>> = { second: 1e3, minute: 6e4, hour: 36e5, day: 864e5 };
-
-/** `_generation`: the intlEpoch these formatters belong to. */
-function browserFormatter(tag: string, _generation: number): IntlFormatter {
-  const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
-  const cached = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T => {
-    let formatter = cache.get(key) as T | undefined;
-    if (!formatter) cache.set(key, (formatter = make()));
-    return formatter;
-  };
-  return {
-    number: (value, options = {}) =>
-      cached(`n${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options as Intl.NumberFormatOptions)).format(value),
-    // UTC unless told, like the server: the viewer's zone is passed where it is wanted (LocalTime).
-    dateTime: (value, options = {}) =>
-      cached(`d${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options })).format(value),
-    relativeTime: (value, { now, unit }) =>
-      cached(`r${unit}`, () => new Intl.RelativeTimeFormat(tag, { numeric: 'always' })).format(
-        Math.round((value - now) / (UNIT_MS[unit] ?? 1)),
-        unit,
-      ),
-  };
 }
 
 const EpochContext = createContext<{ locale: Locale; intlEpoch: number } | null>(null);
@@ -101,8 +64,8 @@ export function useI18n(): ClientI18n {
   const { locale, intlEpoch } = epoch;
   const translations = useTranslations();
   const messages = useMessages();
-  // New formatters once a browser without this language's data has loaded it.
-  const formatter = useMemo(() => browserFormatter(INTL_LOCALE[locale], intlEpoch), [locale, intlEpoch]);
+  // next-intl's formatter, whose cache the provider renews after locale data arrives (see I18nProvider).
+  const formatter = useFormatter();
   return useMemo(
     () => ({
       locale,

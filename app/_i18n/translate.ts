@@ -22,7 +22,7 @@ export interface IntlTranslator {
   has(key: never): boolean;
 }
 type Loose = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
-/** What the formatters need: next-intl's formatter (server, emails) or the browser's own (client.tsx). */
+/** What app/_i18n/format.ts needs of next-intl's formatter (useFormatter, getFormatter, createFormatter). */
 export interface IntlFormatter {
   number(value: number, options?: NumberFormatOptions): string;
   dateTime(value: Date, options?: DateTimeFormatOptions): string;
