@@ -15,12 +15,17 @@ export const PRECOMPILED = (formatMessage as { raw?: boolean }).raw === false;
 
 type Tree = { [key: string]: string | Tree };
 
+/**
+ * icu-minify writes plural and select branches into null-prototype objects,
+ * which React refuses to send from a server component to a client one.
+ */
+function plain(compiled: unknown): string {
+  return JSON.parse(JSON.stringify(compiled)) as string;
+}
+
 function compileTree(tree: Tree): AbstractIntlMessages {
   return Object.fromEntries(
-    Object.entries(tree).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? (compile(value) as unknown as string) : compileTree(value),
-    ]),
+    Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? plain(compile(value)) : compileTree(value)]),
   );
 }
 
