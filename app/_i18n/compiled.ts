@@ -13,7 +13,7 @@ import { MESSAGES, type Messages } from './messages';
 /** True where only precompiled messages can be formatted (Next's server and browser bundles). */
 export const PRECOMPILED = (formatMessage as { raw?: boolean }).raw === false;
 
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
 
 /**
  * icu-minify writes plural and select branches into null-prototype objects,
@@ -23,7 +23,8 @@ function plain(compiled: unknown): string {
   return JSON.parse(JSON.stringify(compiled)) as string;
 }
 
-function compileTree(tree: Tree): AbstractIntlMessages {
+/** Every message of a dictionary in icu-minify's form, as plain JSON-shaped objects. */
+export function compileTree(tree: Tree): AbstractIntlMessages {
   return Object.fromEntries(
     Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? plain(compile(value)) : compileTree(value)]),
   );

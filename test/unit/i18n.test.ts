@@ -3,6 +3,7 @@ import compile from 'icu-minify/compile';
 import formatIcu from 'icu-minify/format';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import { compileTree, type Tree as MessageTree } from '../../app/_i18n/compiled';
 import { LOCALES, matchAcceptLanguage } from '../../app/_i18n/locales';
 import { MESSAGES } from '../../app/_i18n/messages';
 import { createTranslator } from '../../app/_i18n/standalone';
@@ -96,6 +97,17 @@ describe('translator', () => {
 });
 
 describe('precompiled messages (what Next bundles and browsers format)', () => {
+  it('are plain objects all the way down, so a server component can hand them to client components', () => {
+    const prototypes = new Set<unknown>();
+    const walk = (node: unknown) => {
+      if (node === null || typeof node !== 'object') return;
+      prototypes.add(Object.getPrototypeOf(node));
+      for (const child of Object.values(node)) walk(child);
+    };
+    walk(compileTree(MESSAGES.mn as unknown as MessageTree));
+    expect([...prototypes].every((proto) => proto === Object.prototype || proto === Array.prototype)).toBe(true);
+  });
+
   const formatters = {
     getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
     getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
