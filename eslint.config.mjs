@@ -170,8 +170,8 @@ export default defineConfig(
         {
           patterns: [
             forbid(
-              '(^|/)domain(/(?!errors$)|$)|(^|/)effects(/|$)',
-              'Jobs, mail and webhooks never import the domain (only its AppError) or server/effects: the domain writes to them, the handlers in server/effects read both.',
+              '(^|/)domain(/(?!(errors|zoned-time)$)|$)|(^|/)effects(/|$)',
+              'Jobs, mail and webhooks never import the domain (only its AppError and the pure zoned-time rules) or server/effects: the domain writes to them, the handlers in server/effects read both.',
             ),
           ],
         },

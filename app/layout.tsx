@@ -12,7 +12,7 @@ import '@fontsource/noto-sans-lao/700.css';
 import './globals.css';
 import { SkipLink } from './_components/skip-link';
 import { I18nProvider } from './_i18n/client';
-import { MESSAGES } from './_i18n/messages';
+import { pickMessages, ROOT_NAMESPACES } from './_i18n/route-messages';
 import { getI18n, getLocale } from './_i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+        <I18nProvider locale={locale} messages={pickMessages(locale, ROOT_NAMESPACES)}>
           <SkipLink />
           {children}
         </I18nProvider>

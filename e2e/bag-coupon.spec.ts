@@ -1,7 +1,7 @@
 import { expect, signIn, test } from './support/fixtures';
 import { LOCALE_COOKIE } from '../app/_i18n/locales';
 import { MESSAGES } from '../app/_i18n/messages';
-import { createTranslator } from '../app/_i18n/translate';
+import { createTranslator } from '../app/_i18n/standalone';
 import { startOwnLiveShow } from './support/own-show';
 
 test('a rejected coupon is never kept: "Remove code" clears it and Pay goes through, without a reload', async ({ browser, db }) => {

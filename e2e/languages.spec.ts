@@ -81,6 +81,19 @@ for (const locale of ['km', 'lo', 'mn'] as const) {
       await expect(studio.getByTestId('sales-feed')).toContainText(show.title);
     });
 
+    await test.step('the receipt reaches the local mailbox in the language the buyer shopped in', async () => {
+      // Written by the server from the same messages as the pages (the email namespace).
+      const mailbox = await viewerContext.newPage();
+      const receipt = mailbox.getByRole('link', { name: new RegExp(`^${escape(lead(M.email.receiptSubject))}`) }).first();
+      await expect(async () => {
+        await mailbox.goto('/mailbox?to=viewer2@demo.live');
+        await expect(receipt).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
+      await receipt.click();
+      await expect(mailbox.getByText(M.email.totalPaid, { exact: false }).first()).toBeVisible();
+      await mailbox.close();
+    });
+
     await test.step('the host ends the show after confirming, and the viewer is told in the language', async () => {
       await studio.getByRole('button', { name: M.studio.endShow, exact: true }).click();
       await studio.getByRole('dialog').getByRole('button', { name: M.studio.confirmEnd.confirm }).click();

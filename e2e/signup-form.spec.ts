@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { LOCALE_COOKIE } from '../app/_i18n/locales';
 import { MESSAGES } from '../app/_i18n/messages';
-import { createTranslator } from '../app/_i18n/translate';
+import { createTranslator } from '../app/_i18n/standalone';
 
 test('sign-up keeps the name and email after a refusal, checks the fields in the browser first, and leaves marketing consent unticked', async ({
   page,

@@ -1,23 +1,28 @@
 'use client';
 
+import { NextIntlClientProvider, useFormatter, useMessages, useTranslations, type AbstractIntlMessages } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hasLocaleData, loadLocaleData } from '@/app/_lib/intl-data';
+import { formatsFrom, type Formats } from './format';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from './locales';
-import type { Messages } from './messages/types';
-import { createTranslator, type Translate } from './translate';
+import { lookupMessage, messageFallback, reportIntlError, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
 interface ClientI18n {
   locale: Locale;
   intl: string;
   t: Translate;
+  format: Formats;
   /** Bumped when missing locale data has been loaded: formatters made before it must be made again. */
   intlEpoch: number;
 }
 
-const I18nContext = createContext<ClientI18n | null>(null);
+const EpochContext = createContext<{ locale: Locale; intlEpoch: number } | null>(null);
 
-/** Given the dictionary by the root layout, so client components translate without props. */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+/**
+ * The root of every page's messages: next-intl's provider with the namespaces
+ * the root layout picked (route layouts add their own with RouteMessages).
+ */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: AbstractIntlMessages; children: ReactNode }) {
   const [intlEpoch, setIntlEpoch] = useState(0);
   useEffect(() => {
     // A browser without CLDR data for the page's language gets it once; every consumer re-renders with it.
@@ -30,15 +35,39 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
       current = false;
     };
   }, [locale]);
-  const value = useMemo(
-    () => ({ locale, intl: INTL_LOCALE[locale], t: createTranslator(locale, messages), intlEpoch }),
-    [locale, messages, intlEpoch],
+  const epoch = useMemo(() => ({ locale, intlEpoch }), [locale, intlEpoch]);
+  // next-intl keeps its formatters (plural rules included) until the provider's locale changes;
+  // once the data has arrived, the full tag ("km-KH", the same language) makes it build them again.
+  const intlLocale = (intlEpoch === 0 ? locale : INTL_LOCALE[locale]) as Locale;
+  return (
+    <NextIntlClientProvider
+      locale={intlLocale}
+      messages={messages}
+      timeZone="UTC"
+      onError={reportIntlError}
+      getMessageFallback={messageFallback}
+    >
+      <EpochContext.Provider value={epoch}>{children}</EpochContext.Provider>
+    </NextIntlClientProvider>
   );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): ClientI18n {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error(`useI18n outside I18nProvider (default locale is ${DEFAULT_LOCALE})`);
-  return value;
+  const epoch = useContext(EpochContext);
+  if (!epoch) throw new Error(`useI18n outside I18nProvider (default locale is ${DEFAULT_LOCALE})`);
+  const { locale, intlEpoch } = epoch;
+  const translations = useTranslations();
+  const messages = useMessages();
+  // next-intl's formatter, whose cache the provider renews after locale data arrives (see I18nProvider).
+  const formatter = useFormatter();
+  return useMemo(
+    () => ({
+      locale,
+      intl: INTL_LOCALE[locale],
+      t: translatorFrom(translations as unknown as IntlTranslator, formatter, (key) => lookupMessage(messages, key)),
+      format: formatsFrom(formatter, locale),
+      intlEpoch,
+    }),
+    [locale, translations, formatter, messages, intlEpoch],
+  );
 }

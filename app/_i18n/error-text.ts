@@ -18,9 +18,8 @@ export function errorText(t: Translate, error: Refusal | null | undefined): stri
   if (!error) return t('errors.INTERNAL');
   for (const key of [error.reason, error.code]) {
     if (!key) continue;
-    const path = `errors.${key}` as MessageKey;
-    const text = t(path, { ...error.params });
-    if (text !== path) return text;
+    const path = `errors.${key}`;
+    if (t.has(path)) return t(path as MessageKey, { ...error.params });
   }
   return t('errors.INTERNAL');
 }

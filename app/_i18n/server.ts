@@ -1,7 +1,8 @@
 import { cookies, headers } from 'next/headers';
+import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
 import { INTL_LOCALE, isLocale, LOCALE_COOKIE, matchAcceptLanguage, type Locale } from './locales';
-import { MESSAGES } from './messages';
-import { createTranslator, type Translate } from './translate';
+import { formatsFrom, type Formats } from './format';
+import { lookupMessage, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
 /** The visitor's language: their saved choice, else what their browser asks for. */
 export async function getLocale(): Promise<Locale> {
@@ -15,10 +16,18 @@ export interface ServerI18n {
   /** The tag for Intl formatting (numbers, prices, dates). */
   intl: string;
   t: Translate;
+  /** Numbers, money and dates in the visitor's language (app/_i18n/format.ts). */
+  format: Formats;
 }
 
-/** For server components and actions: `const { t } = await getI18n()`. */
+/** For server components and actions: `const { t } = await getI18n()` (next-intl's getTranslations underneath). */
 export async function getI18n(): Promise<ServerI18n> {
   const locale = await getLocale();
-  return { locale, intl: INTL_LOCALE[locale], t: createTranslator(locale, MESSAGES[locale]) };
+  const [t, formatter, messages] = await Promise.all([getTranslations({ locale }), getFormatter({ locale }), getMessages({ locale })]);
+  return {
+    locale,
+    intl: INTL_LOCALE[locale],
+    t: translatorFrom(t as unknown as IntlTranslator, formatter, (key) => lookupMessage(messages, key)),
+    format: formatsFrom(formatter, locale),
+  };
 }

@@ -7,7 +7,6 @@ import { listStoredEmails } from '@/server/mail/mailbox';
 import { services } from '@/server/services';
 import { SiteHeader } from '../_components/site-header';
 import { EmptyState, inputClass, PageHeading, secondaryButtonClass } from '../_components/ui';
-import { formatMailTime } from './format';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('mailbox.list.title'), robots: { index: false } };
@@ -21,7 +20,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const { to: toParam } = await searchParams;
   const to = typeof toParam === 'string' ? toParam : '';
   const emails = await listStoredEmails(db, { to: to.trim() || undefined });
-  const { t, intl } = await getI18n();
+  const { t, format } = await getI18n();
   return (
     <>
       <SiteHeader />
@@ -79,7 +78,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   <td className="py-2 pr-3 break-all">{email.to}</td>
                   <td className="hidden py-2 pr-3 text-neutral-600 sm:table-cell">{email.kind}</td>
                   <td className="py-2 whitespace-nowrap text-neutral-600">
-                    <time dateTime={email.createdAt.toISOString()}>{formatMailTime(email.createdAt, intl)}</time>
+                    <time dateTime={email.createdAt.toISOString()}>{format.dateTime(email.createdAt, 'dateTimeSeconds', 'UTC')}</time>
                   </td>
                 </tr>
               ))}

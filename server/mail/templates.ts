@@ -1,7 +1,8 @@
 // Plain, friendly notification emails in the recipient's stored language
 // (English when none). Titles and names are user input: everything
 // interpolated into HTML goes through escapeHtml.
-import { EMAIL_INTL, emailLocale, emailWords, type EmailLocale } from './i18n';
+import { isValidTimeZone } from '../domain/zoned-time';
+import { emailFormats, emailLocale, emailTranslator, emailWords, type EmailLocale } from './i18n';
 
 export interface ShowEmailFacts {
   showId: string;
@@ -117,35 +118,18 @@ function assertNever(value: never): never {
 }
 
 function inMinutes(minutes: number, lang: EmailLocale = 'en'): string {
+  const t = emailTranslator(lang);
   const hours = Math.round(minutes / 60);
-  if (lang !== 'en') {
-    // Node's ICU words "in 15 minutes" in each language.
-    const relative = new Intl.RelativeTimeFormat(EMAIL_INTL[lang], { numeric: 'always' });
-    if (minutes < 90) return relative.format(Math.max(1, minutes), 'minute');
-    return hours < 36 ? relative.format(hours, 'hour') : relative.format(Math.round(hours / 24), 'day');
-  }
-  if (minutes <= 1) return 'in a minute';
-  if (minutes < 90) return `in ${minutes} minutes`;
-  return hours < 36 ? `in ${hours} hours` : `in ${Math.round(hours / 24)} days`;
+  if (minutes < 90) return t('email.show.inMinutes', { count: Math.max(1, minutes) });
+  return hours < 36 ? t('email.show.inHours', { count: hours }) : t('email.show.inDays', { count: Math.round(hours / 24) });
 }
 
-/** "Friday, 6 March 2026 at 14:00 UTC (21:00 in Asia/Phnom_Penh)". */
+/** "Friday, 6 March 2026 at 14:00 UTC (8 Mar 2026, 21:00 Asia/Phnom_Penh)". */
 export function formatStart(start: Date, timeZone: string, lang: EmailLocale = 'en'): string {
-  const tag = lang === 'en' ? 'en-GB' : EMAIL_INTL[lang];
-  const utc = formatIn(start, 'UTC', tag);
-  if (timeZone === 'UTC') return `${utc} UTC`;
-  let local: string;
-  try {
-    local = new Intl.DateTimeFormat(tag, { timeStyle: 'short', dateStyle: 'medium', timeZone }).format(start);
-  } catch {
-    // A zone this runtime does not know: UTC alone is still right.
-    return `${utc} UTC`;
-  }
-  return `${utc} UTC (${local} ${timeZone})`;
-}
-
-function formatIn(date: Date, timeZone: string, tag = 'en-GB'): string {
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
+  const utc = emailFormats(lang).dateTime(start, 'full');
+  // A zone this runtime does not know: UTC alone is still right.
+  if (timeZone === 'UTC' || !isValidTimeZone(timeZone)) return `${utc} UTC`;
+  return `${utc} UTC (${emailFormats(lang).dateTime(start, 'dateTime', timeZone)} ${timeZone})`;
 }
 
 export function escapeHtml(value: string): string {

@@ -5,7 +5,7 @@ import { COUPON_MESSAGES } from '../../app/dashboard/brands/[slug]/coupons/messa
 import { deliveryErrorText, DEVELOPER_MESSAGES } from '../../app/dashboard/brands/[slug]/developers/messages';
 import { localiseState, translateMessage, type MessageRule } from '../../app/dashboard/_i18n/localise-state';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { apiKeyInputSchema } from '../../server/api/keys';
 import { couponInputSchema } from '../../server/domain/coupons';
 import { errorText } from '../../app/_i18n/error-text';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../app/_i18n/error-text';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { AppError, ERROR_REASONS, errorKeyParams, invalidField, toErrorPayload } from '../../server/domain/errors';
 
 const LOCALES = ['en', 'km', 'lo', 'mn'] as const;

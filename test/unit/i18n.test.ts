@@ -1,7 +1,12 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import compile from 'icu-minify/compile';
+import formatIcu from 'icu-minify/format';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { matchAcceptLanguage } from '../../app/_i18n/locales';
+import { compileTree, type Tree as MessageTree } from '../../app/_i18n/compiled';
+import { LOCALES, matchAcceptLanguage } from '../../app/_i18n/locales';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { errorKeyParams } from '../../server/domain/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -15,7 +20,19 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The arguments an ICU message takes (plural, number and plain ones, at any depth); it must parse. */
+function placeholders(text: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ('value' in element && element.type !== TYPE.literal) names.add(String(element.value));
+      if ('options' in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(parse(text));
+  return [...names].sort();
+}
 // Texts that are the same in every language: names, and templates made only of placeholders.
 const SAME_EVERYWHERE = (key: string, text: string) => key === 'common.appName' || text.replace(/\{\w+\}|[\s·:()@]/g, '') === '';
 
@@ -50,6 +67,21 @@ describe('translator', () => {
     expect(t('chat.banLabel', { name: 'Sam' })).toBe('Ban Sam from chat');
   });
 
+  it("writes counts in the reader's digits and keeps a literal # in a plural as text", () => {
+    const mn = createTranslator('mn', MESSAGES.mn);
+    const text = mn('viewer.bag.confirmed', { count: 1200, number: '42', total: '₮5' });
+    expect(text).toContain('#42');
+    expect(text).toContain(new Intl.NumberFormat('mn').format(1200));
+    expect(createTranslator('en', MESSAGES.en)('viewer.line.notEnough', { count: 1200 })).toBe(
+      'Only 1,200 left: lower the quantity to pay.',
+    );
+  });
+
+  it('leaves a placeholder without a value in place, for rich() to fill with an element', () => {
+    const t = createTranslator('en', MESSAGES.en);
+    expect(t('chat.banLabel')).toBe('Ban {name} from chat');
+  });
+
   it('shows the key rather than crashing when a key is missing at run time', () => {
     const t = createTranslator('km', MESSAGES.km);
     expect(t('no.such.key' as never)).toBe('no.such.key');
@@ -62,4 +94,36 @@ describe('translator', () => {
     expect(matchAcceptLanguage('de, fr')).toBe('en');
     expect(matchAcceptLanguage(undefined)).toBe('en');
   });
+});
+
+describe('precompiled messages (what Next bundles and browsers format)', () => {
+  it('are plain objects all the way down, so a server component can hand them to client components', () => {
+    const prototypes = new Set<unknown>();
+    const walk = (node: unknown) => {
+      if (node === null || typeof node !== 'object') return;
+      prototypes.add(Object.getPrototypeOf(node));
+      for (const child of Object.values(node)) walk(child);
+    };
+    walk(compileTree(MESSAGES.mn as unknown as MessageTree));
+    expect([...prototypes].every((proto) => proto === Object.prototype || proto === Array.prototype)).toBe(true);
+  });
+
+  const formatters = {
+    getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+    getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+    getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+  };
+  for (const locale of LOCALES) {
+    it(`${locale}: every message reads the same from its icu-minify form as from its ICU string`, () => {
+      const different: string[] = [];
+      for (const [key, text] of leaves(MESSAGES[locale] as unknown as Tree)) {
+        for (const count of [1, 2, 1200]) {
+          const values = Object.fromEntries(placeholders(text).map((name) => [name, name === 'count' ? count : `‹${name}›`]));
+          const expected = new IntlMessageFormat(text, locale).format(values);
+          if (formatIcu(compile(text), locale, values, { formatters }) !== expected) different.push(`${key} (count ${count})`);
+        }
+      }
+      expect(different).toEqual([]);
+    });
+  }
 });

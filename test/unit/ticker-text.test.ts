@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../app/_i18n/locales';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 
 describe('the "just bought" ticker for a bag of several products', () => {
   it('words "+ N more" in each language with its plural rules, never in English on a Khmer, Lao or Mongolian page', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../app/_i18n/error-text';
 import { MESSAGES } from '../../app/_i18n/messages';
-import { createTranslator } from '../../app/_i18n/translate';
+import { createTranslator } from '../../app/_i18n/standalone';
 import { AppError, toErrorPayload } from '../../server/domain/errors';
 
 const en = createTranslator('en', MESSAGES.en);

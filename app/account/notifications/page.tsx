@@ -6,7 +6,6 @@ import { getNotificationPreferences, NOTIFICATION_TOPICS, reminderLeadChoices } 
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { PageHeading } from '../../_components/ui';
-import { formatLead } from './lead-time';
 import { NotificationsForm } from './notifications-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +17,7 @@ export default async function NotificationSettingsPage() {
   const user = await requirePageUser('/account/notifications');
   const { db, env } = services();
   const preferences = await getNotificationPreferences(db, user.id, env.REMINDER_LEAD_MINUTES);
-  const { t, intl } = await getI18n();
+  const { t, format } = await getI18n();
   return (
     <>
       <SiteHeader />
@@ -34,7 +33,7 @@ export default async function NotificationSettingsPage() {
           <NotificationsForm
             preferences={preferences}
             topics={NOTIFICATION_TOPICS}
-            leadChoices={reminderLeadChoices(env.REMINDER_LEAD_MINUTES).map((minutes) => ({ minutes, label: formatLead(minutes, intl) }))}
+            leadChoices={reminderLeadChoices(env.REMINDER_LEAD_MINUTES).map((minutes) => ({ minutes, label: format.minutes(minutes) }))}
           />
         </section>
       </main>

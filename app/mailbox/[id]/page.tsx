@@ -7,7 +7,6 @@ import { AppError } from '@/server/domain/errors';
 import { extractLinks, getStoredEmail } from '@/server/mail/mailbox';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
-import { formatMailTime } from '../format';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('mailbox.email.title'), robots: { index: false } };
@@ -23,7 +22,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
     throw error;
   });
   const links = extractLinks(email.html);
-  const { t, intl } = await getI18n();
+  const { t, format } = await getI18n();
   return (
     <>
       <SiteHeader />
@@ -45,7 +44,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
           <dd className="break-all">{email.to}</dd>
           <dt className="text-neutral-600">{t('mailbox.list.time')}</dt>
           <dd>
-            <time dateTime={email.createdAt.toISOString()}>{formatMailTime(email.createdAt, intl)}</time>
+            <time dateTime={email.createdAt.toISOString()}>{format.dateTime(email.createdAt, 'dateTimeSeconds', 'UTC')}</time>
           </dd>
           <dt className="text-neutral-600">{t('mailbox.list.kind')}</dt>
           <dd>

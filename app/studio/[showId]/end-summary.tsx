@@ -36,8 +36,7 @@ export function EndSummary({
   failed: boolean;
   links: SummaryLinks;
 }) {
-  const { t, intl } = useI18n();
-  const number = new Intl.NumberFormat(intl);
+  const { t, intl, format } = useI18n();
   const minutes = showMinutes(startedAt, endedAt);
   const duration =
     minutes === null
@@ -74,7 +73,7 @@ export function EndSummary({
         <div>
           <dt className="text-sm text-neutral-600">{t('studio.figures.orders')}</dt>
           <dd className={figure} data-testid="summary-orders">
-            {figures ? number.format(figures.orders) : '…'}
+            {figures ? format.number(figures.orders) : '…'}
           </dd>
         </div>
         <div>
@@ -96,13 +95,13 @@ export function EndSummary({
         <div>
           <dt className="text-sm text-neutral-600">{t('studio.summary.peakViewers')}</dt>
           <dd className={figure} data-testid="summary-peak">
-            {figures?.audience ? number.format(figures.audience.peak) : t('studio.summary.unknown')}
+            {figures?.audience ? format.number(figures.audience.peak) : t('studio.summary.unknown')}
           </dd>
         </div>
         <div>
           <dt className="text-sm text-neutral-600">{t('studio.summary.uniqueViewers')}</dt>
           <dd className={figure} data-testid="summary-unique">
-            {figures?.audience ? number.format(figures.audience.unique) : t('studio.summary.unknown')}
+            {figures?.audience ? format.number(figures.audience.unique) : t('studio.summary.unknown')}
           </dd>
         </div>
       </dl>

@@ -19,8 +19,7 @@ export function FiguresPanel({
   failed: boolean;
   currency: string | null;
 }) {
-  const { t, intl } = useI18n();
-  const number = new Intl.NumberFormat(intl);
+  const { t, intl, format } = useI18n();
   const revenue =
     figures && figures.revenue.length > 0
       ? figures.revenue.map((r) => formatPrice(r.totalMinor, r.currency, intl)).join(' + ')
@@ -43,12 +42,12 @@ export function FiguresPanel({
       <dl className="grid grid-cols-2 gap-2 text-sm" data-testid="studio-figures" aria-busy={figures === null}>
         <div>
           <dt className="text-neutral-600">{t('studio.figures.watching')}</dt>
-          <dd className={figure}>{number.format(viewerCount)}</dd>
+          <dd className={figure}>{format.number(viewerCount)}</dd>
         </div>
         <div>
           <dt className="text-neutral-600">{t('studio.figures.orders')}</dt>
           <dd className={figure} data-testid="studio-orders">
-            {figures ? number.format(figures.orders) : '…'}
+            {figures ? format.number(figures.orders) : '…'}
           </dd>
         </div>
         <div>

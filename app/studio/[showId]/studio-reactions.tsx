@@ -46,7 +46,7 @@ export function useReactionTally(socket: ShowClientSocket | null, showId: string
 
 /** A strip of counts under the preview, with the kinds of the latest burst raised for a moment. */
 export function ReactionsStrip({ tally }: { tally: ReactionTally }) {
-  const { t, intl } = useI18n();
+  const { t, format } = useI18n();
   const [now, setNow] = useState(0);
   useEffect(() => {
     if (!tally.latest) return;
@@ -56,7 +56,6 @@ export function ReactionsStrip({ tally }: { tally: ReactionTally }) {
   }, [tally.latest]);
   const recent = tally.latest && now - tally.latest.at < RECENT_MS ? tally.latest.counts : {};
   const total = REACTION_KINDS.reduce((sum, kind) => sum + tally.totals[kind], 0);
-  const number = new Intl.NumberFormat(intl);
   return (
     <section
       aria-labelledby="reactions-heading"
@@ -81,7 +80,7 @@ export function ReactionsStrip({ tally }: { tally: ReactionTally }) {
                 {EMOJI[kind]}
               </span>
               <span className="sr-only">{t(`studio.reactions.kind.${kind}`)}</span>
-              {number.format(tally.totals[kind])}
+              {format.number(tally.totals[kind])}
             </li>
           ))}
         </ul>

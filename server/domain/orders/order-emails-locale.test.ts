@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { seedDemoData } from '../../db/seed';
 import { emailJobKey } from '../../mail/outbox';
+import { emailBrandOfHostAnswer } from '../shows';
 import { advanceOrder } from './order-lifecycle';
 import { receiptEmailKey, shippedEmailKey } from './order-emails';
+import { refundEmail } from './order-refund-email';
 import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
 import { demoActors, type DemoActors } from '../test-actors';
 import { rememberLocale } from '../accounts';
@@ -55,6 +57,42 @@ describe('emails in the recipient’s language', () => {
     expect(shipped.subject).toBe(`ការបញ្ជាទិញ #${order.number} ត្រូវបានផ្ញើចេញហើយ`);
     expect(shipped.text).toContain('លេខតាមដាន: KH-77');
     expect(shipped.text).not.toMatch(/Good news|Tracking number/);
+  });
+
+  it('a brand owner who works in Mongolian reads in Mongolian that the host accepted', async () => {
+    await rememberLocale(database.prisma, actors.lumenOwner.userId, 'mn');
+    await emailBrandOfHostAnswer(database.prisma, fx.lumenShowId, 'ACCEPTED', PUBLIC_URL);
+    const email = await emailOf(`host-answer:${fx.lumenShowId}:ACCEPTED:${actors.lumenOwner.userId}`);
+    expect(email.subject).toMatch(/хөтлөхийг зөвшөөрлөө$/);
+    expect(email.text).toContain('Нэвтрүүлгийг нээх');
+    expect(email.text).not.toMatch(/accepted|Open the show/);
+    expect(email.html).toContain('lang="mn"');
+  });
+
+  it('a partial refund reaches a Khmer buyer in Khmer, the amount written the Khmer way', () => {
+    const email = refundEmail({
+      refundId: 'r1',
+      amountMinor: 500,
+      reason: 'ខូចខាត',
+      order: {
+        number: 42,
+        currency: 'USD',
+        totalMinor: 3200,
+        refundedMinor: 500,
+        cancelled: false,
+        items: [{ title: 'Serum', quantity: 2 }],
+      },
+      buyer: { name: 'Dara', email: 'dara@example.com', locale: 'km' },
+      brandName: 'Lumen',
+    });
+    expect(email.subject).toBe('ផ្នែកខ្លះនៃការបញ្ជាទិញ #42 ត្រូវបានសងប្រាក់វិញហើយ');
+    expect(email.text).toContain('សួស្តី Dara,');
+    expect(email.text).toContain('មូលហេតុ: ខូចខាត');
+    expect(email.text).toContain(
+      new Intl.NumberFormat('km-KH', { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' }).format(5),
+    );
+    expect(email.text).not.toMatch(/refunded|Reason|Order total|Hi /);
+    expect(email.html).toContain('lang="km"');
   });
 
   it('an unknown stored language is never written, and a buyer without one gets English', async () => {

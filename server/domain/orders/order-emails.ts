@@ -5,8 +5,7 @@
 // not turn a placed order or a shipped parcel into a refusal.
 import { enqueueEmail, type OutgoingEmail } from '../../mail/outbox';
 import { escapeHtml } from '../../mail/templates';
-import { EMAIL_INTL, EMAIL_LOCALES, emailLocale, emailWords, type EmailLocale } from '../../mail/i18n';
-import { currencyFormat } from '../money-format';
+import { EMAIL_LOCALES, emailFormats, emailLocale, emailWords, type EmailLocale } from '../../mail/i18n';
 import type { Db } from '../context';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
 
@@ -19,7 +18,7 @@ export function orderPageUrl(publicUrl: string, orderId: string): string {
 }
 
 function money(minor: number, currency: string, locale: EmailLocale = 'en'): string {
-  return currencyFormat(currency, EMAIL_INTL[locale]).format(minor);
+  return emailFormats(locale).price(minor, currency);
 }
 
 /**

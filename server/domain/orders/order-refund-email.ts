@@ -1,12 +1,12 @@
 // The email a buyer gets when a brand pays money back: amount, reason, what is
 // left paid, and the order. In the style of the receipt (order-emails.ts). It
-// is queued in the refund's own transaction, keyed by the refund, so the email
+// is queued in the refund's own transaction, in the buyer's stored language, keyed by the refund, so the email
 // exists exactly when the refund does and a retried refund (same key, same
 // Refund row) never queues a second one.
 import type { Prisma } from '../../db/client';
+import { emailFormats, emailLocale, emailTranslator } from '../../mail/i18n';
 import { emailJobRow, type OutgoingEmail } from '../../mail/outbox';
 import { escapeHtml } from '../../mail/templates';
-import { currencyFormat } from '../money-format';
 import { ENGLISH_ITEMS_WORDS, formatItemsSummary, type ItemLine } from './order-display';
 
 export const refundEmailKey = (refundId: string) => `order-refund:${refundId}`;
@@ -17,26 +17,32 @@ export interface RefundEmailFacts {
   reason: string;
   /** The order after this refund. */
   order: { number: number; currency: string; totalMinor: number; refundedMinor: number; cancelled: boolean; items: readonly ItemLine[] };
-  buyer: { name: string; email: string };
+  /** locale: the buyer's stored language; absent or unknown means English. */
+  buyer: { name: string; email: string; locale?: string | null };
   brandName: string;
 }
 
 export function refundEmail(f: RefundEmailFacts): OutgoingEmail {
-  const money = (minor: number) => currencyFormat(f.order.currency).format(minor);
+  const locale = emailLocale(f.buyer.locale);
+  const t = emailTranslator(locale);
+  const money = (minor: number) => emailFormats(locale).price(minor, f.order.currency);
   const full = f.order.refundedMinor >= f.order.totalMinor;
   const reason = f.reason.trim();
+  const values = { number: String(f.order.number), brand: f.brandName, amount: money(f.amountMinor) };
+  const items = formatItemsSummary(f.order.items, {
+    ...ENGLISH_ITEMS_WORDS,
+    andOthers: (first, count) => t('orders.common.itemsAndOthers', { first, count }),
+  });
   const paragraphs: (string | string[])[] = [
-    `Hi ${f.buyer.name || 'there'},`,
-    f.order.cancelled
-      ? `Order #${f.order.number} from ${f.brandName} is cancelled, and ${money(f.amountMinor)} has been refunded to your card.`
-      : `${f.brandName} has refunded ${money(f.amountMinor)} of order #${f.order.number} to your card.`,
-    ...(reason ? [`Reason: ${reason}`] : []),
+    f.buyer.name ? t('email.greeting', { name: f.buyer.name }) : t('email.greetingNoName'),
+    f.order.cancelled ? t('email.refund.cancelledLine', values) : t('email.refund.refundedLine', values),
+    ...(reason ? [`${t('email.refund.reason')}: ${reason}`] : []),
     [
-      formatItemsSummary(f.order.items, ENGLISH_ITEMS_WORDS),
-      `Order total: ${money(f.order.totalMinor)}`,
-      `Refunded so far: ${money(f.order.refundedMinor)}${full ? ' (all of it)' : ''}`,
+      items,
+      t('email.refund.orderTotal', { amount: money(f.order.totalMinor) }),
+      t(full ? 'email.refund.refundedAll' : 'email.refund.refundedSoFar', { amount: money(f.order.refundedMinor) }),
     ],
-    'Your bank may take a few days to show the money. You can follow the order under “Your orders” in your account.',
+    t('email.refund.bankDelay'),
   ];
   const text = paragraphs.map((p) => (typeof p === 'string' ? p : p.join('\n'))).join('\n\n');
   const html = paragraphs
@@ -45,9 +51,9 @@ export function refundEmail(f: RefundEmailFacts): OutgoingEmail {
   return {
     dedupeKey: refundEmailKey(f.refundId),
     to: f.buyer.email,
-    subject: full ? `Order #${f.order.number} has been refunded` : `Part of order #${f.order.number} has been refunded`,
+    subject: t(full ? 'email.refund.subjectFull' : 'email.refund.subjectPart', values),
     text,
-    html,
+    html: `<div lang="${locale}">\n${html}\n</div>`,
     kind: 'order.refunded',
   };
 }
@@ -66,7 +72,7 @@ export async function queueRefundEmail(
       totalMinor: true,
       refundedMinor: true,
       status: true,
-      buyer: { select: { name: true, email: true, deletedAt: true } },
+      buyer: { select: { name: true, email: true, locale: true, deletedAt: true } },
       brand: { select: { name: true } },
       items: { select: { title: true, quantity: true }, orderBy: { id: 'asc' } },
     },

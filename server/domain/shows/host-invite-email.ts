@@ -1,5 +1,5 @@
 import { enqueueEmail } from '../../mail/outbox';
-import { EMAIL_INTL, emailLocale, emailWords } from '../../mail/i18n';
+import { emailFormats, emailLocale, emailTranslator, emailWords } from '../../mail/i18n';
 import { escapeHtml } from '../../mail/templates';
 import type { Db } from '../context';
 
@@ -13,18 +13,13 @@ export interface HostInviteFacts {
   host: { id: string; name: string; email: string };
 }
 
-function formatStart(start: Date, timeZone: string, tag: string): string {
-  const inZone = new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(start);
-  return `${inZone} (${timeZone})`;
-}
-
 /** The invitation an influencer gets when a brand picks them to host a show; one per show and host. */
 export async function emailHostInvite(db: Db, facts: HostInviteFacts, publicUrl: string): Promise<void> {
   const link = `${publicUrl}/dashboard/host`;
   // The host's own language (set from the pages they use), English when unknown.
   const lang = emailLocale((await db.user.findUnique({ where: { id: facts.host.id }, select: { locale: true } }))?.locale);
   const words = emailWords(lang);
-  const when = formatStart(facts.start, facts.brand.timeZone, lang === 'en' ? 'en-GB' : EMAIL_INTL[lang]);
+  const when = `${emailFormats(lang).dateTime(facts.start, 'full', facts.brand.timeZone)} (${facts.brand.timeZone})`;
   const commission = `${facts.commissionRateBps / 100} %`;
   const lines = [
     words.greeting(facts.host.name),
@@ -52,21 +47,34 @@ export async function emailBrandOfHostAnswer(db: Db, showId: string, answer: 'AC
     select: {
       title: true,
       host: { select: { name: true } },
-      brand: { select: { slug: true, name: true, members: { select: { user: { select: { id: true, email: true, deletedAt: true } } } } } },
+      brand: {
+        select: {
+          slug: true,
+          name: true,
+          members: { select: { user: { select: { id: true, email: true, locale: true, deletedAt: true } } } },
+        },
+      },
     },
   });
   const link = `${publicUrl}/dashboard/brands/${show.brand.slug}/shows/${showId}`;
-  const verb = answer === 'ACCEPTED' ? 'accepted' : 'declined';
-  const next =
-    answer === 'ACCEPTED' ? 'The show will go ahead as planned; followers get their reminders.' : 'Pick another host or cancel the show.';
+  const accepted = answer === 'ACCEPTED';
   for (const { user } of show.brand.members) {
     if (user.deletedAt) continue;
+    // Each member reads it in their own language.
+    const lang = emailLocale(user.locale);
+    const t = emailTranslator(lang);
+    const values = { host: show.host.name, title: show.title, brand: show.brand.name };
+    const line = accepted ? t('email.hostAnswer.acceptedLine', values) : t('email.hostAnswer.declinedLine', values);
+    const open = t('email.hostAnswer.open');
     await enqueueEmail(db, {
       dedupeKey: `host-answer:${showId}:${answer}:${user.id}`,
       to: user.email,
-      subject: `${show.host.name} ${verb} “${show.title}”`,
-      text: `${show.host.name} ${verb} hosting “${show.title}” for ${show.brand.name}. ${next}\n\n${link}`,
-      html: `<p>${escapeHtml(show.host.name)} ${verb} hosting <strong>${escapeHtml(show.title)}</strong> for ${escapeHtml(show.brand.name)}. ${next}</p><p><a href="${escapeHtml(link)}">Open the show</a></p>`,
+      subject: (accepted ? t('email.hostAnswer.acceptedSubject', values) : t('email.hostAnswer.declinedSubject', values)).replace(
+        /[\r\n]+/g,
+        ' ',
+      ),
+      text: `${line}\n\n${open}: ${link}`,
+      html: `<div lang="${lang}"><p>${escapeHtml(line)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(open)}</a></p></div>`,
       kind: 'show.host-answer',
     });
   }

@@ -38,3 +38,4 @@ export {
   unpinProduct,
 } from './shows';
 export { getStudioFigures, type StudioFigures, studioSummaryLinks } from './studio-figures';
+export { emailBrandOfHostAnswer } from './host-invite-email';

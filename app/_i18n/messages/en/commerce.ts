@@ -116,10 +116,7 @@ export const commerce = {
     withMinimum: '{discount} on items from {minimum}',
     everyShow: 'Every show',
     noLimit: 'no limit',
-    perBuyer: {
-      one: '{count} per buyer',
-      other: '{count} per buyer',
-    },
+    perBuyer: '{count, plural, one {# per buyer} other {# per buyer}}',
     state: {
       ACTIVE: 'Active',
       SCHEDULED: 'Not started',

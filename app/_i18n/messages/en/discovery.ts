@@ -30,10 +30,7 @@ export const discovery = {
     brands: 'Brands',
   },
   profile: {
-    followers: {
-      one: '{count} follower',
-      other: '{count} followers',
-    },
+    followers: '{count, plural, one {# follower} other {# followers}}',
     links: 'Links',
     liveAndUpcoming: 'Live and upcoming',
     replays: 'Past shows',
@@ -65,10 +62,7 @@ export const discovery = {
     openStudio: 'Open studio',
     countdownLabel: 'Time until the show starts',
     startingSoon: 'Starting any moment',
-    days: {
-      one: '{count} day',
-      other: '{count} days',
-    },
+    days: '{count, plural, one {# day} other {# days}}',
   },
   cancelled: {
     notice: 'This show was cancelled. Sorry — {brand} may plan another one soon.',

@@ -2,7 +2,7 @@
 export const feed = {
   title: 'Live shows',
   label: 'Live shows: swipe up for the next one, or use the arrow keys',
-  slide: 'Show {index} of {count}: {title}',
+  slide: 'Show {index} of {count, number}: {title}',
   byline: '{host} with {brand}',
   next: 'Next show',
   previous: 'Previous show',

@@ -16,10 +16,7 @@ export const orders = {
   },
   common: {
     orderNumber: 'Order #{number}',
-    itemCount: {
-      one: '{count} item',
-      other: '{count} items',
-    },
+    itemCount: '{count, plural, one {# item} other {# items}}',
     items: 'Items',
     subtotal: 'Subtotal',
     shipping: 'Shipping',
@@ -40,10 +37,7 @@ export const orders = {
     notYet: 'Not yet',
     cancelledNote: 'This order was cancelled and its payment returned.',
     refundedNote: 'This order was refunded in full.',
-    itemsAndOthers: {
-      one: '{first} and {count} other item',
-      other: '{first} and {count} other items',
-    },
+    itemsAndOthers: '{count, plural, one {{first} and # other item} other {{first} and # other items}}',
     refundedEntry: 'Refunded {amount}',
     refundedEntryReason: 'Refunded {amount} — {reason}',
     cancelledEntry: 'Cancelled, {amount} refunded',
@@ -76,10 +70,7 @@ export const orders = {
   },
   brand: {
     title: 'Orders',
-    count: {
-      one: '{count} order',
-      other: '{count} orders',
-    },
+    count: '{count, plural, one {# order} other {# orders}}',
     export: 'Export CSV',
     filters: {
       label: 'Filter orders',
@@ -111,20 +102,14 @@ export const orders = {
       items: 'Items',
     },
     bulk: {
-      legend: {
-        one: 'With {count} selected order',
-        other: 'With {count} selected orders',
-      },
+      legend: '{count, plural, one {With # selected order} other {With # selected orders}}',
       markPACKED: 'Mark packed',
       markSHIPPED: 'Mark shipped',
       markDELIVERED: 'Mark delivered',
       carrierPlaceholder: 'For example DHL',
       trackingAfterSelect: 'Select orders to enter their tracking numbers.',
       trackingFor: 'Tracking number for order #{number}',
-      apply: {
-        one: 'Update {count} order',
-        other: 'Update {count} orders',
-      },
+      apply: '{count, plural, one {Update # order} other {Update # orders}}',
       noneSelected: 'Select at least one order first.',
       resultsTitle: 'Results',
       resultOk: 'Order #{number} is now {status}.',
@@ -136,7 +121,7 @@ export const orders = {
       label: 'Pages of orders',
       previous: 'Newer orders',
       next: 'Older orders',
-      position: 'Page {page} of {count}',
+      position: 'Page {page} of {count, number}',
     },
     detail: {
       back: 'Back to orders',

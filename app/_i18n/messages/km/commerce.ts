@@ -117,10 +117,7 @@ export const commerce: Messages['commerce'] = {
     withMinimum: '{discount} លើទំនិញចាប់ពី {minimum}',
     everyShow: 'គ្រប់កម្មវិធី',
     noLimit: 'គ្មានដែនកំណត់',
-    perBuyer: {
-      one: '{count} ដងក្នុងមួយអ្នកទិញ',
-      other: '{count} ដងក្នុងមួយអ្នកទិញ',
-    },
+    perBuyer: '{count, plural, one {# ដងក្នុងមួយអ្នកទិញ} other {# ដងក្នុងមួយអ្នកទិញ}}',
     state: {
       ACTIVE: 'កំពុងប្រើ',
       SCHEDULED: 'មិនទាន់ចាប់ផ្តើម',

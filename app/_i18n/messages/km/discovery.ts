@@ -32,10 +32,7 @@ export const discovery: Messages['discovery'] = {
     brands: 'ម៉ាក',
   },
   profile: {
-    followers: {
-      one: 'អ្នកតាមដាន {count} នាក់',
-      other: 'អ្នកតាមដាន {count} នាក់',
-    },
+    followers: '{count, plural, one {អ្នកតាមដាន # នាក់} other {អ្នកតាមដាន # នាក់}}',
     links: 'តំណភ្ជាប់',
     liveAndUpcoming: 'ផ្ទាល់ និងនឹងមកដល់',
     replays: 'កម្មវិធីមុនៗ',
@@ -67,10 +64,7 @@ export const discovery: Messages['discovery'] = {
     openStudio: 'បើកស្ទូឌីយោ',
     countdownLabel: 'ពេលវេលានៅសល់មុនកម្មវិធីចាប់ផ្តើម',
     startingSoon: 'នឹងចាប់ផ្តើមក្នុងពេលឆាប់ៗ',
-    days: {
-      one: '{count} ថ្ងៃ',
-      other: '{count} ថ្ងៃ',
-    },
+    days: '{count, plural, one {# ថ្ងៃ} other {# ថ្ងៃ}}',
   },
   cancelled: {
     notice: 'កម្មវិធីនេះត្រូវបានលុបចោល។ សូមអភ័យទោស — {brand} អាចនឹងរៀបចំកម្មវិធីថ្មីឆាប់ៗនេះ។',

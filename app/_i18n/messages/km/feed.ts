@@ -3,7 +3,7 @@ import type { Messages } from '../types';
 export const feed: Messages['feed'] = {
   title: 'កម្មវិធីផ្សាយផ្ទាល់',
   label: 'កម្មវិធីផ្សាយផ្ទាល់៖ អូសឡើងលើដើម្បីមើលកម្មវិធីបន្ទាប់ ឬប្រើគ្រាប់ចុចព្រួញ',
-  slide: 'កម្មវិធីទី {index} នៃ {count}៖ {title}',
+  slide: 'កម្មវិធីទី {index} នៃ {count, number}៖ {title}',
   byline: '{host} ជាមួយ {brand}',
   next: 'កម្មវិធីបន្ទាប់',
   previous: 'កម្មវិធីមុន',

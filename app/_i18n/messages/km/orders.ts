@@ -18,10 +18,7 @@ export const orders: Messages['orders'] = {
   },
   common: {
     orderNumber: 'ការបញ្ជាទិញ #{number}',
-    itemCount: {
-      one: '{count} មុខ',
-      other: '{count} មុខ',
-    },
+    itemCount: '{count, plural, one {# មុខ} other {# មុខ}}',
     items: 'ទំនិញ',
     subtotal: 'សរុបរង',
     shipping: 'ថ្លៃដឹកជញ្ជូន',
@@ -42,10 +39,7 @@ export const orders: Messages['orders'] = {
     notYet: 'មិនទាន់',
     cancelledNote: 'ការបញ្ជាទិញនេះត្រូវបានបោះបង់ ហើយប្រាក់ត្រូវបានសងវិញ។',
     refundedNote: 'ការបញ្ជាទិញនេះត្រូវបានសងប្រាក់វិញទាំងស្រុង។',
-    itemsAndOthers: {
-      one: '{first} និងទំនិញ {count} មុខទៀត',
-      other: '{first} និងទំនិញ {count} មុខទៀត',
-    },
+    itemsAndOthers: '{count, plural, one {{first} និងទំនិញ # មុខទៀត} other {{first} និងទំនិញ # មុខទៀត}}',
     refundedEntry: 'បានសងប្រាក់វិញ {amount}',
     refundedEntryReason: 'បានសងប្រាក់វិញ {amount} — {reason}',
     cancelledEntry: 'បានបោះបង់ និងសងប្រាក់វិញ {amount}',
@@ -78,10 +72,7 @@ export const orders: Messages['orders'] = {
   },
   brand: {
     title: 'ការបញ្ជាទិញ',
-    count: {
-      one: 'ការបញ្ជាទិញ {count}',
-      other: 'ការបញ្ជាទិញ {count}',
-    },
+    count: '{count, plural, one {ការបញ្ជាទិញ #} other {ការបញ្ជាទិញ #}}',
     export: 'នាំចេញជា CSV',
     filters: {
       label: 'ច្រោះការបញ្ជាទិញ',
@@ -113,20 +104,14 @@ export const orders: Messages['orders'] = {
       items: 'ទំនិញ',
     },
     bulk: {
-      legend: {
-        one: 'ជាមួយការបញ្ជាទិញដែលបានជ្រើស {count}',
-        other: 'ជាមួយការបញ្ជាទិញដែលបានជ្រើស {count}',
-      },
+      legend: '{count, plural, one {ជាមួយការបញ្ជាទិញដែលបានជ្រើស #} other {ជាមួយការបញ្ជាទិញដែលបានជ្រើស #}}',
       markPACKED: 'សម្គាល់ថាបានវេចខ្ចប់',
       markSHIPPED: 'សម្គាល់ថាបានផ្ញើចេញ',
       markDELIVERED: 'សម្គាល់ថាបានដឹកដល់',
       carrierPlaceholder: 'ឧទាហរណ៍ DHL',
       trackingAfterSelect: 'ជ្រើសការបញ្ជាទិញ ដើម្បីបញ្ចូលលេខតាមដានរបស់វា។',
       trackingFor: 'លេខតាមដានសម្រាប់ការបញ្ជាទិញ #{number}',
-      apply: {
-        one: 'ធ្វើបច្ចុប្បន្នភាពការបញ្ជាទិញ {count}',
-        other: 'ធ្វើបច្ចុប្បន្នភាពការបញ្ជាទិញ {count}',
-      },
+      apply: '{count, plural, one {ធ្វើបច្ចុប្បន្នភាពការបញ្ជាទិញ #} other {ធ្វើបច្ចុប្បន្នភាពការបញ្ជាទិញ #}}',
       noneSelected: 'សូមជ្រើសការបញ្ជាទិញយ៉ាងហោចណាស់មួយជាមុនសិន។',
       resultsTitle: 'លទ្ធផល',
       resultOk: 'ការបញ្ជាទិញ #{number} ឥឡូវ៖ {status}។',
@@ -138,7 +123,7 @@ export const orders: Messages['orders'] = {
       label: 'ទំព័រនៃការបញ្ជាទិញ',
       previous: 'ការបញ្ជាទិញថ្មីជាង',
       next: 'ការបញ្ជាទិញចាស់ជាង',
-      position: 'ទំព័រ {page} នៃ {count}',
+      position: 'ទំព័រ {page} នៃ {count, number}',
     },
     detail: {
       back: 'ត្រឡប់ទៅការបញ្ជាទិញ',

@@ -19,22 +19,14 @@ export const viewer: Messages['viewer'] = {
   page: {
     description: '{host} ផ្សាយផ្ទាល់ជាមួយ {brand}',
     live: 'ផ្ទាល់',
-    watching: {
-      one: '{count} នាក់កំពុងមើល',
-      other: '{count} នាក់កំពុងមើល',
-    },
+    watching: '{count, plural, one {# នាក់កំពុងមើល} other {# នាក់កំពុងមើល}}',
     shoppingAndChat: 'ការទិញទំនិញ និងការជជែក',
     noPinned: 'ម្ចាស់កម្មវិធីមិនទាន់បានខ្ទាស់ផលិតផលណាមួយនៅឡើយទេ។',
     lineup: 'ក្នុងកម្មវិធីនេះ',
-    productAndMore: {
-      one: '{product} និង {count} មុខទៀត',
-      other: '{product} និង {count} មុខទៀត',
-    },
+    productAndMore: '{count, plural, one {{product} និង # មុខទៀត} other {{product} និង # មុខទៀត}}',
     justBought: '{buyer} ទើបតែទិញ {product}',
-    othersJustBought: {
-      one: '{buyer} និងអ្នកផ្សេងទៀត {count} នាក់ ទើបតែទិញ {product}',
-      other: '{buyer} និងអ្នកផ្សេងទៀត {count} នាក់ ទើបតែទិញ {product}',
-    },
+    othersJustBought:
+      '{count, plural, one {{buyer} និងអ្នកផ្សេងទៀត # នាក់ ទើបតែទិញ {product}} other {{buyer} និងអ្នកផ្សេងទៀត # នាក់ ទើបតែទិញ {product}}}',
     shippingNote: 'បូកថ្លៃដឹកជញ្ជូន {price} ក្នុងមួយការបញ្ជាទិញ។',
     shippingNoteFreeFrom: 'បូកថ្លៃដឹកជញ្ជូន {price} ក្នុងមួយការបញ្ជាទិញ និងដឹកជញ្ជូនឥតគិតថ្លៃចាប់ពី {threshold}។',
     freeShipping: 'ដឹកជញ្ជូនឥតគិតថ្លៃ',
@@ -58,15 +50,9 @@ export const viewer: Messages['viewer'] = {
   product: {
     region: 'ផលិតផលដែលបានខ្ទាស់',
     soldOut: 'អស់ពីស្តុក',
-    left: {
-      one: 'នៅសល់ {count}',
-      other: 'នៅសល់ {count}',
-    },
+    left: '{count, plural, one {នៅសល់ #} other {នៅសល់ #}}',
     flashDeal: 'ការបញ្ចុះតម្លៃរហ័ស',
-    secondsLeft: {
-      one: 'នៅសល់ {count} វិនាទី',
-      other: 'នៅសល់ {count} វិនាទី',
-    },
+    secondsLeft: '{count, plural, one {នៅសល់ # វិនាទី} other {នៅសល់ # វិនាទី}}',
     chooseOption: 'ជ្រើសរើសជម្រើសមួយ',
     notOnSale: 'មិនមានលក់ពេលនេះទេ',
     buying: 'កំពុងទិញ…',
@@ -107,16 +93,11 @@ export const viewer: Messages['viewer'] = {
   },
   bag: {
     button: 'កន្ត្រក',
-    buttonLabel: {
-      one: 'កន្ត្រក, ទំនិញ {count}',
-      other: 'កន្ត្រក, ទំនិញ {count}',
-    },
+    buttonLabel: '{count, plural, one {កន្ត្រក, ទំនិញ #} other {កន្ត្រក, ទំនិញ #}}',
     title: 'កន្ត្រករបស់អ្នក',
     close: 'បិទ',
-    confirmed: {
-      one: 'ការបញ្ជាទិញ #{number} ត្រូវបានបញ្ជាក់ — ទំនិញ {count}, បានបង់ {total}។',
-      other: 'ការបញ្ជាទិញ #{number} ត្រូវបានបញ្ជាក់ — ទំនិញ {count}, បានបង់ {total}។',
-    },
+    confirmed:
+      "{count, plural, one {ការបញ្ជាទិញ '#'{number} ត្រូវបានបញ្ជាក់ — ទំនិញ #, បានបង់ {total}។} other {ការបញ្ជាទិញ '#'{number} ត្រូវបានបញ្ជាក់ — ទំនិញ #, បានបង់ {total}។}}",
     loading: 'កំពុងផ្ទុកកន្ត្រករបស់អ្នក…',
     empty: 'កន្ត្រករបស់អ្នកនៅទទេ។ ចុច “ដាក់ក្នុងកន្ត្រក” លើផលិតផលដែលម្ចាស់កម្មវិធីខ្ទាស់។',
     items: 'ទំនិញក្នុងកន្ត្រករបស់អ្នក',
@@ -148,7 +129,7 @@ export const viewer: Messages['viewer'] = {
   line: {
     unavailable: 'លែងមានលក់ហើយ៖ សូមដកវាចេញដើម្បីបង់ប្រាក់។',
     soldOut: 'អស់ពីស្តុក៖ សូមដកវាចេញដើម្បីបង់ប្រាក់។',
-    notEnough: 'នៅសល់តែ {count} ប៉ុណ្ណោះ៖ សូមបន្ថយចំនួនដើម្បីបង់ប្រាក់។',
+    notEnough: 'នៅសល់តែ {count, number} ប៉ុណ្ណោះ៖ សូមបន្ថយចំនួនដើម្បីបង់ប្រាក់។',
     oneLess: 'បន្ថយ {name} មួយ',
     oneMore: 'បន្ថែម {name} មួយ',
     quantityOf: 'ចំនួន {name}',
@@ -162,7 +143,7 @@ export const viewer: Messages['viewer'] = {
     noShow: 'កម្មវិធីនេះមិនមានទេ។',
     productGone: 'ផលិតផលនេះលែងមានលក់ហើយ។',
     soldOutNamed: 'សូមទោស {name} អស់ពីស្តុកហើយ។',
-    onlyLeft: '{name} នៅសល់តែ {count} ប៉ុណ្ណោះ។',
+    onlyLeft: '{name} នៅសល់តែ {count, number} ប៉ុណ្ណោះ។',
     bagWhileLive: 'អ្នកអាចដាក់ទំនិញក្នុងកន្ត្រកបាន ខណៈពេលកម្មវិធីកំពុងផ្សាយផ្ទាល់។',
     bagFull: 'កន្ត្រករបស់អ្នកដាក់ទំនិញខុសៗគ្នាបានច្រើនបំផុត {max} មុខ។',
     limit: 'អ្នកអាចទិញផលិតផលនេះបានច្រើនបំផុត {max} ក្នុងកម្មវិធីនេះ។',

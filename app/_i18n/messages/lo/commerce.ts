@@ -117,10 +117,7 @@ export const commerce: Messages['commerce'] = {
     withMinimum: '{discount} ສຳລັບສິນຄ້າຕັ້ງແຕ່ {minimum}',
     everyShow: 'ທຸກລາຍການ',
     noLimit: 'ບໍ່ຈຳກັດ',
-    perBuyer: {
-      one: '{count} ຄັ້ງຕໍ່ຜູ້ຊື້',
-      other: '{count} ຄັ້ງຕໍ່ຜູ້ຊື້',
-    },
+    perBuyer: '{count, plural, one {# ຄັ້ງຕໍ່ຜູ້ຊື້} other {# ຄັ້ງຕໍ່ຜູ້ຊື້}}',
     state: {
       ACTIVE: 'ໃຊ້ງານຢູ່',
       SCHEDULED: 'ຍັງບໍ່ເລີ່ມ',

@@ -32,10 +32,7 @@ export const discovery: Messages['discovery'] = {
     brands: 'ແບຣນ',
   },
   profile: {
-    followers: {
-      one: 'ຜູ້ຕິດຕາມ {count} ຄົນ',
-      other: 'ຜູ້ຕິດຕາມ {count} ຄົນ',
-    },
+    followers: '{count, plural, one {ຜູ້ຕິດຕາມ # ຄົນ} other {ຜູ້ຕິດຕາມ # ຄົນ}}',
     links: 'ລິ້ງ',
     liveAndUpcoming: 'ສົດ ແລະ ກຳລັງຈະມາ',
     replays: 'ລາຍການທີ່ຜ່ານມາ',
@@ -67,10 +64,7 @@ export const discovery: Messages['discovery'] = {
     openStudio: 'ເປີດສະຕູດິໂອ',
     countdownLabel: 'ເວລາທີ່ເຫຼືອກ່ອນລາຍການເລີ່ມ',
     startingSoon: 'ຈະເລີ່ມໃນອີກບໍ່ດົນ',
-    days: {
-      one: '{count} ມື້',
-      other: '{count} ມື້',
-    },
+    days: '{count, plural, one {# ມື້} other {# ມື້}}',
   },
   cancelled: {
     notice: 'ລາຍການນີ້ຖືກຍົກເລີກແລ້ວ. ຂໍອະໄພ — {brand} ອາດຈະວາງແຜນລາຍການໃໝ່ໃນໄວໆນີ້.',

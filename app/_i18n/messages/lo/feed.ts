@@ -3,7 +3,7 @@ import type { Messages } from '../types';
 export const feed: Messages['feed'] = {
   title: 'ລາຍການຖ່າຍທອດສົດ',
   label: 'ລາຍການຖ່າຍທອດສົດ: ປັດຂຶ້ນເພື່ອເບິ່ງລາຍການຕໍ່ໄປ ຫຼື ໃຊ້ປຸ່ມລູກສອນ',
-  slide: 'ລາຍການທີ {index} ຈາກ {count}: {title}',
+  slide: 'ລາຍການທີ {index} ຈາກ {count, number}: {title}',
   byline: '{host} ກັບ {brand}',
   next: 'ລາຍການຕໍ່ໄປ',
   previous: 'ລາຍການກ່ອນໜ້າ',

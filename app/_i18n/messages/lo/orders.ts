@@ -18,10 +18,7 @@ export const orders: Messages['orders'] = {
   },
   common: {
     orderNumber: 'ຄຳສັ່ງຊື້ #{number}',
-    itemCount: {
-      one: '{count} ລາຍການ',
-      other: '{count} ລາຍການ',
-    },
+    itemCount: '{count, plural, one {# ລາຍການ} other {# ລາຍການ}}',
     items: 'ສິນຄ້າ',
     subtotal: 'ລວມຍ່ອຍ',
     shipping: 'ຄ່າສົ່ງ',
@@ -42,10 +39,7 @@ export const orders: Messages['orders'] = {
     notYet: 'ຍັງບໍ່ທັນ',
     cancelledNote: 'ຄຳສັ່ງຊື້ນີ້ຖືກຍົກເລີກ ແລະ ເງິນຖືກສົ່ງຄືນແລ້ວ.',
     refundedNote: 'ຄຳສັ່ງຊື້ນີ້ຖືກຄືນເງິນເຕັມຈຳນວນແລ້ວ.',
-    itemsAndOthers: {
-      one: '{first} ແລະ ອີກ {count} ລາຍການ',
-      other: '{first} ແລະ ອີກ {count} ລາຍການ',
-    },
+    itemsAndOthers: '{count, plural, one {{first} ແລະ ອີກ # ລາຍການ} other {{first} ແລະ ອີກ # ລາຍການ}}',
     refundedEntry: 'ຄືນເງິນ {amount} ແລ້ວ',
     refundedEntryReason: 'ຄືນເງິນ {amount} ແລ້ວ — {reason}',
     cancelledEntry: 'ຍົກເລີກແລ້ວ, ຄືນເງິນ {amount}',
@@ -78,10 +72,7 @@ export const orders: Messages['orders'] = {
   },
   brand: {
     title: 'ຄຳສັ່ງຊື້',
-    count: {
-      one: '{count} ຄຳສັ່ງຊື້',
-      other: '{count} ຄຳສັ່ງຊື້',
-    },
+    count: '{count, plural, one {# ຄຳສັ່ງຊື້} other {# ຄຳສັ່ງຊື້}}',
     export: 'ສົ່ງອອກເປັນ CSV',
     filters: {
       label: 'ກັ່ນຕອງຄຳສັ່ງຊື້',
@@ -113,20 +104,14 @@ export const orders: Messages['orders'] = {
       items: 'ສິນຄ້າ',
     },
     bulk: {
-      legend: {
-        one: 'ກັບ {count} ຄຳສັ່ງຊື້ທີ່ເລືອກ',
-        other: 'ກັບ {count} ຄຳສັ່ງຊື້ທີ່ເລືອກ',
-      },
+      legend: '{count, plural, one {ກັບ # ຄຳສັ່ງຊື້ທີ່ເລືອກ} other {ກັບ # ຄຳສັ່ງຊື້ທີ່ເລືອກ}}',
       markPACKED: 'ໝາຍວ່າຫໍ່ແລ້ວ',
       markSHIPPED: 'ໝາຍວ່າສົ່ງອອກແລ້ວ',
       markDELIVERED: 'ໝາຍວ່າສົ່ງຮອດແລ້ວ',
       carrierPlaceholder: 'ຕົວຢ່າງ DHL',
       trackingAfterSelect: 'ເລືອກຄຳສັ່ງຊື້ເພື່ອປ້ອນເລກຕິດຕາມຂອງມັນ.',
       trackingFor: 'ເລກຕິດຕາມສຳລັບຄຳສັ່ງຊື້ #{number}',
-      apply: {
-        one: 'ອັບເດດ {count} ຄຳສັ່ງຊື້',
-        other: 'ອັບເດດ {count} ຄຳສັ່ງຊື້',
-      },
+      apply: '{count, plural, one {ອັບເດດ # ຄຳສັ່ງຊື້} other {ອັບເດດ # ຄຳສັ່ງຊື້}}',
       noneSelected: 'ກະລຸນາເລືອກຢ່າງໜ້ອຍໜຶ່ງຄຳສັ່ງຊື້ກ່ອນ.',
       resultsTitle: 'ຜົນລັບ',
       resultOk: 'ຄຳສັ່ງຊື້ #{number} ຕອນນີ້: {status}.',
@@ -138,7 +123,7 @@ export const orders: Messages['orders'] = {
       label: 'ໜ້າຂອງຄຳສັ່ງຊື້',
       previous: 'ຄຳສັ່ງຊື້ໃໝ່ກວ່າ',
       next: 'ຄຳສັ່ງຊື້ເກົ່າກວ່າ',
-      position: 'ໜ້າ {page} ຈາກ {count}',
+      position: 'ໜ້າ {page} ຈາກ {count, number}',
     },
     detail: {
       back: 'ກັບໄປຄຳສັ່ງຊື້',

@@ -19,22 +19,13 @@ export const viewer: Messages['viewer'] = {
   page: {
     description: '{host} ຖ່າຍທອດສົດກັບ {brand}',
     live: 'ສົດ',
-    watching: {
-      one: '{count} ຄົນກຳລັງເບິ່ງ',
-      other: '{count} ຄົນກຳລັງເບິ່ງ',
-    },
+    watching: '{count, plural, one {# ຄົນກຳລັງເບິ່ງ} other {# ຄົນກຳລັງເບິ່ງ}}',
     shoppingAndChat: 'ຊື້ເຄື່ອງ ແລະ ສົນທະນາ',
     noPinned: 'ຜູ້ດຳເນີນລາຍການຍັງບໍ່ໄດ້ປັກໝຸດສິນຄ້າໃດເທື່ອ.',
     lineup: 'ໃນລາຍການນີ້',
-    productAndMore: {
-      one: '{product} ແລະ ອີກ {count} ລາຍການ',
-      other: '{product} ແລະ ອີກ {count} ລາຍການ',
-    },
+    productAndMore: '{count, plural, one {{product} ແລະ ອີກ # ລາຍການ} other {{product} ແລະ ອີກ # ລາຍການ}}',
     justBought: '{buyer} ຫາກໍ່ຊື້ {product}',
-    othersJustBought: {
-      one: '{buyer} ແລະ ອີກ {count} ຄົນ ຫາກໍ່ຊື້ {product}',
-      other: '{buyer} ແລະ ອີກ {count} ຄົນ ຫາກໍ່ຊື້ {product}',
-    },
+    othersJustBought: '{count, plural, one {{buyer} ແລະ ອີກ # ຄົນ ຫາກໍ່ຊື້ {product}} other {{buyer} ແລະ ອີກ # ຄົນ ຫາກໍ່ຊື້ {product}}}',
     shippingNote: 'ບວກຄ່າສົ່ງ {price} ຕໍ່ຄຳສັ່ງຊື້.',
     shippingNoteFreeFrom: 'ບວກຄ່າສົ່ງ {price} ຕໍ່ຄຳສັ່ງຊື້, ສົ່ງຟຣີເມື່ອຊື້ຕັ້ງແຕ່ {threshold}.',
     freeShipping: 'ສົ່ງຟຣີ',
@@ -58,15 +49,9 @@ export const viewer: Messages['viewer'] = {
   product: {
     region: 'ສິນຄ້າທີ່ປັກໝຸດ',
     soldOut: 'ໝົດແລ້ວ',
-    left: {
-      one: 'ເຫຼືອ {count}',
-      other: 'ເຫຼືອ {count}',
-    },
+    left: '{count, plural, one {ເຫຼືອ #} other {ເຫຼືອ #}}',
     flashDeal: 'ລາຄາພິເສດດ່ວນ',
-    secondsLeft: {
-      one: 'ເຫຼືອ {count} ວິນາທີ',
-      other: 'ເຫຼືອ {count} ວິນາທີ',
-    },
+    secondsLeft: '{count, plural, one {ເຫຼືອ # ວິນາທີ} other {ເຫຼືອ # ວິນາທີ}}',
     chooseOption: 'ເລືອກແບບ',
     notOnSale: 'ບໍ່ໄດ້ວາງຂາຍໃນຕອນນີ້',
     buying: 'ກຳລັງຊື້…',
@@ -107,16 +92,11 @@ export const viewer: Messages['viewer'] = {
   },
   bag: {
     button: 'ກະຕ່າ',
-    buttonLabel: {
-      one: 'ກະຕ່າ, {count} ລາຍການ',
-      other: 'ກະຕ່າ, {count} ລາຍການ',
-    },
+    buttonLabel: '{count, plural, one {ກະຕ່າ, # ລາຍການ} other {ກະຕ່າ, # ລາຍການ}}',
     title: 'ກະຕ່າຂອງທ່ານ',
     close: 'ປິດ',
-    confirmed: {
-      one: 'ຢືນຢັນຄຳສັ່ງຊື້ #{number} ແລ້ວ — {count} ລາຍການ, ຈ່າຍແລ້ວ {total}.',
-      other: 'ຢືນຢັນຄຳສັ່ງຊື້ #{number} ແລ້ວ — {count} ລາຍການ, ຈ່າຍແລ້ວ {total}.',
-    },
+    confirmed:
+      "{count, plural, one {ຢືນຢັນຄຳສັ່ງຊື້ '#'{number} ແລ້ວ — # ລາຍການ, ຈ່າຍແລ້ວ {total}.} other {ຢືນຢັນຄຳສັ່ງຊື້ '#'{number} ແລ້ວ — # ລາຍການ, ຈ່າຍແລ້ວ {total}.}}",
     loading: 'ກຳລັງໂຫຼດກະຕ່າຂອງທ່ານ…',
     empty: 'ກະຕ່າຂອງທ່ານຍັງຫວ່າງ. ແຕະ “ໃສ່ກະຕ່າ” ຢູ່ສິນຄ້າທີ່ຜູ້ດຳເນີນລາຍການປັກໝຸດ.',
     items: 'ສິນຄ້າໃນກະຕ່າຂອງທ່ານ',
@@ -148,7 +128,7 @@ export const viewer: Messages['viewer'] = {
   line: {
     unavailable: 'ບໍ່ມີຂາຍແລ້ວ: ເອົາອອກເພື່ອຈ່າຍເງິນ.',
     soldOut: 'ໝົດແລ້ວ: ເອົາອອກເພື່ອຈ່າຍເງິນ.',
-    notEnough: 'ເຫຼືອພຽງ {count}: ຫຼຸດຈຳນວນລົງເພື່ອຈ່າຍເງິນ.',
+    notEnough: 'ເຫຼືອພຽງ {count, number}: ຫຼຸດຈຳນວນລົງເພື່ອຈ່າຍເງິນ.',
     oneLess: 'ຫຼຸດ {name} ລົງໜຶ່ງ',
     oneMore: 'ເພີ່ມ {name} ອີກໜຶ່ງ',
     quantityOf: 'ຈຳນວນຂອງ {name}',
@@ -162,7 +142,7 @@ export const viewer: Messages['viewer'] = {
     noShow: 'ບໍ່ມີລາຍການນີ້.',
     productGone: 'ສິນຄ້ານີ້ບໍ່ມີຂາຍແລ້ວ.',
     soldOutNamed: 'ຂໍອະໄພ, {name} ໝົດແລ້ວ.',
-    onlyLeft: '{name} ເຫຼືອພຽງ {count}.',
+    onlyLeft: '{name} ເຫຼືອພຽງ {count, number}.',
     bagWhileLive: 'ທ່ານສາມາດໃສ່ກະຕ່າໄດ້ໃນຂະນະທີ່ລາຍການກຳລັງຖ່າຍທອດສົດ.',
     bagFull: 'ກະຕ່າຂອງທ່ານໃສ່ສິນຄ້າຕ່າງກັນໄດ້ສູງສຸດ {max} ລາຍການ.',
     limit: 'ທ່ານສາມາດຊື້ສິນຄ້ານີ້ໄດ້ສູງສຸດ {max} ຊິ້ນໃນລາຍການນີ້.',

@@ -118,10 +118,7 @@ export const commerce: Messages['commerce'] = {
     withMinimum: '{discount} (барааны дүн {minimum} буюу түүнээс дээш)',
     everyShow: 'Бүх нэвтрүүлэг',
     noLimit: 'хязгааргүй',
-    perBuyer: {
-      one: 'Нэг худалдан авагчид {count}',
-      other: 'Нэг худалдан авагчид {count}',
-    },
+    perBuyer: '{count, plural, one {Нэг худалдан авагчид #} other {Нэг худалдан авагчид #}}',
     state: {
       ACTIVE: 'Идэвхтэй',
       SCHEDULED: 'Эхлээгүй',

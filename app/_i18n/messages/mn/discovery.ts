@@ -32,10 +32,7 @@ export const discovery: Messages['discovery'] = {
     brands: 'Брэнд',
   },
   profile: {
-    followers: {
-      one: '{count} дагагч',
-      other: '{count} дагагч',
-    },
+    followers: '{count, plural, one {# дагагч} other {# дагагч}}',
     links: 'Холбоосууд',
     liveAndUpcoming: 'Шууд ба удахгүй',
     replays: 'Өмнөх нэвтрүүлгүүд',
@@ -67,10 +64,7 @@ export const discovery: Messages['discovery'] = {
     openStudio: 'Студи нээх',
     countdownLabel: 'Нэвтрүүлэг эхлэх хүртэлх хугацаа',
     startingSoon: 'Удахгүй эхэлнэ',
-    days: {
-      one: '{count} өдөр',
-      other: '{count} өдөр',
-    },
+    days: '{count, plural, one {# өдөр} other {# өдөр}}',
   },
   cancelled: {
     notice: 'Энэ нэвтрүүлэг цуцлагдсан. Уучлаарай — {brand} удахгүй өөр нэвтрүүлэг төлөвлөж магадгүй.',

@@ -3,7 +3,7 @@ import type { Messages } from '../types';
 export const feed: Messages['feed'] = {
   title: 'Шууд нэвтрүүлгүүд',
   label: 'Шууд нэвтрүүлгүүд: дараагийнхыг үзэхийн тулд дээш шударна уу, эсвэл сум товчийг ашиглана уу',
-  slide: '{count}-аас {index}-р нэвтрүүлэг: {title}',
+  slide: '{count, number}-аас {index}-р нэвтрүүлэг: {title}',
   byline: '{host}, {brand}',
   next: 'Дараагийн нэвтрүүлэг',
   previous: 'Өмнөх нэвтрүүлэг',

@@ -5,6 +5,7 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { discovery } from './discovery';
 import { feed } from './feed';
+import { email } from './email';
 import { errors } from './errors';
 import { commerce } from './commerce';
 import { mailbox } from './mailbox';
@@ -13,4 +14,19 @@ import { studio } from './studio';
 import { viewer } from './viewer';
 import type { Messages } from '../types';
 
-export const mn: Messages = { common, errors, chat, viewer, studio, discovery, auth, account, dashboard, mailbox, orders, commerce, feed };
+export const mn: Messages = {
+  common,
+  errors,
+  chat,
+  viewer,
+  studio,
+  discovery,
+  auth,
+  account,
+  dashboard,
+  mailbox,
+  orders,
+  commerce,
+  feed,
+  email,
+};

@@ -18,10 +18,7 @@ export const orders: Messages['orders'] = {
   },
   common: {
     orderNumber: 'Захиалга #{number}',
-    itemCount: {
-      one: '{count} бараа',
-      other: '{count} бараа',
-    },
+    itemCount: '{count, plural, one {# бараа} other {# бараа}}',
     items: 'Бараа',
     subtotal: 'Дүн',
     shipping: 'Хүргэлт',
@@ -42,10 +39,7 @@ export const orders: Messages['orders'] = {
     notYet: 'Хараахан болоогүй',
     cancelledNote: 'Энэ захиалга цуцлагдаж, төлбөрийг буцаан олгосон.',
     refundedNote: 'Энэ захиалгын төлбөрийг бүрэн буцаан олгосон.',
-    itemsAndOthers: {
-      one: '{first} болон өөр {count} бараа',
-      other: '{first} болон өөр {count} бараа',
-    },
+    itemsAndOthers: '{count, plural, one {{first} болон өөр # бараа} other {{first} болон өөр # бараа}}',
     refundedEntry: '{amount} буцаан олгосон',
     refundedEntryReason: '{amount} буцаан олгосон — {reason}',
     cancelledEntry: 'Цуцалсан, {amount} буцаан олгосон',
@@ -78,10 +72,7 @@ export const orders: Messages['orders'] = {
   },
   brand: {
     title: 'Захиалгууд',
-    count: {
-      one: '{count} захиалга',
-      other: '{count} захиалга',
-    },
+    count: '{count, plural, one {# захиалга} other {# захиалга}}',
     export: 'CSV татах',
     filters: {
       label: 'Захиалга шүүх',
@@ -113,20 +104,14 @@ export const orders: Messages['orders'] = {
       items: 'Бараа',
     },
     bulk: {
-      legend: {
-        one: 'Сонгосон {count} захиалгад',
-        other: 'Сонгосон {count} захиалгад',
-      },
+      legend: '{count, plural, one {Сонгосон # захиалгад} other {Сонгосон # захиалгад}}',
       markPACKED: 'Савлагдсан гэж тэмдэглэх',
       markSHIPPED: 'Илгээгдсэн гэж тэмдэглэх',
       markDELIVERED: 'Хүргэгдсэн гэж тэмдэглэх',
       carrierPlaceholder: 'Жишээ нь DHL',
       trackingAfterSelect: 'Хяналтын дугаар оруулахын тулд захиалгаа сонгоно уу.',
       trackingFor: '#{number} захиалгын хяналтын дугаар',
-      apply: {
-        one: '{count} захиалга шинэчлэх',
-        other: '{count} захиалга шинэчлэх',
-      },
+      apply: '{count, plural, one {# захиалга шинэчлэх} other {# захиалга шинэчлэх}}',
       noneSelected: 'Эхлээд дор хаяж нэг захиалга сонгоно уу.',
       resultsTitle: 'Үр дүн',
       resultOk: '#{number} захиалга одоо: {status}.',
@@ -138,7 +123,7 @@ export const orders: Messages['orders'] = {
       label: 'Захиалгын хуудаснууд',
       previous: 'Шинэ захиалгууд',
       next: 'Өмнөх захиалгууд',
-      position: '{count}-ийн {page}-р хуудас',
+      position: '{count, number}-ийн {page}-р хуудас',
     },
     detail: {
       back: 'Захиалгууд руу буцах',

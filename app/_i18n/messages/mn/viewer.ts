@@ -19,22 +19,14 @@ export const viewer: Messages['viewer'] = {
   page: {
     description: '{host} {brand} брэндтэй хамт шууд нэвтрүүлэгт',
     live: 'Шууд',
-    watching: {
-      one: '{count} үзэж байна',
-      other: '{count} үзэж байна',
-    },
+    watching: '{count, plural, one {# үзэж байна} other {# үзэж байна}}',
     shoppingAndChat: 'Худалдан авалт ба чат',
     noPinned: 'Хөтлөгч одоогоор бүтээгдэхүүн тогтоогоогүй байна.',
     lineup: 'Энэ нэвтрүүлэгт',
-    productAndMore: {
-      one: '{product} болон өөр {count} бараа',
-      other: '{product} болон өөр {count} бараа',
-    },
+    productAndMore: '{count, plural, one {{product} болон өөр # бараа} other {{product} болон өөр # бараа}}',
     justBought: '{buyer} саяхан {product} худалдаж авлаа',
-    othersJustBought: {
-      one: '{buyer} болон өөр {count} хүн саяхан {product} худалдаж авлаа',
-      other: '{buyer} болон өөр {count} хүн саяхан {product} худалдаж авлаа',
-    },
+    othersJustBought:
+      '{count, plural, one {{buyer} болон өөр # хүн саяхан {product} худалдаж авлаа} other {{buyer} болон өөр # хүн саяхан {product} худалдаж авлаа}}',
     shippingNote: 'Захиалга бүрд {price} хүргэлтийн төлбөр нэмэгдэнэ.',
     shippingNoteFreeFrom: 'Захиалга бүрд {price} хүргэлтийн төлбөр нэмэгдэнэ; {threshold} ба түүнээс дээш бол үнэгүй.',
     freeShipping: 'Хүргэлт үнэгүй',
@@ -58,15 +50,9 @@ export const viewer: Messages['viewer'] = {
   product: {
     region: 'Тогтоосон бүтээгдэхүүн',
     soldOut: 'Дууссан',
-    left: {
-      one: '{count} үлдсэн',
-      other: '{count} үлдсэн',
-    },
+    left: '{count, plural, one {# үлдсэн} other {# үлдсэн}}',
     flashDeal: 'Түргэн хямдрал',
-    secondsLeft: {
-      one: '{count} секунд үлдсэн',
-      other: '{count} секунд үлдсэн',
-    },
+    secondsLeft: '{count, plural, one {# секунд үлдсэн} other {# секунд үлдсэн}}',
     chooseOption: 'Сонголтоо хийнэ үү',
     notOnSale: 'Одоогоор худалдаанд байхгүй',
     buying: 'Худалдан авч байна…',
@@ -107,16 +93,11 @@ export const viewer: Messages['viewer'] = {
   },
   bag: {
     button: 'Сагс',
-    buttonLabel: {
-      one: 'Сагс, {count} бараа',
-      other: 'Сагс, {count} бараа',
-    },
+    buttonLabel: '{count, plural, one {Сагс, # бараа} other {Сагс, # бараа}}',
     title: 'Таны сагс',
     close: 'Хаах',
-    confirmed: {
-      one: '#{number} захиалга баталгаажлаа — {count} бараа, {total} төлөгдлөө.',
-      other: '#{number} захиалга баталгаажлаа — {count} бараа, {total} төлөгдлөө.',
-    },
+    confirmed:
+      "{count, plural, one {'#'{number} захиалга баталгаажлаа — # бараа, {total} төлөгдлөө.} other {'#'{number} захиалга баталгаажлаа — # бараа, {total} төлөгдлөө.}}",
     loading: 'Таны сагсыг ачаалж байна…',
     empty: 'Таны сагс хоосон байна. Хөтлөгчийн тогтоосон бүтээгдэхүүн дээр “Сагсанд нэмэх” товчийг дарна уу.',
     items: 'Таны сагсан дахь бараа',
@@ -148,7 +129,7 @@ export const viewer: Messages['viewer'] = {
   line: {
     unavailable: 'Худалдаанд байхгүй болсон: төлөхийн тулд хасна уу.',
     soldOut: 'Дууссан: төлөхийн тулд хасна уу.',
-    notEnough: 'Зөвхөн {count} үлдсэн: төлөхийн тулд тоо хэмжээг багасгана уу.',
+    notEnough: 'Зөвхөн {count, number} үлдсэн: төлөхийн тулд тоо хэмжээг багасгана уу.',
     oneLess: 'Нэгийг хасах: {name}',
     oneMore: 'Нэгийг нэмэх: {name}',
     quantityOf: 'Тоо хэмжээ: {name}',
@@ -162,7 +143,7 @@ export const viewer: Messages['viewer'] = {
     noShow: 'Ийм нэвтрүүлэг байхгүй.',
     productGone: 'Энэ бүтээгдэхүүн худалдаанд байхгүй болсон.',
     soldOutNamed: 'Уучлаарай, {name} дууссан байна.',
-    onlyLeft: '{name}: зөвхөн {count} үлдсэн.',
+    onlyLeft: '{name}: зөвхөн {count, number} үлдсэн.',
     bagWhileLive: 'Нэвтрүүлэг шууд явж байх үед сагсаа дүүргэж болно.',
     bagFull: 'Таны сагсанд дээд тал нь {max} төрлийн бараа багтана.',
     limit: 'Энэ нэвтрүүлэгт та энэ бүтээгдэхүүнээс дээд тал нь {max} ширхэг авч болно.',

@@ -17,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HostStatementPage() {
   const user = await requirePageUser('/dashboard/host/statement');
   const statement = await getHostStatement(services().db, { userId: user.id, name: user.name });
-  const { t, intl } = await getI18n();
-  const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
+  const { t, intl, format } = await getI18n();
   return (
     <>
       <SiteHeader />
@@ -84,7 +83,7 @@ export default async function HostStatementPage() {
                       </td>
                       <td className="p-3 text-right tabular-nums">{show.orderCount}</td>
                       <td className="p-3 text-right tabular-nums">{formatPrice(show.salesMinor, show.currency, intl)}</td>
-                      <td className="p-3 text-right tabular-nums">{percent.format(show.commissionRateBps / 10_000)}</td>
+                      <td className="p-3 text-right tabular-nums">{format.percent(show.commissionRateBps / 10_000, 2)}</td>
                       <td className="p-3 text-right font-semibold tabular-nums">
                         {formatPrice(show.commissionMinor, show.currency, intl)}
                       </td>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { TableScroller } from '@/app/_components/ui';
+import type { Formats } from '@/app/_i18n/format';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { requirePageUser } from '@/app/_lib/action';
@@ -25,9 +26,8 @@ const STATE_KEY = {
   INACTIVE: 'commerce.coupons.state.INACTIVE',
 } as const satisfies Record<CouponState, string>;
 
-function discountText(c: CouponView, t: Translate, intl: string): string {
-  const amount =
-    c.kind === 'PERCENT' ? new Intl.NumberFormat(intl, { style: 'percent' }).format(c.value / 100) : formatPrice(c.value, c.currency, intl);
+function discountText(c: CouponView, t: Translate, intl: string, format: Formats): string {
+  const amount = c.kind === 'PERCENT' ? format.percent(c.value / 100) : formatPrice(c.value, c.currency, intl);
   const discount = t('commerce.coupons.amountOff', { amount });
   return c.minSubtotalMinor > 0
     ? t('commerce.coupons.withMinimum', { discount, minimum: formatPrice(c.minSubtotalMinor, c.currency, intl) })
@@ -41,10 +41,9 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
   const db = services().db;
   const brand = await orNotFound(requireBrandMember(db, actor, { slug }));
   const [coupons, shows] = await Promise.all([listCoupons(db, actor, slug), couponShowChoices(db, actor, slug)]);
-  const { t, intl } = await getI18n();
+  const { t, intl, format } = await getI18n();
   // Coupon times are the brand's wall-clock times, as the form takes them.
-  const dates = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: brand.timeZone });
-  const when = (iso: string | null) => (iso ? <time dateTime={iso}>{dates.format(new Date(iso))}</time> : '—');
+  const when = (iso: string | null) => (iso ? <time dateTime={iso}>{format.dateTime(iso, 'dateTime', brand.timeZone)}</time> : '—');
   return (
     <div className="space-y-8">
       <PageHeading title={t('commerce.coupons.title')} description={t('commerce.coupons.description')} />
@@ -93,16 +92,16 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
                 {coupons.map((c) => (
                   <tr key={c.id} data-testid="coupon-row">
                     <td className="px-3 py-2 font-mono font-semibold">{c.code}</td>
-                    <td className="px-3 py-2">{discountText(c, t, intl)}</td>
+                    <td className="px-3 py-2">{discountText(c, t, intl, format)}</td>
                     <td className="px-3 py-2">{c.show ? c.show.title : t('commerce.coupons.everyShow')}</td>
                     <td className="px-3 py-2 tabular-nums">
-                      {new Intl.NumberFormat(intl).format(c.redemptionCount)} /{' '}
+                      {format.number(c.redemptionCount)} /{' '}
                       {c.maxRedemptions === null ? (
                         <span title={t('commerce.coupons.noLimit')}>
                           ∞<span className="sr-only"> ({t('commerce.coupons.noLimit')})</span>
                         </span>
                       ) : (
-                        new Intl.NumberFormat(intl).format(c.maxRedemptions)
+                        format.number(c.maxRedemptions)
                       )}
                       <span className="block text-xs text-neutral-500">{t('commerce.coupons.perBuyer', { count: c.perBuyerLimit })}</span>
                     </td>

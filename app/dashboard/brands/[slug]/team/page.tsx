@@ -19,8 +19,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const user = await requirePageUser(`/dashboard/brands/${slug}/team`);
   const team = await orNotFound(getBrandTeam(services().db, { userId: user.id, name: user.name }, slug));
   const isOwner = team.yourRole === 'OWNER';
-  const { t, intl } = await getI18n();
-  const day = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeZone: 'UTC' });
+  const { t, format } = await getI18n();
   return (
     <div className="space-y-8">
       <section aria-labelledby="members-heading" className="space-y-3">
@@ -62,7 +61,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                   <span>
                     {invite.email} · {t(`dashboard.team.roles.${invite.role}`)} ·{' '}
                     {rich(t('dashboard.team.pendingUntil'), {
-                      date: <time dateTime={invite.expiresAt}>{day.format(new Date(invite.expiresAt))}</time>,
+                      date: <time dateTime={invite.expiresAt}>{format.dateTime(invite.expiresAt, 'date', 'UTC')}</time>,
                     })}
                   </span>
                   <form action={revokeInviteAction}>

@@ -21,8 +21,7 @@ const ACTION_LABELS: Record<PlanAction, MessageKey> = {
 };
 
 function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
-  const { t, intl } = useI18n();
-  const number = new Intl.NumberFormat(intl);
+  const { t, format } = useI18n();
   return (
     <TableScroller label={t('dashboard.csvImport.tableCaption')} className="rounded-xl border border-neutral-200">
       <table className="w-full min-w-[36rem] text-left text-sm">
@@ -66,7 +65,7 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
               <td className="px-3 py-2 font-mono text-xs">{line.sku}</td>
               <td className="px-3 py-2">{t(ACTION_LABELS[line.action])}</td>
               <td className="px-3 py-2 text-right tabular-nums">{line.price}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{number.format(line.stock)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{format.number(line.stock)}</td>
             </tr>
           ))}
         </tbody>

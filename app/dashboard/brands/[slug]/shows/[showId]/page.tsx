@@ -50,11 +50,9 @@ export default async function EditShowPage({
   });
   const candidates = await orNotFound(listLineupCandidates(db, actor, slug, show.lineup));
   const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
-  const { t, intl } = await getI18n();
+  const { t, format } = await getI18n();
   // The brand's own wall clock, written the reader's way.
-  const brandClock = new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short', timeZone: show.brand.timeZone }).format(
-    new Date(show.scheduledStart),
-  );
+  const brandClock = format.dateTime(show.scheduledStart, 'dateTime', show.brand.timeZone);
   return (
     <div className="max-w-2xl space-y-6">
       <PageHeading
