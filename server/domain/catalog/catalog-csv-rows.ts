@@ -8,7 +8,7 @@ import {
   type ProductStatus,
 } from './catalog-admin.schema';
 import { parseOptionsText, type VariantOptions } from './catalog-format';
-import { moneyMessage, parseMoney } from '../money-input';
+import { moneyRefusal, parseMoney } from '../money-input';
 import { restoreFormulaText } from '../csv';
 import { AppError, englishMessage, schemaText } from '../errors';
 
@@ -116,7 +116,10 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     const priceText = cell('price') ?? '';
     const price = parseMoney(priceText, currency);
     const priceMinor = price.ok ? price.minor : null;
-    if (!price.ok) problems.push(moneyMessage(`Price “${priceText}”`, priceText, currency, price.problem));
+    if (!price.ok) {
+      const refusal = moneyRefusal(priceText, currency, price.problem);
+      problems.push(`Price “${priceText}”: ${englishMessage(refusal.reason, refusal.params)}`);
+    }
 
     const stockText = cell('stock') ?? '';
     const stock = /^\d{1,10}$/.test(stockText) ? Number(stockText) : null;

@@ -80,7 +80,6 @@ export const commerce: Messages['commerce'] = {
       line1Required: 'Гудамж, байрны хаягаа оруулна уу.',
       cityRequired: 'Хотоо оруулна уу.',
       holderRequired: 'Карт дээрх нэрийг оруулна уу.',
-      tooLong: '{max} тэмдэгтээс хэтрүүлэхгүй бичнэ үү.',
       country: 'Жагсаалтаас улсаа сонгоно уу.',
       phone: 'Зөвхөн тоо, зай болон + ( ) - тэмдэгт ашиглана уу.',
       numberFormat: 'Картын дугаараа оруулна уу (зөвхөн тоо).',
@@ -157,8 +156,6 @@ export const commerce: Messages['commerce'] = {
     },
     errors: {
       percentRange: '1-ээс 100 хүртэлх бүхэл хувь оруулна уу.',
-      amountFormat: '{example} гэх мэт дүн оруулна уу.',
-      minSubtotalFormat: '{example} гэх мэт дүн оруулах эсвэл хоосон үлдээнэ үү.',
       skippedTime: 'Тэр өдөр ийм цаг байхгүй (зуны цагийн шилжилт). Өөр цаг сонгоно уу.',
       useDatePicker: 'Огноо, цаг сонгогчийг ашиглана уу.',
       maxRedemptionsFormat: 'Ашиглах тоог бүхэл тоогоор оруулах эсвэл хязгааргүй бол хоосон үлдээнэ үү.',
@@ -187,7 +184,6 @@ export const commerce: Messages['commerce'] = {
     save: 'Хүргэлтийг хадгалах',
     saved: 'Хүргэлт хадгалагдлаа. Одооноос хойш хийгдэх захиалгад хамаарна.',
     errors: {
-      flatFormat: '{example} гэх мэт дүн, эсвэл үнэгүй хүргэлтийн хувьд 0 оруулна уу.',
       freeOverFormat: '{example} гэх мэт дүн оруулах эсвэл хоосон үлдээнэ үү.',
       nonNegative: 'Хүргэлтийн дүнг тэг буюу түүнээс их оруулна уу.',
     },

@@ -18,7 +18,6 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
   // A taken address is the address field's problem: say so beside it.
   const located = !state.ok && state.code === 'BRAND_ADDRESS_TAKEN' ? { ...state, fieldErrors: { slug: 'BRAND_ADDRESS_TAKEN' } } : state;
   return localise(located, {
-    rules: [],
     fields: {
       name: 'account.newBrand.nameRule',
       slug: 'account.newBrand.slugRule',

@@ -1,12 +1,5 @@
-import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
-import { translateMessage, type FieldFallbacks, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
-import type { Translate } from '@/app/_i18n/translate';
-
-// The English sentences server/api/keys.ts, server/domain/webhooks(.schema).ts
-// and the webhook sender (server/webhooks/deliver.ts, stored as a delivery's
-// last error) produce, each with its dictionary key.
-
-export const DEVELOPER_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES];
+import type { FieldFallbacks } from '@/app/dashboard/_i18n/localise-state';
+import type { MessageKey, Translate } from '@/app/_i18n/translate';
 
 /** zod's own wording (an unknown scope or event) per field. */
 export const DEVELOPER_FIELDS: FieldFallbacks = {
@@ -16,7 +9,9 @@ export const DEVELOPER_FIELDS: FieldFallbacks = {
   url: 'commerce.developers.errors.urlFormat',
 };
 
-const DELIVERY_ERRORS: readonly MessageRule[] = [
+// The webhook sender (server/webhooks/deliver.ts) still stores a delivery's last
+// error as English text; until it stores a code, these are its sentences.
+const DELIVERY_ERRORS: readonly { english: string | RegExp; key: MessageKey }[] = [
   { english: 'The endpoint was paused before this delivery was sent.', key: 'commerce.developers.webhooks.lastError.pausedBeforeSend' },
   {
     english: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
@@ -33,5 +28,13 @@ const DELIVERY_ERRORS: readonly MessageRule[] = [
  * as it was recorded, like anything else not listed here.
  */
 export function deliveryErrorText(t: Translate, error: string): string {
-  return translateMessage(t, DELIVERY_ERRORS, error) ?? error;
+  for (const rule of DELIVERY_ERRORS) {
+    if (typeof rule.english === 'string') {
+      if (rule.english === error) return t(rule.key);
+      continue;
+    }
+    const match = rule.english.exec(error);
+    if (match) return t(rule.key, match.groups ?? {});
+  }
+  return error;
 }

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { CSV_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import {
   importCatalogCsv,
@@ -78,7 +77,7 @@ async function run(
 async function localised(state: ActionState, extra: Omit<ImportState, keyof ActionState>): Promise<ImportState> {
   const { t } = await getI18n();
   return {
-    ...localiseState(state, t, CSV_MESSAGES, {
+    ...localiseState(state, t, {
       file: 'dashboard.csvImport.errors.chooseFile',
       csv: 'dashboard.csvImport.errors.previewFirst',
     }),
