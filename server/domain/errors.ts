@@ -276,6 +276,13 @@ export const ERROR_REASONS = {
   AMOUNT_WHOLE: { code: 'INVALID_AMOUNT', params: { currency: text, example: text } },
   AMOUNT_TOO_LARGE: { code: 'INVALID_AMOUNT' },
   SHIPPING_RATE_FORMAT: { code: 'INVALID_AMOUNT', params: { example: text } },
+  // Why a webhook delivery failed: stored as its last error (code, reason, params) and read on the developers page, never sent to a client.
+  WEBHOOK_PAUSED_BEFORE_SEND: { code: 'INVALID_STATE' },
+  WEBHOOK_PRIVATE_ADDRESS: { code: 'INVALID_STATE' },
+  WEBHOOK_TIMEOUT: { code: 'INVALID_STATE', params: { seconds: count } },
+  WEBHOOK_CONNECTION_FAILED: { code: 'INVALID_STATE', params: { error: text } },
+  WEBHOOK_NO_CONNECTION: { code: 'INVALID_STATE' },
+  WEBHOOK_HTTP_STATUS: { code: 'INVALID_STATE', params: { status: count } },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -14,6 +14,7 @@ import { AppError, toErrorPayload } from '../../server/domain/errors';
 import { validateCard } from '../../server/domain/payments';
 import { addressInputSchema, cardInputSchema } from '../../server/domain/payments';
 import { webhookEndpointInputSchema } from '../../server/domain/brands';
+import { storedError } from '../../server/webhooks/deliver';
 
 // Refusals of the domain are codes with params (errorText), and so are the form
 // schemas' field messages: a key, with the values of the zod issue as params.
@@ -115,10 +116,15 @@ describe('commerce pages translate the domain sentences', () => {
     );
   });
 
-  it("a delivery's recorded network failure reads in Khmer, while the receiver's own HTTP answer stays as it was", () => {
-    expect(deliveryErrorText(km, 'No response within 10 s.')).toBe(km('commerce.developers.webhooks.lastError.timeout', { seconds: '10' }));
-    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).toContain('ECONNREFUSED');
-    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).not.toContain('Connection failed');
-    expect(deliveryErrorText(km, 'HTTP 500: upstream down')).toBe('HTTP 500: upstream down');
+  it("a delivery's recorded failure is a code with params and reads in Khmer; a row stored before stays as it was", () => {
+    const timeout = storedError(new AppError('WEBHOOK_TIMEOUT', { seconds: 10 }));
+    expect(deliveryErrorText(km, timeout)).toBe(km('errors.WEBHOOK_TIMEOUT', { seconds: 10 }));
+    const refused = deliveryErrorText(km, storedError(new AppError('WEBHOOK_CONNECTION_FAILED', { error: 'ECONNREFUSED' })));
+    expect(refused).toContain('ECONNREFUSED');
+    expect(refused).not.toContain('Connection failed');
+    expect(deliveryErrorText(km, storedError(new AppError('WEBHOOK_HTTP_STATUS', { status: 500 })))).toBe(
+      km('errors.WEBHOOK_HTTP_STATUS', { status: 500 }),
+    );
+    expect(deliveryErrorText(km, 'HTTP 500 Internal Server Error')).toBe('HTTP 500 Internal Server Error');
   });
 });

@@ -280,13 +280,6 @@ export const commerce = {
         deleted: 'Endpoint deleted.',
         replayed: 'Sent again as a new delivery.',
       },
-      lastError: {
-        pausedBeforeSend: 'The endpoint was paused before this delivery was sent.',
-        privateAddress: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
-        timeout: 'No response within {seconds} s.',
-        connection: 'Connection failed ({code}).',
-        connectionGeneric: 'Connection failed.',
-      },
     },
     secret: {
       copy: 'Copy',

@@ -248,4 +248,10 @@ export const errors = {
   AMOUNT_WHOLE: '{currency} amounts are whole numbers, like {example}.',
   AMOUNT_TOO_LARGE: 'That amount is too large.',
   SHIPPING_RATE_FORMAT: 'Enter an amount like {example}, or 0 for free shipping.',
+  WEBHOOK_PAUSED_BEFORE_SEND: 'The endpoint was paused before this delivery was sent.',
+  WEBHOOK_PRIVATE_ADDRESS: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
+  WEBHOOK_TIMEOUT: 'No response within {seconds} s.',
+  WEBHOOK_CONNECTION_FAILED: 'Connection failed ({error}).',
+  WEBHOOK_NO_CONNECTION: 'Connection failed.',
+  WEBHOOK_HTTP_STATUS: 'The endpoint answered with HTTP status {status}.',
 } as const;

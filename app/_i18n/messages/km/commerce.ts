@@ -281,13 +281,6 @@ export const commerce: Messages['commerce'] = {
         deleted: 'បានលុបចំណុចទទួល។',
         replayed: 'បានផ្ញើម្តងទៀតជាការផ្ញើថ្មី។',
       },
-      lastError: {
-        pausedBeforeSend: 'ចំណុចទទួលត្រូវបានផ្អាក មុនពេលការផ្ញើនេះចេញទៅ។',
-        privateAddress: 'ចំណុចទទួលនាំទៅអាសយដ្ឋានឯកជន ដែល webhook មិនអនុញ្ញាតឱ្យផ្ញើទៅបានទេ។',
-        timeout: 'គ្មានការឆ្លើយតបក្នុងរយៈពេល {seconds} វិនាទី។',
-        connection: 'ការតភ្ជាប់បរាជ័យ ({code})។',
-        connectionGeneric: 'ការតភ្ជាប់បរាជ័យ។',
-      },
     },
     secret: {
       copy: 'ចម្លង',

@@ -242,4 +242,10 @@ export const errors: Messages['errors'] = {
   AMOUNT_WHOLE: 'ចំនួនទឹកប្រាក់ {currency} ជាចំនួនគត់ ដូចជា {example}។',
   AMOUNT_TOO_LARGE: 'ចំនួនទឹកប្រាក់នេះធំពេក។',
   SHIPPING_RATE_FORMAT: 'សូមបញ្ចូលចំនួនទឹកប្រាក់ដូចជា {example} ឬ 0 សម្រាប់ដឹកជញ្ជូនឥតគិតថ្លៃ។',
+  WEBHOOK_PAUSED_BEFORE_SEND: 'ចំណុចទទួលត្រូវបានផ្អាក មុនពេលការផ្ញើនេះចេញទៅ។',
+  WEBHOOK_PRIVATE_ADDRESS: 'ចំណុចទទួលនាំទៅអាសយដ្ឋានឯកជន ដែល webhook មិនអនុញ្ញាតឱ្យផ្ញើទៅបានទេ។',
+  WEBHOOK_TIMEOUT: 'គ្មានការឆ្លើយតបក្នុងរយៈពេល {seconds} វិនាទី។',
+  WEBHOOK_CONNECTION_FAILED: 'ការតភ្ជាប់បរាជ័យ ({error})។',
+  WEBHOOK_NO_CONNECTION: 'ការតភ្ជាប់បរាជ័យ។',
+  WEBHOOK_HTTP_STATUS: 'ចំណុចទទួលបានឆ្លើយតបដោយស្ថានភាព HTTP {status}។',
 };

@@ -281,13 +281,6 @@ export const commerce: Messages['commerce'] = {
         deleted: 'ລຶບປາຍທາງແລ້ວ.',
         replayed: 'ສົ່ງຄືນເປັນການສົ່ງໃໝ່ແລ້ວ.',
       },
-      lastError: {
-        pausedBeforeSend: 'ປາຍທາງຖືກຢຸດຊົ່ວຄາວກ່ອນທີ່ການສົ່ງນີ້ຈະອອກໄປ.',
-        privateAddress: 'ປາຍທາງຊີ້ໄປຫາທີ່ຢູ່ສ່ວນຕົວ ເຊິ່ງບໍ່ອະນຸຍາດໃຫ້ສົ່ງເວັບຮຸກໄປ.',
-        timeout: 'ບໍ່ມີການຕອບກັບພາຍໃນ {seconds} ວິນາທີ.',
-        connection: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ ({code}).',
-        connectionGeneric: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ.',
-      },
     },
     secret: {
       copy: 'ສຳເນົາ',

@@ -242,4 +242,10 @@ export const errors: Messages['errors'] = {
   AMOUNT_WHOLE: 'ຈຳນວນເງິນ {currency} ເປັນຈຳນວນເຕັມ ເຊັ່ນ {example}.',
   AMOUNT_TOO_LARGE: 'ຈຳນວນເງິນນີ້ຫຼາຍເກີນໄປ.',
   SHIPPING_RATE_FORMAT: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}, ຫຼື 0 ສຳລັບຈັດສົ່ງຟຣີ.',
+  WEBHOOK_PAUSED_BEFORE_SEND: 'ປາຍທາງຖືກຢຸດຊົ່ວຄາວກ່ອນທີ່ການສົ່ງນີ້ຈະອອກໄປ.',
+  WEBHOOK_PRIVATE_ADDRESS: 'ປາຍທາງຊີ້ໄປຫາທີ່ຢູ່ສ່ວນຕົວ ເຊິ່ງບໍ່ອະນຸຍາດໃຫ້ສົ່ງເວັບຮຸກໄປ.',
+  WEBHOOK_TIMEOUT: 'ບໍ່ມີການຕອບກັບພາຍໃນ {seconds} ວິນາທີ.',
+  WEBHOOK_CONNECTION_FAILED: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ ({error}).',
+  WEBHOOK_NO_CONNECTION: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ.',
+  WEBHOOK_HTTP_STATUS: 'ປາຍທາງຕອບກັບດ້ວຍສະຖານະ HTTP {status}.',
 };

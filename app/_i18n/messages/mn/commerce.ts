@@ -282,13 +282,6 @@ export const commerce: Messages['commerce'] = {
         deleted: 'Хүлээн авагч устгагдлаа.',
         replayed: 'Шинэ илгээлт болгон дахин илгээлээ.',
       },
-      lastError: {
-        pausedBeforeSend: 'Энэ илгээлтийг явуулахаас өмнө хүлээн авагчийг түр зогсоосон.',
-        privateAddress: 'Хүлээн авагч хувийн хаяг руу заадаг тул вебхүүк илгээх боломжгүй.',
-        timeout: '{seconds} секундын дотор хариу ирсэнгүй.',
-        connection: 'Холболт амжилтгүй ({code}).',
-        connectionGeneric: 'Холболт амжилтгүй.',
-      },
     },
     secret: {
       copy: 'Хуулах',

@@ -246,4 +246,10 @@ export const errors: Messages['errors'] = {
   AMOUNT_WHOLE: '{currency} дүн бүхэл тоо байна, жишээ нь {example}.',
   AMOUNT_TOO_LARGE: 'Энэ дүн хэт их байна.',
   SHIPPING_RATE_FORMAT: '{example} гэх мэт дүн, эсвэл үнэгүй хүргэлтийн хувьд 0 оруулна уу.',
+  WEBHOOK_PAUSED_BEFORE_SEND: 'Энэ илгээлтийг явуулахаас өмнө хүлээн авагчийг түр зогсоосон.',
+  WEBHOOK_PRIVATE_ADDRESS: 'Хүлээн авагч хувийн хаяг руу заадаг тул вебхүүк илгээх боломжгүй.',
+  WEBHOOK_TIMEOUT: '{seconds} секундын дотор хариу ирсэнгүй.',
+  WEBHOOK_CONNECTION_FAILED: 'Холболт амжилтгүй ({error}).',
+  WEBHOOK_NO_CONNECTION: 'Холболт амжилтгүй.',
+  WEBHOOK_HTTP_STATUS: 'Хүлээн авагч HTTP {status} төлөвөөр хариулсан.',
 };

@@ -1,5 +1,6 @@
 import type { FieldFallbacks } from '@/app/dashboard/_i18n/localise-state';
-import type { MessageKey, Translate } from '@/app/_i18n/translate';
+import { errorText, type Refusal } from '@/app/_i18n/error-text';
+import type { Translate } from '@/app/_i18n/translate';
 
 /** zod's own wording (an unknown scope or event) per field. */
 export const DEVELOPER_FIELDS: FieldFallbacks = {
@@ -9,32 +10,28 @@ export const DEVELOPER_FIELDS: FieldFallbacks = {
   url: 'commerce.developers.errors.urlFormat',
 };
 
-// The webhook sender (server/webhooks/deliver.ts) still stores a delivery's last
-// error as English text; until it stores a code, these are its sentences.
-const DELIVERY_ERRORS: readonly { english: string | RegExp; key: MessageKey }[] = [
-  { english: 'The endpoint was paused before this delivery was sent.', key: 'commerce.developers.webhooks.lastError.pausedBeforeSend' },
-  {
-    english: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
-    key: 'commerce.developers.webhooks.lastError.privateAddress',
-  },
-  { english: /^No response within (?<seconds>\d+) s\.$/, key: 'commerce.developers.webhooks.lastError.timeout' },
-  { english: /^Connection failed \((?<code>[A-Z0-9_]+)\)\.$/, key: 'commerce.developers.webhooks.lastError.connection' },
-  { english: 'Connection failed.', key: 'commerce.developers.webhooks.lastError.connectionGeneric' },
-];
-
 /**
- * A delivery's last error in the reader's language. "HTTP 500 Internal Server
- * Error" is the status's standard name (never the receiver's body), so it stays
- * as it was recorded, like anything else not listed here.
+ * A delivery's last error in the reader's language. The sender stores it as a
+ * refusal, `{ code, reason, params }` as JSON (server/webhooks/deliver.ts
+ * storedError); anything else (a row written before it did) is shown as it was stored.
  */
-export function deliveryErrorText(t: Translate, error: string): string {
-  for (const rule of DELIVERY_ERRORS) {
-    if (typeof rule.english === 'string') {
-      if (rule.english === error) return t(rule.key);
-      continue;
-    }
-    const match = rule.english.exec(error);
-    if (match) return t(rule.key, match.groups ?? {});
+export function deliveryErrorText(t: Translate, stored: string): string {
+  const refusal = readRefusal(stored);
+  return refusal ? errorText(t, refusal) : stored;
+}
+
+function readRefusal(stored: string): Refusal | null {
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (typeof value !== 'object' || value === null) return null;
+    const { code, reason, params } = value as Record<string, unknown>;
+    if (typeof code !== 'string') return null;
+    return {
+      code,
+      ...(typeof reason === 'string' ? { reason } : {}),
+      ...(typeof params === 'object' && params !== null ? { params: params as Refusal['params'] } : {}),
+    };
+  } catch {
+    return null;
   }
-  return error;
 }
