@@ -171,7 +171,6 @@ export const dashboard = {
     rowsToFix: 'Rows to fix',
     rowNumber: 'Row {row}',
     moreErrors: 'And {count, number} more.',
-    rowErrorsNote: 'Row problems are described in English.',
     nothingImported:
       '{count, plural, one {Nothing was imported: # row needs fixing. Correct the file and preview it again.} other {Nothing was imported: # rows need fixing. Correct the file and preview it again.}}',
     readyToImport: 'Ready to import: {summary}.',

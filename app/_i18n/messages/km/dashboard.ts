@@ -168,7 +168,6 @@ export const dashboard: Messages['dashboard'] = {
     rowsToFix: 'ជួរដែលត្រូវកែ',
     rowNumber: 'ជួរ {row}',
     moreErrors: 'និង {count, number} ទៀត។',
-    rowErrorsNote: 'បញ្ហានៃជួរនីមួយៗត្រូវបានពិពណ៌នាជាភាសាអង់គ្លេស។',
     nothingImported:
       '{count, plural, one {គ្មានអ្វីត្រូវបាននាំចូលទេ៖ # ជួរត្រូវការកែ។ សូមកែឯកសារ ហើយមើលជាមុនម្តងទៀត។} other {គ្មានអ្វីត្រូវបាននាំចូលទេ៖ # ជួរត្រូវការកែ។ សូមកែឯកសារ ហើយមើលជាមុនម្តងទៀត។}}',
     readyToImport: 'រួចរាល់សម្រាប់នាំចូល៖ {summary}។',

@@ -168,7 +168,6 @@ export const dashboard: Messages['dashboard'] = {
     rowsToFix: 'ແຖວທີ່ຕ້ອງແກ້ໄຂ',
     rowNumber: 'ແຖວ {row}',
     moreErrors: 'ແລະ ອີກ {count, number} ບັນຫາ.',
-    rowErrorsNote: 'ບັນຫາຂອງແຕ່ລະແຖວຖືກອະທິບາຍເປັນພາສາອັງກິດ.',
     nothingImported:
       '{count, plural, one {ບໍ່ມີຫຍັງຖືກນຳເຂົ້າ: ມີ # ແຖວທີ່ຕ້ອງແກ້ໄຂ. ແກ້ໄຂໄຟລ໌ແລ້ວເບິ່ງຕົວຢ່າງອີກຄັ້ງ.} other {ບໍ່ມີຫຍັງຖືກນຳເຂົ້າ: ມີ # ແຖວທີ່ຕ້ອງແກ້ໄຂ. ແກ້ໄຂໄຟລ໌ແລ້ວເບິ່ງຕົວຢ່າງອີກຄັ້ງ.}}',
     readyToImport: 'ພ້ອມນຳເຂົ້າ: {summary}.',

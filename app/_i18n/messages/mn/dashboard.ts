@@ -170,7 +170,6 @@ export const dashboard: Messages['dashboard'] = {
     rowsToFix: 'Засах мөрүүд',
     rowNumber: 'Мөр {row}',
     moreErrors: 'Бас {count, number} алдаа байна.',
-    rowErrorsNote: 'Мөрийн алдааг англи хэлээр тайлбарласан.',
     nothingImported:
       '{count, plural, one {Юу ч импортлогдсонгүй: # мөрийг засах шаардлагатай. Файлаа засаад дахин урьдчилан харна уу.} other {Юу ч импортлогдсонгүй: # мөрийг засах шаардлагатай. Файлаа засаад дахин урьдчилан харна уу.}}',
     readyToImport: 'Импортлоход бэлэн: {summary}.',

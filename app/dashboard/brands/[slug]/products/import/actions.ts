@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { errorText } from '@/app/_i18n/error-text';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
@@ -64,7 +65,8 @@ async function run(
     const rows = new Set(result.errors.map((e) => e.row)).size;
     return {
       state: { ok: false, code: 'INVALID_INPUT', message: t('dashboard.csvImport.nothingImported', { count: rows }) },
-      extra: { errors: result.errors },
+      // Each row problem in the reader's language, from its reason and params.
+      extra: { errors: result.errors.map((error) => ({ ...error, message: errorText(t, { code: error.reason, params: error.params }) })) },
     };
   }
   if (!dryRun) revalidatePath(productsPath(slug));
