@@ -1,13 +1,32 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { currentUser, type SessionUser } from '@/server/auth/session';
-import { englishMessage, toErrorPayload, type ErrorPayload } from '@/server/domain/errors';
+import { englishMessage, issueParams, toErrorPayload, type ErrorParams, type ErrorPayload } from '@/server/domain/errors';
 
 /**
  * What every server action returns to its form: the same `{ ok, error: { code } }`
  * shape as the socket protocol, plus per-field messages for zod failures.
  */
-export type ActionState = { ok: true; message?: string } | ({ ok: false; fieldErrors?: Record<string, string> } & ErrorPayload);
+export type ActionState =
+  | { ok: true; message?: string }
+  | ({ ok: false; fieldErrors?: Record<string, string>; fieldParams?: Record<string, ErrorParams> } & ErrorPayload);
+
+/** A failed parse as field errors (the keys the schema gave as messages) and the params each key needs. */
+export function issueFields(
+  issues: readonly z.core.$ZodIssue[],
+  fieldOf: (path: readonly PropertyKey[]) => string = (path) => path.map(String).join('.'),
+): { fieldErrors: Record<string, string>; fieldParams: Record<string, ErrorParams> } {
+  const fieldErrors: Record<string, string> = {};
+  const fieldParams: Record<string, ErrorParams> = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue.path);
+    if (field in fieldErrors) continue;
+    fieldErrors[field] = issue.message;
+    const params = issueParams(issue);
+    if (params) fieldParams[field] = params;
+  }
+  return { fieldErrors, fieldParams };
+}
 
 /** The signed-in user of a page, or a redirect to sign-in that comes back here. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
@@ -40,9 +59,7 @@ export async function publicFormAction<S extends z.ZodType>(
   const raw = form instanceof FormData ? Object.fromEntries(form.entries()) : form;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message;
-    return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors };
+    return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', ...issueFields(parsed.error.issues) };
   }
   try {
     return (await run(parsed.data)) ?? { ok: true };

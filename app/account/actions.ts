@@ -33,7 +33,6 @@ function influencerInput(form: FormData) {
 }
 
 const influencerForm: Localisation = {
-  rules: [],
   fields: {
     handle: 'account.host.handleRule',
     avatarUrl: 'account.host.avatarRule',
@@ -68,7 +67,6 @@ export async function changePasswordAction(_: ActionState | null, form: FormData
 }
 
 const deleteForm: Localisation = {
-  rules: [],
   fields: { confirmEmail: 'account.delete.emailMismatch' },
 };
 

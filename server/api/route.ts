@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../domain/context';
-import { AppError, englishMessage, isErrorKey, toErrorPayload } from '../domain/errors';
+import { AppError, englishMessage, isErrorKey, issueParams, toErrorPayload } from '../domain/errors';
 import type { Env } from '../env';
 import { createLogger, type Logger } from '../log';
 import { services } from '../services';
@@ -102,7 +102,7 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, w
   throw new InvalidRequest(
     parsed.error.issues.map((issue) => ({
       path: [where, ...issue.path.map(String)].join('.'),
-      message: isErrorKey(issue.message) ? englishMessage(issue.message) : issue.message,
+      message: isErrorKey(issue.message) ? englishMessage(issue.message, issueParams(issue)) : issue.message,
     })),
   );
 }

@@ -265,6 +265,41 @@ export const ERROR_REASONS = {
   NEW_BRAND_SLUG_RULE: { code: 'INVALID_INPUT' },
   NEW_BRAND_CURRENCY_RULE: { code: 'INVALID_INPUT' },
   NEW_BRAND_TIME_ZONE_RULE: { code: 'INVALID_INPUT' },
+  // Field limits and amounts with values: schemas name the key, the form helper takes the values from the zod issue.
+  TEXT_TOO_SHORT: { code: 'INVALID_INPUT', params: { min: count } },
+  TEXT_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  PRODUCT_SKU_TWICE: { code: 'INVALID_INPUT', params: { sku: text } },
+  SHOW_LINEUP_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  AMOUNT_MALFORMED: { code: 'INVALID_AMOUNT', params: { example: text } },
+  AMOUNT_AMBIGUOUS: { code: 'INVALID_AMOUNT', params: { text: text, example: text } },
+  AMOUNT_DECIMALS: { code: 'INVALID_AMOUNT', params: { currency: text, digits: count } },
+  AMOUNT_WHOLE: { code: 'INVALID_AMOUNT', params: { currency: text, example: text } },
+  AMOUNT_TOO_LARGE: { code: 'INVALID_AMOUNT' },
+  SHIPPING_RATE_FORMAT: { code: 'INVALID_AMOUNT', params: { example: text } },
+  // Why a row of a catalog CSV cannot be imported: shown per row on the import page.
+  CSV_SKU_EMPTY: { code: 'INVALID_INPUT' },
+  CSV_SKU_INVALID: { code: 'INVALID_INPUT', params: { sku: text } },
+  CSV_SKU_REPEATED: { code: 'INVALID_INPUT', params: { sku: text, row: count } },
+  CSV_TITLE_EMPTY: { code: 'INVALID_INPUT' },
+  CSV_TITLE_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  CSV_DESCRIPTION_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  CSV_VARIANT_NAME_EMPTY: { code: 'INVALID_INPUT' },
+  CSV_VARIANT_NAME_TOO_LONG: { code: 'INVALID_INPUT', params: { max: count } },
+  CSV_STATUS_UNKNOWN: { code: 'INVALID_INPUT', params: { status: text } },
+  CSV_OPTIONS_FORMAT: { code: 'INVALID_INPUT', params: { options: text } },
+  CSV_STOCK_INVALID: { code: 'INVALID_INPUT', params: { stock: text } },
+  CSV_CURRENCY_MISMATCH: { code: 'INVALID_INPUT', params: { currency: text, rowCurrency: text } },
+  CSV_SKU_OUTSIDE: { code: 'INVALID_INPUT', params: { sku: text } },
+  CSV_SKU_OTHER_PRODUCT: { code: 'INVALID_INPUT', params: { sku: text, product: text, given: text } },
+  CSV_PRODUCT_UNKNOWN: { code: 'INVALID_INPUT', params: { product: text } },
+  CSV_PRODUCT_FIELD_CLASH: { code: 'INVALID_INPUT', params: { row: count, column: text } },
+  // Why a webhook delivery failed: stored as its last error (code, reason, params) and read on the developers page, never sent to a client.
+  WEBHOOK_PAUSED_BEFORE_SEND: { code: 'INVALID_STATE' },
+  WEBHOOK_PRIVATE_ADDRESS: { code: 'INVALID_STATE' },
+  WEBHOOK_TIMEOUT: { code: 'INVALID_STATE', params: { seconds: count } },
+  WEBHOOK_CONNECTION_FAILED: { code: 'INVALID_STATE', params: { error: text } },
+  WEBHOOK_NO_CONNECTION: { code: 'INVALID_STATE' },
+  WEBHOOK_HTTP_STATUS: { code: 'INVALID_STATE', params: { status: count } },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;
@@ -357,22 +392,50 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   return payload;
 }
 
-type ParamlessReason = { [R in ErrorReason]: ParamsOf<R> extends undefined ? R : never }[ErrorReason];
-
 /** A zod message that is a key, as its English sentence (CSV row problems and API issues are English text). */
 export const schemaText = (message: string | undefined): string =>
   message && isErrorKey(message) ? englishMessage(message) : (message ?? '');
 
-/** A failed zod parse as the reason its schema named, else INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
-export function invalidField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const detail = issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
-  // A schema that names a reason (without params) refuses with it; zod's own wording names the field.
-  const first = issues[0]?.message ?? '';
-  if (isErrorReason(first) && !('params' in ERROR_REASONS[first])) return new AppError(first as ParamlessReason, detail);
-  const field = issues[0]?.path.map(String).join('.') || 'input';
-  return new AppError(
-    'INVALID_FIELD',
-    { field },
-    issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; '),
+/** What a zod issue looks like to this module (no zod import): enough to read a key's values from it. */
+export interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  maximum?: unknown;
+  minimum?: unknown;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The values an issue's key needs: a length or count limit's bound (`max`,
+ * `min`), or the `params` a refine gave (`{ sku }`). The key is the message.
+ */
+export function issueParams(issue: SchemaIssue): ErrorParams | undefined {
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code !== 'custom' || !issue.params) return undefined;
+  const values = Object.entries(issue.params).filter((entry): entry is [string, ErrorParamValue] =>
+    ['string', 'number'].includes(typeof entry[1]),
   );
+  return Object.fromEntries(values);
+}
+
+/** Whether the issue gives every param its key's sentence needs. */
+function paramsFit(reason: ErrorReason, params: ErrorParams | undefined): boolean {
+  const wanted = errorKeyParams()[reason];
+  return wanted.every((name) => params?.[name] !== undefined);
+}
+
+/** A failed zod parse as the reason its schema named (with the values it needs), else INVALID_FIELD naming the first field; zod's own wording goes to the logs only. */
+export function invalidField(issues: readonly SchemaIssue[]): AppError {
+  const detail = issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
+  const first = issues[0];
+  const key = first?.message ?? '';
+  if (first && isErrorReason(key)) {
+    const params = issueParams(first);
+    if (paramsFit(key, params))
+      return new (AppError as new (key: ErrorReason, params: ErrorParams | undefined, detail: string) => AppError)(key, params, detail);
+  }
+  const field = first?.path.map(String).join('.') || 'input';
+  return new AppError('INVALID_FIELD', { field }, detail);
 }

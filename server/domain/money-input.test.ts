@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MoneyInputError, moneyMessage, parseMoney, requireMoney } from './money-input';
+import { MoneyInputError, moneyRefusal, parseMoney, requireMoney } from './money-input';
 
 const usd = (text: string) => parseMoney(text, 'USD');
 
@@ -54,8 +54,24 @@ describe('amounts as people type them', () => {
       }
     })();
     expect(error).toBeInstanceOf(MoneyInputError);
-    expect(error).toMatchObject({ code: 'INVALID_AMOUNT', field: 'Refund amount', problem: 'MALFORMED' });
-    expect(moneyMessage('Refund amount', '45,50,1', 'USD', 'MALFORMED')).toBe('Refund amount: enter an amount like 12.50.');
+    expect(error).toMatchObject({
+      code: 'INVALID_AMOUNT',
+      reason: 'AMOUNT_MALFORMED',
+      params: { example: '12.50' },
+      field: 'Refund amount',
+      problem: 'MALFORMED',
+    });
+    expect(requireMoney('45,50', 'USD', 'Refund amount')).toBe(4550);
+  });
+
+  it('refuses an amount with a reason and the values its sentence needs, never an English sentence', () => {
+    expect(moneyRefusal('1,234', 'USD', 'AMBIGUOUS')).toEqual({ reason: 'AMOUNT_AMBIGUOUS', params: { text: '1,234', example: '12.50' } });
+    expect(moneyRefusal('1.555', 'usd', 'TOO_MANY_DECIMALS')).toEqual({
+      reason: 'AMOUNT_DECIMALS',
+      params: { currency: 'USD', digits: 2 },
+    });
+    expect(moneyRefusal('99.5', 'LAK', 'WHOLE_NUMBER')).toEqual({ reason: 'AMOUNT_WHOLE', params: { currency: 'LAK', example: '45000' } });
+    expect(moneyRefusal('9'.repeat(20), 'USD', 'TOO_LARGE')).toEqual({ reason: 'AMOUNT_TOO_LARGE', params: undefined });
     expect(requireMoney('45,50', 'USD', 'Refund amount')).toBe(4550);
   });
 });

@@ -3,7 +3,7 @@
 // files: "45.50", "45,50", "1 234,50", "1,234.50", "$45.50". One parser, so
 // every field accepts and refuses the same things. Pure (no server imports):
 // client components use it too.
-import { AppError } from './errors';
+import { AppError, type ParamsOf } from './errors';
 import { currencyFormat, WHOLE_UNIT_CURRENCIES } from './money-format';
 
 export type MoneyProblem = 'EMPTY' | 'MALFORMED' | 'AMBIGUOUS' | 'TOO_MANY_DECIMALS' | 'WHOLE_NUMBER' | 'TOO_LARGE';
@@ -111,21 +111,26 @@ export function moneyExample(currency: string): string {
   return `12.${'5'.padEnd(digits, '0')}`;
 }
 
-/** The refusal of an amount, naming its field ("Price: …") for the API and logs; forms show it beside the field. */
-export function moneyMessage(field: string, text: string, currency: string, problem: MoneyProblem): string {
+export type AmountReason = 'AMOUNT_MALFORMED' | 'AMOUNT_AMBIGUOUS' | 'AMOUNT_DECIMALS' | 'AMOUNT_WHOLE' | 'AMOUNT_TOO_LARGE';
+
+/** Why an amount was refused, as a reason and the values its sentence needs; forms show it beside the field, in the reader's language. */
+export type MoneyRefusal = { [R in AmountReason]: { reason: R; params: ParamsOf<R> } }[AmountReason];
+
+export function moneyRefusal(text: string, currency: string, problem: MoneyProblem): MoneyRefusal {
   const example = moneyExample(currency);
+  const code = currency.toUpperCase();
   switch (problem) {
     case 'EMPTY':
     case 'MALFORMED':
-      return `${field}: enter an amount like ${example}.`;
+      return { reason: 'AMOUNT_MALFORMED', params: { example } };
     case 'AMBIGUOUS':
-      return `${field}: “${text.trim()}” could mean two different amounts. Write it like ${example}.`;
+      return { reason: 'AMOUNT_AMBIGUOUS', params: { text: text.trim(), example } };
     case 'TOO_MANY_DECIMALS':
-      return `${field}: ${currency.toUpperCase()} amounts have at most ${currencyFormat(currency).digits} decimals.`;
+      return { reason: 'AMOUNT_DECIMALS', params: { currency: code, digits: currencyFormat(currency).digits } };
     case 'WHOLE_NUMBER':
-      return `${field}: ${currency.toUpperCase()} amounts are whole numbers, like ${example}.`;
+      return { reason: 'AMOUNT_WHOLE', params: { currency: code, example } };
     case 'TOO_LARGE':
-      return `${field}: that amount is too large.`;
+      return { reason: 'AMOUNT_TOO_LARGE', params: undefined };
     default: {
       const unreachable: never = problem;
       return unreachable;
@@ -133,15 +138,16 @@ export function moneyMessage(field: string, text: string, currency: string, prob
   }
 }
 
-/** INVALID_AMOUNT, saying which field and why. */
-export class MoneyInputError extends AppError<'INVALID_AMOUNT'> {
+/** INVALID_AMOUNT with the reason and params of why; `field` names the input for the logs. */
+export class MoneyInputError extends AppError<AmountReason> {
   constructor(
     readonly field: string,
     readonly problem: MoneyProblem,
     text: string,
     currency: string,
   ) {
-    super('INVALID_AMOUNT', `${field} "${text}" in ${currency}: ${problem}`);
+    const refusal = moneyRefusal(text, currency, problem);
+    super(refusal.reason, refusal.params as ParamsOf<AmountReason>, `${field} "${text}" in ${currency}: ${problem}`);
   }
 }
 

@@ -12,6 +12,8 @@ import { makeAllJobsDue, silentLog, testEnv } from '../jobs/test-support';
 import { createMailTransport } from '../mail/transport';
 import { newWebhookSecret, verifyWebhookSignature } from './signing';
 import { startTestReceiver, type TestReceiver } from './test-receiver';
+import { storedError } from './deliver';
+import { AppError } from '../domain/errors';
 
 describe('webhook delivery', () => {
   let database: TestDatabase;
@@ -133,7 +135,7 @@ describe('webhook delivery', () => {
       status: 'PENDING',
       attempts: 1,
       lastStatusCode: 500,
-      lastError: 'HTTP 500 Internal Server Error',
+      lastError: storedError(new AppError('WEBHOOK_HTTP_STATUS', { status: 500 })),
     });
     // The retry waits for the queue's backoff rather than running at once.
     const job = await db().job.findFirstOrThrow({ where: { kind: 'webhook.deliver' } });
@@ -166,7 +168,7 @@ describe('webhook delivery', () => {
       status: 'PENDING',
       attempts: 1,
       lastStatusCode: null,
-      lastError: 'Connection failed (ECONNREFUSED).',
+      lastError: storedError(new AppError('WEBHOOK_CONNECTION_FAILED', { error: 'ECONNREFUSED' })),
     });
   });
 
@@ -202,7 +204,7 @@ describe('webhook delivery', () => {
     expect(await onlyDelivery()).toMatchObject({
       status: 'FAILED',
       attempts: 2,
-      lastError: 'The endpoint was paused before this delivery was sent.',
+      lastError: storedError(new AppError('WEBHOOK_PAUSED_BEFORE_SEND')),
     });
   });
 
@@ -212,7 +214,11 @@ describe('webhook delivery', () => {
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_10' });
     await worker(guarded).drain();
     expect(receiver.received).toHaveLength(0);
-    expect(await onlyDelivery()).toMatchObject({ status: 'FAILED', attempts: 1, lastError: expect.stringContaining('private address') });
+    expect(await onlyDelivery()).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: storedError(new AppError('WEBHOOK_PRIVATE_ADDRESS')),
+    });
   });
 
   it('never stores or shows the brand what the receiver answered, only the status', async () => {
@@ -222,7 +228,7 @@ describe('webhook delivery', () => {
     await recordBrandEvent(db(), seed.brandId, 'order.paid', { orderId: 'ord_11' });
     await runAttempts(1);
     const stored = await onlyDelivery();
-    expect(stored).toMatchObject({ lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error' });
+    expect(stored).toMatchObject({ lastStatusCode: 500, lastError: storedError(new AppError('WEBHOOK_HTTP_STATUS', { status: 500 })) });
     expect(JSON.stringify(stored)).not.toContain('hunter2');
     const [listed] = await listWebhookEndpoints(db(), actors.lumenOwner, 'lumen');
     expect(listed!.id).toBe(id);

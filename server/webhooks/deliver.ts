@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { AppError } from '../domain/errors';
 import type { JobContext } from '../jobs/context';
 import { WEBHOOK_MAX_ATTEMPTS } from './attempts';
 import { signedWebhookHeaders } from './signing';
@@ -50,7 +50,7 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
   if (!endpoint.active) {
     await db.webhookDelivery.update({
       where: { id: deliveryId },
-      data: { status: 'FAILED', lastError: 'The endpoint was paused before this delivery was sent.' },
+      data: { status: 'FAILED', lastError: storedError(new AppError('WEBHOOK_PAUSED_BEFORE_SEND')) },
     });
     log.info('webhook endpoint paused; delivery not sent');
     return 'done';
@@ -63,7 +63,7 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
     data: event.data,
   } satisfies WebhookBody);
   let statusCode: number | null = null;
-  let error: string | null = null;
+  let error: AppError | null = null;
   let permanent = false;
   try {
     const result = await postJson(new URL(endpoint.url), { ...signedWebhookHeaders(endpoint.secret, event.id, body) }, body, {
@@ -71,9 +71,8 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
       blockPrivate: blocksPrivateTargets(env),
     });
     statusCode = result.statusCode;
-    // Our own wording of the status, not the receiver's reason phrase or body (see postJson).
-    if (statusCode < 200 || statusCode >= 300)
-      error = `HTTP ${statusCode}${STATUS_CODES[statusCode] ? ` ${STATUS_CODES[statusCode]}` : ''}`;
+    // The status only, never the receiver's reason phrase or body (see postJson).
+    if (statusCode < 200 || statusCode >= 300) error = new AppError('WEBHOOK_HTTP_STATUS', { status: statusCode });
   } catch (cause) {
     // A refused address will be refused again: no point retrying.
     permanent = cause instanceof BlockedTargetError;
@@ -91,22 +90,31 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }, { d
   const exhausted = permanent || attempts >= WEBHOOK_MAX_ATTEMPTS;
   await db.webhookDelivery.update({
     where: { id: deliveryId },
-    data: { lastStatusCode: statusCode, lastError: error.slice(0, 500), ...(exhausted && { status: 'FAILED' }) },
+    data: { lastStatusCode: statusCode, lastError: storedError(error), ...(exhausted && { status: 'FAILED' }) },
   });
   if (exhausted) {
-    log.warn({ statusCode, error }, 'webhook delivery failed for good');
+    log.warn({ statusCode, error: error.message }, 'webhook delivery failed for good');
     return 'done';
   }
-  log.warn({ statusCode, error }, 'webhook attempt failed; will retry');
-  throw new WebhookAttemptFailed(error);
+  log.warn({ statusCode, error: error.message }, 'webhook attempt failed; will retry');
+  throw new WebhookAttemptFailed(error.message);
 }
 
-function describeNetworkError(cause: unknown): string {
-  if (cause instanceof BlockedTargetError) return 'The endpoint resolves to a private address, which webhooks may not be sent to.';
+function describeNetworkError(cause: unknown): AppError {
+  if (cause instanceof BlockedTargetError) return new AppError('WEBHOOK_PRIVATE_ADDRESS');
   if (cause instanceof Error && (cause.name === 'AbortError' || cause.name === 'TimeoutError'))
-    return `No response within ${WEBHOOK_TIMEOUT_MS / 1000} s.`;
+    return new AppError('WEBHOOK_TIMEOUT', { seconds: WEBHOOK_TIMEOUT_MS / 1000 });
   const code = (cause as NodeJS.ErrnoException | null)?.code;
   // Only a code, never a library's message: those can quote what the other side said.
-  if (code && /^[A-Z0-9_]{1,60}$/.test(code)) return `Connection failed (${code}).`;
-  return 'Connection failed.';
+  if (code && /^[A-Z0-9_]{1,60}$/.test(code)) return new AppError('WEBHOOK_CONNECTION_FAILED', { error: code });
+  return new AppError('WEBHOOK_NO_CONNECTION');
+}
+
+/**
+ * A delivery's last error as the row keeps it: the refusal's code, reason and
+ * params as JSON (the column is text), so the developers page says it in the
+ * reader's language with errorText. See deliveryErrorText.
+ */
+export function storedError(error: AppError): string {
+  return JSON.stringify({ code: error.code, reason: error.reason, ...(error.params ? { params: error.params } : {}) });
 }

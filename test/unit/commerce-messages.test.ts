@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { WALLET_FIELDS, WALLET_MESSAGES } from '../../app/account/wallet/localise';
-import { COUPON_MESSAGES } from '../../app/dashboard/brands/[slug]/coupons/messages';
-import { deliveryErrorText, DEVELOPER_MESSAGES } from '../../app/dashboard/brands/[slug]/developers/messages';
-import { localiseState, translateMessage, type MessageRule } from '../../app/dashboard/_i18n/localise-state';
+import { WALLET_FIELDS } from '../../app/account/wallet/localise';
+import { COUPON_FIELDS } from '../../app/dashboard/brands/[slug]/coupons/messages';
+import { deliveryErrorText, DEVELOPER_FIELDS } from '../../app/dashboard/brands/[slug]/developers/messages';
+import { localiseState, type FieldFallbacks } from '../../app/dashboard/_i18n/localise-state';
+import { issueFields, type ActionState } from '../../app/_lib/action';
 import { MESSAGES } from '../../app/_i18n/messages';
 import { createTranslator } from '../../app/_i18n/standalone';
 import { apiKeyInputSchema } from '../../server/api/keys';
@@ -13,26 +14,31 @@ import { AppError, toErrorPayload } from '../../server/domain/errors';
 import { validateCard } from '../../server/domain/payments';
 import { addressInputSchema, cardInputSchema } from '../../server/domain/payments';
 import { webhookEndpointInputSchema } from '../../server/domain/brands';
+import { storedError } from '../../server/webhooks/deliver';
 
-// Refusals of the domain are codes with params (errorText); the form schemas'
-// field sentences are still translated by rule. These feed the real schemas and
-// checks bad input, so a reworded schema sentence fails here instead of showing
-// up in English on a Khmer page.
+// Refusals of the domain are codes with params (errorText), and so are the form
+// schemas' field messages: a key, with the values of the zod issue as params.
+// These feed the real schemas bad input and read the result as a Khmer page
+// would, so a schema that says a sentence instead of a key fails here.
 
 const km = createTranslator('km', MESSAGES.km);
 
-function issues(schema: z.ZodType, input: unknown): string[] {
+/** The real schema's failure, localised the way a dashboard form action does it. */
+function localised(schema: z.ZodType, input: unknown, fields: FieldFallbacks = {}): Record<string, string> {
   const result = schema.safeParse(input);
   expect(result.success).toBe(false);
-  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+  const failed = result.success ? {} : issueFields(result.error.issues);
+  const state = localiseState<ActionState>({ ok: false, code: 'INVALID_INPUT', message: '', ...failed }, km, fields);
+  return (!state.ok && state.fieldErrors) || {};
 }
 
-function expectTranslated(rules: readonly MessageRule[], messages: string[]) {
-  expect(messages.length).toBeGreaterThan(0);
-  for (const message of messages) {
-    const text = translateMessage(km, rules, message);
-    expect(text, message).not.toBeNull();
-    expect(text).not.toMatch(/^commerce\./);
+function expectTranslated(fieldErrors: Record<string, string>) {
+  const english = Object.values(MESSAGES.en.errors) as string[];
+  expect(Object.keys(fieldErrors).length).toBeGreaterThan(0);
+  for (const [field, text] of Object.entries(fieldErrors)) {
+    expect(text, field).not.toBe(km('errors.INVALID_INPUT'));
+    expect(english, field).not.toContain(text);
+    expect(text, field).not.toMatch(/\{\w+\}|^(errors|commerce)\./);
   }
 }
 
@@ -50,12 +56,11 @@ function cardRefusal(card: Partial<Parameters<typeof validateCard>[0]>): string 
 
 describe('commerce pages translate the domain sentences', () => {
   it('every wallet schema refusal for an empty or malformed address and card has a Khmer sentence', () => {
-    expectTranslated(WALLET_MESSAGES, issues(addressInputSchema, { fullName: ' ', line1: '', city: '', country: 'XX', phone: 'call me' }));
-    expectTranslated(
-      WALLET_MESSAGES,
-      issues(addressInputSchema, { fullName: 'x'.repeat(101), line1: 'x'.repeat(201), city: 'Phnom Penh', country: 'KH' }),
-    );
-    expectTranslated(WALLET_MESSAGES, issues(cardInputSchema, { number: 'abc', expMonth: '13', expYear: '27', cvc: '12', holder: '' }));
+    expectTranslated(localised(addressInputSchema, { fullName: ' ', line1: '', city: '', country: 'XX', phone: 'call me' }, WALLET_FIELDS));
+    const tooLong = localised(addressInputSchema, { fullName: 'x'.repeat(101), line1: 'x'.repeat(201), city: 'Phnom Penh', country: 'KH' });
+    expectTranslated(tooLong);
+    expect(tooLong).toEqual({ fullName: km('errors.TEXT_TOO_LONG', { max: 100 }), line1: km('errors.TEXT_TOO_LONG', { max: 200 }) });
+    expectTranslated(localised(cardInputSchema, { number: 'abc', expMonth: '13', expYear: '27', cvc: '12', holder: '' }, WALLET_FIELDS));
   });
 
   it('every card check refusal has a Khmer sentence, including the security code length with its digit count', () => {
@@ -82,7 +87,6 @@ describe('commerce pages translate the domain sentences', () => {
         fieldErrors: { expYear: 'Invalid input: expected number, received NaN', city: 'WALLET_CITY_REQUIRED' },
       },
       km,
-      WALLET_MESSAGES,
       WALLET_FIELDS,
     );
     expect(state).toMatchObject({
@@ -92,31 +96,35 @@ describe('commerce pages translate the domain sentences', () => {
   });
 
   it('coupon schema refusals have Khmer sentences', () => {
-    expectTranslated(COUPON_MESSAGES, issues(couponInputSchema, { code: 'x', kind: 'PERCENT', value: 0 }));
+    expectTranslated(localised(couponInputSchema, { code: 'x', kind: 'PERCENT', value: 0 }, COUPON_FIELDS));
     expectTranslated(
-      COUPON_MESSAGES,
-      issues(couponInputSchema, { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) }),
+      localised(
+        couponInputSchema,
+        { code: 'SPRING', kind: 'PERCENT', value: 120, startsAt: new Date(2), expiresAt: new Date(1) },
+        COUPON_FIELDS,
+      ),
     );
     expect(errorText(km, toErrorPayload(new AppError('COUPON_CODE_TAKEN', { code: 'SPRING10' })))).toContain('SPRING10');
-    expect(translateMessage(km, COUPON_MESSAGES, 'Enter an amount like 5.00, or leave it empty.')).toBe(
-      km('commerce.coupons.errors.minSubtotalFormat', { example: '5.00' }),
-    );
   });
 
   it('API key and webhook endpoint refusals have Khmer sentences', () => {
-    expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: ' ', scopes: [] }));
-    expectTranslated(DEVELOPER_MESSAGES, issues(apiKeyInputSchema, { name: 'x'.repeat(81), scopes: 'everything' }));
-    expectTranslated(DEVELOPER_MESSAGES, issues(webhookEndpointInputSchema, { url: 'ftp://example.com', events: [] }));
+    expectTranslated(localised(apiKeyInputSchema, { name: ' ', scopes: [] }, DEVELOPER_FIELDS));
+    expectTranslated(localised(apiKeyInputSchema, { name: 'x'.repeat(81), scopes: 'everything' }, DEVELOPER_FIELDS));
+    expectTranslated(localised(webhookEndpointInputSchema, { url: 'ftp://example.com', events: [] }, DEVELOPER_FIELDS));
     expectTranslated(
-      DEVELOPER_MESSAGES,
-      issues(webhookEndpointInputSchema, { url: 'https://user:pw@example.com/hook', events: 'order.paid' }),
+      localised(webhookEndpointInputSchema, { url: 'https://user:pw@example.com/hook', events: 'order.paid' }, DEVELOPER_FIELDS),
     );
   });
 
-  it("a delivery's recorded network failure reads in Khmer, while the receiver's own HTTP answer stays as it was", () => {
-    expect(deliveryErrorText(km, 'No response within 10 s.')).toBe(km('commerce.developers.webhooks.lastError.timeout', { seconds: '10' }));
-    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).toContain('ECONNREFUSED');
-    expect(deliveryErrorText(km, 'Connection failed (ECONNREFUSED).')).not.toContain('Connection failed');
-    expect(deliveryErrorText(km, 'HTTP 500: upstream down')).toBe('HTTP 500: upstream down');
+  it("a delivery's recorded failure is a code with params and reads in Khmer; a row stored before stays as it was", () => {
+    const timeout = storedError(new AppError('WEBHOOK_TIMEOUT', { seconds: 10 }));
+    expect(deliveryErrorText(km, timeout)).toBe(km('errors.WEBHOOK_TIMEOUT', { seconds: 10 }));
+    const refused = deliveryErrorText(km, storedError(new AppError('WEBHOOK_CONNECTION_FAILED', { error: 'ECONNREFUSED' })));
+    expect(refused).toContain('ECONNREFUSED');
+    expect(refused).not.toContain('Connection failed');
+    expect(deliveryErrorText(km, storedError(new AppError('WEBHOOK_HTTP_STATUS', { status: 500 })))).toBe(
+      km('errors.WEBHOOK_HTTP_STATUS', { status: 500 }),
+    );
+    expect(deliveryErrorText(km, 'HTTP 500 Internal Server Error')).toBe('HTTP 500 Internal Server Error');
   });
 });

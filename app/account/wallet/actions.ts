@@ -15,7 +15,7 @@ import {
 } from '@/server/domain/payments';
 import { addressInputSchema, cardInputSchema, walletItemIdSchema } from '@/server/domain/payments';
 import { services } from '@/server/services';
-import { WALLET_FIELDS, WALLET_MESSAGES } from './localise';
+import { WALLET_FIELDS } from './localise';
 
 const actor = (user: { id: string; name: string }) => ({ userId: user.id, name: user.name });
 const makeDefault = (form: FormData) => form.get('makeDefault') === 'on';
@@ -27,7 +27,7 @@ async function walletAction(run: (done: (key: MessageKey) => ActionState) => Pro
     revalidatePath('/account/wallet');
     return { ok: true, message: t(key) };
   };
-  return localiseState(await run(done), t, WALLET_MESSAGES, WALLET_FIELDS);
+  return localiseState(await run(done), t, WALLET_FIELDS);
 }
 
 export async function addAddressAction(_: ActionState | null, form: FormData): Promise<ActionState> {

@@ -5,7 +5,6 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { HOST_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { hostInviteResponseSchema, respondToHostInvite } from '@/server/domain/shows';
 import { services } from '@/server/services';
@@ -21,5 +20,5 @@ export async function answerInviteAction(_: ActionState | null, form: FormData):
     // inside it along: the page itself says what happened, and where the show is now.
     redirect(`/dashboard/host?answered=${response}&show=${encodeURIComponent(showId)}`);
   });
-  return localiseState(state, t, HOST_MESSAGES);
+  return localiseState(state, t);
 }

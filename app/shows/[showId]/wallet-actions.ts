@@ -2,7 +2,7 @@
 
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { WALLET_FIELDS, WALLET_MESSAGES } from '@/app/account/wallet/localise';
+import { WALLET_FIELDS } from '@/app/account/wallet/localise';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { currentUser } from '@/server/auth/session';
 import { addAddress, addPaymentMethod, getWallet, walletNeeds } from '@/server/domain/payments';
@@ -50,7 +50,7 @@ export async function changeOneTapAddressAction(_: ActionState | null, form: For
     await addAddress(db, { userId: user.id, name: user.name }, input, { makeDefault: true });
     return { ok: true, message: t('viewer.sheet.saved') };
   });
-  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
+  return localiseState(state, t, WALLET_FIELDS);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function saveOneTapWalletAction(_: ActionState | null, form: FormDa
     return { ok: true, message: t('viewer.sheet.saved') };
   });
   // The sheet posts the wallet page's fields: its sentences translate with the wallet's rules.
-  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
+  return localiseState(state, t, WALLET_FIELDS);
 }
 
 /**
@@ -93,5 +93,5 @@ export async function changeOneTapCardAction(_: ActionState | null, form: FormDa
     await addPaymentMethod(db, payments, { userId: user.id, name: user.name }, input, { makeDefault: true });
     return { ok: true, message: t('viewer.sheet.saved') };
   });
-  return localiseState(state, t, WALLET_MESSAGES, WALLET_FIELDS);
+  return localiseState(state, t, WALLET_FIELDS);
 }

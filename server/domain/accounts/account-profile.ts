@@ -17,7 +17,7 @@ export const influencerProfileSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9](?:[a-z0-9_.]{1,28})[a-z0-9]$/, 'HOST_HANDLE_RULE'),
-  bio: z.string().trim().max(500, 'Use at most 500 characters.').default(''),
+  bio: z.string().trim().max(500, 'TEXT_TOO_LONG').default(''),
   avatarUrl: z
     .union([
       z.literal(''),

@@ -19,10 +19,10 @@ export const emailSchema = z
   .transform((e) => e.trim().toLowerCase());
 export const passwordSchema = z
   .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(200, 'Use at most 200 characters.')
+  .min(10, 'TEXT_TOO_SHORT')
+  .max(200, 'TEXT_TOO_LONG')
   .refine((p) => new Set(p).size >= 5, 'PASSWORD_REPETITIVE');
-export const displayNameSchema = z.string().trim().min(1, 'PROFILE_NAME_REQUIRED').max(80, 'Use at most 80 characters.');
+export const displayNameSchema = z.string().trim().min(1, 'PROFILE_NAME_REQUIRED').max(80, 'TEXT_TOO_LONG');
 
 // argon2id with the library's defaults (19 MiB, t=2) – OWASP's recommended floor.
 export const hashPassword = (password: string) => withHashSlot(() => hash(password));

@@ -13,7 +13,7 @@ import { enqueueJobs } from '../../jobs/queue';
 const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const brandCreationSchema = z.object({
-  name: z.string().trim().min(2, 'Use at least 2 characters.').max(80),
+  name: z.string().trim().min(2, 'TEXT_TOO_SHORT').max(80),
   slug: brandAddressSchema,
   currency: z
     .string()

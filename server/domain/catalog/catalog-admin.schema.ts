@@ -47,8 +47,7 @@ function refuseRepeatedSkus(variants: { sku: string }[], ctx: z.RefinementCtx): 
   const seen = new Set<string>();
   variants.forEach((variant, index) => {
     const sku = variant.sku;
-    if (seen.has(sku))
-      ctx.addIssue({ code: 'custom', path: ['variants', index, 'sku'], message: `The SKU ${variant.sku} is used twice in this product.` });
+    if (seen.has(sku)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'sku'], message: 'PRODUCT_SKU_TWICE', params: { sku } });
     seen.add(sku);
   });
 }

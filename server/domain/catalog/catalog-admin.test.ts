@@ -72,6 +72,11 @@ describe('creating and reading products', () => {
   it('refuses the same SKU twice in one product, a negative price and a product with no variants', async () => {
     const twice = { ...tee('DUP'), variants: [tee('DUP').variants[0]!, tee('DUP').variants[0]!] };
     await expectCode(createProduct(database.prisma, lumen, 'lumen', twice), 'INVALID_INPUT', /DUP-M-RED is used twice/);
+    // The repeated SKU is a param of the reason, so every language can name it.
+    await expect(createProduct(database.prisma, lumen, 'lumen', twice)).rejects.toMatchObject({
+      reason: 'PRODUCT_SKU_TWICE',
+      params: { sku: 'DUP-M-RED' },
+    });
     await expectCode(
       createProduct(database.prisma, lumen, 'lumen', { ...tee('NEG'), variants: [{ ...tee('NEG').variants[0]!, priceMinor: -1 }] }),
       'INVALID_INPUT',

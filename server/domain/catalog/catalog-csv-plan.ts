@@ -1,7 +1,7 @@
 import type { ProductStatus } from './catalog-admin.schema';
 import { storedOptions, setStockInTransaction, type CatalogDb } from './catalog-admin.support';
 import { recordProductUpdated } from './catalog';
-import type { CatalogRow, ImportRowError } from './catalog-csv-rows';
+import { rowError, rowProblem, type CatalogRow, type ImportRowError, type RowProblem } from './catalog-csv-rows';
 import { formatOptionsText, type VariantOptions } from './catalog-format';
 
 // Decides what an import would do, from the checked rows and what the brand
@@ -48,15 +48,14 @@ type ProductFields = Pick<CatalogRow, 'title' | 'description' | 'status' | 'imag
 const PRODUCT_FIELD_LABELS = { title: 'title', description: 'description', status: 'status', imageUrl: 'image_url' } as const;
 
 /** The product-level cells of a row must agree with the product's earlier rows; empty cells agree with anything. */
-function mergeProductFields(group: ProductFields, row: CatalogRow): string[] {
-  const clashes: string[] = [];
+function mergeProductFields(group: ProductFields, row: CatalogRow): RowProblem[] {
+  const clashes: RowProblem[] = [];
   for (const field of Object.keys(PRODUCT_FIELD_LABELS) as (keyof typeof PRODUCT_FIELD_LABELS)[]) {
     const value = row[field];
     const label = PRODUCT_FIELD_LABELS[field];
     if (value === null) continue;
     if (group[field] === null) Object.assign(group, { [field]: value });
-    else if (group[field] !== value)
-      clashes.push(`Row ${group.firstRow} gives this product a different ${label}. Use the same ${label} on every row of a product.`);
+    else if (group[field] !== value) clashes.push(rowProblem('CSV_PRODUCT_FIELD_CLASH', { row: group.firstRow, column: label }));
   }
   return clashes;
 }
@@ -88,21 +87,21 @@ export async function planCatalogImport(db: CatalogDb, brandId: string, rows: Ca
   const groups = new Map<string, ProductFields>();
   const variants: PlannedVariant[] = [];
   for (const row of rows) {
-    const fail = (message: string) => errors.push({ row: row.row, sku: row.sku, message });
+    const fail = (problem: RowProblem) => errors.push(rowError(row.row, row.sku, problem));
     const known = variantsBySku.get(row.sku);
     let productKey: string;
     if (known && known.product.brandId !== brandId) {
-      fail(`The SKU ${row.sku} is already used outside this catalog. Choose another SKU.`);
+      fail(rowProblem('CSV_SKU_OUTSIDE', { sku: row.sku }));
       continue;
     } else if (known) {
       if (row.productId && row.productId !== known.productId) {
-        fail(`The SKU ${row.sku} belongs to product ${known.productId}, not ${row.productId}. Correct the product_id or leave it empty.`);
+        fail(rowProblem('CSV_SKU_OTHER_PRODUCT', { sku: row.sku, product: known.productId, given: row.productId }));
         continue;
       }
       productKey = known.productId;
     } else if (row.productId) {
       if (!existingProducts.has(row.productId)) {
-        fail(`There is no product ${row.productId} in this catalog. Leave product_id empty to create a new product.`);
+        fail(rowProblem('CSV_PRODUCT_UNKNOWN', { product: row.productId }));
         continue;
       }
       productKey = row.productId;

@@ -8,9 +8,9 @@ import {
   type ProductStatus,
 } from './catalog-admin.schema';
 import { parseOptionsText, type VariantOptions } from './catalog-format';
-import { moneyMessage, parseMoney } from '../money-input';
+import { moneyRefusal, parseMoney } from '../money-input';
 import { restoreFormulaText } from '../csv';
-import { AppError, englishMessage, schemaText } from '../errors';
+import { AppError, englishMessage, errorKeyParams, isErrorReason, type ErrorParams, type ErrorReason, type ParamsOf } from '../errors';
 
 // Turns CSV records into checked rows, one error per problem, each naming its
 // spreadsheet row (the header is row 1) so people can find it.
@@ -31,10 +31,23 @@ export const CATALOG_COLUMNS = [
 export type CatalogColumn = (typeof CATALOG_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly CatalogColumn[] = ['title', 'sku', 'variant_name', 'price', 'stock'];
 
+/** One problem of one row: a reason and its params (the import page says it in the reader's language), and its English sentence for the API and logs. */
 export interface ImportRowError {
   row: number;
   sku?: string;
+  reason: ErrorReason;
+  params?: ErrorParams;
   message: string;
+}
+
+/** A row problem from its key and params; `message` is rendered from the English dictionary, never written here. */
+export function rowProblem<K extends ErrorReason>(reason: K, ...[params]: ParamsOf<K> extends undefined ? [] : [ParamsOf<K>]): RowProblem {
+  return { reason, ...(params ? { params } : {}) };
+}
+
+export interface RowProblem {
+  reason: ErrorReason;
+  params?: ErrorParams;
 }
 
 export interface CatalogRow {
@@ -83,51 +96,48 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
       const at = columns.get(column);
       return at === undefined ? null : restoreFormulaText(record[at] ?? '').trim();
     };
-    const problems: string[] = [];
+    const problems: RowProblem[] = [];
     const sku = cell('sku') ?? '';
     const skuCheck = skuSchema.safeParse(sku);
-    if (!skuCheck.success)
-      problems.push(sku ? `The SKU “${sku}” is not valid: ${schemaText(skuCheck.error.issues[0]?.message)}` : 'The SKU is empty.');
-    else if (firstRowOfSku.has(sku))
-      problems.push(`The SKU ${sku} also appears in row ${firstRowOfSku.get(sku)}. Each SKU may appear once.`);
+    if (!skuCheck.success) problems.push(sku ? skuProblem(sku, skuCheck.error.issues[0]?.message) : rowProblem('CSV_SKU_EMPTY'));
+    else if (firstRowOfSku.has(sku)) problems.push(rowProblem('CSV_SKU_REPEATED', { sku, row: firstRowOfSku.get(sku)! }));
     else firstRowOfSku.set(sku, row);
 
     const title = cell('title') ?? '';
-    if (!title) problems.push('The title is empty.');
-    else if (title.length > 200) problems.push('The title is longer than 200 characters.');
+    if (!title) problems.push(rowProblem('CSV_TITLE_EMPTY'));
+    else if (title.length > 200) problems.push(rowProblem('CSV_TITLE_TOO_LONG', { max: 200 }));
     const description = cell('description') || null;
-    if (description && description.length > 5000) problems.push('The description is longer than 5,000 characters.');
+    if (description && description.length > 5000) problems.push(rowProblem('CSV_DESCRIPTION_TOO_LONG', { max: 5000 }));
     const variantName = cell('variant_name') ?? '';
-    if (!variantName) problems.push('The variant name is empty.');
-    else if (variantName.length > 120) problems.push('The variant name is longer than 120 characters.');
+    if (!variantName) problems.push(rowProblem('CSV_VARIANT_NAME_EMPTY'));
+    else if (variantName.length > 120) problems.push(rowProblem('CSV_VARIANT_NAME_TOO_LONG', { max: 120 }));
 
     const statusText = cell('status') ?? '';
     const status = statusText ? productStatusSchema.safeParse(statusText.toUpperCase()) : null;
-    if (status && !status.success) problems.push(`The status “${statusText}” is not one of draft, active or archived.`);
+    if (status && !status.success) problems.push(rowProblem('CSV_STATUS_UNKNOWN', { status: statusText }));
 
     const imageText = cell('image_url') ?? '';
-    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(englishMessage(IMAGE_SOURCE_MESSAGE));
+    if (imageText && !imageUrlSchema.safeParse(imageText).success) problems.push(rowProblem(IMAGE_SOURCE_MESSAGE));
 
     const optionsText = cell('options') ?? '';
     const parsedOptions = parseOptionsText(optionsText);
     const options = parsedOptions ? variantOptionsSchema.safeParse(parsedOptions) : null;
-    if (!options?.success) problems.push(`The options “${optionsText}” should look like Size=M;Colour=Red, each name once.`);
+    if (!options?.success) problems.push(rowProblem('CSV_OPTIONS_FORMAT', { options: optionsText }));
 
     const priceText = cell('price') ?? '';
     const price = parseMoney(priceText, currency);
     const priceMinor = price.ok ? price.minor : null;
-    if (!price.ok) problems.push(moneyMessage(`Price “${priceText}”`, priceText, currency, price.problem));
+    if (!price.ok) problems.push(moneyRefusal(priceText, currency, price.problem));
 
     const stockText = cell('stock') ?? '';
     const stock = /^\d{1,10}$/.test(stockText) ? Number(stockText) : null;
-    if (stock === null || stock > MAX_STOCK) problems.push(`The stock “${stockText}” must be a whole number, zero or more.`);
+    if (stock === null || stock > MAX_STOCK) problems.push(rowProblem('CSV_STOCK_INVALID', { stock: stockText }));
 
     const rowCurrency = (cell('currency') ?? '').toUpperCase();
-    if (rowCurrency && rowCurrency !== currency)
-      problems.push(`This catalog sells in ${currency}, but the row says ${rowCurrency}. Convert the price and write ${currency}.`);
+    if (rowCurrency && rowCurrency !== currency) problems.push(rowProblem('CSV_CURRENCY_MISMATCH', { currency, rowCurrency }));
 
     if (problems.length || priceMinor === null || stock === null || !options?.success) {
-      for (const message of problems) errors.push({ row, ...(sku ? { sku } : {}), message });
+      for (const problem of problems) errors.push(rowError(row, sku, problem));
       return;
     }
     rows.push({
@@ -145,4 +155,14 @@ export function readCatalogRows(records: string[][], currency: string): { rows: 
     });
   });
   return { rows, errors };
+}
+
+/** A problem placed on its row, with its English sentence for the API and logs. */
+export function rowError(row: number, sku: string, { reason, params }: RowProblem): ImportRowError {
+  return { row, ...(sku ? { sku } : {}), reason, ...(params ? { params } : {}), message: englishMessage(reason, params) };
+}
+
+/** A SKU the schema refused: its own reason where the schema names one (format, length), else that it is not valid. */
+function skuProblem(sku: string, key: string | undefined): RowProblem {
+  return key && isErrorReason(key) && errorKeyParams()[key].length === 0 ? { reason: key } : rowProblem('CSV_SKU_INVALID', { sku });
 }

@@ -174,8 +174,17 @@ describe('catalog CSV export and import', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 7]);
+    // Each problem is a reason with the values its sentence needs, so the import page can say it in the reader's language.
+    expect(result.errors.map(({ reason, params }) => ({ reason, params }))).toEqual([
+      { reason: 'AMOUNT_MALFORMED', params: { example: '12.50' } },
+      { reason: 'CSV_STATUS_UNKNOWN', params: { status: 'published' } },
+      { reason: 'CSV_CURRENCY_MISMATCH', params: { currency: 'USD', rowCurrency: 'EUR' } },
+      { reason: 'CSV_OPTIONS_FORMAT', params: { options: 'Size' } },
+      { reason: 'CSV_SKU_REPEATED', params: { sku: 'GOOD-1', row: 2 } },
+      { reason: 'CSV_STOCK_INVALID', params: { stock: '-1' } },
+    ]);
     expect(result.errors.map((e) => e.message).join('\n')).toMatch(
-      /Price “€10”[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/,
+      /like 12\.50[\s\S]*status “published”[\s\S]*sells in USD[\s\S]*Size=M;Colour=Red[\s\S]*also appears in row 2[\s\S]*stock “-1”/,
     );
     expect(await variantCount()).toBe(before);
     expect(await database.prisma.product.count({ where: { title: 'Good Row' } })).toBe(0);
@@ -187,7 +196,13 @@ describe('catalog CSV export and import', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { row: 3, sku: 'KORA-FLEECE-M', message: 'The SKU KORA-FLEECE-M is already used outside this catalog. Choose another SKU.' },
+        {
+          row: 3,
+          sku: 'KORA-FLEECE-M',
+          reason: 'CSV_SKU_OUTSIDE',
+          params: { sku: 'KORA-FLEECE-M' },
+          message: 'The SKU KORA-FLEECE-M is already used outside this catalog. Choose another SKU.',
+        },
       ],
     });
     const fleece = await database.prisma.productVariant.findUniqueOrThrow({ where: { sku: 'KORA-FLEECE-M' } });

@@ -2,21 +2,20 @@ import { z } from 'zod';
 import { isCountryCode } from '../countries';
 import type { ErrorKey } from '../errors';
 
-const text = (max: number, label: string, required: ErrorKey) =>
-  z.string().trim().min(1, required).max(max, `Keep the ${label} under ${max} characters.`);
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `Keep the ${label} under ${max} characters.`).default('');
+const text = (max: number, required: ErrorKey) => z.string().trim().min(1, required).max(max, 'TEXT_TOO_LONG');
+const optionalText = (max: number) => z.string().trim().max(max, 'TEXT_TOO_LONG').default('');
 
 export const addressInputSchema = z.object({
-  fullName: text(100, 'full name', 'WALLET_FULL_NAME_REQUIRED'),
-  line1: text(200, 'street address', 'WALLET_LINE1_REQUIRED'),
-  line2: optionalText(200, 'second address line'),
-  city: text(100, 'city', 'WALLET_CITY_REQUIRED'),
-  region: optionalText(100, 'region'),
-  postalCode: optionalText(20, 'postal code'),
+  fullName: text(100, 'WALLET_FULL_NAME_REQUIRED'),
+  line1: text(200, 'WALLET_LINE1_REQUIRED'),
+  line2: optionalText(200),
+  city: text(100, 'WALLET_CITY_REQUIRED'),
+  region: optionalText(100),
+  postalCode: optionalText(20),
   // A code from the country picker, never a name cut to two letters ("Cambodia" is not "CA"):
   // anything that is not an assigned ISO 3166-1 code is refused, never shortened.
   country: z.string().trim().toUpperCase().refine(isCountryCode, 'WALLET_COUNTRY'),
-  phone: optionalText(30, 'phone number').refine((p) => /^[+\d\s().-]*$/.test(p), 'WALLET_PHONE'),
+  phone: optionalText(30).refine((p) => /^[+\d\s().-]*$/.test(p), 'WALLET_PHONE'),
 });
 export type AddressInput = z.input<typeof addressInputSchema>;
 
@@ -49,7 +48,7 @@ export const cardInputSchema = z.object({
     .string()
     .trim()
     .min(1, 'CARD_HOLDER_REQUIRED' satisfies ErrorKey)
-    .max(100, 'Keep the name on the card under 100 characters.'),
+    .max(100, 'TEXT_TOO_LONG'),
 });
 export type CardInput = z.input<typeof cardInputSchema>;
 

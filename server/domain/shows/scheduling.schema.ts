@@ -20,13 +20,13 @@ export const coverImageUrlSchema = z
 
 export const lineupSchema = z
   .array(z.string().trim().min(1).max(64))
-  .max(SHOW_LINEUP_MAX, `A show can feature at most ${SHOW_LINEUP_MAX} products.`)
+  .max(SHOW_LINEUP_MAX, 'SHOW_LINEUP_TOO_LONG')
   .refine((ids) => new Set(ids).size === ids.length, 'SHOW_LINEUP_TWICE');
 
 /** What a brand can change on a show at any time before it ends. */
 export const showDetailsSchema = z.object({
-  title: z.string().trim().min(1, 'SHOW_TITLE_REQUIRED').max(120, 'Use at most 120 characters.'),
-  description: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
+  title: z.string().trim().min(1, 'SHOW_TITLE_REQUIRED').max(120, 'TEXT_TOO_LONG'),
+  description: z.string().trim().max(2000, 'TEXT_TOO_LONG').default(''),
   coverImageUrl: coverImageUrlSchema,
   plannedDurationMinutes: z.coerce.number().int('SHOW_DURATION_WHOLE').min(5, 'SHOW_DURATION_MIN').max(1440, 'SHOW_DURATION_MAX'),
   /** Basis points of each order line: 1000 = 10 %. Forms take a percent and convert. */
@@ -49,7 +49,7 @@ export const showCreationSchema = showDetailsSchema.extend({
 });
 export type ShowCreationInput = z.input<typeof showCreationSchema>;
 
-export const cancelReasonSchema = z.string().trim().max(500, 'Use at most 500 characters.').default('');
+export const cancelReasonSchema = z.string().trim().max(500, 'TEXT_TOO_LONG').default('');
 
 export const hostInviteResponseSchema = z.enum(['accept', 'decline']);
 export type HostInviteResponse = z.infer<typeof hostInviteResponseSchema>;

@@ -5,8 +5,6 @@ export const account = {
     saving: 'Saving…',
     checkFields: 'Please check the highlighted fields.',
     invalidField: 'Check this field.',
-    minChars: 'Use at least {min} characters.',
-    maxChars: 'Use at most {max} characters.',
   },
   page: {
     title: 'Your account',

@@ -78,7 +78,6 @@ export const commerce = {
       line1Required: 'Enter the street address.',
       cityRequired: 'Enter the city.',
       holderRequired: 'Enter the name on the card.',
-      tooLong: 'Keep this under {max} characters.',
       country: 'Choose a country from the list.',
       phone: 'Use digits, spaces and + ( ) - only.',
       numberFormat: 'Enter the card number (digits only).',
@@ -155,8 +154,6 @@ export const commerce = {
     },
     errors: {
       percentRange: 'Enter a whole percentage from 1 to 100.',
-      amountFormat: 'Enter an amount like {example}.',
-      minSubtotalFormat: 'Enter an amount like {example}, or leave it empty.',
       skippedTime: 'That time does not exist on the clock that day (daylight saving). Pick another.',
       useDatePicker: 'Use the date and time picker.',
       maxRedemptionsFormat: 'Enter a whole number of uses, or leave it empty for no limit.',
@@ -185,7 +182,6 @@ export const commerce = {
     save: 'Save shipping',
     saved: 'Shipping saved. It applies to orders placed from now on.',
     errors: {
-      flatFormat: 'Enter an amount like {example}, or 0 for free shipping.',
       freeOverFormat: 'Enter an amount like {example}, or leave it empty.',
       nonNegative: 'Enter shipping amounts of zero or more.',
     },
@@ -283,13 +279,6 @@ export const commerce = {
         testQueued: 'Test event queued. Its delivery appears below in a moment.',
         deleted: 'Endpoint deleted.',
         replayed: 'Sent again as a new delivery.',
-      },
-      lastError: {
-        pausedBeforeSend: 'The endpoint was paused before this delivery was sent.',
-        privateAddress: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
-        timeout: 'No response within {seconds} s.',
-        connection: 'Connection failed ({code}).',
-        connectionGeneric: 'Connection failed.',
       },
     },
     secret: {

@@ -5,8 +5,6 @@ export const account: Messages['account'] = {
     saving: 'កំពុងរក្សាទុក…',
     checkFields: 'សូមពិនិត្យវាលដែលបានបន្លិច។',
     invalidField: 'សូមពិនិត្យវាលនេះ។',
-    minChars: 'សូមប្រើយ៉ាងហោចណាស់ {min} តួអក្សរ។',
-    maxChars: 'សូមប្រើមិនលើសពី {max} តួអក្សរ។',
   },
   page: {
     title: 'គណនីរបស់អ្នក',

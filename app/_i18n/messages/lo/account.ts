@@ -5,8 +5,6 @@ export const account: Messages['account'] = {
     saving: 'ກຳລັງບັນທຶກ…',
     checkFields: 'ກະລຸນາກວດເບິ່ງຊ່ອງທີ່ໝາຍໄວ້.',
     invalidField: 'ກະລຸນາກວດເບິ່ງຊ່ອງນີ້.',
-    minChars: 'ໃຊ້ຢ່າງໜ້ອຍ {min} ຕົວອັກສອນ.',
-    maxChars: 'ໃຊ້ບໍ່ເກີນ {max} ຕົວອັກສອນ.',
   },
   page: {
     title: 'ບັນຊີຂອງທ່ານ',

@@ -79,7 +79,6 @@ export const commerce: Messages['commerce'] = {
       line1Required: 'ກະລຸນາໃສ່ທີ່ຢູ່.',
       cityRequired: 'ກະລຸນາໃສ່ເມືອງ.',
       holderRequired: 'ກະລຸນາໃສ່ຊື່ເທິງບັດ.',
-      tooLong: 'ກະລຸນາຂຽນບໍ່ໃຫ້ເກີນ {max} ຕົວອັກສອນ.',
       country: 'ກະລຸນາເລືອກປະເທດຈາກລາຍການ.',
       phone: 'ໃຊ້ໄດ້ສະເພາະຕົວເລກ, ຍະຫວ່າງ ແລະ + ( ) - ເທົ່ານັ້ນ.',
       numberFormat: 'ກະລຸນາໃສ່ເລກບັດ (ຕົວເລກເທົ່ານັ້ນ).',
@@ -156,8 +155,6 @@ export const commerce: Messages['commerce'] = {
     },
     errors: {
       percentRange: 'ກະລຸນາໃສ່ເປີເຊັນເປັນຈຳນວນເຕັມ ຕັ້ງແຕ່ 1 ຫາ 100.',
-      amountFormat: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}.',
-      minSubtotalFormat: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}, ຫຼື ປ່ອຍຫວ່າງໄວ້.',
       skippedTime: 'ເວລານັ້ນບໍ່ມີໃນມື້ນັ້ນ (ຍ້ອນການປ່ຽນເວລາຕາມລະດູ). ກະລຸນາເລືອກເວລາອື່ນ.',
       useDatePicker: 'ກະລຸນາໃຊ້ຕົວເລືອກວັນທີ ແລະ ເວລາ.',
       maxRedemptionsFormat: 'ກະລຸນາໃສ່ຈຳນວນການໃຊ້ເປັນຈຳນວນເຕັມ, ຫຼື ປ່ອຍຫວ່າງຖ້າບໍ່ຈຳກັດ.',
@@ -186,7 +183,6 @@ export const commerce: Messages['commerce'] = {
     save: 'ບັນທຶກການຈັດສົ່ງ',
     saved: 'ບັນທຶກການຈັດສົ່ງແລ້ວ. ມັນໃຊ້ກັບຄຳສັ່ງຊື້ນັບແຕ່ນີ້ໄປ.',
     errors: {
-      flatFormat: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}, ຫຼື 0 ສຳລັບຈັດສົ່ງຟຣີ.',
       freeOverFormat: 'ກະລຸນາໃສ່ຈຳນວນເງິນ ເຊັ່ນ {example}, ຫຼື ປ່ອຍຫວ່າງໄວ້.',
       nonNegative: 'ກະລຸນາໃສ່ຄ່າຈັດສົ່ງຕັ້ງແຕ່ສູນຂຶ້ນໄປ.',
     },
@@ -284,13 +280,6 @@ export const commerce: Messages['commerce'] = {
         testQueued: 'ເຫດການທົດລອງເຂົ້າຄິວແລ້ວ. ການສົ່ງຂອງມັນຈະປາກົດຂ້າງລຸ່ມໃນອີກບຶດໜຶ່ງ.',
         deleted: 'ລຶບປາຍທາງແລ້ວ.',
         replayed: 'ສົ່ງຄືນເປັນການສົ່ງໃໝ່ແລ້ວ.',
-      },
-      lastError: {
-        pausedBeforeSend: 'ປາຍທາງຖືກຢຸດຊົ່ວຄາວກ່ອນທີ່ການສົ່ງນີ້ຈະອອກໄປ.',
-        privateAddress: 'ປາຍທາງຊີ້ໄປຫາທີ່ຢູ່ສ່ວນຕົວ ເຊິ່ງບໍ່ອະນຸຍາດໃຫ້ສົ່ງເວັບຮຸກໄປ.',
-        timeout: 'ບໍ່ມີການຕອບກັບພາຍໃນ {seconds} ວິນາທີ.',
-        connection: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ ({code}).',
-        connectionGeneric: 'ການເຊື່ອມຕໍ່ລົ້ມເຫຼວ.',
       },
     },
     secret: {

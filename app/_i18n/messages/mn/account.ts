@@ -5,8 +5,6 @@ export const account: Messages['account'] = {
     saving: 'Хадгалж байна…',
     checkFields: 'Тодруулсан талбаруудыг шалгана уу.',
     invalidField: 'Энэ талбарыг шалгана уу.',
-    minChars: 'Дор хаяж {min} тэмдэгт ашиглана уу.',
-    maxChars: 'Хамгийн ихдээ {max} тэмдэгт ашиглана уу.',
   },
   page: {
     title: 'Таны бүртгэл',

@@ -16,9 +16,11 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
     redirect(`/dashboard/brands/${slug}/products`);
   });
   // A taken address is the address field's problem: say so beside it.
-  const located = !state.ok && state.code === 'BRAND_ADDRESS_TAKEN' ? { ...state, fieldErrors: { slug: 'BRAND_ADDRESS_TAKEN' } } : state;
+  const located =
+    !state.ok && state.code === 'BRAND_ADDRESS_TAKEN'
+      ? { ...state, fieldErrors: { slug: 'BRAND_ADDRESS_TAKEN' }, ...(state.params ? { fieldParams: { slug: state.params } } : {}) }
+      : state;
   return localise(located, {
-    rules: [],
     fields: {
       name: 'account.newBrand.nameRule',
       slug: 'account.newBrand.slugRule',

@@ -7,11 +7,12 @@ import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
 import { formatMajorUnits } from '@/server/domain/catalog';
-import { moneyMessage, parseMoney } from '@/server/domain/money-input';
+import { moneyRefusal, parseMoney, type MoneyProblem } from '@/server/domain/money-input';
+import type { ErrorParams } from '@/server/domain/errors';
 import { createCoupon, setCouponActive, type CouponInput } from '@/server/domain/coupons';
 import { zonedLocalToUtc } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
-import { COUPON_FIELDS, COUPON_MESSAGES } from './messages';
+import { COUPON_FIELDS } from './messages';
 
 const text = (max: number) => z.string().max(max).default('');
 const couponFormSchema = z.object({
@@ -33,8 +34,18 @@ type CouponForm = z.infer<typeof couponFormSchema>;
  * what is unreadable. The sentences stay English like the domain's, and
  * COUPON_MESSAGES translates both at the end of the action.
  */
-function toCouponInput(form: CouponForm, currency: string, timeZone: string): { input: CouponInput; errors: Record<string, string> } {
+function toCouponInput(
+  form: CouponForm,
+  currency: string,
+  timeZone: string,
+): { input: CouponInput; errors: Record<string, string>; params: Record<string, ErrorParams> } {
   const errors: Record<string, string> = {};
+  const params: Record<string, ErrorParams> = {};
+  const refuseAmount = (field: string, text: string, problem: MoneyProblem) => {
+    const refusal = moneyRefusal(text, currency, problem);
+    errors[field] = refusal.reason;
+    if (refusal.params) params[field] = refusal.params;
+  };
   const example = formatMajorUnits(500, currency);
   const count = (value: string, field: string, message: string): number | null => {
     if (value.trim() === '') return null;
@@ -43,12 +54,14 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
   };
   const amount = form.kind === 'PERCENT' ? null : parseMoney(form.value, currency);
   const value = amount ? (amount.ok ? amount.minor : null) : /^\d{1,3}$/.test(form.value.trim()) ? Number(form.value) : null;
-  if (amount && !amount.ok && amount.problem !== 'EMPTY') errors.value = moneyMessage('Discount', form.value, currency, amount.problem);
-  else if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100))
-    errors.value = form.kind === 'PERCENT' ? 'COUPON_FORM_PERCENT_RANGE' : `Enter an amount like ${example}.`;
+  if (amount && !amount.ok && amount.problem !== 'EMPTY') refuseAmount('value', form.value, amount.problem);
+  else if (value === null || value < 1 || (form.kind === 'PERCENT' && value > 100)) {
+    errors.value = form.kind === 'PERCENT' ? 'COUPON_FORM_PERCENT_RANGE' : 'AMOUNT_MALFORMED';
+    if (form.kind !== 'PERCENT') params.value = { example };
+  }
   const minSubtotal = form.minSubtotal.trim() === '' ? null : parseMoney(form.minSubtotal, currency);
   const minSubtotalMinor = minSubtotal ? (minSubtotal.ok ? minSubtotal.minor : null) : 0;
-  if (minSubtotal && !minSubtotal.ok) errors.minSubtotal = moneyMessage('Minimum order', form.minSubtotal, currency, minSubtotal.problem);
+  if (minSubtotal && !minSubtotal.ok) refuseAmount('minSubtotal', form.minSubtotal, minSubtotal.problem);
   const instant = (local: string, field: string): Date | null => {
     if (local.trim() === '') return null;
     const result = zonedLocalToUtc(local.trim(), timeZone);
@@ -69,7 +82,7 @@ function toCouponInput(form: CouponForm, currency: string, timeZone: string): { 
   };
   if (!/^[A-Za-z0-9-]{3,32}$/.test(form.code.trim())) errors.code = 'COUPON_FORM_CODE_FORMAT';
   if (input.startsAt && input.expiresAt && input.expiresAt <= input.startsAt) errors.expiresAt = 'COUPON_FORM_END_AFTER_START';
-  return { input, errors };
+  return { input, errors, params };
 }
 
 export async function createCouponAction(_: ActionState | null, form: FormData): Promise<ActionState> {
@@ -78,14 +91,20 @@ export async function createCouponAction(_: ActionState | null, form: FormData):
     const actor = { userId: user.id, name: user.name };
     const { db } = services();
     const brand = await requireBrandMember(db, actor, { slug: fields.slug });
-    const { input, errors } = toCouponInput(fields, brand.currency, brand.timeZone);
+    const { input, errors, params } = toCouponInput(fields, brand.currency, brand.timeZone);
     if (Object.keys(errors).length)
-      return { ok: false, code: 'INVALID_INPUT', message: 'Please check the highlighted fields.', fieldErrors: errors };
+      return {
+        ok: false,
+        code: 'INVALID_INPUT',
+        message: 'Please check the highlighted fields.',
+        fieldErrors: errors,
+        fieldParams: params,
+      };
     const coupon = await createCoupon(db, actor, fields.slug, input);
     revalidatePath(`/dashboard/brands/${fields.slug}/coupons`);
     return { ok: true, message: t('commerce.coupons.form.created', { code: coupon.code }) };
   });
-  return localiseState(state, t, COUPON_MESSAGES, COUPON_FIELDS);
+  return localiseState(state, t, COUPON_FIELDS);
 }
 
 const couponActiveSchema = z.object({
@@ -102,5 +121,5 @@ export async function setCouponActiveAction(_: ActionState | null, form: FormDat
     revalidatePath(`/dashboard/brands/${slug}/coupons`);
     return { ok: true, message: t(active === 'true' ? 'commerce.coupons.reactivated' : 'commerce.coupons.deactivated', { code }) };
   });
-  return localiseState(state, t, COUPON_MESSAGES);
+  return localiseState(state, t);
 }

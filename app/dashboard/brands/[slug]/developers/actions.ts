@@ -18,7 +18,7 @@ import {
   webhookEndpointInputSchema,
 } from '@/server/domain/brands';
 import { services } from '@/server/services';
-import { DEVELOPER_FIELDS, DEVELOPER_MESSAGES } from './messages';
+import { DEVELOPER_FIELDS } from './messages';
 
 /** An action result that may carry a secret to show once (an API key or a signing secret). */
 export type SecretActionState = ActionState & { secret?: string };
@@ -34,7 +34,7 @@ const withList = (form: FormData, name: string) => ({ ...Object.fromEntries(form
 /** Every action here answers in the reader's language. */
 async function localised(state: Promise<ActionState>): Promise<ActionState> {
   const { t } = await getI18n();
-  return localiseState(await state, t, DEVELOPER_MESSAGES, DEVELOPER_FIELDS);
+  return localiseState(await state, t, DEVELOPER_FIELDS);
 }
 
 async function said(key: MessageKey): Promise<ActionState> {

@@ -1,12 +1,6 @@
-import { ACCESS_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
-import { translateMessage, type FieldFallbacks, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
+import type { FieldFallbacks } from '@/app/dashboard/_i18n/localise-state';
+import { errorText, type Refusal } from '@/app/_i18n/error-text';
 import type { Translate } from '@/app/_i18n/translate';
-
-// The English sentences server/api/keys.ts, server/domain/webhooks(.schema).ts
-// and the webhook sender (server/webhooks/deliver.ts, stored as a delivery's
-// last error) produce, each with its dictionary key.
-
-export const DEVELOPER_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES];
 
 /** zod's own wording (an unknown scope or event) per field. */
 export const DEVELOPER_FIELDS: FieldFallbacks = {
@@ -16,22 +10,28 @@ export const DEVELOPER_FIELDS: FieldFallbacks = {
   url: 'commerce.developers.errors.urlFormat',
 };
 
-const DELIVERY_ERRORS: readonly MessageRule[] = [
-  { english: 'The endpoint was paused before this delivery was sent.', key: 'commerce.developers.webhooks.lastError.pausedBeforeSend' },
-  {
-    english: 'The endpoint resolves to a private address, which webhooks may not be sent to.',
-    key: 'commerce.developers.webhooks.lastError.privateAddress',
-  },
-  { english: /^No response within (?<seconds>\d+) s\.$/, key: 'commerce.developers.webhooks.lastError.timeout' },
-  { english: /^Connection failed \((?<code>[A-Z0-9_]+)\)\.$/, key: 'commerce.developers.webhooks.lastError.connection' },
-  { english: 'Connection failed.', key: 'commerce.developers.webhooks.lastError.connectionGeneric' },
-];
-
 /**
- * A delivery's last error in the reader's language. "HTTP 500 Internal Server
- * Error" is the status's standard name (never the receiver's body), so it stays
- * as it was recorded, like anything else not listed here.
+ * A delivery's last error in the reader's language. The sender stores it as a
+ * refusal, `{ code, reason, params }` as JSON (server/webhooks/deliver.ts
+ * storedError); anything else (a row written before it did) is shown as it was stored.
  */
-export function deliveryErrorText(t: Translate, error: string): string {
-  return translateMessage(t, DELIVERY_ERRORS, error) ?? error;
+export function deliveryErrorText(t: Translate, stored: string): string {
+  const refusal = readRefusal(stored);
+  return refusal ? errorText(t, refusal) : stored;
+}
+
+function readRefusal(stored: string): Refusal | null {
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (typeof value !== 'object' || value === null) return null;
+    const { code, reason, params } = value as Record<string, unknown>;
+    if (typeof code !== 'string') return null;
+    return {
+      code,
+      ...(typeof reason === 'string' ? { reason } : {}),
+      ...(typeof params === 'object' && params !== null ? { params: params as Refusal['params'] } : {}),
+    };
+  } catch {
+    return null;
+  }
 }

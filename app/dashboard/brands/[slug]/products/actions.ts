@@ -5,22 +5,23 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { PRODUCT_FIELDS, PRODUCT_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { PRODUCT_FIELDS } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
 import { createProduct, setProductStatus, updateProduct } from '@/server/domain/catalog';
 import { createProductSchema, productStatusSchema, updateProductSchema } from '@/server/domain/catalog';
-import { AppError, type ErrorKey } from '@/server/domain/errors';
+import { AppError, type ErrorKey, type ErrorParams } from '@/server/domain/errors';
 import { createProductWithImage, MAX_PRODUCT_IMAGE_BYTES, uploadProductImage, validateProductImage } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { productsPath } from './brand-context';
 import { fieldErrorsOf, productFormSchema, readProductForm, toVariantInput } from './product-form-data';
 
-const invalid = (fieldErrors: Record<string, string>): ActionState => ({
+const invalid = (fieldErrors: Record<string, string>, fieldParams?: Record<string, ErrorParams>): ActionState => ({
   ok: false,
   code: 'INVALID_INPUT',
   message: 'Please check the highlighted fields.',
   fieldErrors,
+  ...(fieldParams ? { fieldParams } : {}),
 });
 
 /** Creates a product (productId null) or saves the editor's changes, then opens the product's page. */
@@ -31,7 +32,7 @@ export async function saveProductAction(
   form: FormData,
 ): Promise<ActionState> {
   const { t } = await getI18n();
-  return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_MESSAGES, PRODUCT_FIELDS);
+  return localiseState(await saveProduct(slug, productId, form), t, PRODUCT_FIELDS);
 }
 
 // Answers with codes and schema keys; the action above translates.
@@ -42,12 +43,16 @@ async function saveProduct(slug: string, productId: string | null, form: FormDat
     const { currency } = await requireBrandMember(db, actor, { slug });
     const rows = fields.variants.map((row, index) => toVariantInput(row, index, currency));
     const rowErrors = Object.assign({}, ...rows.map((r) => r.errors)) as Record<string, string>;
-    if (Object.keys(rowErrors).length) return invalid(rowErrors);
+    const rowParams = Object.assign({}, ...rows.map((r) => r.params)) as Record<string, ErrorParams>;
+    if (Object.keys(rowErrors).length) return invalid(rowErrors, rowParams);
     const input = { title: fields.title, description: fields.description, status: fields.status, variants: rows.map((r) => r.input) };
 
     // The domain parses again; parsing here as well is what gives each field its own message.
     const checked = (productId ? updateProductSchema : createProductSchema).safeParse(input);
-    if (!checked.success) return invalid(fieldErrorsOf(checked.error.issues));
+    if (!checked.success) {
+      const { fieldErrors, fieldParams } = fieldErrorsOf(checked.error.issues);
+      return invalid(fieldErrors, fieldParams);
+    }
     // The create form may carry the product's image: stored with the product, or neither is.
     const image = productId ? null : await chosenImage(form);
     if (image && 'error' in image) return invalid({ image: image.error });
@@ -93,7 +98,7 @@ export async function setStatusAction(
     revalidatePath(productsPath(slug));
     redirect(productsPath(slug, `/${productId}?saved=${status.toLowerCase()}`));
   });
-  return localiseState(state, t, PRODUCT_MESSAGES);
+  return localiseState(state, t);
 }
 
 const imageSchema = z.object({
@@ -118,5 +123,5 @@ export async function uploadImageAction(
     revalidatePath(productsPath(slug));
     return { ok: true, message: t('dashboard.productImage.updated') };
   });
-  return localiseState(state, t, PRODUCT_MESSAGES, { image: 'dashboard.productImage.errors.choose' });
+  return localiseState(state, t, { image: 'dashboard.productImage.errors.choose' });
 }

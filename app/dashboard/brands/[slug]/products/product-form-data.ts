@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { parseOptionsText } from '@/server/domain/catalog';
-import { moneyMessage, parseMoney } from '@/server/domain/money-input';
+import { issueFields } from '@/app/_lib/action';
+import { moneyRefusal, parseMoney } from '@/server/domain/money-input';
 import { productStatusSchema } from '@/server/domain/catalog';
-import type { ErrorKey } from '@/server/domain/errors';
+import type { ErrorKey, ErrorParams } from '@/server/domain/errors';
 
 // What the product editor posts: plain strings, one `variants.<i>.<field>` set
 // per row. The action turns them into the domain's input once it knows the
@@ -44,11 +45,16 @@ export function readProductForm(form: FormData): Record<string, unknown> {
  */
 export function toVariantInput(row: ProductForm['variants'][number], index: number, currency: string) {
   const errors: Record<string, string> = {};
+  const params: Record<string, ErrorParams> = {};
   const options = parseOptionsText(row.options);
   if (!options) errors[`variants.${index}.options`] = 'PRODUCT_OPTIONS_FORMAT';
   const price = parseMoney(row.price, currency);
   const priceMinor = price.ok ? price.minor : null;
-  if (!price.ok) errors[`variants.${index}.price`] = moneyMessage('Price', row.price, currency, price.problem);
+  if (!price.ok) {
+    const refusal = moneyRefusal(row.price, currency, price.problem);
+    errors[`variants.${index}.price`] = refusal.reason;
+    if (refusal.params) params[`variants.${index}.price`] = refusal.params;
+  }
   const stockText = row.stock.trim();
   const sendStock = !row.id || stockText !== row.stockShown.trim();
   if (sendStock && !/^\d{1,10}$/.test(stockText)) errors[`variants.${index}.stock`] = 'STOCK_INVALID' satisfies ErrorKey;
@@ -60,19 +66,16 @@ export function toVariantInput(row: ProductForm['variants'][number], index: numb
     priceMinor: priceMinor ?? 0,
     ...(sendStock ? { stock: Number(stockText) } : {}),
   };
-  return { input, errors };
+  return { input, errors, params };
 }
 
-/** zod paths → the editor's field names (priceMinor is typed as `price`). */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path
+/** zod issues → the editor's field names (priceMinor is typed as `price`), with the params each key needs. */
+export function fieldErrorsOf(issues: Parameters<typeof issueFields>[0]) {
+  return issueFields(issues, (path) =>
+    path
       .map(String)
       .join('.')
       .replace(/\.priceMinor$/, '.price')
-      .replace(/\.options\..*$/, '.options');
-    errors[key] ??= issue.message;
-  }
-  return errors;
+      .replace(/\.options\..*$/, '.options'),
+  );
 }

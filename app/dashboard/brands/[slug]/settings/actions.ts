@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { ACCESS_MESSAGES, MONEY_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
-import { localiseState, type MessageRule } from '@/app/dashboard/_i18n/localise-state';
+import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { getShippingRule, updateShippingRule } from '@/server/domain/brands';
 import { formatMajorUnits } from '@/server/domain/catalog';
-import { moneyMessage, parseMoney } from '@/server/domain/money-input';
+import { moneyRefusal, parseMoney } from '@/server/domain/money-input';
+import type { ErrorParams } from '@/server/domain/errors';
 import { services } from '@/server/services';
 
 const shippingFormSchema = z.object({
@@ -17,8 +17,7 @@ const shippingFormSchema = z.object({
   freeOver: z.string().max(20).default(''),
 });
 
-// updateShippingRule refuses with a code (errorText); the form's own hints are translated where they are made.
-const SHIPPING_MESSAGES: readonly MessageRule[] = [...ACCESS_MESSAGES, ...MONEY_MESSAGES];
+// updateShippingRule refuses with a code (errorText); an unreadable amount is a reason with params beside its field.
 
 export async function updateShippingAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
@@ -32,17 +31,20 @@ export async function updateShippingAction(_: ActionState | null, form: FormData
     const shippingFlatMinor = flatParsed.ok ? flatParsed.minor : null;
     const freeShippingOverMinor = freeParsed?.ok ? freeParsed.minor : null;
     const fieldErrors: Record<string, string> = {};
-    if (!flatParsed.ok)
-      fieldErrors.flat =
-        flatParsed.problem === 'EMPTY'
-          ? t('commerce.shipping.errors.flatFormat', { example })
-          : moneyMessage('Shipping rate', flat, currency, flatParsed.problem);
-    if (freeParsed && !freeParsed.ok) fieldErrors.freeOver = moneyMessage('Free shipping from', freeOver, currency, freeParsed.problem);
+    const fieldParams: Record<string, ErrorParams> = {};
+    const refuse = (field: string, refusal: { reason: string; params?: ErrorParams }) => {
+      fieldErrors[field] = refusal.reason;
+      if (refusal.params) fieldParams[field] = refusal.params;
+    };
+    // A rate is required; an empty one is told that 0 means free.
+    if (!flatParsed.ok && flatParsed.problem === 'EMPTY') refuse('flat', { reason: 'SHIPPING_RATE_FORMAT', params: { example } });
+    else if (!flatParsed.ok) refuse('flat', moneyRefusal(flat, currency, flatParsed.problem));
+    if (freeParsed && !freeParsed.ok) refuse('freeOver', moneyRefusal(freeOver, currency, freeParsed.problem));
     if (shippingFlatMinor === null || Object.keys(fieldErrors).length)
-      return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors };
+      return { ok: false, code: 'INVALID_INPUT', message: t('dashboard.form.checkFields'), fieldErrors, fieldParams };
     await updateShippingRule(db, actor, slug, { shippingFlatMinor, freeShippingOverMinor });
     revalidatePath(`/dashboard/brands/${slug}/settings`);
     return { ok: true, message: t('commerce.shipping.saved') };
   });
-  return localiseState(state, t, SHIPPING_MESSAGES);
+  return localiseState(state, t);
 }

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { SHOW_FIELDS, SHOW_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { SHOW_FIELDS } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { requireBrandMember } from '@/server/domain/brands';
 import type { Actor } from '@/server/domain/context';
@@ -60,7 +60,7 @@ async function withCover<T>(
 /** Every action's refusal (by code and params) and field sentence is translated here, on its way to the form. */
 async function localised(state: Promise<ActionState>): Promise<ActionState> {
   const [{ t }, result] = await Promise.all([getI18n(), state]);
-  return localiseState(result, t, SHOW_MESSAGES, SHOW_FIELDS);
+  return localiseState(result, t, SHOW_FIELDS);
 }
 
 export async function createShowAction(slug: string, _: ActionState | null, form: FormData): Promise<ActionState> {

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { TEAM_FIELDS, TEAM_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
+import { TEAM_FIELDS } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import { inviteBrandMember, memberInviteSchema, removeBrandMember, revokeBrandInvite } from '@/server/domain/brands';
 import { services } from '@/server/services';
@@ -23,7 +23,7 @@ export async function inviteMemberAction(_: ActionState | null, form: FormData):
     revalidatePath(`/dashboard/brands/${slug}/team`);
     return { ok: true, message: t('dashboard.team.sent', { email: invite.email }) };
   });
-  return localiseState(state, t, TEAM_MESSAGES, TEAM_FIELDS);
+  return localiseState(state, t, TEAM_FIELDS);
 }
 
 export async function revokeInviteAction(form: FormData): Promise<void> {
@@ -40,5 +40,5 @@ export async function removeMemberAction(_: ActionState | null, form: FormData):
     revalidatePath(`/dashboard/brands/${slug}/team`);
     return { ok: true, message: t('dashboard.team.removed') };
   });
-  return localiseState(state, t, TEAM_MESSAGES);
+  return localiseState(state, t);
 }

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { errorText } from '@/app/_i18n/error-text';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { CSV_MESSAGES } from '@/app/dashboard/_i18n/domain-messages';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
 import {
   importCatalogCsv,
@@ -65,7 +65,8 @@ async function run(
     const rows = new Set(result.errors.map((e) => e.row)).size;
     return {
       state: { ok: false, code: 'INVALID_INPUT', message: t('dashboard.csvImport.nothingImported', { count: rows }) },
-      extra: { errors: result.errors },
+      // Each row problem in the reader's language, from its reason and params.
+      extra: { errors: result.errors.map((error) => ({ ...error, message: errorText(t, { code: error.reason, params: error.params }) })) },
     };
   }
   if (!dryRun) revalidatePath(productsPath(slug));
@@ -78,7 +79,7 @@ async function run(
 async function localised(state: ActionState, extra: Omit<ImportState, keyof ActionState>): Promise<ImportState> {
   const { t } = await getI18n();
   return {
-    ...localiseState(state, t, CSV_MESSAGES, {
+    ...localiseState(state, t, {
       file: 'dashboard.csvImport.errors.chooseFile',
       csv: 'dashboard.csvImport.errors.previewFirst',
     }),

@@ -79,15 +79,14 @@ function PreviewTable({ lines }: { lines: ImportPreviewLine[] }) {
   );
 }
 
-/** The row problems come from the import in English; the frame around them is translated. */
+/** The row problems, each already in the reader's language (the action translates its reason and params). */
 function ErrorList({ errors }: { errors: NonNullable<ImportState['errors']> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="rounded-xl border border-red-200">
       <h2 className="border-b border-red-200 bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">
         {t('dashboard.csvImport.rowsToFix')}
       </h2>
-      {locale !== 'en' && <p className="px-3 pt-2 text-xs text-neutral-600">{t('dashboard.csvImport.rowErrorsNote')}</p>}
       <ul className="divide-y divide-neutral-100 text-sm">
         {errors.slice(0, SHOWN_ROWS).map((error, index) => (
           <li key={index} className="px-3 py-2">
