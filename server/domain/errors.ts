@@ -165,6 +165,7 @@ export const ERROR_REASONS = {
   DEAL_OVER: { code: 'DEAL_ENDED' },
   CANCELLED_WHILE_PAYING: { code: 'INVALID_STATE' },
   CARD_DECLINED_NOT_SAVED: { code: 'PAYMENT_DECLINED' },
+  BRAND_ADDRESS_IN_USE: { code: 'BRAND_ADDRESS_TAKEN', params: { slug: text } },
   // Coupons at checkout
   COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
   COUPON_INACTIVE: { code: 'COUPON_INVALID' },

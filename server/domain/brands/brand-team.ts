@@ -56,7 +56,7 @@ export async function createBrand(
   return { slug: input.slug };
 }
 
-const addressTaken = (slug: string) => new AppError('BRAND_ADDRESS_TAKEN', `slug ${slug} taken`);
+const addressTaken = (slug: string) => new AppError('BRAND_ADDRESS_IN_USE', { slug }, `slug ${slug} taken`);
 
 export interface BrandTeam {
   members: { userId: string; name: string; email: string; role: BrandRole; isYou: boolean }[];

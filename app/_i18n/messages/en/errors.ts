@@ -140,6 +140,7 @@ export const errors = {
   LIMIT_PER_BUYER: 'You can buy at most {max} of this product in this show.',
   LIMIT_PER_PRODUCT: 'You can buy at most {max} of {product} in this show.',
   DEAL_OVER: 'This deal has ended or sold out.',
+  BRAND_ADDRESS_IN_USE: 'The web address “{slug}” is taken. Try another.',
   CARD_DECLINED_NOT_SAVED: 'This card was declined, so it was not saved. Try another card.',
   CANCELLED_WHILE_PAYING: 'This order was cancelled while it was being paid, so your payment was returned.',
   COUPON_UNKNOWN: 'We do not know the code {code}.',

@@ -18,7 +18,11 @@ export async function createBrandAction(_: ActionState | null, form: FormData): 
   // A taken address is the address field's problem: say so beside it.
   const located =
     !state.ok && state.code === 'BRAND_ADDRESS_TAKEN'
-      ? { ...state, fieldErrors: { slug: 'BRAND_ADDRESS_TAKEN' }, ...(state.params ? { fieldParams: { slug: state.params } } : {}) }
+      ? {
+          ...state,
+          fieldErrors: { slug: state.reason ?? 'BRAND_ADDRESS_TAKEN' },
+          ...(state.params ? { fieldParams: { slug: state.params } } : {}),
+        }
       : state;
   return localise(located, {
     fields: {
