@@ -2,8 +2,8 @@
 // coupon amounts, shipping rates, deal prices, refunds) and in catalog CSV
 // files: "45.50", "45,50", "1 234,50", "1,234.50", "$45.50". One parser, so
 // every field accepts and refuses the same things. Pure (no server imports):
-// client components use it too.
-import { AppError } from './errors';
+// client components use it too, so its refusal as an AppError lives in
+// money-require.ts (AppError brings every English error sentence along).
 import { currencyFormat, WHOLE_UNIT_CURRENCIES } from './money-format';
 
 export type MoneyProblem = 'EMPTY' | 'MALFORMED' | 'AMBIGUOUS' | 'TOO_MANY_DECIMALS' | 'WHOLE_NUMBER' | 'TOO_LARGE';
@@ -131,23 +131,4 @@ export function moneyMessage(field: string, text: string, currency: string, prob
       return unreachable;
     }
   }
-}
-
-/** INVALID_AMOUNT, saying which field and why. */
-export class MoneyInputError extends AppError<'INVALID_AMOUNT'> {
-  constructor(
-    readonly field: string,
-    readonly problem: MoneyProblem,
-    text: string,
-    currency: string,
-  ) {
-    super('INVALID_AMOUNT', `${field} "${text}" in ${currency}: ${problem}`);
-  }
-}
-
-/** The amount in minor units, or a MoneyInputError naming the field. */
-export function requireMoney(text: string, currency: string, field: string): number {
-  const parsed = parseMoney(text, currency);
-  if (!parsed.ok) throw new MoneyInputError(field, parsed.problem, text, currency);
-  return parsed.minor;
 }
