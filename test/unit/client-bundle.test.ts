@@ -103,7 +103,18 @@ describe('what the browser downloads', () => {
     const all = reach(entry, { lazy: true });
     // The sheets open on a tap; the card and the chat show what the show channel brings after hydration;
     // socket.io-client (17 kB) and mediasoup-client (about 60 kB) start loading from import() as soon as they are needed.
-    const local = ['bag-drawer.tsx', 'auth-sheet.tsx', 'one-tap-setup-sheet.tsx', 'pinned-product.tsx', '../../_components/chat-panel.tsx'];
+    // The lineup, the sound buttons and the shipping line under Buy (with the pricing rules) are not needed for the first frame either.
+    const local = [
+      'bag-drawer.tsx',
+      'auth-sheet.tsx',
+      'one-tap-setup-sheet.tsx',
+      'pinned-product.tsx',
+      '../../_components/chat-panel.tsx',
+      'lineup-list.tsx',
+      'sound-controls.tsx',
+      'shipping-note.tsx',
+      '../../../server/domain/pricing.ts',
+    ];
     const onDemand = [...local.map((part) => path.join(root, 'app/shows/[showId]', part)), 'socket.io-client', 'mediasoup-client'];
     for (const part of onDemand) {
       const name = path.isAbsolute(part) ? path.relative(root, part) : part;
