@@ -56,10 +56,10 @@ export function request<E extends EventName>(
       if (err)
         resolve({
           ok: false,
-          // The page reads the reason through the dictionary it already has; `message` is only for logs, so this
-          // one English sentence is written out rather than importing server/domain/errors (and with it every
-          // English sentence and the reasons catalog) into the viewer's first load.
-          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: 'The connection is slow. Please try again.' },
+          // The page reads the reason through the dictionary it already has; `message` is only for logs, so it says
+          // what happened rather than importing server/domain/errors (and with it every English sentence and the
+          // reasons catalog) into the viewer's first load.
+          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: `no answer to ${event} within ${timeoutMs} ms` },
         } as AckOf<E>);
       else resolve(response);
     });
