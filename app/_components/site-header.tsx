@@ -3,8 +3,7 @@ import { getI18n } from '@/app/_i18n/server';
 import { currentUser } from '@/server/auth/session';
 import { worksOnShows } from '@/server/domain/accounts';
 import { services } from '@/server/services';
-import { LanguageSwitcher } from './language-switcher';
-import { SignOutButton } from './sign-out-button';
+import { LanguageSwitcher, SignOutButton } from './lazy-shared';
 
 const navLinkClass =
   'rounded-full px-2 py-2 font-medium text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';

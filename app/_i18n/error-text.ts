@@ -1,7 +1,5 @@
 import type { MessageKey, Translate, Vars } from './translate';
 
-export { isErrorKey } from '@/server/domain/errors';
-
 /** A refusal as every transport carries it (server/domain/errors.ts ErrorPayload): a stable code, maybe a finer reason, and params. */
 export interface Refusal {
   code: string;

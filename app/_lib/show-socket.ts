@@ -2,7 +2,6 @@
 
 import type { Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
-import { englishMessage } from '@/server/domain/errors';
 
 export type ShowClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -57,7 +56,10 @@ export function request<E extends EventName>(
       if (err)
         resolve({
           ok: false,
-          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: englishMessage('CONNECTION_SLOW') },
+          // The page reads the reason through the dictionary it already has; `message` is only for logs, so it says
+          // what happened rather than importing server/domain/errors (and with it every English sentence and the
+          // reasons catalog) into the viewer's first load.
+          error: { code: 'INTERNAL', reason: 'CONNECTION_SLOW', message: `no answer to ${event} within ${timeoutMs} ms` },
         } as AckOf<E>);
       else resolve(response);
     });

@@ -1,4 +1,5 @@
-import { errorText, isErrorKey } from '@/app/_i18n/error-text';
+import { errorText } from '@/app/_i18n/error-text';
+import { isErrorKey } from '@/server/domain/errors';
 import { getI18n } from '@/app/_i18n/server';
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
 import type { ActionState } from '@/app/_lib/action';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MoneyInputError, moneyRefusal, parseMoney, requireMoney } from './money-input';
+import { moneyRefusal, parseMoney } from './money-input';
+import { MoneyInputError, requireMoney } from './money-require';
 
 const usd = (text: string) => parseMoney(text, 'USD');
 

@@ -2,8 +2,9 @@
 // coupon amounts, shipping rates, deal prices, refunds) and in catalog CSV
 // files: "45.50", "45,50", "1 234,50", "1,234.50", "$45.50". One parser, so
 // every field accepts and refuses the same things. Pure (no server imports):
-// client components use it too.
-import { AppError, type ParamsOf } from './errors';
+// client components use it too, so its refusal as an AppError lives in
+// money-require.ts (AppError brings every English error sentence along).
+import type { ParamsOf } from './errors';
 import { currencyFormat, WHOLE_UNIT_CURRENCIES } from './money-format';
 
 export type MoneyProblem = 'EMPTY' | 'MALFORMED' | 'AMBIGUOUS' | 'TOO_MANY_DECIMALS' | 'WHOLE_NUMBER' | 'TOO_LARGE';
@@ -136,24 +137,4 @@ export function moneyRefusal(text: string, currency: string, problem: MoneyProbl
       return unreachable;
     }
   }
-}
-
-/** INVALID_AMOUNT with the reason and params of why; `field` names the input for the logs. */
-export class MoneyInputError extends AppError<AmountReason> {
-  constructor(
-    readonly field: string,
-    readonly problem: MoneyProblem,
-    text: string,
-    currency: string,
-  ) {
-    const refusal = moneyRefusal(text, currency, problem);
-    super(refusal.reason, refusal.params as ParamsOf<AmountReason>, `${field} "${text}" in ${currency}: ${problem}`);
-  }
-}
-
-/** The amount in minor units, or a MoneyInputError naming the field. */
-export function requireMoney(text: string, currency: string, field: string): number {
-  const parsed = parseMoney(text, currency);
-  if (!parsed.ok) throw new MoneyInputError(field, parsed.problem, text, currency);
-  return parsed.minor;
 }

@@ -87,13 +87,34 @@ describe('what the browser downloads', () => {
     expect([...importers.values()]).toEqual([]);
   });
 
+  it('no client component reaches the English errors dictionary or the reasons catalog, so refusals cost a page no bytes', () => {
+    // server/domain/errors.ts holds ERROR_REASONS and imports every English sentence (englishMessage): about
+    // 7 kB gzipped that a page never reads, since pages translate a refusal's code or reason from their own messages.
+    const banned = ['app/_i18n/messages/en/errors.ts', 'server/domain/errors.ts'].map((file) => path.join(root, file));
+    const importers = new Map<string, string>();
+    for (const entry of clientEntries(path.join(root, 'app')))
+      for (const [target, chain] of reach(entry, { lazy: true })) if (banned.includes(target)) importers.set(chain.at(-2)!, show(chain));
+    expect([...importers.values()]).toEqual([]);
+  });
+
   it('the viewer page leaves its sheets, the pinned card, the chat and the socket and media clients out of its first load', () => {
     const entry = path.join(root, 'app/shows/[showId]/show-viewer.tsx');
     const eager = reach(entry, { lazy: false });
     const all = reach(entry, { lazy: true });
     // The sheets open on a tap; the card and the chat show what the show channel brings after hydration;
     // socket.io-client (17 kB) and mediasoup-client (about 60 kB) start loading from import() as soon as they are needed.
-    const local = ['bag-drawer.tsx', 'auth-sheet.tsx', 'one-tap-setup-sheet.tsx', 'pinned-product.tsx', '../../_components/chat-panel.tsx'];
+    // The lineup, the sound buttons and the shipping line under Buy (with the pricing rules) are not needed for the first frame either.
+    const local = [
+      'bag-drawer.tsx',
+      'auth-sheet.tsx',
+      'one-tap-setup-sheet.tsx',
+      'pinned-product.tsx',
+      '../../_components/chat-panel.tsx',
+      'lineup-list.tsx',
+      'sound-controls.tsx',
+      'shipping-note.tsx',
+      '../../../server/domain/pricing.ts',
+    ];
     const onDemand = [...local.map((part) => path.join(root, 'app/shows/[showId]', part)), 'socket.io-client', 'mediasoup-client'];
     for (const part of onDemand) {
       const name = path.isAbsolute(part) ? path.relative(root, part) : part;

@@ -1,5 +1,6 @@
 import type { ActionState } from '@/app/_lib/action';
-import { errorText, isErrorKey } from '@/app/_i18n/error-text';
+import { errorText } from '@/app/_i18n/error-text';
+import { isErrorKey } from '@/server/domain/errors';
 import type { MessageKey, Translate } from '@/app/_i18n/translate';
 
 /** Per form: the field (row index left out: `variants.sku`) → what to say when its message is zod's own wording, not a key. */

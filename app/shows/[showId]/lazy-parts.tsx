@@ -15,6 +15,11 @@ const LazyChatPanel = lazy(() => import('../../_components/chat-panel').then((m)
 const LazyReactionBar = lazy(() => import('./reactions').then((m) => ({ default: m.ReactionBar })));
 const LazyFloatingReactions = lazy(() => import('./reactions').then((m) => ({ default: m.FloatingReactions })));
 const LazyShareButton = lazy(() => import('./share-button').then((m) => ({ default: m.ShareButton })));
+// The lineup (its list beside the video, its strip in an opened card) and the video's sound buttons, which
+// the page renders only once it runs, are not needed for the first frame either.
+const LazyLineupList = lazy(() => import('./lineup-list').then((m) => ({ default: m.LineupList })));
+const LazySoundToggle = lazy(() => import('./sound-controls').then((m) => ({ default: m.SoundToggle })));
+const LazyTapForSound = lazy(() => import('./sound-controls').then((m) => ({ default: m.TapForSound })));
 // Only a scheduled or an ended show renders these: a live show never downloads them.
 const LazyFollowButton = lazy(() => import('../../_components/follow-button').then((m) => ({ default: m.FollowButton })));
 const LazyCountdown = lazy(() => import('./countdown').then((m) => ({ default: m.Countdown })));
@@ -71,6 +76,30 @@ export function Countdown(props: ComponentProps<typeof LazyCountdown>) {
   return (
     <Suspense>
       <LazyCountdown {...props} />
+    </Suspense>
+  );
+}
+
+export function LineupList(props: ComponentProps<typeof LazyLineupList>) {
+  return (
+    <Suspense>
+      <LazyLineupList {...props} />
+    </Suspense>
+  );
+}
+
+export function SoundToggle(props: ComponentProps<typeof LazySoundToggle>) {
+  return (
+    <Suspense>
+      <LazySoundToggle {...props} />
+    </Suspense>
+  );
+}
+
+export function TapForSound(props: ComponentProps<typeof LazyTapForSound>) {
+  return (
+    <Suspense>
+      <LazyTapForSound {...props} />
     </Suspense>
   );
 }

@@ -8,7 +8,7 @@ import type { WatchHints } from '@/server/media/media-service';
 import { startEarlyWatch, takeEarlyWatch } from '../../_lib/early-watch';
 import type { Subscriber } from '../../_lib/media-client';
 import type { ShowClientSocket } from '../../_lib/show-socket';
-import { SoundToggle, TapForSound } from './sound-controls';
+import { SoundToggle, TapForSound } from './lazy-parts';
 import { useAutoplaySound } from './use-autoplay-sound';
 
 const NO_ADAPTATION: AdaptiveStatus = { paused: false, quality: null };

@@ -3,12 +3,14 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ErrorCode } from '@/server/domain/errors';
 import type { ProductCard } from '@/server/domain/catalog';
+import type { ShippingRule } from '@/server/domain/pricing';
 import type { DealView } from '@/server/domain/shows';
 import type { OrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 import { SheetLoading } from './loading-status';
+import { ShippingNote } from './shipping-note';
 import { SignInToBuy } from './sign-in-to-buy';
 
 /** A refused tap carries its message already worded in the viewer's language. */
@@ -43,7 +45,7 @@ export function PinnedProduct({
   live,
   onBuy,
   onAddToBag,
-  note,
+  shipping,
   back,
   more,
 }: {
@@ -54,8 +56,8 @@ export function PinnedProduct({
   onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
   /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
   onAddToBag?: (variantId: string) => void;
-  /** A line under Buy for the price on it (the shipping it adds), inside the card so it stays with the button it explains. */
-  note?: (priceMinor: number) => ReactNode;
+  /** The brand's shipping rule, once the bag has brought it: a line under Buy says what the price on it adds, inside the card so it stays with the button it explains. */
+  shipping?: { rule: ShippingRule; currency: string } | null;
   /** Set when the viewer opened this product from the lineup: the way back, and its label. */
   back?: { label: string; onBack: () => void };
   /** On a phone, in the opened card: the rest of the lineup (a wide screen lists it beside the video). */
@@ -110,7 +112,7 @@ export function PinnedProduct({
   const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
   const activeDeal = productDeal && productDeal.variantId === variant.id && secondsLeft > 0 && dealLeft !== 0 ? productDeal : null;
   const price = activeDeal ? activeDeal.priceMinor : variant.priceMinor;
-  const noteShown = note?.(price);
+  const noteShown = shipping && <ShippingNote rule={shipping.rule} currency={shipping.currency} priceMinor={price} />;
 
   async function send(tap: Tap) {
     setPending(true);

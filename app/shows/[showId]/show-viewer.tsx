@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { shippingFor } from '@/server/domain/pricing';
 import type { WatchHints } from '@/server/media/media-service';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
@@ -10,11 +9,9 @@ import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';
 import type { ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
-import { formatPrice } from '../../_lib/format';
 import { request } from '../../_lib/show-socket';
-import { ChatPanel, FloatingReactions, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
+import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
-import { LineupList } from './lineup-list';
 import { LiveVideo } from './live-video';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
@@ -45,7 +42,7 @@ export function ShowViewer({
   preShow?: ReactNode;
   ended?: ReactNode;
 }) {
-  const { t, intl } = useI18n();
+  const { t } = useI18n();
   const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
@@ -73,21 +70,8 @@ export function ShowViewer({
     bagButtonRef.current?.focus();
   }, []);
 
-  // Buy now charges the brand's shipping on top of the price, unless the item alone reaches free shipping
-  // (the order's rule, shippingFor): say which, for the price on the button, before the tap.
-  const rule = bag.bag?.shipping;
-  const currency = bag.bag?.currency ?? '';
-  const shippingNote = (priceMinor: number): string | null =>
-    !rule
-      ? null
-      : shippingFor(priceMinor, rule) === 0
-        ? t('viewer.page.freeShipping')
-        : rule.freeShippingOverMinor !== null
-          ? t('viewer.page.shippingNoteFreeFrom', {
-              price: formatPrice(rule.shippingFlatMinor, currency, intl),
-              threshold: formatPrice(rule.freeShippingOverMinor, currency, intl),
-            })
-          : t('viewer.page.shippingNote', { price: formatPrice(rule.shippingFlatMinor, currency, intl) });
+  // The line under Buy (the shipping the price on it adds) is the pinned card's own, from the bag's rule.
+  const shipping = bag.bag ? { rule: bag.bag.shipping, currency: bag.bag.currency } : null;
 
   async function addToBag(variantId: string) {
     setBagNotice(null);
@@ -238,16 +222,7 @@ export function ShowViewer({
                 live={live}
                 onBuy={buy}
                 onAddToBag={addToBag}
-                note={(priceMinor) => {
-                  const text = shippingNote(priceMinor);
-                  return (
-                    text && (
-                      <p className="mt-1 px-1 text-xs text-neutral-600" data-testid="shipping-note">
-                        {text}
-                      </p>
-                    )
-                  );
-                }}
+                shipping={shipping}
               />
             ) : (
               state.status !== 'ENDED' && (

@@ -1,5 +1,5 @@
 import type { OrderStatus, Prisma } from '../../db/client';
-import { requireMoney } from '../money-input';
+import { requireMoney } from '../money-require';
 import { requireBrandMember } from '../brands';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
