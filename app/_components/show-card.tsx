@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ShowCardData } from '@/server/domain/shows';
-import { LocalTime } from './lazy-shared';
+import { LocalTime } from './local-time';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 

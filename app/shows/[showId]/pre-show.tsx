@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { PreShowDetails } from '@/server/domain/discovery';
-import { LocalTime } from '../../_components/lazy-shared';
+import { LocalTime } from '../../_components/local-time';
 import { Countdown, FollowButton } from './lazy-parts';
 import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';
