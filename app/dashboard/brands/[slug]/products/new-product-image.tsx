@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useI18n } from '@/app/_i18n/client';
+import { ImageFileField, usePreviewUrl } from './image-file-field';
 import { secondaryButtonClass } from '@/app/_components/ui';
 
 /**
@@ -11,9 +12,7 @@ import { secondaryButtonClass } from '@/app/_components/ui';
 export function NewProductImage({ error }: { error?: string }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
-  // Object URLs hold the file in memory until revoked.
-  useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
+  const [previewUrl, setPreviewUrl] = usePreviewUrl();
 
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
@@ -25,32 +24,7 @@ export function NewProductImage({ error }: { error?: string }) {
         )}
       </div>
       <div className="min-w-0 flex-1 space-y-2">
-        <label htmlFor="image" className="block text-sm font-medium">
-          {t('dashboard.productImage.label')}
-        </label>
-        <input
-          ref={input}
-          id="image"
-          name="image"
-          type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif"
-          aria-describedby={error ? 'image-error' : 'image-hint'}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            setPreviewUrl(file ? URL.createObjectURL(file) : null);
-          }}
-          className="block w-full text-sm file:mr-3 file:rounded-full file:border-0 file:bg-neutral-100 file:px-4 file:py-2 file:font-semibold hover:file:bg-neutral-200"
-        />
-        {error ? (
-          <p id="image-error" className="text-xs font-medium text-red-700">
-            {error}
-          </p>
-        ) : (
-          <p id="image-hint" className="text-xs text-neutral-600">
-            {t('dashboard.productImage.hint')}
-          </p>
-        )}
+        <ImageFileField error={error} inputRef={input} onPreview={setPreviewUrl} />
         {previewUrl && (
           <button
             type="button"

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
+import { ImageFileField, usePreviewUrl } from '../image-file-field';
 import { FormMessage, primaryButtonClass } from '@/app/_components/ui';
 import type { ActionState } from '@/app/_lib/action';
 
@@ -17,9 +18,7 @@ export function ImageForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const { t } = useI18n();
-  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
-  // Object URLs hold the file in memory until revoked.
-  useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
+  const [previewUrl, setPreviewUrl] = usePreviewUrl();
   const error = state && !state.ok ? state.fieldErrors?.image : undefined;
   const shown = previewUrl ?? currentUrl;
 
@@ -37,32 +36,7 @@ export function ImageForm({
         )}
       </div>
       <div className="min-w-0 flex-1 space-y-2">
-        <label htmlFor="image" className="block text-sm font-medium">
-          {t('dashboard.productImage.label')}
-        </label>
-        <input
-          id="image"
-          name="image"
-          type="file"
-          required
-          accept="image/png,image/jpeg,image/webp,image/gif"
-          aria-describedby={error ? 'image-error' : 'image-hint'}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            setPreviewUrl(file ? URL.createObjectURL(file) : null);
-          }}
-          className="block w-full text-sm file:mr-3 file:rounded-full file:border-0 file:bg-neutral-100 file:px-4 file:py-2 file:font-semibold hover:file:bg-neutral-200"
-        />
-        {error ? (
-          <p id="image-error" className="text-xs font-medium text-red-700">
-            {error}
-          </p>
-        ) : (
-          <p id="image-hint" className="text-xs text-neutral-600">
-            {t('dashboard.productImage.hint')}
-          </p>
-        )}
+        <ImageFileField error={error} required onPreview={setPreviewUrl} />
         <button type="submit" className={primaryButtonClass} disabled={pending}>
           {t(pending ? 'dashboard.productImage.uploading' : 'dashboard.productImage.upload')}
         </button>
