@@ -22,7 +22,6 @@ const LazySoundToggle = lazy(() => import('./sound-controls').then((m) => ({ def
 const LazyTapForSound = lazy(() => import('./sound-controls').then((m) => ({ default: m.TapForSound })));
 // Only a scheduled or an ended show renders these: a live show never downloads them.
 const LazyFollowButton = lazy(() => import('../../_components/follow-button').then((m) => ({ default: m.FollowButton })));
-const LazyCountdown = lazy(() => import('./countdown').then((m) => ({ default: m.Countdown })));
 
 export function PinnedProduct(props: ComponentProps<typeof LazyPinnedProduct>) {
   return (
@@ -68,14 +67,6 @@ export function FollowButton(props: ComponentProps<typeof LazyFollowButton>) {
   return (
     <Suspense>
       <LazyFollowButton {...props} />
-    </Suspense>
-  );
-}
-
-export function Countdown(props: ComponentProps<typeof LazyCountdown>) {
-  return (
-    <Suspense>
-      <LazyCountdown {...props} />
     </Suspense>
   );
 }
