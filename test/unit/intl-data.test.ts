@@ -3,6 +3,7 @@ import { hasLocaleData, loadLocaleData } from '../../app/_lib/intl-data';
 import { LOCALES } from '../../app/_i18n/locales';
 import { formatPrice } from '../../app/_lib/format';
 import { EMAIL_LOCALES } from '../../server/mail/i18n';
+import { utcFallbackText } from '../../app/_components/local-time';
 
 // LocalTime's options: what the show and order pages write.
 const SHOW_TIME: Intl.DateTimeFormatOptions = {
@@ -51,6 +52,21 @@ describe('locale data for Khmer, Lao and Mongolian', () => {
     expect(formatPrice(3200, 'USD', 'km-KH')).toBe('32.00$');
     expect(new Intl.PluralRules('mn-MN').select(1)).toBe('one');
     expect(new Intl.DateTimeFormat('en', SHOW_TIME).format(DEC_8)).toContain('Dec');
+  });
+
+  it("a time's text before hydration stays the server's after the polyfills replaced Intl (no React #418 on the Khmer show page)", async () => {
+    // What Node wrote into the page, and therefore what the browser's first render must repeat.
+    const server = '6 Dec 2026, 09:59 UTC';
+    expect(utcFallbackText('2026-12-06T09:59:00Z')).toBe(server);
+    await loadLocaleData('km');
+    // The trap: with only English data loaded, the polyfill writes "en-GB" the American way.
+    expect(
+      new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+        new Date('2026-12-06T09:59:00Z'),
+      ),
+    ).not.toBe('6 Dec 2026, 09:59');
+    expect(utcFallbackText('2026-12-06T09:59:00Z')).toBe(server);
+    expect(utcFallbackText('2027-01-31T00:05:59.999Z')).toBe('31 Jan 2027, 00:05 UTC');
   });
 
   it('emails know the same languages as the pages', () => {
