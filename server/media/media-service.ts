@@ -42,7 +42,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     let pending = this.rooms.get(showId);
     if (!pending) {
       // The promise is stored before it settles so concurrent joiners share one router.
-      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log));
+      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log, this.pool));
       pending = created;
       this.rooms.set(showId, created);
       created.then(
