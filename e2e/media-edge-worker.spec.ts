@@ -7,20 +7,27 @@ import { mediasoupWorkerPids, pidListeningOn } from './support/media-workers';
 // worker dies only its viewer moves, without a reload, and the show goes on.
 const showId = 'demo_show_glow_up';
 
-/** Keeps every RTCPeerConnection the page makes, to read which server port it talks to. */
+/** Keeps every RTCPeerConnection the page makes (to read which server port it talks to) and counts those that failed. */
 async function recordPeerConnections(context: BrowserContext) {
   await context.addInitScript(() => {
     const Native = window.RTCPeerConnection;
     const all: RTCPeerConnection[] = [];
-    (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections = all;
+    const w = window as unknown as { peerConnections: RTCPeerConnection[]; failedConnections: number };
+    w.peerConnections = all;
+    w.failedConnections = 0;
     window.RTCPeerConnection = class extends Native {
       constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
         super(...args);
         all.push(this);
+        this.addEventListener('connectionstatechange', () => {
+          if (this.connectionState === 'failed') w.failedConnections += 1;
+        });
       }
     };
   });
 }
+
+const failedConnections = (page: Page) => page.evaluate(() => (window as unknown as { failedConnections: number }).failedConnections);
 
 /** The server ports of the page's connected peer connections (their selected ICE pair's remote side). */
 function serverPorts(page: Page): Promise<number[]> {
@@ -117,6 +124,8 @@ test('the second viewer watches through another worker; when that worker dies on
       .poll(() => currentStream(second), { message: 'the second viewer plays a new stream', timeout: 60_000 })
       .not.toBe(secondStream);
     await decodes(second, 'the moved viewer decodes again');
+    // It moved on the server's word (media:moved), not after its dead link had failed.
+    expect(await failedConnections(second)).toBe(0);
     expect(mediasoupWorkerPids()).toContain(origin);
     await decodes(first, 'the first viewer still decodes');
     expect(await currentStream(first)).toBe(firstStream);
