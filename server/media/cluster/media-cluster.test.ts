@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { createLogger } from '../../log';
 import { MediaService } from '../media-service';
-import { opusIngest, pumpUntil, rtpTap, type RtpIngest } from '../media-test-rtp';
+import { opusIngest, pumpUntil, rtpTap, type RtpIngest } from '../rtp.test-support';
 import { PIPE_PATH } from './config';
 import { MediaCluster } from './media-cluster';
 import { isPipeRequest } from './pipe-origin';
