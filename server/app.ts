@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,10 +10,12 @@ import { applyMigrations } from './db/migrate';
 import { startDatabaseMonitor, type DatabaseMonitor } from './db/health';
 import { DemoSeedConflictError, seedDemoData } from './db/seed';
 import { warmReceiptFormats } from './domain/orders';
-import { isDeployment, type Env } from './env';
+import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
+import { MediaCluster } from './media/cluster/media-cluster';
+import { isPipeRequest } from './media/cluster/pipe-origin';
 import { createRealtimeServer } from './realtime';
 import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
@@ -131,10 +134,28 @@ export async function startApp({
         rtcMaxPort: env.RTC_MAX_PORT,
         webRtcPort: env.WEBRTC_PORT,
         transportConnectTimeoutMs: env.MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS,
+        ...(env.TURN_SECRET && { turn: { urls: env.TURN_URLS, secret: env.TURN_SECRET, ttlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS } }),
       },
       log,
     );
     cleanups.push(() => media.close());
+    const mediaCluster = env.MEDIA_INTERNAL_URL
+      ? await MediaCluster.start(
+          db,
+          media,
+          {
+            nodeId: randomUUID(),
+            internalUrl: env.MEDIA_INTERNAL_URL,
+            // loadEnv refuses MEDIA_INTERNAL_URL without it.
+            secret: env.CLUSTER_SECRET!,
+            pipeListenIp: mediaPipeAddresses(env).listenIp,
+            pipeAnnouncedIp: mediaPipeAddresses(env).announcedIp,
+            announcedIp: env.MEDIA_ANNOUNCED_IP,
+          },
+          log,
+        )
+      : undefined;
+    if (mediaCluster) cleanups.push(() => mediaCluster.close());
 
     const httpServer = createServer();
     const headerPolicy = headerPolicyFromEnv(env, { dev });
@@ -144,6 +165,11 @@ export async function startApp({
       applySecurityHeaders(headerPolicy, req, res);
       serveHealth(req, res, database);
     });
+    // Only with multi-node media on (and so a CLUSTER_SECRET); otherwise the path is just a page that does not exist.
+    if (mediaCluster)
+      httpServer.on('request', (req, res) => {
+        if (isPipeRequest(req)) void mediaCluster.handle(req, res);
+      });
     const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(
       httpServer,
@@ -203,7 +229,7 @@ export async function startApp({
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
-        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req)) return;
+        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req) || (mediaCluster && isPipeRequest(req))) return;
         markLocalRequest(req);
         applySecurityHeaders(headerPolicy, req, res);
         markClientIp(req, env.TRUST_PROXY === 'true');

@@ -21,6 +21,40 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
     expect(env.LOCAL_MAILBOX).toBe('false');
   });
 
+  it('refuses multi-node media (MEDIA_INTERNAL_URL) without a CLUSTER_SECRET of 32+ characters', () => {
+    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000', MEDIA_PIPE_LISTEN_IP: '10.0.0.5' };
+    expect(() => loadEnv(multiNode)).toThrow(/MEDIA_INTERNAL_URL \(multi-node media\) needs CLUSTER_SECRET/);
+    expect(() => loadEnv({ ...multiNode, CLUSTER_SECRET: 'short' })).toThrow(/CLUSTER_SECRET: must be at least 32 characters/);
+    expect(loadEnv({ ...multiNode, CLUSTER_SECRET: 'c'.repeat(32) }).MEDIA_INTERNAL_URL).toBe('http://10.0.0.5:3000');
+  });
+
+  it('refuses media pipes other nodes could not reach: 0.0.0.0 without an announced address, or loopback for a remote node', () => {
+    const multiNode = {
+      ...deployment,
+      MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000',
+      CLUSTER_SECRET: 'c'.repeat(32),
+      MEDIA_PIPE_LISTEN_IP: '10.0.0.5',
+    };
+    expect(() => loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: undefined })).toThrow(/media pipes would be sent to 127\.0\.0\.1/);
+    expect(() => loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0' })).toThrow(/MEDIA_PIPE_ANNOUNCED_IP/);
+    expect(loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0', MEDIA_PIPE_ANNOUNCED_IP: '10.0.0.5' }).MEDIA_PIPE_ANNOUNCED_IP).toBe(
+      '10.0.0.5',
+    );
+  });
+
+  it('takes TURN only as turn:/turns: URLs together with their secret', () => {
+    expect(() => loadEnv({ ...deployment, TURN_URLS: 'turn:turn.example.com:3478' })).toThrow(/TURN_URLS and TURN_SECRET go together/);
+    expect(() => loadEnv({ ...deployment, TURN_URLS: 'https://turn.example.com', TURN_SECRET: 't'.repeat(16) })).toThrow(
+      /not a turn: or turns: URL/,
+    );
+    const env = loadEnv({
+      ...deployment,
+      TURN_URLS: 'turn:turn.example.com:3478, turns:turn.example.com:5349',
+      TURN_SECRET: 't'.repeat(16),
+    });
+    expect(env.TURN_URLS).toEqual(['turn:turn.example.com:3478', 'turns:turn.example.com:5349']);
+  });
+
   it('refuses SEED_DEMO_DATA=true: the demo accounts have a published password', () => {
     expect(() => loadEnv({ ...deployment, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA=true in production .*demo-password/);
   });

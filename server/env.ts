@@ -27,6 +27,27 @@ const envSchema = z.object({
   // One UDP and one TCP port per worker (worker i on WEBRTC_PORT + i); default RTC_MIN_PORT.
   // 0: each worker takes a free port from its slice of the RTC range.
   WEBRTC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Multi-node media (server/media/cluster): where the other nodes reach this node's
+  // pipe endpoint. Setting it turns it on, and then CLUSTER_SECRET is required.
+  MEDIA_INTERNAL_URL: z.url().optional(),
+  // Shared by every node; authenticates node-to-node media pipe requests.
+  CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Where pipe transports between nodes listen (default MEDIA_LISTEN_IP), and the
+  // address the other nodes send to when it differs (0.0.0.0, NAT).
+  MEDIA_PIPE_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  MEDIA_PIPE_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  // TURN for viewers behind strict NATs (coturn with use-auth-secret): its turn:/turns: URLs,
+  // comma-separated, and its static-auth-secret; browsers get time-limited credentials.
+  TURN_URLS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) =>
+      listOf(raw).map((entry) =>
+        /^turns?:[^\s,]+$/.test(entry) ? entry : (ctx.addIssue({ code: 'custom', message: `"${entry}" is not a turn: or turns: URL` }), ''),
+      ),
+    ),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(86_400),
   // A WebRTC transport not connected within this time is closed.
   MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   // Concurrent Socket.io connections one IP address may hold.
@@ -118,6 +139,19 @@ export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAIL
 };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_IPS = new Set(['127.0.0.1', '::1']);
+
+/**
+ * Where this node's media pipes from other nodes listen and the address those
+ * nodes send to: MEDIA_PIPE_* when set, else the WebRTC ones (MEDIA_LISTEN_IP,
+ * MEDIA_ANNOUNCED_IP).
+ */
+export function mediaPipeAddresses(
+  env: Pick<Env, 'MEDIA_LISTEN_IP' | 'MEDIA_ANNOUNCED_IP' | 'MEDIA_PIPE_LISTEN_IP' | 'MEDIA_PIPE_ANNOUNCED_IP'>,
+): { listenIp: string; announcedIp?: string } {
+  if (env.MEDIA_PIPE_LISTEN_IP) return { listenIp: env.MEDIA_PIPE_LISTEN_IP, announcedIp: env.MEDIA_PIPE_ANNOUNCED_IP };
+  return { listenIp: env.MEDIA_LISTEN_IP, announcedIp: env.MEDIA_PIPE_ANNOUNCED_IP ?? env.MEDIA_ANNOUNCED_IP };
+}
 
 /** A PUBLIC_URL on this machine only: a laptop or a test run, never a deployment people reach. */
 export function isLocalPublicUrl(publicUrl: string): boolean {
@@ -150,6 +184,31 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (env.MEDIA_LISTEN_IP === '0.0.0.0' && !env.MEDIA_ANNOUNCED_IP) {
     throw new Error('Invalid configuration: MEDIA_LISTEN_IP=0.0.0.0 needs MEDIA_ANNOUNCED_IP (the address browsers reach)');
+  }
+  if (env.MEDIA_INTERNAL_URL && !env.CLUSTER_SECRET) {
+    // The pipe endpoint makes this node send a show's media wherever it is told: never without the secret.
+    throw new Error(
+      'Invalid configuration: MEDIA_INTERNAL_URL (multi-node media) needs CLUSTER_SECRET, the same 32+ characters on every node ' +
+        '(`openssl rand -base64 32`); without it the internal pipe endpoint would not be authenticated.',
+    );
+  }
+  if (env.MEDIA_INTERNAL_URL) {
+    const pipe = mediaPipeAddresses(env);
+    if (pipe.listenIp === '0.0.0.0' && !pipe.announcedIp) {
+      throw new Error(
+        'Invalid configuration: media pipes listening on 0.0.0.0 need MEDIA_PIPE_ANNOUNCED_IP (the address other nodes reach)',
+      );
+    }
+    // Other machines cannot send RTP to a loopback address: the show would reach them silently without a picture.
+    if (!LOOPBACK_HOSTS.has(new URL(env.MEDIA_INTERNAL_URL).hostname) && LOOPBACK_IPS.has(pipe.announcedIp ?? pipe.listenIp)) {
+      throw new Error(
+        `Invalid configuration: MEDIA_INTERNAL_URL ${env.MEDIA_INTERNAL_URL} is reached from other machines, but media pipes would be sent to ${pipe.announcedIp ?? pipe.listenIp}; ` +
+          'set MEDIA_PIPE_LISTEN_IP (and MEDIA_PIPE_ANNOUNCED_IP) to an address the other nodes reach',
+      );
+    }
+  }
+  if (env.TURN_URLS.length > 0 !== Boolean(env.TURN_SECRET)) {
+    throw new Error('Invalid configuration: TURN_URLS and TURN_SECRET go together (the TURN server and its static-auth-secret)');
   }
   const PUBLIC_URL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const deployment = isDeployment({ NODE_ENV: env.NODE_ENV, PUBLIC_URL });

@@ -10,12 +10,18 @@ export interface WatchHints {
   producerIds: string[];
 }
 
+const REBUILD_ATTEMPTS = 5;
+// A join on an edge node waits this long at most for the origin node's answer.
+const PIPED_PRODUCERS_WAIT_MS = 2_000;
+
 interface MediaServiceEvents {
   /**
    * A show's room was rebuilt on a live worker after its worker died: every
    * transport, producer and consumer of the show is gone and must be set up again.
    */
   roomRestarted: [{ showId: string }];
+  /** A room exists and is open (the cluster layer wires it before anyone uses it). */
+  roomOpened: [ShowMediaRoom];
 }
 
 /** Owns the worker pool and one media room per show, created on first use. */
@@ -24,6 +30,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
   /** The same rooms once created, for questions that must not wait. */
   private readonly ready = new Map<string, ShowMediaRoom>();
   private closed = false;
+  private piped = false;
 
   private constructor(
     private readonly pool: MediaWorkerPool,
@@ -42,7 +49,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     let pending = this.rooms.get(showId);
     if (!pending) {
       // The promise is stored before it settles so concurrent joiners share one router.
-      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log));
+      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log, this.pool));
       pending = created;
       this.rooms.set(showId, created);
       created.then(
@@ -56,6 +63,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
           if (room.isClosed) return forget(room.worker.died ? 'workerDied' : 'closed');
           this.ready.set(showId, room);
           room.once('closed', forget);
+          this.emit('roomOpened', room);
         },
         () => {
           if (this.rooms.get(showId) === created) this.rooms.delete(showId);
@@ -84,6 +92,36 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     const producerIds = room?.producerList().map((p) => p.producerId) ?? [];
     if (!room || producerIds.length === 0) return null;
     return { routerRtpCapabilities: room.rtpCapabilities, producerIds };
+  }
+
+  openRooms(): ShowMediaRoom[] {
+    return [...this.ready.values()];
+  }
+
+  /**
+   * Set by the cluster layer: a show's producers may live on another node, and
+   * this node holds them only once its room has asked the origin.
+   */
+  enablePipedRooms(): void {
+    this.piped = true;
+  }
+
+  /**
+   * The producers a joining viewer is told about. On one node: the ready room's,
+   * without waiting. On an edge node of a cluster a live show's room is opened
+   * and asked for the origin's producers, for at most PIPED_PRODUCERS_WAIT_MS.
+   */
+  async currentProducers(showId: string, { live }: { live: boolean }): Promise<{ producerId: string; kind: types.MediaKind }[]> {
+    const now = () => this.ready.get(showId)?.producerList() ?? [];
+    if (!this.piped || !live) return now();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, PIPED_PRODUCERS_WAIT_MS)));
+    const asked = this.room(showId).then((room) => room.refreshRemote());
+    await Promise.race([asked, waited]).catch((error: unknown) =>
+      this.log.warn({ err: error, showId }, 'asking for piped producers failed'),
+    );
+    clearTimeout(timer);
+    return now();
   }
 
   /** The shows in which this connection holds transports. */
@@ -117,15 +155,20 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
    * the replacement worker if none is alive); only then are its clients told,
    * so their first request lands on a router that exists.
    */
-  private rebuild(showId: string): void {
+  private rebuild(showId: string, attempt = 1, started = Date.now()): void {
     if (this.closed) return;
-    const started = Date.now();
     this.room(showId).then(
       (room) => {
         this.log.warn({ showId, workerPid: room.worker.pid, ms: Date.now() - started }, 'media room rebuilt after its worker died');
         this.emit('roomRestarted', { showId });
       },
-      (error: unknown) => this.log.error({ showId, err: error }, 'could not rebuild a media room after its worker died'),
+      (error: unknown) => {
+        // The worker it landed on was dying too (several killed at once): the pool is replacing it, try again.
+        if (attempt < REBUILD_ATTEMPTS && !this.closed) {
+          this.log.warn({ showId, err: error, attempt }, 'rebuilding a media room failed; retrying');
+          setTimeout(() => this.rebuild(showId, attempt + 1, started), 200 * attempt).unref();
+        } else this.log.error({ showId, err: error }, 'could not rebuild a media room after its worker died');
+      },
     );
   }
 }
