@@ -62,7 +62,11 @@ beforeAll(async () => {
   await joinShow(viewerB, showId);
 });
 
+// Nodes a test starts besides A and B: killed here too, in case a test gave up waiting on them.
+const extraNodes: AppNode[] = [];
+
 afterAll(async () => {
+  await Promise.all(extraNodes.map((node) => node.kill()));
   await b?.stop();
   await a?.stop();
   await redis?.stop();
@@ -129,23 +133,29 @@ describe('two nodes on one Redis', () => {
     await two;
   });
 
-  it('one person chatting through two nodes spends one budget: the sixth message in a burst is CHAT_TOO_FAST', async () => {
+  it('one person chatting through two nodes spends one budget: a burst of ten through both is cut at five', async () => {
     const secondTab = await a.connect(buyerB);
-    await joinShow(secondTab, showId);
-    // The first test's messages are long refilled (a message a second); the budget is full again.
-    // The budget is five at once: three through node B and two through node A use it up.
-    const sent = await Promise.all([
-      ...[1, 2, 3].map((i) => ask(viewerB, 'chat:send', { showId, text: `burst ${i}` })),
-      ...[4, 5].map((i) => ask(secondTab, 'chat:send', { showId, text: `burst ${i}` })),
-    ]);
-    expect(codes(sent)).toEqual({ ok: 5 });
-    const sixth = await ask(secondTab, 'chat:send', { showId, text: 'burst 6' });
-    expect(sixth).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', reason: 'CHAT_TOO_FAST' } });
-    secondTab.disconnect();
+    try {
+      await joinShow(secondTab, showId);
+      // The first test's messages are long refilled (a message a second): the budget of five at once is full again.
+      // Five through node B and five through node A at once: separate budgets per node would let all ten through.
+      const sent = await Promise.all([
+        ...[1, 2, 3, 4, 5].map((i) => ask(viewerB, 'chat:send', { showId, text: `burst ${i}` })),
+        ...[6, 7, 8, 9, 10].map((i) => ask(secondTab, 'chat:send', { showId, text: `burst ${i}` })),
+      ]);
+      const refused = sent.filter((r) => !r.ok);
+      // Five, or six if a second passed on a busy machine while they arrived (one more token).
+      expect(sent.length - refused.length).toBeGreaterThanOrEqual(5);
+      expect(sent.length - refused.length).toBeLessThanOrEqual(6);
+      for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', reason: 'CHAT_TOO_FAST' } });
+    } finally {
+      secondTab.disconnect();
+    }
   });
 
   it('a node that dies stops being counted, and the deal timer it held fires once, on another node', async () => {
     const c = await startAppNode({ DATABASE_URL: a.databaseUrl, REDIS_URL: redis.url });
+    extraNodes.push(c);
     const endsOnA = record(viewerA);
     const endsOnB = record(viewerB);
     let dealId: string;

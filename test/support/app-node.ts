@@ -63,7 +63,10 @@ export async function startAppNode(env: { DATABASE_URL: string; REDIS_URL: strin
   });
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    // A graceful stop that hangs must not hang the test run: it becomes a kill.
+    const escalate = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
+    clearTimeout(escalate);
     cleanup();
   };
   return {
