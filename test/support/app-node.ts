@@ -36,7 +36,7 @@ export async function startAppNode(env: { DATABASE_URL: string; REDIS_URL: strin
       PORT: '0',
       AUTH_SECRET,
       MEDIA_WORKERS: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'error',
       LOG_FORMAT: 'json',
       DATA_DIR: dataDir,
       WEBRTC_PORT: '0',
