@@ -16,7 +16,7 @@ import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { MediaCluster } from './media/cluster/media-cluster';
 import { isPipeRequest } from './media/cluster/pipe-origin';
-import { createRealtimeServer } from './realtime';
+import { connectCluster, createRealtimeServer } from './realtime';
 import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
@@ -157,13 +157,17 @@ export async function startApp({
       : undefined;
     if (mediaCluster) cleanups.push(() => mediaCluster.close());
 
+    // Multi-node mode: only with REDIS_URL; without it nothing here needs another service.
+    const cluster = env.REDIS_URL ? await connectCluster(env.REDIS_URL, log.child({ component: 'redis' })) : null;
+    if (cluster) cleanups.push(() => cluster.close());
+
     const httpServer = createServer();
     const headerPolicy = headerPolicyFromEnv(env, { dev });
     // Answered before Next.js so it reports even while pages cannot render.
     httpServer.on('request', (req, res) => {
       if (!isHealthRequest(req)) return;
       applySecurityHeaders(headerPolicy, req, res);
-      serveHealth(req, res, database);
+      serveHealth(req, res, database, cluster ?? undefined);
     });
     // Only with multi-node media on (and so a CLUSTER_SECRET); otherwise the path is just a page that does not exist.
     if (mediaCluster)
@@ -180,6 +184,7 @@ export async function startApp({
         log: log.child({ component: 'realtime' }),
         authSecret: env.AUTH_SECRET,
         connectionsPerIp: { max: env.SOCKET_MAX_CONNECTIONS_PER_IP, trustProxy: env.TRUST_PROXY === 'true' },
+        cluster,
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );
@@ -256,7 +261,15 @@ export async function startApp({
     );
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
-    log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
+    log.info(
+      {
+        url,
+        database: env.DATABASE_URL ? 'external' : 'embedded',
+        mediaWorkers: media.workerCount,
+        multiNode: cluster ? cluster.nodeId : false,
+      },
+      'live commerce is up',
+    );
     if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true')
       log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
     return { url, port, db, database, httpServer, demoSeeded, close };

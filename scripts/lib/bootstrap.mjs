@@ -67,7 +67,8 @@ export async function ensureNextBuild() {
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
   // The emoji font only makes reactions render in screenshots; phones have their own.
-  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji'], { log });
+  // redis-server: the two-node tests (test/cluster) run a real Redis; `npm start` alone needs none.
+  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', 'redis-server'], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });
