@@ -260,18 +260,33 @@ BEGIN
             IF p_source = 'BAG' THEN
                 DELETE FROM "BagItem" bi WHERE bi."userId" = p_buyer_id AND bi."showId" = p_show_id;
             END IF;
-            PERFORM "record_brand_event_sql"(c.show_brand_id, 'order.created', jsonb_build_object(
-                'orderId', p_order_id, 'orderNumber', v_number, 'source', p_source, 'showId', p_show_id, 'currency', v_currency,
-                'subtotalMinor', v_subtotal, 'shippingMinor', v_shipping, 'discountMinor', v_discount, 'totalMinor', v_total,
-                'couponCode', v_coupon_code,
-                'items', (SELECT jsonb_agg(jsonb_build_object('variantId', x ->> 'variantId', 'productId', x ->> 'productId',
-                                                              'quantity', (x ->> 'quantity')::int, 'unitPriceMinor', (x ->> 'unitPriceMinor')::int) ORDER BY ord)
-                            FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord))),
-                (p_inline ->> 'webhookAttempts')::int);
-            PERFORM "record_brand_event_sql"(c.show_brand_id, 'order.paid', jsonb_build_object(
-                'orderId', p_order_id, 'orderNumber', v_number, 'amountMinor', v_total, 'currency', v_currency,
-                'provider', p_inline ->> 'provider', 'reference', v_reference),
-                (p_inline ->> 'webhookAttempts')::int);
+            -- order.created and order.paid with their webhook deliveries and jobs, as
+            -- record_brand_event_sql writes them, both in one statement.
+            WITH events AS (
+                INSERT INTO "BrandEvent" ("id", "brandId", "type", "data")
+                VALUES (gen_random_uuid()::text, c.show_brand_id, 'order.created', jsonb_build_object(
+                            'orderId', p_order_id, 'orderNumber', v_number, 'source', p_source, 'showId', p_show_id, 'currency', v_currency,
+                            'subtotalMinor', v_subtotal, 'shippingMinor', v_shipping, 'discountMinor', v_discount, 'totalMinor', v_total,
+                            'couponCode', v_coupon_code,
+                            'items', (SELECT jsonb_agg(jsonb_build_object('variantId', x ->> 'variantId', 'productId', x ->> 'productId',
+                                                                          'quantity', (x ->> 'quantity')::int, 'unitPriceMinor', (x ->> 'unitPriceMinor')::int) ORDER BY ord)
+                                        FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord)))),
+                       (gen_random_uuid()::text, c.show_brand_id, 'order.paid', jsonb_build_object(
+                            'orderId', p_order_id, 'orderNumber', v_number, 'amountMinor', v_total, 'currency', v_currency,
+                            'provider', p_inline ->> 'provider', 'reference', v_reference))
+                RETURNING "id", "type"
+            ), deliveries AS (
+                INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId")
+                SELECT gen_random_uuid()::text, e."id", ev."id"
+                  FROM events ev
+                  JOIN "WebhookEndpoint" e ON e."brandId" = c.show_brand_id AND e."active" AND e."events" && ARRAY[ev."type", '*']
+                RETURNING "id"
+            )
+            INSERT INTO "Job" ("id", "kind", "payload", "dedupeKey", "maxAttempts")
+            SELECT gen_random_uuid()::text, 'webhook.deliver', jsonb_build_object('deliveryId', d."id"), 'webhook-delivery:' || d."id",
+                   (p_inline ->> 'webhookAttempts')::int
+              FROM deliveries d
+            ON CONFLICT ("dedupeKey") DO NOTHING;
             -- The receipt is composed when its job runs (server/effects): no one waits for it here.
             IF NOT c.buyer_deleted THEN
                 INSERT INTO "Job" ("id", "kind", "payload", "dedupeKey", "maxAttempts")
