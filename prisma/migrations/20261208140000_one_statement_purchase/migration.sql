@@ -12,11 +12,12 @@
 -- confirm_order, the documented reserve-then-charge rule.
 --
 -- The rows every sale of a product shares (its variant's stock, a deal's count, a
--- coupon's uses) are now updated last, after the order's own rows: a sale holds
--- their row locks from its update to its commit, so everything written before
--- them no longer queues the next buyer. A tap refused by that last update rolls
--- its order back with it (its brand's order number is then skipped, as a released
--- reservation's is).
+-- coupon's uses) are now updated after the order's own rows: a sale holds their
+-- row locks from its update to its commit, so what is written before them no
+-- longer queues the next buyer. Only the order's items and coupon redemption come
+-- after them, because their foreign keys lock the shared rows (see below). A tap
+-- refused by one of those updates rolls its order back with it (its brand's order
+-- number is then skipped, as a released reservation's is).
 
 DROP FUNCTION "reserve_order"(TEXT, TEXT, TEXT, TEXT, jsonb, TEXT, TEXT, INTEGER);
 
@@ -235,10 +236,6 @@ BEGIN
                 CASE WHEN v_inline THEN now() END, v_reference,
                 v_address."fullName", v_address."line1", v_address."line2", v_address."city", v_address."region", v_address."postalCode", v_address."country", v_address."phone")
         RETURNING "number" INTO v_number;
-        INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
-        SELECT gen_random_uuid()::text, p_order_id, x ->> 'variantId', x ->> 'dealId', (x ->> 'productTitle') || ' — ' || (x ->> 'variantName'),
-               (x ->> 'quantity')::int, (x ->> 'unitPriceMinor')::int, x ->> 'currency'
-          FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord) ORDER BY ord;
 
         IF p_coupon_code IS NOT NULL THEN
             PERFORM pg_advisory_xact_lock(hashtextextended('coupon:' || cp."id" || ':' || p_buyer_id, 0));
@@ -247,7 +244,6 @@ BEGIN
                 v_refusal := jsonb_build_object('outcome', 'COUPON_INVALID', 'reason', 'USED_BY_BUYER', 'code', cp."code");
                 RAISE EXCEPTION 'refused';
             END IF;
-            INSERT INTO "CouponRedemption" ("id", "couponId", "orderId", "buyerId") VALUES (gen_random_uuid()::text, v_coupon_id, p_order_id, p_buyer_id);
         END IF;
 
         IF v_inline THEN
@@ -333,6 +329,18 @@ BEGIN
             END IF;
             v_taken := v_taken || jsonb_build_object('variantId', l.variant_id, 'productId', l.product_id, 'stock', v_stock);
         END LOOP;
+
+        -- Rows that point at the shared ones, after them: a foreign key's check locks
+        -- the row it points at (FOR KEY SHARE). Taken before the update, every sale
+        -- waiting for the variant would join its lockers, and each update would carry
+        -- them all over into a new multixact; taken after, the lock is this sale's own.
+        INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
+        SELECT gen_random_uuid()::text, p_order_id, x ->> 'variantId', x ->> 'dealId', (x ->> 'productTitle') || ' — ' || (x ->> 'variantName'),
+               (x ->> 'quantity')::int, (x ->> 'unitPriceMinor')::int, x ->> 'currency'
+          FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord) ORDER BY ord;
+        IF p_coupon_code IS NOT NULL THEN
+            INSERT INTO "CouponRedemption" ("id", "couponId", "orderId", "buyerId") VALUES (gen_random_uuid()::text, v_coupon_id, p_order_id, p_buyer_id);
+        END IF;
     EXCEPTION WHEN raise_exception THEN
         RETURN v_refusal;
     END;

@@ -125,6 +125,44 @@ describe('one tap', () => {
     }
   });
 
+  it("a sale waiting for the variant's row lock does not join that row's lockers: the hot row never becomes a multixact", async () => {
+    await database.prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pgrowlocks');
+    const buyers = await makeBuyers(database.prisma, 2);
+    const [holder, waiter] = [new pg.Client({ connectionString: database.url }), new pg.Client({ connectionString: database.url })];
+    await Promise.all([holder.connect(), waiter.connect()]);
+    const lines = JSON.stringify([{ variantId, quantity: 1, dealId: null }]);
+    const reserve = (client: pg.Client, buyer: Actor) =>
+      client.query<{ r: { outcome: string } }>('SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int) AS r', [
+        randomUUID(),
+        buyer.userId,
+        showId,
+        'ONE_TAP',
+        lines,
+        randomUUID(),
+        null,
+        null,
+      ]);
+    try {
+      await holder.query('BEGIN');
+      expect((await reserve(holder, buyers[0]!)).rows[0]!.r.outcome).toBe('RESERVED');
+      const waiterPid = (await waiter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const waiting = reserve(waiter, buyers[1]!);
+      // Until the second sale queues on the variant's row lock, with everything before it written.
+      for (;;) {
+        const [row] = await database.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${waiterPid} AND wait_event_type = 'Lock'`;
+        if (row!.n === 1) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const locks = await database.prisma.$queryRawUnsafe<{ multi: boolean }[]>(`SELECT multi FROM pgrowlocks('"ProductVariant"')`);
+      expect(locks).toEqual([{ multi: false }]);
+      await holder.query('COMMIT');
+      expect((await waiting).rows[0]!.r.outcome).toBe('RESERVED');
+    } finally {
+      await Promise.all([holder.end(), waiter.end()]);
+    }
+  });
+
   it("says how many of the product the buyer now has and the show's limit, from the same round trips, and nothing on a replay", async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
