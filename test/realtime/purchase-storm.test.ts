@@ -80,6 +80,12 @@ describe('purchase storm', () => {
     }
     expect(await t.app.db.order.count({ where: { buyerId: { in: buyers.map((b) => b.id) } } })).toBe(50);
     for (const socket of sockets) socket.disconnect();
+
+    // The app's job runner composes each receipt from its job: one email per sold order.
+    const receipts = { dedupeKey: { in: sold.map((o) => `email:order-receipt:${o.id}`) }, kind: 'email.send' };
+    await expect.poll(() => t.app.db.job.count({ where: receipts }), { timeout: 60_000, interval: 200 }).toBe(50);
+    const one = await t.app.db.job.findFirstOrThrow({ where: receipts, select: { payload: true } });
+    expect((one.payload as { subject: string }).subject).toMatch(/^Your receipt for order #\d+$/);
   });
 
   it('holds the per-buyer limit even when one buyer fires many taps at once, answering LIMIT_REACHED', async () => {
