@@ -14,12 +14,18 @@
 -- The rows every sale of a product shares (its variant's stock, a deal's count, a
 -- coupon's uses) are now updated after the order's own rows: a sale holds their
 -- row locks from its update to its commit, so what is written before them no
--- longer queues the next buyer. Only the order's items and coupon redemption come
--- after them, because their foreign keys lock the shared rows (see below). A tap
--- refused by one of those updates rolls its order back with it (its brand's order
--- number is then skipped, as a released reservation's is).
+-- longer queues the next buyer. The foreign keys that point at the shared rows
+-- are checked after those updates (see below), so a waiting sale never adds
+-- itself to a shared row's lockers. A tap refused by one of those updates rolls
+-- its order back with it (its brand's order number is then skipped, as a released
+-- reservation's is).
 
 DROP FUNCTION "reserve_order"(TEXT, TEXT, TEXT, TEXT, jsonb, TEXT, TEXT, INTEGER);
+
+-- Deferrable, so that reserve_order can check them at its commit (see there);
+-- every other statement still checks them at once.
+ALTER TABLE "OrderItem" ALTER CONSTRAINT "OrderItem_variantId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
+ALTER TABLE "OrderItem" ALTER CONSTRAINT "OrderItem_dealId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
 
 -- p_inline: { "provider": text, "reference": text, "tokens": text (a regular
 -- expression of the card tokens the provider settles for certain), "locale": text
@@ -236,6 +242,16 @@ BEGIN
                 CASE WHEN v_inline THEN now() END, v_reference,
                 v_address."fullName", v_address."line1", v_address."line2", v_address."city", v_address."region", v_address."postalCode", v_address."country", v_address."phone")
         RETURNING "number" INTO v_number;
+        -- The items point at the variant and the deal, whose rows every sale updates. A
+        -- foreign key's check locks the row it points at (FOR KEY SHARE): done now,
+        -- every sale waiting for the variant would join its lockers and each update
+        -- would carry them all over into a new multixact. Deferred to the commit, after
+        -- this sale's own update, the lock is its own and costs nothing.
+        SET CONSTRAINTS "OrderItem_variantId_fkey", "OrderItem_dealId_fkey" DEFERRED;
+        INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
+        SELECT gen_random_uuid()::text, p_order_id, x ->> 'variantId', x ->> 'dealId', (x ->> 'productTitle') || ' — ' || (x ->> 'variantName'),
+               (x ->> 'quantity')::int, (x ->> 'unitPriceMinor')::int, x ->> 'currency'
+          FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord) ORDER BY ord;
 
         IF p_coupon_code IS NOT NULL THEN
             PERFORM pg_advisory_xact_lock(hashtextextended('coupon:' || cp."id" || ':' || p_buyer_id, 0));
@@ -330,14 +346,9 @@ BEGIN
             v_taken := v_taken || jsonb_build_object('variantId', l.variant_id, 'productId', l.product_id, 'stock', v_stock);
         END LOOP;
 
-        -- Rows that point at the shared ones, after them: a foreign key's check locks
-        -- the row it points at (FOR KEY SHARE). Taken before the update, every sale
-        -- waiting for the variant would join its lockers, and each update would carry
-        -- them all over into a new multixact; taken after, the lock is this sale's own.
-        INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
-        SELECT gen_random_uuid()::text, p_order_id, x ->> 'variantId', x ->> 'dealId', (x ->> 'productTitle') || ' — ' || (x ->> 'variantName'),
-               (x ->> 'quantity')::int, (x ->> 'unitPriceMinor')::int, x ->> 'currency'
-          FROM jsonb_array_elements(v_lines) WITH ORDINALITY AS t(x, ord) ORDER BY ord;
+        -- The coupon redemption points at the coupon, after its update: a foreign
+        -- key's check locks the row it points at (FOR KEY SHARE), and taken before
+        -- the update every sale waiting for the coupon would join its lockers.
         IF p_coupon_code IS NOT NULL THEN
             INSERT INTO "CouponRedemption" ("id", "couponId", "orderId", "buyerId") VALUES (gen_random_uuid()::text, v_coupon_id, p_order_id, p_buyer_id);
         END IF;
