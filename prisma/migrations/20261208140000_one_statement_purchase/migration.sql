@@ -22,14 +22,10 @@
 
 DROP FUNCTION "reserve_order"(TEXT, TEXT, TEXT, TEXT, jsonb, TEXT, TEXT, INTEGER);
 
--- The foreign keys from a sale's rows to the rows every sale shares: deferrable,
--- so that reserve_order can check them at its commit (see there); every other
--- statement still checks them at once.
+-- Deferrable, so that reserve_order can check them at its commit (see there);
+-- every other statement still checks them at once.
 ALTER TABLE "OrderItem" ALTER CONSTRAINT "OrderItem_variantId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
 ALTER TABLE "OrderItem" ALTER CONSTRAINT "OrderItem_dealId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
-ALTER TABLE "Order" ALTER CONSTRAINT "Order_showId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
-ALTER TABLE "Order" ALTER CONSTRAINT "Order_brandId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
-ALTER TABLE "BrandEvent" ALTER CONSTRAINT "BrandEvent_brandId_fkey" DEFERRABLE INITIALLY IMMEDIATE;
 
 -- p_inline: { "provider": text, "reference": text, "tokens": text (a regular
 -- expression of the card tokens the provider settles for certain), "locale": text
@@ -238,15 +234,6 @@ BEGIN
     -- The order's own rows first, the shared ones last (see the top of this file).
     -- A refusal part-way raises, which rolls back everything this block wrote.
     BEGIN
-        -- A foreign key's check locks the row it points at (FOR KEY SHARE). Done at
-        -- each insert, every sale in flight would hold a lock on its show, its brand,
-        -- the variant and the deal until its commit, each new locker would copy all
-        -- the others into a new multixact, and each update of the variant would carry
-        -- them over too. Checked at the commit, after this sale's own updates, the
-        -- locks on the variant and the deal are its own and the others are held for
-        -- the moment of the commit only.
-        SET CONSTRAINTS "Order_showId_fkey", "Order_brandId_fkey", "OrderItem_variantId_fkey", "OrderItem_dealId_fkey",
-                        "BrandEvent_brandId_fkey" DEFERRED;
         INSERT INTO "Order" ("id", "buyerId", "brandId", "showId", "status", "subtotalMinor", "shippingMinor", "discountMinor", "totalMinor", "currency",
                              "idempotencyKey", "addressId", "paymentMethodId", "source", "couponId", "paidAt", "paymentRef",
                              "shipName", "shipLine1", "shipLine2", "shipCity", "shipRegion", "shipPostalCode", "shipCountry", "shipPhone")
@@ -255,6 +242,12 @@ BEGIN
                 CASE WHEN v_inline THEN now() END, v_reference,
                 v_address."fullName", v_address."line1", v_address."line2", v_address."city", v_address."region", v_address."postalCode", v_address."country", v_address."phone")
         RETURNING "number" INTO v_number;
+        -- The items point at the variant and the deal, whose rows every sale updates. A
+        -- foreign key's check locks the row it points at (FOR KEY SHARE): done now,
+        -- every sale waiting for the variant would join its lockers and each update
+        -- would carry them all over into a new multixact. Deferred to the commit, after
+        -- this sale's own update, the lock is its own and costs nothing.
+        SET CONSTRAINTS "OrderItem_variantId_fkey", "OrderItem_dealId_fkey" DEFERRED;
         INSERT INTO "OrderItem" ("id", "orderId", "variantId", "dealId", "title", "quantity", "unitPriceMinor", "currency")
         SELECT gen_random_uuid()::text, p_order_id, x ->> 'variantId', x ->> 'dealId', (x ->> 'productTitle') || ' — ' || (x ->> 'variantName'),
                (x ->> 'quantity')::int, (x ->> 'unitPriceMinor')::int, x ->> 'currency'
