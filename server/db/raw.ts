@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { PrismaClient } from './client';
 
 // The pg pool under each Prisma client made by createPrismaClient. The order
-// pipeline's two statements per purchase go straight to it: the same connections
+// pipeline's statements (one or two per purchase) go straight to it: the same connections
 // and transactions' isolation, without Prisma's per-query work (issue 14: that
 // work was a large part of a tap's CPU).
 const pools = new WeakMap<PrismaClient, pg.Pool>();

@@ -2,7 +2,7 @@
 // show notifications to fan out, webhook deliveries) in the transaction of its change; the job
 // runner claims them and calls the handler registered here for their kind.
 import type { Db } from '../domain/context';
-import { sweepOrphanedReservations } from '../domain/orders';
+import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import type { Env } from '../env';
@@ -21,6 +21,10 @@ export const jobHandlers: JobHandlers = {
   'auth.link-email': linkEmailJob,
   'brand.invite-email': brandInviteEmailJob,
   'webhook.deliver': deliverWebhook,
+  'order.receipt': async ({ orderId, locale }, ctx) => {
+    await queueReceiptEmail(ctx.db, orderId, locale ?? null, ctx.env.PUBLIC_URL);
+    return 'done';
+  },
 };
 
 /**

@@ -33,6 +33,8 @@ export const jobPayloadSchemas = {
   'auth.link-email': z.object({ tokenId: z.string().min(1), callbackUrl: z.string().max(600) }),
   /** A brand team invitation; like sign-in links, the payload names the invite, not its token. */
   'brand.invite-email': z.object({ inviteId: z.string().min(1) }),
+  /** A paid order's receipt, composed when sent (the one-statement purchase writes only this); locale: the page's language. */
+  'order.receipt': z.object({ orderId: z.string().min(1), locale: z.string().max(10).nullish() }),
   /** One attempt at sending a webhook delivery (server/webhooks/deliver.ts). */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;

@@ -57,14 +57,17 @@ describe('purchase storm', () => {
     });
     expect(orders).toHaveLength(50);
     expect(new Set(orders.map((o) => o.buyerId)).size).toBe(50);
-    // Each sold tap was confirmed in one statement: PAID, one captured Payment row, one PAID timeline row, one receipt job.
+    // Each sold tap was placed and paid in one statement: PAID, one captured Payment row, one PAID timeline row, one
+    // receipt job (composed into its email when the job runs).
     const sold = await t.app.db.order.findMany({
       where: { buyerId: { in: buyers.map((b) => b.id) } },
       select: { id: true, status: true, payments: { select: { status: true } }, events: { select: { status: true } } },
     });
     for (const order of sold)
       expect(order).toMatchObject({ status: 'PAID', payments: [{ status: 'CAPTURED' }], events: [{ status: 'PAID' }] });
-    expect(await t.app.db.job.count({ where: { dedupeKey: { in: sold.map((o) => `email:order-receipt:${o.id}`) } } })).toBe(50);
+    expect(
+      await t.app.db.job.count({ where: { dedupeKey: { in: sold.map((o) => `order-receipt:${o.id}`) }, kind: 'order.receipt' } }),
+    ).toBe(50);
 
     // Every request again with its own key: the 50 winners get their same order back, nobody gets a second one.
     const replays = await Promise.all(sockets.map((s, i) => ask(s, 'order:buy', requests[i])));
@@ -77,6 +80,12 @@ describe('purchase storm', () => {
     }
     expect(await t.app.db.order.count({ where: { buyerId: { in: buyers.map((b) => b.id) } } })).toBe(50);
     for (const socket of sockets) socket.disconnect();
+
+    // The app's job runner composes each receipt from its job: one email per sold order.
+    const receipts = { dedupeKey: { in: sold.map((o) => `email:order-receipt:${o.id}`) }, kind: 'email.send' };
+    await expect.poll(() => t.app.db.job.count({ where: receipts }), { timeout: 60_000, interval: 200 }).toBe(50);
+    const one = await t.app.db.job.findFirstOrThrow({ where: receipts, select: { payload: true } });
+    expect((one.payload as { subject: string }).subject).toMatch(/^Your receipt for order #\d+$/);
   });
 
   it('holds the per-buyer limit even when one buyer fires many taps at once, answering LIMIT_REACHED', async () => {

@@ -16,7 +16,7 @@ export {
   statusLabels,
   timelineEntries,
 } from './order-display';
-export { sendReceiptEmail, warmReceiptFormats } from './order-emails';
+export { queueReceiptEmail, sendReceiptEmail, warmReceiptFormats } from './order-emails';
 export { exportBrandOrdersCsv } from './order-export';
 export { ADVANCE_TARGETS, advanceOrder, advanceOrderByKey, advanceOrders, type AdvanceTarget, ORDER_TRANSITIONS } from './order-lifecycle';
 export { getMyOrder, listMyOrders, type OrderDetail } from './order-queries';

@@ -10,7 +10,7 @@ import { webhookJobKey } from '../events';
 import { checkoutBag, setBagItem } from '../bag';
 import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
-import { receiptEmailKey } from './order-emails';
+import { queueReceiptEmail, receiptEmailKey } from './order-emails';
 import { placeShowOrder } from './orders';
 import { CountingProvider } from '../payments/test-support';
 import { stockGate } from '../catalog';
@@ -67,14 +67,14 @@ const tap = (buyer: Actor, idempotencyKey = randomUUID(), db: PrismaClient = dat
   placeShowOrder(db, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey });
 
 describe('one tap', () => {
-  it('costs two database round trips before its answer, and those two wrote the order, its Payment row, its PAID timeline row, order.created and order.paid with their webhooks, and the receipt job', async () => {
+  it('costs one database round trip before its answer with the in-process provider, and that one wrote the order, its Payment row, its PAID timeline row, order.created and order.paid with their webhooks, and the receipt job', async () => {
     const endpoint = await database.prisma.webhookEndpoint.create({
       data: { brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] },
     });
     const [buyer] = await makeBuyers(database.prisma, 1);
     statements = 0;
     const order = await tap(buyer!, randomUUID(), counted);
-    expect(statements).toBe(2);
+    expect(statements).toBe(1);
 
     expect(order).toMatchObject({ status: 'PAID', replayed: false, stockAfter: 49 });
     const row = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, events: true } });
@@ -96,11 +96,71 @@ describe('one tap', () => {
         await database.prisma.job.count({ where: { dedupeKey: webhookJobKey(event.deliveries[0]!.id), kind: 'webhook.deliver' } }),
       ).toBe(1);
     }
+    // The receipt's job names the order; the email is composed when that job runs.
+    const receiptJob = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: `order-receipt:${order.id}` } });
+    expect(receiptJob).toMatchObject({ kind: 'order.receipt', payload: { orderId: order.id } });
+    await queueReceiptEmail(database.prisma, order.id, null);
     const receipt = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: emailJobKey(receiptEmailKey(order.id)) } });
     expect(receipt.kind).toBe('email.send');
     expect((receipt.payload as { subject: string }).subject).toBe(`Your receipt for order #${order.number}`);
-    expect(payments.captures.size).toBe(1);
+    // The provider was told of the charge the statement recorded: one authorization, one capture.
+    expect(payments.authorizations.size).toBe(1);
+    expect(payments.captures.get(row.paymentRef!)).toBe(1);
     await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  });
+
+  it("pays in the statement only for the cards the in-process provider settles for certain: the database's pattern and the provider's authorize agree", async () => {
+    const tokens = [
+      'tok_test_visa_4242',
+      'tok_test_visa_decline',
+      'tok_test_visa_insufficient',
+      'tok_test_mastercard_4444_ab12cd',
+      'tok_live_x',
+    ];
+    const pattern = payments.inlineCharge.certainTokens;
+    for (const token of tokens) {
+      const [row] = await database.prisma.$queryRaw<{ certain: boolean }[]>`SELECT ${token} ~ ${pattern} AS certain`;
+      const authorized = await payments.authorize({ token, amountMinor: 1, currency: 'USD', idempotencyKey: randomUUID() });
+      expect({ token, certain: row!.certain }).toEqual({ token, certain: authorized.ok });
+    }
+  });
+
+  it("a sale waiting for the variant's row lock does not join that row's lockers: the hot row never becomes a multixact", async () => {
+    await database.prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pgrowlocks');
+    const buyers = await makeBuyers(database.prisma, 2);
+    const [holder, waiter] = [new pg.Client({ connectionString: database.url }), new pg.Client({ connectionString: database.url })];
+    await Promise.all([holder.connect(), waiter.connect()]);
+    const lines = JSON.stringify([{ variantId, quantity: 1, dealId: null }]);
+    const reserve = (client: pg.Client, buyer: Actor) =>
+      client.query<{ r: { outcome: string } }>('SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int) AS r', [
+        randomUUID(),
+        buyer.userId,
+        showId,
+        'ONE_TAP',
+        lines,
+        randomUUID(),
+        null,
+        null,
+      ]);
+    try {
+      await holder.query('BEGIN');
+      expect((await reserve(holder, buyers[0]!)).rows[0]!.r.outcome).toBe('RESERVED');
+      const waiterPid = (await waiter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const waiting = reserve(waiter, buyers[1]!);
+      // Until the second sale queues on the variant's row lock, with everything before it written.
+      for (;;) {
+        const [row] = await database.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${waiterPid} AND wait_event_type = 'Lock'`;
+        if (row!.n === 1) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const locks = await database.prisma.$queryRawUnsafe<{ multi: boolean }[]>(`SELECT multi FROM pgrowlocks('"ProductVariant"')`);
+      expect(locks).toEqual([{ multi: false }]);
+      await holder.query('COMMIT');
+      expect((await waiting).rows[0]!.r.outcome).toBe('RESERVED');
+    } finally {
+      await Promise.all([holder.end(), waiter.end()]);
+    }
   });
 
   it("says how many of the product the buyer now has and the show's limit, from the same round trips, and nothing on a replay", async () => {
@@ -108,7 +168,7 @@ describe('one tap', () => {
     const key = randomUUID();
     statements = 0;
     const first = await tap(buyer!, key, counted);
-    expect(statements).toBe(2);
+    expect(statements).toBe(1);
     expect(first.bought).toEqual({ units: 1, max: 100 });
     expect((await tap(buyer!)).bought).toEqual({ units: 2, max: 100 });
     expect((await tap(buyer!, key)).bought).toBeNull();

@@ -122,6 +122,17 @@ export async function sendReceiptEmail(db: Db, orderId: string, publicUrl?: stri
   }
 }
 
+/**
+ * The receipt of an order paid in one statement, which wrote only an
+ * 'order.receipt' job: run by that job, so it throws (and is retried) rather than
+ * lose the email. `locale` is the language of the page the buyer paid on, when known.
+ */
+export async function queueReceiptEmail(db: Db, orderId: string, locale: string | null, publicUrl?: string): Promise<void> {
+  const order = await loadOrder(db, orderId);
+  if (!order) return;
+  await enqueueEmail(db, receiptEmail(locale ? { ...order, buyer: { ...order.buyer, locale } } : order, publicUrl));
+}
+
 /** The receipt itself; the one-tap purchase writes it from data it already holds, without reading the order back. */
 export function receiptEmail(order: ReceiptOrder, publicUrl?: string): OutgoingEmail {
   const link = publicUrl ? orderPageUrl(publicUrl, order.id) : null;

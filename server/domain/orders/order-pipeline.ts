@@ -1,9 +1,12 @@
 // The one way an order is placed, for one tap and the bag alike: a one-tap
-// purchase is an order of one line. Reserve (one statement: every rule, the
-// stock, the order as PLACED), charge (one provider call), confirm (one
-// statement: PAID and everything that follows it). The rules live in the SQL
-// function reserve_order (migration 20261207140000_order_pipeline); this module
-// only calls it, charges, and turns its answers into orders or refusals.
+// purchase is an order of one line. With a real payment provider: reserve (one
+// statement: every rule, the stock, the order as PLACED), charge (one provider
+// call), confirm (one statement: PAID and everything that follows it). With a
+// provider that settles in process (the built-in test provider's InlineCharge),
+// one statement does all of it and the provider is told afterwards. The rules
+// live in the SQL function reserve_order (migrations 20261207140000_order_pipeline
+// and 20261208140000_one_statement_purchase); this module only calls it, charges,
+// and turns its answers into orders or refusals.
 import { randomUUID } from 'node:crypto';
 import { rawQuery } from '../../db/raw';
 import { emailJobRow } from '../../mail/outbox';
@@ -92,10 +95,11 @@ export type OrderRefusal =
     }
   | { outcome: 'SHOW_NOT_FOUND' | 'UNAUTHENTICATED' | 'NO_PAYMENT_METHOD' | 'NO_ADDRESS' | 'EMPTY' };
 
-type Reserved = { outcome: 'RESERVED' | 'REPLAY' } & OrderFacts;
+/** PAID: placed and paid in the same statement (an inline charge), with the reference it was paid under. */
+type Reserved = ({ outcome: 'RESERVED' | 'REPLAY' } | { outcome: 'PAID'; paymentReference: string }) & OrderFacts;
 type Reservation = Reserved | OrderRefusal;
 
-const isReserved = (r: Reservation): r is Reserved => r.outcome === 'RESERVED' || r.outcome === 'REPLAY';
+const isReserved = (r: Reservation): r is Reserved => r.outcome === 'RESERVED' || r.outcome === 'REPLAY' || r.outcome === 'PAID';
 
 /** How the caller words a refusal for its buyer; the pipeline's own wording applies where it answers nothing. */
 export type RefusalWording = (refusal: OrderRefusal, request: PlaceOrderRequest) => AppError | undefined;
@@ -155,8 +159,9 @@ const inFlight = new Map<string, Promise<PlacedOrderResult>>();
 
 /**
  * Places an order: the same idempotency key always yields the same single order
- * and a single charge. A sold order costs two statements before it is answered,
- * a refused one costs one, and a refused one never reaches the payment provider.
+ * and a single charge. A sold order costs one statement before it is answered when
+ * the provider settles in process (InlineCharge) and two otherwise; a refused one
+ * costs one, and a refused one never reaches the payment provider.
  * A payment that fails gives the reservation back (release_order): no order is
  * left and the units return. Nothing durable is left to do after the answer.
  */
@@ -183,24 +188,68 @@ async function reserveAndPay(
   wording?: RefusalWording,
 ): Promise<PlacedOrderResult> {
   const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
-  const [row] = await rawQuery<{ r: Reservation }>(db, 'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int) AS r', [
-    randomUUID(),
-    buyer.userId,
-    request.showId,
-    request.source,
-    JSON.stringify(lines),
-    request.idempotencyKey,
-    request.couponCode ?? null,
-    request.expectedTotalMinor ?? null,
-  ]);
+  const paymentKey = `${buyer.userId}:${request.idempotencyKey}`;
+  const [row] = await rawQuery<{ r: Reservation }>(
+    db,
+    'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int, $9::jsonb) AS r',
+    [
+      randomUUID(),
+      buyer.userId,
+      request.showId,
+      request.source,
+      JSON.stringify(lines),
+      request.idempotencyKey,
+      request.couponCode ?? null,
+      request.expectedTotalMinor ?? null,
+      inlineCharge(payments, paymentKey, buyer.locale ?? null),
+    ],
+  );
   const reservation = row!.r;
   if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
+  if (reservation.outcome === 'PAID') {
+    await recordInlineCharge(payments, paymentKey, reservation, reservation.paymentReference);
+    return { order: reservation, status: 'PAID', replayed: false };
+  }
   const replayed = reservation.outcome === 'REPLAY';
   // A replay of a paid (or since cancelled) order answers with it; a replay of one
   // still PLACED is a request whose payment was interrupted, and is finished now.
   if (replayed && reservation.orderStatus !== 'PLACED') return { order: reservation, status: reservation.orderStatus, replayed };
-  await chargeAndConfirm(db, payments, buyer, `${buyer.userId}:${request.idempotencyKey}`, reservation);
+  await chargeAndConfirm(db, payments, buyer, paymentKey, reservation);
   return { order: reservation, status: 'PAID', replayed };
+}
+
+/** reserve_order's p_inline: how to pay in the same statement, or null when this charge must go to the provider first. */
+function inlineCharge(payments: PaymentProvider, paymentKey: string, locale: string | null): string | null {
+  const reference = payments.inlineCharge?.reference(paymentKey);
+  if (!payments.inlineCharge || !reference) return null;
+  return JSON.stringify({
+    provider: payments.name,
+    reference,
+    tokens: payments.inlineCharge.certainTokens,
+    locale,
+    webhookAttempts: WEBHOOK_MAX_ATTEMPTS + 1,
+  });
+}
+
+/**
+ * Tells an in-process provider about the charge the database has already
+ * recorded as captured: the same authorization and capture a reserved order
+ * gets, which it settles for certain for this card (InlineCharge).
+ */
+async function recordInlineCharge(payments: PaymentProvider, paymentKey: string, order: OrderFacts, reference: string): Promise<void> {
+  try {
+    const authorization = await payments.authorize({
+      token: order.cardToken ?? '',
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      idempotencyKey: paymentKey,
+    });
+    if (!authorization.ok || authorization.reference !== reference) throw new Error(`authorized as ${JSON.stringify(authorization)}`);
+    await payments.capture(reference);
+  } catch (error) {
+    // The order is paid in our rows, which are the truth about money (provider.ts); the buyer is answered as such.
+    console.error('inline charge not recorded by the provider', { orderId: order.orderId, reference, error });
+  }
 }
 
 /**

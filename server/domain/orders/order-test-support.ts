@@ -4,6 +4,7 @@ import type { PrismaClient } from '../../db/client';
 import { DEMO_SHOW_ID } from '../../db/seed';
 import type { Actor } from '../context';
 import { placeShowOrder } from './orders';
+import { queueReceiptEmail } from './order-emails';
 import { TestPaymentProvider } from '../payments';
 
 export const payments = new TestPaymentProvider();
@@ -37,5 +38,14 @@ export async function buy(
   quantity = 1,
   idempotencyKey = randomUUID(),
 ) {
-  return placeShowOrder(prisma, payments, buyer, { showId, variantId, quantity, idempotencyKey });
+  const order = await placeShowOrder(prisma, payments, buyer, { showId, variantId, quantity, idempotencyKey });
+  await runReceiptJob(prisma, order.id);
+  return order;
+}
+
+/** What the job runner does with a one-statement purchase's 'order.receipt' job: queues the receipt email. */
+export async function runReceiptJob(prisma: PrismaClient, orderId: string): Promise<void> {
+  const job = await prisma.job.findUnique({ where: { dedupeKey: `order-receipt:${orderId}` }, select: { payload: true } });
+  if (!job) return;
+  await queueReceiptEmail(prisma, orderId, (job.payload as { locale?: string | null }).locale ?? null);
 }

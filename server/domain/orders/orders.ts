@@ -66,9 +66,10 @@ const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
  * One tap on Buy during a live show: an order of one line through the order
  * pipeline (order-pipeline.ts), with the buyer's default address and card. The
  * same idempotency key always yields the same single order and a single charge;
- * a sold tap costs two database round trips before its answer, a refused one
- * one, and a refused one never reaches the payment provider. In front of it, the
- * node's stock gate refuses the taps fresh knowledge leaves no unit for.
+ * a sold tap costs one database round trip before its answer with the
+ * in-process test provider and two with a real one, a refused one costs one, and
+ * a refused one never reaches the payment provider. In front of it, the node's
+ * stock gate refuses the taps fresh knowledge leaves no unit for.
  */
 export async function placeShowOrder(
   db: Db,

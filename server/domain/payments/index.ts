@@ -7,7 +7,7 @@ export { validateCard } from './card-validation';
 export { receivePaymentWebhook } from './payment-webhooks';
 export { cancelOrder, recordCapturedPayment, refundOrder } from './payments';
 export { createPaymentProvider } from './process-provider';
-export { type PaymentAuthorization, type PaymentAuthorizationRequest, type PaymentProvider } from './provider';
+export { type InlineCharge, type PaymentAuthorization, type PaymentAuthorizationRequest, type PaymentProvider } from './provider';
 export { applyRefund, refundKey, type RefundOutcome } from './refund-apply';
 export { TestPaymentProvider } from './test-provider';
 export { type AddressInput, addressInputSchema, type CardInput, cardInputSchema, walletItemIdSchema } from './wallet.schema';

@@ -43,8 +43,26 @@ export interface RefundRequest {
   idempotencyKey: string;
 }
 
+/**
+ * What a provider that decides a charge in process offers (the built-in test
+ * provider): for the cards it names, authorization and capture cannot fail and
+ * take no time, so the order pipeline writes the order PAID with its captured
+ * Payment row in the same statement that takes the stock, and tells the provider
+ * afterwards (authorize, then capture, with the same key). A real provider has
+ * none: its charge is a network call that may fail, and every order is reserved
+ * before it is charged (order-pipeline.ts).
+ */
+export interface InlineCharge {
+  /** A PostgreSQL regular expression (`~`) matching exactly the card tokens this provider authorizes and captures for certain. */
+  readonly certainTokens: string;
+  /** The reference a charge under this key gets; null when the key cannot be charged afresh (its authorization was voided). */
+  reference(idempotencyKey: string): string | null;
+}
+
 export interface PaymentProvider {
   readonly name: string;
+  /** Only on a provider that settles in process; see InlineCharge. */
+  readonly inlineCharge?: InlineCharge;
   /** Turns card details into a token; throws INVALID_INPUT for a number or expiry that cannot be right. */
   tokenizeCard(card: CardDetails): Promise<TokenizedCard>;
   authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization>;

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { cardBrand, validateCard } from './card-validation';
 import type {
   CardDetails,
+  InlineCharge,
   PaymentAuthorization,
   PaymentAuthorizationRequest,
   PaymentProvider,
@@ -51,6 +52,8 @@ const ledger: Ledger = processSingleton<Ledger>('test-payments-ledger', () => ({
   refunds: new Map(),
 }));
 
+const referenceFor = (idempotencyKey: string) => `test_auth_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 24)}`;
+
 /**
  * Test cards by token: any token ending in `_decline` is declined and one ending
  * in `_insufficient` fails for insufficient funds; every other `tok_test_` token
@@ -60,6 +63,16 @@ const ledger: Ledger = processSingleton<Ledger>('test-payments-ledger', () => ({
  */
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
+
+  /** Every `tok_test_` token but the declining ones (authorize below): the same rule, for the database. */
+  readonly inlineCharge: InlineCharge = {
+    certainTokens: '^tok_test_(?!.*_(decline|insufficient)$)',
+    reference: (idempotencyKey) => {
+      const existing = ledger.authorizations.get(idempotencyKey);
+      if (existing) return existing.state === 'voided' ? null : existing.reference;
+      return referenceFor(idempotencyKey);
+    },
+  };
 
   constructor(private readonly options: { webhooks?: PaymentWebhookSink; now?: () => Date } = {}) {}
 
@@ -84,7 +97,7 @@ export class TestPaymentProvider implements PaymentProvider {
     if (request.token.endsWith('_insufficient')) return { ok: false, reason: 'insufficient_funds' };
     const existing = ledger.authorizations.get(request.idempotencyKey);
     if (existing) return { ok: true, reference: existing.reference };
-    const reference = `test_auth_${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 24)}`;
+    const reference = referenceFor(request.idempotencyKey);
     const authorization: Authorization = {
       reference,
       amountMinor: request.amountMinor,
