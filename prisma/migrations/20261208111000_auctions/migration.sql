@@ -164,11 +164,11 @@ BEGIN
     END;
     -- The log keeps maximums out: they are the bidders' secret until they are reached.
     PERFORM "append_show_audit"(a."showId", 'auction.bid', format('{"auctionId":%s,"bidCount":%s,"bidderId":%s,"leaderId":%s,"priceMinor":%s}',
-        to_json(a."id")::text, a."bidCount", to_json(p_bidder_id)::text, to_json(a."leaderId")::text, a."priceMinor"));
+        COALESCE(to_json(a."id")::text, 'null'), a."bidCount", COALESCE(to_json(p_bidder_id)::text, 'null'), COALESCE(to_json(a."leaderId")::text, 'null'), a."priceMinor"));
     IF a."endsAt" <> v_old_ends THEN
         PERFORM "append_show_audit"(a."showId", 'auction.extended', format('{"auctionId":%s,"endsAt":%s,"from":%s}',
-            to_json(a."id")::text, to_json(to_char(a."endsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text,
-            to_json(to_char(v_old_ends, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text));
+            COALESCE(to_json(a."id")::text, 'null'), COALESCE(to_json(to_char(a."endsAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null'),
+            COALESCE(to_json(to_char(v_old_ends, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')));
     END IF;
     RETURN v_answer || jsonb_build_object('outcome', 'ACCEPTED');
 END;
@@ -197,10 +197,10 @@ BEGIN
         "endedAt" = v_now, "awardedId" = x."leaderId", "awardedPriceMinor" = x."priceMinor"
      WHERE x."id" = p_auction_id RETURNING x.* INTO a;
     PERFORM "append_show_audit"(a."showId", 'auction.ended', format('{"auctionId":%s,"bidCount":%s,"endedAt":%s,"leaderId":%s,"priceMinor":%s}',
-        to_json(a."id")::text, a."bidCount", to_json(to_char(v_now, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text,
-        to_json(a."leaderId")::text, COALESCE(a."priceMinor"::text, 'null')));
+        COALESCE(to_json(a."id")::text, 'null'), a."bidCount", COALESCE(to_json(to_char(v_now, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null'),
+        COALESCE(to_json(a."leaderId")::text, 'null'), COALESCE(a."priceMinor"::text, 'null')));
     IF a."status" = 'UNSOLD' THEN
-        PERFORM "append_show_audit"(a."showId", 'auction.result', format('{"auctionId":%s,"result":"UNSOLD"}', to_json(a."id")::text));
+        PERFORM "append_show_audit"(a."showId", 'auction.result', format('{"auctionId":%s,"result":"UNSOLD"}', COALESCE(to_json(a."id")::text, 'null')));
     END IF;
     RETURN "auction_view"(a) || jsonb_build_object('awardedId', a."awardedId", 'awardedPriceMinor', a."awardedPriceMinor");
 END;
@@ -234,9 +234,9 @@ BEGIN
         "status" = CASE WHEN n.bidder_id IS NULL THEN 'UNSOLD' ELSE 'SETTLING' END
      WHERE x."id" = p_auction_id RETURNING x.* INTO a;
     PERFORM "append_show_audit"(a."showId", 'auction.passed', format('{"auctionId":%s,"bidderId":%s,"nextBidderId":%s,"nextPriceMinor":%s,"reason":%s}',
-        to_json(a."id")::text, to_json(p_from)::text, to_json(a."awardedId")::text, COALESCE(a."awardedPriceMinor"::text, 'null'), to_json(p_reason)::text));
+        COALESCE(to_json(a."id")::text, 'null'), COALESCE(to_json(p_from)::text, 'null'), COALESCE(to_json(a."awardedId")::text, 'null'), COALESCE(a."awardedPriceMinor"::text, 'null'), COALESCE(to_json(p_reason)::text, 'null')));
     IF a."status" = 'UNSOLD' THEN
-        PERFORM "append_show_audit"(a."showId", 'auction.result', format('{"auctionId":%s,"result":"UNSOLD"}', to_json(a."id")::text));
+        PERFORM "append_show_audit"(a."showId", 'auction.result', format('{"auctionId":%s,"result":"UNSOLD"}', COALESCE(to_json(a."id")::text, 'null')));
     END IF;
     RETURN "auction_view"(a) || jsonb_build_object('awardedId', a."awardedId", 'awardedPriceMinor', a."awardedPriceMinor");
 END;

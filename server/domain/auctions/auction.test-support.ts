@@ -19,7 +19,6 @@ export async function auctionFixture(prisma: PrismaClient): Promise<AuctionFixtu
   return { host, showId: DEMO_SHOW_ID, variantId: variant.id };
 }
 
-let n = 0;
 /** Starts an auction (start 10.00, increment 1.00 unless given); ends any earlier one of the show first. */
 export async function freshAuction(
   prisma: PrismaClient,
@@ -33,7 +32,6 @@ export async function freshAuction(
   } = {},
 ) {
   await prisma.auction.updateMany({ where: { showId: f.showId, status: { in: ['RUNNING', 'SETTLING'] } }, data: { status: 'CANCELLED' } });
-  n++;
   return startAuction(prisma, f.host, f.showId, {
     variantId: f.variantId,
     startPriceMinor: opts.startPriceMinor ?? 1000,
