@@ -1,5 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { AuctionFeed } from './auction-feed';
+import { registerAuctionHandlers } from './auction-handlers';
+import { AuctionRunner } from './auction-runner';
+import { type AuctionScheduler, LocalAuctionScheduler } from './auction-timers';
 import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
@@ -17,7 +21,7 @@ import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
-import { showRoom } from './protocol';
+import { showRoom, userRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 
 /** How long a dropped client can come back and receive what it missed. */
@@ -29,8 +33,12 @@ const MAX_FRAME_BYTES = 100 * 1024;
 export function createRealtimeServer(
   httpServer: HttpServer,
   deps: RealtimeDeps,
-  { allowedOrigins, ownLoopback }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean },
-): { io: ShowServer; close(): Promise<void> } {
+  {
+    allowedOrigins,
+    ownLoopback,
+    auctionScheduler = new LocalAuctionScheduler(),
+  }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean; auctionScheduler?: AuctionScheduler },
+): { io: ShowServer; auctions: AuctionRunner; close(): Promise<void> } {
   const io: ShowServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -59,6 +67,10 @@ export function createRealtimeServer(
       },
       (error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'),
     );
+  const auctionFeed = new AuctionFeed(broadcaster);
+  const auctions = new AuctionRunner(deps, io, broadcaster, auctionFeed, auctionScheduler);
+  // Auctions that were running when this process started end on time here too.
+  auctions.resume().catch((error: unknown) => deps.log.error({ err: error }, 'running auctions not resumed'));
   const shared: RealtimeShared = {
     io,
     broadcaster,
@@ -68,6 +80,8 @@ export function createRealtimeServer(
     chatLimiter: new UserRateLimiter(5, 1),
     dealTimers,
     // Paced by the room's size: every batch is one write per viewer (purchase-feed.ts).
+    auctions,
+    auctionFeed,
     purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut, {
       audience: (showId) => io.sockets.adapter.rooms.get(showRoom(showId))?.size ?? 0,
     }),
@@ -93,11 +107,14 @@ export function createRealtimeServer(
       mediaCleanups.delete(socket.id);
       for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
     }
+    // Private events (an outbid alert) reach every socket of the person.
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.userId));
     const on = handlerRegistrar(socket, log);
     registerShowHandlers(on, ctx);
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
+    registerAuctionHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -117,7 +134,10 @@ export function createRealtimeServer(
 
   return {
     io,
+    auctions,
     close: async () => {
+      auctionScheduler.close();
+      auctionFeed.close();
       stopDisconnecting();
       shared.presence.close();
       shared.reactions.close();

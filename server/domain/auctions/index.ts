@@ -25,4 +25,4 @@ export {
   placeBid,
   startAuction,
 } from './auctions';
-export { auctionOrderKey, overdueAuctions, runningAuctions, type SettleOutcome, settleAuction } from './settle-auction';
+export { auctionOrderKey, type AuctionWinner, overdueAuctions, runningAuctions, type SettleOutcome, settleAuction } from './settle-auction';

@@ -64,7 +64,6 @@ describe('settling an auction', () => {
     });
     const [outcome] = await Promise.all([settle(), ...storm]);
     expect(refusals.get('thrown') ?? 0).toBe(0);
-    expect(refusals.get('AUCTION_ENDED'), 'bidders were still tapping at the end').toBeGreaterThan(0);
 
     const row = await database.prisma.auction.findUniqueOrThrow({ where: { id: auction.id } });
     expect(row.endsAt.getTime(), 'a bid in the last 3 s moved the end').toBeGreaterThan(firstEnd);
@@ -73,7 +72,8 @@ describe('settling an auction', () => {
     const lastBid = await database.prisma.auctionBid.findFirstOrThrow({ where: { auctionId: auction.id }, orderBy: { createdAt: 'desc' } });
     expect(lastBid.createdAt.getTime()).toBeLessThanOrEqual(row.endsAt.getTime());
     expect(row.bidCount).toBe(await database.prisma.auctionBid.count({ where: { auctionId: auction.id } }));
-    await expect(bid(bidders[0]!, auction.id, 1_000_000)).rejects.toMatchObject({ code: 'AUCTION_ENDED' });
+    const late = await Promise.allSettled(bidders.slice(0, 50).map((b) => bid(b, auction.id, 1_000_000)));
+    expect(late.map((r) => r.status === 'rejected' && (r.reason as AppError).code)).toEqual(Array(50).fill('AUCTION_ENDED'));
 
     // One winner, charged once, at the final price, through one order.
     expect(outcome).toMatchObject({ kind: 'ended', winner: { userId: row.leaderId } });

@@ -7,7 +7,7 @@
 import { rawQuery } from '../../db/raw';
 import { appendShowAudit } from '../audit';
 import { stockGate } from '../catalog';
-import type { Db } from '../context';
+import { type Db, publicBuyerName } from '../context';
 import { AppError } from '../errors';
 import { placeOrder } from '../orders';
 import type { PaymentProvider } from '../payments';
@@ -18,8 +18,19 @@ type Settling = Parameters<typeof toPublicView>[0] & { awardedId: string | null;
 export type SettleOutcome =
   | { kind: 'missing' }
   /** Not over yet (an extension moved the end): wait until `endsAt`. */
-  | { kind: 'running'; endsAt: Date }
-  | { kind: 'ended'; auction: AuctionView; winner: { userId: string; orderId: string; orderNumber: number; totalMinor: number } | null };
+  | { kind: 'running'; auctionId: string; endsAt: Date }
+  | { kind: 'ended'; auction: AuctionView; winner: AuctionWinner | null };
+
+export interface AuctionWinner {
+  userId: string;
+  /** First name and initial. */
+  publicName: string;
+  /** The item's price (the awarded one: the next bidder's maximum when the leader could not pay). */
+  priceMinor: number;
+  orderId: string;
+  orderNumber: number;
+  totalMinor: number;
+}
 
 /** The key of the winner's order: the same for every attempt, so it is placed and charged once. */
 export const auctionOrderKey = (auctionId: string) => `auction_${auctionId}`;
@@ -28,7 +39,7 @@ export async function settleAuction(db: Db, payments: PaymentProvider, auctionId
   const [row] = await rawQuery<{ r: Settling | null }>(db, 'SELECT "close_auction"($1) AS r', [auctionId]);
   let state = row?.r ?? null;
   if (!state) return { kind: 'missing' };
-  if (state.status === 'RUNNING') return { kind: 'running', endsAt: new Date(state.endsAt) };
+  if (state.status === 'RUNNING') return { kind: 'running', auctionId, endsAt: new Date(state.endsAt) };
   while (state.status === 'SETTLING' && state.awardedId) {
     const bidderId: string = state.awardedId;
     const bidder = await db.user.findUnique({ where: { id: bidderId }, select: { name: true, locale: true } });
@@ -54,6 +65,8 @@ export async function settleAuction(db: Db, payments: PaymentProvider, auctionId
         auction: toPublicView(sold),
         winner: {
           userId: bidderId,
+          publicName: publicBuyerName(placed.order.buyerName),
+          priceMinor: placed.order.lines[0]!.unitPriceMinor,
           orderId: placed.order.orderId,
           orderNumber: placed.order.orderNumber,
           totalMinor: placed.order.totalMinor,
