@@ -115,6 +115,13 @@ BEGIN
     IF NOT b.has_address THEN
         RETURN jsonb_build_object('outcome', 'NO_ADDRESS');
     END IF;
+    -- Most bids of a storm are below the next price by the time they arrive. The
+    -- price only ever rises, so a bid below the committed next price is refused
+    -- here without queueing for the row's lock.
+    SELECT * INTO a FROM "Auction" x WHERE x."id" = p_auction_id;
+    IF a."status" = 'RUNNING' AND a."leaderId" IS NOT NULL AND a."leaderId" <> p_bidder_id AND p_max < a."priceMinor" + a."incrementMinor" THEN
+        RETURN jsonb_build_object('outcome', 'BID_TOO_LOW', 'minMinor', a."priceMinor" + a."incrementMinor", 'currency', a."currency");
+    END IF;
     BEGIN
         -- The hot row. Read once its lock is ours: the end and the price are the ones
         -- every earlier bid left, and the clock is read after waiting, not before.
