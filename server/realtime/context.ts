@@ -5,6 +5,8 @@ import type { PaymentProvider } from '../domain/payments';
 import type { MediaService } from '../media/media-service';
 import type { ShowBroadcaster } from './broadcaster';
 import type { ConnectionsPerIpOptions } from './connection-limit';
+import type { AuctionFeed } from './auction-feed';
+import type { AuctionRunner } from './auction-runner';
 import type { DealTimers } from './deal-timers';
 import type { ShowServer, ShowSocket } from './handler';
 import type { ShowPresence } from './presence';
@@ -38,6 +40,8 @@ export interface RealtimeShared {
   purchases: PurchaseFeed;
   /** Multi-node mode: one-tap retries recognised on every node. */
   sharedTaps: SharedTaps | null;
+  auctions: AuctionRunner;
+  auctionFeed: AuctionFeed;
 }
 
 export interface ConnectionContext extends RealtimeDeps, RealtimeShared {

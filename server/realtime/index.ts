@@ -1,10 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { AuctionFeed } from './auction-feed';
+import { registerAuctionHandlers } from './auction-handlers';
+import { AuctionRunner } from './auction-runner';
+import { type AuctionScheduler, LocalAuctionScheduler } from './auction-timers';
 import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
-import { dealSoldOut } from '../domain/shows';
+import { closeExpiredDeal, dealSoldOut } from '../domain/shows';
 import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
 import { limitConnectionsPerIp } from './connection-limit';
@@ -17,7 +21,7 @@ import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
-import { showRoom } from './protocol';
+import { showRoom, userRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 import { clusterAdapter } from './cluster/adapter';
 import { redisChatBudget } from './cluster/chat-budget';
@@ -38,8 +42,12 @@ const MAX_FRAME_BYTES = 100 * 1024;
 export function createRealtimeServer(
   httpServer: HttpServer,
   deps: RealtimeDeps,
-  { allowedOrigins, ownLoopback }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean },
-): { io: ShowServer; close(): Promise<void> } {
+  {
+    allowedOrigins,
+    ownLoopback,
+    auctionScheduler = new LocalAuctionScheduler(),
+  }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean; auctionScheduler?: AuctionScheduler },
+): { io: ShowServer; auctions: AuctionRunner; close(): Promise<void> } {
   const cluster = deps.cluster ?? null;
   const io: ShowServer = new Server(httpServer, {
     path: '/socket.io',
@@ -62,7 +70,11 @@ export function createRealtimeServer(
       ? deps.log.warn({ err: error }, 'deal end store (Redis) failed; this node decides alone')
       : deps.log.debug({ err: error }, 'deal end store unreachable');
   const dealTimers = new DealTimers(
-    (showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }),
+    (showId, dealId) => {
+      broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+      // The show's audit log records the end; the deal is over by its time whether or not this lands.
+      closeExpiredDeal(deps.db, dealId).catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal end not recorded'));
+    },
     cluster ? redisDealEnds(cluster) : null,
     storeError,
   );
@@ -75,6 +87,10 @@ export function createRealtimeServer(
       })
       .catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'));
   const stockFloor = cluster ? redisStockFloor(cluster) : null;
+  const auctionFeed = new AuctionFeed(broadcaster);
+  const auctions = new AuctionRunner(deps, io, broadcaster, auctionFeed, auctionScheduler);
+  // Auctions that were running when this process started end on time here too.
+  auctions.resume().catch((error: unknown) => deps.log.error({ err: error }, 'running auctions not resumed'));
   const shared: RealtimeShared = {
     io,
     broadcaster,
@@ -88,6 +104,8 @@ export function createRealtimeServer(
     // A message a second, with a burst of five: enough for people, not for scripts. One budget across nodes.
     chatLimiter: cluster ? redisChatBudget(cluster, 5, 1) : new UserRateLimiter(5, 1),
     dealTimers,
+    auctions,
+    auctionFeed,
     // Paced by the room's size on this node: every batch is one write per viewer here (purchase-feed.ts).
     purchases: new PurchaseFeed(
       broadcaster,
@@ -128,11 +146,14 @@ export function createRealtimeServer(
       mediaCleanups.delete(socket.id);
       for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
     }
+    // Private events (an outbid alert) reach every socket of the person.
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.userId));
     const on = handlerRegistrar(socket, log);
     registerShowHandlers(on, ctx);
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
+    registerAuctionHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -152,7 +173,10 @@ export function createRealtimeServer(
 
   return {
     io,
+    auctions,
     close: async () => {
+      auctionScheduler.close();
+      auctionFeed.close();
       stopDisconnecting();
       stopRejoining?.();
       shared.presence.close();

@@ -1,3 +1,4 @@
+import { activeAuction } from '../domain/auctions';
 import { getPinnedMessage, recentChat } from '../domain/chat';
 import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
@@ -15,12 +16,13 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // The sequence number is read first: anything broadcast while the snapshot is
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
-    const [state, chat, pinnedMessage, deal, settings] = await Promise.all([
+    const [state, chat, pinnedMessage, deal, settings, auction] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
       activeDeal(db, showId),
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
+      activeAuction(db, showId),
     ]);
     const user = socket.data.user;
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
@@ -42,6 +44,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,
       deal,
+      auction,
+      serverNow: new Date().toISOString(),
       seq,
     };
   });

@@ -18,13 +18,15 @@ import { shippingAddressOf, type ShippingAddressColumns } from './order-address'
 import type { PaymentProvider } from '../payments';
 import { refundKey } from '../payments';
 
-export type OrderSource = 'ONE_TAP' | 'BAG';
+export type OrderSource = 'ONE_TAP' | 'BAG' | 'AUCTION';
 
 export interface OrderLineRequest {
   variantId: string;
   quantity: number;
   /** The flash deal whose price the buyer saw; without it the regular price applies. */
   dealId?: string | null;
+  /** The auction this buyer was awarded: the line costs the awarded price (server/domain/auctions). */
+  auctionId?: string | null;
 }
 
 export interface PlaceOrderRequest {
@@ -83,7 +85,7 @@ export type OrderRefusal =
   | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number; productId: string; variantId: string }
   | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
   | { outcome: 'NOT_IN_LINEUP'; productId: string; variantId: string }
-  | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED'; variantId: string }
+  | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED' | 'AUCTION_NOT_AWARDED'; variantId: string }
   | { outcome: 'PRICE_CHANGED'; totalMinor: number; expectedTotalMinor: number }
   | {
       outcome: 'COUPON_INVALID';
@@ -140,6 +142,8 @@ export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, 
       return new AppError('INVALID_INPUT', `deal does not match ${refusal.variantId}`);
     case 'DEAL_ENDED':
       return new AppError('DEAL_OVER', `deal on ${refusal.variantId} ended or capped`);
+    case 'AUCTION_NOT_AWARDED':
+      return new AppError('AUCTION_ENDED', `auction line of ${refusal.variantId} not awarded to ${buyerId}`);
     case 'PRICE_CHANGED':
       return new AppError('PRICE_CHANGED', `total ${refusal.totalMinor} over the ${refusal.expectedTotalMinor} the buyer saw`);
     case 'COUPON_INVALID':
@@ -187,7 +191,12 @@ async function reserveAndPay(
   request: PlaceOrderRequest,
   wording?: RefusalWording,
 ): Promise<PlacedOrderResult> {
-  const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
+  const lines = request.lines.map((l) => ({
+    variantId: l.variantId,
+    quantity: l.quantity,
+    dealId: l.dealId ?? null,
+    ...(l.auctionId ? { auctionId: l.auctionId } : {}),
+  }));
   const paymentKey = `${buyer.userId}:${request.idempotencyKey}`;
   const [row] = await rawQuery<{ r: Reservation }>(
     db,
