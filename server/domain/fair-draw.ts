@@ -73,6 +73,7 @@ export async function verifyDraw(published: {
 }): Promise<DrawCheck> {
   const commitmentMatches = (await seedCommitment(published.seedHex)) === published.commitment.toLowerCase();
   const recomputedWinners = await drawWinners(published.seedHex, published.entries, published.winnerCount);
-  const winnersMatch = recomputedWinners.length === published.winners.length && recomputedWinners.every((w, i) => w === published.winners[i]);
+  const winnersMatch =
+    recomputedWinners.length === published.winners.length && recomputedWinners.every((w, i) => w === published.winners[i]);
   return { commitmentMatches, winnersMatch, recomputedWinners };
 }

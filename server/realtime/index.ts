@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
+import { registerEngagementHandlers } from './engagement-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
 import { dealSoldOut } from '../domain/shows';
 import { DealTimers } from './deal-timers';
@@ -94,6 +95,7 @@ export function createRealtimeServer(
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
+    registerEngagementHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];

@@ -4,6 +4,7 @@ import { placeShowOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
 import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
+import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
 import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, type ViewerRole } from './protocol';
@@ -15,14 +16,15 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // The sequence number is read first: anything broadcast while the snapshot is
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = broadcaster.current(showId);
-    const [state, chat, pinnedMessage, deal, settings] = await Promise.all([
+    const user = socket.data.user;
+    const [state, chat, pinnedMessage, deal, settings, engagement] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
       activeDeal(db, showId),
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
+      engagementSnapshot(db, showId, user?.userId ?? null),
     ]);
-    const user = socket.data.user;
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
       await socket.join(showRoom(showId));
@@ -41,6 +43,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,
       deal,
+      engagement,
       seq,
     };
   });

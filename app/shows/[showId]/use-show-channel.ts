@@ -7,6 +7,7 @@ import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import type { Refusal } from '@/app/_i18n/error-text';
+import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
 
 // A show page always opens its channel: start it as this module loads, before
@@ -35,6 +36,7 @@ export interface ShowChannelState {
   deal: DealView | null;
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
+  engagement: EngagementState;
 }
 
 function withStock(product: ProductCard, variantId: string, stock: number): ProductCard {
@@ -82,6 +84,14 @@ const apply: Handlers = {
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
   'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
+  ...(Object.fromEntries(
+    Object.entries(engagementUpdates).map(([event, update]) => [
+      event,
+      (e: never) => (s: ShowChannelState) => ({
+        engagement: { ...s.engagement, ...(update as (e: never) => (x: EngagementState) => Partial<EngagementState>)(e)(s.engagement) },
+      }),
+    ]),
+  ) as Pick<Handlers, keyof typeof engagementUpdates>),
 };
 
 function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
@@ -100,6 +110,7 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     pinnedMessage: snapshot.pinnedMessage,
     slowModeSeconds: snapshot.slowModeSeconds,
     deal: snapshot.deal,
+    engagement: snapshot.engagement,
   };
 }
 
@@ -131,6 +142,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     deal: null,
     lastPurchase: null,
     reactionBurst: null,
+    engagement: emptyEngagement,
   });
 
   useEffect(() => {
