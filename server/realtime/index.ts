@@ -5,7 +5,7 @@ import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
 import { registerEngagementHandlers } from './engagement-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
-import { dealSoldOut } from '../domain/shows';
+import { closeExpiredDeal, dealSoldOut } from '../domain/shows';
 import { DealTimers } from './deal-timers';
 import { handlerRegistrar, type ShowServer } from './handler';
 import { limitConnectionsPerIp } from './connection-limit';
@@ -45,7 +45,11 @@ export function createRealtimeServer(
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
   });
   const broadcaster = new ShowBroadcaster(io);
-  const dealTimers = new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }));
+  const dealTimers = new DealTimers((showId, dealId) => {
+    broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+    // The show's audit log records the end; the deal is over by its time whether or not this lands.
+    closeExpiredDeal(deps.db, dealId).catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal end not recorded'));
+  });
   // A capped deal that sells its last unit is over at once, for the host's studio as for viewers.
   const endIfSoldOut = (showId: string, dealId: string) =>
     void dealSoldOut(deps.db, dealId).then(

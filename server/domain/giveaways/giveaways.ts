@@ -3,7 +3,7 @@
 // seed, and the winners follow from it and the sorted entry references by the
 // algorithm in ../fair-draw.ts, which the public verification page re-runs.
 import { createHash, randomBytes } from 'node:crypto';
-import { rawQuery } from '../../db/raw';
+import { appendShowAudit } from '../audit';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import { drawWinners } from '../fair-draw';
@@ -43,7 +43,7 @@ export async function startGiveaway(db: Db, actor: Actor, showId: string, input:
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`giveaway:${showId}`}, 0))`;
     if (await tx.giveaway.findFirst({ where: { showId, status: 'OPEN' }, select: { id: true } }))
       throw new AppError('GIVEAWAY_RUNNING', `show ${showId} has an open giveaway`);
-    return tx.giveaway.create({
+    const created = await tx.giveaway.create({
       data: {
         showId,
         createdById: actor.userId,
@@ -58,6 +58,18 @@ export async function startGiveaway(db: Db, actor: Actor, showId: string, input:
       },
       select: giveawaySelect,
     });
+    // The commitment enters the show's audit log before anyone can enter: proof of when it was fixed.
+    await appendShowAudit(tx, showId, 'giveaway.committed', {
+      giveawayId: created.id,
+      commitment: created.commitment,
+      prize: created.prizeText,
+      prizeVariantId: created.prizeVariantId,
+      eligibility: created.eligibility,
+      keyword: created.keyword,
+      winnerCount: created.winnerCount,
+      endsAt: created.endsAt.toISOString(),
+    });
+    return created;
   });
   return toGiveawayView(db, row);
 }
@@ -97,13 +109,20 @@ async function enter(
   await requireEligible(db, actor, showId, giveaway.eligibility);
   // FOR SHARE: an entry in flight holds off the draw (which locks the row FOR UPDATE), and one
   // that arrives during the draw waits and then sees it DRAWN; the server's clock closes entries.
-  const [row] = await rawQuery<{ ref: string }>(
-    db,
-    `WITH g AS (SELECT "id" FROM "Giveaway" WHERE "id" = $1 AND "status" = 'OPEN' AND "endsAt" > now() FOR SHARE)
-     INSERT INTO "GiveawayEntry" ("giveawayId", "userId", "ref", "via") SELECT g."id", $2, $3, $4 FROM g
-     ON CONFLICT DO NOTHING RETURNING "ref"`,
-    [giveaway.id, actor.userId, randomBytes(8).toString('hex'), via],
-  );
+  // The entry and its audit line commit together.
+  const row = await db.$transaction(async (tx) => {
+    const [inserted] = await tx.$queryRawUnsafe<{ ref: string }[]>(
+      `WITH g AS (SELECT "id" FROM "Giveaway" WHERE "id" = $1 AND "status" = 'OPEN' AND "endsAt" > now() FOR SHARE)
+       INSERT INTO "GiveawayEntry" ("giveawayId", "userId", "ref", "via") SELECT g."id", $2, $3, $4 FROM g
+       ON CONFLICT DO NOTHING RETURNING "ref"`,
+      giveaway.id,
+      actor.userId,
+      randomBytes(8).toString('hex'),
+      via,
+    );
+    if (inserted) await appendShowAudit(tx, showId, 'giveaway.entry', { giveawayId: giveaway.id, ref: inserted.ref, via });
+    return inserted;
+  });
   if (row) return { giveawayId: giveaway.id, ref: row.ref, entered: true };
   const earlier = await db.giveawayEntry.findUnique({
     where: { giveawayId_userId: { giveawayId: giveaway.id, userId: actor.userId } },
@@ -189,6 +208,16 @@ export async function drawGiveaway(db: Db, actor: Actor, showId: string, giveawa
     const byRef = new Map(entries.map((e) => [e.ref, e.userId]));
     const status: PrizeStatus = giveaway.prizeVariantId ? 'NEEDS_ADDRESS' : 'NO_ORDER';
     await tx.giveawayWinner.createMany({ data: winnerRefs.map((ref, rank) => ({ giveawayId, userId: byRef.get(ref)!, rank, status })) });
+    const sorted = entries.map((e) => e.ref).sort();
+    await appendShowAudit(tx, showId, 'giveaway.drawn', {
+      giveawayId,
+      seed: giveaway.seedHex,
+      commitment: giveaway.commitment,
+      entryCount: sorted.length,
+      // SHA-256 of the sorted references joined by line feeds: the exact list the draw used.
+      entriesDigest: createHash('sha256').update(sorted.join('\n'), 'utf8').digest('hex'),
+      winners: winnerRefs,
+    });
     return tx.giveaway.update({
       where: { id: giveawayId },
       data: { status: 'DRAWN', drawnAt: new Date(), entryCount: entries.length },

@@ -1,6 +1,8 @@
 // Polls in a live show: a question with 2–4 answers, one vote per person, closed by
 // the host and kept with the show (the latest one is part of the show's snapshot).
 import { rawQuery } from '../../db/raw';
+import { appendShowAudit } from '../audit';
+import type { Prisma } from '../../db/client';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import { requireLiveModerator } from '../live-format';
@@ -19,7 +21,7 @@ export interface PollView {
 
 type PollRow = { id: string; question: string; options: string[]; status: string };
 
-async function countsOf(db: Db, poll: PollRow): Promise<PollView> {
+async function countsOf(db: Pick<Db, 'pollVote'> | Prisma.TransactionClient, poll: PollRow): Promise<PollView> {
   const rows = await db.pollVote.groupBy({ by: ['option'], where: { pollId: poll.id }, _count: { _all: true } });
   const counts = poll.options.map((_, i) => rows.find((r) => r.option === i)?._count._all ?? 0);
   return {
@@ -41,7 +43,9 @@ export async function startPoll(db: Db, actor: Actor, showId: string, input: Pol
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`poll:${showId}`}, 0))`;
     if (await tx.poll.findFirst({ where: { showId, status: 'OPEN' }, select: { id: true } }))
       throw new AppError('POLL_RUNNING', `show ${showId} has an open poll`);
-    return tx.poll.create({ data: { showId, question: input.question, options: input.options }, select: pollSelect });
+    const created = await tx.poll.create({ data: { showId, question: input.question, options: input.options }, select: pollSelect });
+    await appendShowAudit(tx, showId, 'poll.started', { pollId: created.id, question: created.question, options: created.options });
+    return created;
   });
   return countsOf(db, poll);
 }
@@ -76,14 +80,25 @@ export async function votePoll(
 /** Closes the poll and answers its final results. */
 export async function closePoll(db: Db, actor: Actor, showId: string, pollId: string): Promise<PollView> {
   await requireModerator(db, actor, showId);
-  const { count } = await db.poll.updateMany({
-    where: { id: pollId, showId, status: 'OPEN' },
-    data: { status: 'CLOSED', closedAt: new Date() },
+  // Closing waits for votes in flight (their FOR SHARE); the results read and logged here are final.
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.poll.updateMany({
+      where: { id: pollId, showId, status: 'OPEN' },
+      data: { status: 'CLOSED', closedAt: new Date() },
+    });
+    const poll = await tx.poll.findFirst({ where: { id: pollId, showId }, select: pollSelect });
+    if (!poll) throw new AppError('POLL_NOT_FOUND', `poll ${pollId} not in ${showId}`);
+    if (count === 0) throw new AppError('POLL_CLOSED', `poll ${pollId} was closed already`);
+    const results = await countsOf(tx, poll);
+    await appendShowAudit(tx, showId, 'poll.closed', {
+      pollId,
+      question: results.question,
+      options: results.options,
+      counts: results.counts,
+      total: results.total,
+    });
+    return results;
   });
-  const poll = await db.poll.findFirst({ where: { id: pollId, showId }, select: pollSelect });
-  if (!poll) throw new AppError('POLL_NOT_FOUND', `poll ${pollId} not in ${showId}`);
-  if (count === 0) throw new AppError('POLL_CLOSED', `poll ${pollId} was closed already`);
-  return countsOf(db, poll);
 }
 
 export async function pollResults(db: Db, pollId: string): Promise<PollView | null> {

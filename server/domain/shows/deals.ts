@@ -1,3 +1,4 @@
+import { appendShowAudit } from '../audit';
 import { AppError } from '../errors';
 import type { Actor, Db } from '../context';
 
@@ -108,9 +109,14 @@ export async function startFlashDeal(
     throw new AppError('INVALID_INPUT', 'deal duration out of range');
   const now = new Date();
   const running = await activeDeal(db, showId, now);
-  const [, created] = await db.$transaction([
-    db.flashDeal.updateMany({ where: { showId, endedAt: null }, data: { endedAt: now } }),
-    db.flashDeal.create({
+  const created = await db.$transaction(async (tx) => {
+    const replaced = await tx.flashDeal.updateManyAndReturn({
+      where: { showId, endedAt: null },
+      data: { endedAt: now },
+      select: { id: true },
+    });
+    for (const { id } of replaced) await appendShowAudit(tx, showId, 'deal.ended', { dealId: id, reason: 'replaced' });
+    const deal = await tx.flashDeal.create({
       data: {
         showId,
         productId: variant.productId,
@@ -120,14 +126,54 @@ export async function startFlashDeal(
         quantityCap: request.quantityCap ?? null,
       },
       select: dealSelect,
-    }),
-  ]);
+    });
+    await appendShowAudit(tx, showId, 'deal.started', {
+      dealId: deal.id,
+      productId: deal.productId,
+      variantId: deal.variantId,
+      priceMinor: deal.priceMinor,
+      regularPriceMinor: deal.variant.priceMinor,
+      currency: deal.variant.currency,
+      endsAt: deal.endsAt.toISOString(),
+      quantityCap: deal.quantityCap,
+    });
+    return deal;
+  });
   return { deal: toView(created), replacedDealId: running?.id ?? null };
 }
 
 export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promise<string | null> {
   await requireLiveHost(db, actor, showId);
   const running = await activeDeal(db, showId);
-  await db.flashDeal.updateMany({ where: { showId, endedAt: null }, data: { endedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const ended = await tx.flashDeal.updateManyAndReturn({
+      where: { showId, endedAt: null },
+      data: { endedAt: new Date() },
+      select: { id: true },
+    });
+    for (const { id } of ended) await appendShowAudit(tx, showId, 'deal.ended', { dealId: id, reason: 'host' });
+  });
   return running?.id ?? null;
+}
+
+/**
+ * Records the end of a deal that ran out its time (the deal timer calls it): the
+ * deal is closed at its end time and the log says so, once, whichever node asks.
+ */
+export async function closeExpiredDeal(db: Db, dealId: string, now = new Date()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const closed = await tx.flashDeal.updateManyAndReturn({
+      where: { id: dealId, endedAt: null, endsAt: { lte: now } },
+      data: { endedAt: now },
+      select: { showId: true, endsAt: true, soldCount: true },
+    });
+    for (const deal of closed)
+      await appendShowAudit(tx, deal.showId, 'deal.ended', {
+        dealId,
+        reason: 'time',
+        endsAt: deal.endsAt.toISOString(),
+        soldCount: deal.soldCount,
+      });
+    return closed.length > 0;
+  });
 }

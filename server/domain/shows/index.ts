@@ -3,7 +3,7 @@
 //
 // The module's public door: code outside server/domain/shows/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
-export { activeDeal, dealSoldOut, type DealView, endFlashDeal, startFlashDeal } from './deals';
+export { activeDeal, closeExpiredDeal, dealSoldOut, type DealView, endFlashDeal, startFlashDeal } from './deals';
 export { type MediaUse, requireMediaAccess } from './media-access';
 export { type HostInviteStatus, type LineupCandidate } from './scheduling-read';
 export { coverImageUrlSchema, type HostInviteResponse, localDateTimeSchema } from './scheduling.schema';

@@ -203,6 +203,11 @@ export const dashboard = {
     newDescription: 'Times are in {brand}’s time zone, {zone}.',
     editTitle: 'Edit show',
     publicPage: 'Public page',
+    auditHeading: 'Audit log',
+    auditIntro:
+      'Everything recorded during the show (stock changes, deals, auctions), hash-chained so you can show that nothing was edited.',
+    auditCsv: 'Download CSV',
+    auditJson: 'Download JSON',
     created: 'Show created. We emailed the host an invitation; you will see here when they answer.',
     starts: 'Starts {time} — {local} in {zone}.',
     cancelled: 'This show was cancelled.',

@@ -97,6 +97,19 @@ export default async function EditShowPage({
       ) : (
         <p className="text-sm text-neutral-600">{t('dashboard.shows.finished')}</p>
       )}
+      {show.status !== 'SCHEDULED' && show.status !== 'CANCELLED' && (
+        <Panel id="audit-heading" title={t('dashboard.shows.auditHeading')}>
+          <p className="text-sm text-neutral-700">{t('dashboard.shows.auditIntro')}</p>
+          <p className="flex gap-4">
+            <a href={`/dashboard/brands/${slug}/shows/${show.id}/audit?format=csv`} className="font-semibold text-brand-700 underline">
+              {t('dashboard.shows.auditCsv')}
+            </a>
+            <a href={`/dashboard/brands/${slug}/shows/${show.id}/audit?format=json`} className="font-semibold text-brand-700 underline">
+              {t('dashboard.shows.auditJson')}
+            </a>
+          </p>
+        </Panel>
+      )}
       {show.status === 'SCHEDULED' && (
         <>
           <Panel id="reschedule-heading" title={t('dashboard.shows.rescheduleHeading')}>
