@@ -63,7 +63,7 @@ CREATE TABLE "Poll" (
     "id" TEXT NOT NULL,
     "showId" TEXT NOT NULL,
     "question" TEXT NOT NULL,
-    "options" TEXT[],
+    "options" TEXT[] NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'OPEN',
     "closedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
