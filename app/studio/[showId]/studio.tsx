@@ -12,6 +12,7 @@ import { ConnectionPanel } from './connection-panel';
 import { DealControls } from './deal-form';
 import { DevicePanel } from './device-panel';
 import { EndSummary, type SummaryLinks } from './end-summary';
+import { EngagementStudio } from './engagement-studio';
 import { FiguresPanel } from './figures-panel';
 import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
@@ -143,6 +144,9 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               <p className="text-sm text-neutral-600">{t('studio.deal.offAir')}</p>
             )}
           </section>
+        )}
+        {!ended && (
+          <EngagementStudio showId={show.id} engagement={state.engagement} lineup={state.lineup} live={live} socketRef={socketRef} />
         )}
         <LineupPanel
           lineup={state.lineup}

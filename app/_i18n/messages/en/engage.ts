@@ -102,6 +102,7 @@ export const engage = {
     winnersOk: 'The same winners follow from the seed and the entries.',
     winnersBad: 'Different winners follow: {winners}',
     yourEntry: 'Look for your entry reference in the list.',
+    needsSecure: 'This browser re-computes only on a secure (https) page: open it over https, or run the algorithm yourself.',
   },
   email: {
     winSubject: 'You won the giveaway: {prize}',
