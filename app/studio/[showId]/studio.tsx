@@ -116,6 +116,9 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
         {!ended && <ReactionsStrip tally={reactions} />}
         {!ended && <FiguresPanel viewerCount={state.viewerCount} figures={figures} failed={figuresFailed} currency={currency} />}
         {!ended && (
+          <EngagementStudio showId={show.id} engagement={state.engagement} lineup={state.lineup} live={live} socketRef={socketRef} />
+        )}
+        {!ended && (
           <DevicePanel
             stream={capture.stream}
             phase={capture.phase}
@@ -144,9 +147,6 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               <p className="text-sm text-neutral-600">{t('studio.deal.offAir')}</p>
             )}
           </section>
-        )}
-        {!ended && (
-          <EngagementStudio showId={show.id} engagement={state.engagement} lineup={state.lineup} live={live} socketRef={socketRef} />
         )}
         <LineupPanel
           lineup={state.lineup}
