@@ -21,6 +21,7 @@ import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
+import { auctionSweep } from './effects/auction-sweep';
 import { jobHandlers, reminderSweep, reservationSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
@@ -180,6 +181,7 @@ export async function startApp({
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
+        { everyMs: 5_000, run: auctionSweep(db, payments, jobsLog, (showId, outcome) => realtime.auctions.announce(showId, outcome)) },
       ],
     });
     cleanups.push(() => jobs.stop());

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   TOO_MANY_CONNECTIONS: 429,
   INVALID_AMOUNT: 400,
   BRAND_ADDRESS_TAKEN: 409,
+  AUCTION_ENDED: 409,
+  BID_TOO_LOW: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -187,6 +189,12 @@ export const ERROR_REASONS = {
   CANCELLED_WHILE_PAYING: { code: 'INVALID_STATE' },
   CARD_DECLINED_NOT_SAVED: { code: 'PAYMENT_DECLINED' },
   BRAND_ADDRESS_IN_USE: { code: 'BRAND_ADDRESS_TAKEN', params: { slug: text } },
+  // Auctions
+  AUCTION_NOT_FOUND: { code: 'NOT_FOUND' },
+  AUCTION_RUNNING: { code: 'INVALID_STATE' },
+  AUCTION_HOST_CANNOT_BID: { code: 'FORBIDDEN' },
+  AUCTION_ALREADY_LEADING: { code: 'BID_TOO_LOW', params: { amount: text } },
+  BID_BELOW_NEXT: { code: 'BID_TOO_LOW', params: { amount: text } },
   // Coupons at checkout
   COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
   COUPON_INACTIVE: { code: 'COUPON_INVALID' },

@@ -5,6 +5,8 @@ import type { PaymentProvider } from '../domain/payments';
 import type { MediaService } from '../media/media-service';
 import type { ShowBroadcaster } from './broadcaster';
 import type { ConnectionsPerIpOptions } from './connection-limit';
+import type { AuctionFeed } from './auction-feed';
+import type { AuctionRunner } from './auction-runner';
 import type { DealTimers } from './deal-timers';
 import type { ShowServer, ShowSocket } from './handler';
 import type { ShowPresence } from './presence';
@@ -32,6 +34,8 @@ export interface RealtimeShared {
   chatLimiter: UserRateLimiter;
   dealTimers: DealTimers;
   purchases: PurchaseFeed;
+  auctions: AuctionRunner;
+  auctionFeed: AuctionFeed;
 }
 
 export interface ConnectionContext extends RealtimeDeps, RealtimeShared {

@@ -1,5 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { AuctionFeed } from './auction-feed';
+import { registerAuctionHandlers } from './auction-handlers';
+import { AuctionRunner } from './auction-runner';
+import { type AuctionScheduler, LocalAuctionScheduler } from './auction-timers';
 import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
@@ -18,7 +22,7 @@ import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
-import { showRoom } from './protocol';
+import { showRoom, userRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 
 /** How long a dropped client can come back and receive what it missed. */
@@ -30,8 +34,12 @@ const MAX_FRAME_BYTES = 100 * 1024;
 export function createRealtimeServer(
   httpServer: HttpServer,
   deps: RealtimeDeps,
-  { allowedOrigins, ownLoopback }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean },
-): { io: ShowServer; close(): Promise<void> } {
+  {
+    allowedOrigins,
+    ownLoopback,
+    auctionScheduler = new LocalAuctionScheduler(),
+  }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean; auctionScheduler?: AuctionScheduler },
+): { io: ShowServer; auctions: AuctionRunner; close(): Promise<void> } {
   const io: ShowServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -60,6 +68,10 @@ export function createRealtimeServer(
       },
       (error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'),
     );
+  const auctionFeed = new AuctionFeed(broadcaster);
+  const auctions = new AuctionRunner(deps, io, broadcaster, auctionFeed, auctionScheduler);
+  // Auctions that were running when this process started end on time here too.
+  auctions.resume().catch((error: unknown) => deps.log.error({ err: error }, 'running auctions not resumed'));
   const shared: RealtimeShared = {
     io,
     broadcaster,
@@ -69,6 +81,8 @@ export function createRealtimeServer(
     chatLimiter: new UserRateLimiter(5, 1),
     dealTimers,
     // Paced by the room's size: every batch is one write per viewer (purchase-feed.ts).
+    auctions,
+    auctionFeed,
     purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut, {
       audience: (showId) => io.sockets.adapter.rooms.get(showRoom(showId))?.size ?? 0,
     }),
@@ -94,12 +108,15 @@ export function createRealtimeServer(
       mediaCleanups.delete(socket.id);
       for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
     }
+    // Private events (an outbid alert) reach every socket of the person.
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.userId));
     const on = handlerRegistrar(socket, log);
     registerShowHandlers(on, ctx);
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
     registerEngagementHandlers(on, ctx);
+    registerAuctionHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -119,7 +136,10 @@ export function createRealtimeServer(
 
   return {
     io,
+    auctions,
     close: async () => {
+      auctionScheduler.close();
+      auctionFeed.close();
       stopDisconnecting();
       shared.presence.close();
       shared.reactions.close();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
+import type { AuctionView, auctionBidSchema, auctionCancelSchema, auctionSetMaxSchema, auctionStartSchema } from '../domain/auctions';
 import type { BagView } from '../domain/bag';
 import type { ErrorPayload } from '../domain/errors';
 import type { ProductCard } from '../domain/catalog';
@@ -135,6 +136,10 @@ export interface ShowSnapshot {
   slowModeSeconds: number;
   deal: DealView | null;
   engagement: EngagementSnapshot;
+  /** The auction taking bids (or being settled), if any. */
+  auction: AuctionView | null;
+  /** The server's clock when the snapshot was read: countdowns correct the device's clock by it. */
+  serverNow: string;
   seq: number;
 }
 
@@ -148,6 +153,16 @@ export interface EngagementSnapshot {
   myUpvotes: string[];
 }
 
+/** What a bidder's own bid answers; `leading: false` means a higher maximum outbid it at once. */
+export interface AuctionBidAck {
+  auction: AuctionView;
+  leading: boolean;
+  replayed: boolean;
+  serverNow: string;
+}
+
+export type AuctionResult = 'SOLD' | 'UNSOLD' | 'CANCELLED';
+
 export interface ClientToServerEvents {
   'show:join': (payload: z.infer<typeof showRefSchema>, ack: AckFn<ShowSnapshot>) => void;
   'show:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
@@ -158,6 +173,10 @@ export interface ClientToServerEvents {
   'deal:start': (payload: z.input<typeof dealStartSchema>, ack: AckFn<{ deal: DealView }>) => void;
   'deal:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'order:buy': (payload: z.input<typeof buySchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'auction:start': (payload: z.input<typeof auctionStartSchema>, ack: AckFn<{ auction: AuctionView; serverNow: string }>) => void;
+  'auction:bid': (payload: z.input<typeof auctionBidSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
+  'auction:setMax': (payload: z.input<typeof auctionSetMaxSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
+  'auction:cancel': (payload: z.input<typeof auctionCancelSchema>, ack: AckFn<{ auction: AuctionView }>) => void;
   'bag:get': (payload: z.input<typeof bagGetSchema>, ack: AckFn<{ bag: BagView }>) => void;
   'bag:set': (payload: z.input<typeof bagSetSchema>, ack: AckFn<{ bag: BagView }>) => void;
   'bag:checkout': (payload: z.input<typeof bagCheckoutSchema>, ack: AckFn<{ order: BagOrderConfirmation }>) => void;
@@ -236,6 +255,28 @@ export interface SequencedEvents {
   'deal:started': (event: { showId: string; seq: number; deal: DealView }) => void;
   'deal:updated': (event: { showId: string; seq: number; dealId: string; soldCount: number }) => void;
   'deal:ended': (event: { showId: string; seq: number; dealId: string }) => void;
+  'auction:started': (event: { showId: string; seq: number; auction: AuctionView; serverNow: string }) => void;
+  /** Coalesced: at most a few a second, each with the latest price; a bidder's own ack comes at once. */
+  'auction:bid': (event: {
+    showId: string;
+    seq: number;
+    auctionId: string;
+    priceMinor: number | null;
+    leaderName: string | null;
+    bidCount: number;
+    nextBidMinor: number;
+    endsAt: string;
+    serverNow: string;
+  }) => void;
+  'auction:extended': (event: { showId: string; seq: number; auctionId: string; endsAt: string; serverNow: string }) => void;
+  'auction:ended': (event: {
+    showId: string;
+    seq: number;
+    auctionId: string;
+    result: AuctionResult;
+    priceMinor: number | null;
+    winnerName: string | null;
+  }) => void;
   'chat:message': (event: { showId: string; seq: number; message: ChatMessageView }) => void;
   'chat:deleted': (event: { showId: string; seq: number; messageIds: string[] }) => void;
   'chat:slowMode': (event: { showId: string; seq: number; seconds: number }) => void;
@@ -277,6 +318,18 @@ export interface ServerToClientEvents extends SequencedEvents {
     quantity: number;
     buyerName: string;
   }) => void;
+  /** To the bidder who just lost the lead (every socket of theirs); not sequenced. */
+  'auction:outbid': (event: { showId: string; auctionId: string; priceMinor: number | null; nextBidMinor: number }) => void;
+  /** To the winner once their order is paid; not sequenced. */
+  'auction:won': (event: {
+    showId: string;
+    auctionId: string;
+    orderId: string;
+    orderNumber: number;
+    totalMinor: number;
+    currency: string;
+    productTitle: string;
+  }) => void;
   /** To one viewer, about one of its video consumers; not sequenced. Null layers: nothing is being sent. */
   'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;
   /** To one viewer: its video consumer's score (0–10, 10 = no loss) and the host's stream score. */
@@ -298,3 +351,5 @@ export interface SocketData {
 
 export const showRoom = (showId: string) => `show:${showId}`;
 export const showStaffRoom = (showId: string) => `show:${showId}:staff`;
+/** Every socket of one signed-in person, for private events (an outbid alert). */
+export const userRoom = (userId: string) => `user:${userId}`;

@@ -1,3 +1,4 @@
+import { activeAuction } from '../domain/auctions';
 import { getPinnedMessage, recentChat } from '../domain/chat';
 import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
@@ -17,12 +18,13 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = broadcaster.current(showId);
     const user = socket.data.user;
-    const [state, chat, pinnedMessage, deal, settings, engagement] = await Promise.all([
+    const [state, chat, pinnedMessage, deal, settings, auction, engagement] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
       activeDeal(db, showId),
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
+      activeAuction(db, showId),
       engagementSnapshot(db, showId, user?.userId ?? null),
     ]);
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
@@ -44,6 +46,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       slowModeSeconds: settings?.slowModeSeconds ?? 0,
       deal,
       engagement,
+      auction,
+      serverNow: new Date().toISOString(),
       seq,
     };
   });

@@ -13,6 +13,8 @@ import { request } from '../../_lib/show-socket';
 import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
 import { LiveVideo } from './live-video';
+// Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
+import { AuctionCard } from './auction-card';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
@@ -209,6 +211,17 @@ export function ShowViewer({
           <div className="pointer-events-auto order-0 shrink-0">
             <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
           </div>
+          {state.auction && (
+            <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+              <AuctionCard
+                key={state.auction.id}
+                auction={state.auction}
+                clockOffsetMs={state.clockOffsetMs}
+                socket={socket}
+                signedIn={signedIn}
+              />
+            </div>
+          )}
           <div className="pointer-events-auto order-3 shrink-0 md:order-1">
             {shown ? (
               <PinnedProduct

@@ -1,11 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { AuctionView } from '@/server/domain/auctions';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
-import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
+import type { AuctionResult, ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import type { Refusal } from '@/app/_i18n/error-text';
 import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
@@ -15,6 +16,9 @@ import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket 
 if (typeof window !== 'undefined' && window.location.pathname.startsWith('/shows/')) void openShowSocketEarly();
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+/** The show's auction as the page shows it; `ended` once the server announced its result. */
+export type AuctionState = AuctionView & { ended: { result: AuctionResult; priceMinor: number | null; winnerName: string | null } | null };
 const CHAT_KEEP = 200;
 
 export interface ShowChannelState {
@@ -34,6 +38,9 @@ export interface ShowChannelState {
   pinnedMessage: ChatMessageView | null;
   slowModeSeconds: number;
   deal: DealView | null;
+  auction: AuctionState | null;
+  /** Server clock minus this device's, from the last server time seen: countdowns add it to Date.now(). */
+  clockOffsetMs: number;
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
   engagement: EngagementState;
@@ -69,6 +76,27 @@ const apply: Handlers = {
   'deal:started': (e) => () => ({ deal: e.deal }),
   'deal:updated': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? { ...s.deal, soldCount: e.soldCount } : s.deal }),
   'deal:ended': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? null : s.deal }),
+  'auction:started': (e) => () => ({ auction: { ...e.auction, ended: null }, clockOffsetMs: offsetFrom(e.serverNow) }),
+  'auction:bid': (e) => (s) =>
+    s.auction?.id === e.auctionId && e.bidCount >= s.auction.bidCount
+      ? {
+          auction: {
+            ...s.auction,
+            priceMinor: e.priceMinor,
+            leaderName: e.leaderName,
+            bidCount: e.bidCount,
+            nextBidMinor: e.nextBidMinor,
+            endsAt: e.endsAt,
+          },
+          clockOffsetMs: offsetFrom(e.serverNow),
+        }
+      : {},
+  'auction:extended': (e) => (s) =>
+    s.auction?.id === e.auctionId ? { auction: { ...s.auction, endsAt: e.endsAt }, clockOffsetMs: offsetFrom(e.serverNow) } : {},
+  'auction:ended': (e) => (s) =>
+    s.auction?.id === e.auctionId
+      ? { auction: { ...s.auction, status: e.result, ended: { result: e.result, priceMinor: e.priceMinor, winnerName: e.winnerName } } }
+      : {},
   'chat:message': (e) => (s) => ({ chat: [...s.chat, e.message].slice(-CHAT_KEEP) }),
   'chat:deleted': (e) => (s) => ({
     chat: s.chat.filter((m) => !e.messageIds.includes(m.id)),
@@ -94,6 +122,9 @@ const apply: Handlers = {
   ) as Pick<Handlers, keyof typeof engagementUpdates>),
 };
 
+// Half a round trip is ignored: a countdown a few tens of milliseconds off reads the same.
+const offsetFrom = (serverNow: string) => Date.parse(serverNow) - Date.now();
+
 function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
   const { state: show } = snapshot;
   return {
@@ -111,6 +142,8 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     slowModeSeconds: snapshot.slowModeSeconds,
     deal: snapshot.deal,
     engagement: snapshot.engagement,
+    auction: snapshot.auction && { ...snapshot.auction, ended: null },
+    clockOffsetMs: offsetFrom(snapshot.serverNow),
   };
 }
 
@@ -140,6 +173,8 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     pinnedMessage: null,
     slowModeSeconds: 0,
     deal: null,
+    auction: null,
+    clockOffsetMs: 0,
     lastPurchase: null,
     reactionBurst: null,
     engagement: emptyEngagement,

@@ -9,6 +9,7 @@ import { CameraPreview } from './camera-preview';
 import { ChatSection } from './chat-section';
 import { useConfirm } from './confirm-dialog';
 import { ConnectionPanel } from './connection-panel';
+import { AuctionControls } from './auction-form';
 import { DealControls } from './deal-form';
 import { DevicePanel } from './device-panel';
 import { EndSummary, type SummaryLinks } from './end-summary';
@@ -145,6 +146,24 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               <DealControls pinned={state.pinned} deal={state.deal} onStart={actions.startDeal} onEnd={actions.endDeal} />
             ) : (
               <p className="text-sm text-neutral-600">{t('studio.deal.offAir')}</p>
+            )}
+          </section>
+        )}
+        {!ended && (
+          <section aria-labelledby="auction-heading" className="shrink-0 rounded-2xl bg-white p-4 shadow-sm">
+            <h2 id="auction-heading" className="mb-2 font-semibold">
+              {t('studio.auction.heading')}
+            </h2>
+            {live ? (
+              <AuctionControls
+                lineup={state.lineup}
+                auction={state.auction}
+                clockOffsetMs={state.clockOffsetMs}
+                onStart={actions.startAuction}
+                onCancel={actions.cancelAuction}
+              />
+            ) : (
+              <p className="text-sm text-neutral-600">{t('studio.auction.offAir')}</p>
             )}
           </section>
         )}

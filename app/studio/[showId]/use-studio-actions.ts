@@ -6,6 +6,7 @@ import { errorText } from '@/app/_i18n/error-text';
 import type { ChatActions } from '../../_components/chat-panel';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
 import type { ConfirmRequest } from './confirm-dialog';
+import type { AuctionRequest } from './auction-form';
 import type { DealRequest } from './deal-form';
 
 type Outcome = { ok: boolean; error?: { code: string; message?: string } };
@@ -78,6 +79,8 @@ export function useStudioActions(socketRef: RefObject<ShowClientSocket | null>, 
     unpin: () => void run((socket) => request(socket, 'product:unpin', { showId })),
     startDeal: (deal: DealRequest) => void run((socket) => request(socket, 'deal:start', { showId, ...deal })),
     endDeal: () => void run((socket) => request(socket, 'deal:end', { showId })),
+    startAuction: (auction: AuctionRequest) => void run((socket) => request(socket, 'auction:start', { showId, ...auction })),
+    cancelAuction: (auctionId: string) => void run((socket) => request(socket, 'auction:cancel', { showId, auctionId })),
     setSlowMode: (seconds: number) => void run((socket) => request(socket, 'chat:slowMode', { showId, seconds })),
     chat,
   };

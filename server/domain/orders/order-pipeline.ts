@@ -16,13 +16,15 @@ import type { PaymentProvider } from '../payments';
 import { refundKey } from '../payments';
 
 // GIVEAWAY: a prize order at price 0 (prize-order.ts), never charged.
-export type OrderSource = 'ONE_TAP' | 'BAG' | 'GIVEAWAY';
+export type OrderSource = 'ONE_TAP' | 'BAG' | 'AUCTION' | 'GIVEAWAY';
 
 export interface OrderLineRequest {
   variantId: string;
   quantity: number;
   /** The flash deal whose price the buyer saw; without it the regular price applies. */
   dealId?: string | null;
+  /** The auction this buyer was awarded: the line costs the awarded price (server/domain/auctions). */
+  auctionId?: string | null;
 }
 
 export interface PlaceOrderRequest {
@@ -81,7 +83,7 @@ export type OrderRefusal =
   | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number; productId: string; variantId: string }
   | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
   | { outcome: 'NOT_IN_LINEUP'; productId: string; variantId: string }
-  | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED'; variantId: string }
+  | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED' | 'AUCTION_NOT_AWARDED'; variantId: string }
   | { outcome: 'PRICE_CHANGED'; totalMinor: number; expectedTotalMinor: number }
   | {
       outcome: 'COUPON_INVALID';
@@ -137,6 +139,8 @@ export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, 
       return new AppError('INVALID_INPUT', `deal does not match ${refusal.variantId}`);
     case 'DEAL_ENDED':
       return new AppError('DEAL_OVER', `deal on ${refusal.variantId} ended or capped`);
+    case 'AUCTION_NOT_AWARDED':
+      return new AppError('AUCTION_ENDED', `auction line of ${refusal.variantId} not awarded to ${buyerId}`);
     case 'PRICE_CHANGED':
       return new AppError('PRICE_CHANGED', `total ${refusal.totalMinor} over the ${refusal.expectedTotalMinor} the buyer saw`);
     case 'COUPON_INVALID':
@@ -183,7 +187,12 @@ async function reserveAndPay(
   request: PlaceOrderRequest,
   wording?: RefusalWording,
 ): Promise<PlacedOrderResult> {
-  const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
+  const lines = request.lines.map((l) => ({
+    variantId: l.variantId,
+    quantity: l.quantity,
+    dealId: l.dealId ?? null,
+    ...(l.auctionId ? { auctionId: l.auctionId } : {}),
+  }));
   const [row] = await rawQuery<{ r: Reservation }>(db, 'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int) AS r', [
     randomUUID(),
     buyer.userId,
