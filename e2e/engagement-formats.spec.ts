@@ -1,8 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
 import { screenshotPath } from './support/screenshots';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Serious and critical WCAG A/AA violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 test('a host runs a poll, Q&A and a giveaway; a viewer on a phone votes, asks, sees "answering now", enters, wins and gets a zero-price order', async ({
   browser,
@@ -56,6 +66,9 @@ test('a host runs a poll, Q&A and a giveaway; a viewer on a phone votes, asks, s
     await expect(phone.getByTestId('giveaway-card')).toContainText('You’re in!');
     await expect(studio.getByTestId('studio-giveaway-entries')).toHaveText('1 entry');
     await phone.screenshot({ path: screenshotPath('engage-phone-cards.png') });
+    // The cards, the overlay and the studio's controls as people meet them: no serious accessibility violation.
+    expect(await seriousViolations(phone), 'phone').toEqual([]);
+    expect(await seriousViolations(studio), 'studio').toEqual([]);
     const {
       rows: [row],
     } = await db.query<{ id: string }>(`SELECT id FROM "Giveaway" WHERE "showId" = $1`, [show.showId]);

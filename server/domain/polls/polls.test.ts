@@ -79,4 +79,11 @@ describe('polls', () => {
     await expectAppError(closePoll(database.prisma, viewer!, showId, poll.id), 'FORBIDDEN');
     await closePoll(database.prisma, host, showId, poll.id);
   });
+
+  it('an open poll stops taking votes when the show ends (POLL_CLOSED)', async () => {
+    const poll = await startPoll(database.prisma, host, showId, { question: 'Last one?', options: ['Yes', 'No'] });
+    await database.prisma.show.update({ where: { id: showId }, data: { status: 'ENDED', endedAt: new Date() } });
+    const [viewer] = await makeBuyers(database.prisma, 1, { wallet: false });
+    expect(await votePoll(database.prisma, viewer!, showId, poll.id, 0).catch((e: unknown) => e)).toMatchObject({ reason: 'POLL_CLOSED' });
+  });
 });

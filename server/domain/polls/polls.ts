@@ -64,7 +64,8 @@ export async function votePoll(
 ): Promise<{ pollId: string; option: number }> {
   const inserted = await rawQuery<{ pollId: string }>(
     db,
-    `WITH p AS (SELECT "id" FROM "Poll" WHERE "id" = $1 AND "showId" = $2 AND "status" = 'OPEN' AND $4 < cardinality("options") FOR SHARE)
+    `WITH p AS (SELECT "id" FROM "Poll" WHERE "id" = $1 AND "showId" = $2 AND "status" = 'OPEN' AND $4 < cardinality("options")
+                   AND EXISTS (SELECT 1 FROM "Show" s WHERE s."id" = $2 AND s."status" = 'LIVE') FOR SHARE)
      INSERT INTO "PollVote" ("pollId", "userId", "option") SELECT p."id", $3, $4 FROM p
      ON CONFLICT DO NOTHING RETURNING "pollId"`,
     [pollId, showId, actor.userId, option],
@@ -72,7 +73,9 @@ export async function votePoll(
   if (inserted.length > 0) return { pollId, option };
   const poll = await db.poll.findFirst({ where: { id: pollId, showId }, select: { status: true, options: true } });
   if (!poll) throw new AppError('POLL_NOT_FOUND', `poll ${pollId} not in ${showId}`);
-  if (poll.status !== 'OPEN') throw new AppError('POLL_CLOSED', `poll ${pollId} closed`);
+  // A poll left open when the show ended is closed to votes with it.
+  if (poll.status !== 'OPEN' || (await db.show.findUnique({ where: { id: showId }, select: { status: true } }))?.status !== 'LIVE')
+    throw new AppError('POLL_CLOSED', `poll ${pollId} closed`);
   if (option >= poll.options.length) throw new AppError('POLL_OPTION_UNKNOWN', `poll ${pollId} has no option ${option}`);
   throw new AppError('ALREADY_VOTED', `user ${actor.userId} voted in ${pollId}`);
 }
