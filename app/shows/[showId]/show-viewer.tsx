@@ -209,7 +209,14 @@ export function ShowViewer({
             </div>
           )}
           <div className="pointer-events-auto order-0 shrink-0">
-            <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
+            <EngagementCards
+              showId={show.id}
+              engagement={state.engagement}
+              socketRef={socketRef}
+              signedIn={signedIn}
+              live={live}
+              clockOffsetMs={state.clockOffsetMs}
+            />
           </div>
           {state.auction && (
             <div className="pointer-events-auto order-3 shrink-0 md:order-1">

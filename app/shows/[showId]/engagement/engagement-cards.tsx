@@ -15,12 +15,14 @@ export function EngagementCards({
   socketRef,
   signedIn,
   live,
+  clockOffsetMs,
 }: {
   showId: string;
   engagement: EngagementState;
   socketRef: RefObject<ShowClientSocket | null>;
   signedIn: boolean;
   live: boolean;
+  clockOffsetMs: number;
 }) {
   const { t } = useI18n();
   const [questionsOpen, setQuestionsOpen] = useState(false);
@@ -36,7 +38,14 @@ export function EngagementCards({
   return (
     <div className="flex flex-col gap-2" data-testid="engagement">
       {giveaway && (
-        <GiveawayCard showId={showId} giveaway={giveaway} mine={engagement.myGiveaway} socketRef={socketRef} signedIn={signedIn} />
+        <GiveawayCard
+          showId={showId}
+          giveaway={giveaway}
+          mine={engagement.myGiveaway}
+          socketRef={socketRef}
+          signedIn={signedIn}
+          clockOffsetMs={clockOffsetMs}
+        />
       )}
       {poll && <PollCard showId={showId} poll={poll} myOption={engagement.myPollOption} socketRef={socketRef} signedIn={signedIn} />}
       {live && (

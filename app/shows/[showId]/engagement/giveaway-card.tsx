@@ -6,7 +6,8 @@ import type { ServerToClientEvents } from '@/server/realtime/protocol';
 import { useI18n } from '@/app/_i18n/client';
 import { errorText } from '@/app/_i18n/error-text';
 import type { MessageKey } from '@/app/_i18n/translate';
-import { formatCountdown, useCountdown } from '../../../_lib/use-countdown';
+import { useAuctionCountdown } from '../../../_lib/use-auction-countdown';
+import { formatCountdown } from '../../../_lib/use-countdown';
 import type { ShowClientSocket } from '../../../_lib/show-socket';
 import { useEngageRequest } from './use-engage-request';
 
@@ -23,17 +24,20 @@ export function GiveawayCard({
   mine: initialMine,
   socketRef,
   signedIn,
+  clockOffsetMs,
 }: {
   showId: string;
   giveaway: GiveawayView;
   mine: MyGiveaway | null;
   socketRef: RefObject<ShowClientSocket | null>;
   signedIn: boolean;
+  /** The server's clock minus this device's: entries close when the server says. */
+  clockOffsetMs: number;
 }) {
   const { t } = useI18n();
   const { send, error, setError, busy } = useEngageRequest(socketRef);
   const [mine, setMine] = useState<MyGiveaway | null>(initialMine);
-  const secondsLeft = useCountdown(giveaway.status === 'OPEN' ? giveaway.endsAt : null);
+  const secondsLeft = useAuctionCountdown(giveaway.status === 'OPEN' ? giveaway.endsAt : null, clockOffsetMs);
   const ref = mine?.giveawayId === giveaway.id ? mine.ref : null;
   const won = giveaway.status === 'DRAWN' && ref !== null && giveaway.winners.some((w) => w.ref === ref);
   const prizeStatus = mine?.giveawayId === giveaway.id ? mine.prizeStatus : null;
