@@ -16,7 +16,7 @@ const RANGE = 2 ** 48;
 const MAX_ATTEMPTS = 100_000;
 
 function subtle(): SubtleCrypto {
-  return globalThis.crypto.subtle;
+  return crypto.subtle;
 }
 
 export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {

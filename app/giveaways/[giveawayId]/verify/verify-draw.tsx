@@ -21,7 +21,7 @@ export function VerifyDraw(published: { commitment: string; seedHex: string; ent
   async function recompute() {
     setFailed(false);
     // SubtleCrypto exists only in secure contexts (https, localhost).
-    if (!globalThis.crypto?.subtle) return setInsecure(true);
+    if (typeof crypto === 'undefined' || !(crypto.subtle as SubtleCrypto | undefined)) return setInsecure(true);
     try {
       const entries = entriesText.split(/\s+/).filter(Boolean);
       setCheck(await verifyDraw({ ...published, seedHex: seedHex.trim(), entries }));
