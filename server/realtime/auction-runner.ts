@@ -6,7 +6,7 @@ import type { AuctionFeed } from './auction-feed';
 import type { AuctionScheduler } from './auction-timers';
 import type { ShowBroadcaster } from './broadcaster';
 import type { ShowServer } from './handler';
-import { userRoom } from './protocol';
+import { showStaffRoom, userRoom } from './protocol';
 
 // A settle that failed (the provider or the database did not answer) is tried
 // again after this; the sweep (server/effects/auction-sweep.ts) is the backstop.
@@ -63,15 +63,26 @@ export class AuctionRunner {
       priceMinor: winner ? winner.priceMinor : auction.priceMinor,
       winnerName: winner?.publicName ?? null,
     });
-    if (winner)
-      this.io.to(userRoom(winner.userId)).emit('auction:won', {
-        showId,
-        auctionId: auction.id,
-        orderId: winner.orderId,
-        orderNumber: winner.orderNumber,
-        totalMinor: winner.totalMinor,
-        currency: auction.currency,
-        productTitle: auction.productTitle,
-      });
+    if (!winner) return;
+    // The studio's sales feed and figures count an auction's order like any other.
+    this.io.to(showStaffRoom(showId)).emit('sale:made', {
+      showId,
+      orderNumber: winner.orderNumber,
+      totalMinor: winner.totalMinor,
+      currency: auction.currency,
+      productTitle: auction.productTitle,
+      variantName: auction.variantName,
+      quantity: 1,
+      buyerName: winner.publicName,
+    });
+    this.io.to(userRoom(winner.userId)).emit('auction:won', {
+      showId,
+      auctionId: auction.id,
+      orderId: winner.orderId,
+      orderNumber: winner.orderNumber,
+      totalMinor: winner.totalMinor,
+      currency: auction.currency,
+      productTitle: auction.productTitle,
+    });
   }
 }

@@ -19,7 +19,8 @@ beforeAll(async () => {
     where: { id: showId },
     select: { lineup: { select: { productId: true }, orderBy: { position: 'asc' }, take: 1 } },
   });
-  variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId: show.lineup[0]!.productId }, select: { id: true } })).id;
+  variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId: show.lineup[0]!.productId }, select: { id: true } }))
+    .id;
   await t.app.db.productVariant.update({ where: { id: variantId }, data: { stock: 1000 } });
   hostSocket = await t.connect(host);
   await joinShow(hostSocket, showId);
@@ -48,7 +49,9 @@ describe('auctions on the show channel', () => {
     if (!started.ok) throw new Error(started.error.code);
     const { auction } = started;
     expect((await startedSeen).auction).toMatchObject({ id: auction.id, nextBidMinor: 1000, priceMinor: null });
-    expect(await ask(hostSocket, 'auction:bid', { showId, auctionId: auction.id, amountMinor: 1000, idempotencyKey: randomUUID() })).toMatchObject({
+    expect(
+      await ask(hostSocket, 'auction:bid', { showId, auctionId: auction.id, amountMinor: 1000, idempotencyKey: randomUUID() }),
+    ).toMatchObject({
       ok: false,
       error: { reason: 'AUCTION_HOST_CANNOT_BID' },
     });
@@ -117,7 +120,10 @@ describe('auctions on the show channel', () => {
     await t.app.db.$executeRawUnsafe(`UPDATE "Auction" SET "endsAt" = "endsAt" - interval '10 minutes' WHERE "id" = $1`, auction.id);
     const ended = await nextEvent(viewer, 'auction:ended', (e) => e.auctionId === auction.id);
     expect(ended).toMatchObject({ result: 'SOLD', priceMinor: 500 });
-    expect(await t.app.db.auction.findUniqueOrThrow({ where: { id: auction.id } })).toMatchObject({ status: 'SOLD', winnerId: buyers[2]!.id });
+    expect(await t.app.db.auction.findUniqueOrThrow({ where: { id: auction.id } })).toMatchObject({
+      status: 'SOLD',
+      winnerId: buyers[2]!.id,
+    });
     viewer.disconnect();
   }, 30_000);
 });

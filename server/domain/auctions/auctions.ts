@@ -105,40 +105,39 @@ export async function startAuction(
   if (variant.product.brandId !== show.brandId || variant.product.lineups.length === 0)
     throw new AppError('NOT_IN_LINEUP', `variant ${request.variantId} is not in ${showId}'s lineup`);
   const auctionId = randomUUID();
-  try {
-    await db.$transaction(async (tx) => {
-      const created = await tx.auction.create({
-        data: {
-          id: auctionId,
-          showId,
-          productId: variant.productId,
-          variantId: request.variantId,
-          currency: variant.currency,
-          startPriceMinor: request.startPriceMinor,
-          incrementMinor: request.incrementMinor,
-          antiSnipeSeconds: request.antiSnipeSeconds,
-          extendSeconds: request.extendSeconds,
-          endsAt: new Date(Date.now() + request.durationSeconds * 1000),
-          createdById: actor.userId,
-        },
-      });
-      await appendShowAudit(tx, showId, 'auction.started', {
-        auctionId,
-        productId: created.productId,
-        variantId: created.variantId,
-        currency: created.currency,
-        startPriceMinor: created.startPriceMinor,
-        incrementMinor: created.incrementMinor,
-        antiSnipeSeconds: created.antiSnipeSeconds,
-        extendSeconds: created.extendSeconds,
-        endsAt: created.endsAt.toISOString(),
-      });
+  await db.$transaction(async (tx) => {
+    // One auction at a time per show: starts of the same show queue here, and each sees the one before.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('auction-start:' || $1, 0))`, showId);
+    const running = await tx.auction.count({ where: { showId, status: { in: ['RUNNING', 'SETTLING'] } } });
+    if (running > 0) throw new AppError('AUCTION_RUNNING', `show ${showId} has an auction running`);
+    const created = await tx.auction.create({
+      data: {
+        id: auctionId,
+        showId,
+        productId: variant.productId,
+        variantId: request.variantId,
+        currency: variant.currency,
+        startPriceMinor: request.startPriceMinor,
+        incrementMinor: request.incrementMinor,
+        antiSnipeSeconds: request.antiSnipeSeconds,
+        extendSeconds: request.extendSeconds,
+        endsAt: new Date(Date.now() + request.durationSeconds * 1000),
+        createdById: actor.userId,
+        passedIds: [],
+      },
     });
-  } catch (error) {
-    // The partial unique index: another auction of this show is running or settling.
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('AUCTION_RUNNING', `show ${showId} has an auction running`);
-    throw error;
-  }
+    await appendShowAudit(tx, showId, 'auction.started', {
+      auctionId,
+      productId: created.productId,
+      variantId: created.variantId,
+      currency: created.currency,
+      startPriceMinor: created.startPriceMinor,
+      incrementMinor: created.incrementMinor,
+      antiSnipeSeconds: created.antiSnipeSeconds,
+      extendSeconds: created.extendSeconds,
+      endsAt: created.endsAt.toISOString(),
+    });
+  });
   return (await auctionView(db, auctionId))!;
 }
 
