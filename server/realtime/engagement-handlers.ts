@@ -2,8 +2,10 @@ import type { Db } from '../domain/context';
 import { AppError, toErrorPayload } from '../domain/errors';
 import {
   claimPrize,
+  type DrawResult,
   currentGiveaway,
   drawGiveaway,
+  drawGiveawayAtEnd,
   enterGiveaway,
   enterGiveawayByChat,
   giveawayEntryCount,
@@ -29,6 +31,8 @@ import {
 } from './protocol';
 
 const COALESCE_MS = 250;
+// After endsAt, so the database's clock (which closes entries) agrees the time has passed.
+const DRAW_GRACE_MS = 500;
 // One per process, like the broadcaster it sends through.
 const coalescers = new WeakMap<ShowBroadcaster, Coalescer>();
 
@@ -69,6 +73,7 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
   on.on('giveaway:start', giveawayStartSchema, async ({ showId, ...input }) => {
     const giveaway = await startGiveaway(db, requireUser(socket), showId, input);
     broadcaster.emit(showId, 'giveaway:started', { showId, giveaway });
+    drawAtEnd(ctx, showId, giveaway.id, Date.parse(giveaway.endsAt));
     return { giveaway };
   });
 
@@ -172,4 +177,28 @@ export async function enterByChatKeyword(
         ctx.broadcaster.emit(showId, 'giveaway:entries', { showId, giveawayId: outcome.entry.giveawayId, entryCount });
       });
   } else socket.emit('giveaway:chatEntry', { showId, entry: null, error: toErrorPayload(outcome.refusal) });
+}
+
+function announceDraw(ctx: ConnectionContext, showId: string, { giveaway, stockAfter }: DrawResult): void {
+  ctx.broadcaster.emit(showId, 'giveaway:drawn', { showId, giveaway });
+  for (const s of stockAfter)
+    ctx.broadcaster.emit(showId, 'stock:changed', { showId, productId: s.productId, variantId: s.variantId, stock: s.stock });
+}
+
+/**
+ * Draws the giveaway when its entries close, unless the host drew first. A timer
+ * lost with its process leaves the giveaway for the host's Draw button; with
+ * several nodes the giveaway's row lock lets exactly one draw.
+ */
+function drawAtEnd(ctx: ConnectionContext, showId: string, giveawayId: string, endsAtMs: number): void {
+  const timer = setTimeout(
+    () => {
+      drawGiveawayAtEnd(ctx.db, giveawayId).then(
+        (drawn) => drawn && announceDraw(ctx, showId, drawn),
+        (err: unknown) => ctx.log.error({ err, giveawayId }, 'giveaway draw at its end failed'),
+      );
+    },
+    Math.max(0, endsAtMs - Date.now()) + DRAW_GRACE_MS,
+  );
+  timer.unref();
 }

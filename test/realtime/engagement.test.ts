@@ -102,4 +102,21 @@ describe('giveaways, polls and Q&A on the show channel', () => {
     expect(await ask(hostSocket, 'question:answering', { showId, questionId: reply.question.id })).toMatchObject({ ok: true });
     expect((await answering).question).toMatchObject({ status: 'ANSWERING', text: 'Does it come in travel size?' });
   });
+
+  it('a giveaway nobody draws is drawn by the server when its entries close, and everybody sees the winners', async () => {
+    const entrant = await t.connect(viewers[5]);
+    await joinShow(entrant, showId);
+    const started = await ask(hostSocket, 'giveaway:start', {
+      showId,
+      prizeText: 'Mug',
+      eligibility: 'ANYONE',
+      winnerCount: 1,
+      durationSeconds: 15,
+    });
+    if (!started.ok) throw new Error(started.error.code);
+    expect(await ask(entrant, 'giveaway:enter', { showId, giveawayId: started.giveaway.id })).toMatchObject({ ok: true });
+    const drawn = await nextEvent(entrant, 'giveaway:drawn', (e) => e.giveaway.id === started.giveaway.id);
+    expect(drawn.giveaway).toMatchObject({ status: 'DRAWN', winners: [{ name: 'Buyer T.' }] });
+    expect(drawn.giveaway.seedHex).toMatch(/^[0-9a-f]{64}$/);
+  });
 });

@@ -9,6 +9,7 @@ import { demoActors, expectAppError } from '../test-actors';
 import {
   claimPrize,
   drawGiveaway,
+  drawGiveawayAtEnd,
   enterGiveaway,
   enterGiveawayByChat,
   giveawayVerification,
@@ -155,5 +156,21 @@ describe('giveaways', () => {
     expect((await claimPrize(database.prisma, winner!, giveaway.id)).orderId).toBe(mine.orderId);
     expect(await database.prisma.order.count({ where: { buyerId: winner!.userId, source: 'GIVEAWAY' } })).toBe(1);
     await expectAppError(claimPrize(database.prisma, host, giveaway.id), 'FORBIDDEN');
+  });
+
+  it('the server draws a giveaway when its entries close, once, and never before its end', async () => {
+    const giveaway = await start();
+    const [viewer] = await makeBuyers(database.prisma, 1);
+    await enterGiveaway(database.prisma, viewer!, showId, giveaway.id);
+    expect(await drawGiveawayAtEnd(database.prisma, giveaway.id)).toBeNull();
+    await database.prisma.giveaway.update({ where: { id: giveaway.id }, data: { endsAt: new Date(Date.now() - 1000) } });
+    const [first, second] = await Promise.all([
+      drawGiveawayAtEnd(database.prisma, giveaway.id),
+      drawGiveawayAtEnd(database.prisma, giveaway.id),
+    ]);
+    const drawn = [first, second].filter((d) => d !== null);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]!.giveaway).toMatchObject({ status: 'DRAWN', winners: [{ name: 'Buyer T.' }] });
+    expect(await database.prisma.giveawayWinner.count({ where: { giveawayId: giveaway.id } })).toBe(1);
   });
 });

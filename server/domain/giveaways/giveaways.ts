@@ -192,6 +192,27 @@ export interface DrawResult {
  */
 export async function drawGiveaway(db: Db, actor: Actor, showId: string, giveawayId: string): Promise<DrawResult> {
   await requireModerator(db, actor, showId);
+  return draw(db, showId, giveawayId);
+}
+
+/**
+ * The draw at the end of entries, by the server's timer: only a giveaway still
+ * OPEN whose time has passed (by the database's clock); null otherwise, as when
+ * the host drew first or another node's timer did (the row lock lets one draw).
+ */
+export async function drawGiveawayAtEnd(db: Db, giveawayId: string): Promise<DrawResult | null> {
+  const [due] = await db.$queryRaw<{ showId: string }[]>`
+    SELECT "showId" FROM "Giveaway" WHERE "id" = ${giveawayId} AND "status" = 'OPEN' AND "endsAt" <= now()`;
+  if (!due) return null;
+  try {
+    return await draw(db, due.showId, giveawayId);
+  } catch (error) {
+    if (error instanceof AppError && error.reason === 'GIVEAWAY_CLOSED') return null;
+    throw error;
+  }
+}
+
+async function draw(db: Db, showId: string, giveawayId: string): Promise<DrawResult> {
   const drawn = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<
       { status: string }[]

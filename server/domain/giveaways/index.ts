@@ -7,6 +7,7 @@ export {
   currentGiveaway,
   type DrawResult,
   drawGiveaway,
+  drawGiveawayAtEnd,
   enterGiveaway,
   enterGiveawayByChat,
   type EntryResult,
