@@ -1,5 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { scheduleShowLikeDemo } from './support/shows';
+
+/** Serious and critical WCAG A/AA violations inside the auction's card or control. */
+async function seriousViolationsIn(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 test('the host runs an auction from the studio, a phone viewer outbids another with a maximum, wins it, sees the paid order, and the order is in the database', async ({
   browser,
@@ -18,7 +26,7 @@ test('the host runs an auction from the studio, a phone viewer outbids another w
   const phone = await phoneContext.newPage();
   const rival = await rivalContext.newPage();
 
-  await test.step('the host goes live and starts a 15-second auction at $10.00, in $1.00 steps', async () => {
+  await test.step('the host goes live and starts a 30-second auction at $10.00, in $1.00 steps', async () => {
     await studio.goto(`/studio/${showId}`);
     await studio.getByRole('button', { name: 'Go live' }).click();
     await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
@@ -27,9 +35,10 @@ test('the host runs an auction from the studio, a phone viewer outbids another w
     const form = studio.getByRole('form', { name: 'Start an auction' });
     await form.getByLabel('Starting price').fill('10');
     await form.getByLabel('Bid increment').fill('1');
-    await form.getByLabel('Length').selectOption({ label: '15 s' });
+    await form.getByLabel('Length').selectOption({ label: '30 s' });
     await form.getByRole('button', { name: 'Start auction' }).click();
     await expect(studio.getByTestId('studio-auction')).toContainText('Auction running');
+    expect(await seriousViolationsIn(studio, '[data-testid="studio-auction"]')).toEqual([]);
   });
 
   const phoneCard = phone.getByTestId('auction-card');
@@ -47,6 +56,7 @@ test('the host runs an auction from the studio, a phone viewer outbids another w
     await phoneCard.getByLabel('Your maximum bid').fill('20');
     await phoneCard.getByRole('button', { name: 'Confirm maximum' }).click();
     await expect(phoneCard).toContainText('You are the highest bidder (your maximum: $20.00)');
+    expect(await seriousViolationsIn(phone, '[data-testid="auction-card"]')).toEqual([]);
     // The rival is told at once, in a live region a screen reader reads out.
     await expect(rivalCard.getByTestId('auction-alert')).toHaveText('You have been outbid. The bid is now $11.00.');
     await expect(rivalCard.getByTestId('auction-price')).toContainText('Current bid $11.00');
@@ -55,7 +65,7 @@ test('the host runs an auction from the studio, a phone viewer outbids another w
   });
 
   await test.step('the server ends it: the winner sees the paid order, everybody sees the result', async () => {
-    await expect(phoneCard.getByTestId('auction-won')).toContainText(/You won .+! Order #\d+ is paid/, { timeout: 60_000 });
+    await expect(phoneCard.getByTestId('auction-won')).toContainText(/You won .+! Order #\d+ is paid/, { timeout: 90_000 });
     await expect(rivalCard.getByTestId('auction-result')).toHaveText(/^Sold to .+ for \$11\.00\.$/);
     await expect(studio.getByTestId('studio-auction-result')).toHaveText(/^Sold to .+ for \$11\.00\.$/);
     await phone.screenshot({ path: testInfo.outputPath('auction-phone-won.png') });
