@@ -1,5 +1,6 @@
 import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat';
 import { AppError } from '../domain/errors';
+import { enterByChatKeyword } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';
 import { chatBanSchema, chatMessageRefSchema, chatPinSchema, chatSendSchema, chatSlowModeSchema, reactionSchema } from './protocol';
@@ -13,6 +14,10 @@ export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     if (!(await ctx.chatLimiter.take(author.userId))) throw new AppError('CHAT_TOO_FAST', `chat rate for ${author.userId}`);
     const message = await sendChatMessage(db, author, showId, text);
     broadcaster.emit(showId, 'chat:message', { showId, message });
+    // A giveaway entered by a keyword takes its entries from chat.
+    await enterByChatKeyword(ctx, socket, author, showId, message.text).catch((err: unknown) =>
+      ctx.log.error({ err, showId }, 'giveaway keyword entry failed'),
+    );
     return { message };
   });
 

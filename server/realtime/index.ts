@@ -7,6 +7,7 @@ import { type AuctionScheduler, LocalAuctionScheduler } from './auction-timers';
 import { registerBagHandlers } from './bag-handlers';
 import { ShowBroadcaster } from './broadcaster';
 import { registerChatHandlers } from './chat-handlers';
+import { registerEngagementHandlers } from './engagement-handlers';
 import type { RealtimeDeps, RealtimeShared } from './context';
 import { closeExpiredDeal, dealSoldOut } from '../domain/shows';
 import { DealTimers } from './deal-timers';
@@ -153,6 +154,7 @@ export function createRealtimeServer(
     registerChatHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
+    registerEngagementHandlers(on, ctx);
     registerAuctionHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.

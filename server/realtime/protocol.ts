@@ -12,6 +12,9 @@ import type { ProductCard } from '../domain/catalog';
 import type { ChatMessageView } from '../domain/chat';
 import type { DealView } from '../domain/shows';
 import type { ShowState, ShowStatus } from '../domain/shows';
+import { giveawayStartInputSchema, type EntryResult, type GiveawayView, type MyGiveaway } from '../domain/giveaways';
+import { pollStartInputSchema, type PollView } from '../domain/polls';
+import type { QuestionView } from '../domain/questions';
 
 export const PROTOCOL_VERSION = 1;
 export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
@@ -79,6 +82,17 @@ export const setPreferredLayersSchema = z
   .object({ showId: id, consumerId: id, spatialLayer: layerIndex, temporalLayer: layerIndex.optional() })
   .strict();
 
+// Giveaways, polls and Q&A (server/realtime/engagement-handlers.ts).
+export const giveawayStartSchema = giveawayStartInputSchema.extend({ showId: id }).strict();
+export const giveawayRefSchema = z.object({ showId: id, giveawayId: id }).strict();
+export const pollStartSchema = pollStartInputSchema.extend({ showId: id }).strict();
+export const pollVoteSchema = z.object({ showId: id, pollId: id, option: z.number().int().min(0).max(3) }).strict();
+export const pollRefSchema = z.object({ showId: id, pollId: id }).strict();
+// Length is checked again after normalisation (QUESTION_TOO_LONG); this bound only stops huge frames early.
+export const questionAskSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
+export const questionRefSchema = z.object({ showId: id, questionId: id }).strict();
+export const questionAnsweringSchema = z.object({ showId: id, questionId: id.nullable() }).strict();
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
 
@@ -121,11 +135,22 @@ export interface ShowSnapshot {
   pinnedMessage: ChatMessageView | null;
   slowModeSeconds: number;
   deal: DealView | null;
+  engagement: EngagementSnapshot;
   /** The auction taking bids (or being settled), if any. */
   auction: AuctionView | null;
   /** The server's clock when the snapshot was read: countdowns correct the device's clock by it. */
   serverNow: string;
   seq: number;
+}
+
+/** The show's latest giveaway and poll, its open questions, and this person's part in each. */
+export interface EngagementSnapshot {
+  giveaway: GiveawayView | null;
+  myGiveaway: MyGiveaway | null;
+  poll: PollView | null;
+  myPollOption: number | null;
+  questions: QuestionView[];
+  myUpvotes: string[];
 }
 
 /** What a bidder's own bid answers; `leading: false` means a higher maximum outbid it at once. */
@@ -161,6 +186,20 @@ export interface ClientToServerEvents {
   'chat:slowMode': (payload: z.infer<typeof chatSlowModeSchema>, ack: AckFn<{ seconds: number }>) => void;
   'chat:pin': (payload: z.infer<typeof chatPinSchema>, ack: AckFn<{ message: ChatMessageView | null }>) => void;
   'reaction:send': (payload: z.input<typeof reactionSchema>, ack: AckFn) => void;
+  'giveaway:start': (payload: z.input<typeof giveawayStartSchema>, ack: AckFn<{ giveaway: GiveawayView }>) => void;
+  'giveaway:enter': (payload: z.infer<typeof giveawayRefSchema>, ack: AckFn<{ entry: EntryResult }>) => void;
+  'giveaway:draw': (payload: z.infer<typeof giveawayRefSchema>, ack: AckFn<{ giveaway: GiveawayView }>) => void;
+  'giveaway:claim': (payload: z.infer<typeof giveawayRefSchema>, ack: AckFn<{ mine: MyGiveaway }>) => void;
+  'poll:start': (payload: z.input<typeof pollStartSchema>, ack: AckFn<{ poll: PollView }>) => void;
+  'poll:vote': (payload: z.infer<typeof pollVoteSchema>, ack: AckFn<{ pollId: string; option: number }>) => void;
+  'poll:close': (payload: z.infer<typeof pollRefSchema>, ack: AckFn<{ poll: PollView }>) => void;
+  'question:ask': (payload: z.infer<typeof questionAskSchema>, ack: AckFn<{ question: QuestionView }>) => void;
+  'question:upvote': (
+    payload: z.infer<typeof questionRefSchema>,
+    ack: AckFn<{ questionId: string; upvotes: number; counted: boolean }>,
+  ) => void;
+  'question:answering': (payload: z.infer<typeof questionAnsweringSchema>, ack: AckFn<{ question: QuestionView | null }>) => void;
+  'question:answered': (payload: z.infer<typeof questionRefSchema>, ack: AckFn) => void;
   'media:routerCapabilities': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ rtpCapabilities: ms.RtpCapabilities }>) => void;
   'media:createTransport': (
     payload: z.infer<typeof createTransportSchema>,
@@ -248,9 +287,26 @@ export interface SequencedEvents {
   'media:producerClosed': (event: { showId: string; seq: number; producerId: string }) => void;
   /** The show's media server restarted (its worker died): every producer and consumer is gone; publish or consume again. */
   'media:restarted': (event: { showId: string; seq: number }) => void;
+  'giveaway:started': (event: { showId: string; seq: number; giveaway: GiveawayView }) => void;
+  /** Coalesced: at most a few a second, with the count as it is when sent. */
+  'giveaway:entries': (event: { showId: string; seq: number; giveawayId: string; entryCount: number }) => void;
+  /** The seed is revealed with the winners. */
+  'giveaway:drawn': (event: { showId: string; seq: number; giveaway: GiveawayView }) => void;
+  'poll:started': (event: { showId: string; seq: number; poll: PollView }) => void;
+  /** Coalesced like giveaway:entries. */
+  'poll:results': (event: { showId: string; seq: number; pollId: string; counts: number[]; total: number }) => void;
+  'poll:closed': (event: { showId: string; seq: number; poll: PollView }) => void;
+  'question:asked': (event: { showId: string; seq: number; question: QuestionView }) => void;
+  /** Coalesced per question. */
+  'question:upvoted': (event: { showId: string; seq: number; questionId: string; upvotes: number }) => void;
+  /** The question now being answered (null: none), and those it moved to answered. */
+  'question:answering': (event: { showId: string; seq: number; question: QuestionView | null; answeredIds: string[] }) => void;
+  'question:answered': (event: { showId: string; seq: number; questionId: string }) => void;
 }
 
 export interface ServerToClientEvents extends SequencedEvents {
+  /** To the author of a chat message that named the open giveaway's keyword: entered, or why not. Not sequenced. */
+  'giveaway:chatEntry': (event: { showId: string; entry: EntryResult | null; error: ErrorPayload | null }) => void;
   /** Sent to the host and moderators only; not sequenced. */
   'sale:made': (event: {
     showId: string;

@@ -5,6 +5,7 @@ import { placeShowOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
 import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
+import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
 import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, type ViewerRole } from './protocol';
@@ -16,15 +17,16 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // The sequence number is read first: anything broadcast while the snapshot is
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
-    const [state, chat, pinnedMessage, deal, settings, auction] = await Promise.all([
+    const user = socket.data.user;
+    const [state, chat, pinnedMessage, deal, settings, auction, engagement] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
       activeDeal(db, showId),
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
       activeAuction(db, showId),
+      engagementSnapshot(db, showId, user?.userId ?? null),
     ]);
-    const user = socket.data.user;
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
       await socket.join(showRoom(showId));
@@ -44,6 +46,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,
       deal,
+      engagement,
       auction,
       serverNow: new Date().toISOString(),
       seq,

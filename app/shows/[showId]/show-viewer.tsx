@@ -18,6 +18,8 @@ import { AuctionCard } from './auction-card';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
+import { AnsweringOverlay } from './engagement/answering-overlay';
+import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
 
 // The bag sheet is code-split: the player's first load does not carry it.
@@ -186,6 +188,7 @@ export function ShowViewer({
               {overlayNotice}
             </p>
           )}
+          <AnsweringOverlay questions={state.engagement.questions} />
           <FloatingReactions burst={state.reactionBurst} />
           {live && (
             <div className="absolute bottom-3 right-3 hidden md:block" data-overlay="reactions-wide">
@@ -205,6 +208,16 @@ export function ShowViewer({
               <ReactionBar onSend={react} vertical />
             </div>
           )}
+          <div className="pointer-events-auto order-0 shrink-0">
+            <EngagementCards
+              showId={show.id}
+              engagement={state.engagement}
+              socketRef={socketRef}
+              signedIn={signedIn}
+              live={live}
+              clockOffsetMs={state.clockOffsetMs}
+            />
+          </div>
           {state.auction && (
             <div className="pointer-events-auto order-3 shrink-0 md:order-1">
               <AuctionCard

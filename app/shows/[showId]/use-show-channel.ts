@@ -8,6 +8,7 @@ import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { AuctionResult, ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import type { Refusal } from '@/app/_i18n/error-text';
+import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
 import { SequenceOrder } from '../../_lib/sequence-order';
 
@@ -43,6 +44,7 @@ export interface ShowChannelState {
   clockOffsetMs: number;
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
+  engagement: EngagementState;
 }
 
 function withStock(product: ProductCard, variantId: string, stock: number): ProductCard {
@@ -111,6 +113,14 @@ const apply: Handlers = {
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
   'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
+  ...(Object.fromEntries(
+    Object.entries(engagementUpdates).map(([event, update]) => [
+      event,
+      (e: never) => (s: ShowChannelState) => ({
+        engagement: { ...s.engagement, ...(update as (e: never) => (x: EngagementState) => Partial<EngagementState>)(e)(s.engagement) },
+      }),
+    ]),
+  ) as Pick<Handlers, keyof typeof engagementUpdates>),
 };
 
 // Half a round trip is ignored: a countdown a few tens of milliseconds off reads the same.
@@ -132,6 +142,7 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     pinnedMessage: snapshot.pinnedMessage,
     slowModeSeconds: snapshot.slowModeSeconds,
     deal: snapshot.deal,
+    engagement: snapshot.engagement,
     auction: snapshot.auction && { ...snapshot.auction, ended: null },
     clockOffsetMs: offsetFrom(snapshot.serverNow),
   };
@@ -167,6 +178,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     clockOffsetMs: 0,
     lastPurchase: null,
     reactionBurst: null,
+    engagement: emptyEngagement,
   });
 
   useEffect(() => {

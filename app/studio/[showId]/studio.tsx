@@ -13,6 +13,7 @@ import { AuctionControls } from './auction-form';
 import { DealControls } from './deal-form';
 import { DevicePanel } from './device-panel';
 import { EndSummary, type SummaryLinks } from './end-summary';
+import { EngagementStudio } from './engagement-studio';
 import { FiguresPanel } from './figures-panel';
 import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
@@ -115,6 +116,9 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
         </section>
         {!ended && <ReactionsStrip tally={reactions} />}
         {!ended && <FiguresPanel viewerCount={state.viewerCount} figures={figures} failed={figuresFailed} currency={currency} />}
+        {!ended && (
+          <EngagementStudio showId={show.id} engagement={state.engagement} lineup={state.lineup} live={live} socketRef={socketRef} />
+        )}
         {!ended && (
           <DevicePanel
             stream={capture.stream}

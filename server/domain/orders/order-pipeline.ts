@@ -18,7 +18,8 @@ import { shippingAddressOf, type ShippingAddressColumns } from './order-address'
 import type { PaymentProvider } from '../payments';
 import { refundKey } from '../payments';
 
-export type OrderSource = 'ONE_TAP' | 'BAG' | 'AUCTION';
+// GIVEAWAY: a prize order at price 0 (prize-order.ts), never charged.
+export type OrderSource = 'ONE_TAP' | 'BAG' | 'AUCTION' | 'GIVEAWAY';
 
 export interface OrderLineRequest {
   variantId: string;
@@ -303,20 +304,7 @@ export async function chargeAndConfirm(
   }
   // The money is taken. If this statement fails the order stays PLACED with its
   // stock; the buyer's retry with the same key, or the sweeper, confirms it.
-  const [confirmed] = await rawQuery<{ r: { outcome: string } }>(
-    db,
-    'SELECT "confirm_order"($1, $2, $3, $4::jsonb, $5::jsonb, $6::int, $7::jsonb) AS r',
-    [
-      order.orderId,
-      payments.name,
-      authorization.reference,
-      createdEvent(order),
-      paidEvent(order, payments.name, authorization.reference),
-      WEBHOOK_MAX_ATTEMPTS + 1,
-      receiptJob(order, buyer.locale ?? null),
-    ],
-  );
-  const result = confirmed!.r.outcome;
+  const result = await confirmOrder(db, buyer, order, payments.name, authorization.reference);
   if (result === 'PAID') return;
   // Cancelled by the brand or the buyer between the reservation and now: the money goes back.
   await payments.refund({
@@ -325,6 +313,34 @@ export async function chargeAndConfirm(
     idempotencyKey: refundKey(order.orderId, 'unconfirmed'),
   });
   throw new AppError('CANCELLED_WHILE_PAYING', `order ${order.orderId} was ${result} before its payment was confirmed; refunded`);
+}
+
+/**
+ * confirm_order: PAID, with its Payment row, timeline, order.created/order.paid
+ * events and receipt, in one transaction. Answers PAID or the status the order
+ * had instead. A prize order (zero total) is confirmed this way without a charge.
+ */
+export async function confirmOrder(
+  db: Db,
+  buyer: Pick<Actor, 'locale'>,
+  order: OrderFacts,
+  provider: string,
+  reference: string,
+): Promise<string> {
+  const [confirmed] = await rawQuery<{ r: { outcome: string } }>(
+    db,
+    'SELECT "confirm_order"($1, $2, $3, $4::jsonb, $5::jsonb, $6::int, $7::jsonb) AS r',
+    [
+      order.orderId,
+      provider,
+      reference,
+      createdEvent(order),
+      paidEvent(order, provider, reference),
+      WEBHOOK_MAX_ATTEMPTS + 1,
+      receiptJob(order, buyer.locale ?? null),
+    ],
+  );
+  return confirmed!.r.outcome;
 }
 
 /** Gives a reservation back (its units, deal units and coupon use); answers the variants' stock after. */

@@ -6,6 +6,7 @@ import { dashboard } from './dashboard';
 import { discovery } from './discovery';
 import { feed } from './feed';
 import { email } from './email';
+import { engage } from './engage';
 import { errors } from './errors';
 import { commerce } from './commerce';
 import { mailbox } from './mailbox';
@@ -29,4 +30,5 @@ export const en = {
   commerce,
   feed,
   email,
+  engage,
 } as const;
