@@ -30,8 +30,12 @@ test('a new viewer’s video plays before the page’s own JavaScript has loaded
   });
 
   // The chunk that holds the show page's player is held back: React cannot hydrate the player until it arrives.
+  // The layer policy is held back for the whole test: the picture keeps its first size, so no later resize
+  // event can tell the player about a picture it missed.
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
+  let releasePolicy: () => void = () => undefined;
+  const policyReleased = new Promise<void>((resolve) => (releasePolicy = resolve));
   let held = 0;
   await viewerContext.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
     const response = await route.fetch();
@@ -40,6 +44,7 @@ test('a new viewer’s video plays before the page’s own JavaScript has loaded
       held += 1;
       await released;
     }
+    if (body.includes('"adaptVideo"')) await policyReleased;
     await route.fulfill({ response, body });
   });
 
@@ -66,5 +71,6 @@ test('a new viewer’s video plays before the page’s own JavaScript has loaded
     expect(errors.filter((e) => /#418|#423|#425|[Hh]ydrat/.test(e))).toEqual([]);
   });
 
+  releasePolicy();
   await Promise.all([hostContext.close(), viewerContext.close()]);
 });
