@@ -10,7 +10,7 @@ const videoState = (page: Page) =>
 
 const hydrated = (page: Page) => page.evaluate(() => performance.getEntriesByName('lc:hydrated').length > 0);
 
-test('a new viewer’s video plays before the page’s own JavaScript has loaded, and the hydrated player shows no “Connecting…” over it', async ({
+test('a new viewer’s video plays before the page’s own JavaScript has loaded, the hydrated player shows no “Connecting…” over it, and no other page is prefetched meanwhile', async ({
   browser,
   db,
 }) => {
@@ -20,6 +20,12 @@ test('a new viewer’s video plays before the page’s own JavaScript has loaded
   const studio = await hostContext.newPage();
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const viewer = await viewerContext.newPage();
+  // Router prefetches: RSC requests for other pages, which the server would render while it answers this viewer's media.
+  const prefetched: string[] = [];
+  viewer.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.has('_rsc') && url.pathname !== `/shows/${showId}`) prefetched.push(url.pathname);
+  });
   const errors: string[] = [];
   viewer.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   viewer.on('pageerror', (error) => errors.push(error.message));
@@ -69,6 +75,10 @@ test('a new viewer’s video plays before the page’s own JavaScript has loaded
     const after = await videoState(viewer);
     await expect.poll(async () => (await videoState(viewer)).frames).toBeGreaterThan(after.frames + 5);
     expect(errors.filter((e) => /#418|#423|#425|[Hh]ydrat/.test(e))).toEqual([]);
+  });
+
+  await test.step('the page asked the server for no other page while the video started', async () => {
+    expect(prefetched).toEqual([]);
   });
 
   releasePolicy();
