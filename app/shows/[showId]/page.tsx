@@ -71,7 +71,9 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
   // status change refreshes this page, which brings the ended panel.
   return (
     <>
-      <SiteHeader />
+      {/* A viewer's first seconds belong to the stream: prefetching the header's pages would have the server
+          render three other pages (twice each, by Next's segment prefetch) while it answers this viewer's media. */}
+      <SiteHeader prefetch={false} />
       {/* Keyed on the account: signing in from the sheet over the stream renders a fresh
           player whose show channel connects with the new session. */}
       <ShowViewer
