@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from './fingerprint.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
+import { CLUSTER_DEBIAN_PACKAGES } from './cluster-packages.mjs';
 import { log, run } from './run.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,7 +68,8 @@ export async function ensureNextBuild() {
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
   // The emoji font only makes reactions render in screenshots; phones have their own.
-  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji'], { log });
+  // Redis and nginx: the multi-node tests start a local cluster (deploy/local).
+  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', ...CLUSTER_DEBIAN_PACKAGES], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });
