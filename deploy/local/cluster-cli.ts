@@ -50,7 +50,11 @@ const cluster = await startCluster({
     const min = config.RTC_MIN_PORT + index * 1000;
     return { RTC_MIN_PORT: String(min), RTC_MAX_PORT: String(min + 999), WEBRTC_PORT: String(min) };
   },
-  output: (source, line) => console.log(paint(source, `[${source}] ${line}`)),
+  output: (source, line) => {
+    // PostgreSQL and the migration runner narrate every step; a person needs only their trouble.
+    if ((source === 'postgres' || source === 'migrate') && !/ERROR|FATAL|PANIC/.test(line)) return;
+    console.log(paint(source, `[${source}] ${line}`));
+  },
 }).catch((error: unknown) => {
   console.error(`the cluster could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
