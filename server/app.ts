@@ -13,7 +13,7 @@ import { isDeployment, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
-import { createRealtimeServer } from './realtime';
+import { connectCluster, createRealtimeServer } from './realtime';
 import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
@@ -136,13 +136,17 @@ export async function startApp({
     );
     cleanups.push(() => media.close());
 
+    // Multi-node mode: only with REDIS_URL; without it nothing here needs another service.
+    const cluster = env.REDIS_URL ? await connectCluster(env.REDIS_URL, log.child({ component: 'redis' })) : null;
+    if (cluster) cleanups.push(() => cluster.close());
+
     const httpServer = createServer();
     const headerPolicy = headerPolicyFromEnv(env, { dev });
     // Answered before Next.js so it reports even while pages cannot render.
     httpServer.on('request', (req, res) => {
       if (!isHealthRequest(req)) return;
       applySecurityHeaders(headerPolicy, req, res);
-      serveHealth(req, res, database);
+      serveHealth(req, res, database, cluster ?? undefined);
     });
     const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(
@@ -154,6 +158,7 @@ export async function startApp({
         log: log.child({ component: 'realtime' }),
         authSecret: env.AUTH_SECRET,
         connectionsPerIp: { max: env.SOCKET_MAX_CONNECTIONS_PER_IP, trustProxy: env.TRUST_PROXY === 'true' },
+        cluster,
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );
@@ -230,7 +235,15 @@ export async function startApp({
     );
     const port = (httpServer.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
-    log.info({ url, database: env.DATABASE_URL ? 'external' : 'embedded', mediaWorkers: media.workerCount }, 'live commerce is up');
+    log.info(
+      {
+        url,
+        database: env.DATABASE_URL ? 'external' : 'embedded',
+        mediaWorkers: media.workerCount,
+        multiNode: cluster ? cluster.nodeId : false,
+      },
+      'live commerce is up',
+    );
     if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true')
       log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
     return { url, port, db, database, httpServer, demoSeeded, close };

@@ -16,6 +16,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  // Multi-node mode: every node given the same Redis shares rooms, sequence numbers, viewer
+  // counts, deal timers and chat limits (docs/architecture.md, "Multi-node mode"). Unset: one process.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

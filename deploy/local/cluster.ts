@@ -12,7 +12,7 @@ import { seedDemoData } from '../../server/db/seed';
 import { loadEnv } from '../../server/env';
 import { startBalancer, type BalancerNode, type RunningBalancer } from './balancer';
 import { freePort, prefixLines, stopChild } from './process';
-import { startRedis, type RunningRedis } from './redis';
+import { startRedis, type RunningRedis } from '../../scripts/lib/redis.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -101,11 +101,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       }
     }
 
-    const redis: RunningRedis = await startRedis({
-      dir: path.join(dir, 'redis'),
-      port: options.redisPort ?? (await freePort()),
-      output: (line) => output('redis', line),
-    });
+    const redisDir = path.join(dir, 'redis');
+    mkdirSync(redisDir, { recursive: true });
+    const redis: RunningRedis = await startRedis({ dir: redisDir, port: options.redisPort ?? 0, log: (line) => output('redis', line) });
     stops.push(() => redis.stop());
 
     const publicUrl = `http://localhost:${balancerPort}`;

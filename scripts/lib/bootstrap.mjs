@@ -68,7 +68,8 @@ export async function ensureNextBuild() {
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
   // The emoji font only makes reactions render in screenshots; phones have their own.
-  // Redis and nginx: the multi-node tests start a local cluster (deploy/local).
+  // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
+  // config (deploy/local); `npm start` alone needs neither.
   if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', ...CLUSTER_DEBIAN_PACKAGES], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');

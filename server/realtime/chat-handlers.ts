@@ -10,7 +10,7 @@ export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('chat:send', chatSendSchema, async ({ showId, text }) => {
     const author = requireUser(socket);
     requireJoined(socket, showId);
-    if (!ctx.chatLimiter.take(author.userId)) throw new AppError('CHAT_TOO_FAST', `chat rate for ${author.userId}`);
+    if (!(await ctx.chatLimiter.take(author.userId))) throw new AppError('CHAT_TOO_FAST', `chat rate for ${author.userId}`);
     const message = await sendChatMessage(db, author, showId, text);
     broadcaster.emit(showId, 'chat:message', { showId, message });
     return { message };

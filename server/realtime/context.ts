@@ -11,7 +11,9 @@ import type { ShowPresence } from './presence';
 import type { PurchaseFeed } from './purchase-feed';
 import type { ViewerRole } from './protocol';
 import type { ReactionAggregator } from './reactions';
-import type { UserRateLimiter } from './rate-limiter';
+import type { ChatBudget } from './rate-limiter';
+import type { ClusterLink } from './cluster/link';
+import type { SharedTaps } from '../domain/orders';
 
 export interface RealtimeDeps {
   db: Db;
@@ -21,6 +23,8 @@ export interface RealtimeDeps {
   authSecret: string;
   /** Concurrent connections per client address; unlimited when absent. */
   connectionsPerIp?: ConnectionsPerIpOptions;
+  /** Multi-node mode (REDIS_URL): the Redis every node shares; absent, everything lives in this process. */
+  cluster?: ClusterLink | null;
 }
 
 /** Per-process state shared by every connection. */
@@ -29,9 +33,11 @@ export interface RealtimeShared {
   presence: ShowPresence;
   broadcaster: ShowBroadcaster;
   reactions: ReactionAggregator;
-  chatLimiter: UserRateLimiter;
+  chatLimiter: ChatBudget;
   dealTimers: DealTimers;
   purchases: PurchaseFeed;
+  /** Multi-node mode: one-tap retries recognised on every node. */
+  sharedTaps: SharedTaps | null;
 }
 
 export interface ConnectionContext extends RealtimeDeps, RealtimeShared {

@@ -19,6 +19,15 @@ import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
 import { showRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
+import { clusterAdapter } from './cluster/adapter';
+import { redisChatBudget } from './cluster/chat-budget';
+import { redisDealEnds } from './cluster/deal-claims';
+import { redisPresenceTally } from './cluster/presence-tally';
+import { redisSequences } from './cluster/sequences';
+import { redisSharedTaps } from './cluster/shared-taps';
+import { redisRelayClaims, redisStockFloor } from './cluster/stock-order';
+
+export { connectCluster, type ClusterLink } from './cluster/link';
 
 /** How long a dropped client can come back and receive what it missed. */
 export const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -31,6 +40,7 @@ export function createRealtimeServer(
   deps: RealtimeDeps,
   { allowedOrigins, ownLoopback }: { allowedOrigins: ReadonlySet<string>; ownLoopback: boolean },
 ): { io: ShowServer; close(): Promise<void> } {
+  const cluster = deps.cluster ?? null;
   const io: ShowServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -42,35 +52,60 @@ export function createRealtimeServer(
     // A client back within the window gets its rooms, its data and the broadcasts
     // it missed; after that it joins again and receives a fresh snapshot.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: true },
+    // Multi-node mode: rooms, broadcasts and recoverable sessions span every node through Redis.
+    ...(cluster ? { adapter: clusterAdapter(cluster) } : {}),
   });
-  const broadcaster = new ShowBroadcaster(io);
-  const dealTimers = new DealTimers((showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }));
+  const broadcaster = new ShowBroadcaster(io, cluster ? redisSequences(cluster) : null);
+  const storeError = (error: unknown) => deps.log.warn({ err: error }, 'deal end store (Redis) failed; this node decides alone');
+  const dealTimers = new DealTimers(
+    (showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }),
+    cluster ? redisDealEnds(cluster) : null,
+    storeError,
+  );
   // A capped deal that sells its last unit is over at once, for the host's studio as for viewers.
   const endIfSoldOut = (showId: string, dealId: string) =>
-    void dealSoldOut(deps.db, dealId).then(
-      (soldOut) => {
-        if (!soldOut) return;
-        dealTimers.cancelDeal(showId, dealId);
-        broadcaster.emit(showId, 'deal:ended', { showId, dealId });
-      },
-      (error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'),
-    );
+    void dealSoldOut(deps.db, dealId)
+      .then(async (soldOut) => {
+        // With several nodes, each that sold units checks; only the one that takes the pending end announces it.
+        if (soldOut && (await dealTimers.endEarly(showId, dealId))) broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+      })
+      .catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'));
+  const stockFloor = cluster ? redisStockFloor(cluster) : null;
   const shared: RealtimeShared = {
     io,
     broadcaster,
-    presence: new ShowPresence((showId, count) => broadcaster.emit(showId, 'viewers:count', { showId, count })),
+    presence: new ShowPresence(
+      (showId, count) => broadcaster.emit(showId, 'viewers:count', { showId, count }),
+      undefined,
+      cluster ? redisPresenceTally(cluster) : null,
+    ),
+    // Each node sums its own taps and broadcasts its share: viewers add the bursts up, so nothing is shared.
     reactions: new ReactionAggregator((showId, counts) => broadcaster.emit(showId, 'reactions:burst', { showId, counts })),
-    // A message a second, with a burst of five: enough for people, not for scripts.
-    chatLimiter: new UserRateLimiter(5, 1),
+    // A message a second, with a burst of five: enough for people, not for scripts. One budget across nodes.
+    chatLimiter: cluster ? redisChatBudget(cluster, 5, 1) : new UserRateLimiter(5, 1),
     dealTimers,
-    // Paced by the room's size: every batch is one write per viewer (purchase-feed.ts).
-    purchases: new PurchaseFeed(broadcaster, undefined, endIfSoldOut, {
-      audience: (showId) => io.sockets.adapter.rooms.get(showRoom(showId))?.size ?? 0,
-    }),
+    // Paced by the room's size on this node: every batch is one write per viewer here (purchase-feed.ts).
+    purchases: new PurchaseFeed(
+      broadcaster,
+      undefined,
+      endIfSoldOut,
+      { audience: (showId) => io.sockets.adapter.rooms.get(showRoom(showId))?.size ?? 0 },
+      stockFloor,
+    ),
+    sharedTaps: cluster ? redisSharedTaps(cluster) : null,
   };
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
   // Restocks reach viewers' cards from the outbox, whoever made them.
-  const stockRelay = new StockRelay(deps.db, broadcaster, deps.log);
+  const stockRelay = new StockRelay(
+    deps.db,
+    broadcaster,
+    deps.log,
+    undefined,
+    cluster && stockFloor ? { claims: redisRelayClaims(cluster), floor: stockFloor } : null,
+  );
+  const stopRejoining = cluster?.onChange((up) => {
+    if (up) void broadcaster.rejoin();
+  });
   // Before authentication, which costs a database read: a refused address costs nothing.
   if (deps.connectionsPerIp) limitConnectionsPerIp(io, deps.connectionsPerIp);
   // Media of a dropped socket is kept for the recovery window: its WebRTC
@@ -115,6 +150,7 @@ export function createRealtimeServer(
     io,
     close: async () => {
       stopDisconnecting();
+      stopRejoining?.();
       shared.presence.close();
       shared.reactions.close();
       shared.chatLimiter.close();

@@ -37,6 +37,12 @@ export interface PurchaseFact {
 export const MS_PER_VIEWER = 1;
 export const MAX_INTERVAL_MS = 2_000;
 
+/** Multi-node mode: the lowest stock any node reported lately (cluster/stock-order.ts). */
+export interface StockFloor {
+  lowest(variantId: string, stock: number): Promise<number>;
+  reset(variantId: string, stock: number): Promise<void>;
+}
+
 export interface FeedPacing {
   /** Sockets in the show's room. */
   audience(showId: string): number;
@@ -61,6 +67,7 @@ export class PurchaseFeed {
     private readonly tickMs = 200,
     private readonly onDealCount: (showId: string, dealId: string, soldCount: number) => void = () => undefined,
     private readonly pacing: FeedPacing | null = null,
+    private readonly floor: StockFloor | null = null,
   ) {
     this.now = pacing?.now ?? (() => performance.now());
     this.timer = setInterval(() => this.tick(), tickMs);
@@ -127,8 +134,14 @@ export class PurchaseFeed {
         this.lastSent.set(showId, now);
       }
       this.pending.delete(showId);
-      for (const [variantId, { productId, stock }] of show.stock)
-        this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
+      for (const [variantId, { productId, stock }] of show.stock) {
+        if (!this.floor) this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock });
+        else
+          void this.floor.lowest(variantId, stock).then(
+            (lowest) => this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock: lowest }),
+            () => this.broadcaster.emit(showId, 'stock:changed', { showId, productId, variantId, stock }),
+          );
+      }
       for (const [dealId, soldCount] of show.deals) this.broadcaster.emit(showId, 'deal:updated', { showId, dealId, soldCount });
       if (show.firstBuyer) this.broadcaster.emit(showId, 'order:justBought', { showId, ...show.firstBuyer, others: show.buyers - 1 });
     }

@@ -22,11 +22,17 @@ export class TokenBucket {
   }
 }
 
+/** A per-person budget: this process's buckets, or (multi-node mode) one in Redis shared by every node. */
+export interface ChatBudget {
+  take(person: string): boolean | Promise<boolean>;
+  close(): void;
+}
+
 /**
  * One token bucket per user, shared by all their tabs, so opening ten tabs does
  * not multiply a limit. Idle buckets are swept so memory stays bounded.
  */
-export class UserRateLimiter {
+export class UserRateLimiter implements ChatBudget {
   private readonly buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
   private readonly sweeper: NodeJS.Timeout;
 

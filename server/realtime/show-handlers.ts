@@ -14,7 +14,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('show:join', showRefSchema, async ({ showId }) => {
     // The sequence number is read first: anything broadcast while the snapshot is
     // being read arrives afterwards with a higher number and is applied on top.
-    const seq = broadcaster.current(showId);
+    const seq = await broadcaster.current(showId);
     const [state, chat, pinnedMessage, deal, settings] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
@@ -35,7 +35,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     return {
       state,
       role,
-      viewerCount: presence.count(showId),
+      viewerCount: presence.viewerCount(showId),
       producers,
       chat,
       pinnedMessage,
@@ -58,7 +58,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 
   on.on('show:end', showRefSchema, async ({ showId }) => {
     const show = await endShow(db, requireUser(socket), showId);
-    await recordShowAudience(db, showId, presence.audience(showId));
+    await recordShowAudience(db, showId, await presence.audienceEverywhere(showId));
     presence.forget(showId);
     ctx.dealTimers.cancel(showId);
     broadcaster.emit(showId, 'product:unpinned', { showId });
@@ -97,7 +97,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('order:buy', buySchema, async (request) => {
     const buyer = requireUser(socket);
     requireJoined(socket, request.showId);
-    const order = await placeShowOrder(db, ctx.payments, buyer, request);
+    const order = await placeShowOrder(db, ctx.payments, buyer, request, ctx.sharedTaps);
     const { showId } = request;
     const summary = {
       orderNumber: order.number,

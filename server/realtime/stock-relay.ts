@@ -2,6 +2,18 @@ import type { Logger } from 'pino';
 import type { Db } from '../domain/context';
 import { readRecentStockEvents, stockCardUpdates } from '../domain/events';
 import type { ShowBroadcaster } from './broadcaster';
+import type { StockFloor } from './purchase-feed';
+
+/** Multi-node mode: which node announces an outbox event (cluster/stock-order.ts). */
+export interface RelayClaims {
+  claim(eventId: string): Promise<boolean>;
+}
+
+/** What a several-node relay needs besides the outbox. */
+export interface SharedRelay {
+  claims: RelayClaims;
+  floor: StockFloor;
+}
 
 /**
  * Subscriber of the outbox's `stock.changed` events: turns each into a
@@ -13,8 +25,9 @@ import type { ShowBroadcaster } from './broadcaster';
  * (or server action) made the change. Purchases are not relayed here; the
  * purchase feed already broadcasts them as they happen.
  *
- * With a shared Socket.io adapter (several nodes in one room space) this would
- * run on one node only, or emit to local sockets only, so viewers are not told twice.
+ * With several nodes (one room space through Redis) every node still reads the
+ * outbox, but only the node that claims an event announces it, so viewers are told
+ * once and a dead node's share is taken by the others.
  */
 export class StockRelay {
   /** Events already handled that are still inside the outbox window; the first read only fills it. */
@@ -27,6 +40,7 @@ export class StockRelay {
     private readonly broadcaster: ShowBroadcaster,
     private readonly log: Logger,
     private readonly intervalMs = 500,
+    private readonly shared: SharedRelay | null = null,
   ) {
     this.schedule(0);
   }
@@ -37,13 +51,23 @@ export class StockRelay {
     const fresh = this.seen ? events.filter((e) => !this.seen!.has(e.id)) : [];
     // Ids that left the window cannot come back: the set never grows past it.
     this.seen = new Set(events.map((e) => e.id));
-    if (fresh.length === 0) return;
+    const mine = this.shared ? await this.claimed(fresh) : fresh;
+    if (mine.length === 0) return;
     for (const update of await stockCardUpdates(
       this.db,
-      fresh.map((e) => e.variantId),
+      mine.map((e) => e.variantId),
     )) {
+      // A restock outranks the purchase feed's "lowest lately" figure.
+      await this.shared?.floor.reset(update.variantId, update.stock).catch(() => undefined);
       this.broadcaster.emit(update.showId, 'stock:changed', update);
     }
+  }
+
+  private async claimed<E extends { id: string }>(events: E[]): Promise<E[]> {
+    const shared = this.shared!;
+    // Redis away: announce to this node's sockets rather than to none.
+    const taken = await Promise.all(events.map((e) => shared.claims.claim(e.id).catch(() => true)));
+    return events.filter((_, i) => taken[i]);
   }
 
   private schedule(delayMs: number): void {

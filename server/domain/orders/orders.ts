@@ -47,6 +47,17 @@ function rememberTap(tapKey: string): void {
   if (recentTaps.size > RECENT_TAPS_KEPT) recentTaps.delete(recentTaps.values().next().value!);
 }
 
+/**
+ * Taps every node has handled (multi-node mode, in Redis): a retry that lands on
+ * another node after a reconnect must also reach the database and get its order
+ * back. Asked only when this node's gate would refuse, so a storm's refusals cost
+ * one lookup each and no database read.
+ */
+export interface SharedTaps {
+  seen(tapKey: string): Promise<boolean>;
+  remember(tapKey: string): Promise<void>;
+}
+
 // The gate's refusal is most taps' answer in a storm: one shared error, not a new
 // one (and its stack trace) per tap. It carries nothing of the request.
 const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
@@ -59,10 +70,20 @@ const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
  * one, and a refused one never reaches the payment provider. In front of it, the
  * node's stock gate refuses the taps fresh knowledge leaves no unit for.
  */
-export async function placeShowOrder(db: Db, payments: PaymentProvider, buyer: Actor, request: ShowPurchaseRequest): Promise<PlacedOrder> {
+export async function placeShowOrder(
+  db: Db,
+  payments: PaymentProvider,
+  buyer: Actor,
+  request: ShowPurchaseRequest,
+  sharedTaps: SharedTaps | null = null,
+): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
-  const retry = recentTaps.has(tapKey);
-  if (!retry && !stockGate.admit(request.variantId, request.quantity)) throw GATED;
+  let retry = recentTaps.has(tapKey);
+  if (!retry && !stockGate.admit(request.variantId, request.quantity)) {
+    retry = (await sharedTaps?.seen(tapKey).catch(() => false)) ?? false;
+    if (!retry) throw GATED;
+  }
+  if (!recentTaps.has(tapKey)) void sharedTaps?.remember(tapKey).catch(() => undefined);
   rememberTap(tapKey);
   let stock: number | null = null;
   try {
