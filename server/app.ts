@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { isDeployment, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
+import { MediaCluster } from './media/cluster/media-cluster';
+import { isPipeRequest } from './media/cluster/pipe-origin';
 import { connectCluster, createRealtimeServer } from './realtime';
 import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
@@ -135,6 +138,23 @@ export async function startApp({
       log,
     );
     cleanups.push(() => media.close());
+    const mediaCluster = env.MEDIA_INTERNAL_URL
+      ? await MediaCluster.start(
+          db,
+          media,
+          {
+            nodeId: randomUUID(),
+            internalUrl: env.MEDIA_INTERNAL_URL,
+            // loadEnv refuses MEDIA_INTERNAL_URL without it.
+            secret: env.CLUSTER_SECRET!,
+            pipeListenIp: env.MEDIA_PIPE_LISTEN_IP ?? env.MEDIA_LISTEN_IP,
+            pipeAnnouncedIp: env.MEDIA_PIPE_ANNOUNCED_IP ?? (env.MEDIA_PIPE_LISTEN_IP ? undefined : env.MEDIA_ANNOUNCED_IP),
+            announcedIp: env.MEDIA_ANNOUNCED_IP,
+          },
+          log,
+        )
+      : undefined;
+    if (mediaCluster) cleanups.push(() => mediaCluster.close());
 
     // Multi-node mode: only with REDIS_URL; without it nothing here needs another service.
     const cluster = env.REDIS_URL ? await connectCluster(env.REDIS_URL, log.child({ component: 'redis' })) : null;
@@ -148,6 +168,11 @@ export async function startApp({
       applySecurityHeaders(headerPolicy, req, res);
       serveHealth(req, res, database, cluster ?? undefined);
     });
+    // Only with multi-node media on (and so a CLUSTER_SECRET); otherwise the path is just a page that does not exist.
+    if (mediaCluster)
+      httpServer.on('request', (req, res) => {
+        if (isPipeRequest(req)) void mediaCluster.handle(req, res);
+      });
     const limits = throttleLimits(env.THROTTLE_LIMITS);
     const realtime = createRealtimeServer(
       httpServer,
@@ -208,7 +233,7 @@ export async function startApp({
       const upgrade = nextApp.getUpgradeHandler();
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
-        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req)) return;
+        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req) || (mediaCluster && isPipeRequest(req))) return;
         markLocalRequest(req);
         applySecurityHeaders(headerPolicy, req, res);
         markClientIp(req, env.TRUST_PROXY === 'true');

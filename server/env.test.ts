@@ -21,6 +21,21 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
     expect(env.LOCAL_MAILBOX).toBe('false');
   });
 
+  it('refuses multi-node media (MEDIA_INTERNAL_URL) without a CLUSTER_SECRET of 32+ characters', () => {
+    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000' };
+    expect(() => loadEnv(multiNode)).toThrow(/MEDIA_INTERNAL_URL \(multi-node media\) needs CLUSTER_SECRET/);
+    expect(() => loadEnv({ ...multiNode, CLUSTER_SECRET: 'short' })).toThrow(/CLUSTER_SECRET: must be at least 32 characters/);
+    expect(loadEnv({ ...multiNode, CLUSTER_SECRET: 'c'.repeat(32) }).MEDIA_INTERNAL_URL).toBe('http://10.0.0.5:3000');
+  });
+
+  it('refuses media pipes on 0.0.0.0 without the address other nodes reach', () => {
+    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000', CLUSTER_SECRET: 'c'.repeat(32) };
+    expect(() => loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0' })).toThrow(/MEDIA_PIPE_ANNOUNCED_IP/);
+    expect(loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0', MEDIA_PIPE_ANNOUNCED_IP: '10.0.0.5' }).MEDIA_PIPE_ANNOUNCED_IP).toBe(
+      '10.0.0.5',
+    );
+  });
+
   it('refuses SEED_DEMO_DATA=true: the demo accounts have a published password', () => {
     expect(() => loadEnv({ ...deployment, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA=true in production .*demo-password/);
   });

@@ -33,6 +33,15 @@ const envSchema = z.object({
   // One UDP and one TCP port per worker (worker i on WEBRTC_PORT + i); default RTC_MIN_PORT.
   // 0: each worker takes a free port from its slice of the RTC range.
   WEBRTC_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Multi-node media (server/media/cluster): where the other nodes reach this node's
+  // pipe endpoint. Setting it turns it on, and then CLUSTER_SECRET is required.
+  MEDIA_INTERNAL_URL: z.url().optional(),
+  // Shared by every node; authenticates node-to-node media pipe requests.
+  CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Where pipe transports between nodes listen (default MEDIA_LISTEN_IP), and the
+  // address the other nodes send to when it differs (0.0.0.0, NAT).
+  MEDIA_PIPE_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  MEDIA_PIPE_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
   // A WebRTC transport not connected within this time is closed.
   MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   // Concurrent Socket.io connections one IP address may hold.
@@ -156,6 +165,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if (env.MEDIA_LISTEN_IP === '0.0.0.0' && !env.MEDIA_ANNOUNCED_IP) {
     throw new Error('Invalid configuration: MEDIA_LISTEN_IP=0.0.0.0 needs MEDIA_ANNOUNCED_IP (the address browsers reach)');
+  }
+  if (env.MEDIA_INTERNAL_URL && !env.CLUSTER_SECRET) {
+    // The pipe endpoint makes this node send a show's media wherever it is told: never without the secret.
+    throw new Error(
+      'Invalid configuration: MEDIA_INTERNAL_URL (multi-node media) needs CLUSTER_SECRET, the same 32+ characters on every node ' +
+        '(`openssl rand -base64 32`); without it the internal pipe endpoint would not be authenticated.',
+    );
+  }
+  if ((env.MEDIA_PIPE_LISTEN_IP ?? env.MEDIA_LISTEN_IP) === '0.0.0.0' && env.MEDIA_INTERNAL_URL && !env.MEDIA_PIPE_ANNOUNCED_IP) {
+    throw new Error('Invalid configuration: media pipes listening on 0.0.0.0 need MEDIA_PIPE_ANNOUNCED_IP (the address other nodes reach)');
   }
   const PUBLIC_URL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const deployment = isDeployment({ NODE_ENV: env.NODE_ENV, PUBLIC_URL });

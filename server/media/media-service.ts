@@ -16,6 +16,8 @@ interface MediaServiceEvents {
    * transport, producer and consumer of the show is gone and must be set up again.
    */
   roomRestarted: [{ showId: string }];
+  /** A room exists and is open (the cluster layer wires it before anyone uses it). */
+  roomOpened: [ShowMediaRoom];
 }
 
 /** Owns the worker pool and one media room per show, created on first use. */
@@ -42,7 +44,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     let pending = this.rooms.get(showId);
     if (!pending) {
       // The promise is stored before it settles so concurrent joiners share one router.
-      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log));
+      const created = this.pool.acquire().then((worker) => ShowMediaRoom.create(showId, worker, this.config, this.log, this.pool));
       pending = created;
       this.rooms.set(showId, created);
       created.then(
@@ -56,6 +58,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
           if (room.isClosed) return forget(room.worker.died ? 'workerDied' : 'closed');
           this.ready.set(showId, room);
           room.once('closed', forget);
+          this.emit('roomOpened', room);
         },
         () => {
           if (this.rooms.get(showId) === created) this.rooms.delete(showId);
@@ -84,6 +87,10 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     const producerIds = room?.producerList().map((p) => p.producerId) ?? [];
     if (!room || producerIds.length === 0) return null;
     return { routerRtpCapabilities: room.rtpCapabilities, producerIds };
+  }
+
+  openRooms(): ShowMediaRoom[] {
+    return [...this.ready.values()];
   }
 
   /** The shows in which this connection holds transports. */

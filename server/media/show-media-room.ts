@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import { MEDIA_CODECS, type MediaConfig } from './config';
 import { createPeerTransport } from './webrtc-transport';
-import type { MediaWorker } from './worker-pool';
+import type { MediaWorker, MediaWorkerPool } from './worker-pool';
 import {
   consumerLayerInfo,
   hasLayers,
@@ -40,8 +40,23 @@ export interface WatchResult {
   consumers: (ConsumeResult & { paused: boolean })[];
 }
 
+/**
+ * One router of the show on one worker. The origin router carries the host's
+ * producers; an edge router on another worker receives each of them once
+ * through router.pipeToRouter and serves the viewers placed on its worker.
+ */
+interface RouterSlot {
+  worker: types.Worker;
+  webRtcServer: types.WebRtcServer;
+  router: types.Router;
+  /** Producers of the origin already piped into this router (edges only). */
+  piped: Map<string, Promise<void>>;
+  /** Peers holding a transport here; kept when the router dies, to know whom to move. */
+  peerIds: Set<string>;
+}
+
 interface MediaPeer {
-  transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection }>;
+  transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection; slot: RouterSlot }>;
   producers: Map<string, types.Producer>;
   consumers: Map<string, types.Consumer>;
 }
@@ -55,13 +70,22 @@ interface RoomEvents {
   /** The layers a viewer's video consumer is actually sending changed (null: none, e.g. paused). */
   consumerLayers: [{ peerId: string; consumerId: string; layers: types.ConsumerLayers | null }];
   consumerScore: [{ peerId: string; consumerId: string; score: number; producerScore: number }];
+  /** An edge worker died under these viewers: their transports are gone, the show's producers are not; they watch again. */
+  peersMoved: [{ peerIds: string[] }];
   closed: [RoomCloseReason];
 }
 
 /**
- * A show's media: one router on one worker, the host's producers, and a
- * transport pair per viewer. Peers are keyed by socket id. `close()` is safe to
- * call twice and releases everything; the media service forgets the room on `closed`.
+ * A show's media: an origin router on one worker that the host publishes to,
+ * edge routers on the node's other workers fed from it by pipeToRouter, the
+ * host's producers, and a transport pair per viewer. Viewers' receive
+ * transports go to the least loaded worker (consumer count), so one show is not
+ * capped by one worker. Peers are keyed by socket id. `close()` is safe to call
+ * twice and releases everything; the media service forgets the room on `closed`.
+ *
+ * On an edge node of a cluster the origin router has no host: its producers are
+ * pipe producers fed from the origin node (server/media/cluster), registered
+ * with `adoptRemoteProducer`.
  *
  * Per peer the room holds at most one transport per direction (a new one
  * replaces the old) and at most one consumer per producer (consuming again
@@ -69,30 +93,54 @@ interface RoomEvents {
  */
 export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   private readonly peers = new Map<string, MediaPeer>();
+  private readonly edges = new Map<types.Worker, Promise<RouterSlot>>();
+  private readonly remoteProducers = new Map<string, types.Producer>();
   private closed = false;
+  /**
+   * Set by the cluster layer on every room: brings the producers piped from
+   * another node up to date before a viewer is served (a no-op on the origin).
+   */
+  refreshRemote: () => Promise<void> = () => Promise.resolve();
 
   private constructor(
     readonly showId: string,
-    readonly worker: types.Worker,
-    private readonly webRtcServer: types.WebRtcServer,
-    private readonly router: types.Router,
+    private readonly origin: RouterSlot,
+    private readonly pool: MediaWorkerPool | undefined,
     private readonly config: MediaConfig,
     private readonly log: Logger,
   ) {
     super();
   }
 
-  static async create(showId: string, { worker, webRtcServer }: MediaWorker, config: MediaConfig, log: Logger): Promise<ShowMediaRoom> {
+  /** `pool`: where edge routers come from; without one every viewer shares the origin's worker. */
+  static async create(
+    showId: string,
+    { worker, webRtcServer }: MediaWorker,
+    config: MediaConfig,
+    log: Logger,
+    pool?: MediaWorkerPool,
+  ): Promise<ShowMediaRoom> {
     const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
-    const room = new ShowMediaRoom(showId, worker, webRtcServer, router, config, log.child({ showId, routerId: router.id }));
+    const origin = { worker, webRtcServer, router, piped: new Map<string, Promise<void>>(), peerIds: new Set<string>() };
+    const room = new ShowMediaRoom(showId, origin, pool, config, log.child({ showId, routerId: router.id }));
     // mediasoup closes a dead worker's routers with 'workerclose' before their observer's 'close'.
     router.once('workerclose', () => room.close('workerDied'));
     router.observer.once('close', () => room.close());
     return room;
   }
 
+  /** The worker of the origin router: the one whose death restarts the show. */
+  get worker(): types.Worker {
+    return this.origin.worker;
+  }
+
+  /** Where the host's producers live: pipes to other nodes start here. */
+  get originRouter(): types.Router {
+    return this.origin.router;
+  }
+
   get rtpCapabilities(): types.RtpCapabilities {
-    return this.router.rtpCapabilities;
+    return this.origin.router.rtpCapabilities;
   }
 
   get isClosed(): boolean {
@@ -101,22 +149,55 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
 
   /** The producers a newly arriving viewer should consume. */
   producerList(): { producerId: string; kind: types.MediaKind }[] {
-    const list: { producerId: string; kind: types.MediaKind }[] = [];
-    for (const peer of this.peers.values()) for (const p of peer.producers.values()) list.push({ producerId: p.id, kind: p.kind });
-    return list;
+    return this.allProducers().map((p) => ({ producerId: p.id, kind: p.kind }));
+  }
+
+  /** The producers published on this node (not those piped in from another): what this node can serve as an origin. */
+  localProducers(): types.Producer[] {
+    return [...this.peers.values()].flatMap((peer) => [...peer.producers.values()]);
+  }
+
+  /**
+   * A producer the cluster layer made on the origin router from a pipe of the
+   * origin node. It is not announced: the origin node announces its producers
+   * to the whole show, on every node, through the realtime layer.
+   */
+  adoptRemoteProducer(producer: types.Producer): void {
+    if (this.closed) return void producer.close();
+    this.remoteProducers.set(producer.id, producer);
+    producer.observer.once('close', () => this.remoteProducers.delete(producer.id));
+    this.pipeToEdges(producer.id);
+  }
+
+  /** Which worker a peer's transport of a direction lives on (operators' logs and tests). */
+  workerOf(peerId: string, direction: TransportDirection): types.Worker | undefined {
+    for (const entry of this.peers.get(peerId)?.transports.values() ?? []) if (entry.direction === direction) return entry.slot.worker;
+    return undefined;
+  }
+
+  /** The router a peer's transport lives on (tests consume from it directly). */
+  routerOf(peerId: string, transportId: string): types.Router {
+    return this.transport(peerId, transportId).slot.router;
   }
 
   /** A peer's transport of a direction; an earlier one of the same direction is closed (with its producers or consumers). */
   async createTransport(peerId: string, direction: TransportDirection): Promise<TransportOptions> {
     const peer = this.peer(peerId);
-    const transport = await createPeerTransport(this.router, this.webRtcServer, this.config.transportConnectTimeoutMs);
+    // The host sends to the origin; a viewer receives wherever there is room.
+    const slot = direction === 'send' ? this.origin : await this.viewerSlot();
+    const transport = await createPeerTransport(slot.router, slot.webRtcServer, this.config.transportConnectTimeoutMs);
     if (this.closed) {
       transport.close();
       throw new AppError('STREAM_RESTARTED', `room ${this.showId} closed while creating a transport`);
     }
     for (const earlier of [...peer.transports.values()]) if (earlier.direction === direction) earlier.transport.close();
-    transport.observer.once('close', () => peer.transports.delete(transport.id));
-    peer.transports.set(transport.id, { transport, direction });
+    slot.peerIds.add(peerId);
+    transport.observer.once('close', () => {
+      peer.transports.delete(transport.id);
+      // mediasoup closes a dead router's transports before it says 'workerclose'.
+      if (!slot.router.closed && ![...peer.transports.values()].some((t) => t.slot === slot)) slot.peerIds.delete(peerId);
+    });
+    peer.transports.set(transport.id, { transport, direction, slot });
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,
@@ -142,6 +223,16 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       rtpParameters,
       ...(kind === 'video' && { keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS }),
     });
+    this.publish(peerId, producer);
+    return producer.id;
+  }
+
+  /**
+   * Makes a producer on the origin router the show's stream of its kind: the
+   * host's WebRTC one, or an ingest (tests push RTP through a DirectTransport).
+   */
+  publish(peerId: string, producer: types.Producer): void {
+    const { kind } = producer;
     // One host stream per show: a new publisher (the host reloaded or reconnected)
     // replaces whatever an earlier session of theirs left behind.
     for (const [otherId, other] of this.peers) {
@@ -154,9 +245,11 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       peer.producers.delete(producer.id);
       if (!this.closed) this.emit('producerClosed', { producerId: producer.id });
     });
+    // A host publishing here makes this node the show's origin: what was piped in from elsewhere is stale.
+    for (const remote of [...this.remoteProducers.values()]) remote.close();
     this.log.info({ peerId, producerId: producer.id, kind }, 'producer added');
+    this.pipeToEdges(producer.id);
     this.emit('producerAdded', { producerId: producer.id, kind });
-    return producer.id;
   }
 
   /**
@@ -164,12 +257,16 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
    * keyframe is wasted. Video starts on the lowest simulcast layer.
    */
   async consume(peerId: string, transportId: string, producerId: string, rtpCapabilities: types.RtpCapabilities): Promise<ConsumeResult> {
-    const { transport, direction } = this.transport(peerId, transportId);
+    const { transport, direction, slot } = this.transport(peerId, transportId);
     if (direction !== 'recv') throw new AppError('INVALID_INPUT', 'consume on a send transport');
-    if (!this.router.canConsume({ producerId, rtpCapabilities })) {
+    // Announced by the origin node before its pipe reached this one.
+    if (!this.findProducer(producerId)) await this.refreshRemote();
+    if (slot !== this.origin && this.findProducer(producerId)) await this.pipeTo(slot, producerId);
+    if (!slot.router.canConsume({ producerId, rtpCapabilities })) {
       throw new AppError('BROWSER_CANNOT_PLAY', `cannot consume ${producerId} with these capabilities`);
     }
     const consumer = await transport.consume({ producerId, rtpCapabilities, paused: true, preferredLayers: INITIAL_PREFERRED_LAYERS });
+    this.pool?.countConsumer(slot.worker, consumer);
     const peer = this.peer(peerId);
     for (const earlier of [...peer.consumers.values()]) if (earlier.producerId === producerId && earlier !== consumer) earlier.close();
     peer.consumers.set(consumer.id, consumer);
@@ -197,6 +294,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
    * show) cost no bandwidth until `resumeConsumer`.
    */
   async watch(peerId: string, rtpCapabilities: types.RtpCapabilities, { paused }: { paused: boolean }): Promise<WatchResult> {
+    await this.refreshRemote();
     const transport = await this.createTransport(peerId, 'recv');
     const producers = this.producerList().sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
     const consumers = await Promise.all(
@@ -257,8 +355,85 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     this.closed = true;
     if (reason === 'workerDied') this.log.warn('media room lost its worker');
     for (const peerId of [...this.peers.keys()]) this.removePeer(peerId);
-    this.router.close();
+    for (const edge of this.edges.values())
+      edge.then(
+        ({ router }) => router.close(),
+        () => undefined,
+      );
+    this.edges.clear();
+    this.origin.router.close();
     this.emit('closed', reason);
+  }
+
+  private allProducers(): types.Producer[] {
+    return [...this.localProducers(), ...this.remoteProducers.values()];
+  }
+
+  private findProducer(producerId: string): types.Producer | undefined {
+    return this.allProducers().find((p) => p.id === producerId);
+  }
+
+  /**
+   * The least loaded live worker of the node carries a new viewer; on a tie the
+   * origin's, which needs no pipe. Without a pool (or one worker) it is always the origin.
+   */
+  private async viewerSlot(): Promise<RouterSlot> {
+    const chosen = this.pool?.leastLoaded(this.origin.worker);
+    if (!chosen || chosen.worker === this.origin.worker) return this.origin;
+    let pending = this.edges.get(chosen.worker);
+    if (!pending) {
+      pending = this.createEdge(chosen);
+      this.edges.set(chosen.worker, pending);
+      pending.catch(() => this.edges.get(chosen.worker) === pending && this.edges.delete(chosen.worker));
+    }
+    const slot = await pending;
+    // Every producer is in the edge before a viewer there asks for one.
+    await Promise.all(this.allProducers().map((p) => this.pipeTo(slot, p.id)));
+    return slot;
+  }
+
+  private async createEdge({ worker, webRtcServer }: MediaWorker): Promise<RouterSlot> {
+    const router = await worker.createRouter({ mediaCodecs: MEDIA_CODECS });
+    const slot: RouterSlot = { worker, webRtcServer, router, piped: new Map(), peerIds: new Set() };
+    if (this.closed) {
+      router.close();
+      throw new AppError('STREAM_RESTARTED', `room ${this.showId} closed while adding a worker`);
+    }
+    router.once('workerclose', () => this.loseEdge(slot));
+    this.log.info({ edgeRouterId: router.id, workerPid: worker.pid }, 'show spread to another worker');
+    return slot;
+  }
+
+  /** The viewers of a dead edge worker watch again; the next placement skips the dead worker. */
+  private loseEdge(slot: RouterSlot): void {
+    this.edges.delete(slot.worker);
+    if (this.closed) return;
+    const moved = [...slot.peerIds].filter((peerId) => this.peers.has(peerId));
+    this.log.warn({ workerPid: slot.worker.pid, viewers: moved.length }, 'an edge worker of the show died; its viewers move');
+    if (moved.length > 0) this.emit('peersMoved', { peerIds: moved });
+  }
+
+  private pipeToEdges(producerId: string): void {
+    for (const pending of this.edges.values())
+      pending
+        .then(
+          (slot) => this.pipeTo(slot, producerId),
+          () => undefined,
+        )
+        .catch((error: unknown) => this.log.warn({ err: error, producerId }, 'piping a producer to an edge worker failed'));
+  }
+
+  /** Each producer is piped once per edge router; its pipe producer closes with it and is forgotten then. */
+  private pipeTo(slot: RouterSlot, producerId: string): Promise<void> {
+    let pending = slot.piped.get(producerId);
+    if (!pending) {
+      pending = this.origin.router.pipeToRouter({ producerId, router: slot.router }).then(({ pipeProducer }) => {
+        pipeProducer?.observer.once('close', () => slot.piped.delete(producerId));
+      });
+      slot.piped.set(producerId, pending);
+      pending.catch(() => slot.piped.get(producerId) === pending && slot.piped.delete(producerId));
+    }
+    return pending;
   }
 
   private peer(peerId: string): MediaPeer {

@@ -21,6 +21,8 @@ const REPLACE_ATTEMPTS = 5;
  */
 export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker]; workerAdded: [MediaWorker] }> {
   private readonly workers: MediaWorker[] = [];
+  /** Open consumers per worker, over every show: the load viewers are placed by. */
+  private readonly load = new WeakMap<types.Worker, number>();
   private nextIndex = 0;
   private closed = false;
 
@@ -61,6 +63,31 @@ export class MediaWorkerPool extends EventEmitter<{ workerDied: [types.Worker]; 
         resolve(added);
       });
     });
+  }
+
+  /**
+   * The live worker with the fewest consumers; `preferred` wins a tie (the
+   * show's origin worker, where a viewer needs no pipe). Undefined when none is alive.
+   */
+  leastLoaded(preferred?: types.Worker): MediaWorker | undefined {
+    let best: MediaWorker | undefined;
+    for (const entry of this.workers) {
+      if (entry.worker.closed) continue;
+      const load = this.consumersOn(entry.worker);
+      const bestLoad = best ? this.consumersOn(best.worker) : Infinity;
+      if (load < bestLoad || (load === bestLoad && entry.worker === preferred)) best = entry;
+    }
+    return best;
+  }
+
+  /** Counts a consumer against its worker until it closes. */
+  countConsumer(worker: types.Worker, consumer: types.Consumer): void {
+    this.load.set(worker, this.consumersOn(worker) + 1);
+    consumer.observer.once('close', () => this.load.set(worker, Math.max(0, this.consumersOn(worker) - 1)));
+  }
+
+  consumersOn(worker: types.Worker): number {
+    return this.load.get(worker) ?? 0;
   }
 
   get size(): number {

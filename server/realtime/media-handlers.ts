@@ -44,6 +44,8 @@ function announceMedia(io: ShowServer, broadcaster: ShowBroadcaster, room: ShowM
   room.on('consumerScore', ({ peerId, consumerId, score, producerScore }) =>
     io.to(peerId).emit('media:score', { showId, consumerId, score, producerScore }),
   );
+  // Only the viewers of a dead edge worker lost anything; the rest of the show goes on.
+  room.on('peersMoved', ({ peerIds }) => io.to(peerIds).emit('media:moved', { showId }));
 }
 
 /**

@@ -225,6 +225,8 @@ export interface ServerToClientEvents extends SequencedEvents {
   'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;
   /** To one viewer: its video consumer's score (0–10, 10 = no loss) and the host's stream score. */
   'media:score': (event: { showId: string; consumerId: string; score: number; producerScore: number }) => void;
+  /** To one viewer: the media worker carrying its receive transport died; the show's producers live on, so it watches again. */
+  'media:moved': (event: { showId: string }) => void;
 }
 
 export interface SocketUser {

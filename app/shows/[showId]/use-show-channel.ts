@@ -202,6 +202,10 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
         else applyEvent(event, payload);
       });
     }
+    // Not sequenced, to this viewer only: its media worker died, the show's producers did not; consume them again.
+    socket.on('media:moved', (payload) => {
+      if (payload.showId === showId) patch((s) => ({ mediaEpoch: s.mediaEpoch + 1 }));
+    });
     // A socket opened early (during hydration) may be connected already: its 'connect' has passed.
     if (socket.connected) void join();
   }

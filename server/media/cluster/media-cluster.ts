@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Db } from '../../domain/context';
+import type { MediaService } from '../media-service';
+import type { ShowMediaRoom } from '../show-media-room';
+import { HEARTBEAT_MS, RECONCILE_MS, type MediaClusterConfig } from './config';
+import { MediaDirectory } from './directory';
+import { EdgeLink } from './edge-link';
+import { PipeOrigin } from './pipe-origin';
+
+/**
+ * Several nodes carrying one show. The node whose host publishes a show is its
+ * origin (recorded in the directory); a room on any other node is an edge that
+ * pipes the origin's producers in (EdgeLink) and spreads them over its own
+ * workers. Every room checks its origin once a second and before serving a
+ * viewer, so a new producer, a host's republish after a worker died, or a host
+ * who moved to another node is followed without anyone reloading.
+ */
+export class MediaCluster {
+  private readonly directory: MediaDirectory;
+  private readonly origin: PipeOrigin;
+  private readonly links = new Map<ShowMediaRoom, EdgeLink>();
+  private readonly running = new Map<ShowMediaRoom, { current: Promise<void>; next?: Promise<void> }>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private closed = false;
+
+  private constructor(
+    db: Db,
+    private readonly media: MediaService,
+    private readonly config: MediaClusterConfig,
+    private readonly log: Logger,
+  ) {
+    this.directory = new MediaDirectory(db, config);
+    this.origin = new PipeOrigin(config, (showId) => media.readyRoom(showId), log);
+  }
+
+  static async start(db: Db, media: MediaService, config: MediaClusterConfig, log: Logger): Promise<MediaCluster> {
+    const cluster = new MediaCluster(db, media, config, log.child({ component: 'media-cluster', nodeId: config.nodeId }));
+    await cluster.directory.heartbeat();
+    media.on('roomOpened', (room) => cluster.adopt(room));
+    for (const room of media.openRooms()) cluster.adopt(room);
+    cluster.every(HEARTBEAT_MS, () => cluster.directory.heartbeat());
+    cluster.every(RECONCILE_MS, () => Promise.all(media.openRooms().map((room) => cluster.reconcile(room))).then(() => undefined));
+    cluster.log.info({ internalUrl: config.internalUrl }, 'multi-node media is on');
+    return cluster;
+  }
+
+  get nodeId(): string {
+    return this.config.nodeId;
+  }
+
+  /** The internal pipe endpoint (the app routes PIPE_PATH here). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return this.origin.handle(req, res);
+  }
+
+  /**
+   * Brings one room in line with the directory; concurrent callers share the
+   * run in flight plus at most one more (which sees whatever changed meanwhile).
+   */
+  reconcile(room: ShowMediaRoom): Promise<void> {
+    const state = this.running.get(room);
+    if (!state) {
+      const current = this.reconcileOnce(room).finally(() => {
+        const after = this.running.get(room);
+        if (after?.current !== current) return;
+        if (after.next) this.running.set(room, { current: after.next });
+        else this.running.delete(room);
+      });
+      this.running.set(room, { current });
+      return current;
+    }
+    state.next ??= state.current.then(
+      () => this.reconcileOnce(room),
+      () => this.reconcileOnce(room),
+    );
+    return state.next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const timer of this.timers) clearInterval(timer);
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    await this.directory.leave().catch((error: unknown) => this.log.warn({ err: error }, 'leaving the media directory failed'));
+  }
+
+  private adopt(room: ShowMediaRoom): void {
+    room.refreshRemote = () => this.reconcile(room);
+    room.on('producerAdded', () => void this.reconcile(room));
+    room.once('closed', () => {
+      this.links.get(room)?.close();
+      this.links.delete(room);
+    });
+  }
+
+  private async reconcileOnce(room: ShowMediaRoom): Promise<void> {
+    if (this.closed || room.isClosed) return;
+    const origin = await this.directory.originOf(room.showId);
+    if (room.localProducers().length > 0) {
+      // The host publishes here: this node is the origin, whatever the directory said.
+      this.unlink(room);
+      if (origin?.id !== this.config.nodeId) await this.directory.claimOrigin(room.showId);
+      return;
+    }
+    if (!origin || origin.id === this.config.nodeId) return this.unlink(room);
+    let link = this.links.get(room);
+    if (link && link.origin.id !== origin.id) link = this.unlink(room);
+    if (!link) {
+      link = new EdgeLink(origin, room, this.config, this.log.child({ showId: room.showId }));
+      this.links.set(room, link);
+    }
+    try {
+      await link.sync();
+    } catch (error) {
+      this.log.warn({ err: error, showId: room.showId, origin: origin.id }, 'could not pipe the show from its origin node');
+    }
+  }
+
+  private unlink(room: ShowMediaRoom): undefined {
+    this.links.get(room)?.close();
+    this.links.delete(room);
+    return undefined;
+  }
+
+  private every(ms: number, run: () => Promise<void>): void {
+    const timer = setInterval(() => {
+      run().catch((error: unknown) => this.log.warn({ err: error }, 'media cluster upkeep failed'));
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}
