@@ -125,7 +125,8 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
           PUBLIC_URL: publicUrl,
           AUTH_SECRET: authSecret,
           CLUSTER_SECRET: clusterSecret,
-          NODE_ID: id,
+          // Where the other nodes ask this one for a show's media (server/media/cluster).
+          MEDIA_INTERNAL_URL: `http://127.0.0.1:${port}`,
           PORT: String(port),
           HOST: '127.0.0.1',
           DATABASE_URL: postgres.url,
