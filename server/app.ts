@@ -134,6 +134,7 @@ export async function startApp({
         rtcMaxPort: env.RTC_MAX_PORT,
         webRtcPort: env.WEBRTC_PORT,
         transportConnectTimeoutMs: env.MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS,
+        ...(env.TURN_SECRET && { turn: { urls: env.TURN_URLS, secret: env.TURN_SECRET, ttlSeconds: env.TURN_CREDENTIAL_TTL_SECONDS } }),
       },
       log,
     );

@@ -36,6 +36,19 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
     );
   });
 
+  it('takes TURN only as turn:/turns: URLs together with their secret', () => {
+    expect(() => loadEnv({ ...deployment, TURN_URLS: 'turn:turn.example.com:3478' })).toThrow(/TURN_URLS and TURN_SECRET go together/);
+    expect(() => loadEnv({ ...deployment, TURN_URLS: 'https://turn.example.com', TURN_SECRET: 't'.repeat(16) })).toThrow(
+      /not a turn: or turns: URL/,
+    );
+    const env = loadEnv({
+      ...deployment,
+      TURN_URLS: 'turn:turn.example.com:3478, turns:turn.example.com:5349',
+      TURN_SECRET: 't'.repeat(16),
+    });
+    expect(env.TURN_URLS).toEqual(['turn:turn.example.com:3478', 'turns:turn.example.com:5349']);
+  });
+
   it('refuses SEED_DEMO_DATA=true: the demo accounts have a published password', () => {
     expect(() => loadEnv({ ...deployment, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA=true in production .*demo-password/);
   });

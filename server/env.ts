@@ -42,6 +42,18 @@ const envSchema = z.object({
   // address the other nodes send to when it differs (0.0.0.0, NAT).
   MEDIA_PIPE_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
   MEDIA_PIPE_ANNOUNCED_IP: z.union([z.ipv4(), z.ipv6()]).optional(),
+  // TURN for viewers behind strict NATs (coturn with use-auth-secret): its turn:/turns: URLs,
+  // comma-separated, and its static-auth-secret; browsers get time-limited credentials.
+  TURN_URLS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) =>
+      listOf(raw).map((entry) =>
+        /^turns?:[^\s,]+$/.test(entry) ? entry : (ctx.addIssue({ code: 'custom', message: `"${entry}" is not a turn: or turns: URL` }), ''),
+      ),
+    ),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(86_400),
   // A WebRTC transport not connected within this time is closed.
   MEDIA_TRANSPORT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   // Concurrent Socket.io connections one IP address may hold.
@@ -175,6 +187,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   if ((env.MEDIA_PIPE_LISTEN_IP ?? env.MEDIA_LISTEN_IP) === '0.0.0.0' && env.MEDIA_INTERNAL_URL && !env.MEDIA_PIPE_ANNOUNCED_IP) {
     throw new Error('Invalid configuration: media pipes listening on 0.0.0.0 need MEDIA_PIPE_ANNOUNCED_IP (the address other nodes reach)');
+  }
+  if (env.TURN_URLS.length > 0 !== Boolean(env.TURN_SECRET)) {
+    throw new Error('Invalid configuration: TURN_URLS and TURN_SECRET go together (the TURN server and its static-auth-secret)');
   }
   const PUBLIC_URL = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const deployment = isDeployment({ NODE_ENV: env.NODE_ENV, PUBLIC_URL });

@@ -1,4 +1,5 @@
 import type { types } from 'mediasoup';
+import type { TurnConfig } from './turn';
 
 export interface MediaConfig {
   workers: number;
@@ -14,6 +15,8 @@ export interface MediaConfig {
   webRtcPort: number;
   /** A transport whose browser has not completed DTLS within this time is closed. */
   transportConnectTimeoutMs: number;
+  /** Handed to browsers with every transport, for viewers behind NATs that let no UDP through. */
+  turn?: TurnConfig;
 }
 
 // Opus and VP8 are decoded by every browser we target; VP8 supports simulcast,

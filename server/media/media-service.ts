@@ -10,6 +10,9 @@ export interface WatchHints {
   producerIds: string[];
 }
 
+// A join on an edge node waits this long at most for the origin node's answer.
+const PIPED_PRODUCERS_WAIT_MS = 2_000;
+
 interface MediaServiceEvents {
   /**
    * A show's room was rebuilt on a live worker after its worker died: every
@@ -26,6 +29,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
   /** The same rooms once created, for questions that must not wait. */
   private readonly ready = new Map<string, ShowMediaRoom>();
   private closed = false;
+  private piped = false;
 
   private constructor(
     private readonly pool: MediaWorkerPool,
@@ -91,6 +95,32 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
 
   openRooms(): ShowMediaRoom[] {
     return [...this.ready.values()];
+  }
+
+  /**
+   * Set by the cluster layer: a show's producers may live on another node, and
+   * this node holds them only once its room has asked the origin.
+   */
+  enablePipedRooms(): void {
+    this.piped = true;
+  }
+
+  /**
+   * The producers a joining viewer is told about. On one node: the ready room's,
+   * without waiting. On an edge node of a cluster a live show's room is opened
+   * and asked for the origin's producers, for at most PIPED_PRODUCERS_WAIT_MS.
+   */
+  async currentProducers(showId: string, { live }: { live: boolean }): Promise<{ producerId: string; kind: types.MediaKind }[]> {
+    const now = () => this.ready.get(showId)?.producerList() ?? [];
+    if (!this.piped || !live) return now();
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, PIPED_PRODUCERS_WAIT_MS)));
+    const asked = this.room(showId).then((room) => room.refreshRemote());
+    await Promise.race([asked, waited]).catch((error: unknown) =>
+      this.log.warn({ err: error, showId }, 'asking for piped producers failed'),
+    );
+    clearTimeout(timer);
+    return now();
   }
 
   /** The shows in which this connection holds transports. */

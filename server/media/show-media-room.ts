@@ -3,6 +3,7 @@ import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import { AppError } from '../domain/errors';
 import { MEDIA_CODECS, type MediaConfig } from './config';
+import { turnCredentials, type IceServer } from './turn';
 import { createPeerTransport } from './webrtc-transport';
 import type { MediaWorker, MediaWorkerPool } from './worker-pool';
 import {
@@ -20,6 +21,8 @@ export interface TransportOptions {
   iceParameters: types.IceParameters;
   iceCandidates: types.IceCandidate[];
   dtlsParameters: types.DtlsParameters;
+  /** TURN for this peer (time-limited credentials), when the node has one configured. */
+  iceServers?: IceServer[];
 }
 
 export interface ConsumerOptions {
@@ -203,6 +206,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       iceParameters: transport.iceParameters,
       iceCandidates: transport.iceCandidates,
       dtlsParameters: transport.dtlsParameters,
+      ...(this.config.turn && { iceServers: [turnCredentials(this.config.turn, peerId)] }),
     };
   }
 

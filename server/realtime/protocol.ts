@@ -146,7 +146,7 @@ export interface ClientToServerEvents {
   'media:createTransport': (
     payload: z.infer<typeof createTransportSchema>,
     ack: AckFn<{
-      transport: { id: string; iceParameters: ms.IceParameters; iceCandidates: ms.IceCandidate[]; dtlsParameters: ms.DtlsParameters };
+      transport: TransportAnswer;
     }>,
   ) => void;
   'media:connectTransport': (payload: z.infer<typeof connectTransportSchema>, ack: AckFn) => void;
@@ -162,7 +162,7 @@ export interface ClientToServerEvents {
   'media:watch': (
     payload: z.infer<typeof watchSchema>,
     ack: AckFn<{
-      transport: { id: string; iceParameters: ms.IceParameters; iceCandidates: ms.IceCandidate[]; dtlsParameters: ms.DtlsParameters };
+      transport: TransportAnswer;
       consumers: {
         consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
         layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
@@ -227,6 +227,15 @@ export interface ServerToClientEvents extends SequencedEvents {
   'media:score': (event: { showId: string; consumerId: string; score: number; producerScore: number }) => void;
   /** To one viewer: the media worker carrying its receive transport died; the show's producers live on, so it watches again. */
   'media:moved': (event: { showId: string }) => void;
+}
+
+/** A transport as the browser creates its side of it; iceServers only where the server has TURN configured. */
+export interface TransportAnswer {
+  id: string;
+  iceParameters: ms.IceParameters;
+  iceCandidates: ms.IceCandidate[];
+  dtlsParameters: ms.DtlsParameters;
+  iceServers?: { urls: string[]; username: string; credential: string }[];
 }
 
 export interface SocketUser {

@@ -30,8 +30,9 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       if (role !== 'host') presence.add(showId, personKey(socket));
     }
     socket.data.shows.set(showId, role);
-    // Not awaited: a room being rebuilt after its worker died has no producers yet, and a join must not wait for it.
-    const producers = ctx.media.readyRoom(showId)?.producerList() ?? [];
+    // A room being rebuilt after its worker died has no producers yet, and a join does not wait for it;
+    // on an edge node of a cluster the live show's producers are piped in when asked (see MediaService).
+    const producers = await ctx.media.currentProducers(showId, { live: state.status === 'LIVE' });
     return {
       state,
       role,

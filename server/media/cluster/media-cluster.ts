@@ -37,6 +37,7 @@ export class MediaCluster {
   static async start(db: Db, media: MediaService, config: MediaClusterConfig, log: Logger): Promise<MediaCluster> {
     const cluster = new MediaCluster(db, media, config, log.child({ component: 'media-cluster', nodeId: config.nodeId }));
     await cluster.directory.heartbeat();
+    media.enablePipedRooms();
     media.on('roomOpened', (room) => cluster.adopt(room));
     for (const room of media.openRooms()) cluster.adopt(room);
     cluster.every(HEARTBEAT_MS, () => cluster.directory.heartbeat());
