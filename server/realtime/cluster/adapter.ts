@@ -30,7 +30,8 @@ export function clusterAdapter(link: ClusterLink): AdapterFactory {
     maxLen: STREAM_MAX_LEN,
     sessionKeyPrefix: 'live-commerce:sio-session:',
   });
-  return (nsp: Parameters<AdapterFactory>[0]): Adapter => {
+  // A function, not an arrow: Socket.io calls the adapter option with `new`, and an arrow cannot be constructed.
+  return function adapterFor(nsp: Parameters<AdapterFactory>[0]): Adapter {
     const adapter = factory(nsp);
     const sessions = adapter as unknown as SessionAdapter;
     const persist = sessions.persistSession.bind(adapter);
