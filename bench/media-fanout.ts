@@ -303,7 +303,7 @@ async function main() {
     '',
     ...(pipeCost
       ? [
-          `Two workers: the host's stream enters the origin router, pipeToRouter feeds the edge router on the second worker, consumers alternate between them (half on each). The pipe alone, before any consumer: origin worker ${Math.round(pipeCost.originAlone * 100)} % CPU without it, ${Math.round(pipeCost.originWithPipe * 100)} % with it; the edge worker receiving it ${Math.round(pipeCost.edgeWithPipe * 100)} %. CPU ms/s per consumer is both workers' CPU over all consumers. The workers, the sender and the receivers share the same cores.`,
+          `Two workers: the host's stream enters the origin router, pipeToRouter feeds the edge router on the second worker, consumers alternate between them (half on each). The pipe alone, before any consumer: origin worker ${(pipeCost.originAlone * 100).toFixed(1)} % CPU without it, ${(pipeCost.originWithPipe * 100).toFixed(1)} % with it; the edge worker receiving it ${(pipeCost.edgeWithPipe * 100).toFixed(1)} %. CPU ms/s per consumer is both workers' CPU over all consumers. The workers, the sender and the receivers share the same cores.`,
           '',
         ]
       : []),
