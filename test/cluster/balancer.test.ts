@@ -39,7 +39,11 @@ function handshake(
 
 beforeAll(async () => {
   // Behind a proxy, as the cluster runs them; the cap set low so that one extra connection shows whom it counts.
-  nodes = await Promise.all([0, 1].map(() => startTestApp({ TRUST_PROXY: 'true', SOCKET_MAX_CONNECTIONS_PER_IP: String(MAX_PER_IP) })));
+  // Multi-node media on, so that the nodes serve their internal pipe endpoint (the address is never asked for here).
+  const node = { TRUST_PROXY: 'true', SOCKET_MAX_CONNECTIONS_PER_IP: String(MAX_PER_IP), MEDIA_INTERNAL_URL: 'http://127.0.0.1:9' };
+  nodes = await Promise.all(
+    [0, 1].map(() => startTestApp({ ...node, CLUSTER_SECRET: 'balancer-test-cluster-secret-that-is-long-enough' })),
+  );
   nodes.forEach((node, index) => node.app.httpServer.on('upgrade', () => upgrades[index]!++));
   dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-balancer-'));
   balancer = await startBalancer({
@@ -78,6 +82,14 @@ describe('the nginx balancer in front of two nodes', () => {
       expect(await ask(socket as TestSocket, 'show:join', { showId: 'no_such_show' })).toMatchObject({ ok: false });
     expect(socket.connected).toBe(true);
     socket.disconnect();
+  });
+
+  it('answers the nodes’ internal endpoint with 404: media pipes are asked for on a private address, never through the balancer', async () => {
+    const direct = await fetch(`${nodes[0]!.app.url}/internal/media/pipe`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+    const through = await fetch(`${balancer.url}/internal/media/pipe`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+    expect(through.status).toBe(404);
+    // Not a page that happens to be missing: without the balancer's rule the node itself would answer.
+    expect(direct.status).not.toBe(404);
   });
 
   it('counts the per-address socket cap against the client’s address, not the balancer’s, and ignores a forged X-Forwarded-For', async () => {
