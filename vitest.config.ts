@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Files that start a mediasoup worker and push media or a socket storm through it:
 // on two cores two of them at once starve each other, so they run one at a time,
 // after the rest.
-const MEDIA = ['test/realtime/**/*.test.ts', 'server/media/**/*.test.ts'];
+const MEDIA = ['test/realtime/**/*.test.ts', 'test/cluster/**/*.test.ts', 'server/media/**/*.test.ts'];
 
 const common = {
   // Integration tests start real PostgreSQL databases and mediasoup; forks keep native state apart.

@@ -42,9 +42,10 @@ export class DealTimers {
     this.sweeper.unref();
   }
 
-  schedule(showId: string, dealId: string, endsAt: Date): void {
+  /** Resolves once the end is recorded where every node sees it (at once in one process). */
+  schedule(showId: string, dealId: string, endsAt: Date): Promise<void> {
     this.cancelLocal(showId);
-    this.store?.schedule(showId, dealId, endsAt).catch(this.onStoreError);
+    const recorded = this.store?.schedule(showId, dealId, endsAt).catch(this.onStoreError) ?? Promise.resolve();
     const timer = setTimeout(
       () => {
         this.timers.delete(showId);
@@ -64,6 +65,7 @@ export class DealTimers {
     timer.unref();
     this.timers.set(showId, timer);
     this.dealIds.set(showId, dealId);
+    return recorded;
   }
 
   /**

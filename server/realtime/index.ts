@@ -56,7 +56,11 @@ export function createRealtimeServer(
     ...(cluster ? { adapter: clusterAdapter(cluster) } : {}),
   });
   const broadcaster = new ShowBroadcaster(io, cluster ? redisSequences(cluster) : null);
-  const storeError = (error: unknown) => deps.log.warn({ err: error }, 'deal end store (Redis) failed; this node decides alone');
+  // While Redis is away every sweep fails; the link has said so loudly once already.
+  const storeError = (error: unknown) =>
+    cluster?.up
+      ? deps.log.warn({ err: error }, 'deal end store (Redis) failed; this node decides alone')
+      : deps.log.debug({ err: error }, 'deal end store unreachable');
   const dealTimers = new DealTimers(
     (showId, dealId) => broadcaster.emit(showId, 'deal:ended', { showId, dealId }),
     cluster ? redisDealEnds(cluster) : null,

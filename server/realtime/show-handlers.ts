@@ -84,7 +84,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const { deal, replacedDealId } = await startFlashDeal(db, requireUser(socket), showId, request);
     if (replacedDealId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: replacedDealId });
     broadcaster.emit(showId, 'deal:started', { showId, deal });
-    ctx.dealTimers.schedule(showId, deal.id, new Date(deal.endsAt));
+    // Recorded for every node before the host hears back: if this node dies now, another announces the end.
+    await ctx.dealTimers.schedule(showId, deal.id, new Date(deal.endsAt));
     return { deal };
   });
 

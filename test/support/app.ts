@@ -12,10 +12,13 @@ import { startTestDatabase } from './database';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const AUTH_SECRET = 'integration-test-secret-that-is-long-enough';
+/** Every test app's, so a node started in another process accepts the same sign-ins. */
+export const AUTH_SECRET = 'integration-test-secret-that-is-long-enough';
 
 export interface TestApp {
   app: RunningApp;
+  /** The database this app uses: a second node of a multi-node test passes it as DATABASE_URL. */
+  databaseUrl: string;
   /** A socket.io client, signed in as the given user or anonymous. */
   connect(user?: { id: string; name: string }, opts?: { reconnection?: boolean }): Promise<TestSocket>;
   stop(): Promise<void>;
@@ -27,11 +30,13 @@ export interface TestApp {
  * sets it; the WebRTC port is any free one so test apps can run side by side.
  */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await startTestDatabase();
+  // Given a DATABASE_URL (another node's), this app shares that database and leaves dropping it to its owner.
+  const database = overrides.DATABASE_URL ? null : await startTestDatabase();
+  const databaseUrl = overrides.DATABASE_URL ?? database!.url;
   // Its own uploads directory: test files run side by side.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-test-'));
   const env = loadEnv({
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     PORT: '0',
     AUTH_SECRET,
     MEDIA_WORKERS: '1',
@@ -45,31 +50,46 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const sockets: TestSocket[] = [];
   return {
     app,
+    databaseUrl,
     async connect(user, opts = {}) {
-      const cookie = user
-        ? `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: AUTH_SECRET })}`
-        : undefined;
-      const socket: TestSocket = connect(app.url, {
-        transports: ['websocket'],
-        extraHeaders: cookie ? { cookie } : {},
-        reconnection: opts.reconnection ?? false,
-        reconnectionDelay: 50,
-        forceNew: true,
-      });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
-      });
+      const socket = await openTestSocket(app.url, user, opts, (opened) => sockets.push(opened));
       return socket;
     },
     async stop() {
       for (const socket of sockets) socket.disconnect();
       await app.close();
-      await database.stop();
+      await database?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A socket.io client to `url` (any node of the test's), signed in as the given user or anonymous.
+ * `opened` hears the socket before it connects, so a caller can close it even when connecting fails.
+ */
+export async function openTestSocket(
+  url: string,
+  user?: { id: string; name: string },
+  opts: { reconnection?: boolean } = {},
+  opened: (socket: TestSocket) => void = () => undefined,
+): Promise<TestSocket> {
+  const cookie = user
+    ? `next-auth.session-token=${await encode({ token: { sub: user.id, name: user.name }, secret: AUTH_SECRET })}`
+    : undefined;
+  const socket: TestSocket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    reconnection: opts.reconnection ?? false,
+    reconnectionDelay: 50,
+    forceNew: true,
+  });
+  opened(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
 }
 
 type EventName = keyof ClientToServerEvents;

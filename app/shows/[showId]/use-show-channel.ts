@@ -8,6 +8,7 @@ import type { ShowStatus } from '@/server/domain/shows';
 import type { ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
 import type { Refusal } from '@/app/_i18n/error-text';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
+import { SequenceOrder } from '../../_lib/sequence-order';
 
 // A show page always opens its channel: start it as this module loads, before
 // hydration, rather than in the hook's effect once the whole page has hydrated.
@@ -163,10 +164,16 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
       seq = payload.seq;
       patch((apply[event] as (e: unknown) => Patch)(payload));
     };
+    // Broadcasts from two server nodes can arrive swapped: a short wait for the missing number before calling it a gap.
+    const inOrder = new SequenceOrder<{ event: keyof SequencedEvents; seq: number; payload: { showId: string; seq: number } }>(
+      ({ event, payload }) => applyEvent(event, payload),
+      () => void join(),
+    );
 
     const join = async () => {
       if (buffered) return;
-      buffered = [];
+      // What was held waiting for a missing number is newer than that number: it goes on top of the snapshot.
+      buffered = inOrder.drain().map(({ event, payload }) => [event, payload]);
       const joined = await request(socket, 'show:join', { showId });
       const pending = buffered;
       buffered = null;
@@ -177,7 +184,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
       const epochStep = joinedBefore ? 1 : 0;
       joinedBefore = true;
       patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + epochStep }));
-      for (const [event, payload] of pending) if (payload.seq > seq) applyEvent(event, payload);
+      for (const [event, payload] of pending.sort((x, y) => x[1].seq - y[1].seq)) if (payload.seq > seq) applyEvent(event, payload);
     };
 
     socket.on('connect', () => {
@@ -195,11 +202,8 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
       socket.on(event, (payload: { showId: string; seq: number }) => {
         if (payload.showId !== showId) return;
         if (buffered) buffered.push([event, payload]);
-        else if (payload.seq <= seq)
-          return; // already reflected
-        else if (payload.seq > seq + 1)
-          void join(); // a gap: something was missed, take a fresh snapshot
-        else applyEvent(event, payload);
+        // Applied in order; a gap that stays open means something was missed, and a fresh snapshot is taken.
+        else inOrder.offer({ event, seq: payload.seq, payload }, seq);
       });
     }
     // Not sequenced, to this viewer only: its media worker died, the show's producers did not; consume them again.

@@ -25,13 +25,13 @@ const STREAM_MAX_LEN = 100_000;
  * `data.shows` (show → role) is written as entries and read back as a Map.
  */
 export function clusterAdapter(link: ClusterLink): AdapterFactory {
-  const factory = createAdapter(link.client, {
+  const factory = createAdapter(adapterClient(link), {
     streamName: 'live-commerce:socket.io',
     maxLen: STREAM_MAX_LEN,
     sessionKeyPrefix: 'live-commerce:sio-session:',
   });
-  // A function, not an arrow: Socket.io calls the adapter option with `new`, and an arrow cannot be constructed.
-  return function adapterFor(nsp: Parameters<AdapterFactory>[0]): Adapter {
+  // Socket.io calls it with `new`: a function, not an arrow, returning the adapter it built.
+  return function withSessions(nsp: Parameters<AdapterFactory>[0]): Adapter {
     const adapter = factory(nsp);
     const sessions = adapter as unknown as SessionAdapter;
     const persist = sessions.persistSession.bind(adapter);
@@ -43,6 +43,34 @@ export function clusterAdapter(link: ClusterLink): AdapterFactory {
     };
     return adapter;
   };
+}
+
+/**
+ * The client as the adapter should see it while Redis is away. Its reading
+ * connections (stream polling, pub/sub) keep an offline queue: without one, the
+ * adapter's polling loop retries a refused read at once, forever, and spins a
+ * core. Its own writes stay refused at once, so a broadcast still reaches this
+ * node's sockets without waiting; and the writes it fires without awaiting
+ * (storing a session, publishing) must not become unhandled rejections.
+ */
+function adapterClient(link: ClusterLink): ClusterLink['client'] {
+  const client = link.client;
+  const fireAndForget = new Set<PropertyKey>(['set', 'publish', 'sPublish']);
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'duplicate') return () => target.duplicate({ disableOfflineQueue: false });
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (!fireAndForget.has(prop)) return bound;
+      return (...args: unknown[]) => {
+        const result = bound(...args);
+        // Still returned (a caller that awaits sees the failure); the handler only keeps the process alive.
+        if (result instanceof Promise) result.catch(() => undefined);
+        return result;
+      };
+    },
+  });
 }
 
 interface PackedShows {

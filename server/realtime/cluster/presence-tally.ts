@@ -2,7 +2,7 @@ import type { PresenceTally } from '../presence';
 import type { ClusterLink } from './link';
 
 // A node's count lives this long unless refreshed (the heartbeat refreshes every 2 s): a dead node drops out within it.
-const NODE_COUNT_TTL_MS = 10_000;
+const NODE_COUNT_TTL_MS = 6_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const counts = (showId: string) => `live-commerce:viewers:${showId}`;
 const peak = (showId: string) => `live-commerce:viewers-peak:${showId}`;
