@@ -1,28 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { E2E_SERVER_PID_FILE } from './support/paths';
 import { expect, signIn, test } from './support/fixtures';
+import { mediasoupWorkerPids } from './support/media-workers';
 
 const showId = 'demo_show_glow_up';
-
-/** The e2e server's mediasoup worker processes (its children running the worker binary). */
-function mediasoupWorkerPids(): number[] {
-  const serverPid = Number(readFileSync(E2E_SERVER_PID_FILE, 'utf8'));
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm is cut to 15 characters.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === serverPid && comm.startsWith('mediasoup-work')) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
 
 function decodedFrames(page: Page) {
   return page.getByTestId('live-video').evaluate((el) => (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);

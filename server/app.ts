@@ -10,7 +10,7 @@ import { applyMigrations } from './db/migrate';
 import { startDatabaseMonitor, type DatabaseMonitor } from './db/health';
 import { DemoSeedConflictError, seedDemoData } from './db/seed';
 import { warmReceiptFormats } from './domain/orders';
-import { isDeployment, type Env } from './env';
+import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
@@ -148,8 +148,8 @@ export async function startApp({
             internalUrl: env.MEDIA_INTERNAL_URL,
             // loadEnv refuses MEDIA_INTERNAL_URL without it.
             secret: env.CLUSTER_SECRET!,
-            pipeListenIp: env.MEDIA_PIPE_LISTEN_IP ?? env.MEDIA_LISTEN_IP,
-            pipeAnnouncedIp: env.MEDIA_PIPE_ANNOUNCED_IP ?? (env.MEDIA_PIPE_LISTEN_IP ? undefined : env.MEDIA_ANNOUNCED_IP),
+            pipeListenIp: mediaPipeAddresses(env).listenIp,
+            pipeAnnouncedIp: mediaPipeAddresses(env).announcedIp,
             announcedIp: env.MEDIA_ANNOUNCED_IP,
           },
           log,

@@ -22,14 +22,20 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
   });
 
   it('refuses multi-node media (MEDIA_INTERNAL_URL) without a CLUSTER_SECRET of 32+ characters', () => {
-    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000' };
+    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000', MEDIA_PIPE_LISTEN_IP: '10.0.0.5' };
     expect(() => loadEnv(multiNode)).toThrow(/MEDIA_INTERNAL_URL \(multi-node media\) needs CLUSTER_SECRET/);
     expect(() => loadEnv({ ...multiNode, CLUSTER_SECRET: 'short' })).toThrow(/CLUSTER_SECRET: must be at least 32 characters/);
     expect(loadEnv({ ...multiNode, CLUSTER_SECRET: 'c'.repeat(32) }).MEDIA_INTERNAL_URL).toBe('http://10.0.0.5:3000');
   });
 
-  it('refuses media pipes on 0.0.0.0 without the address other nodes reach', () => {
-    const multiNode = { ...deployment, MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000', CLUSTER_SECRET: 'c'.repeat(32) };
+  it('refuses media pipes other nodes could not reach: 0.0.0.0 without an announced address, or loopback for a remote node', () => {
+    const multiNode = {
+      ...deployment,
+      MEDIA_INTERNAL_URL: 'http://10.0.0.5:3000',
+      CLUSTER_SECRET: 'c'.repeat(32),
+      MEDIA_PIPE_LISTEN_IP: '10.0.0.5',
+    };
+    expect(() => loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: undefined })).toThrow(/media pipes would be sent to 127\.0\.0\.1/);
     expect(() => loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0' })).toThrow(/MEDIA_PIPE_ANNOUNCED_IP/);
     expect(loadEnv({ ...multiNode, MEDIA_PIPE_LISTEN_IP: '0.0.0.0', MEDIA_PIPE_ANNOUNCED_IP: '10.0.0.5' }).MEDIA_PIPE_ANNOUNCED_IP).toBe(
       '10.0.0.5',

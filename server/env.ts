@@ -145,6 +145,19 @@ export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAIL
 };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_IPS = new Set(['127.0.0.1', '::1']);
+
+/**
+ * Where this node's media pipes from other nodes listen and the address those
+ * nodes send to: MEDIA_PIPE_* when set, else the WebRTC ones (MEDIA_LISTEN_IP,
+ * MEDIA_ANNOUNCED_IP).
+ */
+export function mediaPipeAddresses(
+  env: Pick<Env, 'MEDIA_LISTEN_IP' | 'MEDIA_ANNOUNCED_IP' | 'MEDIA_PIPE_LISTEN_IP' | 'MEDIA_PIPE_ANNOUNCED_IP'>,
+): { listenIp: string; announcedIp?: string } {
+  if (env.MEDIA_PIPE_LISTEN_IP) return { listenIp: env.MEDIA_PIPE_LISTEN_IP, announcedIp: env.MEDIA_PIPE_ANNOUNCED_IP };
+  return { listenIp: env.MEDIA_LISTEN_IP, announcedIp: env.MEDIA_PIPE_ANNOUNCED_IP ?? env.MEDIA_ANNOUNCED_IP };
+}
 
 /** A PUBLIC_URL on this machine only: a laptop or a test run, never a deployment people reach. */
 export function isLocalPublicUrl(publicUrl: string): boolean {
@@ -185,8 +198,20 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         '(`openssl rand -base64 32`); without it the internal pipe endpoint would not be authenticated.',
     );
   }
-  if ((env.MEDIA_PIPE_LISTEN_IP ?? env.MEDIA_LISTEN_IP) === '0.0.0.0' && env.MEDIA_INTERNAL_URL && !env.MEDIA_PIPE_ANNOUNCED_IP) {
-    throw new Error('Invalid configuration: media pipes listening on 0.0.0.0 need MEDIA_PIPE_ANNOUNCED_IP (the address other nodes reach)');
+  if (env.MEDIA_INTERNAL_URL) {
+    const pipe = mediaPipeAddresses(env);
+    if (pipe.listenIp === '0.0.0.0' && !pipe.announcedIp) {
+      throw new Error(
+        'Invalid configuration: media pipes listening on 0.0.0.0 need MEDIA_PIPE_ANNOUNCED_IP (the address other nodes reach)',
+      );
+    }
+    // Other machines cannot send RTP to a loopback address: the show would reach them silently without a picture.
+    if (!LOOPBACK_HOSTS.has(new URL(env.MEDIA_INTERNAL_URL).hostname) && LOOPBACK_IPS.has(pipe.announcedIp ?? pipe.listenIp)) {
+      throw new Error(
+        `Invalid configuration: MEDIA_INTERNAL_URL ${env.MEDIA_INTERNAL_URL} is reached from other machines, but media pipes would be sent to ${pipe.announcedIp ?? pipe.listenIp}; ` +
+          'set MEDIA_PIPE_LISTEN_IP (and MEDIA_PIPE_ANNOUNCED_IP) to an address the other nodes reach',
+      );
+    }
   }
   if (env.TURN_URLS.length > 0 !== Boolean(env.TURN_SECRET)) {
     throw new Error('Invalid configuration: TURN_URLS and TURN_SECRET go together (the TURN server and its static-auth-secret)');

@@ -10,6 +10,7 @@ export interface WatchHints {
   producerIds: string[];
 }
 
+const REBUILD_ATTEMPTS = 5;
 // A join on an edge node waits this long at most for the origin node's answer.
 const PIPED_PRODUCERS_WAIT_MS = 2_000;
 
@@ -154,15 +155,20 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
    * the replacement worker if none is alive); only then are its clients told,
    * so their first request lands on a router that exists.
    */
-  private rebuild(showId: string): void {
+  private rebuild(showId: string, attempt = 1, started = Date.now()): void {
     if (this.closed) return;
-    const started = Date.now();
     this.room(showId).then(
       (room) => {
         this.log.warn({ showId, workerPid: room.worker.pid, ms: Date.now() - started }, 'media room rebuilt after its worker died');
         this.emit('roomRestarted', { showId });
       },
-      (error: unknown) => this.log.error({ showId, err: error }, 'could not rebuild a media room after its worker died'),
+      (error: unknown) => {
+        // The worker it landed on was dying too (several killed at once): the pool is replacing it, try again.
+        if (attempt < REBUILD_ATTEMPTS && !this.closed) {
+          this.log.warn({ showId, err: error, attempt }, 'rebuilding a media room failed; retrying');
+          setTimeout(() => this.rebuild(showId, attempt + 1, started), 200 * attempt).unref();
+        } else this.log.error({ showId, err: error }, 'could not rebuild a media room after its worker died');
+      },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MediaService } from './media-service';
-import { opusIngest, pumpUntil, rtpTap } from './media-test-rtp';
+import { opusIngest, pumpUntil, rtpTap } from './rtp.test-support';
 
 const config = {
   workers: 2,

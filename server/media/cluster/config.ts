@@ -20,5 +20,7 @@ export const HEARTBEAT_MS = 5_000;
 export const NODE_STALE_MS = 15_000;
 // Edge rooms check their origin this often: new producers, a republish, a moved origin.
 export const RECONCILE_MS = 1_000;
+// An edge room without viewers for this long lets its pipe go.
+export const IDLE_ROOM_MS = 30_000;
 // An origin closes a pipe its edge has not asked about for this long (the edge left or died).
 export const PIPE_IDLE_MS = 30_000;

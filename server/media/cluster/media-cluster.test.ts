@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { createLogger } from '../../log';
 import { MediaService } from '../media-service';
-import { opusIngest, pumpUntil, rtpTap, type RtpIngest } from '../media-test-rtp';
+import { opusIngest, pumpUntil, rtpTap, type RtpIngest } from '../rtp.test-support';
 import { PIPE_PATH } from './config';
 import { MediaCluster } from './media-cluster';
 import { isPipeRequest } from './pipe-origin';
@@ -33,10 +33,10 @@ afterAll(async () => {
 });
 
 /** One app node's media: its own worker pool, its pipe endpoint on an HTTP server of its own, the shared directory. */
-async function startNode(rtcMinPort: number, secret = SECRET): Promise<TestNode> {
+async function startNode(rtcMinPort: number, { secret = SECRET, workers = 1 } = {}): Promise<TestNode> {
   const log = createLogger('silent');
   const media = await MediaService.create(
-    { workers: 1, listenIp: '127.0.0.1', rtcMinPort, rtcMaxPort: rtcMinPort + 499, webRtcPort: 0, transportConnectTimeoutMs: 20_000 },
+    { workers, listenIp: '127.0.0.1', rtcMinPort, rtcMaxPort: rtcMinPort + 499, webRtcPort: 0, transportConnectTimeoutMs: 20_000 },
     log,
   );
   let cluster: MediaCluster | undefined;
@@ -85,9 +85,9 @@ async function publishOn(node: TestNode, showId: string): Promise<RtpIngest> {
 }
 
 describe('one show across two nodes (real mediasoup workers, one PostgreSQL)', () => {
-  it('a viewer on node B receives the RTP of a host publishing on node A, through a pipe between the nodes', async () => {
+  it("viewers on node B receive the RTP of a host publishing on node A, through a pipe between the nodes and on to B's other worker", async () => {
     const a = await startNode(46000);
-    const b = await startNode(46500);
+    const b = await startNode(46500, { workers: 2 });
     const host = await publishOn(a, 'nodes-1');
     const origin = await database.prisma.showMediaOrigin.findUniqueOrThrow({ where: { showId: 'nodes-1' } });
     expect(origin.nodeId).toBe(a.cluster.nodeId);
@@ -100,6 +100,16 @@ describe('one show across two nodes (real mediasoup workers, one PostgreSQL)', (
       () => host,
       () => tap.received() >= 5,
       'RTP from node A reaching node B',
+    );
+
+    // The second viewer on B goes to B's other worker: the piped-in producer is piped on with pipeToRouter.
+    const second = await edgeRoom.watch('second-on-b', edgeRoom.rtpCapabilities, { paused: false });
+    expect(edgeRoom.workerOf('second-on-b', 'recv')).not.toBe(edgeRoom.worker);
+    const secondTap = await rtpTap(edgeRoom.routerOf('second-on-b', second.transport.id), host.producer.id);
+    await pumpUntil(
+      () => host,
+      () => secondTap.received() >= 5,
+      "RTP from node A reaching node B's second worker",
     );
   });
 
@@ -118,7 +128,7 @@ describe('one show across two nodes (real mediasoup workers, one PostgreSQL)', (
     expect((await post({ authorization: SECRET })).status).toBe(401);
     expect((await post({})).status).toBe(401);
 
-    const stranger = await startNode(46500, 'another-secret-that-is-also-32-characters-long');
+    const stranger = await startNode(46500, { secret: 'another-secret-that-is-also-32-characters-long' });
     const room = await stranger.media.room('nodes-2');
     const watched = await room.watch('viewer', room.rtpCapabilities, { paused: false });
     expect(watched.consumers).toEqual([]);

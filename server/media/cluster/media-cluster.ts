@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../domain/context';
 import type { MediaService } from '../media-service';
 import type { ShowMediaRoom } from '../show-media-room';
-import { HEARTBEAT_MS, RECONCILE_MS, type MediaClusterConfig } from './config';
+import { HEARTBEAT_MS, IDLE_ROOM_MS, RECONCILE_MS, type MediaClusterConfig } from './config';
 import { MediaDirectory } from './directory';
 import { EdgeLink } from './edge-link';
 import { PipeOrigin } from './pipe-origin';
@@ -22,6 +22,7 @@ export class MediaCluster {
   private readonly links = new Map<ShowMediaRoom, EdgeLink>();
   private readonly running = new Map<ShowMediaRoom, { current: Promise<void>; next?: Promise<void> }>();
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly lastUsed = new WeakMap<ShowMediaRoom, number>();
   private closed = false;
 
   private constructor(
@@ -41,7 +42,7 @@ export class MediaCluster {
     media.on('roomOpened', (room) => cluster.adopt(room));
     for (const room of media.openRooms()) cluster.adopt(room);
     cluster.every(HEARTBEAT_MS, () => cluster.directory.heartbeat());
-    cluster.every(RECONCILE_MS, () => Promise.all(media.openRooms().map((room) => cluster.reconcile(room))).then(() => undefined));
+    cluster.every(RECONCILE_MS, () => cluster.upkeep());
     cluster.log.info({ internalUrl: config.internalUrl }, 'multi-node media is on');
     return cluster;
   }
@@ -60,22 +61,19 @@ export class MediaCluster {
    * run in flight plus at most one more (which sees whatever changed meanwhile).
    */
   reconcile(room: ShowMediaRoom): Promise<void> {
-    const state = this.running.get(room);
-    if (!state) {
-      const current = this.reconcileOnce(room).finally(() => {
-        const after = this.running.get(room);
-        if (after?.current !== current) return;
-        if (after.next) this.running.set(room, { current: after.next });
-        else this.running.delete(room);
-      });
-      this.running.set(room, { current });
-      return current;
-    }
-    state.next ??= state.current.then(
-      () => this.reconcileOnce(room),
-      () => this.reconcileOnce(room),
-    );
-    return state.next;
+    const entry = this.running.get(room);
+    if (entry) return (entry.next ??= entry.current.catch(() => undefined).then(() => this.startReconcile(room)));
+    return this.startReconcile(room);
+  }
+
+  private startReconcile(room: ShowMediaRoom): Promise<void> {
+    const current = this.reconcileOnce(room).finally(() => {
+      const entry = this.running.get(room);
+      // A queued run replaces this entry when it starts; without one the room is idle again.
+      if (entry?.current === current && !entry.next) this.running.delete(room);
+    });
+    this.running.set(room, { current });
+    return current;
   }
 
   async close(): Promise<void> {
@@ -85,6 +83,23 @@ export class MediaCluster {
     for (const link of this.links.values()) link.close();
     this.links.clear();
     await this.directory.leave().catch((error: unknown) => this.log.warn({ err: error }, 'leaving the media directory failed'));
+  }
+
+  /**
+   * Once a second for every room that has peers; a room nobody has used for
+   * IDLE_ROOM_MS lets its pipe go (the next viewer asks again), so an edge node
+   * does not keep pulling shows nobody there watches.
+   */
+  private async upkeep(): Promise<void> {
+    const now = Date.now();
+    await Promise.all(
+      this.media.openRooms().map((room) => {
+        if (room.peerCount > 0) this.lastUsed.set(room, now);
+        else if (now - (this.lastUsed.get(room) ?? now) > IDLE_ROOM_MS) return this.unlink(room);
+        else if (!this.lastUsed.has(room)) this.lastUsed.set(room, now);
+        return this.reconcile(room);
+      }),
+    );
   }
 
   private adopt(room: ShowMediaRoom): void {
