@@ -44,6 +44,7 @@ const cluster = await startCluster({
   nodePorts,
   postgresPort: config.EMBEDDED_PG_PORT,
   redisPort: config.REDIS_PORT,
+  reservedPorts: [config.RTC_MIN_PORT, config.RTC_MIN_PORT + config.CLUSTER_NODES * 1000 - 1],
   // Warnings and errors only: a person watches the summary below, the nodes' lines say what went wrong.
   env: { LOG_LEVEL: 'warn', ...process.env },
   nodeEnv: (index) => {

@@ -11,7 +11,7 @@ import { applyMigrations } from '../../server/db/migrate';
 import { seedDemoData } from '../../server/db/seed';
 import { loadEnv } from '../../server/env';
 import { startBalancer, type BalancerNode, type RunningBalancer } from './balancer';
-import { freePort, prefixLines, stopChild } from './process';
+import { freePortOutside, prefixLines, stopChild } from './process';
 import { startRedis, type RunningRedis } from '../../scripts/lib/redis.mjs';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -35,6 +35,8 @@ export interface ClusterOptions {
   postgresPort?: number;
   redisPort?: number;
   postgresFlags?: string[];
+  /** Ports the nodes' media will bind (their RTC ranges): ports picked for the rest stay out of it. */
+  reservedPorts?: [number, number];
   /** Added to every node's environment (MEDIASOUP_WORKER_BIN, LOG_LEVEL, WEBRTC_PORT…). */
   env?: Record<string, string | undefined>;
   /** A node's own additions, after `env`. */
@@ -73,6 +75,7 @@ async function healthy(url: string, child: ChildProcess, id: string, timeoutMs =
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const { dir, balancerPort, nodeCount = 2, output = (source, line) => process.stderr.write(`[${source}] ${line}\n`) } = options;
   const stops: (() => Promise<void>)[] = [];
+  const freePort = () => freePortOutside(options.reservedPorts ?? [40000, 49999]);
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error: unknown) => output('cluster', `while stopping: ${String(error)}`));
     stops.length = 0;
@@ -103,7 +106,11 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 
     const redisDir = path.join(dir, 'redis');
     mkdirSync(redisDir, { recursive: true });
-    const redis: RunningRedis = await startRedis({ dir: redisDir, port: options.redisPort ?? 0, log: (line) => output('redis', line) });
+    const redis: RunningRedis = await startRedis({
+      dir: redisDir,
+      port: options.redisPort ?? (await freePort()),
+      log: (line) => output('redis', line),
+    });
     stops.push(() => redis.stop());
 
     const publicUrl = `http://localhost:${balancerPort}`;

@@ -16,6 +16,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A free port outside `[low, high]`: the OS hands out ports from a range that overlaps the
+ * RTC ports (40000–49999 by default), which the nodes' workers bind only later.
+ */
+export async function freePortOutside([low, high]: [number, number]): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await freePort();
+    if (port < low || port > high) return port;
+  }
+  throw new Error(`no free port outside ${low}–${high}`);
+}
+
 /** Every line the child writes to stdout or stderr, to `output`. */
 export function prefixLines(child: ChildProcess, output: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) if (stream) createInterface({ input: stream }).on('line', output);
