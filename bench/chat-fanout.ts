@@ -3,8 +3,13 @@
 // measured by the same clock. Also the time from a host's pin to the last of V
 // viewers receiving it: per pin the latest arrival, then p50/p99 over the pins. Clients are real socket.io clients in this process; the
 // server runs in another.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { startRedis } from '../scripts/lib/redis.mjs';
+import { startEmbeddedPostgres } from '../server/db/embedded';
 import { emitResult } from './support/results';
 import {
   ask,
@@ -26,8 +31,25 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SENDER_RATE = 1;
 // One "last viewer" figure per pin: at least 20 behind a percentile.
 const PINS = Number(process.env.BENCH_PINS ?? 20);
+// BENCH_CHAT_NODES=2 (bench/chat-cluster.ts): that many app nodes on one Redis and one PostgreSQL, as in
+// docs/scaling.md; viewers and senders alternate between them, the host is on the first. The nodes, Redis,
+// PostgreSQL and this load generator all share the same cores: the figures say what the Redis hop costs, not
+// what a second machine adds.
+const NODES = Number(process.env.BENCH_CHAT_NODES ?? 1);
 
-async function run(server: BenchServer, db: pg.Client, viewers: number, perSecond: number) {
+/** `count` sockets, the i-th on node i mod N. */
+async function connectSpread(servers: BenchServer[], count: number, cookieFor?: (i: number) => Promise<string>) {
+  const perNode = await Promise.all(
+    servers.map((server, k) => {
+      const indices = Array.from({ length: count }, (_, i) => i).filter((i) => i % servers.length === k);
+      return connectMany(server, indices.length, cookieFor ? (j) => cookieFor(indices[j]!) : undefined);
+    }),
+  );
+  return perNode.flat();
+}
+
+async function run(servers: BenchServer[], db: pg.Client, viewers: number, perSecond: number) {
+  const server = servers[0]!;
   const senderCount = Math.ceil(perSecond / SENDER_RATE);
   const tag = `c${Date.now().toString(36)}`;
   const senderIds = Array.from({ length: senderCount }, (_, i) => `${tag}_${i}`);
@@ -36,8 +58,8 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
     [senderIds],
   );
   await db.query(`UPDATE "Show" SET "slowModeSeconds" = 0 WHERE id = $1`, [server.showId]);
-  const audience = await connectMany(server, viewers);
-  const senders = await connectMany(server, senderCount, (i) => sessionCookie(server, { id: senderIds[i]!, name: 'Bench Sender' }));
+  const audience = await connectSpread(servers, viewers);
+  const senders = await connectSpread(servers, senderCount, (i) => sessionCookie(server, { id: senderIds[i]!, name: 'Bench Sender' }));
   const host = (await connectMany(server, 1, () => sessionCookie(server, { id: server.hostId, name: 'Host' })))[0]!;
   await Promise.all([...audience, ...senders, host].map((s) => ask(s, 'show:join', { showId: server.showId })));
 
@@ -49,7 +71,11 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
       if (e.message.text.startsWith(tag)) latencies.push(performance.now() - sentAt);
     });
   }
-  const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
+  const usageOfNodes = () =>
+    servers
+      .map((s) => processUsage(s.process.pid!))
+      .reduce((a, b) => ({ cpuSeconds: a.cpuSeconds + b.cpuSeconds, rssMiB: a.rssMiB + b.rssMiB }));
+  const cpuBefore = usageOfNodes().cpuSeconds;
   const started = performance.now();
   const total = perSecond * SECONDS;
   const sends: Promise<void>[] = [];
@@ -67,7 +93,7 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
   const expected = (total - refused) * viewers;
   for (let i = 0; i < 200 && latencies.length < expected; i++) await new Promise((r) => setTimeout(r, 50));
   const elapsed = (performance.now() - started) / 1000;
-  const usage = processUsage(server.process.pid!);
+  const usage = usageOfNodes();
 
   // Pin sync: from the host's pin to the last viewer receiving it.
   const pinLatencies: number[] = [];
@@ -100,19 +126,30 @@ async function run(server: BenchServer, db: pg.Client, viewers: number, perSecon
   };
 }
 
-const server = await startBenchServer();
+// Several nodes share one PostgreSQL and one Redis started here; one node keeps its own database and no Redis, as `npm start` runs.
+const shared = NODES > 1 ? mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-cluster-')) : undefined;
+if (shared) chmodSync(shared, 0o755); // as root, PostgreSQL runs as another user that must enter it
+const database = shared
+  ? await startEmbeddedPostgres({ dataDir: path.join(shared, 'pg'), port: 55000 + Math.floor(Math.random() * 900) })
+  : undefined;
+const redis = shared ? await startRedis() : undefined;
+const servers: BenchServer[] = [];
+// One after the other: each node seeds the demo data and makes the show live, which two at once would race over.
+for (let i = 0; i < NODES; i++)
+  servers.push(await startBenchServer(database && redis ? { BENCH_DATABASE_URL: database.url, REDIS_URL: redis.url } : {}));
+const server = servers[0]!;
 const db = new pg.Client({ connectionString: server.databaseUrl });
 await db.connect();
 try {
   const results = [];
   for (const [viewers, perSecond] of RUNS) {
-    const r = await run(server, db, viewers, perSecond);
+    const r = await run(servers, db, viewers, perSecond);
     console.log(r);
     results.push(r);
   }
   const where = record(
-    'Chat fan-out and pin sync',
-    `npm run bench:chat${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}, ${SECONDS} s per run`,
+    NODES > 1 ? `Chat fan-out and pin sync over ${NODES} nodes (Redis)` : 'Chat fan-out and pin sync',
+    `npm run bench:${NODES > 1 ? 'chat-cluster' : 'chat'}${RUNS_SETTING ? ` (runs ${RUNS_SETTING})` : ''}, ${SECONDS} s per run`,
     table(
       [
         'viewers',
@@ -142,10 +179,14 @@ try {
         r.pinP50.toFixed(0),
         r.pinP99.toFixed(0),
       ]),
-    ) + '\n\nPin → last viewer: for each pin the arrival at the last of the viewers, then p50/p99 over the pins. MB = 10⁶ bytes.',
+    ) +
+      '\n\nPin → last viewer: for each pin the arrival at the last of the viewers, then p50/p99 over the pins. MB = 10⁶ bytes.' +
+      (NODES > 1
+        ? `\n\n${NODES} app nodes on one Redis and one PostgreSQL, viewers and senders alternating between them, the host on the first; server CPU and RSS are the nodes' sum. The nodes, Redis, PostgreSQL and the load generator share the same ${os.availableParallelism()} cores.`
+        : ''),
   );
   emitResult({
-    benchmark: 'chat-fanout',
+    benchmark: NODES > 1 ? 'chat-cluster' : 'chat-fanout',
     ...where,
     figures: results.flatMap((r) => {
       const params = { viewers: r.viewers, perSecond: r.perSecond };
@@ -159,5 +200,8 @@ try {
   });
 } finally {
   await db.end();
-  await server.stop();
+  for (const s of servers) await s.stop();
+  await redis?.stop();
+  await database?.stop();
+  if (shared) rmSync(shared, { recursive: true, force: true });
 }

@@ -20,7 +20,12 @@ import { processUsage, record, table } from './support/harness';
 import { emitResult } from './support/results';
 import { simulcastClip, SIMULCAST_LAYERS } from './support/test-clip';
 
-const STEPS = (process.env.BENCH_CONSUMERS ?? '100,250,500,750,1000').split(',').map(Number);
+// BENCH_MEDIA_PIPE=1 (bench/media-pipe.ts): the host's stream enters an origin router on one worker and
+// is piped (pipeToRouter) to an edge router on a second worker, as the app spreads one show over a node's
+// workers; consumers alternate between the two routers. Both workers share the machine's cores with the
+// sender and the receivers.
+const PIPE = process.env.BENCH_MEDIA_PIPE === '1';
+const STEPS = (process.env.BENCH_CONSUMERS ?? (PIPE ? '250,500,1000,1500' : '100,250,500,750,1000')).split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RECEIVER_PROCESSES = 2;
 const SSRCS = [111_111, 222_222, 333_333];
@@ -76,6 +81,15 @@ async function topLayerIngress(producer: types.Producer): Promise<{ packets: num
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU (cores) each worker spends over `ms`. */
+async function cpuOver(workers: types.Worker[], ms: number): Promise<number[]> {
+  const before = workers.map((w) => processUsage(w.pid).cpuSeconds);
+  const started = performance.now();
+  await sleep(ms);
+  const seconds = (performance.now() - started) / 1000;
+  return workers.map((w, i) => (processUsage(w.pid).cpuSeconds - before[i]!) / seconds);
+}
+
 async function main() {
   const clip = await simulcastClip();
   const worker = await mediasoup.createWorker({ logLevel: 'warn' });
@@ -101,6 +115,19 @@ async function main() {
   senderProc.lines.on('line', (line) => (sender = JSON.parse(line) as typeof sender));
   const receivers = Array.from({ length: RECEIVER_PROCESSES }, () => startNode('rtp-receiver.ts', []));
   await sleep(2000);
+  // The pipe's own cost, before any consumer: the origin worker without and with the pipe, and the edge worker fed by it.
+  let edge: { worker: types.Worker; router: types.Router } | undefined;
+  let pipeCost: { originAlone: number; originWithPipe: number; edgeWithPipe: number } | undefined;
+  if (PIPE) {
+    const [originAlone] = await cpuOver([worker], 5000);
+    const edgeWorker = await mediasoup.createWorker({ logLevel: 'warn' });
+    edge = { worker: edgeWorker, router: await edgeWorker.createRouter({ mediaCodecs: MEDIA_CODECS }) };
+    await router.pipeToRouter({ producerId: producer.id, router: edge.router });
+    await sleep(1000);
+    const [originWithPipe, edgeWithPipe] = await cpuOver([worker, edgeWorker], 5000);
+    pipeCost = { originAlone: originAlone!, originWithPipe: originWithPipe!, edgeWithPipe: edgeWithPipe! };
+    console.log('pipe cost', pipeCost);
+  }
 
   // A plain RTP receiver sends no congestion feedback: offering transport-cc or REMB
   // would start mediasoup's bandwidth estimator, which, never hearing back, walks
@@ -122,6 +149,7 @@ async function main() {
     endToEnd: number;
     ingressPercent: number;
     cpu: number;
+    edgeCpu: number;
     joinRequests: number;
     requestsPerSecond: number;
     silent: number;
@@ -136,8 +164,11 @@ async function main() {
       const peers: [number, number, number, number][] = [];
       const added: types.Consumer[] = [];
       for (const port of ports) {
+        // With the pipe, every other consumer is on the edge router (same producer id: pipeToRouter keeps it).
+        const onEdge = edge && (consumers.length + added.length) % 2 === 1;
+        const target = onEdge ? edge!.router : router;
         // rtcpMux without comedia: the worker sends to, and takes RTCP only from, the receiver's socket.
-        const transport = await router.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
+        const transport = await target.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: false });
         await transport.connect({ ip: '127.0.0.1', port });
         const consumer = await transport.consume({
           producerId: producer.id,
@@ -166,12 +197,14 @@ async function main() {
     const dropsBefore = kernelUdpDrops();
     const ingressBefore = await topLayerIngress(producer);
     const cpuBefore = processUsage(worker.pid).cpuSeconds;
+    const edgeCpuBefore = edge ? processUsage(edge.worker.pid).cpuSeconds : 0;
     const requestsBefore = sender.pli + sender.fir;
     const resentBefore = sender.resent;
     const started = performance.now();
     await sleep(SECONDS * 1000);
     const seconds = (performance.now() - started) / 1000;
     const cpu = (processUsage(worker.pid).cpuSeconds - cpuBefore) / seconds;
+    const edgeCpu = edge ? (processUsage(edge.worker.pid).cpuSeconds - edgeCpuBefore) / seconds : 0;
     const requests = sender.pli + sender.fir - requestsBefore;
     const drops = kernelUdpDrops() - dropsBefore;
     const ingressAfter = await topLayerIngress(producer);
@@ -210,6 +243,7 @@ async function main() {
       endToEnd,
       ingressPercent,
       cpu,
+      edgeCpu,
       joinRequests,
       requestsPerSecond: requests / seconds,
       silent: got.silent,
@@ -227,8 +261,8 @@ async function main() {
       sender.resent - resentBefore,
       drops,
       got.silent,
-      Math.round(cpu * 100),
-      ((cpu * 1000) / consumers.length).toFixed(2),
+      edge ? `${Math.round(cpu * 100)} / ${Math.round(edgeCpu * 100)}` : Math.round(cpu * 100),
+      (((cpu + edgeCpu) * 1000) / consumers.length).toFixed(2),
       `${withReports} / ${sample.length}`,
       nacksAtWorker,
       got.plis,
@@ -236,7 +270,7 @@ async function main() {
       (requests / seconds).toFixed(1),
     ]);
     console.log(rows.at(-1)!.join('\t'));
-    if (cpu > 0.97) break; // the worker is saturated: larger C only measures queueing
+    if (Math.max(cpu, edgeCpu) > 0.97) break; // a worker is saturated: larger C only measures queueing
   }
 
   const lowStart = startLayers.filter((l) => l === 0).length;
@@ -256,7 +290,7 @@ async function main() {
         'resent by host',
         'kernel UDP drops (all sockets)',
         'silent consumers',
-        'worker CPU %',
+        edge ? 'worker CPU % (origin / edge)' : 'worker CPU %',
         'CPU ms/s per consumer',
         'sampled consumers with a round-trip time from their receiver reports (on loopback it can round to 0)',
         'NACKs at worker (sampled, since join)',
@@ -267,15 +301,21 @@ async function main() {
       rows,
     ),
     '',
+    ...(pipeCost
+      ? [
+          `Two workers: the host's stream enters the origin router, pipeToRouter feeds the edge router on the second worker, consumers alternate between them (half on each). The pipe alone, before any consumer: origin worker ${(pipeCost.originAlone * 100).toFixed(1)} % CPU without it, ${(pipeCost.originWithPipe * 100).toFixed(1)} % with it; the edge worker receiving it ${(pipeCost.edgeWithPipe * 100).toFixed(1)} %. CPU ms/s per consumer is both workers' CPU over all consumers. The workers, the sender and the receivers share the same cores.`,
+          '',
+        ]
+      : []),
     `Loss end to end: packets the receivers never got (after NACK and retransmission), of those they should have got; it includes what the worker itself never received from the host (next column, % of the 720p stream at the worker's door). New consumers' first layer: ${lowStart} of ${startLayers.length} started on spatial layer 0.`,
   ].join('\n');
   const where = record(
-    'Media fan-out (one worker)',
-    `npm run bench:media (BENCH_CONSUMERS=${STEPS.join(',')}, BENCH_SECONDS=${SECONDS})`,
+    PIPE ? 'Media fan-out across two workers through a pipe' : 'Media fan-out (one worker)',
+    `npm run bench:${PIPE ? 'media-pipe' : 'media'} (BENCH_CONSUMERS=${STEPS.join(',')}, BENCH_SECONDS=${SECONDS})`,
     body,
   );
   emitResult({
-    benchmark: 'media-fanout',
+    benchmark: PIPE ? 'media-pipe' : 'media-fanout',
     ...where,
     figures: [
       ...steps.flatMap((s) => {
@@ -284,17 +324,25 @@ async function main() {
           { name: 'loss end to end', value: s.endToEnd, unit: '%', params },
           { name: 'loss host → worker', value: s.ingressPercent, unit: '%', params },
           { name: 'worker CPU', value: s.cpu * 100, unit: '%', params },
+          ...(edge ? [{ name: 'edge worker CPU', value: s.edgeCpu * 100, unit: '%', params }] : []),
           { name: 'key frame requests/s at host (steady)', value: s.requestsPerSecond, unit: '/s', params },
           { name: 'silent consumers', value: s.silent, unit: 'consumers', params },
         ];
       }),
       { name: 'new consumers not starting on layer 0', value: startLayers.length - lowStart, unit: 'consumers' },
+      ...(pipeCost
+        ? [
+            { name: 'pipe cost at origin worker', value: (pipeCost.originWithPipe - pipeCost.originAlone) * 100, unit: '% CPU' },
+            { name: 'pipe cost at edge worker', value: pipeCost.edgeWithPipe * 100, unit: '% CPU' },
+          ]
+        : []),
     ],
   });
 
   senderProc.child.kill('SIGTERM');
   for (const r of receivers) r.child.stdin!.end();
   worker.close();
+  edge?.worker.close();
 }
 
 await main();

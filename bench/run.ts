@@ -12,7 +12,17 @@ import { evaluate } from './support/evaluate';
 import type { BenchResult, Params } from './support/results';
 import { MIN_SAMPLES_FOR_PERCENTILE, TARGETS, type Target } from './targets';
 
-const ALL = ['purchase-storm', 'chat-fanout', 'page-weight', 'media-fanout', 'glass-to-glass', 'swipe-feed', 'auction-storm'];
+const ALL = [
+  'purchase-storm',
+  'chat-fanout',
+  'chat-cluster',
+  'page-weight',
+  'media-fanout',
+  'media-pipe',
+  'glass-to-glass',
+  'swipe-feed',
+  'auction-storm',
+];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 
 const tree = gitRevision();

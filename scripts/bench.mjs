@@ -13,7 +13,9 @@ const withPages = all || name === 'page-weight' || name === 'glass-to-glass' || 
 const env = await bootstrap({ forTests: withPages });
 if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.
-if (all || name === 'media-fanout') await ensureDebianPackages(['vpx-tools']);
+if (all || name === 'media-fanout' || name === 'media-pipe') await ensureDebianPackages(['vpx-tools']);
+// Two app nodes share a Redis (bench/chat-cluster.ts).
+if (all || name === 'chat-cluster') await ensureDebianPackages(['redis-server']);
 const script = all ? 'run.ts' : `${name}.ts`;
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script), ...process.argv.slice(3)], {
   cwd: projectRoot,

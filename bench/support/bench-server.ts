@@ -14,7 +14,11 @@ import { RecordingPaymentProvider } from './recording-provider';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
+// BENCH_DATABASE_URL: a database another process started (several nodes sharing one, bench/chat-fanout.ts).
+const shared = process.env.BENCH_DATABASE_URL;
+const pg = shared
+  ? { url: shared, stop: async () => undefined }
+  : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
 // Every simulated client connects from this machine: the per-address cap is lifted here.
 const env = loadEnv({
   SOCKET_MAX_CONNECTIONS_PER_IP: '1000000',

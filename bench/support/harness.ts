@@ -38,11 +38,12 @@ export interface LedgerEntry {
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Starts bench-server.ts in a separate process and waits for its READY line. */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the server process there.
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, 'bench/support/bench-server.ts')], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });

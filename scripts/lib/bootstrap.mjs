@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from './fingerprint.mjs';
 import { ensureDebianPackages } from './system-packages.mjs';
+import { CLUSTER_DEBIAN_PACKAGES } from './cluster-packages.mjs';
 import { log, run } from './run.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,8 +68,9 @@ export async function ensureNextBuild() {
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
   // The emoji font only makes reactions render in screenshots; phones have their own.
-  // redis-server: the two-node tests (test/cluster) run a real Redis; `npm start` alone needs none.
-  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', 'redis-server'], { log });
+  // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
+  // config (deploy/local); `npm start` alone needs neither.
+  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', ...CLUSTER_DEBIAN_PACKAGES], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });
