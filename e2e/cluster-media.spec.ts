@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startCluster, type RunningCluster } from '../deploy/local/cluster';
 import { freePort } from '../deploy/local/process';
 import { expect, signIn, test } from './support/fixtures';
+import { mediasoupWorkerPids } from './support/media-workers';
+import { goLiveAndPublish } from './support/studio';
 
 // Two app nodes, Redis, one PostgreSQL and the shipped nginx config, started by
 // this spec (docs/scaling.md). The host publishes on node A; the viewer's page goes
@@ -13,24 +15,6 @@ import { expect, signIn, test } from './support/fixtures';
 const showId = 'demo_show_glow_up';
 let cluster: RunningCluster;
 let dir: string;
-
-/** A process's mediasoup workers (its children running the worker binary). */
-function mediasoupWorkerPids(parentPid: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm is cut to 15 characters.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parentPid && comm.startsWith('mediasoup-work')) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
 
 /** Frames the viewer's video decodes during the next `ms` milliseconds (a rate, so a new stream's counter starting at 0 does not matter). */
 const framesDecodedIn = (page: Page, ms: number) =>
@@ -126,15 +110,7 @@ test('a viewer sent to node B by the balancer decodes the host’s video publish
   const viewer = await viewerContext.newPage();
 
   await test.step('the host goes live on node A and publishes', async () => {
-    await studio.goto(`/studio/${showId}`);
-    const status = studio.getByTestId('studio-status');
-    await expect(status).toHaveText(/Off air|Live/);
-    if ((await status.textContent()) === 'Off air') {
-      await studio.getByRole('button', { name: 'Go live' }).click();
-      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
-      await expect(status).toHaveText('Live');
-    }
-    await expect(studio.getByTestId('studio-media-state')).toHaveAttribute('data-state', 'publishing', { timeout: 30_000 });
+    await goLiveAndPublish(studio, showId);
   });
 
   await test.step('the viewer, through the balancer on node B, decodes frames piped from node A', async () => {

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { mediasoupWorkerPids, pidListeningOn } from './support/media-workers';
+import { goLiveAndPublish } from './support/studio';
 
 // Issue 15 item 2 inside one node: the second viewer of a show is placed on the
 // node's other worker, fed from the host's worker through pipeToRouter; when that
@@ -96,15 +97,7 @@ test('the second viewer watches through another worker; when that worker dies on
   const second = await secondContext.newPage();
 
   const origin = await test.step('the host publishes; two viewers decode, the second on another worker', async () => {
-    await studio.goto(`/studio/${showId}`);
-    const status = studio.getByTestId('studio-status');
-    await expect(status).toHaveText(/Off air|Live/);
-    if ((await status.textContent()) === 'Off air') {
-      await studio.getByRole('button', { name: 'Go live' }).click();
-      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
-      await expect(status).toHaveText('Live');
-    }
-    await expect(studio.getByTestId('studio-media-state')).toHaveAttribute('data-state', 'publishing', { timeout: 30_000 });
+    await goLiveAndPublish(studio, showId);
     await first.goto(`/shows/${showId}`);
     await decodes(first, 'the first viewer decodes');
     await second.goto(`/shows/${showId}`);

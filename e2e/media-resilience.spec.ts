@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { mediasoupWorkerPids } from './support/media-workers';
+import { goLiveAndPublish } from './support/studio';
 
 const showId = 'demo_show_glow_up';
 
@@ -36,15 +37,7 @@ test('the media worker carrying a live show is SIGKILLed: the studio republishes
   const viewer = await viewerContext.newPage();
 
   await test.step('the host is live and publishing, the viewer decodes frames', async () => {
-    await studio.goto(`/studio/${showId}`);
-    const status = studio.getByTestId('studio-status');
-    await expect(status).toHaveText(/Off air|Live/);
-    if ((await status.textContent()) === 'Off air') {
-      await studio.getByRole('button', { name: 'Go live' }).click();
-      await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
-      await expect(status).toHaveText('Live');
-    }
-    await expect(studio.getByTestId('studio-media-state')).toHaveAttribute('data-state', 'publishing', { timeout: 30_000 });
+    await goLiveAndPublish(studio, showId);
     await expect(studio.getByTestId('studio-media-state')).toHaveText('Publishing');
     await viewer.goto(`/shows/${showId}`);
     await expect

@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { E2E_SERVER_PID_FILE } from './paths';
 
-/** The e2e server's mediasoup worker processes (its children running the worker binary). */
-export function mediasoupWorkerPids(): number[] {
-  const serverPid = Number(readFileSync(E2E_SERVER_PID_FILE, 'utf8'));
+/** A process's mediasoup workers (its children running the worker binary); by default the e2e server's. */
+export function mediasoupWorkerPids(serverPid = Number(readFileSync(E2E_SERVER_PID_FILE, 'utf8'))): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,6 +1,8 @@
 -- One statement per sold tap when the payment provider settles in process (issue 14 item 1).
 --
--- reserve_order gains p_inline: set by the app when its provider decides a charge
+-- reserve_order gains auction lines (a line naming an auction costs the price
+-- awarded to its winner, and an order of auction lines only is placed even after
+-- the show ended) and p_inline: set by the app when its provider decides a charge
 -- in process and cannot fail for some cards (the built-in test provider; see
 -- PaymentProvider.inlineCharge). When the buyer's card is one of those, the same
 -- call also does what confirm_order did after the charge: the order is written
@@ -70,6 +72,7 @@ DECLARE
     v_status TEXT;
     v_reference TEXT;
     v_currency TEXT;
+    v_all_auction BOOLEAN;
 BEGIN
     SELECT o."id" INTO v_existing FROM "Order" o WHERE o."buyerId" = p_buyer_id AND o."idempotencyKey" = p_idempotency_key;
     IF FOUND THEN
@@ -91,7 +94,10 @@ BEGIN
     IF c.show_id IS NULL OR c.show_brand_id IS NULL OR c.max_per_buyer IS NULL THEN
         RETURN jsonb_build_object('outcome', 'SHOW_NOT_FOUND');
     END IF;
-    IF c.show_status <> 'LIVE' THEN
+    -- An auction won while the show was live is paid for even if the show ended since.
+    v_all_auction := jsonb_typeof(p_lines) = 'array' AND jsonb_array_length(p_lines) > 0
+        AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_lines) x WHERE NULLIF(x ->> 'auctionId', '') IS NULL);
+    IF c.show_status <> 'LIVE' AND NOT v_all_auction THEN
         RETURN jsonb_build_object('outcome', 'SHOW_NOT_LIVE', 'showStatus', c.show_status);
     END IF;
     IF jsonb_typeof(p_lines) IS DISTINCT FROM 'array' OR jsonb_array_length(p_lines) = 0 THEN
@@ -105,11 +111,14 @@ BEGIN
                p."id" AS product_id, p."title" AS product_title, p."brandId" AS product_brand_id, p."status"::text AS product_status,
                EXISTS (SELECT 1 FROM "ShowProduct" sp WHERE sp."showId" = p_show_id AND sp."productId" = p."id") AS in_lineup,
                d."showId" AS deal_show_id, d."variantId" AS deal_variant_id, d."priceMinor" AS deal_price,
-               COALESCE(d."endedAt" IS NULL AND d."endsAt" > now(), false) AS deal_open
+               COALESCE(d."endedAt" IS NULL AND d."endsAt" > now(), false) AS deal_open,
+               NULLIF(x.line ->> 'auctionId', '') AS auction_id, au."showId" AS auction_show_id, au."variantId" AS auction_variant_id,
+               au."status" AS auction_status, au."awardedId" AS auction_awarded_id, au."awardedPriceMinor" AS auction_price
           FROM jsonb_array_elements(p_lines) WITH ORDINALITY AS x(line, ord)
           LEFT JOIN "ProductVariant" v ON v."id" = x.line ->> 'variantId'
           LEFT JOIN "Product" p ON p."id" = v."productId"
           LEFT JOIN "FlashDeal" d ON d."id" = NULLIF(x.line ->> 'dealId', '')
+          LEFT JOIN "Auction" au ON au."id" = NULLIF(x.line ->> 'auctionId', '')
          ORDER BY x.ord
     LOOP
         IF l.found_variant IS NULL OR l.product_status <> 'ACTIVE' OR l.price IS NULL THEN
@@ -147,6 +156,15 @@ BEGIN
                 RETURN jsonb_build_object('outcome', 'DEAL_ENDED', 'variantId', l.variant_id);
             END IF;
             v_unit := l.deal_price;
+        END IF;
+        -- A line of an auction costs the price awarded to this buyer, and only to them.
+        IF l.auction_id IS NOT NULL THEN
+            IF l.auction_show_id IS DISTINCT FROM p_show_id OR l.auction_variant_id IS DISTINCT FROM l.variant_id OR l.deal_id IS NOT NULL
+               OR l.quantity <> 1 OR l.auction_status IS DISTINCT FROM 'SETTLING' OR l.auction_awarded_id IS DISTINCT FROM p_buyer_id
+               OR l.auction_price IS NULL THEN
+                RETURN jsonb_build_object('outcome', 'AUCTION_NOT_AWARDED', 'variantId', l.variant_id);
+            END IF;
+            v_unit := l.auction_price;
         END IF;
         v_first_product := COALESCE(v_first_product, l.product_id);
         v_subtotal := v_subtotal + v_unit * l.quantity;
