@@ -55,6 +55,7 @@ export function nginxBinary(): string {
 export interface RunningBalancer {
   url: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -88,6 +89,7 @@ export async function startBalancer({
   return {
     url: `http://localhost:${port}`,
     port,
+    pid: child.pid!,
     stop: () => stopChild(child),
   };
 }

@@ -78,6 +78,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     if (stopping) return;
     stopping = true;
     console.log('stopping the cluster…');
+    cluster.terminate();
     void cluster.stop().then(() => process.exit(0));
   });
 // A node that dies is not restarted here (a process manager's job in a deployment): say so and keep the rest running.

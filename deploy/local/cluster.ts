@@ -55,6 +55,12 @@ export interface RunningCluster {
   nodes: ClusterNode[];
   balancer: RunningBalancer;
   stop(): Promise<void>;
+  /**
+   * SIGTERM to every process at once, without waiting. For a caller that may exit before stop() is done:
+   * on SIGINT and SIGTERM embedded PostgreSQL's exit hook stops its server and then ends the process, which
+   * would leave Redis, nginx or a node running after a plain `kill`.
+   */
+  terminate(): void;
 }
 
 export const nodeId = (index: number) => `node-${String.fromCharCode(97 + index)}`;
@@ -160,7 +166,15 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       output: (line) => output('nginx', line),
     });
     stops.push(() => balancer.stop());
-    return { url: balancer.url, databaseUrl: postgres.url, redisUrl: redis.url, nodes, balancer, stop };
+    const terminate = () => {
+      for (const pid of [balancer.pid, ...nodes.map((node) => node.pid), redis.pid])
+        try {
+          if (pid) process.kill(pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+    };
+    return { url: balancer.url, databaseUrl: postgres.url, redisUrl: redis.url, nodes, balancer, stop, terminate };
   } catch (error) {
     await stop();
     throw error;
