@@ -17,10 +17,9 @@ const JOINS = Number(process.env.BENCH_JOINS ?? 20);
 const JOIN_PROFILE = process.env.BENCH_JOIN_PROFILE === 'phone' ? 'phone' : 'desktop';
 const JOIN_VIEWPORT = JOIN_PROFILE === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 800 };
 // The startup phases, in the order a viewer passes them; each is read as ms since navigation.
-// html: the navigation's responseEnd; the lc:* marks come from the app (app/_lib; boot: the receive side
-// starting before hydration, app/_lib/viewer-boot.ts); first frame from the stamp reader. Steps that now
-// run in parallel can finish in another order.
-const PHASES = ['html', 'boot', 'hydrated', 'socket-connected', 'watch-answered', 'joined', 'transport-connected', 'first frame'] as const;
+// html: the navigation's responseEnd; the lc:* marks come from the app (app/_lib); first frame
+// from the stamp reader. Steps that now run in parallel can finish in another order.
+const PHASES = ['html', 'hydrated', 'socket-connected', 'watch-answered', 'joined', 'transport-connected', 'first frame'] as const;
 const stampScript = readFileSync(path.join(import.meta.dirname, 'support/time-stamp.browser.js'), 'utf8');
 
 async function contextFor(
@@ -124,7 +123,7 @@ const where = record(
         ttff.max.toFixed(0),
       ],
     ],
-  )}\n\nA new viewer's startup phases (${JOIN_PROFILE} profile, ${JOIN_VIEWPORT.width}×${JOIN_VIEWPORT.height}), each as ms from navigation start; \`boot\` is the receive side starting before React hydrates, \`watch-answered\` is the one media round trip (transport and running consumers), \`joined\` the show:join answer, which no longer gates the media:\n\n${table(
+  )}\n\nA new viewer's startup phases (${JOIN_PROFILE} profile, ${JOIN_VIEWPORT.width}×${JOIN_VIEWPORT.height}), each as ms from navigation start; \`watch-answered\` is the one media round trip (transport and running consumers), \`joined\` the show:join answer, which no longer gates the media:\n\n${table(
     ['phase reached', 'samples', 'p50 ms', 'p95 ms', 'max ms'],
     phaseRows,
   )}\n\nHost and viewer run in one Chromium on this machine (one clock), with the server, mediasoup and PostgreSQL on the same 2 cores: the host's software VP8 encoder (three simulcast layers) and the viewer's decoder compete with the SFU for CPU. Glass-to-glass is measured over ${SECONDS} s of a steady stream, at every presented frame.`,

@@ -1,5 +1,6 @@
 'use client';
 
+import type { WatchHints } from '@/server/media/media-service';
 import type { Subscriber } from './media-subscriber';
 import { openShowSocketEarly } from './show-socket';
 
@@ -11,21 +12,14 @@ const started = new Map<string, Promise<Subscriber> | null>();
  * hydration, the socket, the join and three media round trips one after the
  * other: the socket opens, mediasoup-client loads and its device is loaded from
  * the router capabilities rendered with the page, all at once; then one
- * media:watch answers the transport and running consumers. Called before
- * hydration (viewer-boot.ts) and again from render (a lazy state initialiser),
- * so it must stay idempotent. `onStream` gets the stream as soon as it exists,
- * for a player that is not hydrated yet.
+ * media:watch answers the transport and running consumers. Called from render
+ * (a lazy state initialiser), so it must stay idempotent.
  */
-export function startEarlyWatch(showId: string, routerRtpCapabilities: unknown, onStream?: (stream: MediaStream) => void): void {
+export function startEarlyWatch(showId: string, hints: WatchHints): void {
   if (typeof window === 'undefined' || started.has(showId)) return;
   const subscriber = Promise.all([openShowSocketEarly(), import('./media-client')]).then(([socket, { Subscriber }]) =>
-    Subscriber.watch(socket, showId, routerRtpCapabilities),
+    Subscriber.watch(socket, showId, hints.routerRtpCapabilities),
   );
-  if (onStream)
-    void subscriber.then(
-      (s) => onStream(s.stream),
-      () => undefined,
-    );
   // The player reports a failure when it takes this; until then it must not count as unhandled.
   subscriber.catch(() => undefined);
   started.set(showId, subscriber);

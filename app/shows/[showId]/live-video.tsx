@@ -61,13 +61,7 @@ export function LiveVideo({
   const failuresRef = useRef(0);
   const hasMedia = producerIds.length > 0;
   // In render, not in an effect: effects run only once the whole page has hydrated.
-  useState(() => watchHints && startEarlyWatch(showId, watchHints.routerRtpCapabilities));
-  // What viewer-boot.ts reads before hydration; the same string on both renders, so hydration matches.
-  const [bootData] = useState(() =>
-    watchHints ? JSON.stringify({ showId, routerRtpCapabilities: watchHints.routerRtpCapabilities }) : undefined,
-  );
-  // The stream whose sound was started: the boot script may have attached it before hydration.
-  const soundStartedRef = useRef<MediaStream | null>(null);
+  useState(() => watchHints && startEarlyWatch(showId, watchHints));
 
   useEffect(() => void performance.mark('lc:hydrated'), []);
 
@@ -89,15 +83,9 @@ export function LiveVideo({
         subscriber.keepOnly(producerIds);
         for (const producerId of producerIds) await subscriber.consume(producerId);
         const video = videoRef.current;
-        if (!cancelled && video && soundStartedRef.current !== subscriber.stream) {
-          if (video.srcObject !== subscriber.stream) video.srcObject = subscriber.stream;
-          soundStartedRef.current = subscriber.stream;
+        if (!cancelled && video && video.srcObject !== subscriber.stream) {
+          video.srcObject = subscriber.stream;
           void startSound(video);
-          // Frames shown before hydration fired loadeddata with no handler attached yet.
-          if (video.videoWidth > 0) {
-            setPicture(true);
-            setEverPlayed(true);
-          }
         }
         setFailed(false);
       })
@@ -171,7 +159,6 @@ export function LiveVideo({
       // The <video> element outlives these effects: clear whichever one is on the page now.
       // eslint-disable-next-line react-hooks/exhaustive-deps -- the ref is read at cleanup on purpose
       if (videoRef.current) videoRef.current.srcObject = null;
-      soundStartedRef.current = null;
       setPicture(false);
       setLinkDown(false);
     };
@@ -202,7 +189,6 @@ export function LiveVideo({
       <video
         ref={videoRef}
         data-testid="live-video"
-        data-watch={bootData}
         className="h-full w-full object-contain"
         autoPlay
         playsInline

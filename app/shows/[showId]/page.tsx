@@ -45,7 +45,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
     const { cancelReason } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { cancelReason: true } });
     return (
       <>
-        <SiteHeader />
+        <SiteHeader prefetch={false} />
         <main className="mx-auto max-w-xl space-y-3 px-4 py-16 text-center">
           <h1 className="text-2xl font-bold tracking-tight">{show.title}</h1>
           <p role="status" className="text-neutral-700">
