@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
+import { freePort } from '../../deploy/local/process';
 
 // Test data is thrown away after the run, so durability buys nothing; without
 // these every commit waits for the disk, which on a shared machine is most of
@@ -18,16 +18,7 @@ export const TEST_POSTGRES_FLAGS = [
   'max_connections=300',
 ];
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface TestCluster {
   /** URL of the cluster's default database; swap the path for another database. */
