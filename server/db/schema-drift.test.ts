@@ -23,6 +23,8 @@ const tinyModel: Datamodel = {
       fields: [
         { name: 'id', kind: 'scalar', type: 'String', isRequired: true, isList: false, default: { name: 'cuid', args: [] } },
         { name: 'count', kind: 'scalar', type: 'Int', isRequired: true, isList: false, default: 0 },
+        // The DMMF hands a BigInt default over as a string.
+        { name: 'bytes', kind: 'scalar', type: 'BigInt', isRequired: true, isList: false, default: '0' },
         { name: 'note', kind: 'scalar', type: 'String', isRequired: false, isList: false, nativeType: ['Char', ['2']] },
       ],
     },
@@ -38,6 +40,7 @@ describe('schema drift comparator', () => {
         'table Thing',
         'column Thing.id text not null', // cuid() is filled in by Prisma Client, not the database
         'column Thing.count integer not null default 0',
+        'column Thing.bytes bigint not null default 0',
         'column Thing.note character(2) nullable',
         'primary key Thing_pkey on Thing(id)',
       ].sort(),

@@ -125,7 +125,8 @@ function schemaDefault(field: DmmfField): string | null {
     if (fn.name === 'dbgenerated') return `dbgenerated(${String(fn.args?.[0] ?? '')})`;
     return `${fn.name}()`;
   }
-  if (typeof value === 'string') return JSON.stringify(value);
+  // The DMMF gives a BigInt default as a string ("0"); the database gives a number.
+  if (typeof value === 'string') return field.type === 'BigInt' ? value : JSON.stringify(value);
   return String(value);
 }
 
