@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import { useCountdown } from '@/app/_lib/use-countdown';
+import { serverNow } from '@/app/_lib/server-clock';
 import type { ChatMessageView } from '@/server/domain/chat';
 
 export const CHAT_MAX_LENGTH = 300;
@@ -95,7 +96,8 @@ export function ChatPanel({
     setSending(true);
     const failure = await actions.send(text);
     setSending(false);
-    const after = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    // On the server's clock, which the countdown reads.
+    const after = (seconds: number) => new Date(serverNow() + seconds * 1000).toISOString();
     if (failure === null) {
       setError(null);
       setDraft('');

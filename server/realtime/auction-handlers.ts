@@ -17,9 +17,11 @@ export function registerAuctionHandlers(on: HandlerRegistrar, ctx: ConnectionCon
 
   on.on('auction:start', auctionStartSchema, async ({ showId, ...request }) => {
     const auction = await startAuction(db, requireUser(socket), showId, request);
-    const serverNow = new Date().toISOString();
+    // The start committed just now: its `at` is this instant (within the commit's round trip).
+    const at = Date.now();
+    const serverNow = new Date(at).toISOString();
     ctx.auctionFeed.started(auction);
-    broadcaster.emit(showId, 'auction:started', { showId, auction, serverNow });
+    broadcaster.emit(showId, 'auction:started', { showId, auction, serverNow, at });
     ctx.auctions.watch(auction);
     return { auction, serverNow };
   });

@@ -62,6 +62,8 @@ export class AuctionRunner {
       result: auction.status,
       priceMinor: winner ? winner.priceMinor : auction.priceMinor,
       winnerName: winner?.publicName ?? null,
+      // The settle that decided the result has just committed.
+      at: Date.now(),
     });
     if (!winner) return;
     // The studio's sales feed and figures count an auction's order like any other.

@@ -3,6 +3,7 @@ import { AppError, toErrorPayload } from '../domain/errors';
 import {
   claimPrize,
   type DrawResult,
+  type GiveawayView,
   currentGiveaway,
   drawGiveaway,
   drawGiveawayAtEnd,
@@ -72,7 +73,8 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
 
   on.on('giveaway:start', giveawayStartSchema, async ({ showId, ...input }) => {
     const giveaway = await startGiveaway(db, requireUser(socket), showId, input);
-    broadcaster.emit(showId, 'giveaway:started', { showId, giveaway });
+    // Engagement operations return their view, not a time: `at` is the instant their commit returned.
+    broadcaster.emit(showId, 'giveaway:started', { showId, giveaway, at: Date.now() });
     drawAtEnd(ctx, showId, giveaway.id, Date.parse(giveaway.endsAt));
     return { giveaway };
   });
@@ -87,7 +89,7 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
 
   on.on('giveaway:draw', giveawayRefSchema, async ({ showId, giveawayId }) => {
     const { giveaway, stockAfter } = await drawGiveaway(db, requireUser(socket), showId, giveawayId);
-    broadcaster.emit(showId, 'giveaway:drawn', { showId, giveaway });
+    broadcaster.emit(showId, 'giveaway:drawn', { showId, giveaway, at: drawnAt(giveaway) });
     for (const s of stockAfter)
       broadcaster.emit(showId, 'stock:changed', { showId, productId: s.productId, variantId: s.variantId, stock: s.stock });
     return { giveaway };
@@ -100,7 +102,7 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
 
   on.on('poll:start', pollStartSchema, async ({ showId, ...input }) => {
     const poll = await startPoll(db, requireUser(socket), showId, input);
-    broadcaster.emit(showId, 'poll:started', { showId, poll });
+    broadcaster.emit(showId, 'poll:started', { showId, poll, at: Date.now() });
     return { poll };
   });
 
@@ -117,7 +119,7 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
 
   on.on('poll:close', pollRefSchema, async ({ showId, pollId }) => {
     const poll = await closePoll(db, requireUser(socket), showId, pollId);
-    broadcaster.emit(showId, 'poll:closed', { showId, poll });
+    broadcaster.emit(showId, 'poll:closed', { showId, poll, at: Date.now() });
     return { poll };
   });
 
@@ -145,7 +147,7 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
 
   on.on('question:answering', questionAnsweringSchema, async ({ showId, questionId }) => {
     const { answering, answeredIds } = await markAnswering(db, requireUser(socket), showId, questionId);
-    broadcaster.emit(showId, 'question:answering', { showId, question: answering, answeredIds });
+    broadcaster.emit(showId, 'question:answering', { showId, question: answering, answeredIds, at: Date.now() });
     return { question: answering };
   });
 
@@ -155,6 +157,9 @@ export function registerEngagementHandlers(on: HandlerRegistrar, ctx: Connection
     return {};
   });
 }
+
+// The draw records its own instant; the host's draw and the timer's both carry it.
+const drawnAt = (giveaway: GiveawayView): number => (giveaway.drawnAt ? Date.parse(giveaway.drawnAt) : Date.now());
 
 /**
  * After a chat message is sent: if it names the open giveaway's keyword, its author
@@ -180,7 +185,7 @@ export async function enterByChatKeyword(
 }
 
 function announceDraw(ctx: ConnectionContext, showId: string, { giveaway, stockAfter }: DrawResult): void {
-  ctx.broadcaster.emit(showId, 'giveaway:drawn', { showId, giveaway });
+  ctx.broadcaster.emit(showId, 'giveaway:drawn', { showId, giveaway, at: drawnAt(giveaway) });
   for (const s of stockAfter)
     ctx.broadcaster.emit(showId, 'stock:changed', { showId, productId: s.productId, variantId: s.variantId, stock: s.stock });
 }

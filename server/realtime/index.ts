@@ -72,7 +72,8 @@ export function createRealtimeServer(
       : deps.log.debug({ err: error }, 'deal end store unreachable');
   const dealTimers = new DealTimers(
     (showId, dealId) => {
-      broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+      // The timer fires at the deal's end time, so now is the moment it ended.
+      broadcaster.emit(showId, 'deal:ended', { showId, dealId, at: Date.now() });
       // The show's audit log records the end; the deal is over by its time whether or not this lands.
       closeExpiredDeal(deps.db, dealId).catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal end not recorded'));
     },
@@ -84,7 +85,7 @@ export function createRealtimeServer(
     void dealSoldOut(deps.db, dealId)
       .then(async (soldOut) => {
         // With several nodes, each that sold units checks; only the one that takes the pending end announces it.
-        if (soldOut && (await dealTimers.endEarly(showId, dealId))) broadcaster.emit(showId, 'deal:ended', { showId, dealId });
+        if (soldOut && (await dealTimers.endEarly(showId, dealId))) broadcaster.emit(showId, 'deal:ended', { showId, dealId, at: Date.now() });
       })
       .catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'));
   const stockFloor = cluster ? redisStockFloor(cluster) : null;

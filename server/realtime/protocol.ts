@@ -25,6 +25,8 @@ const id = z.string().min(1).max(64);
 const mediasoupObject = z.record(z.string(), z.unknown());
 
 export const showRefSchema = z.object({ showId: id }).strict();
+// A clock sample carries nothing: the client times the round trip itself.
+export const timeSyncSchema = z.object({}).strict();
 export const pinProductSchema = z.object({ showId: id, productId: id }).strict();
 const idempotencyKey = z
   .string()
@@ -140,6 +142,8 @@ export interface ShowSnapshot {
   auction: AuctionView | null;
   /** The server's clock when the snapshot was read: countdowns correct the device's clock by it. */
   serverNow: string;
+  /** When the current pin happened (server epoch ms, the `at` its product:pinned carried); null without a pin. */
+  pinnedAt: number | null;
   seq: number;
 }
 
@@ -165,6 +169,8 @@ export type AuctionResult = 'SOLD' | 'UNSOLD' | 'CANCELLED';
 
 export interface ClientToServerEvents {
   'show:join': (payload: z.infer<typeof showRefSchema>, ack: AckFn<ShowSnapshot>) => void;
+  /** One NTP-style clock sample: the server's epoch ms when it answered (app/_lib/server-clock.ts). */
+  'time:sync': (payload: z.infer<typeof timeSyncSchema>, ack: AckFn<{ serverNow: number }>) => void;
   'show:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'show:goLive': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus; startedAt: string | null }>) => void;
   'show:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus }>) => void;
@@ -236,11 +242,15 @@ export interface ClientToServerEvents {
   ) => void;
 }
 
-/** Broadcasts to everyone in a show; each carries the show's sequence number. */
+/**
+ * Broadcasts to everyone in a show; each carries the show's sequence number. Those tied to what the host
+ * says also carry `at`, the server's epoch ms of the moment it happened: a viewer applies them when its own
+ * playout reaches that moment (app/_lib/overlay-schedule.ts; docs/architecture.md, "Latency-fair overlays").
+ */
 export interface SequencedEvents {
   'show:status': (event: { showId: string; seq: number; status: ShowStatus; startedAt: string | null; endedAt: string | null }) => void;
-  'product:pinned': (event: { showId: string; seq: number; product: ProductCard }) => void;
-  'product:unpinned': (event: { showId: string; seq: number }) => void;
+  'product:pinned': (event: { showId: string; seq: number; product: ProductCard; at: number }) => void;
+  'product:unpinned': (event: { showId: string; seq: number; at: number }) => void;
   'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;
   // moreProducts: other products in the same bag order; the page words "+ N more" in its own language.
   'order:justBought': (event: {
@@ -252,10 +262,10 @@ export interface SequencedEvents {
     quantity: number;
     others: number;
   }) => void;
-  'deal:started': (event: { showId: string; seq: number; deal: DealView }) => void;
+  'deal:started': (event: { showId: string; seq: number; deal: DealView; at: number }) => void;
   'deal:updated': (event: { showId: string; seq: number; dealId: string; soldCount: number }) => void;
-  'deal:ended': (event: { showId: string; seq: number; dealId: string }) => void;
-  'auction:started': (event: { showId: string; seq: number; auction: AuctionView; serverNow: string }) => void;
+  'deal:ended': (event: { showId: string; seq: number; dealId: string; at: number }) => void;
+  'auction:started': (event: { showId: string; seq: number; auction: AuctionView; serverNow: string; at: number }) => void;
   /** Coalesced: at most a few a second, each with the latest price; a bidder's own ack comes at once. */
   'auction:bid': (event: {
     showId: string;
@@ -276,6 +286,7 @@ export interface SequencedEvents {
     result: AuctionResult;
     priceMinor: number | null;
     winnerName: string | null;
+    at: number;
   }) => void;
   'chat:message': (event: { showId: string; seq: number; message: ChatMessageView }) => void;
   'chat:deleted': (event: { showId: string; seq: number; messageIds: string[] }) => void;
@@ -287,20 +298,26 @@ export interface SequencedEvents {
   'media:producerClosed': (event: { showId: string; seq: number; producerId: string }) => void;
   /** The show's media server restarted (its worker died): every producer and consumer is gone; publish or consume again. */
   'media:restarted': (event: { showId: string; seq: number }) => void;
-  'giveaway:started': (event: { showId: string; seq: number; giveaway: GiveawayView }) => void;
+  'giveaway:started': (event: { showId: string; seq: number; giveaway: GiveawayView; at: number }) => void;
   /** Coalesced: at most a few a second, with the count as it is when sent. */
   'giveaway:entries': (event: { showId: string; seq: number; giveawayId: string; entryCount: number }) => void;
   /** The seed is revealed with the winners. */
-  'giveaway:drawn': (event: { showId: string; seq: number; giveaway: GiveawayView }) => void;
-  'poll:started': (event: { showId: string; seq: number; poll: PollView }) => void;
+  'giveaway:drawn': (event: { showId: string; seq: number; giveaway: GiveawayView; at: number }) => void;
+  'poll:started': (event: { showId: string; seq: number; poll: PollView; at: number }) => void;
   /** Coalesced like giveaway:entries. */
   'poll:results': (event: { showId: string; seq: number; pollId: string; counts: number[]; total: number }) => void;
-  'poll:closed': (event: { showId: string; seq: number; poll: PollView }) => void;
+  'poll:closed': (event: { showId: string; seq: number; poll: PollView; at: number }) => void;
   'question:asked': (event: { showId: string; seq: number; question: QuestionView }) => void;
   /** Coalesced per question. */
   'question:upvoted': (event: { showId: string; seq: number; questionId: string; upvotes: number }) => void;
   /** The question now being answered (null: none), and those it moved to answered. */
-  'question:answering': (event: { showId: string; seq: number; question: QuestionView | null; answeredIds: string[] }) => void;
+  'question:answering': (event: {
+    showId: string;
+    seq: number;
+    question: QuestionView | null;
+    answeredIds: string[];
+    at: number;
+  }) => void;
   'question:answered': (event: { showId: string; seq: number; questionId: string }) => void;
 }
 

@@ -4,11 +4,11 @@ import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
-import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
+import { endShow, getShowState, goLive, pinnedAt, pinProduct, unpinProduct } from '../domain/shows';
 import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
-import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, type ViewerRole } from './protocol';
+import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, timeSyncSchema, type ViewerRole } from './protocol';
 
 export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
   const { socket, io, db, presence, broadcaster } = ctx;
@@ -18,7 +18,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
     const user = socket.data.user;
-    const [state, chat, pinnedMessage, deal, settings, auction, engagement] = await Promise.all([
+    const [state, chat, pinnedMessage, deal, settings, auction, engagement, pinTime] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
@@ -26,6 +26,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
       activeAuction(db, showId),
       engagementSnapshot(db, showId, user?.userId ?? null),
+      pinnedAt(db, showId),
     ]);
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
@@ -49,9 +50,13 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       engagement,
       auction,
       serverNow: new Date().toISOString(),
+      pinnedAt: state.pinnedProduct ? pinTime : null,
       seq,
     };
   });
+
+  // Answered as soon as it arrives: the sample's error is half the round trip's asymmetry.
+  on.on('time:sync', timeSyncSchema, async () => ({ serverNow: Date.now() }));
 
   on.on('show:leave', showRefSchema, async ({ showId }) => {
     leaveShow(ctx, showId, { forget: true });
@@ -69,37 +74,37 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     await recordShowAudience(db, showId, await presence.audienceEverywhere(showId));
     presence.forget(showId);
     ctx.dealTimers.cancel(showId);
-    broadcaster.emit(showId, 'product:unpinned', { showId });
+    broadcaster.emit(showId, 'product:unpinned', { showId, at: show.endedAt ? Date.parse(show.endedAt) : Date.now() });
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
     (await ctx.media.existingRoom(showId))?.close();
     return { status: show.status };
   });
 
   on.on('product:pin', pinProductSchema, async ({ showId, productId }) => {
-    const product = await pinProduct(db, requireUser(socket), showId, productId);
-    broadcaster.emit(showId, 'product:pinned', { showId, product });
+    const { product, at } = await pinProduct(db, requireUser(socket), showId, productId);
+    broadcaster.emit(showId, 'product:pinned', { showId, product, at });
     return { product };
   });
 
   on.on('product:unpin', showRefSchema, async ({ showId }) => {
-    await unpinProduct(db, requireUser(socket), showId);
-    broadcaster.emit(showId, 'product:unpinned', { showId });
+    const { at } = await unpinProduct(db, requireUser(socket), showId);
+    broadcaster.emit(showId, 'product:unpinned', { showId, at });
     return {};
   });
 
   on.on('deal:start', dealStartSchema, async ({ showId, ...request }) => {
-    const { deal, replacedDealId } = await startFlashDeal(db, requireUser(socket), showId, request);
-    if (replacedDealId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: replacedDealId });
-    broadcaster.emit(showId, 'deal:started', { showId, deal });
+    const { deal, replacedDealId, at } = await startFlashDeal(db, requireUser(socket), showId, request);
+    if (replacedDealId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: replacedDealId, at });
+    broadcaster.emit(showId, 'deal:started', { showId, deal, at });
     // Recorded for every node before the host hears back: if this node dies now, another announces the end.
     await ctx.dealTimers.schedule(showId, deal.id, new Date(deal.endsAt));
     return { deal };
   });
 
   on.on('deal:end', showRefSchema, async ({ showId }) => {
-    const endedId = await endFlashDeal(db, requireUser(socket), showId);
+    const { dealId, at } = await endFlashDeal(db, requireUser(socket), showId);
     ctx.dealTimers.cancel(showId);
-    if (endedId) broadcaster.emit(showId, 'deal:ended', { showId, dealId: endedId });
+    if (dealId) broadcaster.emit(showId, 'deal:ended', { showId, dealId, at });
     return {};
   });
 

@@ -22,18 +22,16 @@ type Won = { orderId: string; orderNumber: number; totalMinor: number; currency:
  */
 export function AuctionCard({
   auction,
-  clockOffsetMs,
   socket,
   signedIn,
 }: {
   auction: AuctionState;
-  clockOffsetMs: number;
   socket: ShowClientSocket | null;
   signedIn: boolean;
 }) {
   const { t, intl } = useI18n();
   const money = (minor: number) => formatPrice(minor, auction.currency, intl);
-  const secondsLeft = useAuctionCountdown(auction.ended ? null : auction.endsAt, clockOffsetMs);
+  const secondsLeft = useAuctionCountdown(auction.ended ? null : auction.endsAt);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);

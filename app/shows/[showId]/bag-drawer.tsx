@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { BagView } from '@/server/domain/bag';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
+import { serverNow } from '../../_lib/server-clock';
 import { BagLineItem } from './bag-line-item';
 import { OneTapSetupSheet, type SheetStep } from './one-tap-setup-sheet';
 import { useModalSheet } from './use-modal-sheet';
@@ -53,7 +54,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const dealEndsAt = bag?.lines.flatMap((line) => (line.deal ? [line.deal.endsAt] : [])).sort()[0] ?? null;
   useEffect(() => {
     if (!dealEndsAt) return;
-    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(dealEndsAt) - Date.now()) + 250);
+    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(dealEndsAt) - serverNow()) + 250);
     return () => clearTimeout(timer);
   }, [dealEndsAt, refresh]);
 

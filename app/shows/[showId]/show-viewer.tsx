@@ -18,6 +18,8 @@ import { AuctionCard } from './auction-card';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
+import { realtimePlayoutClock } from '../../_lib/overlay-schedule';
+import type { PlayoutClock } from '../../_lib/playout-clock';
 import { AnsweringOverlay } from './engagement/answering-overlay';
 import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
@@ -47,7 +49,10 @@ export function ShowViewer({
   ended?: ReactNode;
 }) {
   const { t } = useI18n();
-  const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds);
+  // The one place the viewer picks its playout clock (issue 16 item 4): WebRTC plays the server's now; the HLS
+  // path, when it plays the picture, hands its own clock here (app/_lib/playout-clock.ts), and overlays follow it.
+  const [playoutClock] = useState<PlayoutClock>(realtimePlayoutClock);
+  const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
   useEffect(() => void preloadPinnedProduct(), []);
@@ -215,7 +220,6 @@ export function ShowViewer({
               socketRef={socketRef}
               signedIn={signedIn}
               live={live}
-              clockOffsetMs={state.clockOffsetMs}
             />
           </div>
           {state.auction && (
@@ -223,7 +227,6 @@ export function ShowViewer({
               <AuctionCard
                 key={state.auction.id}
                 auction={state.auction}
-                clockOffsetMs={state.clockOffsetMs}
                 socket={socket}
                 signedIn={signedIn}
               />

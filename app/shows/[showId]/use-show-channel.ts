@@ -11,12 +11,16 @@ import type { Refusal } from '@/app/_i18n/error-text';
 import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
 import { SequenceOrder } from '../../_lib/sequence-order';
+import { OverlaySchedule, realtimePlayoutClock } from '../../_lib/overlay-schedule';
+import type { PlayoutClock } from '../../_lib/playout-clock';
 
 // A show page always opens its channel: start it as this module loads, before
 // hydration, rather than in the hook's effect once the whole page has hydrated.
 if (typeof window !== 'undefined' && window.location.pathname.startsWith('/shows/')) void openShowSocketEarly();
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+const defaultPlayoutClock = realtimePlayoutClock();
 
 /** The show's auction as the page shows it; `ended` once the server announced its result. */
 export type AuctionState = AuctionView & { ended: { result: AuctionResult; priceMinor: number | null; winnerName: string | null } | null };
@@ -40,8 +44,6 @@ export interface ShowChannelState {
   slowModeSeconds: number;
   deal: DealView | null;
   auction: AuctionState | null;
-  /** Server clock minus this device's, from the last server time seen: countdowns add it to Date.now(). */
-  clockOffsetMs: number;
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
   engagement: EngagementState;
@@ -52,13 +54,20 @@ function withStock(product: ProductCard, variantId: string, stock: number): Prod
   return { ...product, variants: product.variants.map((v) => (v.id === variantId ? { ...v, stock } : v)) };
 }
 
+/** A pin applied after it waited for the playout carries the stock of its moment; the lineup's is newer. */
+function withLineupStock(product: ProductCard, lineup: ProductCard[]): ProductCard {
+  const current = lineup.find((p) => p.id === product.id);
+  if (!current) return product;
+  return { ...product, variants: product.variants.map((v) => ({ ...v, stock: current.variants.find((c) => c.id === v.id)?.stock ?? v.stock })) };
+}
+
 type Patch = (s: ShowChannelState) => Partial<ShowChannelState>;
 type Handlers = { [E in keyof SequencedEvents]: (event: Parameters<SequencedEvents[E]>[0]) => Patch };
 
 // How each broadcast changes the state; one entry per sequenced event, checked by the compiler.
 const apply: Handlers = {
   'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt }),
-  'product:pinned': (e) => () => ({ pinned: e.product }),
+  'product:pinned': (e) => (s) => ({ pinned: withLineupStock(e.product, s.lineup) }),
   'product:unpinned': () => () => ({ pinned: null }),
   'stock:changed': (e) => (s) => ({
     pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock),
@@ -77,7 +86,7 @@ const apply: Handlers = {
   'deal:started': (e) => () => ({ deal: e.deal }),
   'deal:updated': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? { ...s.deal, soldCount: e.soldCount } : s.deal }),
   'deal:ended': (e) => (s) => ({ deal: s.deal?.id === e.dealId ? null : s.deal }),
-  'auction:started': (e) => () => ({ auction: { ...e.auction, ended: null }, clockOffsetMs: offsetFrom(e.serverNow) }),
+  'auction:started': (e) => () => ({ auction: { ...e.auction, ended: null } }),
   'auction:bid': (e) => (s) =>
     s.auction?.id === e.auctionId && e.bidCount >= s.auction.bidCount
       ? {
@@ -89,11 +98,9 @@ const apply: Handlers = {
             nextBidMinor: e.nextBidMinor,
             endsAt: e.endsAt,
           },
-          clockOffsetMs: offsetFrom(e.serverNow),
         }
       : {},
-  'auction:extended': (e) => (s) =>
-    s.auction?.id === e.auctionId ? { auction: { ...s.auction, endsAt: e.endsAt }, clockOffsetMs: offsetFrom(e.serverNow) } : {},
+  'auction:extended': (e) => (s) => (s.auction?.id === e.auctionId ? { auction: { ...s.auction, endsAt: e.endsAt } } : {}),
   'auction:ended': (e) => (s) =>
     s.auction?.id === e.auctionId
       ? { auction: { ...s.auction, status: e.result, ended: { result: e.result, priceMinor: e.priceMinor, winnerName: e.winnerName } } }
@@ -123,9 +130,7 @@ const apply: Handlers = {
   ) as Pick<Handlers, keyof typeof engagementUpdates>),
 };
 
-// Half a round trip is ignored: a countdown a few tens of milliseconds off reads the same.
-const offsetFrom = (serverNow: string) => Date.parse(serverNow) - Date.now();
-
+/** The snapshot without its timed overlays (the pin and the deal), which wait for the playout like broadcasts. */
 function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
   const { state: show } = snapshot;
   return {
@@ -134,17 +139,14 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     status: show.status,
     startedAt: show.startedAt,
     role: snapshot.role,
-    pinned: show.pinnedProduct,
     lineup: show.lineup,
     viewerCount: snapshot.viewerCount,
     producerIds: snapshot.producers.map((p) => p.producerId),
     chat: snapshot.chat,
     pinnedMessage: snapshot.pinnedMessage,
     slowModeSeconds: snapshot.slowModeSeconds,
-    deal: snapshot.deal,
     engagement: snapshot.engagement,
     auction: snapshot.auction && { ...snapshot.auction, ended: null },
-    clockOffsetMs: offsetFrom(snapshot.serverNow),
   };
 }
 
@@ -153,8 +155,23 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
  * sequence numbers and are applied on top. A gap in the numbers, or a reconnect
  * that Socket.io could not recover, means something was missed: join again.
  */
-/** initialProducerIds: rendered with the page (a live show's producers), so the player starts before the join answers. */
-export function useShowChannel(showId: string, initialStatus: ShowStatus, initialProducerIds: string[] = []) {
+/**
+ * initialProducerIds: rendered with the page (a live show's producers), so the player starts before the join answers.
+ * playoutClock: what the viewer's screen shows, in server time; overlays tied to the host's words wait for it
+ * (overlay-schedule.ts). The studio and a WebRTC viewer keep the default, the server's now.
+ */
+export function useShowChannel(
+  showId: string,
+  initialStatus: ShowStatus,
+  initialProducerIds: string[] = [],
+  playoutClock: PlayoutClock = defaultPlayoutClock,
+) {
+  const clockRef = useRef(playoutClock);
+  const scheduleRef = useRef<OverlaySchedule | null>(null);
+  useEffect(() => {
+    clockRef.current = playoutClock;
+    scheduleRef.current?.setClock(playoutClock);
+  }, [playoutClock]);
   const socketRef = useRef<ShowClientSocket | null>(null);
   // The socket also as state: it opens after the first render (its library loads
   // on demand), and effects that listen on it must run again once it exists.
@@ -175,7 +192,6 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     slowModeSeconds: 0,
     deal: null,
     auction: null,
-    clockOffsetMs: 0,
     lastPurchase: null,
     reactionBurst: null,
     engagement: emptyEngagement,
@@ -184,15 +200,19 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
   useEffect(() => {
     let socket: ShowClientSocket | null = null;
     let closed = false;
+    const schedule = new OverlaySchedule(clockRef.current);
+    scheduleRef.current = schedule;
     void connectShowSocket().then((opened) => {
       if (closed) return void opened.disconnect();
       socket = opened;
       socketRef.current = opened;
       setSocket(opened);
-      follow(opened);
+      follow(opened, schedule);
     });
     return () => {
       closed = true;
+      schedule.close();
+      scheduleRef.current = null;
       socket?.disconnect();
       socketRef.current = null;
       setSocket(null);
@@ -201,7 +221,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
   }, [showId]);
 
   /** Wires one socket to the state: joins, applies broadcasts in order, re-joins after a gap. */
-  function follow(socket: ShowClientSocket): void {
+  function follow(socket: ShowClientSocket, schedule: OverlaySchedule): void {
     let seq = 0;
     let joinedBefore = false;
     // While a join is in flight, broadcasts wait here and are applied on top of its snapshot.
@@ -209,7 +229,9 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     const patch = (update: Patch) => setState((s) => ({ ...s, ...update(s) }));
     const applyEvent = (event: keyof SequencedEvents, payload: { seq: number }) => {
       seq = payload.seq;
-      patch((apply[event] as (e: unknown) => Patch)(payload));
+      const update = (apply[event] as (e: unknown) => Patch)(payload);
+      // Numbered now (gaps are judged by arrival); shown when the viewer's playout reaches the event's moment.
+      schedule.route(event, payload, () => patch(update));
     };
     // Broadcasts from two server nodes can arrive swapped: a short wait for the missing number before calling it a gap.
     const inOrder = new SequenceOrder<{ event: keyof SequencedEvents; seq: number; payload: { showId: string; seq: number } }>(
@@ -230,7 +252,11 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
       // A later join (a reconnect that could not be recovered) sets media up again; the first keeps what started early.
       const epochStep = joinedBefore ? 1 : 0;
       joinedBefore = true;
+      // The snapshot reflects everything held so far; its pin and deal wait for the playout like their broadcasts.
+      schedule.reset();
       patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + epochStep }));
+      schedule.offer('pin', joined.state.pinnedProduct ? joined.pinnedAt : null, () => patch(() => ({ pinned: joined.state.pinnedProduct })));
+      schedule.offer('deal', joined.deal ? Date.parse(joined.deal.startedAt) : null, () => patch(() => ({ deal: joined.deal })));
       for (const [event, payload] of pending.sort((x, y) => x[1].seq - y[1].seq)) if (payload.seq > seq) applyEvent(event, payload);
     };
 

@@ -27,18 +27,16 @@ const field = 'rounded-lg border border-neutral-300 px-2 py-1.5';
 export function AuctionControls({
   lineup,
   auction,
-  clockOffsetMs,
   onStart,
   onCancel,
 }: {
   lineup: ProductCard[];
   auction: AuctionState | null;
-  clockOffsetMs: number;
   onStart: (request: AuctionRequest) => void;
   onCancel: (auctionId: string) => void;
 }) {
   const { t, intl } = useI18n();
-  const secondsLeft = useAuctionCountdown(auction && !auction.ended ? auction.endsAt : null, clockOffsetMs);
+  const secondsLeft = useAuctionCountdown(auction && !auction.ended ? auction.endsAt : null);
   const running = auction !== null && auction.ended === null;
   if (running) {
     const money = (minor: number) => formatPrice(minor, auction.currency, intl);

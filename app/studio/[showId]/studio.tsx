@@ -158,7 +158,6 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
               <AuctionControls
                 lineup={state.lineup}
                 auction={state.auction}
-                clockOffsetMs={state.clockOffsetMs}
                 onStart={actions.startAuction}
                 onCancel={actions.cancelAuction}
               />

@@ -16,6 +16,8 @@ export interface DealView {
   endsAt: string;
   quantityCap: number | null;
   soldCount: number;
+  /** When the host started it (server clock): the `at` of its deal:started, for viewers who join later. */
+  startedAt: string;
 }
 
 export interface StartDealRequest {
@@ -33,6 +35,7 @@ const dealSelect = {
   endsAt: true,
   quantityCap: true,
   soldCount: true,
+  createdAt: true,
   variant: { select: { name: true, priceMinor: true, currency: true } },
 } as const;
 
@@ -44,6 +47,7 @@ type DealRow = {
   endsAt: Date;
   quantityCap: number | null;
   soldCount: number;
+  createdAt: Date;
   variant: { name: string; priceMinor: number; currency: string };
 };
 
@@ -59,6 +63,7 @@ function toView(row: DealRow): DealView {
     endsAt: row.endsAt.toISOString(),
     quantityCap: row.quantityCap,
     soldCount: row.soldCount,
+    startedAt: row.createdAt.toISOString(),
   };
 }
 
@@ -98,7 +103,7 @@ export async function startFlashDeal(
   actor: Actor,
   showId: string,
   request: StartDealRequest,
-): Promise<{ deal: DealView; replacedDealId: string | null }> {
+): Promise<{ deal: DealView; replacedDealId: string | null; at: number }> {
   const show = await requireLiveHost(db, actor, showId);
   const variant = await db.productVariant.findUnique({ where: { id: request.variantId }, select: { productId: true, priceMinor: true } });
   if (!variant || variant.productId !== show.pinnedProductId)
@@ -124,6 +129,8 @@ export async function startFlashDeal(
         priceMinor: request.priceMinor,
         endsAt: new Date(now.getTime() + request.durationSeconds * 1000),
         quantityCap: request.quantityCap ?? null,
+        // The server's instant of the start, the same one the broadcast's `at` carries.
+        createdAt: now,
       },
       select: dealSelect,
     });
@@ -139,21 +146,23 @@ export async function startFlashDeal(
     });
     return deal;
   });
-  return { deal: toView(created), replacedDealId: running?.id ?? null };
+  return { deal: toView(created), replacedDealId: running?.id ?? null, at: now.getTime() };
 }
 
-export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promise<string | null> {
+/** Ends the running deal; `dealId` is the one viewers saw (null: none), `at` the server's instant of the end. */
+export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promise<{ dealId: string | null; at: number }> {
   await requireLiveHost(db, actor, showId);
-  const running = await activeDeal(db, showId);
+  const now = new Date();
+  const running = await activeDeal(db, showId, now);
   await db.$transaction(async (tx) => {
     const ended = await tx.flashDeal.updateManyAndReturn({
       where: { showId, endedAt: null },
-      data: { endedAt: new Date() },
+      data: { endedAt: now },
       select: { id: true },
     });
     for (const { id } of ended) await appendShowAudit(tx, showId, 'deal.ended', { dealId: id, reason: 'host' });
   });
-  return running?.id ?? null;
+  return { dealId: running?.id ?? null, at: now.getTime() };
 }
 
 /**

@@ -149,7 +149,13 @@ export async function endShow(db: Db, actor: Actor, showId: string): Promise<Sho
   return getShowSummary(db, showId);
 }
 
-export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<ProductCard> {
+/** A pin as it happened: the card, and `at`, the server's epoch ms of the moment (what viewers schedule the overlay by). */
+export interface PinResult {
+  product: ProductCard;
+  at: number;
+}
+
+export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<PinResult> {
   const show = await requireHost(db, actor, showId);
   if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
   const inLineup = await db.showProduct.findUnique({
@@ -160,22 +166,42 @@ export async function pinProduct(db: Db, actor: Actor, showId: string, productId
   // A lineup may hold drafts (brands prepare shows ahead), but a pin puts Buy on every
   // viewer's screen, so only what can be bought is pinned.
   if (inLineup.product.status !== 'ACTIVE') throw new AppError('PRODUCT_NOT_ON_SALE', `product ${productId} is ${inLineup.product.status}`);
-  const offsetMs = Date.now() - show.startedAt.getTime();
+  // One instant for the broadcast's `at` and the stored offset, so a replay and a live viewer place the pin alike.
+  const at = Date.now();
+  const offsetMs = at - show.startedAt.getTime();
   const [, , product] = await db.$transaction([
     db.show.update({ where: { id: showId }, data: { pinnedProductId: productId } }),
     db.pinEvent.create({ data: { showId, productId, action: 'PIN', offsetMs } }),
     db.product.findUniqueOrThrow({ where: { id: productId }, select: productCardSelect }),
   ]);
-  return product;
+  return { product, at };
 }
 
-export async function unpinProduct(db: Db, actor: Actor, showId: string): Promise<void> {
+/** Returns `at`, the server's epoch ms of the unpin (of the call, when nothing was pinned). */
+export async function unpinProduct(db: Db, actor: Actor, showId: string): Promise<{ at: number }> {
   const show = await requireHost(db, actor, showId);
+  const at = Date.now();
   const current = await db.show.findUnique({ where: { id: showId }, select: { pinnedProductId: true } });
-  if (!current?.pinnedProductId) return;
-  const offsetMs = show.startedAt ? Date.now() - show.startedAt.getTime() : 0;
+  if (!current?.pinnedProductId) return { at };
+  const offsetMs = show.startedAt ? at - show.startedAt.getTime() : 0;
   await db.$transaction([
     db.show.update({ where: { id: showId }, data: { pinnedProductId: null } }),
     db.pinEvent.create({ data: { showId, productId: current.pinnedProductId, action: 'UNPIN', offsetMs } }),
   ]);
+  return { at };
+}
+
+/**
+ * When the show's current pin happened (server epoch ms), for a late joiner's snapshot: the latest PIN
+ * event's offset from the start, the same instant its `product:pinned` carried. Null without a pin.
+ */
+export async function pinnedAt(db: Db, showId: string): Promise<number | null> {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { startedAt: true, pinnedProductId: true } });
+  if (!show?.startedAt || !show.pinnedProductId) return null;
+  const pin = await db.pinEvent.findFirst({
+    where: { showId, productId: show.pinnedProductId, action: 'PIN' },
+    orderBy: { createdAt: 'desc' },
+    select: { offsetMs: true },
+  });
+  return pin ? show.startedAt.getTime() + pin.offsetMs : null;
 }

@@ -15,14 +15,12 @@ export function EngagementCards({
   socketRef,
   signedIn,
   live,
-  clockOffsetMs,
 }: {
   showId: string;
   engagement: EngagementState;
   socketRef: RefObject<ShowClientSocket | null>;
   signedIn: boolean;
   live: boolean;
-  clockOffsetMs: number;
 }) {
   const { t } = useI18n();
   const [questionsOpen, setQuestionsOpen] = useState(false);
@@ -44,7 +42,6 @@ export function EngagementCards({
           mine={engagement.myGiveaway}
           socketRef={socketRef}
           signedIn={signedIn}
-          clockOffsetMs={clockOffsetMs}
         />
       )}
       {poll && <PollCard showId={showId} poll={poll} myOption={engagement.myPollOption} socketRef={socketRef} signedIn={signedIn} />}

@@ -24,7 +24,6 @@ export function GiveawayCard({
   mine: initialMine,
   socketRef,
   signedIn,
-  clockOffsetMs,
 }: {
   showId: string;
   giveaway: GiveawayView;
@@ -32,12 +31,11 @@ export function GiveawayCard({
   socketRef: RefObject<ShowClientSocket | null>;
   signedIn: boolean;
   /** The server's clock minus this device's: entries close when the server says. */
-  clockOffsetMs: number;
 }) {
   const { t } = useI18n();
   const { send, error, setError, busy } = useEngageRequest(socketRef);
   const [mine, setMine] = useState<MyGiveaway | null>(initialMine);
-  const secondsLeft = useAuctionCountdown(giveaway.status === 'OPEN' ? giveaway.endsAt : null, clockOffsetMs);
+  const secondsLeft = useAuctionCountdown(giveaway.status === 'OPEN' ? giveaway.endsAt : null);
   const ref = mine?.giveawayId === giveaway.id ? mine.ref : null;
   const won = giveaway.status === 'DRAWN' && ref !== null && giveaway.winners.some((w) => w.ref === ref);
   const prizeStatus = mine?.giveawayId === giveaway.id ? mine.prizeStatus : null;
