@@ -85,7 +85,8 @@ export function createRealtimeServer(
     void dealSoldOut(deps.db, dealId)
       .then(async (soldOut) => {
         // With several nodes, each that sold units checks; only the one that takes the pending end announces it.
-        if (soldOut && (await dealTimers.endEarly(showId, dealId))) broadcaster.emit(showId, 'deal:ended', { showId, dealId, at: Date.now() });
+        if (soldOut && (await dealTimers.endEarly(showId, dealId)))
+          broadcaster.emit(showId, 'deal:ended', { showId, dealId, at: Date.now() });
       })
       .catch((error: unknown) => deps.log.warn({ err: error, showId, dealId }, 'deal sold-out check failed'));
   const stockFloor = cluster ? redisStockFloor(cluster) : null;

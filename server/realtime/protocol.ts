@@ -311,13 +311,7 @@ export interface SequencedEvents {
   /** Coalesced per question. */
   'question:upvoted': (event: { showId: string; seq: number; questionId: string; upvotes: number }) => void;
   /** The question now being answered (null: none), and those it moved to answered. */
-  'question:answering': (event: {
-    showId: string;
-    seq: number;
-    question: QuestionView | null;
-    answeredIds: string[];
-    at: number;
-  }) => void;
+  'question:answering': (event: { showId: string; seq: number; question: QuestionView | null; answeredIds: string[]; at: number }) => void;
   'question:answered': (event: { showId: string; seq: number; questionId: string }) => void;
 }
 

@@ -8,7 +8,16 @@ import { endShow, getShowState, goLive, pinnedAt, pinProduct, unpinProduct } fro
 import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
-import { buySchema, dealStartSchema, pinProductSchema, showRefSchema, showRoom, showStaffRoom, timeSyncSchema, type ViewerRole } from './protocol';
+import {
+  buySchema,
+  dealStartSchema,
+  pinProductSchema,
+  showRefSchema,
+  showRoom,
+  showStaffRoom,
+  timeSyncSchema,
+  type ViewerRole,
+} from './protocol';
 
 export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContext): void {
   const { socket, io, db, presence, broadcaster } = ctx;

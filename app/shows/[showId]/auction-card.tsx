@@ -20,15 +20,7 @@ type Won = { orderId: string; orderNumber: number; totalMinor: number; currency:
  * An outbid alert is read out at once (assertive live region); the winner sees
  * their paid order.
  */
-export function AuctionCard({
-  auction,
-  socket,
-  signedIn,
-}: {
-  auction: AuctionState;
-  socket: ShowClientSocket | null;
-  signedIn: boolean;
-}) {
+export function AuctionCard({ auction, socket, signedIn }: { auction: AuctionState; socket: ShowClientSocket | null; signedIn: boolean }) {
   const { t, intl } = useI18n();
   const money = (minor: number) => formatPrice(minor, auction.currency, intl);
   const secondsLeft = useAuctionCountdown(auction.ended ? null : auction.endsAt);

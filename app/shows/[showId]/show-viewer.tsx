@@ -214,22 +214,11 @@ export function ShowViewer({
             </div>
           )}
           <div className="pointer-events-auto order-0 shrink-0">
-            <EngagementCards
-              showId={show.id}
-              engagement={state.engagement}
-              socketRef={socketRef}
-              signedIn={signedIn}
-              live={live}
-            />
+            <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
           </div>
           {state.auction && (
             <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-              <AuctionCard
-                key={state.auction.id}
-                auction={state.auction}
-                socket={socket}
-                signedIn={signedIn}
-              />
+              <AuctionCard key={state.auction.id} auction={state.auction} socket={socket} signedIn={signedIn} />
             </div>
           )}
           <div className="pointer-events-auto order-3 shrink-0 md:order-1">

@@ -58,7 +58,10 @@ function withStock(product: ProductCard, variantId: string, stock: number): Prod
 function withLineupStock(product: ProductCard, lineup: ProductCard[]): ProductCard {
   const current = lineup.find((p) => p.id === product.id);
   if (!current) return product;
-  return { ...product, variants: product.variants.map((v) => ({ ...v, stock: current.variants.find((c) => c.id === v.id)?.stock ?? v.stock })) };
+  return {
+    ...product,
+    variants: product.variants.map((v) => ({ ...v, stock: current.variants.find((c) => c.id === v.id)?.stock ?? v.stock })),
+  };
 }
 
 type Patch = (s: ShowChannelState) => Partial<ShowChannelState>;
@@ -255,7 +258,9 @@ export function useShowChannel(
       // The snapshot reflects everything held so far; its pin and deal wait for the playout like their broadcasts.
       schedule.reset();
       patch((s) => ({ ...fromSnapshot(joined), mediaEpoch: s.mediaEpoch + epochStep }));
-      schedule.offer('pin', joined.state.pinnedProduct ? joined.pinnedAt : null, () => patch(() => ({ pinned: joined.state.pinnedProduct })));
+      schedule.offer('pin', joined.state.pinnedProduct ? joined.pinnedAt : null, () =>
+        patch(() => ({ pinned: joined.state.pinnedProduct })),
+      );
       schedule.offer('deal', joined.deal ? Date.parse(joined.deal.startedAt) : null, () => patch(() => ({ deal: joined.deal })));
       for (const [event, payload] of pending.sort((x, y) => x[1].seq - y[1].seq)) if (payload.seq > seq) applyEvent(event, payload);
     };

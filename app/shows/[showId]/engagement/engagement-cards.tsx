@@ -36,13 +36,7 @@ export function EngagementCards({
   return (
     <div className="flex flex-col gap-2" data-testid="engagement">
       {giveaway && (
-        <GiveawayCard
-          showId={showId}
-          giveaway={giveaway}
-          mine={engagement.myGiveaway}
-          socketRef={socketRef}
-          signedIn={signedIn}
-        />
+        <GiveawayCard showId={showId} giveaway={giveaway} mine={engagement.myGiveaway} socketRef={socketRef} signedIn={signedIn} />
       )}
       {poll && <PollCard showId={showId} poll={poll} myOption={engagement.myPollOption} socketRef={socketRef} signedIn={signedIn} />}
       {live && (
