@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OverlaySchedule } from '../../app/_lib/overlay-schedule';
+import { OverlaySchedule, realtimePlayoutClock } from '../../app/_lib/overlay-schedule';
+import { ServerClock } from '../../app/_lib/server-clock';
 import type { PlayoutClock } from '../../app/_lib/playout-clock';
 
 /** A playout clock the test moves by hand: `playout` is the server moment of the frame on screen. */
@@ -132,6 +133,31 @@ describe('the overlay schedule', () => {
     schedule.reset();
     vi.advanceTimersByTime(100_000);
     expect(schedule.held).toBe(0);
+    expect(shown).toEqual(['pin']);
+  });
+});
+
+describe('the realtime playout clock', () => {
+  it('shows a pin at once before the page’s first clock sample, even on a device clock minutes behind', () => {
+    const clock = new ServerClock(() => 0);
+    const schedule = new OverlaySchedule(realtimePlayoutClock(clock));
+    const shown: string[] = [];
+    // The device thinks it is 7 minutes earlier than the server's moment of the pin.
+    schedule.route('product:pinned', { at: Date.now() + 7 * 60_000 }, () => shown.push('pin'));
+    expect(shown).toEqual(['pin']);
+  });
+
+  it('after a sample, reads the server’s now: a moment the server has not reached yet waits', () => {
+    vi.useFakeTimers();
+    let local = 1_000;
+    const clock = new ServerClock(() => local);
+    clock.addSample(1_000, 50_000, 1_000);
+    const schedule = new OverlaySchedule(realtimePlayoutClock(clock));
+    const shown: string[] = [];
+    schedule.route('product:pinned', { at: 50_300 }, () => shown.push('pin'));
+    expect(shown).toEqual([]);
+    local += 300;
+    vi.advanceTimersByTime(300);
     expect(shown).toEqual(['pin']);
   });
 });
