@@ -4,6 +4,7 @@ import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
+import { publicStage, stageSeatOf, stageView } from '../domain/stage';
 import { endShow, getShowState, goLive, pinProduct, unpinProduct } from '../domain/shows';
 import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
@@ -18,7 +19,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
     const user = socket.data.user;
-    const [state, chat, pinnedMessage, deal, settings, auction, engagement] = await Promise.all([
+    const [state, chat, pinnedMessage, deal, settings, auction, engagement, stage, myStage] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
@@ -26,6 +27,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       db.show.findUnique({ where: { id: showId }, select: { slowModeSeconds: true } }),
       activeAuction(db, showId),
       engagementSnapshot(db, showId, user?.userId ?? null),
+      stageView(db, showId),
+      user ? stageSeatOf(db, showId, user.userId) : null,
     ]);
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
@@ -42,6 +45,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       role,
       viewerCount: presence.viewerCount(showId),
       producers,
+      stage: publicStage(stage),
+      myStage,
       chat,
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,

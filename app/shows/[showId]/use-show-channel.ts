@@ -7,6 +7,7 @@ import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { AuctionResult, ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
+import type { StageSeat, StageView } from '@/server/domain/stage';
 import type { Refusal } from '@/app/_i18n/error-text';
 import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
@@ -45,7 +46,13 @@ export interface ShowChannelState {
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
   engagement: EngagementState;
+  /** Who is on stage besides the host, and how the host wants them shown. */
+  stage: StageView;
+  /** This person's own seat, and who invited them. */
+  mySeat: { seat: StageSeat; hostName: string };
 }
+
+const EMPTY_STAGE: StageView = { layout: 'SIDE_BY_SIDE', guests: [] };
 
 function withStock(product: ProductCard, variantId: string, stock: number): ProductCard {
   if (!product.variants.some((v) => v.id === variantId)) return product;
@@ -113,6 +120,7 @@ const apply: Handlers = {
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
   'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
+  'stage:changed': (e) => () => ({ stage: e.stage }),
   ...(Object.fromEntries(
     Object.entries(engagementUpdates).map(([event, update]) => [
       event,
@@ -145,6 +153,8 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     engagement: snapshot.engagement,
     auction: snapshot.auction && { ...snapshot.auction, ended: null },
     clockOffsetMs: offsetFrom(snapshot.serverNow),
+    stage: snapshot.stage,
+    mySeat: { seat: snapshot.myStage, hostName: snapshot.state.host.name },
   };
 }
 
@@ -179,6 +189,8 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     lastPurchase: null,
     reactionBurst: null,
     engagement: emptyEngagement,
+    stage: EMPTY_STAGE,
+    mySeat: { seat: null, hostName: '' },
   });
 
   useEffect(() => {
@@ -256,6 +268,10 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     // Not sequenced, to this viewer only: its media worker died, the show's producers did not; consume them again.
     socket.on('media:moved', (payload) => {
       if (payload.showId === showId) patch((s) => ({ mediaEpoch: s.mediaEpoch + 1 }));
+    });
+    // Not sequenced, to this person only: invited on stage, seated, or off it.
+    socket.on('stage:seat', (payload) => {
+      if (payload.showId === showId) patch((s) => ({ mySeat: { seat: payload.seat, hostName: payload.hostName || s.mySeat.hostName } }));
     });
     // A socket opened early (during hydration) may be connected already: its 'connect' has passed.
     if (socket.connected) void join();
