@@ -330,10 +330,17 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
    * behind a separate resume. Paused ones (a swipe feed preparing the next
    * show) cost no bandwidth until `resumeConsumer`.
    */
-  async watch(peerId: string, rtpCapabilities: types.RtpCapabilities, { paused }: { paused: boolean }): Promise<WatchResult> {
+  async watch(
+    peerId: string,
+    rtpCapabilities: types.RtpCapabilities,
+    { paused, skipUserId = null }: { paused: boolean; skipUserId?: string | null },
+  ): Promise<WatchResult> {
     await this.refreshRemote();
     const transport = await this.createTransport(peerId, 'recv');
-    const producers = this.producerList().sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
+    // A guest on stage does not receive their own camera and microphone back (no echo).
+    const producers = this.producerList()
+      .filter((p) => !(p.publisher?.guest && p.publisher.userId === skipUserId))
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
     const consumers = await Promise.all(
       producers.map(async ({ producerId }) => {
         const result = await this.consume(peerId, transport.id, producerId, rtpCapabilities);

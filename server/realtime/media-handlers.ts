@@ -110,7 +110,10 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
       throw new AppError('TRANSPORT_LIMIT', `connection already holds media in ${elsewhere.length} other shows`);
     }
-    return (await room(showId)).watch(socket.id, asMedia<types.RtpCapabilities>(rtpCapabilities), { paused: paused ?? false });
+    return (await room(showId)).watch(socket.id, asMedia<types.RtpCapabilities>(rtpCapabilities), {
+      paused: paused ?? false,
+      skipUserId: socket.data.user?.userId ?? null,
+    });
   });
 
   on.on('media:connectTransport', connectTransportSchema, async ({ showId, transportId, dtlsParameters }) => {

@@ -155,6 +155,8 @@ export interface ShowSnapshot {
   stage: StageView;
   /** This person's own seat: an open invitation, on stage, or none. */
   myStage: StageSeat;
+  /** Who this socket is signed in as (null: anonymous): their own stage producers are not for them to consume. */
+  userId: string | null;
   chat: ChatMessageView[];
   pinnedMessage: ChatMessageView | null;
   slowModeSeconds: number;

@@ -39,7 +39,10 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     socket.data.shows.set(showId, role);
     // A room being rebuilt after its worker died has no producers yet, and a join does not wait for it;
     // on an edge node of a cluster the live show's producers are piped in when asked (see MediaService).
-    const producers = await ctx.media.currentProducers(showId, { live: state.status === 'LIVE' });
+    // A guest on stage is not sent their own camera and microphone back (no echo).
+    const producers = (await ctx.media.currentProducers(showId, { live: state.status === 'LIVE' })).filter(
+      (p) => !(p.publisher?.guest && p.publisher.userId === user?.userId),
+    );
     return {
       state,
       role,
@@ -47,6 +50,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       producers,
       stage: publicStage(stage),
       myStage,
+      userId: user?.userId ?? null,
       chat,
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,

@@ -50,6 +50,8 @@ export interface ShowChannelState {
   stage: StageView;
   /** This person's own seat, and who invited them. */
   mySeat: { seat: StageSeat; hostName: string };
+  /** Who is signed in on this socket: a guest's own producers are skipped. */
+  me: string | null;
 }
 
 const EMPTY_STAGE: StageView = { layout: 'SIDE_BY_SIDE', guests: [] };
@@ -115,7 +117,10 @@ const apply: Handlers = {
   'reactions:burst': (e) => () => ({ reactionBurst: { counts: e.counts, at: Date.now() } }),
   'viewers:count': (e) => () => ({ viewerCount: e.count }),
   'media:producerAdded': (e) => (s) => ({
-    producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId],
+    producerIds:
+      s.producerIds.includes(e.producerId) || (e.publisher?.guest === true && e.publisher.userId === s.me)
+        ? s.producerIds
+        : [...s.producerIds, e.producerId],
   }),
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
@@ -155,6 +160,7 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     clockOffsetMs: offsetFrom(snapshot.serverNow),
     stage: snapshot.stage,
     mySeat: { seat: snapshot.myStage, hostName: snapshot.state.host.name },
+    me: snapshot.userId,
   };
 }
 
@@ -191,6 +197,7 @@ export function useShowChannel(showId: string, initialStatus: ShowStatus, initia
     engagement: emptyEngagement,
     stage: EMPTY_STAGE,
     mySeat: { seat: null, hostName: '' },
+    me: null,
   });
 
   useEffect(() => {

@@ -19,6 +19,8 @@ export interface StageView {
 /** The host's view: also the invitations not answered yet. */
 export interface StageStaffView extends StageView {
   invited: StageGuestView[];
+  /** People the stage holds, the host included. */
+  max: number;
 }
 
 export type StageSeat = 'INVITED' | 'ON_STAGE' | null;
@@ -45,7 +47,7 @@ export async function stageView(db: Db | Tx, showId: string): Promise<StageStaff
   ]);
   const view = (status: 'INVITED' | 'ON_STAGE') =>
     rows.filter((r) => r.status === status).map((r) => ({ userId: r.userId, name: r.user.name }));
-  return { layout: settings?.layout ?? 'SIDE_BY_SIDE', guests: view('ON_STAGE'), invited: view('INVITED') };
+  return { layout: settings?.layout ?? 'SIDE_BY_SIDE', guests: view('ON_STAGE'), invited: view('INVITED'), max: MAX_ON_STAGE };
 }
 
 /** What viewers are sent: invitations stay between the host and the person invited. */
