@@ -24,7 +24,7 @@ export const STAGE_GRACE_MS = 10_000;
  * (sequenced), the staff the invitations too, the person concerned every socket
  * of theirs; and a guest who is off the stage stops sending before anyone hears of it.
  */
-async function announce(ctx: ConnectionContext, showId: string, change: StageChange, hostName: string): Promise<void> {
+export async function announce(ctx: ConnectionContext, showId: string, change: StageChange, hostName: string): Promise<void> {
   if (change.stopMedia) (await ctx.media.existingRoom(showId)?.catch(() => undefined))?.closePublisher(change.userId);
   ctx.broadcaster.emit(showId, 'stage:changed', { showId, stage: publicStage(change.stage) });
   ctx.io.to(showStaffRoom(showId)).emit('stage:staff', { showId, stage: change.stage });

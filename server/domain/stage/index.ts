@@ -7,6 +7,7 @@
 export {
   acceptStageInvite,
   declineStageInvite,
+  dropBannedFromStage,
   inviteToStage,
   leaveStage,
   publicStage,

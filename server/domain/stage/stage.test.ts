@@ -6,7 +6,16 @@ import { goLive, makeBuyers } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { requireMediaAccess } from '../shows';
 import { demoActors, expectAppError } from '../test-actors';
-import { acceptStageInvite, declineStageInvite, inviteToStage, leaveStage, removeFromStage, setStageLayout, stageView } from './stage';
+import {
+  acceptStageInvite,
+  declineStageInvite,
+  dropBannedFromStage,
+  inviteToStage,
+  leaveStage,
+  removeFromStage,
+  setStageLayout,
+  stageView,
+} from './stage';
 
 let database: TestDatabase;
 let host: Actor;
@@ -52,6 +61,16 @@ describe('guests on stage', () => {
       reason: 'STAGE_GUEST_BANNED',
     });
     expect(await database.prisma.stageGuest.count({ where: { showId, userId: rude!.userId } })).toBe(0);
+  });
+
+  it('a guest banned while on stage loses the seat and may no longer send media', async () => {
+    const [guest] = await makeBuyers(database.prisma, 1, { wallet: false });
+    await inviteToStage(database.prisma, host, showId, guest!.userId);
+    await acceptStageInvite(database.prisma, guest!, showId);
+    expect(await dropBannedFromStage(database.prisma, showId, guest!.userId)).toBeNull(); // not banned: nothing happens
+    await banFromShow(database.prisma, host, showId, guest!.userId);
+    expect(await dropBannedFromStage(database.prisma, showId, guest!.userId)).toMatchObject({ seat: null, stopMedia: true });
+    await expectAppError(requireMediaAccess(database.prisma, guest!.userId, showId, 'send'), 'FORBIDDEN');
   });
 
   it('at most four on stage: the host and three guests; a fourth invitation is refused with STAGE_FULL', async () => {

@@ -157,6 +157,19 @@ export async function removeFromStage(db: Db, actor: Actor, showId: string, user
   return vacate(db, showId, userId, 'stage.removed');
 }
 
+/**
+ * A person banned from the show (by the host or a moderator) loses their seat or
+ * invitation at once. Null when they had none, or are not banned.
+ */
+export async function dropBannedFromStage(db: Db, showId: string, userId: string): Promise<StageChange | null> {
+  const [ban, seat] = await Promise.all([
+    db.showBan.findUnique({ where: { showId_userId: { showId, userId } }, select: { userId: true } }),
+    stageSeatOf(db, showId, userId),
+  ]);
+  if (!ban || seat === null) return null;
+  return vacate(db, showId, userId, 'stage.removed');
+}
+
 export async function setStageLayout(db: Db, actor: Actor, showId: string, layout: StageLayout): Promise<StageStaffView> {
   return db.$transaction(async (tx) => {
     const show = await lockedShow(tx, showId);
