@@ -89,11 +89,21 @@ export function StageSeat({ showId, socketRef, seat, hostName, live, connection,
   );
 }
 
-/** Opens the camera and microphone for as long as the guest is on stage. */
+/**
+ * Opens the camera and microphone for as long as the guest is on stage. The
+ * show page every viewer opens may not use them (Permissions-Policy): the guest's
+ * own page is `/shows/<id>?stage`, loaded afresh, which may.
+ */
 function useGuestCamera(): { stream: MediaStream | null; failed: boolean } {
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has('stage')) {
+      url.searchParams.set('stage', '1');
+      window.location.replace(url);
+      return;
+    }
     let opened: MediaStream | null = null;
     let cancelled = false;
     navigator.mediaDevices
