@@ -55,28 +55,29 @@ export function StageTiles({
   children: ReactNode;
 }) {
   const named = guests.map((guest) => ({ guest, name: stage.guests.find((g) => g.userId === guest.userId)?.name ?? '' }));
-  if (named.length === 0) return <>{children}</>;
-  if (stage.layout === 'PICTURE_IN_PICTURE')
-    return (
-      <>
-        {children}
+  const pip = stage.layout === 'PICTURE_IN_PICTURE';
+  const grid = !pip && named.length > 0;
+  // One tree whatever the layout: the host's <video> must never be remounted (it would lose its stream).
+  // Side by side, three people: the host takes the top row; two or four: an even grid.
+  const cells = !grid ? 'h-full w-full' : `grid h-full w-full gap-0.5 grid-cols-2 ${named.length === 1 ? 'grid-rows-1' : 'grid-rows-2'}`;
+  return (
+    <>
+      <div className={cells} data-testid={grid ? 'stage-grid' : undefined}>
+        <div className={grid && named.length === 2 ? 'col-span-2 h-full min-h-0' : 'h-full min-h-0'}>{children}</div>
+        {grid &&
+          named.map(({ guest, name }) => (
+            <div key={guest.userId} className="min-h-0">
+              <GuestTile guest={guest} name={name} muted={muted} pip={false} />
+            </div>
+          ))}
+      </div>
+      {pip && named.length > 0 && (
         <div className="absolute right-3 top-24 z-[5] flex flex-col gap-2 md:top-4" data-testid="stage-pip">
           {named.map(({ guest, name }) => (
             <GuestTile key={guest.userId} guest={guest} name={name} muted={muted} pip />
           ))}
         </div>
-      </>
-    );
-  // Three people: the host takes the top row. Two or four: an even grid.
-  const grid = named.length === 1 ? 'grid-cols-2 grid-rows-1' : 'grid-cols-2 grid-rows-2';
-  return (
-    <div className={`grid h-full w-full gap-0.5 ${grid}`} data-testid="stage-grid">
-      <div className={named.length === 2 ? 'col-span-2 min-h-0' : 'min-h-0'}>{children}</div>
-      {named.map(({ guest, name }) => (
-        <div key={guest.userId} className="min-h-0">
-          <GuestTile guest={guest} name={name} muted={muted} pip={false} />
-        </div>
-      ))}
-    </div>
+      )}
+    </>
   );
 }
