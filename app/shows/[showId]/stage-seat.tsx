@@ -154,9 +154,11 @@ function OnStage({
   }, [camera.stream]);
   const status = camera.failed
     ? t('viewer.stage.cameraFailed')
-    : sending.mediaState === 'publishing'
-      ? t('viewer.stage.onStage')
-      : t('viewer.stage.connecting');
+    : sending.mediaState === 'failed'
+      ? t('viewer.media.failed')
+      : sending.mediaState === 'publishing'
+        ? t('viewer.stage.onStage')
+        : t('viewer.stage.connecting');
   return (
     <section
       aria-label={t('viewer.stage.yourSeat')}
