@@ -2,6 +2,8 @@ import type { Locator } from '@playwright/test';
 import { expect, signIn, test } from './support/fixtures';
 import { scheduleShowLikeDemo } from './support/shows';
 
+const SHOTS = process.env.STAGE_SCREENSHOTS_DIR;
+
 /** Frames a <video> has decoded so far. */
 const frames = (video: Locator) => video.evaluate((el) => (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 
@@ -64,6 +66,8 @@ test('the host invites a viewer on stage, the guest publishes from the show page
     await expectDecoding(phone.getByTestId('live-video'), 'the host');
     await expectDecoding(phone.getByTestId('guest-video'), 'the guest');
     await expect(phone.getByTestId('guest-video')).toHaveAttribute('aria-label', /^Sam .* on stage$/);
+    // For a person to look at the phone layouts (never written into docs/).
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/stage-phone-side-by-side.png` });
   });
 
   await test.step('the host switches to picture in picture and the phone follows', async () => {
@@ -71,6 +75,7 @@ test('the host invites a viewer on stage, the guest publishes from the show page
     await expect(phone.getByTestId('stage-pip')).toBeVisible();
     await expect(phone.getByTestId('stage-grid')).toHaveCount(0);
     await expectDecoding(phone.getByTestId('guest-video'), 'the guest in picture in picture');
+    if (SHOTS) await phone.screenshot({ path: `${SHOTS}/stage-phone-pip.png` });
   });
 
   await test.step('the host removes the guest: the phone viewer’s second video goes away and the guest stops sending', async () => {

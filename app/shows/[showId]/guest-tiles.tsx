@@ -31,7 +31,9 @@ function GuestTile({ guest, name, muted, pip }: { guest: GuestStream; name: stri
         muted={muted}
         aria-label={t('viewer.stage.guestLabel', { name })}
       />
-      <figcaption className="absolute bottom-1 left-1 max-w-[90%] truncate rounded bg-black/60 px-1.5 py-0.5 text-xs text-white">
+      <figcaption
+        className={`absolute left-1 max-w-[90%] truncate rounded bg-black/60 px-1.5 py-0.5 text-xs text-white ${pip ? 'bottom-1' : 'top-40 md:top-auto md:bottom-1'}`}
+      >
         {name}
       </figcaption>
     </figure>
