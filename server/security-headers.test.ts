@@ -37,6 +37,16 @@ describe('security headers', () => {
     }
   });
 
+  it('a guest’s own show page (?stage) may use the camera; the show page every viewer opens may not', () => {
+    const policy = headerPolicyFromEnv(env());
+    expect(securityHeaders(policy, '/shows/show_1?stage=1', 'n').response['Permissions-Policy']).toContain(
+      'camera=(self), microphone=(self)',
+    );
+    for (const path of ['/shows/show_1', '/shows/show_1/other?stage=1', '/?stage=1', '/shows?stage=1']) {
+      expect(securityHeaders(policy, path, 'n').response['Permissions-Policy'], path).toContain('camera=(), microphone=()');
+    }
+  });
+
   it('uploads get a sandboxed policy that runs and loads nothing', () => {
     const csp = securityHeaders(headerPolicyFromEnv(env()), '/uploads/products/a.webp', 'n').response['Content-Security-Policy'];
     expect(csp).toContain("default-src 'none'");

@@ -74,7 +74,10 @@ const UPLOAD_POLICY = join({
 });
 
 const STUDIO_PATH = /^\/studio(\/|$)/;
-// Only the studio (where the host publishes; a guest's stage will join it) may ask for camera and microphone.
+const SHOW_PATH = /^\/shows\/[^/]+$/;
+// Only the studio (where the host publishes) and a guest's own show page (`/shows/<id>?stage`, which the
+// page opens once its invitation is accepted) may ask for camera and microphone; every other page, and
+// the show page every viewer opens, may not.
 const STUDIO_PERMISSIONS = 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), display-capture=()';
 const PAGE_PERMISSIONS = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()';
 
@@ -93,7 +96,7 @@ export function securityHeaders(
       'X-Frame-Options': 'DENY',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
-      'Permissions-Policy': STUDIO_PATH.test(path) ? STUDIO_PERMISSIONS : PAGE_PERMISSIONS,
+      'Permissions-Policy': STUDIO_PATH.test(path) || isStagePage(path, rawPath) ? STUDIO_PERMISSIONS : PAGE_PERMISSIONS,
       'Cross-Origin-Opener-Policy': 'same-origin',
       // Only over HTTPS: on plain http a browser ignores it, and a local install must stay reachable.
       ...(policy.https && { 'Strict-Transport-Security': 'max-age=31536000' }),
@@ -112,4 +115,8 @@ export function applySecurityHeaders(policy: HeaderPolicy, req: IncomingMessage,
   delete req.headers['content-security-policy-report-only'];
   req.headers['content-security-policy'] = requestCsp;
   for (const [name, value] of Object.entries(response)) res.setHeader(name, value);
+}
+
+function isStagePage(path: string, rawPath: string): boolean {
+  return SHOW_PATH.test(path) && new URLSearchParams(rawPath.split('?')[1] ?? '').has('stage');
 }

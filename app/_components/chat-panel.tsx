@@ -20,6 +20,8 @@ export interface ChatActions {
   remove?(messageId: string): void;
   ban?(userId: string, name: string): void;
   pin?(messageId: string | null): void;
+  /** The host brings the message's author on stage. */
+  inviteToStage?(userId: string, name: string): void;
 }
 
 const MODERATION_BUTTON =
@@ -166,6 +168,16 @@ export function ChatPanel({
                       aria-label={tr('chat.deleteLabel', { name: m.author.name })}
                     >
                       {tr('chat.delete')}
+                    </button>
+                  )}
+                  {actions.inviteToStage && m.author.role !== 'host' && (
+                    <button
+                      type="button"
+                      className={MODERATION_BUTTON}
+                      onClick={() => actions.inviteToStage?.(m.author.id, m.author.name)}
+                      aria-label={tr('chat.stageInviteLabel', { name: m.author.name })}
+                    >
+                      {tr('chat.stageInvite')}
                     </button>
                   )}
                   {actions.ban && m.author.role === 'viewer' && (

@@ -23,9 +23,21 @@ type LayersEvent = Parameters<ServerToClientEvents['media:layers']>[0];
 type ConsumeAnswer = Omit<Extract<Parameters<Parameters<ClientToServerEvents['media:consume']>[1]>[0], { ok: true }>, 'ok'>;
 type ScoreEvent = Parameters<ServerToClientEvents['media:score']>[0];
 
-/** A viewer's incoming stream: one receive transport, a consumer per host track. */
+/** A guest on stage as the viewer receives them: their own stream, shown in its own tile. */
+export interface GuestStream {
+  userId: string;
+  stream: MediaStream;
+}
+
+/**
+ * A viewer's incoming streams: one receive transport, a consumer per track. The
+ * host's tracks make `stream` (the layer policy follows its video); each guest
+ * on stage gets a stream of their own in `guests`.
+ */
 export class Subscriber {
   readonly stream = new MediaStream();
+  private readonly guestStreams = new Map<string, MediaStream>();
+  private readonly guestListeners = new Set<(guests: GuestStream[]) => void>();
   private readonly consumers = new Map<string, Consumer | null>();
   private feed: VideoFeed | null = null;
   private readonly pausedIds = new Set<string>();
@@ -105,6 +117,14 @@ export class Subscriber {
     const consumer = await this.transport.consume(asClient<ConsumerOptions>(params));
     this.consumers.set(consumer.producerId, consumer);
     if (paused) this.pausedIds.add(consumer.id);
+    if (params.publisher?.guest) {
+      const { userId } = params.publisher;
+      const stream = this.guestStreams.get(userId) ?? new MediaStream();
+      stream.addTrack(consumer.track);
+      this.guestStreams.set(userId, stream);
+      this.emitGuests();
+      return consumer;
+    }
     this.stream.addTrack(consumer.track);
     if (consumer.kind === 'video') {
       this.setFeed({
@@ -127,6 +147,16 @@ export class Subscriber {
 
   get video(): VideoFeed | null {
     return this.feed;
+  }
+
+  get guests(): GuestStream[] {
+    return [...this.guestStreams].map(([userId, stream]) => ({ userId, stream }));
+  }
+
+  /** Called with the guests' streams whenever a guest's track comes or goes. */
+  onGuestsChange(listener: (guests: GuestStream[]) => void): () => void {
+    this.guestListeners.add(listener);
+    return () => this.guestListeners.delete(listener);
   }
 
   /** Called with the video feed whenever its layers, score or pause change. */
@@ -174,6 +204,13 @@ export class Subscriber {
     if (!consumer) return;
     if (consumer.id === this.feed?.consumerId) this.setFeed(null);
     this.stream.removeTrack(consumer.track);
+    for (const [userId, stream] of this.guestStreams) {
+      if (!stream.getTracks().includes(consumer.track)) continue;
+      stream.removeTrack(consumer.track);
+      // A guest without video has left the stage (or stopped the camera): the tile goes.
+      if (stream.getVideoTracks().length === 0) this.guestStreams.delete(userId);
+      this.emitGuests();
+    }
     consumer.close();
   }
 
@@ -181,8 +218,15 @@ export class Subscriber {
     this.socket.off('media:layers', this.onLayers);
     this.socket.off('media:score', this.onScore);
     this.listeners.clear();
+    this.guestListeners.clear();
     this.transport.close();
     for (const track of this.stream.getTracks()) track.stop();
+    for (const stream of this.guestStreams.values()) for (const track of stream.getTracks()) track.stop();
+  }
+
+  private emitGuests(): void {
+    const guests = this.guests;
+    for (const listener of this.guestListeners) listener(guests);
   }
 
   private videoConsumer(): Consumer | undefined {

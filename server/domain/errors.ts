@@ -173,6 +173,11 @@ export const ERROR_REASONS = {
   QUESTION_NOT_FOUND: { code: 'NOT_FOUND' },
   QUESTION_ANSWERED: { code: 'INVALID_STATE' },
   QUESTIONS_CLOSED: { code: 'INVALID_STATE' },
+  // Guests on stage
+  STAGE_FULL: { code: 'LIMIT_REACHED', params: { max: count } },
+  STAGE_GUEST_BANNED: { code: 'FORBIDDEN' },
+  STAGE_NOT_INVITED: { code: 'INVALID_STATE' },
+  STAGE_HOST_ALREADY: { code: 'INVALID_INPUT' },
   // Buying: bag, one tap, checkout
   BAG_WHILE_LIVE: { code: 'SHOW_NOT_LIVE' },
   BAG_FULL: { code: 'INVALID_STATE', params: { max: count } },

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
 import type { MediaConfig } from './config';
-import { ShowMediaRoom, type RoomCloseReason } from './show-media-room';
+import { type PublisherTag, ShowMediaRoom, type RoomCloseReason } from './show-media-room';
 import { MediaWorkerPool } from './worker-pool';
 
 export interface WatchHints {
@@ -111,7 +111,10 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
    * without waiting. On an edge node of a cluster a live show's room is opened
    * and asked for the origin's producers, for at most PIPED_PRODUCERS_WAIT_MS.
    */
-  async currentProducers(showId: string, { live }: { live: boolean }): Promise<{ producerId: string; kind: types.MediaKind }[]> {
+  async currentProducers(
+    showId: string,
+    { live }: { live: boolean },
+  ): Promise<{ producerId: string; kind: types.MediaKind; publisher: PublisherTag | null }[]> {
     const now = () => this.ready.get(showId)?.producerList() ?? [];
     if (!this.piped || !live) return now();
     let timer: NodeJS.Timeout | undefined;

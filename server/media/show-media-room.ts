@@ -30,6 +30,19 @@ export interface ConsumerOptions {
   producerId: string;
   kind: types.MediaKind;
   rtpParameters: types.RtpParameters;
+  /** Whose camera or microphone this is: the host's, or a guest's on stage; null for an ingest without one. */
+  publisher: PublisherTag | null;
+}
+
+/** Who sends a producer, kept in its appData (pipeToRouter copies it to every edge router). */
+export interface PublisherTag {
+  userId: string;
+  guest: boolean;
+}
+
+export function publisherOf(producer: types.Producer): PublisherTag | null {
+  const { publisher } = producer.appData as { publisher?: PublisherTag };
+  return publisher ?? null;
 }
 
 export interface ConsumeResult {
@@ -68,7 +81,7 @@ interface MediaPeer {
 export type RoomCloseReason = 'closed' | 'workerDied';
 
 interface RoomEvents {
-  producerAdded: [{ producerId: string; kind: types.MediaKind }];
+  producerAdded: [{ producerId: string; kind: types.MediaKind; publisher: PublisherTag | null }];
   producerClosed: [{ producerId: string }];
   /** The layers a viewer's video consumer is actually sending changed (null: none, e.g. paused). */
   consumerLayers: [{ peerId: string; consumerId: string; layers: types.ConsumerLayers | null }];
@@ -151,8 +164,8 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
   }
 
   /** The producers a newly arriving viewer should consume. */
-  producerList(): { producerId: string; kind: types.MediaKind }[] {
-    return this.allProducers().map((p) => ({ producerId: p.id, kind: p.kind }));
+  producerList(): { producerId: string; kind: types.MediaKind; publisher: PublisherTag | null }[] {
+    return this.allProducers().map((p) => ({ producerId: p.id, kind: p.kind, publisher: publisherOf(p) }));
   }
 
   /** The producers published on this node (not those piped in from another): what this node can serve as an origin. */
@@ -218,14 +231,25 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     return this.transport(peerId, transportId).transport.restartIce();
   }
 
-  /** Only the host's socket is allowed here; the realtime layer checks that before calling. */
-  async produce(peerId: string, transportId: string, kind: types.MediaKind, rtpParameters: types.RtpParameters): Promise<string> {
+  /**
+   * Only the host's socket and those of guests on stage are allowed here; the
+   * realtime layer asks the domain before calling. Guests go through exactly
+   * the host's path: same transport limits, same producer options.
+   */
+  async produce(
+    peerId: string,
+    transportId: string,
+    kind: types.MediaKind,
+    rtpParameters: types.RtpParameters,
+    publisher: PublisherTag | null = null,
+  ): Promise<string> {
     const { transport, direction } = this.transport(peerId, transportId);
     if (direction !== 'send') throw new AppError('INVALID_INPUT', 'produce on a receive transport');
     const producer = await transport.produce({
       kind,
       rtpParameters,
       ...(kind === 'video' && { keyFrameRequestDelay: KEY_FRAME_REQUEST_DELAY_MS }),
+      appData: { publisher },
     });
     this.publish(peerId, producer);
     return producer.id;
@@ -237,11 +261,13 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
    */
   publish(peerId: string, producer: types.Producer): void {
     const { kind } = producer;
-    // One host stream per show: a new publisher (the host reloaded or reconnected)
-    // replaces whatever an earlier session of theirs left behind.
+    const publisher = publisherOf(producer);
+    // One stream per person on stage: a new session of theirs (a reload, a
+    // reconnect) replaces whatever an earlier one left behind; other people's stay.
     for (const [otherId, other] of this.peers) {
       if (otherId === peerId) continue;
-      for (const stale of other.producers.values()) if (stale.kind === kind) stale.close();
+      for (const stale of other.producers.values())
+        if (stale.kind === kind && publisherOf(stale)?.userId === publisher?.userId) stale.close();
     }
     const peer = this.peer(peerId);
     peer.producers.set(producer.id, producer);
@@ -250,10 +276,10 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       if (!this.closed) this.emit('producerClosed', { producerId: producer.id });
     });
     // A host publishing here makes this node the show's origin: what was piped in from elsewhere is stale.
-    for (const remote of [...this.remoteProducers.values()]) remote.close();
-    this.log.info({ peerId, producerId: producer.id, kind }, 'producer added');
+    if (!publisher?.guest) for (const remote of [...this.remoteProducers.values()]) remote.close();
+    this.log.info({ peerId, producerId: producer.id, kind, guest: publisher?.guest ?? false }, 'producer added');
     this.pipeToEdges(producer.id);
-    this.emit('producerAdded', { producerId: producer.id, kind });
+    this.emit('producerAdded', { producerId: producer.id, kind, publisher });
   }
 
   /**
@@ -282,8 +308,15 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
         this.emit('consumerScore', { peerId, consumerId: consumer.id, score, producerScore }),
       );
     }
+    const producer = this.findProducer(producerId);
     return {
-      consumer: { id: consumer.id, producerId, kind: consumer.kind, rtpParameters: consumer.rtpParameters },
+      consumer: {
+        id: consumer.id,
+        producerId,
+        kind: consumer.kind,
+        rtpParameters: consumer.rtpParameters,
+        publisher: producer ? publisherOf(producer) : null,
+      },
       layers: consumerLayerInfo(consumer),
     };
   }
@@ -297,10 +330,17 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
    * behind a separate resume. Paused ones (a swipe feed preparing the next
    * show) cost no bandwidth until `resumeConsumer`.
    */
-  async watch(peerId: string, rtpCapabilities: types.RtpCapabilities, { paused }: { paused: boolean }): Promise<WatchResult> {
+  async watch(
+    peerId: string,
+    rtpCapabilities: types.RtpCapabilities,
+    { paused, skipUserId = null }: { paused: boolean; skipUserId?: string | null },
+  ): Promise<WatchResult> {
     await this.refreshRemote();
     const transport = await this.createTransport(peerId, 'recv');
-    const producers = this.producerList().sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
+    // A guest on stage does not receive their own camera and microphone back (no echo).
+    const producers = this.producerList()
+      .filter((p) => !(p.publisher?.guest && p.publisher.userId === skipUserId))
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1));
     const consumers = await Promise.all(
       producers.map(async ({ producerId }) => {
         const result = await this.consume(peerId, transport.id, producerId, rtpCapabilities);
@@ -330,6 +370,23 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
 
   closeProducers(peerId: string): void {
     for (const producer of this.peers.get(peerId)?.producers.values() ?? []) producer.close();
+  }
+
+  /**
+   * A guest taken off the stage (or who left it): every producer they send, from
+   * any of their connections, closes at once with its send transport, so viewers'
+   * consumers end now rather than when the browser notices. Their receive side stays.
+   */
+  closePublisher(userId: string): number {
+    let closed = 0;
+    for (const peer of this.peers.values()) {
+      const theirs = [...peer.producers.values()].filter((p) => publisherOf(p)?.userId === userId);
+      if (theirs.length === 0) continue;
+      closed += theirs.length;
+      for (const producer of theirs) producer.close();
+      for (const { transport, direction } of [...peer.transports.values()]) if (direction === 'send') transport.close();
+    }
+    return closed;
   }
 
   removePeer(peerId: string): void {

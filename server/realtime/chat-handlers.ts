@@ -1,6 +1,8 @@
 import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat';
 import { AppError } from '../domain/errors';
+import { dropBannedFromStage } from '../domain/stage';
 import { enterByChatKeyword } from './engagement-handlers';
+import { announce as announceStage } from './stage-handlers';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';
 import { chatBanSchema, chatMessageRefSchema, chatPinSchema, chatSendSchema, chatSlowModeSchema, reactionSchema } from './protocol';
@@ -30,6 +32,9 @@ export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('chat:ban', chatBanSchema, async ({ showId, userId }) => {
     const removedMessageIds = await banFromShow(db, requireUser(socket), showId, userId);
     if (removedMessageIds.length) broadcaster.emit(showId, 'chat:deleted', { showId, messageIds: removedMessageIds });
+    // Banned while on stage (or invited): off the stage, camera and microphone closed.
+    const dropped = await dropBannedFromStage(db, showId, userId);
+    if (dropped) await announceStage(ctx, showId, dropped, '');
     return { removedMessageIds };
   });
 

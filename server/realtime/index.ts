@@ -20,6 +20,7 @@ import { personKey } from './context';
 import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
+import { registerStageHandlers, StageExits } from './stage-handlers';
 import { StockRelay } from './stock-relay';
 import { originGuard } from './origin';
 import { showRoom, userRoom } from './protocol';
@@ -136,6 +137,7 @@ export function createRealtimeServer(
   // Media of a dropped socket is kept for the recovery window: its WebRTC
   // transports often outlive a brief signalling outage.
   const mediaCleanups = new Map<string, NodeJS.Timeout>();
+  const stageExits = new StageExits();
 
   io.use(authenticateSocket(deps));
   const stopDisconnecting = disconnectOnAccountEvents(io);
@@ -147,6 +149,7 @@ export function createRealtimeServer(
       void revalidateRecoveredSocket(socket, deps);
       clearTimeout(mediaCleanups.get(socket.id));
       mediaCleanups.delete(socket.id);
+      stageExits.cancel(socket.id);
       for (const [showId, role] of socket.data.shows) if (role !== 'host') shared.presence.add(showId, personKey(socket));
     }
     // Private events (an outbid alert) reach every socket of the person.
@@ -158,10 +161,12 @@ export function createRealtimeServer(
     registerBagHandlers(on, ctx);
     registerEngagementHandlers(on, ctx);
     registerAuctionHandlers(on, ctx);
+    registerStageHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
       for (const showId of shows) leaveShow(ctx, showId, { forget: false });
+      stageExits.schedule(ctx, [...socket.data.shows.keys()]);
       const timer = setTimeout(() => {
         mediaCleanups.delete(socket.id);
         for (const showId of shows)
@@ -191,6 +196,7 @@ export function createRealtimeServer(
       stockRelay.close();
       stopMediaRestarts();
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
+      stageExits.close();
       await io.close();
     },
   };

@@ -31,7 +31,9 @@ function announceMedia(io: ShowServer, broadcaster: ShowBroadcaster, room: ShowM
   if (announced.has(room)) return;
   announced.add(room);
   const { showId } = room;
-  room.on('producerAdded', ({ producerId, kind }) => broadcaster.emit(showId, 'media:producerAdded', { showId, producerId, kind }));
+  room.on('producerAdded', ({ producerId, kind, publisher }) =>
+    broadcaster.emit(showId, 'media:producerAdded', { showId, producerId, kind, publisher }),
+  );
   room.on('producerClosed', ({ producerId }) => broadcaster.emit(showId, 'media:producerClosed', { showId, producerId }));
   room.on('consumerLayers', ({ peerId, consumerId, layers }) =>
     io.to(peerId).emit('media:layers', {
@@ -88,8 +90,8 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
   });
 
   on.on('media:createTransport', createTransportSchema, async ({ showId, direction }) => {
-    const role = requireJoined(socket, showId);
-    if (direction === 'send' && role !== 'host') throw new AppError('HOST_ONLY_BROADCAST', 'only the host sends media');
+    requireJoined(socket, showId);
+    // Sending is the host's, and a guest's on stage: the domain says who.
     await allowed(showId, direction === 'send' ? 'send' : 'watch');
     const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
@@ -108,7 +110,10 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
       throw new AppError('TRANSPORT_LIMIT', `connection already holds media in ${elsewhere.length} other shows`);
     }
-    return (await room(showId)).watch(socket.id, asMedia<types.RtpCapabilities>(rtpCapabilities), { paused: paused ?? false });
+    return (await room(showId)).watch(socket.id, asMedia<types.RtpCapabilities>(rtpCapabilities), {
+      paused: paused ?? false,
+      skipUserId: socket.data.user?.userId ?? null,
+    });
   });
 
   on.on('media:connectTransport', connectTransportSchema, async ({ showId, transportId, dtlsParameters }) => {
@@ -123,9 +128,13 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
   });
 
   on.on('media:produce', produceSchema, async ({ showId, transportId, kind, rtpParameters }) => {
-    if (requireJoined(socket, showId) !== 'host') throw new AppError('HOST_ONLY_BROADCAST', 'only the host produces');
+    const role = requireJoined(socket, showId);
     await allowed(showId, 'send');
-    const producerId = await (await room(showId)).produce(socket.id, transportId, kind, asMedia<types.RtpParameters>(rtpParameters));
+    const user = socket.data.user;
+    const publisher = user ? { userId: user.userId, guest: role !== 'host' } : null;
+    const producerId = await (
+      await room(showId)
+    ).produce(socket.id, transportId, kind, asMedia<types.RtpParameters>(rtpParameters), publisher);
     return { producerId };
   });
 

@@ -15,6 +15,7 @@ import type { ShowState, ShowStatus } from '../domain/shows';
 import { giveawayStartInputSchema, type EntryResult, type GiveawayView, type MyGiveaway } from '../domain/giveaways';
 import { pollStartInputSchema, type PollView } from '../domain/polls';
 import type { QuestionView } from '../domain/questions';
+import { stageLayoutSchema, type StageSeat, type StageStaffView, type StageView } from '../domain/stage';
 
 export const PROTOCOL_VERSION = 1;
 export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
@@ -95,10 +96,29 @@ export const questionAskSchema = z.object({ showId: id, text: z.string().min(1).
 export const questionRefSchema = z.object({ showId: id, questionId: id }).strict();
 export const questionAnsweringSchema = z.object({ showId: id, questionId: id.nullable() }).strict();
 
+// Guests on stage (server/realtime/stage-handlers.ts).
+export const stageGuestSchema = z.object({ showId: id, userId: id }).strict();
+export const stageLayoutRequestSchema = z.object({ showId: id, layout: stageLayoutSchema }).strict();
+
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
 
 export type ViewerRole = 'host' | 'moderator' | 'viewer' | 'anonymous';
+
+/** Whose stream a producer is: the host's or a guest's on stage (null: an ingest with no person). */
+export type ProducerPublisher = { userId: string; guest: boolean } | null;
+export interface ProducerInfo {
+  producerId: string;
+  kind: ms.MediaKind;
+  publisher: ProducerPublisher;
+}
+type ConsumerAnswer = {
+  id: string;
+  producerId: string;
+  kind: ms.MediaKind;
+  rtpParameters: ms.RtpParameters;
+  publisher: ProducerPublisher;
+};
 
 export interface OrderConfirmation {
   orderId: string;
@@ -132,7 +152,13 @@ export interface ShowSnapshot {
   state: ShowState;
   role: ViewerRole;
   viewerCount: number;
-  producers: { producerId: string; kind: ms.MediaKind }[];
+  producers: ProducerInfo[];
+  /** Who is on stage besides the host, and the layout the host chose. */
+  stage: StageView;
+  /** This person's own seat: an open invitation, on stage, or none. */
+  myStage: StageSeat;
+  /** Who this socket is signed in as (null: anonymous): their own stage producers are not for them to consume. */
+  userId: string | null;
   chat: ChatMessageView[];
   pinnedMessage: ChatMessageView | null;
   slowModeSeconds: number;
@@ -219,7 +245,7 @@ export interface ClientToServerEvents {
   'media:consume': (
     payload: z.infer<typeof consumeSchema>,
     ack: AckFn<{
-      consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
+      consumer: ConsumerAnswer;
       layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
     }>,
   ) => void;
@@ -228,7 +254,7 @@ export interface ClientToServerEvents {
     ack: AckFn<{
       transport: TransportAnswer;
       consumers: {
-        consumer: { id: string; producerId: string; kind: ms.MediaKind; rtpParameters: ms.RtpParameters };
+        consumer: ConsumerAnswer;
         layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
         paused: boolean;
       }[];
@@ -240,6 +266,13 @@ export interface ClientToServerEvents {
     payload: z.infer<typeof setPreferredLayersSchema>,
     ack: AckFn<{ preferred: ms.ConsumerLayers | null }>,
   ) => void;
+  'stage:get': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:invite': (payload: z.infer<typeof stageGuestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:remove': (payload: z.infer<typeof stageGuestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:layout': (payload: z.infer<typeof stageLayoutRequestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:accept': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ stage: StageView }>) => void;
+  'stage:decline': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
+  'stage:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
 }
 
 /**
@@ -294,7 +327,13 @@ export interface SequencedEvents {
   'chat:pinned': (event: { showId: string; seq: number; message: ChatMessageView | null }) => void;
   'reactions:burst': (event: { showId: string; seq: number; counts: Partial<Record<ReactionKind, number>> }) => void;
   'viewers:count': (event: { showId: string; seq: number; count: number }) => void;
-  'media:producerAdded': (event: { showId: string; seq: number; producerId: string; kind: ms.MediaKind }) => void;
+  'media:producerAdded': (event: {
+    showId: string;
+    seq: number;
+    producerId: string;
+    kind: ms.MediaKind;
+    publisher: ProducerPublisher;
+  }) => void;
   'media:producerClosed': (event: { showId: string; seq: number; producerId: string }) => void;
   /** The show's media server restarted (its worker died): every producer and consumer is gone; publish or consume again. */
   'media:restarted': (event: { showId: string; seq: number }) => void;
@@ -313,6 +352,8 @@ export interface SequencedEvents {
   /** The question now being answered (null: none), and those it moved to answered. */
   'question:answering': (event: { showId: string; seq: number; question: QuestionView | null; answeredIds: string[]; at: number }) => void;
   'question:answered': (event: { showId: string; seq: number; questionId: string }) => void;
+  /** Someone took a seat on stage or left it, or the host changed the layout. */
+  'stage:changed': (event: { showId: string; seq: number; stage: StageView }) => void;
 }
 
 export interface ServerToClientEvents extends SequencedEvents {
@@ -345,6 +386,10 @@ export interface ServerToClientEvents extends SequencedEvents {
   'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;
   /** To one viewer: its video consumer's score (0–10, 10 = no loss) and the host's stream score. */
   'media:score': (event: { showId: string; consumerId: string; score: number; producerScore: number }) => void;
+  /** To every socket of one person: their seat changed (invited, on stage, or none: declined, left, removed, withdrawn). */
+  'stage:seat': (event: { showId: string; seat: StageSeat; hostName: string }) => void;
+  /** To the host and moderators: the stage with its open invitations, after any change; not sequenced. */
+  'stage:staff': (event: { showId: string; stage: StageStaffView }) => void;
   /** To one viewer: the media worker carrying its receive transport died; the show's producers live on, so it watches again. */
   'media:moved': (event: { showId: string }) => void;
 }

@@ -4,6 +4,7 @@ import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
+import { publicStage, stageSeatOf, stageView } from '../domain/stage';
 import { endShow, getShowState, goLive, pinnedAt, pinProduct, unpinProduct } from '../domain/shows';
 import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
@@ -27,7 +28,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
     const user = socket.data.user;
-    const [state, chat, pinnedMessage, deal, settings, auction, engagement, pinTime] = await Promise.all([
+    const [state, chat, pinnedMessage, deal, settings, auction, engagement, pinTime, stage, myStage] = await Promise.all([
       getShowState(db, showId),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
@@ -36,6 +37,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       activeAuction(db, showId),
       engagementSnapshot(db, showId, user?.userId ?? null),
       pinnedAt(db, showId),
+      stageView(db, showId),
+      user ? stageSeatOf(db, showId, user.userId) : null,
     ]);
     const role: ViewerRole = user ? await showRoleOf(db, user.userId, showId) : 'anonymous';
     if (!socket.data.shows.has(showId)) {
@@ -46,12 +49,18 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     socket.data.shows.set(showId, role);
     // A room being rebuilt after its worker died has no producers yet, and a join does not wait for it;
     // on an edge node of a cluster the live show's producers are piped in when asked (see MediaService).
-    const producers = await ctx.media.currentProducers(showId, { live: state.status === 'LIVE' });
+    // A guest on stage is not sent their own camera and microphone back (no echo).
+    const producers = (await ctx.media.currentProducers(showId, { live: state.status === 'LIVE' })).filter(
+      (p) => !(p.publisher?.guest && p.publisher.userId === user?.userId),
+    );
     return {
       state,
       role,
       viewerCount: presence.viewerCount(showId),
       producers,
+      stage: publicStage(stage),
+      myStage,
+      userId: user?.userId ?? null,
       chat,
       pinnedMessage,
       slowModeSeconds: settings?.slowModeSeconds ?? 0,

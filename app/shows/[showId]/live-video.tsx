@@ -7,11 +7,15 @@ import type { AdaptiveStatus } from '../../_lib/adaptive-video';
 import type { WatchHints } from '@/server/media/media-service';
 import { startEarlyWatch, takeEarlyWatch } from '../../_lib/early-watch';
 import type { Subscriber } from '../../_lib/media-client';
+import type { GuestStream } from '../../_lib/media-subscriber';
+import type { StageView } from '@/server/domain/stage';
+import { StageTiles } from './guest-tiles';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import { SoundToggle, TapForSound } from './lazy-parts';
 import { useAutoplaySound } from './use-autoplay-sound';
 
 const NO_ADAPTATION: AdaptiveStatus = { paused: false, quality: null };
+const NO_STAGE: StageView = { layout: 'SIDE_BY_SIDE', guests: [] };
 // A start that fails is tried again on its own this many times before the viewer is told.
 const AUTO_RETRIES = 4;
 const RETRY_DELAY_MS = 1500;
@@ -36,7 +40,10 @@ export function LiveVideo({
   live,
   soundSlot = null,
   watchHints = null,
+  stage = NO_STAGE,
 }: {
+  /** Guests on stage and the host's layout; their streams come from the same subscriber. */
+  stage?: StageView;
   soundSlot?: HTMLElement | null;
   /** Rendered with the page for a live show: media starts while the page hydrates. */
   watchHints?: WatchHints | null;
@@ -55,6 +62,7 @@ export function LiveVideo({
   const [failed, setFailed] = useState(false);
   const [picture, setPicture] = useState(false);
   const [adaptive, setAdaptive] = useState<AdaptiveStatus>(NO_ADAPTATION);
+  const [guests, setGuests] = useState<GuestStream[]>([]);
   const [everPlayed, setEverPlayed] = useState(false);
   const [linkDown, setLinkDown] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -125,6 +133,27 @@ export function LiveVideo({
     };
   }, [hasMedia, mediaEpoch, attempt]);
 
+  // The guests on stage: each arrives and leaves with their tracks.
+  useEffect(() => {
+    const pending = subscriberRef.current;
+    if (!hasMedia || !pending) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void pending.then(
+      (subscriber) => {
+        if (cancelled) return;
+        setGuests(subscriber.guests);
+        stop = subscriber.onGuestsChange(setGuests);
+      },
+      () => undefined, // the effect above reports a failed start
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+      setGuests([]);
+    };
+  }, [hasMedia, mediaEpoch, attempt]);
+
   // One layer policy per subscriber, for as long as it lives.
   useEffect(() => {
     const pending = subscriberRef.current;
@@ -186,18 +215,20 @@ export function LiveVideo({
 
   return (
     <div className="relative h-full w-full bg-black">
-      <video
-        ref={videoRef}
-        data-testid="live-video"
-        className="h-full w-full object-contain"
-        autoPlay
-        playsInline
-        muted
-        poster={poster}
-        aria-label={t('viewer.media.videoLabel')}
-        onLoadedData={notePicture}
-        onResize={notePicture}
-      />
+      <StageTiles stage={stage} guests={guests} muted={sound.muted}>
+        <video
+          ref={videoRef}
+          data-testid="live-video"
+          className={`h-full w-full ${guests.length > 0 && stage.layout === 'SIDE_BY_SIDE' ? 'object-cover' : 'object-contain'}`}
+          autoPlay
+          playsInline
+          muted
+          poster={poster}
+          aria-label={t('viewer.media.videoLabel')}
+          onLoadedData={notePicture}
+          onResize={notePicture}
+        />
+      </StageTiles>
       {hasMedia &&
         (soundSlot ? (
           createPortal(<SoundToggle muted={sound.muted} onToggle={sound.toggle} quality={adaptive.quality} />, soundSlot)

@@ -13,6 +13,7 @@ import { request } from '../../_lib/show-socket';
 import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
 import { LiveVideo } from './live-video';
+import { StageSeat } from './stage-seat';
 // Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
 import { AuctionCard } from './auction-card';
 import type { BuyResult } from './pinned-product';
@@ -140,6 +141,7 @@ export function ShowViewer({
             poster={show.coverImageUrl ?? '/poster.svg'}
             live={state.status === 'LIVE'}
             watchHints={watchHints}
+            stage={state.stage}
           />
           {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
           <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
@@ -192,6 +194,21 @@ export function ShowViewer({
             <p role="status" className="absolute inset-x-4 top-1/4 mx-auto max-w-sm rounded-xl bg-black/70 p-4 text-center text-white">
               {overlayNotice}
             </p>
+          )}
+          {signedIn && live && state.mySeat.seat && (
+            <div
+              className={`pointer-events-none absolute inset-x-3 top-28 z-20 flex ${state.mySeat.seat === 'INVITED' ? 'justify-center' : 'justify-start'}`}
+            >
+              <StageSeat
+                showId={show.id}
+                socketRef={socketRef}
+                seat={state.mySeat.seat}
+                hostName={state.mySeat.hostName}
+                live={live}
+                connection={state.connection}
+                mediaEpoch={state.mediaEpoch}
+              />
+            </div>
           )}
           <AnsweringOverlay questions={state.engagement.questions} />
           <FloatingReactions burst={state.reactionBurst} />

@@ -7,6 +7,7 @@ import type { ChatMessageView } from '@/server/domain/chat';
 import type { DealView } from '@/server/domain/shows';
 import type { ShowStatus } from '@/server/domain/shows';
 import type { AuctionResult, ReactionKind, SequencedEvents, ShowSnapshot, ViewerRole } from '@/server/realtime/protocol';
+import type { StageSeat, StageView } from '@/server/domain/stage';
 import type { Refusal } from '@/app/_i18n/error-text';
 import { emptyEngagement, engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { connectShowSocket, openShowSocketEarly, request, type ShowClientSocket } from '../../_lib/show-socket';
@@ -47,7 +48,15 @@ export interface ShowChannelState {
   lastPurchase: { buyerName: string; productTitle: string; moreProducts: number; quantity: number; others: number; at: number } | null;
   reactionBurst: { counts: Partial<Record<ReactionKind, number>>; at: number } | null;
   engagement: EngagementState;
+  /** Who is on stage besides the host, and how the host wants them shown. */
+  stage: StageView;
+  /** This person's own seat, and who invited them. */
+  mySeat: { seat: StageSeat; hostName: string };
+  /** Who is signed in on this socket: a guest's own producers are skipped. */
+  me: string | null;
 }
+
+const EMPTY_STAGE: StageView = { layout: 'SIDE_BY_SIDE', guests: [] };
 
 function withStock(product: ProductCard, variantId: string, stock: number): ProductCard {
   if (!product.variants.some((v) => v.id === variantId)) return product;
@@ -118,11 +127,15 @@ const apply: Handlers = {
   'reactions:burst': (e) => () => ({ reactionBurst: { counts: e.counts, at: Date.now() } }),
   'viewers:count': (e) => () => ({ viewerCount: e.count }),
   'media:producerAdded': (e) => (s) => ({
-    producerIds: s.producerIds.includes(e.producerId) ? s.producerIds : [...s.producerIds, e.producerId],
+    producerIds:
+      s.producerIds.includes(e.producerId) || (e.publisher?.guest === true && e.publisher.userId === s.me)
+        ? s.producerIds
+        : [...s.producerIds, e.producerId],
   }),
   'media:producerClosed': (e) => (s) => ({ producerIds: s.producerIds.filter((id) => id !== e.producerId) }),
   // Every producer and consumer died with the media server's worker: set media up again.
   'media:restarted': () => (s) => ({ producerIds: [], mediaEpoch: s.mediaEpoch + 1 }),
+  'stage:changed': (e) => () => ({ stage: e.stage }),
   ...(Object.fromEntries(
     Object.entries(engagementUpdates).map(([event, update]) => [
       event,
@@ -150,6 +163,9 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     slowModeSeconds: snapshot.slowModeSeconds,
     engagement: snapshot.engagement,
     auction: snapshot.auction && { ...snapshot.auction, ended: null },
+    stage: snapshot.stage,
+    mySeat: { seat: snapshot.myStage, hostName: snapshot.state.host.name },
+    me: snapshot.userId,
   };
 }
 
@@ -198,6 +214,9 @@ export function useShowChannel(
     lastPurchase: null,
     reactionBurst: null,
     engagement: emptyEngagement,
+    stage: EMPTY_STAGE,
+    mySeat: { seat: null, hostName: '' },
+    me: null,
   });
 
   useEffect(() => {
@@ -287,6 +306,10 @@ export function useShowChannel(
     // Not sequenced, to this viewer only: its media worker died, the show's producers did not; consume them again.
     socket.on('media:moved', (payload) => {
       if (payload.showId === showId) patch((s) => ({ mediaEpoch: s.mediaEpoch + 1 }));
+    });
+    // Not sequenced, to this person only: invited on stage, seated, or off it.
+    socket.on('stage:seat', (payload) => {
+      if (payload.showId === showId) patch((s) => ({ mySeat: { seat: payload.seat, hostName: payload.hostName || s.mySeat.hostName } }));
     });
     // A socket opened early (during hydration) may be connected already: its 'connect' has passed.
     if (socket.connected) void join();

@@ -17,6 +17,7 @@ import { EngagementStudio } from './engagement-studio';
 import { FiguresPanel } from './figures-panel';
 import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
+import { StagePanel, useStage } from './stage-panel';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
 import { ReactionsStrip, useReactionTally } from './studio-reactions';
@@ -54,6 +55,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
   const uplink = useUplinkQuality(sending.publisher);
   const { ask, dialog } = useConfirm();
   const actions = useStudioActions(socketRef, show.id, ask);
+  const stage = useStage(socket, show.id, state.connection === 'connected');
   const chooseDevice = (kind: CaptureKind, deviceId: string) => void capture.choose(kind, deviceId, sending.swapTrack);
   const currency = state.lineup[0]?.variants[0]?.currency ?? null;
   const endedAt = useEndedAt(show.endedAt, state.status);
@@ -114,6 +116,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
             </div>
           )}
         </section>
+        {!ended && <StagePanel controls={stage} live={live} />}
         {!ended && <ReactionsStrip tally={reactions} />}
         {!ended && <FiguresPanel viewerCount={state.viewerCount} figures={figures} failed={figuresFailed} currency={currency} />}
         {!ended && (
@@ -181,7 +184,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
           messages={state.chat}
           pinnedMessage={state.pinnedMessage}
           slowModeSeconds={state.slowModeSeconds}
-          actions={actions.chat}
+          actions={live ? { ...actions.chat, inviteToStage: stage.invite } : actions.chat}
           onSlowMode={actions.setSlowMode}
         />
       </div>

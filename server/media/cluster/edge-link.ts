@@ -47,9 +47,15 @@ export class EdgeLink {
     }
     const current = new Set(answer.producers.map((p) => p.id));
     for (const [id, producer] of this.producers) if (!current.has(id)) producer.close();
-    for (const { id, kind, rtpParameters, paused } of answer.producers) {
+    for (const { id, kind, rtpParameters, paused, publisher } of answer.producers) {
       if (this.producers.has(id) || this.closed) continue;
-      const producer = await transport.produce({ id, kind, rtpParameters: rtpParameters as unknown as types.RtpParameters, paused });
+      const producer = await transport.produce({
+        id,
+        kind,
+        rtpParameters: rtpParameters as unknown as types.RtpParameters,
+        paused,
+        appData: { publisher: publisher ?? null },
+      });
       this.producers.set(id, producer);
       producer.observer.once('close', () => this.producers.delete(id));
       this.room.adoptRemoteProducer(producer);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Db } from '../../domain/context';
 import type { MediaService } from '../media-service';
-import type { ShowMediaRoom } from '../show-media-room';
+import { publisherOf, type ShowMediaRoom } from '../show-media-room';
 import { HEARTBEAT_MS, IDLE_ROOM_MS, RECONCILE_MS, type MediaClusterConfig } from './config';
 import { MediaDirectory } from './directory';
 import { EdgeLink } from './edge-link';
@@ -114,7 +114,8 @@ export class MediaCluster {
   private async reconcileOnce(room: ShowMediaRoom): Promise<void> {
     if (this.closed || room.isClosed) return;
     const origin = await this.directory.originOf(room.showId);
-    if (room.localProducers().length > 0) {
+    // A guest on stage publishing here does not make this node the origin: only the host does.
+    if (room.localProducers().some((p) => !publisherOf(p)?.guest)) {
       // The host publishes here: this node is the origin, whatever the directory said.
       this.unlink(room);
       if (origin?.id !== this.config.nodeId) await this.directory.claimOrigin(room.showId);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { types } from 'mediasoup';
 import type { Logger } from 'pino';
-import type { ShowMediaRoom } from '../show-media-room';
+import { publisherOf, type ShowMediaRoom } from '../show-media-room';
 import { PIPE_IDLE_MS, PIPE_PATH, type MediaClusterConfig } from './config';
 import { pipeRequestSchema, secretMatches, type PipeAnswer, type PipeRefusal, type PipeRequest } from './pipe-protocol';
 
@@ -79,6 +79,7 @@ export class PipeOrigin {
         kind: c.kind,
         rtpParameters: c.rtpParameters as unknown as Record<string, unknown>,
         paused: c.producerPaused,
+        publisher: publisherOfId(producers, c.producerId),
       })),
     };
   }
@@ -124,4 +125,9 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     });
     req.on('error', () => resolve(null));
   });
+}
+
+function publisherOfId(producers: types.Producer[], producerId: string) {
+  const producer = producers.find((p) => p.id === producerId);
+  return producer ? publisherOf(producer) : null;
 }

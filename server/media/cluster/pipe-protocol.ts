@@ -34,6 +34,8 @@ export const pipeAnswerSchema = z.object({
         kind: z.enum(['audio', 'video']),
         rtpParameters: z.record(z.string(), z.unknown()),
         paused: z.boolean(),
+        // Whose stream it is (the host's or a guest's on stage), so edge viewers tell them apart.
+        publisher: z.object({ userId: z.string().min(1).max(64), guest: z.boolean() }).nullish(),
       }),
     )
     .max(16),

@@ -12,6 +12,8 @@ export const chat = {
   deleteLabel: 'Delete message from {name}',
   ban: 'Ban',
   banLabel: 'Ban {name} from chat',
+  stageInvite: 'Invite on stage',
+  stageInviteLabel: 'Invite {name} on stage',
   slowMode: 'Slow mode: one message every {seconds} s.',
   slowModeWait: 'Slow mode: you can send again in {seconds} s.',
   message: 'Message',

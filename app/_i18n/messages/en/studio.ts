@@ -1,4 +1,19 @@
 export const studio = {
+  stage: {
+    heading: 'Guests on stage',
+    count: '{count} of {max} on stage',
+    empty: 'Invite someone from the chat to bring them on stage.',
+    invited: 'Invited, waiting for an answer',
+    onStage: 'On stage',
+    remove: 'Remove',
+    removeLabel: 'Remove {name} from the stage',
+    withdraw: 'Withdraw',
+    withdrawLabel: 'Withdraw the invitation to {name}',
+    layout: 'How viewers see guests',
+    sideBySide: 'Side by side',
+    pictureInPicture: 'Picture in picture',
+    offAir: 'Guests can join once you are live.',
+  },
   metaTitle: 'Studio',
   notHost: {
     title: 'This studio belongs to the show’s host',

@@ -2,6 +2,19 @@
 // Several English texts are what the e2e specs look for ('Add to bag', /^Buy now/,
 // 'Save and buy', 'Coupon code', 'Apply', /^Bag, /, /Order #\d+ confirmed/, '10 left').
 export const viewer = {
+  stage: {
+    invitedTitle: '{host} invites you on stage',
+    invitedBody: 'Everyone watching will see your camera and hear your microphone.',
+    accept: 'Join the stage',
+    decline: 'Not now',
+    yourSeat: 'You on stage',
+    selfLabel: 'Your camera',
+    connecting: 'Connecting your camera…',
+    onStage: 'You are on stage',
+    cameraFailed: 'We could not open your camera or microphone.',
+    leave: 'Leave the stage',
+    guestLabel: '{name} on stage',
+  },
   media: {
     videoLabel: 'Live video',
     connecting: 'Connecting video…',

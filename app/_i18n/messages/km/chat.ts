@@ -14,6 +14,8 @@ export const chat: Messages['chat'] = {
   deleteLabel: 'លុបសារពី {name}',
   ban: 'ហាមឃាត់',
   banLabel: 'ហាមឃាត់ {name} ពីការជជែក',
+  stageInvite: 'អញ្ជើញឡើងឆាក',
+  stageInviteLabel: 'អញ្ជើញ {name} ឡើងលើឆាក',
   slowMode: 'របៀបយឺត៖ មួយសាររៀងរាល់ {seconds} វិនាទី។',
   slowModeWait: 'របៀបយឺត៖ អ្នកអាចផ្ញើម្តងទៀតក្នុងរយៈពេល {seconds} វិនាទី។',
   message: 'សារ',

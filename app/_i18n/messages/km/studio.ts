@@ -1,6 +1,21 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  stage: {
+    heading: 'ភ្ញៀវនៅលើឆាក',
+    count: '{count} ក្នុងចំណោម {max} នាក់នៅលើឆាក',
+    empty: 'អញ្ជើញនរណាម្នាក់ពីការជជែក ដើម្បីនាំពួកគេឡើងលើឆាក។',
+    invited: 'បានអញ្ជើញ កំពុងរង់ចាំចម្លើយ',
+    onStage: 'នៅលើឆាក',
+    remove: 'ដកចេញ',
+    removeLabel: 'ដក {name} ចេញពីឆាក',
+    withdraw: 'ដកការអញ្ជើញវិញ',
+    withdrawLabel: 'ដកការអញ្ជើញ {name} វិញ',
+    layout: 'របៀបដែលអ្នកទស្សនាឃើញភ្ញៀវ',
+    sideBySide: 'ក្បែរគ្នា',
+    pictureInPicture: 'រូបភាពក្នុងរូបភាព',
+    offAir: 'ភ្ញៀវអាចចូលរួមបាន នៅពេលអ្នកផ្សាយផ្ទាល់។',
+  },
   metaTitle: 'ស្ទូឌីយោ',
   notHost: {
     title: 'ស្ទូឌីយោនេះជារបស់ម្ចាស់កម្មវិធី',

@@ -1,6 +1,19 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  stage: {
+    invitedTitle: '{host} អញ្ជើញអ្នកឡើងលើឆាក',
+    invitedBody: 'អ្នកទស្សនាទាំងអស់នឹងឃើញកាមេរ៉ា និងឮមីក្រូហ្វូនរបស់អ្នក។',
+    accept: 'ឡើងលើឆាក',
+    decline: 'មិនមែនឥឡូវនេះទេ',
+    yourSeat: 'អ្នកនៅលើឆាក',
+    selfLabel: 'កាមេរ៉ារបស់អ្នក',
+    connecting: 'កំពុងភ្ជាប់កាមេរ៉ារបស់អ្នក…',
+    onStage: 'អ្នកកំពុងនៅលើឆាក',
+    cameraFailed: 'យើងមិនអាចបើកកាមេរ៉ា ឬមីក្រូហ្វូនរបស់អ្នកបានទេ។',
+    leave: 'ចាកចេញពីឆាក',
+    guestLabel: '{name} នៅលើឆាក',
+  },
   media: {
     videoLabel: 'វីដេអូផ្សាយផ្ទាល់',
     connecting: 'កំពុងភ្ជាប់វីដេអូ…',

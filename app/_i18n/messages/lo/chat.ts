@@ -14,6 +14,8 @@ export const chat: Messages['chat'] = {
   deleteLabel: 'ລຶບຂໍ້ຄວາມຈາກ {name}',
   ban: 'ຫ້າມ',
   banLabel: 'ຫ້າມ {name} ຈາກການສົນທະນາ',
+  stageInvite: 'ເຊີນຂຶ້ນເວທີ',
+  stageInviteLabel: 'ເຊີນ {name} ຂຶ້ນເວທີ',
   slowMode: 'ໂໝດຊ້າ: ໜຶ່ງຂໍ້ຄວາມທຸກໆ {seconds} ວິນາທີ.',
   slowModeWait: 'ໂໝດຊ້າ: ທ່ານສາມາດສົ່ງອີກຄັ້ງໃນ {seconds} ວິນາທີ.',
   message: 'ຂໍ້ຄວາມ',

@@ -1,6 +1,21 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  stage: {
+    heading: 'ແຂກເທິງເວທີ',
+    count: '{count} ໃນ {max} ຄົນຢູ່ເທິງເວທີ',
+    empty: 'ເຊີນຄົນຈາກການສົນທະນາເພື່ອພາເຂົາຂຶ້ນເວທີ.',
+    invited: 'ເຊີນແລ້ວ, ກຳລັງລໍຖ້າຄຳຕອບ',
+    onStage: 'ຢູ່ເທິງເວທີ',
+    remove: 'ເອົາອອກ',
+    removeLabel: 'ເອົາ {name} ອອກຈາກເວທີ',
+    withdraw: 'ຖອນຄຳເຊີນ',
+    withdrawLabel: 'ຖອນຄຳເຊີນຂອງ {name}',
+    layout: 'ວິທີທີ່ຜູ້ຊົມເຫັນແຂກ',
+    sideBySide: 'ຄຽງຂ້າງກັນ',
+    pictureInPicture: 'ພາບຊ້ອນພາບ',
+    offAir: 'ແຂກສາມາດເຂົ້າຮ່ວມໄດ້ເມື່ອທ່ານອອກອາກາດສົດ.',
+  },
   metaTitle: 'ສະຕູດິໂອ',
   notHost: {
     title: 'ສະຕູດິໂອນີ້ເປັນຂອງຜູ້ດຳເນີນລາຍການ',

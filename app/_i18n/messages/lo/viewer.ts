@@ -1,6 +1,19 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  stage: {
+    invitedTitle: '{host} ເຊີນທ່ານຂຶ້ນເວທີ',
+    invitedBody: 'ທຸກຄົນທີ່ກຳລັງເບິ່ງຈະເຫັນກ້ອງ ແລະ ໄດ້ຍິນໄມໂຄຣໂຟນຂອງທ່ານ.',
+    accept: 'ຂຶ້ນເວທີ',
+    decline: 'ບໍ່ແມ່ນຕອນນີ້',
+    yourSeat: 'ທ່ານຢູ່ເທິງເວທີ',
+    selfLabel: 'ກ້ອງຂອງທ່ານ',
+    connecting: 'ກຳລັງເຊື່ອມຕໍ່ກ້ອງຂອງທ່ານ…',
+    onStage: 'ທ່ານກຳລັງຢູ່ເທິງເວທີ',
+    cameraFailed: 'ພວກເຮົາບໍ່ສາມາດເປີດກ້ອງ ຫຼື ໄມໂຄຣໂຟນຂອງທ່ານໄດ້.',
+    leave: 'ລົງຈາກເວທີ',
+    guestLabel: '{name} ຢູ່ເທິງເວທີ',
+  },
   media: {
     videoLabel: 'ວິດີໂອຖ່າຍທອດສົດ',
     connecting: 'ກຳລັງເຊື່ອມຕໍ່ວິດີໂອ…',

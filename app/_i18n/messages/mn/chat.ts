@@ -14,6 +14,8 @@ export const chat: Messages['chat'] = {
   deleteLabel: '{name}-ийн мессежийг устгах',
   ban: 'Хориглох',
   banLabel: '{name}-ийг чатаас хориглох',
+  stageInvite: 'Тайзан дээр урих',
+  stageInviteLabel: '{name}-г тайзан дээр урих',
   slowMode: 'Удаан горим: {seconds} секунд тутамд нэг мессеж.',
   slowModeWait: 'Удаан горим: {seconds} секундын дараа дахин илгээж болно.',
   message: 'Мессеж',

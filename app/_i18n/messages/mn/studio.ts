@@ -1,6 +1,21 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  stage: {
+    heading: 'Тайзан дээрх зочид',
+    count: 'Тайзан дээр {max}-с {count}',
+    empty: 'Чатаас хэн нэгнийг урьж тайзан дээр гаргаарай.',
+    invited: 'Урьсан, хариу хүлээж байна',
+    onStage: 'Тайзан дээр',
+    remove: 'Хасах',
+    removeLabel: '{name}-г тайзнаас хасах',
+    withdraw: 'Урилгаа буцаах',
+    withdrawLabel: '{name}-д илгээсэн урилгаа буцаах',
+    layout: 'Үзэгчид зочдыг хэрхэн харах',
+    sideBySide: 'Зэрэгцүүлэн',
+    pictureInPicture: 'Дэлгэц доторх дэлгэц',
+    offAir: 'Шууд дамжуулалт эхэлмэгц зочид нэгдэж болно.',
+  },
   metaTitle: 'Студи',
   notHost: {
     title: 'Энэ студи шоуны хөтлөгчид харьяалагдана',

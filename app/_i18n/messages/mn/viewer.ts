@@ -1,6 +1,19 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  stage: {
+    invitedTitle: '{host} таныг тайзан дээр урьж байна',
+    invitedBody: 'Үзэж буй бүх хүн таны камерыг харж, микрофоныг сонсоно.',
+    accept: 'Тайзан дээр гарах',
+    decline: 'Одоо биш',
+    yourSeat: 'Та тайзан дээр',
+    selfLabel: 'Таны камер',
+    connecting: 'Таны камерыг холбож байна…',
+    onStage: 'Та тайзан дээр байна',
+    cameraFailed: 'Таны камер эсвэл микрофоныг нээж чадсангүй.',
+    leave: 'Тайзнаас гарах',
+    guestLabel: '{name} тайзан дээр',
+  },
   media: {
     videoLabel: 'Шууд видео',
     connecting: 'Видео холбогдож байна…',

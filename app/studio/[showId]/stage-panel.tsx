@@ -1,0 +1,118 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { useI18n } from '@/app/_i18n/client';
+import { errorText } from '@/app/_i18n/error-text';
+// Types only: the domain's code stays on the server.
+import type { StageLayout, StageStaffView } from '@/server/domain/stage';
+import { request, type ShowClientSocket } from '../../_lib/show-socket';
+
+const BUTTON =
+  'inline-flex min-h-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-sm font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+const LAYOUT_LABEL = { SIDE_BY_SIDE: 'studio.stage.sideBySide', PICTURE_IN_PICTURE: 'studio.stage.pictureInPicture' } as const;
+const STAGE_LAYOUTS = Object.keys(LAYOUT_LABEL) as StageLayout[];
+
+/**
+ * The stage as the host runs it: who is on it and who is invited (from the
+ * staff-only `stage:staff` events), removing a guest at once, and the layout
+ * viewers see. Invitations are sent from the chat (ChatPanel's "Invite on stage").
+ */
+export function useStage(socket: ShowClientSocket | null, showId: string, connected: boolean) {
+  const { t } = useI18n();
+  const [stage, setStage] = useState<StageStaffView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!socket || !connected) return;
+    const onStaff = (event: { showId: string; stage: StageStaffView }) => event.showId === showId && setStage(event.stage);
+    socket.on('stage:staff', onStaff);
+    void request(socket, 'stage:get', { showId }).then((answer) => answer.ok && setStage(answer.stage));
+    return () => void socket.off('stage:staff', onStaff);
+  }, [socket, showId, connected]);
+
+  const run = async (send: (s: ShowClientSocket) => ReturnType<typeof request<'stage:invite'>>) => {
+    if (!socket) return;
+    const answer = await send(socket);
+    if (answer.ok) {
+      setStage(answer.stage);
+      setError(null);
+    } else setError(errorText(t, answer.error));
+  };
+  return {
+    stage,
+    error,
+    invite: (userId: string) => void run((s) => request(s, 'stage:invite', { showId, userId })),
+    remove: (userId: string) => void run((s) => request(s, 'stage:remove', { showId, userId })),
+    setLayout: (layout: StageLayout) => void run((s) => request(s, 'stage:layout', { showId, layout })),
+  };
+}
+
+export function StagePanel({ controls, live }: { controls: ReturnType<typeof useStage>; live: boolean }) {
+  const { t } = useI18n();
+  const layoutId = useId();
+  const { stage, error } = controls;
+  const people = [
+    ...(stage?.guests.map((g) => ({ ...g, invited: false })) ?? []),
+    ...(stage?.invited.map((g) => ({ ...g, invited: true })) ?? []),
+  ];
+  return (
+    <section aria-labelledby="stage-heading" className="shrink-0 rounded-2xl bg-white p-4 shadow-sm" data-testid="stage-panel">
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <h2 id="stage-heading" className="font-semibold">
+          {t('studio.stage.heading')}
+        </h2>
+        {live && (
+          <span className="text-sm text-neutral-600">
+            {t('studio.stage.count', { count: 1 + (stage?.guests.length ?? 0), max: stage?.max ?? 4 })}
+          </span>
+        )}
+      </div>
+      {!live ? (
+        <p className="text-sm text-neutral-600">{t('studio.stage.offAir')}</p>
+      ) : (
+        <>
+          {people.length === 0 && <p className="text-sm text-neutral-600">{t('studio.stage.empty')}</p>}
+          <ul className="space-y-2">
+            {people.map((person) => (
+              <li key={person.userId} className="flex items-center justify-between gap-2" data-testid="stage-person">
+                <span className="min-w-0">
+                  <span className="block truncate font-medium">{person.name}</span>
+                  <span className="block text-xs text-neutral-600">
+                    {person.invited ? t('studio.stage.invited') : t('studio.stage.onStage')}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className={BUTTON}
+                  onClick={() => controls.remove(person.userId)}
+                  aria-label={t(person.invited ? 'studio.stage.withdrawLabel' : 'studio.stage.removeLabel', { name: person.name })}
+                >
+                  {t(person.invited ? 'studio.stage.withdraw' : 'studio.stage.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+            <label htmlFor={layoutId}>{t('studio.stage.layout')}</label>
+            <select
+              id={layoutId}
+              value={stage?.layout ?? 'SIDE_BY_SIDE'}
+              onChange={(e) => controls.setLayout(e.target.value as StageLayout)}
+              className="rounded-lg border border-neutral-300 px-2 py-1"
+            >
+              {STAGE_LAYOUTS.map((layout) => (
+                <option key={layout} value={layout}>
+                  {t(LAYOUT_LABEL[layout])}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
