@@ -29,6 +29,22 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('the embed player may be framed by its brand’s origins only; every other path keeps refusing framing', () => {
+    const policy = headerPolicyFromEnv(env());
+    const listed = securityHeaders(policy, '/embed/shows/show_1?handoff=1', 'n', ['https://shop.example.com']).response;
+    expect(listed['Content-Security-Policy']).toContain("frame-ancestors 'self' https://shop.example.com");
+    expect(listed['X-Frame-Options']).toBeUndefined();
+    const none = securityHeaders(policy, '/embed/shows/show_1', 'n', []).response;
+    expect(none['Content-Security-Policy']).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(none['X-Frame-Options']).toBe('SAMEORIGIN');
+    // A list handed in for another path changes nothing there.
+    for (const path of ['/shows/show_1', '/embed/shows/show_1/x', '/embed', '/']) {
+      const other = securityHeaders(policy, path, 'n', ['https://shop.example.com']).response;
+      expect(other['Content-Security-Policy'], path).toContain("frame-ancestors 'none'");
+      expect(other['X-Frame-Options'], path).toBe('DENY');
+    }
+  });
+
   it('camera and microphone are allowed on studio pages only', () => {
     const policy = headerPolicyFromEnv(env());
     expect(securityHeaders(policy, '/studio/show_1', 'n').response['Permissions-Policy']).toContain('camera=(self), microphone=(self)');
