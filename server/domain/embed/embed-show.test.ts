@@ -32,6 +32,9 @@ describe('a brand’s embed origins', () => {
     const { show, frameOrigins } = await getEmbedShow(database.prisma, DEMO_SHOW_ID, local);
     expect(show.id).toBe(DEMO_SHOW_ID);
     expect(frameOrigins).toEqual(saved);
+    const serum = await database.prisma.productVariant.findFirstOrThrow({ where: { productId: 'demo_product_serum' } });
+    expect(show.lineup.map((p) => p.id)).toContain('demo_product_serum');
+    expect((await getEmbedShow(database.prisma, DEMO_SHOW_ID, local)).skus[serum.id]).toBe(serum.sku);
   });
 
   it('once deployed, a localhost origin saved earlier no longer frames the player', async () => {

@@ -16,12 +16,21 @@ export interface EmbedShow {
   show: ShowState;
   /** Origins that may frame it (the brand's list under today's rules). */
   frameOrigins: string[];
+  /**
+   * The SKU of every variant of the show's products (the lineup, which every pin comes from): the
+   * hand-off event names the product the way the brand's own cart knows it. Product cards over the
+   * show channel carry no SKU.
+   */
+  skus: Record<string, string>;
 }
 
 export async function getEmbedShow(db: Db, showId: string, rules: EmbedOriginRules): Promise<EmbedShow> {
   const row = await db.show.findFirst({ where: embeddableShow(showId), select: { brand: { select: { embedOrigins: true } } } });
   if (!row) throw new AppError('SHOW_NOT_FOUND', `show ${showId} is not embeddable`);
-  return { show: await getShowState(db, showId), frameOrigins: liveEmbedOrigins(row.brand.embedOrigins, rules) };
+  const show = await getShowState(db, showId);
+  const productIds = [...show.lineup.map((p) => p.id), ...(show.pinnedProduct ? [show.pinnedProduct.id] : [])];
+  const variants = await db.productVariant.findMany({ where: { productId: { in: productIds } }, select: { id: true, sku: true } });
+  return { show, frameOrigins: liveEmbedOrigins(row.brand.embedOrigins, rules), skus: Object.fromEntries(variants.map((v) => [v.id, v.sku])) };
 }
 
 /** For the response headers: who may frame /embed/shows/<id>; none when the show does not exist or may not embed. */
