@@ -56,7 +56,9 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
     `<div id="player" data-live-commerce-show="${showId}" data-buy="handoff" data-height="640px"></div>
 <script src="${APP}/embed.js" async></script>`,
   );
-  const stranger = await startHostSite(`<iframe title="stolen player" src="${APP}/embed/shows/${showId}" style="width:400px;height:600px"></iframe>`);
+  const stranger = await startHostSite(
+    `<iframe title="stolen player" src="${APP}/embed/shows/${showId}" style="width:400px;height:600px"></iframe>`,
+  );
   const brandContext = await browser.newContext();
   const hostContext = await browser.newContext();
   const visitorContext = await browser.newContext({ viewport: { width: 430, height: 900 } });
@@ -79,7 +81,9 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
 
     await test.step('the player may be framed by the listed site only; other pages and other brands’ players refuse framing', async () => {
       const embed = (await visitorContext.request.get(`/embed/shows/${showId}`)).headers();
-      expect(embed['content-security-policy']).toMatch(new RegExp(`frame-ancestors 'self'[^;]* ${shop.origin.replaceAll('.', '\\.')}(;|$| )`));
+      expect(embed['content-security-policy']).toMatch(
+        new RegExp(`frame-ancestors 'self'[^;]* ${shop.origin.replaceAll('.', '\\.')}(;|$| )`),
+      );
       expect(embed['content-security-policy']).not.toContain(stranger.origin);
       expect(embed['x-frame-options']).toBeUndefined();
       const page = (await visitorContext.request.get(`/shows/${showId}`)).headers();

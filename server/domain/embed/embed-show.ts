@@ -30,7 +30,11 @@ export async function getEmbedShow(db: Db, showId: string, rules: EmbedOriginRul
   const show = await getShowState(db, showId);
   const productIds = [...show.lineup.map((p) => p.id), ...(show.pinnedProduct ? [show.pinnedProduct.id] : [])];
   const variants = await db.productVariant.findMany({ where: { productId: { in: productIds } }, select: { id: true, sku: true } });
-  return { show, frameOrigins: liveEmbedOrigins(row.brand.embedOrigins, rules), skus: Object.fromEntries(variants.map((v) => [v.id, v.sku])) };
+  return {
+    show,
+    frameOrigins: liveEmbedOrigins(row.brand.embedOrigins, rules),
+    skus: Object.fromEntries(variants.map((v) => [v.id, v.sku])),
+  };
 }
 
 /** For the response headers: who may frame /embed/shows/<id>; none when the show does not exist or may not embed. */

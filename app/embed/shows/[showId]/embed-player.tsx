@@ -58,7 +58,12 @@ export function EmbedPlayer({
             <p>{state.status === 'ENDED' ? t('embed.page.ended') : t('embed.page.cancelled')}</p>
             {state.status === 'ENDED' && (
               // The replay player lives on the show page; in a new tab, since this frame is someone else's page.
-              <a href={showPage} target="_blank" rel="noopener" className="inline-block rounded-full bg-white px-4 py-2 font-semibold text-ink">
+              <a
+                href={showPage}
+                target="_blank"
+                rel="noopener"
+                className="inline-block rounded-full bg-white px-4 py-2 font-semibold text-ink"
+              >
                 {t('embed.page.watchReplay')}
               </a>
             )}

@@ -46,7 +46,9 @@ export function EmbedProduct({
 
   return (
     <section aria-label={product.title} data-testid="embed-product" className="flex gap-3">
-      {product.imageUrl && <img src={product.imageUrl} alt="" width={64} height={64} className="size-16 shrink-0 rounded-lg object-cover" />}
+      {product.imageUrl && (
+        <img src={product.imageUrl} alt="" width={64} height={64} className="size-16 shrink-0 rounded-lg object-cover" />
+      )}
       <div className="min-w-0 flex-1 space-y-2">
         <h2 className="truncate font-semibold">{product.title}</h2>
         <div className="flex flex-wrap items-center gap-2 text-sm">

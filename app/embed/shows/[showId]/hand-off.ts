@@ -26,5 +26,14 @@ export function addToCartEvent({
   variant: ProductCard['variants'][number];
   quantity: number;
 }): AddToCartEvent {
-  return { type: 'live-commerce:add-to-cart', showId, productId, sku, variantId: variant.id, quantity, price: variant.priceMinor, currency: variant.currency };
+  return {
+    type: 'live-commerce:add-to-cart',
+    showId,
+    productId,
+    sku,
+    variantId: variant.id,
+    quantity,
+    price: variant.priceMinor,
+    currency: variant.currency,
+  };
 }
