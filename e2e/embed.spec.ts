@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -8,8 +9,9 @@ import { goLiveAndPublish } from './support/studio';
 
 // A brand's own website embeds a live show with public/embed.js. The site is a second local
 // origin (a tiny server on another port, on 127.0.0.1 rather than localhost: another site, as a
-// brand's shop is), the player in its frame plays the real stream, and Buy in hand-off mode hands
-// the product to the site's own cart by postMessage. A site the brand does not list gets no player.
+// brand's shop is) serving docs/embed-example.html, the page docs/embed.md tells brands to start
+// from; the player in its frame plays the real stream, and Buy in hand-off mode hands the product
+// to the site's own cart by postMessage. A site the brand does not list gets no player.
 
 const APP = `http://localhost:${E2E_PORT}`;
 const OTHER_BRAND_SHOW = 'demo_show_trail_ready';
@@ -19,19 +21,17 @@ interface HostSite {
   close(): Promise<void>;
 }
 
-/** A brand's web page on its own origin: embed.js and a listener that keeps every message it receives. */
-async function startHostSite(body: string): Promise<HostSite> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lumen shop</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:sans-serif;margin:16px"><h1>Lumen shop</h1>
-<script>
+/** A web page on its own origin, with a listener (run before anything else) that keeps every message the page receives. */
+async function startHostSite(page: string): Promise<HostSite> {
+  const spy = `<script>
   window.received = [];
   window.cartEvents = [];
   window.addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }));
   document.addEventListener('live-commerce:add-to-cart', (event) => window.cartEvents.push(event.detail));
-</script>
-${body}
-</body></html>`;
+</script>`;
+  const html = page.includes('<head>')
+    ? page.replace('<head>', `<head>${spy}`)
+    : `<!doctype html><html><head>${spy}</head><body>${page}</body></html>`;
   const server: Server = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -43,7 +43,7 @@ ${body}
 
 const decodedFrames = (page: Page) =>
   page
-    .frameLocator('iframe')
+    .frameLocator('#handoff-player iframe')
     .getByTestId('live-video')
     .evaluate((el) => (el as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 
@@ -52,10 +52,7 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
   db,
 }) => {
   const { showId } = await scheduleShowLikeDemo(db, 'embed');
-  const shop = await startHostSite(
-    `<div id="player" data-live-commerce-show="${showId}" data-buy="handoff" data-height="640px"></div>
-<script src="${APP}/embed.js" async></script>`,
-  );
+  const shop = await startHostSite(readFileSync(new URL('../docs/embed-example.html', import.meta.url), 'utf8'));
   const stranger = await startHostSite(
     `<iframe title="stolen player" src="${APP}/embed/shows/${showId}" style="width:400px;height:600px"></iframe>`,
   );
@@ -109,8 +106,8 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
 
     const visitor = await visitorContext.newPage();
     await test.step('a visitor of the shop sees the live video decode frames in the embedded player', async () => {
-      await visitor.goto(`${shop.origin}/`);
-      const frame = visitor.frameLocator('iframe');
+      await visitor.goto(`${shop.origin}/embed-example.html?app=${APP}&show=${showId}`);
+      const frame = visitor.frameLocator('#handoff-player iframe');
       await expect(frame.getByTestId('live-video')).toBeVisible();
       await expect.poll(() => decodedFrames(visitor), { message: 'the embedded video decodes frames', timeout: 60_000 }).toBeGreaterThan(0);
       const first = await decodedFrames(visitor);
@@ -119,8 +116,7 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
     });
 
     await test.step('Buy in hand-off mode posts the product, its SKU and the quantity to the shop, and to nobody else', async () => {
-      const frame = visitor.frameLocator('iframe');
-      const card = frame.getByTestId('embed-product');
+      const card = visitor.frameLocator('#handoff-player iframe').getByTestId('embed-product');
       await card.getByRole('button', { name: 'One more' }).click();
       await expect(card.getByTestId('embed-quantity')).toHaveText('2');
       await card.getByRole('button', { name: /^Add to cart · / }).click();
@@ -145,9 +141,21 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
         .toContainEqual({ origin: APP, data: expected });
       // embed.js re-dispatches it on the element the player sits in.
       expect(await visitor.evaluate(() => (window as unknown as { cartEvents: unknown[] }).cartEvents)).toEqual([expected]);
+      await expect(visitor.locator('#cart')).toHaveText(
+        `2 × ${variant.sku} at ${(variant.priceMinor / 100).toFixed(2)} ${variant.currency.trim()}`,
+      );
       // Nothing was bought through us: the shop's own cart takes it from here.
       const orders = await db.query(`SELECT 1 FROM "Order" WHERE "showId" = $1`, [showId]);
       expect(orders.rowCount).toBe(0);
+    });
+
+    await test.step('without the hand-off, Buy opens our checkout (the show page) in a new tab', async () => {
+      const buy = visitor
+        .frameLocator('#checkout-player iframe')
+        .getByTestId('embed-product')
+        .getByRole('link', { name: /^Buy · / });
+      await expect(buy).toHaveAttribute('href', `/shows/${showId}`);
+      await expect(buy).toHaveAttribute('target', '_blank');
     });
 
     await test.step('a site the brand does not list gets no player: Chromium blocks the frame', async () => {
