@@ -37,10 +37,12 @@ export function EmbedProduct({
   const soldOut = variant.stock <= 0 || product.status !== 'ACTIVE';
   const price = formatPrice(variant.priceMinor, variant.currency, intl);
   const sku = skus[variant.id];
+  // A product the page was rendered without (added to the lineup since) has no SKU here: our checkout still sells it.
+  const handOffTo = sku ? handOffOrigin : null;
 
   const handOff = () => {
-    if (!handOffOrigin || !sku) return;
-    window.parent.postMessage(addToCartEvent({ showId, productId: product.id, sku, variant, quantity }), handOffOrigin);
+    if (!handOffTo || !sku) return;
+    window.parent.postMessage(addToCartEvent({ showId, productId: product.id, sku, variant, quantity }), handOffTo);
     setAdded(quantity);
   };
 
@@ -72,7 +74,7 @@ export function EmbedProduct({
               </select>
             </label>
           )}
-          {handOffOrigin && (
+          {handOffTo && (
             <div role="group" aria-label={t('embed.product.quantity')} className="flex items-center rounded-lg border border-neutral-300">
               <button
                 type="button"
@@ -100,7 +102,7 @@ export function EmbedProduct({
         </div>
         {soldOut ? (
           <p className="rounded-full bg-neutral-200 px-4 py-2 text-center font-semibold text-neutral-600">{t('embed.product.soldOut')}</p>
-        ) : handOffOrigin ? (
+        ) : handOffTo ? (
           <button type="button" onClick={handOff} className="w-full rounded-full bg-brand-600 px-4 py-2 font-bold text-white">
             {t('embed.product.addToCart', { price })}
           </button>
@@ -115,7 +117,7 @@ export function EmbedProduct({
             {t('embed.product.buy', { price })}
           </a>
         )}
-        {!soldOut && !handOffOrigin && (
+        {!soldOut && !handOffTo && (
           <p id="embed-new-tab" className="text-xs text-neutral-600">
             {t('embed.product.opensNewTab')}
           </p>
