@@ -166,6 +166,11 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
       await expect(page.frameLocator('iframe').getByTestId('live-video')).toHaveCount(0);
     });
   } finally {
+    // Its live copy of the demo show would otherwise sit on the home page beside the demo show for the specs after this one.
+    await db.query(`UPDATE "Show" SET status = 'ENDED', "endedAt" = now(), "pinnedProductId" = NULL WHERE id = $1 AND status = 'LIVE'`, [
+      showId,
+    ]);
+    await db.query(`UPDATE "Brand" SET "embedOrigins" = array_remove("embedOrigins", $1) WHERE slug = 'lumen'`, [shop.origin]);
     await Promise.all([brandContext.close(), hostContext.close(), visitorContext.close()]);
     await Promise.all([shop.close(), stranger.close()]);
   }
