@@ -104,6 +104,12 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
       await studio.getByRole('button', { name: `Pin ${product.title}` }).click();
     });
 
+    // Every frame records the CSP violations it sees: the player must run under its own policy inside the shop's page.
+    await visitorContext.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     const visitor = await visitorContext.newPage();
     await test.step('a visitor of the shop sees the live video decode frames in the embedded player', async () => {
       await visitor.goto(`${shop.origin}/embed-example.html?app=${APP}&show=${showId}`);
@@ -113,6 +119,10 @@ test('a brand’s site embeds the live show with its script tag, the frame plays
       const first = await decodedFrames(visitor);
       await expect.poll(() => decodedFrames(visitor), { message: 'decoded frames keep increasing' }).toBeGreaterThan(first + 10);
       await expect(frame.getByTestId('embed-product')).toContainText(product.title);
+      const players = visitor.frames().filter((f) => f.url().startsWith(`${APP}/embed/shows/`));
+      expect(players).toHaveLength(2);
+      for (const player of players)
+        expect(await player.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     });
 
     await test.step('Buy in hand-off mode posts the product, its SKU and the quantity to the shop, and to nobody else', async () => {
