@@ -87,7 +87,13 @@ const EMBED_PATH = /^\/embed\/shows\/([^/]+)\/?$/;
 /** The show an embeddable player's path is for; null for every other path. */
 export function embedShowIdOf(rawPath: string): string | null {
   const id = EMBED_PATH.exec(rawPath.split('?')[0] ?? '/')?.[1];
-  return id ? decodeURIComponent(id) : null;
+  if (!id) return null;
+  // A malformed escape is still the player's path (Next answers it 404); it just names no show.
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
 }
 
 /**
