@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { verifyCredentials } from './domain/accounts';
@@ -20,7 +20,8 @@ import { connectCluster, createRealtimeServer } from './realtime';
 import { acceptsOwnLoopback, allowedOrigins } from './realtime/origin';
 import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
-import { applySecurityHeaders, headerPolicyFromEnv } from './security-headers';
+import { embedFrameAncestors } from './embed-frame';
+import { applySecurityHeaders, embedShowIdOf, headerPolicyFromEnv } from './security-headers';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
@@ -234,13 +235,19 @@ export async function startApp({
       cleanups.push(() => nextApp.close());
       const handle = nextApp.getRequestHandler();
       const upgrade = nextApp.getUpgradeHandler();
+      const frameAncestorsOf = embedFrameAncestors(db, env, log);
+      const serve = async (req: IncomingMessage, res: ServerResponse) => {
+        markLocalRequest(req);
+        // Only the embeddable player's path waits for a lookup (its brand's allowed origins).
+        const frameAncestors = embedShowIdOf(req.url ?? '/') === null ? undefined : await frameAncestorsOf(req.url ?? '/');
+        applySecurityHeaders(headerPolicy, req, res, frameAncestors);
+        markClientIp(req, env.TRUST_PROXY === 'true');
+        await handle(req, res);
+      };
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
         if (req.url?.startsWith('/socket.io/') || isHealthRequest(req) || (mediaCluster && isPipeRequest(req))) return;
-        markLocalRequest(req);
-        applySecurityHeaders(headerPolicy, req, res);
-        markClientIp(req, env.TRUST_PROXY === 'true');
-        handle(req, res).catch((error: unknown) => {
+        serve(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');
         });

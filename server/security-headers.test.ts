@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from './env';
-import { applySecurityHeaders, headerPolicyFromEnv, securityHeaders } from './security-headers';
+import { applySecurityHeaders, embedShowIdOf, headerPolicyFromEnv, securityHeaders } from './security-headers';
 
 const env = (extra: Record<string, string> = {}) =>
   loadEnv({ AUTH_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/lc-security-headers', ...extra });
@@ -27,6 +27,25 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('the embed player may be framed by its brand’s origins only; every other path keeps refusing framing', () => {
+    const policy = headerPolicyFromEnv(env());
+    const listed = securityHeaders(policy, '/embed/shows/show_1?handoff=1', 'n', ['https://shop.example.com']).response;
+    expect(listed['Content-Security-Policy']).toContain("frame-ancestors 'self' https://shop.example.com");
+    expect(listed['X-Frame-Options']).toBeUndefined();
+    const none = securityHeaders(policy, '/embed/shows/show_1', 'n', []).response;
+    expect(none['Content-Security-Policy']).toMatch(/frame-ancestors 'self'(;|$)/);
+    expect(none['X-Frame-Options']).toBe('SAMEORIGIN');
+    expect(embedShowIdOf('/embed/shows/show%201?origin=x')).toBe('show 1');
+    expect(embedShowIdOf('/embed/shows/%E0%A4%A')).toBe('%E0%A4%A');
+    expect(embedShowIdOf('/shows/show_1')).toBeNull();
+    // A list handed in for another path changes nothing there.
+    for (const path of ['/shows/show_1', '/embed/shows/show_1/x', '/embed', '/']) {
+      const other = securityHeaders(policy, path, 'n', ['https://shop.example.com']).response;
+      expect(other['Content-Security-Policy'], path).toContain("frame-ancestors 'none'");
+      expect(other['X-Frame-Options'], path).toBe('DENY');
+    }
   });
 
   it('camera and microphone are allowed on studio pages only', () => {

@@ -40,8 +40,11 @@ const join = (directives: Record<string, readonly string[]>) =>
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ');
 
-/** The policy of every page: scripts only with this response's nonce, nothing framed, media from our own origin. */
-export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string): string {
+/**
+ * The policy of every page: scripts only with this response's nonce, nothing framed, media from our own origin.
+ * frameAncestors: only for the embeddable player, the origins its brand lets frame it.
+ */
+export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string, frameAncestors?: readonly string[]): string {
   return join({
     'default-src': ["'self'"],
     // 'strict-dynamic' lets Next's nonce'd loader pull in its chunks; 'self' is a fallback for CSP2 browsers.
@@ -58,8 +61,9 @@ export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string): 
     'base-uri': ["'self'"],
     'form-action': ["'self'", ...policy.formOrigins],
     'frame-src': ["'none'"],
-    // An embeddable player will get a deliberate, per-brand exception here.
-    'frame-ancestors': ["'none'"],
+    // The embeddable player is the one deliberate exception, per brand (server/embed-frame.ts); our own
+    // pages may frame it too (the example page, a brand's preview).
+    'frame-ancestors': frameAncestors ? ["'self'", ...frameAncestors] : ["'none'"],
     ...(policy.https && { 'upgrade-insecure-requests': [] }),
   });
 }
@@ -81,19 +85,42 @@ const SHOW_PATH = /^\/shows\/[^/]+$/;
 const STUDIO_PERMISSIONS = 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=(), display-capture=()';
 const PAGE_PERMISSIONS = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()';
 
-/** The headers for one response, and the CSP Next must see on the request to use the nonce. */
+const EMBED_PATH = /^\/embed\/shows\/([^/]+)\/?$/;
+
+/** The show an embeddable player's path is for; null for every other path. */
+export function embedShowIdOf(rawPath: string): string | null {
+  const id = EMBED_PATH.exec(rawPath.split('?')[0] ?? '/')?.[1];
+  if (!id) return null;
+  // A malformed escape is still the player's path (Next answers it 404); it just names no show.
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+}
+
+/**
+ * The headers for one response, and the CSP Next must see on the request to use the nonce.
+ * frameAncestors is read only on an embed path (embedShowIdOf): elsewhere nothing may frame.
+ */
 export function securityHeaders(
   policy: HeaderPolicy,
   rawPath: string,
   nonce: string,
+  frameAncestors?: readonly string[],
 ): { response: Record<string, string>; requestCsp: string } {
   const path = rawPath.split('?')[0] ?? '/';
-  const csp = path.startsWith('/uploads/') ? UPLOAD_POLICY : pageContentSecurityPolicy(policy, nonce);
+  const embed = embedShowIdOf(path) !== null;
+  const csp = path.startsWith('/uploads/')
+    ? UPLOAD_POLICY
+    : pageContentSecurityPolicy(policy, nonce, embed ? (frameAncestors ?? []) : undefined);
   return {
     requestCsp: csp,
     response: {
       'Content-Security-Policy': csp,
-      'X-Frame-Options': 'DENY',
+      // X-Frame-Options can name no other site; browsers let frame-ancestors decide when both are present, but
+      // an older one would obey DENY, so the player leaves it out once its brand lists a site.
+      ...(!embed ? { 'X-Frame-Options': 'DENY' } : (frameAncestors ?? []).length === 0 ? { 'X-Frame-Options': 'SAMEORIGIN' } : {}),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'strict-origin-when-cross-origin',
       'Permissions-Policy': STUDIO_PATH.test(path) || isStagePage(path, rawPath) ? STUDIO_PERMISSIONS : PAGE_PERMISSIONS,
@@ -110,8 +137,13 @@ export const newNonce = () => randomBytes(16).toString('base64');
  * Stamps the headers on the response and the CSP on the request (replacing any
  * a client sent, so nobody can choose the nonce Next writes into a page).
  */
-export function applySecurityHeaders(policy: HeaderPolicy, req: IncomingMessage, res: ServerResponse): void {
-  const { response, requestCsp } = securityHeaders(policy, req.url ?? '/', newNonce());
+export function applySecurityHeaders(
+  policy: HeaderPolicy,
+  req: IncomingMessage,
+  res: ServerResponse,
+  frameAncestors?: readonly string[],
+): void {
+  const { response, requestCsp } = securityHeaders(policy, req.url ?? '/', newNonce(), frameAncestors);
   delete req.headers['content-security-policy-report-only'];
   req.headers['content-security-policy'] = requestCsp;
   for (const [name, value] of Object.entries(response)) res.setHeader(name, value);

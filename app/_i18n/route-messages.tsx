@@ -30,6 +30,9 @@ export const ROUTE_NAMESPACES = {
   unsubscribe: ['account', 'mailbox'],
   signin: ['auth', 'errors'],
   signup: ['auth'],
+  // The embeddable player: its own words, and the show page's player's (LiveVideo reaches the show page's
+  // lazy parts, whose namespaces a page must carry even where it never opens them).
+  embed: ['embed', 'viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors'],
 } as const satisfies Record<string, readonly Namespace[]>;
 export type Route = keyof typeof ROUTE_NAMESPACES;
 

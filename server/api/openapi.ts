@@ -92,7 +92,7 @@ export function buildOpenApiDocument(publicUrl: string): { openapi: string } & J
       ].join('\n'),
     },
     servers: [{ url: new URL('/api/v1', publicUrl).toString() }],
-    tags: [{ name: 'Products' }, { name: 'Shows' }, { name: 'Orders' }, { name: 'Meta' }],
+    tags: [{ name: 'Products' }, { name: 'Shows' }, { name: 'Orders' }, { name: 'Embed' }, { name: 'Meta' }],
     security: [{ apiKey: [] }],
     paths,
     components: {

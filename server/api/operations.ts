@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParamsSchema } from './common';
+import { apiEmbedOriginsSchema, embedOriginsBodySchema } from './embed';
 import { defineOperation } from './operation';
 import { apiOrderSchema, fulfilmentBodySchema, orderListQuerySchema, orderPageSchema } from './orders';
 import {
@@ -122,5 +123,26 @@ export const apiOperations = {
     params: idParamsSchema,
     body: fulfilmentBodySchema,
     response: apiOrderSchema,
+  }),
+  getEmbedOrigins: defineOperation({
+    method: 'GET',
+    path: '/embed/origins',
+    operationId: 'getEmbedOrigins',
+    summary: 'The sites that may embed your shows',
+    tag: 'Embed',
+    scope: 'shows:read',
+    response: apiEmbedOriginsSchema,
+  }),
+  setEmbedOrigins: defineOperation({
+    method: 'PUT',
+    path: '/embed/origins',
+    operationId: 'setEmbedOrigins',
+    summary: 'Set the sites that may embed your shows',
+    description:
+      'Replaces the list. The player at /embed/shows/{id} may be framed only by these origins, and posts its hand-off events only to them. An entry that is not an origin answers 400 INVALID_INPUT (reason EMBED_ORIGIN_INVALID); more than 20 answers EMBED_ORIGINS_TOO_MANY.',
+    tag: 'Embed',
+    scope: 'embed:write',
+    body: embedOriginsBodySchema,
+    response: apiEmbedOriginsSchema,
   }),
 } as const;

@@ -1,7 +1,15 @@
 // No zod here: the key form lists these in the browser (the schema is in keys.ts).
 
 /** What an API key may do; each route needs exactly one of these. */
-export const API_SCOPES = ['products:read', 'products:write', 'stock:write', 'shows:read', 'orders:read', 'orders:write'] as const;
+export const API_SCOPES = [
+  'products:read',
+  'products:write',
+  'stock:write',
+  'shows:read',
+  'orders:read',
+  'orders:write',
+  'embed:write',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
@@ -11,4 +19,5 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
   'shows:read': 'Read shows',
   'orders:read': 'Read orders',
   'orders:write': 'Mark orders packed, shipped or delivered',
+  'embed:write': 'Set the sites that may embed your shows',
 };

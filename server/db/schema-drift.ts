@@ -125,6 +125,8 @@ function schemaDefault(field: DmmfField): string | null {
     if (fn.name === 'dbgenerated') return `dbgenerated(${String(fn.args?.[0] ?? '')})`;
     return `${fn.name}()`;
   }
+  // A list's default ([]) reads back from PostgreSQL as ARRAY[]::text[]; only the empty list is used.
+  if (Array.isArray(value)) return value.length === 0 ? 'ARRAY[]' : JSON.stringify(value);
   // The DMMF gives a BigInt default as a string ("0"); the database gives a number.
   if (typeof value === 'string') return field.type === 'BigInt' ? value : JSON.stringify(value);
   return String(value);

@@ -213,6 +213,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<DemoSeed> {
       name: 'Lumen Beauty',
       currency: 'USD',
       timeZone: 'Asia/Phnom_Penh',
+      // docs/embed-example.html served as docs/embed.md says: the embed works on a fresh install.
+      embedOrigins: ['http://localhost:8080'],
       description: 'Clean skincare made for humid days.',
       shippingFlatMinor: 400,
       freeShippingOverMinor: 5000,

@@ -88,6 +88,8 @@ export const ERROR_REASONS = {
   SHIPPING_NEGATIVE: { code: 'INVALID_INPUT' },
   COUPON_CODE_TAKEN: { code: 'INVALID_INPUT', params: { code: text } },
   EXPORT_TOO_MANY: { code: 'INVALID_INPUT', params: { count: count, max: count } },
+  EMBED_ORIGIN_INVALID: { code: 'INVALID_INPUT', params: { origin: text } },
+  EMBED_ORIGINS_TOO_MANY: { code: 'INVALID_INPUT', params: { max: count } },
   // Shows and scheduling
   START_INVALID: { code: 'INVALID_INPUT' },
   START_SKIPPED: { code: 'INVALID_INPUT', params: { zone: text } },

@@ -213,6 +213,7 @@ export const commerce = {
         showsRead: 'Read shows',
         ordersRead: 'Read orders',
         ordersWrite: 'Update order fulfilment (reserved: no route uses it yet)',
+        embedWrite: 'Set the sites that may embed your shows',
       },
       creating: 'Creating…',
       create: 'Create API key',

@@ -70,6 +70,9 @@ export const errors = {
   SHIPPING_NEGATIVE: 'Enter shipping amounts of zero or more.',
   COUPON_CODE_TAKEN: 'There is already a coupon with the code {code}.',
   EXPORT_TOO_MANY: 'That is {count} orders; narrow the dates to export at most {max} at a time.',
+  EMBED_ORIGIN_INVALID:
+    '“{origin}” is not a site address that may embed shows. Enter only https://, the host and an optional port, like https://shop.example.com.',
+  EMBED_ORIGINS_TOO_MANY: 'List at most {max} sites that may embed your shows.',
   START_INVALID: 'Enter a valid start date and time.',
   START_SKIPPED: 'That time does not exist in {zone}: the clocks skip it. Pick another time.',
   START_PAST: 'The start time must be in the future.',

@@ -6,6 +6,7 @@ import { dashboard } from './dashboard';
 import { discovery } from './discovery';
 import { feed } from './feed';
 import { email } from './email';
+import { embed } from './embed';
 import { engage } from './engage';
 import { errors } from './errors';
 import { commerce } from './commerce';
@@ -31,4 +32,5 @@ export const en = {
   feed,
   email,
   engage,
+  embed,
 } as const;

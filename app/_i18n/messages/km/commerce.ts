@@ -214,6 +214,7 @@ export const commerce: Messages['commerce'] = {
         showsRead: 'អានកម្មវិធី',
         ordersRead: 'អានការបញ្ជាទិញ',
         ordersWrite: 'ធ្វើបច្ចុប្បន្នភាពការរៀបចំការបញ្ជាទិញ (បម្រុងទុក៖ មិនទាន់មានផ្លូវណាប្រើទេ)',
+        embedWrite: 'កំណត់គេហទំព័រដែលអាចបង្កប់កម្មវិធីផ្សាយរបស់អ្នក',
       },
       creating: 'កំពុងបង្កើត…',
       create: 'បង្កើតសោ API',

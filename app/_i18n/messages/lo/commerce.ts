@@ -214,6 +214,7 @@ export const commerce: Messages['commerce'] = {
         showsRead: 'ອ່ານລາຍການ',
         ordersRead: 'ອ່ານຄຳສັ່ງຊື້',
         ordersWrite: 'ອັບເດດການຈັດການຄຳສັ່ງຊື້ (ສະຫງວນໄວ້: ຍັງບໍ່ມີເສັ້ນທາງໃດໃຊ້)',
+        embedWrite: 'ກຳນົດເວັບໄຊທີ່ສາມາດຝັງລາຍການຂອງທ່ານ',
       },
       creating: 'ກຳລັງສ້າງ…',
       create: 'ສ້າງກະແຈ API',

@@ -15,6 +15,7 @@ const SCOPE_LABELS: Record<ApiScope, MessageKey> = {
   'shows:read': 'commerce.developers.keys.scopes.showsRead',
   'orders:read': 'commerce.developers.keys.scopes.ordersRead',
   'orders:write': 'commerce.developers.keys.scopes.ordersWrite',
+  'embed:write': 'commerce.developers.keys.scopes.embedWrite',
 };
 
 export function CreateApiKeyForm({ slug }: { slug: string }) {

@@ -4,10 +4,12 @@ import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { getShippingRule } from '@/server/domain/brands';
+import { getEmbedOrigins } from '@/server/domain/embed';
 import { formatMajorUnits } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { ShippingForm } from './shipping-form';
+import { EmbedOriginsForm } from './embed-origins-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -17,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BrandSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/settings`);
-  const rule = await orNotFound(getShippingRule(services().db, { userId: user.id, name: user.name }, slug));
+  const actor = { userId: user.id, name: user.name };
+  const [rule, embedOrigins] = await Promise.all([
+    orNotFound(getShippingRule(services().db, actor, slug)),
+    orNotFound(getEmbedOrigins(services().db, actor, slug)),
+  ]);
   const { t, intl } = await getI18n();
   const flat = formatPrice(rule.shippingFlatMinor, rule.currency, intl);
   const summary =
@@ -38,6 +44,28 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
         flat={formatMajorUnits(rule.shippingFlatMinor, rule.currency)}
         freeOver={rule.freeShippingOverMinor === null ? '' : formatMajorUnits(rule.freeShippingOverMinor, rule.currency)}
       />
+      <section aria-labelledby="embed-heading" className="space-y-3 border-t border-neutral-200 pt-6">
+        <h2 id="embed-heading" className="text-lg font-semibold">
+          {t('embed.settings.heading')}
+        </h2>
+        <p className="max-w-prose text-sm text-neutral-700">{t('embed.settings.description')}</p>
+        <EmbedOriginsForm
+          slug={slug}
+          origins={embedOrigins}
+          text={{
+            formLabel: t('embed.settings.heading'),
+            label: t('embed.settings.origins'),
+            hint: t('embed.settings.originsHint'),
+            save: t('embed.settings.save'),
+            saving: t('embed.settings.saving'),
+          }}
+        />
+        <h3 className="text-sm font-semibold">{t('embed.settings.snippet')}</h3>
+        <pre className="max-w-full overflow-x-auto rounded-lg bg-neutral-100 p-3 text-xs" data-testid="embed-snippet">
+          {`<div data-live-commerce-show="SHOW_ID"></div>\n<script src="${services().env.PUBLIC_URL}/embed.js" async></script>`}
+        </pre>
+        <p className="max-w-prose text-xs text-neutral-600">{t('embed.settings.snippetHint')}</p>
+      </section>
     </div>
   );
 }

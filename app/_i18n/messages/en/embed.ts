@@ -1,0 +1,40 @@
+// The embeddable player on a brand's own website (/embed/shows/<id>, docs/embed.md).
+export const embed = {
+  page: {
+    title: '{title} · live shopping',
+    playerLabel: 'Live shopping with {brand}',
+    live: 'Live',
+    startsIn: 'Starts in',
+    countdownLabel: 'Time until the show starts',
+    days: '{count, plural, one {# day} other {# days}}',
+    startingSoon: 'Starting soon',
+    ended: 'This show has ended.',
+    cancelled: 'This show was cancelled.',
+    watchReplay: 'Watch the replay',
+    watchFull: 'Open the full show',
+    noPinned: 'The host has not pinned a product yet.',
+  },
+  product: {
+    option: 'Option',
+    quantity: 'Quantity',
+    less: 'One less',
+    more: 'One more',
+    buy: 'Buy · {price}',
+    addToCart: 'Add to cart · {price}',
+    soldOut: 'Sold out',
+    opensNewTab: 'Checkout opens in a new tab.',
+    addedToCart: '{count, plural, one {Added # to the cart.} other {Added # to the cart.}}',
+  },
+  settings: {
+    heading: 'Embed on your website',
+    description:
+      'Put your shows on your own site with a script tag or an iframe. Only the sites listed here may show them; every other site’s frame stays blank.',
+    origins: 'Sites that may embed your shows',
+    originsHint: 'One per line: https:// and the host, with a port if it has one, for example https://shop.example.com.',
+    save: 'Save sites',
+    saving: 'Saving…',
+    saved: 'Saved. The sites listed may embed your shows from their next page load.',
+    snippet: 'Embed code',
+    snippetHint: 'Replace SHOW_ID with a show’s id. Add data-buy="handoff" to send Buy to your own cart instead of our checkout.',
+  },
+} as const;

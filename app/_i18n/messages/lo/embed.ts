@@ -1,0 +1,40 @@
+import type { Messages } from '../types';
+
+export const embed: Messages['embed'] = {
+  page: {
+    title: '{title} · ຊື້ເຄື່ອງສົດ',
+    playerLabel: 'ຊື້ເຄື່ອງສົດກັບ {brand}',
+    live: 'ສົດ',
+    startsIn: 'ເລີ່ມໃນອີກ',
+    countdownLabel: 'ເວລາທີ່ເຫຼືອກ່ອນລາຍການເລີ່ມ',
+    days: '{count, plural, other {# ມື້}}',
+    startingSoon: 'ໃກ້ຈະເລີ່ມແລ້ວ',
+    ended: 'ລາຍການນີ້ຈົບແລ້ວ.',
+    cancelled: 'ລາຍການນີ້ຖືກຍົກເລີກແລ້ວ.',
+    watchReplay: 'ເບິ່ງຍ້ອນຫຼັງ',
+    watchFull: 'ເປີດລາຍການເຕັມ',
+    noPinned: 'ຜູ້ດຳເນີນລາຍການຍັງບໍ່ໄດ້ປັກໝຸດສິນຄ້າເທື່ອ.',
+  },
+  product: {
+    option: 'ຕົວເລືອກ',
+    quantity: 'ຈຳນວນ',
+    less: 'ຫຼຸດໜຶ່ງ',
+    more: 'ເພີ່ມໜຶ່ງ',
+    buy: 'ຊື້ · {price}',
+    addToCart: 'ໃສ່ກະຕ່າ · {price}',
+    soldOut: 'ໝົດແລ້ວ',
+    opensNewTab: 'ການຊຳລະເງິນຈະເປີດໃນແຖບໃໝ່.',
+    addedToCart: '{count, plural, other {ໃສ່ # ລາຍການໃນກະຕ່າແລ້ວ.}}',
+  },
+  settings: {
+    heading: 'ຝັງໃນເວັບໄຊຂອງທ່ານ',
+    description: 'ສະແດງລາຍການຂອງທ່ານໃນເວັບໄຊຂອງທ່ານເອງດ້ວຍແທັກ script ຫຼື iframe. ມີແຕ່ເວັບໄຊທີ່ລະບຸໄວ້ນີ້ເທົ່ານັ້ນທີ່ສາມາດສະແດງໄດ້; ກອບຂອງເວັບໄຊອື່ນຈະຫວ່າງເປົ່າ.',
+    origins: 'ເວັບໄຊທີ່ສາມາດຝັງລາຍການຂອງທ່ານ',
+    originsHint: 'ແຖວລະອັນ: https:// ແລະ ຊື່ໂຮສ, ພ້ອມພອດຖ້າມີ, ເຊັ່ນ https://shop.example.com.',
+    save: 'ບັນທຶກເວັບໄຊ',
+    saving: 'ກຳລັງບັນທຶກ…',
+    saved: 'ບັນທຶກແລ້ວ. ເວັບໄຊທີ່ລະບຸໄວ້ສາມາດຝັງລາຍການຂອງທ່ານໄດ້ຕັ້ງແຕ່ການໂຫຼດໜ້າຄັ້ງຕໍ່ໄປ.',
+    snippet: 'ລະຫັດຝັງ',
+    snippetHint: 'ປ່ຽນ SHOW_ID ເປັນລະຫັດຂອງລາຍການ. ເພີ່ມ data-buy="handoff" ເພື່ອສົ່ງການຊື້ໄປຫາກະຕ່າຂອງທ່ານເອງແທນການຊຳລະເງິນຂອງພວກເຮົາ.',
+  },
+};
