@@ -7,12 +7,19 @@ const deployment = {
   NODE_ENV: 'production',
   PUBLIC_URL: 'https://shop.example.com',
   AUTH_SECRET: 's'.repeat(16) + 'f7Qz9w2LmX4pR8tY',
+  SECRETS_KEY: 'k'.repeat(16) + 'Zp3Wq8Lr2Tx6Vn9B',
 };
 
 describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not localhost)', () => {
   it('refuses to start without AUTH_SECRET, saying how to make one', () => {
     const { AUTH_SECRET: _, ...withoutSecret } = deployment;
     expect(() => loadEnv(withoutSecret)).toThrow(/AUTH_SECRET is required in production.*openssl rand/);
+  });
+
+  it('refuses to start without SECRETS_KEY, which seals simulcast stream keys, saying how to make one', () => {
+    const { SECRETS_KEY: _, ...withoutKey } = deployment;
+    expect(() => loadEnv(withoutKey)).toThrow(/SECRETS_KEY is required in production.*stream keys.*openssl rand/);
+    expect(loadEnv(deployment).SECRETS_KEY).toBe(deployment.SECRETS_KEY);
   });
 
   it('seeds no demo data and has no local mailbox unless asked', () => {

@@ -61,6 +61,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('show:goLive', showRefSchema, async ({ showId }) => {
     const show = await goLive(db, requireUser(socket), showId);
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    void ctx.simulcast?.service.sync(showId);
     return { status: show.status, startedAt: show.startedAt };
   });
 
@@ -71,6 +72,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     ctx.dealTimers.cancel(showId);
     broadcaster.emit(showId, 'product:unpinned', { showId });
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    ctx.simulcast?.service.stopShow(showId);
     (await ctx.media.existingRoom(showId))?.close();
     return { status: show.status };
   });

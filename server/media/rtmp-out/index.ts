@@ -1,0 +1,2 @@
+export { SimulcastService, type SimulcastServiceOptions } from './simulcast-service';
+export { openRtpTap, freeRtpPortPair, type RtpTap } from './plain-rtp-tap';
