@@ -3,14 +3,6 @@ import { z } from 'zod';
 export const SIMULCAST_PLATFORMS = ['youtube', 'facebook', 'tiktok', 'custom'] as const;
 export type SimulcastPlatform = (typeof SIMULCAST_PLATFORMS)[number];
 
-/** What a platform's live dashboard shows as the server URL, prefilled in the studio (TikTok gives one per stream). */
-export const PLATFORM_INGEST_URLS: Record<SimulcastPlatform, string> = {
-  youtube: 'rtmps://a.rtmps.youtube.com/live2',
-  facebook: 'rtmps://live-api-s.facebook.com:443/rtmp',
-  tiktok: '',
-  custom: '',
-};
-
 /** At most this many destinations per show: each one costs an encoder on the server. */
 export const MAX_DESTINATIONS_PER_SHOW = 5;
 

@@ -6,7 +6,6 @@ export {
   addDestinationSchema,
   isIngestUrl,
   MAX_DESTINATIONS_PER_SHOW,
-  PLATFORM_INGEST_URLS,
   SIMULCAST_PLATFORMS,
   type AddDestinationInput,
   type SimulcastPlatform,
