@@ -13,7 +13,7 @@ export interface VideoIngest {
   stop(): Promise<void>;
 }
 
-export async function vp8Ingest(router: types.Router): Promise<VideoIngest> {
+export async function vp8Ingest(router: types.Router, { size = '640x360', kbps = 600 } = {}): Promise<VideoIngest> {
   const transport = await router.createPlainTransport({ listenIp: { ip: '127.0.0.1' }, rtcpMux: false, comedia: true });
   const producer = await transport.produce({
     kind: 'video',
@@ -24,8 +24,8 @@ export async function vp8Ingest(router: types.Router): Promise<VideoIngest> {
   const ffmpeg: ChildProcess = spawn(
     'ffmpeg',
     [
-      ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=30'],
-      ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '30', '-keyint_min', '30'],
+      ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=30`],
+      ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${kbps}k`, '-g', '30', '-keyint_min', '30'],
       ...[
         '-payload_type',
         String(PAYLOAD_TYPE),

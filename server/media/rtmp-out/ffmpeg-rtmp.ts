@@ -22,8 +22,8 @@ export interface RtmpEncoder {
 
 export const RTMP_VIDEO = { preset: 'veryfast', bitrateKbps: 2500, fps: 30, keyframeSeconds: 2, maxHeight: 720 } as const;
 
-export function encoderArgs(sdpFile: string, publishUrl: string, hasAudio: boolean): string[] {
-  const { preset, bitrateKbps, fps, keyframeSeconds, maxHeight } = RTMP_VIDEO;
+export function encoderArgs(sdpFile: string, publishUrl: string, hasAudio: boolean, preset: string = RTMP_VIDEO.preset): string[] {
+  const { bitrateKbps, fps, keyframeSeconds, maxHeight } = RTMP_VIDEO;
   return [
     ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'],
     ...['-protocol_whitelist', 'file,udp,rtp', '-fflags', '+genpts', '-i', sdpFile],
@@ -43,16 +43,19 @@ export function startRtmpEncoder({
   sdp,
   publishUrl,
   hasAudio,
+  preset,
 }: {
   ffmpegPath: string;
   sdp: string;
   publishUrl: string;
   hasAudio: boolean;
+  /** x264's preset; the benchmark compares them. */
+  preset?: string;
 }): RtmpEncoder {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-rtmp-out-'));
   const sdpFile = path.join(dir, 'show.sdp');
   writeFileSync(sdpFile, sdp, { mode: 0o600 });
-  const child = spawn(ffmpegPath, encoderArgs(sdpFile, publishUrl, hasAudio), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(ffmpegPath, encoderArgs(sdpFile, publishUrl, hasAudio, preset), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);
