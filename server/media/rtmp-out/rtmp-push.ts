@@ -37,6 +37,8 @@ const KEY_FRAME_EVERY_MS = 1_000;
 export class RtmpPush {
   private closed = false;
   private attemptRunning = false;
+  /** Which attempt is the current one: a failure or close moves it on, and a stale attempt stops at its next step. */
+  private generation = 0;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private status: DestinationStatus;
@@ -50,15 +52,18 @@ export class RtmpPush {
     this.log = options.log.child({ destinationId: options.target.destinationId });
   }
 
-  get current(): DestinationStatus {
+  get now(): DestinationStatus {
     return this.status;
   }
 
   start(): void {
     if (this.closed || this.attemptRunning) return;
     this.attemptRunning = true;
+    const generation = ++this.generation;
     this.set('connecting', null);
-    this.attempt().catch((error: unknown) => this.fail(error instanceof Error ? error.message : String(error)));
+    this.attempt(generation).catch((error: unknown) => {
+      if (this.current(generation)) this.fail(error instanceof Error ? error.message : String(error));
+    });
   }
 
   close(): void {
@@ -70,12 +75,17 @@ export class RtmpPush {
     this.set('idle', null);
   }
 
-  private async attempt(): Promise<void> {
+  private current(generation: number): boolean {
+    return !this.closed && generation === this.generation;
+  }
+
+  private async attempt(generation: number): Promise<void> {
     const room = await this.options.room();
+    if (!this.current(generation)) return;
     const producers = await this.waitForPicture(room);
-    if (this.closed) return;
+    if (!this.current(generation)) return;
     const tap = await openRtpTap(room.originRouter, producers, { ip: this.options.listenIp });
-    if (this.closed) return tap.close();
+    if (!this.current(generation)) return tap.close();
     this.tap = tap;
     const encoder = startRtmpEncoder({
       ffmpegPath: this.options.ffmpegPath,
@@ -84,16 +94,16 @@ export class RtmpPush {
       hasAudio: tap.kinds.includes('audio'),
     });
     this.encoder = encoder;
-    tap.onLost((why) => this.fail(why));
+    tap.onLost((why) => this.current(generation) && this.fail(why));
     // The encoder must be listening before the first key frame is worth asking for; until
     // frames come out, ask again every second (a lost or early key frame leaves it waiting).
     await tap.resume();
+    if (!this.current(generation)) return;
     let liveSince = 0;
     const keyFrames = setInterval(() => tap.requestKeyFrame(), KEY_FRAME_EVERY_MS);
-    const startTimer = setTimeout(
-      () => this.fail(`nothing reached the ingest within ${Math.round(this.options.startTimeoutMs / 1000)} s`),
-      this.options.startTimeoutMs,
-    );
+    const startTimer = setTimeout(() => {
+      if (this.current(generation)) this.fail(`nothing reached the ingest within ${Math.round(this.options.startTimeoutMs / 1000)} s`);
+    }, this.options.startTimeoutMs);
     encoder.onProgress(({ frames, bytes }) => {
       if (this.encoder !== encoder || frames === 0 || bytes === 0) return;
       if (this.status.state !== 'live') {
@@ -106,7 +116,7 @@ export class RtmpPush {
     const { code, signal, stderr } = await encoder.exited;
     clearInterval(keyFrames);
     clearTimeout(startTimer);
-    if (this.encoder !== encoder) return; // stopped on purpose, or replaced by a failure already reported
+    if (!this.current(generation) || this.encoder !== encoder) return; // stopped on purpose, or a failure already reported
     const last = stderr.split('\n').filter(Boolean).at(-1) ?? '';
     this.fail(last || `the encoder exited (${signal ?? `code ${String(code)}`})`);
   }
@@ -160,6 +170,7 @@ export class RtmpPush {
 
   private teardown(): void {
     this.attemptRunning = false;
+    this.generation++;
     const { encoder, tap } = this;
     this.encoder = undefined;
     this.tap = undefined;

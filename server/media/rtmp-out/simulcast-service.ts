@@ -58,7 +58,7 @@ export class SimulcastService extends EventEmitter<SimulcastEvents> {
 
   /** Where each destination of the show stands on this node (those not pushing are idle). */
   statuses(showId: string): DestinationStatus[] {
-    return [...(this.shows.get(showId)?.values() ?? [])].map((push) => push.current);
+    return [...(this.shows.get(showId)?.values() ?? [])].map((push) => push.now);
   }
 
   close(): void {
