@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../deploy/local/process';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { ask, joinShow, nextEvent, startTestApp, type TestApp, type TestSocket } from '../support/app';
 import { startRtmpServer, type RtmpServer } from '../support/rtmp-server';
@@ -88,6 +89,29 @@ describe('simulcast to an RTMP ingest (Debian nginx with its RTMP module)', () =
     const file = rtmp.recording(STREAM_KEY);
     await waitFor('video frames at the ingest', async () => (await recordedVideo(file)).frames >= 30);
     expect((await recordedVideo(file)).codec).toBe('h264');
+  });
+
+  it('says failed when nothing listens at a destination, naming the reason without its stream key, while the others stay live', async () => {
+    const closedPort = await freePort();
+    const key = 'no-server-key-4Fq8';
+    const failed = nextEvent(
+      host,
+      'simulcast:state',
+      (e) => e.showId === showId && e.destinationId !== destinationId && e.state === 'failed',
+    );
+    const added = await ok(
+      ask(host, 'simulcast:add', { showId, platform: 'youtube', ingestUrl: `rtmp://127.0.0.1:${closedPort}/live2`, streamKey: key }),
+    );
+    const failure = await failed;
+    expect(failure.destinationId).toBe(added.destination.id);
+    expect(failure.error).toMatch(/refused/i);
+    expect(failure.error).not.toContain(key);
+    const listed = await ok(ask(host, 'simulcast:list', { showId }));
+    expect(listed.destinations.find((d) => d.id === destinationId)?.state).toBe('live');
+    expect(listed.destinations.find((d) => d.id === added.destination.id)?.state).toBe('failed');
+    const idle = nextEvent(host, 'simulcast:state', (e) => e.destinationId === added.destination.id && e.state === 'idle');
+    await ok(ask(host, 'simulcast:remove', { showId, destinationId: added.destination.id }));
+    await idle;
   });
 
   it('says failed with the reason when the ingest drops, and is live again by itself once it is back', async () => {
