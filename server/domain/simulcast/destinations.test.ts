@@ -71,6 +71,15 @@ describe('simulcast destinations', () => {
     await setDestinationEnabled(database.prisma, actors.host, showId, youtube!.id, true);
   });
 
+  it('leave out a destination whose key was sealed under another SECRETS_KEY, and still give the others', async () => {
+    const other = secretsKey('a-secrets-key-that-was-replaced-since');
+    const stale = await addDestination(database.prisma, other, actors.host, showId, { ...YOUTUBE, streamKey: 'sealed-elsewhere-1' });
+    const ids = (await pushTargets(database.prisma, key, showId)).map((t) => t.destinationId);
+    expect(ids).not.toContain(stale.id);
+    expect(ids).toHaveLength(1);
+    await removeDestination(database.prisma, actors.host, showId, stale.id);
+  });
+
   it(`allow at most ${MAX_DESTINATIONS_PER_SHOW} per show, even added at once (SIMULCAST_TOO_MANY)`, async () => {
     const tries = await Promise.allSettled(
       Array.from({ length: MAX_DESTINATIONS_PER_SHOW + 2 }, (_, i) =>

@@ -98,9 +98,16 @@ export async function pushTargets(db: Db, key: Buffer, showId: string): Promise<
     select: { status: true, simulcastDestinations: { where: { enabled: true }, orderBy: { createdAt: 'asc' } } },
   });
   if (show?.status !== 'LIVE') return [];
-  return show.simulcastDestinations.map((row) => {
-    const streamKey = openSecret(key, row.streamKeySealed);
-    return { destinationId: row.id, publishUrl: `${row.ingestUrl}/${streamKey}`, streamKey };
+  // A key sealed under an earlier SECRETS_KEY cannot be opened: that destination is left out (the studio
+  // shows it off) rather than stopping the show's other destinations; the host enters its key again.
+  return show.simulcastDestinations.flatMap((row) => {
+    let streamKey: string;
+    try {
+      streamKey = openSecret(key, row.streamKeySealed);
+    } catch {
+      return [];
+    }
+    return [{ destinationId: row.id, publishUrl: `${row.ingestUrl}/${streamKey}`, streamKey }];
   });
 }
 

@@ -86,7 +86,12 @@ export class SimulcastService extends EventEmitter<SimulcastEvents> {
         listenIp: this.options.listenIp ?? '127.0.0.1',
         startTimeoutMs: this.options.startTimeoutMs ?? 30_000,
         log: this.options.log.child({ showId }),
-        onStatus: (status) => this.emit('status', { showId, ...status }),
+        onStatus: (status) => {
+          this.emit('status', { showId, ...status });
+          // A failure is the moment to ask again whether this push is still wanted (the show ended on
+          // another node, the destination was removed there): a push nobody wants stops instead of retrying.
+          if (status.state === 'failed') void this.sync(showId);
+        },
       });
       pushes.set(target.destinationId, push);
       push.start();
