@@ -13,7 +13,14 @@ export interface VideoIngest {
   stop(): Promise<void>;
 }
 
-export async function vp8Ingest(router: types.Router, { size = '640x360', kbps = 600 } = {}): Promise<VideoIngest> {
+/**
+ * `clip`: a VP8 file (see `vp8Clip`) sent as it is, looping, at its own pace: the stream arrives at full
+ * rate however busy the machine is, which a live encode cannot promise (the benchmark needs it).
+ */
+export async function vp8Ingest(
+  router: types.Router,
+  { size = '640x360', kbps = 600, clip }: { size?: string; kbps?: number; clip?: string } = {},
+): Promise<VideoIngest> {
   const transport = await router.createPlainTransport({ listenIp: { ip: '127.0.0.1' }, rtcpMux: false, comedia: true });
   const producer = await transport.produce({
     kind: 'video',
@@ -24,8 +31,10 @@ export async function vp8Ingest(router: types.Router, { size = '640x360', kbps =
   const ffmpeg: ChildProcess = spawn(
     'ffmpeg',
     [
-      ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=30`],
-      ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${kbps}k`, '-g', '30', '-keyint_min', '30'],
+      ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-re'],
+      ...(clip
+        ? ['-stream_loop', '-1', '-i', clip, '-c:v', 'copy']
+        : ['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=30`, ...vp8Encoding(kbps)]),
       ...[
         '-payload_type',
         String(PAYLOAD_TYPE),
@@ -45,4 +54,34 @@ export async function vp8Ingest(router: types.Router, { size = '640x360', kbps =
       transport.close();
     },
   };
+}
+
+function vp8Encoding(kbps: number): string[] {
+  return ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${kbps}k`, '-g', '30', '-keyint_min', '30'];
+}
+
+/** Encodes `seconds` of ffmpeg's moving test pattern to a VP8 WebM file once, not in real time. */
+export async function vp8Clip(file: string, { size = '1280x720', kbps = 2500, seconds = 10 } = {}): Promise<string> {
+  const child = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc2=size=${size}:rate=30`,
+      '-t',
+      String(seconds),
+      ...vp8Encoding(kbps),
+      file,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`ffmpeg could not make the clip ${file} (exit ${String(code)})`);
+  return file;
 }
