@@ -72,7 +72,7 @@ try {
 const body = [
   table(['x264 preset', 'encoder CPU % of a core', 'frames/s pushed', 'encoder RSS MiB', 'mediasoup worker CPU %'], rows),
   '',
-  `Input: 1280×720 at 30 frames/s, VP8 at 2.5 Mbit/s (ffmpeg's moving test pattern, encoded beforehand and sent looping at its own pace, so the input does not depend on the machine's load). Output: H.264 main at ${RTMP_VIDEO.bitrateKbps} kbit/s, ${RTMP_VIDEO.fps} frames/s, a key frame every ${RTMP_VIDEO.keyframeSeconds} s, AAC 128 kbit/s of silence, FLV to nginx-rtmp on this machine. One encoder per destination: N destinations cost N times the encoder column. The app uses \`${RTMP_VIDEO.preset}\`. The ingest encoder, nginx and the worker share the same cores.`,
+  `Input: 1280×720 at 30 frames/s, VP8 at 2.5 Mbit/s (ffmpeg's moving test pattern, encoded beforehand and sent looping at its own pace, so the input does not depend on the machine's load). Output: H.264 main at ${RTMP_VIDEO.bitrateKbps} kbit/s, ${RTMP_VIDEO.fps} frames/s, a key frame every ${RTMP_VIDEO.keyframeSeconds} s, AAC 128 kbit/s of silence, FLV to nginx-rtmp on this machine. One encoder per destination: N destinations cost N times the encoder column. The app uses \`${RTMP_VIDEO.preset}\`. The clip's sender, nginx and the worker share the same cores; a test pattern is easier to encode than a camera's picture.`,
 ].join('\n');
 const where = record(
   'Simulcast encoder CPU per destination',
