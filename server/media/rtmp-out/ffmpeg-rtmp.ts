@@ -20,17 +20,21 @@ export interface RtmpEncoder {
   stop(): void;
 }
 
-export const RTMP_VIDEO = { preset: 'veryfast', bitrateKbps: 2500, fps: 30, keyframeSeconds: 2, maxHeight: 720 } as const;
+export const RTMP_VIDEO = { preset: 'veryfast', bitrateKbps: 2500, fps: 30, keyframeSeconds: 2, width: 1280, height: 720 } as const;
 
 export function encoderArgs(sdpFile: string, publishUrl: string, hasAudio: boolean, preset: string = RTMP_VIDEO.preset): string[] {
-  const { bitrateKbps, fps, keyframeSeconds, maxHeight } = RTMP_VIDEO;
+  const { bitrateKbps, fps, keyframeSeconds, width, height } = RTMP_VIDEO;
+  // One fixed frame size: the host's simulcast layer (and so the picture's size) changes with their uplink, and
+  // ffmpeg would otherwise keep the first frame's size for the whole push (a 180p start stays 180p). Fitted, not
+  // stretched: a portrait phone gets bars.
+  const fit = `scale=${width}:${height}:force_original_aspect_ratio=decrease:force_divisible_by=2,pad=${width}:${height}:-1:-1,setsar=1`;
   return [
     ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1'],
     ...['-protocol_whitelist', 'file,udp,rtp', '-fflags', '+genpts', '-i', sdpFile],
     // RTMP platforms reject a stream without audio: silence stands in for a host without a microphone.
     ...(hasAudio ? [] : ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo']),
     ...['-map', '0:v:0', '-map', hasAudio ? '0:a:0' : '1:a:0'],
-    ...['-vf', `scale=-2:'min(${maxHeight},ih)',fps=${fps}`, '-c:v', 'libx264', '-preset', preset, '-tune', 'zerolatency'],
+    ...['-vf', `${fit},fps=${fps}`, '-c:v', 'libx264', '-preset', preset, '-tune', 'zerolatency'],
     ...['-pix_fmt', 'yuv420p', '-profile:v', 'main', '-g', String(fps * keyframeSeconds), '-keyint_min', String(fps * keyframeSeconds)],
     ...['-sc_threshold', '0', '-b:v', `${bitrateKbps}k`, '-maxrate', `${bitrateKbps}k`, '-bufsize', `${bitrateKbps * 2}k`],
     ...['-c:a', 'aac', '-b:a', '128k', '-ar', '44100', '-ac', '2'],
