@@ -148,6 +148,7 @@ export async function startApp({
     const simulcast = new SimulcastService({
       media,
       loadTargets: (showId) => pushTargets(db, simulcastKey, showId),
+      blockPrivateTargets: env.SIMULCAST_ALLOW_PRIVATE_TARGETS !== 'true',
       log: log.child({ component: 'simulcast' }),
     });
     cleanups.push(() => simulcast.close());

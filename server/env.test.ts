@@ -24,6 +24,7 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
 
   it('seeds no demo data and has no local mailbox unless asked', () => {
     const env = loadEnv(deployment);
+    expect(env.SIMULCAST_ALLOW_PRIVATE_TARGETS).toBe('false');
     expect(env.SEED_DEMO_DATA).toBe('false');
     expect(env.LOCAL_MAILBOX).toBe('false');
   });
@@ -72,6 +73,7 @@ describe('configuration of a local install (PUBLIC_URL on localhost, as `npm sta
     const env = loadEnv({ ...base, NODE_ENV: 'production' });
     expect(env.PUBLIC_URL).toBe('http://localhost:3000');
     expect(env.SEED_DEMO_DATA).toBe('true');
+    expect(env.SIMULCAST_ALLOW_PRIVATE_TARGETS).toBe('true');
     expect(env.LOCAL_MAILBOX).toBe('true');
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
   });

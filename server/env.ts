@@ -90,6 +90,9 @@ const envSchema = z.object({
   // Webhooks to loopback or private addresses are refused unless this is 'true'
   // (a receiver on the same machine or network, while developing).
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  // Simulcast pushes to loopback or private addresses: allowed on a local install (an nginx-rtmp on the laptop),
+  // refused in a deployment unless 'true' (an RTMP relay on the LAN).
+  SIMULCAST_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).optional(),
   // Further origins (scheme://host[:port], comma-separated) whose pages may open
   // the realtime socket, beside PUBLIC_URL's own.
   ALLOWED_ORIGINS: z
@@ -138,13 +141,14 @@ function origin(entry: string): string | null {
   return url.origin;
 }
 
-export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX'> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX' | 'SIMULCAST_ALLOW_PRIVATE_TARGETS'> & {
   AUTH_SECRET: string;
   SECRETS_KEY: string;
   PUBLIC_URL: string;
   WEBRTC_PORT: number;
   SEED_DEMO_DATA: 'true' | 'false';
   LOCAL_MAILBOX: 'true' | 'false';
+  SIMULCAST_ALLOW_PRIVATE_TARGETS: 'true' | 'false';
 };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -250,6 +254,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     SECRETS_KEY: env.SECRETS_KEY ?? createHash('sha256').update(`live-commerce secrets key\0${AUTH_SECRET}`).digest('base64url'),
     PUBLIC_URL,
     SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
+    SIMULCAST_ALLOW_PRIVATE_TARGETS: env.SIMULCAST_ALLOW_PRIVATE_TARGETS ?? (local ? 'true' : 'false'),
     // The mailbox shows every sign-in link: only where no one else can be reading it.
     LOCAL_MAILBOX: env.LOCAL_MAILBOX ?? (isLocalPublicUrl(PUBLIC_URL) && !env.SMTP_URL ? 'true' : 'false'),
   };

@@ -160,3 +160,23 @@ describe('simulcast to an RTMP ingest (Debian nginx with its RTMP module)', () =
     });
   });
 });
+
+describe('a deployment (SIMULCAST_ALLOW_PRIVATE_TARGETS=false, the default there)', () => {
+  it('refuses to push to an ingest at a private address: the destination says failed, naming the address', async () => {
+    const deployed = await startTestApp({ SIMULCAST_ALLOW_PRIVATE_TARGETS: 'false' });
+    try {
+      const hostUser = await deployed.app.db.user.findUniqueOrThrow({
+        where: { email: 'host@demo.live' },
+        select: { id: true, name: true },
+      });
+      const deployedHost = await deployed.connect(hostUser);
+      await joinShow(deployedHost, showId);
+      await ok(ask(deployedHost, 'show:goLive', { showId }));
+      const failed = nextEvent(deployedHost, 'simulcast:state', (e) => e.showId === showId && e.state === 'failed');
+      await ok(ask(deployedHost, 'simulcast:add', { showId, platform: 'custom', ingestUrl: rtmp.ingestUrl, streamKey: 'lan-key-8Hd2' }));
+      expect((await failed).error).toMatch(/private address \(127\.0\.0\.1\)/);
+    } finally {
+      await deployed.stop();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '../../domain/simulcast';
 import type { ShowMediaRoom } from '../show-media-room';
 import { startRtmpEncoder, type RtmpEncoder } from './ffmpeg-rtmp';
+import { privateIngestRefusal } from './ingest-guard';
 import { openRtpTap, type RtpTap } from './plain-rtp-tap';
 
 export interface RtmpPushOptions {
@@ -20,6 +21,8 @@ export interface RtmpPushOptions {
   ffmpegPath: string;
   /** Where the tap's RTP goes: the encoder runs on this machine. */
   listenIp: string;
+  /** Refuse ingests at private addresses (a deployment, unless SIMULCAST_ALLOW_PRIVATE_TARGETS=true). */
+  blockPrivateTargets: boolean;
   /** Give up an attempt that has pushed nothing in this long (no picture, or an ingest that never answers). */
   startTimeoutMs: number;
   log: Logger;
@@ -80,6 +83,10 @@ export class RtmpPush {
   }
 
   private async attempt(generation: number): Promise<void> {
+    if (this.options.blockPrivateTargets) {
+      const refusal = await privateIngestRefusal(this.options.target.publishUrl);
+      if (refusal) throw new Error(refusal);
+    }
     const room = await this.options.room();
     if (!this.current(generation)) return;
     const producers = await this.waitForPicture(room);

@@ -11,6 +11,8 @@ export interface SimulcastServiceOptions {
   ffmpegPath?: string;
   listenIp?: string;
   startTimeoutMs?: number;
+  /** Refuse ingests at private addresses: a deployment's default (SIMULCAST_ALLOW_PRIVATE_TARGETS). */
+  blockPrivateTargets?: boolean;
   log: Logger;
 }
 
@@ -85,6 +87,7 @@ export class SimulcastService extends EventEmitter<SimulcastEvents> {
         ffmpegPath: this.options.ffmpegPath ?? 'ffmpeg',
         listenIp: this.options.listenIp ?? '127.0.0.1',
         startTimeoutMs: this.options.startTimeoutMs ?? 30_000,
+        blockPrivateTargets: this.options.blockPrivateTargets ?? false,
         log: this.options.log.child({ showId }),
         onStatus: (status) => {
           this.emit('status', { showId, ...status });
