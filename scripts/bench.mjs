@@ -16,6 +16,8 @@ if (withPages) await ensureNextBuild();
 if (all || name === 'media-fanout' || name === 'media-pipe') await ensureDebianPackages(['vpx-tools']);
 // Two app nodes share a Redis (bench/chat-cluster.ts).
 if (all || name === 'chat-cluster') await ensureDebianPackages(['redis-server']);
+// The simulcast encoder pushes to Debian's nginx with its RTMP module (bench/simulcast-cpu.ts).
+if (name === 'simulcast-cpu') await ensureDebianPackages(['nginx', 'libnginx-mod-rtmp']);
 const script = all ? 'run.ts' : `${name}.ts`;
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'bench', script), ...process.argv.slice(3)], {
   cwd: projectRoot,

@@ -14,6 +14,8 @@ import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
+import { SimulcastService } from './media/rtmp-out';
+import { pushTargets, secretsKey } from './domain/simulcast';
 import { MediaCluster } from './media/cluster/media-cluster';
 import { isPipeRequest } from './media/cluster/pipe-origin';
 import { connectCluster, createRealtimeServer } from './realtime';
@@ -55,6 +57,8 @@ export interface RunningApp {
   httpServer: HttpServer;
   /** The demo accounts exist (seeded on this start): the welcome screen names them. */
   demoSeeded: boolean;
+  /** This node's media rooms: tests publish into a show through it. */
+  media: MediaService;
   close(): Promise<void>;
 }
 
@@ -141,6 +145,14 @@ export async function startApp({
       log,
     );
     cleanups.push(() => media.close());
+    const simulcastKey = secretsKey(env.SECRETS_KEY);
+    const simulcast = new SimulcastService({
+      media,
+      loadTargets: (showId) => pushTargets(db, simulcastKey, showId),
+      blockPrivateTargets: env.SIMULCAST_ALLOW_PRIVATE_TARGETS !== 'true',
+      log: log.child({ component: 'simulcast' }),
+    });
+    cleanups.push(() => simulcast.close());
     const mediaCluster = env.MEDIA_INTERNAL_URL
       ? await MediaCluster.start(
           db,
@@ -187,6 +199,7 @@ export async function startApp({
         authSecret: env.AUTH_SECRET,
         connectionsPerIp: { max: env.SOCKET_MAX_CONNECTIONS_PER_IP, trustProxy: env.TRUST_PROXY === 'true' },
         cluster,
+        simulcast: { service: simulcast, key: simulcastKey },
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );
@@ -281,7 +294,7 @@ export async function startApp({
     );
     if (env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === 'true')
       log.warn('WEBHOOKS_ALLOW_PRIVATE_TARGETS=true: webhooks may reach this machine and its private network; leave it off in production');
-    return { url, port, db, database, httpServer, demoSeeded, close };
+    return { url, port, db, database, httpServer, demoSeeded, media, close };
   } catch (error) {
     await close();
     throw error;

@@ -7,6 +7,7 @@ const deployment = {
   NODE_ENV: 'production',
   PUBLIC_URL: 'https://shop.example.com',
   AUTH_SECRET: 's'.repeat(16) + 'f7Qz9w2LmX4pR8tY',
+  SECRETS_KEY: 'k'.repeat(16) + 'Zp3Wq8Lr2Tx6Vn9B',
 };
 
 describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not localhost)', () => {
@@ -15,8 +16,15 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
     expect(() => loadEnv(withoutSecret)).toThrow(/AUTH_SECRET is required in production.*openssl rand/);
   });
 
+  it('refuses to start without SECRETS_KEY, which seals simulcast stream keys, saying how to make one', () => {
+    const { SECRETS_KEY: _, ...withoutKey } = deployment;
+    expect(() => loadEnv(withoutKey)).toThrow(/SECRETS_KEY is required in production.*stream keys.*openssl rand/);
+    expect(loadEnv(deployment).SECRETS_KEY).toBe(deployment.SECRETS_KEY);
+  });
+
   it('seeds no demo data and has no local mailbox unless asked', () => {
     const env = loadEnv(deployment);
+    expect(env.SIMULCAST_ALLOW_PRIVATE_TARGETS).toBe('false');
     expect(env.SEED_DEMO_DATA).toBe('false');
     expect(env.LOCAL_MAILBOX).toBe('false');
   });
@@ -65,6 +73,7 @@ describe('configuration of a local install (PUBLIC_URL on localhost, as `npm sta
     const env = loadEnv({ ...base, NODE_ENV: 'production' });
     expect(env.PUBLIC_URL).toBe('http://localhost:3000');
     expect(env.SEED_DEMO_DATA).toBe('true');
+    expect(env.SIMULCAST_ALLOW_PRIVATE_TARGETS).toBe('true');
     expect(env.LOCAL_MAILBOX).toBe('true');
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
   });

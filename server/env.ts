@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Seals stored third-party secrets (simulcast stream keys) with AES-256-GCM; required in a deployment.
+  SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   MEDIA_LISTEN_IP: z.union([z.ipv4(), z.ipv6()]).default('127.0.0.1'),
   MEDIA_ANNOUNCED_IP: z.string().min(1).optional(),
   RTC_MIN_PORT: z.coerce.number().int().min(1024).max(65535).default(40000),
@@ -88,6 +90,9 @@ const envSchema = z.object({
   // Webhooks to loopback or private addresses are refused unless this is 'true'
   // (a receiver on the same machine or network, while developing).
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  // Simulcast pushes to loopback or private addresses: allowed on a local install (an nginx-rtmp on the laptop),
+  // refused in a deployment unless 'true' (an RTMP relay on the LAN).
+  SIMULCAST_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).optional(),
   // Further origins (scheme://host[:port], comma-separated) whose pages may open
   // the realtime socket, beside PUBLIC_URL's own.
   ALLOWED_ORIGINS: z
@@ -136,12 +141,14 @@ function origin(entry: string): string | null {
   return url.origin;
 }
 
-export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX'> & {
+export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX' | 'SIMULCAST_ALLOW_PRIVATE_TARGETS'> & {
   AUTH_SECRET: string;
+  SECRETS_KEY: string;
   PUBLIC_URL: string;
   WEBRTC_PORT: number;
   SEED_DEMO_DATA: 'true' | 'false';
   LOCAL_MAILBOX: 'true' | 'false';
+  SIMULCAST_ALLOW_PRIVATE_TARGETS: 'true' | 'false';
 };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -224,6 +231,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         'It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.',
     );
   }
+  if (deployment && !env.SECRETS_KEY) {
+    throw new Error(
+      `Invalid configuration: SECRETS_KEY is required in production (NODE_ENV=production, PUBLIC_URL=${PUBLIC_URL}). ` +
+        'It encrypts the stream keys of simulcast destinations; generate one with `openssl rand -base64 32`, give every node the same value ' +
+        'and keep it: stream keys sealed under a lost key must be entered again.',
+    );
+  }
   if (deployment && env.SEED_DEMO_DATA === 'true') {
     throw new Error(
       `Invalid configuration: SEED_DEMO_DATA=true in production (PUBLIC_URL=${PUBLIC_URL}) would create demo accounts whose password, demo-password, is published. ` +
@@ -231,12 +245,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   const local = !deployment;
+  const AUTH_SECRET = env.AUTH_SECRET ?? localSecret(env.DATA_DIR);
   return {
     ...env,
     WEBRTC_PORT: webRtcPort,
-    AUTH_SECRET: env.AUTH_SECRET ?? localSecret(env.DATA_DIR),
+    AUTH_SECRET,
+    // Locally derived from the generated secret in DATA_DIR, so the nodes of a local cluster (one AUTH_SECRET) agree.
+    SECRETS_KEY: env.SECRETS_KEY ?? createHash('sha256').update(`live-commerce secrets key\0${AUTH_SECRET}`).digest('base64url'),
     PUBLIC_URL,
     SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
+    SIMULCAST_ALLOW_PRIVATE_TARGETS: env.SIMULCAST_ALLOW_PRIVATE_TARGETS ?? (local ? 'true' : 'false'),
     // The mailbox shows every sign-in link: only where no one else can be reading it.
     LOCAL_MAILBOX: env.LOCAL_MAILBOX ?? (isLocalPublicUrl(PUBLIC_URL) && !env.SMTP_URL ? 'true' : 'false'),
   };

@@ -202,6 +202,11 @@ export const ERROR_REASONS = {
   AUCTION_HOST_CANNOT_BID: { code: 'FORBIDDEN' },
   AUCTION_ALREADY_LEADING: { code: 'BID_TOO_LOW', params: { amount: text } },
   BID_BELOW_NEXT: { code: 'BID_TOO_LOW', params: { amount: text } },
+  // Simulcast destinations (RTMP out)
+  SIMULCAST_URL_RULE: { code: 'INVALID_INPUT' },
+  SIMULCAST_KEY_RULE: { code: 'INVALID_INPUT' },
+  SIMULCAST_TOO_MANY: { code: 'LIMIT_REACHED', params: { max: count } },
+  SIMULCAST_DESTINATION_NOT_FOUND: { code: 'NOT_FOUND' },
   // Coupons at checkout
   COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
   COUPON_INACTIVE: { code: 'COUPON_INVALID' },

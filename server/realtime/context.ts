@@ -3,6 +3,7 @@ import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
 import type { PaymentProvider } from '../domain/payments';
 import type { MediaService } from '../media/media-service';
+import type { SimulcastService } from '../media/rtmp-out';
 import type { ShowBroadcaster } from './broadcaster';
 import type { ConnectionsPerIpOptions } from './connection-limit';
 import type { AuctionFeed } from './auction-feed';
@@ -27,6 +28,8 @@ export interface RealtimeDeps {
   connectionsPerIp?: ConnectionsPerIpOptions;
   /** Multi-node mode (REDIS_URL): the Redis every node shares; absent, everything lives in this process. */
   cluster?: ClusterLink | null;
+  /** RTMP out: this node's pushes and the key that seals stream keys (from SECRETS_KEY). */
+  simulcast?: { service: SimulcastService; key: Buffer } | null;
 }
 
 /** Per-process state shared by every connection. */

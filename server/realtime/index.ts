@@ -22,8 +22,10 @@ import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { registerStageHandlers, StageExits } from './stage-handlers';
 import { StockRelay } from './stock-relay';
+import { registerSimulcastHandlers } from './simulcast-handlers';
+import { simulcastListener } from '../domain/simulcast';
 import { originGuard } from './origin';
-import { showRoom, userRoom } from './protocol';
+import { showRoom, userRoom, type ServerToClientEvents } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 import { clusterAdapter } from './cluster/adapter';
 import { redisChatBudget } from './cluster/chat-budget';
@@ -121,6 +123,14 @@ export function createRealtimeServer(
     sharedTaps: cluster ? redisSharedTaps(cluster) : null,
   };
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
+  // A destination's push state goes to the host's own sockets only: it names their ingest and its errors.
+  const announceSimulcast = (event: Parameters<ServerToClientEvents['simulcast:state']>[0]) => {
+    simulcastListener(deps.db, event.showId).then(
+      (hostId) => hostId && io.to(userRoom(hostId)).emit('simulcast:state', event),
+      (error: unknown) => deps.log.warn({ err: error, showId: event.showId }, 'simulcast state not announced'),
+    );
+  };
+  deps.simulcast?.service.on('status', announceSimulcast);
   // Restocks reach viewers' cards from the outbox, whoever made them.
   const stockRelay = new StockRelay(
     deps.db,
@@ -157,6 +167,7 @@ export function createRealtimeServer(
     const on = handlerRegistrar(socket, log);
     registerShowHandlers(on, ctx);
     registerChatHandlers(on, ctx);
+    registerSimulcastHandlers(on, ctx);
     registerMediaHandlers(on, ctx);
     registerBagHandlers(on, ctx);
     registerEngagementHandlers(on, ctx);
@@ -195,6 +206,7 @@ export function createRealtimeServer(
       shared.purchases.close();
       stockRelay.close();
       stopMediaRestarts();
+      deps.simulcast?.service.off('status', announceSimulcast);
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       stageExits.close();
       await io.close();

@@ -16,6 +16,7 @@ import { giveawayStartInputSchema, type EntryResult, type GiveawayView, type MyG
 import { pollStartInputSchema, type PollView } from '../domain/polls';
 import type { QuestionView } from '../domain/questions';
 import { stageLayoutSchema, type StageSeat, type StageStaffView, type StageView } from '../domain/stage';
+import { SIMULCAST_PLATFORMS, type DestinationStatus, type DestinationView } from '../domain/simulcast';
 
 export const PROTOCOL_VERSION = 1;
 export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
@@ -89,6 +90,14 @@ export const setPreferredLayersSchema = z
 export const giveawayStartSchema = giveawayStartInputSchema.extend({ showId: id }).strict();
 export const giveawayRefSchema = z.object({ showId: id, giveawayId: id }).strict();
 export const pollStartSchema = pollStartInputSchema.extend({ showId: id }).strict();
+// Simulcast destinations: only sizes here; the domain checks the URL and key and names what is wrong.
+export const simulcastAddSchema = z
+  .object({ showId: id, platform: z.enum(SIMULCAST_PLATFORMS), ingestUrl: z.string().max(300), streamKey: z.string().max(512) })
+  .strict();
+export const simulcastDestinationSchema = z.object({ showId: id, destinationId: id }).strict();
+export const simulcastEnableSchema = z.object({ showId: id, destinationId: id, enabled: z.boolean() }).strict();
+/** A destination in the studio: the key's last four characters, and where its push stands on the host's node. */
+export type SimulcastDestination = DestinationView & Omit<DestinationStatus, 'destinationId'>;
 export const pollVoteSchema = z.object({ showId: id, pollId: id, option: z.number().int().min(0).max(3) }).strict();
 export const pollRefSchema = z.object({ showId: id, pollId: id }).strict();
 // Length is checked again after normalisation (QUESTION_TOO_LONG); this bound only stops huge frames early.
@@ -205,6 +214,10 @@ export interface ClientToServerEvents {
   'deal:start': (payload: z.input<typeof dealStartSchema>, ack: AckFn<{ deal: DealView }>) => void;
   'deal:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'order:buy': (payload: z.input<typeof buySchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'simulcast:list': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ destinations: SimulcastDestination[] }>) => void;
+  'simulcast:add': (payload: z.infer<typeof simulcastAddSchema>, ack: AckFn<{ destination: SimulcastDestination }>) => void;
+  'simulcast:remove': (payload: z.infer<typeof simulcastDestinationSchema>, ack: AckFn) => void;
+  'simulcast:setEnabled': (payload: z.infer<typeof simulcastEnableSchema>, ack: AckFn<{ destination: SimulcastDestination }>) => void;
   'auction:start': (payload: z.input<typeof auctionStartSchema>, ack: AckFn<{ auction: AuctionView; serverNow: string }>) => void;
   'auction:bid': (payload: z.input<typeof auctionBidSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
   'auction:setMax': (payload: z.input<typeof auctionSetMaxSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
@@ -357,6 +370,8 @@ export interface SequencedEvents {
 }
 
 export interface ServerToClientEvents extends SequencedEvents {
+  /** To the show's host only (every socket of theirs): a destination's push changed state. Not sequenced. */
+  'simulcast:state': (event: { showId: string } & DestinationStatus) => void;
   /** To the author of a chat message that named the open giveaway's keyword: entered, or why not. Not sequenced. */
   'giveaway:chatEntry': (event: { showId: string; entry: EntryResult | null; error: ErrorPayload | null }) => void;
   /** Sent to the host and moderators only; not sequenced. */

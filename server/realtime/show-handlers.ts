@@ -84,6 +84,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('show:goLive', showRefSchema, async ({ showId }) => {
     const show = await goLive(db, requireUser(socket), showId);
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    void ctx.simulcast?.service.sync(showId);
     return { status: show.status, startedAt: show.startedAt };
   });
 
@@ -94,6 +95,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     ctx.dealTimers.cancel(showId);
     broadcaster.emit(showId, 'product:unpinned', { showId, at: show.endedAt ? Date.parse(show.endedAt) : Date.now() });
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
+    ctx.simulcast?.service.stopShow(showId);
     (await ctx.media.existingRoom(showId))?.close();
     return { status: show.status };
   });

@@ -32,7 +32,7 @@ describe('docker-compose.yml', () => {
         name,
         value
           .replace(/\$\{PUBLIC_URL:\?[^}]*\}/, 'https://shop.example.com')
-          .replace(/\$\{(AUTH_SECRET|CLUSTER_SECRET):\?[^}]*\}/, 'x'.repeat(44))
+          .replace(/\$\{(AUTH_SECRET|CLUSTER_SECRET|SECRETS_KEY):\?[^}]*\}/, 'x'.repeat(44))
           .replace(/\$\{POSTGRES_PASSWORD:\?[^}]*\}/, 'secret')
           .replace(/\$\{MEDIA_ANNOUNCED_IP:\?[^}]*\}/, '203.0.113.10'),
       ]),

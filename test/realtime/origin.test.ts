@@ -32,6 +32,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     PORT: '0',
     AUTH_SECRET,
+    SECRETS_KEY: AUTH_SECRET,
     PUBLIC_URL: OWN,
     ALLOWED_ORIGINS: PARTNER,
     NODE_ENV: 'production',

@@ -18,6 +18,7 @@ import { FiguresPanel } from './figures-panel';
 import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
 import { StagePanel, useStage } from './stage-panel';
+import { SimulcastPanel } from './simulcast-panel';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
 import { ReactionsStrip, useReactionTally } from './studio-reactions';
@@ -138,6 +139,9 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
           />
         )}
         {!ended && <ConnectionPanel live={live} sending={sending.publisher !== null} summary={uplink} socket={state.connection} />}
+        {!ended && state.role === 'host' && (
+          <SimulcastPanel showId={show.id} live={live} socketRef={socketRef} connection={state.connection} />
+        )}
       </div>
       <div className={`${column} xl:flex xl:flex-col xl:space-y-0 xl:gap-4`}>
         {!ended && (
