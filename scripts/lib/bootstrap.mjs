@@ -8,6 +8,8 @@ import { ensureDebianPackages } from './system-packages.mjs';
 import { CLUSTER_DEBIAN_PACKAGES } from './cluster-packages.mjs';
 import { log, run } from './run.mjs';
 
+export const RECORDING_DEBIAN_PACKAGES = ['ffmpeg'];
+
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function stale(stampFile, hash) {
@@ -71,6 +73,10 @@ export async function bootstrap({ forTests = false } = {}) {
   // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
   // config (deploy/local); `npm start` alone needs neither.
   if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', ...CLUSTER_DEBIAN_PACKAGES], { log });
+  // ffmpeg records live shows to HLS (server/media/recording). Tests need it; `npm start` installs it too,
+  // but a machine where apt cannot run still goes live, its recordings marked FAILED (logged).
+  if (forTests) await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log });
+  else await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log }).catch((error) => log(`recording disabled: ${error.message}`));
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });
