@@ -14,6 +14,8 @@ import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
+import { RecordingService } from './media/recording/recording-service';
+import { recordingLedger } from './domain/recordings';
 import { MediaCluster } from './media/cluster/media-cluster';
 import { isPipeRequest } from './media/cluster/pipe-origin';
 import { connectCluster, createRealtimeServer } from './realtime';
@@ -140,6 +142,16 @@ export async function startApp({
       log,
     );
     cleanups.push(() => media.close());
+    const storage = createObjectStore(env);
+    const recordings = RecordingService.attach(media, {
+      store: storage,
+      ledger: recordingLedger(db),
+      ffmpegPath: env.FFMPEG_PATH,
+      workRoot: path.join(env.DATA_DIR, 'recording-work'),
+      log,
+    });
+    // Before the workers close (cleanups run in reverse): ffmpeg stores its last segment first.
+    cleanups.push(() => recordings.close());
     const mediaCluster = env.MEDIA_INTERNAL_URL
       ? await MediaCluster.start(
           db,
@@ -197,10 +209,11 @@ export async function startApp({
       io: realtime.io,
       env,
       log,
-      storage: createObjectStore(env),
+      storage,
       payments,
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
       watchHints: (showId) => media.watchHints(showId),
+      webRtcViewerCount: () => media.webRtcViewerCount,
     });
     cleanups.push(() => registerServices(undefined));
     const jobsLog = log.child({ component: 'jobs' });

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSafeObjectKey, assertSafePrefix } from './object-key';
-import type { ObjectStore, StoredObject } from './object-store';
+import type { ObjectStore, StoredObject, WriteOptions } from './object-store';
 
 /** The uploads folder inside the data directory; app/uploads serves it. */
 export function uploadsRoot(dataDir: string): string {
@@ -38,7 +38,7 @@ export class LocalDiskStore implements ObjectStore {
     if (file) await rm(file, { force: true });
   }
 
-  async write(key: string, bytes: Uint8Array, _contentType: string): Promise<void> {
+  async write(key: string, bytes: Uint8Array, _contentType: string, _options?: WriteOptions): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written aside then renamed, so a reader never gets half a playlist.

@@ -12,6 +12,7 @@ export {
   openRecording,
   type OpenRecording,
   PLAYLIST_FILE,
+  recordingLedger,
   recordingPrefix,
   recordRecordingProgress,
   type RecordingProgress,

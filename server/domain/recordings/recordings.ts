@@ -166,3 +166,14 @@ export async function setRecordingEnabled(db: Db, actor: Actor, showId: string, 
   await requireBrandMember(db, actor, { id: show.brandId });
   await db.show.update({ where: { id: showId }, data: { recordingEnabled: enabled } });
 }
+
+/** The recorder's view of the database (server/media/recording `RecordingLedger`), bound by the composition root. */
+export function recordingLedger(db: Db) {
+  return {
+    open: (showId: string) => openRecording(db, showId),
+    progress: (recordingId: string, progress: RecordingProgress) => recordRecordingProgress(db, recordingId, progress),
+    finish: (recordingId: string, progress: RecordingProgress) => finishRecording(db, recordingId, progress),
+    fail: (recordingId: string) => failRecording(db, recordingId),
+    showEnded: (showId: string) => showHasEnded(db, showId),
+  };
+}
