@@ -12,7 +12,8 @@ import { BagIcon, EyeIcon } from '../../_components/icons';
 import { request } from '../../_lib/show-socket';
 import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
-import { LiveVideo } from './live-video';
+import { LiveVideo, type HlsPath } from './live-video';
+import type { PlayoutClock } from '../../_lib/playout-clock';
 // Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
 import { AuctionCard } from './auction-card';
 import type { BuyResult } from './pinned-product';
@@ -39,8 +40,11 @@ export function ShowViewer({
   preShow = null,
   ended = null,
   watchHints = null,
+  hls = null,
 }: {
   watchHints?: WatchHints | null;
+  /** The show's HLS backup stream (null when the show is not recorded). */
+  hls?: HlsPath | null;
   show: ShowSummary;
   signedIn: boolean;
   preShow?: ReactNode;
@@ -60,6 +64,8 @@ export function ShowViewer({
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const [bagOpen, setBagOpen] = useState(false);
+  // What the screen shows in server time: the HLS player's clock while on the backup stream (issue 16 item 4).
+  const [playoutClock, setPlayoutClock] = useState<PlayoutClock | null>(null);
   // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
   const [openedId, setOpenedId] = useState<string | null>(null);
   const opened = (openedId !== state.pinned?.id && state.lineup.find((p) => p.id === openedId)) || null;
@@ -124,7 +130,10 @@ export function ShowViewer({
     <>
       {state.status === 'SCHEDULED' && preShow}
       {state.status === 'ENDED' && ended}
-      <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
+      <main
+        data-playout-path={playoutClock?.path ?? 'realtime'}
+        className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4"
+      >
         <div className="relative h-[calc(100dvh-3.5rem)] w-full md:h-auto md:max-h-[calc(100dvh-3.5rem)] overflow-hidden bg-black md:aspect-video md:rounded-2xl">
           <LiveVideo
             soundSlot={soundSlot}
@@ -135,6 +144,8 @@ export function ShowViewer({
             poster={show.coverImageUrl ?? '/poster.svg'}
             live={state.status === 'LIVE'}
             watchHints={watchHints}
+            hls={hls}
+            onPlayoutClock={setPlayoutClock}
           />
           {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
           <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">

@@ -19,4 +19,5 @@ export {
   type RecordingSummary,
   setRecordingEnabled,
   showHasEnded,
+  showRecordsHls,
 } from './recordings';

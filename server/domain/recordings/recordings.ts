@@ -177,3 +177,9 @@ export function recordingLedger(db: Db) {
     showEnded: (showId: string) => showHasEnded(db, showId),
   };
 }
+
+/** Whether a live show has an HLS stream to fall back on: its brand left recording on. */
+export async function showRecordsHls(db: Db, showId: string): Promise<boolean> {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { status: true, recordingEnabled: true } });
+  return show?.status === 'LIVE' && show.recordingEnabled;
+}

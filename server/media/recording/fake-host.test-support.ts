@@ -11,7 +11,10 @@ export interface FakeHost {
   stop(): Promise<void>;
 }
 
-export async function startFakeHost(router: types.Router, { ffmpegPath = 'ffmpeg', withAudio = true } = {}): Promise<FakeHost> {
+export async function startFakeHost(
+  router: types.Router,
+  { ffmpegPath = 'ffmpeg', withAudio = true, size = '640x360', rate = 25, bitrate = '600k' } = {},
+): Promise<FakeHost> {
   const transports: types.PlainTransport[] = [];
   const producers: types.Producer[] = [];
   const outputs: string[] = [];
@@ -23,7 +26,22 @@ export async function startFakeHost(router: types.Router, { ffmpegPath = 'ffmpeg
   };
   const videoUrl = await open('video', 22222222, 101, { mimeType: 'video/VP8', payloadType: 101, clockRate: 90000 });
   outputs.push(
-    ...['-map', '0:v', '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '30', '-auto-alt-ref', '0'],
+    ...[
+      '-map',
+      '0:v',
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      bitrate,
+      '-g',
+      String(rate * 2),
+      '-auto-alt-ref',
+      '0',
+    ],
     ...['-ssrc', '22222222', '-payload_type', '101', '-f', 'rtp', videoUrl],
   );
   if (withAudio) {
@@ -34,7 +52,7 @@ export async function startFakeHost(router: types.Router, { ffmpegPath = 'ffmpeg
     ffmpegPath,
     [
       ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-re'],
-      ...['-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25'],
+      ...['-f', 'lavfi', '-i', `testsrc=size=${size}:rate=${rate}`],
       ...['-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
       ...outputs,
     ],

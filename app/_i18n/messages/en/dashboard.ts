@@ -229,6 +229,8 @@ export const dashboard = {
     duration: 'Planned length (minutes)',
     commission: 'Host commission (%)',
     commissionHint: 'Share of each sale paid to the host.',
+    recording: 'Record the show',
+    recordingHint: 'Keeps a replay after the show, and a backup stream for viewers WebRTC cannot reach.',
     cover: 'Cover image',
     coverNone: 'No cover yet',
     coverAlt: 'The show’s cover',

@@ -228,6 +228,8 @@ export const dashboard: Messages['dashboard'] = {
     duration: 'Төлөвлөсөн үргэлжлэх хугацаа (минут)',
     commission: 'Хөтлөгчийн шимтгэл (%)',
     commissionHint: 'Борлуулалт бүрээс хөтлөгчид олгох хувь.',
+    recording: 'Шоуг бичиж авах',
+    recordingHint: 'Шоуны дараа дахин үзэх бичлэг, WebRTC хүрэхгүй үзэгчдэд нөөц дамжуулалт үлдээнэ.',
     cover: 'Нүүр зураг',
     coverNone: 'Нүүр зураг хараахан алга',
     coverAlt: 'Шоуны нүүр зураг',

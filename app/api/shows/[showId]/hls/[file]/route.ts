@@ -29,6 +29,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ sho
       'Content-Length': String(bytes.length),
       'Cache-Control': playlist ? (source.status === 'READY' ? FINAL_PLAYLIST : LIVE_PLAYLIST) : IMMUTABLE,
       'X-Content-Type-Options': 'nosniff',
+      // Public media, like a CDN's: players on other origins (a brand's site, a replay embed) may read it.
+      'Access-Control-Allow-Origin': '*',
     },
   });
 }

@@ -89,6 +89,7 @@ export default async function EditShowPage({
               coverImageUrl: show.coverImageUrl ?? '',
               plannedDurationMinutes: show.plannedDurationMinutes,
               commissionPercent: show.commissionRateBps / 100,
+              recordingEnabled: show.recordingEnabled,
               lineup: show.lineup,
             }}
             candidates={candidates}
