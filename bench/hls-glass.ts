@@ -76,7 +76,7 @@ const byPdt = stats(pdt);
 const row = (label: string, s: ReturnType<typeof stats>) => [label, s.n, s.p50.toFixed(0), s.p95.toFixed(0), s.max.toFixed(0)];
 const where = record(
   'HLS glass-to-glass (Chromium, backup stream)',
-  'npm run bench -- hls-glass',
+  'npm run bench:hls',
   `${table(
     ['measure', 'samples', 'p50 ms', 'p95 ms', 'max ms'],
     [row('host paints a frame → HLS viewer presents it', byFrame), row('server time − program date time of the frame on screen', byPdt)],

@@ -77,7 +77,7 @@ const workerDelta = recordingWorker - baselineWorker;
 const perShow = recorderCpu + Math.max(0, workerDelta);
 const where = record(
   'CPU per recorded show',
-  'npm run bench -- recording-cpu',
+  'npm run bench:recording',
   `${table(
     ['measure', '% of one core'],
     [
