@@ -219,6 +219,14 @@ export const dashboard = {
     saved: 'Saved.',
     notFound: 'We could not find that show.',
   },
+  recordings: {
+    heading: 'Recording',
+    none: 'No recording: recording was off, or the host never sent video.',
+    status: { recording: 'Recording…', ready: 'Ready', failed: 'Failed' },
+    minutes: '{minutes} min',
+    megabytes: '{megabytes} MB',
+    delete: 'Delete recording',
+  },
   showForm: {
     title: 'Title',
     description: 'Description',

@@ -215,6 +215,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'បានរក្សាទុក។',
     notFound: 'យើងរកមិនឃើញកម្មវិធីនោះទេ។',
   },
+  recordings: {
+    heading: 'ការថត',
+    none: 'គ្មានការថតទេ៖ ការថតត្រូវបានបិទ ឬអ្នកដឹកនាំកម្មវិធីមិនបានផ្ញើវីដេអូ។',
+    status: { recording: 'កំពុងថត…', ready: 'រួចរាល់', failed: 'បរាជ័យ' },
+    minutes: '{minutes} នាទី',
+    megabytes: '{megabytes} MB',
+    delete: 'លុបការថត',
+  },
   showForm: {
     title: 'ចំណងជើង',
     description: 'ការពិពណ៌នា',

@@ -215,6 +215,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'ບັນທຶກແລ້ວ.',
     notFound: 'ພວກເຮົາບໍ່ພົບລາຍການນັ້ນ.',
   },
+  recordings: {
+    heading: 'ການບັນທຶກ',
+    none: 'ບໍ່ມີການບັນທຶກ: ປິດການບັນທຶກໄວ້ ຫຼື ຜູ້ດຳເນີນລາຍການບໍ່ໄດ້ສົ່ງວິດີໂອ.',
+    status: { recording: 'ກຳລັງບັນທຶກ…', ready: 'ພ້ອມແລ້ວ', failed: 'ລົ້ມເຫຼວ' },
+    minutes: '{minutes} ນາທີ',
+    megabytes: '{megabytes} MB',
+    delete: 'ລຶບການບັນທຶກ',
+  },
   showForm: {
     title: 'ຊື່ລາຍການ',
     description: 'ຄຳອະທິບາຍ',

@@ -218,6 +218,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'Хадгалагдлаа.',
     notFound: 'Ийм нэвтрүүлэг олдсонгүй.',
   },
+  recordings: {
+    heading: 'Бичлэг',
+    none: 'Бичлэг алга: бичлэг унтраалттай байсан эсвэл хөтлөгч видео илгээгээгүй.',
+    status: { recording: 'Бичиж байна…', ready: 'Бэлэн', failed: 'Амжилтгүй' },
+    minutes: '{minutes} мин',
+    megabytes: '{megabytes} МБ',
+    delete: 'Бичлэгийг устгах',
+  },
   showForm: {
     title: 'Гарчиг',
     description: 'Тайлбар',
