@@ -3,7 +3,8 @@
 // recording: consumers into PlainTransports, ffmpeg VP8 → H.264 ultrafast, Opus → AAC, MPEG-TS
 // segments) attached after a baseline. Reported: the recorder's ffmpeg and the worker's extra CPU
 // over the same window, in % of one core. The host's own encoder is not counted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../server/log';
@@ -45,6 +46,7 @@ const media = await MediaService.create(
 let baselineWorker = NaN;
 let recorderCpu = NaN;
 let recordingWorker = NaN;
+let recordedFps = NaN;
 try {
   const room = await media.room('bench');
   const host = await startFakeHost(room.originRouter, { size: SIZE, rate: RATE, bitrate: '1500k' });
@@ -68,6 +70,32 @@ try {
   [recorderCpu, recordingWorker] = (await cpuOver([ffmpegPid, workerPid], SECONDS)) as [number, number];
   await recording.close();
   await host.stop();
+  // What the recorder really got: on a loaded machine the fake host may send fewer frames than asked.
+  const folder = path.join(dataDir, 'uploads', 'recordings', 'benchbench');
+  let frames = 0;
+  let seconds = 0;
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ts'))) {
+    const out = execFileSync(
+      'ffprobe',
+      [
+        '-v',
+        'error',
+        '-count_frames',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=nb_read_frames:format=duration',
+        '-of',
+        'json',
+        path.join(folder, file),
+      ],
+      { encoding: 'utf8' },
+    );
+    const parsed = JSON.parse(out) as { streams: { nb_read_frames?: string }[]; format: { duration?: string } };
+    frames += Number(parsed.streams[0]?.nb_read_frames ?? 0);
+    seconds += Number(parsed.format.duration ?? 0);
+  }
+  recordedFps = seconds > 0 ? frames / seconds : NaN;
 } finally {
   media.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -86,6 +114,9 @@ const where = record(
       ['mediasoup worker while recording', recordingWorker.toFixed(1)],
       ['CPU per recorded show (ffmpeg + worker delta)', perShow.toFixed(1)],
     ],
+  )}\n\n${table(
+    ['frames the recording holds', 'per second'],
+    [[`${SIZE}, asked for ${RATE}`, recordedFps.toFixed(1)]],
   )}\n\nThe host is ffmpeg sending ${SIZE} at ${RATE} fps VP8 (1.5 Mbit/s) and Opus into the worker; its own encoder is not counted. Each figure is the CPU time over ${SECONDS} s of wall time on this 2-core machine.`,
 );
 emitResult({
@@ -95,6 +126,7 @@ emitResult({
     { name: 'CPU per recorded show', value: perShow, unit: '% of a core', params: { size: SIZE } },
     { name: 'recorder ffmpeg CPU', value: recorderCpu, unit: '% of a core', params: { size: SIZE } },
     { name: 'worker CPU delta', value: workerDelta, unit: '% of a core', params: { size: SIZE } },
+    { name: 'recorded frames per second', value: recordedFps, unit: 'fps', params: { size: SIZE } },
   ],
 });
 process.exit(0);
