@@ -220,7 +220,7 @@ export const dashboard: Messages['dashboard'] = {
     none: 'គ្មានការថតទេ៖ ការថតត្រូវបានបិទ ឬអ្នកដឹកនាំកម្មវិធីមិនបានផ្ញើវីដេអូ។',
     status: { recording: 'កំពុងថត…', ready: 'រួចរាល់', failed: 'បរាជ័យ' },
     minutes: '{minutes} នាទី',
-    megabytes: '{megabytes} MB',
+    megabytes: '{megabytes} មេកាបៃ',
     delete: 'លុបការថត',
   },
   showForm: {

@@ -220,7 +220,7 @@ export const dashboard: Messages['dashboard'] = {
     none: 'ບໍ່ມີການບັນທຶກ: ປິດການບັນທຶກໄວ້ ຫຼື ຜູ້ດຳເນີນລາຍການບໍ່ໄດ້ສົ່ງວິດີໂອ.',
     status: { recording: 'ກຳລັງບັນທຶກ…', ready: 'ພ້ອມແລ້ວ', failed: 'ລົ້ມເຫຼວ' },
     minutes: '{minutes} ນາທີ',
-    megabytes: '{megabytes} MB',
+    megabytes: '{megabytes} ເມກາໄບ',
     delete: 'ລຶບການບັນທຶກ',
   },
   showForm: {
