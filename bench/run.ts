@@ -22,6 +22,8 @@ const ALL = [
   'glass-to-glass',
   'swipe-feed',
   'auction-storm',
+  'recording-cpu',
+  'hls-glass',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 

@@ -65,6 +65,18 @@ export const TARGETS: Target[] = [
     source: 'issue 14 item 7: a swipe shows moving video within 300 ms',
   },
   { benchmark: 'swipe-feed', figure: 'swipes without video', atMost: 0, source: 'issue 14 item 7' },
+  {
+    benchmark: 'recording-cpu',
+    figure: 'CPU per recorded show',
+    atMost: 50,
+    source: 'issue 16 item 8: a 2-core node records a show and still serves it (half a core at most for 720p)',
+  },
+  {
+    benchmark: 'hls-glass',
+    figure: 'HLS program date time behind p95',
+    atMost: 10_000,
+    source: 'issue 16 item 3: the backup stream is "a few seconds behind" (2 s segments, two behind the edge)',
+  },
 ];
 
 /** A percentile from fewer samples than this says nothing; the runner treats it as not measured. */

@@ -9,7 +9,7 @@ import { ensureDebianPackages } from './lib/system-packages.mjs';
 const name = process.argv[2];
 const all = name === undefined;
 // These two drive the real pages in Chromium.
-const withPages = all || name === 'page-weight' || name === 'glass-to-glass' || name === 'swipe-feed';
+const withPages = all || name === 'page-weight' || name === 'glass-to-glass' || name === 'swipe-feed' || name === 'hls-glass';
 const env = await bootstrap({ forTests: withPages });
 if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.

@@ -16,6 +16,8 @@ import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { SimulcastService } from './media/rtmp-out';
 import { pushTargets, secretsKey } from './domain/simulcast';
+import { RecordingService } from './media/recording/recording-service';
+import { recordingLedger } from './domain/recordings';
 import { MediaCluster } from './media/cluster/media-cluster';
 import { isPipeRequest } from './media/cluster/pipe-origin';
 import { connectCluster, createRealtimeServer } from './realtime';
@@ -153,6 +155,16 @@ export async function startApp({
       log: log.child({ component: 'simulcast' }),
     });
     cleanups.push(() => simulcast.close());
+    const storage = createObjectStore(env);
+    const recordings = RecordingService.attach(media, {
+      store: storage,
+      ledger: recordingLedger(db),
+      ffmpegPath: env.FFMPEG_PATH,
+      workRoot: path.join(env.DATA_DIR, 'recording-work'),
+      log,
+    });
+    // Before the workers close (cleanups run in reverse): ffmpeg stores its last segment first.
+    cleanups.push(() => recordings.close());
     const mediaCluster = env.MEDIA_INTERNAL_URL
       ? await MediaCluster.start(
           db,
@@ -211,10 +223,11 @@ export async function startApp({
       io: realtime.io,
       env,
       log,
-      storage: createObjectStore(env),
+      storage,
       payments,
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
       watchHints: (showId) => media.watchHints(showId),
+      webRtcViewerCount: () => media.webRtcViewerCount,
     });
     cleanups.push(() => registerServices(undefined));
     const jobsLog = log.child({ component: 'jobs' });

@@ -78,6 +78,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Live Commerce <no-reply@localhost>'),
   // Minutes before a show's start that reminders go out, unless a person chose otherwise.
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  // Recording live shows to HLS (server/media/recording): the ffmpeg to run (Debian's, installed by npm start).
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  // Viewers beyond this many WebRTC viewers on this node watch the HLS backup stream instead. Unset: no cap.
+  WEBRTC_MAX_VIEWERS: z.coerce.number().int().min(0).optional(),
   // Uploaded images: local disk under DATA_DIR/uploads, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),

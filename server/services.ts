@@ -28,6 +28,8 @@ export interface AppServices {
   verifyCredentials(email: string, password: string, ip: string | null): Promise<SessionAccount | null>;
   /** A live show's router capabilities and producers, rendered into the viewer page so its media starts before the join. */
   watchHints?(showId: string): WatchHints | null;
+  /** WebRTC viewers on this node now: past WEBRTC_MAX_VIEWERS a viewer page plays the HLS backup stream. */
+  webRtcViewerCount?(): number;
 }
 
 const SERVICES = 'services';

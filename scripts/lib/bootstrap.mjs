@@ -8,6 +8,8 @@ import { ensureDebianPackages } from './system-packages.mjs';
 import { CLUSTER_DEBIAN_PACKAGES } from './cluster-packages.mjs';
 import { log, run } from './run.mjs';
 
+export const RECORDING_DEBIAN_PACKAGES = ['ffmpeg'];
+
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function stale(stampFile, hash) {
@@ -70,10 +72,14 @@ export async function bootstrap({ forTests = false } = {}) {
   // The emoji font only makes reactions render in screenshots; phones have their own.
   // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
   // config (deploy/local); `npm start` alone needs neither.
-  // ffmpeg pushes live shows to RTMP destinations (server/media/rtmp-out); the tests receive them with nginx's RTMP module.
-  await ensureDebianPackages(['ffmpeg'], { log });
+  // ffmpeg records live shows to HLS (server/media/recording) and pushes them to RTMP destinations
+  // (server/media/rtmp-out). Tests need it; `npm start` installs it too, but a machine where apt cannot run
+  // still goes live, its recordings marked FAILED and its pushes failed (logged). The tests receive RTMP with
+  // nginx's RTMP module.
   if (forTests)
     await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', 'libnginx-mod-rtmp', ...CLUSTER_DEBIAN_PACKAGES], { log });
+  if (forTests) await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log });
+  else await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log }).catch((error) => log(`recording disabled: ${error.message}`));
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });

@@ -20,6 +20,9 @@ export const apiShowSchema = z.object({
   startedAt: isoDateTime.nullable(),
   endedAt: isoDateTime.nullable(),
   cancelledAt: isoDateTime.nullable(),
+  recordingEnabled: z
+    .boolean()
+    .describe('Whether the show is recorded: its replay, and the HLS backup stream while live (set in the scheduling form).'),
   host: z.object({
     name: z.string(),
     handle: z.string().nullable(),
@@ -47,6 +50,7 @@ const showSelect = {
   startedAt: true,
   endedAt: true,
   cancelledAt: true,
+  recordingEnabled: true,
   hostInviteStatus: true,
   host: { select: { name: true, influencer: { select: { handle: true } } } },
   lineup: { select: { productId: true, position: true }, orderBy: { position: 'asc' } },

@@ -132,6 +132,11 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     return [...this.ready.values()].filter((room) => room.hasTransports(peerId)).map((room) => room.showId);
   }
 
+  /** WebRTC viewers on this node, over every show (compared with WEBRTC_MAX_VIEWERS). */
+  get webRtcViewerCount(): number {
+    return [...this.ready.values()].reduce((sum, room) => sum + room.receivingPeerCount, 0);
+  }
+
   get workerCount(): number {
     return this.pool.size;
   }

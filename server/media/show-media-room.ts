@@ -405,6 +405,13 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     return (this.peers.get(peerId)?.transports.size ?? 0) > 0;
   }
 
+  /** Peers holding a receive transport: this room's WebRTC viewers (the node's cap sends the rest to HLS). */
+  get receivingPeerCount(): number {
+    let count = 0;
+    for (const peer of this.peers.values()) if ([...peer.transports.values()].some((t) => t.direction === 'recv')) count++;
+    return count;
+  }
+
   /** How many transports and consumers a peer holds (the caps are checked by tests and logs). */
   peerUsage(peerId: string): { transports: number; consumers: number } {
     const peer = this.peers.get(peerId);

@@ -19,3 +19,9 @@ export function newObjectKey(folder: 'products' | 'brands' | 'shows', extension:
   assertSafeObjectKey(key);
   return key;
 }
+
+/** A folder prefix such as `recordings/<id>/`: safe segments, ending in a slash. */
+export function assertSafePrefix(prefix: string): void {
+  if (!/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}\/$/.test(prefix))
+    throw new Error(`unsafe object prefix ${JSON.stringify(prefix)}`);
+}

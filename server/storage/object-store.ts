@@ -10,10 +10,26 @@ export interface StoredObject {
   url: string;
 }
 
-/** Where uploaded images live. Keys come from `newObjectKey`, never from a user. */
+/** How long caches may keep an object written with `write` (segments are immutable, a live playlist is not). */
+export interface WriteOptions {
+  cacheControl: string;
+}
+
+/**
+ * Where uploaded images and show recordings live. Image keys come from `newObjectKey`, never from a
+ * user; recording keys are `recordings/<ShowRecording.id>/<file>` (server/media/recording).
+ */
 export interface ObjectStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredObject>;
   delete(key: string): Promise<void>;
+  /** Creates or replaces an object (a live playlist is rewritten after every segment). */
+  write(key: string, bytes: Uint8Array, contentType: string, options: WriteOptions): Promise<void>;
+  /** The object's bytes, or null when there is none. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Every key under a folder prefix such as `recordings/<id>/`, in no particular order. */
+  list(prefix: string): Promise<string[]>;
+  /** Removes every object under a folder prefix; removing an empty prefix is not an error. */
+  deletePrefix(prefix: string): Promise<void>;
 }
 
 export function createObjectStore(env: Env): ObjectStore {

@@ -1,6 +1,6 @@
 import type { Env } from '../env';
-import { assertSafeObjectKey } from './object-key';
-import type { ObjectStore, StoredObject } from './object-store';
+import { assertSafeObjectKey, assertSafePrefix } from './object-key';
+import type { ObjectStore, StoredObject, WriteOptions } from './object-store';
 import { EMPTY_PAYLOAD_HASH, sha256Hex, signRequest, type SigV4Credentials } from './sigv4';
 
 export interface S3Config {
@@ -52,6 +52,11 @@ export class S3Store implements ObjectStore {
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredObject> {
+    await this.write(key, bytes, contentType, { cacheControl: 'public, max-age=31536000, immutable' });
+    return { key, url: this.publicUrl(key) };
+  }
+
+  async write(key: string, bytes: Uint8Array, contentType: string, { cacheControl }: WriteOptions): Promise<void> {
     assertSafeObjectKey(key);
     const url = this.objectUrl(key);
     const signed = signRequest(
@@ -60,7 +65,7 @@ export class S3Store implements ObjectStore {
         url,
         payloadHash: sha256Hex(bytes),
         date: this.now(),
-        headers: { 'content-type': contentType, 'cache-control': 'public, max-age=31536000, immutable' },
+        headers: { 'content-type': contentType, 'cache-control': cacheControl },
       },
       this.credentials,
     );
@@ -68,15 +73,50 @@ export class S3Store implements ObjectStore {
     // A copy typed over a plain ArrayBuffer, which is what fetch's BodyInit accepts.
     const response = await this.fetchImpl(url, { method: 'PUT', headers, body: new Uint8Array(bytes) });
     if (!response.ok) throw new Error(`S3 PUT ${key} failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
-    return { key, url: this.publicUrl(key) };
+  }
+
+  async get(key: string): Promise<Uint8Array | null> {
+    assertSafeObjectKey(key);
+    const response = await this.signedFetch('GET', this.objectUrl(key));
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`S3 GET ${key} failed: ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** ListObjectsV2, page by page; the keys are read from the XML without a parser (they are our own safe keys). */
+  async list(prefix: string): Promise<string[]> {
+    assertSafePrefix(prefix);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const url = new URL(`${this.config.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(this.config.bucket)}`);
+      url.searchParams.set('list-type', '2');
+      url.searchParams.set('prefix', prefix);
+      if (token) url.searchParams.set('continuation-token', token);
+      const response = await this.signedFetch('GET', url);
+      if (!response.ok) throw new Error(`S3 list ${prefix} failed: ${response.status}`);
+      const xml = await response.text();
+      for (const match of xml.matchAll(/<Key>([^<]+)<\/Key>/g)) keys.push(match[1]!);
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml)
+        ? /<NextContinuationToken>([^<]+)<\/NextContinuationToken>/.exec(xml)?.[1]
+        : undefined;
+    } while (token);
+    return keys;
+  }
+
+  async deletePrefix(prefix: string): Promise<void> {
+    for (const key of await this.list(prefix)) await this.delete(key);
+  }
+
+  private signedFetch(method: 'GET' | 'DELETE', url: URL): Promise<Response> {
+    const signed = signRequest({ method, url, payloadHash: EMPTY_PAYLOAD_HASH, date: this.now() }, this.credentials);
+    const { host: _host, ...headers } = signed.headers;
+    return this.fetchImpl(url, { method, headers });
   }
 
   async delete(key: string): Promise<void> {
     assertSafeObjectKey(key);
-    const url = this.objectUrl(key);
-    const signed = signRequest({ method: 'DELETE', url, payloadHash: EMPTY_PAYLOAD_HASH, date: this.now() }, this.credentials);
-    const { host: _host, ...headers } = signed.headers;
-    const response = await this.fetchImpl(url, { method: 'DELETE', headers });
+    const response = await this.signedFetch('DELETE', this.objectUrl(key));
     // S3 answers 204 whether or not the object existed; some stores answer 404.
     if (!response.ok && response.status !== 404) throw new Error(`S3 DELETE ${key} failed: ${response.status}`);
   }

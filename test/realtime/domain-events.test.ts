@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setApiVariantStock, updateApiProduct } from '../../server/api/products';
@@ -13,6 +14,8 @@ import { cancelOrder } from '../../server/domain/payments';
 import { TestPaymentProvider } from '../../server/domain/payments';
 import { createShow } from '../../server/domain/shows';
 import { endShow, goLive } from '../../server/domain/shows';
+import { deleteRecording, finishRecording } from '../../server/domain/recordings';
+import { LocalDiskStore } from '../../server/storage/local-disk-store';
 import { demoActors, type DemoActors } from '../../server/domain/test-actors';
 import { ask, createBuyers, joinShow, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
@@ -249,6 +252,26 @@ describe('domain events', () => {
       await endShow(t.app.db, actors.host, showId);
     });
     expect(events).toEqual([{ type: 'show.ended', data: expect.objectContaining({ showId, status: 'ENDED' }) }]);
+  });
+
+  it('a finished recording records recording.ready once, and deleting it recording.deleted', async () => {
+    const id = 'receventsready';
+    await t.app.db.showRecording.create({ data: { id, showId, storagePrefix: `recordings/${id}/` } });
+    const progress = { segmentCount: 1, bytes: 10, durationMs: 2_000 };
+    const ready = await recorded('finishRecording', async () => {
+      await finishRecording(t.app.db, id, progress);
+      await finishRecording(t.app.db, id, progress);
+    });
+    expect(ready).toEqual([{ type: 'recording.ready', data: expect.objectContaining({ recordingId: id, showId }) }]);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'events-recording-'));
+    try {
+      const deleted = await recorded('deleteRecording', () =>
+        deleteRecording(t.app.db, new LocalDiskStore(dataDir), actors.lumenOwner, id),
+      );
+      expect(deleted).toEqual([{ type: 'recording.deleted', data: { recordingId: id, showId } }]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('every documented webhook event was produced by one of the operations above', () => {

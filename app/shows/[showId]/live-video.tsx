@@ -13,12 +13,23 @@ import { StageTiles } from './guest-tiles';
 import type { ShowClientSocket } from '../../_lib/show-socket';
 import { SoundToggle, TapForSound } from './lazy-parts';
 import { useAutoplaySound } from './use-autoplay-sound';
+import { useHlsPlayback } from './use-hls-playback';
+import type { PlayoutClock } from '../../_lib/playout-clock';
 
 const NO_ADAPTATION: AdaptiveStatus = { paused: false, quality: null };
 const NO_STAGE: StageView = { layout: 'SIDE_BY_SIDE', guests: [] };
 // A start that fails is tried again on its own this many times before the viewer is told.
 const AUTO_RETRIES = 4;
 const RETRY_DELAY_MS = 1500;
+// WebRTC that shows no picture this long after the host's stream is announced (no ICE through this
+// network, a blocked UDP port) gives way to the HLS backup stream.
+const WEBRTC_FALLBACK_MS = 12_000;
+
+/** The show's HLS, the second path: `forced` when the node's WebRTC cap is reached (or a test asks). */
+export interface HlsPath {
+  src: string;
+  forced: boolean;
+}
 
 /**
  * Plays the host's stream. It starts muted on the lowest simulcast layer, so
@@ -41,9 +52,15 @@ export function LiveVideo({
   soundSlot = null,
   watchHints = null,
   stage = NO_STAGE,
+  hls = null,
+  onPlayoutClock,
 }: {
   /** Guests on stage and the host's layout; their streams come from the same subscriber. */
   stage?: StageView;
+  /** Where the backup stream is; null when the show is not recorded (then there is no fallback). */
+  hls?: HlsPath | null;
+  /** The HLS player's clock while it plays, null otherwise (WebRTC's is the realtime clock). */
+  onPlayoutClock?: (clock: PlayoutClock | null) => void;
   soundSlot?: HTMLElement | null;
   /** Rendered with the page for a live show: media starts while the page hydrates. */
   watchHints?: WatchHints | null;
@@ -68,14 +85,17 @@ export function LiveVideo({
   const [attempt, setAttempt] = useState(0);
   const failuresRef = useRef(0);
   const hasMedia = producerIds.length > 0;
+  const [onHls, setOnHls] = useState(hls?.forced ?? false);
+  const webRtc = hasMedia && !onHls;
   // In render, not in an effect: effects run only once the whole page has hydrated.
-  useState(() => watchHints && startEarlyWatch(showId, watchHints));
+  useState(() => watchHints && !onHls && startEarlyWatch(showId, watchHints));
+  useHlsPlayback(videoRef, onHls && hasMedia && live && hls ? hls.src : null, onPlayoutClock);
 
   useEffect(() => void performance.mark('lc:hydrated'), []);
 
   useEffect(() => {
     const socket = socketRef.current;
-    if (!hasMedia) return;
+    if (!webRtc) return;
     if (!subscriberRef.current) {
       const early = takeEarlyWatch(showId);
       // mediasoup-client loads only once there is something to play: it is the page's heaviest script.
@@ -108,12 +128,12 @@ export function LiveVideo({
       cancelled = true;
       clearTimeout(retryTimer);
     };
-  }, [showId, socketRef, producerIds, hasMedia, mediaEpoch, startSound, attempt]);
+  }, [showId, socketRef, producerIds, webRtc, mediaEpoch, startSound, attempt]);
 
   // The receive link's own state: a failed one is replaced by a new subscriber.
   useEffect(() => {
     const pending = subscriberRef.current;
-    if (!hasMedia || !pending) return;
+    if (!webRtc || !pending) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
     void pending.then(
@@ -131,7 +151,7 @@ export function LiveVideo({
       cancelled = true;
       stop?.();
     };
-  }, [hasMedia, mediaEpoch, attempt]);
+  }, [webRtc, mediaEpoch, attempt]);
 
   // The guests on stage: each arrives and leaves with their tracks.
   useEffect(() => {
@@ -157,7 +177,7 @@ export function LiveVideo({
   // One layer policy per subscriber, for as long as it lives.
   useEffect(() => {
     const pending = subscriberRef.current;
-    if (!hasMedia || !pending) return;
+    if (!webRtc || !pending) return;
     let stop: (() => void) | null = null;
     let cancelled = false;
     void Promise.all([pending, import('../../_lib/adaptive-video')]).then(
@@ -172,7 +192,7 @@ export function LiveVideo({
       stop?.();
       setAdaptive(NO_ADAPTATION);
     };
-  }, [hasMedia, mediaEpoch, attempt]);
+  }, [webRtc, mediaEpoch, attempt]);
 
   // A new join (a reconnect that could not be recovered) or the host stopping ends
   // every consumer on the server; start clean. React runs this cleanup before the
@@ -191,11 +211,22 @@ export function LiveVideo({
       setPicture(false);
       setLinkDown(false);
     };
-  }, [hasMedia, mediaEpoch, attempt]);
+  }, [webRtc, mediaEpoch, attempt]);
 
   useEffect(() => {
     if (!live) setEverPlayed(false);
   }, [live]);
+
+  // WebRTC gave up, or never showed a picture: the backup stream takes over, by itself.
+  const canFallBack = hls !== null && live && !onHls;
+  useEffect(() => {
+    if (canFallBack && failed) setOnHls(true);
+  }, [canFallBack, failed]);
+  useEffect(() => {
+    if (!canFallBack || !hasMedia || everPlayed) return;
+    const timer = setTimeout(() => setOnHls(true), WEBRTC_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [canFallBack, hasMedia, everPlayed]);
 
   const notePicture = () => {
     const shown = (videoRef.current?.videoWidth ?? 0) > 0;
@@ -203,15 +234,16 @@ export function LiveVideo({
     if (shown) setEverPlayed(true);
   };
   const reconnecting = live && everPlayed && !failed && (!hasMedia || !picture || linkDown);
-  const notice = failed
-    ? null
-    : reconnecting
-      ? t('viewer.media.reconnecting')
-      : adaptive.paused
-        ? t('viewer.media.pausedToSaveData')
-        : hasMedia && !picture
-          ? t('viewer.media.connecting')
-          : null;
+  const notice =
+    failed && !onHls
+      ? null
+      : reconnecting
+        ? t('viewer.media.reconnecting')
+        : adaptive.paused
+          ? t('viewer.media.pausedToSaveData')
+          : hasMedia && !picture
+            ? t('viewer.media.connecting')
+            : null;
 
   return (
     <div className="relative h-full w-full bg-black">
@@ -219,6 +251,7 @@ export function LiveVideo({
         <video
           ref={videoRef}
           data-testid="live-video"
+          data-path={onHls ? 'hls' : 'webrtc'}
           className={`h-full w-full ${guests.length > 0 && stage.layout === 'SIDE_BY_SIDE' ? 'object-cover' : 'object-contain'}`}
           autoPlay
           playsInline
@@ -251,7 +284,16 @@ export function LiveVideo({
           )}
         </div>
       )}
-      {failed && (
+      {onHls && live && (
+        <p
+          role="status"
+          data-testid="backup-stream-notice"
+          className="absolute bottom-3 left-3 z-10 rounded-lg bg-black/70 px-3 py-1.5 text-xs text-white"
+        >
+          {t('viewer.media.backupStream')}
+        </p>
+      )}
+      {failed && !onHls && (
         <p role="alert" className="absolute inset-x-0 bottom-1/2 mx-auto w-fit rounded-lg bg-black/70 px-4 py-2 text-sm text-white">
           {t('viewer.media.failed')}
         </p>

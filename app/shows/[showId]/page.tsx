@@ -11,6 +11,9 @@ import { SiteHeader } from '../../_components/site-header';
 import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
 import { ShowViewer } from './show-viewer';
+import type { HlsPath } from './live-video';
+import { showRecordsHls } from '@/server/domain/recordings';
+import { isDeployment } from '@/server/env';
 import { getI18n } from '@/app/_i18n/server';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
@@ -37,7 +40,26 @@ async function PreShowPanel({ showId, user }: { showId: string; user: SessionUse
   );
 }
 
-export default async function ShowPage({ params }: { params: Promise<{ showId: string }> }) {
+/**
+ * The HLS backup stream of a live, recorded show. Viewers start on it when this node already
+ * serves WEBRTC_MAX_VIEWERS over WebRTC; outside a deployment `?path=hls` forces it (tests).
+ */
+async function hlsPath(showId: string, forceParam: string | string[] | undefined): Promise<HlsPath | null> {
+  const { db, env, webRtcViewerCount } = services();
+  if (!(await showRecordsHls(db, showId))) return null;
+  const forced =
+    (!isDeployment(env) && forceParam === 'hls') ||
+    (env.WEBRTC_MAX_VIEWERS !== undefined && (webRtcViewerCount?.() ?? 0) >= env.WEBRTC_MAX_VIEWERS);
+  return { src: `/api/shows/${showId}/hls/index.m3u8`, forced };
+}
+
+export default async function ShowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ showId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
   if (show.status === 'CANCELLED') {
@@ -81,6 +103,7 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
         show={show}
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
+        hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
       />

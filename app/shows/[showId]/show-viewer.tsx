@@ -12,7 +12,7 @@ import { BagIcon, EyeIcon } from '../../_components/icons';
 import { request } from '../../_lib/show-socket';
 import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
-import { LiveVideo } from './live-video';
+import { LiveVideo, type HlsPath } from './live-video';
 import { StageSeat } from './stage-seat';
 // Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
 import { AuctionCard } from './auction-card';
@@ -42,8 +42,11 @@ export function ShowViewer({
   preShow = null,
   ended = null,
   watchHints = null,
+  hls = null,
 }: {
   watchHints?: WatchHints | null;
+  /** The show's HLS backup stream (null when the show is not recorded). */
+  hls?: HlsPath | null;
   show: ShowSummary;
   signedIn: boolean;
   preShow?: ReactNode;
@@ -52,7 +55,9 @@ export function ShowViewer({
   const { t } = useI18n();
   // The one place the viewer picks its playout clock (issue 16 item 4): WebRTC plays the server's now; the HLS
   // path, when it plays the picture, hands its own clock here (app/_lib/playout-clock.ts), and overlays follow it.
-  const [playoutClock] = useState<PlayoutClock>(realtimePlayoutClock);
+  const [realtimeClock] = useState<PlayoutClock>(realtimePlayoutClock);
+  const [hlsClock, setHlsClock] = useState<PlayoutClock | null>(null);
+  const playoutClock = hlsClock ?? realtimeClock;
   const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
@@ -130,7 +135,10 @@ export function ShowViewer({
     <>
       {state.status === 'SCHEDULED' && preShow}
       {state.status === 'ENDED' && ended}
-      <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4">
+      <main
+        data-playout-path={playoutClock.path}
+        className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4"
+      >
         <div className="relative h-[calc(100dvh-3.5rem)] w-full md:h-auto md:max-h-[calc(100dvh-3.5rem)] overflow-hidden bg-black md:aspect-video md:rounded-2xl">
           <LiveVideo
             soundSlot={soundSlot}
@@ -142,6 +150,8 @@ export function ShowViewer({
             live={state.status === 'LIVE'}
             watchHints={watchHints}
             stage={state.stage}
+            hls={hls}
+            onPlayoutClock={setHlsClock}
           />
           {/* The top bar is one zone: who and what on the first line, status and viewers beside it, sound and bag on the second. */}
           <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">

@@ -20,6 +20,8 @@ export const BRAND_EVENT_TYPES = [
   'show.scheduled',
   'show.live',
   'show.ended',
+  'recording.ready',
+  'recording.deleted',
 ] as const;
 
 export type BrandEventType = (typeof BRAND_EVENT_TYPES)[number];

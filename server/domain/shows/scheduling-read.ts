@@ -49,6 +49,7 @@ export interface BrandShowDetail {
   startLocal: string;
   plannedDurationMinutes: number;
   commissionRateBps: number;
+  recordingEnabled: boolean;
   cancelReason: string;
   lineup: string[];
   host: { name: string; handle: string | null };
@@ -69,6 +70,7 @@ export async function getBrandShow(db: Db, actor: Actor, slug: string, showId: s
       scheduledStart: true,
       plannedDurationMinutes: true,
       commissionRateBps: true,
+      recordingEnabled: true,
       cancelReason: true,
       lineup: { select: { productId: true }, orderBy: { position: 'asc' } },
       host: { select: { name: true, influencer: { select: { handle: true } } } },

@@ -32,6 +32,14 @@ export const showDetailsSchema = z.object({
   /** Basis points of each order line: 1000 = 10 %. Forms take a percent and convert. */
   commissionRateBps: z.coerce.number().int().min(0, 'SHOW_COMMISSION_NEGATIVE').max(10_000, 'SHOW_COMMISSION_MAX'),
   lineup: lineupSchema,
+  /**
+   * Whether the show is recorded (its replay and the HLS backup stream). A form's unchecked box sends
+   * nothing, so the form sends a hidden "false" before it; absent (a caller that does not say) keeps it.
+   */
+  recordingEnabled: z
+    .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === true || value === 'on' || value === 'true')),
 });
 export type ShowDetailsInput = z.input<typeof showDetailsSchema>;
 

@@ -219,6 +219,14 @@ export const dashboard = {
     saved: 'Saved.',
     notFound: 'We could not find that show.',
   },
+  recordings: {
+    heading: 'Recording',
+    none: 'No recording: recording was off, or the host never sent video.',
+    status: { recording: 'Recording…', ready: 'Ready', failed: 'Failed' },
+    minutes: '{minutes} min',
+    megabytes: '{megabytes} MB',
+    delete: 'Delete recording',
+  },
   showForm: {
     title: 'Title',
     description: 'Description',
@@ -229,6 +237,8 @@ export const dashboard = {
     duration: 'Planned length (minutes)',
     commission: 'Host commission (%)',
     commissionHint: 'Share of each sale paid to the host.',
+    recording: 'Record the show',
+    recordingHint: 'Keeps a replay after the show, and a backup stream for viewers WebRTC cannot reach.',
     cover: 'Cover image',
     coverNone: 'No cover yet',
     coverAlt: 'The show’s cover',

@@ -21,6 +21,7 @@ export const viewer = {
     reconnecting: 'Reconnecting video…',
     failed: 'We could not start the video. Reload the page to try again.',
     pausedToSaveData: 'Video paused to save data',
+    backupStream: 'Watching over the backup stream, a few seconds behind',
     tapForSound: 'Tap for sound',
     mute: 'Mute',
     quality: 'Quality: {level}',

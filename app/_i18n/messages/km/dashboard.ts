@@ -215,6 +215,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'បានរក្សាទុក។',
     notFound: 'យើងរកមិនឃើញកម្មវិធីនោះទេ។',
   },
+  recordings: {
+    heading: 'ការថត',
+    none: 'គ្មានការថតទេ៖ ការថតត្រូវបានបិទ ឬអ្នកដឹកនាំកម្មវិធីមិនបានផ្ញើវីដេអូ។',
+    status: { recording: 'កំពុងថត…', ready: 'រួចរាល់', failed: 'បរាជ័យ' },
+    minutes: '{minutes} នាទី',
+    megabytes: '{megabytes} មេកាបៃ',
+    delete: 'លុបការថត',
+  },
   showForm: {
     title: 'ចំណងជើង',
     description: 'ការពិពណ៌នា',
@@ -225,6 +233,8 @@ export const dashboard: Messages['dashboard'] = {
     duration: 'រយៈពេលគ្រោងទុក (នាទី)',
     commission: 'កម្រៃជើងសារអ្នកធ្វើកម្មវិធី (%)',
     commissionHint: 'ចំណែកនៃការលក់នីមួយៗដែលបង់ឱ្យអ្នកធ្វើកម្មវិធី។',
+    recording: 'ថតកម្មវិធីផ្សាយ',
+    recordingHint: 'រក្សាទុកការចាក់ឡើងវិញក្រោយកម្មវិធី និងស្ទ្រីមបម្រុងសម្រាប់អ្នកមើលដែល WebRTC មិនអាចទៅដល់។',
     cover: 'រូបភាពគម្រប',
     coverNone: 'មិនទាន់មានរូបភាពគម្របនៅឡើយទេ',
     coverAlt: 'រូបភាពគម្របរបស់កម្មវិធី',

@@ -215,6 +215,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'ບັນທຶກແລ້ວ.',
     notFound: 'ພວກເຮົາບໍ່ພົບລາຍການນັ້ນ.',
   },
+  recordings: {
+    heading: 'ການບັນທຶກ',
+    none: 'ບໍ່ມີການບັນທຶກ: ປິດການບັນທຶກໄວ້ ຫຼື ຜູ້ດຳເນີນລາຍການບໍ່ໄດ້ສົ່ງວິດີໂອ.',
+    status: { recording: 'ກຳລັງບັນທຶກ…', ready: 'ພ້ອມແລ້ວ', failed: 'ລົ້ມເຫຼວ' },
+    minutes: '{minutes} ນາທີ',
+    megabytes: '{megabytes} ເມກາໄບ',
+    delete: 'ລຶບການບັນທຶກ',
+  },
   showForm: {
     title: 'ຊື່ລາຍການ',
     description: 'ຄຳອະທິບາຍ',
@@ -225,6 +233,8 @@ export const dashboard: Messages['dashboard'] = {
     duration: 'ໄລຍະເວລາທີ່ວາງແຜນ (ນາທີ)',
     commission: 'ຄ່ານາຍໜ້າຜູ້ດຳເນີນລາຍການ (%)',
     commissionHint: 'ສ່ວນແບ່ງຈາກການຂາຍແຕ່ລະຄັ້ງທີ່ຈ່າຍໃຫ້ຜູ້ດຳເນີນລາຍການ.',
+    recording: 'ບັນທຶກລາຍການ',
+    recordingHint: 'ເກັບການເບິ່ງຄືນຫຼັງລາຍການ ແລະ ສະຕຣີມສຳຮອງສຳລັບຜູ້ຊົມທີ່ WebRTC ເຂົ້າບໍ່ເຖິງ.',
     cover: 'ຮູບໜ້າປົກ',
     coverNone: 'ຍັງບໍ່ມີຮູບໜ້າປົກ',
     coverAlt: 'ຮູບໜ້າປົກຂອງລາຍການ',

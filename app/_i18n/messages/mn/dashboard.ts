@@ -218,6 +218,14 @@ export const dashboard: Messages['dashboard'] = {
     saved: 'Хадгалагдлаа.',
     notFound: 'Ийм нэвтрүүлэг олдсонгүй.',
   },
+  recordings: {
+    heading: 'Бичлэг',
+    none: 'Бичлэг алга: бичлэг унтраалттай байсан эсвэл хөтлөгч видео илгээгээгүй.',
+    status: { recording: 'Бичиж байна…', ready: 'Бэлэн', failed: 'Амжилтгүй' },
+    minutes: '{minutes} мин',
+    megabytes: '{megabytes} МБ',
+    delete: 'Бичлэгийг устгах',
+  },
   showForm: {
     title: 'Гарчиг',
     description: 'Тайлбар',
@@ -228,6 +236,8 @@ export const dashboard: Messages['dashboard'] = {
     duration: 'Төлөвлөсөн үргэлжлэх хугацаа (минут)',
     commission: 'Хөтлөгчийн шимтгэл (%)',
     commissionHint: 'Борлуулалт бүрээс хөтлөгчид олгох хувь.',
+    recording: 'Шоуг бичиж авах',
+    recordingHint: 'Шоуны дараа дахин үзэх бичлэг, WebRTC хүрэхгүй үзэгчдэд нөөц дамжуулалт үлдээнэ.',
     cover: 'Нүүр зураг',
     coverNone: 'Нүүр зураг хараахан алга',
     coverAlt: 'Шоуны нүүр зураг',

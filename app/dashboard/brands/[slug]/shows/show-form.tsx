@@ -14,6 +14,7 @@ export interface ShowFormValues {
   coverImageUrl: string;
   plannedDurationMinutes: number;
   commissionPercent: number;
+  recordingEnabled: boolean;
   lineup: string[];
 }
 
@@ -139,6 +140,27 @@ export function ShowForm({
             aria-describedby={describedBy('commissionPercent', true)}
           />
         </Field>
+      </div>
+      <div className="flex items-start gap-2">
+        {/* An unchecked box sends nothing: this hidden "false" is what the form sends then. */}
+        <input type="hidden" name="recordingEnabled" value="false" />
+        <input
+          id="recordingEnabled"
+          name="recordingEnabled"
+          type="checkbox"
+          value="true"
+          defaultChecked={values.recordingEnabled}
+          className="mt-1 h-4 w-4"
+          aria-describedby="recordingEnabled-hint"
+        />
+        <div>
+          <label htmlFor="recordingEnabled" className="text-sm font-medium">
+            {t('dashboard.showForm.recording')}
+          </label>
+          <p id="recordingEnabled-hint" className="text-sm text-neutral-600">
+            {t('dashboard.showForm.recordingHint')}
+          </p>
+        </div>
       </div>
       <CoverField current={values.coverImageUrl} errors={{ url: error('coverImageUrl'), file: error('coverFile') }} />
       <LineupPicker candidates={candidates} initial={values.lineup} error={error('lineup')} />

@@ -16,6 +16,8 @@ import { ShowForm } from '../show-form';
 import { inviteStatusLabel, showStatusLabel } from '../status-labels';
 import { CancelForm } from './cancel-form';
 import { RescheduleForm } from './reschedule-form';
+import { RecordingsPanel } from './recordings-panel';
+import { listShowRecordings } from '@/server/domain/recordings';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -89,6 +91,7 @@ export default async function EditShowPage({
               coverImageUrl: show.coverImageUrl ?? '',
               plannedDurationMinutes: show.plannedDurationMinutes,
               commissionPercent: show.commissionRateBps / 100,
+              recordingEnabled: show.recordingEnabled,
               lineup: show.lineup,
             }}
             candidates={candidates}
@@ -96,6 +99,11 @@ export default async function EditShowPage({
         </Panel>
       ) : (
         <p className="text-sm text-neutral-600">{t('dashboard.shows.finished')}</p>
+      )}
+      {show.status !== 'SCHEDULED' && show.status !== 'CANCELLED' && (
+        <Panel id="recordings-heading" title={t('dashboard.recordings.heading')}>
+          <RecordingsPanel slug={slug} showId={show.id} recordings={await listShowRecordings(db, actor, show.id)} />
+        </Panel>
       )}
       {show.status !== 'SCHEDULED' && show.status !== 'CANCELLED' && (
         <Panel id="audit-heading" title={t('dashboard.shows.auditHeading')}>

@@ -32,7 +32,15 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
       />
       <ShowForm
         action={createShowAction.bind(null, slug)}
-        values={{ title: '', description: '', coverImageUrl: '', plannedDurationMinutes: 60, commissionPercent: 10, lineup: [] }}
+        values={{
+          title: '',
+          description: '',
+          coverImageUrl: '',
+          plannedDurationMinutes: 60,
+          commissionPercent: 10,
+          recordingEnabled: true,
+          lineup: [],
+        }}
         candidates={candidates}
         creation={{ timeZone: brand.timeZone }}
       />
