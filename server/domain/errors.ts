@@ -175,6 +175,7 @@ export const ERROR_REASONS = {
   QUESTIONS_CLOSED: { code: 'INVALID_STATE' },
   // Buying: bag, one tap, checkout
   BAG_WHILE_LIVE: { code: 'SHOW_NOT_LIVE' },
+  NO_REPLAY: { code: 'SHOW_NOT_LIVE' },
   BAG_FULL: { code: 'INVALID_STATE', params: { max: count } },
   BAG_EMPTY: { code: 'INVALID_STATE' },
   BAG_NO_ADDRESS: { code: 'NO_ADDRESS' },

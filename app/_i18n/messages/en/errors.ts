@@ -151,6 +151,7 @@ export const errors = {
   QUESTION_ANSWERED: 'This question has already been answered.',
   QUESTIONS_CLOSED: 'Questions are closed: the show has ended.',
   BAG_WHILE_LIVE: 'You can fill your bag while the show is live.',
+  NO_REPLAY: 'This show has ended and has no replay to shop from.',
   BAG_FULL: 'Your bag holds up to {max} different items.',
   BAG_EMPTY: 'Your bag is empty.',
   BAG_NO_ADDRESS: 'Add a shipping address to pay for your bag.',
