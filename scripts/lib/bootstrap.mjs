@@ -70,7 +70,7 @@ export async function bootstrap({ forTests = false } = {}) {
   // The emoji font only makes reactions render in screenshots; phones have their own.
   // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
   // config (deploy/local); `npm start` alone needs neither.
-  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', ...CLUSTER_DEBIAN_PACKAGES], { log });
+  if (forTests) await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', 'ffmpeg', ...CLUSTER_DEBIAN_PACKAGES], { log });
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
   const { ensureMediasoupWorker } = await import('./mediasoup-worker.mjs');
   const workerBin = await ensureMediasoupWorker({ projectRoot, log });

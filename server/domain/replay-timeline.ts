@@ -78,3 +78,40 @@ export function chapterClock(offsetMs: number, digits: (n: number, minimumIntege
   const seconds = total % 60;
   return hours > 0 ? `${digits(hours, 1)}:${digits(minutes, 2)}:${digits(seconds, 2)}` : `${digits(minutes, 1)}:${digits(seconds, 2)}`;
 }
+
+/** A segment of the playlist as the player lays it on its timeline (hls.js: `start`, `duration`, `programDateTime`). */
+export interface TimedSegment {
+  /** Playhead seconds where the segment starts. */
+  start: number;
+  duration: number;
+  /** Its EXT-X-PROGRAM-DATE-TIME in epoch ms, or null when the playlist has none. */
+  programDateTimeMs: number | null;
+}
+
+/**
+ * The playhead (seconds) showing server time `atMs`: inside the segment whose program date time
+ * covers it. A moment in a gap the recording missed (a worker restart: a discontinuity) maps to the
+ * first frame after the gap; a moment before the first frame to the start, after the last to the end.
+ */
+export function playheadOfServerTime(segments: readonly TimedSegment[], atMs: number): number | null {
+  let last: TimedSegment | null = null;
+  for (const segment of segments) {
+    if (segment.programDateTimeMs === null) continue;
+    const endMs = segment.programDateTimeMs + segment.duration * 1000;
+    if (atMs < segment.programDateTimeMs) return segment.start;
+    if (atMs < endMs) return segment.start + (atMs - segment.programDateTimeMs) / 1000;
+    last = segment;
+  }
+  return last ? last.start + last.duration : null;
+}
+
+/** The server time of the frame at playhead `seconds` (the inverse of playheadOfServerTime), or null without dates. */
+export function serverTimeOfPlayhead(segments: readonly TimedSegment[], seconds: number): number | null {
+  let found: TimedSegment | null = null;
+  for (const segment of segments) {
+    if (segment.programDateTimeMs === null) continue;
+    if (found && segment.start > seconds) break;
+    found = segment;
+  }
+  return found ? found.programDateTimeMs! + (seconds - found.start) * 1000 : null;
+}

@@ -3,5 +3,15 @@
 //
 // The module's public door: code outside server/domain/replays/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
-export { getReplay, hasReplay, type Replay, replayPlaylistUrl, requireReplay } from './replays';
-export { chaptersFromPins, chatCountAt, chapterClock, pinnedAt, type ReplayChapter, type TimelinePin } from '../replay-timeline';
+export { getReplay, hasReplay, type Replay, replayObjectKey, replayPlaylistUrl, requireReplay } from './replays';
+export {
+  chaptersFromPins,
+  chatCountAt,
+  chapterClock,
+  pinnedAt,
+  playheadOfServerTime,
+  serverTimeOfPlayhead,
+  type ReplayChapter,
+  type TimedSegment,
+  type TimelinePin,
+} from '../replay-timeline';

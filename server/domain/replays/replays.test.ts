@@ -8,7 +8,7 @@ import { stockGate } from '../catalog';
 import { homeSections } from '../discovery';
 import { placeShowOrder } from '../orders';
 import { TestPaymentProvider } from '../payments';
-import { chaptersFromPins, chapterClock, chatCountAt, getReplay, pinnedAt } from '.';
+import { chaptersFromPins, chapterClock, chatCountAt, getReplay, pinnedAt, playheadOfServerTime, serverTimeOfPlayhead } from '.';
 
 // Replays against the real database: which shows are replays, what a replay carries, and that
 // buying from one is priced regular and refused where there is nothing to replay.
@@ -95,6 +95,22 @@ describe('chapters from pin events', () => {
     expect(pinnedAt(pins, T0 + 800_000)).toBeNull();
     expect(chapterClock(760_000, (n, d) => String(n).padStart(d, '0'))).toBe('12:40');
     expect(chapterClock(3_725_000, (n, d) => String(n).padStart(d, '0'))).toBe('1:02:05');
+  });
+
+  it('a pin time maps to the playhead through the program date times, across a gap a worker restart left', () => {
+    const segments = [
+      { start: 0, duration: 2, programDateTimeMs: T0 },
+      { start: 2, duration: 2, programDateTimeMs: T0 + 2_000 },
+      // The recorder was down for 10 s: the next segment's date jumps, its playhead does not.
+      { start: 4, duration: 2, programDateTimeMs: T0 + 14_000 },
+    ];
+    expect(playheadOfServerTime(segments, T0 + 3_500)).toBe(3.5);
+    expect(playheadOfServerTime(segments, T0 + 15_000)).toBe(5);
+    expect(playheadOfServerTime(segments, T0 + 8_000)).toBe(4);
+    expect(playheadOfServerTime(segments, T0 - 1_000)).toBe(0);
+    expect(playheadOfServerTime(segments, T0 + 60_000)).toBe(6);
+    expect(serverTimeOfPlayhead(segments, 3.5)).toBe(T0 + 3_500);
+    expect(serverTimeOfPlayhead(segments, 5)).toBe(T0 + 15_000);
   });
 
   it('a replay carries the pins of its show as chapters, in server time', async () => {

@@ -90,3 +90,19 @@ export async function getReplay(db: Db, showId: string): Promise<Replay | null> 
 export async function requireReplay(db: Db, showId: string): Promise<void> {
   if (!(await hasReplay(db, showId))) throw new AppError('NO_REPLAY', `show ${showId} has no ready recording`);
 }
+
+const RECORDING_FILE = /^[A-Za-z0-9_-]{1,64}\.(m3u8|ts|m4s|mp4)$/;
+
+/**
+ * The object-store key of one file of the show's replay (its playlist or a segment), or null when
+ * the show has no replay or the name is not one a recording holds. Names never carry a path.
+ */
+export async function replayObjectKey(db: Db, showId: string, file: string): Promise<string | null> {
+  if (!RECORDING_FILE.test(file)) return null;
+  const show = await db.show.findFirst({
+    where: { id: showId, ...replayableShow },
+    select: { recordings: { where: readyRecording, orderBy: { startedAt: 'desc' }, take: 1, select: { storagePrefix: true } } },
+  });
+  const prefix = show?.recordings[0]?.storagePrefix;
+  return prefix ? `${prefix}${file}` : null;
+}
