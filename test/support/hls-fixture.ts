@@ -3,13 +3,18 @@
 // driver's DATA_DIR/uploads/), with a READY ShowRecording row for an ended show. Replay tests and
 // benchmarks use it; it stands where a recording of a real live show will (issue 16 item 7).
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { PrismaClient } from '../../server/db/client';
 import { uploadPath } from '../../server/storage/local-disk-store';
 
 const run = promisify(execFile);
+
+/** A pg client or pool (e2e specs and benchmarks hold one; domain tests can pass their test database's pool). */
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
 
 export interface HlsFixtureOptions {
   showId: string;
@@ -35,12 +40,13 @@ export interface HlsFixture {
  * differ) to H.264 MPEG-TS segments, then sets the program date times to `startedAt` onwards: ffmpeg
  * stamps its own wall clock, but a fixture's pins and chat are placed at known server times.
  */
-export async function makeHlsRecording(prisma: PrismaClient, options: HlsFixtureOptions): Promise<HlsFixture> {
+export async function makeHlsRecording(db: Queryable, options: HlsFixtureOptions): Promise<HlsFixture> {
   const segmentSeconds = options.segmentSeconds ?? 2;
-  const recording = await prisma.showRecording.create({
-    data: { showId: options.showId, status: 'RECORDING', storagePrefix: '', startedAt: options.startedAt },
-    select: { id: true },
-  });
+  const recording = { id: `rec_${randomUUID().replaceAll('-', '')}` };
+  await db.query(
+    `INSERT INTO "ShowRecording" ("id", "showId", "status", "storagePrefix", "startedAt") VALUES ($1, $2, 'RECORDING', $3, $4)`,
+    [recording.id, options.showId, `recordings/${recording.id}/`, options.startedAt],
+  );
   const storagePrefix = `recordings/${recording.id}/`;
   const playlistFile = uploadPath(options.dataDir, `${storagePrefix}index.m3u8`);
   if (!playlistFile) throw new Error(`recording ${recording.id} would land outside the uploads folder`);
@@ -65,11 +71,17 @@ export async function makeHlsRecording(prisma: PrismaClient, options: HlsFixture
   const { text, segments, durationMs } = restampProgramDateTimes(await readFile(playlistFile, 'utf8'), options.startedAt.getTime());
   await writeFile(playlistFile, text);
   const endedAt = new Date(options.startedAt.getTime() + durationMs);
-  await prisma.showRecording.update({
-    where: { id: recording.id },
-    data: { status: 'READY', storagePrefix, endedAt, durationMs, segmentCount: segments },
-  });
+  await db.query(
+    `UPDATE "ShowRecording" SET "status" = 'READY', "endedAt" = $2, "durationMs" = $3, "segmentCount" = $4,
+            "bytes" = $5 WHERE "id" = $1`,
+    [recording.id, endedAt, durationMs, segments, await bytesIn(dir)],
+  );
   return { recordingId: recording.id, storagePrefix, startedAt: options.startedAt, endedAt, segmentCount: segments };
+}
+
+async function bytesIn(dir: string): Promise<number> {
+  const sizes = await Promise.all((await readdir(dir)).map(async (name) => (await stat(path.join(dir, name))).size));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** Removes a fixture's files (its row goes with its show). */
