@@ -22,6 +22,7 @@ const ALL = [
   'glass-to-glass',
   'swipe-feed',
   'auction-storm',
+  'replay-first-frame',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 
