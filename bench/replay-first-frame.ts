@@ -14,16 +14,35 @@ const SAMPLES = Number(process.env.BENCH_REPLAY_SAMPLES ?? 24);
 const GIVE_UP_MS = 20_000;
 
 // The first frame the replay's video presents, as ms since the navigation started (performance.now's origin).
+// Every <video> the page ever shows is watched (WeakSet), so a re-rendered element is not missed.
 const firstFrameProbe = `(() => {
   window.__replayFirstFrame = null;
+  const watched = new WeakSet();
   const watch = () => {
-    const video = document.querySelector('[data-testid="replay-video"]');
-    if (!video) return void setTimeout(watch, 10);
-    video.requestVideoFrameCallback((now) => { window.__replayFirstFrame = now; });
+    for (const video of document.querySelectorAll('[data-testid="replay-video"]')) {
+      if (watched.has(video)) continue;
+      watched.add(video);
+      video.requestVideoFrameCallback((now) => { window.__replayFirstFrame ??= now; });
+    }
+    if (window.__replayFirstFrame === null) setTimeout(watch, 10);
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
-  else watch();
+  watch();
 })();`;
+
+// Why a load showed no frame, for the log.
+const videoState = () => {
+  const video = document.querySelector<HTMLVideoElement>('[data-testid="replay-video"]');
+  return video
+    ? {
+        readyState: video.readyState,
+        networkState: video.networkState,
+        currentTime: video.currentTime,
+        paused: video.paused,
+        error: video.error?.code ?? null,
+        status: document.querySelector('[data-testid="replay"] [role="status"]')?.textContent ?? null,
+      }
+    : { video: 'none' };
+};
 
 process.env.BENCH_WITH_PAGES = '1';
 const server = await startBenchServer();
@@ -62,6 +81,7 @@ try {
       })
       .then((handle) => handle.jsonValue() as Promise<number>)
       .catch(() => null);
+    if (first === null) console.log(`load ${i}: no frame`, JSON.stringify(await page.evaluate(videoState).catch((e: Error) => e.message)));
     if (i >= 0) {
       if (first === null) failed++;
       else samples.push(first);

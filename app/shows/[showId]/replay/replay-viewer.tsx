@@ -13,10 +13,10 @@ import { SheetLoading } from '../loading-status';
 import type { BuyResult } from '../pinned-product';
 import { useBag } from '../use-bag';
 import { useShowChannel } from '../use-show-channel';
-import type { ReplayClock } from './replay-player';
+// Not lazy: a lazy player hydrates late, and the show channel's first update before then makes React
+// throw its server-rendered <video> away and render it again. hls.js itself loads inside it, on demand.
+import { ReplayPlayer, type ReplayClock } from './replay-player';
 
-// The player (and hls.js inside it) loads beside the page: the server's HTML already holds the poster.
-const ReplayPlayer = lazy(() => import('./replay-player').then((m) => ({ default: m.ReplayPlayer })));
 const loadBagDrawer = () => import('../bag-drawer');
 const BagDrawer = lazy(loadBagDrawer);
 
@@ -93,16 +93,14 @@ export function ReplayViewer({ show, replay, signedIn }: { show: ShowSummary; re
   return (
     <main className="relative mx-auto grid max-w-6xl gap-4 md:grid-cols-[minmax(0,1fr)_22rem] md:p-4" data-testid="replay">
       <div className="relative h-[calc(100dvh-3.5rem)] w-full overflow-hidden bg-black md:aspect-video md:h-auto md:max-h-[calc(100dvh-3.5rem)] md:rounded-2xl">
-        <Suspense fallback={null}>
-          <ReplayPlayer
-            src={replay.playlistUrl}
-            poster={show.coverImageUrl ?? '/poster.svg'}
-            label={t('viewer.replay.videoLabel', { title: show.title })}
-            chapters={replay.chapters}
-            durationMs={replay.durationMs}
-            onClock={setClock}
-          />
-        </Suspense>
+        <ReplayPlayer
+          src={replay.playlistUrl}
+          poster={show.coverImageUrl ?? '/poster.svg'}
+          label={t('viewer.replay.videoLabel', { title: show.title })}
+          chapters={replay.chapters}
+          durationMs={replay.durationMs}
+          onClock={setClock}
+        />
         <div className="pointer-events-none absolute inset-x-0 top-0 z-10 flex flex-col gap-2 bg-gradient-to-b from-black/60 to-transparent p-3 text-white">
           <div className="flex items-start justify-between gap-2">
             <div className="min-w-0">
