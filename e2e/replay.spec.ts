@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type pg from 'pg';
 import { LOCALE_COOKIE, type Locale } from '../app/_i18n/locales';
@@ -52,6 +53,12 @@ async function endedShowWithRecording(db: pg.Client, prefix: string) {
     [showId, serum.rows[0]!.id],
   );
   return { showId, recording, serum: serum.rows[0]! };
+}
+
+/** Serious and critical WCAG A/AA violations on the page as it is now (as e2e/accessibility.spec.ts reads them). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const decodedFrames = (page: Page) =>
@@ -125,7 +132,7 @@ test('an ended show without a recording still says it has ended, and is not list
 });
 
 for (const locale of ['en', 'km', 'lo', 'mn'] as const satisfies readonly Locale[]) {
-  test(`on a 390×844 phone in ${locale}: the replay plays, its chapter jumps to the serum, and Buy is within reach`, async ({
+  test(`on a 390×844 phone in ${locale}: the replay plays, its chapter jumps to the serum, Buy is within reach, and axe finds nothing serious`, async ({
     browser,
     db,
   }) => {
@@ -148,6 +155,7 @@ for (const locale of ['en', 'km', 'lo', 'mn'] as const satisfies readonly Locale
     await expect(buy).toBeInViewport();
     await expect(page.getByRole('slider', { name: M.replay.seek })).toBeInViewport();
     await page.screenshot({ path: screenshotPath(`replay-phone-${locale}.png`) });
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 }

@@ -119,12 +119,12 @@ export function ReplayViewer({ show, replay, signedIn }: { show: ShowSummary; re
                 ref={bagButtonRef}
                 type="button"
                 aria-haspopup="dialog"
-                aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
                 onClick={() => setBagOpen(true)}
                 onPointerEnter={() => void loadBagDrawer()}
                 onFocus={() => void loadBagDrawer()}
                 className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
               >
+                {/* Its name is what it shows ("Bag 2"): a longer label would not contain the visible words in every language (WCAG 2.5.3). */}
                 <BagIcon /> {t('viewer.bag.button')} <span className="tabular-nums">{itemCount}</span>
               </button>
               <p aria-live="polite" className="max-w-48 rounded-lg bg-black/60 px-2 py-1 text-right text-xs text-white empty:hidden">
