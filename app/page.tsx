@@ -34,7 +34,7 @@ function ShowSection({
 }
 
 export default async function HomePage() {
-  const [{ live, upcoming }, user, { t }] = await Promise.all([homeSections(services().db), currentUser(), getI18n()]);
+  const [{ live, upcoming, replays }, user, { t }] = await Promise.all([homeSections(services().db), currentUser(), getI18n()]);
   return (
     <>
       <SiteHeader />
@@ -56,7 +56,16 @@ export default async function HomePage() {
           viewerId={user?.id}
           empty={t('discovery.home.upcomingEmpty')}
         />
-        {/* No "Replays" section until shows are recorded: an ended show has nothing to play. */}
+        {/* Only shows with a READY recording: an ended show without one has nothing to play (server/domain/replays). */}
+        {replays.length > 0 && (
+          <ShowSection
+            id="replays"
+            title={t('discovery.home.replays')}
+            shows={replays}
+            viewerId={user?.id}
+            empty={t('discovery.home.replaysEmpty')}
+          />
+        )}
       </main>
     </>
   );

@@ -24,6 +24,7 @@ const ALL = [
   'auction-storm',
   'recording-cpu',
   'hls-glass',
+  'replay-first-frame',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 

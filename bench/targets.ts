@@ -77,6 +77,22 @@ export const TARGETS: Target[] = [
     atMost: 10_000,
     source: 'issue 16 item 3: the backup stream is "a few seconds behind" (2 s segments, two behind the edge)',
   },
+  {
+    benchmark: 'replay-first-frame',
+    figure: 'replay time to first frame p50',
+    when: { profile: 'desktop' },
+    atMost: 1500,
+    source:
+      'issue 16 item 8: a replay starts about as fast as a live show (live first frame p50 ≤ 1,000 ms) plus one playlist and one segment',
+  },
+  {
+    benchmark: 'replay-first-frame',
+    figure: 'replay time to first frame p95',
+    when: { profile: 'desktop' },
+    atMost: 2500,
+    source: 'issue 16 item 8',
+  },
+  { benchmark: 'replay-first-frame', figure: 'replay loads without a frame', atMost: 0, source: 'issue 16 item 8' },
 ];
 
 /** A percentile from fewer samples than this says nothing; the runner treats it as not measured. */

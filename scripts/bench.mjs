@@ -8,8 +8,14 @@ import { ensureDebianPackages } from './lib/system-packages.mjs';
 
 const name = process.argv[2];
 const all = name === undefined;
-// These two drive the real pages in Chromium.
-const withPages = all || name === 'page-weight' || name === 'glass-to-glass' || name === 'swipe-feed' || name === 'hls-glass';
+// These drive the real pages in Chromium (the replay's also needs ffmpeg, installed for tests).
+const withPages =
+  all ||
+  name === 'page-weight' ||
+  name === 'glass-to-glass' ||
+  name === 'swipe-feed' ||
+  name === 'hls-glass' ||
+  name === 'replay-first-frame';
 const env = await bootstrap({ forTests: withPages });
 if (withPages) await ensureNextBuild();
 // The media benchmark encodes its test clip with libvpx's own encoder.

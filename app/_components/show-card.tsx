@@ -15,8 +15,14 @@ function CardBadge({ show, t }: { show: ShowCardData; t: Translate }) {
     case 'SCHEDULED':
       return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
     case 'ENDED':
-      // There is no recording yet, so an ended show is not offered as a replay.
-      return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.ended')}</span>;
+      // Offered as a replay only when its recording is READY; otherwise its page says it ended.
+      return show.hasReplay ? (
+        <span className="rounded bg-ink px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">
+          {t('discovery.card.replay')}
+        </span>
+      ) : (
+        <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.ended')}</span>
+      );
     case 'CANCELLED':
       return <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.card.cancelled')}</span>;
     default: {

@@ -61,7 +61,7 @@ for (let i = 1; i <= Number(process.env.BENCH_EXTRA_LIVE_SHOWS ?? 0); i++) {
   extraShowIds.push(id);
 }
 console.log(
-  `READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET, extraShowIds })}`,
+  `READY ${JSON.stringify({ url: app.url, databaseUrl: pg.url, showId: seed.showId, hostId: seed.hostId, productId, variantId: variant.id, authSecret: env.AUTH_SECRET, extraShowIds, dataDir: dir })}`,
 );
 
 const stop = async () => {

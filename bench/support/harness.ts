@@ -18,6 +18,8 @@ export interface BenchServer {
   authSecret: string;
   /** More live shows of the same host (BENCH_EXTRA_LIVE_SHOWS), newest first after the demo show. */
   extraShowIds: string[];
+  /** The server's DATA_DIR: its local-disk object store (uploads, recordings) lives under it. */
+  dataDir: string;
   process: ChildProcess;
   /** What the server's payment provider did for idempotency keys starting with `prefix` (see bench-server.ts). */
   ledger(prefix: string): Promise<LedgerEntry[]>;

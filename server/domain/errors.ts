@@ -182,6 +182,7 @@ export const ERROR_REASONS = {
   STAGE_HOST_ALREADY: { code: 'INVALID_INPUT' },
   // Buying: bag, one tap, checkout
   BAG_WHILE_LIVE: { code: 'SHOW_NOT_LIVE' },
+  NO_REPLAY: { code: 'SHOW_NOT_LIVE' },
   BAG_FULL: { code: 'INVALID_STATE', params: { max: count } },
   BAG_EMPTY: { code: 'INVALID_STATE' },
   BAG_NO_ADDRESS: { code: 'NO_ADDRESS' },

@@ -125,4 +125,16 @@ describe('what the browser downloads', () => {
       ).toBeUndefined();
     }
   });
+
+  it('hls.js never reaches the live viewer, and the replay loads it on demand only', () => {
+    const live = reach(path.join(root, 'app/shows/[showId]/show-viewer.tsx'), { lazy: true });
+    expect(live.get('hls.js')?.map((step) => show([step]))).toBeUndefined();
+    const replay = path.join(root, 'app/shows/[showId]/replay/replay-viewer.tsx');
+    expect(reach(replay, { lazy: true }).has('hls.js')).toBe(true);
+    expect(
+      reach(replay, { lazy: false })
+        .get('hls.js')
+        ?.map((step) => show([step])),
+    ).toBeUndefined();
+  });
 });

@@ -4,12 +4,14 @@ import { preload } from 'react-dom';
 import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications';
+import { getReplay } from '@/server/domain/replays';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
+import { ReplayViewer } from './replay/replay-viewer';
 import { ShowViewer } from './show-viewer';
 import type { HlsPath } from './live-video';
 import { showRecordsHls } from '@/server/domain/recordings';
@@ -87,6 +89,16 @@ export default async function ShowPage({
   }
   // The poster is the page's largest paint: fetch it with the HTML, not after hydration.
   preload(show.coverImageUrl ?? '/poster.svg', { as: 'image', fetchPriority: 'high' });
+  // An ended show with a READY recording opens as its replay at the same URL; without one, the page says it ended.
+  const replay = show.status === 'ENDED' ? await getReplay(services().db, show.id) : null;
+  if (replay) {
+    return (
+      <>
+        <SiteHeader prefetch={false} />
+        <ReplayViewer key={user?.id ?? 'guest'} show={show} replay={replay} signedIn={user !== null} />
+      </>
+    );
+  }
   // The player is rendered for a scheduled show too: it switches to the live
   // video by itself when the host goes live, without a reload. The pre-show and
   // ended panels are shown by the player only while its live status says so; a

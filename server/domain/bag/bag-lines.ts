@@ -64,7 +64,8 @@ function dealFor(deal: DealView | null, variantId: string, quantity: number): De
 }
 
 export async function loadBagLines(db: Db, userId: string, show: BagShow): Promise<BagLine[]> {
-  const deal = await activeDeal(db, show.id);
+  // A replay (an ended show) sells at the regular price: a deal the show left open prices nothing.
+  const deal = show.status === 'LIVE' ? await activeDeal(db, show.id) : null;
   const rows = await db.bagItem.findMany({
     where: { userId, showId: show.id },
     orderBy: { addedAt: 'asc' },

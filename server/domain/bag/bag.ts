@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { checkCoupon } from '../coupons';
+import { requireReplay } from '../replays';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
 import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from '../pricing';
 
@@ -37,7 +38,7 @@ export interface BagView {
 
 /**
  * Puts a variant in the viewer's bag with this quantity; 0 takes it out. Only
- * while the show is live, for an active product of its lineup, up to the
+ * while the show is live or plays as a replay, for an active product of its lineup, up to the
  * show's per-buyer limit (all variants of a product together) and the stock.
  */
 export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest): Promise<void> {
@@ -47,7 +48,9 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
     return;
   }
   const show = await loadBagShow(db, showId);
-  if (show.status !== 'LIVE') throw new AppError('BAG_WHILE_LIVE', `show ${showId} is ${show.status}`);
+  // A replay sells its lineup again, at the regular price (server/domain/replays).
+  if (show.status === 'ENDED') await requireReplay(db, showId);
+  else if (show.status !== 'LIVE') throw new AppError('BAG_WHILE_LIVE', `show ${showId} is ${show.status}`);
   const variant = await db.productVariant.findUnique({
     where: { id: variantId },
     select: { name: true, stock: true, product: { select: { id: true, title: true, status: true, brandId: true } } },

@@ -135,3 +135,27 @@ export async function pinChatMessage(db: Db, actor: Actor, showId: string, messa
   await db.show.update({ where: { id: showId }, data: { pinnedMessageId: messageId } });
   return getPinnedMessage(db, showId);
 }
+
+/** How many messages a replay carries at most: a long show's chat is read alongside, not archived. */
+export const REPLAY_CHAT_LIMIT = 2_000;
+
+/**
+ * The chat of a recorded window, oldest first, for a replay to show as its playhead passes each
+ * message: messages the moderators deleted and everything by people banned from the show stay
+ * hidden, as they were (or became) for live viewers.
+ */
+export async function replayChat(db: Db, showId: string, window: { from: Date; to: Date }): Promise<ChatMessageView[]> {
+  const rows = await db.chatMessage.findMany({
+    where: {
+      showId,
+      deletedAt: null,
+      createdAt: { gte: window.from, lte: window.to },
+      user: { showBans: { none: { showId } } },
+    },
+    select: messageSelect,
+    orderBy: { createdAt: 'asc' },
+    take: REPLAY_CHAT_LIMIT,
+  });
+  const roles = await authorRoles(db, showId, [...new Set(rows.map((r) => r.user.id))]);
+  return rows.map((r) => toView(r, roles.get(r.user.id) ?? 'viewer'));
+}

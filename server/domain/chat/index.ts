@@ -9,6 +9,7 @@ export {
   getPinnedMessage,
   pinChatMessage,
   recentChat,
+  replayChat,
   sendChatMessage,
   setSlowMode,
 } from './chat';

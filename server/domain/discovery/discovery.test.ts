@@ -34,6 +34,11 @@ describe('discovery', () => {
     const cancelled = await show({ title: 'Called off', status: 'CANCELLED' });
     const oldReplay = await show({ title: 'Old replay', status: 'ENDED', scheduledStart: hours(-100), endedAt: hours(-99) });
     const newReplay = await show({ title: 'New replay', status: 'ENDED', scheduledStart: hours(-10), endedAt: hours(-9) });
+    // A replay is an ended show with a READY recording; one without is not listed (server/domain/replays).
+    await database.prisma.showRecording.createMany({
+      data: [oldReplay, newReplay].map((showId) => ({ showId, status: 'READY' as const, storagePrefix: `recordings/${showId}/` })),
+    });
+    const unrecorded = await show({ title: 'Not recorded', status: 'ENDED', scheduledStart: hours(-5), endedAt: hours(-4) });
 
     const sections = await homeSections(database.prisma);
     expect(sections.live.map((s) => s.id)).toEqual([live]);
@@ -43,6 +48,7 @@ describe('discovery', () => {
     const everything = [...sections.live, ...sections.upcoming, ...sections.replays].map((s) => s.id);
     expect(everything).not.toContain(pending);
     expect(everything).not.toContain(cancelled);
+    expect(everything).not.toContain(unrecorded);
     expect(sections.live[0]).toMatchObject({
       host: { name: 'Mia Chen', handle: 'mia' },
       brand: { name: 'Lumen Beauty', slug: 'lumen' },

@@ -5,7 +5,7 @@ import { socialLinkSchema, type SocialLink } from '../accounts';
 import { productCardSelect, type ProductCard } from '../catalog';
 import type { Db } from '../context';
 import { AppError } from '../errors';
-import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
+import { discoverableShow, replayableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
 
 export { searchCatalog as search, normaliseSearchQuery, escapeLikePattern, type SearchResults } from './discovery-search';
 export type { ShowCardData } from '../shows';
@@ -29,7 +29,13 @@ export async function homeSections(db: Db): Promise<HomeSections> {
       orderBy: { scheduledStart: 'asc' },
       take: SECTION_SIZE,
     }),
-    db.show.findMany({ where: { status: 'ENDED' }, select: showCardSelect, orderBy: { endedAt: 'desc' }, take: SECTION_SIZE }),
+    // Only shows a viewer can play: an ended show without a READY recording has nothing to offer.
+    db.show.findMany({
+      where: { ...replayableShow, hostInviteStatus: 'ACCEPTED' },
+      select: showCardSelect,
+      orderBy: { endedAt: 'desc' },
+      take: SECTION_SIZE,
+    }),
   ]);
   return { live: live.map(toShowCard), upcoming: upcoming.map(toShowCard), replays: replays.map(toShowCard) };
 }

@@ -85,6 +85,8 @@ export type OrderRefusal =
   | { outcome: 'SOLD_OUT'; stock: number; variantId: string }
   | { outcome: 'LIMIT_REACHED'; maxPerBuyer: number; productId: string; variantId: string }
   | { outcome: 'SHOW_NOT_LIVE'; showStatus: string }
+  /** An ended show without a READY recording: there is no replay to buy from. */
+  | { outcome: 'NO_REPLAY'; showStatus: string }
   | { outcome: 'NOT_IN_LINEUP'; productId: string; variantId: string }
   | { outcome: 'VARIANT_NOT_FOUND' | 'INVALID_QUANTITY' | 'DEAL_MISMATCH' | 'DEAL_ENDED' | 'AUCTION_NOT_AWARDED'; variantId: string }
   | { outcome: 'PRICE_CHANGED'; totalMinor: number; expectedTotalMinor: number }
@@ -127,6 +129,8 @@ export function refusalError(refusal: OrderRefusal, request: PlaceOrderRequest, 
       return new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
     case 'SHOW_NOT_LIVE':
       return new AppError('SHOW_NOT_LIVE', `show ${showId} is ${refusal.showStatus}`);
+    case 'NO_REPLAY':
+      return new AppError('NO_REPLAY', `show ${showId} ended without a ready recording`);
     case 'VARIANT_NOT_FOUND':
       return new AppError('PRODUCT_GONE', `variant ${refusal.variantId} not found`);
     case 'INVALID_QUANTITY':

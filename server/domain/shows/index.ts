@@ -24,7 +24,7 @@ export {
   updateShowDetails,
 } from './scheduling';
 export { recordShowAudience } from './show-audience';
-export { discoverableShow, type ShowCardData, showCardSelect, toShowCard } from './show-cards';
+export { discoverableShow, readyRecording, replayableShow, type ShowCardData, showCardSelect, toShowCard } from './show-cards';
 export { requireModerator, showRoleOf } from './show-roles';
 export {
   endShow,

@@ -12,7 +12,15 @@ export interface ShowCardData {
   endedAt: string | null;
   host: { id: string; name: string; handle: string | null };
   brand: { id: string; name: string; slug: string };
+  /** An ended show with a READY recording: its card says "Replay" and its page plays it (server/domain/replays). */
+  hasReplay: boolean;
 }
+
+/** A recording a replay can play: finished and whole (issue 16; the recorder marks it READY). */
+export const readyRecording = { status: 'READY' } as const satisfies Prisma.ShowRecordingWhereInput;
+
+/** The shows that open as a replay: ended, with a READY recording. */
+export const replayableShow = { status: 'ENDED', recordings: { some: readyRecording } } as const satisfies Prisma.ShowWhereInput;
 
 export const showCardSelect = {
   id: true,
@@ -24,6 +32,7 @@ export const showCardSelect = {
   endedAt: true,
   host: { select: { id: true, name: true, influencer: { select: { handle: true } } } },
   brand: { select: { id: true, name: true, slug: true } },
+  recordings: { where: readyRecording, select: { id: true }, take: 1 },
 } as const satisfies Prisma.ShowSelect;
 
 type ShowCardRow = Prisma.ShowGetPayload<{ select: typeof showCardSelect }>;
@@ -39,6 +48,7 @@ export function toShowCard(row: ShowCardRow): ShowCardData {
     endedAt: row.endedAt?.toISOString() ?? null,
     host: { id: row.host.id, name: row.host.name, handle: row.host.influencer?.handle ?? null },
     brand: row.brand,
+    hasReplay: row.status === 'ENDED' && row.recordings.length > 0,
   };
 }
 

@@ -12,6 +12,7 @@ export const discovery = {
     live: 'Live',
     ended: 'Ended',
     cancelled: 'Cancelled',
+    replay: 'Replay',
     openStudio: 'Open studio',
   },
   search: {

@@ -158,6 +158,7 @@ export const errors = {
   STAGE_NOT_INVITED: 'You have no invitation to the stage.',
   STAGE_HOST_ALREADY: 'The host is on stage already.',
   BAG_WHILE_LIVE: 'You can fill your bag while the show is live.',
+  NO_REPLAY: 'This show has ended and has no replay to shop from.',
   BAG_FULL: 'Your bag holds up to {max} different items.',
   BAG_EMPTY: 'Your bag is empty.',
   BAG_NO_ADDRESS: 'Add a shipping address to pay for your bag.',

@@ -14,6 +14,7 @@ export const discovery: Messages['discovery'] = {
     live: 'ផ្ទាល់',
     ended: 'បានបញ្ចប់',
     cancelled: 'បានលុបចោល',
+    replay: 'ចាក់ឡើងវិញ',
     openStudio: 'បើកស្ទូឌីយោ',
   },
   search: {

@@ -14,6 +14,7 @@ export const discovery: Messages['discovery'] = {
     live: 'ສົດ',
     ended: 'ຈົບແລ້ວ',
     cancelled: 'ຍົກເລີກແລ້ວ',
+    replay: 'ເບິ່ງຄືນ',
     openStudio: 'ເປີດສະຕູດິໂອ',
   },
   search: {

@@ -14,6 +14,7 @@ export const discovery: Messages['discovery'] = {
     live: 'Шууд',
     ended: 'Дууссан',
     cancelled: 'Цуцлагдсан',
+    replay: 'Дахин үзэх',
     openStudio: 'Студи нээх',
   },
   search: {
