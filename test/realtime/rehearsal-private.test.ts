@@ -22,7 +22,7 @@ beforeAll(async () => {
   productId = show.lineup[0]!.productId;
   variantId = (await t.app.db.productVariant.findFirstOrThrow({ where: { productId }, orderBy: { priceMinor: 'asc' } })).id;
   hostSocket = await t.connect(await t.app.db.user.findUniqueOrThrow({ where: { id: show.hostId } }));
-  [buyer] = await createBuyers(t, 1, 'rehearsal');
+  buyer = (await createBuyers(t, 1, 'rehearsal'))[0]!;
 });
 
 afterAll(async () => {

@@ -1,4 +1,9 @@
 export const studio = {
+  rehearsal: {
+    start: 'Rehearse',
+    end: 'End rehearsal',
+    badge: 'Rehearsal: only you and the brand’s team can see this. Pins work; nothing is charged, announced or counted.',
+  },
   metaTitle: 'Studio',
   notHost: {
     title: 'This studio belongs to the show’s host',

@@ -1,6 +1,11 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  rehearsal: {
+    start: 'ហាត់សម',
+    end: 'បញ្ចប់ការហាត់សម',
+    badge: 'ការហាត់សម៖ មានតែអ្នក និងក្រុមការងាររបស់ម៉ាកទេដែលអាចមើលឃើញ។ ការខ្ទាស់ដំណើរការ គ្មានការគិតប្រាក់ ការប្រកាស ឬការរាប់ឡើយ។',
+  },
   metaTitle: 'ស្ទូឌីយោ',
   notHost: {
     title: 'ស្ទូឌីយោនេះជារបស់ម្ចាស់កម្មវិធី',

@@ -1,6 +1,11 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  rehearsal: {
+    start: 'ຊ້ອມ',
+    end: 'ສິ້ນສຸດການຊ້ອມ',
+    badge: 'ການຊ້ອມ: ສະເພາະທ່ານ ແລະ ທີມງານຂອງແບຣນເທົ່ານັ້ນທີ່ເຫັນ. ການປັກໝຸດໃຊ້ໄດ້; ບໍ່ມີການເກັບເງິນ, ປະກາດ ຫຼື ນັບ.',
+  },
   metaTitle: 'ສະຕູດິໂອ',
   notHost: {
     title: 'ສະຕູດິໂອນີ້ເປັນຂອງຜູ້ດຳເນີນລາຍການ',

@@ -1,6 +1,11 @@
 import type { Messages } from '../types';
 
 export const studio: Messages['studio'] = {
+  rehearsal: {
+    start: 'Бэлтгэл хийх',
+    end: 'Бэлтгэлийг дуусгах',
+    badge: 'Бэлтгэл: зөвхөн та болон брэндийн баг харна. Бүтээгдэхүүн тогтоох ажиллана; төлбөр, мэдэгдэл, тоолол байхгүй.',
+  },
   metaTitle: 'Студи',
   notHost: {
     title: 'Энэ студи шоуны хөтлөгчид харьяалагдана',
