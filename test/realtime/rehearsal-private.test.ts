@@ -60,6 +60,14 @@ describe('a rehearsal', () => {
     // Pins work, but leave no pin moment for a replay.
     expect(await ask(hostSocket, 'product:pin', { showId: DEMO_SHOW_ID, productId })).toMatchObject({ ok: true });
     expect(await t.app.db.pinEvent.count({ where: { showId: DEMO_SHOW_ID } })).toBe(0);
+    // Deals can be tried too, without an entry in the show's audit log.
+    const { priceMinor } = await t.app.db.productVariant.findUniqueOrThrow({ where: { id: variantId } });
+    expect(
+      await ask(hostSocket, 'deal:start', { showId: DEMO_SHOW_ID, variantId, priceMinor: priceMinor - 1, durationSeconds: 60 }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await t.app.db.showAuditEntry.count({ where: { showId: DEMO_SHOW_ID } })).toBe(0);
     expect(await ask(hostSocket, 'chat:send', { showId: DEMO_SHOW_ID, text: 'mic check' })).toMatchObject({ ok: true });
 
     // Nothing can be bought (not even by the staff who can see it), and nothing is charged.
@@ -85,6 +93,7 @@ describe('a rehearsal', () => {
       uniqueViewers: 0,
     });
     expect(await t.app.db.chatMessage.count({ where: { showId: DEMO_SHOW_ID } })).toBe(0);
+    expect(await t.app.db.flashDeal.count({ where: { showId: DEMO_SHOW_ID } })).toBe(0);
     await joinShow(anonymous, DEMO_SHOW_ID);
   });
 
