@@ -6,6 +6,7 @@ import type { Prisma } from '../../db/client';
 import { DEMO_BRAND_SLUG, DEMO_EMAILS, seedDemoData, type DemoSeed } from '../../db/seed';
 import { brandProfile, homeSections, otherShows, search } from '../discovery';
 import { followBrand } from '../notifications';
+import { goLive } from '../shows';
 import { demoActors, type DemoActors } from '../test-actors';
 import { canEmbed, isPubliclyListed, requireShowAccess, setShowPrivacy } from './index';
 
@@ -120,5 +121,18 @@ describe('the join gate', () => {
     });
     expect(jobs).toHaveLength(1);
     expect(JSON.stringify(jobs[0]!.payload)).toContain(`${PUBLIC_URL}/api/shows/join/${invite.token}`);
+  });
+});
+
+describe('announcements', () => {
+  it('going live announces a public show to its followers, but neither an unlisted one nor an invite-only one closed to followers', async () => {
+    const announced = async (visibility: 'PUBLIC' | 'UNLISTED' | 'INVITE_ONLY') => {
+      const id = await show({ title: `Announce ${visibility}`, visibility, scheduledStart: hours(0.1) });
+      await goLive(database.prisma, actors.host, id);
+      return database.prisma.job.count({ where: { kind: 'show.live', dedupeKey: { startsWith: `show-live:${id}:` } } });
+    };
+    expect(await announced('PUBLIC')).toBe(1);
+    expect(await announced('UNLISTED')).toBe(0);
+    expect(await announced('INVITE_ONLY')).toBe(0);
   });
 });
