@@ -12,7 +12,9 @@ export async function PrivateShowNotice({ brand, rehearsal, signedIn }: { brand:
         className="mx-auto max-w-xl space-y-4 px-4 py-16 text-center"
         data-refusal={rehearsal ? 'REHEARSAL_STAFF_ONLY' : 'SHOW_PRIVATE'}
       >
-        <h1 className="text-2xl font-bold tracking-tight">{t('discovery.private.title')}</h1>
+        <h1 className="text-2xl font-bold tracking-tight">
+          {t(rehearsal ? 'discovery.private.rehearsalTitle' : 'discovery.private.title')}
+        </h1>
         <p role="status" className="text-neutral-700">
           {rehearsal ? t('discovery.private.rehearsal', { brand }) : t('discovery.private.body', { brand })}
         </p>

@@ -67,6 +67,7 @@ export const discovery: Messages['discovery'] = {
     days: '{count, plural, one {# өдөр} other {# өдөр}}',
   },
   private: {
+    rehearsalTitle: 'Бэлтгэл явагдаж байна',
     title: 'Энэ шоу хаалттай',
     body: 'Зөвхөн {brand}-ийн урьсан хүмүүс үзэх боломжтой. Хэрэв таныг урьсан бол урилгын имэйл дэх хувийн холбоосыг нээх эсвэл урилга ирсэн имэйл хаягаараа нэвтэрнэ үү.',
     rehearsal:
