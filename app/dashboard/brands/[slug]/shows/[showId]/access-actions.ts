@@ -33,13 +33,11 @@ const shareRowsSchema = z.object({ rows: z.array(z.object({ hostHandle: z.string
 /** The form sends rows host0/product0/share0, host1/…; empty rows are skipped, percents become basis points. */
 export async function setHostSharesAction(slug: string, showId: string, _: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  const rows = form
-    .getAll('host')
-    .map((host, i) => ({
-      hostHandle: String(host),
-      productId: String(form.getAll('product')[i] ?? ''),
-      percent: String(form.getAll('share')[i] ?? ''),
-    }));
+  const rows = form.getAll('host').map((host, i) => ({
+    hostHandle: String(host),
+    productId: String(form.getAll('product')[i] ?? ''),
+    percent: String(form.getAll('share')[i] ?? ''),
+  }));
   const result = await formAction(shareRowsSchema, { rows }, async (input, user) => {
     const shares: HostShareInput[] = input.rows
       .filter((r) => r.hostHandle.trim() !== '')
