@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { getHostStatement, placeShowOrder } from '../orders';
 import { refundOrder, TestPaymentProvider } from '../payments';
 import { demoActors, type DemoActors } from '../test-actors';
-import { setHostShares, splitLargestRemainder } from './shares';
+import { getHostShares, setHostShares, splitLargestRemainder } from './shares';
 
 const payments = new TestPaymentProvider();
 let database: TestDatabase;
@@ -112,6 +112,15 @@ describe('co-host shares', () => {
     ]);
     const { net } = await ledger((await buySerums(1)).id);
     expect(Object.fromEntries(net)).toEqual({ [coHostB.userId]: 380 });
+    // The dashboard reads the shares back as they were set.
+    const shares = await getHostShares(database.prisma, actors.lumenOwner, DEMO_BRAND_SLUG, DEMO_SHOW_ID);
+    expect(shares.map((r) => [r.handle, r.productId, r.shareBps])).toEqual(
+      expect.arrayContaining([
+        [DEMO_HOST_HANDLE, null, 500],
+        ['cohost_a', null, 500],
+        ['cohost_b', serumProductId, 1000],
+      ]),
+    );
   });
 });
 
