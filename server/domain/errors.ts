@@ -343,6 +343,13 @@ export const ERROR_REASONS = {
   WEBHOOK_CONNECTION_FAILED: { code: 'INVALID_STATE', params: { error: text } },
   WEBHOOK_NO_CONNECTION: { code: 'INVALID_STATE' },
   WEBHOOK_HTTP_STATUS: { code: 'INVALID_STATE', params: { status: count } },
+  // Co-hosts, rehearsals and private shows (issue 18).
+  HOST_SHARES_SUM: { code: 'INVALID_INPUT', params: { sum: text, rate: text } },
+  HOST_SHARE_TWICE: { code: 'INVALID_INPUT', params: { handle: text } },
+  SHOW_PRIVATE: { code: 'FORBIDDEN' },
+  REHEARSAL_STAFF_ONLY: { code: 'FORBIDDEN' },
+  REHEARSAL_NO_ORDERS: { code: 'SHOW_NOT_LIVE' },
+  REHEARSAL_NOT_SCHEDULED: { code: 'INVALID_STATE' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

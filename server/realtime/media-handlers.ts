@@ -1,6 +1,8 @@
 import type { types } from 'mediasoup';
 import { AppError } from '../domain/errors';
 import { requireMediaAccess, type MediaUse } from '../domain/shows';
+import { requireShowAccess } from '../domain/show-access';
+import { visitorOf } from './show-visitor';
 import type { MediaService } from '../media/media-service';
 import type { ShowMediaRoom } from '../media/show-media-room';
 import type { ShowBroadcaster } from './broadcaster';
@@ -81,7 +83,11 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     requireJoined(socket, showId);
   };
   // Events that make media resources ask the domain first: a live show, or the host's own preview.
-  const allowed = (showId: string, use: MediaUse) => requireMediaAccess(ctx.db, socket.data.user?.userId ?? null, showId, use);
+  const allowed = async (showId: string, use: MediaUse) => {
+    // show:join already passed the private-show gate; media:watch may come first and passes it here.
+    if (!socket.data.shows.has(showId)) await requireShowAccess(ctx.db, visitorOf(socket, showId), showId);
+    await requireMediaAccess(ctx.db, socket.data.user?.userId ?? null, showId, use);
+  };
 
   on.on('media:routerCapabilities', showRefSchema, async ({ showId }) => {
     requireJoined(socket, showId);

@@ -209,6 +209,8 @@ export interface ClientToServerEvents {
   'show:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'show:goLive': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus; startedAt: string | null }>) => void;
   'show:end': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ status: ShowStatus }>) => void;
+  'show:rehearse': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ rehearsalStartedAt: string }>) => void;
+  'show:endRehearsal': (payload: z.infer<typeof showRefSchema>, ack: AckFn<Record<string, never>>) => void;
   'product:pin': (payload: z.infer<typeof pinProductSchema>, ack: AckFn<{ product: ProductCard }>) => void;
   'product:unpin': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'deal:start': (payload: z.input<typeof dealStartSchema>, ack: AckFn<{ deal: DealView }>) => void;

@@ -6,6 +6,9 @@ import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
 import { publicStage, stageSeatOf, stageView } from '../domain/stage';
 import { endShow, getShowState, goLive, pinnedAt, pinProduct, unpinProduct } from '../domain/shows';
+import { requireShowAccess } from '../domain/show-access';
+import { endRehearsal, startRehearsal } from '../domain/rehearsals';
+import { visitorOf } from './show-visitor';
 import { engagementSnapshot } from './engagement-handlers';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
@@ -24,6 +27,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   const { socket, io, db, presence, broadcaster } = ctx;
 
   on.on('show:join', showRefSchema, async ({ showId }) => {
+    // Private shows and rehearsals refuse here (FORBIDDEN) before anything of the show is read.
+    const { rehearsing } = await requireShowAccess(db, visitorOf(socket, showId), showId);
     // The sequence number is read first: anything broadcast while the snapshot is
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
@@ -44,7 +49,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     if (!socket.data.shows.has(showId)) {
       await socket.join(showRoom(showId));
       if (role === 'host' || role === 'moderator') await socket.join(showStaffRoom(showId));
-      if (role !== 'host') presence.add(showId, personKey(socket));
+      // The staff watching a rehearsal are not the show's audience.
+      if (role !== 'host' && !rehearsing) presence.add(showId, personKey(socket));
     }
     socket.data.shows.set(showId, role);
     // A room being rebuilt after its worker died has no producers yet, and a join does not wait for it;
@@ -98,6 +104,17 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     ctx.simulcast?.service.stopShow(showId);
     (await ctx.media.existingRoom(showId))?.close();
     return { status: show.status };
+  });
+
+  on.on('show:rehearse', showRefSchema, async ({ showId }) => {
+    const { rehearsalStartedAt } = await startRehearsal(db, requireUser(socket), showId);
+    return { rehearsalStartedAt: rehearsalStartedAt.toISOString() };
+  });
+
+  on.on('show:endRehearsal', showRefSchema, async ({ showId }) => {
+    await endRehearsal(db, requireUser(socket), showId);
+    broadcaster.emit(showId, 'product:unpinned', { showId, at: Date.now() });
+    return {};
   });
 
   on.on('product:pin', pinProductSchema, async ({ showId, productId }) => {

@@ -17,6 +17,10 @@ import type { HlsPath } from './live-video';
 import { showRecordsHls } from '@/server/domain/recordings';
 import { isDeployment } from '@/server/env';
 import { getI18n } from '@/app/_i18n/server';
+import { cookies } from 'next/headers';
+import { AppError } from '@/server/domain/errors';
+import { requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
+import { PrivateShowNotice } from './private-show-notice';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
@@ -64,6 +68,16 @@ export default async function ShowPage({
 }) {
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
+  // Private shows and rehearsals: the same gate as the socket's show:join (server/domain/show-access).
+  const inviteToken = (await cookies()).get(showInviteCookie(showId))?.value ?? null;
+  const refusal = await requireShowAccess(services().db, { userId: user?.id ?? null, inviteToken }, showId).then(
+    () => null,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') return error.key;
+      throw error;
+    },
+  );
+  if (refusal) return <PrivateShowNotice brand={show.brand.name} rehearsal={refusal === 'REHEARSAL_STAFF_ONLY'} signedIn={user !== null} />;
   if (show.status === 'CANCELLED') {
     const { t } = await getI18n();
     const { cancelReason } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { cancelReason: true } });

@@ -19,6 +19,7 @@ import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
 import { StagePanel, useStage } from './stage-panel';
 import { SimulcastPanel } from './simulcast-panel';
+import { RehearsalControls } from './rehearsal-controls';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
 import { ReactionsStrip, useReactionTally } from './studio-reactions';
@@ -41,6 +42,8 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
   const { figures, failed: figuresFailed } = useStudioFigures(socket, show.id, state.connection, state.status);
   const reactions = useReactionTally(socket, show.id);
   const live = state.status === 'LIVE';
+  const [rehearsal, setRehearsal] = useState(false);
+  const rehearsing = rehearsal && state.status === 'SCHEDULED';
   const ended = state.status === 'ENDED' || state.status === 'CANCELLED';
   const onAir = state.status === 'SCHEDULED' || live;
   const capture = useCaptureDevices(onAir);
@@ -114,6 +117,9 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
                 onEndShow={() => void actions.endShow()}
                 onRetryVideo={sending.retry}
               />
+              {state.status === 'SCHEDULED' && (
+                <RehearsalControls socketRef={socketRef} showId={show.id} rehearsing={rehearsing} onChange={setRehearsal} />
+              )}
             </div>
           )}
         </section>
@@ -176,7 +182,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
         <LineupPanel
           lineup={state.lineup}
           pinnedId={ended ? null : (state.pinned?.id ?? null)}
-          live={live}
+          live={live || rehearsing}
           ended={ended}
           loading={state.connection !== 'connected' && state.lineup.length === 0}
           onPin={actions.pin}

@@ -6,6 +6,7 @@ import { productCardSelect, type ProductCard } from '../catalog';
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { discoverableShow, replayableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
+import { publiclyListedShow } from '../show-access';
 
 export { searchCatalog as search, normaliseSearchQuery, escapeLikePattern, type SearchResults } from './discovery-search';
 export type { ShowCardData } from '../shows';
@@ -21,17 +22,22 @@ export interface HomeSections {
 
 export async function homeSections(db: Db): Promise<HomeSections> {
   const [live, upcoming, replays] = await Promise.all([
-    db.show.findMany({ where: { status: 'LIVE' }, select: showCardSelect, orderBy: { startedAt: 'desc' }, take: SECTION_SIZE }),
+    db.show.findMany({
+      where: { status: 'LIVE', ...publiclyListedShow },
+      select: showCardSelect,
+      orderBy: { startedAt: 'desc' },
+      take: SECTION_SIZE,
+    }),
     // Only shows the host has agreed to: a pending invitation is not a promise to viewers.
     db.show.findMany({
-      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED' },
+      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', ...publiclyListedShow },
       select: showCardSelect,
       orderBy: { scheduledStart: 'asc' },
       take: SECTION_SIZE,
     }),
     // Only shows a viewer can play: an ended show without a READY recording has nothing to offer.
     db.show.findMany({
-      where: { ...replayableShow, hostInviteStatus: 'ACCEPTED' },
+      where: { ...replayableShow, ...publiclyListedShow, hostInviteStatus: 'ACCEPTED' },
       select: showCardSelect,
       orderBy: { endedAt: 'desc' },
       take: SECTION_SIZE,
@@ -44,13 +50,13 @@ export async function homeSections(db: Db): Promise<HomeSections> {
 export async function otherShows(db: Db, exceptShowId: string, take = 6): Promise<ShowCardData[]> {
   const [live, upcoming] = await Promise.all([
     db.show.findMany({
-      where: { status: 'LIVE', id: { not: exceptShowId } },
+      where: { status: 'LIVE', id: { not: exceptShowId }, ...publiclyListedShow },
       select: showCardSelect,
       orderBy: { startedAt: 'desc' },
       take,
     }),
     db.show.findMany({
-      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', id: { not: exceptShowId } },
+      where: { status: 'SCHEDULED', hostInviteStatus: 'ACCEPTED', id: { not: exceptShowId }, ...publiclyListedShow },
       select: showCardSelect,
       orderBy: { scheduledStart: 'asc' },
       take,
@@ -69,7 +75,7 @@ async function showsOf(db: Db, where: { hostId: string } | { brandId: string }) 
       take: PROFILE_SECTION_SIZE,
     }),
     db.show.findMany({
-      where: { ...where, status: 'ENDED' },
+      where: { ...where, status: 'ENDED', ...publiclyListedShow },
       select: showCardSelect,
       orderBy: { endedAt: 'desc' },
       take: PROFILE_SECTION_SIZE,

@@ -52,8 +52,14 @@ export async function announceShowChange(db: Db, showId: string, change: ShowCha
 
 /** Tells followers and "Remind me" people that the show is live now. */
 export async function announceShowLive(db: Db, showId: string): Promise<void> {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { status: true, startedAt: true } });
+  const show = await db.show.findUnique({
+    where: { id: showId },
+    select: { status: true, startedAt: true, visibility: true, inviteFollowers: true },
+  });
   if (!show || show.status !== 'LIVE' || !show.startedAt) return;
+  // A private show is announced only where its audience may open it: an unlisted link is not spread,
+  // and an invite-only show is announced only when the brand let its followers in.
+  if (show.visibility === 'UNLISTED' || (show.visibility === 'INVITE_ONLY' && !show.inviteFollowers)) return;
   const startedAt = show.startedAt.toISOString();
   await enqueueJob(db, { kind: 'show.live', payload: { showId, startedAt }, dedupeKey: `show-live:${showId}:${startedAt}` });
 }

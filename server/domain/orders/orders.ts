@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { placeOrder, type PlacedOrderResult } from './order-pipeline';
 import type { PaymentProvider } from '../payments';
 import { stockGate } from '../catalog';
+import { isRehearsing } from '../rehearsals';
 
 export interface ShowPurchaseRequest {
   showId: string;
@@ -109,6 +110,9 @@ export async function placeShowOrder(
   } catch (error) {
     // A payment that failed gave its unit back: what the gate knew is stale.
     if (error instanceof AppError && error.code !== 'SOLD_OUT') stockGate.forget(request.variantId);
+    // Only on the refused path (one read): a rehearsal says why nothing can be bought.
+    if (error instanceof AppError && error.key === 'SHOW_NOT_LIVE' && (await isRehearsing(db, request.showId)))
+      throw new AppError('REHEARSAL_NO_ORDERS', `show ${request.showId} is being rehearsed`);
     throw error;
   } finally {
     if (!retry) stockGate.settle(request.variantId, request.quantity, stock);

@@ -90,11 +90,17 @@ export async function getDeal(db: Db, dealId: string): Promise<DealView | null> 
 }
 
 async function requireLiveHost(db: Db, actor: Actor, showId: string) {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { hostId: true, status: true, pinnedProductId: true } });
+  const show = await db.show.findUnique({
+    where: { id: showId },
+    select: { hostId: true, status: true, pinnedProductId: true, rehearsalStartedAt: true },
+  });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   if (show.hostId !== actor.userId) throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
-  if (show.status !== 'LIVE') throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
-  return show;
+  // A rehearsal tries deals too; nothing can be bought at them, and they leave no trace in the audit log.
+  const rehearsing = show.status === 'SCHEDULED' && show.rehearsalStartedAt !== null;
+  if (show.status !== 'LIVE' && !rehearsing) throw new AppError('SHOW_NOT_LIVE', `show ${showId} is ${show.status}`);
+  const audit: (...args: Parameters<typeof appendShowAudit>) => Promise<unknown> = rehearsing ? async () => undefined : appendShowAudit;
+  return { ...show, audit };
 }
 
 /** Starts a deal on a variant of the pinned product; any deal already running ends. */
@@ -120,7 +126,7 @@ export async function startFlashDeal(
       data: { endedAt: now },
       select: { id: true },
     });
-    for (const { id } of replaced) await appendShowAudit(tx, showId, 'deal.ended', { dealId: id, reason: 'replaced' });
+    for (const { id } of replaced) await show.audit(tx, showId, 'deal.ended', { dealId: id, reason: 'replaced' });
     const deal = await tx.flashDeal.create({
       data: {
         showId,
@@ -134,7 +140,7 @@ export async function startFlashDeal(
       },
       select: dealSelect,
     });
-    await appendShowAudit(tx, showId, 'deal.started', {
+    await show.audit(tx, showId, 'deal.started', {
       dealId: deal.id,
       productId: deal.productId,
       variantId: deal.variantId,
@@ -151,7 +157,7 @@ export async function startFlashDeal(
 
 /** Ends the running deal; `dealId` is the one viewers saw (null: none), `at` the server's instant of the end. */
 export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promise<{ dealId: string | null; at: number }> {
-  await requireLiveHost(db, actor, showId);
+  const { audit } = await requireLiveHost(db, actor, showId);
   const now = new Date();
   const running = await activeDeal(db, showId, now);
   await db.$transaction(async (tx) => {
@@ -160,7 +166,7 @@ export async function endFlashDeal(db: Db, actor: Actor, showId: string): Promis
       data: { endedAt: now },
       select: { id: true },
     });
-    for (const { id } of ended) await appendShowAudit(tx, showId, 'deal.ended', { dealId: id, reason: 'host' });
+    for (const { id } of ended) await audit(tx, showId, 'deal.ended', { dealId: id, reason: 'host' });
   });
   return { dealId: running?.id ?? null, at: now.getTime() };
 }
@@ -176,13 +182,16 @@ export async function closeExpiredDeal(db: Db, dealId: string, now = new Date())
       data: { endedAt: now },
       select: { showId: true, endsAt: true, soldCount: true },
     });
-    for (const deal of closed)
-      await appendShowAudit(tx, deal.showId, 'deal.ended', {
-        dealId,
-        reason: 'time',
-        endsAt: deal.endsAt.toISOString(),
-        soldCount: deal.soldCount,
-      });
+    const show = closed[0] && (await tx.show.findUnique({ where: { id: closed[0].showId }, select: { status: true } }));
+    // A rehearsal's deal (the show still SCHEDULED) ends without an audit entry, as it started.
+    if (show?.status !== 'SCHEDULED')
+      for (const deal of closed)
+        await appendShowAudit(tx, deal.showId, 'deal.ended', {
+          dealId,
+          reason: 'time',
+          endsAt: deal.endsAt.toISOString(),
+          soldCount: deal.soldCount,
+        });
     return closed.length > 0;
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import { stageSeatOf } from '../stage';
+import { isShowStaff } from '../show-access';
 
 export type MediaUse = 'watch' | 'send';
 
@@ -13,7 +14,10 @@ export type MediaUse = 'watch' | 'send';
  * show (server/domain/stage); a removed guest is refused at its next request.
  */
 export async function requireMediaAccess(db: Db, userId: string | null, showId: string, use: MediaUse): Promise<void> {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { status: true, hostId: true, hostInviteStatus: true } });
+  const show = await db.show.findUnique({
+    where: { id: showId },
+    select: { status: true, hostId: true, hostInviteStatus: true, rehearsalStartedAt: true },
+  });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   // A host who declined the invitation is not the show's host (as in show-roles.ts).
   const isHost = userId !== null && show.hostId === userId && show.hostInviteStatus !== 'DECLINED';
@@ -23,5 +27,7 @@ export async function requireMediaAccess(db: Db, userId: string | null, showId: 
   }
   if (show.status === 'LIVE') return;
   if (isHost && show.status === 'SCHEDULED') return; // the host's own preview
+  // A rehearsal is watched by the show's staff only (issue 18): everyone else waits for the real start.
+  if (show.status === 'SCHEDULED' && show.rehearsalStartedAt && userId !== null && (await isShowStaff(db, userId, showId))) return;
   throw new AppError('MEDIA_NOT_LIVE', `show ${showId} is ${show.status}`);
 }

@@ -52,5 +52,9 @@ export function toShowCard(row: ShowCardRow): ShowCardData {
   };
 }
 
-/** Shows the public may discover: the host said yes, and the brand has not cancelled. */
-export const discoverableShow = { hostInviteStatus: 'ACCEPTED', status: { not: 'CANCELLED' } } as const satisfies Prisma.ShowWhereInput;
+/** Shows the public may discover: the host said yes, the brand has not cancelled, and the show is public (show-access's isPubliclyListed). */
+export const discoverableShow = {
+  hostInviteStatus: 'ACCEPTED',
+  status: { not: 'CANCELLED' },
+  visibility: 'PUBLIC',
+} as const satisfies Prisma.ShowWhereInput;

@@ -3,6 +3,7 @@ import { productCardSelect, type ProductCard } from '../catalog';
 import type { Actor, Db } from '../context';
 import { recordShowEvent } from './show-events';
 import { announceShowLive } from '../notifications';
+import { endRehearsal, pinDuringRehearsal } from '../rehearsals';
 
 export type ShowStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
 
@@ -96,7 +97,7 @@ export async function getShowState(db: Db, showId: string): Promise<ShowState> {
 async function requireHost(db: Db, actor: Actor, showId: string) {
   const show = await db.show.findUnique({
     where: { id: showId },
-    select: { id: true, hostId: true, status: true, startedAt: true, hostInviteStatus: true },
+    select: { id: true, hostId: true, status: true, startedAt: true, hostInviteStatus: true, rehearsalStartedAt: true },
   });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
   if (show.hostId !== actor.userId || show.hostInviteStatus === 'DECLINED')
@@ -117,6 +118,8 @@ export async function goLive(db: Db, actor: Actor, showId: string): Promise<Show
   if (show.hostInviteStatus !== 'ACCEPTED') {
     throw new AppError('INVITE_NOT_ACCEPTED', `host has not accepted show ${showId}`);
   }
+  // Going live straight from a rehearsal starts clean, as if the host had left it first.
+  if (show.rehearsalStartedAt) await endRehearsal(db, actor, showId);
   if (show.status === 'SCHEDULED') {
     // Conditional on the status so two clicks (or two tabs) start the show once.
     const started = await db.$transaction(async (tx) => {
@@ -157,7 +160,8 @@ export interface PinResult {
 
 export async function pinProduct(db: Db, actor: Actor, showId: string, productId: string): Promise<PinResult> {
   const show = await requireHost(db, actor, showId);
-  if (show.status !== 'LIVE' || !show.startedAt) throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
+  const rehearsing = show.status === 'SCHEDULED' && show.rehearsalStartedAt !== null;
+  if (!rehearsing && (show.status !== 'LIVE' || !show.startedAt)) throw new AppError('PIN_NEEDS_LIVE', `show ${showId} is ${show.status}`);
   const inLineup = await db.showProduct.findUnique({
     where: { showId_productId: { showId, productId } },
     select: { product: { select: { status: true } } },
@@ -168,6 +172,11 @@ export async function pinProduct(db: Db, actor: Actor, showId: string, productId
   if (inLineup.product.status !== 'ACTIVE') throw new AppError('PRODUCT_NOT_ON_SALE', `product ${productId} is ${inLineup.product.status}`);
   // One instant for the broadcast's `at` and the stored offset, so a replay and a live viewer place the pin alike.
   const at = Date.now();
+  if (rehearsing || !show.startedAt) {
+    // A rehearsal's pin leaves no pin moment behind: the replay knows only the real show.
+    await pinDuringRehearsal(db, showId, productId);
+    return { product: await db.product.findUniqueOrThrow({ where: { id: productId }, select: productCardSelect }), at };
+  }
   const offsetMs = at - show.startedAt.getTime();
   const [, , product] = await db.$transaction([
     db.show.update({ where: { id: showId }, data: { pinnedProductId: productId } }),

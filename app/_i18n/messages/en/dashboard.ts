@@ -294,6 +294,48 @@ export const dashboard = {
     submitting: 'Rescheduling…',
     done: 'Rescheduled. Everyone following the show will be told.',
   },
+  showAccess: {
+    heading: 'Who can watch',
+    visibility: 'Visibility',
+    emails: 'Invited emails',
+    emailsHint:
+      'One per line or separated by commas. Each new address gets its own join link by email ({count, plural, =0 {none sent yet} one {# sent} other {# sent}}). Removing an address withdraws its link.',
+    followers: 'Also let everyone who follows the brand in',
+    save: 'Save who can watch',
+    saving: 'Saving…',
+    saved: 'Saved. {count, plural, =0 {No new invitations.} one {# invitation sent.} other {# invitations sent.}}',
+    options: {
+      PUBLIC: {
+        label: 'Public',
+        hint: 'Listed on the home page, in search and on your profile.',
+      },
+      UNLISTED: {
+        label: 'Unlisted',
+        hint: 'Not listed anywhere; anyone with the link can watch.',
+      },
+      INVITE_ONLY: {
+        label: 'Invite only',
+        hint: 'Only invited emails (and, if you choose, your followers) can join; everyone else sees that the show is private.',
+      },
+    },
+  },
+  coHosts: {
+    heading: 'Hosts and commission shares',
+    intro:
+      'Share the show’s {rate} % commission among its hosts, for the whole show or per product. The shares of each row group must add up to {rate} %. Leave it empty and the host earns all of it.',
+    host: 'Host',
+    scope: 'Applies to',
+    share: 'Share (%)',
+    hostRow: 'Host, row {row}',
+    scopeRow: 'Applies to, row {row}',
+    shareRow: 'Share in percent, row {row}',
+    wholeShow: 'Whole show',
+    rounding:
+      'Each sale’s commission is split in whole cents by the largest-remainder rule, so the shares always add up to the commission exactly. Refunds take each share back in proportion.',
+    save: 'Save shares',
+    saving: 'Saving…',
+    saved: 'Shares saved. They apply to orders from now on.',
+  },
   cancelShow: {
     open: 'Cancel this show…',
     confirm: 'Cancel the show for everyone? The host, followers and people with a reminder will be told. This cannot be undone.',

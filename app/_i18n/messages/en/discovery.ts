@@ -65,6 +65,14 @@ export const discovery = {
     startingSoon: 'Starting any moment',
     days: '{count, plural, one {# day} other {# days}}',
   },
+  private: {
+    rehearsalTitle: 'Rehearsal in progress',
+    title: 'This show is private',
+    body: 'Only the people {brand} invited can watch it. If you were invited, open the personal link from your invitation email, or sign in with the email address it was sent to.',
+    rehearsal: 'The host is rehearsing this show. Only the host and {brand}’s team can watch the rehearsal; come back when it starts.',
+    signIn: 'Sign in',
+    seeOthers: 'See what is live and upcoming',
+  },
   cancelled: {
     notice: 'This show was cancelled. Sorry — {brand} may plan another one soon.',
     seeOthers: 'See what is live and upcoming',

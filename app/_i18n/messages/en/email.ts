@@ -69,6 +69,11 @@ export const email = {
     hostLine: '{brand} would like you to host “{title}” on {when}, for {minutes} minutes, with a {commission} commission on sales.',
     hostAction: 'Accept or decline from your dashboard',
   },
+  showInvite: {
+    subject: 'You are invited to “{title}”',
+    line: '{brand} invites you to watch “{title}”, a private live show on {when}. This link is yours alone: it lets you in.',
+    open: 'Join the show',
+  },
   hostAnswer: {
     acceptedSubject: '{host} accepted “{title}”',
     declinedSubject: '{host} declined “{title}”',

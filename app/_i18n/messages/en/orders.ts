@@ -175,6 +175,7 @@ export const orders = {
     notFound: 'We could not find that order.',
   },
   statement: {
+    shareOf: '{share} of {rate}',
     title: 'Commission statement',
     description: 'What you earned on each show you hosted. Cancelled and refunded orders do not count.',
     netNote: 'Partial refunds are taken off: sales and commission count only what the buyer kept paying.',

@@ -14,6 +14,11 @@ export const studio = {
     pictureInPicture: 'Picture in picture',
     offAir: 'Guests can join once you are live.',
   },
+  rehearsal: {
+    start: 'Rehearse',
+    end: 'End rehearsal',
+    badge: 'Rehearsal: only you and the brand’s team can see this. Pins work; nothing is charged, announced or counted.',
+  },
   metaTitle: 'Studio',
   notHost: {
     title: 'This studio belongs to the show’s host',

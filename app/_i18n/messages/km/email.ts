@@ -67,6 +67,11 @@ export const email = {
     hostLine: '{brand} ចង់ឱ្យអ្នកដឹកនាំកម្មវិធី «{title}» នៅ {when} រយៈពេល {minutes} នាទី ដោយទទួលបានកម្រៃជើងសារ {commission} លើការលក់។',
     hostAction: 'ទទួលយក ឬបដិសេធពីផ្ទាំងគ្រប់គ្រងរបស់អ្នក',
   },
+  showInvite: {
+    subject: 'អ្នកត្រូវបានអញ្ជើញឱ្យមើល «{title}»',
+    line: '{brand} អញ្ជើញអ្នកមើល «{title}» ដែលជាកម្មវិធីផ្សាយផ្ទាល់ឯកជននៅ {when}។ តំណនេះសម្រាប់តែអ្នកប៉ុណ្ណោះ៖ វានាំអ្នកចូល។',
+    open: 'ចូលរួមកម្មវិធី',
+  },
   hostAnswer: {
     acceptedSubject: '{host} បានទទួលយក «{title}»',
     declinedSubject: '{host} បានបដិសេធ «{title}»',

@@ -66,6 +66,11 @@ export const email = {
     hostLine: '{brand} ຢາກໃຫ້ທ່ານດຳເນີນລາຍການ “{title}” ໃນ {when}, ເປັນເວລາ {minutes} ນາທີ, ພ້ອມຄ່ານາຍໜ້າ {commission} ຈາກຍອດຂາຍ.',
     hostAction: 'ຮັບ ຫຼື ປະຕິເສດຈາກໜ້າຄວບຄຸມຂອງທ່ານ',
   },
+  showInvite: {
+    subject: 'ທ່ານໄດ້ຮັບເຊີນເຂົ້າຊົມ “{title}”',
+    line: '{brand} ເຊີນທ່ານເບິ່ງ “{title}”, ລາຍການສົດສ່ວນຕົວໃນ {when}. ລິ້ງນີ້ເປັນຂອງທ່ານຜູ້ດຽວ: ມັນພາທ່ານເຂົ້າ.',
+    open: 'ເຂົ້າຮ່ວມລາຍການ',
+  },
   hostAnswer: {
     acceptedSubject: '{host} ໄດ້ຮັບ «{title}»',
     declinedSubject: '{host} ໄດ້ປະຕິເສດ «{title}»',

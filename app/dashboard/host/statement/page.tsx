@@ -83,7 +83,15 @@ export default async function HostStatementPage() {
                       </td>
                       <td className="p-3 text-right tabular-nums">{show.orderCount}</td>
                       <td className="p-3 text-right tabular-nums">{formatPrice(show.salesMinor, show.currency, intl)}</td>
-                      <td className="p-3 text-right tabular-nums">{format.percent(show.commissionRateBps / 10_000, 2)}</td>
+                      <td className="p-3 text-right tabular-nums">
+                        {/* Co-hosts split the show's rate: each reads their own share of it. */}
+                        {show.shareBps === show.commissionRateBps
+                          ? format.percent(show.commissionRateBps / 10_000, 2)
+                          : t('orders.statement.shareOf', {
+                              share: format.percent(show.shareBps / 10_000, 2),
+                              rate: format.percent(show.commissionRateBps / 10_000, 2),
+                            })}
+                      </td>
                       <td className="p-3 text-right font-semibold tabular-nums">
                         {formatPrice(show.commissionMinor, show.currency, intl)}
                       </td>

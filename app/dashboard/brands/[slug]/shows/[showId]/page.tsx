@@ -18,6 +18,11 @@ import { CancelForm } from './cancel-form';
 import { RescheduleForm } from './reschedule-form';
 import { RecordingsPanel } from './recordings-panel';
 import { listShowRecordings } from '@/server/domain/recordings';
+import { getHostShares } from '@/server/domain/payouts';
+import { getShowPrivacy } from '@/server/domain/show-access';
+import { setHostSharesAction, setPrivacyAction } from './access-actions';
+import { CoHostsForm } from './co-hosts-form';
+import { PrivacyForm } from './privacy-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -50,7 +55,11 @@ export default async function EditShowPage({
     if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const candidates = await orNotFound(listLineupCandidates(db, actor, slug, show.lineup));
+  const [candidates, shares, privacy] = await Promise.all([
+    orNotFound(listLineupCandidates(db, actor, slug, show.lineup)),
+    getHostShares(db, actor, slug, showId),
+    getShowPrivacy(db, actor, slug, showId),
+  ]);
   const editable = show.status === 'SCHEDULED' || show.status === 'LIVE';
   const { t, format } = await getI18n();
   // The brand's own wall clock, written the reader's way.
@@ -99,6 +108,29 @@ export default async function EditShowPage({
         </Panel>
       ) : (
         <p className="text-sm text-neutral-600">{t('dashboard.shows.finished')}</p>
+      )}
+      {editable && (
+        <>
+          <Panel id="show-access-heading" title={t('dashboard.showAccess.heading')}>
+            <PrivacyForm
+              action={setPrivacyAction.bind(null, slug, show.id)}
+              values={{
+                visibility: privacy.visibility,
+                inviteFollowers: privacy.inviteFollowers,
+                emails: privacy.invites.map((i) => i.email),
+                sent: privacy.invites.filter((i) => i.sentAt).length,
+              }}
+            />
+          </Panel>
+          <Panel id="co-hosts-heading" title={t('dashboard.coHosts.heading')}>
+            <CoHostsForm
+              action={setHostSharesAction.bind(null, slug, show.id)}
+              ratePercent={show.commissionRateBps / 100}
+              products={candidates.filter((c) => show.lineup.includes(c.id)).map((c) => ({ id: c.id, title: c.title }))}
+              rows={shares.map((r) => ({ hostHandle: r.handle ?? '', productId: r.productId, percent: r.shareBps / 100 }))}
+            />
+          </Panel>
+        </>
       )}
       {show.status !== 'SCHEDULED' && show.status !== 'CANCELLED' && (
         <Panel id="recordings-heading" title={t('dashboard.recordings.heading')}>
