@@ -76,6 +76,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Live Commerce <no-reply@localhost>'),
   // Minutes before a show's start that reminders go out, unless a person chose otherwise.
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  // How long a unit given back to a waitlist is held for the person it was offered to (issue 18 item 5).
+  WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   // Uploaded images: local disk under DATA_DIR/uploads, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),

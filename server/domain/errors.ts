@@ -195,6 +195,8 @@ export const ERROR_REASONS = {
   AUCTION_HOST_CANNOT_BID: { code: 'FORBIDDEN' },
   AUCTION_ALREADY_LEADING: { code: 'BID_TOO_LOW', params: { amount: text } },
   BID_BELOW_NEXT: { code: 'BID_TOO_LOW', params: { amount: text } },
+  // Waitlist
+  WAITLIST_IN_STOCK: { code: 'INVALID_STATE' },
   // Coupons at checkout
   COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
   COUPON_INACTIVE: { code: 'COUPON_INVALID' },

@@ -27,6 +27,8 @@ export interface RealtimeDeps {
   connectionsPerIp?: ConnectionsPerIpOptions;
   /** Multi-node mode (REDIS_URL): the Redis every node shares; absent, everything lives in this process. */
   cluster?: ClusterLink | null;
+  /** How long a unit back in stock is held for each person on its waitlist (WAITLIST_HOLD_MINUTES). */
+  waitlistHoldMinutes?: number;
 }
 
 /** Per-process state shared by every connection. */

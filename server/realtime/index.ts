@@ -21,6 +21,8 @@ import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { StockRelay } from './stock-relay';
+import { registerWaitlistHandlers } from './waitlist-handlers';
+import { WaitlistRelay } from './waitlist-relay';
 import { originGuard } from './origin';
 import { showRoom, userRoom } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
@@ -126,6 +128,8 @@ export function createRealtimeServer(
     undefined,
     cluster && stockFloor ? { claims: redisRelayClaims(cluster), floor: stockFloor } : null,
   );
+  // People on a waitlist hear of the unit held for them on the show page they watch.
+  const waitlistRelay = new WaitlistRelay(deps.db, io, deps.log);
   const stopRejoining = cluster?.onChange((up) => {
     if (up) void broadcaster.rejoin();
   });
@@ -156,6 +160,7 @@ export function createRealtimeServer(
     registerBagHandlers(on, ctx);
     registerEngagementHandlers(on, ctx);
     registerAuctionHandlers(on, ctx);
+    registerWaitlistHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -187,6 +192,7 @@ export function createRealtimeServer(
       shared.dealTimers.close();
       shared.purchases.close();
       stockRelay.close();
+      waitlistRelay.close();
       stopMediaRestarts();
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       await io.close();

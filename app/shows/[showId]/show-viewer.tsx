@@ -21,6 +21,8 @@ import { useShowChannel } from './use-show-channel';
 import { AnsweringOverlay } from './engagement/answering-overlay';
 import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
+import { ModerationBar } from './moderation/moderation-bar';
+import { useShowModeration } from './moderation/use-show-moderation';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
@@ -59,6 +61,7 @@ export function ShowViewer({
   const statusKey = STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
+  const moderation = useShowModeration(socketRef, show.id, state.role);
   const [bagOpen, setBagOpen] = useState(false);
   // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
   const [openedId, setOpenedId] = useState<string | null>(null);
@@ -273,15 +276,19 @@ export function ShowViewer({
             </p>
           )}
           <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+            {moderation.setSlowMode && (
+              <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
+            )}
             <ChatPanel
               messages={state.chat}
               pinnedMessage={state.pinnedMessage}
               slowModeSeconds={state.slowModeSeconds}
               signedIn={signedIn}
-              canModerate={false}
-              actions={{ send: sendChat }}
+              canModerate={moderation.canModerate}
+              actions={{ send: sendChat, ...moderation.actions }}
               tone="overlay"
             />
+            {moderation.dialog}
           </div>
           <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
             <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">

@@ -169,6 +169,7 @@ export const errors = {
   AUCTION_HOST_CANNOT_BID: 'The host cannot bid in their own show.',
   AUCTION_ALREADY_LEADING: 'You are already the highest bidder, with a maximum of {amount}.',
   BID_BELOW_NEXT: 'The price moved: the next bid is at least {amount}.',
+  WAITLIST_IN_STOCK: 'It is in stock: buy it now instead.',
   CANCELLED_WHILE_PAYING: 'This order was cancelled while it was being paid, so your payment was returned.',
   COUPON_UNKNOWN: 'We do not know the code {code}.',
   COUPON_INACTIVE: 'This code is no longer active.',

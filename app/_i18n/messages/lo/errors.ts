@@ -163,6 +163,7 @@ export const errors: Messages['errors'] = {
   AUCTION_HOST_CANNOT_BID: 'ຜູ້ດຳເນີນລາຍການບໍ່ສາມາດປະມູນໃນລາຍການຂອງຕົນເອງໄດ້.',
   AUCTION_ALREADY_LEADING: 'ທ່ານເປັນຜູ້ປະມູນສູງສຸດຢູ່ແລ້ວ ດ້ວຍລາຄາສູງສຸດ {amount}.',
   BID_BELOW_NEXT: 'ລາຄາປ່ຽນແລ້ວ: ການປະມູນຕໍ່ໄປຕ້ອງຢ່າງໜ້ອຍ {amount}.',
+  WAITLIST_IN_STOCK: 'ສິນຄ້ານີ້ຍັງມີຢູ່ໃນສາງ: ກະລຸນາຊື້ມັນຕອນນີ້ແທນ.',
   CANCELLED_WHILE_PAYING: 'ຄຳສັ່ງຊື້ນີ້ຖືກຍົກເລີກໃນຂະນະທີ່ກຳລັງຈ່າຍເງິນ, ສະນັ້ນເງິນຂອງທ່ານຈຶ່ງຖືກສົ່ງຄືນ.',
   COUPON_UNKNOWN: 'ພວກເຮົາບໍ່ຮູ້ຈັກລະຫັດ {code}.',
   COUPON_INACTIVE: 'ລະຫັດນີ້ໃຊ້ບໍ່ໄດ້ອີກແລ້ວ.',

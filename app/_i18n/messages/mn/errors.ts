@@ -167,6 +167,7 @@ export const errors: Messages['errors'] = {
   AUCTION_HOST_CANNOT_BID: 'Хөтлөгч өөрийн нэвтрүүлэгт санал өгөх боломжгүй.',
   AUCTION_ALREADY_LEADING: 'Та аль хэдийн хамгийн өндөр санал өгсөн байна, дээд хэмжээ {amount}.',
   BID_BELOW_NEXT: 'Үнэ өөрчлөгдлөө: дараагийн санал дор хаяж {amount} байна.',
+  WAITLIST_IN_STOCK: 'Энэ бараа нөөцөд байна: оронд нь одоо худалдаж аваарай.',
   CANCELLED_WHILE_PAYING: 'Энэ захиалгыг төлбөр хийгдэж байх үед цуцалсан тул таны төлбөрийг буцаасан.',
   COUPON_UNKNOWN: 'Бид {code} гэсэн кодыг мэдэхгүй байна.',
   COUPON_INACTIVE: 'Энэ код идэвхгүй болсон.',
