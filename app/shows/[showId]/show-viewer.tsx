@@ -23,6 +23,8 @@ import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
 import { ModerationBar } from './moderation/moderation-bar';
 import { useShowModeration } from './moderation/use-show-moderation';
+import { BackInStockToast } from './waitlist/back-in-stock-toast';
+import { useWaitlist } from './waitlist/use-waitlist';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
@@ -67,6 +69,13 @@ export function ShowViewer({
   const [openedId, setOpenedId] = useState<string | null>(null);
   const opened = (openedId !== state.pinned?.id && state.lineup.find((p) => p.id === openedId)) || null;
   const shown = opened ?? state.pinned;
+  const joined = signedIn && state.role !== null && state.connection === 'connected';
+  const waitlist = useWaitlist(
+    show.id,
+    socketRef,
+    joined,
+    (shown?.variants ?? []).filter((v) => v.stock <= 0).map((v) => v.id),
+  );
   // Where the video's mute button and quality label go: the top bar, beside the bag.
   const [soundSlot, setSoundSlot] = useState<HTMLDivElement | null>(null);
   const [bagNotice, setBagNotice] = useState<string | null>(null);
@@ -90,7 +99,8 @@ export function ShowViewer({
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
-      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
+      const held = waitlist.isHeld(variantId) || undefined;
+      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1)
         return { ok: false, message: errorText(t, response.error), code: response.error.code };
@@ -191,6 +201,17 @@ export function ShowViewer({
               {overlayNotice}
             </p>
           )}
+          {waitlist.offer && (
+            <BackInStockToast
+              key={waitlist.offer.variantId}
+              offer={waitlist.offer}
+              onOpen={() => {
+                setOpenedId(waitlist.offer?.productId ?? null);
+                waitlist.dismissOffer();
+              }}
+              onDismiss={waitlist.dismissOffer}
+            />
+          )}
           <AnsweringOverlay questions={state.engagement.questions} />
           <FloatingReactions burst={state.reactionBurst} />
           {live && (
@@ -252,6 +273,7 @@ export function ShowViewer({
                 onBuy={buy}
                 onAddToBag={addToBag}
                 shipping={shipping}
+                waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
               />
             ) : (
               state.status !== 'ENDED' && (

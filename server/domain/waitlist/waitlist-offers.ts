@@ -71,7 +71,7 @@ export async function emailWaitlistOffer(db: Db, entryId: string, heldAt: string
   const lines = [
     t('email.greeting', { name: entry.user.name }),
     t('email.waitlist.line', { product, brand: entry.variant.product.brand.name }),
-    t('email.waitlist.hold', { minutes }),
+    t('email.waitlist.hold', { count: minutes }),
     `${t('email.waitlist.buyHere')} ${url}`,
   ];
   await enqueueEmail(db, {

@@ -90,7 +90,7 @@ export const email = {
   waitlist: {
     subject: 'Back in stock: {product}',
     line: '{product} from {brand} is back in stock, and you were on the list.',
-    hold: 'We are holding one for you for {minutes, plural, one {# minute} other {# minutes}}. After that it goes to the next person waiting.',
+    hold: 'We are holding one for you for {count, plural, one {# minute} other {# minutes}}. After that it goes to the next person waiting.',
     buyHere: 'Buy it here:',
   },
 } as const;

@@ -205,4 +205,14 @@ export const viewer: Messages['viewer'] = {
     won: 'អ្នកឈ្នះ {product}! ការបញ្ជាទិញលេខ #{number} បានបង់រួច៖ {total}។',
     viewOrder: 'មើលការបញ្ជាទិញរបស់អ្នក',
   },
+  waitlist: {
+    notifyMe: 'ជូនដំណឹងខ្ញុំ',
+    notifyMeLabel: 'ជូនដំណឹងខ្ញុំពេល {variant} មានក្នុងស្តុកវិញ',
+    waiting: 'អ្នកជាលេខ {position} ក្នុងជួរ។ យើងនឹងរក្សាទុកមួយសម្រាប់អ្នក ហើយផ្ញើអ៊ីមែលទៅអ្នកពេលវាមានវិញ។',
+    heldNote: 'មានក្នុងស្តុកវិញ ហើយបានរក្សាទុកសម្រាប់អ្នកពីរបីនាទី៖ ទិញវាឥឡូវនេះ។',
+    backInStock: 'មានក្នុងស្តុកវិញហើយ!',
+    heldForYou: '{product} — {variant} ត្រូវបានរក្សាទុកសម្រាប់អ្នករយៈពេល {count, plural, one {# នាទី} other {# នាទី}}។',
+    open: 'ទិញវា',
+    dismiss: 'បិទ',
+  },
 };

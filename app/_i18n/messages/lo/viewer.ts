@@ -204,4 +204,14 @@ export const viewer: Messages['viewer'] = {
     won: 'ທ່ານຊະນະ {product}! ຄຳສັ່ງຊື້ #{number} ຈ່າຍແລ້ວ: {total}.',
     viewOrder: 'ເບິ່ງຄຳສັ່ງຊື້ຂອງທ່ານ',
   },
+  waitlist: {
+    notifyMe: 'ແຈ້ງເຕືອນຂ້ອຍ',
+    notifyMeLabel: 'ແຈ້ງເຕືອນຂ້ອຍເມື່ອ {variant} ມີສິນຄ້າຄືນ',
+    waiting: 'ທ່ານເປັນລຳດັບທີ {position} ໃນແຖວ. ພວກເຮົາຈະເກັບໄວ້ໃຫ້ທ່ານໜຶ່ງອັນ ແລະ ສົ່ງອີເມວຫາທ່ານເມື່ອມີຄືນ.',
+    heldNote: 'ມີສິນຄ້າຄືນແລ້ວ ແລະ ເກັບໄວ້ໃຫ້ທ່ານສອງສາມນາທີ: ຊື້ເລີຍຕອນນີ້.',
+    backInStock: 'ມີສິນຄ້າຄືນແລ້ວ!',
+    heldForYou: '{product} — {variant} ຖືກເກັບໄວ້ໃຫ້ທ່ານເປັນເວລາ {count, plural, one {# ນາທີ} other {# ນາທີ}}.',
+    open: 'ຊື້ເລີຍ',
+    dismiss: 'ປິດ',
+  },
 };

@@ -205,4 +205,14 @@ export const viewer: Messages['viewer'] = {
     won: 'Та {product}-ийг хожлоо! №{number} захиалга төлөгдсөн: {total}.',
     viewOrder: 'Захиалгаа харах',
   },
+  waitlist: {
+    notifyMe: 'Надад мэдэгдээрэй',
+    notifyMeLabel: '{variant} дахин нөөцөд ирэхэд надад мэдэгдээрэй',
+    waiting: 'Та дараалалд {position}-р байна. Дахин ирэхэд бид танд нэгийг хадгалж, имэйл илгээнэ.',
+    heldNote: 'Дахин нөөцөд ирж, танд хэдэн минут хадгалагдаж байна: одоо худалдаж аваарай.',
+    backInStock: 'Дахин нөөцөд ирлээ!',
+    heldForYou: '{product} — {variant} танд {count, plural, one {# минут} other {# минут}} хадгалагдаж байна.',
+    open: 'Худалдаж авах',
+    dismiss: 'Хаах',
+  },
 };
