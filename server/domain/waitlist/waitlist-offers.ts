@@ -58,14 +58,24 @@ export async function emailWaitlistOffer(db: Db, entryId: string, heldAt: string
       holdSeconds: true,
       showId: true,
       user: { select: { email: true, name: true, locale: true, deletedAt: true } },
-      variant: { select: { name: true, product: { select: { title: true, brand: { select: { slug: true, name: true } } } } } },
+      variant: {
+        select: { name: true, productId: true, product: { select: { title: true, brand: { select: { slug: true, name: true } } } } },
+      },
     },
   });
   if (!entry || entry.status !== 'HELD' || entry.user.deletedAt || entry.heldAt?.toISOString() !== heldAt) return;
   const locale = emailLocale(entry.user.locale);
   const t = emailTranslator(locale);
   const product = `${entry.variant.product.title} — ${entry.variant.name}`;
-  const path = entry.showId ? `/shows/${entry.showId}` : `/brands/${entry.variant.product.brand.slug}`;
+  // Units are sold in live shows: the link goes to one featuring the product now, else to where they asked.
+  const productId = entry.variant.productId;
+  const live = await db.show.findFirst({
+    where: { status: 'LIVE', OR: [{ pinnedProductId: productId }, { lineup: { some: { productId } } }] },
+    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+    select: { id: true },
+  });
+  const showId = live?.id ?? entry.showId;
+  const path = showId ? `/shows/${showId}` : `/brands/${entry.variant.product.brand.slug}`;
   const url = new URL(path, publicUrl).toString();
   const minutes = Math.round(entry.holdSeconds / 60);
   const lines = [
