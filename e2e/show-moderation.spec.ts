@@ -9,8 +9,10 @@ test('a brand moderator deletes a message and bans a viewer from the show page, 
   db,
 }) => {
   const { showId } = await startOwnLiveShow(db, 'mods');
-  const moderatorEmail = await createShopper(db, 'Mo Derator');
-  const chatterEmail = await createShopper(db, 'Chatty Cathy');
+  const moderatorEmail = await createShopper(db, 'moderator');
+  const chatterEmail = await createShopper(db, 'chatter');
+  await db.query(`UPDATE "User" SET name = 'Mo Derator' WHERE email = $1`, [moderatorEmail]);
+  await db.query(`UPDATE "User" SET name = 'Chatty Cathy' WHERE email = $1`, [chatterEmail]);
   await db.query(
     `INSERT INTO "BrandMember" ("brandId", "userId", role)
      SELECT s."brandId", u.id, 'STAFF' FROM "Show" s, "User" u WHERE s.id = $1 AND u.email = $2`,
