@@ -7,7 +7,7 @@ import { createShopper, startOwnLiveShow } from './support/own-show';
 test('a brand moderator deletes a message and bans a viewer from the show page, and a plain viewer sees no controls', async ({
   browser,
   db,
-}) => {
+}, testInfo) => {
   const { showId } = await startOwnLiveShow(db, 'mods');
   const moderatorEmail = await createShopper(db, 'moderator');
   const chatterEmail = await createShopper(db, 'chatter');
@@ -40,6 +40,8 @@ test('a brand moderator deletes a message and bans a viewer from the show page, 
     await expect(chatter.getByTestId('chat-moderation')).toHaveCount(0);
     await expect(chatter.getByRole('group', { name: 'Moderation' })).toHaveCount(0);
     await expect(chatter.getByRole('button', { name: /^(Delete|Ban|Pin) / })).toHaveCount(0);
+    await moderator.screenshot({ path: testInfo.outputPath('moderator-phone.png') });
+    await chatter.screenshot({ path: testInfo.outputPath('viewer-phone.png') });
   });
 
   await test.step("the moderator deletes the message with the keyboard, and it leaves the viewer's page", async () => {

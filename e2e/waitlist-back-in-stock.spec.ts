@@ -33,7 +33,7 @@ async function soldOutShow(db: pg.Client): Promise<{ showId: string; productId: 
 test('a waiter is told over the stream that the restocked unit is held for them, and buys it; others still see it sold out', async ({
   browser,
   db,
-}) => {
+}, testInfo) => {
   const { showId, productId, variantId, title } = await soldOutShow(db);
   const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
   const waiterContext = await browser.newContext(phone);
@@ -54,6 +54,7 @@ test('a waiter is told over the stream that the restocked unit is held for them,
     await expect(card.getByTestId('stock-left')).toHaveText('Sold out');
     await card.getByRole('button', { name: 'Notify me when One size is back in stock' }).click();
     await expect(card.getByText('You are number 1 in line.', { exact: false })).toBeVisible();
+    await waiter.screenshot({ path: testInfo.outputPath('waiting-phone.png') });
     const { rows } = await db.query(`SELECT status FROM "WaitlistEntry" WHERE "variantId" = $1`, [variantId]);
     expect(rows).toEqual([{ status: 'WAITING' }]);
   });
@@ -79,12 +80,14 @@ test('a waiter is told over the stream that the restocked unit is held for them,
     await expect(toast).toContainText(`${title} — One size is held for you`);
     await expect(other.getByTestId('pinned-product').getByTestId('stock-left')).toHaveText('Sold out');
     await expect(other.getByTestId('back-in-stock')).toHaveCount(0);
+    await waiter.screenshot({ path: testInfo.outputPath('toast-phone.png') });
     await toast.getByRole('button', { name: 'Buy it' }).click();
   });
 
   await test.step('the waiter buys the held unit with one tap; the hold is spent and the offer email was queued', async () => {
     const card = waiter.getByTestId('pinned-product');
     await expect(card.getByTestId('held-for-you')).toBeVisible();
+    await waiter.screenshot({ path: testInfo.outputPath('held-card-phone.png') });
     await card.getByRole('button', { name: /^Buy now/ }).click();
     await expect(waiter.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toBeVisible();
     const { rows } = await db.query(

@@ -4,6 +4,7 @@
 // The module's public door: code outside server/domain/waitlist/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
 export {
+  heldUnits,
   joinWaitlist,
   leaveWaitlist,
   releaseExpiredHolds,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { seedDemoData, DEMO_SHOW_ID } from '../../db/seed';
+import { checkoutBag, setBagItem } from '../bag';
 import { setVariantStock, stockGate } from '../catalog';
 import { makeBuyers } from '../checkout.test-support';
 import type { Actor } from '../context';
@@ -157,6 +158,18 @@ describe('waitlist holds', () => {
     const order = await prisma().order.findFirstOrThrow({ where: { buyerId: buyer!.userId }, select: { id: true } });
     await cancelOrder(prisma(), payments, actors.lumenOwner, order.id, 'changed their mind');
     expect(await statuses([waiter!])).toEqual(['HELD']);
+    expect(await stockNow()).toBe(0);
+  }, 60_000);
+
+  it('a holder buys the held unit through the bag too, and nobody else can put it in theirs', async () => {
+    const [waiter] = await queue(1);
+    const [other] = await makeBuyers(prisma(), 1);
+    await setVariantStock(prisma(), variantId, 1);
+    await expectAppError(setBagItem(prisma(), other!, { showId: DEMO_SHOW_ID, variantId, quantity: 1 }), 'SOLD_OUT');
+    await setBagItem(prisma(), waiter!, { showId: DEMO_SHOW_ID, variantId, quantity: 1 });
+    const order = await checkoutBag(prisma(), payments, waiter!, { showId: DEMO_SHOW_ID, idempotencyKey: randomUUID() });
+    expect(order.number).toBeGreaterThan(0);
+    expect(await statuses([waiter!])).toEqual(['BOUGHT']);
     expect(await stockNow()).toBe(0);
   }, 60_000);
 

@@ -72,6 +72,19 @@ export async function waitlistStates(db: Db, userId: string, variantIds: readonl
   return states;
 }
 
+/**
+ * Units held for this person, per variant (unexpired holds only): theirs to buy although the stock
+ * no longer counts them. The bag adds them to the stock it shows and checks against.
+ */
+export async function heldUnits(db: Db, userId: string, variantIds: readonly string[]): Promise<Map<string, number>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await db.waitlistEntry.findMany({
+    where: { userId, variantId: { in: [...variantIds] }, status: 'HELD', holdExpiresAt: { gt: new Date() } },
+    select: { variantId: true },
+  });
+  return new Map(rows.map((r) => [r.variantId, 1]));
+}
+
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
