@@ -84,6 +84,19 @@ test('a waiter is told over the stream that the restocked unit is held for them,
     await toast.getByRole('button', { name: 'Buy it' }).click();
   });
 
+  await test.step('the other viewer asks from the brand page and is first of those still waiting', async () => {
+    const brandPage = await otherContext.newPage();
+    await brandPage.goto('/brands/lumen');
+    await pageReady(brandPage);
+    await brandPage.getByRole('button', { name: `Notify me when ${title} — One size is back in stock` }).click();
+    await expect(brandPage.getByText('On the list: number 1')).toBeVisible();
+    const { rows } = await db.query(
+      `SELECT w.status FROM "WaitlistEntry" w JOIN "User" u ON u.id = w."userId" WHERE w."variantId" = $1 AND u.email = 'viewer2@demo.live'`,
+      [variantId],
+    );
+    expect(rows).toEqual([{ status: 'WAITING' }]);
+  });
+
   await test.step('the waiter buys the held unit with one tap; the hold is spent and the offer email was queued', async () => {
     const card = waiter.getByTestId('pinned-product');
     await expect(card.getByTestId('held-for-you')).toBeVisible();

@@ -100,6 +100,11 @@ export function PinnedProduct({
   // Compact on a phone: picture and name, then Buy, then the toggle on one line; notes and answers below.
   const below = expanded ? 'basis-full' : 'order-3 basis-full';
 
+  // A unit held for this viewer (the waitlist) is what they came back for: the card turns to its variant.
+  const heldId = product.variants.find((v) => waitlist?.isHeld(v.id))?.id ?? null;
+  useEffect(() => {
+    if (heldId) setVariantId(heldId);
+  }, [heldId]);
   // Every hook runs before the early return below (a product without variants renders nothing).
   const closeSheet = useCallback(() => {
     // Closing the card step leaves the decline and its "Change card" where they were.
