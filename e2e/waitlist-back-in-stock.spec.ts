@@ -104,10 +104,15 @@ test('a waiter is told over the stream that the restocked unit is held for them,
     await card.getByRole('button', { name: /^Buy now/ }).click();
     await expect(waiter.getByRole('status').filter({ hasText: /Order #\d+ confirmed/ })).toBeVisible();
     const { rows } = await db.query(
-      `SELECT w.status, w."orderId" IS NOT NULL AS "hasOrder", v.stock FROM "WaitlistEntry" w JOIN "ProductVariant" v ON v.id = w."variantId" WHERE w."variantId" = $1`,
+      `SELECT u.email, w.status, w."orderId" IS NOT NULL AS "hasOrder", v.stock
+         FROM "WaitlistEntry" w JOIN "ProductVariant" v ON v.id = w."variantId" JOIN "User" u ON u.id = w."userId"
+        WHERE w."variantId" = $1 ORDER BY w.status`,
       [variantId],
     );
-    expect(rows).toEqual([{ status: 'BOUGHT', hasOrder: true, stock: 0 }]);
+    expect(rows).toEqual([
+      { email: 'viewer2@demo.live', status: 'WAITING', hasOrder: false, stock: 0 },
+      { email: 'viewer@demo.live', status: 'BOUGHT', hasOrder: true, stock: 0 },
+    ]);
     await expect
       .poll(async () => (await db.query(`SELECT 1 FROM "EmailMessage" WHERE "dedupeKey" LIKE $1`, [`waitlist-offer:%`])).rowCount)
       .toBeGreaterThan(0);
