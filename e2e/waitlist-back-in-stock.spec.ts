@@ -67,6 +67,8 @@ test('a waiter is told over the stream that the restocked unit is held for them,
     await dashboard.getByLabel('Stock').fill('1');
     await dashboard.getByRole('button', { name: 'Save changes' }).click();
     await expect(dashboard.getByText('Changes saved.')).toBeVisible();
+    // The figure typed was 1; the unit went to the waitlist, and the editor says where it is.
+    await expect(dashboard.getByText('1 more is held for people on the waitlist', { exact: false })).toBeVisible();
     const { rows } = await db.query(
       `SELECT w.status, v.stock FROM "WaitlistEntry" w JOIN "ProductVariant" v ON v.id = w."variantId" WHERE w."variantId" = $1`,
       [variantId],
