@@ -30,7 +30,7 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, reminderSweep, reservationSweep } from './effects/job-handlers';
+import { jobHandlers, reminderSweep, reservationSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -212,6 +212,7 @@ export async function startApp({
         connectionsPerIp: { max: env.SOCKET_MAX_CONNECTIONS_PER_IP, trustProxy: env.TRUST_PROXY === 'true' },
         cluster,
         simulcast: { service: simulcast, key: simulcastKey },
+        waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES,
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );
@@ -239,6 +240,7 @@ export async function startApp({
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
+        { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },
         { everyMs: 5_000, run: auctionSweep(db, payments, jobsLog, (showId, outcome) => realtime.auctions.announce(showId, outcome)) },
       ],
     });

@@ -82,6 +82,8 @@ const envSchema = z.object({
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   // Viewers beyond this many WebRTC viewers on this node watch the HLS backup stream instead. Unset: no cap.
   WEBRTC_MAX_VIEWERS: z.coerce.number().int().min(0).optional(),
+  // How long a unit given back to a waitlist is held for the person it was offered to (issue 18 item 5).
+  WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   // Uploaded images: local disk under DATA_DIR/uploads, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),

@@ -208,6 +208,8 @@ export const ERROR_REASONS = {
   SIMULCAST_KEY_RULE: { code: 'INVALID_INPUT' },
   SIMULCAST_TOO_MANY: { code: 'LIMIT_REACHED', params: { max: count } },
   SIMULCAST_DESTINATION_NOT_FOUND: { code: 'NOT_FOUND' },
+  // Waitlist
+  WAITLIST_IN_STOCK: { code: 'INVALID_STATE' },
   // Coupons at checkout
   COUPON_UNKNOWN: { code: 'COUPON_INVALID', params: { code: text } },
   COUPON_INACTIVE: { code: 'COUPON_INVALID' },

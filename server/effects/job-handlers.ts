@@ -5,6 +5,7 @@ import type { Db } from '../domain/context';
 import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
+import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -23,6 +24,10 @@ export const jobHandlers: JobHandlers = {
   'webhook.deliver': deliverWebhook,
   'order.receipt': async ({ orderId, locale }, ctx) => {
     await queueReceiptEmail(ctx.db, orderId, locale ?? null, ctx.env.PUBLIC_URL);
+    return 'done';
+  },
+  'waitlist.offer': async ({ entryId, heldAt }, ctx) => {
+    await emailWaitlistOffer(ctx.db, entryId, heldAt, ctx.env.PUBLIC_URL);
     return 'done';
   },
 };
@@ -53,5 +58,19 @@ export function reservationSweep(db: Db, payments: PaymentProvider, log: Logger)
         for (const { orderId, error } of failed) log.error({ orderId, err: error }, 'orphaned order reservation not settled');
       },
       (error: unknown) => log.error({ err: error }, 'sweeping order reservations failed'),
+    );
+}
+
+/**
+ * Gives back the units held for people on a waitlist who did not buy in time; the restock trigger
+ * offers each to the next person in line (server/domain/waitlist).
+ */
+export function waitlistSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    releaseExpiredHolds(db).then(
+      (released) => {
+        if (released.length > 0) log.info({ released }, 'expired waitlist holds given back');
+      },
+      (error: unknown) => log.error({ err: error }, 'releasing expired waitlist holds failed'),
     );
 }

@@ -35,6 +35,8 @@ export const jobPayloadSchemas = {
   'brand.invite-email': z.object({ inviteId: z.string().min(1) }),
   /** A paid order's receipt, composed when sent (the one-statement purchase writes only this); locale: the page's language. */
   'order.receipt': z.object({ orderId: z.string().min(1), locale: z.string().max(10).nullish() }),
+  /** A unit back in stock held for someone on the waitlist: their email (written by the trigger waitlist_offer_restock). */
+  'waitlist.offer': z.object({ entryId: z.string().min(1), heldAt: isoDateTime }),
   /** One attempt at sending a webhook delivery (server/webhooks/deliver.ts). */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
 } as const;

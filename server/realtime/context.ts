@@ -30,6 +30,8 @@ export interface RealtimeDeps {
   cluster?: ClusterLink | null;
   /** RTMP out: this node's pushes and the key that seals stream keys (from SECRETS_KEY). */
   simulcast?: { service: SimulcastService; key: Buffer } | null;
+  /** How long a unit back in stock is held for each person on its waitlist (WAITLIST_HOLD_MINUTES). */
+  waitlistHoldMinutes?: number;
 }
 
 /** Per-process state shared by every connection. */

@@ -24,6 +24,8 @@ import { registerStageHandlers, StageExits } from './stage-handlers';
 import { StockRelay } from './stock-relay';
 import { registerSimulcastHandlers } from './simulcast-handlers';
 import { simulcastListener } from '../domain/simulcast';
+import { registerWaitlistHandlers } from './waitlist-handlers';
+import { WaitlistRelay } from './waitlist-relay';
 import { originGuard } from './origin';
 import { showRoom, userRoom, type ServerToClientEvents } from './protocol';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
@@ -139,6 +141,8 @@ export function createRealtimeServer(
     undefined,
     cluster && stockFloor ? { claims: redisRelayClaims(cluster), floor: stockFloor } : null,
   );
+  // People on a waitlist hear of the unit held for them on the show page they watch.
+  const waitlistRelay = new WaitlistRelay(deps.db, io, deps.log);
   const stopRejoining = cluster?.onChange((up) => {
     if (up) void broadcaster.rejoin();
   });
@@ -173,6 +177,7 @@ export function createRealtimeServer(
     registerEngagementHandlers(on, ctx);
     registerAuctionHandlers(on, ctx);
     registerStageHandlers(on, ctx);
+    registerWaitlistHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -205,6 +210,7 @@ export function createRealtimeServer(
       shared.dealTimers.close();
       shared.purchases.close();
       stockRelay.close();
+      waitlistRelay.close();
       stopMediaRestarts();
       deps.simulcast?.service.off('status', announceSimulcast);
       for (const timer of mediaCleanups.values()) clearTimeout(timer);

@@ -17,6 +17,7 @@ import { pollStartInputSchema, type PollView } from '../domain/polls';
 import type { QuestionView } from '../domain/questions';
 import { stageLayoutSchema, type StageSeat, type StageStaffView, type StageView } from '../domain/stage';
 import { SIMULCAST_PLATFORMS, type DestinationStatus, type DestinationView } from '../domain/simulcast';
+import type { WaitlistState } from '../domain/waitlist';
 
 export const PROTOCOL_VERSION = 1;
 export const REACTION_KINDS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
@@ -42,8 +43,14 @@ export const buySchema = z
     quantity: z.number().int().min(1).max(10),
     idempotencyKey,
     dealId: id.nullish(),
+    /** The buyer holds a unit of this variant (the waitlist): the node's stock gate, which counts only stock, lets the tap through. */
+    held: z.boolean().optional(),
   })
   .strict();
+
+export const waitlistRefSchema = z.object({ showId: id, variantId: id }).strict();
+export const waitlistGetSchema = z.object({ showId: id, variantIds: z.array(id).min(1).max(50) }).strict();
+
 // The domain checks the code's format and answers COUPON_INVALID in plain words; this only bounds the frame.
 const couponCode = z.string().max(64).nullish();
 export const bagGetSchema = z.object({ showId: id, couponCode }).strict();
@@ -224,6 +231,9 @@ export interface ClientToServerEvents {
   'auction:bid': (payload: z.input<typeof auctionBidSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
   'auction:setMax': (payload: z.input<typeof auctionSetMaxSchema>, ack: AckFn<{ bid: AuctionBidAck }>) => void;
   'auction:cancel': (payload: z.input<typeof auctionCancelSchema>, ack: AckFn<{ auction: AuctionView }>) => void;
+  'waitlist:join': (payload: z.infer<typeof waitlistRefSchema>, ack: AckFn<{ waitlist: WaitlistState }>) => void;
+  'waitlist:leave': (payload: z.infer<typeof waitlistRefSchema>, ack: AckFn) => void;
+  'waitlist:get': (payload: z.infer<typeof waitlistGetSchema>, ack: AckFn<{ states: Record<string, WaitlistState> }>) => void;
   'bag:get': (payload: z.input<typeof bagGetSchema>, ack: AckFn<{ bag: BagView }>) => void;
   'bag:set': (payload: z.input<typeof bagSetSchema>, ack: AckFn<{ bag: BagView }>) => void;
   'bag:checkout': (payload: z.input<typeof bagCheckoutSchema>, ack: AckFn<{ order: BagOrderConfirmation }>) => void;
@@ -398,6 +408,15 @@ export interface ServerToClientEvents extends SequencedEvents {
     totalMinor: number;
     currency: string;
     productTitle: string;
+  }) => void;
+  /** To every socket of one person on a waitlist: a unit is back and held for them until holdExpiresAt; not sequenced. */
+  'waitlist:held': (event: {
+    showId: string;
+    variantId: string;
+    productId: string;
+    productTitle: string;
+    variantName: string;
+    holdExpiresAt: string;
   }) => void;
   /** To one viewer, about one of its video consumers; not sequenced. Null layers: nothing is being sent. */
   'media:layers': (event: { showId: string; consumerId: string; spatialLayer: number | null; temporalLayer: number | null }) => void;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { brandProfile } from '@/server/domain/discovery';
 import { isFollowingBrand } from '@/server/domain/notifications';
+import { type WaitlistState, waitlistStates } from '@/server/domain/waitlist';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { formatPrice } from '../../_lib/format';
@@ -10,6 +11,7 @@ import { SiteHeader } from '../../_components/site-header';
 import { EmptyState } from '../../_components/ui';
 import { orNotFound } from '../../_lib/not-found-as-404';
 import { getI18n } from '@/app/_i18n/server';
+import { NotifyMeButton } from './notify-me-button';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const brand = await orNotFound(brandProfile(services().db, (await params).slug));
@@ -25,6 +27,8 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
   const [brand, user] = await Promise.all([orNotFound(brandProfile(db, slug)), currentUser()]);
   const { t, intl } = await getI18n();
   const following = await isFollowingBrand(db, user?.id ?? null, brand.id);
+  const soldOutIds = brand.products.flatMap((p) => p.variants.filter((v) => v.stock <= 0).map((v) => v.id));
+  const waitlist = user ? await waitlistStates(db, user.id, soldOutIds) : new Map<string, WaitlistState>();
   const path = `/brands/${brand.slug}`;
   return (
     <>
@@ -84,6 +88,21 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
                         {t('discovery.profile.from', { price: formatPrice(p.variants[0].priceMinor, p.variants[0].currency, intl) })}
                       </p>
                     )}
+                    {p.variants
+                      .filter((v) => v.stock <= 0)
+                      .map((v) => (
+                        <div key={v.id} className="mt-2 space-y-1" data-testid="sold-out-variant">
+                          <p className="text-xs text-red-700">{t('discovery.waitlist.soldOut', { variant: v.name })}</p>
+                          <NotifyMeButton
+                            variantId={v.id}
+                            product={p.title}
+                            variant={v.name}
+                            initial={waitlist.get(v.id) ?? null}
+                            signedIn={user !== null}
+                            returnTo={path}
+                          />
+                        </div>
+                      ))}
                   </div>
                 </li>
               ))}

@@ -12,6 +12,8 @@ import { formatCountdown, useCountdown } from '../../_lib/use-countdown';
 import { SheetLoading } from './loading-status';
 import { ShippingNote } from './shipping-note';
 import { SignInToBuy } from './sign-in-to-buy';
+import { NotifyMe } from './waitlist/notify-me';
+import type { WaitlistState } from '@/server/domain/waitlist';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
@@ -48,6 +50,7 @@ export function PinnedProduct({
   shipping,
   back,
   more,
+  waitlist,
 }: {
   product: ProductCard;
   deal: DealView | null;
@@ -62,6 +65,12 @@ export function PinnedProduct({
   back?: { label: string; onBack: () => void };
   /** On a phone, in the opened card: the rest of the lineup (a wide screen lists it beside the video). */
   more?: ReactNode;
+  /** The viewer's waitlists: "Notify me" on a sold-out variant, and Buy for a unit held for them. */
+  waitlist?: {
+    state: (variantId: string) => WaitlistState | undefined;
+    isHeld: (variantId: string) => boolean;
+    join: (variantId: string) => Promise<string | null>;
+  };
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -91,6 +100,11 @@ export function PinnedProduct({
   // Compact on a phone: picture and name, then Buy, then the toggle on one line; notes and answers below.
   const below = expanded ? 'basis-full' : 'order-3 basis-full';
 
+  // A unit held for this viewer (the waitlist) is what they came back for: the card turns to its variant.
+  const heldId = product.variants.find((v) => waitlist?.isHeld(v.id))?.id ?? null;
+  useEffect(() => {
+    if (heldId) setVariantId(heldId);
+  }, [heldId]);
   // Every hook runs before the early return below (a product without variants renders nothing).
   const closeSheet = useCallback(() => {
     // Closing the card step leaves the decline and its "Change card" where they were.
@@ -106,7 +120,9 @@ export function PinnedProduct({
 
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
-  const soldOut = variant.stock <= 0;
+  // A unit held for this viewer (the waitlist) is theirs to buy though the stock reads zero.
+  const held = waitlist?.isHeld(variant.id) ?? false;
+  const soldOut = variant.stock <= 0 && !held;
   // A product the brand turned back into a draft (or archived) mid-show is shown, never sold.
   const onSale = product.status === 'ACTIVE';
   const dealLeft = productDeal?.quantityCap != null ? productDeal.quantityCap - productDeal.soldCount : null;
@@ -270,6 +286,20 @@ export function PinnedProduct({
         >
           {t('viewer.product.addToBag')}
         </button>
+      )}
+      {held && (
+        <p className={`mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800 ${below}`} data-testid="held-for-you">
+          {t('viewer.waitlist.heldNote')}
+        </p>
+      )}
+      {soldOut && onSale && canBuy && live && waitlist && (
+        <NotifyMe
+          key={variant.id}
+          variantName={variant.name}
+          state={waitlist.state(variant.id)}
+          onNotify={() => waitlist.join(variant.id)}
+          className={below}
+        />
       )}
       {noteShown && <div className={below}>{noteShown}</div>}
       {more && expanded && <div className="mt-2 basis-full md:hidden">{more}</div>}

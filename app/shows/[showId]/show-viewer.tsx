@@ -24,6 +24,10 @@ import type { PlayoutClock } from '../../_lib/playout-clock';
 import { AnsweringOverlay } from './engagement/answering-overlay';
 import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
+import { ModerationBar } from './moderation/moderation-bar';
+import { useShowModeration } from './moderation/use-show-moderation';
+import { BackInStockToast } from './waitlist/back-in-stock-toast';
+import { useWaitlist } from './waitlist/use-waitlist';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
@@ -70,11 +74,19 @@ export function ShowViewer({
   const statusKey = STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
+  const moderation = useShowModeration(socketRef, show.id, state.role);
   const [bagOpen, setBagOpen] = useState(false);
   // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
   const [openedId, setOpenedId] = useState<string | null>(null);
   const opened = (openedId !== state.pinned?.id && state.lineup.find((p) => p.id === openedId)) || null;
   const shown = opened ?? state.pinned;
+  const joined = signedIn && state.role !== null && state.connection === 'connected';
+  const waitlist = useWaitlist(
+    show.id,
+    socketRef,
+    joined,
+    (shown?.variants ?? []).filter((v) => v.stock <= 0).map((v) => v.id),
+  );
   // Where the video's mute button and quality label go: the top bar, beside the bag.
   const [soundSlot, setSoundSlot] = useState<HTMLDivElement | null>(null);
   const [bagNotice, setBagNotice] = useState<string | null>(null);
@@ -98,7 +110,8 @@ export function ShowViewer({
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
-      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId });
+      const held = waitlist.isHeld(variantId) || undefined;
+      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1)
         return { ok: false, message: errorText(t, response.error), code: response.error.code };
@@ -220,6 +233,17 @@ export function ShowViewer({
               />
             </div>
           )}
+          {waitlist.offer && (
+            <BackInStockToast
+              key={waitlist.offer.variantId}
+              offer={waitlist.offer}
+              onOpen={() => {
+                setOpenedId(waitlist.offer?.productId ?? null);
+                waitlist.dismissOffer();
+              }}
+              onDismiss={waitlist.dismissOffer}
+            />
+          )}
           <AnsweringOverlay questions={state.engagement.questions} />
           <FloatingReactions burst={state.reactionBurst} />
           {live && (
@@ -268,6 +292,7 @@ export function ShowViewer({
                 onBuy={buy}
                 onAddToBag={addToBag}
                 shipping={shipping}
+                waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
               />
             ) : (
               state.status !== 'ENDED' && (
@@ -292,15 +317,19 @@ export function ShowViewer({
             </p>
           )}
           <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+            {moderation.setSlowMode && (
+              <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
+            )}
             <ChatPanel
               messages={state.chat}
               pinnedMessage={state.pinnedMessage}
               slowModeSeconds={state.slowModeSeconds}
               signedIn={signedIn}
-              canModerate={false}
-              actions={{ send: sendChat }}
+              canModerate={moderation.canModerate}
+              actions={{ send: sendChat, ...moderation.actions }}
               tone="overlay"
             />
+            {moderation.dialog}
           </div>
           <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
             <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">

@@ -3,6 +3,7 @@
 import type { Db } from '../context';
 import { activeDeal, type DealView } from '../shows';
 import { AppError } from '../errors';
+import { heldUnits } from '../waitlist';
 import type { ShippingRule } from '../pricing';
 
 export interface BagShow {
@@ -83,7 +84,14 @@ export async function loadBagLines(db: Db, userId: string, show: BagShow): Promi
       },
     },
   });
-  return rows.map(({ quantity, variant }) => {
+  // Units held for this viewer (the waitlist) count as stock for them: reserve_order spends the hold.
+  const held = await heldUnits(
+    db,
+    userId,
+    rows.map((r) => r.variant.id),
+  );
+  return rows.map(({ quantity, variant: row }) => {
+    const variant = { ...row, stock: row.stock + (held.get(row.id) ?? 0) };
     const { product } = variant;
     const sellable = product.status === 'ACTIVE' && product.brandId === show.brandId && show.lineup.has(product.id);
     const problem: BagLineProblem = !sellable

@@ -3,6 +3,7 @@ import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { checkCoupon } from '../coupons';
 import { requireReplay } from '../replays';
+import { heldUnits } from '../waitlist';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
 import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from '../pricing';
 
@@ -59,9 +60,10 @@ export async function setBagItem(db: Db, actor: Actor, request: BagItemRequest):
   if (variant.product.brandId !== show.brandId || !show.lineup.has(variant.product.id))
     throw new AppError('NOT_IN_LINEUP', `product ${variant.product.id} not in ${showId}`);
   const name = lineName({ productTitle: variant.product.title, variantName: variant.name });
-  if (variant.stock <= 0) throw new AppError('SOLD_OUT_NAMED', { name }, `variant ${variantId} sold out`);
-  if (variant.stock < quantity)
-    throw new AppError('ONLY_LEFT', { count: variant.stock, name }, `variant ${variantId} has ${variant.stock}`);
+  // A unit held for this viewer (the waitlist) is theirs, though the stock no longer counts it.
+  const stock = variant.stock + ((await heldUnits(db, actor.userId, [variantId])).get(variantId) ?? 0);
+  if (stock <= 0) throw new AppError('SOLD_OUT_NAMED', { name }, `variant ${variantId} sold out`);
+  if (stock < quantity) throw new AppError('ONLY_LEFT', { count: stock, name }, `variant ${variantId} has ${stock}`);
   const others = await db.bagItem.findMany({
     where: { userId: actor.userId, showId, NOT: { variantId } },
     select: { quantity: true, variant: { select: { productId: true } } },

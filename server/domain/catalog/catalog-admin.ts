@@ -49,6 +49,8 @@ export interface AdminVariant {
   stock: number;
   /** Ordered at least once: it can no longer be removed, only archived with its product. */
   hasOrders: boolean;
+  /** Units held for people on its waitlist: set aside by a restock, not in `stock` (server/domain/waitlist). */
+  heldForWaitlist: number;
 }
 
 export interface AdminProduct {
@@ -112,7 +114,15 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
       updatedAt: true,
       variants: {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, name: true, sku: true, options: true, priceMinor: true, stock: true, _count: { select: { orderItems: true } } },
+        select: {
+          id: true,
+          name: true,
+          sku: true,
+          options: true,
+          priceMinor: true,
+          stock: true,
+          _count: { select: { orderItems: true, waitlist: { where: { status: 'HELD' } } } },
+        },
       },
     },
   });
@@ -125,6 +135,8 @@ export async function getBrandProduct(db: Db, actor: Actor, slug: string, produc
       ...v,
       options: storedOptions(options),
       hasOrders: _count.orderItems > 0,
+      // Units a restock set aside for people on the waitlist: not in `stock`, not anyone else's (server/domain/waitlist).
+      heldForWaitlist: _count.waitlist,
     })),
   };
 }

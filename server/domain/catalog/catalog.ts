@@ -54,13 +54,15 @@ export async function setVariantStock(db: CatalogWriteDb, variantId: string, sto
     select: { stock: true, productId: true, sku: true, product: { select: { brandId: true } } },
   });
   if (!before) throw new AppError('VARIANT_NOT_FOUND', `variant ${variantId} not found`);
-  await db.productVariant.update({ where: { id: variantId }, data: { stock } });
+  // What the row holds afterwards can be less than what was set: a raise first holds units for the
+  // variant's waitlist (the trigger waitlist_offer_restock), and those are no one else's to buy.
+  const after = await db.productVariant.update({ where: { id: variantId }, data: { stock }, select: { stock: true } });
   stockGate.forget(variantId);
   await recordBrandEvent(db, before.product.brandId, 'stock.changed', {
     variantId,
     productId: before.productId,
     sku: before.sku,
-    stock,
+    stock: after.stock,
     previousStock: before.stock,
   });
 }

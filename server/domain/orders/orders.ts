@@ -12,6 +12,8 @@ export interface ShowPurchaseRequest {
   idempotencyKey: string;
   /** The flash deal whose price the buyer saw; without it the regular price applies. */
   dealId?: string | null;
+  /** The buyer holds a unit of the variant (the waitlist): the stock gate, which knows only stock, must not refuse it. */
+  held?: boolean;
 }
 
 export interface PlacedOrder {
@@ -80,7 +82,9 @@ export async function placeShowOrder(
   sharedTaps: SharedTaps | null = null,
 ): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
-  let retry = recentTaps.has(tapKey);
+  // A held unit is not in stock: a tap that says it holds one goes to the database, which decides
+  // (claiming a hold one does not have costs a round trip, never a unit).
+  let retry = recentTaps.has(tapKey) || request.held === true;
   if (!retry && !stockGate.admit(request.variantId, request.quantity)) {
     retry = (await sharedTaps?.seen(tapKey).catch(() => false)) ?? false;
     if (!retry) throw GATED;

@@ -20,4 +20,13 @@ export const chat = {
   placeholder: 'Say something…',
   send: 'Send',
   signInToChat: 'Sign in to chat',
+  moderation: {
+    region: 'Moderation',
+    slowMode: 'Slow mode',
+    slowOff: 'Off',
+    slowSeconds: '{count, plural, one {# second} other {# seconds}}',
+    banTitle: 'Ban {name} from chat?',
+    banBody: 'They can no longer chat in this show, and their messages are removed for everyone.',
+    banConfirm: 'Ban from chat',
+  },
 } as const;

@@ -116,6 +116,8 @@ export const dashboard = {
     removeVariant: 'Remove variant {number}',
     removeVariantNamed: 'Remove variant {number} ({name})',
     keptOrdered: 'Already ordered, so it stays. Set its stock to 0, or archive the product.',
+    heldForWaitlist:
+      '{count, plural, one {# more is held} other {# more are held}} for people on the waitlist, until they buy or their hold ends.',
     errors: {
       titleRequired: 'Give the product a title.',
       titleTooLong: 'Keep the title under 200 characters.',

@@ -84,4 +84,11 @@ export const discovery = {
     others: 'Live and upcoming shows',
     othersEmpty: 'Nothing is live or scheduled right now. Follow {host} to hear about the next show.',
   },
+  waitlist: {
+    soldOut: '{variant}: sold out',
+    notifyMe: 'Notify me',
+    notifyMeLabel: 'Notify me when {product} — {variant} is back in stock',
+    onList: 'On the list: number {position}',
+    held: 'Back and held for you: buy it in the live show',
+  },
 } as const;

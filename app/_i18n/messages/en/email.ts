@@ -92,4 +92,10 @@ export const email = {
     refundedAll: 'Refunded so far: {amount} (all of it)',
     bankDelay: 'Your bank may take a few days to show the money. You can follow the order under “Your orders” in your account.',
   },
+  waitlist: {
+    subject: 'Back in stock: {product}',
+    line: '{product} from {brand} is back in stock, and you were on the list.',
+    hold: 'We are holding one for you for {count, plural, one {# minute} other {# minutes}}. After that it goes to the next person waiting.',
+    buyHere: 'Buy it here:',
+  },
 } as const;

@@ -181,6 +181,7 @@ export const errors = {
   SIMULCAST_KEY_RULE: 'Paste the stream key the platform gave you, without spaces.',
   SIMULCAST_TOO_MANY: 'A show can be sent to at most {max} destinations.',
   SIMULCAST_DESTINATION_NOT_FOUND: 'This destination is no longer there.',
+  WAITLIST_IN_STOCK: 'It is in stock: buy it now instead.',
   CANCELLED_WHILE_PAYING: 'This order was cancelled while it was being paid, so your payment was returned.',
   COUPON_UNKNOWN: 'We do not know the code {code}.',
   COUPON_INACTIVE: 'This code is no longer active.',

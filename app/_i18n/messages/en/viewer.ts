@@ -234,4 +234,14 @@ export const viewer = {
     regularPrice: "Replay prices are the regular prices: the show's deals are over.",
     noPinned: 'No product was pinned at this point. Pick a chapter or one from the lineup.',
   },
+  waitlist: {
+    notifyMe: 'Notify me',
+    notifyMeLabel: 'Notify me when {variant} is back in stock',
+    waiting: 'You are number {position} in line. We will hold one for you and email you when it is back.',
+    heldNote: 'Back in stock and held for you for a few minutes: buy it now.',
+    backInStock: 'Back in stock!',
+    heldForYou: '{product} — {variant} is held for you for {count, plural, one {# minute} other {# minutes}}.',
+    open: 'Buy it',
+    dismiss: 'Dismiss',
+  },
 } as const;

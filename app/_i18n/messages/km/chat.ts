@@ -22,4 +22,13 @@ export const chat: Messages['chat'] = {
   placeholder: 'សរសេរអ្វីមួយ…',
   send: 'ផ្ញើ',
   signInToChat: 'ចូលគណនីដើម្បីជជែក',
+  moderation: {
+    region: 'ការសម្របសម្រួល',
+    slowMode: 'របៀបយឺត',
+    slowOff: 'បិទ',
+    slowSeconds: '{count, plural, one {# វិនាទី} other {# វិនាទី}}',
+    banTitle: 'ហាមឃាត់ {name} ពីការជជែក?',
+    banBody: 'ពួកគេនឹងមិនអាចជជែកក្នុងកម្មវិធីនេះទៀតបានទេ ហើយសាររបស់ពួកគេនឹងត្រូវលុបចេញសម្រាប់អ្នកទាំងអស់គ្នា។',
+    banConfirm: 'ហាមឃាត់ពីការជជែក',
+  },
 };

@@ -114,6 +114,7 @@ export const dashboard: Messages['dashboard'] = {
     removeVariant: 'ដកប្រភេទទី {number} ចេញ',
     removeVariantNamed: 'ដកប្រភេទទី {number} ({name}) ចេញ',
     keptOrdered: 'មានគេបញ្ជាទិញរួចហើយ ដូច្នេះវានៅដដែល។ កំណត់ស្តុករបស់វាជា 0 ឬរក្សាទុកផលិតផលក្នុងបណ្ណសារ។',
+    heldForWaitlist: '{count, plural, one {# ទៀតត្រូវបានរក្សាទុក} other {# ទៀតត្រូវបានរក្សាទុក}} សម្រាប់អ្នកក្នុងបញ្ជីរង់ចាំ រហូតដល់ពួកគេទិញ ឬពេលរក្សាទុកផុតកំណត់។',
     errors: {
       titleRequired: 'សូមដាក់ចំណងជើងឱ្យផលិតផល។',
       titleTooLong: 'ចំណងជើងត្រូវតិចជាង 200 តួអក្សរ។',

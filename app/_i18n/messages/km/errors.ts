@@ -175,6 +175,7 @@ export const errors: Messages['errors'] = {
   SIMULCAST_KEY_RULE: 'បិទភ្ជាប់សោផ្សាយដែលវេទិកាបានផ្ដល់ឱ្យអ្នក ដោយគ្មានដកឃ្លា។',
   SIMULCAST_TOO_MANY: 'កម្មវិធីមួយអាចផ្សាយទៅគោលដៅបានច្រើនបំផុត {max}។',
   SIMULCAST_DESTINATION_NOT_FOUND: 'គោលដៅនេះលែងមានទៀតហើយ។',
+  WAITLIST_IN_STOCK: 'ទំនិញនេះនៅមានក្នុងស្តុក៖ សូមទិញវាឥឡូវនេះជំនួសវិញ។',
   CANCELLED_WHILE_PAYING: 'ការបញ្ជាទិញនេះត្រូវបានលុបចោល ខណៈពេលកំពុងបង់ប្រាក់ ដូច្នេះប្រាក់របស់អ្នកត្រូវបានប្រគល់ជូនវិញ។',
   COUPON_UNKNOWN: 'យើងមិនស្គាល់លេខកូដ {code} ទេ។',
   COUPON_INACTIVE: 'លេខកូដនេះលែងដំណើរការហើយ។',

@@ -22,4 +22,13 @@ export const chat: Messages['chat'] = {
   placeholder: 'ພິມບາງຢ່າງ…',
   send: 'ສົ່ງ',
   signInToChat: 'ເຂົ້າສູ່ລະບົບເພື່ອສົນທະນາ',
+  moderation: {
+    region: 'ການກວດກາ',
+    slowMode: 'ໂໝດຊ້າ',
+    slowOff: 'ປິດ',
+    slowSeconds: '{count, plural, one {# ວິນາທີ} other {# ວິນາທີ}}',
+    banTitle: 'ຫ້າມ {name} ຈາກການສົນທະນາບໍ?',
+    banBody: 'ເຂົາເຈົ້າຈະບໍ່ສາມາດສົນທະນາໃນລາຍການນີ້ໄດ້ອີກ ແລະ ຂໍ້ຄວາມຂອງເຂົາເຈົ້າຈະຖືກລຶບອອກສຳລັບທຸກຄົນ.',
+    banConfirm: 'ຫ້າມຈາກການສົນທະນາ',
+  },
 };

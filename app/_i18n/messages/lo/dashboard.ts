@@ -114,6 +114,7 @@ export const dashboard: Messages['dashboard'] = {
     removeVariant: 'ເອົາແບບທີ {number} ອອກ',
     removeVariantNamed: 'ເອົາແບບທີ {number} ({name}) ອອກ',
     keptOrdered: 'ມີຄົນສັ່ງຊື້ແລ້ວ ຈຶ່ງຕ້ອງເກັບໄວ້. ຕັ້ງຈຳນວນໃນສາງເປັນ 0 ຫຼື ເກັບສິນຄ້າເຂົ້າຄັງ.',
+    heldForWaitlist: '{count, plural, one {ອີກ # ອັນຖືກເກັບໄວ້} other {ອີກ # ອັນຖືກເກັບໄວ້}} ສຳລັບຄົນໃນລາຍຊື່ລໍຖ້າ ຈົນກວ່າເຂົາເຈົ້າຈະຊື້ ຫຼື ໝົດເວລາເກັບ.',
     errors: {
       titleRequired: 'ກະລຸນາໃສ່ຊື່ສິນຄ້າ.',
       titleTooLong: 'ໃຫ້ຊື່ສິນຄ້າສັ້ນກວ່າ 200 ຕົວອັກສອນ.',

@@ -86,4 +86,11 @@ export const discovery: Messages['discovery'] = {
     others: 'ລາຍການສົດ ແລະ ທີ່ຈະມາເຖິງ',
     othersEmpty: 'ບໍ່ມີລາຍການສົດ ຫຼື ທີ່ກຳນົດໄວ້ໃນຕອນນີ້. ຕິດຕາມ {host} ເພື່ອຮູ້ລາຍການຕໍ່ໄປ.',
   },
+  waitlist: {
+    soldOut: '{variant}: ໝົດແລ້ວ',
+    notifyMe: 'ແຈ້ງເຕືອນຂ້ອຍ',
+    notifyMeLabel: 'ແຈ້ງເຕືອນຂ້ອຍເມື່ອ {product} — {variant} ມີສິນຄ້າຄືນ',
+    onList: 'ຢູ່ໃນລາຍຊື່: ລຳດັບທີ {position}',
+    held: 'ມີຄືນແລ້ວ ແລະ ເກັບໄວ້ໃຫ້ທ່ານ: ຊື້ໃນລາຍການຖ່າຍທອດສົດ',
+  },
 };

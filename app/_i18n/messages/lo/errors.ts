@@ -174,6 +174,7 @@ export const errors: Messages['errors'] = {
   SIMULCAST_KEY_RULE: 'ວາງລະຫັດສະຕຣີມທີ່ແພລດຟອມໃຫ້ທ່ານ, ບໍ່ມີຍະຫວ່າງ.',
   SIMULCAST_TOO_MANY: 'ລາຍການໜຶ່ງສົ່ງໄປໄດ້ຫຼາຍສຸດ {max} ປາຍທາງ.',
   SIMULCAST_DESTINATION_NOT_FOUND: 'ປາຍທາງນີ້ບໍ່ມີແລ້ວ.',
+  WAITLIST_IN_STOCK: 'ສິນຄ້ານີ້ຍັງມີຢູ່ໃນສາງ: ກະລຸນາຊື້ມັນຕອນນີ້ແທນ.',
   CANCELLED_WHILE_PAYING: 'ຄຳສັ່ງຊື້ນີ້ຖືກຍົກເລີກໃນຂະນະທີ່ກຳລັງຈ່າຍເງິນ, ສະນັ້ນເງິນຂອງທ່ານຈຶ່ງຖືກສົ່ງຄືນ.',
   COUPON_UNKNOWN: 'ພວກເຮົາບໍ່ຮູ້ຈັກລະຫັດ {code}.',
   COUPON_INACTIVE: 'ລະຫັດນີ້ໃຊ້ບໍ່ໄດ້ອີກແລ້ວ.',

@@ -22,4 +22,13 @@ export const chat: Messages['chat'] = {
   placeholder: 'Юм бичээрэй…',
   send: 'Илгээх',
   signInToChat: 'Чатлахын тулд нэвтэрнэ үү',
+  moderation: {
+    region: 'Зохицуулалт',
+    slowMode: 'Удаан горим',
+    slowOff: 'Идэвхгүй',
+    slowSeconds: '{count, plural, one {# секунд} other {# секунд}}',
+    banTitle: '{name}-г чатаас хориглох уу?',
+    banBody: 'Тэр энэ шоунд дахин чатлах боломжгүй болж, түүний мессежүүд бүх хүнээс устгагдана.',
+    banConfirm: 'Чатаас хориглох',
+  },
 };

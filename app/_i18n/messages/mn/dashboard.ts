@@ -114,6 +114,8 @@ export const dashboard: Messages['dashboard'] = {
     removeVariant: '{number}-р хувилбарыг хасах',
     removeVariantNamed: '{number}-р хувилбарыг хасах ({name})',
     keptOrdered: 'Захиалга орсон тул хасагдахгүй. Үлдэгдлийг нь 0 болгох, эсвэл барааг архивлана уу.',
+    heldForWaitlist:
+      '{count, plural, one {Өөр # ширхэг} other {Өөр # ширхэг}} хүлээлгийн жагсаалтынханд худалдаж авах эсвэл хугацаа нь дуустал хадгалагдаж байна.',
     errors: {
       titleRequired: 'Бараанд нэр өгнө үү.',
       titleTooLong: 'Нэрийг 200 тэмдэгтээс богино байлгана уу.',

@@ -179,6 +179,7 @@ export const errors: Messages['errors'] = {
   SIMULCAST_KEY_RULE: 'Платформын өгсөн дамжуулалтын түлхүүрийг зайгүйгээр буулгана уу.',
   SIMULCAST_TOO_MANY: 'Нэг шоуг хамгийн ихдээ {max} хаяг руу дамжуулж болно.',
   SIMULCAST_DESTINATION_NOT_FOUND: 'Энэ хаяг байхаа больсон.',
+  WAITLIST_IN_STOCK: 'Энэ бараа нөөцөд байна: оронд нь одоо худалдаж аваарай.',
   CANCELLED_WHILE_PAYING: 'Энэ захиалгыг төлбөр хийгдэж байх үед цуцалсан тул таны төлбөрийг буцаасан.',
   COUPON_UNKNOWN: 'Бид {code} гэсэн кодыг мэдэхгүй байна.',
   COUPON_INACTIVE: 'Энэ код идэвхгүй болсон.',

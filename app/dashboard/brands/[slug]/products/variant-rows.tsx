@@ -15,6 +15,8 @@ export interface VariantRowValue {
   price: string;
   stock: string;
   hasOrders: boolean;
+  /** Units held for people on the variant's waitlist (not counted in stock). */
+  heldForWaitlist?: number;
 }
 
 type Row = VariantRowValue & { key: number };
@@ -158,6 +160,7 @@ export function VariantRows({
                   label={t('dashboard.productForm.stock')}
                   defaultValue={row.stock}
                   errors={errors}
+                  hint={row.heldForWaitlist ? t('dashboard.productForm.heldForWaitlist', { count: row.heldForWaitlist }) : undefined}
                   inputMode="numeric"
                 />
               </div>

@@ -80,6 +80,7 @@ export default async function EditProductPage({
               price: formatMajorUnits(v.priceMinor, product.currency),
               stock: String(v.stock),
               hasOrders: v.hasOrders,
+              heldForWaitlist: v.heldForWaitlist,
             })),
           }}
         />
