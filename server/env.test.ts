@@ -16,10 +16,13 @@ describe('configuration of a deployment (NODE_ENV=production, PUBLIC_URL not loc
     expect(() => loadEnv(withoutSecret)).toThrow(/AUTH_SECRET is required in production.*openssl rand/);
   });
 
-  it('refuses to start without SECRETS_KEY, which seals simulcast stream keys, saying how to make one', () => {
-    const { SECRETS_KEY: _, ...withoutKey } = deployment;
-    expect(() => loadEnv(withoutKey)).toThrow(/SECRETS_KEY is required in production.*stream keys.*openssl rand/);
+  it('seals stream keys with SECRETS_KEY, or without one with a key derived from AUTH_SECRET that is not AUTH_SECRET itself', () => {
     expect(loadEnv(deployment).SECRETS_KEY).toBe(deployment.SECRETS_KEY);
+    const { SECRETS_KEY: _, ...withoutKey } = deployment;
+    const derived = loadEnv(withoutKey).SECRETS_KEY;
+    expect(derived).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(derived).not.toBe(deployment.AUTH_SECRET);
+    expect(loadEnv({ ...withoutKey, AUTH_SECRET: 'o'.repeat(32) }).SECRETS_KEY).not.toBe(derived);
   });
 
   it('seeds no demo data and has no local mailbox unless asked', () => {

@@ -237,13 +237,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
         'It signs every session cookie and email link; generate one with `openssl rand -base64 32` and give every node the same value.',
     );
   }
-  if (deployment && !env.SECRETS_KEY) {
-    throw new Error(
-      `Invalid configuration: SECRETS_KEY is required in production (NODE_ENV=production, PUBLIC_URL=${PUBLIC_URL}). ` +
-        'It encrypts the stream keys of simulcast destinations; generate one with `openssl rand -base64 32`, give every node the same value ' +
-        'and keep it: stream keys sealed under a lost key must be entered again.',
-    );
-  }
   if (deployment && env.SEED_DEMO_DATA === 'true') {
     throw new Error(
       `Invalid configuration: SEED_DEMO_DATA=true in production (PUBLIC_URL=${PUBLIC_URL}) would create demo accounts whose password, demo-password, is published. ` +
@@ -256,7 +249,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...env,
     WEBRTC_PORT: webRtcPort,
     AUTH_SECRET,
-    // Locally derived from the generated secret in DATA_DIR, so the nodes of a local cluster (one AUTH_SECRET) agree.
+    // Without its own value, derived from AUTH_SECRET (a separate key for a separate purpose), so an existing
+    // deployment keeps starting; a new AUTH_SECRET then means entering the stream keys again (README says so).
     SECRETS_KEY: env.SECRETS_KEY ?? createHash('sha256').update(`live-commerce secrets key\0${AUTH_SECRET}`).digest('base64url'),
     PUBLIC_URL,
     SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
