@@ -139,14 +139,17 @@ describe('two nodes on one Redis', () => {
       await joinShow(secondTab, showId);
       // The first test's messages are long refilled (a message a second): the budget of five at once is full again.
       // Five through node B and five through node A at once: separate budgets per node would let all ten through.
+      const started = performance.now();
       const sent = await Promise.all([
         ...[1, 2, 3, 4, 5].map((i) => ask(viewerB, 'chat:send', { showId, text: `burst ${i}` })),
         ...[6, 7, 8, 9, 10].map((i) => ask(secondTab, 'chat:send', { showId, text: `burst ${i}` })),
       ]);
+      // The budget refills a message a second: on a busy machine the burst can take seconds to arrive, and each
+      // whole second lets one more through. Separate budgets per node would let all ten through at once.
+      const refills = Math.ceil((performance.now() - started) / 1000);
       const refused = sent.filter((r) => !r.ok);
-      // Five, or six if a second passed on a busy machine while they arrived (one more token).
       expect(sent.length - refused.length).toBeGreaterThanOrEqual(5);
-      expect(sent.length - refused.length).toBeLessThanOrEqual(6);
+      expect(sent.length - refused.length).toBeLessThanOrEqual(Math.min(5 + refills, 9));
       for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', reason: 'CHAT_TOO_FAST' } });
     } finally {
       secondTab.disconnect();
