@@ -12,7 +12,7 @@ const hlsScript = createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js
 // The product the host pins while the HLS viewer watches; the replay shows it again at that moment.
 const PINNED = { id: 'demo_product_serum', title: 'Dewy Glow Serum' };
 
-/** The server time of the pin: Show.startedAt + PinEvent.offsetMs is the `at` its broadcast carried. */
+/** The server time of the pin: Show.startedAt + PinEvent.offsetMs is the `at` its broadcast carried (stored before it is sent). */
 async function pinServerMs(db: pg.Client, showId: string): Promise<number> {
   const { rows } = await db.query<{ at: number }>(
     `SELECT extract(epoch FROM s."startedAt")::float8 * 1000 + p."offsetMs" AS at FROM "PinEvent" p JOIN "Show" s ON s.id = p."showId"
@@ -108,8 +108,8 @@ test('a viewer forced onto HLS watches the live show over the backup stream and 
     await watchForCard(viewer, PINNED.title, 'playoutServerMs', 'live-video');
     expect(await viewer.evaluate(() => (window as unknown as { cardWasAbsent?: boolean }).cardWasAbsent)).toBe(true);
     await studio.getByRole('button', { name: `Pin ${PINNED.title}` }).click();
-    const pinAt = await pinServerMs(db, showId);
     await expect(viewer.getByTestId('pinned-product').getByRole('heading', { name: PINNED.title })).toBeVisible({ timeout: 60_000 });
+    const pinAt = await pinServerMs(db, showId);
     const appeared = await cardAppearance(viewer);
     // The program date time of the frame on screen when the card appeared: applied at once (the realtime
     // clock), it would be the seconds of HLS latency before the pin.
