@@ -42,7 +42,8 @@ export interface HlsFixture {
  */
 export async function makeHlsRecording(db: Queryable, options: HlsFixtureOptions): Promise<HlsFixture> {
   const segmentSeconds = options.segmentSeconds ?? 2;
-  const recording = { id: `rec_${randomUUID().replaceAll('-', '')}` };
+  // Lower-case letters and digits, like the recorder's ids: object keys allow nothing else (server/storage/object-key.ts).
+  const recording = { id: `rec${randomUUID().replaceAll('-', '')}` };
   await db.query(
     `INSERT INTO "ShowRecording" ("id", "showId", "status", "storagePrefix", "startedAt") VALUES ($1, $2, 'RECORDING', $3, $4)`,
     [recording.id, options.showId, `recordings/${recording.id}/`, options.startedAt],

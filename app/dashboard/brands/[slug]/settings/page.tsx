@@ -61,7 +61,13 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
           }}
         />
         <h3 className="text-sm font-semibold">{t('embed.settings.snippet')}</h3>
-        <pre className="max-w-full overflow-x-auto rounded-lg bg-neutral-100 p-3 text-xs" data-testid="embed-snippet">
+        {/* Focusable: on a phone the code scrolls sideways, and a keyboard must be able to scroll it too. */}
+        <pre
+          tabIndex={0}
+          aria-label={t('embed.settings.snippet')}
+          className="max-w-full overflow-x-auto rounded-lg bg-neutral-100 p-3 text-xs focus-visible:outline-2 focus-visible:outline-offset-2"
+          data-testid="embed-snippet"
+        >
           {`<div data-live-commerce-show="SHOW_ID"></div>\n<script src="${services().env.PUBLIC_URL}/embed.js" async></script>`}
         </pre>
         <p className="max-w-prose text-xs text-neutral-600">{t('embed.settings.snippetHint')}</p>
