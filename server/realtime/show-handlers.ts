@@ -10,6 +10,7 @@ import { requireShowAccess } from '../domain/show-access';
 import { endRehearsal, startRehearsal } from '../domain/rehearsals';
 import { visitorOf } from './show-visitor';
 import { engagementSnapshot } from './engagement-handlers';
+import { holdAudienceForRehearsal, releaseAudienceAfterRehearsal } from './rehearsal-audience';
 import type { HandlerRegistrar } from './handler';
 import { personKey, requireJoined, requireUser, type ConnectionContext } from './context';
 import {
@@ -89,6 +90,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 
   on.on('show:goLive', showRefSchema, async ({ showId }) => {
     const show = await goLive(db, requireUser(socket), showId);
+    // Going live from a rehearsal: the viewers who waited through it hear the show from now on.
+    releaseAudienceAfterRehearsal(io, showId);
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });
     void ctx.simulcast?.service.sync(showId);
     return { status: show.status, startedAt: show.startedAt };
@@ -108,11 +111,13 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 
   on.on('show:rehearse', showRefSchema, async ({ showId }) => {
     const { rehearsalStartedAt } = await startRehearsal(db, requireUser(socket), showId);
+    holdAudienceForRehearsal(io, showId);
     return { rehearsalStartedAt: rehearsalStartedAt.toISOString() };
   });
 
   on.on('show:endRehearsal', showRefSchema, async ({ showId }) => {
     await endRehearsal(db, requireUser(socket), showId);
+    releaseAudienceAfterRehearsal(io, showId);
     broadcaster.emit(showId, 'product:unpinned', { showId, at: Date.now() });
     return {};
   });

@@ -32,6 +32,11 @@ afterAll(async () => {
 describe('a rehearsal', () => {
   it('admits only staff, pins without recording, refuses orders with REHEARSAL_NO_ORDERS, announces nothing, and leaving it restores the scheduled show', async () => {
     await joinShow(hostSocket, DEMO_SHOW_ID);
+    // A viewer who had the (scheduled) show's page open before the rehearsal started.
+    const early = await t.connect();
+    await joinShow(early, DEMO_SHOW_ID);
+    const earlyHeard: string[] = [];
+    early.onAny((event: string) => earlyHeard.push(event));
     const jobsBefore = await t.app.db.job.count();
     expect(await ask(hostSocket, 'show:rehearse', { showId: DEMO_SHOW_ID })).toMatchObject({ ok: true });
 
@@ -82,7 +87,14 @@ describe('a rehearsal', () => {
     // No "live now" notification, email or webhook was queued.
     expect(await t.app.db.job.count()).toBe(jobsBefore);
 
+    // The early viewer heard nothing of the rehearsal, not even its chat; a round trip on its own socket
+    // makes sure anything sent to it before has arrived.
+    expect(await ask(early, 'time:sync', {})).toMatchObject({ ok: true });
+    expect(earlyHeard.filter((event) => /^(product|deal|chat):/.test(event))).toEqual([]);
+    // When the rehearsal ends, it is back in the show's broadcasts.
+    const backInTheShow = new Promise<void>((resolve) => early.once('product:unpinned', () => resolve()));
     expect(await ask(hostSocket, 'show:endRehearsal', { showId: DEMO_SHOW_ID })).toMatchObject({ ok: true });
+    await backInTheShow;
     const after = await t.app.db.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID } });
     expect(after).toMatchObject({
       status: 'SCHEDULED',
