@@ -28,6 +28,9 @@ test('an invite-only show refuses an uninvited phone and lets the invited one in
     const page = await stranger.newPage();
     await page.goto(`/shows/${show.showId}`);
     await expect(page.getByRole('heading', { name: 'This show is private' })).toBeVisible();
+    // Not even the title, which the browser's tab and history would show.
+    await expect(page).toHaveTitle(/This show is private/);
+    expect(await page.title()).not.toContain(show.title);
     await expect(page.getByRole('status')).toContainText('invited can watch it');
     await expect(page.locator('main[data-refusal="SHOW_PRIVATE"]')).toHaveCount(1);
     await expect(page.getByTestId('pinned-product')).toHaveCount(0);

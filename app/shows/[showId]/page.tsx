@@ -25,8 +25,24 @@ import { PrivateShowNotice } from './private-show-notice';
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }): Promise<Metadata> {
-  const [show, { t }] = await Promise.all([loadShow((await params).showId), getI18n()]);
+  const { showId } = await params;
+  const [show, user, { t }] = await Promise.all([loadShow(showId), currentUser(), getI18n()]);
+  // A visitor a private show refuses learns nothing of it, not even its title in the tab.
+  const refusal = await accessRefusal(showId, user?.id ?? null);
+  if (refusal) return { title: t(refusal === 'REHEARSAL_STAFF_ONLY' ? 'discovery.private.rehearsalTitle' : 'discovery.private.title') };
   return { title: show.title, description: t('viewer.page.description', { host: show.host.name, brand: show.brand.name }) };
+}
+
+/** Private shows and rehearsals: the same gate as the socket's show:join (server/domain/show-access). */
+async function accessRefusal(showId: string, userId: string | null): Promise<string | null> {
+  const inviteToken = (await cookies()).get(showInviteCookie(showId))?.value ?? null;
+  return requireShowAccess(services().db, { userId, inviteToken }, showId).then(
+    () => null,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') return error.key;
+      throw error;
+    },
+  );
 }
 
 async function PreShowPanel({ showId, user }: { showId: string; user: SessionUser | null }) {
@@ -68,15 +84,7 @@ export default async function ShowPage({
 }) {
   const { showId } = await params;
   const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
-  // Private shows and rehearsals: the same gate as the socket's show:join (server/domain/show-access).
-  const inviteToken = (await cookies()).get(showInviteCookie(showId))?.value ?? null;
-  const refusal = await requireShowAccess(services().db, { userId: user?.id ?? null, inviteToken }, showId).then(
-    () => null,
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === 'FORBIDDEN') return error.key;
-      throw error;
-    },
-  );
+  const refusal = await accessRefusal(showId, user?.id ?? null);
   if (refusal) return <PrivateShowNotice brand={show.brand.name} rehearsal={refusal === 'REHEARSAL_STAFF_ONLY'} signedIn={user !== null} />;
   if (show.status === 'CANCELLED') {
     const { t } = await getI18n();
