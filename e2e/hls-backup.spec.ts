@@ -82,7 +82,7 @@ test('a viewer forced onto HLS watches the live show over the backup stream and 
   baseURL,
 }) => {
   test.setTimeout(360_000);
-  const { showId } = await scheduleShowLikeDemo(db, 'hls');
+  const { showId } = await scheduleShowLikeDemo(db, 'hls', { recording: true });
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await Promise.all([signIn(hostContext, 'host@demo.live'), signIn(viewerContext, 'viewer@demo.live')]);

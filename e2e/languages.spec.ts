@@ -31,8 +31,8 @@ async function scheduleOwnShow(db: import('pg').Client, locale: Locale): Promise
     rows: [product],
   } = await db.query<{ id: string; title: string }>(`SELECT id, title FROM "Product" WHERE id = 'demo_product_spf'`);
   await db.query(
-    `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "hostInviteStatus")
-     SELECT $1, b.id, u.id, $2, now() + interval '1 hour', 'SCHEDULED', 'ACCEPTED' FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
+    `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "hostInviteStatus", "recordingEnabled")
+     SELECT $1, b.id, u.id, $2, now() + interval '1 hour', 'SCHEDULED', 'ACCEPTED', false FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
     [showId, `Show in ${locale}`],
   );
   await db.query(`INSERT INTO "ShowProduct" ("showId", "productId", position) VALUES ($1, $2, 0)`, [showId, product!.id]);

@@ -47,3 +47,27 @@ test('the live and the upcoming show page hydrate without a mismatch for a guest
     }
   }
 });
+
+// The chat box is in the server's HTML, so a phone viewer can type before the page's code has run:
+// the line must survive hydration and be sendable, not sit in the box behind a disabled Send.
+test('a chat line typed before the show page hydrates is kept and sent', async ({ browser, db }) => {
+  const { showId } = await startOwnLiveShow(db, 'early-chat');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await signIn(context, 'viewer@demo.live');
+  const page = await context.newPage();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/shows/${showId}`, { waitUntil: 'commit' });
+  const input = page.getByRole('textbox', { name: 'Message', exact: true });
+  await input.fill('typed before hydration');
+  release();
+  await expect(page.getByTestId('viewer-count')).toHaveText(/[1-9]/);
+  await expect(input).toHaveValue('typed before hydration');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByTestId('chat-text').filter({ hasText: 'typed before hydration' })).toBeVisible();
+  await context.close();
+});

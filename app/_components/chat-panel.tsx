@@ -66,6 +66,7 @@ export function ChatPanel({
   canModerate,
   actions,
   tone = 'light',
+  typedBeforeHydration,
 }: {
   messages: ChatMessageView[];
   pinnedMessage: ChatMessageView | null;
@@ -74,8 +75,10 @@ export function ChatPanel({
   canModerate: boolean;
   actions: ChatActions;
   tone?: keyof typeof TONES;
+  /** What the viewer typed into the server's HTML of this box before its code ran (lazy-parts.tsx). */
+  typedBeforeHydration?: { readonly current: string };
 }) {
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useState(() => typedBeforeHydration?.current ?? '');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   // Slow mode: when this viewer may send again. The notice counts down and clears itself.

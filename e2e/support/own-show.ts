@@ -11,7 +11,8 @@ export interface OwnShow {
 
 /**
  * A live show of the test's own with Lumen's moisturiser pinned: buying needs no
- * video, and neither the demo show nor other specs' buyers share its limits.
+ * video, and neither the demo show nor other specs' buyers share its limits. Unrecorded: a recording
+ * runs an ffmpeg on the test machine, and only the recording specs want one.
  */
 export async function startOwnLiveShow(db: pg.Client, name: string): Promise<OwnShow> {
   const showId = `e2e_${name}_${randomUUID().slice(0, 8)}`;
@@ -22,8 +23,8 @@ export async function startOwnLiveShow(db: pg.Client, name: string): Promise<Own
     `SELECT v.id, v."productId", v.stock FROM "ProductVariant" v WHERE v.sku = 'LUM-CREAM-50ML'`,
   );
   await db.query(
-    `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "startedAt", "hostInviteStatus", "pinnedProductId")
-     SELECT $1, b.id, u.id, $2, now(), 'LIVE', now(), 'ACCEPTED', $3 FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
+    `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "startedAt", "hostInviteStatus", "pinnedProductId", "recordingEnabled")
+     SELECT $1, b.id, u.id, $2, now(), 'LIVE', now(), 'ACCEPTED', $3, false FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
     [showId, title, v!.productId],
   );
   await db.query(`INSERT INTO "ShowProduct" ("showId", "productId", position) VALUES ($1, $2, 0)`, [showId, v!.productId]);

@@ -33,6 +33,8 @@ import { useWaitlist } from './waitlist/use-waitlist';
 const loadBagDrawer = () => import('./bag-drawer');
 const BagDrawer = lazy(loadBagDrawer);
 
+// How long Send or Buy waits for the show channel's first join before asking anyway (use-show-channel.ts).
+const JOIN_WAIT_MS = 10_000;
 const STATUS_TEXT: Record<ShowSummary['status'], MessageKey | null> = {
   SCHEDULED: 'viewer.status.scheduled',
   ENDED: 'viewer.status.ended',
@@ -62,7 +64,7 @@ export function ShowViewer({
   const [realtimeClock] = useState<PlayoutClock>(realtimePlayoutClock);
   const [hlsClock, setHlsClock] = useState<PlayoutClock | null>(null);
   const playoutClock = hlsClock ?? realtimeClock;
-  const { state, socketRef } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
+  const { state, socketRef, untilJoined } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
   useEffect(() => void preloadPinnedProduct(), []);
@@ -108,6 +110,7 @@ export function ShowViewer({
 
   async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
+    await untilJoined(JOIN_WAIT_MS);
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
       const held = waitlist.isHeld(variantId) || undefined;
@@ -126,6 +129,7 @@ export function ShowViewer({
 
   async function sendChat(text: string): Promise<string | null | ChatRefusal> {
     if (!socket) return t('viewer.status.notConnected');
+    await untilJoined(JOIN_WAIT_MS);
     const response = await request(socket, 'chat:send', { showId: show.id, text });
     if (response.ok) return null;
     return { message: errorText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };

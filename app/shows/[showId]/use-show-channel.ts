@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuctionView } from '@/server/domain/auctions';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { ChatMessageView } from '@/server/domain/chat';
@@ -315,5 +315,25 @@ export function useShowChannel(
     if (socket.connected) void join();
   }
 
-  return { state, socketRef, socket };
+  // A viewer can tap Send or Buy before the first join has answered (the box is usable from the server's
+  // HTML on): the server would refuse with NOT_JOINED and the line would be lost. Actions wait for the join,
+  // at most `waitMs`, then go anyway and show whatever the server answers.
+  const joinedRef = useRef(false);
+  const joinWaiters = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    joinedRef.current = state.connection === 'connected';
+    if (joinedRef.current) for (const wake of joinWaiters.current.splice(0)) wake();
+  }, [state.connection]);
+  const untilJoined = useCallback(
+    (waitMs: number) =>
+      joinedRef.current
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            joinWaiters.current.push(resolve);
+            setTimeout(resolve, waitMs);
+          }),
+    [],
+  );
+
+  return { state, socketRef, socket, untilJoined };
 }
