@@ -4,6 +4,8 @@ export const LOCALES = ['en', 'km', 'lo', 'mn'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'locale';
+/** Set by proxy.ts for a page opened with `?hl=<locale>`: that request's language, ahead of the saved choice. */
+export const LOCALE_OVERRIDE_HEADER = 'x-lc-locale';
 
 /** Each language named in itself, as a switcher shows it. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', km: 'ខ្មែរ', lo: 'ລາວ', mn: 'Монгол' };

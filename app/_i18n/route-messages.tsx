@@ -25,6 +25,8 @@ export const ROUTE_NAMESPACES = {
   account: ['account', 'commerce', 'orders'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
+  // The product page's Notify me (a sold-out variant) is the brand page's.
+  products: ['discovery', 'errors'],
   live: ['feed', 'viewer'],
   invites: ['account'],
   unsubscribe: ['account', 'mailbox'],

@@ -1,14 +1,17 @@
 import { cookies, headers } from 'next/headers';
 import { getFormatter, getMessages, getTranslations } from 'next-intl/server';
-import { INTL_LOCALE, isLocale, LOCALE_COOKIE, matchAcceptLanguage, type Locale } from './locales';
+import { INTL_LOCALE, isLocale, LOCALE_COOKIE, LOCALE_OVERRIDE_HEADER, matchAcceptLanguage, type Locale } from './locales';
 import { formatsFrom, type Formats } from './format';
 import { lookupMessage, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
-/** The visitor's language: their saved choice, else what their browser asks for. */
+/** The visitor's language: the page's `?hl=` (proxy.ts), else their saved choice, else what their browser asks for. */
 export async function getLocale(): Promise<Locale> {
+  const requestHeaders = await headers();
+  const linked = requestHeaders.get(LOCALE_OVERRIDE_HEADER);
+  if (isLocale(linked)) return linked;
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
-  return matchAcceptLanguage((await headers()).get('accept-language'));
+  return matchAcceptLanguage(requestHeaders.get('accept-language'));
 }
 
 export interface ServerI18n {

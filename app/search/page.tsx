@@ -59,7 +59,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   const cheapest = p.variants[0];
                   return (
                     <li key={p.id}>
-                      <Link href={`/brands/${p.brand.slug}`} className={rowLinkClass}>
+                      <Link href={`/products/${p.id}`} className={rowLinkClass}>
                         {p.imageUrl ? (
                           <img src={p.imageUrl} alt="" width={48} height={48} className="h-12 w-12 rounded-lg object-cover" />
                         ) : (

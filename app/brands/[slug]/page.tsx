@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { brandProfile } from '@/server/domain/discovery';
 import { isFollowingBrand } from '@/server/domain/notifications';
 import { type WaitlistState, waitlistStates } from '@/server/domain/waitlist';
@@ -82,7 +83,11 @@ export default async function BrandProfilePage({ params }: { params: Promise<{ s
                     <span aria-hidden="true" className="block aspect-square bg-neutral-200" />
                   )}
                   <div className="p-3">
-                    <p className="font-semibold leading-snug">{p.title}</p>
+                    <p className="font-semibold leading-snug">
+                      <Link href={`/products/${p.id}`} className="hover:underline">
+                        {p.title}
+                      </Link>
+                    </p>
                     {p.variants[0] && (
                       <p className="text-sm text-neutral-600">
                         {t('discovery.profile.from', { price: formatPrice(p.variants[0].priceMinor, p.variants[0].currency, intl) })}

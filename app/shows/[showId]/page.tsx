@@ -19,8 +19,11 @@ import { isDeployment } from '@/server/env';
 import { getI18n } from '@/app/_i18n/server';
 import { cookies } from 'next/headers';
 import { AppError } from '@/server/domain/errors';
-import { requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
 import { PrivateShowNotice } from './private-show-notice';
+import { isPubliclyListed, requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
+import { replayLd, showLd } from '@/server/domain/seo';
+import { absoluteUrl, pageAlternates, sharingCards } from '@/app/_lib/seo';
+import { JsonLd } from '@/app/_components/json-ld';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
@@ -29,8 +32,32 @@ export async function generateMetadata({ params }: { params: Promise<{ showId: s
   const [show, user, { t }] = await Promise.all([loadShow(showId), currentUser(), getI18n()]);
   // A visitor a private show refuses learns nothing of it, not even its title in the tab.
   const refusal = await accessRefusal(showId, user?.id ?? null);
-  if (refusal) return { title: t(refusal === 'REHEARSAL_STAFF_ONLY' ? 'discovery.private.rehearsalTitle' : 'discovery.private.title') };
-  return { title: show.title, description: t('viewer.page.description', { host: show.host.name, brand: show.brand.name }) };
+  if (refusal)
+    return {
+      title: t(refusal === 'REHEARSAL_STAFF_ONLY' ? 'discovery.private.rehearsalTitle' : 'discovery.private.title'),
+      robots: { index: false, follow: false },
+    };
+  const description = show.description || t('viewer.page.description', { host: show.host.name, brand: show.brand.name });
+  const path = `/shows/${show.id}`;
+  const { visibility } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { visibility: true } });
+  return {
+    title: show.title,
+    description,
+    alternates: pageAlternates(path),
+    // An unlisted show opens by its link but is never listed: search engines are asked not to keep it.
+    ...(!isPubliclyListed({ visibility }) && { robots: { index: false, follow: false } }),
+    ...sharingCards({ title: show.title, description, path, image: show.coverImageUrl ?? '/poster.svg', type: 'video.other' }),
+  };
+}
+
+/** What search engines are told of a public show: a broadcast while it is planned or on air, a video once it is a replay. */
+async function ShowStructuredData({ show, replayDurationMs }: { show: ShowSummary; replayDurationMs: number | null }) {
+  const { visibility } = await services().db.show.findUniqueOrThrow({ where: { id: show.id }, select: { visibility: true } });
+  if (!isPubliclyListed({ visibility }) || show.status === 'CANCELLED') return null;
+  const url = absoluteUrl(`/shows/${show.id}`);
+  const image = absoluteUrl(show.coverImageUrl ?? '/poster.svg');
+  if (replayDurationMs !== null) return <JsonLd data={replayLd(show, url, image, replayDurationMs / 1000)} />;
+  return show.status === 'ENDED' ? null : <JsonLd data={showLd(show, url, image)} />;
 }
 
 /** Private shows and rehearsals: the same gate as the socket's show:join (server/domain/show-access). */
@@ -118,6 +145,7 @@ export default async function ShowPage({
       <>
         <SiteHeader prefetch={false} />
         <ReplayViewer key={user?.id ?? 'guest'} show={show} replay={replay} signedIn={user !== null} />
+        <ShowStructuredData show={show} replayDurationMs={replay.durationMs} />
       </>
     );
   }
@@ -141,6 +169,7 @@ export default async function ShowPage({
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
       />
+      <ShowStructuredData show={show} replayDurationMs={null} />
     </>
   );
 }

@@ -43,6 +43,18 @@ export const discovery = {
     noProducts: 'No products on sale yet',
     from: 'from {price}',
   },
+  product: {
+    by: 'by {brand}',
+    options: 'Options',
+    inStock: 'In stock',
+    soldOut: 'Sold out',
+    liveAndUpcoming: 'Live and upcoming shows with it',
+    noShows: 'No show with {product} is planned yet. Follow {brand} to hear about the next one.',
+    replays: 'Replays with it',
+    noReplays: 'No replay with {product} yet.',
+    description: '{product} from {brand}: see it live and buy it in one tap.',
+    seeBrand: 'More from {brand}',
+  },
   follow: {
     follow: 'Follow',
     following: 'Following',

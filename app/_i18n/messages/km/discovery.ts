@@ -45,6 +45,18 @@ export const discovery: Messages['discovery'] = {
     noProducts: 'មិនទាន់មានផលិតផលលក់នៅឡើយទេ',
     from: 'ចាប់ពី {price}',
   },
+  product: {
+    by: 'ដោយ {brand}',
+    options: 'ជម្រើស',
+    inStock: 'មានក្នុងស្តុក',
+    soldOut: 'អស់ពីស្តុក',
+    liveAndUpcoming: 'កម្មវិធីផ្ទាល់ និងនឹងមកដល់ដែលមានផលិតផលនេះ',
+    noShows: 'មិនទាន់មានកម្មវិធីដែលមាន {product} គ្រោងទុកទេ។ តាមដាន {brand} ដើម្បីដឹងពីកម្មវិធីបន្ទាប់។',
+    replays: 'ការចាក់ឡើងវិញដែលមានផលិតផលនេះ',
+    noReplays: 'មិនទាន់មានការចាក់ឡើងវិញដែលមាន {product} ទេ។',
+    description: '{product} ពី {brand}៖ មើលផ្ទាល់ ហើយទិញដោយចុចតែម្ដង។',
+    seeBrand: 'ផលិតផលផ្សេងទៀតពី {brand}',
+  },
   follow: {
     follow: 'តាមដាន',
     following: 'កំពុងតាមដាន',

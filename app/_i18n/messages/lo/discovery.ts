@@ -45,6 +45,18 @@ export const discovery: Messages['discovery'] = {
     noProducts: 'ຍັງບໍ່ມີສິນຄ້າວາງຂາຍ',
     from: 'ເລີ່ມຕົ້ນ {price}',
   },
+  product: {
+    by: 'ໂດຍ {brand}',
+    options: 'ຕົວເລືອກ',
+    inStock: 'ມີໃນສາງ',
+    soldOut: 'ໝົດແລ້ວ',
+    liveAndUpcoming: 'ລາຍການສົດ ແລະ ກຳລັງຈະມາທີ່ມີສິນຄ້ານີ້',
+    noShows: 'ຍັງບໍ່ມີລາຍການທີ່ມີ {product} ວາງແຜນໄວ້. ຕິດຕາມ {brand} ເພື່ອຮູ້ລາຍການຕໍ່ໄປ.',
+    replays: 'ການເບິ່ງຄືນທີ່ມີສິນຄ້ານີ້',
+    noReplays: 'ຍັງບໍ່ມີການເບິ່ງຄືນທີ່ມີ {product}.',
+    description: '{product} ຈາກ {brand}: ເບິ່ງສົດ ແລະ ຊື້ດ້ວຍການແຕະຄັ້ງດຽວ.',
+    seeBrand: 'ສິນຄ້າອື່ນຈາກ {brand}',
+  },
   follow: {
     follow: 'ຕິດຕາມ',
     following: 'ກຳລັງຕິດຕາມ',

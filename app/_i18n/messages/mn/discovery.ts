@@ -45,6 +45,18 @@ export const discovery: Messages['discovery'] = {
     noProducts: 'Зарагдаж буй бараа алга',
     from: '{price}-өөс',
   },
+  product: {
+    by: '{brand}',
+    options: 'Сонголтууд',
+    inStock: 'Бэлэн байгаа',
+    soldOut: 'Дууссан',
+    liveAndUpcoming: 'Энэ бараатай шууд ба удахгүй болох нэвтрүүлгүүд',
+    noShows: '{product}-тэй нэвтрүүлэг одоогоор төлөвлөөгүй байна. Дараагийнхыг мэдэхийн тулд {brand}-г дагаарай.',
+    replays: 'Энэ бараатай дахин үзэх нэвтрүүлгүүд',
+    noReplays: '{product}-тэй дахин үзэх нэвтрүүлэг алга.',
+    description: '{brand}-ийн {product}: шууд үзээд нэг товшилтоор худалдаж аваарай.',
+    seeBrand: '{brand}-ийн бусад бараа',
+  },
   follow: {
     follow: 'Дагах',
     following: 'Дагаж байна',
