@@ -56,10 +56,15 @@ const ratios = appResults.flatMap((app, i) => {
           units: app.units,
           p99: app.p99 / reference.p99,
           ordersPerSecond: app.ordersPerSecond / reference.ordersPerSecond,
+          serverCpu: app.stormCpu / app.orders / (reference.stormCpu / reference.orders),
+          dbCpu: app.stormDbCpu / app.orders / (reference.stormDbCpu / reference.orders),
         },
       ]
     : [];
 });
+
+// CPU per order placed, in ms: what a sale costs whatever else loads the machine (refused taps' cost included).
+const perOrder = (seconds: number, orders: number) => (orders ? ((seconds * 1000) / orders).toFixed(2) : '—');
 
 const body = [
   "Each buyer sends its tap twice with one idempotency key (the second while the first is in flight); latency is to the first answer. Correctness is read from each side's database after the run (and, for the app, from the payment provider's record of captures and voids).",
@@ -85,6 +90,9 @@ const body = [
       'orders/s',
       'server CPU s (connect, join, taps)',
       'of it, taps s',
+      'server CPU ms/order (taps)',
+      'PostgreSQL CPU s (taps)',
+      'PostgreSQL CPU ms/order (taps)',
     ],
     runs.map((r) => [
       r.target,
@@ -106,6 +114,9 @@ const body = [
       r.ordersPerSecond.toFixed(0),
       r.serverCpu.toFixed(1),
       r.stormCpu.toFixed(1),
+      perOrder(r.stormCpu, r.orders),
+      r.stormDbCpu.toFixed(1),
+      perOrder(r.stormDbCpu, r.orders),
     ]),
   ),
   ...(ratios.length
@@ -114,8 +125,22 @@ const body = [
         'App against reference (targets: ack p99 ≤ 1.5×, orders/s ≥ 0.7×):',
         '',
         table(
-          ['buyers', 'units', 'ack p99 app/reference', 'orders/s app/reference'],
-          ratios.map((r) => [r.buyers, r.units, r.p99.toFixed(2), r.ordersPerSecond.toFixed(2)]),
+          [
+            'buyers',
+            'units',
+            'ack p99 app/reference',
+            'orders/s app/reference',
+            'server CPU/order app/reference',
+            'PostgreSQL CPU/order app/reference',
+          ],
+          ratios.map((r) => [
+            r.buyers,
+            r.units,
+            r.p99.toFixed(2),
+            r.ordersPerSecond.toFixed(2),
+            r.serverCpu.toFixed(2),
+            r.dbCpu.toFixed(2),
+          ]),
         ),
       ]
     : []),
@@ -130,6 +155,8 @@ const figures: Figure[] = runs.flatMap((r) => {
     { name: 'ack p99', value: r.p99, unit: 'ms', params, samples: r.samples },
     { name: 'orders/s', value: r.ordersPerSecond, unit: 'orders/s', params },
     { name: 'orders', value: r.orders, unit: 'orders', params },
+    { name: 'server CPU per order', value: r.orders ? (r.stormCpu * 1000) / r.orders : NaN, unit: 'ms', params },
+    { name: 'PostgreSQL CPU per order', value: r.orders ? (r.stormDbCpu * 1000) / r.orders : NaN, unit: 'ms', params },
     {
       name: 'correctness violations',
       value:

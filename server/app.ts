@@ -30,7 +30,7 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, reminderSweep, reservationSweep, waitlistSweep } from './effects/job-handlers';
+import { jobHandlers, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -241,6 +241,7 @@ export async function startApp({
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },
+        { everyMs: 2_000, run: showAuditSweep(db, jobsLog) },
         { everyMs: 5_000, run: auctionSweep(db, payments, jobsLog, (showId, outcome) => realtime.auctions.announce(showId, outcome)) },
       ],
     });

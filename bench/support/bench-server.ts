@@ -18,7 +18,12 @@ chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must ent
 const shared = process.env.BENCH_DATABASE_URL;
 const pg = shared
   ? { url: shared, stop: async () => undefined }
-  : await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: 54000 + Math.floor(Math.random() * 900) });
+  : await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'pg'),
+      port: 54000 + Math.floor(Math.random() * 900),
+      // BENCH_PG_FLAGS: extra server flags, e.g. `-c shared_preload_libraries=pg_stat_statements` to see where a storm's time goes.
+      postgresFlags: process.env.BENCH_PG_FLAGS?.split(' ').filter(Boolean),
+    });
 // Every simulated client connects from this machine: the per-address cap is lifted here.
 const env = loadEnv({
   SOCKET_MAX_CONNECTIONS_PER_IP: '1000000',

@@ -3,6 +3,7 @@
 // stock, and (app only) the captures and voids per key, from the app's Payment
 // rows and from the payment provider's own record.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
@@ -43,6 +44,8 @@ export interface PurchaseRun {
   serverCpu: number;
   /** Of it, from the first tap to the last answer. */
   stormCpu: number;
+  /** PostgreSQL's CPU (postmaster, backends, background processes) from the first tap to the last answer. */
+  stormDbCpu: number;
 }
 
 export interface ReferenceServer {
@@ -76,7 +79,48 @@ export async function startReference(): Promise<ReferenceServer> {
   };
 }
 
-function summarise(target: PurchaseRun['target'], buyers: number, units: number, storm: StormOutcome, serverCpu: number, stormCpu: number) {
+/**
+ * CPU seconds of the processes below `pid` (the server's embedded PostgreSQL: the
+ * postmaster, its backends and background workers, and what they reaped). With
+ * the server's own CPU this is the load-independent cost of a storm: the machine
+ * is shared, wall-clock figures move with its load, CPU spent per order does not.
+ */
+export function descendantsCpu(pid: number): number {
+  const parents = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const child = Number(entry);
+      const parent = Number(fields[1]);
+      // utime + stime of the process, and cutime + cstime of its reaped children (backends that ended).
+      ticks.set(child, Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+      parents.set(parent, [...(parents.get(parent) ?? []), child]);
+    } catch {
+      // ended while we looked
+    }
+  }
+  let total = 0;
+  const queue = [...(parents.get(pid) ?? [])];
+  while (queue.length) {
+    const next = queue.pop()!;
+    total += ticks.get(next) ?? 0;
+    queue.push(...(parents.get(next) ?? []));
+  }
+  return total / 100;
+}
+
+function summarise(
+  target: PurchaseRun['target'],
+  buyers: number,
+  units: number,
+  storm: StormOutcome,
+  serverCpu: number,
+  stormCpu: number,
+  stormDbCpu: number,
+) {
   return {
     target,
     buyers,
@@ -97,6 +141,7 @@ function summarise(target: PurchaseRun['target'], buyers: number, units: number,
     samples: storm.taps.length,
     serverCpu,
     stormCpu,
+    stormDbCpu,
   };
 }
 
@@ -119,9 +164,13 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
   await db.query('UPDATE variant SET stock = $1 WHERE id = $2', [units, reference.variantId]);
   const cpuBefore = processUsage(reference.pid).cpuSeconds;
   let cpuAtStorm = cpuBefore;
+  let dbCpuAtStorm = 0;
   const storm = await purchaseStorm(
     {
-      onStormStart: () => (cpuAtStorm = processUsage(reference.pid).cpuSeconds),
+      onStormStart: () => {
+        cpuAtStorm = processUsage(reference.pid).cpuSeconds;
+        dbCpuAtStorm = descendantsCpu(reference.pid);
+      },
       url: reference.url,
       showId: reference.showId,
       variantId: reference.variantId,
@@ -130,6 +179,7 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
     buyers,
   );
   const cpuAfter = processUsage(reference.pid).cpuSeconds;
+  const dbCpuAfter = descendantsCpu(reference.pid);
   const serverCpu = cpuAfter - cpuBefore;
   const { rows } = await db.query<{ key: string; n: number }>(
     'SELECT idempotency_key AS key, count(*)::int AS n FROM orders WHERE buyer_id LIKE $1 GROUP BY 1',
@@ -138,7 +188,7 @@ export async function referenceRun(reference: ReferenceServer, db: pg.Client, bu
   const { rows: stock } = await db.query<{ stock: number }>('SELECT stock FROM variant WHERE id = $1', [reference.variantId]);
   const orders = rows.reduce((sum, r) => sum + r.n, 0);
   return {
-    ...summarise('reference', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm),
+    ...summarise('reference', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm, dbCpuAfter - dbCpuAtStorm),
     ...checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n]))),
     orders,
     oversold: Math.max(0, orders - units) + Math.max(0, -stock[0]!.stock),
@@ -175,9 +225,13 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   await db.query(`UPDATE "ProductVariant" SET stock = $1 WHERE id = $2`, [units, server.variantId]);
   const cpuBefore = processUsage(server.process.pid!).cpuSeconds;
   let cpuAtStorm = cpuBefore;
+  let dbCpuAtStorm = 0;
   const storm = await purchaseStorm(
     {
-      onStormStart: () => (cpuAtStorm = processUsage(server.process.pid!).cpuSeconds),
+      onStormStart: () => {
+        cpuAtStorm = processUsage(server.process.pid!).cpuSeconds;
+        dbCpuAtStorm = descendantsCpu(server.process.pid!);
+      },
       url: server.url,
       showId: server.showId,
       variantId: server.variantId,
@@ -186,6 +240,7 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
     buyers,
   );
   const cpuAfter = processUsage(server.process.pid!).cpuSeconds;
+  const dbCpuAfter = descendantsCpu(server.process.pid!);
   const serverCpu = cpuAfter - cpuBefore;
 
   // A reservation released after a failed payment (CANCELLED) is no order; a placed tap's order must be PAID.
@@ -241,7 +296,7 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
   const checked = checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n])));
   const unpaid = storm.taps.filter((t) => placed(t) && paidByKey.get(t.key) !== 1).length;
   return {
-    ...summarise('app', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm),
+    ...summarise('app', buyers, units, storm, serverCpu, cpuAfter - cpuAtStorm, dbCpuAfter - dbCpuAtStorm),
     ...checked,
     answerMismatch: checked.answerMismatch + unpaid,
     refusedWithUnitsLeft: stock[0]!.stock > 0 ? storm.taps.filter((t) => !placed(t)).length : 0,

@@ -13,10 +13,12 @@ export function registerRawPool(client: PrismaClient, pool: pg.Pool): void {
 
 /**
  * One statement, one round trip: through the client's own pool when it has one,
- * else (a client built elsewhere, as some tests do) through Prisma.
+ * else (a client built elsewhere, as some tests do) through Prisma. `name` makes
+ * it a prepared statement on each pooled connection (the text must never change under one name).
  */
-export async function rawQuery<T>(db: PrismaClient, text: string, values: unknown[]): Promise<T[]> {
+export async function rawQuery<T>(db: PrismaClient, text: string, values: unknown[], name?: string): Promise<T[]> {
   const pool = pools.get(db);
-  if (pool) return (await pool.query(text, values)).rows as T[];
+  // A named statement is parsed once per connection, then only bound and executed (the one-tap purchase's).
+  if (pool) return (await pool.query(name ? { name, text, values } : { text, values })).rows as T[];
   return db.$queryRawUnsafe<T[]>(text, ...values);
 }

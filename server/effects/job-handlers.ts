@@ -1,6 +1,7 @@
 // What follows a recorded job: the subscribers. The domain writes `Job` rows (emails to send,
 // show notifications to fan out, webhook deliveries) in the transaction of its change; the job
 // runner claims them and calls the handler registered here for their kind.
+import { flushPendingShowAudits } from '../domain/audit';
 import type { Db } from '../domain/context';
 import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
@@ -72,5 +73,17 @@ export function waitlistSweep(db: Db, log: Logger): () => Promise<void> {
         if (released.length > 0) log.info({ released }, 'expired waitlist holds given back');
       },
       (error: unknown) => log.error({ err: error }, 'releasing expired waitlist holds failed'),
+    );
+}
+
+/**
+ * Chains the live shows' stock changes that sales left in ShowAuditPending into their audit
+ * logs (server/domain/audit): a storm's entries go in as one batch per show, off the sales' path.
+ */
+export function showAuditSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    flushPendingShowAudits(db).then(
+      () => undefined,
+      (error: unknown) => log.error({ err: error }, 'chaining pending show audit entries failed'),
     );
 }

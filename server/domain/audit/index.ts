@@ -12,6 +12,8 @@ export {
   canonicalJson,
   type ChainVerdict,
   entryHash,
+  flushPendingShowAudits,
+  flushShowAudit,
   GENESIS_HASH,
   readShowAudit,
   SHOW_AUDIT_FORMAT,

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_BRAND_SLUG, DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
-import { goLive, variantBySku } from '../checkout.test-support';
+import { goLive, makeBuyers, SpyPayments, variantBySku } from '../checkout.test-support';
+import { placeShowOrder } from '../orders';
 import { endFlashDeal, startFlashDeal } from '../shows';
 import { demoActors, type DemoActors } from '../test-actors';
 import { appendShowAudit, canonicalJson, exportShowAudit, readShowAudit, showAuditCsv, verifyChain, verifyShowAudit } from '.';
@@ -126,6 +129,64 @@ describe('show audit log', () => {
       hash: hash!,
     }));
     expect(verifyChain(showId, fromCsv)).toMatchObject({ ok: true, head: log.head });
+  });
+
+  it("a sale does not wait for the show's audit lock: its stock change is chained after it, and the chain verifies", async () => {
+    await goLive(database.prisma, showId);
+    const variant = await variantBySku(database.prisma, 'LUM-SERUM-30ML');
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const before = (await readShowAudit(database.prisma, showId)).length;
+    // Another transaction is appending to the show's log (a poll, a bid) and holds its lock.
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('show-audit:' || $1, 0))`, [showId]);
+    let answered: 'placed' | 'still waiting';
+    try {
+      const sale = placeShowOrder(database.prisma, new SpyPayments(), buyer!, {
+        showId,
+        variantId: variant.id,
+        quantity: 1,
+        idempotencyKey: randomUUID(),
+      });
+      // Before the sales' entries were batched, the sale's commit queued behind the lock until it was released.
+      answered = await Promise.race([
+        sale.then(() => 'placed' as const),
+        new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 10_000)),
+      ]);
+    } finally {
+      await holder.query('COMMIT');
+      await holder.end();
+    }
+    expect(answered).toBe('placed');
+    const entries = (await readShowAudit(database.prisma, showId)).slice(before);
+    expect(entries.map((e) => e.kind)).toEqual(['stock.changed']);
+    expect(JSON.parse(entries[0]!.data)).toEqual({
+      from: variant.stock,
+      to: variant.stock - 1,
+      productId: variant.productId,
+      variantId: variant.id,
+    });
+    expect((await verifyShowAudit(database.prisma, showId)).ok).toBe(true);
+  });
+
+  it("stock changes waiting to be chained go in before the show's next entry, in the order they were made", async () => {
+    await goLive(database.prisma, showId);
+    const variant = await variantBySku(database.prisma, 'LUM-SERUM-30ML');
+    const before = (await readShowAudit(database.prisma, showId)).length;
+    for (const delta of [3, -1, 2]) {
+      await database.prisma.productVariant.update({ where: { id: variant.id }, data: { stock: { increment: delta } } });
+    }
+    await appendShowAudit(database.prisma, showId, 'test.appended', { after: 'stock' });
+    const stored = await database.prisma.showAuditEntry.findMany({ where: { showId, seq: { gt: before } }, orderBy: { seq: 'asc' } });
+    expect(stored.map((e) => [e.kind, JSON.parse(e.data) as unknown])).toEqual([
+      ['stock.changed', expect.objectContaining({ from: variant.stock, to: variant.stock + 3 })],
+      ['stock.changed', expect.objectContaining({ from: variant.stock + 3, to: variant.stock + 2 })],
+      ['stock.changed', expect.objectContaining({ from: variant.stock + 2, to: variant.stock + 4 })],
+      ['test.appended', { after: 'stock' }],
+    ]);
+    expect(await database.prisma.showAuditPending.count({ where: { showId } })).toBe(0);
+    expect((await verifyShowAudit(database.prisma, showId)).ok).toBe(true);
   });
 
   it("another brand's member cannot export the show's log", async () => {

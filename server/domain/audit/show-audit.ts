@@ -94,8 +94,26 @@ export function verifyChain(showId: string, entries: readonly ShowAuditEntry[]):
   return { ok: true, count: entries.length, head: prev };
 }
 
-/** The show's entries in chain order, as stored. */
+/**
+ * Chains the show's stock changes still waiting in ShowAuditPending (a sale writes
+ * its entry there, without the show's lock: migration 20261210010000). Answers how many.
+ */
+export async function flushShowAudit(db: AuditDb, showId: string): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ n: number }[]>('SELECT "show_audit_flush"($1) AS n', showId);
+  return rows[0]?.n ?? 0;
+}
+
+/** The job runner's sweep: chains every show's pending entries, one show per statement (each its own lock). */
+export async function flushPendingShowAudits(db: AuditDb): Promise<number> {
+  const shows = await db.$queryRawUnsafe<{ showId: string }[]>('SELECT DISTINCT "showId" FROM "ShowAuditPending" ORDER BY 1');
+  let chained = 0;
+  for (const { showId } of shows) chained += await flushShowAudit(db, showId);
+  return chained;
+}
+
+/** The show's entries in chain order, as stored; its pending stock changes are chained first. */
 export async function readShowAudit(db: AuditDb, showId: string): Promise<ShowAuditEntry[]> {
+  await flushShowAudit(db, showId);
   const rows = await db.$queryRawUnsafe<ShowAuditEntry[]>(
     `SELECT "seq", "kind", to_char("at", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at", "data", "prevHash", "hash"
        FROM "ShowAuditEntry" WHERE "showId" = $1 ORDER BY "seq"`,

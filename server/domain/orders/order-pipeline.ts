@@ -217,6 +217,7 @@ async function reserveAndPay(
       request.expectedTotalMinor ?? null,
       inlineCharge(payments, paymentKey, buyer.locale ?? null),
     ],
+    'reserve_order',
   );
   const reservation = row!.r;
   if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
