@@ -7,7 +7,7 @@ import { extractSlots } from './slots';
 import type { Understanding, UnderstandOptions } from './understanding';
 
 /** Below this probability the engine says 'unknown' rather than guess (the chat side hands the question to people). */
-export const CONFIDENCE_THRESHOLD = 0.35;
+export const CONFIDENCE_THRESHOLD = 0.25;
 const MAX_TEXT = 500;
 
 export function understand(text: string, options: UnderstandOptions): Understanding {
