@@ -3,9 +3,9 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { INTL_LOCALE, type Locale } from '@/app/_i18n/locales';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { currencyFormat } from '../money-format';
-import { demoActors, type DemoActors } from '../test-actors';
+import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import { answerQuestion } from './answer';
-import { saveAssistantPolicy, saveFaqEntry } from './faq';
+import { listFaq, saveAssistantPolicy, saveFaqEntry } from './faq';
 import type { AssistantReply } from './reply';
 
 // The assistant answers real questions against the seeded demo show (Lumen Beauty, USD, shipping
@@ -126,5 +126,30 @@ describe('answerQuestion against the seeded show', () => {
   it('a coupon code and order help are handed to the chat side as typed replies', async () => {
     expect(await ask('use coupon glow10 pls')).toMatchObject({ kind: 'coupon', code: 'GLOW10' });
     expect(await ask('where is my order??')).toMatchObject({ kind: 'order_help', intent: 'order_status' });
+  });
+});
+
+describe('the FAQ and policies belong to the brand', () => {
+  it('a member of another brand can neither read nor change them (NOT_FOUND, not a hint that they exist)', async () => {
+    await expectAppError(listFaq(database.prisma, actors.koraOwner, 'lumen'), 'NOT_FOUND');
+    await expectAppError(
+      saveFaqEntry(database.prisma, actors.koraOwner, 'lumen', { questions: { en: ['hi there'] }, answers: { en: 'x' } }),
+      'NOT_FOUND',
+    );
+    await expectAppError(
+      saveAssistantPolicy(database.prisma, actors.viewer, 'lumen', { shippingText: {}, deliveryTime: {}, returns: {} }),
+      'NOT_FOUND',
+    );
+  });
+
+  it('an entry without a question or an answer is refused with INVALID_INPUT', async () => {
+    await expectAppError(
+      saveFaqEntry(database.prisma, actors.lumenOwner, 'lumen', { questions: { en: [] }, answers: { en: 'x' } }),
+      'INVALID_INPUT',
+    );
+    await expectAppError(
+      saveFaqEntry(database.prisma, actors.lumenOwner, 'lumen', { questions: { en: ['hi there'] }, answers: {} }),
+      'INVALID_INPUT',
+    );
   });
 });
