@@ -45,7 +45,8 @@ export async function answerQuestion(db: Db, input: AskInput, options: AnswerOpt
   const ctx = await askContext(db, ask.showId ? { showId: ask.showId } : { brandId: ask.brandId ?? '' });
   const body = await replyBody(db, ctx, ask.text, understanding, options.now ?? new Date());
   const reply: AssistantReply = { ...body, language: understanding.language };
-  if (options.phrasing && 'text' in reply && reply.kind !== 'handoff') {
+  // Only plain answers are reworded: a proposal's text sits on a confirmation card, a handoff says "I do not know".
+  if (options.phrasing && reply.kind === 'answer') {
     return { ...reply, text: await phraseWithLlm(options.phrasing, reply.text, understanding.language) };
   }
   return reply;
