@@ -18,3 +18,8 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const { variantKeys: _keys, ...slots } = extractSlots(clipped, intent === 'use_coupon');
   return { intent, confidence: Number(scored.probability.toFixed(3)), language, slots };
 }
+
+/** Trains the intent model now (a fraction of a second) rather than on the first question: call it at boot. */
+export function prepareAssistant(): void {
+  intentClassifier();
+}
