@@ -85,6 +85,12 @@ describe('answerQuestion against the seeded show', () => {
     expect(textOf(reply)).toContain(usd('en', 1800));
   });
 
+  it('a question the engine gives up on because of unfamiliar product words is read again without them', async () => {
+    const reply = await ask('cost of cleansing balm?');
+    expect(reply.kind === 'answer' && reply.product?.productId).toBe('demo_product_balm');
+    expect(textOf(reply)).toContain(usd('en', 2400));
+  });
+
   it('"I\'ll take 2 of the 50 ml" is a buy proposal for that variant and quantity, not an order', async () => {
     const reply = await ask("I'll take 2 of the 50 ml");
     const variant = await database.prisma.productVariant.findFirstOrThrow({ where: { productId: SERUM, name: '50 ml' } });

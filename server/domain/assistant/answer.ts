@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { currencyFormat } from '../money-format';
 import { activeDeal } from '../shows';
 import { askSchema, type AskInput } from './answer.schema';
-import { askContext, matchProduct, productFacts, productTitles, type AskContext, type ProductFacts } from './catalog-lookup';
+import { askContext, matchProduct, productFacts, productTitles, titleWordsIn, type AskContext, type ProductFacts } from './catalog-lookup';
 import { getAssistantPolicy, inLanguage, matchFaq } from './faq';
 import { phraseWithLlm, type Phrasing } from './phrasing';
 import type { AssistantReply } from './reply';
@@ -41,8 +41,8 @@ export async function answerQuestion(db: Db, input: AskInput, options: AnswerOpt
   const parsed = askSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_FIELD', { field: String(parsed.error.issues[0]?.path[0] ?? 'text') });
   const ask = parsed.data;
-  const understanding = understand(ask.text, { pageLocale: ask.pageLocale });
   const ctx = await askContext(db, ask.showId ? { showId: ask.showId } : { brandId: ask.brandId ?? '' });
+  const understanding = await withoutProductWords(db, ctx, ask.text, understand(ask.text, { pageLocale: ask.pageLocale }));
   const body = await replyBody(db, ctx, ask.text, understanding, options.now ?? new Date());
   const reply: AssistantReply = { ...body, language: understanding.language };
   // Only plain answers are reworded: a proposal's text sits on a confirmation card, a handoff says "I do not know".
@@ -50,6 +50,28 @@ export async function answerQuestion(db: Db, input: AskInput, options: AnswerOpt
     return { ...reply, text: await phraseWithLlm(options.phrasing, reply.text, understanding.language) };
   }
   return reply;
+}
+
+/**
+ * Product names are words the phrase lists never saw ("cost of cleansing balm?"), and enough of them
+ * drown the words that ask. When the engine gave up but the text names a product of this show, the
+ * question is read again without that product's words; the slots stay those of the whole text.
+ */
+async function withoutProductWords(db: Db, ctx: AskContext, text: string, u: Understanding): Promise<Understanding> {
+  if (u.intent !== 'unknown' || !u.slots.productQuery) return u;
+  const productId = await matchProduct(db, ctx.productIds, u.slots.productQuery);
+  if (!productId) return u;
+  const tokens = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}']+/u)
+    .filter((w) => w.length >= 3);
+  const named = new Set((await titleWordsIn(db, productId, tokens)).map((w) => w.toLowerCase()));
+  const rest = text
+    .split(/(\s+)/)
+    .filter((part) => !named.has(part.toLowerCase().replace(/[^\p{L}\p{M}\p{N}']+/gu, '')))
+    .join('');
+  const again = understand(rest, { pageLocale: u.language });
+  return again.intent === 'unknown' ? u : { ...again, language: u.language, slots: u.slots };
 }
 
 async function replyBody(db: Db, ctx: AskContext, text: string, u: Understanding, now: Date): Promise<Body> {

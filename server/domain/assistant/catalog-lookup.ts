@@ -101,3 +101,16 @@ export async function productTitles(db: Db, productIds: string[]): Promise<strin
   const byId = new Map(rows.map((r) => [r.id, r.title]));
   return productIds.map((id) => byId.get(id)).filter((t): t is string => t !== undefined);
 }
+
+/** The words of the question that spell (or nearly spell) a word of the product's title. */
+export async function titleWordsIn(db: Db, productId: string, words: string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const rows = await rawQuery<{ w: string }>(
+    db,
+    `SELECT DISTINCT q.w
+       FROM unnest($2::text[]) AS q(w), "Product" p, unnest(regexp_split_to_array(lower(p.title), '[^[:alnum:]]+')) AS t
+      WHERE p.id = $1 AND length(t) >= 3 AND similarity(q.w, t) >= ${PRODUCT_MATCH}`,
+    [productId, words],
+  );
+  return rows.map((r) => r.w);
+}
