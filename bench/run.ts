@@ -25,6 +25,7 @@ const ALL = [
   'recording-cpu',
   'hls-glass',
   'replay-first-frame',
+  'assistant-eval',
 ];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 

@@ -93,6 +93,18 @@ export const TARGETS: Target[] = [
     source: 'issue 16 item 8',
   },
   { benchmark: 'replay-first-frame', figure: 'replay loads without a frame', atMost: 0, source: 'issue 16 item 8' },
+  {
+    benchmark: 'assistant-eval',
+    figure: 'intent accuracy',
+    atLeast: 90,
+    source: 'issue 19 item 7: ≥ 90 % intent accuracy (overall and per language)',
+  },
+  {
+    benchmark: 'assistant-eval',
+    figure: 'wrong price or stock answers',
+    atMost: 0,
+    source: 'issue 19 item 7: no wrong price or stock ever',
+  },
 ];
 
 /** A percentile from fewer samples than this says nothing; the runner treats it as not measured. */

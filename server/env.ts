@@ -127,6 +127,11 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  // The shop assistant's optional phrasing model (issue 19): an OpenAI-compatible chat-completions base URL
+  // (…/v1), its key and model. Unset: the assistant answers with its own sentences (the default, tested path).
+  ASSISTANT_LLM_URL: z.url().optional(),
+  ASSISTANT_LLM_KEY: z.string().min(1).optional(),
+  ASSISTANT_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   // Throttles (server/domain/throttle.ts): JSON overriding some limits, e.g. {"signUpsPerIp":3}.
   THROTTLE_LIMITS: z.string().optional(),
 });

@@ -3,5 +3,22 @@
 //
 // The module's public door: code outside server/domain/assistant/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
-export { understand } from './understand';
+export { prepareAssistant, understand } from './understand';
 export { ASSISTANT_INTENTS, type AssistantIntent, type AssistantSlots, type Understanding, type UnderstandOptions } from './understanding';
+export { answerQuestion, type AnswerOptions } from './answer';
+export { askSchema, type AskInput } from './answer.schema';
+export { type AssistantReply, type OrderHelpIntent } from './reply';
+export { phrasingFrom, type Phrasing } from './phrasing';
+export { variantKeys } from './slots';
+export {
+  type AssistantPolicy,
+  deleteFaqEntry,
+  type FaqEntry,
+  getAssistantPolicy,
+  listFaq,
+  MAX_FAQ_ENTRIES,
+  myAssistantPolicy,
+  saveAssistantPolicy,
+  saveFaqEntry,
+} from './faq';
+export { assistantPolicySchema, faqEntrySchema, type AssistantPolicyInput, type FaqEntryInput } from './faq.schema';
