@@ -5,3 +5,17 @@
 // inner files (eslint.config.mjs, "modules are used only through their index").
 export { understand } from './understand';
 export { ASSISTANT_INTENTS, type AssistantIntent, type AssistantSlots, type Understanding, type UnderstandOptions } from './understanding';
+export {
+  answer,
+  askAssistant,
+  ASSISTANT_MENTIONS,
+  type AssistantContext,
+  type AssistantProduct,
+  type AssistantReply,
+  type AssistantVariant,
+  type ConfirmationCard,
+  confirmAssistantCard,
+  isPersonalReply,
+  questionInChat,
+  setAssistantEnabled,
+} from './conversation';
