@@ -41,6 +41,8 @@ export interface RealtimeShared {
   broadcaster: ShowBroadcaster;
   reactions: ReactionAggregator;
   chatLimiter: ChatBudget;
+  /** Questions to the shop assistant, per person: one client asking in a loop cannot slow anybody else's answers. */
+  assistantLimiter: ChatBudget;
   dealTimers: DealTimers;
   purchases: PurchaseFeed;
   /** Multi-node mode: one-tap retries recognised on every node. */
