@@ -21,6 +21,7 @@ import { cookies } from 'next/headers';
 import { AppError } from '@/server/domain/errors';
 import { requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
 import { PrivateShowNotice } from './private-show-notice';
+import { assistantEnabledIn } from '@/server/domain/assistant';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
@@ -130,6 +131,7 @@ export default async function ShowPage({
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
         hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}
+        assistantEnabled={await assistantEnabledIn(services().db, show.id)}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
       />

@@ -5,7 +5,8 @@
 // around it (the switch, the confirmation cards, the handoff to the host's Q&A, the socket events)
 // keeps working with either. Amounts always come from the database at the moment of the answer, and a
 // card fixes only what one tap buys (variant, quantity, the deal); the order path prices it again.
-import type { Locale } from '@/app/_i18n/locales';
+import { LOCALES, type Locale } from '@/app/_i18n/locales';
+import { MESSAGES } from '@/app/_i18n/messages';
 import { getBag, setBagItem } from '../bag';
 import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
@@ -82,9 +83,11 @@ export function isPersonalReply(reply: AssistantReply): boolean {
   return reply.kind === 'buy_proposal' || reply.kind === 'add_to_bag' || reply.kind === 'coupon' || reply.kind === 'refusal';
 }
 
-// What a viewer types to address the assistant in public chat, in each language's own script.
-export const ASSISTANT_MENTIONS: Record<Locale, string> = { en: '@shop', km: '@ហាង', lo: '@ຮ້ານ', mn: '@дэлгүүр' };
-const MENTION = new RegExp(`^\\s*(${Object.values(ASSISTANT_MENTIONS).join('|')})(?=\\s|[,:!?]|$)[\\s,:]*`, 'iu');
+// What a viewer types to address the assistant in public chat, in each language's own script: set in the
+// dictionaries (assistant.mention), where the Ask panel's hint reads it too; any language's mention works.
+export const ASSISTANT_MENTIONS = LOCALES.map((locale) => MESSAGES[locale].assistant.mention);
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MENTION = new RegExp(`^\\s*(${ASSISTANT_MENTIONS.map(escaped).join('|')})(?=\\s|[,:!?]|$)[\\s,:]*`, 'iu');
 
 /** The question in a chat line that addresses the assistant, or null when it does not. */
 export function questionInChat(text: string): string | null {
@@ -377,4 +380,10 @@ export async function setAssistantEnabled(db: Db, actor: Actor, showId: string, 
   await requireModerator(db, actor, showId);
   await db.show.update({ where: { id: showId }, data: { assistantEnabled: enabled } });
   return enabled;
+}
+
+/** Whether the show's assistant is on: the show page renders its Ask button from it. */
+export async function assistantEnabledIn(db: Db, showId: string): Promise<boolean> {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { assistantEnabled: true } });
+  return show?.assistantEnabled ?? false;
 }

@@ -8,6 +8,7 @@ export { ASSISTANT_INTENTS, type AssistantIntent, type AssistantSlots, type Unde
 export {
   answer,
   askAssistant,
+  assistantEnabledIn,
   ASSISTANT_MENTIONS,
   type AssistantContext,
   type AssistantProduct,

@@ -1,4 +1,5 @@
 import { account } from './account';
+import { assistant } from './assistant';
 import { auth } from './auth';
 import { chat } from './chat';
 import { common } from './common';
@@ -33,4 +34,5 @@ export const km: Messages = {
   email,
   engage,
   embed,
+  assistant,
 };
