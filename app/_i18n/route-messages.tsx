@@ -21,7 +21,7 @@ export const ROUTE_NAMESPACES = {
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant'],
   account: ['account', 'commerce', 'orders'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
