@@ -21,7 +21,7 @@ export function AssistantSwitch({
   const [error, setError] = useState<string | null>(null);
 
   async function toggle(next: boolean) {
-    if (!socket) return setError(t('viewer.status.notConnected'));
+    if (!socket) return;
     setBusy(true);
     setError(null);
     const response = await request(socket, 'assistant:setEnabled', { showId, enabled: next });
@@ -41,7 +41,7 @@ export function AssistantSwitch({
           type="checkbox"
           role="switch"
           checked={enabled}
-          disabled={busy}
+          disabled={busy || !socket}
           onChange={(e) => void toggle(e.target.checked)}
           aria-describedby="assistant-switch-hint"
           className="size-6 accent-brand-500"
