@@ -201,19 +201,20 @@ export function ShowViewer({
             </div>
             <div className="flex min-h-9 items-start justify-between gap-2">
               <div ref={setSoundSlot} className="pointer-events-auto" />
+              {signedIn && live && assistant.enabled && (
+                // Beside the bag, on its line: the bag keeps its place in the top bar.
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  aria-label={t('assistant.askButtonLabel')}
+                  onClick={() => assistant.setOpen(true)}
+                  className="pointer-events-auto ml-auto rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+                >
+                  {t('assistant.askButton')}
+                </button>
+              )}
               {signedIn && (
                 <div className="pointer-events-auto flex flex-col items-end gap-1">
-                  {live && assistant.enabled && (
-                    <button
-                      type="button"
-                      aria-haspopup="dialog"
-                      aria-label={t('assistant.askButtonLabel')}
-                      onClick={() => assistant.setOpen(true)}
-                      className="rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
-                    >
-                      {t('assistant.askButton')}
-                    </button>
-                  )}
                   <button
                     ref={bagButtonRef}
                     type="button"
