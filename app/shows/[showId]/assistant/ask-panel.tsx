@@ -20,7 +20,10 @@ export function AskPanel({ controls, onClose }: { controls: AssistantControls; o
   const endRef = useRef<HTMLLIElement>(null);
   const pending = controls.mine.some((e) => e.reply === null && e.error === null);
 
-  useEffect(() => endRef.current?.scrollIntoView({ block: 'nearest' }), [controls.mine]);
+  // A block body: Chromium's scrollIntoView returns a promise, which React would take for the effect's cleanup.
+  useEffect(() => {
+    void endRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [controls.mine]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
