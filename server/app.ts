@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { phrasingFrom, prepareAssistant } from './domain/assistant';
 import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { createPrismaClient } from './db/client';
@@ -130,6 +131,8 @@ export async function startApp({
     cleanups.push(() => database.stop());
     const demoSeeded = env.SEED_DEMO_DATA === 'true' && (await seedDemo(db, log));
     await warmReceiptFormats(db);
+    // The shop assistant's intent model trains here (a fraction of a second), not on a viewer's first question.
+    prepareAssistant();
     if (isDeployment(env) && !env.SMTP_URL)
       log.warn('SMTP_URL is not set: email (sign-in links, invitations, reminders) is only stored, and nobody can read it');
 
@@ -213,6 +216,7 @@ export async function startApp({
         cluster,
         simulcast: { service: simulcast, key: simulcastKey },
         waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES,
+        assistantPhrasing: phrasingFrom(env),
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );

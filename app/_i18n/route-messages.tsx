@@ -17,11 +17,11 @@ export const ROOT_NAMESPACES = ['common'] as const satisfies readonly Namespace[
  * test/unit/route-messages.test.ts checks every page against this list.
  */
 export const ROUTE_NAMESPACES = {
-  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage'],
+  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant'],
   // The deal form reads typed prices with the dashboard's money words.
-  studio: ['studio', 'chat', 'errors', 'dashboard', 'engage'],
+  studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant'],
   account: ['account', 'commerce', 'orders'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],

@@ -175,6 +175,10 @@ export const ERROR_REASONS = {
   QUESTION_NOT_FOUND: { code: 'NOT_FOUND' },
   QUESTION_ANSWERED: { code: 'INVALID_STATE' },
   QUESTIONS_CLOSED: { code: 'INVALID_STATE' },
+  // The shop assistant in a show
+  ASSISTANT_OFF: { code: 'INVALID_STATE' },
+  ASSISTANT_TOO_FAST: { code: 'RATE_LIMITED' },
+  ASSISTANT_CARD_NOT_FOUND: { code: 'NOT_FOUND' },
   // Guests on stage
   STAGE_FULL: { code: 'LIMIT_REACHED', params: { max: count } },
   STAGE_GUEST_BANNED: { code: 'FORBIDDEN' },

@@ -1,6 +1,7 @@
 import { banFromShow, deleteChatMessage, pinChatMessage, sendChatMessage, setSlowMode } from '../domain/chat';
 import { AppError } from '../domain/errors';
 import { dropBannedFromStage } from '../domain/stage';
+import { answerInChat } from './assistant-handlers';
 import { enterByChatKeyword } from './engagement-handlers';
 import { announce as announceStage } from './stage-handlers';
 import type { HandlerRegistrar } from './handler';
@@ -20,6 +21,8 @@ export function registerChatHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     await enterByChatKeyword(ctx, socket, author, showId, message.text).catch((err: unknown) =>
       ctx.log.error({ err, showId }, 'giveaway keyword entry failed'),
     );
+    // Not awaited: the line is sent; the assistant's reply follows as its own event.
+    void answerInChat(ctx, author, showId, message.text).catch((err: unknown) => ctx.log.error({ err, showId }, 'assistant reply failed'));
     return { message };
   });
 

@@ -1,3 +1,4 @@
+import type { Phrasing } from '../domain/assistant';
 import type { Logger } from 'pino';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
@@ -32,6 +33,8 @@ export interface RealtimeDeps {
   simulcast?: { service: SimulcastService; key: Buffer } | null;
   /** How long a unit back in stock is held for each person on its waitlist (WAITLIST_HOLD_MINUTES). */
   waitlistHoldMinutes?: number;
+  /** The shop assistant's optional rewording model (ASSISTANT_LLM_URL); absent, answers are the engine's own words. */
+  assistantPhrasing?: Phrasing | null;
 }
 
 /** Per-process state shared by every connection. */
@@ -41,6 +44,8 @@ export interface RealtimeShared {
   broadcaster: ShowBroadcaster;
   reactions: ReactionAggregator;
   chatLimiter: ChatBudget;
+  /** Questions to the shop assistant, per person: one client asking in a loop cannot slow anybody else's answers. */
+  assistantLimiter: ChatBudget;
   dealTimers: DealTimers;
   purchases: PurchaseFeed;
   /** Multi-node mode: one-tap retries recognised on every node. */

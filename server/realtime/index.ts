@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { AuctionFeed } from './auction-feed';
+import { registerAssistantHandlers } from './assistant-handlers';
 import { registerAuctionHandlers } from './auction-handlers';
 import { AuctionRunner } from './auction-runner';
 import { type AuctionScheduler, LocalAuctionScheduler } from './auction-timers';
@@ -111,6 +112,8 @@ export function createRealtimeServer(
     reactions: new ReactionAggregator((showId, counts) => broadcaster.emit(showId, 'reactions:burst', { showId, counts })),
     // A message a second, with a burst of five: enough for people, not for scripts. One budget across nodes.
     chatLimiter: cluster ? redisChatBudget(cluster, 5, 1) : new UserRateLimiter(5, 1),
+    // A question every two seconds, a burst of three; each costs a few database reads, not a broadcast.
+    assistantLimiter: cluster ? redisChatBudget(cluster, 3, 0.5) : new UserRateLimiter(3, 0.5),
     dealTimers,
     auctions,
     auctionFeed,
@@ -178,6 +181,7 @@ export function createRealtimeServer(
     registerAuctionHandlers(on, ctx);
     registerStageHandlers(on, ctx);
     registerWaitlistHandlers(on, ctx);
+    registerAssistantHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -207,6 +211,7 @@ export function createRealtimeServer(
       shared.presence.close();
       shared.reactions.close();
       shared.chatLimiter.close();
+      shared.assistantLimiter.close();
       shared.dealTimers.close();
       shared.purchases.close();
       stockRelay.close();

@@ -3,6 +3,7 @@
  * The server validates payloads with these schemas; the browser imports only the
  * types. docs/realtime-protocol.md describes the same events for people.
  */
+import type { AssistantReply } from '../domain/assistant';
 import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
 import type { AuctionView, auctionBidSchema, auctionCancelSchema, auctionSetMaxSchema, auctionStartSchema } from '../domain/auctions';
@@ -111,6 +112,16 @@ export const pollRefSchema = z.object({ showId: id, pollId: id }).strict();
 export const questionAskSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
 export const questionRefSchema = z.object({ showId: id, questionId: id }).strict();
 export const questionAnsweringSchema = z.object({ showId: id, questionId: id.nullable() }).strict();
+
+// The shop assistant (server/realtime/assistant-handlers.ts). Questions are chat-sized.
+export const assistantAskSchema = z.object({ showId: id, text: z.string().trim().min(1).max(300) }).strict();
+export const assistantConfirmSchema = z.object({ showId: id, cardId: id }).strict();
+export const assistantSwitchSchema = z.object({ showId: id, enabled: z.boolean() }).strict();
+/** Who asked what the assistant replies to: shown above a public reply. */
+export interface AssistantAsked {
+  text: string;
+  authorName: string;
+}
 
 // Guests on stage (server/realtime/stage-handlers.ts).
 export const stageGuestSchema = z.object({ showId: id, userId: id }).strict();
@@ -298,6 +309,9 @@ export interface ClientToServerEvents {
   'stage:accept': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ stage: StageView }>) => void;
   'stage:decline': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
   'stage:leave': (payload: z.infer<typeof showRefSchema>, ack: AckFn) => void;
+  'assistant:ask': (payload: z.input<typeof assistantAskSchema>, ack: AckFn<{ reply: AssistantReply }>) => void;
+  'assistant:confirm': (payload: z.infer<typeof assistantConfirmSchema>, ack: AckFn<{ order: OrderConfirmation }>) => void;
+  'assistant:setEnabled': (payload: z.infer<typeof assistantSwitchSchema>, ack: AckFn<{ enabled: boolean }>) => void;
 }
 
 /**
@@ -382,6 +396,14 @@ export interface SequencedEvents {
 }
 
 export interface ServerToClientEvents extends SequencedEvents {
+  /**
+   * The assistant's reply to a chat line addressed to it ("@shop …"): to the whole show when it is about the
+   * catalog, to the asker's sockets only when it is about their bag or order. Not sequenced, not kept: a late
+   * joiner does not see earlier replies.
+   */
+  'assistant:reply': (event: { showId: string; visibility: 'public' | 'private'; asked: AssistantAsked; reply: AssistantReply }) => void;
+  /** The host or the brand turned the show's assistant on or off. Not sequenced. */
+  'assistant:switched': (event: { showId: string; enabled: boolean }) => void;
   /** To the show's host only (every socket of theirs): a destination's push changed state. Not sequenced. */
   'simulcast:state': (event: { showId: string } & DestinationStatus) => void;
   /** To the author of a chat message that named the open giveaway's keyword: entered, or why not. Not sequenced. */

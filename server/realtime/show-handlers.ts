@@ -1,7 +1,7 @@
 import { activeAuction } from '../domain/auctions';
 import { getPinnedMessage, recentChat } from '../domain/chat';
 import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
-import { placeShowOrder } from '../domain/orders';
+import { placeShowOrder, type PlacedOrder } from '../domain/orders';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
 import { publicStage, stageSeatOf, stageView } from '../domain/stage';
@@ -21,6 +21,7 @@ import {
   showRoom,
   showStaffRoom,
   timeSyncSchema,
+  type OrderConfirmation,
   type ViewerRole,
 } from './protocol';
 
@@ -154,29 +155,36 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const buyer = requireUser(socket);
     requireJoined(socket, request.showId);
     const order = await placeShowOrder(db, ctx.payments, buyer, request, ctx.sharedTaps);
-    const { showId } = request;
-    const summary = {
-      orderNumber: order.number,
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-      productTitle: order.productTitle,
-      variantName: order.variantName,
-      quantity: order.quantity,
-    };
-    if (!order.replayed && order.stockAfter !== null) {
-      ctx.purchases.record(showId, {
-        productId: order.productId,
-        variantId: order.variantId,
-        stockAfter: order.stockAfter,
-        buyerName: order.buyerPublicName,
-        productTitle: order.productTitle,
-        quantity: order.quantity,
-        deal: order.deal,
-      });
-      io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...summary, buyerName: order.buyerPublicName });
-    }
-    return { order: { orderId: order.id, ...summary, replayed: order.replayed, bought: order.bought } };
+    return { order: announceOrder(ctx, request.showId, order) };
   });
+}
+
+/**
+ * What follows a one-tap order, whoever placed it (the Buy button, the assistant's Confirm): the coalesced
+ * "just bought" and stock feed, the host's sale, and the buyer's acknowledgement. A replay announces nothing.
+ */
+export function announceOrder(ctx: ConnectionContext, showId: string, order: PlacedOrder): OrderConfirmation {
+  const summary = {
+    orderNumber: order.number,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    productTitle: order.productTitle,
+    variantName: order.variantName,
+    quantity: order.quantity,
+  };
+  if (!order.replayed && order.stockAfter !== null) {
+    ctx.purchases.record(showId, {
+      productId: order.productId,
+      variantId: order.variantId,
+      stockAfter: order.stockAfter,
+      buyerName: order.buyerPublicName,
+      productTitle: order.productTitle,
+      quantity: order.quantity,
+      deal: order.deal,
+    });
+    ctx.io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...summary, buyerName: order.buyerPublicName });
+  }
+  return { orderId: order.id, ...summary, replayed: order.replayed, bought: order.bought };
 }
 
 /**

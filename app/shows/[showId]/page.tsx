@@ -24,6 +24,7 @@ import { isPubliclyListed, requireShowAccess, showInviteCookie } from '@/server/
 import { replayLd, showLd } from '@/server/domain/seo';
 import { absoluteUrl, pageAlternates, sharingCards } from '@/app/_lib/seo';
 import { JsonLd } from '@/app/_components/json-ld';
+import { assistantEnabledIn } from '@/server/domain/assistant';
 
 const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
 
@@ -166,6 +167,7 @@ export default async function ShowPage({
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
         hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}
+        assistantEnabled={await assistantEnabledIn(services().db, show.id)}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
       />

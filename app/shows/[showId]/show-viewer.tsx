@@ -28,6 +28,9 @@ import { ModerationBar } from './moderation/moderation-bar';
 import { useShowModeration } from './moderation/use-show-moderation';
 import { BackInStockToast } from './waitlist/back-in-stock-toast';
 import { useWaitlist } from './waitlist/use-waitlist';
+import { AskPanel } from './assistant/ask-panel';
+import { PublicReplies } from './assistant/public-replies';
+import { useAssistant } from './assistant/use-assistant';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
@@ -49,7 +52,10 @@ export function ShowViewer({
   ended = null,
   watchHints = null,
   hls = null,
+  assistantEnabled = false,
 }: {
+  /** The show's shop assistant is on (issue 19): the Ask button, and answers to "@shop" in chat. */
+  assistantEnabled?: boolean;
   watchHints?: WatchHints | null;
   /** The show's HLS backup stream (null when the show is not recorded). */
   hls?: HlsPath | null;
@@ -64,7 +70,12 @@ export function ShowViewer({
   const [realtimeClock] = useState<PlayoutClock>(realtimePlayoutClock);
   const [hlsClock, setHlsClock] = useState<PlayoutClock | null>(null);
   const playoutClock = hlsClock ?? realtimeClock;
-  const { state, socketRef, untilJoined } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
+  const {
+    state,
+    socketRef,
+    untilJoined,
+    socket: channelSocket,
+  } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
   useEffect(() => void preloadPinnedProduct(), []);
@@ -77,6 +88,12 @@ export function ShowViewer({
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const moderation = useShowModeration(socketRef, show.id, state.role);
+  const assistant = useAssistant(
+    show.id,
+    channelSocket,
+    assistantEnabled,
+    (couponCode) => void (couponCode ? bag.applyCoupon(couponCode) : bag.refresh()),
+  );
   const [bagOpen, setBagOpen] = useState(false);
   // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
   const [openedId, setOpenedId] = useState<string | null>(null);
@@ -193,6 +210,18 @@ export function ShowViewer({
             </div>
             <div className="flex min-h-9 items-start justify-between gap-2">
               <div ref={setSoundSlot} className="pointer-events-auto" />
+              {signedIn && live && assistant.enabled && (
+                // Beside the bag, on its line: the bag keeps its place in the top bar.
+                <button
+                  type="button"
+                  aria-haspopup="dialog"
+                  aria-label={t('assistant.askButtonLabel')}
+                  onClick={() => assistant.setOpen(true)}
+                  className="pointer-events-auto ml-auto rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+                >
+                  {t('assistant.askButton')}
+                </button>
+              )}
               {signedIn && (
                 <div className="pointer-events-auto flex flex-col items-end gap-1">
                   <button
@@ -333,6 +362,7 @@ export function ShowViewer({
               actions={{ send: sendChat, ...moderation.actions }}
               tone="overlay"
             />
+            {live && assistant.enabled && <PublicReplies entries={assistant.publicReplies} />}
             {moderation.dialog}
           </div>
           <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
@@ -342,6 +372,7 @@ export function ShowViewer({
             <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={setOpenedId} />
           </section>
         </aside>
+        {assistant.open && live && assistant.enabled && <AskPanel controls={assistant} onClose={() => assistant.setOpen(false)} />}
         {bagOpen && (
           <Suspense fallback={<SheetLoading />}>
             <BagDrawer controls={bag} live={live} onClose={closeBag} />

@@ -7,6 +7,7 @@ import { studioSummaryLinks } from '@/server/domain/shows';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
+import { assistantEnabledIn } from '@/server/domain/assistant';
 import { Studio } from './studio';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +36,7 @@ export default async function StudioPage({ params }: { params: Promise<{ showId:
   return (
     <>
       <SiteHeader />
-      <Studio show={show} links={links} />
+      <Studio show={show} links={links} assistantEnabled={await assistantEnabledIn(services().db, show.id)} />
     </>
   );
 }

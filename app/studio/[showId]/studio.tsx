@@ -19,6 +19,7 @@ import { LineupPanel } from './lineup-panel';
 import { ShowControls } from './show-controls';
 import { StagePanel, useStage } from './stage-panel';
 import { SimulcastPanel } from './simulcast-panel';
+import { AssistantSwitch } from './assistant-switch';
 import { RehearsalControls } from './rehearsal-controls';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
@@ -35,7 +36,7 @@ import { useUplinkQuality } from './use-uplink-quality';
  * host needs mid-show sits below the fold. Once the show has ended the studio
  * becomes its summary: no pins, no deals.
  */
-export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks }) {
+export function Studio({ show, links, assistantEnabled = false }: { show: ShowSummary; links: SummaryLinks; assistantEnabled?: boolean }) {
   const { t } = useI18n();
   // These hooks must follow useShowChannel in this component: they need the socket that hook's effect opens.
   const { state, socketRef, socket } = useShowChannel(show.id, show.status);
@@ -148,6 +149,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
         {!ended && state.role === 'host' && (
           <SimulcastPanel showId={show.id} live={live} socketRef={socketRef} connection={state.connection} />
         )}
+        {!ended && <AssistantSwitch showId={show.id} socket={socket} initiallyEnabled={assistantEnabled} />}
       </div>
       <div className={`${column} xl:flex xl:flex-col xl:space-y-0 xl:gap-4`}>
         {!ended && (

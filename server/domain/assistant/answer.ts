@@ -87,18 +87,18 @@ async function replyBody(db: Db, ctx: AskContext, text: string, u: Understanding
     case 'return_order':
       return { kind: 'order_help', intent: u.intent };
     case 'use_coupon':
-      return u.slots.couponCode ? { kind: 'coupon', code: u.slots.couponCode } : { kind: 'answer', text: t('assistant.askCoupon') };
+      return u.slots.couponCode ? { kind: 'coupon', code: u.slots.couponCode } : { kind: 'answer', text: t('assistantAnswers.askCoupon') };
     case 'greeting':
-      return { kind: 'answer', text: t('assistant.greeting') };
+      return { kind: 'answer', text: t('assistantAnswers.greeting') };
     case 'unknown':
-      return { kind: 'handoff', text: t('assistant.handoff') };
+      return { kind: 'handoff', text: t('assistantAnswers.handoff') };
     case 'shipping':
       return { kind: 'answer', text: await shippingText(db, ctx, u.language) };
     case 'delivery_time':
     case 'returns': {
       const policy = await getAssistantPolicy(db, ctx.brandId);
       const answer = inLanguage(u.intent === 'returns' ? policy.returns : policy.deliveryTime, u.language);
-      return answer ? { kind: 'answer', text: answer } : { kind: 'handoff', text: t('assistant.handoff') };
+      return answer ? { kind: 'answer', text: answer } : { kind: 'handoff', text: t('assistantAnswers.handoff') };
     }
     case 'deal':
       return dealText(db, ctx, u.language, now);
@@ -126,10 +126,10 @@ async function shippingText(db: Db, ctx: AskContext, language: Locale): Promise<
   const flat = money(language, ctx.currency, ctx.shippingFlatMinor);
   const rule =
     ctx.shippingFlatMinor === 0
-      ? t('assistant.shippingFree')
+      ? t('assistantAnswers.shippingFree')
       : ctx.freeShippingOverMinor === null
-        ? t('assistant.shippingFlat', { flat })
-        : t('assistant.shippingThreshold', { flat, threshold: money(language, ctx.currency, ctx.freeShippingOverMinor) });
+        ? t('assistantAnswers.shippingFlat', { flat })
+        : t('assistantAnswers.shippingThreshold', { flat, threshold: money(language, ctx.currency, ctx.freeShippingOverMinor) });
   const policy = inLanguage((await getAssistantPolicy(db, ctx.brandId)).shippingText, language);
   return policy ? `${rule} ${policy}` : rule;
 }
@@ -137,11 +137,11 @@ async function shippingText(db: Db, ctx: AskContext, language: Locale): Promise<
 async function dealText(db: Db, ctx: AskContext, language: Locale, now: Date): Promise<Body> {
   const t = translator(language);
   const deal = ctx.showId ? await activeDeal(db, ctx.showId, now) : null;
-  if (!deal) return { kind: 'answer', text: t('assistant.noDeal') };
+  if (!deal) return { kind: 'answer', text: t('assistantAnswers.noDeal') };
   const product = await productFacts(db, deal.productId);
   const minutes = Math.max(1, Math.ceil((Date.parse(deal.endsAt) - now.getTime()) / 60_000));
   const parts = [
-    t('assistant.deal', {
+    t('assistantAnswers.deal', {
       product: product?.title ?? '',
       variant: deal.variantName,
       deal: money(language, deal.currency, deal.priceMinor),
@@ -149,7 +149,7 @@ async function dealText(db: Db, ctx: AskContext, language: Locale, now: Date): P
       count: minutes,
     }),
   ];
-  if (deal.quantityCap !== null) parts.push(t('assistant.dealCapLeft', { left: String(deal.quantityCap - deal.soldCount) }));
+  if (deal.quantityCap !== null) parts.push(t('assistantAnswers.dealCapLeft', { left: String(deal.quantityCap - deal.soldCount) }));
   return { kind: 'answer', text: parts.join(' '), product: { productId: deal.productId, variantId: deal.variantId } };
 }
 
@@ -166,8 +166,8 @@ async function productAnswer(db: Db, ctx: AskContext, u: Understanding, now: Dat
   if (!product || product.variants.length === 0) {
     const titles = await productTitles(db, ctx.productIds.slice(0, 5));
     return titles.length > 0
-      ? { kind: 'answer', text: t('assistant.whichProduct', { titles: titles.join(', ') }) }
-      : { kind: 'handoff', text: t('assistant.handoff') };
+      ? { kind: 'answer', text: t('assistantAnswers.whichProduct', { titles: titles.join(', ') }) }
+      : { kind: 'handoff', text: t('assistantAnswers.handoff') };
   }
   const keys = u.slots.variantQuery ? variantKeys(u.slots.variantQuery) : [];
   const variant = matchVariant(product.variants, keys);
@@ -183,36 +183,42 @@ async function productAnswer(db: Db, ctx: AskContext, u: Understanding, now: Dat
         return {
           kind: 'answer',
           product: { productId: product.id, variantId: dealVariant.variantId },
-          text: t('assistant.priceDeal', {
+          text: t('assistantAnswers.priceDeal', {
             product: product.title,
             variant: dealVariant.variantName,
             deal: money(u.language, dealVariant.currency, dealVariant.priceMinor),
             regular: money(u.language, dealVariant.currency, dealVariant.regularPriceMinor),
           }),
         };
-      const prices = list((v) => t('assistant.variantPrice', { variant: v.name, price: price(v) }));
-      return { kind: 'answer', product: about, text: t('assistant.prices', { product: product.title, prices }) };
+      const prices = list((v) => t('assistantAnswers.variantPrice', { variant: v.name, price: price(v) }));
+      return { kind: 'answer', product: about, text: t('assistantAnswers.prices', { product: product.title, prices }) };
     }
     case 'sizes':
       return {
         kind: 'answer',
         product: about,
-        text: t('assistant.sizes', { product: product.title, variants: product.variants.map((v) => v.name).join(', ') }),
+        text: t('assistantAnswers.sizes', { product: product.title, variants: product.variants.map((v) => v.name).join(', ') }),
       };
     case 'stock': {
       const stock = list((v) =>
-        v.stock > 0 ? t('assistant.stockLeft', { variant: v.name, left: String(v.stock) }) : t('assistant.stockNone', { variant: v.name }),
+        v.stock > 0
+          ? t('assistantAnswers.stockLeft', { variant: v.name, left: String(v.stock) })
+          : t('assistantAnswers.stockNone', { variant: v.name }),
       );
-      return { kind: 'answer', product: about, text: t('assistant.stock', { product: product.title, stock }) };
+      return { kind: 'answer', product: about, text: t('assistantAnswers.stock', { product: product.title, stock }) };
     }
     case 'materials':
       return product.description
-        ? { kind: 'answer', product: about, text: t('assistant.materials', { product: product.title, description: product.description }) }
-        : { kind: 'handoff', text: t('assistant.noDescription', { product: product.title }) };
+        ? {
+            kind: 'answer',
+            product: about,
+            text: t('assistantAnswers.materials', { product: product.title, description: product.description }),
+          }
+        : { kind: 'handoff', text: t('assistantAnswers.noDescription', { product: product.title }) };
     case 'what_is_this': {
-      const prices = list((v) => t('assistant.variantPrice', { variant: v.name, price: price(v) }));
-      const description = [product.description, t('assistant.prices', { product: product.title, prices })].filter(Boolean).join(' ');
-      return { kind: 'answer', product: about, text: t('assistant.whatIsThis', { product: product.title, description }) };
+      const prices = list((v) => t('assistantAnswers.variantPrice', { variant: v.name, price: price(v) }));
+      const description = [product.description, t('assistantAnswers.prices', { product: product.title, prices })].filter(Boolean).join(' ');
+      return { kind: 'answer', product: about, text: t('assistantAnswers.whatIsThis', { product: product.title, description }) };
     }
     default:
       return purchase(t, u, product, variant);
@@ -224,15 +230,18 @@ function purchase(t: Translate, u: Understanding, product: ProductFacts, variant
     return {
       kind: 'answer',
       product: { productId: product.id },
-      text: t('assistant.whichVariant', { product: product.title, variants: product.variants.map((v) => v.name).join(', ') }),
+      text: t('assistantAnswers.whichVariant', { product: product.title, variants: product.variants.map((v) => v.name).join(', ') }),
     };
   const quantity = u.slots.quantity ?? 1;
   const names = { product: product.title, variant: variant.name };
   const about = { productId: product.id, variantId: variant.id };
-  if (variant.stock === 0) return { kind: 'answer', product: about, text: t('assistant.soldOut', names) };
+  if (variant.stock === 0) return { kind: 'answer', product: about, text: t('assistantAnswers.soldOut', names) };
   if (variant.stock < quantity)
-    return { kind: 'answer', product: about, text: t('assistant.onlyLeft', { ...names, left: String(variant.stock) }) };
+    return { kind: 'answer', product: about, text: t('assistantAnswers.onlyLeft', { ...names, left: String(variant.stock) }) };
   const kind = u.intent === 'add_to_bag' ? 'add_to_bag' : 'buy_proposal';
-  const text = t(kind === 'add_to_bag' ? 'assistant.addToBag' : 'assistant.proposal', { ...names, quantity: String(quantity) });
+  const text = t(kind === 'add_to_bag' ? 'assistantAnswers.addToBag' : 'assistantAnswers.proposal', {
+    ...names,
+    quantity: String(quantity),
+  });
   return { kind, text, productId: product.id, variantId: variant.id, quantity };
 }

@@ -7,7 +7,8 @@ export { prepareAssistant, understand } from './understand';
 export { ASSISTANT_INTENTS, type AssistantIntent, type AssistantSlots, type Understanding, type UnderstandOptions } from './understanding';
 export { answerQuestion, type AnswerOptions } from './answer';
 export { askSchema, type AskInput } from './answer.schema';
-export { type AssistantReply, type OrderHelpIntent } from './reply';
+// The engine's reply, before the conversation (conversation.ts) prices and carries it out.
+export { type AssistantReply as AnswerReply, type OrderHelpIntent } from './reply';
 export { phrasingFrom, type Phrasing } from './phrasing';
 export { variantKeys } from './slots';
 export {
@@ -22,3 +23,18 @@ export {
   saveFaqEntry,
 } from './faq';
 export { assistantPolicySchema, faqEntrySchema, type AssistantPolicyInput, type FaqEntryInput } from './faq.schema';
+export {
+  answer,
+  askAssistant,
+  assistantEnabledIn,
+  ASSISTANT_MENTIONS,
+  type AssistantContext,
+  type AssistantProduct,
+  type AssistantReply,
+  type AssistantVariant,
+  type ConfirmationCard,
+  confirmAssistantCard,
+  isPersonalReply,
+  questionInChat,
+  setAssistantEnabled,
+} from './conversation';

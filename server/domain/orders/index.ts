@@ -23,7 +23,7 @@ export { getMyOrder, listMyOrders, type OrderDetail } from './order-queries';
 export { queueRefundEmail } from './order-refund-email';
 export { getHostStatement } from './order-statement';
 export { FULFILMENT_STEPS, ORDER_STATUS_VALUES, type OrderStatus } from './order-status';
-export { placeShowOrder, type SharedTaps } from './orders';
+export { type PlacedOrder, placeShowOrder, type SharedTaps } from './orders';
 export { type OrderRefusal, placeOrder, type PlacedOrderResult, type RefusalWording } from './order-pipeline';
 export { placePrizeOrder, type PrizeOrderResult } from './prize-order';
 export { sweepOrphanedReservations } from './order-sweeper';

@@ -50,6 +50,7 @@ export interface BrandShowDetail {
   plannedDurationMinutes: number;
   commissionRateBps: number;
   recordingEnabled: boolean;
+  assistantEnabled: boolean;
   cancelReason: string;
   lineup: string[];
   host: { name: string; handle: string | null };
@@ -71,6 +72,7 @@ export async function getBrandShow(db: Db, actor: Actor, slug: string, showId: s
       plannedDurationMinutes: true,
       commissionRateBps: true,
       recordingEnabled: true,
+      assistantEnabled: true,
       cancelReason: true,
       lineup: { select: { productId: true }, orderBy: { position: 'asc' } },
       host: { select: { name: true, influencer: { select: { handle: true } } } },

@@ -40,6 +40,11 @@ export const showDetailsSchema = z.object({
     .union([z.boolean(), z.enum(['on', 'true', 'false'])])
     .optional()
     .transform((value) => (value === undefined ? undefined : value === true || value === 'on' || value === 'true')),
+  /** The shop assistant answers in the show (issue 19); sent like recordingEnabled, absent keeps it. */
+  assistantEnabled: z
+    .union([z.boolean(), z.enum(['on', 'true', 'false'])])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === true || value === 'on' || value === 'true')),
 });
 export type ShowDetailsInput = z.input<typeof showDetailsSchema>;
 

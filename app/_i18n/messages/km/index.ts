@@ -1,5 +1,6 @@
 import { account } from './account';
 import { assistant } from './assistant';
+import { assistantAnswers } from './assistant-answers';
 import { auth } from './auth';
 import { chat } from './chat';
 import { common } from './common';
@@ -35,4 +36,5 @@ export const km: Messages = {
   engage,
   embed,
   assistant,
+  assistantAnswers,
 };

@@ -16,7 +16,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'team', label: 'dashboard.tabs.team' },
   { href: 'coupons', label: 'dashboard.tabs.coupons' },
   { href: 'settings', label: 'dashboard.tabs.settings' },
-  { href: 'assistant', label: 'assistant.editor.tab' },
+  { href: 'assistant', label: 'assistantAnswers.editor.tab' },
   { href: 'developers', label: 'dashboard.tabs.developers' },
 ];
 

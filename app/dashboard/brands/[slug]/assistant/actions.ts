@@ -44,7 +44,7 @@ export async function savePolicyAction(_: ActionState | null, form: FormData): P
       returns: pick(values, 'returns'),
     });
     revalidatePath(path(input.slug));
-    return { ok: true, message: t('assistant.editor.saved') };
+    return { ok: true, message: t('assistantAnswers.editor.saved') };
   });
   return localiseState(state, t);
 }
@@ -68,7 +68,7 @@ export async function saveFaqAction(_: ActionState | null, form: FormData): Prom
       answers: pick(values, 'answers'),
     });
     revalidatePath(path(input.slug));
-    return { ok: true, message: t('assistant.editor.saved') };
+    return { ok: true, message: t('assistantAnswers.editor.saved') };
   });
   return localiseState(state, t);
 }
@@ -78,7 +78,7 @@ export async function deleteFaqAction(_: ActionState | null, form: FormData): Pr
   const state = await formAction(deleteFormSchema, form, async ({ slug, id }, user) => {
     await deleteFaqEntry(services().db, { userId: user.id, name: user.name }, slug, id);
     revalidatePath(path(slug));
-    return { ok: true, message: t('assistant.editor.deleted') };
+    return { ok: true, message: t('assistantAnswers.editor.deleted') };
   });
   return localiseState(state, t);
 }

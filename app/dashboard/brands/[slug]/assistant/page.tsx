@@ -10,7 +10,7 @@ import { FaqEntryForm, PolicyForm, type FaqText } from './assistant-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: t('assistant.editor.title') };
+  return { title: t('assistantAnswers.editor.title') };
 }
 
 /** The shop assistant's knowledge of the brand (issue 19 item 4): policies and FAQ, per language. */
@@ -26,13 +26,13 @@ export default async function BrandAssistantPage({ params }: { params: Promise<{
   for (const field of ['shippingText', 'deliveryTime', 'returns'] as const)
     for (const l of LOCALES) policyValues[`${field}.${l}`] = policy[field][l] ?? '';
   const faqText: FaqText = {
-    formLabel: t('assistant.editor.faqEntry'),
-    questions: t('assistant.editor.questions'),
-    questionsHint: t('assistant.editor.questionsHint'),
-    answer: t('assistant.editor.answer'),
-    save: t('assistant.editor.save'),
-    saving: t('assistant.editor.saving'),
-    remove: t('assistant.editor.remove'),
+    formLabel: t('assistantAnswers.editor.faqEntry'),
+    questions: t('assistantAnswers.editor.questions'),
+    questionsHint: t('assistantAnswers.editor.questionsHint'),
+    answer: t('assistantAnswers.editor.answer'),
+    save: t('assistantAnswers.editor.save'),
+    saving: t('assistantAnswers.editor.saving'),
+    remove: t('assistantAnswers.editor.remove'),
   };
   const entryValues = (entry: (typeof faq)[number]) => {
     const values: Record<string, string> = {};
@@ -44,36 +44,36 @@ export default async function BrandAssistantPage({ params }: { params: Promise<{
   };
   return (
     <div className="space-y-8">
-      <PageHeading title={t('assistant.editor.title')} description={t('assistant.editor.description')} />
+      <PageHeading title={t('assistantAnswers.editor.title')} description={t('assistantAnswers.editor.description')} />
       <section aria-labelledby="policy-heading" className="space-y-3">
         <h2 id="policy-heading" className="text-lg font-semibold">
-          {t('assistant.editor.policies')}
+          {t('assistantAnswers.editor.policies')}
         </h2>
         <PolicyForm
           slug={slug}
           languages={languages}
           values={policyValues}
           text={{
-            formLabel: t('assistant.editor.policies'),
+            formLabel: t('assistantAnswers.editor.policies'),
             fields: [
-              { name: 'shippingText', label: t('assistant.editor.shippingText') },
-              { name: 'deliveryTime', label: t('assistant.editor.deliveryTime') },
-              { name: 'returns', label: t('assistant.editor.returns') },
+              { name: 'shippingText', label: t('assistantAnswers.editor.shippingText') },
+              { name: 'deliveryTime', label: t('assistantAnswers.editor.deliveryTime') },
+              { name: 'returns', label: t('assistantAnswers.editor.returns') },
             ],
-            save: t('assistant.editor.save'),
-            saving: t('assistant.editor.saving'),
+            save: t('assistantAnswers.editor.save'),
+            saving: t('assistantAnswers.editor.saving'),
           }}
         />
       </section>
       <section aria-labelledby="faq-heading" className="max-w-2xl space-y-3">
         <h2 id="faq-heading" className="text-lg font-semibold">
-          {t('assistant.editor.faq')}
+          {t('assistantAnswers.editor.faq')}
         </h2>
-        <p className="text-sm text-neutral-700">{t('assistant.editor.faqHint')}</p>
+        <p className="text-sm text-neutral-700">{t('assistantAnswers.editor.faqHint')}</p>
         {faq.map((entry) => (
           <FaqEntryForm key={entry.id} slug={slug} id={entry.id} languages={languages} values={entryValues(entry)} text={faqText} />
         ))}
-        <h3 className="text-sm font-semibold">{t('assistant.editor.newEntry')}</h3>
+        <h3 className="text-sm font-semibold">{t('assistantAnswers.editor.newEntry')}</h3>
         <FaqEntryForm key={`new-${faq.length}`} slug={slug} languages={languages} values={{}} text={faqText} />
       </section>
     </div>

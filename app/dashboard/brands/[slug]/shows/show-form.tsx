@@ -15,6 +15,7 @@ export interface ShowFormValues {
   plannedDurationMinutes: number;
   commissionPercent: number;
   recordingEnabled: boolean;
+  assistantEnabled: boolean;
   lineup: string[];
 }
 
@@ -159,6 +160,26 @@ export function ShowForm({
           </label>
           <p id="recordingEnabled-hint" className="text-sm text-neutral-600">
             {t('dashboard.showForm.recordingHint')}
+          </p>
+        </div>
+      </div>
+      <div className="flex items-start gap-2">
+        <input type="hidden" name="assistantEnabled" value="false" />
+        <input
+          id="assistantEnabled"
+          name="assistantEnabled"
+          type="checkbox"
+          value="true"
+          defaultChecked={values.assistantEnabled}
+          className="mt-1 h-4 w-4"
+          aria-describedby="assistantEnabled-hint"
+        />
+        <div>
+          <label htmlFor="assistantEnabled" className="text-sm font-medium">
+            {t('assistant.switchLabel')}
+          </label>
+          <p id="assistantEnabled-hint" className="text-sm text-neutral-600">
+            {t('assistant.switchHint')}
           </p>
         </div>
       </div>

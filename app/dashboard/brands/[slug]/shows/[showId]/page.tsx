@@ -101,6 +101,7 @@ export default async function EditShowPage({
               plannedDurationMinutes: show.plannedDurationMinutes,
               commissionPercent: show.commissionRateBps / 100,
               recordingEnabled: show.recordingEnabled,
+              assistantEnabled: show.assistantEnabled,
               lineup: show.lineup,
             }}
             candidates={candidates}

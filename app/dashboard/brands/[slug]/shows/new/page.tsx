@@ -39,6 +39,7 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
           plannedDurationMinutes: 60,
           commissionPercent: 10,
           recordingEnabled: true,
+          assistantEnabled: true,
           lineup: [],
         }}
         candidates={candidates}
