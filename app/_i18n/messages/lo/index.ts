@@ -13,6 +13,7 @@ import { commerce } from './commerce';
 import { mailbox } from './mailbox';
 import { orders } from './orders';
 import { studio } from './studio';
+import { support } from './support';
 import { viewer } from './viewer';
 import type { Messages } from '../types';
 
@@ -33,4 +34,5 @@ export const lo: Messages = {
   email,
   engage,
   embed,
+  support,
 };
