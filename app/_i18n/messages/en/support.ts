@@ -79,4 +79,14 @@ export const support = {
     replied: 'Sent. The buyer sees it on their order and gets it by email.',
     returnRequested: 'Return requested',
   },
+  translations: {
+    heading: 'Other languages',
+    intro:
+      'Write the title, description and variant names for buyers who read another language. Anything left empty shows the words above.',
+    title: 'Title',
+    description: 'Description',
+    variant: 'Name of “{name}”',
+    save: 'Save {language}',
+    saved: 'Saved. Buyers reading {language} see these words.',
+  },
 } as const;
