@@ -3,6 +3,8 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { seedDemoData } from '../../db/seed';
 import { brandProfile, search } from '../discovery';
 import { demoActors, expectAppError, type DemoActors } from '../test-actors';
+import { emailJobKey } from '../../mail/outbox';
+import { buy, prepareShows } from '../orders/order-test-support';
 import { getProductTranslations, localizeProducts, localizeShowProducts, setProductTranslation } from './index';
 
 let database: TestDatabase;
@@ -55,6 +57,22 @@ describe('product content per language', () => {
       pinnedProduct: null,
       lineup: [product],
     });
+  });
+
+  it("the receipt of a buyer reading Khmer names the product in the brand's Khmer words; English keeps the title copied at the sale", async () => {
+    const fx = await prepareShows(database.prisma);
+    const variant = product.variants[0]!;
+    await database.prisma.user.update({ where: { id: actors.viewer.userId }, data: { locale: 'km' } });
+    try {
+      const khmerOrder = await buy(database.prisma, actors.viewer, fx.lumenShowId, variant.id);
+      const receipt = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: emailJobKey(`order-receipt:${khmerOrder.id}`) } });
+      expect((receipt.payload as { text: string }).text).toContain('1 × សេរ៉ូមភ្លឺថ្លា — ៣០ មីលីលីត្រ');
+    } finally {
+      await database.prisma.user.update({ where: { id: actors.viewer.userId }, data: { locale: null } });
+    }
+    const englishOrder = await buy(database.prisma, actors.viewer2, fx.lumenShowId, variant.id);
+    const receipt = await database.prisma.job.findUniqueOrThrow({ where: { dedupeKey: emailJobKey(`order-receipt:${englishOrder.id}`) } });
+    expect((receipt.payload as { text: string }).text).toContain(`1 × ${product.title} — ${variant.name}`);
   });
 
   it('clearing every field removes the language, so readers fall back again; another brand cannot write it', async () => {
