@@ -14,7 +14,9 @@ type Tx = Prisma.TransactionClient;
 
 async function lockBuyersOrder(tx: Tx, actor: Actor, orderId: string) {
   // FOR UPDATE: the brand packing at the same moment either sees the new address or makes this refuse.
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} AND "buyerId" = ${actor.userId} FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM "Order" WHERE "id" = ${orderId} AND "buyerId" = ${actor.userId} FOR UPDATE`;
   if (locked.length === 0) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} is not ${actor.userId}'s`);
   return tx.order.findUniqueOrThrow({
     where: { id: orderId },
@@ -38,7 +40,11 @@ export async function changeOrderAddress(db: Db, actor: Actor, orderId: string, 
     const order = await lockBuyersOrder(tx, actor, orderId);
     if (!canChangeAddress(order.status)) throw new AppError('ORDER_ADDRESS_TOO_LATE', `address change of ${order.status} order ${orderId}`);
     await tx.order.update({ where: { id: orderId }, data: shippingAddressColumns(parsed.data) });
-    await recordBrandEvent(tx, order.brandId, 'order.address_changed', { orderId, orderNumber: order.number, country: parsed.data.country });
+    await recordBrandEvent(tx, order.brandId, 'order.address_changed', {
+      orderId,
+      orderNumber: order.number,
+      country: parsed.data.country,
+    });
   });
 }
 

@@ -34,7 +34,9 @@ async function delivered(): Promise<string> {
   return id;
 }
 const eventsOf = async (id: string) =>
-  (await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: id } }, select: { type: true } })).map((e) => e.type);
+  (await database.prisma.brandEvent.findMany({ where: { data: { path: ['orderId'], equals: id } }, select: { type: true } })).map(
+    (e) => e.type,
+  );
 async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
   const error = await promise.then(
     () => null,
@@ -50,7 +52,14 @@ describe('order help answers', () => {
     await advance(id, 'PACKED');
     await advance(id, 'SHIPPED');
     const answer = await answerOrderHelp(database.prisma, actors.viewer, id, { question: 'Where is my order?' }, 'en');
-    expect(answer).toMatchObject({ topic: 'status', status: 'SHIPPED', carrier: 'DHL', trackingNumber: 'JD0142', action: null, refusal: null });
+    expect(answer).toMatchObject({
+      topic: 'status',
+      status: 'SHIPPED',
+      carrier: 'DHL',
+      trackingNumber: 'JD0142',
+      action: null,
+      refusal: null,
+    });
   });
 
   it('asking to cancel a paid order offers the cancel button; after packing it is refused with ORDER_TOO_LATE_TO_CANCEL', async () => {
@@ -82,7 +91,9 @@ describe('order help answers', () => {
 describe('changing the address before packing', () => {
   it('a paid order gets the new address and announces order.address_changed', async () => {
     const id = await newOrder();
-    expect(await answerOrderHelp(database.prisma, actors.viewer, id, { topic: 'address' }, 'en')).toMatchObject({ action: 'change_address' });
+    expect(await answerOrderHelp(database.prisma, actors.viewer, id, { topic: 'address' }, 'en')).toMatchObject({
+      action: 'change_address',
+    });
     await changeOrderAddress(database.prisma, actors.viewer, id, newAddress);
     const order = await database.prisma.order.findUniqueOrThrow({ where: { id } });
     expect(order).toMatchObject({ shipName: 'Sam Rivera', shipLine1: '12 Riverside', shipCity: 'Phnom Penh', shipCountry: 'KH' });
@@ -102,14 +113,18 @@ describe('changing the address before packing', () => {
 
   it('an invalid address is refused with the wallet form reason', async () => {
     const id = await newOrder();
-    expect(await refusalOf(changeOrderAddress(database.prisma, actors.viewer, id, { ...newAddress, country: 'Cambodia' }))).toBe('WALLET_COUNTRY');
+    expect(await refusalOf(changeOrderAddress(database.prisma, actors.viewer, id, { ...newAddress, country: 'Cambodia' }))).toBe(
+      'WALLET_COUNTRY',
+    );
   });
 });
 
 describe('asking for a return', () => {
   it('a delivered order within the window gets a return request, announced as order.return_requested, once', async () => {
     const id = await delivered();
-    expect(await answerOrderHelp(database.prisma, actors.viewer, id, { topic: 'return' }, 'en')).toMatchObject({ action: 'request_return' });
+    expect(await answerOrderHelp(database.prisma, actors.viewer, id, { topic: 'return' }, 'en')).toMatchObject({
+      action: 'request_return',
+    });
     await requestReturn(database.prisma, actors.viewer, id, 'Too small');
     expect(await database.prisma.returnRequest.findUnique({ where: { orderId: id } })).toMatchObject({ reason: 'Too small' });
     expect(await eventsOf(id)).toContain('order.return_requested');

@@ -66,7 +66,13 @@ export function toThread(row: ThreadRow): SupportThread {
     orderId: row.orderId,
     orderNumber: row.order?.number ?? null,
     createdAt: row.createdAt,
-    messages: row.messages.map((m) => ({ id: m.id, body: m.body, fromBrand: m.fromBrand, authorName: m.author.name, createdAt: m.createdAt })),
+    messages: row.messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      fromBrand: m.fromBrand,
+      authorName: m.author.name,
+      createdAt: m.createdAt,
+    })),
   };
 }
 
@@ -77,12 +83,20 @@ export function toThread(row: ThreadRow): SupportThread {
 export async function openOrderConversation(db: Db, actor: Actor, orderId: string, body: string): Promise<{ conversationId: string }> {
   const text = parseBody(body);
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: orderId, buyerId: actor.userId }, select: { id: true, number: true, brandId: true } });
+    const order = await tx.order.findFirst({
+      where: { id: orderId, buyerId: actor.userId },
+      select: { id: true, number: true, brandId: true },
+    });
     if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} is not ${actor.userId}'s`);
     const now = new Date();
-    const open = await tx.supportConversation.findFirst({ where: { orderId, buyerId: actor.userId, status: 'OPEN' }, select: { id: true } });
+    const open = await tx.supportConversation.findFirst({
+      where: { orderId, buyerId: actor.userId, status: 'OPEN' },
+      select: { id: true },
+    });
     if (open) {
-      await tx.supportMessage.create({ data: { conversationId: open.id, authorId: actor.userId, fromBrand: false, body: text, createdAt: now } });
+      await tx.supportMessage.create({
+        data: { conversationId: open.id, authorId: actor.userId, fromBrand: false, body: text, createdAt: now },
+      });
       await tx.supportConversation.update({ where: { id: open.id }, data: { lastMessageAt: now, buyerReadAt: now } });
       return { conversationId: open.id };
     }
@@ -112,7 +126,10 @@ export async function openOrderConversation(db: Db, actor: Actor, orderId: strin
 export async function postBuyerMessage(db: Db, actor: Actor, conversationId: string, body: string): Promise<void> {
   const text = parseBody(body);
   await db.$transaction(async (tx) => {
-    const conversation = await tx.supportConversation.findFirst({ where: { id: conversationId, buyerId: actor.userId }, select: { id: true } });
+    const conversation = await tx.supportConversation.findFirst({
+      where: { id: conversationId, buyerId: actor.userId },
+      select: { id: true },
+    });
     if (!conversation) throw new AppError('SUPPORT_CONVERSATION_NOT_FOUND', `conversation ${conversationId} is not ${actor.userId}'s`);
     const now = new Date();
     await tx.supportMessage.create({ data: { conversationId, authorId: actor.userId, fromBrand: false, body: text, createdAt: now } });

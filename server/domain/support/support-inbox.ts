@@ -152,17 +152,32 @@ export async function replyAsBrand(
 }
 
 /** Gives the conversation to a member of the brand's team, or to nobody (null). */
-export async function assignConversation(db: Db, actor: Actor, slug: string, conversationId: string, assigneeId: string | null): Promise<void> {
+export async function assignConversation(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  conversationId: string,
+  assigneeId: string | null,
+): Promise<void> {
   const brand = await requireBrandMember(db, actor, { slug });
   await brandConversation(db, brand.brandId, conversationId);
   if (assigneeId !== null) {
-    const member = await db.brandMember.findUnique({ where: { brandId_userId: { brandId: brand.brandId, userId: assigneeId } }, select: { userId: true } });
+    const member = await db.brandMember.findUnique({
+      where: { brandId_userId: { brandId: brand.brandId, userId: assigneeId } },
+      select: { userId: true },
+    });
     if (!member) throw new AppError('SUPPORT_ASSIGNEE_NOT_MEMBER', `user ${assigneeId} is not in ${slug}'s team`);
   }
   await db.supportConversation.update({ where: { id: conversationId }, data: { assigneeId } });
 }
 
-export async function setConversationStatus(db: Db, actor: Actor, slug: string, conversationId: string, status: SupportStatus): Promise<void> {
+export async function setConversationStatus(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  conversationId: string,
+  status: SupportStatus,
+): Promise<void> {
   const brand = await requireBrandMember(db, actor, { slug });
   await brandConversation(db, brand.brandId, conversationId);
   await db.supportConversation.update({ where: { id: conversationId }, data: { status } });

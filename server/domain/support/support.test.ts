@@ -43,7 +43,11 @@ describe('support conversations', () => {
     const { conversationId } = await openOrderConversation(database.prisma, actors.viewer, orderId, 'Can you gift-wrap it?');
 
     const inbox = await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'unread');
-    expect(inbox.find((r) => r.id === conversationId)).toMatchObject({ subject: 'Can you gift-wrap it?', orderNumber: order.number, unread: true });
+    expect(inbox.find((r) => r.id === conversationId)).toMatchObject({
+      subject: 'Can you gift-wrap it?',
+      orderNumber: order.number,
+      unread: true,
+    });
     const opened = await getBrandConversation(database.prisma, actors.lumenOwner, 'lumen', conversationId);
     expect(opened.messages.map((m) => m.body)).toEqual(['Can you gift-wrap it?']);
     expect((await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'unread')).some((r) => r.id === conversationId)).toBe(false);
@@ -80,9 +84,13 @@ describe('support conversations', () => {
     const second = await openOrderConversation(database.prisma, actors.viewer, orderId, 'Second question');
     expect(second.conversationId).toBe(first.conversationId);
     await setConversationStatus(database.prisma, actors.lumenOwner, 'lumen', first.conversationId, 'CLOSED');
-    expect((await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'closed')).some((r) => r.id === first.conversationId)).toBe(true);
+    expect((await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'closed')).some((r) => r.id === first.conversationId)).toBe(
+      true,
+    );
     await postBuyerMessage(database.prisma, actors.viewer, first.conversationId, 'Still there?');
-    expect((await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'open')).find((r) => r.id === first.conversationId)).toMatchObject({
+    expect(
+      (await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'open')).find((r) => r.id === first.conversationId),
+    ).toMatchObject({
       status: 'OPEN',
       unread: true,
     });
@@ -91,7 +99,10 @@ describe('support conversations', () => {
   it('assignment takes a member of the team only; another brand and another buyer cannot see the conversation', async () => {
     const orderId = await newOrder();
     const { conversationId } = await openOrderConversation(database.prisma, actors.viewer, orderId, 'Hello?');
-    await expectAppError(assignConversation(database.prisma, actors.lumenOwner, 'lumen', conversationId, actors.viewer2.userId), 'INVALID_INPUT');
+    await expectAppError(
+      assignConversation(database.prisma, actors.lumenOwner, 'lumen', conversationId, actors.viewer2.userId),
+      'INVALID_INPUT',
+    );
     await assignConversation(database.prisma, actors.lumenOwner, 'lumen', conversationId, actors.lumenOwner.userId);
     expect((await listBrandInbox(database.prisma, actors.lumenOwner, 'lumen', 'mine')).some((r) => r.id === conversationId)).toBe(true);
     await expectAppError(getBrandConversation(database.prisma, actors.koraOwner, 'lumen', conversationId), 'NOT_FOUND');
