@@ -34,7 +34,8 @@ const rowLinkClass = 'flex items-center gap-3 px-4 py-3 hover:bg-neutral-50 focu
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const query = normaliseSearchQuery(Array.isArray(q) ? q[0] : q);
-  const [results, user, { t, intl }] = await Promise.all([search(services().db, query), currentUser(), getI18n()]);
+  const [user, { t, intl, locale }] = await Promise.all([currentUser(), getI18n()]);
+  const results = await search(services().db, query, locale);
   const total = results.shows.length + results.products.length + results.hosts.length + results.brands.length;
   return (
     <>

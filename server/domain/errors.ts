@@ -246,6 +246,15 @@ export const ERROR_REASONS = {
   REFUND_OVER: { code: 'INVALID_STATE' },
   REFUND_NOT_CAPTURED: { code: 'INVALID_STATE' },
   RESTOCK_PARTIAL: { code: 'INVALID_STATE' },
+  // Order help and support (issue 19 item 5)
+  ORDER_ADDRESS_TOO_LATE: { code: 'INVALID_STATE' },
+  RETURN_NOT_DELIVERED: { code: 'INVALID_STATE' },
+  RETURN_WINDOW_CLOSED: { code: 'INVALID_STATE', params: { days: count } },
+  RETURN_ALREADY_REQUESTED: { code: 'INVALID_STATE' },
+  SUPPORT_CONVERSATION_NOT_FOUND: { code: 'NOT_FOUND' },
+  SUPPORT_ASSIGNEE_NOT_MEMBER: { code: 'INVALID_INPUT' },
+  SUPPORT_MESSAGE_REQUIRED: { code: 'INVALID_INPUT' },
+  SUPPORT_MESSAGE_TOO_LONG: { code: 'INVALID_INPUT' },
   // Form fields: schemas give these keys as their messages, so a field reads in the reader's language without a rule.
   PROFILE_NAME_REQUIRED: { code: 'INVALID_INPUT' },
   HOST_HANDLE_RULE: { code: 'INVALID_INPUT' },

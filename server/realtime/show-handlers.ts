@@ -7,6 +7,8 @@ import { showRoleOf } from '../domain/shows';
 import { publicStage, stageSeatOf, stageView } from '../domain/stage';
 import { endShow, getShowState, goLive, pinnedAt, pinProduct, unpinProduct } from '../domain/shows';
 import { requireShowAccess } from '../domain/show-access';
+import { pageLocaleOfHandshake } from '../domain/accounts';
+import { localizeShowProducts } from '../domain/product-content';
 import { endRehearsal, startRehearsal } from '../domain/rehearsals';
 import { visitorOf } from './show-visitor';
 import { engagementSnapshot } from './engagement-handlers';
@@ -35,8 +37,10 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
     const user = socket.data.user;
+    // The products' words in the viewer's language (issue 19 item 6); later pin broadcasts go to the whole room in the default one.
+    const locale = user?.locale ?? pageLocaleOfHandshake(socket.handshake.headers.cookie, socket.handshake.headers['accept-language']);
     const [state, chat, pinnedMessage, deal, settings, auction, engagement, pinTime, stage, myStage] = await Promise.all([
-      getShowState(db, showId),
+      getShowState(db, showId).then((s) => localizeShowProducts(db, s, locale)),
       recentChat(db, showId),
       getPinnedMessage(db, showId),
       activeDeal(db, showId),

@@ -10,6 +10,8 @@ import { setVariantStock } from '../../server/domain/catalog';
 import { updateProduct } from '../../server/domain/catalog';
 import { exportCatalogCsv, importCatalogCsv } from '../../server/domain/catalog';
 import { advanceOrder } from '../../server/domain/orders';
+import { changeOrderAddress, requestReturn } from '../../server/domain/order-help';
+import { openOrderConversation, replyAsBrand } from '../../server/domain/support';
 import { cancelOrder } from '../../server/domain/payments';
 import { TestPaymentProvider } from '../../server/domain/payments';
 import { createShow } from '../../server/domain/shows';
@@ -36,7 +38,7 @@ function documentedEventTypes(): string[] {
   // The first column of the events table: | `order.created` | recorded by … |. The show audit log's
   // kinds table (its own section, further down) names audit entries, not webhook events.
   const webhooks = doc.slice(0, doc.indexOf('\n## Show audit log'));
-  return [...webhooks.matchAll(/^\| `([a-z]+\.[a-z]+)` \|/gm)].map((m) => m[1]!);
+  return [...webhooks.matchAll(/^\| `([a-z_]+\.[a-z_]+)` \|/gm)].map((m) => m[1]!);
 }
 
 /** Runs an operation and answers the outbox rows it recorded. */
@@ -244,6 +246,29 @@ describe('domain events', () => {
     });
     expect(events.map((e) => e.type)).toEqual(['stock.changed', 'product.updated']);
     expect(await seen).toBe(true);
+  });
+
+  it('order help and support record order.address_changed, support.conversation_opened, support.replied and order.return_requested', async () => {
+    const orderId = await buyOne('LUM-SERUM-30ML');
+    const order = await t.app.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { buyerId: true } });
+    const buyer = { userId: order.buyerId, name: 'Buyer' };
+    const address = { fullName: 'Sam Rivera', line1: '12 Riverside', city: 'Phnom Penh', country: 'KH' };
+    const moved = await recorded('changeOrderAddress', () => changeOrderAddress(t.app.db, buyer, orderId, address));
+    expect(moved).toEqual([{ type: 'order.address_changed', data: expect.objectContaining({ orderId, country: 'KH' }) }]);
+    let conversationId = '';
+    const opened = await recorded('openOrderConversation', async () => {
+      conversationId = (await openOrderConversation(t.app.db, buyer, orderId, 'Gift wrap?')).conversationId;
+    });
+    expect(opened).toEqual([{ type: 'support.conversation_opened', data: expect.objectContaining({ conversationId, orderId }) }]);
+    const replied = await recorded('replyAsBrand', () =>
+      replyAsBrand(t.app.db, actors.lumenOwner, 'lumen', conversationId, 'Yes.', PUBLIC_URL),
+    );
+    expect(replied).toEqual([{ type: 'support.replied', data: expect.objectContaining({ conversationId, orderId }) }]);
+    await advanceOrder(t.app.db, actors.lumenOwner, 'lumen', orderId, 'PACKED', null, PUBLIC_URL);
+    await advanceOrder(t.app.db, actors.lumenOwner, 'lumen', orderId, 'SHIPPED', { carrier: 'DHL', trackingNumber: 'R1' }, PUBLIC_URL);
+    await advanceOrder(t.app.db, actors.lumenOwner, 'lumen', orderId, 'DELIVERED', null, PUBLIC_URL);
+    const returned = await recorded('requestReturn', () => requestReturn(t.app.db, buyer, orderId, 'Too small'));
+    expect(returned).toEqual([{ type: 'order.return_requested', data: expect.objectContaining({ orderId, reason: 'Too small' }) }]);
   });
 
   it('ending the show records show.ended once', async () => {

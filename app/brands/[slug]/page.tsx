@@ -25,8 +25,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function BrandProfilePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = services().db;
-  const [brand, user] = await Promise.all([orNotFound(brandProfile(db, slug)), currentUser()]);
-  const { t, intl } = await getI18n();
+  const { t, intl, locale } = await getI18n();
+  const [brand, user] = await Promise.all([orNotFound(brandProfile(db, slug, locale)), currentUser()]);
   const following = await isFollowingBrand(db, user?.id ?? null, brand.id);
   const soldOutIds = brand.products.flatMap((p) => p.variants.filter((v) => v.stock <= 0).map((v) => v.id));
   const waitlist = user ? await waitlistStates(db, user.id, soldOutIds) : new Map<string, WaitlistState>();

@@ -10,10 +10,11 @@ import { JsonLd } from '../../_components/json-ld';
 import { ShowGrid } from '../../_components/show-card';
 import { SiteHeader } from '../../_components/site-header';
 import { orNotFound } from '../../_lib/not-found-as-404';
-import { getI18n } from '@/app/_i18n/server';
+import { getI18n, getLocale } from '@/app/_i18n/server';
 import { NotifyMeButton } from '../../brands/[slug]/notify-me-button';
 
-const load = async (params: Promise<{ productId: string }>) => orNotFound(productPage(services().db, (await params).productId));
+const load = async (params: Promise<{ productId: string }>) =>
+  orNotFound(productPage(services().db, (await params).productId, await getLocale()));
 
 export async function generateMetadata({ params }: { params: Promise<{ productId: string }> }): Promise<Metadata> {
   const [{ product }, { t }] = await Promise.all([load(params), getI18n()]);

@@ -1,7 +1,9 @@
 // One search box over shows, products, hosts and brands. ILIKE with the
 // pattern's own % and _ escaped, so "100%" finds "100% cotton" and not everything.
 import { productCardSelect, type ProductCard } from '../catalog';
+import type { Locale } from '@/app/_i18n/locales';
 import type { Db } from '../context';
+import { localizeProducts, productIdsByTranslatedTitle } from '../product-content';
 import { discoverableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
 
 export const SEARCH_QUERY_MAX = 100;
@@ -27,12 +29,13 @@ export function escapeLikePattern(text: string): string {
 
 type IdRow = { id: string };
 
-export async function searchCatalog(db: Db, rawQuery: string): Promise<SearchResults> {
+/** `locale`: the reader's language; products match their title in any language and read in this one. */
+export async function searchCatalog(db: Db, rawQuery: string, locale: Locale = 'en'): Promise<SearchResults> {
   const query = normaliseSearchQuery(rawQuery);
   if (!query) return { query, shows: [], products: [], hosts: [], brands: [] };
   const pattern = `%${escapeLikePattern(query)}%`;
   // Raw SQL for the matching only, so the escape clause is explicit; the rows are then read through the typed client.
-  const [showIds, productIds, hostIds, brandIds] = await Promise.all([
+  const [showIds, ownTitleIds, hostIds, brandIds, translatedIds] = await Promise.all([
     db.$queryRaw<IdRow[]>`SELECT id FROM "Show" WHERE (title ILIKE ${pattern} ESCAPE '\\' OR description ILIKE ${pattern} ESCAPE '\\')
       AND status <> 'CANCELLED' AND "hostInviteStatus" = 'ACCEPTED' ORDER BY "scheduledStart" DESC LIMIT ${PER_GROUP}`,
     db.$queryRaw<
@@ -43,7 +46,9 @@ export async function searchCatalog(db: Db, rawQuery: string): Promise<SearchRes
     db.$queryRaw<
       IdRow[]
     >`SELECT id FROM "Brand" WHERE name ILIKE ${pattern} ESCAPE '\\' OR slug ILIKE ${pattern} ESCAPE '\\' ORDER BY name LIMIT ${PER_GROUP}`,
+    productIdsByTranslatedTitle(db, pattern, PER_GROUP),
   ]);
+  const productIds = [...new Set([...ownTitleIds.map((r) => r.id), ...translatedIds])].slice(0, PER_GROUP).map((id) => ({ id }));
   const ids = (rows: IdRow[]) => rows.map((r) => r.id);
   const [shows, products, hosts, brands] = await Promise.all([
     db.show.findMany({
@@ -70,7 +75,7 @@ export async function searchCatalog(db: Db, rawQuery: string): Promise<SearchRes
   return {
     query,
     shows: shows.map(toShowCard),
-    products,
+    products: await localizeProducts(db, products, locale),
     hosts: hosts.map((h) => ({ id: h.user.id, name: h.user.name, handle: h.handle, avatarUrl: h.avatarUrl })),
     brands,
   };

@@ -1,5 +1,7 @@
 // What anyone, signed in or not, can browse: the home page's sections and the
 // public host and brand profiles. Search lives in discovery-search.ts.
+import type { Locale } from '@/app/_i18n/locales';
+import { localizeProducts } from '../product-content';
 import { z } from 'zod';
 import { socialLinkSchema, type SocialLink } from '../accounts';
 import { productCardSelect, type ProductCard } from '../catalog';
@@ -146,7 +148,8 @@ export interface BrandProfile {
   products: ProductCard[];
 }
 
-export async function brandProfile(db: Db, slug: string): Promise<BrandProfile> {
+/** `locale`: the reader's language, for the products' words (issue 19 item 6). */
+export async function brandProfile(db: Db, slug: string, locale: Locale = 'en'): Promise<BrandProfile> {
   const brand = await db.brand.findUnique({
     where: { slug: slug.toLowerCase() },
     select: { id: true, name: true, slug: true, description: true, logoUrl: true, _count: { select: { followers: true } } },
@@ -162,7 +165,7 @@ export async function brandProfile(db: Db, slug: string): Promise<BrandProfile> 
     }),
   ]);
   const { _count, ...rest } = brand;
-  return { ...rest, followerCount: _count.followers, ...shows, products };
+  return { ...rest, followerCount: _count.followers, ...shows, products: await localizeProducts(db, products, locale) };
 }
 
 export interface PreShowDetails extends ShowCardData {

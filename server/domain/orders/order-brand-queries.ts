@@ -30,6 +30,8 @@ export interface BrandOrderRow extends OrderSummary {
   showTitle: string | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /** The buyer asked to return it (issue 19 item 5); refunding stays the brand's decision. */
+  returnRequested: boolean;
 }
 
 /** Midnight of a calendar day on the brand's clock (01:00 where midnight is skipped). */
@@ -74,6 +76,7 @@ const rowSelect = {
   trackingNumber: true,
   buyer: { select: { name: true, email: true } },
   show: { select: { title: true } },
+  returnRequest: { select: { id: true } },
 } as const satisfies Prisma.OrderSelect;
 
 export async function listBrandOrders(
@@ -102,6 +105,7 @@ export async function listBrandOrders(
     showTitle: row.show?.title ?? null,
     carrier: row.carrier,
     trackingNumber: row.trackingNumber,
+    returnRequested: row.returnRequest !== null,
   }));
   return { brand, orders, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / BRAND_ORDERS_PAGE)), filters };
 }
@@ -119,6 +123,7 @@ export async function listBrandOrderShows(db: Db, actor: Actor, slug: string): P
 
 export interface BrandOrderDetail extends OrderDetail {
   buyer: { name: string; email: string };
+  returnRequest: { reason: string; createdAt: Date } | null;
   paymentMethod: { brand: string; last4: string } | null;
 }
 
@@ -130,6 +135,7 @@ export async function getBrandOrder(db: Db, actor: Actor, slug: string, orderId:
       ...orderDetailSelect,
       buyer: { select: { name: true, email: true } },
       paymentMethod: { select: { brand: true, last4: true } },
+      returnRequest: { select: { reason: true, createdAt: true } },
     },
   });
   if (!order) throw new AppError('ORDER_NOT_FOUND', `order ${orderId} not in brand ${brand.brandId}`);

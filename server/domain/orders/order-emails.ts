@@ -7,6 +7,7 @@ import { enqueueEmail, type OutgoingEmail } from '../../mail/outbox';
 import { escapeHtml } from '../../mail/templates';
 import { EMAIL_LOCALES, emailFormats, emailLocale, emailWords, type EmailLocale } from '../../mail/i18n';
 import type { Db } from '../context';
+import { localizeProducts } from '../product-content';
 import { shippingAddressSelect, withShippingAddress } from './order-address';
 
 export const receiptEmailKey = (orderId: string) => `order-receipt:${orderId}`;
@@ -45,14 +46,52 @@ const emailOrderSelect = {
   trackingNumber: true,
   buyer: { select: { name: true, email: true, locale: true, deletedAt: true } },
   brand: { select: { name: true } },
-  items: { select: { title: true, quantity: true, unitPriceMinor: true }, orderBy: { id: 'asc' } },
+  items: {
+    select: {
+      title: true,
+      quantity: true,
+      unitPriceMinor: true,
+      variant: { select: { id: true, name: true, product: { select: { id: true, title: true } } } },
+    },
+    orderBy: { id: 'asc' },
+  },
   ...shippingAddressSelect,
 } as const;
 
-async function loadOrder(db: Db, orderId: string) {
+async function loadOrder(db: Db, orderId: string, locale?: string | null) {
   const order = await db.order.findUnique({ where: { id: orderId }, select: emailOrderSelect });
   // A deleted account keeps its orders but has no address to write to.
-  return order && !order.buyer.deletedAt ? withShippingAddress(order) : null;
+  if (!order || order.buyer.deletedAt) return null;
+  const { items, ...rest } = withShippingAddress(order);
+  return { ...rest, items: await itemsInLanguage(db, items, emailLocale(locale ?? order.buyer.locale)) };
+}
+
+type EmailItemRow = {
+  title: string;
+  quantity: number;
+  unitPriceMinor: number;
+  variant: { id: string; name: string; product: { id: string; title: string } };
+};
+
+/**
+ * The lines in the buyer's language where the brand wrote the product's words in it (issue 19
+ * item 6); otherwise the title copied when the order was placed, which a later rename never changes.
+ */
+async function itemsInLanguage(db: Db, items: readonly EmailItemRow[], locale: EmailLocale) {
+  const plain = items.map(({ variant: _variant, ...line }) => line);
+  if (locale === 'en') return plain;
+  const texts = items.map((i) => ({
+    id: i.variant.product.id,
+    title: i.variant.product.title,
+    variants: [{ id: i.variant.id, name: i.variant.name }],
+  }));
+  const localized = await localizeProducts(db, texts, locale);
+  return plain.map((line, n) => {
+    const own = texts[n]!;
+    const read = localized[n]!;
+    const translated = read.title !== own.title || read.variants[0]!.name !== own.variants[0]!.name;
+    return translated ? { ...line, title: `${read.title} — ${read.variants[0]!.name}` } : line;
+  });
 }
 
 type EmailOrder = NonNullable<Awaited<ReturnType<typeof loadOrder>>>;
@@ -128,7 +167,7 @@ export async function sendReceiptEmail(db: Db, orderId: string, publicUrl?: stri
  * lose the email. `locale` is the language of the page the buyer paid on, when known.
  */
 export async function queueReceiptEmail(db: Db, orderId: string, locale: string | null, publicUrl?: string): Promise<void> {
-  const order = await loadOrder(db, orderId);
+  const order = await loadOrder(db, orderId, locale);
   if (!order) return;
   await enqueueEmail(db, receiptEmail(locale ? { ...order, buyer: { ...order.buyer, locale } } : order, publicUrl));
 }

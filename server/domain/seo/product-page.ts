@@ -1,7 +1,9 @@
 // A product's own page (search hits on a product land here): what it is, its price per variant, and the
 // public shows that sell it, live and upcoming first, then their replays.
 import { productCardSelect, type ProductCard } from '../catalog';
+import type { Locale } from '@/app/_i18n/locales';
 import type { Db } from '../context';
+import { localizeProduct } from '../product-content';
 import { AppError } from '../errors';
 import { discoverableShow, replayableShow, showCardSelect, toShowCard, type ShowCardData } from '../shows';
 
@@ -14,7 +16,8 @@ export interface ProductPage {
 }
 
 /** PRODUCT_NOT_FOUND for an unknown product and for one its brand has not put on sale (draft or archived). */
-export async function productPage(db: Db, productId: string): Promise<ProductPage> {
+/** `locale`: the reader's language for the product's words (product-content), falling back to its own. */
+export async function productPage(db: Db, productId: string, locale: Locale = 'en'): Promise<ProductPage> {
   const product = await db.product.findFirst({
     where: { id: productId, status: 'ACTIVE' },
     select: { ...productCardSelect, brand: { select: { id: true, name: true, slug: true } } },
@@ -36,5 +39,9 @@ export async function productPage(db: Db, productId: string): Promise<ProductPag
       take: SHOWS_PER_LIST,
     }),
   ]);
-  return { product, liveAndUpcoming: liveAndUpcoming.map(toShowCard), replays: replays.map(toShowCard) };
+  return {
+    product: await localizeProduct(db, product, locale),
+    liveAndUpcoming: liveAndUpcoming.map(toShowCard),
+    replays: replays.map(toShowCard),
+  };
 }

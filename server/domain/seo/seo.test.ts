@@ -52,7 +52,7 @@ describe('seo: sitemap and product page', () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
-  it('a product page lists the public shows selling it (live first) and its replays, and a draft product is not found', async () => {
+  it('a product page lists the public shows selling it (live first) and its replays, in the reader’s language where the brand wrote one, and a draft product is not found', async () => {
     const product = seed.productIds[1]!;
     const upcoming = await show({ title: 'Soon with it', scheduledStart: hours(5) }, product);
     const live = await show({ title: 'Live with it', status: 'LIVE', scheduledStart: hours(-1), startedAt: hours(-1) }, product);
@@ -68,6 +68,10 @@ describe('seo: sitemap and product page', () => {
     expect(ids).not.toContain(other);
     expect(page.replays.map((s) => s.id)).toEqual([replay]);
     expect(page.product.variants.length).toBeGreaterThan(0);
+
+    await database.prisma.productTranslation.create({ data: { productId: product, locale: 'km', title: 'សេរ៉ូម' } });
+    expect((await productPage(database.prisma, product, 'km')).product.title).toBe('សេរ៉ូម');
+    expect((await productPage(database.prisma, product, 'lo')).product.title).toBe(page.product.title);
 
     const draft = await database.prisma.product.create({ data: { brandId: seed.brandId, title: 'Not yet', status: 'DRAFT' } });
     await expectAppError(productPage(database.prisma, draft.id), 'NOT_FOUND');

@@ -98,4 +98,10 @@ export const email = {
     hold: 'We are holding one for you for {count, plural, one {# minute} other {# minutes}}. After that it goes to the next person waiting.',
     buyHere: 'Buy it here:',
   },
+  support: {
+    subject: '{brand} answered your message',
+    subjectOrder: '{brand} answered your message about order #{number}',
+    intro: '{brand} wrote back:',
+    replyHere: 'Read and reply here:',
+  },
 } as const;

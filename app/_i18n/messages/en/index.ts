@@ -15,6 +15,7 @@ import { commerce } from './commerce';
 import { mailbox } from './mailbox';
 import { orders } from './orders';
 import { studio } from './studio';
+import { support } from './support';
 import { viewer } from './viewer';
 
 // One file per area, so people working on different pages never edit the same file.
@@ -37,4 +38,5 @@ export const en = {
   embed,
   assistant,
   assistantAnswers,
+  support,
 } as const;

@@ -15,6 +15,7 @@ import { commerce } from './commerce';
 import { mailbox } from './mailbox';
 import { orders } from './orders';
 import { studio } from './studio';
+import { support } from './support';
 import { viewer } from './viewer';
 import type { Messages } from '../types';
 
@@ -37,4 +38,5 @@ export const km: Messages = {
   embed,
   assistant,
   assistantAnswers,
+  support,
 };

@@ -12,6 +12,9 @@ import { CancelOrderForm } from '../cancel-form';
 import { leftToRefund } from '@/server/domain/orders';
 import { formatPrice } from '@/app/_lib/format';
 import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
+import { listOrderConversations } from '@/server/domain/support';
+import { OrderHelpBox } from '../order-help-box';
+import { SupportThreadView } from '../support-thread';
 
 type Params = Promise<{ ref: string }>;
 
@@ -25,7 +28,8 @@ export default async function MyOrderPage({ params }: { params: Params }) {
   const { ref } = await params;
   const user = await requirePageUser(`/account/orders/${encodeURIComponent(ref)}`);
   const order = await orNotFound(getMyOrder(services().db, { userId: user.id, name: user.name }, ref));
-  const { t, intl } = await getI18n();
+  const { t, intl, format } = await getI18n();
+  const threads = await listOrderConversations(services().db, { userId: user.id, name: user.name }, order.id);
   return (
     <>
       <SiteHeader />
@@ -71,6 +75,20 @@ export default async function MyOrderPage({ params }: { params: Params }) {
               }
             />
           </Card>
+        )}
+        <Card id="help-heading" title={t('support.help.title')}>
+          <OrderHelpBox orderId={order.id} number={order.number} />
+        </Card>
+        {threads.length > 0 && (
+          <div id="support">
+            <Card id="support-heading" title={t('support.thread.title')}>
+              <div className="space-y-6">
+                {threads.map((thread) => (
+                  <SupportThreadView key={thread.id} thread={thread} t={t} format={format} />
+                ))}
+              </div>
+            </Card>
+          </div>
         )}
       </main>
     </>

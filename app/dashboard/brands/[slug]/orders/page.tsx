@@ -44,9 +44,10 @@ export default async function BrandOrdersPage({ params, searchParams }: { params
     id: o.id,
     number: o.number,
     status: o.status,
-    statusLabel: statusLabels(o)
-      .map((label) => t(`orders.status.${label}`))
-      .join(' · '),
+    statusLabel: [
+      ...statusLabels(o).map((label) => t(`orders.status.${label}`)),
+      ...(o.returnRequested ? [t('support.inbox.returnRequested')] : []),
+    ].join(' · '),
     items: itemsLine(o.items, t),
     buyer: o.buyerName,
     show: o.showTitle,

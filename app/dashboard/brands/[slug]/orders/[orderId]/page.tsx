@@ -46,6 +46,12 @@ export default async function BrandOrderPage({ params }: { params: Params }) {
       <p className="-mt-4 text-neutral-600">
         <OrderTime at={order.createdAt} />
       </p>
+      {order.returnRequest && (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <strong>{t('support.inbox.returnRequested')}</strong>
+          {order.returnRequest.reason && <>: {order.returnRequest.reason}</>}
+        </p>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <Card id="next-heading" title={t('orders.brand.detail.nextStep')}>

@@ -10,6 +10,10 @@ import { ProductForm } from '../product-form';
 import { StatusBadge } from '../status-badge';
 import { ImageForm } from './image-form';
 import { StatusForm } from './status-form';
+import { LOCALES } from '@/app/_i18n/locales';
+import { getProductTranslations } from '@/server/domain/product-content';
+import { saveTranslationAction } from './translation-actions';
+import { TranslationForm } from './translation-forms';
 
 const SAVED_MESSAGES: Partial<Record<string, MessageKey>> = {
   created: 'dashboard.products.saved.created',
@@ -29,7 +33,10 @@ export default async function EditProductPage({
   const { slug, productId } = await params;
   const { saved } = await searchParams;
   const { db, actor } = await productsPageContext(slug, `/${productId}`);
-  const product = await orNotFound(getBrandProduct(db, actor, slug, productId));
+  const [product, translations] = await Promise.all([
+    orNotFound(getBrandProduct(db, actor, slug, productId)),
+    orNotFound(getProductTranslations(db, actor, slug, productId)),
+  ]);
   const { t } = await getI18n();
   const savedKey = saved ? SAVED_MESSAGES[saved] : undefined;
   const savedMessage = savedKey ? t(savedKey) : undefined;
@@ -84,6 +91,21 @@ export default async function EditProductPage({
             })),
           }}
         />
+      </section>
+      <section aria-labelledby="translations-heading" className="space-y-3">
+        <h2 id="translations-heading" className="text-lg font-semibold">
+          {t('support.translations.heading')}
+        </h2>
+        <p className="text-sm text-neutral-600">{t('support.translations.intro')}</p>
+        {LOCALES.map((locale) => (
+          <TranslationForm
+            key={`${locale}-${product.updatedAt}`}
+            action={saveTranslationAction.bind(null, slug, product.id)}
+            locale={locale}
+            initial={translations.byLocale[locale]}
+            variants={translations.variants}
+          />
+        ))}
       </section>
       <section aria-labelledby="archive-heading" className="space-y-3 border-t border-neutral-200 pt-6">
         <h2 id="archive-heading" className="text-lg font-semibold">
