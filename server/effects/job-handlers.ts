@@ -6,6 +6,7 @@ import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
+import { qrConfigOf, runQrCheck } from '../domain/qr-payments';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -28,6 +29,10 @@ export const jobHandlers: JobHandlers = {
   },
   'waitlist.offer': async ({ entryId, heldAt }, ctx) => {
     await emailWaitlistOffer(ctx.db, entryId, heldAt, ctx.env.PUBLIC_URL);
+    return 'done';
+  },
+  'qr.check': async ({ qrPaymentId, round }, ctx) => {
+    await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';
   },
 };
