@@ -18,6 +18,7 @@ declare module 'bakong-khqr' {
     accountInformation?: string;
   }
   export class IndividualInfo {
+    readonly bakongAccountID: string;
     constructor(bakongAccountID: string, merchantName: string, merchantCity: string, optional?: KhqrOptional);
   }
   export class MerchantInfo extends IndividualInfo {

@@ -93,7 +93,7 @@ export class KhqrRail implements QrRail {
     }
   }
 
-  async check(md5: string): Promise<QrReportedPayment[]> {
+  async check(md5: string, currency: string): Promise<QrReportedPayment[]> {
     const answer = (await postJson(
       new URL('/v1/check_transaction_by_md5', this.apiUrl).toString(),
       { md5 },
@@ -101,8 +101,8 @@ export class KhqrRail implements QrRail {
       'Bakong',
     )) as BakongCheck;
     if (answer.responseCode === 0 && answer.data?.hash) {
-      const currency = answer.data.currency ?? 'USD';
-      return [{ id: answer.data.hash, amountMinor: Math.round((answer.data.amount ?? 0) * 10 ** storedDigits(currency)) }];
+      const digits = storedDigits(answer.data.currency ?? currency);
+      return [{ id: answer.data.hash, amountMinor: Math.round((answer.data.amount ?? 0) * 10 ** digits) }];
     }
     if (answer.responseCode === 1 && answer.errorCode === NOT_FOUND) return [];
     throw new RailError('Bakong', `check refused: errorCode ${answer.errorCode ?? '?'} ${answer.responseMessage ?? ''}`.trim());

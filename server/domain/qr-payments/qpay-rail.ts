@@ -84,7 +84,7 @@ export class QpayRail implements QrRail {
     return { qrPayload: invoice.qr_text, deepLink, providerRef: invoice.invoice_id };
   }
 
-  async check(invoiceId: string): Promise<QrReportedPayment[]> {
+  async check(invoiceId: string, currency: string): Promise<QrReportedPayment[]> {
     const token = await this.token();
     const answer = (await postJson(
       this.url('/v2/payment/check'),
@@ -96,7 +96,7 @@ export class QpayRail implements QrRail {
       .filter((row) => row.payment_status === 'PAID' && row.payment_id !== undefined)
       .map((row) => ({
         id: String(row.payment_id),
-        amountMinor: Math.round(Number(row.payment_amount ?? 0) * 10 ** storedDigits(row.payment_currency ?? 'MNT')),
+        amountMinor: Math.round(Number(row.payment_amount ?? 0) * 10 ** storedDigits(row.payment_currency ?? currency)),
       }));
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor, Db } from '../context';
 import { requireBrandMember } from '../brands';
 import { AppError } from '../errors';
-import { openSecret, sealSecret, secretsKey } from '../simulcast/secret-box';
+import { openSecret, sealSecret, secretsKey } from '../simulcast';
 import type { QrConfig } from './qr-config';
 import { KhqrRail } from './khqr-rail';
 import { LaoQrRail } from './laoqr-rail';

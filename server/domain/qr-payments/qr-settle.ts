@@ -33,7 +33,7 @@ export async function checkQrPayment(db: Db, config: QrConfig, qrPaymentId: stri
   const rail = await railOf(db, config, row.brandId, row.kind as QrKind);
   let payments: QrReportedPayment[] | null = null;
   try {
-    payments = await rail.check(row.providerRef);
+    payments = await rail.check(row.providerRef, row.currency.trim());
   } catch (error) {
     // A rail that does not answer must not stop the clock: the code still expires, and a payment
     // made meanwhile is found by a later check and refunded.

@@ -32,8 +32,8 @@ export type QrRefund = { refunded: true; refundRef: string } | { refunded: false
 export interface QrRail {
   readonly kind: 'KHQR' | 'QPAY' | 'LAOQR';
   issue(request: QrRequest): Promise<QrIssued>;
-  /** Every payment made against the code so far (empty: not paid yet). Throws when the rail did not answer. */
-  check(providerRef: string): Promise<QrReportedPayment[]>;
+  /** Every payment made against the code so far, in minor units of `currency` (empty: not paid yet). Throws when the rail did not answer. */
+  check(providerRef: string, currency: string): Promise<QrReportedPayment[]>;
   /** Pays one payment back through the rail, or says why it cannot (then a person refunds by hand). */
   refund(providerRef: string, payment: QrReportedPayment): Promise<QrRefund>;
 }
