@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { qrConfigOf } from './domain/qr-payments';
 import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { createPrismaClient } from './db/client';
@@ -213,6 +214,7 @@ export async function startApp({
         cluster,
         simulcast: { service: simulcast, key: simulcastKey },
         waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES,
+        qr: qrConfigOf(env),
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );

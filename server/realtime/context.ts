@@ -1,3 +1,4 @@
+import type { QrConfig } from '../domain/qr-payments';
 import type { Logger } from 'pino';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
@@ -32,6 +33,8 @@ export interface RealtimeDeps {
   simulcast?: { service: SimulcastService; key: Buffer } | null;
   /** How long a unit back in stock is held for each person on its waitlist (WAITLIST_HOLD_MINUTES). */
   waitlistHoldMinutes?: number;
+  /** QR payments (issue 21): the rails' URLs and timings; absent, a QR checkout is refused (QR_NOT_OFFERED). */
+  qr?: QrConfig | null;
 }
 
 /** Per-process state shared by every connection. */

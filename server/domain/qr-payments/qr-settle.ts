@@ -10,6 +10,7 @@
 // coupon use return) and is watched until watchUntil for a payment that comes late.
 import type { QrPayment } from '../../db/client';
 import type { Db } from '../context';
+import { stockGate } from '../catalog';
 import { confirmOrder, orderFacts, releaseOrder } from '../orders';
 import type { QrConfig } from './qr-config';
 import { enqueueQrCheck } from './qr-checkout';
@@ -50,6 +51,8 @@ export async function checkQrPayment(db: Db, config: QrConfig, qrPaymentId: stri
     if (expired.count === 1) {
       status = 'EXPIRED';
       released = await releaseOrder(db, row.orderId);
+      // The units are back: what this node's gate knew of them is stale (as the reservation sweeper does).
+      for (const { variantId } of released) stockGate.forget(variantId);
     }
   }
   const next = nextCheck(config, row, status, now);
