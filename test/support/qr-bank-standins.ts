@@ -50,6 +50,11 @@ export async function startQrBankStandIns(): Promise<QrBankStandIns> {
         res.end(JSON.stringify(payload));
       };
       const b = (body ?? {}) as Record<string, unknown>;
+      // The test's own door (a browser test runs in another process than the app and its stand-ins).
+      if (req.method === 'POST' && path === '/__test/khqr/pay' && typeof b.md5 === 'string') {
+        khqrPaid.set(b.md5, { hash: `bakong-tx-${++counter}`, amount: Number(b.amount), currency: String(b.currency) });
+        return send(200, { ok: true });
+      }
       // Bakong Open API
       if (req.method === 'POST' && path === '/v1/check_transaction_by_md5') {
         if (req.headers.authorization !== `Bearer ${STANDIN_BAKONG_TOKEN}`)
