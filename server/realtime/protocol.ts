@@ -46,6 +46,8 @@ export const buySchema = z
     dealId: id.nullish(),
     /** The buyer holds a unit of this variant (the waitlist): the node's stock gate, which counts only stock, lets the tap through. */
     held: z.boolean().optional(),
+    /** QR: reserved and paid by a bank QR code instead of the saved card (issue 21); the answer carries the code. */
+    method: z.enum(['CARD', 'QR']).optional(),
   })
   .strict();
 
@@ -156,6 +158,8 @@ export interface OrderConfirmation {
   replayed: boolean;
   /** The buyer's units of this product in this show after this order, and the show's limit; absent on a replay. */
   bought?: { units: number; max: number } | null;
+  /** Only for method QR: the code to pay, while the order waits. */
+  qr?: QrPaymentView;
 }
 
 export interface BagOrderConfirmation {

@@ -4,7 +4,14 @@
 //
 // The module's public door: code outside server/domain/qr-payments/ imports from here only.
 export { qrConfigOf, type QrConfig, type QrEnv } from './qr-config';
-export { type BagQrCheckoutRequest, checkoutBagByQr, getMyQrPayment, type QrPaymentView } from './qr-checkout';
+export {
+  type BagQrCheckoutRequest,
+  buyNowByQr,
+  checkoutBagByQr,
+  getMyQrPayment,
+  type OneTapQrRequest,
+  type QrPaymentView,
+} from './qr-checkout';
 export { checkQrPayment, listQrRefundTasks, type QrCheckResult, runQrCheck } from './qr-settle';
 export {
   getQrProviders,

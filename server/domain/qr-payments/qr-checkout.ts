@@ -4,7 +4,8 @@ import { enqueueJob } from '../../jobs/queue';
 import { reserveBagForQr, type BagOrder } from '../bag';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
-import { releaseOrder } from '../orders';
+import { releaseOrder, reserveForQr, type OrderFacts } from '../orders';
+import { stockGate } from '../catalog';
 import type { QrConfig } from './qr-config';
 import { offeredQrKind, railOf, type QrKind } from './qr-settings';
 
@@ -75,6 +76,54 @@ export async function checkoutBagByQr(
     kind,
   });
   return { order, qr: qrPaymentView(row) };
+}
+
+export interface OneTapQrRequest {
+  showId: string;
+  variantId: string;
+  quantity: number;
+  idempotencyKey: string;
+  dealId?: string | null;
+}
+
+/**
+ * A one-tap purchase paid by a bank QR code (the buyer chose QR instead of their card): one line
+ * reserved through the same pipeline as a tap (ONE_TAP, the deal price if any), then a code as for
+ * the bag. Answers the reserved order's facts (with its stock after, for the show's live stock).
+ */
+export async function buyNowByQr(
+  db: Db,
+  config: QrConfig,
+  buyer: Actor,
+  request: OneTapQrRequest,
+): Promise<{ order: OrderFacts; replayed: boolean; qr: QrPaymentView }> {
+  const show = await db.show.findUnique({ where: { id: request.showId }, select: { brandId: true, brand: { select: { name: true } } } });
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${request.showId} not found`);
+  const kind = await offeredQrKind(db, show.brandId);
+  if (!kind) throw new AppError('QR_NOT_OFFERED', `brand ${show.brandId} has no QR provider enabled`);
+  const placed = await reserveForQr(db, buyer, {
+    showId: request.showId,
+    source: 'ONE_TAP',
+    lines: [{ variantId: request.variantId, quantity: request.quantity, dealId: request.dealId ?? null }],
+    idempotencyKey: request.idempotencyKey,
+  });
+  if (!placed.replayed) stockGate.forget(request.variantId);
+  const { order } = placed;
+  const existing = await db.qrPayment.findUnique({ where: { orderId: order.orderId } });
+  if (existing) return { order, replayed: placed.replayed, qr: qrPaymentView(existing) };
+  if (placed.status !== 'PLACED')
+    throw new AppError('INVALID_STATE', `order ${order.orderId} under this key is ${placed.status}, not awaiting a QR payment`);
+  const row = await issueQrPayment(db, config, {
+    orderId: order.orderId,
+    orderNumber: order.orderNumber,
+    brandId: show.brandId,
+    brandName: show.brand.name,
+    buyerId: buyer.userId,
+    amountMinor: order.totalMinor,
+    currency: order.currency,
+    kind,
+  });
+  return { order, replayed: placed.replayed, qr: qrPaymentView(row) };
 }
 
 interface QrOrder {

@@ -10,7 +10,7 @@ import type { Actor } from '../context';
 import { parseEmv } from './emv';
 import { LaoQrRail } from './laoqr-rail';
 import type { QrConfig } from './qr-config';
-import { checkoutBagByQr } from './qr-checkout';
+import { buyNowByQr, checkoutBagByQr } from './qr-checkout';
 import { checkQrPayment, listQrRefundTasks } from './qr-settle';
 import { getQrProviders, saveQrProvider } from './qr-settings';
 
@@ -155,6 +155,29 @@ describe('KHQR (Bakong)', () => {
     expect(again.order).toMatchObject({ id: first.order.id, replayed: true });
     expect(again.qr.qrPayload).toBe(first.qr.qrPayload);
     expect(await database.prisma.qrPayment.count({ where: { orderId: first.order.id } })).toBe(1);
+  });
+});
+
+describe('one tap by QR', () => {
+  beforeEach(() => useRail('KHQR'));
+
+  it('a one-tap purchase paid by KHQR holds one unit without a card and becomes PAID once the stand-in bank confirms', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    await database.prisma.paymentMethod.deleteMany({ where: { userId: buyer!.userId } });
+    const before = await stockOf();
+    const { order, qr } = await buyNowByQr(database.prisma, config, buyer!, {
+      showId,
+      variantId: serum.id,
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+    });
+    expect(order).toMatchObject({ source: 'ONE_TAP', orderStatus: 'PLACED', totalMinor: 3800 + 400 });
+    expect(Number(BakongKHQR.decode(qr.qrPayload).data.transactionAmount)).toBe(42);
+    expect(await stockOf()).toBe(before - 1);
+    const row = await database.prisma.qrPayment.findUniqueOrThrow({ where: { orderId: order.orderId } });
+    bank.payKhqr(row.providerRef, 42, 'USD');
+    expect((await checkQrPayment(database.prisma, config, row.id))?.status).toBe('PAID');
+    expect((await orderOf(order.orderId))?.status).toBe('PAID');
   });
 });
 
