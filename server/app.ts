@@ -31,7 +31,7 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, reminderSweep, reservationSweep, waitlistSweep } from './effects/job-handlers';
+import { jobHandlers, reminderSweep, qrPaymentSweep, reservationSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -242,6 +242,7 @@ export async function startApp({
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
+        { everyMs: 60_000, run: qrPaymentSweep(db, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },
         { everyMs: 5_000, run: auctionSweep(db, payments, jobsLog, (showId, outcome) => realtime.auctions.announce(showId, outcome)) },
       ],

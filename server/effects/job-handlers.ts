@@ -6,7 +6,7 @@ import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
-import { qrConfigOf, runQrCheck } from '../domain/qr-payments';
+import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -77,5 +77,16 @@ export function waitlistSweep(db: Db, log: Logger): () => Promise<void> {
         if (released.length > 0) log.info({ released }, 'expired waitlist holds given back');
       },
       (error: unknown) => log.error({ err: error }, 'releasing expired waitlist holds failed'),
+    );
+}
+
+/** Resumes QR payment waits whose chain of checks stopped, so none holds its units or misses a payment for good. */
+export function qrPaymentSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    resumeStalledQrChecks(db).then(
+      (resumed) => {
+        if (resumed > 0) log.warn({ resumed }, 'stalled QR payment checks resumed');
+      },
+      (error: unknown) => log.error({ err: error }, 'resuming QR payment checks failed'),
     );
 }

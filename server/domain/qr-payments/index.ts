@@ -12,7 +12,7 @@ export {
   type OneTapQrRequest,
   type QrPaymentView,
 } from './qr-checkout';
-export { checkQrPayment, listQrRefundTasks, type QrCheckResult, runQrCheck } from './qr-settle';
+export { checkQrPayment, listQrRefundTasks, type QrCheckResult, resumeStalledQrChecks, runQrCheck } from './qr-settle';
 export {
   getQrProviders,
   offeredQrKind,

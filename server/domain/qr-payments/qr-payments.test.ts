@@ -11,7 +11,7 @@ import { parseEmv } from './emv';
 import { LaoQrRail } from './laoqr-rail';
 import type { QrConfig } from './qr-config';
 import { buyNowByQr, checkoutBagByQr } from './qr-checkout';
-import { checkQrPayment, listQrRefundTasks } from './qr-settle';
+import { checkQrPayment, listQrRefundTasks, resumeStalledQrChecks } from './qr-settle';
 import { getQrProviders, saveQrProvider } from './qr-settings';
 
 let database: TestDatabase;
@@ -145,6 +145,22 @@ describe('KHQR (Bakong)', () => {
     expect(tasks.filter((t) => t.qrPayment.reference === row.reference)).toEqual([
       expect.objectContaining({ amountMinor: 4200, note: expect.stringContaining('paid after expiry') }),
     ]);
+  });
+
+  it('a wait whose chain of checks stopped is picked up by the sweep after its expiry, and then expires', async () => {
+    const buyer = await buyerWithBag();
+    const { order, qr } = await checkoutBagByQr(database.prisma, config, buyer, { showId, idempotencyKey: randomUUID() });
+    const row = await database.prisma.qrPayment.findUniqueOrThrow({ where: { orderId: order.id } });
+    // Its queued checks are lost (as if each failed all its attempts).
+    await database.prisma.job.deleteMany({ where: { kind: 'qr.check', dedupeKey: { startsWith: `qr-check:${row.id}:` } } });
+    const later = new Date(new Date(qr.expiresAt).getTime() + 2 * 60_000);
+    expect(await resumeStalledQrChecks(database.prisma, later)).toBeGreaterThanOrEqual(1);
+    const resumed = await database.prisma.job.findFirstOrThrow({
+      where: { kind: 'qr.check', dedupeKey: { startsWith: `qr-check:${row.id}:` } },
+    });
+    expect(resumed.payload).toMatchObject({ qrPaymentId: row.id });
+    expect((await checkQrPayment(database.prisma, config, row.id, later))?.status).toBe('EXPIRED');
+    expect(await orderOf(order.id)).toBeNull();
   });
 
   it('a bag checked out by QR needs no saved card, and the same key answers the same order and code', async () => {

@@ -31,17 +31,18 @@ const LATE_CHECK_MS = 60_000;
 export async function checkQrPayment(db: Db, config: QrConfig, qrPaymentId: string, now = new Date()): Promise<QrCheckResult | null> {
   const row = await db.qrPayment.findUnique({ where: { id: qrPaymentId } });
   if (!row) return null;
-  const rail = await railOf(db, config, row.brandId, row.kind as QrKind);
-  let payments: QrReportedPayment[] | null = null;
+  let rail: QrRail | null = null;
+  let payments: QrReportedPayment[] = [];
   try {
+    rail = await railOf(db, config, row.brandId, row.kind as QrKind);
     payments = await rail.check(row.providerRef, row.currency.trim());
   } catch (error) {
-    // A rail that does not answer must not stop the clock: the code still expires, and a payment
-    // made meanwhile is found by a later check and refunded.
+    // A rail that does not answer (or a provider row removed since) must not stop the clock: the code
+    // still expires, and a payment made meanwhile is found by a later check and refunded.
     console.error('QR payment check failed', { qrPaymentId, kind: row.kind, error });
   }
   let status = row.status;
-  for (const payment of payments ?? []) status = await settlePayment(db, rail, row, status, payment);
+  for (const payment of payments) if (rail) status = await settlePayment(db, rail, row, status, payment);
   let released: QrCheckResult['released'] = [];
   if (status === 'AWAITING_PAYMENT' && now >= row.expiresAt) {
     const expired = await db.qrPayment.updateMany({
@@ -127,6 +128,22 @@ async function refund(db: Db, rail: QrRail, row: QrPayment, payment: QrReportedP
 export async function runQrCheck(db: Db, config: QrConfig, qrPaymentId: string, round: number): Promise<void> {
   const result = await checkQrPayment(db, config, qrPaymentId);
   if (result?.next) await enqueueQrCheck(db, qrPaymentId, round + 1, result.next);
+}
+
+/**
+ * Picks up waits whose chain of checks stopped (a job that failed all its attempts, a crash between
+ * a check and queueing the next): each still AWAITING_PAYMENT a minute past its expiry gets a check
+ * now, which settles or expires it. Answers how many were picked up.
+ */
+export async function resumeStalledQrChecks(db: Db, now = new Date()): Promise<number> {
+  const stalled = await db.qrPayment.findMany({
+    where: { status: 'AWAITING_PAYMENT', expiresAt: { lt: new Date(now.getTime() - LATE_CHECK_MS) } },
+    select: { id: true },
+    take: 100,
+  });
+  // Round 0 is never queued by the chain itself; a stamp of the minute keeps one resume per minute.
+  for (const { id } of stalled) await enqueueQrCheck(db, id, 1_000_000 + Math.floor(now.getTime() / LATE_CHECK_MS), now);
+  return stalled.length;
 }
 
 /** Refunds a brand must make by hand (the rail has none), for its QR settings page. */
