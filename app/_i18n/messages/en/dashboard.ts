@@ -403,7 +403,8 @@ export const dashboard = {
   // QR payment settings (issue 21).
   qrPayments: {
     title: 'QR payments',
-    description: 'Take payments by bank QR code: KHQR (Bakong) in Cambodia, QPay in Mongolia, Lao QR in Laos. Buyers then see "Pay with …" in their bag. Secrets are stored encrypted and never shown again.',
+    description:
+      'Take payments by bank QR code: KHQR (Bakong) in Cambodia, QPay in Mongolia, Lao QR in Laos. Buyers then see "Pay with …" in their bag. Secrets are stored encrypted and never shown again.',
     enabled: 'Offer this to buyers',
     save: 'Save',
     saving: 'Saving…',
