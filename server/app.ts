@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { phrasingFrom, prepareAssistant } from './domain/assistant';
+import { qrConfigOf } from './domain/qr-payments';
 import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { createPrismaClient } from './db/client';
@@ -31,7 +32,7 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
+import { jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -217,6 +218,7 @@ export async function startApp({
         simulcast: { service: simulcast, key: simulcastKey },
         waitlistHoldMinutes: env.WAITLIST_HOLD_MINUTES,
         assistantPhrasing: phrasingFrom(env),
+        qr: qrConfigOf(env),
       },
       { allowedOrigins: allowedOrigins(env), ownLoopback: acceptsOwnLoopback(env) },
     );
@@ -244,6 +246,7 @@ export async function startApp({
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
+        { everyMs: 60_000, run: qrPaymentSweep(db, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },
         { everyMs: 2_000, run: showAuditSweep(db, jobsLog) },
         { everyMs: 5_000, run: auctionSweep(db, payments, jobsLog, (showId, outcome) => realtime.auctions.announce(showId, outcome)) },

@@ -84,6 +84,14 @@ const envSchema = z.object({
   WEBRTC_MAX_VIEWERS: z.coerce.number().int().min(0).optional(),
   // How long a unit given back to a waitlist is held for the person it was offered to (issue 18 item 5).
   WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  // QR payments (issue 21, server/domain/qr-payments): the rails' API base URLs (a test points them at its stand-ins),
+  // how long a code may be paid (below the reservation sweeper's 10 minutes), how often the bank is asked, and
+  // how long after expiry it still is (a late payment is then refunded, never lost).
+  BAKONG_API_URL: z.url().default('https://api-bakong.nbc.gov.kh'),
+  QPAY_API_URL: z.url().default('https://merchant.qpay.mn'),
+  QR_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(9).default(5),
+  QR_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  QR_LATE_WATCH_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   // Uploaded images: local disk under DATA_DIR/uploads, or an S3-compatible bucket.
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),

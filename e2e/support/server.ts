@@ -6,7 +6,8 @@ import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
-import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_SERVER_PID_FILE } from './paths';
+import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_QR_BANK_URL_FILE, E2E_SERVER_PID_FILE } from './paths';
+import { startQrBankStandIns } from '../../test/support/qr-bank-standins';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
@@ -18,9 +19,15 @@ const database = await startEmbeddedPostgres({
   postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
 });
 writeFileSync(E2E_DATABASE_URL_FILE, database.url);
+// Stand-ins of Bakong's and QPay's APIs (issue 21): a QR checkout test pays through their test door.
+const qrBank = await startQrBankStandIns();
+writeFileSync(E2E_QR_BANK_URL_FILE, qrBank.url);
 // WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
 const env = loadEnv({
   WEBRTC_PORT: '0',
+  BAKONG_API_URL: qrBank.url,
+  QPAY_API_URL: qrBank.url,
+  QR_CHECK_SECONDS: '1',
   ...process.env,
   DATABASE_URL: database.url,
   PORT: process.env.E2E_PORT ?? '3100',
@@ -33,6 +40,7 @@ writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));
 
 const stop = async () => {
   await app.close();
+  await qrBank.close();
   await database.stop();
   process.exit(0);
 };

@@ -365,6 +365,9 @@ export const ERROR_REASONS = {
   REHEARSAL_STAFF_ONLY: { code: 'FORBIDDEN' },
   REHEARSAL_NO_ORDERS: { code: 'SHOW_NOT_LIVE' },
   REHEARSAL_NOT_SCHEDULED: { code: 'INVALID_STATE' },
+  // QR payments (issue 21).
+  QR_NOT_OFFERED: { code: 'INVALID_STATE' },
+  QR_BANK_UNAVAILABLE: { code: 'PAYMENT_DECLINED' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

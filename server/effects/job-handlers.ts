@@ -7,6 +7,7 @@ import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
+import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -29,6 +30,10 @@ export const jobHandlers: JobHandlers = {
   },
   'waitlist.offer': async ({ entryId, heldAt }, ctx) => {
     await emailWaitlistOffer(ctx.db, entryId, heldAt, ctx.env.PUBLIC_URL);
+    return 'done';
+  },
+  'qr.check': async ({ qrPaymentId, round }, ctx) => {
+    await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';
   },
 };
@@ -85,5 +90,16 @@ export function showAuditSweep(db: Db, log: Logger): () => Promise<void> {
     flushPendingShowAudits(db).then(
       () => undefined,
       (error: unknown) => log.error({ err: error }, 'chaining pending show audit entries failed'),
+    );
+}
+
+/** Resumes QR payment waits whose chain of checks stopped, so none holds its units or misses a payment for good. */
+export function qrPaymentSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    resumeStalledQrChecks(db).then(
+      (resumed) => {
+        if (resumed > 0) log.warn({ resumed }, 'stalled QR payment checks resumed');
+      },
+      (error: unknown) => log.error({ err: error }, 'resuming QR payment checks failed'),
     );
 }

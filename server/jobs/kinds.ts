@@ -39,6 +39,8 @@ export const jobPayloadSchemas = {
   'waitlist.offer': z.object({ entryId: z.string().min(1), heldAt: isoDateTime }),
   /** One attempt at sending a webhook delivery (server/webhooks/deliver.ts). */
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
+  /** One check of a bank QR payment with its rail; each round queues the next (server/domain/qr-payments). */
+  'qr.check': z.object({ qrPaymentId: z.string().min(1), round: z.number().int().positive() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;

@@ -1,7 +1,9 @@
 import { checkoutBag, getBag, setBagItem, stockChangesOf, type BagOrder } from '../domain/bag';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';
-import { bagCheckoutSchema, bagGetSchema, bagSetSchema, showStaffRoom } from './protocol';
+import { bagCheckoutSchema, bagGetSchema, bagSetSchema, qrStatusSchema, showStaffRoom } from './protocol';
+import { checkoutBagByQr, getMyQrPayment, offeredQrKind } from '../domain/qr-payments';
+import { AppError } from '../domain/errors';
 
 /** How a bag order reads in the host's sales feed: one sale per order, named by its first item. */
 function saleSummary(order: BagOrder) {
@@ -25,7 +27,14 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
   on.on('bag:get', bagGetSchema, async ({ showId, couponCode }) => {
     const buyer = requireUser(socket);
     requireJoined(socket, showId);
-    return { bag: await getBag(db, buyer, { showId, couponCode }) };
+    const bag = await getBag(db, buyer, { showId, couponCode });
+    const show = ctx.qr ? await db.show.findUnique({ where: { id: showId }, select: { brandId: true } }) : null;
+    return { bag, qrKind: show ? await offeredQrKind(db, show.brandId) : null };
+  });
+
+  on.on('qr:status', qrStatusSchema, async ({ orderId }) => {
+    const buyer = requireUser(socket);
+    return { qr: await getMyQrPayment(db, buyer, orderId) };
   });
 
   on.on('bag:set', bagSetSchema, async ({ showId, variantId, quantity, couponCode }) => {
@@ -35,9 +44,16 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
     return { bag: await getBag(db, buyer, { showId, couponCode }) };
   });
 
-  on.on('bag:checkout', bagCheckoutSchema, async ({ showId, idempotencyKey, couponCode, expectedTotalMinor }) => {
+  on.on('bag:checkout', bagCheckoutSchema, async ({ showId, idempotencyKey, couponCode, expectedTotalMinor, method }) => {
     const buyer = requireUser(socket);
     requireJoined(socket, showId);
+    if (method === 'QR') {
+      if (!ctx.qr) throw new AppError('QR_NOT_OFFERED', 'QR payments are not configured on this server');
+      const { order, qr } = await checkoutBagByQr(db, ctx.qr, buyer, { showId, idempotencyKey, couponCode, expectedTotalMinor });
+      // The units are held while the code waits: the show's stock says so now; the sale is announced once paid.
+      if (!order.replayed) for (const change of stockChangesOf(order)) ctx.purchases.recordStock(showId, change);
+      return { order: { ...confirmation(order), qr } };
+    }
     const order = await checkoutBag(db, ctx.payments, buyer, { showId, idempotencyKey, couponCode, expectedTotalMinor });
     const sale = saleSummary(order);
     if (!order.replayed) {
@@ -60,19 +76,21 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
       for (const deal of order.deals) ctx.purchases.recordDeal(showId, deal);
       ctx.io.to(showStaffRoom(showId)).emit('sale:made', { showId, ...sale });
     }
-    return {
-      order: {
-        orderId: order.id,
-        orderNumber: order.number,
-        subtotalMinor: order.subtotalMinor,
-        shippingMinor: order.shippingMinor,
-        discountMinor: order.discountMinor,
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        couponCode: order.couponCode,
-        itemCount: sale.quantity,
-        replayed: order.replayed,
-      },
-    };
+    return { order: confirmation(order) };
   });
+}
+
+function confirmation(order: BagOrder) {
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    subtotalMinor: order.subtotalMinor,
+    shippingMinor: order.shippingMinor,
+    discountMinor: order.discountMinor,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    couponCode: order.couponCode,
+    itemCount: saleSummary(order).quantity,
+    replayed: order.replayed,
+  };
 }

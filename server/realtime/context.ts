@@ -1,4 +1,5 @@
 import type { Phrasing } from '../domain/assistant';
+import type { QrConfig } from '../domain/qr-payments';
 import type { Logger } from 'pino';
 import type { Actor, Db } from '../domain/context';
 import { AppError } from '../domain/errors';
@@ -35,6 +36,8 @@ export interface RealtimeDeps {
   waitlistHoldMinutes?: number;
   /** The shop assistant's optional rewording model (ASSISTANT_LLM_URL); absent, answers are the engine's own words. */
   assistantPhrasing?: Phrasing | null;
+  /** QR payments (issue 21): the rails' URLs and timings; absent, a QR checkout is refused (QR_NOT_OFFERED). */
+  qr?: QrConfig | null;
 }
 
 /** Per-process state shared by every connection. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
 import type { AuctionView, auctionBidSchema, auctionCancelSchema, auctionSetMaxSchema, auctionStartSchema } from '../domain/auctions';
 import type { BagView } from '../domain/bag';
+import type { QrKind, QrPaymentView } from '../domain/qr-payments';
 import type { ErrorPayload } from '../domain/errors';
 import type { ProductCard } from '../domain/catalog';
 import type { ChatMessageView } from '../domain/chat';
@@ -46,6 +47,8 @@ export const buySchema = z
     dealId: id.nullish(),
     /** The buyer holds a unit of this variant (the waitlist): the node's stock gate, which counts only stock, lets the tap through. */
     held: z.boolean().optional(),
+    /** QR: reserved and paid by a bank QR code instead of the saved card (issue 21); the answer carries the code. */
+    method: z.enum(['CARD', 'QR']).optional(),
   })
   .strict();
 
@@ -57,9 +60,17 @@ const couponCode = z.string().max(64).nullish();
 export const bagGetSchema = z.object({ showId: id, couponCode }).strict();
 export const bagSetSchema = z.object({ showId: id, variantId: id, quantity: z.number().int().min(0).max(99), couponCode }).strict();
 // expectedTotalMinor: the total the buyer saw on the Pay button; a higher one is refused (PRICE_CHANGED).
+// method QR: reserved and paid by a bank QR code (issue 21); the answer carries the code.
 export const bagCheckoutSchema = z
-  .object({ showId: id, idempotencyKey, couponCode, expectedTotalMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() })
+  .object({
+    showId: id,
+    idempotencyKey,
+    couponCode,
+    expectedTotalMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    method: z.enum(['CARD', 'QR']).optional(),
+  })
   .strict();
+export const qrStatusSchema = z.object({ orderId: id }).strict();
 // Length is checked again after normalisation; this bound only stops huge frames early.
 export const chatSendSchema = z.object({ showId: id, text: z.string().min(1).max(2000) }).strict();
 export const chatMessageRefSchema = z.object({ showId: id, messageId: id }).strict();
@@ -158,6 +169,8 @@ export interface OrderConfirmation {
   replayed: boolean;
   /** The buyer's units of this product in this show after this order, and the show's limit; absent on a replay. */
   bought?: { units: number; max: number } | null;
+  /** Only for method QR: the code to pay, while the order waits. */
+  qr?: QrPaymentView;
 }
 
 export interface BagOrderConfirmation {
@@ -172,6 +185,8 @@ export interface BagOrderConfirmation {
   /** Units in the order. */
   itemCount: number;
   replayed: boolean;
+  /** Only for method QR: the code to pay, while the order waits (AWAITING_PAYMENT). */
+  qr?: QrPaymentView;
 }
 
 /** Everything a client needs to render a show at once; `seq` is the last broadcast it reflects. */
@@ -245,9 +260,10 @@ export interface ClientToServerEvents {
   'waitlist:join': (payload: z.infer<typeof waitlistRefSchema>, ack: AckFn<{ waitlist: WaitlistState }>) => void;
   'waitlist:leave': (payload: z.infer<typeof waitlistRefSchema>, ack: AckFn) => void;
   'waitlist:get': (payload: z.infer<typeof waitlistGetSchema>, ack: AckFn<{ states: Record<string, WaitlistState> }>) => void;
-  'bag:get': (payload: z.input<typeof bagGetSchema>, ack: AckFn<{ bag: BagView }>) => void;
+  'bag:get': (payload: z.input<typeof bagGetSchema>, ack: AckFn<{ bag: BagView; qrKind?: QrKind | null }>) => void;
   'bag:set': (payload: z.input<typeof bagSetSchema>, ack: AckFn<{ bag: BagView }>) => void;
   'bag:checkout': (payload: z.input<typeof bagCheckoutSchema>, ack: AckFn<{ order: BagOrderConfirmation }>) => void;
+  'qr:status': (payload: z.infer<typeof qrStatusSchema>, ack: AckFn<{ qr: QrPaymentView }>) => void;
   'chat:send': (payload: z.infer<typeof chatSendSchema>, ack: AckFn<{ message: ChatMessageView }>) => void;
   'chat:delete': (payload: z.infer<typeof chatMessageRefSchema>, ack: AckFn) => void;
   'chat:ban': (payload: z.infer<typeof chatBanSchema>, ack: AckFn<{ removedMessageIds: string[] }>) => void;

@@ -2,6 +2,10 @@ import { activeAuction } from '../domain/auctions';
 import { getPinnedMessage, recentChat } from '../domain/chat';
 import { activeDeal, endFlashDeal, startFlashDeal } from '../domain/shows';
 import { placeShowOrder, type PlacedOrder } from '../domain/orders';
+import { buyNowByQr } from '../domain/qr-payments';
+import { AppError } from '../domain/errors';
+import type { Actor } from '../domain/context';
+import type { z } from 'zod';
 import { recordShowAudience } from '../domain/shows';
 import { showRoleOf } from '../domain/shows';
 import { publicStage, stageSeatOf, stageView } from '../domain/stage';
@@ -158,9 +162,32 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
   on.on('order:buy', buySchema, async (request) => {
     const buyer = requireUser(socket);
     requireJoined(socket, request.showId);
+    if (request.method === 'QR') return buyByQr(ctx, buyer, request);
     const order = await placeShowOrder(db, ctx.payments, buyer, request, ctx.sharedTaps);
     return { order: announceOrder(ctx, request.showId, order) };
   });
+}
+
+/** A one tap paid by a bank QR code: the units are held (the show's stock says so), the sale is announced once paid. */
+async function buyByQr(ctx: ConnectionContext, buyer: Actor, request: z.infer<typeof buySchema>) {
+  if (!ctx.qr) throw new AppError('QR_NOT_OFFERED', 'QR payments are not configured on this server');
+  const { order, replayed, qr } = await buyNowByQr(ctx.db, ctx.qr, buyer, request);
+  const [line] = order.lines;
+  const after = order.stockAfter?.[0];
+  if (!replayed && after) ctx.purchases.recordStock(request.showId, after);
+  return {
+    order: {
+      orderId: order.orderId,
+      orderNumber: order.orderNumber,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      productTitle: line?.productTitle ?? '',
+      variantName: line?.variantName ?? '',
+      quantity: line?.quantity ?? request.quantity,
+      replayed,
+      qr,
+    },
+  };
 }
 
 /**

@@ -8,6 +8,8 @@ import { serverNow } from '../../_lib/server-clock';
 import { BagLineItem } from './bag-line-item';
 import { OneTapSetupSheet, type SheetStep } from './one-tap-setup-sheet';
 import { useModalSheet } from './use-modal-sheet';
+import { QR_RAIL_NAMES, QrPaySheet } from './qr-pay-sheet';
+import type { QrPaymentView } from '@/server/domain/qr-payments';
 import { errorText } from '@/app/_i18n/error-text';
 import type { BagCheckoutResult, BagControls } from './use-bag';
 import { oneTapWalletSummaryAction, type OneTapWalletSummary } from './wallet-actions';
@@ -24,6 +26,8 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [paid, setPaid] = useState<Extract<BagCheckoutResult, { ok: true }>['order'] | null>(null);
+  // A bag order waiting for its bank QR payment (issue 21).
+  const [qrOrder, setQrOrder] = useState<QrPaymentView | null>(null);
   const [code, setCode] = useState(controls.couponCode ?? '');
   // A declined payment offers "Change card": the card sheet opens over the bag, and Pay runs again on the new card.
   const [declined, setDeclined] = useState(false);
@@ -66,13 +70,15 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     setBusy(false);
   }
 
-  async function pay() {
+  async function pay(method: 'CARD' | 'QR' = 'CARD') {
     setBusy(true);
     setError(null);
     setPaid(null);
+    setQrOrder(null);
     setDeclined(false);
-    const result = await controls.checkout(crypto.randomUUID());
-    if (result.ok) setPaid(result.order);
+    const result = await controls.checkout(crypto.randomUUID(), method);
+    if (result.ok && result.order.qr) setQrOrder(result.order.qr);
+    else if (result.ok) setPaid(result.order);
     else {
       setError(result.message);
       setDeclined(result.code === 'PAYMENT_DECLINED');
@@ -93,6 +99,14 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     void payRef.current();
   }, [loadWallet]);
   const closeChange = useCallback(() => setChanging(null), []);
+  // Paid: the bag was emptied with the order; expired: its units are back on sale. Either way, read it again.
+  const settleQr = useCallback(
+    (settled: QrPaymentView) => {
+      setQrOrder(settled);
+      void refresh();
+    },
+    [refresh],
+  );
   const changed = useCallback(() => {
     setChanging(null);
     loadWallet();
@@ -108,6 +122,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
     void run(() => controls.applyCoupon(null));
   }
 
+  const qrWaiting = qrOrder?.status === 'AWAITING_PAYMENT';
   const blocked = !bag || bag.lines.length === 0 || bag.lines.some((line) => line.problem !== null);
   return (
     <dialog
@@ -160,6 +175,7 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
           )}
         </p>
       )}
+      {qrOrder && <QrPaySheet key={qrOrder.orderId} initial={qrOrder} status={controls.qrStatus} onSettled={settleQr} />}
       {changingCard && <OneTapSetupSheet step="card" onSaved={cardChanged} onClose={closeCardSheet} />}
       {changing && <OneTapSetupSheet step={changing} change onSaved={changed} onClose={closeChange} />}
       {!bag ? (
@@ -185,12 +201,26 @@ export default function BagDrawer({ controls, live, onClose }: { controls: BagCo
           {!live && <p className="mt-3 text-sm text-neutral-700">{t('viewer.bag.payWhileLive')}</p>}
           <button
             type="button"
-            onClick={pay}
-            disabled={busy || blocked || !live}
+            onClick={() => void pay()}
+            disabled={busy || blocked || !live || qrWaiting}
             className="mt-4 w-full rounded-full bg-brand-500 py-3 text-base font-bold text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
           >
             {busy ? t('viewer.bag.working') : t('viewer.bag.pay', { total: formatPrice(bag.totals.totalMinor, bag.currency, intl) })}
           </button>
+          {controls.qrKind && !qrWaiting && (
+            <button
+              type="button"
+              data-testid="pay-by-qr"
+              onClick={() => void pay('QR')}
+              disabled={busy || blocked || !live}
+              className="mt-2 w-full rounded-full border-2 border-brand-500 py-3 text-base font-bold text-brand-700 hover:bg-brand-50 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+            >
+              {t('viewer.qr.payByQr', {
+                total: formatPrice(bag.totals.totalMinor, bag.currency, intl),
+                rail: QR_RAIL_NAMES[controls.qrKind],
+              })}
+            </button>
+          )}
         </>
       )}
     </dialog>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { BagView } from '@/server/domain/bag';
+import type { QrKind, QrPaymentView } from '@/server/domain/qr-payments';
 import type { BagOrderConfirmation } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
@@ -22,6 +23,8 @@ type Answer = { ok: true } | { ok: false; message: string };
 export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | null>, joined: boolean) {
   const [bag, setBag] = useState<BagView | null>(null);
   const [couponCode, setCouponCode] = useState<string | null>(null);
+  // The bank QR rail the show's brand takes, if any (issue 21): the bag then offers "Pay with KHQR" too.
+  const [qrKind, setQrKind] = useState<QrKind | null>(null);
   const { t } = useI18n();
 
   const accept = useCallback((next: BagView) => {
@@ -36,6 +39,7 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
       const response = await request(socket, 'bag:get', { showId, couponCode: code });
       if (!response.ok) return { ok: false, message: errorText(t, response.error) };
       accept(response.bag);
+      setQrKind(response.qrKind ?? null);
       return { ok: true };
     },
     [showId, socketRef, couponCode, t, accept],
@@ -66,17 +70,18 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
     return refresh(code);
   }
 
-  async function checkout(idempotencyKey: string): Promise<BagCheckoutResult> {
+  async function checkout(idempotencyKey: string, method: 'CARD' | 'QR' = 'CARD'): Promise<BagCheckoutResult> {
     const socket = socketRef.current;
     if (!socket) return { ok: false, code: 'INTERNAL', message: t('viewer.status.notConnected') };
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
       // The total on the Pay button: if the server's is higher (a deal ended meanwhile), it refuses instead of charging more.
       const expectedTotalMinor = bag?.totals.totalMinor;
-      const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode, expectedTotalMinor });
+      const response = await request(socket, 'bag:checkout', { showId, idempotencyKey, couponCode, expectedTotalMinor, method });
       if (response.ok) {
         setCouponCode(null);
-        await refresh(null);
+        // A QR order keeps the bag until it is paid: the bag shown is the same.
+        if (method === 'CARD') await refresh(null);
         return { ok: true, order: response.order };
       }
       if (response.error.code !== 'INTERNAL' || attempt >= 1) {
@@ -88,7 +93,15 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
     }
   }
 
-  return { bag, couponCode, refresh, setQuantity, add, applyCoupon, checkout };
+  /** Where a QR order's payment stands (its sheet asks while open); null when the socket is down. */
+  async function qrStatus(orderId: string): Promise<QrPaymentView | null> {
+    const socket = socketRef.current;
+    if (!socket) return null;
+    const response = await request(socket, 'qr:status', { orderId });
+    return response.ok ? response.qr : null;
+  }
+
+  return { bag, couponCode, qrKind, qrStatus, refresh, setQuantity, add, applyCoupon, checkout };
 }
 
 export type BagControls = ReturnType<typeof useBag>;

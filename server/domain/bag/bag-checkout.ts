@@ -3,7 +3,7 @@ import { publicBuyerName, type Actor, type Db } from '../context';
 import { couponCodeSchema } from '../coupons';
 import { AppError } from '../errors';
 import { currencyFormat } from '../money-format';
-import { placeOrder, type OrderRefusal, type PlacedOrderResult, type RefusalWording } from '../orders';
+import { placeOrder, reserveForQr, type OrderRefusal, type PlacedOrderResult, type RefusalWording } from '../orders';
 import type { PaymentProvider } from '../payments';
 import type { OrderTotals } from '../pricing';
 import { stockGate } from '../catalog';
@@ -117,6 +117,32 @@ export async function checkoutBag(db: Db, payments: PaymentProvider, buyer: Acto
   const placed = await placeOrder(
     db,
     payments,
+    buyer,
+    {
+      showId: show.id,
+      source: 'BAG',
+      lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.deal?.id ?? null })),
+      idempotencyKey: request.idempotencyKey,
+      couponCode: couponCodeOf(request.couponCode),
+      expectedTotalMinor: request.expectedTotalMinor ?? null,
+    },
+    bagWording(lines),
+  );
+  if (!placed.replayed) for (const line of placed.order.lines) stockGate.forget(line.variantId);
+  return bagOrderOf(placed);
+}
+
+/**
+ * Reserves the viewer's whole bag as one order to be paid by a bank QR code
+ * (server/domain/qr-payments): the same lines, prices, coupon and refusals as
+ * checkoutBag, but no card is needed or charged; the order stays PLACED with its
+ * units (status PLACED, or what a replayed key's order is now).
+ */
+export async function reserveBagForQr(db: Db, buyer: Actor, request: BagCheckoutRequest): Promise<BagOrder> {
+  const show = await loadBagShow(db, request.showId);
+  const lines = await loadBagLines(db, buyer.userId, show);
+  const placed = await reserveForQr(
+    db,
     buyer,
     {
       showId: show.id,

@@ -7,7 +7,7 @@ import { heldUnits } from '../waitlist';
 import { lineName, loadBagLines, loadBagShow, subtotalOf, unitsPerProduct, type BagLine } from './bag-lines';
 import { amountToFreeShipping, orderTotals, type OrderTotals, type ShippingRule } from '../pricing';
 
-export { checkoutBag, stockChangesOf, type BagCheckoutRequest, type BagOrder } from './bag-checkout';
+export { checkoutBag, reserveBagForQr, stockChangesOf, type BagCheckoutRequest, type BagOrder } from './bag-checkout';
 export type { BagLine, BagLineProblem } from './bag-lines';
 
 /** Distinct items a bag can hold: plenty for a show, and a bound on what one checkout locks. */

@@ -24,6 +24,16 @@ export { queueRefundEmail } from './order-refund-email';
 export { getHostStatement } from './order-statement';
 export { FULFILMENT_STEPS, ORDER_STATUS_VALUES, type OrderStatus } from './order-status';
 export { type PlacedOrder, placeShowOrder, type SharedTaps } from './orders';
-export { type OrderRefusal, placeOrder, type PlacedOrderResult, type RefusalWording } from './order-pipeline';
+export {
+  confirmOrder,
+  type OrderFacts,
+  orderFacts,
+  type OrderRefusal,
+  placeOrder,
+  type PlacedOrderResult,
+  type RefusalWording,
+  releaseOrder,
+  reserveForQr,
+} from './order-pipeline';
 export { placePrizeOrder, type PrizeOrderResult } from './prize-order';
 export { sweepOrphanedReservations } from './order-sweeper';

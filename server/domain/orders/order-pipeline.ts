@@ -233,6 +233,34 @@ async function reserveAndPay(
   return { order: reservation, status: 'PAID', replayed };
 }
 
+/**
+ * Reserves an order that the buyer pays afterwards by a bank QR code (server/domain/qr-payments):
+ * the same reserve_order, told {"qr": true} so it needs no saved card and never charges one. The
+ * order stays PLACED with its units until the QR payment confirms it (confirmOrder) or expires
+ * (releaseOrder). The same key answers the same order (replayed).
+ */
+export async function reserveForQr(db: Db, buyer: Actor, request: PlaceOrderRequest, wording?: RefusalWording): Promise<PlacedOrderResult> {
+  const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
+  const [row] = await rawQuery<{ r: Reservation }>(
+    db,
+    'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int, $9::jsonb) AS r',
+    [
+      randomUUID(),
+      buyer.userId,
+      request.showId,
+      request.source,
+      JSON.stringify(lines),
+      request.idempotencyKey,
+      request.couponCode ?? null,
+      request.expectedTotalMinor ?? null,
+      JSON.stringify({ qr: true }),
+    ],
+  );
+  const reservation = row!.r;
+  if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
+  return { order: reservation, status: reservation.orderStatus, replayed: reservation.outcome === 'REPLAY' };
+}
+
 /** reserve_order's p_inline: how to pay in the same statement, or null when this charge must go to the provider first. */
 function inlineCharge(payments: PaymentProvider, paymentKey: string, locale: string | null): string | null {
   const reference = payments.inlineCharge?.reference(paymentKey);

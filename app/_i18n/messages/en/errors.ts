@@ -312,6 +312,8 @@ export const errors = {
   REHEARSAL_STAFF_ONLY: 'This show is being rehearsed: only its host and the brand’s team can watch.',
   REHEARSAL_NO_ORDERS: 'This is a rehearsal: nothing can be bought and nothing is charged.',
   REHEARSAL_NOT_SCHEDULED: 'Only a scheduled show whose host has accepted can be rehearsed.',
+  QR_NOT_OFFERED: 'This shop does not take QR payments.',
+  QR_BANK_UNAVAILABLE: 'The bank could not make a QR code just now. Try again in a moment.',
   CSV_SKU_EMPTY: 'The SKU is empty.',
   CSV_SKU_INVALID: 'The SKU “{sku}” is not valid.',
   CSV_SKU_REPEATED: 'The SKU {sku} also appears in row {row}. Each SKU may appear once.',

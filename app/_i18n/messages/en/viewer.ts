@@ -244,4 +244,17 @@ export const viewer = {
     open: 'Buy it',
     dismiss: 'Dismiss',
   },
+  // Paying a bag by a bank QR code (issue 21).
+  qr: {
+    payByQr: 'Pay {total} with {rail}',
+    title: 'Pay with your banking app',
+    scanHint: 'Scan this code with your banking app.',
+    openApp: 'Open your banking app',
+    showCode: 'Show the QR code',
+    codeLabel: 'QR code to pay {total}',
+    timeLeft: 'Time left to pay: {time}',
+    waiting: 'Waiting for your bank to confirm…',
+    paid: 'Paid! Order #{number} is confirmed.',
+    expired: 'This code expired and the items were put back on sale. They are still in your bag: you can pay again.',
+  },
 } as const;
