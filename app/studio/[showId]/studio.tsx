@@ -194,7 +194,7 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
           messages={state.chat}
           pinnedMessage={state.pinnedMessage}
           slowModeSeconds={state.slowModeSeconds}
-          actions={live ? { ...actions.chat, inviteToStage: stage.invite } : actions.chat}
+          actions={live ? { ...actions.chat, inviteToStage: (userId: string) => stage.invite({ userId }) } : actions.chat}
           onSlowMode={actions.setSlowMode}
         />
       </div>
