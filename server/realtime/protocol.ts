@@ -184,6 +184,8 @@ export interface ShowSnapshot {
   stage: StageView;
   /** This person's own seat: an open invitation, on stage, or none. */
   myStage: StageSeat;
+  /** The host is rehearsing: only staff are admitted, and they see the stream with a "rehearsal" banner. */
+  rehearsing: boolean;
   /** Who this socket is signed in as (null: anonymous): their own stage producers are not for them to consume. */
   userId: string | null;
   chat: ChatMessageView[];
@@ -320,6 +322,8 @@ export interface ClientToServerEvents {
  */
 export interface SequencedEvents {
   'show:status': (event: { showId: string; seq: number; status: ShowStatus; startedAt: string | null; endedAt: string | null }) => void;
+  /** A rehearsal started or ended: only the staff are in the show's room while it runs (server/realtime/rehearsal-audience.ts). */
+  'show:rehearsal': (event: { showId: string; seq: number; rehearsing: boolean }) => void;
   'product:pinned': (event: { showId: string; seq: number; product: ProductCard; at: number }) => void;
   'product:unpinned': (event: { showId: string; seq: number; at: number }) => void;
   'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;

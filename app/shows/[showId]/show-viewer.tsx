@@ -71,7 +71,9 @@ export function ShowViewer({
     if (state.status !== show.status) router.refresh();
   }, [state.status, show.status, router]);
   const live = state.status === 'LIVE';
-  const statusKey = STATUS_TEXT[state.status];
+  // The staff watching a rehearsal (nobody else is admitted) see the stream as if live, under a banner.
+  const rehearsal = state.rehearsing && state.status === 'SCHEDULED';
+  const statusKey = rehearsal ? null : STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const moderation = useShowModeration(socketRef, show.id, state.role);
@@ -146,7 +148,7 @@ export function ShowViewer({
 
   return (
     <>
-      {state.status === 'SCHEDULED' && preShow}
+      {state.status === 'SCHEDULED' && !rehearsal && preShow}
       {state.status === 'ENDED' && ended}
       <main
         data-playout-path={playoutClock.path}
@@ -160,7 +162,7 @@ export function ShowViewer({
             producerIds={state.producerIds}
             mediaEpoch={state.mediaEpoch}
             poster={show.coverImageUrl ?? '/poster.svg'}
-            live={state.status === 'LIVE'}
+            live={state.status === 'LIVE' || rehearsal}
             watchHints={watchHints}
             stage={state.stage}
             hls={hls}
@@ -177,6 +179,15 @@ export function ShowViewer({
               </div>
               <div className="flex shrink-0 items-center gap-2 text-sm" data-overlay="status">
                 {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
+                {rehearsal && (
+                  <span
+                    role="status"
+                    data-testid="rehearsal-banner"
+                    className="rounded bg-amber-300 px-2 py-0.5 text-xs font-bold text-black"
+                  >
+                    {t('viewer.rehearsal.banner')}
+                  </span>
+                )}
                 <span
                   aria-label={t('viewer.page.watching', { count: state.viewerCount })}
                   data-testid="viewer-count"
