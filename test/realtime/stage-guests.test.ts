@@ -167,6 +167,46 @@ describe('guests on stage over sockets and mediasoup', () => {
     });
   }, 120_000);
 
+  it('a guest’s simulcast video is consumed like the host’s: lowest layer first, moved by media:setPreferredLayers, its layer reports go to that viewer', async () => {
+    const [guestUser] = await createBuyers(t, 1, 'layers');
+    const guest = await t.connect(guestUser!);
+    await joinShow(guest, showId);
+    await ok(ask(hostSocket, 'stage:invite', { showId, userId: guestUser!.id }));
+    await ok(ask(guest, 'stage:accept', { showId }));
+    const guestStream = await publish(guest, 4000);
+    expect(producers.get(guestStream.video)?.type).toBe('simulcast');
+    expect(producers.get(guestStream.video)?.rtpParameters.encodings).toHaveLength(3);
+
+    const viewer = await t.connect();
+    await joinShow(viewer, showId);
+    const { rtpCapabilities } = await ok(ask(viewer, 'media:routerCapabilities', { showId }));
+    const { transport } = await ok(ask(viewer, 'media:createTransport', { showId, direction: 'recv' }));
+    const answer = await ok(
+      ask(viewer, 'media:consume', { showId, transportId: transport.id, producerId: guestStream.video, rtpCapabilities }),
+    );
+    expect(answer.layers).toMatchObject({ spatialLayers: 3, temporalLayers: 3, preferred: { spatialLayer: 0 } });
+    const consumer = consumers.get(answer.consumer.id)!;
+    expect(consumer.preferredLayers?.spatialLayer).toBe(0);
+    await ok(ask(viewer, 'media:resumeConsumer', { showId, consumerId: answer.consumer.id }));
+
+    expect(
+      (await ok(ask(viewer, 'media:setPreferredLayers', { showId, consumerId: answer.consumer.id, spatialLayer: 2 }))).preferred,
+    ).toMatchObject({
+      spatialLayer: 2,
+    });
+    await until(() => consumer.preferredLayers?.spatialLayer === 2, 'the guest consumer moved up');
+    expect(
+      (await ok(ask(viewer, 'media:setPreferredLayers', { showId, consumerId: answer.consumer.id, spatialLayer: 0 }))).preferred,
+    ).toMatchObject({
+      spatialLayer: 0,
+    });
+    // What mediasoup says of the guest's consumer reaches its viewer, as for the host's (the page's policy reads it).
+    const layers = nextEvent(viewer, 'media:layers', (e) => e.consumerId === answer.consumer.id);
+    consumer.emit('layerschange', { spatialLayer: 1, temporalLayer: 2 });
+    expect(await layers).toMatchObject({ showId, consumerId: answer.consumer.id, spatialLayer: 1 });
+    await ok(ask(hostSocket, 'stage:remove', { showId, userId: guestUser!.id }));
+  }, 60_000);
+
   it('only the host invites (HOST_ONLY) and a fourth guest is refused with STAGE_FULL', async () => {
     const people = await createBuyers(t, 4, 'crowd');
     const someone = await t.connect(people[0]!);
