@@ -80,12 +80,18 @@ test('on a phone the host invites a viewer from the studio’s list of people wa
         for (const context of [hostContext, viewerContext])
           await context.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: 'localhost', path: '/' }]);
         await viewer.goto(`/shows/${showId}`);
-        await expect(viewer.getByTestId('guest-video')).toBeVisible({ timeout: 60_000 });
+        await expect
+          .poll(() => viewer.getByTestId('guest-video').evaluate((el) => (el as HTMLVideoElement).videoWidth), { timeout: 60_000 })
+          .toBeGreaterThan(0);
         await viewer.screenshot({ path: `${SHOTS}/show-guest-${locale}.png` });
-        await studio.reload();
-        await studio.getByTestId('stage-panel').scrollIntoViewIfNeeded();
-        await studio.getByTestId('stage-panel').getByRole('button').nth(0).click(); // opens the co-host form
-        await studio.getByTestId('stage-panel').screenshot({ path: `${SHOTS}/studio-stage-${locale}.png` });
+        // A second studio tab, photographed and closed: the host's own tab keeps sending.
+        const look = await hostContext.newPage();
+        await look.goto(`/studio/${showId}`);
+        const stagePanel = look.getByTestId('stage-panel');
+        await expect(stagePanel.getByTestId('stage-person')).toHaveCount(1);
+        await stagePanel.getByTestId('stage-person').getByRole('button').first().click(); // opens the co-host form
+        await stagePanel.screenshot({ path: `${SHOTS}/studio-stage-${locale}.png` });
+        await look.close();
       }
       await viewerContext.close();
     });

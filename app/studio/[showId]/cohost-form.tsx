@@ -5,8 +5,10 @@ import { useI18n } from '@/app/_i18n/client';
 // Types only: the domain's code stays on the server.
 import type { CoHostSplitView, StageGuestView } from '@/server/domain/stage';
 
-const BUTTON =
-  'inline-flex min-h-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-sm font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+const SHAPE =
+  'inline-flex min-h-11 items-center justify-center rounded-full border px-3 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-brand-500';
+const BUTTON = `${SHAPE} border-neutral-300 bg-white text-ink hover:bg-neutral-100`;
+const PRIMARY = `${SHAPE} border-brand-600 bg-brand-600 text-white hover:bg-brand-700`;
 
 const percent = (bps: number) => String(bps / 100);
 
@@ -55,7 +57,7 @@ export function CoHostForm({
         </label>
       ))}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={`${BUTTON} border-brand-600 bg-brand-600 text-white hover:bg-brand-600`}>
+        <button type="submit" className={PRIMARY}>
           {t('studio.stage.savePromote')}
         </button>
         <button type="button" className={BUTTON} onClick={onCancel}>

@@ -85,7 +85,7 @@ export function StagePanel({ controls, live }: { controls: ReturnType<typeof use
             {people.map((person) => (
               <li key={person.userId} data-testid="stage-person">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="min-w-0 flex-1">
+                  <span className="min-w-[9rem] flex-1">
                     <span className="block truncate font-medium">{person.name}</span>
                     <span className="block text-xs text-neutral-600">
                       {person.invited
