@@ -35,7 +35,7 @@ test('on a phone the host invites a viewer from the studio’s list of people wa
     await guest.goto(`/shows/${showId}`);
     await pageReady(guest);
     await panel.getByRole('searchbox', { name: 'Search people watching' }).fill('sam');
-    await panel.getByRole('button', { name: 'Invite Sam Rivera on stage' }).click({ timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Invite Sam Rivera to the stage' }).click({ timeout: 30_000 });
     await expect(panel.getByTestId('stage-person')).toContainText('Invited, waiting for an answer');
     // Nothing in the studio's stage controls runs off a phone's screen.
     const overflow = await panel.evaluate((el) => el.scrollWidth - el.clientWidth);

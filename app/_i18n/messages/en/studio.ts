@@ -17,7 +17,7 @@ export const studio = {
     search: 'Search people watching',
     nobodyMatches: 'Nobody signed in and watching matches.',
     invite: 'Invite',
-    inviteLabel: 'Invite {name} on stage',
+    inviteLabel: 'Invite {name} to the stage',
     handle: 'Influencer handle',
     inviteHandle: 'Invite by handle',
     promote: 'Make co-host',

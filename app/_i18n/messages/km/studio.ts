@@ -19,7 +19,7 @@ export const studio: Messages['studio'] = {
     search: 'ស្វែងរកអ្នកដែលកំពុងទស្សនា',
     nobodyMatches: 'គ្មានអ្នកដែលបានចូលគណនី ហើយកំពុងទស្សនាត្រូវនឹងការស្វែងរកទេ។',
     invite: 'អញ្ជើញ',
-    inviteLabel: 'អញ្ជើញ {name} ឡើងលើឆាក',
+    inviteLabel: 'អញ្ជើញ {name} ដែលកំពុងទស្សនា ឡើងលើឆាក',
     handle: 'ឈ្មោះគណនីអ្នកមានឥទ្ធិពល',
     inviteHandle: 'អញ្ជើញតាមឈ្មោះគណនី',
     promote: 'ធ្វើជាសហអ្នកសម្របសម្រួល',

@@ -19,7 +19,7 @@ export const studio: Messages['studio'] = {
     search: 'ຊອກຫາຄົນທີ່ກຳລັງເບິ່ງ',
     nobodyMatches: 'ບໍ່ມີຄົນທີ່ເຂົ້າສູ່ລະບົບ ແລະ ກຳລັງເບິ່ງທີ່ກົງກັນ.',
     invite: 'ເຊີນ',
-    inviteLabel: 'ເຊີນ {name} ຂຶ້ນເວທີ',
+    inviteLabel: 'ເຊີນ {name} ທີ່ກຳລັງເບິ່ງ ຂຶ້ນເວທີ',
     handle: 'ຊື່ບັນຊີອິນຟລູເອັນເຊີ',
     inviteHandle: 'ເຊີນຕາມຊື່ບັນຊີ',
     promote: 'ໃຫ້ເປັນພິທີກອນຮ່ວມ',

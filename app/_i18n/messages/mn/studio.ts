@@ -19,7 +19,7 @@ export const studio: Messages['studio'] = {
     search: 'Үзэж буй хүмүүсээс хайх',
     nobodyMatches: 'Нэвтэрч үзэж буй хүмүүсээс тохирох хүн алга.',
     invite: 'Урих',
-    inviteLabel: '{name}-г тайзан дээр урих',
+    inviteLabel: 'Үзэж буй {name}-г тайзан дээр урих',
     handle: 'Инфлюэнсерийн хэрэглэгчийн нэр',
     inviteHandle: 'Хэрэглэгчийн нэрээр урих',
     promote: 'Хамтран хөтлөгч болгох',
