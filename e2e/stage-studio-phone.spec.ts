@@ -72,26 +72,20 @@ test('on a phone the host invites a viewer from the studio’s list of people wa
   });
 
   if (SHOTS) {
-    await test.step('screenshots of the studio’s stage controls and the show page with a guest, in the four languages', async () => {
+    await test.step('screenshots of the studio’s stage controls and of the show page with a guest in the four languages', async () => {
+      // The studio's own tab, in English (it keeps sending: it is not reloaded), with the co-host form open.
+      await panel.getByRole('button', { name: 'Make Sam Rivera a co-host' }).click();
+      await panel.screenshot({ path: `${SHOTS}/studio-stage-en.png` });
       const viewerContext = await browser.newContext(PHONE);
       await signIn(viewerContext, 'viewer2@demo.live');
       const viewer = await viewerContext.newPage();
       for (const locale of LOCALES) {
-        for (const context of [hostContext, viewerContext])
-          await context.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: 'localhost', path: '/' }]);
+        await viewerContext.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: 'localhost', path: '/' }]);
         await viewer.goto(`/shows/${showId}`);
         await expect
           .poll(() => viewer.getByTestId('guest-video').evaluate((el) => (el as HTMLVideoElement).videoWidth), { timeout: 60_000 })
           .toBeGreaterThan(0);
         await viewer.screenshot({ path: `${SHOTS}/show-guest-${locale}.png` });
-        // A second studio tab, photographed and closed: the host's own tab keeps sending.
-        const look = await hostContext.newPage();
-        await look.goto(`/studio/${showId}`);
-        const stagePanel = look.getByTestId('stage-panel');
-        await expect(stagePanel.getByTestId('stage-person')).toHaveCount(1);
-        await stagePanel.getByTestId('stage-person').getByRole('button').first().click(); // opens the co-host form
-        await stagePanel.screenshot({ path: `${SHOTS}/studio-stage-${locale}.png` });
-        await look.close();
       }
       await viewerContext.close();
     });
