@@ -28,7 +28,9 @@ export function CoHostForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const people = [...split.shares.filter((s) => s.userId !== guest.userId), { ...guest, shareBps: 0 }];
+  // A guest who is a co-host already starts from their share; a new one from nothing.
+  const current = split.shares.find((s) => s.userId === guest.userId)?.shareBps ?? 0;
+  const people = [...split.shares.filter((s) => s.userId !== guest.userId), { ...guest, shareBps: current }];
   const [values, setValues] = useState(() => new Map(people.map((p) => [p.userId, percent(p.shareBps)])));
   return (
     <form
