@@ -179,15 +179,6 @@ export function ShowViewer({
               </div>
               <div className="flex shrink-0 items-center gap-2 text-sm" data-overlay="status">
                 {live && <span className="rounded bg-brand-500 px-2 py-0.5 text-xs font-bold uppercase">{t('viewer.page.live')}</span>}
-                {rehearsal && (
-                  <span
-                    role="status"
-                    data-testid="rehearsal-banner"
-                    className="rounded bg-amber-300 px-2 py-0.5 text-xs font-bold text-black"
-                  >
-                    {t('viewer.rehearsal.banner')}
-                  </span>
-                )}
                 <span
                   aria-label={t('viewer.page.watching', { count: state.viewerCount })}
                   data-testid="viewer-count"
@@ -198,6 +189,15 @@ export function ShowViewer({
                 <ShareButton title={show.title} />
               </div>
             </div>
+            {rehearsal && (
+              <p
+                role="status"
+                data-testid="rehearsal-banner"
+                className="self-start rounded bg-amber-300 px-2 py-0.5 text-xs font-bold text-black"
+              >
+                {t('viewer.rehearsal.banner')}
+              </p>
+            )}
             <div className="flex min-h-9 items-start justify-between gap-2">
               <div ref={setSoundSlot} className="pointer-events-auto" />
               {signedIn && (

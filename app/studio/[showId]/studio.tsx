@@ -51,7 +51,8 @@ export function Studio({ show, links }: { show: ShowSummary; links: SummaryLinks
     socketRef,
     showId: show.id,
     stream: capture.stream,
-    live,
+    // A rehearsal sends like a live show: the staff watching it on the show page see the camera.
+    live: live || rehearsing,
     isHost: state.role === 'host',
     connection: state.connection,
     mediaEpoch: state.mediaEpoch,
