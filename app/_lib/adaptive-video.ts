@@ -9,7 +9,7 @@ import {
   type LayerDecision,
   type QualityLevel,
 } from './layer-policy';
-import type { Subscriber } from './media-subscriber';
+import type { AdaptiveFeed } from './media-subscriber';
 
 export interface AdaptiveStatus {
   /** The video was stopped because the page is hidden. */
@@ -24,7 +24,7 @@ const TICK_MS = 1000;
  * Runs the layer policy for one player: once a second, and at once when the
  * page is hidden or shown. Returns a function that stops it.
  */
-export function adaptVideo(subscriber: Subscriber, video: HTMLVideoElement, onStatus: (status: AdaptiveStatus) => void): () => void {
+export function adaptVideo(subscriber: AdaptiveFeed, video: HTMLVideoElement, onStatus: (status: AdaptiveStatus) => void): () => void {
   let state = initialLayerState(Date.now());
   let stateOf: string | null = null;
   let hiddenSince: number | null = document.hidden ? Date.now() : null;

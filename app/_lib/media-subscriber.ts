@@ -23,10 +23,72 @@ type LayersEvent = Parameters<ServerToClientEvents['media:layers']>[0];
 type ConsumeAnswer = Omit<Extract<Parameters<Parameters<ClientToServerEvents['media:consume']>[1]>[0], { ok: true }>, 'ok'>;
 type ScoreEvent = Parameters<ServerToClientEvents['media:score']>[0];
 
-/** A guest on stage as the viewer receives them: their own stream, shown in its own tile. */
+/** One video consumer as the layer policy drives it (app/_lib/adaptive-video.ts): the host's, or a guest's. */
+export interface AdaptiveFeed {
+  readonly video: VideoFeed | null;
+  setVideoLayer(spatialLayer: number): Promise<void>;
+  pauseVideo(): Promise<void>;
+  resumeVideo(): Promise<void>;
+  onVideoChange(listener: (feed: VideoFeed | null) => void): () => void;
+}
+
+/** A guest on stage as the viewer receives them: their own stream, shown in its own tile, with its own layer policy. */
 export interface GuestStream {
   userId: string;
   stream: MediaStream;
+  feed: AdaptiveFeed;
+}
+
+/**
+ * A guest's video consumer: it starts on the lowest layer like the host's and is moved up and
+ * down by the same policy, sized to the guest's own tile (a picture-in-picture tile stays low).
+ */
+class GuestFeed implements AdaptiveFeed {
+  video: VideoFeed | null = null;
+  consumer: Consumer | null = null;
+  private readonly listeners = new Set<(feed: VideoFeed | null) => void>();
+
+  constructor(
+    private readonly socket: ShowClientSocket,
+    private readonly showId: string,
+  ) {}
+
+  set(feed: VideoFeed | null): void {
+    this.video = feed;
+    for (const listener of this.listeners) listener(feed);
+  }
+
+  onVideoChange(listener: (feed: VideoFeed | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async setVideoLayer(spatialLayer: number): Promise<void> {
+    const feed = this.video;
+    if (!feed || feed.spatialLayers <= 1) return;
+    const { preferred } = await call(this.socket, 'media:setPreferredLayers', {
+      showId: this.showId,
+      consumerId: feed.consumerId,
+      spatialLayer,
+    });
+    if (this.video === feed) this.set({ ...feed, preferredLayer: preferred?.spatialLayer ?? spatialLayer });
+  }
+
+  async pauseVideo(): Promise<void> {
+    const feed = this.video;
+    if (!feed || feed.paused) return;
+    await call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: feed.consumerId });
+    this.consumer?.pause();
+    if (this.video === feed) this.set({ ...feed, paused: true });
+  }
+
+  async resumeVideo(): Promise<void> {
+    const feed = this.video;
+    if (!feed?.paused) return;
+    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: feed.consumerId });
+    this.consumer?.resume();
+    if (this.video === feed) this.set({ ...feed, paused: false });
+  }
 }
 
 /**
@@ -34,9 +96,10 @@ export interface GuestStream {
  * host's tracks make `stream` (the layer policy follows its video); each guest
  * on stage gets a stream of their own in `guests`.
  */
-export class Subscriber {
+export class Subscriber implements AdaptiveFeed {
   readonly stream = new MediaStream();
   private readonly guestStreams = new Map<string, MediaStream>();
+  private readonly guestFeeds = new Map<string, GuestFeed>();
   private readonly guestListeners = new Set<(guests: GuestStream[]) => void>();
   private readonly consumers = new Map<string, Consumer | null>();
   private feed: VideoFeed | null = null;
@@ -103,6 +166,7 @@ export class Subscriber {
     this.pausedIds.clear();
     await Promise.all(paused.map((consumerId) => call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId })));
     if (this.feed?.paused) this.setFeed({ ...this.feed, paused: false });
+    for (const guest of this.guestFeeds.values()) if (guest.video?.paused) guest.set({ ...guest.video, paused: false });
   }
 
   /** Stops the server sending anything (a swipe feed's show scrolled out of view); `resumePaused` starts it again. */
@@ -111,6 +175,7 @@ export class Subscriber {
     for (const consumer of running) this.pausedIds.add(consumer.id);
     await Promise.all(running.map((c) => call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: c.id })));
     if (this.feed && !this.feed.paused) this.setFeed({ ...this.feed, paused: true });
+    for (const guest of this.guestFeeds.values()) if (guest.video && !guest.video.paused) guest.set({ ...guest.video, paused: true });
   }
 
   private async attach({ consumer: params, layers }: ConsumeAnswer, paused: boolean): Promise<Consumer> {
@@ -122,6 +187,18 @@ export class Subscriber {
       const stream = this.guestStreams.get(userId) ?? new MediaStream();
       stream.addTrack(consumer.track);
       this.guestStreams.set(userId, stream);
+      if (consumer.kind === 'video') {
+        const feed = this.guestFeedOf(userId);
+        feed.consumer = consumer;
+        feed.set({
+          consumerId: consumer.id,
+          spatialLayers: layers.spatialLayers,
+          preferredLayer: layers.preferred?.spatialLayer ?? 0,
+          spatialLayer: null,
+          score: 10,
+          paused,
+        });
+      }
       this.emitGuests();
       return consumer;
     }
@@ -150,7 +227,7 @@ export class Subscriber {
   }
 
   get guests(): GuestStream[] {
-    return [...this.guestStreams].map(([userId, stream]) => ({ userId, stream }));
+    return [...this.guestStreams].map(([userId, stream]) => ({ userId, stream, feed: this.guestFeedOf(userId) }));
   }
 
   /** Called with the guests' streams whenever a guest's track comes or goes. */
@@ -207,8 +284,12 @@ export class Subscriber {
     for (const [userId, stream] of this.guestStreams) {
       if (!stream.getTracks().includes(consumer.track)) continue;
       stream.removeTrack(consumer.track);
+      if (this.guestFeeds.get(userId)?.video?.consumerId === consumer.id) this.guestFeeds.get(userId)?.set(null);
       // A guest without video has left the stage (or stopped the camera): the tile goes.
-      if (stream.getVideoTracks().length === 0) this.guestStreams.delete(userId);
+      if (stream.getVideoTracks().length === 0) {
+        this.guestStreams.delete(userId);
+        this.guestFeeds.delete(userId);
+      }
       this.emitGuests();
     }
     consumer.close();
@@ -222,6 +303,17 @@ export class Subscriber {
     this.transport.close();
     for (const track of this.stream.getTracks()) track.stop();
     for (const stream of this.guestStreams.values()) for (const track of stream.getTracks()) track.stop();
+  }
+
+  private guestFeedOf(userId: string): GuestFeed {
+    let feed = this.guestFeeds.get(userId);
+    if (!feed) this.guestFeeds.set(userId, (feed = new GuestFeed(this.socket, this.showId)));
+    return feed;
+  }
+
+  private guestFeedWith(consumerId: string): GuestFeed | undefined {
+    for (const feed of this.guestFeeds.values()) if (feed.video?.consumerId === consumerId) return feed;
+    return undefined;
   }
 
   private emitGuests(): void {
@@ -240,10 +332,16 @@ export class Subscriber {
   }
 
   private readonly onLayers = ({ showId, consumerId, spatialLayer }: LayersEvent) => {
-    if (showId === this.showId && this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, spatialLayer });
+    if (showId !== this.showId) return;
+    if (this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, spatialLayer });
+    const guest = this.guestFeedWith(consumerId);
+    if (guest?.video) guest.set({ ...guest.video, spatialLayer });
   };
 
   private readonly onScore = ({ showId, consumerId, score }: ScoreEvent) => {
-    if (showId === this.showId && this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, score });
+    if (showId !== this.showId) return;
+    if (this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, score });
+    const guest = this.guestFeedWith(consumerId);
+    if (guest?.video) guest.set({ ...guest.video, score });
   };
 }

@@ -184,6 +184,7 @@ export const ERROR_REASONS = {
   STAGE_GUEST_BANNED: { code: 'FORBIDDEN' },
   STAGE_NOT_INVITED: { code: 'INVALID_STATE' },
   STAGE_HOST_ALREADY: { code: 'INVALID_INPUT' },
+  STAGE_GUEST_NOT_ON_STAGE: { code: 'INVALID_STATE' },
   // Buying: bag, one tap, checkout
   BAG_WHILE_LIVE: { code: 'SHOW_NOT_LIVE' },
   NO_REPLAY: { code: 'SHOW_NOT_LIVE' },

@@ -29,6 +29,7 @@ import { registerWaitlistHandlers } from './waitlist-handlers';
 import { WaitlistRelay } from './waitlist-relay';
 import { originGuard } from './origin';
 import { showRoom, userRoom, type ServerToClientEvents } from './protocol';
+import { keepRecoveredSessionsOutOfRehearsals } from './rehearsal-audience';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 import { clusterAdapter } from './cluster/adapter';
 import { redisChatBudget } from './cluster/chat-budget';
@@ -70,6 +71,7 @@ export function createRealtimeServer(
     // Multi-node mode: rooms, broadcasts and recoverable sessions span every node through Redis.
     ...(cluster ? { adapter: clusterAdapter(cluster) } : {}),
   });
+  keepRecoveredSessionsOutOfRehearsals(io, deps.db);
   const broadcaster = new ShowBroadcaster(io, cluster ? redisSequences(cluster) : null);
   // While Redis is away every sweep fails; the link has said so loudly once already.
   const storeError = (error: unknown) =>

@@ -17,7 +17,14 @@ import type { ShowState, ShowStatus } from '../domain/shows';
 import { giveawayStartInputSchema, type EntryResult, type GiveawayView, type MyGiveaway } from '../domain/giveaways';
 import { pollStartInputSchema, type PollView } from '../domain/polls';
 import type { QuestionView } from '../domain/questions';
-import { stageLayoutSchema, type StageSeat, type StageStaffView, type StageView } from '../domain/stage';
+import {
+  coHostSplitSchema,
+  stageLayoutSchema,
+  type StageGuestView,
+  type StageSeat,
+  type StageStaffView,
+  type StageView,
+} from '../domain/stage';
 import { SIMULCAST_PLATFORMS, type DestinationStatus, type DestinationView } from '../domain/simulcast';
 import type { WaitlistState } from '../domain/waitlist';
 
@@ -137,6 +144,10 @@ export interface AssistantAsked {
 // Guests on stage (server/realtime/stage-handlers.ts).
 export const stageGuestSchema = z.object({ showId: id, userId: id }).strict();
 export const stageLayoutRequestSchema = z.object({ showId: id, layout: stageLayoutSchema }).strict();
+// From the studio: a person present in the show by id, or an influencer by handle.
+export const stageInviteSchema = z.union([stageGuestSchema, z.object({ showId: id, handle: z.string().trim().min(1).max(31) }).strict()]);
+export const stageCandidatesSchema = z.object({ showId: id, query: z.string().max(60).default('') }).strict();
+export const stagePromoteSchema = z.object({ showId: id, userId: id, shares: coHostSplitSchema }).strict();
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorPayload };
 type AckFn<T extends object = object> = (response: Ack<T>) => void;
@@ -199,6 +210,8 @@ export interface ShowSnapshot {
   stage: StageView;
   /** This person's own seat: an open invitation, on stage, or none. */
   myStage: StageSeat;
+  /** The host is rehearsing: only staff are admitted, and they see the stream with a "rehearsal" banner. */
+  rehearsing: boolean;
   /** Who this socket is signed in as (null: anonymous): their own stage producers are not for them to consume. */
   userId: string | null;
   chat: ChatMessageView[];
@@ -319,7 +332,9 @@ export interface ClientToServerEvents {
     ack: AckFn<{ preferred: ms.ConsumerLayers | null }>,
   ) => void;
   'stage:get': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
-  'stage:invite': (payload: z.infer<typeof stageGuestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:invite': (payload: z.input<typeof stageInviteSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
+  'stage:candidates': (payload: z.input<typeof stageCandidatesSchema>, ack: AckFn<{ people: StageGuestView[] }>) => void;
+  'stage:promote': (payload: z.infer<typeof stagePromoteSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
   'stage:remove': (payload: z.infer<typeof stageGuestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
   'stage:layout': (payload: z.infer<typeof stageLayoutRequestSchema>, ack: AckFn<{ stage: StageStaffView }>) => void;
   'stage:accept': (payload: z.infer<typeof showRefSchema>, ack: AckFn<{ stage: StageView }>) => void;
@@ -337,6 +352,8 @@ export interface ClientToServerEvents {
  */
 export interface SequencedEvents {
   'show:status': (event: { showId: string; seq: number; status: ShowStatus; startedAt: string | null; endedAt: string | null }) => void;
+  /** A rehearsal started or ended: only the staff are in the show's room while it runs (server/realtime/rehearsal-audience.ts). */
+  'show:rehearsal': (event: { showId: string; seq: number; rehearsing: boolean }) => void;
   'product:pinned': (event: { showId: string; seq: number; product: ProductCard; at: number }) => void;
   'product:unpinned': (event: { showId: string; seq: number; at: number }) => void;
   'stock:changed': (event: { showId: string; seq: number; productId: string; variantId: string; stock: number }) => void;

@@ -76,6 +76,7 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
       producers,
       stage: publicStage(stage),
       myStage,
+      rehearsing,
       userId: user?.userId ?? null,
       chat,
       pinnedMessage,
@@ -120,12 +121,15 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
 
   on.on('show:rehearse', showRefSchema, async ({ showId }) => {
     const { rehearsalStartedAt } = await startRehearsal(db, requireUser(socket), showId);
-    holdAudienceForRehearsal(io, showId);
+    await holdAudienceForRehearsal(io, db, showId);
+    // After the hold: only the staff still in the room hear it, and their pages show the stream with a banner.
+    broadcaster.emit(showId, 'show:rehearsal', { showId, rehearsing: true });
     return { rehearsalStartedAt: rehearsalStartedAt.toISOString() };
   });
 
   on.on('show:endRehearsal', showRefSchema, async ({ showId }) => {
     await endRehearsal(db, requireUser(socket), showId);
+    broadcaster.emit(showId, 'show:rehearsal', { showId, rehearsing: false });
     releaseAudienceAfterRehearsal(io, showId);
     broadcaster.emit(showId, 'product:unpinned', { showId, at: Date.now() });
     return {};

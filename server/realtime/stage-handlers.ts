@@ -3,9 +3,12 @@ import {
   declineStageInvite,
   inviteToStage,
   leaveStage,
+  promoteToCoHost,
   publicStage,
   removeFromStage,
   setStageLayout,
+  stageCandidates,
+  stageInviteeByHandle,
   stageSeatOf,
   stageView,
   type StageChange,
@@ -13,7 +16,17 @@ import {
 import { requireModerator } from '../domain/shows';
 import type { HandlerRegistrar } from './handler';
 import { requireJoined, requireUser, type ConnectionContext } from './context';
-import { showRefSchema, showStaffRoom, stageGuestSchema, stageLayoutRequestSchema, userRoom } from './protocol';
+import {
+  showRefSchema,
+  showRoom,
+  showStaffRoom,
+  stageCandidatesSchema,
+  stageGuestSchema,
+  stageInviteSchema,
+  stageLayoutRequestSchema,
+  stagePromoteSchema,
+  userRoom,
+} from './protocol';
 
 // A guest whose connection drops keeps its seat this long: a brief outage recovers
 // (Socket.io restores the session); a closed tab or a lost phone frees the stage.
@@ -39,11 +52,29 @@ export function registerStageHandlers(on: HandlerRegistrar, ctx: ConnectionConte
     return { stage: await stageView(db, showId) };
   });
 
-  on.on('stage:invite', stageGuestSchema, async ({ showId, userId }) => {
+  on.on('stage:invite', stageInviteSchema, async (payload) => {
     const host = requireUser(socket);
+    const { showId } = payload;
+    const userId = 'userId' in payload ? payload.userId : await stageInviteeByHandle(db, payload.handle);
     const change = await inviteToStage(db, host, showId, userId);
     await announce(ctx, showId, change, host.name);
     return { stage: change.stage };
+  });
+
+  // The studio's list of people watching now, to invite one of them (on every node: the adapter asks them all).
+  on.on('stage:candidates', stageCandidatesSchema, async ({ showId, query }) => {
+    await requireModerator(db, requireUser(socket), showId);
+    const sockets = await ctx.io.in(showRoom(showId)).fetchSockets();
+    const present = sockets.flatMap((s) => (s.data.user ? [{ userId: s.data.user.userId, name: s.data.user.name }] : []));
+    return { people: await stageCandidates(db, showId, present, query) };
+  });
+
+  // The host or the brand makes a guest on stage a co-host with a share of the commission.
+  on.on('stage:promote', stagePromoteSchema, async ({ showId, userId, shares }) => {
+    await promoteToCoHost(db, requireUser(socket), showId, userId, shares);
+    const stage = await stageView(db, showId);
+    ctx.io.to(showStaffRoom(showId)).emit('stage:staff', { showId, stage });
+    return { stage };
   });
 
   on.on('stage:remove', stageGuestSchema, async ({ showId, userId }) => {

@@ -109,6 +109,52 @@ describe('a rehearsal', () => {
     await joinShow(anonymous, DEMO_SHOW_ID);
   });
 
+  it('a viewer who dropped just before a rehearsal and recovers during it still waits outside; a co-host stays and is told; staff joining see rehearsing', async () => {
+    await joinShow(hostSocket, DEMO_SHOW_ID);
+    const coHost = await t.app.db.user.create({ data: { email: `cohost-${Date.now()}@hosts.example`, name: 'Co Host' } });
+    await t.app.db.showHostShare.create({ data: { showId: DEMO_SHOW_ID, hostId: coHost.id, shareBps: 0 } });
+    const coHostSocket = await t.connect(coHost);
+    await joinShow(coHostSocket, DEMO_SHOW_ID);
+    const dropper = await t.connect(undefined, { reconnection: true });
+    await joinShow(dropper, DEMO_SHOW_ID);
+    const heard: { event: string; text?: string }[] = [];
+    dropper.onAny((event: string, payload: { message?: { text?: string } }) => heard.push({ event, text: payload?.message?.text }));
+    // Recovery resumes from the last broadcast the client saw, so it must have seen one.
+    expect(await ask(hostSocket, 'chat:send', { showId: DEMO_SHOW_ID, text: 'before' })).toMatchObject({ ok: true });
+    await expect.poll(() => heard.some((h) => h.text === 'before')).toBe(true);
+
+    const disconnected = new Promise((resolve) => dropper.once('disconnect', resolve));
+    const reconnected = disconnected.then(() => new Promise<void>((resolve) => dropper.once('connect', () => resolve())));
+    (dropper.io.engine as unknown as { close(): void }).close();
+    await disconnected;
+    const told = new Promise((resolve) => coHostSocket.once('show:rehearsal', resolve));
+    expect(await ask(hostSocket, 'show:rehearse', { showId: DEMO_SHOW_ID })).toMatchObject({ ok: true });
+    expect(await told).toMatchObject({ showId: DEMO_SHOW_ID, rehearsing: true });
+    const coHostPin = new Promise((resolve) => coHostSocket.once('product:pinned', resolve));
+    expect(await ask(hostSocket, 'product:pin', { showId: DEMO_SHOW_ID, productId })).toMatchObject({ ok: true });
+    expect(await ask(hostSocket, 'chat:send', { showId: DEMO_SHOW_ID, text: 'while away' })).toMatchObject({ ok: true });
+    await coHostPin;
+
+    await reconnected;
+    expect(dropper.recovered).toBe(true);
+    expect(await ask(hostSocket, 'chat:send', { showId: DEMO_SHOW_ID, text: 'after it came back' })).toMatchObject({ ok: true });
+    // A round trip on its own socket: anything sent to it before has arrived.
+    expect(await ask(dropper, 'time:sync', {})).toMatchObject({ ok: true });
+    expect(heard.filter((h) => /^(product|chat|show):/.test(h.event) && h.text !== 'before')).toEqual([]);
+
+    // The staff who open the page now are told it is a rehearsal (their page plays the stream under a banner).
+    const owner = await t.app.db.brandMember.findFirstOrThrow({
+      where: { brand: { shows: { some: { id: DEMO_SHOW_ID } } } },
+      select: { user: true },
+    });
+    expect((await joinShow(await t.connect(owner.user), DEMO_SHOW_ID)).rehearsing).toBe(true);
+
+    const back = new Promise((resolve) => dropper.once('product:unpinned', resolve));
+    expect(await ask(hostSocket, 'show:endRehearsal', { showId: DEMO_SHOW_ID })).toMatchObject({ ok: true });
+    await back;
+    await t.app.db.showHostShare.deleteMany({ where: { showId: DEMO_SHOW_ID } });
+  });
+
   it('only the host may start one, and only on a scheduled show', async () => {
     const shopper = await t.connect(buyer);
     expect(await ask(shopper, 'show:rehearse', { showId: DEMO_SHOW_ID })).toMatchObject({

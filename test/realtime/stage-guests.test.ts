@@ -167,6 +167,46 @@ describe('guests on stage over sockets and mediasoup', () => {
     });
   }, 120_000);
 
+  it('a guest’s simulcast video is consumed like the host’s: lowest layer first, moved by media:setPreferredLayers, its layer reports go to that viewer', async () => {
+    const [guestUser] = await createBuyers(t, 1, 'layers');
+    const guest = await t.connect(guestUser!);
+    await joinShow(guest, showId);
+    await ok(ask(hostSocket, 'stage:invite', { showId, userId: guestUser!.id }));
+    await ok(ask(guest, 'stage:accept', { showId }));
+    const guestStream = await publish(guest, 4000);
+    expect(producers.get(guestStream.video)?.type).toBe('simulcast');
+    expect(producers.get(guestStream.video)?.rtpParameters.encodings).toHaveLength(3);
+
+    const viewer = await t.connect();
+    await joinShow(viewer, showId);
+    const { rtpCapabilities } = await ok(ask(viewer, 'media:routerCapabilities', { showId }));
+    const { transport } = await ok(ask(viewer, 'media:createTransport', { showId, direction: 'recv' }));
+    const answer = await ok(
+      ask(viewer, 'media:consume', { showId, transportId: transport.id, producerId: guestStream.video, rtpCapabilities }),
+    );
+    expect(answer.layers).toMatchObject({ spatialLayers: 3, temporalLayers: 3, preferred: { spatialLayer: 0 } });
+    const consumer = consumers.get(answer.consumer.id)!;
+    expect(consumer.preferredLayers?.spatialLayer).toBe(0);
+    await ok(ask(viewer, 'media:resumeConsumer', { showId, consumerId: answer.consumer.id }));
+
+    expect(
+      (await ok(ask(viewer, 'media:setPreferredLayers', { showId, consumerId: answer.consumer.id, spatialLayer: 2 }))).preferred,
+    ).toMatchObject({
+      spatialLayer: 2,
+    });
+    await until(() => consumer.preferredLayers?.spatialLayer === 2, 'the guest consumer moved up');
+    expect(
+      (await ok(ask(viewer, 'media:setPreferredLayers', { showId, consumerId: answer.consumer.id, spatialLayer: 0 }))).preferred,
+    ).toMatchObject({
+      spatialLayer: 0,
+    });
+    // What mediasoup says of the guest's consumer reaches its viewer, as for the host's (the page's policy reads it).
+    const layers = nextEvent(viewer, 'media:layers', (e) => e.consumerId === answer.consumer.id);
+    consumer.emit('layerschange', { spatialLayer: 1, temporalLayer: 2 });
+    expect(await layers).toMatchObject({ showId, consumerId: answer.consumer.id, spatialLayer: 1 });
+    await ok(ask(hostSocket, 'stage:remove', { showId, userId: guestUser!.id }));
+  }, 60_000);
+
   it('only the host invites (HOST_ONLY) and a fourth guest is refused with STAGE_FULL', async () => {
     const people = await createBuyers(t, 4, 'crowd');
     const someone = await t.connect(people[0]!);
@@ -181,6 +221,86 @@ describe('guests on stage over sockets and mediasoup', () => {
       error: { code: 'LIMIT_REACHED', reason: 'STAGE_FULL', params: { max: 4 } },
     });
     for (const person of people.slice(0, 3)) await ok(ask(hostSocket, 'stage:remove', { showId, userId: person.id }));
+  }, 60_000);
+
+  it('the studio lists the signed-in people watching (searchable, not the host, not anyone already on stage) and invites an influencer by handle', async () => {
+    const people = await createBuyers(t, 2, 'present');
+    await t.app.db.user.update({ where: { id: people[0]!.id }, data: { name: 'Sokha Present' } });
+    for (const person of people) await joinShow(await t.connect(person), showId);
+    await joinShow(await t.connect(), showId); // an anonymous viewer is not listed
+    const all = await ok(ask(hostSocket, 'stage:candidates', { showId, query: '' }));
+    const listed = all.people.map((p) => p.userId);
+    expect(listed).toEqual(expect.arrayContaining(people.map((p) => p.id)));
+    expect(listed).not.toContain(hostId);
+    expect((await ok(ask(hostSocket, 'stage:candidates', { showId, query: 'sokha' }))).people).toEqual([
+      { userId: people[0]!.id, name: 'Sokha Present' },
+    ]);
+    const viewerSocket = await t.connect(people[1]!);
+    await joinShow(viewerSocket, showId);
+    expect(await ask(viewerSocket, 'stage:candidates', { showId, query: '' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Invited from the list: the person's page hears of it, and they leave the list.
+    const invited = nextEvent(viewerSocket, 'stage:seat', (e) => e.seat === 'INVITED');
+    await ok(ask(hostSocket, 'stage:invite', { showId, userId: people[1]!.id }));
+    await invited;
+    expect((await ok(ask(hostSocket, 'stage:candidates', { showId, query: '' }))).people.map((p) => p.userId)).not.toContain(people[1]!.id);
+
+    // An influencer who is not watching, by handle: the invitation waits for them on the show page.
+    const influencer = await t.app.db.user.create({
+      data: {
+        email: `guest-star-${Date.now()}@hosts.example`,
+        name: 'Guest Star',
+        influencer: { create: { handle: `star${Date.now().toString(36)}` } },
+      },
+      select: { id: true, name: true, influencer: { select: { handle: true } } },
+    });
+    const byHandle = await ok(ask(hostSocket, 'stage:invite', { showId, handle: `@${influencer.influencer!.handle}` }));
+    expect(byHandle.stage.invited.map((g) => g.userId)).toContain(influencer.id);
+    const starSocket = await t.connect({ id: influencer.id, name: influencer.name });
+    expect((await joinShow(starSocket, showId)).myStage).toBe('INVITED');
+    expect(await ask(hostSocket, 'stage:invite', { showId, handle: 'nobody_has_this' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', reason: 'HOST_HANDLE_UNKNOWN', params: { handle: 'nobody_has_this' } },
+    });
+    // The at-most-four rule holds for studio invitations too.
+    const [third, fourth] = await createBuyers(t, 2, 'extra');
+    await ok(ask(hostSocket, 'stage:invite', { showId, userId: third!.id }));
+    expect(await ask(hostSocket, 'stage:invite', { showId, userId: fourth!.id })).toMatchObject({
+      ok: false,
+      error: { reason: 'STAGE_FULL' },
+    });
+    for (const id of [people[1]!.id, influencer.id, third!.id]) await ok(ask(hostSocket, 'stage:remove', { showId, userId: id }));
+  }, 60_000);
+
+  it('the host promotes a guest on stage to co-host with a share; the staff see the new split', async () => {
+    const [guestUser] = await createBuyers(t, 1, 'promoted');
+    const guest = await t.connect(guestUser!);
+    await joinShow(guest, showId);
+    await ok(ask(hostSocket, 'stage:invite', { showId, userId: guestUser!.id }));
+    await ok(ask(guest, 'stage:accept', { showId }));
+    const { stage } = await ok(ask(hostSocket, 'stage:get', { showId }));
+    const rate = stage.split.rateBps;
+    expect(stage.split.shares).toEqual([{ userId: hostId, name: expect.any(String), shareBps: rate }]);
+    expect(
+      await ask(hostSocket, 'stage:promote', {
+        showId,
+        userId: guestUser!.id,
+        shares: [
+          { userId: hostId, shareBps: rate },
+          { userId: guestUser!.id, shareBps: 1 },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: { reason: 'HOST_SHARES_SUM' } });
+    const staffSees = nextEvent(hostSocket, 'stage:staff', (e) => e.stage.split.shares.length === 2);
+    const shares = [
+      { userId: hostId, shareBps: rate - 300 },
+      { userId: guestUser!.id, shareBps: 300 },
+    ];
+    const promoted = await ok(ask(hostSocket, 'stage:promote', { showId, userId: guestUser!.id, shares }));
+    expect(promoted.stage.split.shares.map((s) => [s.userId, s.shareBps])).toEqual(shares.map((s) => [s.userId, s.shareBps]));
+    await staffSees;
+    await ok(ask(hostSocket, 'stage:remove', { showId, userId: guestUser!.id }));
+    await t.app.db.showHostShare.deleteMany({ where: { showId } });
   }, 60_000);
 
   it('a guest whose connection is lost leaves the stage and its producers close', async () => {

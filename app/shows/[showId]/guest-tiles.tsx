@@ -13,6 +13,20 @@ function GuestTile({ guest, name, muted, pip }: { guest: GuestStream; name: stri
     const video = ref.current;
     if (video && video.srcObject !== guest.stream) video.srcObject = guest.stream;
   }, [guest.stream]);
+  // The guest's own layer policy, sized to this tile: lowest layer first, up as the tile and the link allow.
+  useEffect(() => {
+    const video = ref.current;
+    if (!video) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import('../../_lib/adaptive-video').then(({ adaptVideo }) => {
+      if (!cancelled) stop = adaptVideo(guest.feed, video, () => undefined);
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [guest.feed]);
   return (
     <figure
       className={

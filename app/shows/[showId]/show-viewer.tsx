@@ -84,7 +84,9 @@ export function ShowViewer({
     if (state.status !== show.status) router.refresh();
   }, [state.status, show.status, router]);
   const live = state.status === 'LIVE';
-  const statusKey = STATUS_TEXT[state.status];
+  // The staff watching a rehearsal (nobody else is admitted) see the stream as if live, under a banner.
+  const rehearsal = state.rehearsing && state.status === 'SCHEDULED';
+  const statusKey = rehearsal ? null : STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
   const moderation = useShowModeration(socketRef, show.id, state.role);
@@ -167,7 +169,7 @@ export function ShowViewer({
 
   return (
     <>
-      {state.status === 'SCHEDULED' && preShow}
+      {state.status === 'SCHEDULED' && !rehearsal && preShow}
       {state.status === 'ENDED' && ended}
       <main
         data-playout-path={playoutClock.path}
@@ -181,7 +183,7 @@ export function ShowViewer({
             producerIds={state.producerIds}
             mediaEpoch={state.mediaEpoch}
             poster={show.coverImageUrl ?? '/poster.svg'}
-            live={state.status === 'LIVE'}
+            live={state.status === 'LIVE' || rehearsal}
             watchHints={watchHints}
             stage={state.stage}
             hls={hls}
@@ -208,6 +210,15 @@ export function ShowViewer({
                 <ShareButton title={show.title} />
               </div>
             </div>
+            {rehearsal && (
+              <p
+                role="status"
+                data-testid="rehearsal-banner"
+                className="self-start rounded bg-amber-300 px-2 py-0.5 text-xs font-bold text-black"
+              >
+                {t('viewer.rehearsal.banner')}
+              </p>
+            )}
             <div className="flex min-h-9 items-start justify-between gap-2">
               <div ref={setSoundSlot} className="pointer-events-auto" />
               {signedIn && live && assistant.enabled && (

@@ -33,6 +33,8 @@ export interface ShowChannelState {
   joinError: Refusal | null;
   status: ShowStatus;
   startedAt: string | null;
+  /** The host is rehearsing and this page belongs to the staff: the stream plays under a "rehearsal" banner. */
+  rehearsing: boolean;
   role: ViewerRole | null;
   pinned: ProductCard | null;
   lineup: ProductCard[];
@@ -78,7 +80,8 @@ type Handlers = { [E in keyof SequencedEvents]: (event: Parameters<SequencedEven
 
 // How each broadcast changes the state; one entry per sequenced event, checked by the compiler.
 const apply: Handlers = {
-  'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt }),
+  'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt, ...(e.status === 'SCHEDULED' ? {} : { rehearsing: false }) }),
+  'show:rehearsal': (e) => () => ({ rehearsing: e.rehearsing }),
   'product:pinned': (e) => (s) => ({ pinned: withLineupStock(e.product, s.lineup) }),
   'product:unpinned': () => () => ({ pinned: null }),
   'stock:changed': (e) => (s) => ({
@@ -155,6 +158,7 @@ function fromSnapshot(snapshot: ShowSnapshot): Partial<ShowChannelState> {
     status: show.status,
     startedAt: show.startedAt,
     role: snapshot.role,
+    rehearsing: snapshot.rehearsing,
     lineup: show.lineup,
     viewerCount: snapshot.viewerCount,
     producerIds: snapshot.producers.map((p) => p.producerId),
@@ -215,6 +219,7 @@ export function useShowChannel(
     reactionBurst: null,
     engagement: emptyEngagement,
     stage: EMPTY_STAGE,
+    rehearsing: false,
     mySeat: { seat: null, hostName: '' },
     me: null,
   });

@@ -6,6 +6,8 @@ import { errorText } from '@/app/_i18n/error-text';
 // Types only: the domain's code stays on the server.
 import type { StageLayout, StageStaffView } from '@/server/domain/stage';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
+import { CoHostForm } from './cohost-form';
+import { StageInvite } from './stage-invite';
 
 const BUTTON =
   'inline-flex min-h-11 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-sm font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
@@ -15,7 +17,9 @@ const STAGE_LAYOUTS = Object.keys(LAYOUT_LABEL) as StageLayout[];
 /**
  * The stage as the host runs it: who is on it and who is invited (from the
  * staff-only `stage:staff` events), removing a guest at once, and the layout
- * viewers see. Invitations are sent from the chat (ChatPanel's "Invite on stage").
+ * viewers see. Invitations are sent from here (people watching, an influencer's
+ * handle) or from the chat (ChatPanel's "Invite on stage"); a guest on stage can be
+ * made a co-host with a share of the show's commission.
  */
 export function useStage(socket: ShowClientSocket | null, showId: string, connected: boolean) {
   const { t } = useI18n();
@@ -40,7 +44,11 @@ export function useStage(socket: ShowClientSocket | null, showId: string, connec
   return {
     stage,
     error,
-    invite: (userId: string) => void run((s) => request(s, 'stage:invite', { showId, userId })),
+    socket,
+    showId,
+    invite: (target: { userId: string } | { handle: string }) => void run((s) => request(s, 'stage:invite', { showId, ...target })),
+    promote: (userId: string, shares: { userId: string; shareBps: number }[]) =>
+      void run((s) => request(s, 'stage:promote', { showId, userId, shares })),
     remove: (userId: string) => void run((s) => request(s, 'stage:remove', { showId, userId })),
     setLayout: (layout: StageLayout) => void run((s) => request(s, 'stage:layout', { showId, layout })),
   };
@@ -50,6 +58,8 @@ export function StagePanel({ controls, live }: { controls: ReturnType<typeof use
   const { t } = useI18n();
   const layoutId = useId();
   const { stage, error } = controls;
+  const [promoting, setPromoting] = useState<string | null>(null);
+  const shareOf = (userId: string) => stage?.split.shares.find((s) => s.userId === userId)?.shareBps ?? 0;
   const people = [
     ...(stage?.guests.map((g) => ({ ...g, invited: false })) ?? []),
     ...(stage?.invited.map((g) => ({ ...g, invited: true })) ?? []),
@@ -73,24 +83,58 @@ export function StagePanel({ controls, live }: { controls: ReturnType<typeof use
           {people.length === 0 && <p className="text-sm text-neutral-600">{t('studio.stage.empty')}</p>}
           <ul className="space-y-2">
             {people.map((person) => (
-              <li key={person.userId} className="flex items-center justify-between gap-2" data-testid="stage-person">
-                <span className="min-w-0">
-                  <span className="block truncate font-medium">{person.name}</span>
-                  <span className="block text-xs text-neutral-600">
-                    {person.invited ? t('studio.stage.invited') : t('studio.stage.onStage')}
+              <li key={person.userId} data-testid="stage-person">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="min-w-[9rem] flex-1">
+                    <span className="block truncate font-medium">{person.name}</span>
+                    <span className="block text-xs text-neutral-600">
+                      {person.invited
+                        ? t('studio.stage.invited')
+                        : shareOf(person.userId) > 0
+                          ? t('studio.stage.coHost', { share: String(shareOf(person.userId) / 100) })
+                          : t('studio.stage.onStage')}
+                    </span>
                   </span>
-                </span>
-                <button
-                  type="button"
-                  className={BUTTON}
-                  onClick={() => controls.remove(person.userId)}
-                  aria-label={t(person.invited ? 'studio.stage.withdrawLabel' : 'studio.stage.removeLabel', { name: person.name })}
-                >
-                  {t(person.invited ? 'studio.stage.withdraw' : 'studio.stage.remove')}
-                </button>
+                  {!person.invited && (
+                    <button
+                      type="button"
+                      className={BUTTON}
+                      aria-expanded={promoting === person.userId}
+                      onClick={() => setPromoting(promoting === person.userId ? null : person.userId)}
+                      aria-label={t('studio.stage.promoteLabel', { name: person.name })}
+                    >
+                      {t('studio.stage.promote')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className={BUTTON}
+                    onClick={() => controls.remove(person.userId)}
+                    aria-label={t(person.invited ? 'studio.stage.withdrawLabel' : 'studio.stage.removeLabel', { name: person.name })}
+                  >
+                    {t(person.invited ? 'studio.stage.withdraw' : 'studio.stage.remove')}
+                  </button>
+                </div>
+                {promoting === person.userId && stage && (
+                  <CoHostForm
+                    guest={person}
+                    split={stage.split}
+                    onCancel={() => setPromoting(null)}
+                    onSave={(shares) => {
+                      controls.promote(person.userId, shares);
+                      setPromoting(null);
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ul>
+          <StageInvite
+            socket={controls.socket}
+            showId={controls.showId}
+            revision={[...people.map((p) => p.userId), stage?.split.shares.length ?? 0].join()}
+            onInvite={controls.invite}
+          />
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
             <label htmlFor={layoutId}>{t('studio.stage.layout')}</label>
             <select

@@ -52,7 +52,8 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
     socketRef,
     showId: show.id,
     stream: capture.stream,
-    live,
+    // A rehearsal sends like a live show: the staff watching it on the show page see the camera.
+    live: live || rehearsing,
     isHost: state.role === 'host',
     connection: state.connection,
     mediaEpoch: state.mediaEpoch,
@@ -196,7 +197,7 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
           messages={state.chat}
           pinnedMessage={state.pinnedMessage}
           slowModeSeconds={state.slowModeSeconds}
-          actions={live ? { ...actions.chat, inviteToStage: stage.invite } : actions.chat}
+          actions={live ? { ...actions.chat, inviteToStage: (userId: string) => stage.invite({ userId }) } : actions.chat}
           onSlowMode={actions.setSlowMode}
         />
       </div>

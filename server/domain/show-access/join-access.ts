@@ -41,6 +41,12 @@ export async function isShowStaff(db: Db, userId: string, showId: string): Promi
   return show !== null && isStaff(db, show, userId);
 }
 
+/** The show's co-hosts (people with a share of its commission): staff for a rehearsal without being the brand's members. */
+export async function coHostIdsOf(db: Db, showId: string): Promise<string[]> {
+  const rows = await db.showHostShare.findMany({ where: { showId }, distinct: ['hostId'], select: { hostId: true } });
+  return rows.map((r) => r.hostId);
+}
+
 async function isStaff(db: Db, show: GateRow & { id: string }, userId: string): Promise<boolean> {
   if (show.hostId === userId && show.hostInviteStatus !== 'DECLINED') return true;
   const [member, coHost] = await Promise.all([

@@ -21,4 +21,6 @@ export {
   stageView,
   type StageView,
 } from './stage';
+export { type CoHostShareView, type CoHostSplit, coHostSplit, type CoHostSplitView, coHostSplitSchema, promoteToCoHost } from './promote';
+export { STAGE_CANDIDATES_MAX, stageCandidates, stageInviteeByHandle } from './candidates';
 export { MAX_ON_STAGE, STAGE_LAYOUTS, type StageLayout, stageLayoutSchema } from './stage.schema';

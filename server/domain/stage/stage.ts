@@ -1,6 +1,7 @@
 import { appendShowAudit } from '../audit';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
+import { coHostSplit, type CoHostSplitView } from './promote';
 import { MAX_GUESTS, MAX_ON_STAGE, type StageLayout } from './stage.schema';
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -21,6 +22,8 @@ export interface StageStaffView extends StageView {
   invited: StageGuestView[];
   /** People the stage holds, the host included. */
   max: number;
+  /** The show-wide commission split, for promoting a guest to co-host. */
+  split: CoHostSplitView;
 }
 
 export type StageSeat = 'INVITED' | 'ON_STAGE' | null;
@@ -37,17 +40,18 @@ export interface StageChange {
 }
 
 export async function stageView(db: Db | Tx, showId: string): Promise<StageStaffView> {
-  const [settings, rows] = await Promise.all([
+  const [settings, rows, split] = await Promise.all([
     db.showStage.findUnique({ where: { showId }, select: { layout: true } }),
     db.stageGuest.findMany({
       where: { showId },
       orderBy: [{ joinedAt: 'asc' }, { invitedAt: 'asc' }],
       select: { userId: true, status: true, user: { select: { name: true } } },
     }),
+    coHostSplit(db, showId),
   ]);
   const view = (status: 'INVITED' | 'ON_STAGE') =>
     rows.filter((r) => r.status === status).map((r) => ({ userId: r.userId, name: r.user.name }));
-  return { layout: settings?.layout ?? 'SIDE_BY_SIDE', guests: view('ON_STAGE'), invited: view('INVITED'), max: MAX_ON_STAGE };
+  return { layout: settings?.layout ?? 'SIDE_BY_SIDE', guests: view('ON_STAGE'), invited: view('INVITED'), max: MAX_ON_STAGE, split };
 }
 
 /** What viewers are sent: invitations stay between the host and the person invited. */

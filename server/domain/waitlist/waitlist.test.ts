@@ -161,6 +161,59 @@ describe('waitlist holds', () => {
     expect(await stockNow()).toBe(0);
   }, 60_000);
 
+  it('a holder whose card is declined keeps the hold until it expires; the next waiter is not offered the unit', async () => {
+    const [holder, next] = await queue(2);
+    await setVariantStock(prisma(), variantId, 1);
+    const held = await prisma().waitlistEntry.findFirstOrThrow({ where: { userId: holder!.userId }, select: { holdExpiresAt: true } });
+    const card = { userId: holder!.userId, isDefault: true };
+    await prisma().paymentMethod.updateMany({ where: card, data: { token: 'tok_test_visa_decline' } });
+    const declined = placeShowOrder(prisma(), payments, holder!, {
+      showId: DEMO_SHOW_ID,
+      variantId,
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      held: true,
+    });
+    await expectAppError(declined, 'PAYMENT_DECLINED');
+    expect(await statuses([holder!, next!])).toEqual(['HELD', 'WAITING']);
+    const after = await prisma().waitlistEntry.findFirstOrThrow({
+      where: { userId: holder!.userId },
+      select: { holdExpiresAt: true, orderId: true },
+    });
+    expect(after).toEqual({ holdExpiresAt: held.holdExpiresAt, orderId: null });
+    expect(await stockNow()).toBe(0);
+    // With another card the unit is still theirs to buy.
+    await prisma().paymentMethod.updateMany({ where: card, data: { token: 'tok_test_visa_4242' } });
+    expect((await tapAll([{ actor: holder!, held: true }])).sold.size).toBe(1);
+    expect(await statuses([holder!, next!])).toEqual(['BOUGHT', 'WAITING']);
+  }, 60_000);
+
+  it('a declined charge that outlived the hold passes the unit on to the next waiter, and the entry ends EXPIRED', async () => {
+    const [holder, next] = await queue(2);
+    await setVariantStock(prisma(), variantId, 1);
+    await prisma().paymentMethod.updateMany({ where: { userId: holder!.userId }, data: { token: 'tok_test_visa_decline' } });
+    // The hold runs out while the provider is thinking: reserve_order spent it, release_order finds it over.
+    const slow = new (class extends TestPaymentProvider {
+      override async authorize(request: Parameters<TestPaymentProvider['authorize']>[0]) {
+        await prisma().waitlistEntry.updateMany({
+          where: { userId: holder!.userId },
+          data: { holdExpiresAt: new Date(Date.now() - 1000) },
+        });
+        return super.authorize(request);
+      }
+    })();
+    const declined = placeShowOrder(prisma(), slow, holder!, {
+      showId: DEMO_SHOW_ID,
+      variantId,
+      quantity: 1,
+      idempotencyKey: randomUUID(),
+      held: true,
+    });
+    await expectAppError(declined, 'PAYMENT_DECLINED');
+    expect(await statuses([holder!, next!])).toEqual(['EXPIRED', 'HELD']);
+    expect(await stockNow()).toBe(0);
+  }, 60_000);
+
   it('a holder buys the held unit through the bag too, and nobody else can put it in theirs', async () => {
     const [waiter] = await queue(1);
     const [other] = await makeBuyers(prisma(), 1);

@@ -160,6 +160,7 @@ export const errors = {
   STAGE_GUEST_BANNED: 'This person is banned from the show and cannot be invited on stage.',
   STAGE_NOT_INVITED: 'You have no invitation to the stage.',
   STAGE_HOST_ALREADY: 'The host is on stage already.',
+  STAGE_GUEST_NOT_ON_STAGE: 'Only a guest on stage can be made a co-host.',
   BAG_WHILE_LIVE: 'You can fill your bag while the show is live.',
   NO_REPLAY: 'This show has ended and has no replay to shop from.',
   BAG_FULL: 'Your bag holds up to {max} different items.',

@@ -2,6 +2,9 @@
 // Several English texts are what the e2e specs look for ('Add to bag', /^Buy now/,
 // 'Save and buy', 'Coupon code', 'Apply', /^Bag, /, /Order #\d+ confirmed/, '10 left').
 export const viewer = {
+  rehearsal: {
+    banner: 'Rehearsal — viewers can’t see this',
+  },
   stage: {
     invitedTitle: '{host} invites you on stage',
     invitedBody: 'Everyone watching will see your camera and hear your microphone.',

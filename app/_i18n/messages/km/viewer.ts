@@ -1,6 +1,9 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  rehearsal: {
+    banner: 'ការហាត់សម — អ្នកទស្សនាមិនអាចមើលឃើញវាទេ',
+  },
   stage: {
     invitedTitle: '{host} អញ្ជើញអ្នកឡើងលើឆាក',
     invitedBody: 'អ្នកទស្សនាទាំងអស់នឹងឃើញកាមេរ៉ា និងឮមីក្រូហ្វូនរបស់អ្នក។',

@@ -1,6 +1,9 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  rehearsal: {
+    banner: 'ການຊ້ອມ — ຜູ້ຊົມບໍ່ສາມາດເຫັນສິ່ງນີ້ໄດ້',
+  },
   stage: {
     invitedTitle: '{host} ເຊີນທ່ານຂຶ້ນເວທີ',
     invitedBody: 'ທຸກຄົນທີ່ກຳລັງເບິ່ງຈະເຫັນກ້ອງ ແລະ ໄດ້ຍິນໄມໂຄຣໂຟນຂອງທ່ານ.',

@@ -1,6 +1,9 @@
 import type { Messages } from '../types';
 
 export const viewer: Messages['viewer'] = {
+  rehearsal: {
+    banner: 'Бэлтгэл — үзэгчид үүнийг харахгүй',
+  },
   stage: {
     invitedTitle: '{host} таныг тайзан дээр урьж байна',
     invitedBody: 'Үзэж буй бүх хүн таны камерыг харж, микрофоныг сонсоно.',
