@@ -13,20 +13,17 @@ import { request } from '../../_lib/show-socket';
 import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
 import { LiveVideo, type HlsPath } from './live-video';
-import { StageSeat } from './stage-seat';
-// Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
-import { AuctionCard } from './auction-card';
+// On demand: the server never renders them, so they cannot hydrate late against its HTML (on-demand-parts.tsx).
+import { AuctionCard, BackInStockToast, ModerationBar, StageSeat } from './on-demand-parts';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
-import { realtimePlayoutClock } from '../../_lib/overlay-schedule';
+import { realtimePlayoutClock } from '../../_lib/realtime-playout-clock';
 import type { PlayoutClock } from '../../_lib/playout-clock';
 import { AnsweringOverlay } from './engagement/answering-overlay';
 import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
-import { ModerationBar } from './moderation/moderation-bar';
 import { useShowModeration } from './moderation/use-show-moderation';
-import { BackInStockToast } from './waitlist/back-in-stock-toast';
 import { useWaitlist } from './waitlist/use-waitlist';
 
 // The bag sheet is code-split: the player's first load does not carry it.
