@@ -2,8 +2,8 @@
 
 import { NextIntlClientProvider, useFormatter, useMessages, useTranslations, type AbstractIntlMessages } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { hasLocaleData, loadLocaleData } from '@/app/_lib/intl-data';
 import { formatsFrom, type Formats } from './format';
+import { lateHydrationLoaded } from './late-hydration';
 import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from './locales';
 import { lookupMessage, messageFallback, reportIntlError, translatorFrom, type IntlTranslator, type Translate } from './translate';
 
@@ -26,10 +26,15 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
   const [intlEpoch, setIntlEpoch] = useState(0);
   useEffect(() => {
     // A browser without CLDR data for the page's language gets it once; every consumer re-renders with it.
-    if (locale === 'en' || hasLocaleData(INTL_LOCALE[locale])) return;
+    if (locale === 'en') return;
     let current = true;
-    loadLocaleData(locale)
-      .then(() => current && setIntlEpoch((n) => n + 1))
+    // Imported here, not at the top: an English page (and every page's first load) never needs it.
+    import('@/app/_lib/intl-data')
+      .then(async ({ hasLocaleData, loadLocaleData }) => {
+        if (hasLocaleData(INTL_LOCALE[locale])) return;
+        await Promise.all([loadLocaleData(locale), lateHydrationLoaded()]);
+        if (current) setIntlEpoch((n) => n + 1);
+      })
       .catch((error: unknown) => console.error('locale data not loaded', error));
     return () => {
       current = false;

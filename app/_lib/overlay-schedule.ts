@@ -13,20 +13,8 @@
  */
 import type { SequencedEvents } from '@/server/realtime/protocol';
 import type { PlayoutClock } from './playout-clock';
-import { serverClock, type ServerClock } from './server-clock';
 
-/**
- * The WebRTC path's clock: the frame on screen is (within a few hundred ms) the server's now. Before the
- * page's first clock sample the device's clock may be minutes behind, and a live picture has reached every
- * moment the server announced: until then every moment counts as reached.
- */
-export function realtimePlayoutClock(clock: ServerClock = serverClock): PlayoutClock {
-  return {
-    path: 'realtime',
-    playoutServerMs: () => (clock.synced ? clock.now() : Number.POSITIVE_INFINITY),
-    subscribe: (listener) => clock.subscribe(listener),
-  };
-}
+export { realtimePlayoutClock } from './realtime-playout-clock';
 
 export type OverlayLane = 'pin' | 'deal' | 'poll' | 'giveaway' | 'auction' | 'question';
 type Route = { lane: OverlayLane; urgent?: true };

@@ -143,3 +143,43 @@ describe('what the browser downloads', () => {
     ).toBeUndefined();
   });
 });
+
+describe("the live viewer's first load", () => {
+  it('leaves out what only some viewers see (auction, stage seat, giveaway, poll, Q&A, back-in-stock, moderation), the replay, the countdown and the show channel wiring', () => {
+    // The page's first load is every client component page.tsx can render, whichever it does (Next's route
+    // statistics, bench/page-weight.ts). These parts appear when the show channel says so, or only on an ended or
+    // upcoming show, or once the socket is open: they load on demand and must not come back into the first load.
+    const page = path.join(root, 'app/shows/[showId]/page.tsx');
+    const eager = reach(page, { lazy: false });
+    const all = reach(page, { lazy: true });
+    const onDemand = [
+      'auction-card.tsx',
+      'stage-seat.tsx',
+      'engagement/giveaway-card.tsx',
+      'engagement/poll-card.tsx',
+      'engagement/questions-sheet.tsx',
+      'engagement/engagement-cards.tsx',
+      'waitlist/back-in-stock-toast.tsx',
+      'moderation/moderation-bar.tsx',
+      'moderation/use-show-moderation.tsx',
+      '../../studio/[showId]/confirm-dialog.tsx',
+      '../../studio/[showId]/use-publisher.ts',
+      'replay/replay-viewer.tsx',
+      'replay/replay-player.tsx',
+      'countdown.tsx',
+      'show-aside.tsx',
+      'show-channel-wiring.ts',
+      '../../_lib/overlay-schedule.ts',
+      '../../_lib/intl-data.ts',
+      '../../_lib/hls-playout-clock.ts',
+    ].map((part) => path.join(root, 'app/shows/[showId]', part));
+    for (const part of onDemand) {
+      const name = path.relative(root, part);
+      expect(all.has(part), `${name} is used by the show page`).toBe(true);
+      expect(
+        eager.get(part)?.map((step) => show([step])),
+        `${name} is in the first load`,
+      ).toBeUndefined();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useLayoutEffect, useRef, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentProps } from 'react';
 import { PanelLoading } from './loading-status';
 
 // Parts of the viewer page that the server renders in place but whose code stays out of
@@ -32,22 +32,9 @@ export function PinnedProduct(props: ComponentProps<typeof LazyPinnedProduct>) {
 }
 
 export function ChatPanel(props: ComponentProps<typeof LazyChatPanel>) {
-  // The chat box is in the server's HTML, so a phone viewer can type before the panel's code arrives. When
-  // the show channel updates the panel before then, React renders it afresh and the server's box (with the
-  // text) is replaced: this part hydrates first, keeps what is typed there, and the panel starts from it.
-  const typed = useRef('');
-  useLayoutEffect(() => {
-    const read = (event?: Event) => {
-      const box = document.getElementById('chat-input');
-      if (box instanceof HTMLInputElement && (!event || event.target === box)) typed.current = box.value;
-    };
-    read();
-    document.addEventListener('input', read, true);
-    return () => document.removeEventListener('input', read, true);
-  }, []);
   return (
     <Suspense fallback={<PanelLoading className="text-white md:text-neutral-600" />}>
-      <LazyChatPanel {...props} typedBeforeHydration={typed} />
+      <LazyChatPanel {...props} />
     </Suspense>
   );
 }

@@ -11,7 +11,7 @@ import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
-import { ReplayViewer } from './replay/replay-viewer';
+import { ReplayViewer } from './late-parts';
 import { ShowViewer } from './show-viewer';
 import type { HlsPath } from './live-video';
 import { showRecordsHls } from '@/server/domain/recordings';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { PreShowDetails } from '@/server/domain/discovery';
 import { LocalTime } from '../../_components/local-time';
-import { Countdown } from './countdown';
+import { Countdown } from './late-parts';
 import { FollowButton } from './lazy-parts';
 import { rich } from '@/app/_i18n/rich';
 import { getI18n } from '@/app/_i18n/server';

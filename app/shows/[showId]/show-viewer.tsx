@@ -7,34 +7,34 @@ import type { ShowSummary } from '@/server/domain/shows';
 import type { ReactionKind } from '@/server/realtime/protocol';
 import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';
-import type { ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { request } from '../../_lib/show-socket';
-import { ChatPanel, FloatingReactions, LineupList, PinnedProduct, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
+import { FloatingReactions, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
 import { SheetLoading } from './loading-status';
 import { LiveVideo, type HlsPath } from './live-video';
-import { StageSeat } from './stage-seat';
-// Not lazy: it formats prices, and nothing that formats may load after hydration (Khmer locale data).
-import { AuctionCard } from './auction-card';
+// On demand: the server never renders them, so they cannot hydrate late against its HTML (on-demand-parts.tsx).
+import { BackInStockToast, StageSeat } from './on-demand-parts';
 import type { BuyResult } from './pinned-product';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
-import { realtimePlayoutClock } from '../../_lib/overlay-schedule';
+import { realtimePlayoutClock } from '../../_lib/realtime-playout-clock';
 import type { PlayoutClock } from '../../_lib/playout-clock';
 import { AnsweringOverlay } from './engagement/answering-overlay';
-import { EngagementCards } from './engagement/engagement-cards';
 import { useBag } from './use-bag';
-import { ModerationBar } from './moderation/moderation-bar';
-import { useShowModeration } from './moderation/use-show-moderation';
-import { BackInStockToast } from './waitlist/back-in-stock-toast';
 import { useWaitlist } from './waitlist/use-waitlist';
-import { AskPanel } from './assistant/ask-panel';
-import { PublicReplies } from './assistant/public-replies';
+import { hydratesLate } from '../../_i18n/late-hydration';
 import { useAssistant } from './assistant/use-assistant';
+import { useTypedBeforeHydration } from './typed-before-hydration';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
 const BagDrawer = lazy(loadBagDrawer);
+// The Ask panel opens on a tap: its code loads then.
+const AskPanel = lazy(() => import('./assistant/ask-panel').then((m) => ({ default: m.AskPanel })));
+// The shopping and chat zone: rendered by the server in place, its code loads beside the first load and hydrates
+// when it arrives (nothing in it is needed for the first frame). A show channel update before then renders it
+// afresh instead; locale data waits for it either way (late-hydration.ts).
+const LazyShowAside = lazy(() => hydratesLate(import('./show-aside')).then((m) => ({ default: m.ShowAside })));
 
 // How long Send or Buy waits for the show channel's first join before asking anyway (use-show-channel.ts).
 const JOIN_WAIT_MS = 10_000;
@@ -54,11 +54,11 @@ export function ShowViewer({
   hls = null,
   assistantEnabled = false,
 }: {
-  /** The show's shop assistant is on (issue 19): the Ask button, and answers to "@shop" in chat. */
-  assistantEnabled?: boolean;
   watchHints?: WatchHints | null;
   /** The show's HLS backup stream (null when the show is not recorded). */
   hls?: HlsPath | null;
+  /** The show's shop assistant is on (issue 19): the Ask button, and answers to "@shop" in chat. */
+  assistantEnabled?: boolean;
   show: ShowSummary;
   signedIn: boolean;
   preShow?: ReactNode;
@@ -76,6 +76,8 @@ export function ShowViewer({
     untilJoined,
     socket: channelSocket,
   } = useShowChannel(show.id, show.status, watchHints?.producerIds, playoutClock);
+  // What a viewer typed into the server's chat box before the page's code ran (typed-before-hydration.ts).
+  const typedChat = useTypedBeforeHydration('chat-input');
   const router = useRouter();
   // Ready before the host pins: the first pin shows at once.
   useEffect(() => void preloadPinnedProduct(), []);
@@ -89,7 +91,6 @@ export function ShowViewer({
   const statusKey = rehearsal ? null : STATUS_TEXT[state.status];
   const socket = socketRef.current;
   const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
-  const moderation = useShowModeration(socketRef, show.id, state.role);
   const assistant = useAssistant(
     show.id,
     channelSocket,
@@ -146,14 +147,6 @@ export function ShowViewer({
     [socketRef, show.id],
   );
 
-  async function sendChat(text: string): Promise<string | null | ChatRefusal> {
-    if (!socket) return t('viewer.status.notConnected');
-    await untilJoined(JOIN_WAIT_MS);
-    const response = await request(socket, 'chat:send', { showId: show.id, text });
-    if (response.ok) return null;
-    return { message: errorText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
-  }
-
   const connectionKey: MessageKey | null =
     state.connection === 'reconnecting'
       ? 'viewer.status.reconnecting'
@@ -161,12 +154,6 @@ export function ShowViewer({
         ? 'viewer.status.connecting'
         : statusKey;
   const overlayNotice = state.joinError ? errorText(t, state.joinError) : connectionKey && t(connectionKey);
-  const purchase = state.lastPurchase;
-  const purchaseProduct =
-    purchase && purchase.moreProducts > 0
-      ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts })
-      : (purchase?.productTitle ?? '');
-
   return (
     <>
       {state.status === 'SCHEDULED' && !rehearsal && preShow}
@@ -296,94 +283,30 @@ export function ShowViewer({
             </div>
           )}
         </div>
-        {/* On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the side panel. */}
-        {/* On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its empty
-          parts let taps through to the video. */}
-        <aside
-          aria-label={t('viewer.page.shoppingAndChat')}
-          className="pointer-events-none absolute inset-x-3 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
-        >
-          {live && (
-            <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
-              <ReactionBar onSend={react} vertical />
-            </div>
-          )}
-          <div className="pointer-events-auto order-0 shrink-0">
-            <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
-          </div>
-          {state.auction && (
-            <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-              <AuctionCard key={state.auction.id} auction={state.auction} socket={socket} signedIn={signedIn} />
-            </div>
-          )}
-          <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-            {shown ? (
-              <PinnedProduct
-                key={shown.id}
-                product={shown}
-                back={
-                  opened
-                    ? {
-                        label: state.pinned ? t('viewer.product.backToLive') : t('viewer.product.closeProduct'),
-                        onBack: () => setOpenedId(null),
-                      }
-                    : undefined
-                }
-                more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={setOpenedId} strip />}
-                deal={state.deal}
-                canBuy={signedIn}
-                live={live}
-                onBuy={buy}
-                onAddToBag={addToBag}
-                shipping={shipping}
-                waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
-              />
-            ) : (
-              state.status !== 'ENDED' && (
-                <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">
-                  {t('viewer.page.noPinned')}
-                </p>
-              )
-            )}
-          </div>
-          {purchase && (
-            // Its own line between chat and product, one line long: it never sits on the chat or the card.
-            <p
-              key={purchase.at}
-              aria-live="polite"
-              data-testid="just-bought"
-              className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3"
-            >
-              <BagIcon />{' '}
-              {purchase.others > 0
-                ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
-                : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
-            </p>
-          )}
-          <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
-            {moderation.setSlowMode && (
-              <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
-            )}
-            <ChatPanel
-              messages={state.chat}
-              pinnedMessage={state.pinnedMessage}
-              slowModeSeconds={state.slowModeSeconds}
-              signedIn={signedIn}
-              canModerate={moderation.canModerate}
-              actions={{ send: sendChat, ...moderation.actions }}
-              tone="overlay"
-            />
-            {live && assistant.enabled && <PublicReplies entries={assistant.publicReplies} />}
-            {moderation.dialog}
-          </div>
-          <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
-            <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
-              {t('viewer.page.lineup')}
-            </h2>
-            <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={setOpenedId} />
-          </section>
-        </aside>
-        {assistant.open && live && assistant.enabled && <AskPanel controls={assistant} onClose={() => assistant.setOpen(false)} />}
+        <Suspense>
+          <LazyShowAside
+            show={show}
+            signedIn={signedIn}
+            state={state}
+            socketRef={socketRef}
+            onReact={react}
+            shown={shown}
+            opened={opened !== null}
+            onOpen={setOpenedId}
+            onBuy={buy}
+            onAddToBag={addToBag}
+            shipping={shipping}
+            waitlist={waitlist}
+            untilJoined={() => untilJoined(JOIN_WAIT_MS)}
+            typedChat={typedChat}
+            publicReplies={live && assistant.enabled ? assistant.publicReplies : null}
+          />
+        </Suspense>
+        {assistant.open && live && assistant.enabled && (
+          <Suspense fallback={<SheetLoading />}>
+            <AskPanel controls={assistant} onClose={() => assistant.setOpen(false)} />
+          </Suspense>
+        )}
         {bagOpen && (
           <Suspense fallback={<SheetLoading />}>
             <BagDrawer controls={bag} live={live} onClose={closeBag} />

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, type RefObject } from 'react';
-import { hlsPlayoutClock, nativeProgramDateMs } from '../../_lib/hls-playout-clock';
 import type { PlayoutClock } from '../../_lib/playout-clock';
 
 // The playlist exists only once the recorder stored its first segment, a few seconds after the
@@ -24,7 +23,7 @@ export function useHlsPlayback(
     let destroy: (() => void) | null = null;
     let clock: (PlayoutClock & { dispose(): void }) | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    void import('hls.js').then(({ default: Hls }) => {
+    void import('./hls-parts').then(({ Hls, hlsPlayoutClock, nativeProgramDateMs }) => {
       if (cancelled) return;
       if (Hls.isSupported()) {
         // No web worker: the page's Content-Security-Policy allows no blob: scripts.

@@ -4,9 +4,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { useI18n } from '@/app/_i18n/client';
 import type { ShowClientSocket } from '../../../_lib/show-socket';
 import type { EngagementState } from './engagement-state';
-import { GiveawayCard } from './giveaway-card';
-import { PollCard } from './poll-card';
-import { QuestionsSheet } from './questions-sheet';
+import { GiveawayCard, PollCard, QuestionsSheet } from '../on-demand-parts';
 
 /** The viewer's giveaway and poll cards and the button that opens Q&A; one mount point in the show page. */
 export function EngagementCards({

@@ -5,7 +5,8 @@ import { useI18n } from '@/app/_i18n/client';
 import { errorText } from '@/app/_i18n/error-text';
 import type { ChatActions } from '../../../_components/chat-panel';
 import { request, type ShowClientSocket } from '../../../_lib/show-socket';
-import { useConfirm } from '../../../studio/[showId]/confirm-dialog';
+import type { ConfirmRequest } from '../../../studio/[showId]/confirm-dialog';
+import { ConfirmDialog } from '../on-demand-parts';
 import type { ViewerRole } from '@/server/realtime/protocol';
 
 type Outcome = { ok: boolean; error?: { code: string; message?: string } };
@@ -17,7 +18,7 @@ type Outcome = { ok: boolean; error?: { code: string; message?: string } };
  */
 export function useShowModeration(socketRef: RefObject<ShowClientSocket | null>, showId: string, role: ViewerRole | null) {
   const { t } = useI18n();
-  const { ask, dialog } = useConfirm();
+  const { ask, dialog } = useLazyConfirm();
   const [error, setError] = useState<string | null>(null);
   const canModerate = role === 'host' || role === 'moderator';
 
@@ -50,4 +51,20 @@ export function useShowModeration(socketRef: RefObject<ShowClientSocket | null>,
   };
   const setSlowMode = (seconds: number) => void run((socket) => request(socket, 'chat:slowMode', { showId, seconds }));
   return { canModerate: true as const, actions, setSlowMode, error, dialog };
+}
+
+/** The studio's useConfirm, with its dialog's code loaded only for the moderators who render it. */
+function useLazyConfirm() {
+  const [pending, setPending] = useState<{ request: ConfirmRequest; resolve: (confirmed: boolean) => void } | null>(null);
+  const ask = useCallback((request: ConfirmRequest) => new Promise<boolean>((resolve) => setPending({ request, resolve })), []);
+  const dialog = (
+    <ConfirmDialog
+      request={pending?.request ?? null}
+      onAnswer={(confirmed) => {
+        pending?.resolve(confirmed);
+        setPending(null);
+      }}
+    />
+  );
+  return { ask, dialog };
 }

@@ -1,0 +1,173 @@
+'use client';
+
+import type { ComponentProps, RefObject } from 'react';
+import type { ShowSummary } from '@/server/domain/shows';
+import type { ProductCard } from '@/server/domain/catalog';
+import type { ReactionKind } from '@/server/realtime/protocol';
+import { errorText } from '@/app/_i18n/error-text';
+import { useI18n } from '../../_i18n/client';
+import type { ChatRefusal } from '../../_components/chat-panel';
+import { BagIcon } from '../../_components/icons';
+import { request, type ShowClientSocket } from '../../_lib/show-socket';
+import { PublicReplies } from './assistant/public-replies';
+import { EngagementCards } from './engagement/engagement-cards';
+import { ChatPanel, LineupList, PinnedProduct, ReactionBar } from './lazy-parts';
+import { useShowModeration } from './moderation/use-show-moderation';
+import { AuctionCard, ModerationBar } from './on-demand-parts';
+import type { BuyResult } from './pinned-product';
+import type { ShowChannelState } from './use-show-channel';
+import type { useWaitlist } from './waitlist/use-waitlist';
+
+/**
+ * The viewer page's shopping and chat zone: engagement cards, the auction, the pinned (or opened) product, who
+ * just bought, the chat with its moderation, and the lineup. The server renders it with the page; its code is not
+ * in the page's first load (show-viewer.tsx loads it beside it), as nothing in it is needed for the first frame.
+ */
+// On a phone the chat and the pinned card float over the video within thumb reach; on a wide screen they fill the
+// side panel. On a phone the bottom zone never reaches the top bar (an opened card scrolls within it), and its
+// empty parts let taps through to the video.
+export function ShowAside({
+  show,
+  signedIn,
+  state,
+  socketRef,
+  onReact,
+  shown,
+  opened,
+  onOpen,
+  onBuy,
+  onAddToBag,
+  shipping,
+  waitlist,
+  untilJoined,
+  typedChat,
+  publicReplies,
+}: {
+  show: ShowSummary;
+  signedIn: boolean;
+  state: ShowChannelState;
+  socketRef: RefObject<ShowClientSocket | null>;
+  onReact: (kind: ReactionKind, count: number) => void;
+  /** The product in the card: the one the viewer opened from the lineup, else the pinned one. */
+  shown: ProductCard | null;
+  /** Whether `shown` is a product the viewer opened (the card offers a way back). */
+  opened: boolean;
+  onOpen: (productId: string | null) => void;
+  onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
+  onAddToBag: (variantId: string) => Promise<void>;
+  shipping: ComponentProps<typeof PinnedProduct>['shipping'];
+  waitlist: ReturnType<typeof useWaitlist>;
+  /** Resolves once the show channel has joined (or gave up waiting): Send waits for it rather than get NOT_JOINED. */
+  untilJoined: () => Promise<void>;
+  /** What was typed into the server's chat box before the page's code ran (typed-before-hydration.ts). */
+  typedChat: { readonly current: string };
+  /** The shop assistant's latest public replies, shown under the chat; null when the assistant is off. */
+  publicReplies: ComponentProps<typeof PublicReplies>['entries'] | null;
+}) {
+  const { t } = useI18n();
+  const live = state.status === 'LIVE';
+  const moderation = useShowModeration(socketRef, show.id, state.role);
+
+  async function sendChat(text: string): Promise<string | null | ChatRefusal> {
+    const socket = socketRef.current;
+    if (!socket) return t('viewer.status.notConnected');
+    await untilJoined();
+    const response = await request(socket, 'chat:send', { showId: show.id, text });
+    if (response.ok) return null;
+    return { message: errorText(t, response.error), retryAfterSeconds: response.error.retryAfterSeconds };
+  }
+
+  const purchase = state.lastPurchase;
+  const purchaseProduct =
+    purchase && purchase.moreProducts > 0
+      ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts })
+      : (purchase?.productTitle ?? '');
+
+  return (
+    <aside
+      aria-label={t('viewer.page.shoppingAndChat')}
+      className="pointer-events-none absolute inset-x-3 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+    >
+      {live && (
+        <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
+          <ReactionBar onSend={onReact} vertical />
+        </div>
+      )}
+      <div className="pointer-events-auto order-0 shrink-0">
+        <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
+      </div>
+      {state.auction && (
+        <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+          <AuctionCard key={state.auction.id} auction={state.auction} socket={socketRef.current} signedIn={signedIn} />
+        </div>
+      )}
+      <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+        {shown ? (
+          <PinnedProduct
+            key={shown.id}
+            product={shown}
+            back={
+              opened
+                ? {
+                    label: state.pinned ? t('viewer.product.backToLive') : t('viewer.product.closeProduct'),
+                    onBack: () => onOpen(null),
+                  }
+                : undefined
+            }
+            more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={onOpen} strip />}
+            deal={state.deal}
+            canBuy={signedIn}
+            live={live}
+            onBuy={onBuy}
+            onAddToBag={onAddToBag}
+            shipping={shipping}
+            waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
+          />
+        ) : (
+          state.status !== 'ENDED' && (
+            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">
+              {t('viewer.page.noPinned')}
+            </p>
+          )
+        )}
+      </div>
+      {purchase && (
+        // Its own line between chat and product, one line long: it never sits on the chat or the card.
+        <p
+          key={purchase.at}
+          aria-live="polite"
+          data-testid="just-bought"
+          className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3"
+        >
+          <BagIcon />{' '}
+          {purchase.others > 0
+            ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
+            : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
+        </p>
+      )}
+      <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+        {moderation.setSlowMode && (
+          <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
+        )}
+        <ChatPanel
+          messages={state.chat}
+          pinnedMessage={state.pinnedMessage}
+          slowModeSeconds={state.slowModeSeconds}
+          signedIn={signedIn}
+          canModerate={moderation.canModerate}
+          actions={{ send: sendChat, ...moderation.actions }}
+          tone="overlay"
+          typedBeforeHydration={typedChat}
+        />
+        {publicReplies && <PublicReplies entries={publicReplies} />}
+        {moderation.dialog}
+      </div>
+      <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
+        <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
+          {t('viewer.page.lineup')}
+        </h2>
+        <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={onOpen} />
+      </section>
+    </aside>
+  );
+}
