@@ -196,31 +196,8 @@ async function reserveAndPay(
   request: PlaceOrderRequest,
   wording?: RefusalWording,
 ): Promise<PlacedOrderResult> {
-  const lines = request.lines.map((l) => ({
-    variantId: l.variantId,
-    quantity: l.quantity,
-    dealId: l.dealId ?? null,
-    ...(l.auctionId ? { auctionId: l.auctionId } : {}),
-  }));
   const paymentKey = `${buyer.userId}:${request.idempotencyKey}`;
-  const [row] = await rawQuery<{ r: Reservation }>(
-    db,
-    'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int, $9::jsonb) AS r',
-    [
-      randomUUID(),
-      buyer.userId,
-      request.showId,
-      request.source,
-      JSON.stringify(lines),
-      request.idempotencyKey,
-      request.couponCode ?? null,
-      request.expectedTotalMinor ?? null,
-      inlineCharge(payments, paymentKey, buyer.locale ?? null),
-    ],
-    'reserve_order',
-  );
-  const reservation = row!.r;
-  if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
+  const reservation = await reserve(db, buyer, request, inlineCharge(payments, paymentKey, buyer.locale ?? null), wording);
   if (reservation.outcome === 'PAID') {
     await recordInlineCharge(payments, paymentKey, reservation, reservation.paymentReference);
     return { order: reservation, status: 'PAID', replayed: false };
@@ -240,7 +217,24 @@ async function reserveAndPay(
  * (releaseOrder). The same key answers the same order (replayed).
  */
 export async function reserveForQr(db: Db, buyer: Actor, request: PlaceOrderRequest, wording?: RefusalWording): Promise<PlacedOrderResult> {
-  const lines = request.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, dealId: l.dealId ?? null }));
+  const reservation = await reserve(db, buyer, request, JSON.stringify({ qr: true }), wording);
+  return { order: reservation, status: reservation.orderStatus, replayed: reservation.outcome === 'REPLAY' };
+}
+
+/** One reserve_order call (a named prepared statement on each pooled connection); a refusal throws its typed error. */
+async function reserve(
+  db: Db,
+  buyer: Actor,
+  request: PlaceOrderRequest,
+  inline: string | null,
+  wording?: RefusalWording,
+): Promise<Reserved> {
+  const lines = request.lines.map((l) => ({
+    variantId: l.variantId,
+    quantity: l.quantity,
+    dealId: l.dealId ?? null,
+    ...(l.auctionId ? { auctionId: l.auctionId } : {}),
+  }));
   const [row] = await rawQuery<{ r: Reservation }>(
     db,
     'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int, $9::jsonb) AS r',
@@ -253,12 +247,13 @@ export async function reserveForQr(db: Db, buyer: Actor, request: PlaceOrderRequ
       request.idempotencyKey,
       request.couponCode ?? null,
       request.expectedTotalMinor ?? null,
-      JSON.stringify({ qr: true }),
+      inline,
     ],
+    'reserve_order',
   );
   const reservation = row!.r;
   if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
-  return { order: reservation, status: reservation.orderStatus, replayed: reservation.outcome === 'REPLAY' };
+  return reservation;
 }
 
 /** reserve_order's p_inline: how to pay in the same statement, or null when this charge must go to the provider first. */
