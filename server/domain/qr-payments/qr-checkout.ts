@@ -56,26 +56,16 @@ export async function checkoutBagByQr(
   buyer: Actor,
   request: BagQrCheckoutRequest,
 ): Promise<{ order: BagOrder; qr: QrPaymentView }> {
-  const show = await db.show.findUnique({ where: { id: request.showId }, select: { brandId: true, brand: { select: { name: true } } } });
-  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${request.showId} not found`);
-  const kind = await offeredQrKind(db, show.brandId);
-  if (!kind) throw new AppError('QR_NOT_OFFERED', `brand ${show.brandId} has no QR provider enabled`);
+  const seller = await qrSeller(db, request.showId);
   const order = await reserveBagForQr(db, buyer, request);
-  const existing = await db.qrPayment.findUnique({ where: { orderId: order.id } });
-  if (existing) return { order, qr: qrPaymentView(existing) };
-  if (order.status !== 'PLACED')
-    throw new AppError('INVALID_STATE', `order ${order.id} under this key is ${order.status}, not awaiting a QR payment`);
-  const row = await issueQrPayment(db, config, {
+  const qr = await qrPaymentFor(db, config, seller, buyer, {
     orderId: order.id,
     orderNumber: order.number,
-    brandId: show.brandId,
-    brandName: show.brand.name,
-    buyerId: buyer.userId,
-    amountMinor: order.totalMinor,
+    totalMinor: order.totalMinor,
     currency: order.currency,
-    kind,
+    status: order.status,
   });
-  return { order, qr: qrPaymentView(row) };
+  return { order, qr };
 }
 
 export interface OneTapQrRequest {
@@ -97,10 +87,7 @@ export async function buyNowByQr(
   buyer: Actor,
   request: OneTapQrRequest,
 ): Promise<{ order: OrderFacts; replayed: boolean; qr: QrPaymentView }> {
-  const show = await db.show.findUnique({ where: { id: request.showId }, select: { brandId: true, brand: { select: { name: true } } } });
-  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${request.showId} not found`);
-  const kind = await offeredQrKind(db, show.brandId);
-  if (!kind) throw new AppError('QR_NOT_OFFERED', `brand ${show.brandId} has no QR provider enabled`);
+  const seller = await qrSeller(db, request.showId);
   const placed = await reserveForQr(db, buyer, {
     showId: request.showId,
     source: 'ONE_TAP',
@@ -109,21 +96,42 @@ export async function buyNowByQr(
   });
   if (!placed.replayed) stockGate.forget(request.variantId);
   const { order } = placed;
+  const qr = await qrPaymentFor(db, config, seller, buyer, { ...order, status: placed.status });
+  return { order, replayed: placed.replayed, qr };
+}
+
+/** The show's brand and the QR rail it offers; QR_NOT_OFFERED before any stock is taken. */
+async function qrSeller(db: Db, showId: string): Promise<{ brandId: string; brandName: string; kind: QrKind }> {
+  const show = await db.show.findUnique({ where: { id: showId }, select: { brandId: true, brand: { select: { name: true } } } });
+  if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
+  const kind = await offeredQrKind(db, show.brandId);
+  if (!kind) throw new AppError('QR_NOT_OFFERED', `brand ${show.brandId} has no QR provider enabled`);
+  return { brandId: show.brandId, brandName: show.brand.name, kind };
+}
+
+/** The reserved order's QR payment: the code issued before under the same key, else a new one. */
+async function qrPaymentFor(
+  db: Db,
+  config: QrConfig,
+  seller: { brandId: string; brandName: string; kind: QrKind },
+  buyer: Actor,
+  order: { orderId: string; orderNumber: number; totalMinor: number; currency: string; status: string },
+): Promise<QrPaymentView> {
   const existing = await db.qrPayment.findUnique({ where: { orderId: order.orderId } });
-  if (existing) return { order, replayed: placed.replayed, qr: qrPaymentView(existing) };
-  if (placed.status !== 'PLACED')
-    throw new AppError('INVALID_STATE', `order ${order.orderId} under this key is ${placed.status}, not awaiting a QR payment`);
+  if (existing) return qrPaymentView(existing);
+  if (order.status !== 'PLACED')
+    throw new AppError('INVALID_STATE', `order ${order.orderId} under this key is ${order.status}, not awaiting a QR payment`);
   const row = await issueQrPayment(db, config, {
     orderId: order.orderId,
     orderNumber: order.orderNumber,
-    brandId: show.brandId,
-    brandName: show.brand.name,
+    brandId: seller.brandId,
+    brandName: seller.brandName,
     buyerId: buyer.userId,
     amountMinor: order.totalMinor,
     currency: order.currency,
-    kind,
+    kind: seller.kind,
   });
-  return { order, replayed: placed.replayed, qr: qrPaymentView(row) };
+  return qrPaymentView(row);
 }
 
 interface QrOrder {
