@@ -21,8 +21,8 @@ export const ROUTE_NAMESPACES = {
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account'],
-  account: ['account', 'commerce', 'orders'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'payments'],
+  account: ['account', 'commerce', 'orders', 'payments'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
   live: ['feed', 'viewer'],

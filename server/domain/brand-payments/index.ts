@@ -12,3 +12,4 @@ export {
 export { lastFour, openStripeCredentials, sealStripeCredentials } from './credentials';
 export { BrandPaymentRouter, brandPaymentRouter, type LoadedStripe } from './payment-router';
 export { payoutSettingsOf, stripeRowSettingsSchema } from './provider-settings';
+export { type CardFormStart, finishConfirmation, finishStripeCardForm, startStripeCardForm, waitingConfirmation } from './buyer-stripe';

@@ -14,6 +14,7 @@ import { mailbox } from './mailbox';
 import { orders } from './orders';
 import { studio } from './studio';
 import { viewer } from './viewer';
+import { payments } from './payments';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   email,
   engage,
   embed,
+  payments,
 } as const;

@@ -14,6 +14,7 @@ import { mailbox } from './mailbox';
 import { orders } from './orders';
 import { studio } from './studio';
 import { viewer } from './viewer';
+import { payments } from './payments';
 import type { Messages } from '../types';
 
 export const mn: Messages = {
@@ -33,4 +34,5 @@ export const mn: Messages = {
   email,
   engage,
   embed,
+  payments,
 };

@@ -16,6 +16,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'team', label: 'dashboard.tabs.team' },
   { href: 'coupons', label: 'dashboard.tabs.coupons' },
   { href: 'settings', label: 'dashboard.tabs.settings' },
+  { href: 'payments', label: 'payments.settings.title' },
   { href: 'developers', label: 'dashboard.tabs.developers' },
 ];
 

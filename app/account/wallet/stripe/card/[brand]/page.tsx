@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
+import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
+import { brandPaymentRouter, startStripeCardForm } from '@/server/domain/brand-payments';
+import { services } from '@/server/services';
+import { SiteHeader } from '../../../../../_components/site-header';
+import { StripeCardForm } from '../../stripe-card-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('payments.cardForm.save') };
+}
+
+/** A card for one brand's Stripe account, saved through Stripe Elements (Stripe.js loads on this page only). */
+export default async function StripeCardPage({ params }: { params: Promise<{ brand: string }> }) {
+  const { brand } = await params;
+  const user = await requirePageUser(`/account/wallet/stripe/card/${brand}`);
+  const router = brandPaymentRouter(services().payments);
+  const start = router ? await orNotFound(startStripeCardForm(services().db, router, { userId: user.id, name: user.name }, brand)) : null;
+  const { t } = await getI18n();
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-md space-y-4 px-4 py-6">
+        {start ? (
+          <>
+            <h1 className="text-xl font-semibold">{t('payments.cardForm.title', { brand: start.brandName })}</h1>
+            <p className="text-sm text-neutral-700">{t('payments.cardForm.intro')}</p>
+            <StripeCardForm brand={brand} publishableKey={start.publishableKey} clientSecret={start.clientSecret} />
+          </>
+        ) : (
+          <p role="status">{t('payments.cardForm.notStripe')}</p>
+        )}
+      </main>
+    </>
+  );
+}
