@@ -115,6 +115,9 @@ describe('the buyer’s Stripe card form (server side)', () => {
       brand: 'visa',
       last4: '4242',
     });
+    // The show page knows the brand by id only: the card page takes that too.
+    const lumenId = (await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' }, select: { id: true } })).id;
+    expect(await startStripeCardForm(database.prisma, router, buyer!, lumenId)).toMatchObject({ publishableKey: 'pk_test_brandpay1234' });
   });
 
   it('an order left waiting for 3-D Secure past the reservation timeout is cancelled at Stripe and its units come back', async () => {

@@ -19,6 +19,9 @@ export interface CardFormStart {
   setupIntentId: string;
 }
 
+// The card page's address names the brand by slug, or by id where a page knows only that (the show page).
+const brandWhere = (slugOrId: string) => ({ OR: [{ slug: slugOrId }, { id: slugOrId }] });
+
 /** Null when the brand does not take cards through Stripe (the wallet's own card form applies). */
 export async function startStripeCardForm(
   db: Db,
@@ -26,7 +29,7 @@ export async function startStripeCardForm(
   actor: Actor,
   brandSlug: string,
 ): Promise<CardFormStart | null> {
-  const brand = await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true, name: true } });
+  const brand = await db.brand.findFirst({ where: brandWhere(brandSlug), select: { id: true, name: true } });
   if (!brand) throw new AppError('BRAND_NOT_FOUND', `no brand ${brandSlug}`);
   const stripe = await router.stripeOfBrand(brand.id);
   if (!stripe) return null;
@@ -41,7 +44,7 @@ export async function finishStripeCardForm(
   brandSlug: string,
   setupIntentId: string,
 ): Promise<{ brand: string; last4: string }> {
-  const brand = await db.brand.findUnique({ where: { slug: brandSlug }, select: { id: true } });
+  const brand = await db.brand.findFirst({ where: brandWhere(brandSlug), select: { id: true } });
   const stripe = brand ? await router.stripeOfBrand(brand.id) : null;
   if (!stripe) throw new AppError('BRAND_NOT_FOUND', `brand ${brandSlug} takes no Stripe cards`);
   const card = await finishCardSetup(db, stripe.provider, actor.userId, setupIntentId);
