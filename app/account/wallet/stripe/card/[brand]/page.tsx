@@ -3,7 +3,10 @@ import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { brandPaymentRouter, startStripeCardForm } from '@/server/domain/brand-payments';
+import { Stripe } from '@/server/domain/stripe-payments';
 import { services } from '@/server/services';
+
+const StripeError = Stripe.errors.StripeError;
 import { SiteHeader } from '../../../../../_components/site-header';
 import { StripeCardForm } from '../../stripe-card-form';
 
@@ -17,8 +20,23 @@ export default async function StripeCardPage({ params }: { params: Promise<{ bra
   const { brand } = await params;
   const user = await requirePageUser(`/account/wallet/stripe/card/${brand}`);
   const router = brandPaymentRouter(services().payments);
-  const start = router ? await orNotFound(startStripeCardForm(services().db, router, { userId: user.id, name: user.name }, brand)) : null;
   const { t } = await getI18n();
+  let start;
+  try {
+    start = router ? await orNotFound(startStripeCardForm(services().db, router, { userId: user.id, name: user.name }, brand)) : null;
+  } catch (error) {
+    // Stripe's API did not answer (or refused the brand's key): say so rather than fail the page.
+    if (!(error instanceof StripeError)) throw error;
+    console.error('Stripe card form could not start', { brand, error: error.message });
+    return (
+      <>
+        <SiteHeader />
+        <main className="mx-auto max-w-md px-4 py-6">
+          <p role="alert">{t('payments.cardForm.unavailable')}</p>
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <SiteHeader />
