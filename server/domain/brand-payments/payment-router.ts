@@ -133,5 +133,10 @@ export class BrandPaymentRouter implements PaymentProvider {
 
 /** The router behind `services().payments`, when the app runs one (always, from server/app.ts). */
 export function brandPaymentRouter(payments: PaymentProvider): BrandPaymentRouter | null {
-  return payments instanceof BrandPaymentRouter ? payments : null;
+  // Next.js bundles pages apart from the server's modules: the router the server built is not an
+  // instance of the pages' copy of this class, so it is recognised by what it offers.
+  const candidate = payments as Partial<BrandPaymentRouter>;
+  const offers =
+    typeof candidate.stripeById === 'function' && typeof candidate.stripeOfBrand === 'function' && typeof candidate.forget === 'function';
+  return offers ? (payments as BrandPaymentRouter) : null;
 }

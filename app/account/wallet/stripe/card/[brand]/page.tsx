@@ -3,10 +3,11 @@ import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { brandPaymentRouter, startStripeCardForm } from '@/server/domain/brand-payments';
-import { Stripe } from '@/server/domain/stripe-payments';
 import { services } from '@/server/services';
 
-const StripeError = Stripe.errors.StripeError;
+// By shape: the SDK's error classes may come from another bundle's copy of the SDK than this page's.
+const isStripeError = (error: unknown): error is Error =>
+  error instanceof Error && /^Stripe\w*Error$/.test((error as { type?: string }).type ?? '');
 import { SiteHeader } from '../../../../../_components/site-header';
 import { StripeCardForm } from '../../stripe-card-form';
 
@@ -26,7 +27,7 @@ export default async function StripeCardPage({ params }: { params: Promise<{ bra
     start = router ? await orNotFound(startStripeCardForm(services().db, router, { userId: user.id, name: user.name }, brand)) : null;
   } catch (error) {
     // Stripe's API did not answer (or refused the brand's key): say so rather than fail the page.
-    if (!(error instanceof StripeError)) throw error;
+    if (!isStripeError(error)) throw error;
     console.error('Stripe card form could not start', { brand, error: error.message });
     return (
       <>
