@@ -6,6 +6,8 @@ import { phrasingFrom, prepareAssistant } from './domain/assistant';
 import { qrConfigOf } from './domain/qr-payments';
 import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
+import { BrandPaymentRouter } from './domain/brand-payments';
+import type { StripeApiEndpoint } from './domain/stripe-payments';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
@@ -51,6 +53,8 @@ export interface AppOptions {
   onFatal?: (error: Error) => void;
   /** The payment provider every tap, page and refund goes through; the built-in test provider by default (benchmarks record calls). */
   payments?: PaymentProvider;
+  /** Where brands' Stripe clients send requests: Stripe itself unless a test names its local stand-in. */
+  stripeApi?: StripeApiEndpoint;
 }
 
 export interface RunningApp {
@@ -82,7 +86,8 @@ export async function startApp({
   withNext = true,
   dev = false,
   onFatal,
-  payments = createPaymentProvider(env),
+  payments: processPayments = createPaymentProvider(env),
+  stripeApi,
 }: AppOptions): Promise<RunningApp> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const close = async () => {
@@ -152,6 +157,8 @@ export async function startApp({
     );
     cleanups.push(() => media.close());
     const simulcastKey = secretsKey(env.SECRETS_KEY);
+    // Every order goes to its brand's provider (a brand on Stripe), the process's provider otherwise.
+    const payments = new BrandPaymentRouter(db, processPayments, { secretsKey: simulcastKey, ...(stripeApi ? { stripeApi } : {}) });
     const simulcast = new SimulcastService({
       media,
       loadTargets: (showId) => pushTargets(db, simulcastKey, showId),

@@ -48,6 +48,19 @@ describe('security headers', () => {
     }
   });
 
+  it('Stripe.js, its frames and its API are allowed on the Stripe card and 3-D Secure pages only', () => {
+    const policy = headerPolicyFromEnv(env({ PUBLIC_URL: 'https://shop.example.com' }));
+    const stripePage = securityHeaders(policy, '/account/wallet/stripe/card/lumen', 'n').response['Content-Security-Policy'];
+    expect(stripePage).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' https://js.stripe.com;");
+    expect(stripePage).toContain('frame-src https://js.stripe.com https://hooks.stripe.com;');
+    expect(stripePage).toContain('https://api.stripe.com');
+    for (const path of ['/shows/x', '/account/wallet', '/account/wallet/stripes']) {
+      const csp = securityHeaders(policy, path, 'n').response['Content-Security-Policy'];
+      expect(csp, path).not.toContain('stripe.com');
+      expect(csp, path).toContain("frame-src 'none'");
+    }
+  });
+
   it('camera and microphone are allowed on studio pages only', () => {
     const policy = headerPolicyFromEnv(env());
     expect(securityHeaders(policy, '/studio/show_1', 'n').response['Permissions-Policy']).toContain('camera=(self), microphone=(self)');

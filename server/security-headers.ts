@@ -44,23 +44,26 @@ const join = (directives: Record<string, readonly string[]>) =>
  * The policy of every page: scripts only with this response's nonce, nothing framed, media from our own origin.
  * frameAncestors: only for the embeddable player, the origins its brand lets frame it.
  */
-export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string, frameAncestors?: readonly string[]): string {
+export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string, frameAncestors?: readonly string[], stripe = false): string {
+  // Stripe's pages (card form, 3-D Secure) run Stripe.js, which frames its fields and the bank's check
+  // and talks to Stripe's API: only those pages let Stripe in (Stripe's documented CSP origins).
+  const fromStripe = (...origins: string[]) => (stripe ? origins : []);
   return join({
     'default-src': ["'self'"],
     // 'strict-dynamic' lets Next's nonce'd loader pull in its chunks; 'self' is a fallback for CSP2 browsers.
     // Development needs eval for React's refresh runtime.
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(policy.dev ? ["'unsafe-eval'"] : [])],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(policy.dev ? ["'unsafe-eval'"] : []), ...fromStripe(STRIPE_JS)],
     // React writes style attributes (e.g. reaction positions); CSS cannot run script.
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...policy.imageOrigins],
     // The video element plays a MediaStream (no URL) and a poster image (img-src).
     'media-src': ["'self'", 'blob:'],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", ...policy.socketOrigins],
+    'connect-src': ["'self'", ...policy.socketOrigins, ...fromStripe('https://api.stripe.com')],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", ...policy.formOrigins],
-    'frame-src': ["'none'"],
+    'frame-src': stripe ? [STRIPE_JS, 'https://hooks.stripe.com'] : ["'none'"],
     // The embeddable player is the one deliberate exception, per brand (server/embed-frame.ts); our own
     // pages may frame it too (the example page, a brand's preview).
     'frame-ancestors': frameAncestors ? ["'self'", ...frameAncestors] : ["'none'"],
@@ -78,6 +81,9 @@ const UPLOAD_POLICY = join({
 });
 
 const STUDIO_PATH = /^\/studio(\/|$)/;
+const STRIPE_JS = 'https://js.stripe.com';
+/** The buyer's Stripe card form and 3-D Secure page (app/account/wallet/stripe). */
+const STRIPE_PAGE_PATH = /^\/account\/wallet\/stripe(\/|$)/;
 const SHOW_PATH = /^\/shows\/[^/]+$/;
 // Only the studio (where the host publishes) and a guest's own show page (`/shows/<id>?stage`, which the
 // page opens once its invitation is accepted) may ask for camera and microphone; every other page, and
@@ -113,7 +119,7 @@ export function securityHeaders(
   const embed = embedShowIdOf(path) !== null;
   const csp = path.startsWith('/uploads/')
     ? UPLOAD_POLICY
-    : pageContentSecurityPolicy(policy, nonce, embed ? (frameAncestors ?? []) : undefined);
+    : pageContentSecurityPolicy(policy, nonce, embed ? (frameAncestors ?? []) : undefined, STRIPE_PAGE_PATH.test(path));
   return {
     requestCsp: csp,
     response: {

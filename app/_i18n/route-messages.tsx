@@ -21,8 +21,8 @@ export const ROUTE_NAMESPACES = {
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support'],
-  account: ['account', 'commerce', 'orders', 'support'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments'],
+  account: ['account', 'commerce', 'orders', 'support', 'payments'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
   // The product page's Notify me (a sold-out variant) is the brand page's.

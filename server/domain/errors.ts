@@ -369,6 +369,16 @@ export const ERROR_REASONS = {
   // QR payments (issue 21).
   QR_NOT_OFFERED: { code: 'INVALID_STATE' },
   QR_BANK_UNAVAILABLE: { code: 'PAYMENT_DECLINED' },
+  // Cards through a brand's Stripe account (issue 21).
+  PAYMENT_AUTHENTICATION_REQUIRED: { code: 'PAYMENT_DECLINED' },
+  CARD_NOT_ACCEPTED_HERE: { code: 'NO_PAYMENT_METHOD' },
+  STRIPE_CARDS_BY_ELEMENTS: { code: 'INVALID_STATE' },
+  STRIPE_NOT_CONFIGURED: { code: 'INVALID_STATE' },
+  STRIPE_CONNECTION_FAILED: { code: 'INVALID_STATE' },
+  STRIPE_SECRET_KEY_FORMAT: { code: 'INVALID_INPUT' },
+  STRIPE_PUBLISHABLE_KEY_FORMAT: { code: 'INVALID_INPUT' },
+  STRIPE_WEBHOOK_SECRET_FORMAT: { code: 'INVALID_INPUT' },
+  STRIPE_ACCOUNT_FORMAT: { code: 'INVALID_INPUT' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -16,7 +16,10 @@ import { NotifyMe } from './waitlist/notify-me';
 import type { WaitlistState } from '@/server/domain/waitlist';
 
 /** A refused tap carries its message already worded in the viewer's language. */
-export type BuyResult = { ok: true; order: OrderConfirmation } | { ok: false; message: string; code?: ErrorCode };
+export type BuyResult =
+  | { ok: true; order: OrderConfirmation }
+  /** href: a page of its own that fixes this refusal (a brand's Stripe card form, the bank's 3-D Secure check). */
+  | { ok: false; message: string; code?: ErrorCode; href?: string };
 
 // Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
 const OneTapSetupSheet = lazy(() => import('./one-tap-setup-sheet').then((m) => ({ default: m.OneTapSetupSheet })));
@@ -27,7 +30,7 @@ const REPEAT_WINDOW_MS = 60_000;
 
 /** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
 function needsWallet(result: BuyResult): boolean {
-  if (result.ok) return false;
+  if (result.ok || result.href) return false;
   return result.code === 'NO_ADDRESS' || result.code === 'NO_PAYMENT_METHOD';
 }
 
@@ -349,7 +352,14 @@ export function PinnedProduct({
         )}
         {result && !result.ok && (
           <p ref={resultRef} tabIndex={-1} role="alert" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-            {result.message}
+            {result.href ? (
+              // Stripe's pages run in their own tab, so the stream keeps playing here.
+              <a href={result.href} target="_blank" rel="noopener" className="underline">
+                {result.message}
+              </a>
+            ) : (
+              result.message
+            )}
             {declinedTap && (
               <>
                 {' '}

@@ -25,6 +25,7 @@ import { useWaitlist } from './waitlist/use-waitlist';
 import { hydratesLate } from '../../_i18n/late-hydration';
 import { useAssistant } from './assistant/use-assistant';
 import { useTypedBeforeHydration } from './typed-before-hydration';
+import { stripeFix } from './stripe-fix';
 
 // The bag sheet is code-split: the player's first load does not carry it.
 const loadBagDrawer = () => import('./bag-drawer');
@@ -137,7 +138,12 @@ export function ShowViewer({
       const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1)
-        return { ok: false, message: errorText(t, response.error), code: response.error.code };
+        return {
+          ok: false,
+          message: errorText(t, response.error),
+          code: response.error.code,
+          ...stripeFix(response.error.reason, show.brand.id),
+        };
     }
   }
 

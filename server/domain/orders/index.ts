@@ -16,6 +16,7 @@ export {
   statusLabels,
   timelineEntries,
 } from './order-display';
+export { finishReservedOrder, type FinishOutcome } from './order-finish';
 export { queueReceiptEmail, sendReceiptEmail, warmReceiptFormats } from './order-emails';
 export { exportBrandOrdersCsv } from './order-export';
 export { ADVANCE_TARGETS, advanceOrder, advanceOrderByKey, advanceOrders, type AdvanceTarget, ORDER_TRANSITIONS } from './order-lifecycle';

@@ -197,16 +197,18 @@ async function reserveAndPay(
   wording?: RefusalWording,
 ): Promise<PlacedOrderResult> {
   const paymentKey = `${buyer.userId}:${request.idempotencyKey}`;
-  const reservation = await reserve(db, buyer, request, inlineCharge(payments, paymentKey, buyer.locale ?? null), wording);
+  // The show's brand decides who takes the money (a brand on Stripe, or the built-in test provider).
+  const provider = payments.resolve ? await payments.resolve({ showId: request.showId }) : payments;
+  const reservation = await reserve(db, buyer, request, inlineCharge(provider, paymentKey, buyer.locale ?? null), wording);
   if (reservation.outcome === 'PAID') {
-    await recordInlineCharge(payments, paymentKey, reservation, reservation.paymentReference);
+    await recordInlineCharge(provider, paymentKey, reservation, reservation.paymentReference);
     return { order: reservation, status: 'PAID', replayed: false };
   }
   const replayed = reservation.outcome === 'REPLAY';
   // A replay of a paid (or since cancelled) order answers with it; a replay of one
   // still PLACED is a request whose payment was interrupted, and is finished now.
   if (replayed && reservation.orderStatus !== 'PLACED') return { order: reservation, status: reservation.orderStatus, replayed };
-  await chargeAndConfirm(db, payments, buyer, paymentKey, reservation);
+  await chargeAndConfirm(db, provider, buyer, paymentKey, reservation);
   return { order: reservation, status: 'PAID', replayed };
 }
 
@@ -312,9 +314,18 @@ export async function chargeAndConfirm(
     amountMinor: order.totalMinor,
     currency: order.currency,
     idempotencyKey: paymentKey,
+    orderId: order.orderId,
+    // Every payment key starts with the buyer's id (reserveAndPay, the sweeper).
+    buyerId: paymentKey.slice(0, paymentKey.indexOf(':')),
   });
+  // The bank asks the buyer to authenticate: the order keeps its units (PLACED) while they do, and the
+  // provider's webhook or the buyer's return finishes it; the sweeper gives it back if nobody does.
+  if (!authorization.ok && authorization.reason === 'action_required')
+    throw new AppError('PAYMENT_AUTHENTICATION_REQUIRED', `order ${order.orderId} waits for 3-D Secure on ${authorization.reference}`);
   if (!authorization.ok) {
     await releaseOrder(db, order.orderId);
+    if (authorization.reason === 'card_not_accepted')
+      throw new AppError('CARD_NOT_ACCEPTED_HERE', `order ${order.orderId}: no card of the buyer in ${payments.name}`);
     throw new AppError('PAYMENT_DECLINED', `payment ${authorization.reason} for order ${order.orderId}`);
   }
   try {

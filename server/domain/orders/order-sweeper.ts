@@ -51,16 +51,18 @@ async function settle(
 ): Promise<void> {
   // The key every attempt at this order gave the provider (order-pipeline.ts).
   const paymentKey = `${orphan.buyerId}:${orphan.idempotencyKey}`;
-  const charge = await payments.lookup(paymentKey);
+  // The provider that was charging it (a Stripe order stays with its brand's Stripe account).
+  const provider = payments.resolve ? await payments.resolve({ orderId: orphan.id }) : payments;
+  const charge = await provider.lookup(paymentKey);
   if (charge?.state === 'captured') {
     const facts = await orderFacts(db, orphan.id);
     if (!facts) return;
     // Authorise again with the same key (the same, captured authorization), capture (a no-op), confirm.
-    await chargeAndConfirm(db, payments, { locale: orphan.buyer.locale }, paymentKey, facts);
+    await chargeAndConfirm(db, provider, { locale: orphan.buyer.locale }, paymentKey, facts);
     result.confirmed.push(orphan.id);
     return;
   }
-  if (charge?.state === 'authorized') await payments.void(charge.reference);
+  if (charge?.state === 'authorized') await provider.void(charge.reference);
   const stocks = await releaseOrder(db, orphan.id);
   // The units are back: what this node's gate knew of them is stale.
   for (const { variantId } of stocks) stockGate.forget(variantId);

@@ -6,8 +6,17 @@
 export { validateCard } from './card-validation';
 export { receivePaymentWebhook } from './payment-webhooks';
 export { cancelOrder, recordCapturedPayment, refundOrder } from './payments';
-export { createPaymentProvider } from './process-provider';
-export { type InlineCharge, type PaymentAuthorization, type PaymentAuthorizationRequest, type PaymentProvider } from './provider';
+export { createPaymentProvider, PAYMENT_WEBHOOK_PATH } from './process-provider';
+export {
+  type CardDetails,
+  type InlineCharge,
+  type PaymentAuthorization,
+  type PaymentAuthorizationRequest,
+  type PaymentProvider,
+  type PaymentScope,
+  type RefundRequest,
+  type TokenizedCard,
+} from './provider';
 export { applyRefund, refundKey, type RefundOutcome } from './refund-apply';
 export { TestPaymentProvider } from './test-provider';
 export { type AddressInput, addressInputSchema, type CardInput, cardInputSchema, walletItemIdSchema } from './wallet.schema';

@@ -10,9 +10,26 @@ export interface PaymentAuthorizationRequest {
   currency: string;
   /** The provider must treat two requests with the same key as one. */
   idempotencyKey: string;
+  /** The reserved order this charge pays for (a provider that keeps its own rows links them to it). */
+  orderId?: string;
+  /** Who pays: a provider whose cards live in one account may pick the buyer's card saved there. */
+  buyerId?: string;
 }
 
-export type PaymentAuthorization = { ok: true; reference: string } | { ok: false; reason: 'declined' | 'insufficient_funds' };
+/**
+ * `action_required`: the bank asks the buyer to authenticate (3-D Secure). Nothing is
+ * authorized yet; the order stays reserved while the buyer completes it with `clientSecret`
+ * in the browser, and the provider's webhook (or the buyer's return) finishes the order.
+ */
+export type PaymentAuthorization =
+  | { ok: true; reference: string }
+  | { ok: false; reason: 'declined' | 'insufficient_funds' }
+  /** The buyer's card is saved with another provider or account: they must save one for this shop. */
+  | { ok: false; reason: 'card_not_accepted' }
+  | { ok: false; reason: 'action_required'; reference: string; clientSecret: string };
+
+/** Which charge a provider is wanted for: a new order in a show, or an existing order's payment. */
+export type PaymentScope = { showId: string } | { orderId: string };
 
 /**
  * Card details as typed by the buyer. They exist only for the length of one
@@ -61,6 +78,11 @@ export interface InlineCharge {
 
 export interface PaymentProvider {
   readonly name: string;
+  /**
+   * The provider that takes this charge when it is not this one: the process's provider routes
+   * to the order's brand's provider (server/domain/brand-payments). Absent: this one takes all.
+   */
+  resolve?(scope: PaymentScope): Promise<PaymentProvider>;
   /** Only on a provider that settles in process; see InlineCharge. */
   readonly inlineCharge?: InlineCharge;
   /** Turns card details into a token; throws INVALID_INPUT for a number or expiry that cannot be right. */

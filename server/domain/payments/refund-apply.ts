@@ -73,10 +73,12 @@ export async function applyRefund(
   const key = refundKey(orderId, input.idempotencyKey);
   const earlier = await replayOf(db, orderId, key, input.cancel);
   if (earlier) return earlier;
+  // The money goes back through whoever took it (a brand's Stripe account), whatever the brand uses now.
+  const provider = payments.resolve ? await payments.resolve({ orderId }) : payments;
 
   let outcome: RefundOutcome | null;
   try {
-    outcome = await db.$transaction((tx) => refundUnderLock(tx, payments, actor, orderId, { ...input, key }), {
+    outcome = await db.$transaction((tx) => refundUnderLock(tx, provider, actor, orderId, { ...input, key }), {
       maxWait: 10_000,
       timeout: 20_000,
     });

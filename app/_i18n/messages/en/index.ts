@@ -17,6 +17,7 @@ import { orders } from './orders';
 import { studio } from './studio';
 import { support } from './support';
 import { viewer } from './viewer';
+import { payments } from './payments';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -39,4 +40,5 @@ export const en = {
   assistant,
   assistantAnswers,
   support,
+  payments,
 } as const;

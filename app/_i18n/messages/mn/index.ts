@@ -17,6 +17,7 @@ import { orders } from './orders';
 import { studio } from './studio';
 import { support } from './support';
 import { viewer } from './viewer';
+import { payments } from './payments';
 import type { Messages } from '../types';
 
 export const mn: Messages = {
@@ -39,4 +40,5 @@ export const mn: Messages = {
   assistant,
   assistantAnswers,
   support,
+  payments,
 };

@@ -18,6 +18,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'coupons', label: 'dashboard.tabs.coupons' },
   { href: 'settings', label: 'dashboard.tabs.settings' },
   { href: 'assistant', label: 'assistantAnswers.editor.tab' },
+  { href: 'payments', label: 'payments.settings.title' },
   { href: 'developers', label: 'dashboard.tabs.developers' },
 ];
 

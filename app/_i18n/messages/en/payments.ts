@@ -1,0 +1,53 @@
+// Payments: a brand's payment providers (settings), the buyer's Stripe card form and 3-D Secure confirmation (issue 21).
+export const payments = {
+  settings: {
+    title: 'Payments',
+    description:
+      'Choose who takes your buyers’ money. Until you switch, every purchase goes through the built-in test provider and no real money moves.',
+  },
+  card: {
+    heading: 'Card payments',
+    formLabel: 'Card payment provider',
+    test: 'Test payments (no real money)',
+    stripe: 'Stripe (your own account)',
+    inUse: 'In use: {provider}',
+    testWarning: 'Test payments are on: buyers are not charged, and only test cards can pay. Switch to Stripe to take real money.',
+    secretKey: 'Secret key',
+    publishableKey: 'Publishable key',
+    webhookSecret: 'Webhook signing secret',
+    savedEnding: 'Saved, ending in {last4}. Leave empty to keep it.',
+    notSaved: 'Not saved yet.',
+    saveKeys: 'Save keys',
+    saving: 'Saving…',
+    keysSaved: 'Keys saved.',
+    use: 'Use for card payments',
+    chosen: 'Card payments now go through {provider}.',
+    testConnection: 'Test connection',
+    connected: 'Stripe answered: account {account}, {mode}.',
+    liveMode: 'live: real money',
+    testMode: 'test mode: no real money',
+    webhookHint: 'At Stripe (Developers → Webhooks), send payment_intent events to {url} and paste its signing secret here.',
+    payoutsOn: 'Stripe Connect payouts are on for this brand.',
+  },
+  cardForm: {
+    title: 'Add a card for {brand}',
+    intro: 'Stripe keeps your card: its number never reaches this shop’s server.',
+    save: 'Save card',
+    saving: 'Saving…',
+    saved: 'Card saved. You can buy from this shop in one tap.',
+    loading: 'Loading the secure card form…',
+    unavailable:
+      'The secure card form could not load (Stripe.js is blocked or there is no connection to Stripe). No card was saved; try again later or on another network.',
+    failed: 'Stripe did not save the card: {message}',
+    notStripe: 'This shop does not take cards through Stripe: add a card in your wallet.',
+  },
+  confirm: {
+    title: 'Confirm with your bank',
+    body: 'Your bank asks you to confirm this purchase. The item is kept for you for a few minutes while you do.',
+    continue: 'Confirm payment',
+    working: 'Waiting for your bank…',
+    paid: 'Payment confirmed: your order is placed.',
+    released: 'The payment was not confirmed, so nothing was charged and the item went back on sale.',
+    none: 'There is no payment waiting for you to confirm.',
+  },
+} as const;

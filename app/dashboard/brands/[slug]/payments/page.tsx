@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { getI18n } from '@/app/_i18n/server';
+import { requirePageUser } from '@/app/_lib/action';
+import { orNotFound } from '@/app/_lib/not-found-as-404';
+import { getCardProviderSettings } from '@/server/domain/brand-payments';
+import { secretsKey } from '@/server/domain/simulcast';
+import { services } from '@/server/services';
+import { PageHeading } from '../../../../_components/ui';
+import { CardProviderSettings } from './card-provider-settings';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('payments.settings.title') };
+}
+
+/**
+ * A brand's payment providers, one section per kind of payment: cards (the test provider or the
+ * brand's Stripe account) here, QR payments (KHQR, QPay, Lao QR) in their own section below.
+ */
+export default async function BrandPaymentsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requirePageUser(`/dashboard/brands/${slug}/payments`);
+  const { env } = services();
+  const card = await orNotFound(
+    getCardProviderSettings(services().db, secretsKey(env.SECRETS_KEY), { userId: user.id, name: user.name }, slug),
+  );
+  const { t } = await getI18n();
+  return (
+    <div className="space-y-8">
+      <PageHeading title={t('payments.settings.title')} description={t('payments.settings.description')} />
+      <CardProviderSettings
+        slug={slug}
+        view={card}
+        webhookUrl={card.stripe.webhookPath ? new URL(card.stripe.webhookPath, env.PUBLIC_URL).toString() : null}
+      />
+      {/* QR payments (KHQR, QPay, Lao QR): <QrProviderSettings slug={slug} /> goes here. */}
+    </div>
+  );
+}

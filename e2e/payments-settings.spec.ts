@@ -1,0 +1,46 @@
+import { expect, signIn, test } from './support/fixtures';
+
+// A brand owner switches card payments from the test provider to the brand's Stripe keys on the
+// Payments page: the keys are checked for their shape, shown only by their last four, and the
+// warning about test payments goes once Stripe is in use. (Stripe itself is not reached here.)
+test('an owner saves Stripe keys, sees only their last four, and switches card payments to Stripe and back', async ({ browser, db }) => {
+  const owner = await browser.newContext();
+  await signIn(owner, 'brand@demo.live');
+  const page = await owner.newPage();
+  try {
+    await page.goto('/dashboard/brands/lumen/payments');
+    await expect(page.getByTestId('test-payments-warning')).toBeVisible();
+
+    await page.getByLabel('Secret key').fill('not-a-key');
+    await page.getByRole('button', { name: 'Save keys' }).click();
+    await expect(page.getByText('A secret key starts with sk_live_, sk_test_, rk_live_ or rk_test_.')).toBeVisible();
+
+    await page.getByLabel('Secret key').fill('sk_test_e2eSecret4321');
+    await page.getByLabel('Publishable key').fill('pk_test_e2ePublic8765');
+    await page.getByLabel('Webhook signing secret').fill('whsec_e2eSigning1357');
+    await page.getByRole('button', { name: 'Save keys' }).click();
+    await expect(page.getByText('Keys saved.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('Saved, ending in 4321. Leave empty to keep it.')).toBeVisible();
+    expect(await page.content()).not.toContain('e2eSecret');
+
+    await page.getByLabel('Stripe (your own account)').check();
+    await page.getByRole('button', { name: 'Use for card payments' }).click();
+    await expect(page.getByText('Card payments now go through Stripe.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('card-provider-in-use')).toHaveText('In use: Stripe');
+    await expect(page.getByTestId('test-payments-warning')).toHaveCount(0);
+    const { rows } = await db.query<{ credentialsSealed: string }>(
+      `SELECT "credentialsSealed" FROM "BrandPaymentProvider" WHERE kind = 'STRIPE'`,
+    );
+    expect(rows[0]!.credentialsSealed).not.toContain('e2eSecret');
+
+    await page.getByLabel('Test payments (no real money)').check();
+    await page.getByRole('button', { name: 'Use for card payments' }).click();
+    await expect(page.getByText('Card payments now go through Test payments (no real money).')).toBeVisible();
+  } finally {
+    // Other specs buy from this brand with test cards.
+    await db.query(`DELETE FROM "BrandPaymentProvider" WHERE kind = 'STRIPE'`);
+    await owner.close();
+  }
+});

@@ -1,0 +1,142 @@
+import type { Db } from '../context';
+import type {
+  CardDetails,
+  PaymentAuthorization,
+  PaymentAuthorizationRequest,
+  PaymentProvider,
+  PaymentScope,
+  RefundRequest,
+  TokenizedCard,
+} from '../payments';
+import { StripePaymentProvider, stripeClient, type StripeApiEndpoint, type StripeCredentials } from '../stripe-payments';
+import { openStripeCredentials } from './credentials';
+
+/** How long a brand's choice is trusted on this node; a change on another node is seen within it. */
+const CHOICE_TTL_MS = 5_000;
+const MAX_CACHED_SHOWS = 10_000;
+
+export interface LoadedStripe {
+  provider: StripePaymentProvider;
+  credentials: StripeCredentials;
+  settings: unknown;
+  enabled: boolean;
+}
+
+/**
+ * The process's payment provider: the built-in (or given) provider for everything, except that an
+ * order of a brand with an enabled Stripe row is charged through that brand's Stripe account, and an
+ * order once charged through Stripe is voided, refunded and looked up there even after the brand
+ * switched back. The order pipeline, refunds and the sweeper ask `resolve`; every other call (the
+ * wallet's test cards) goes to the fallback.
+ */
+export class BrandPaymentRouter implements PaymentProvider {
+  readonly name: string;
+  readonly inlineCharge: PaymentProvider['inlineCharge'];
+  private readonly showBrands = new Map<string, string>();
+  private readonly choices = new Map<string, { at: number; providerId: string | null }>();
+  private readonly stripes = new Map<string, { updatedAt: number; loaded: LoadedStripe }>();
+
+  constructor(
+    private readonly db: Db,
+    readonly fallback: PaymentProvider,
+    private readonly options: { secretsKey: Buffer; stripeApi?: StripeApiEndpoint; now?: () => number },
+  ) {
+    this.name = fallback.name;
+    this.inlineCharge = fallback.inlineCharge;
+  }
+
+  async resolve(scope: PaymentScope): Promise<PaymentProvider> {
+    if ('orderId' in scope) {
+      const charged = await this.db.stripePayment.findFirst({ where: { orderId: scope.orderId }, select: { providerId: true } });
+      return (charged && (await this.stripeById(charged.providerId))?.provider) ?? this.fallback;
+    }
+    const brandId = await this.brandOfShow(scope.showId);
+    const providerId = brandId ? await this.choiceOf(brandId) : null;
+    if (!providerId) return this.fallback;
+    return (await this.stripeById(providerId))?.provider ?? this.fallback;
+  }
+
+  /** A brand's Stripe row, opened, enabled or not (webhooks and refunds of earlier charges need it). */
+  async stripeById(providerId: string): Promise<LoadedStripe | null> {
+    const row = await this.db.brandPaymentProvider.findUnique({ where: { id: providerId } });
+    if (!row || row.kind !== 'STRIPE' || !row.credentialsSealed) return null;
+    const cached = this.stripes.get(providerId);
+    if (cached && cached.updatedAt === row.updatedAt.getTime()) return { ...cached.loaded, settings: row.settings, enabled: row.enabled };
+    const credentials = openStripeCredentials(this.options.secretsKey, row.credentialsSealed);
+    const provider = new StripePaymentProvider(this.db, row.id, stripeClient(credentials.secretKey, this.options.stripeApi));
+    const loaded = { provider, credentials, settings: row.settings, enabled: row.enabled };
+    this.stripes.set(providerId, { updatedAt: row.updatedAt.getTime(), loaded });
+    return loaded;
+  }
+
+  /** The Stripe provider a brand charges new orders with, or null for the fallback. */
+  async stripeOfBrand(brandId: string): Promise<LoadedStripe | null> {
+    const providerId = await this.choiceOf(brandId);
+    return providerId ? this.stripeById(providerId) : null;
+  }
+
+  /** A brand's choice changed on this node: the next order reads it afresh. */
+  forget(brandId: string): void {
+    this.choices.delete(brandId);
+  }
+
+  /** The Stripe client options tests point at a stand-in (connection checks use them too). */
+  get stripeApi(): StripeApiEndpoint | undefined {
+    return this.options.stripeApi;
+  }
+
+  private async brandOfShow(showId: string): Promise<string | null> {
+    const known = this.showBrands.get(showId);
+    if (known) return known;
+    const show = await this.db.show.findUnique({ where: { id: showId }, select: { brandId: true } });
+    if (!show) return null;
+    // A show's brand never changes; the map only needs a bound.
+    if (this.showBrands.size >= MAX_CACHED_SHOWS) this.showBrands.clear();
+    this.showBrands.set(showId, show.brandId);
+    return show.brandId;
+  }
+
+  private async choiceOf(brandId: string): Promise<string | null> {
+    const now = this.options.now?.() ?? Date.now();
+    const cached = this.choices.get(brandId);
+    if (cached && now - cached.at < CHOICE_TTL_MS) return cached.providerId;
+    const row = await this.db.brandPaymentProvider.findFirst({
+      where: { brandId, kind: 'STRIPE', enabled: true, credentialsSealed: { not: '' } },
+      select: { id: true },
+    });
+    this.choices.set(brandId, { at: now, providerId: row?.id ?? null });
+    return row?.id ?? null;
+  }
+
+  tokenizeCard(card: CardDetails): Promise<TokenizedCard> {
+    return this.fallback.tokenizeCard(card);
+  }
+  authorize(request: PaymentAuthorizationRequest): Promise<PaymentAuthorization> {
+    return this.fallback.authorize(request);
+  }
+  verifyCard(token: string): Promise<{ ok: true } | { ok: false; reason: 'declined' }> {
+    return this.fallback.verifyCard(token);
+  }
+  capture(reference: string): Promise<void> {
+    return this.fallback.capture(reference);
+  }
+  void(reference: string): Promise<void> {
+    return this.fallback.void(reference);
+  }
+  refund(request: RefundRequest): Promise<{ refundRef: string }> {
+    return this.fallback.refund(request);
+  }
+  lookup(idempotencyKey: string): ReturnType<PaymentProvider['lookup']> {
+    return this.fallback.lookup(idempotencyKey);
+  }
+}
+
+/** The router behind `services().payments`, when the app runs one (always, from server/app.ts). */
+export function brandPaymentRouter(payments: PaymentProvider): BrandPaymentRouter | null {
+  // Next.js bundles pages apart from the server's modules: the router the server built is not an
+  // instance of the pages' copy of this class, so it is recognised by what it offers.
+  const candidate = payments as Partial<BrandPaymentRouter>;
+  const offers =
+    typeof candidate.stripeById === 'function' && typeof candidate.stripeOfBrand === 'function' && typeof candidate.forget === 'function';
+  return offers ? (payments as BrandPaymentRouter) : null;
+}

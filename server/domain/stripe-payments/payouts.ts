@@ -1,0 +1,82 @@
+import type { Db } from '../context';
+import type { StripePaymentProvider } from './stripe-provider';
+
+/** Stripe Connect payouts of a brand on the platform's Stripe account (its provider row's settings). */
+export interface PayoutSettings {
+  enabled: boolean;
+  /** The brand's connected account (acct_…): gets what is left after the hosts' commission. */
+  brandAccount: string | null;
+  /** Hosts' connected accounts by user id: each gets its commission on the order. */
+  hostAccounts: Readonly<Record<string, string>>;
+}
+
+export interface PayoutTransfer {
+  kind: 'BRAND' | 'HOST';
+  destination: string;
+  amountMinor: number;
+  transferId: string;
+}
+
+/**
+ * Pays out one paid order through Stripe Connect: a transfer per host with a connected account
+ * (their commission credits on the order) and one to the brand for the rest. Each transfer carries
+ * an idempotency key of the order and destination and is recorded once (StripeTransfer), so paying
+ * out an order again transfers nothing new. A host without a connected account is left out: their
+ * commission stays on the host statement, as without Connect.
+ */
+export async function payOutOrder(
+  db: Db,
+  provider: StripePaymentProvider,
+  settings: PayoutSettings,
+  orderId: string,
+): Promise<PayoutTransfer[]> {
+  if (!settings.enabled) return [];
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { status: true, totalMinor: true, refundedMinor: true, currency: true },
+  });
+  if (!order || order.status !== 'PAID') return [];
+  const payment = await db.stripePayment.findFirst({ where: { orderId, status: 'CAPTURED' }, select: { paymentIntentId: true } });
+  if (!payment) return [];
+  const credits = await db.commissionEntry.groupBy({ by: ['hostId'], where: { orderId }, _sum: { amountMinor: true } });
+  const plan: Omit<PayoutTransfer, 'transferId'>[] = [];
+  let hostsMinor = 0;
+  for (const credit of credits) {
+    const account = settings.hostAccounts[credit.hostId];
+    const amountMinor = credit._sum.amountMinor ?? 0;
+    if (!account || amountMinor <= 0) continue;
+    plan.push({ kind: 'HOST', destination: account, amountMinor });
+    hostsMinor += amountMinor;
+  }
+  const brandMinor = order.totalMinor - order.refundedMinor - hostsMinor;
+  if (settings.brandAccount && brandMinor > 0) plan.push({ kind: 'BRAND', destination: settings.brandAccount, amountMinor: brandMinor });
+  const done: PayoutTransfer[] = [];
+  for (const step of plan) {
+    const recorded = await db.stripeTransfer.findUnique({ where: { orderId_destination: { orderId, destination: step.destination } } });
+    if (recorded) {
+      done.push({
+        kind: recorded.kind,
+        destination: recorded.destination,
+        amountMinor: recorded.amountMinor,
+        transferId: recorded.transferId,
+      });
+      continue;
+    }
+    const transfer = await provider.stripe.transfers.create(
+      {
+        amount: step.amountMinor,
+        currency: order.currency.toLowerCase(),
+        destination: step.destination,
+        transfer_group: `order_${orderId}`,
+        metadata: { orderId, kind: step.kind },
+      },
+      { idempotencyKey: `transfer-${orderId}-${step.destination}` },
+    );
+    await db.stripeTransfer.createMany({
+      data: [{ providerId: provider.providerId, orderId, ...step, currency: order.currency, transferId: transfer.id }],
+      skipDuplicates: true,
+    });
+    done.push({ ...step, transferId: transfer.id });
+  }
+  return done;
+}
