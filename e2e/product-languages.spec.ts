@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LOCALE_COOKIE } from '../app/_i18n/locales';
 import { expect, pageReady, signIn, test } from './support/fixtures';
 
-test('a brand writes a product’s Khmer title in the editor; a buyer reading Khmer finds it by that title and sees it on the brand page', async ({
+test('a brand writes a product’s Khmer title in the editor; a buyer reading Khmer finds it by that title, sees it on the brand page and on the card the host pins in a live show', async ({
   browser,
   db,
 }) => {
@@ -44,6 +44,24 @@ test('a brand writes a product’s Khmer title in the editor; a buyer reading Kh
     await page.goto('/brands/lumen');
     await pageReady(page);
     await expect(page.getByText(khmer, { exact: true })).toBeVisible();
+  });
+  await test.step('in a live show, a product the host pins after the Khmer viewer joined shows its Khmer title', async () => {
+    const showId = `e2e_langs_show_${randomUUID().slice(0, 8)}`;
+    await db.query(
+      `INSERT INTO "Show" (id, "brandId", "hostId", title, "scheduledStart", status, "startedAt", "hostInviteStatus", "recordingEnabled")
+       SELECT $1, b.id, u.id, 'Khmer pin night', now(), 'LIVE', now(), 'ACCEPTED', false FROM "Brand" b, "User" u WHERE b.slug = 'lumen' AND u.email = 'host@demo.live'`,
+      [showId],
+    );
+    await db.query(`INSERT INTO "ShowProduct" ("showId", "productId", position) VALUES ($1, $2, 0)`, [showId, productId]);
+    const host = await browser.newContext();
+    await signIn(host, 'host@demo.live');
+    const studio = await host.newPage();
+    await studio.goto(`/studio/${showId}`);
+    await page.goto(`/shows/${showId}`);
+    await expect(page.getByTestId('viewer-count')).toHaveText(/[1-9]/);
+    await studio.getByRole('button', { name: `Pin ${title}` }).click();
+    await expect(page.getByTestId('pinned-product').getByRole('heading', { name: khmer })).toBeVisible();
+    await host.close();
   });
   await brand.close();
   await buyer.close();

@@ -41,7 +41,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     // being read arrives afterwards with a higher number and is applied on top.
     const seq = await broadcaster.current(showId);
     const user = socket.data.user;
-    // The products' words in the viewer's language (issue 19 item 6); later pin broadcasts go to the whole room in the default one.
+    // The products' words in the viewer's language (issue 19 item 6); later pin broadcasts go to the whole room in the
+    // default one, and each page takes the words of a pinned product from this lineup (show-channel-wiring.ts).
     const locale = user?.locale ?? pageLocaleOfHandshake(socket.handshake.headers.cookie, socket.handshake.headers['accept-language']);
     const [state, chat, pinnedMessage, deal, settings, auction, engagement, pinTime, stage, myStage] = await Promise.all([
       getShowState(db, showId).then((s) => localizeShowProducts(db, s, locale)),

@@ -25,13 +25,23 @@ function withStock(product: ProductCard, variantId: string, stock: number): Prod
   return { ...product, variants: product.variants.map((v) => (v.id === variantId ? { ...v, stock } : v)) };
 }
 
-/** A pin applied after it waited for the playout carries the stock of its moment; the lineup's is newer. */
-function withLineupStock(product: ProductCard, lineup: ProductCard[]): ProductCard {
+/**
+ * A pinned product as the viewer's lineup has it. The pin is broadcast to the whole room in the product's own
+ * words, while the join gave this viewer the lineup in their language (issue 19 item 6), so the title,
+ * description and variant names come from the lineup's copy. A pin applied after it waited for the playout
+ * carries the stock of its moment; the lineup's is newer.
+ */
+function asInLineup(product: ProductCard, lineup: ProductCard[]): ProductCard {
   const current = lineup.find((p) => p.id === product.id);
   if (!current) return product;
   return {
     ...product,
-    variants: product.variants.map((v) => ({ ...v, stock: current.variants.find((c) => c.id === v.id)?.stock ?? v.stock })),
+    title: current.title,
+    description: current.description,
+    variants: product.variants.map((v) => {
+      const mine = current.variants.find((c) => c.id === v.id);
+      return mine ? { ...v, name: mine.name, stock: mine.stock } : v;
+    }),
   };
 }
 
@@ -42,7 +52,7 @@ type Handlers = { [E in keyof SequencedEvents]: (event: Parameters<SequencedEven
 const apply: Handlers = {
   'show:status': (e) => () => ({ status: e.status, startedAt: e.startedAt, ...(e.status === 'SCHEDULED' ? {} : { rehearsing: false }) }),
   'show:rehearsal': (e) => () => ({ rehearsing: e.rehearsing }),
-  'product:pinned': (e) => (s) => ({ pinned: withLineupStock(e.product, s.lineup) }),
+  'product:pinned': (e) => (s) => ({ pinned: asInLineup(e.product, s.lineup) }),
   'product:unpinned': () => () => ({ pinned: null }),
   'stock:changed': (e) => (s) => ({
     pinned: s.pinned && withStock(s.pinned, e.variantId, e.stock),
