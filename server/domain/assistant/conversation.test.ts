@@ -121,6 +121,17 @@ describe('answers and handoff', () => {
     expect(cardOf(await ask(buyer!, 'យក ២ 50 ml', 'km'))).toMatchObject({ quantity: 2, variantId: serum50.id });
   });
 
+  it('a Khmer buyer names a product by the title the brand wrote in Khmer, and the reply shows it in Khmer', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    await database.prisma.productTranslation.upsert({
+      where: { productId_locale: { productId: 'demo_product_cream', locale: 'km' } },
+      create: { productId: 'demo_product_cream', locale: 'km', title: 'ក្រែមពពក' },
+      update: { title: 'ក្រែមពពក' },
+    });
+    const reply = await ask(buyer!, 'ក្រែមពពក តម្លៃប៉ុន្មាន?', 'km');
+    expect(reply).toMatchObject({ kind: 'answer', topic: 'price', product: { id: 'demo_product_cream', title: 'ក្រែមពពក' } });
+  });
+
   it('a question it cannot answer goes to the host’s Q&A', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const reply = await ask(buyer!, 'Will the host show it on dark skin?');

@@ -11,6 +11,7 @@ import { getBag, setBagItem } from '../bag';
 import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
 import { placeShowOrder, type SharedTaps } from '../orders';
+import { localizeProducts } from '../product-content';
 import type { PaymentProvider } from '../payments';
 import { shippingFor } from '../pricing';
 import { askQuestion, type QuestionView } from '../questions';
@@ -112,7 +113,7 @@ const productSelect = {
   variants: { select: { id: true, name: true, priceMinor: true, currency: true, stock: true }, orderBy: { priceMinor: 'asc' } },
 } as const;
 
-async function loadShow(db: Db, showId: string) {
+async function loadShow(db: Db, showId: string, locale: Locale) {
   const show = await db.show.findUnique({
     where: { id: showId },
     select: {
@@ -124,7 +125,13 @@ async function loadShow(db: Db, showId: string) {
     },
   });
   if (!show) throw new AppError('SHOW_NOT_FOUND', `show ${showId} not found`);
-  return show;
+  // The products' words in the asker's language (issue 19 item 6): what a question names them by, and what replies show.
+  const products = await localizeProducts(
+    db,
+    show.lineup.map((l) => l.product),
+    locale,
+  );
+  return { ...show, lineup: products.map((product) => ({ product })) };
 }
 type ShowFacts = Awaited<ReturnType<typeof loadShow>>;
 type ProductRow = ShowFacts['lineup'][number]['product'];
@@ -196,7 +203,7 @@ function couponCodeOf(understood: Understanding, text: string): string | null {
 export async function answer(ctx: AssistantContext, rawText: string): Promise<AssistantReply> {
   const text = asciiDigits(rawText);
   const understood = withLocalKeywords(understand(text, { pageLocale: ctx.pageLocale }), text);
-  const [show, deal] = await Promise.all([loadShow(ctx.db, ctx.showId), activeDeal(ctx.db, ctx.showId)]);
+  const [show, deal] = await Promise.all([loadShow(ctx.db, ctx.showId, ctx.pageLocale), activeDeal(ctx.db, ctx.showId)]);
   const { brand } = show;
   const needsProduct = (): AssistantReply => ({
     kind: 'which_product',
