@@ -1,3 +1,4 @@
+import type { Locale } from '@/app/_i18n/locales';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
@@ -39,7 +40,7 @@ beforeEach(async () => {
   stockGate.forget(serum50.id);
 });
 
-const ask = (asker: Actor, text: string, pageLocale: 'en' | 'km' = 'en') =>
+const ask = (asker: Actor, text: string, pageLocale: Locale = 'en') =>
   askAssistant({ db: database.prisma, asker, showId, pageLocale }, text);
 
 function cardOf(reply: AssistantReply) {
@@ -130,6 +131,12 @@ describe('answers and handoff', () => {
     });
     const reply = await ask(buyer!, 'ក្រែមពពក តម្លៃប៉ុន្មាន?', 'km');
     expect(reply).toMatchObject({ kind: 'answer', topic: 'price', product: { id: 'demo_product_cream', title: 'ក្រែមពពក' } });
+  });
+
+  it('in Lao and in Mongolian too, "take two of the 50 ml" (number words) proposes a card for two', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    expect(cardOf(await ask(buyer!, 'ຂ້ອຍເອົາສອງ 50 ml', 'lo'))).toMatchObject({ quantity: 2, variantId: serum50.id });
+    expect(cardOf(await ask(buyer!, '50 ml хоёрыг авъя', 'mn'))).toMatchObject({ quantity: 2, variantId: serum50.id });
   });
 
   it('a question it cannot answer goes to the host’s Q&A', async () => {
