@@ -7,7 +7,7 @@ import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { TestPaymentProvider } from '../payments';
 import { expectAppError } from '../test-actors';
-import { askAssistant, confirmAssistantCard, questionInChat, type AssistantReply } from '.';
+import { askAssistant, confirmAssistantCard, isPersonalReply, questionInChat, type AssistantReply } from '.';
 
 // The assistant's conversation against the real database: buying through a confirmation card goes
 // through the one-tap order path, so its refusals and its idempotency are the Buy button's.
@@ -137,6 +137,14 @@ describe('answers and handoff', () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     expect(cardOf(await ask(buyer!, 'ຂ້ອຍເອົາສອງ 50 ml', 'lo'))).toMatchObject({ quantity: 2, variantId: serum50.id });
     expect(cardOf(await ask(buyer!, '50 ml хоёрыг авъя', 'mn'))).toMatchObject({ quantity: 2, variantId: serum50.id });
+  });
+
+  it('"where is my order?" is answered privately with the way to the order pages, never put in the host’s public Q&A', async () => {
+    const [buyer] = await makeBuyers(database.prisma, 1);
+    const reply = await ask(buyer!, 'where is my order?');
+    expect(reply).toEqual({ kind: 'order_help' });
+    expect(isPersonalReply(reply)).toBe(true);
+    expect(await database.prisma.showQuestion.count({ where: { showId, userId: buyer!.userId } })).toBe(0);
   });
 
   it('a question it cannot answer goes to the host’s Q&A', async () => {

@@ -80,6 +80,8 @@ export type AssistantReply =
   | { kind: 'greeting' }
   /** An answer worded by the engine from the brand's FAQ and policies (answer.ts), in the asker's language. */
   | { kind: 'text'; text: string }
+  /** A question about the asker's own orders: each order's page answers it, with the action it allows (order-help). */
+  | { kind: 'order_help' }
   /** The assistant does not know: the question went to the host's Q&A (null when Q&A refused it). */
   | { kind: 'handoff'; question: QuestionView | null }
   /** A typed refusal of what was asked (SOLD_OUT, COUPON_INVALID, BAG_WHILE_LIVE, …). */
@@ -87,7 +89,13 @@ export type AssistantReply =
 
 /** Replies that concern the asker only (their bag, their order): never shown to the whole chat. */
 export function isPersonalReply(reply: AssistantReply): boolean {
-  return reply.kind === 'buy_proposal' || reply.kind === 'add_to_bag' || reply.kind === 'coupon' || reply.kind === 'refusal';
+  return (
+    reply.kind === 'buy_proposal' ||
+    reply.kind === 'add_to_bag' ||
+    reply.kind === 'coupon' ||
+    reply.kind === 'refusal' ||
+    reply.kind === 'order_help'
+  );
 }
 
 // What a viewer types to address the assistant in public chat, in each language's own script: set in the
@@ -271,7 +279,8 @@ export async function answer(ctx: AssistantContext, rawText: string): Promise<As
       case 'cancel_order':
       case 'change_address':
       case 'return_order':
-        return await handOff(ctx, rawText);
+        // Never the host's Q&A: an order is the asker's own business, answered privately on its page.
+        return { kind: 'order_help' };
       default: {
         const unreachable: never = understood.intent;
         throw new Error(`unhandled intent ${String(unreachable)}`);

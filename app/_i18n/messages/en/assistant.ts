@@ -50,6 +50,8 @@ export const assistant = {
   greeting: 'Hello! Ask me about the products in this show.',
   handoff: 'I don’t know that. I passed your question to the host’s Q&A.',
   handoffFailed: 'I don’t know that. Please ask the host in the chat.',
+  orderHelp: 'Each order’s page answers where it is and what you can still change: cancel, the address, a return.',
+  orderHelpLink: 'Open my orders',
   switchLabel: 'Shop assistant',
   switchHint:
     'Answers viewers’ questions about the lineup (price, stock, sizes, shipping) and takes orders in the conversation. Off: “@shop” is plain chat and the Ask panel is hidden.',

@@ -157,6 +157,15 @@ export function AssistantReplyView({
       return <p>{t('assistant.greeting')}</p>;
     case 'text':
       return <p>{reply.text}</p>;
+    case 'order_help':
+      return (
+        <p>
+          {t('assistant.orderHelp')}{' '}
+          <a href="/account/orders" target="_blank" rel="noopener" className="font-semibold underline">
+            {t('assistant.orderHelpLink')}
+          </a>
+        </p>
+      );
     case 'handoff':
       return <p>{reply.question ? t('assistant.handoff') : t('assistant.handoffFailed')}</p>;
     case 'refusal':
