@@ -13,10 +13,12 @@ export interface RtpIngest {
   close(): void;
 }
 
-export async function opusIngest(router: types.Router, ssrc = 1111): Promise<RtpIngest> {
+/** `appData`: e.g. `{ publisher: { userId, guest: true } }` for a guest's microphone on stage. */
+export async function opusIngest(router: types.Router, ssrc = 1111, appData: Record<string, unknown> = {}): Promise<RtpIngest> {
   const transport = await router.createDirectTransport();
   const producer = await transport.produce({
     kind: 'audio',
+    appData,
     rtpParameters: {
       codecs: [{ mimeType: 'audio/opus', payloadType: OPUS_PAYLOAD_TYPE, clockRate: 48000, channels: 2 }],
       encodings: [{ ssrc }],

@@ -275,8 +275,9 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       peer.producers.delete(producer.id);
       if (!this.closed) this.emit('producerClosed', { producerId: producer.id });
     });
-    // A host publishing here makes this node the show's origin: what was piped in from elsewhere is stale.
-    if (!publisher?.guest) for (const remote of [...this.remoteProducers.values()]) remote.close();
+    // A host publishing here makes this node the show's origin: the host's streams piped in from elsewhere are stale
+    // (guests' streams piped in from their own nodes are not).
+    if (!publisher?.guest) for (const remote of [...this.remoteProducers.values()]) if (!publisherOf(remote)?.guest) remote.close();
     this.log.info({ peerId, producerId: producer.id, kind, guest: publisher?.guest ?? false }, 'producer added');
     this.pipeToEdges(producer.id);
     this.emit('producerAdded', { producerId: producer.id, kind, publisher });

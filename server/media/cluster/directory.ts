@@ -7,7 +7,8 @@ export interface MediaNodeAddress {
 }
 
 /**
- * Which nodes carry media and which node is each show's origin, in PostgreSQL:
+ * Which nodes carry media, which node is each show's origin and on which other
+ * nodes someone (a guest on stage) publishes to it, in PostgreSQL:
  * every node already has it, with or without Redis, and a node that stops
  * heartbeating simply stops being anyone's origin.
  */
@@ -36,7 +37,27 @@ export class MediaDirectory {
     return { id: row.node.id, internalUrl: row.node.internalUrl };
   }
 
-  /** A node shutting down leaves the directory, and with it the origins it held (cascade). */
+  /** Someone publishes to the show on this node (true) or nobody does any longer (false). */
+  async setPublisher(showId: string, publishing: boolean): Promise<void> {
+    const nodeId = this.self.nodeId;
+    if (!publishing) return void (await this.db.showMediaPublisher.deleteMany({ where: { showId, nodeId } }));
+    await this.db.showMediaPublisher.upsert({
+      where: { showId_nodeId: { showId, nodeId } },
+      create: { showId, nodeId },
+      update: {},
+    });
+  }
+
+  /** The live nodes where someone publishes to the show, whether or not one of them is its origin. */
+  async publishersOf(showId: string): Promise<MediaNodeAddress[]> {
+    const rows = await this.db.showMediaPublisher.findMany({
+      where: { showId, node: { heartbeatAt: { gte: new Date(Date.now() - NODE_STALE_MS) } } },
+      select: { node: { select: { id: true, internalUrl: true } } },
+    });
+    return rows.map((row) => row.node);
+  }
+
+  /** A node shutting down leaves the directory, and with it the origins and publishers it held (cascade). */
   async leave(): Promise<void> {
     await this.db.mediaNode.deleteMany({ where: { id: this.self.nodeId } });
   }

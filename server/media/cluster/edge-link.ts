@@ -12,6 +12,8 @@ const REQUEST_TIMEOUT_MS = 5_000;
  * show's local origin router, connected to the origin node's, and a pipe
  * producer (with the origin's producer id) per producer the origin publishes.
  * From the local origin router the room spreads them over this node's workers.
+ * A node where a guest on stage publishes is pulled from the same way: `origin`
+ * is then that node, and it hands out only what is published on it.
  */
 export class EdgeLink {
   private transport: types.PipeTransport | undefined;

@@ -165,4 +165,49 @@ describe('one show across two nodes (real mediasoup workers, one PostgreSQL)', (
       'RTP after the republish',
     );
   });
+
+  it('a guest on stage publishing on node B reaches viewers on the origin node A and on a third node C, and leaves them when the guest stops', async () => {
+    const a = await startNode(46000);
+    const b = await startNode(46500);
+    const c = await startNode(47000);
+    const host = await publishOn(a, 'nodes-4');
+    const stageRoom = await b.media.room('nodes-4');
+    const guestTag = { userId: 'guest-1', guest: true };
+    const guest = await opusIngest(stageRoom.originRouter, 2222, { publisher: guestTag });
+    stageRoom.publish('guest-1', guest.producer);
+    await b.cluster.reconcile(stageRoom);
+    // The guest does not take the show over: A stays its origin.
+    const origin = await database.prisma.showMediaOrigin.findUniqueOrThrow({ where: { showId: 'nodes-4' } });
+    expect(origin.nodeId).toBe(a.cluster.nodeId);
+
+    for (const [node, name] of [
+      [a, 'A'],
+      [c, 'C'],
+    ] as const) {
+      const room = await node.media.room('nodes-4');
+      const watched = await room.watch(`viewer-on-${name}`, room.rtpCapabilities, { paused: false });
+      expect(watched.consumers.map((x) => x.consumer.producerId).sort()).toEqual([host.producer.id, guest.producer.id].sort());
+      const ofGuest = watched.consumers.find((x) => x.consumer.producerId === guest.producer.id);
+      expect(ofGuest?.consumer.publisher).toEqual(guestTag);
+      const tap = await rtpTap(room.routerOf(`viewer-on-${name}`, watched.transport.id), guest.producer.id);
+      await pumpUntil(
+        () => guest,
+        () => tap.received() >= 5,
+        `the guest's RTP from node B reaching node ${name}`,
+      );
+    }
+    // The host path is as before: B's viewers get the host from A.
+    const onB = await stageRoom.watch('viewer-on-B', stageRoom.rtpCapabilities, { paused: false, skipUserId: 'guest-1' });
+    expect(onB.consumers.map((x) => x.consumer.producerId)).toEqual([host.producer.id]);
+
+    // The guest leaves the stage: B stops being a publisher and the other nodes drop the guest's stream.
+    guest.close();
+    const originRoom = await a.media.room('nodes-4');
+    await until(
+      async () => (await database.prisma.showMediaPublisher.count({ where: { showId: 'nodes-4' } })) === 0,
+      'B leaves the directory',
+    );
+    await until(() => !originRoom.producerList().some((p) => p.producerId === guest.producer.id), "A drops the guest's stream");
+    expect(originRoom.producerList().map((p) => p.producerId)).toEqual([host.producer.id]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Db } from '../../domain/context';
 import type { MediaService } from '../media-service';
 import { publisherOf, type ShowMediaRoom } from '../show-media-room';
 import { HEARTBEAT_MS, IDLE_ROOM_MS, RECONCILE_MS, type MediaClusterConfig } from './config';
-import { MediaDirectory } from './directory';
+import { MediaDirectory, type MediaNodeAddress } from './directory';
 import { EdgeLink } from './edge-link';
 import { PipeOrigin } from './pipe-origin';
 
@@ -12,14 +12,18 @@ import { PipeOrigin } from './pipe-origin';
  * Several nodes carrying one show. The node whose host publishes a show is its
  * origin (recorded in the directory); a room on any other node is an edge that
  * pipes the origin's producers in (EdgeLink) and spreads them over its own
- * workers. Every room checks its origin once a second and before serving a
- * viewer, so a new producer, a host's republish after a worker died, or a host
- * who moved to another node is followed without anyone reloading.
+ * workers. A guest on stage publishing on another node does not move the
+ * origin: that node is recorded as one of the show's publishers, and every
+ * other room of the show pipes its local producers in the same way. Every room
+ * checks the directory once a second and before serving a viewer, so a new
+ * producer, a host's republish after a worker died, or a host who moved to
+ * another node is followed without anyone reloading.
  */
 export class MediaCluster {
   private readonly directory: MediaDirectory;
   private readonly origin: PipeOrigin;
-  private readonly links = new Map<ShowMediaRoom, EdgeLink>();
+  /** Per room, a link to each other node it pulls from (the origin, the guests' nodes), by node id. */
+  private readonly links = new Map<ShowMediaRoom, Map<string, EdgeLink>>();
   private readonly running = new Map<ShowMediaRoom, { current: Promise<void>; next?: Promise<void> }>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly lastUsed = new WeakMap<ShowMediaRoom, number>();
@@ -80,8 +84,7 @@ export class MediaCluster {
     if (this.closed) return;
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
-    for (const link of this.links.values()) link.close();
-    this.links.clear();
+    for (const room of [...this.links.keys()]) this.unlink(room);
     await this.directory.leave().catch((error: unknown) => this.log.warn({ err: error }, 'leaving the media directory failed'));
   }
 
@@ -106,37 +109,55 @@ export class MediaCluster {
     room.refreshRemote = () => this.reconcile(room);
     room.on('producerAdded', () => void this.reconcile(room));
     room.once('closed', () => {
-      this.links.get(room)?.close();
-      this.links.delete(room);
+      this.unlink(room);
+      // A room that opens again for the show (a worker restart) records itself again on its next reconcile.
+      if (!this.closed && !this.media.openRooms().some((other) => other !== room && other.showId === room.showId))
+        void this.directory.setPublisher(room.showId, false).catch(() => undefined);
     });
   }
 
   private async reconcileOnce(room: ShowMediaRoom): Promise<void> {
     if (this.closed || room.isClosed) return;
-    const origin = await this.directory.originOf(room.showId);
-    // A guest on stage publishing here does not make this node the origin: only the host does.
-    if (room.localProducers().some((p) => !publisherOf(p)?.guest)) {
+    const self = this.config.nodeId;
+    const [origin, publishers] = await Promise.all([this.directory.originOf(room.showId), this.directory.publishersOf(room.showId)]);
+    if (this.closed || room.isClosed) return;
+    const local = room.localProducers();
+    const hostHere = local.some((p) => !publisherOf(p)?.guest);
+    // A guest on stage publishing here does not make this node the origin (only the host does): it makes it a publisher.
+    const publishing = local.length > 0 && !hostHere;
+    if (publishing !== publishers.some((node) => node.id === self)) await this.directory.setPublisher(room.showId, publishing);
+    const sources = new Map<string, MediaNodeAddress>();
+    if (hostHere) {
       // The host publishes here: this node is the origin, whatever the directory said.
-      this.unlink(room);
-      if (origin?.id !== this.config.nodeId) await this.directory.claimOrigin(room.showId);
-      return;
-    }
-    if (!origin || origin.id === this.config.nodeId) return this.unlink(room);
-    let link = this.links.get(room);
-    if (link && link.origin.id !== origin.id) link = this.unlink(room);
-    if (!link) {
-      link = new EdgeLink(origin, room, this.config, this.log.child({ showId: room.showId }));
-      this.links.set(room, link);
-    }
-    try {
-      await link.sync();
-    } catch (error) {
-      this.log.warn({ err: error, showId: room.showId, origin: origin.id }, 'could not pipe the show from its origin node');
-    }
+      if (origin?.id !== self) await this.directory.claimOrigin(room.showId);
+    } else if (origin && origin.id !== self) sources.set(origin.id, origin);
+    for (const node of publishers) if (node.id !== self) sources.set(node.id, node);
+
+    const links = this.links.get(room) ?? new Map<string, EdgeLink>();
+    this.links.set(room, links);
+    for (const [nodeId, link] of links)
+      if (!sources.has(nodeId)) {
+        link.close();
+        links.delete(nodeId);
+      }
+    await Promise.all(
+      [...sources.values()].map(async (node) => {
+        let link = links.get(node.id);
+        if (!link) {
+          link = new EdgeLink(node, room, this.config, this.log.child({ showId: room.showId }));
+          links.set(node.id, link);
+        }
+        try {
+          await link.sync();
+        } catch (error) {
+          this.log.warn({ err: error, showId: room.showId, node: node.id }, 'could not pipe the show from another node');
+        }
+      }),
+    );
   }
 
   private unlink(room: ShowMediaRoom): undefined {
-    this.links.get(room)?.close();
+    for (const link of this.links.get(room)?.values() ?? []) link.close();
     this.links.delete(room);
     return undefined;
   }
