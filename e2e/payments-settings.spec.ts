@@ -3,13 +3,18 @@ import { expect, signIn, test } from './support/fixtures';
 // A brand owner switches card payments from the test provider to the brand's Stripe keys on the
 // Payments page: the keys are checked for their shape, shown only by their last four, and the
 // warning about test payments goes once Stripe is in use. (Stripe itself is not reached here.)
-test('an owner saves Stripe keys, sees only their last four, and switches card payments to Stripe and back', async ({ browser, db }) => {
+test('an owner finds cards and QR payments on one page, saves Stripe keys, sees only their last four, and switches card payments to Stripe and back', async ({
+  browser,
+  db,
+}) => {
   const owner = await browser.newContext();
   await signIn(owner, 'brand@demo.live');
   const page = await owner.newPage();
   try {
     await page.goto('/dashboard/brands/lumen/payments');
     await expect(page.getByTestId('test-payments-warning')).toBeVisible();
+    // Cards and bank QR codes are set on one page (issue 21 item 3).
+    await expect(page.getByRole('heading', { level: 2, name: 'QR payments' })).toBeVisible();
 
     await page.getByLabel('Secret key').fill('not-a-key');
     await page.getByRole('button', { name: 'Save keys' }).click();

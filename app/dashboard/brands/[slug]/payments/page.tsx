@@ -7,6 +7,7 @@ import { secretsKey } from '@/server/domain/simulcast';
 import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { CardProviderSettings } from './card-provider-settings';
+import { QrPaymentsSection } from '../settings/payments/qr/qr-payments-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -33,7 +34,12 @@ export default async function BrandPaymentsPage({ params }: { params: Promise<{ 
         view={card}
         webhookUrl={card.stripe.webhookPath ? new URL(card.stripe.webhookPath, env.PUBLIC_URL).toString() : null}
       />
-      {/* QR payments (KHQR, QPay, Lao QR): <QrProviderSettings slug={slug} /> goes here. */}
+      <section aria-labelledby="qr-payments-heading" className="space-y-4 border-t border-neutral-200 pt-6">
+        <h2 id="qr-payments-heading" className="text-xl font-bold">
+          {t('dashboard.qrPayments.title')}
+        </h2>
+        <QrPaymentsSection slug={slug} actor={{ userId: user.id, name: user.name }} />
+      </section>
     </div>
   );
 }
