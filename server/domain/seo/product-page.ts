@@ -28,8 +28,8 @@ export async function productPage(db: Db, productId: string, locale: Locale = 'e
     db.show.findMany({
       where: { ...discoverableShow, status: { in: ['LIVE', 'SCHEDULED'] }, lineup: sells.lineup },
       select: showCardSelect,
-      // LIVE sorts after SCHEDULED in the enum: live shows first.
-      orderBy: [{ status: 'desc' }, { scheduledStart: 'asc' }],
+      // LIVE sorts after SCHEDULED in the enum: live shows first, the latest to go live first; then the soonest to start.
+      orderBy: [{ status: 'desc' }, { startedAt: { sort: 'desc', nulls: 'last' } }, { scheduledStart: 'asc' }],
       take: SHOWS_PER_LIST,
     }),
     db.show.findMany({
