@@ -61,6 +61,8 @@ describe('seo: sitemap and product page', () => {
     await replayOf(replay);
     const other = await show({ title: 'Without it' });
 
+    const before = (await productPage(database.prisma, product)).liveAndUpcoming.map((s) => s.id);
+    expect(before.indexOf(live)).toBeLessThan(before.indexOf(upcoming));
     // More live shows than the page lists: the one that went live last is among them, first.
     for (let i = 0; i < 13; i++)
       await show({ title: `Older live ${i}`, status: 'LIVE', scheduledStart: hours(-3), startedAt: hours(-2) }, product);
