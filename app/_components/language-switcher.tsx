@@ -22,7 +22,7 @@ export function LanguageSwitcher() {
           router.refresh();
         });
       }}
-      className="max-w-24 rounded-full border border-neutral-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-brand-500"
+      className="max-w-20 rounded-full border border-neutral-300 bg-white px-2 py-1.5 sm:max-w-24 text-sm focus-visible:outline-2 focus-visible:outline-brand-500"
     >
       {LOCALES.map((code) => (
         <option key={code} value={code} lang={code}>

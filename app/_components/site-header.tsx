@@ -6,7 +6,7 @@ import { services } from '@/server/services';
 import { LanguageSwitcher, SignOutButton } from './lazy-shared';
 
 const navLinkClass =
-  'rounded-full px-2 py-2 font-medium text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+  'rounded-full px-1.5 py-2 font-medium sm:px-2 text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
 
 /**
  * prefetch: false where the page's own startup must have the server to itself (a live show: the viewer's
@@ -17,7 +17,7 @@ export async function SiteHeader({ prefetch }: { prefetch?: false } = {}) {
   const seller = user !== null && (await worksOnShows(services().db, user.id));
   return (
     <header className="sticky top-0 z-20 border-b border-neutral-200 bg-white/90 backdrop-blur">
-      <nav aria-label={t('common.nav.main')} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-4">
+      <nav aria-label={t('common.nav.main')} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-3 sm:px-4">
         <Link prefetch={prefetch} href="/" className="shrink-0 text-lg font-bold tracking-tight text-ink">
           {/* The name on every width: a first visit on a phone must see what this is, not a dot. */}
           <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-full bg-brand-500 align-middle" />
