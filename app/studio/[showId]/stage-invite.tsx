@@ -8,11 +8,13 @@ import { request, type ShowClientSocket } from '../../_lib/show-socket';
 
 const BUTTON =
   'inline-flex min-h-11 shrink-0 items-center justify-center rounded-full border border-neutral-300 bg-white px-3 text-sm font-semibold text-ink hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
+const CANDIDATES_REFRESH_MS = 10_000;
 const INPUT = 'min-h-11 w-full min-w-0 rounded-lg border border-neutral-300 px-3 text-base';
 
 /**
  * Inviting from the studio: a searchable list of the signed-in people watching now
- * (`stage:candidates`, asked again as the host types and after each stage change) and
+ * (`stage:candidates`, asked again as the host types, as the number watching or the stage
+ * changes, and every few seconds) and
  * an influencer by handle, who finds the invitation when they open the show.
  */
 export function StageInvite({
@@ -37,13 +39,15 @@ export function StageInvite({
   useEffect(() => {
     if (!socket) return;
     let current = true;
-    const timer = setTimeout(
-      () => void request(socket, 'stage:candidates', { showId, query }).then((answer) => current && answer.ok && setPeople(answer.people)),
-      200,
-    );
+    const ask = () =>
+      void request(socket, 'stage:candidates', { showId, query }).then((answer) => current && answer.ok && setPeople(answer.people));
+    const timer = setTimeout(ask, 200);
+    // Someone who joins as another leaves keeps the count the same: the list is refreshed anyway.
+    const refresh = setInterval(ask, CANDIDATES_REFRESH_MS);
     return () => {
       current = false;
       clearTimeout(timer);
+      clearInterval(refresh);
     };
   }, [socket, showId, query, revision]);
 

@@ -54,7 +54,16 @@ export function useStage(socket: ShowClientSocket | null, showId: string, connec
   };
 }
 
-export function StagePanel({ controls, live }: { controls: ReturnType<typeof useStage>; live: boolean }) {
+export function StagePanel({
+  controls,
+  live,
+  watching,
+}: {
+  controls: ReturnType<typeof useStage>;
+  live: boolean;
+  /** How many watch now: a change asks for the list of people watching again. */
+  watching: number;
+}) {
   const { t } = useI18n();
   const layoutId = useId();
   const { stage, error } = controls;
@@ -132,7 +141,7 @@ export function StagePanel({ controls, live }: { controls: ReturnType<typeof use
           <StageInvite
             socket={controls.socket}
             showId={controls.showId}
-            revision={[...people.map((p) => p.userId), stage?.split.shares.length ?? 0].join()}
+            revision={[watching, ...people.map((p) => p.userId), stage?.split.shares.length ?? 0].join()}
             onInvite={controls.invite}
           />
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">

@@ -125,7 +125,7 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
             </div>
           )}
         </section>
-        {!ended && <StagePanel controls={stage} live={live} />}
+        {!ended && <StagePanel controls={stage} live={live} watching={state.viewerCount} />}
         {!ended && <ReactionsStrip tally={reactions} />}
         {!ended && <FiguresPanel viewerCount={state.viewerCount} figures={figures} failed={figuresFailed} currency={currency} />}
         {!ended && (
