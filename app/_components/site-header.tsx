@@ -1,60 +1,6 @@
 import Link from 'next/link';
-import { getI18n } from '@/app/_i18n/server';
-import { currentUser } from '@/server/auth/session';
-import { worksOnShows } from '@/server/domain/accounts';
-import { services } from '@/server/services';
-import { LanguageSwitcher, SignOutButton } from './lazy-shared';
+import { SiteHeaderView } from './site-header-view';
 
-const navLinkClass =
-  'rounded-full px-1.5 py-2 font-medium sm:px-2 text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-brand-500';
-
-/**
- * prefetch: false where the page's own startup must have the server to itself (a live show: the viewer's
- * media:watch and transport answers would otherwise wait behind renders of the pages these links lead to).
- */
-export async function SiteHeader({ prefetch }: { prefetch?: false } = {}) {
-  const [user, { t }] = await Promise.all([currentUser(), getI18n()]);
-  const seller = user !== null && (await worksOnShows(services().db, user.id));
-  return (
-    <header className="sticky top-0 z-20 border-b border-neutral-200 bg-white/90 backdrop-blur">
-      <nav aria-label={t('common.nav.main')} className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-3 sm:px-4">
-        <Link prefetch={prefetch} href="/" className="shrink-0 text-lg font-bold tracking-tight text-ink">
-          {/* The name on every width: a first visit on a phone must see what this is, not a dot. */}
-          <span aria-hidden className="mr-1 inline-block h-2.5 w-2.5 rounded-full bg-brand-500 align-middle" />
-          <span className="text-base min-[400px]:text-lg">{t('common.appName')}</span>
-        </Link>
-        {/* On a phone: the two places people go; search is on the home page, sign-out on the account page. */}
-        <div className="flex items-center gap-0.5 text-sm sm:gap-2">
-          <Link prefetch={prefetch} href="/search" className={`${navLinkClass} hidden sm:inline`}>
-            {t('common.nav.search')}
-          </Link>
-          {user ? (
-            <>
-              {seller && (
-                <Link prefetch={prefetch} href="/dashboard" className={navLinkClass}>
-                  {t('common.nav.dashboard')}
-                </Link>
-              )}
-              <Link prefetch={prefetch} href="/account" className={navLinkClass}>
-                <span className="sm:hidden">{t('common.nav.account')}</span>
-                <span className="hidden sm:inline">{user.name}</span>
-              </Link>
-              <span className="hidden sm:inline">
-                <SignOutButton />
-              </span>
-            </>
-          ) : (
-            <Link
-              prefetch={prefetch}
-              href="/signin"
-              className="rounded-full bg-ink px-4 py-2 text-sm font-semibold text-white hover:bg-neutral-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-            >
-              {t('common.nav.signIn')}
-            </Link>
-          )}
-          <LanguageSwitcher />
-        </div>
-      </nav>
-    </header>
-  );
+export function SiteHeader() {
+  return <SiteHeaderView Anchor={Link} />;
 }

@@ -1,10 +1,10 @@
-import Link from 'next/link';
+import { PlainAnchor } from '../../_components/anchor';
 import type { SessionUser } from '@/server/auth/session';
 import { otherShows, preShowDetails } from '@/server/domain/discovery';
 import { isFollowingHost } from '@/server/domain/notifications';
 import { services } from '@/server/services';
 import { FollowButton } from './lazy-parts';
-import { ShowGrid } from '../../_components/show-card';
+import { PlainShowGrid } from '../../_components/plain-show-grid';
 import { getI18n } from '@/app/_i18n/server';
 
 /**
@@ -37,17 +37,17 @@ export async function EndedShow({ showId, user }: { showId: string; user: Sessio
             />
           )}
           {user && (
-            <Link
+            <PlainAnchor
               href="/account/orders"
               className="inline-flex items-center rounded-full border border-ink px-4 py-2 text-sm font-semibold hover:bg-neutral-100"
             >
               {t('discovery.ended.yourOrders')}
-            </Link>
+            </PlainAnchor>
           )}
         </div>
       </div>
       <h3 className="text-sm font-semibold uppercase tracking-wide text-neutral-500">{t('discovery.ended.others')}</h3>
-      <ShowGrid shows={others} viewerId={user?.id} empty={t('discovery.ended.othersEmpty', { host: show.host.name })} />
+      <PlainShowGrid shows={others} viewerId={user?.id} empty={t('discovery.ended.othersEmpty', { host: show.host.name })} />
     </section>
   );
 }

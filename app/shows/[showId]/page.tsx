@@ -1,5 +1,5 @@
+import { PlainAnchor } from '../../_components/anchor';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { preload } from 'react-dom';
 import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
@@ -8,7 +8,7 @@ import { getReplay } from '@/server/domain/replays';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
-import { SiteHeader } from '../../_components/site-header';
+import { PlainSiteHeader } from '../../_components/plain-site-header';
 import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
 import { ReplayViewer } from './late-parts';
@@ -119,7 +119,7 @@ export default async function ShowPage({
     const { cancelReason } = await services().db.show.findUniqueOrThrow({ where: { id: showId }, select: { cancelReason: true } });
     return (
       <>
-        <SiteHeader prefetch={false} />
+        <PlainSiteHeader />
         <main className="mx-auto max-w-xl space-y-3 px-4 py-16 text-center">
           <h1 className="text-2xl font-bold tracking-tight">{show.title}</h1>
           <p role="status" className="text-neutral-700">
@@ -130,9 +130,9 @@ export default async function ShowPage({
               {show.brand.name}: “{cancelReason}”
             </p>
           )}
-          <Link href="/" className="font-semibold text-brand-700 underline">
+          <PlainAnchor href="/" className="font-semibold text-brand-700 underline">
             {t('discovery.cancelled.seeOthers')}
-          </Link>
+          </PlainAnchor>
         </main>
       </>
     );
@@ -144,7 +144,7 @@ export default async function ShowPage({
   if (replay) {
     return (
       <>
-        <SiteHeader prefetch={false} />
+        <PlainSiteHeader />
         <ReplayViewer key={user?.id ?? 'guest'} show={show} replay={replay} signedIn={user !== null} />
         <ShowStructuredData show={show} replayDurationMs={replay.durationMs} />
       </>
@@ -158,7 +158,7 @@ export default async function ShowPage({
     <>
       {/* A viewer's first seconds belong to the stream: prefetching the header's pages would have the server
           render three other pages (twice each, by Next's segment prefetch) while it answers this viewer's media. */}
-      <SiteHeader prefetch={false} />
+      <PlainSiteHeader />
       {/* Keyed on the account: signing in from the sheet over the stream renders a fresh
           player whose show channel connects with the new session. */}
       <ShowViewer

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PlainAnchor } from '../../_components/anchor';
 import type { PreShowDetails } from '@/server/domain/discovery';
 import { LocalTime } from '../../_components/local-time';
 import { Countdown } from './late-parts';
@@ -38,16 +38,16 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
           <p className="text-sm">
             {rich(t('discovery.preShow.with'), {
               host: show.host.handle ? (
-                <Link href={`/hosts/${show.host.handle}`} className="font-semibold text-brand-700 underline">
+                <PlainAnchor href={`/hosts/${show.host.handle}`} className="font-semibold text-brand-700 underline">
                   {show.host.name}
-                </Link>
+                </PlainAnchor>
               ) : (
                 <span className="font-semibold">{show.host.name}</span>
               ),
               brand: (
-                <Link href={`/brands/${show.brand.slug}`} className="font-semibold text-brand-700 underline">
+                <PlainAnchor href={`/brands/${show.brand.slug}`} className="font-semibold text-brand-700 underline">
                   {show.brand.name}
-                </Link>
+                </PlainAnchor>
               ),
             })}
           </p>
@@ -55,13 +55,13 @@ export async function PreShow({ show, viewer }: { show: PreShowDetails; viewer: 
         </div>
         <div className="flex flex-wrap gap-2 sm:flex-col">
           {viewer.isHost ? (
-            <a
+            <PlainAnchor
               href={`/studio/${show.id}`}
               className="inline-flex items-center justify-center rounded-full bg-ink px-4 py-2.5 font-semibold text-white hover:bg-neutral-800"
             >
               {/* A full page load: camera and microphone are allowed by the studio's own Permissions-Policy, which a client-side navigation would not bring. */}
               {t('discovery.preShow.openStudio')}
-            </a>
+            </PlainAnchor>
           ) : (
             <FollowButton
               target="show"

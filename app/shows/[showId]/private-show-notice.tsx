@@ -1,13 +1,13 @@
-import Link from 'next/link';
+import { PlainAnchor } from '../../_components/anchor';
 import { getI18n } from '@/app/_i18n/server';
-import { SiteHeader } from '../../_components/site-header';
+import { PlainSiteHeader } from '../../_components/plain-site-header';
 
 /** What a visitor the show refuses (FORBIDDEN: a private show, or a rehearsal) reads instead of the player. */
 export async function PrivateShowNotice({ brand, rehearsal, signedIn }: { brand: string; rehearsal: boolean; signedIn: boolean }) {
   const { t } = await getI18n();
   return (
     <>
-      <SiteHeader prefetch={false} />
+      <PlainSiteHeader />
       <main
         className="mx-auto max-w-xl space-y-4 px-4 py-16 text-center"
         data-refusal={rehearsal ? 'REHEARSAL_STAFF_ONLY' : 'SHOW_PRIVATE'}
@@ -20,13 +20,13 @@ export async function PrivateShowNotice({ brand, rehearsal, signedIn }: { brand:
         </p>
         <p className="flex flex-wrap justify-center gap-4">
           {!signedIn && (
-            <Link href="/signin" className="font-semibold text-brand-700 underline">
+            <PlainAnchor href="/signin" className="font-semibold text-brand-700 underline">
               {t('discovery.private.signIn')}
-            </Link>
+            </PlainAnchor>
           )}
-          <Link href="/" className="font-semibold text-brand-700 underline">
+          <PlainAnchor href="/" className="font-semibold text-brand-700 underline">
             {t('discovery.private.seeOthers')}
-          </Link>
+          </PlainAnchor>
         </p>
       </main>
     </>
