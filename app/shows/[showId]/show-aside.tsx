@@ -1,6 +1,7 @@
 'use client';
 
-import type { ComponentProps, RefObject } from 'react';
+import { lazy, Suspense, useEffect, useState, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { ShowSummary } from '@/server/domain/shows';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { ReactionKind } from '@/server/realtime/protocol';
@@ -10,13 +11,23 @@ import type { ChatRefusal } from '../../_components/chat-panel';
 import { BagIcon } from '../../_components/icons';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
 import { PublicReplies } from './assistant/public-replies';
+import { useAssistant } from './assistant/use-assistant';
+import { stripeFix } from './stripe-fix';
+import { useBag } from './use-bag';
+import { SheetLoading } from './loading-status';
 import { EngagementCards } from './engagement/engagement-cards';
-import { ChatPanel, LineupList, PinnedProduct, ReactionBar } from './lazy-parts';
+import { ChatPanel, LineupList, PinnedProduct } from './aside-parts';
+import { ReactionBar } from './lazy-parts';
 import { useShowModeration } from './moderation/use-show-moderation';
-import { AuctionCard, ModerationBar } from './on-demand-parts';
+import { AuctionCard, BackInStockToast, ModerationBar } from './on-demand-parts';
 import type { BuyResult } from './pinned-product';
 import type { ShowChannelState } from './use-show-channel';
-import type { useWaitlist } from './waitlist/use-waitlist';
+import { useWaitlist } from './waitlist/use-waitlist';
+import { AnsweringOverlay } from './engagement/answering-overlay';
+
+const BagDrawer = lazy(() => import('./bag-drawer'));
+// The Ask panel opens on a tap: its code loads then.
+const AskPanel = lazy(() => import('./assistant/ask-panel').then((m) => ({ default: m.AskPanel })));
 
 /**
  * The viewer page's shopping and chat zone: engagement cards, the auction, the pinned (or opened) product, who
@@ -35,13 +46,16 @@ export function ShowAside({
   shown,
   opened,
   onOpen,
-  onBuy,
-  onAddToBag,
-  shipping,
-  waitlist,
   untilJoined,
   typedChat,
-  publicReplies,
+  socket,
+  assistantEnabled,
+  askSlot,
+  overlaySlot,
+  bagOpen,
+  onCloseBag,
+  onBagCount,
+  onBagNotice,
 }: {
   show: ShowSummary;
   signedIn: boolean;
@@ -53,20 +67,79 @@ export function ShowAside({
   /** Whether `shown` is a product the viewer opened (the card offers a way back). */
   opened: boolean;
   onOpen: (productId: string | null) => void;
-  onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
-  onAddToBag: (variantId: string) => Promise<void>;
-  shipping: ComponentProps<typeof PinnedProduct>['shipping'];
-  waitlist: ReturnType<typeof useWaitlist>;
   /** Resolves once the show channel has joined (or gave up waiting): Send waits for it rather than get NOT_JOINED. */
   untilJoined: () => Promise<void>;
   /** What was typed into the server's chat box before the page's code ran (typed-before-hydration.ts). */
   typedChat: { readonly current: string };
-  /** The shop assistant's latest public replies, shown under the chat; null when the assistant is off. */
-  publicReplies: ComponentProps<typeof PublicReplies>['entries'] | null;
+  /** The show channel's socket once connected (the shop assistant listens on it). */
+  socket: ShowClientSocket | null;
+  /** The show's shop assistant is on (issue 19): its Ask button, its panel and its public replies under the chat. */
+  assistantEnabled: boolean;
+  /** Where the top bar keeps the Ask button, beside the bag. */
+  askSlot: HTMLElement | null;
+  /** Where the video's container keeps this zone's overlays over the picture (back in stock, answering now). */
+  overlaySlot: HTMLElement | null;
+  /** The top bar's bag button opened the bag sheet; the sheet is rendered here, beside the bag it shows. */
+  bagOpen: boolean;
+  onCloseBag: () => void;
+  /** The bag's item count, for the top bar's button. */
+  onBagCount: (count: number) => void;
+  /** What the last "Add to bag" did, for the line under the bag button. */
+  onBagNotice: (notice: string | null) => void;
 }) {
   const { t } = useI18n();
   const live = state.status === 'LIVE';
   const moderation = useShowModeration(socketRef, show.id, state.role);
+  const joined = signedIn && state.role !== null && state.connection === 'connected';
+  // The bag and the assistant are here, not in the page's first load: nothing in them is needed for the first frame.
+  const bag = useBag(show.id, socketRef, joined);
+  const itemCount = bag.bag?.itemCount ?? 0;
+  useEffect(() => onBagCount(itemCount), [itemCount, onBagCount]);
+  const assistant = useAssistant(
+    show.id,
+    socket,
+    assistantEnabled,
+    (couponCode) => void (couponCode ? bag.applyCoupon(couponCode) : bag.refresh()),
+  );
+  const asking = signedIn && live && assistant.enabled;
+  const waitlist = useWaitlist(
+    show.id,
+    socketRef,
+    joined,
+    (shown?.variants ?? []).filter((v) => v.stock <= 0).map((v) => v.id),
+  );
+  // Portals only after mount: the server's HTML has no Ask button, so hydration must not meet one.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+
+  // The line under Buy (the shipping the price on it adds) is the pinned card's own, from the bag's rule.
+  const shipping = bag.bag ? { rule: bag.bag.shipping, currency: bag.bag.currency } : null;
+
+  async function addToBag(variantId: string) {
+    onBagNotice(null);
+    const answer = await bag.add(variantId);
+    onBagNotice(answer.ok ? t('viewer.product.addedToBag') : answer.message);
+  }
+
+  async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
+    const socket = socketRef.current;
+    if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
+    await untilJoined();
+    // The viewer's waitlist hold on the variant (issue 18 item 5) lets them buy the unit kept for them.
+    const held = waitlist.isHeld(variantId) || undefined;
+    // One retry with the same key: if the first answer was lost, the server replays the same order.
+    for (let attempt = 0; ; attempt++) {
+      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
+      if (response.ok) return { ok: true, order: response.order };
+      if (response.error.code !== 'INTERNAL' || attempt >= 1)
+        return {
+          ok: false,
+          message: errorText(t, response.error),
+          code: response.error.code,
+          ...stripeFix(response.error.reason, show.brand.id),
+        };
+    }
+  }
 
   async function sendChat(text: string): Promise<string | null | ChatRefusal> {
     const socket = socketRef.current;
@@ -83,91 +156,138 @@ export function ShowAside({
       ? t('viewer.page.productAndMore', { product: purchase.productTitle, count: purchase.moreProducts })
       : (purchase?.productTitle ?? '');
 
+  // The sheets and overlays sit outside the aside: on a phone it lets taps through to the video (pointer-events).
   return (
-    <aside
-      aria-label={t('viewer.page.shoppingAndChat')}
-      className="pointer-events-none absolute inset-x-3 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
-    >
-      {live && (
-        <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
-          <ReactionBar onSend={onReact} vertical />
+    <>
+      <aside
+        aria-label={t('viewer.page.shoppingAndChat')}
+        className="pointer-events-none absolute inset-x-3 bottom-[calc(0.75rem+env(safe-area-inset-bottom))] z-10 flex max-h-[calc(100%-8rem)] flex-col gap-2 overflow-y-auto md:pointer-events-auto md:static md:max-h-none md:gap-3 md:overflow-visible"
+      >
+        {live && (
+          <div className="pointer-events-auto self-end md:hidden" data-overlay="reactions">
+            <ReactionBar onSend={onReact} vertical />
+          </div>
+        )}
+        <div className="pointer-events-auto order-0 shrink-0">
+          <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
         </div>
-      )}
-      <div className="pointer-events-auto order-0 shrink-0">
-        <EngagementCards showId={show.id} engagement={state.engagement} socketRef={socketRef} signedIn={signedIn} live={live} />
-      </div>
-      {state.auction && (
+        {state.auction && (
+          <div className="pointer-events-auto order-3 shrink-0 md:order-1">
+            <AuctionCard key={state.auction.id} auction={state.auction} socket={socketRef.current} signedIn={signedIn} />
+          </div>
+        )}
         <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-          <AuctionCard key={state.auction.id} auction={state.auction} socket={socketRef.current} signedIn={signedIn} />
+          {shown ? (
+            <PinnedProduct
+              key={shown.id}
+              product={shown}
+              back={
+                opened
+                  ? {
+                      label: state.pinned ? t('viewer.product.backToLive') : t('viewer.product.closeProduct'),
+                      onBack: () => onOpen(null),
+                    }
+                  : undefined
+              }
+              more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={onOpen} strip />}
+              deal={state.deal}
+              canBuy={signedIn}
+              live={live}
+              onBuy={buy}
+              onAddToBag={addToBag}
+              shipping={shipping}
+              waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
+            />
+          ) : (
+            state.status !== 'ENDED' && (
+              <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">
+                {t('viewer.page.noPinned')}
+              </p>
+            )
+          )}
         </div>
-      )}
-      <div className="pointer-events-auto order-3 shrink-0 md:order-1">
-        {shown ? (
-          <PinnedProduct
-            key={shown.id}
-            product={shown}
-            back={
-              opened
-                ? {
-                    label: state.pinned ? t('viewer.product.backToLive') : t('viewer.product.closeProduct'),
-                    onBack: () => onOpen(null),
-                  }
-                : undefined
-            }
-            more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={onOpen} strip />}
-            deal={state.deal}
-            canBuy={signedIn}
-            live={live}
-            onBuy={onBuy}
-            onAddToBag={onAddToBag}
-            shipping={shipping}
-            waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
+        {purchase && (
+          // Its own line between chat and product, one line long: it never sits on the chat or the card.
+          <p
+            key={purchase.at}
+            aria-live="polite"
+            data-testid="just-bought"
+            className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3"
+          >
+            <BagIcon />{' '}
+            {purchase.others > 0
+              ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
+              : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
+          </p>
+        )}
+        <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
+          {moderation.setSlowMode && (
+            <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
+          )}
+          <ChatPanel
+            messages={state.chat}
+            pinnedMessage={state.pinnedMessage}
+            slowModeSeconds={state.slowModeSeconds}
+            signedIn={signedIn}
+            canModerate={moderation.canModerate}
+            actions={{ send: sendChat, ...moderation.actions }}
+            tone="overlay"
+            typedBeforeHydration={typedChat}
           />
-        ) : (
-          state.status !== 'ENDED' && (
-            <p className="hidden rounded-2xl border border-dashed border-neutral-300 p-6 text-center text-neutral-600 md:block">
-              {t('viewer.page.noPinned')}
-            </p>
-          )
+          {live && assistant.enabled && <PublicReplies entries={assistant.publicReplies} />}
+          {moderation.dialog}
+        </div>
+        <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
+          <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
+            {t('viewer.page.lineup')}
+          </h2>
+          <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={onOpen} />
+        </section>
+      </aside>
+      {mounted &&
+        overlaySlot &&
+        createPortal(
+          <>
+            {waitlist.offer && (
+              <BackInStockToast
+                key={waitlist.offer.variantId}
+                offer={waitlist.offer}
+                onOpen={() => {
+                  onOpen(waitlist.offer?.productId ?? null);
+                  waitlist.dismissOffer();
+                }}
+                onDismiss={waitlist.dismissOffer}
+              />
+            )}
+            <AnsweringOverlay questions={state.engagement.questions} />
+          </>,
+          overlaySlot,
         )}
-      </div>
-      {purchase && (
-        // Its own line between chat and product, one line long: it never sits on the chat or the card.
-        <p
-          key={purchase.at}
-          aria-live="polite"
-          data-testid="just-bought"
-          className="pointer-events-auto order-1 w-fit max-w-full shrink-0 truncate rounded-full bg-white/90 px-3 py-1 text-sm font-medium text-ink shadow md:order-3"
-        >
-          <BagIcon />{' '}
-          {purchase.others > 0
-            ? t('viewer.page.othersJustBought', { buyer: purchase.buyerName, count: purchase.others, product: purchaseProduct })
-            : t('viewer.page.justBought', { buyer: purchase.buyerName, product: purchaseProduct })}
-        </p>
+      {mounted &&
+        asking &&
+        askSlot &&
+        createPortal(
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-label={t('assistant.askButtonLabel')}
+            onClick={() => assistant.setOpen(true)}
+            className="rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
+          >
+            {t('assistant.askButton')}
+          </button>,
+          askSlot,
+        )}
+      {bagOpen && (
+        <Suspense fallback={<SheetLoading />}>
+          <BagDrawer controls={bag} live={live} onClose={onCloseBag} />
+        </Suspense>
       )}
-      <div className="pointer-events-auto order-2 flex min-h-0 shrink-0 flex-col md:h-80 md:shrink-0 md:rounded-2xl md:bg-white md:p-3 md:shadow-sm">
-        {moderation.setSlowMode && (
-          <ModerationBar slowModeSeconds={state.slowModeSeconds} onSlowMode={moderation.setSlowMode} error={moderation.error} />
-        )}
-        <ChatPanel
-          messages={state.chat}
-          pinnedMessage={state.pinnedMessage}
-          slowModeSeconds={state.slowModeSeconds}
-          signedIn={signedIn}
-          canModerate={moderation.canModerate}
-          actions={{ send: sendChat, ...moderation.actions }}
-          tone="overlay"
-          typedBeforeHydration={typedChat}
-        />
-        {publicReplies && <PublicReplies entries={publicReplies} />}
-        {moderation.dialog}
-      </div>
-      <section aria-labelledby="lineup-heading" className="order-4 hidden md:block">
-        <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
-          {t('viewer.page.lineup')}
-        </h2>
-        <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={onOpen} />
-      </section>
-    </aside>
+      {assistant.open && asking && (
+        <Suspense fallback={<SheetLoading />}>
+          <AskPanel controls={assistant} onClose={() => assistant.setOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

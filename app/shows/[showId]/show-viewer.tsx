@@ -10,28 +10,18 @@ import type { MessageKey } from '../../_i18n/translate';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { request } from '../../_lib/show-socket';
 import { FloatingReactions, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
-import { SheetLoading } from './loading-status';
 import { LiveVideo, type HlsPath } from './live-video';
 // On demand: the server never renders them, so they cannot hydrate late against its HTML (on-demand-parts.tsx).
-import { BackInStockToast, StageSeat } from './on-demand-parts';
-import type { BuyResult } from './pinned-product';
+import { StageSeat } from './stage-seat-part';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
 import { realtimePlayoutClock } from '../../_lib/realtime-playout-clock';
 import type { PlayoutClock } from '../../_lib/playout-clock';
-import { AnsweringOverlay } from './engagement/answering-overlay';
-import { useBag } from './use-bag';
-import { useWaitlist } from './waitlist/use-waitlist';
 import { hydratesLate } from '../../_i18n/late-hydration';
-import { useAssistant } from './assistant/use-assistant';
 import { useTypedBeforeHydration } from './typed-before-hydration';
-import { stripeFix } from './stripe-fix';
 
-// The bag sheet is code-split: the player's first load does not carry it.
+// The bag sheet is code-split (the shopping zone renders it): a hover or focus on the bag button fetches it early.
 const loadBagDrawer = () => import('./bag-drawer');
-const BagDrawer = lazy(loadBagDrawer);
-// The Ask panel opens on a tap: its code loads then.
-const AskPanel = lazy(() => import('./assistant/ask-panel').then((m) => ({ default: m.AskPanel })));
 // The shopping and chat zone: rendered by the server in place, its code loads beside the first load and hydrates
 // when it arrives (nothing in it is needed for the first frame). A show channel update before then renders it
 // afresh instead; locale data waits for it either way (late-hydration.ts).
@@ -90,62 +80,24 @@ export function ShowViewer({
   // The staff watching a rehearsal (nobody else is admitted) see the stream as if live, under a banner.
   const rehearsal = state.rehearsing && state.status === 'SCHEDULED';
   const statusKey = rehearsal ? null : STATUS_TEXT[state.status];
-  const socket = socketRef.current;
-  const bag = useBag(show.id, socketRef, signedIn && state.role !== null && state.connection === 'connected');
-  const assistant = useAssistant(
-    show.id,
-    channelSocket,
-    assistantEnabled,
-    (couponCode) => void (couponCode ? bag.applyCoupon(couponCode) : bag.refresh()),
-  );
   const [bagOpen, setBagOpen] = useState(false);
   // A lineup product the viewer opened: shown in the product card, in place of the pinned one, until they go back.
   const [openedId, setOpenedId] = useState<string | null>(null);
   const opened = (openedId !== state.pinned?.id && state.lineup.find((p) => p.id === openedId)) || null;
   const shown = opened ?? state.pinned;
-  const joined = signedIn && state.role !== null && state.connection === 'connected';
-  const waitlist = useWaitlist(
-    show.id,
-    socketRef,
-    joined,
-    (shown?.variants ?? []).filter((v) => v.stock <= 0).map((v) => v.id),
-  );
   // Where the video's mute button and quality label go: the top bar, beside the bag.
   const [soundSlot, setSoundSlot] = useState<HTMLDivElement | null>(null);
+  // Where the shopping zone puts the shop assistant's Ask button: beside the bag, on its line.
+  const [askSlot, setAskSlot] = useState<HTMLDivElement | null>(null);
+  const [overlaySlot, setOverlaySlot] = useState<HTMLDivElement | null>(null);
   const [bagNotice, setBagNotice] = useState<string | null>(null);
   const bagButtonRef = useRef<HTMLButtonElement>(null);
-  const itemCount = bag.bag?.itemCount ?? 0;
+  // The bag itself lives in the shopping zone (show-aside.tsx); the top bar shows its count and its last notice.
+  const [itemCount, setItemCount] = useState(0);
   const closeBag = useCallback(() => {
     setBagOpen(false);
     bagButtonRef.current?.focus();
   }, []);
-
-  // The line under Buy (the shipping the price on it adds) is the pinned card's own, from the bag's rule.
-  const shipping = bag.bag ? { rule: bag.bag.shipping, currency: bag.bag.currency } : null;
-
-  async function addToBag(variantId: string) {
-    setBagNotice(null);
-    const answer = await bag.add(variantId);
-    setBagNotice(answer.ok ? t('viewer.product.addedToBag') : answer.message);
-  }
-
-  async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
-    if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
-    await untilJoined(JOIN_WAIT_MS);
-    // One retry with the same key: if the first answer was lost, the server replays the same order.
-    for (let attempt = 0; ; attempt++) {
-      const held = waitlist.isHeld(variantId) || undefined;
-      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
-      if (response.ok) return { ok: true, order: response.order };
-      if (response.error.code !== 'INTERNAL' || attempt >= 1)
-        return {
-          ok: false,
-          message: errorText(t, response.error),
-          code: response.error.code,
-          ...stripeFix(response.error.reason, show.brand.id),
-        };
-    }
-  }
 
   const react = useCallback(
     (kind: ReactionKind, count: number) =>
@@ -214,18 +166,7 @@ export function ShowViewer({
             )}
             <div className="flex min-h-9 items-start justify-between gap-2">
               <div ref={setSoundSlot} className="pointer-events-auto" />
-              {signedIn && live && assistant.enabled && (
-                // Beside the bag, on its line: the bag keeps its place in the top bar.
-                <button
-                  type="button"
-                  aria-haspopup="dialog"
-                  aria-label={t('assistant.askButtonLabel')}
-                  onClick={() => assistant.setOpen(true)}
-                  className="pointer-events-auto ml-auto rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
-                >
-                  {t('assistant.askButton')}
-                </button>
-              )}
+              <div ref={setAskSlot} className="pointer-events-auto ml-auto" />
               {signedIn && (
                 <div className="pointer-events-auto flex flex-col items-end gap-1">
                   <button
@@ -270,18 +211,8 @@ export function ShowViewer({
               />
             </div>
           )}
-          {waitlist.offer && (
-            <BackInStockToast
-              key={waitlist.offer.variantId}
-              offer={waitlist.offer}
-              onOpen={() => {
-                setOpenedId(waitlist.offer?.productId ?? null);
-                waitlist.dismissOffer();
-              }}
-              onDismiss={waitlist.dismissOffer}
-            />
-          )}
-          <AnsweringOverlay questions={state.engagement.questions} />
+          {/* The shopping zone's overlays over the video: the back-in-stock toast, the question being answered. */}
+          <div ref={setOverlaySlot} className="pointer-events-none absolute inset-0" />
           <FloatingReactions burst={state.reactionBurst} />
           {live && (
             <div className="absolute bottom-3 right-3 hidden md:block" data-overlay="reactions-wide">
@@ -299,25 +230,18 @@ export function ShowViewer({
             shown={shown}
             opened={opened !== null}
             onOpen={setOpenedId}
-            onBuy={buy}
-            onAddToBag={addToBag}
-            shipping={shipping}
-            waitlist={waitlist}
             untilJoined={() => untilJoined(JOIN_WAIT_MS)}
             typedChat={typedChat}
-            publicReplies={live && assistant.enabled ? assistant.publicReplies : null}
+            socket={channelSocket}
+            assistantEnabled={assistantEnabled}
+            askSlot={askSlot}
+            overlaySlot={overlaySlot}
+            bagOpen={bagOpen}
+            onCloseBag={closeBag}
+            onBagCount={setItemCount}
+            onBagNotice={setBagNotice}
           />
         </Suspense>
-        {assistant.open && live && assistant.enabled && (
-          <Suspense fallback={<SheetLoading />}>
-            <AskPanel controls={assistant} onClose={() => assistant.setOpen(false)} />
-          </Suspense>
-        )}
-        {bagOpen && (
-          <Suspense fallback={<SheetLoading />}>
-            <BagDrawer controls={bag} live={live} onClose={closeBag} />
-          </Suspense>
-        )}
       </main>
     </>
   );
