@@ -36,7 +36,7 @@ export const campaigns = {
     languages: 'Languages (none ticked: every language)',
     countries: 'Countries, two-letter codes separated by commas (empty: everywhere)',
     count:
-      '{reachable, plural, one {# person} other {# people}} will get it; {withoutConsent} more in the segment did not agree to marketing emails.',
+      '{count, plural, one {# person} other {# people}} will get it; {withoutConsent} more in the segment did not agree to marketing emails.',
     countButton: 'Count',
     messageHeading: 'Message',
     defaultLocale: 'Default language (for people whose language has no text)',

@@ -33,7 +33,7 @@ export const campaigns = {
     boughtWithin: 'បានទិញក្នុងរយៈពេល N ថ្ងៃចុងក្រោយ (ទទេ៖ មិនប្រើ)',
     languages: 'ភាសា (មិនធីក៖ គ្រប់ភាសា)',
     countries: 'ប្រទេស កូដពីរអក្សរ បំបែកដោយក្បៀស (ទទេ៖ គ្រប់ទីកន្លែង)',
-    count: '{reachable, plural, other {# នាក់}} នឹងទទួលបាន; {withoutConsent} នាក់ទៀតក្នុងផ្នែកនេះមិនបានយល់ព្រមទទួលអ៊ីមែលទីផ្សារទេ។',
+    count: '{count, plural, other {# នាក់}} នឹងទទួលបាន; {withoutConsent} នាក់ទៀតក្នុងផ្នែកនេះមិនបានយល់ព្រមទទួលអ៊ីមែលទីផ្សារទេ។',
     countButton: 'រាប់',
     messageHeading: 'សារ',
     defaultLocale: 'ភាសាលំនាំដើម (សម្រាប់អ្នកដែលភាសារបស់គេគ្មានអត្ថបទ)',

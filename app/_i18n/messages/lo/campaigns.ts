@@ -33,7 +33,7 @@ export const campaigns = {
     boughtWithin: 'ຊື້ພາຍໃນ N ມື້ຜ່ານມາ (ຫວ່າງ: ບໍ່ໃຊ້)',
     languages: 'ພາສາ (ບໍ່ໝາຍ: ທຸກພາສາ)',
     countries: 'ປະເທດ, ລະຫັດສອງຕົວອັກສອນຂັ້ນດ້ວຍຈຸດ (ຫວ່າງ: ທຸກບ່ອນ)',
-    count: '{reachable, plural, other {# ຄົນ}} ຈະໄດ້ຮັບ; ອີກ {withoutConsent} ຄົນໃນກຸ່ມບໍ່ໄດ້ຍິນຍອມຮັບອີເມວການຕະຫຼາດ.',
+    count: '{count, plural, other {# ຄົນ}} ຈະໄດ້ຮັບ; ອີກ {withoutConsent} ຄົນໃນກຸ່ມບໍ່ໄດ້ຍິນຍອມຮັບອີເມວການຕະຫຼາດ.',
     countButton: 'ນັບ',
     messageHeading: 'ຂໍ້ຄວາມ',
     defaultLocale: 'ພາສາເລີ່ມຕົ້ນ (ສຳລັບຜູ້ທີ່ພາສາຂອງເຂົາບໍ່ມີຂໍ້ຄວາມ)',

@@ -34,7 +34,7 @@ export const campaigns = {
     boughtWithin: 'Сүүлийн N өдөрт худалдан авсан (хоосон: ашиглахгүй)',
     languages: 'Хэл (сонгоогүй бол: бүх хэл)',
     countries: 'Улс, таслалаар тусгаарласан хоёр үсэгт код (хоосон: хаана ч)',
-    count: '{reachable, plural, other {# хүн}} авна; сегмент дэх өөр {withoutConsent} хүн маркетингийн имэйл авахыг зөвшөөрөөгүй.',
+    count: '{count, plural, other {# хүн}} авна; сегмент дэх өөр {withoutConsent} хүн маркетингийн имэйл авахыг зөвшөөрөөгүй.',
     countButton: 'Тоолох',
     messageHeading: 'Зурвас',
     defaultLocale: 'Үндсэн хэл (өөрийн хэлээр бичвэргүй хүмүүст)',
