@@ -53,3 +53,47 @@ test('on a phone a brand owner counts a segment, writes a campaign with an A/B s
   });
   await owner.close();
 });
+
+test('the unsubscribe link of a campaign email works on a phone without signing in, and withdraws marketing consent', async ({
+  browser,
+  db,
+}) => {
+  const reader = `e2e_unsub_${randomUUID().slice(0, 8)}`;
+  await db.query(`INSERT INTO "User" (id, email, name) VALUES ($1, $2, 'Campaign Reader')`, [reader, `${reader}@example.test`]);
+  await db.query(`INSERT INTO "BrandFollow" ("userId", "brandId") SELECT $1, id FROM "Brand" WHERE slug = 'lumen'`, [reader]);
+  await db.query(
+    `INSERT INTO "ConsentRecord" (id, "userId", purpose, granted, source) VALUES ($1, $2, 'email.marketing', true, 'preferences')`,
+    [`${reader}_consent`, reader],
+  );
+  // A campaign due now, only for this reader's language (Mongolian), sent by the app's own job runner.
+  await db.query(`UPDATE "User" SET locale = 'mn' WHERE id = $1`, [reader]);
+  const sendAt = new Date(Date.now() - 1000).toISOString();
+  await db.query(
+    `INSERT INTO "Campaign" (id, "brandId", name, segment, templates, "defaultLocale", status, "sendAt")
+     SELECT $1, id, $1, '{"followers": true, "languages": ["mn"]}', '{"mn": {"subject": "Шинэ бараа", "body": "Шинэ цув ирлээ."}}', 'mn', 'SCHEDULED', $2
+       FROM "Brand" WHERE slug = 'lumen'`,
+    [reader, sendAt],
+  );
+  await db.query(
+    `INSERT INTO "Job" (id, kind, payload, "dedupeKey", "runAt") VALUES ($1, 'campaign.send', $2, $1, now() AT TIME ZONE 'UTC')`,
+    [`${reader}_job`, JSON.stringify({ campaignId: reader, sendAt })],
+  );
+  const emailHtml = async () =>
+    (await db.query<{ html: string }>(`SELECT html FROM "EmailMessage" WHERE "to" = $1 AND kind = 'campaign'`, [`${reader}@example.test`]))
+      .rows[0]?.html ?? '';
+  await expect.poll(emailHtml, { timeout: 30_000 }).toContain('/marketing/unsubscribe?token=');
+  const link = new URL(/https?:\/\/[^"]+\/marketing\/unsubscribe\?token=[^"]+/.exec(await emailHtml())![0]);
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await phone.newPage();
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(/^Stop marketing emails to e\*\*\*@example\.test\?/)).toBeVisible();
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByRole('status')).toHaveText('Done: you will get no more marketing emails.');
+  const { rows } = await db.query<{ granted: boolean; source: string }>(
+    `SELECT granted, source FROM "ConsentRecord" WHERE "userId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+    [reader],
+  );
+  expect(rows).toEqual([{ granted: false, source: 'unsubscribe-link' }]);
+  await phone.close();
+});
