@@ -34,7 +34,15 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
+import {
+  abandonedBagSweep,
+  jobHandlers,
+  qrPaymentSweep,
+  reminderSweep,
+  reservationSweep,
+  showAuditSweep,
+  waitlistSweep,
+} from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -252,6 +260,7 @@ export async function startApp({
       handlers: jobHandlers,
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
+        { everyMs: 60_000, run: abandonedBagSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
         { everyMs: 60_000, run: qrPaymentSweep(db, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },

@@ -78,6 +78,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Live Commerce <no-reply@localhost>'),
   // Minutes before a show's start that reminders go out, unless a person chose otherwise.
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(10080).default(15),
+  // Marketing (server/domain/campaigns): how long a bag sits untouched before its one follow-up email,
+  // and how many campaign emails the job queue may send a minute (spread evenly over the minute).
+  ABANDONED_BAG_DELAY_MINUTES: z.coerce.number().int().min(1).max(10080).default(180),
+  CAMPAIGN_EMAILS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(300),
   // Recording live shows to HLS (server/media/recording): the ffmpeg to run (Debian's, installed by npm start).
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   // Viewers beyond this many WebRTC viewers on this node watch the HLS backup stream instead. Unset: no cap.

@@ -2,6 +2,7 @@
 // show notifications to fan out, webhook deliveries) in the transaction of its change; the job
 // runner claims them and calls the handler registered here for their kind.
 import { flushPendingShowAudits } from '../domain/audit';
+import { followUpAbandonedBags, replayReadyJob, sendCampaignJob } from '../domain/campaigns';
 import type { Db } from '../domain/context';
 import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
@@ -32,6 +33,8 @@ export const jobHandlers: JobHandlers = {
     await emailWaitlistOffer(ctx.db, entryId, heldAt, ctx.env.PUBLIC_URL);
     return 'done';
   },
+  'campaign.send': sendCampaignJob,
+  'campaign.replay-ready': replayReadyJob,
   'qr.check': async ({ qrPaymentId, round }, ctx) => {
     await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';
@@ -101,5 +104,16 @@ export function qrPaymentSweep(db: Db, log: Logger): () => Promise<void> {
         if (resumed > 0) log.warn({ resumed }, 'stalled QR payment checks resumed');
       },
       (error: unknown) => log.error({ err: error }, 'resuming QR payment checks failed'),
+    );
+}
+
+/** Sends the abandoned-bag follow-ups that became due (server/domain/campaigns/abandoned-bag.ts). */
+export function abandonedBagSweep(db: Db, env: Env, log: Logger): () => Promise<void> {
+  return () =>
+    followUpAbandonedBags(db, env).then(
+      (queued) => {
+        if (queued > 0) log.info({ queued }, 'abandoned-bag follow-ups queued');
+      },
+      (error: unknown) => log.error({ err: error }, 'following up abandoned bags failed'),
     );
 }

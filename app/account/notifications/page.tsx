@@ -6,6 +6,8 @@ import { getNotificationPreferences, NOTIFICATION_TOPICS, reminderLeadChoices } 
 import { services } from '@/server/services';
 import { SiteHeader } from '../../_components/site-header';
 import { PageHeading } from '../../_components/ui';
+import { hasMarketingConsent } from '@/server/domain/campaigns';
+import { MarketingConsentForm } from './marketing-consent';
 import { NotificationsForm } from './notifications-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,10 @@ export const dynamic = 'force-dynamic';
 export default async function NotificationSettingsPage() {
   const user = await requirePageUser('/account/notifications');
   const { db, env } = services();
-  const preferences = await getNotificationPreferences(db, user.id, env.REMINDER_LEAD_MINUTES);
+  const [preferences, marketing] = await Promise.all([
+    getNotificationPreferences(db, user.id, env.REMINDER_LEAD_MINUTES),
+    hasMarketingConsent(db, user.id),
+  ]);
   const { t, format } = await getI18n();
   return (
     <>
@@ -35,6 +40,9 @@ export default async function NotificationSettingsPage() {
             topics={NOTIFICATION_TOPICS}
             leadChoices={reminderLeadChoices(env.REMINDER_LEAD_MINUTES).map((minutes) => ({ minutes, label: format.minutes(minutes) }))}
           />
+        </section>
+        <section className="rounded-2xl border border-neutral-200 bg-white p-5">
+          <MarketingConsentForm granted={marketing} />
         </section>
       </main>
     </>

@@ -26,6 +26,7 @@ export const BRAND_EVENT_TYPES = [
   'show.ended',
   'recording.ready',
   'recording.deleted',
+  'campaign.sent',
 ] as const;
 
 export type BrandEventType = (typeof BRAND_EVENT_TYPES)[number];

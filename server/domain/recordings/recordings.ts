@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
 import { requireBrandMember } from '../brands';
+import { queueReplayReady } from '../campaigns';
 import { recordBrandEvent } from '../events';
 import type { ObjectStore } from '../../storage/object-store';
 
@@ -89,6 +90,7 @@ export async function finishRecording(db: Db, recordingId: string, progress: Rec
         segmentCount: progress.segmentCount,
         bytes: progress.bytes,
       });
+      await queueReplayReady(tx, row.showId);
     }
     return status;
   });

@@ -19,6 +19,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'settings', label: 'dashboard.tabs.settings' },
   { href: 'assistant', label: 'assistantAnswers.editor.tab' },
   { href: 'payments', label: 'payments.settings.title' },
+  { href: 'campaigns', label: 'campaigns.dashboard.title' },
   { href: 'developers', label: 'dashboard.tabs.developers' },
 ];
 
