@@ -8,6 +8,7 @@ import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
+import { accountDeletedJob } from '../domain/privacy';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -36,6 +37,8 @@ export const jobHandlers: JobHandlers = {
     await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';
   },
+  // Without the app's payment router nothing can open a brand's Stripe account; server/app.ts passes it.
+  'account.deleted': accountDeletedJob(null),
 };
 
 /**

@@ -41,6 +41,12 @@ export const jobPayloadSchemas = {
   'webhook.deliver': z.object({ deliveryId: z.string().min(1) }),
   /** One check of a bank QR payment with its rail; each round queues the next (server/domain/qr-payments). */
   'qr.check': z.object({ qrPaymentId: z.string().min(1), round: z.number().int().positive() }),
+  /** The domain event account.deleted (server/domain/privacy): what follows outside the database; ids only, never the person. */
+  'account.deleted': z.object({
+    userId: z.string().min(1),
+    deletedAt: isoDateTime,
+    stripeCustomers: z.array(z.object({ providerId: z.string().min(1), customerId: z.string().min(1) })),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;
