@@ -35,7 +35,7 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
+import { deletedBuyerOrdersSweep, jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';
@@ -253,6 +253,7 @@ export async function startApp({
       handlers: { ...jobHandlers, 'account.deleted': accountDeletedJob((providerId) => payments.stripeById(providerId)) },
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
+        { everyMs: 10 * 60_000, run: deletedBuyerOrdersSweep(db, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
         { everyMs: 60_000, run: qrPaymentSweep(db, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },

@@ -8,7 +8,7 @@ import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
-import { accountDeletedJob } from '../domain/privacy';
+import { accountDeletedJob, anonymiseFinishedOrdersOfDeletedAccounts } from '../domain/privacy';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -104,5 +104,16 @@ export function qrPaymentSweep(db: Db, log: Logger): () => Promise<void> {
         if (resumed > 0) log.warn({ resumed }, 'stalled QR payment checks resumed');
       },
       (error: unknown) => log.error({ err: error }, 'resuming QR payment checks failed'),
+    );
+}
+
+/** Replaces the shipping address of orders whose buyer deleted the account once the brand has finished with them (server/domain/privacy). */
+export function deletedBuyerOrdersSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    anonymiseFinishedOrdersOfDeletedAccounts(db).then(
+      (count) => {
+        if (count > 0) log.info({ count }, 'finished orders of deleted accounts anonymised');
+      },
+      (error: unknown) => log.error({ err: error }, 'anonymising finished orders of deleted accounts failed'),
     );
 }

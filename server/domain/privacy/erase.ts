@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/client';
+import type { Db } from '../context';
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,10 +109,24 @@ export async function erasePersonalData(tx: Tx, person: PersonStrings, now: Date
 export async function anonymiseFinishedOrders(tx: Tx, buyerId: string): Promise<number> {
   const { count } = await tx.order.updateMany({
     where: { buyerId, status: { in: [...FINISHED_ORDER_STATUSES] }, NOT: { shipName: DELETED_NAME } },
-    data: { shipName: DELETED_NAME, shipLine1: '', shipLine2: '', shipCity: '', shipRegion: '', shipPostalCode: '', shipPhone: '' },
+    data: ANONYMOUS_SHIPPING,
   });
   return count;
 }
+
+/**
+ * An order still on its way when its buyer deleted the account kept where it ships; once the brand
+ * has finished with it, the job runner's sweep replaces that too. Answers how many orders it changed.
+ */
+export async function anonymiseFinishedOrdersOfDeletedAccounts(db: Db): Promise<number> {
+  const { count } = await db.order.updateMany({
+    where: { buyer: { deletedAt: { not: null } }, status: { in: [...FINISHED_ORDER_STATUSES] }, NOT: { shipName: DELETED_NAME } },
+    data: ANONYMOUS_SHIPPING,
+  });
+  return count;
+}
+
+const ANONYMOUS_SHIPPING = { shipName: DELETED_NAME, shipLine1: '', shipLine2: '', shipCity: '', shipRegion: '', shipPostalCode: '', shipPhone: '' };
 
 /**
  * Other rows mention the person inside free text or JSON: emails to a brand about their order, job
