@@ -35,7 +35,15 @@ import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
-import { deletedBuyerOrdersSweep, jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
+import {
+  deletedBuyerOrdersSweep,
+  jobHandlers,
+  qrPaymentSweep,
+  reminderSweep,
+  reservationSweep,
+  showAuditSweep,
+  waitlistSweep,
+} from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
 import type { Db } from './domain/context';

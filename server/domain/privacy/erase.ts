@@ -126,7 +126,15 @@ export async function anonymiseFinishedOrdersOfDeletedAccounts(db: Db): Promise<
   return count;
 }
 
-const ANONYMOUS_SHIPPING = { shipName: DELETED_NAME, shipLine1: '', shipLine2: '', shipCity: '', shipRegion: '', shipPostalCode: '', shipPhone: '' };
+const ANONYMOUS_SHIPPING = {
+  shipName: DELETED_NAME,
+  shipLine1: '',
+  shipLine2: '',
+  shipCity: '',
+  shipRegion: '',
+  shipPostalCode: '',
+  shipPhone: '',
+};
 
 /**
  * Other rows mention the person inside free text or JSON: emails to a brand about their order, job

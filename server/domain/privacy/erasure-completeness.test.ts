@@ -48,15 +48,31 @@ describe('deleting an account', () => {
     const person = await seedPerson(database.prisma, seed, 'gone');
     // The search itself must work: before deletion it finds the person in the places seeded.
     expect((await findEverywhere(person.email)).map((h) => h.table)).toEqual(
-      expect.arrayContaining(['User', 'EmailMessage', 'Job', 'BrandEvent', 'SignInToken', 'BrandInvite', 'ShowInvite', 'PaymentWebhookEvent']),
+      expect.arrayContaining([
+        'User',
+        'EmailMessage',
+        'Job',
+        'BrandEvent',
+        'SignInToken',
+        'BrandInvite',
+        'ShowInvite',
+        'PaymentWebhookEvent',
+      ]),
     );
 
-    await deleteMyAccount(database.prisma, { userId: person.userId, name: person.name }, { confirmEmail: person.email, password: person.password });
+    await deleteMyAccount(
+      database.prisma,
+      { userId: person.userId, name: person.name },
+      { confirmEmail: person.email, password: person.password },
+    );
 
     // Documented in docs/security.md: the brand still has to ship an order that is on its way.
     const kept = (hit: Hit) => hit.table === 'Order' && hit.id === person.openOrderId && hit.column.startsWith('ship');
     for (const needle of person.strings) {
-      expect((await findEverywhere(needle)).filter((hit) => !kept(hit)), needle).toEqual([]);
+      expect(
+        (await findEverywhere(needle)).filter((hit) => !kept(hit)),
+        needle,
+      ).toEqual([]);
     }
     const finished = await database.prisma.order.findUniqueOrThrow({ where: { id: person.finishedOrderId } });
     expect(finished).toMatchObject({ shipName: DELETED_NAME, shipCountry: 'LA', totalMinor: 1000 });
@@ -65,7 +81,9 @@ describe('deleting an account', () => {
   it('records account.deleted once, naming ids only, and a second run refuses and changes nothing', async () => {
     const person = await seedPerson(database.prisma, seed, 'twice');
     await deleteAccount(database.prisma, { userId: person.userId, name: person.name }, person.email);
-    const jobs = await database.prisma.job.findMany({ where: { kind: 'account.deleted', payload: { path: ['userId'], equals: person.userId } } });
+    const jobs = await database.prisma.job.findMany({
+      where: { kind: 'account.deleted', payload: { path: ['userId'], equals: person.userId } },
+    });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toMatchObject({ userId: person.userId, stripeCustomers: [{ providerId: expect.stringMatching(/^prov_/) }] });
 
@@ -74,19 +92,26 @@ describe('deleting an account', () => {
       code: 'UNAUTHENTICATED',
     });
     expect(await database.prisma.user.findUniqueOrThrow({ where: { id: person.userId } })).toEqual(before);
-    expect(await database.prisma.job.count({ where: { kind: 'account.deleted', payload: { path: ['userId'], equals: person.userId } } })).toBe(1);
+    expect(
+      await database.prisma.job.count({ where: { kind: 'account.deleted', payload: { path: ['userId'], equals: person.userId } } }),
+    ).toBe(1);
   });
 
   it('asks for the password of an account that has one, and a wrong one deletes nothing', async () => {
     const person = await seedPerson(database.prisma, seed, 'pw');
     const actor = { userId: person.userId, name: person.name };
-    await expect(deleteMyAccount(database.prisma, actor, { confirmEmail: person.email, password: 'not-my-passphrase' })).rejects.toMatchObject({
+    await expect(
+      deleteMyAccount(database.prisma, actor, { confirmEmail: person.email, password: 'not-my-passphrase' }),
+    ).rejects.toMatchObject({
       reason: 'CURRENT_PASSWORD_WRONG',
     });
     await expect(deleteMyAccount(database.prisma, actor, { confirmEmail: person.email, password: '' })).rejects.toMatchObject({
       reason: 'CURRENT_PASSWORD_WRONG',
     });
-    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: person.userId } })).toMatchObject({ email: person.email, deletedAt: null });
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: person.userId } })).toMatchObject({
+      email: person.email,
+      deletedAt: null,
+    });
   });
 
   it('replaces the shipping address of an order that was on its way once the brand has delivered it', async () => {

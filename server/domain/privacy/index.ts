@@ -6,5 +6,11 @@
 // inner files (eslint.config.mjs, "modules are used only through their index").
 export { accountDeletedJob, type StripeCustomerRef, type StripeOpener } from './account-deleted';
 export { deleteAccount, type DeleteAccountInput, deleteAccountSchema, deleteMyAccount } from './delete-account';
-export { anonymiseFinishedOrders, anonymiseFinishedOrdersOfDeletedAccounts, DELETED_NAME, FINISHED_ORDER_STATUSES, REDACTED } from './erase';
+export {
+  anonymiseFinishedOrders,
+  anonymiseFinishedOrdersOfDeletedAccounts,
+  DELETED_NAME,
+  FINISHED_ORDER_STATUSES,
+  REDACTED,
+} from './erase';
 export { DATA_EXPORT_SCHEMA_VERSION, DATA_EXPORT_THROTTLE, exportMyData } from './export-data';

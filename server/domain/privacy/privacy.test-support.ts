@@ -31,7 +31,16 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
 
   await prisma.address.create({ data: { userId, fullName: name, line1, city, phone, country: 'LA', isDefault: true } });
   await prisma.paymentMethod.create({
-    data: { userId, provider: 'test', token: 'tok_test_visa_4242', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2099, isDefault: true },
+    data: {
+      userId,
+      provider: 'test',
+      token: 'tok_test_visa_4242',
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 1,
+      expYear: 2099,
+      isDefault: true,
+    },
   });
   await prisma.stripeCustomer.create({ data: { providerId: `prov_${run}_${Date.now()}`, userId, customerId: `cus_${run}_${Date.now()}` } });
   await prisma.influencerProfile.create({ data: { userId, handle: tag.toLowerCase(), bio: `I am ${name}` } });
@@ -84,7 +93,10 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
     status: 'SENT' as const,
   });
   await prisma.emailMessage.createMany({
-    data: [mail(email, 'receipt', `Shipping to ${name}, ${line1}`), mail('brand@demo.live', 'brand', `New order from ${name} (${email}), ${phone}`)],
+    data: [
+      mail(email, 'receipt', `Shipping to ${name}, ${line1}`),
+      mail('brand@demo.live', 'brand', `New order from ${name} (${email}), ${phone}`),
+    ],
   });
   await prisma.job.createMany({
     data: [
@@ -93,10 +105,18 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
     ],
   });
   const event = await prisma.brandEvent.create({
-    data: { brandId: seed.brandId, type: 'order.placed', data: { orderId: open.id, buyer: { name, email }, shippingAddress: { name, line1, city, phone } } },
+    data: {
+      brandId: seed.brandId,
+      type: 'order.placed',
+      data: { orderId: open.id, buyer: { name, email }, shippingAddress: { name, line1, city, phone } },
+    },
   });
-  const endpoint = await prisma.webhookEndpoint.create({ data: { brandId: seed.brandId, url: 'https://hooks.example/x', secret: 's', events: ['order.placed'] } });
-  await prisma.webhookDelivery.create({ data: { endpointId: endpoint.id, eventId: event.id, lastError: `422: unknown customer ${email}` } });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { brandId: seed.brandId, url: 'https://hooks.example/x', secret: 's', events: ['order.placed'] },
+  });
+  await prisma.webhookDelivery.create({
+    data: { endpointId: endpoint.id, eventId: event.id, lastError: `422: unknown customer ${email}` },
+  });
   await prisma.paymentWebhookEvent.create({
     data: { id: `evt_${tag}`, provider: 'stripe', type: 'payment_intent.succeeded', payload: { billing_details: { name, email, phone } } },
   });
@@ -104,7 +124,14 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
   // Links and invitations addressed to them.
   await prisma.signInToken.create({ data: { email, tokenHash: `hash-${tag}`, expiresAt: new Date(Date.now() + 3_600_000) } });
   await prisma.brandInvite.create({
-    data: { brandId: seed.brandId, email, role: 'STAFF', tokenHash: `invite-${tag}`, invitedById: owner, expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      brandId: seed.brandId,
+      email,
+      role: 'STAFF',
+      tokenHash: `invite-${tag}`,
+      invitedById: owner,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
   await prisma.showInvite.create({ data: { showId: seed.showId, email, token: `show-invite-${tag}` } });
 
