@@ -77,6 +77,7 @@ export async function erasePersonalData(tx: Tx, person: PersonStrings, now: Date
 
   // Their own words. Chat and questions are blanked, not kept under "Deleted account": people type
   // phone numbers and addresses into chat, and replays show it to anyone.
+  await tx.show.updateMany({ where: { pinnedMessage: { userId } }, data: { pinnedMessageId: null } });
   await tx.chatMessage.updateMany({ where: { userId }, data: { text: '' } });
   await tx.chatMessage.updateMany({ where: { userId, deletedAt: null }, data: { deletedAt: now } });
   await tx.showQuestion.deleteMany({ where: { userId } });
