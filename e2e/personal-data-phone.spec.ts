@@ -52,6 +52,8 @@ test('on a phone a person downloads their data as JSON, deletes the account with
     await expect(section.getByText('Your current password is not right.')).toBeVisible();
     expect((await db.query(`SELECT "deletedAt" FROM "User" WHERE id = $1`, [userId])).rows[0].deletedAt).toBeNull();
 
+    // A submitted form is reset (React form actions), so both fields are typed again.
+    await section.getByLabel(`Type ${email} to confirm`).fill(email);
     await section.getByLabel('Your password', { exact: true }).fill(password);
     await section.getByRole('button', { name: 'Delete my account' }).click();
     await expect(page).toHaveURL(/\/$/);
