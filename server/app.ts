@@ -7,6 +7,7 @@ import { qrConfigOf } from './domain/qr-payments';
 import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { BrandPaymentRouter } from './domain/brand-payments';
+import { accountDeletedJob } from './domain/privacy';
 import type { StripeApiEndpoint } from './domain/stripe-payments';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
@@ -36,6 +37,7 @@ import { startJobRunner } from './jobs/runner';
 import { auctionSweep } from './effects/auction-sweep';
 import {
   abandonedBagSweep,
+  deletedBuyerOrdersSweep,
   jobHandlers,
   qrPaymentSweep,
   reminderSweep,
@@ -257,10 +259,11 @@ export async function startApp({
       db,
       env,
       log: jobsLog,
-      handlers: jobHandlers,
+      handlers: { ...jobHandlers, 'account.deleted': accountDeletedJob((providerId) => payments.stripeById(providerId)) },
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: abandonedBagSweep(db, env, jobsLog) },
+        { everyMs: 10 * 60_000, run: deletedBuyerOrdersSweep(db, jobsLog) },
         { everyMs: 60_000, run: reservationSweep(db, payments, jobsLog) },
         { everyMs: 60_000, run: qrPaymentSweep(db, jobsLog) },
         { everyMs: 5_000, run: waitlistSweep(db, jobsLog) },

@@ -144,7 +144,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   );
 }
 
-export function DeleteAccountForm({ email }: { email: string }) {
+export function DeleteAccountForm({ email, hasPassword }: { email: string; hasPassword: boolean }) {
   const { t } = useI18n();
   return (
     // After deletion the session is worthless; signing out clears the cookie.
@@ -160,6 +160,12 @@ export function DeleteAccountForm({ email }: { email: string }) {
           <Field id="confirmEmail" label={t('account.delete.confirm', { email })} error={error('confirmEmail')}>
             <input id="confirmEmail" name="confirmEmail" type="email" autoComplete="off" className={inputClass} />
           </Field>
+          {/* Proving the password again: a session left open on a shared computer cannot delete the account. */}
+          {hasPassword && (
+            <Field id="deletePassword" label={t('privacy.delete.password')} error={error('password')}>
+              <input id="deletePassword" name="password" type="password" autoComplete="current-password" className={inputClass} />
+            </Field>
+          )}
         </>
       )}
     </ActionForm>

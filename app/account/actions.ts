@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
-import { deleteAccount } from '@/server/domain/accounts';
+import { deleteAccountSchema, deleteMyAccount } from '@/server/domain/privacy';
 import { influencerProfileSchema, saveInfluencerProfile, updateDisplayName } from '@/server/domain/accounts';
 import { changePassword, displayNameSchema, passwordChangeSchema } from '@/server/domain/accounts';
 import { services } from '@/server/services';
@@ -67,13 +67,13 @@ export async function changePasswordAction(_: ActionState | null, form: FormData
 }
 
 const deleteForm: Localisation = {
-  fields: { confirmEmail: 'account.delete.emailMismatch' },
+  fields: { confirmEmail: 'account.delete.emailMismatch', password: 'account.password.currentWrong' },
 };
 
 export async function deleteAccountAction(_: ActionState | null, form: FormData): Promise<ActionState> {
   const { t } = await getI18n();
-  const state = await formAction(z.object({ confirmEmail: z.string().max(254) }), form, async ({ confirmEmail }, user) => {
-    await deleteAccount(services().db, actor(user), confirmEmail);
+  const state = await formAction(deleteAccountSchema, form, async (input, user) => {
+    await deleteMyAccount(services().db, actor(user), input);
     return { ok: true, message: t('account.delete.deleted') };
   });
   return localise(state, deleteForm);

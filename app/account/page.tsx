@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { getAccountProfile } from '@/server/domain/accounts';
+import { DATA_EXPORT_THROTTLE } from '@/server/domain/privacy';
 import { services } from '@/server/services';
 import { SignOutButton } from '../_components/sign-out-button';
 import { SiteHeader } from '../_components/site-header';
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getI18n()).t('account.page.title') };
 }
 
-// What deleting does (server/domain/accounts/account-deletion.ts), stated before anyone confirms.
+// What deleting does (server/domain/privacy/erase.ts), stated before anyone confirms.
 const DELETION_EFFECTS = ['signIn', 'personalData', 'orders', 'chat'] as const;
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
@@ -73,13 +74,20 @@ export default async function AccountPage() {
         >
           <PasswordForm hasPassword={profile.hasPassword} />
         </Section>
+        <Section id="data-heading" title={t('privacy.download.title')} description={t('privacy.download.description')}>
+          {/* A plain link: the route streams the file as an attachment (server/domain/privacy/export-data.ts). */}
+          <a href="/account/data" download className="inline-block text-sm font-semibold text-brand-700 underline">
+            {t('privacy.download.button')}
+          </a>
+          <p className="text-xs text-neutral-600">{t('privacy.download.limit', { count: DATA_EXPORT_THROTTLE.limit })}</p>
+        </Section>
         <Section id="delete-heading" title={t('account.delete.title')} description={t('account.delete.intro')}>
           <ul className="list-disc space-y-1 pl-5 text-sm text-neutral-700">
             {DELETION_EFFECTS.map((effect) => (
               <li key={effect}>{t(`account.delete.effects.${effect}`)}</li>
             ))}
           </ul>
-          <DeleteAccountForm email={profile.email} />
+          <DeleteAccountForm email={profile.email} hasPassword={profile.hasPassword} />
         </Section>
       </main>
     </>

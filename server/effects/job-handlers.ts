@@ -9,6 +9,7 @@ import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
+import { accountDeletedJob, anonymiseFinishedOrdersOfDeletedAccounts } from '../domain/privacy';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
 import type { Logger } from '../log';
@@ -39,6 +40,8 @@ export const jobHandlers: JobHandlers = {
     await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';
   },
+  // Without the app's payment router nothing can open a brand's Stripe account; server/app.ts passes it.
+  'account.deleted': accountDeletedJob(null),
 };
 
 /**
@@ -115,5 +118,16 @@ export function abandonedBagSweep(db: Db, env: Env, log: Logger): () => Promise<
         if (queued > 0) log.info({ queued }, 'abandoned-bag follow-ups queued');
       },
       (error: unknown) => log.error({ err: error }, 'following up abandoned bags failed'),
+    );
+}
+
+/** Replaces the shipping address of orders whose buyer deleted the account once the brand has finished with them (server/domain/privacy). */
+export function deletedBuyerOrdersSweep(db: Db, log: Logger): () => Promise<void> {
+  return () =>
+    anonymiseFinishedOrdersOfDeletedAccounts(db).then(
+      (count) => {
+        if (count > 0) log.info({ count }, 'finished orders of deleted accounts anonymised');
+      },
+      (error: unknown) => log.error({ err: error }, 'anonymising finished orders of deleted accounts failed'),
     );
 }

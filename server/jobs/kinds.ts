@@ -45,6 +45,12 @@ export const jobPayloadSchemas = {
   'campaign.send': z.object({ campaignId: z.string().min(1), sendAt: isoDateTime }),
   /** "The replay is ready" to a show's attendees with marketing consent, when its recording became READY. */
   'campaign.replay-ready': z.object({ showId: z.string().min(1) }),
+  /** The domain event account.deleted (server/domain/privacy): what follows outside the database; ids only, never the person. */
+  'account.deleted': z.object({
+    userId: z.string().min(1),
+    deletedAt: isoDateTime,
+    stripeCustomers: z.array(z.object({ providerId: z.string().min(1), customerId: z.string().min(1) })),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
-import { deleteAccount } from '../../server/domain/accounts';
+import { deleteAccount } from '../../server/domain/privacy';
 import { changePassword } from '../../server/domain/accounts';
 import { removeBrandMember } from '../../server/domain/brands';
 import { respondToHostInvite } from '../../server/domain/shows';

@@ -71,6 +71,8 @@ export class StripeStandIn {
   readonly intents = new Map<string, Intent>();
   readonly transfers: Stripe.TransferCreateParams[] = [];
   readonly refunds: { id: string; payment_intent: string; amount: number }[] = [];
+  /** Customers deleted (an account deleted here deletes its Customers there); a second delete answers resource_missing. */
+  readonly deletedCustomers = new Set<string>();
   private readonly cards = new Map<string, { customer: string | null; kind: StandInCard }>();
   private readonly setupIntents = new Map<string, { customer: string; status: string; payment_method: string | null }>();
   private readonly idempotent = new Map<string, Answer>();
@@ -155,6 +157,12 @@ export class StripeStandIn {
     if (method === 'GET' && resource === 'account') return { id: 'acct_standin', object: 'account' };
     if (method === 'POST' && resource === 'customers' && !id)
       return { id: this.id('cus'), object: 'customer', metadata: params.metadata ?? {} };
+    if (method === 'DELETE' && resource === 'customers' && id) {
+      if (this.deletedCustomers.has(id))
+        throw new StandInError(404, { type: 'invalid_request_error', code: 'resource_missing', message: `No such customer: '${id}'` });
+      this.deletedCustomers.add(id);
+      return { id, object: 'customer', deleted: true };
+    }
     if (resource === 'setup_intents') return this.setupIntent(method, id, params);
     if (resource === 'payment_methods' && id) return this.paymentMethod(method, id, action, params);
     if (resource === 'payment_intents') return this.paymentIntent(method, id, action, params);

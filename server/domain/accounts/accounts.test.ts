@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { DEMO_EMAILS, DEMO_PASSWORD, seedDemoData, type DemoSeed } from '../../db/seed';
-import { deleteAccount } from './account-deletion';
+import { deleteAccount } from '../privacy';
 import { saveInfluencerProfile } from './account-profile';
 import { activeAccount, changePassword, registerAccount, verifyCredentials } from './accounts';
 import { consumeSignInLink, linkToken, requestSignInLink } from './sign-in-links';

@@ -180,6 +180,16 @@ export async function changePassword(db: Db, actor: Actor, input: z.infer<typeof
   return updated.sessionVersion;
 }
 
+/**
+ * Proves the person at the keyboard knows the account's password before something that cannot be
+ * undone (deleting the account). An account without a password (email link, OAuth) has nothing to prove.
+ */
+export async function verifyAccountPassword(db: Db, userId: string, password: string): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash) return true;
+  return withHashSlot(() => verify(user.passwordHash!, password).catch(() => false));
+}
+
 /** The account behind a session, or null once it is deleted (deleted accounts lose their sessions). */
 export async function activeAccount(db: Db, userId: string): Promise<SignedInUser | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, deletedAt: true } });

@@ -1,9 +1,8 @@
 // Accounts: sign-up, password and email-link sign-in, sessions and their revocation, profiles, the
-// language emails go out in, deleting an account.
+// language emails go out in. Deleting an account is server/domain/privacy's.
 //
 // The module's public door: code outside server/domain/accounts/ imports from here, never from its
 // inner files (eslint.config.mjs, "modules are used only through their index").
-export { deleteAccount } from './account-deletion';
 export {
   type AccountProfile,
   getAccountProfile,
@@ -25,6 +24,7 @@ export {
   registerAccount,
   registrationSchema,
   type SessionAccount,
+  verifyAccountPassword,
   verifyCredentials,
 } from './accounts';
 export { type AccountEvent, announceAccountEvent, bumpSessionVersion, onAccountEvent, revokeSessionsIssuedAt } from './session-revocation';

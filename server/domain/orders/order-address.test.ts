@@ -4,7 +4,7 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { getApiOrder } from '../../api/orders';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { emailJobKey } from '../../mail/outbox';
-import { deleteAccount } from '../accounts';
+import { deleteAccount } from '../privacy';
 import { checkoutBag, setBagItem } from '../bag';
 import { goLive, makeBuyers, SpyPayments, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';

@@ -55,10 +55,11 @@ export const account = {
     intro: 'What deleting does:',
     effects: {
       signIn: 'Your name, email and password are erased and you can no longer sign in.',
-      personalData: 'Your saved cards, follows, reminders, notification settings and influencer profile are deleted.',
+      personalData:
+        'Your saved addresses and cards (also at the payment provider), follows, reminders, bag, support conversations, questions, notification settings, influencer profile and the emails we sent you are deleted.',
       orders:
-        'Orders you placed stay with the brands that sold them, because they need them for delivery, refunds and tax records. They no longer show your name or email; a shipping address stays only where an order still needs it.',
-      chat: 'Your chat messages stay in past shows, shown as “Deleted account”.',
+        'Orders you placed stay with the brands that sold them, because they need them for delivery, refunds and tax records. They no longer show your name or email; an order still on its way keeps its shipping address until it is delivered, cancelled or refunded.',
+      chat: 'Your chat messages are removed from past shows and their replays: they may hold things you wrote about yourself.',
     },
     confirm: 'Type {email} to confirm',
     emailMismatch: 'Type your email address exactly to confirm.',

@@ -19,6 +19,7 @@ import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
 import { campaigns } from './campaigns';
+import { privacy } from './privacy';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -43,4 +44,5 @@ export const en = {
   support,
   payments,
   campaigns,
+  privacy,
 } as const;

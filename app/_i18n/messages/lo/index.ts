@@ -19,6 +19,7 @@ import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
 import { campaigns } from './campaigns';
+import { privacy } from './privacy';
 import type { Messages } from '../types';
 
 export const lo: Messages = {
@@ -43,4 +44,5 @@ export const lo: Messages = {
   support,
   payments,
   campaigns,
+  privacy,
 };
