@@ -11,7 +11,7 @@
 import type { QrPayment } from '../../db/client';
 import type { Db } from '../context';
 import { stockGate } from '../catalog';
-import { confirmOrder, orderFacts, releaseOrder } from '../orders';
+import { announceSale, confirmOrder, orderFacts, releaseOrder } from '../orders';
 import type { QrConfig } from './qr-config';
 import { enqueueQrCheck } from './qr-checkout';
 import { railOf, type QrKind } from './qr-settings';
@@ -105,6 +105,8 @@ async function confirm(db: Db, rail: QrRail, row: QrPayment, payment: QrReported
   const outcome = facts ? await confirmOrder(db, { locale: buyer?.locale ?? null }, facts, row.kind, payment.id) : 'GONE';
   if (outcome === 'PAID') {
     await db.qrPayment.updateMany({ where: { id: row.id, status: 'AWAITING_PAYMENT' }, data: { status: 'PAID', paidAt: new Date() } });
+    // Confirmed by the job queue, off the sockets: the show hears of the sale as of a tap.
+    await announceSale(db, row.orderId);
     return 'PAID';
   }
   // The order was cancelled or released meanwhile: the money goes back.
