@@ -14,6 +14,7 @@ import { stockGate } from '../catalog';
 import { announceSale, confirmOrder, orderFacts, releaseOrder } from '../orders';
 import type { QrConfig } from './qr-config';
 import { enqueueQrCheck } from './qr-checkout';
+import { recordRailRefund } from './qr-refunds';
 import { railOf, type QrKind } from './qr-settings';
 import type { QrRail, QrReportedPayment } from './rail';
 
@@ -118,12 +119,10 @@ async function confirm(db: Db, rail: QrRail, row: QrPayment, payment: QrReported
 async function refund(db: Db, rail: QrRail, row: QrPayment, payment: QrReportedPayment, why: string): Promise<void> {
   const where = { qrPaymentId_providerPaymentId: { qrPaymentId: row.id, providerPaymentId: payment.id } };
   const result = await rail.refund(row.providerRef, payment);
-  if (result.refunded)
-    await db.qrPaymentReceipt.update({
-      where,
-      data: { outcome: 'REFUNDED', refundRef: result.refundRef, note: why, resolvedAt: new Date() },
-    });
-  else await db.qrPaymentReceipt.update({ where, data: { outcome: 'REFUND_TASK', note: `${why}; ${result.why}` } });
+  if (result.refunded) {
+    const receipt = await db.qrPaymentReceipt.findUniqueOrThrow({ where, select: { id: true } });
+    await recordRailRefund(db, receipt.id, result.refundRef, why);
+  } else await db.qrPaymentReceipt.update({ where, data: { outcome: 'REFUND_TASK', note: `${why}; ${result.why}` } });
 }
 
 /** The job's whole turn: one check, then the next one queued (its own dedupe key per round). */
