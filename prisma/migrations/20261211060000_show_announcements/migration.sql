@@ -6,9 +6,12 @@ CREATE TABLE "ShowAnnouncement" (
     "id" BIGSERIAL NOT NULL,
     "kind" TEXT NOT NULL,
     "orderId" TEXT,
+    -- A sale is announced once however many paths confirm it (a QR check and QPay's callback at once).
+    "key" TEXT,
     "variantIds" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ShowAnnouncement_pkey" PRIMARY KEY ("id")
 );
+CREATE UNIQUE INDEX "ShowAnnouncement_key_key" ON "ShowAnnouncement"("key");
 CREATE INDEX "ShowAnnouncement_createdAt_idx" ON "ShowAnnouncement"("createdAt");

@@ -22,9 +22,11 @@ export interface ShowAnnouncementRow {
 
 /** A paid order whose sale no socket has announced. Never throws: an announcement is not worth a failed payment. */
 export async function announceSale(db: Db, orderId: string): Promise<void> {
-  await db.showAnnouncement.create({ data: { kind: 'SALE', orderId } }).catch((error: unknown) => {
-    console.error('sale not queued for announcement', { orderId, error });
-  });
+  await db.showAnnouncement
+    .createMany({ data: [{ kind: 'SALE', orderId, key: `sale:${orderId}` }], skipDuplicates: true })
+    .catch((error: unknown) => {
+      console.error('sale not queued for announcement', { orderId, error });
+    });
 }
 
 /** Variants whose stock changed off the sockets (units taken or given back). Never throws. */

@@ -14,6 +14,7 @@ import { buyNowByQr, checkoutBagByQr } from './qr-checkout';
 import { checkQrPayment, listQrRefundTasks, resumeStalledQrChecks } from './qr-settle';
 import { getQrProviders, saveQrProvider } from './qr-settings';
 import { markQrRefundDone, qrRefundEmailKey } from './qr-refunds';
+import { receiveQpayCallback } from './qpay-callback';
 import { demoActors, expectAppError } from '../test-actors';
 import { emailJobKey } from '../../mail/outbox';
 
@@ -242,7 +243,7 @@ describe('QPay', () => {
       invoice_code: 'GLOWUP_INVOICE',
       sender_invoice_no: row.reference,
       amount: 42,
-      callback_url: 'http://localhost:3000/api/qr-payments/qpay-callback',
+      callback_url: `http://localhost:3000/api/qr-payments/qpay-callback?ref=${row.reference}`,
     });
     bank.payQpayInvoice(row.providerRef, 42);
     const second = bank.payQpayInvoice(row.providerRef, 42);
@@ -255,6 +256,30 @@ describe('QPay', () => {
     // Checked again: nothing is refunded twice.
     await checkQrPayment(database.prisma, config, row.id);
     expect(bank.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it("QPay's callback makes the app ask QPay at once: a callback before the payment changes nothing, the one after it confirms the order once, and repeats are harmless", async () => {
+    const buyer = await buyerWithBag();
+    const { order } = await checkoutBagByQr(database.prisma, config, buyer, { showId, idempotencyKey: randomUUID() });
+    const row = await database.prisma.qrPayment.findUniqueOrThrow({ where: { orderId: order.id } });
+    const t0 = Date.now();
+    // A forged or early call: QPay says nothing was paid, so nothing is.
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0)).toEqual({ status: 'AWAITING_PAYMENT', checked: true });
+    expect((await orderOf(order.id))?.status).toBe('PLACED');
+    bank.payQpayInvoice(row.providerRef, 42);
+    // Too soon after the last check: answered without calling QPay again.
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 500)).toEqual({
+      status: 'AWAITING_PAYMENT',
+      checked: false,
+    });
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 3_000)).toEqual({ status: 'PAID', checked: true });
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 6_000)).toMatchObject({ status: 'PAID' });
+    expect((await orderOf(order.id))?.status).toBe('PAID');
+    expect(await database.prisma.qrPaymentReceipt.findMany({ where: { qrPaymentId: row.id } })).toEqual([
+      expect.objectContaining({ outcome: 'APPLIED', amountMinor: 4200 }),
+    ]);
+    expect(await database.prisma.payment.count({ where: { orderId: order.id } })).toBe(1);
+    await expectAppError(receiveQpayCallback(database.prisma, config, 'O1-unknown', t0 + 9_000), 'NOT_FOUND');
   });
 
   it('a QPay payment after expiry is refunded through QPay and the order stays released', async () => {
