@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SHOW_ID } from '../../server/db/seed';
 import { BrandPaymentRouter, sealStripeCredentials } from '../../server/domain/brand-payments';
 import { TestPaymentProvider } from '../../server/domain/payments';
+import { checkQrPayment } from '../../server/domain/qr-payments';
 import { sealSecret, secretsKey } from '../../server/domain/simulcast';
 import { completeStripePayment, finishCardSetup, startCardSetup, type StripePaymentProvider } from '../../server/domain/stripe-payments';
 import { ask, createBuyers, joinShow, nextEvent, startTestApp, type TestApp } from '../support/app';
@@ -84,6 +85,32 @@ describe('sales finished off the sockets reach the show', () => {
     bank.payKhqr(createHash('md5').update(qr.qrPayload).digest('hex'), answer.order.totalMinor / 100, 'USD');
     expect(await bought).toMatchObject({ showId, quantity: 1 });
     expect(await t.app.db.order.findUniqueOrThrow({ where: { id: answer.order.orderId } })).toMatchObject({ status: 'PAID' });
+  });
+
+  it("an unpaid one-tap QR code that expires gives its unit back on a connected viewer's card", async () => {
+    const [buyer, watcher] = await createBuyers(t, 2, 'qrexp');
+    const [socket, viewer] = await Promise.all([t.connect(buyer!), t.connect(watcher!)]);
+    await Promise.all([joinShow(socket, showId), joinShow(viewer, showId)]);
+    const serum = await variant('LUM-SERUM-30ML');
+    const held = nextEvent(viewer, 'stock:changed', (e) => e.variantId === serum.id && e.stock === serum.stock - 1);
+    const answer = await ask(socket, 'order:buy', { showId, variantId: serum.id, quantity: 1, idempotencyKey: randomUUID(), method: 'QR' });
+    if (!answer.ok) throw new Error(answer.error.code);
+    const row = await t.app.db.qrPayment.findUniqueOrThrow({ where: { orderId: answer.order.orderId } });
+    await held;
+
+    const back = nextEvent(viewer, 'stock:changed', (e) => e.variantId === serum.id && e.stock === serum.stock);
+    // The job queue's check at the code's expiry (run here with the clock past it).
+    const config = {
+      bakongApiUrl: bank.url,
+      qpayApiUrl: bank.url,
+      publicUrl: 'http://localhost:3000',
+      secretsKey: SECRETS_KEY,
+      paymentMinutes: 5,
+      checkSeconds: 1,
+      lateWatchMinutes: 60,
+    };
+    expect((await checkQrPayment(t.app.db, config, row.id, new Date(row.expiresAt.getTime() + 1000)))?.status).toBe('EXPIRED');
+    await back;
   });
 
   it('a one-tap order that waited for 3-D Secure holds its stock in front of viewers, and is announced as bought once Stripe confirms it', async () => {
