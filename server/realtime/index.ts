@@ -22,13 +22,14 @@ import { UserRateLimiter } from './rate-limiter';
 import { ReactionAggregator } from './reactions';
 import { leaveShow, registerShowHandlers } from './show-handlers';
 import { registerStageHandlers, StageExits } from './stage-handlers';
+import { SaleRelay } from './sale-relay';
 import { StockRelay } from './stock-relay';
 import { registerSimulcastHandlers } from './simulcast-handlers';
 import { simulcastListener } from '../domain/simulcast';
 import { registerWaitlistHandlers } from './waitlist-handlers';
 import { WaitlistRelay } from './waitlist-relay';
 import { originGuard } from './origin';
-import { showRoom, userRoom, type ServerToClientEvents } from './protocol';
+import { showRoom, showStaffRoom, userRoom, type ServerToClientEvents } from './protocol';
 import { keepRecoveredSessionsOutOfRehearsals } from './rehearsal-audience';
 import { authenticateSocket, disconnectOnAccountEvents, revalidateRecoveredSocket } from './socket-auth';
 import { clusterAdapter } from './cluster/adapter';
@@ -146,6 +147,32 @@ export function createRealtimeServer(
     undefined,
     cluster && stockFloor ? { claims: redisRelayClaims(cluster), floor: stockFloor } : null,
   );
+  // Sales and stock changes made off the sockets (a QR paid, 3-D Secure finished, a reservation given back).
+  const saleRelay = new SaleRelay(
+    deps.db,
+    broadcaster,
+    {
+      purchases: shared.purchases,
+      saleMade: (showId, sale) => {
+        const [first] = sale.lines;
+        const units = sale.lines.reduce((n, l) => n + l.quantity, 0);
+        const more = sale.lines.length - 1;
+        io.to(showStaffRoom(showId)).emit('sale:made', {
+          showId,
+          orderNumber: sale.orderNumber,
+          totalMinor: sale.totalMinor,
+          currency: sale.currency,
+          productTitle: more > 0 ? `${first!.productTitle} + ${more} more` : first!.productTitle,
+          variantName: more > 0 ? `${units} items` : first!.variantName,
+          quantity: units,
+          buyerName: sale.buyerName,
+        });
+      },
+    },
+    deps.log,
+    undefined,
+    cluster && stockFloor ? { claims: redisRelayClaims(cluster), floor: stockFloor } : null,
+  );
   // People on a waitlist hear of the unit held for them on the show page they watch.
   const waitlistRelay = new WaitlistRelay(deps.db, io, deps.log);
   const stopRejoining = cluster?.onChange((up) => {
@@ -217,6 +244,7 @@ export function createRealtimeServer(
       shared.dealTimers.close();
       shared.purchases.close();
       stockRelay.close();
+      saleRelay.close();
       waitlistRelay.close();
       stopMediaRestarts();
       deps.simulcast?.service.off('status', announceSimulcast);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { io as connect } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { startApp, type RunningApp } from '../../server/app';
+import { startApp, type AppOptions, type RunningApp } from '../../server/app';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/protocol';
@@ -29,7 +29,7 @@ export interface TestApp {
  * Every test connects from 127.0.0.1, so the per-address connection cap is lifted unless a test
  * sets it; the WebRTC port is any free one so test apps can run side by side.
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}, options: Pick<AppOptions, 'stripeApi'> = {}): Promise<TestApp> {
   // Given a DATABASE_URL (another node's), this app shares that database and leaves dropping it to its owner.
   const database = overrides.DATABASE_URL ? null : await startTestDatabase();
   const databaseUrl = overrides.DATABASE_URL ?? database!.url;
@@ -46,7 +46,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     SOCKET_MAX_CONNECTIONS_PER_IP: '100000',
     ...overrides,
   });
-  const app = await startApp({ env, log: createLogger('silent'), withNext: false });
+  const app = await startApp({ env, log: createLogger('silent'), withNext: false, ...options });
   const sockets: TestSocket[] = [];
   return {
     app,

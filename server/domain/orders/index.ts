@@ -16,6 +16,15 @@ export {
   statusLabels,
   timelineEntries,
 } from './order-display';
+export {
+  announceSale,
+  ANNOUNCEMENT_WINDOW_SECONDS,
+  pruneShowAnnouncements,
+  readShowAnnouncements,
+  saleFacts,
+  type SaleFacts,
+  type ShowAnnouncementRow,
+} from './order-announcements';
 export { finishReservedOrder, type FinishOutcome } from './order-finish';
 export { queueReceiptEmail, sendReceiptEmail, warmReceiptFormats } from './order-emails';
 export { exportBrandOrdersCsv } from './order-export';

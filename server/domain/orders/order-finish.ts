@@ -1,6 +1,7 @@
 import type { Db } from '../context';
 import { AppError } from '../errors';
 import type { PaymentProvider } from '../payments';
+import { announceSale } from './order-announcements';
 import { chargeAndConfirm, orderFacts } from './order-pipeline';
 
 export type FinishOutcome = 'PAID' | 'RELEASED' | 'WAITING' | 'ALREADY_SETTLED';
@@ -18,6 +19,8 @@ export async function finishReservedOrder(db: Db, payments: PaymentProvider, ord
   const buyer = await db.user.findUnique({ where: { id: paymentKey.slice(0, paymentKey.indexOf(':')) }, select: { locale: true } });
   try {
     await chargeAndConfirm(db, payments, { locale: buyer?.locale ?? null }, paymentKey, facts);
+    // Finished off the sockets (Stripe's webhook, the buyer's page): the show hears of the sale as of a tap.
+    await announceSale(db, orderId);
     return 'PAID';
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

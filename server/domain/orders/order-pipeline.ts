@@ -13,6 +13,7 @@ import { emailJobRow } from '../../mail/outbox';
 import { WEBHOOK_MAX_ATTEMPTS } from '../events';
 import type { Actor, Db } from '../context';
 import { AppError } from '../errors';
+import { announceStock } from './order-announcements';
 import { receiptEmail } from './order-emails';
 import { shippingAddressOf, type ShippingAddressColumns } from './order-address';
 import type { PaymentProvider } from '../payments';
@@ -208,7 +209,17 @@ async function reserveAndPay(
   // A replay of a paid (or since cancelled) order answers with it; a replay of one
   // still PLACED is a request whose payment was interrupted, and is finished now.
   if (replayed && reservation.orderStatus !== 'PLACED') return { order: reservation, status: reservation.orderStatus, replayed };
-  await chargeAndConfirm(db, provider, buyer, paymentKey, reservation);
+  try {
+    await chargeAndConfirm(db, provider, buyer, paymentKey, reservation);
+  } catch (error) {
+    // Waiting for 3-D Secure, the order holds its units: the show's stock says so now (the sale follows once finished).
+    if (!replayed && error instanceof AppError && error.reason === 'PAYMENT_AUTHENTICATION_REQUIRED')
+      await announceStock(
+        db,
+        reservation.lines.map((l) => l.variantId),
+      );
+    throw error;
+  }
   return { order: reservation, status: 'PAID', replayed };
 }
 
@@ -393,7 +404,13 @@ export async function releaseOrder(db: Db, orderId: string): Promise<{ variantId
     console.error('order reservation not released', { orderId, outcome: row!.r.outcome });
     return [];
   }
-  return row!.r.stocks ?? [];
+  const stocks = row!.r.stocks ?? [];
+  // Units back from an expiry, a decline or a sweep: the shows featuring them are told, whoever released them.
+  await announceStock(
+    db,
+    stocks.map((s) => s.variantId),
+  );
+  return stocks;
 }
 
 /** An existing order as the pipeline sees it (for the sweeper). */

@@ -6,6 +6,7 @@
 // key first: a captured charge is confirmed (the buyer paid), anything else is
 // voided and released (units back to stock and deals, coupon use back).
 import type { Db } from '../context';
+import { announceSale } from './order-announcements';
 import { chargeAndConfirm, orderFacts, releaseOrder } from './order-pipeline';
 import type { PaymentProvider } from '../payments';
 import { stockGate } from '../catalog';
@@ -59,6 +60,7 @@ async function settle(
     if (!facts) return;
     // Authorise again with the same key (the same, captured authorization), capture (a no-op), confirm.
     await chargeAndConfirm(db, provider, { locale: orphan.buyer.locale }, paymentKey, facts);
+    await announceSale(db, orphan.id);
     result.confirmed.push(orphan.id);
     return;
   }

@@ -13,6 +13,8 @@ export {
   type QrPaymentView,
 } from './qr-checkout';
 export { checkQrPayment, listQrRefundTasks, type QrCheckResult, resumeStalledQrChecks, runQrCheck } from './qr-settle';
+export { type QpayCallbackAnswer, receiveQpayCallback } from './qpay-callback';
+export { markQrRefundDone, qrRefundEmailKey } from './qr-refunds';
 export {
   getQrProviders,
   offeredQrKind,

@@ -32,13 +32,21 @@ interface QpayCheck {
   rows?: { payment_id?: string | number; payment_status?: string; payment_amount?: number | string; payment_currency?: string }[];
 }
 
+/** The invoice's callback: the app's callback route with our reference of the payment. */
+export function qpayCallbackUrl(base: string, reference: string): string {
+  const url = new URL(base);
+  url.searchParams.set('ref', reference);
+  return url.toString();
+}
+
 // Tokens QPay issued, per API account, until shortly before they lapse.
 const tokens = new Map<string, { token: string; until: number }>();
 
 /**
  * QPay merchant API v2 (Mongolia): POST /v2/auth/token (HTTP Basic with the client id and secret),
  * POST /v2/invoice, POST /v2/payment/check, DELETE /v2/payment/refund/{payment_id}. QPay also calls
- * the invoice's callback_url when it is paid; the app does not rely on it and checks instead.
+ * the invoice's callback_url when it is paid: the app then checks at once (qpay-callback.ts) rather
+ * than at its next poll, and never takes the callback's word for the payment.
  */
 export class QpayRail implements QrRail {
   readonly kind = 'QPAY';
@@ -74,7 +82,8 @@ export class QpayRail implements QrRail {
         invoice_receiver_code: 'terminal',
         invoice_description: request.description,
         amount: majorAmount(request.amountMinor, storedDigits(request.currency)),
-        callback_url: this.callbackUrl,
+        // Names the payment, so the callback route knows which one to check (qpay-callback.ts).
+        callback_url: qpayCallbackUrl(this.callbackUrl, request.reference),
       },
       { authorization: `Bearer ${token}` },
       'QPay',

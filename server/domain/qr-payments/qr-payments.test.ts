@@ -13,6 +13,10 @@ import type { QrConfig } from './qr-config';
 import { buyNowByQr, checkoutBagByQr } from './qr-checkout';
 import { checkQrPayment, listQrRefundTasks, resumeStalledQrChecks } from './qr-settle';
 import { getQrProviders, saveQrProvider } from './qr-settings';
+import { markQrRefundDone, qrRefundEmailKey } from './qr-refunds';
+import { receiveQpayCallback } from './qpay-callback';
+import { demoActors, expectAppError } from '../test-actors';
+import { emailJobKey } from '../../mail/outbox';
 
 let database: TestDatabase;
 let bank: QrBankStandIns;
@@ -147,6 +151,36 @@ describe('KHQR (Bakong)', () => {
     ]);
   });
 
+  it('a refund task the owner marks done is closed once, and the buyer is emailed the refund in their language; another brand cannot close it', async () => {
+    const buyer = await buyerWithBag();
+    await database.prisma.user.update({ where: { id: buyer.userId }, data: { locale: 'km' } });
+    const { order, qr } = await checkoutBagByQr(database.prisma, config, buyer, { showId, idempotencyKey: randomUUID() });
+    const row = await database.prisma.qrPayment.findUniqueOrThrow({ where: { orderId: order.id } });
+    await checkQrPayment(database.prisma, config, row.id, afterExpiry(qr.expiresAt));
+    bank.payKhqr(row.providerRef, 42, 'USD');
+    await checkQrPayment(database.prisma, config, row.id, new Date(afterExpiry(qr.expiresAt).getTime() + 60_000));
+    const task = (await listQrRefundTasks(database.prisma, brandId)).find((t) => t.qrPayment.reference === row.reference)!;
+    const emails = () => database.prisma.job.findMany({ where: { dedupeKey: emailJobKey(qrRefundEmailKey(task.id)) } });
+    expect(await emails()).toHaveLength(0);
+
+    const { koraOwner } = await demoActors(database.prisma);
+    await expectAppError(markQrRefundDone(database.prisma, koraOwner, DEMO_BRAND_SLUG, task.id, null), 'NOT_FOUND');
+    await markQrRefundDone(database.prisma, owner, DEMO_BRAND_SLUG, task.id, 'ABA-778812');
+    await markQrRefundDone(database.prisma, owner, DEMO_BRAND_SLUG, task.id, 'ABA-778812');
+    expect(await database.prisma.qrPaymentReceipt.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      outcome: 'REFUNDED',
+      refundRef: 'ABA-778812',
+      resolvedAt: expect.any(Date),
+    });
+    expect((await listQrRefundTasks(database.prisma, brandId)).map((t) => t.id)).not.toContain(task.id);
+    const [email] = await emails();
+    expect(await emails()).toHaveLength(1);
+    const payload = email!.payload as { to: string; subject: string; text: string };
+    expect(payload.subject).toContain('សងវិញ');
+    expect(payload.text).toContain('ABA-778812');
+    expect(payload.text).toContain('KHQR');
+  });
+
   it('a wait whose chain of checks stopped is picked up by the sweep after its expiry, and then expires', async () => {
     const buyer = await buyerWithBag();
     const { order, qr } = await checkoutBagByQr(database.prisma, config, buyer, { showId, idempotencyKey: randomUUID() });
@@ -209,7 +243,7 @@ describe('QPay', () => {
       invoice_code: 'GLOWUP_INVOICE',
       sender_invoice_no: row.reference,
       amount: 42,
-      callback_url: 'http://localhost:3000/api/qr-payments/qpay-callback',
+      callback_url: `http://localhost:3000/api/qr-payments/qpay-callback?ref=${row.reference}`,
     });
     bank.payQpayInvoice(row.providerRef, 42);
     const second = bank.payQpayInvoice(row.providerRef, 42);
@@ -222,6 +256,30 @@ describe('QPay', () => {
     // Checked again: nothing is refunded twice.
     await checkQrPayment(database.prisma, config, row.id);
     expect(bank.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it("QPay's callback makes the app ask QPay at once: a callback before the payment changes nothing, the one after it confirms the order once, and repeats are harmless", async () => {
+    const buyer = await buyerWithBag();
+    const { order } = await checkoutBagByQr(database.prisma, config, buyer, { showId, idempotencyKey: randomUUID() });
+    const row = await database.prisma.qrPayment.findUniqueOrThrow({ where: { orderId: order.id } });
+    const t0 = Date.now();
+    // A forged or early call: QPay says nothing was paid, so nothing is.
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0)).toEqual({ status: 'AWAITING_PAYMENT', checked: true });
+    expect((await orderOf(order.id))?.status).toBe('PLACED');
+    bank.payQpayInvoice(row.providerRef, 42);
+    // Too soon after the last check: answered without calling QPay again.
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 500)).toEqual({
+      status: 'AWAITING_PAYMENT',
+      checked: false,
+    });
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 3_000)).toEqual({ status: 'PAID', checked: true });
+    expect(await receiveQpayCallback(database.prisma, config, row.reference, t0 + 6_000)).toMatchObject({ status: 'PAID' });
+    expect((await orderOf(order.id))?.status).toBe('PAID');
+    expect(await database.prisma.qrPaymentReceipt.findMany({ where: { qrPaymentId: row.id } })).toEqual([
+      expect.objectContaining({ outcome: 'APPLIED', amountMinor: 4200 }),
+    ]);
+    expect(await database.prisma.payment.count({ where: { orderId: order.id } })).toBe(1);
+    await expectAppError(receiveQpayCallback(database.prisma, config, 'O1-unknown', t0 + 9_000), 'NOT_FOUND');
   });
 
   it('a QPay payment after expiry is refunded through QPay and the order stays released', async () => {
@@ -237,6 +295,9 @@ describe('QPay', () => {
       outcome: 'REFUNDED',
       note: 'paid after expiry',
     });
+    // The buyer hears that the money is back, once.
+    const receipt = await database.prisma.qrPaymentReceipt.findFirstOrThrow({ where: { qrPaymentId: row.id } });
+    expect(await database.prisma.job.count({ where: { dedupeKey: emailJobKey(qrRefundEmailKey(receipt.id)) } })).toBe(1);
   });
 });
 

@@ -11,9 +11,10 @@
 import type { QrPayment } from '../../db/client';
 import type { Db } from '../context';
 import { stockGate } from '../catalog';
-import { confirmOrder, orderFacts, releaseOrder } from '../orders';
+import { announceSale, confirmOrder, orderFacts, releaseOrder } from '../orders';
 import type { QrConfig } from './qr-config';
 import { enqueueQrCheck } from './qr-checkout';
+import { recordRailRefund } from './qr-refunds';
 import { railOf, type QrKind } from './qr-settings';
 import type { QrRail, QrReportedPayment } from './rail';
 
@@ -105,6 +106,8 @@ async function confirm(db: Db, rail: QrRail, row: QrPayment, payment: QrReported
   const outcome = facts ? await confirmOrder(db, { locale: buyer?.locale ?? null }, facts, row.kind, payment.id) : 'GONE';
   if (outcome === 'PAID') {
     await db.qrPayment.updateMany({ where: { id: row.id, status: 'AWAITING_PAYMENT' }, data: { status: 'PAID', paidAt: new Date() } });
+    // Confirmed by the job queue, off the sockets: the show hears of the sale as of a tap.
+    await announceSale(db, row.orderId);
     return 'PAID';
   }
   // The order was cancelled or released meanwhile: the money goes back.
@@ -116,12 +119,10 @@ async function confirm(db: Db, rail: QrRail, row: QrPayment, payment: QrReported
 async function refund(db: Db, rail: QrRail, row: QrPayment, payment: QrReportedPayment, why: string): Promise<void> {
   const where = { qrPaymentId_providerPaymentId: { qrPaymentId: row.id, providerPaymentId: payment.id } };
   const result = await rail.refund(row.providerRef, payment);
-  if (result.refunded)
-    await db.qrPaymentReceipt.update({
-      where,
-      data: { outcome: 'REFUNDED', refundRef: result.refundRef, note: why, resolvedAt: new Date() },
-    });
-  else await db.qrPaymentReceipt.update({ where, data: { outcome: 'REFUND_TASK', note: `${why}; ${result.why}` } });
+  if (result.refunded) {
+    const receipt = await db.qrPaymentReceipt.findUniqueOrThrow({ where, select: { id: true } });
+    await recordRailRefund(db, receipt.id, result.refundRef, why);
+  } else await db.qrPaymentReceipt.update({ where, data: { outcome: 'REFUND_TASK', note: `${why}; ${result.why}` } });
 }
 
 /** The job's whole turn: one check, then the next one queued (its own dedupe key per round). */

@@ -20,6 +20,7 @@ import { viewer } from './viewer';
 import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
+import { qrRefund } from './qr-refund';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -45,4 +46,5 @@ export const en = {
   payments,
   campaigns,
   privacy,
+  qrRefund,
 } as const;

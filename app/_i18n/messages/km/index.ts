@@ -20,6 +20,7 @@ import { viewer } from './viewer';
 import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
+import { qrRefund } from './qr-refund';
 import type { Messages } from '../types';
 
 export const km: Messages = {
@@ -45,4 +46,5 @@ export const km: Messages = {
   payments,
   campaigns,
   privacy,
+  qrRefund,
 };

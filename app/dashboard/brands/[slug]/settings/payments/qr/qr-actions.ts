@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getI18n } from '@/app/_i18n/server';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { localiseState } from '@/app/dashboard/_i18n/localise-state';
-import { qrConfigOf, saveQrProvider } from '@/server/domain/qr-payments';
+import { markQrRefundDone, qrConfigOf, saveQrProvider } from '@/server/domain/qr-payments';
 import { services } from '@/server/services';
 
 // The form's flat fields; the domain's discriminated schema (qrProviderInputSchema) checks each kind's own.
@@ -69,4 +69,19 @@ export async function saveQrProviderAction(_: ActionState | null, form: FormData
     return { ok: true, message: t('dashboard.qrPayments.saved') };
   });
   return localiseState(state, t);
+}
+
+const refundDoneSchema = z.object({
+  slug: z.string().min(1).max(60),
+  receiptId: z.string().min(1).max(60),
+  reference: z.string().trim().max(120).optional(),
+});
+
+/** The owner paid a QR refund task back by hand: closes it and emails the buyer (markQrRefundDone). */
+export async function markQrRefundDoneAction(form: FormData): Promise<void> {
+  await formAction(refundDoneSchema, form, async (f, user) => {
+    await markQrRefundDone(services().db, { userId: user.id, name: user.name }, f.slug, f.receiptId, f.reference || null);
+    // The section sits on the QR page and on the Payments page above it.
+    revalidatePath(`/dashboard/brands/${f.slug}/settings/payments`, 'layout');
+  });
 }
