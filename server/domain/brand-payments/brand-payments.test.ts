@@ -103,6 +103,35 @@ describe('a brand’s card provider', () => {
   });
 });
 
+describe('the router’s memory of a brand’s choice', () => {
+  it('a choice changed on another node (straight in the database) is used once the cached one is 5 s old; a change through this node at once', async () => {
+    const lumen = (
+      await database.prisma.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { brand: { select: { slug: true } } } })
+    ).brand.slug;
+    await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, lumen, keys());
+    await chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'STRIPE');
+    let now = 1_000_000;
+    const node = new BrandPaymentRouter(database.prisma, new TestPaymentProvider(), {
+      secretsKey: KEY,
+      stripeApi: standIn.endpoint,
+      now: () => now,
+    });
+    const stripe = await node.resolve({ showId: DEMO_SHOW_ID });
+    expect(stripe).toBeInstanceOf(StripePaymentProvider);
+    // The same opened provider for every order while the choice holds, not one per order.
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBe(stripe);
+
+    await database.prisma.brandPaymentProvider.updateMany({ where: { kind: 'STRIPE' }, data: { enabled: false } });
+    now += 4_000;
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBe(stripe);
+    now += 1_500;
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(TestPaymentProvider);
+
+    await chooseCardProvider(database.prisma, node, actors.lumenOwner, lumen, 'STRIPE');
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(StripePaymentProvider);
+  });
+});
+
 describe('the buyer’s Stripe card form (server side)', () => {
   it('starts a SetupIntent for a Stripe brand, none for a test-provider brand, and never keeps another buyer’s card', async () => {
     const [buyer, other] = await makeBuyers(database.prisma, 2);

@@ -72,7 +72,8 @@ const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
  * a sold tap costs one database round trip before its answer with the
  * in-process test provider and two with a real one, a refused one costs one, and
  * a refused one never reaches the payment provider. In front of it, the node's
- * stock gate refuses the taps fresh knowledge leaves no unit for.
+ * stock gate refuses the taps fresh knowledge leaves no unit for, and while it
+ * knows nothing fresh it lets one tap ask and the others wait for that answer.
  */
 export async function placeShowOrder(
   db: Db,
@@ -82,6 +83,10 @@ export async function placeShowOrder(
   sharedTaps: SharedTaps | null = null,
 ): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
+  // Another tap is asking the database while the gate knows nothing fresh: its answer decides this one
+  // too (a storm's refusals then cost no round trip). Only awaited when there is something to wait for.
+  const undecided = recentTaps.has(tapKey) || request.held === true ? undefined : stockGate.decided(request.variantId);
+  if (undecided) await undecided;
   // A held unit is not in stock: a tap that says it holds one goes to the database, which decides
   // (claiming a hold one does not have costs a round trip, never a unit).
   let retry = recentTaps.has(tapKey) || request.held === true;
