@@ -209,6 +209,21 @@ describe('one tap', () => {
     expect(payments.authorizations.size).toBe(0);
   });
 
+  it('the retry of a tap the stock gate refused gets the same SOLD_OUT, even once the gate knows nothing fresh and a unit is back: one key, one answer', async () => {
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
+    const [first, second] = await makeBuyers(database.prisma, 2);
+    await expectAppError(tap(first!), 'SOLD_OUT'); // the database's answer: the gate now knows 0
+    const key = randomUUID();
+    statements = 0;
+    await expectAppError(tap(second!, key, counted), 'SOLD_OUT');
+    expect(statements).toBe(0); // refused by the gate
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 1 } });
+    stockGate.forget(variantId);
+    await expectAppError(tap(second!, key, counted), 'SOLD_OUT');
+    expect(await database.prisma.order.count({ where: { buyerId: second!.userId } })).toBe(0);
+    expect(await stock()).toBe(1);
+  });
+
   it('refuses with PAYMENT_NOT_CAPTURABLE a tap whose key was reused after its authorization was voided: no order is PAID, the unit comes back, nothing is charged', async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
