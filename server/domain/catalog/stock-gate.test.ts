@@ -67,4 +67,18 @@ describe('StockGate', () => {
     await waiting;
     expect(gate.admit('v', 1)).toBe(true);
   });
+
+  it('once its figure is stale, holds the next taps for a probe only when that figure left nothing: with units left they go straight on', () => {
+    let now = 0;
+    const gate = new StockGate(1000, () => now);
+    gate.admit('v', 1);
+    gate.settle('v', 1, 40);
+    now = 2000; // stale, 40 left when last seen
+    expect(gate.admit('v', 1)).toBe(true);
+    expect(gate.decided('v')).toBeUndefined();
+    gate.settle('v', 1, 0);
+    now = 4000; // stale, none left when last seen
+    expect(gate.admit('v', 1)).toBe(true);
+    expect(gate.decided('v')).toBeInstanceOf(Promise);
+  });
 });

@@ -41,15 +41,18 @@ export class StockGate {
   admit(variantId: string, quantity: number): boolean {
     const entry = this.variants.get(variantId);
     if (!entry || this.now() - entry.seenAt > this.freshForMs) {
-      // Nothing fresh to go on: let the database decide, but count the tap.
-      let release = () => {};
-      const settled = new Promise<void>((resolve) => (release = resolve));
+      // Nothing fresh to go on: let the database decide, but count the tap. The next taps wait for
+      // this one's answer only when the last figure left nothing for them (or there is none): while
+      // units were left they go on to the database, not to the back of its queue after this answer.
       entry?.probe?.release();
+      const short = !entry || entry.stock - entry.inFlight < quantity;
+      let release = () => {};
+      const settled = short ? new Promise<void>((resolve) => (release = resolve)) : null;
       this.variants.set(variantId, {
         stock: Number.POSITIVE_INFINITY,
         seenAt: this.now(),
         inFlight: (entry?.inFlight ?? 0) + quantity,
-        probe: { settled, release },
+        probe: settled ? { settled, release } : null,
       });
       this.bound();
       return true;
