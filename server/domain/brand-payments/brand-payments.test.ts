@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../../db/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { StripeStandIn } from '../../../test/support/stripe-stand-in';
@@ -100,6 +103,63 @@ describe('a brand’s card provider', () => {
     const error = await testStripeConnection(database.prisma, router, KEY, actors.lumenOwner, 'lumen').catch((e: unknown) => e);
     expect((error as AppError).reason).toBe('STRIPE_CONNECTION_FAILED');
     await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, 'lumen', keys());
+  });
+});
+
+describe('the router’s memory of a brand’s choice', () => {
+  it('a choice changed on another node (straight in the database) is used once the cached one is 5 s old; a change through this node at once', async () => {
+    const lumen = (
+      await database.prisma.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { brand: { select: { slug: true } } } })
+    ).brand.slug;
+    await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, lumen, keys());
+    await chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'STRIPE');
+    let now = 1_000_000;
+    const node = new BrandPaymentRouter(database.prisma, new TestPaymentProvider(), {
+      secretsKey: KEY,
+      stripeApi: standIn.endpoint,
+      now: () => now,
+    });
+    const stripe = await node.resolve({ showId: DEMO_SHOW_ID });
+    expect(stripe).toBeInstanceOf(StripePaymentProvider);
+    // The same opened provider for every order while the choice holds, not one per order.
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBe(stripe);
+
+    await database.prisma.brandPaymentProvider.updateMany({ where: { kind: 'STRIPE' }, data: { enabled: false } });
+    now += 4_000;
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBe(stripe);
+    now += 1_500;
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(TestPaymentProvider);
+
+    await chooseCardProvider(database.prisma, node, actors.lumenOwner, lumen, 'STRIPE');
+    expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(StripePaymentProvider);
+  });
+
+  it('a Stripe brand’s taps read nothing once its choice is known: the opened provider is kept with the choice', async () => {
+    const lumen = (
+      await database.prisma.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { brand: { select: { slug: true } } } })
+    ).brand.slug;
+    await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, lumen, keys());
+    await chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'STRIPE');
+    let statements = 0;
+    // Each query on this pool is one round trip to PostgreSQL.
+    class CountingClient extends pg.Client {
+      override query(...args: unknown[]): never {
+        statements++;
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+    }
+    const pool = new pg.Pool({ connectionString: database.url, max: 2, Client: CountingClient });
+    const counted = new PrismaClient({ adapter: new PrismaPg(pool) });
+    try {
+      const node = new BrandPaymentRouter(counted, new TestPaymentProvider(), { secretsKey: KEY, stripeApi: standIn.endpoint });
+      expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(StripePaymentProvider);
+      statements = 0;
+      for (let i = 0; i < 5; i++) expect(await node.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(StripePaymentProvider);
+      expect(statements).toBe(0);
+    } finally {
+      await counted.$disconnect();
+      await pool.end();
+    }
   });
 });
 

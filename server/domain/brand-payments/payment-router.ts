@@ -11,7 +11,12 @@ import type {
 import { StripePaymentProvider, stripeClient, type StripeApiEndpoint, type StripeCredentials } from '../stripe-payments';
 import { openStripeCredentials } from './credentials';
 
-/** How long a brand's choice is trusted on this node; a change on another node is seen within it. */
+/**
+ * How long a brand's choice is trusted on this node. A change made on this node is seen at once
+ * (forget); one made on another node within this time. A TTL rather than the cluster channel: the
+ * router is domain code that runs the same with or without Redis, a brand switches providers
+ * rarely, and re-reading the choice costs one query per brand per node every few seconds.
+ */
 const CHOICE_TTL_MS = 5_000;
 const MAX_CACHED_SHOWS = 10_000;
 
@@ -32,8 +37,9 @@ export interface LoadedStripe {
 export class BrandPaymentRouter implements PaymentProvider {
   readonly name: string;
   readonly inlineCharge: PaymentProvider['inlineCharge'];
-  private readonly showBrands = new Map<string, string>();
-  private readonly choices = new Map<string, { at: number; providerId: string | null }>();
+  // Promises, so a storm of taps on a cold cache asks the database once, not once per tap (issue 14).
+  private readonly showBrands = new Map<string, Promise<string | null>>();
+  private readonly choices = new Map<string, { at: number; choice: Promise<{ providerId: string | null; provider: PaymentProvider }> }>();
   private readonly stripes = new Map<string, { updatedAt: number; loaded: LoadedStripe }>();
 
   constructor(
@@ -50,10 +56,9 @@ export class BrandPaymentRouter implements PaymentProvider {
       const charged = await this.db.stripePayment.findFirst({ where: { orderId: scope.orderId }, select: { providerId: true } });
       return (charged && (await this.stripeById(charged.providerId))?.provider) ?? this.fallback;
     }
+    // Every tap asks this before its one statement: from memory, without a query, once the brand's choice is known.
     const brandId = await this.brandOfShow(scope.showId);
-    const providerId = brandId ? await this.choiceOf(brandId) : null;
-    if (!providerId) return this.fallback;
-    return (await this.stripeById(providerId))?.provider ?? this.fallback;
+    return brandId ? (await this.choiceOf(brandId)).provider : this.fallback;
   }
 
   /** A brand's Stripe row, opened, enabled or not (webhooks and refunds of earlier charges need it). */
@@ -71,7 +76,7 @@ export class BrandPaymentRouter implements PaymentProvider {
 
   /** The Stripe provider a brand charges new orders with, or null for the fallback. */
   async stripeOfBrand(brandId: string): Promise<LoadedStripe | null> {
-    const providerId = await this.choiceOf(brandId);
+    const { providerId } = await this.choiceOf(brandId);
     return providerId ? this.stripeById(providerId) : null;
   }
 
@@ -85,27 +90,35 @@ export class BrandPaymentRouter implements PaymentProvider {
     return this.options.stripeApi;
   }
 
-  private async brandOfShow(showId: string): Promise<string | null> {
+  private brandOfShow(showId: string): Promise<string | null> {
     const known = this.showBrands.get(showId);
     if (known) return known;
-    const show = await this.db.show.findUnique({ where: { id: showId }, select: { brandId: true } });
-    if (!show) return null;
-    // A show's brand never changes; the map only needs a bound.
+    // A show's brand never changes; the map only needs a bound. An unknown show is asked again next time.
     if (this.showBrands.size >= MAX_CACHED_SHOWS) this.showBrands.clear();
-    this.showBrands.set(showId, show.brandId);
-    return show.brandId;
+    const asking = this.db.show.findUnique({ where: { id: showId }, select: { brandId: true } }).then((show) => show?.brandId ?? null);
+    this.showBrands.set(showId, asking);
+    const drop = () => this.showBrands.get(showId) === asking && this.showBrands.delete(showId);
+    asking.then((brandId) => brandId ?? drop(), drop);
+    return asking;
   }
 
-  private async choiceOf(brandId: string): Promise<string | null> {
+  /** The brand's provider for new orders, with the id of its Stripe row when it is Stripe. */
+  private choiceOf(brandId: string): Promise<{ providerId: string | null; provider: PaymentProvider }> {
     const now = this.options.now?.() ?? Date.now();
     const cached = this.choices.get(brandId);
-    if (cached && now - cached.at < CHOICE_TTL_MS) return cached.providerId;
-    const row = await this.db.brandPaymentProvider.findFirst({
-      where: { brandId, kind: 'STRIPE', enabled: true, credentialsSealed: { not: '' } },
-      select: { id: true },
-    });
-    this.choices.set(brandId, { at: now, providerId: row?.id ?? null });
-    return row?.id ?? null;
+    if (cached && now - cached.at < CHOICE_TTL_MS) return cached.choice;
+    const choice = this.db.brandPaymentProvider
+      .findFirst({ where: { brandId, kind: 'STRIPE', enabled: true, credentialsSealed: { not: '' } }, select: { id: true } })
+      .then(async (row) => {
+        // The opened Stripe provider is kept with the choice: a tap does not read the row again.
+        const stripe = row ? await this.stripeById(row.id) : null;
+        return { providerId: stripe ? row!.id : null, provider: stripe?.provider ?? this.fallback };
+      });
+    const entry = { at: now, choice };
+    this.choices.set(brandId, entry);
+    // A failed read is not remembered: the next order asks again.
+    choice.catch(() => this.choices.get(brandId) === entry && this.choices.delete(brandId));
+    return choice;
   }
 
   tokenizeCard(card: CardDetails): Promise<TokenizedCard> {

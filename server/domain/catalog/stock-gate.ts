@@ -11,8 +11,16 @@ import { processSingleton } from '../../process-registry';
  * on others; during a storm every database answer keeps the figure fresh. A refused tap may have
  * lost to a tap that later fails (a declined card); tapping again then succeeds.
  */
+interface GateEntry {
+  stock: number;
+  seenAt: number;
+  inFlight: number;
+  /** The tap that went to the database without fresh knowledge: later taps wait for its answer (decided). */
+  probe: { settled: Promise<void>; release: () => void } | null;
+}
+
 export class StockGate {
-  private readonly variants = new Map<string, { stock: number; seenAt: number; inFlight: number }>();
+  private readonly variants = new Map<string, GateEntry>();
 
   constructor(
     private readonly freshForMs = 250,
@@ -20,12 +28,32 @@ export class StockGate {
     private readonly maxVariants = 10_000,
   ) {}
 
+  /**
+   * While a tap admitted without fresh knowledge is still at the database, the promise of its answer:
+   * a storm's first tap asks, the rest wait one round trip and are then admitted or refused on what it
+   * learnt, instead of all reaching the database on a guess (issue 14: a refused tap then costs nothing).
+   */
+  decided(variantId: string): Promise<void> | undefined {
+    return this.variants.get(variantId)?.probe?.settled;
+  }
+
   /** Reserves `quantity` for a tap, or returns false when the gate knows there is not enough left. */
   admit(variantId: string, quantity: number): boolean {
     const entry = this.variants.get(variantId);
     if (!entry || this.now() - entry.seenAt > this.freshForMs) {
-      // Nothing fresh to go on: let the database decide, but count the tap.
-      this.variants.set(variantId, { stock: Number.POSITIVE_INFINITY, seenAt: this.now(), inFlight: (entry?.inFlight ?? 0) + quantity });
+      // Nothing fresh to go on: let the database decide, but count the tap. The next taps wait for
+      // this one's answer only when the last figure left nothing for them (or there is none): while
+      // units were left they go on to the database, not to the back of its queue after this answer.
+      entry?.probe?.release();
+      const short = !entry || entry.stock - entry.inFlight < quantity;
+      let release = () => {};
+      const settled = short ? new Promise<void>((resolve) => (release = resolve)) : null;
+      this.variants.set(variantId, {
+        stock: Number.POSITIVE_INFINITY,
+        seenAt: this.now(),
+        inFlight: (entry?.inFlight ?? 0) + quantity,
+        probe: settled ? { settled, release } : null,
+      });
       this.bound();
       return true;
     }
@@ -43,6 +71,10 @@ export class StockGate {
       entry.stock = stockAfter;
       entry.seenAt = this.now();
     }
+    // Any answer ends the wait: with a figure the waiters are judged on it; without one (a failed
+    // payment) they find the same unknown stock the probe had, and go to the database as it did.
+    entry.probe?.release();
+    entry.probe = null;
   }
 
   /** Drops what the gate knows of a variant: call it whenever stock is set, not sold. */
@@ -53,7 +85,7 @@ export class StockGate {
 
   private bound(): void {
     if (this.variants.size <= this.maxVariants) return;
-    for (const [variantId, entry] of this.variants) if (entry.inFlight === 0) this.variants.delete(variantId);
+    for (const [variantId, entry] of this.variants) if (entry.inFlight === 0 && !entry.probe) this.variants.delete(variantId);
   }
 }
 

@@ -14,6 +14,8 @@ import { queueReceiptEmail, receiptEmailKey } from './order-emails';
 import { placeShowOrder } from './orders';
 import { CountingProvider } from '../payments/test-support';
 import { stockGate } from '../catalog';
+import { BrandPaymentRouter } from '../brand-payments';
+import { secretsKey } from '../simulcast';
 import { expectAppError } from '../test-actors';
 
 // One tap against the real database: what it writes, how many statements it
@@ -181,6 +183,45 @@ describe('one tap', () => {
     await expectAppError(tap(buyer!, randomUUID(), counted), 'SOLD_OUT');
     expect(statements).toBe(1);
     expect(payments.authorizations.size).toBe(0);
+  });
+
+  it("a storm of taps on a sold-out variant, through the app's brand payment router, costs the database one round trip per cold cache and none per refusal", async () => {
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
+    const buyers = await makeBuyers(database.prisma, 20);
+    // As the app runs it: every tap asks the router for the show's brand's provider before its statement.
+    const router = new BrandPaymentRouter(counted, payments, { secretsKey: secretsKey('one-tap-purchase-test-secrets-key') });
+    const storm = (db: PrismaClient) =>
+      Promise.allSettled(
+        buyers.map((buyer) => placeShowOrder(db, router, buyer, { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })),
+      );
+    const refusedAll = (results: PromiseSettledResult<unknown>[]) =>
+      results.every((r) => r.status === 'rejected' && (r.reason as { key?: string }).key === 'SOLD_OUT');
+
+    statements = 0;
+    expect(refusedAll(await storm(counted))).toBe(true);
+    // The first tap's reserve_order, and the router's two reads (the show's brand, the brand's choice) made once for all.
+    expect(statements).toBe(3);
+
+    stockGate.forget(variantId);
+    statements = 0;
+    expect(refusedAll(await storm(counted))).toBe(true);
+    expect(statements).toBe(1);
+    expect(payments.authorizations.size).toBe(0);
+  });
+
+  it('the retry of a tap the stock gate refused gets the same SOLD_OUT, even once the gate knows nothing fresh and a unit is back: one key, one answer', async () => {
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
+    const [first, second] = await makeBuyers(database.prisma, 2);
+    await expectAppError(tap(first!), 'SOLD_OUT'); // the database's answer: the gate now knows 0
+    const key = randomUUID();
+    statements = 0;
+    await expectAppError(tap(second!, key, counted), 'SOLD_OUT');
+    expect(statements).toBe(0); // refused by the gate
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 1 } });
+    stockGate.forget(variantId);
+    await expectAppError(tap(second!, key, counted), 'SOLD_OUT');
+    expect(await database.prisma.order.count({ where: { buyerId: second!.userId } })).toBe(0);
+    expect(await stock()).toBe(1);
   });
 
   it('refuses with PAYMENT_NOT_CAPTURABLE a tap whose key was reused after its authorization was voided: no order is PAID, the unit comes back, nothing is charged', async () => {

@@ -61,6 +61,25 @@ export interface SharedTaps {
   remember(tapKey: string): Promise<void>;
 }
 
+// Taps the gate refused lately. A retry of one (a lost acknowledgement, often sent while the first
+// was still waiting) gets the same answer instead of a second judgement, which a later probe could
+// let through to a unit: one key, one answer. Kept briefly: a buyer who taps again uses a new key.
+const gatedTaps = new Map<string, number>();
+const GATED_KEPT_MS = 5_000;
+
+function wasGated(tapKey: string): boolean {
+  const at = gatedTaps.get(tapKey);
+  if (at === undefined) return false;
+  if (performance.now() - at <= GATED_KEPT_MS) return true;
+  gatedTaps.delete(tapKey);
+  return false;
+}
+
+function rememberGated(tapKey: string): void {
+  gatedTaps.set(tapKey, performance.now());
+  if (gatedTaps.size > RECENT_TAPS_KEPT) gatedTaps.delete(gatedTaps.keys().next().value!);
+}
+
 // The gate's refusal is most taps' answer in a storm: one shared error, not a new
 // one (and its stack trace) per tap. It carries nothing of the request.
 const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
@@ -72,7 +91,8 @@ const GATED = new AppError('SOLD_OUT', 'refused by the stock gate');
  * a sold tap costs one database round trip before its answer with the
  * in-process test provider and two with a real one, a refused one costs one, and
  * a refused one never reaches the payment provider. In front of it, the node's
- * stock gate refuses the taps fresh knowledge leaves no unit for.
+ * stock gate refuses the taps fresh knowledge leaves no unit for, and while it
+ * knows nothing fresh it lets one tap ask and the others wait for that answer.
  */
 export async function placeShowOrder(
   db: Db,
@@ -82,12 +102,20 @@ export async function placeShowOrder(
   sharedTaps: SharedTaps | null = null,
 ): Promise<PlacedOrder> {
   const tapKey = `${buyer.userId}:${request.idempotencyKey}`;
+  // Another tap is asking the database while the gate knows nothing fresh: its answer decides this one
+  // too (a storm's refusals then cost no round trip). Only awaited when there is something to wait for.
+  const undecided = recentTaps.has(tapKey) || request.held === true ? undefined : stockGate.decided(request.variantId);
+  if (undecided) await undecided;
   // A held unit is not in stock: a tap that says it holds one goes to the database, which decides
   // (claiming a hold one does not have costs a round trip, never a unit).
   let retry = recentTaps.has(tapKey) || request.held === true;
+  if (!retry && wasGated(tapKey)) throw GATED;
   if (!retry && !stockGate.admit(request.variantId, request.quantity)) {
     retry = (await sharedTaps?.seen(tapKey).catch(() => false)) ?? false;
-    if (!retry) throw GATED;
+    if (!retry) {
+      rememberGated(tapKey);
+      throw GATED;
+    }
   }
   if (!recentTaps.has(tapKey)) void sharedTaps?.remember(tapKey).catch(() => undefined);
   rememberTap(tapKey);
