@@ -26,6 +26,8 @@ export const BRAND_EVENT_TYPES = [
   'show.ended',
   'recording.ready',
   'recording.deleted',
+  'review.published',
+  'review.hidden',
 ] as const;
 
 export type BrandEventType = (typeof BRAND_EVENT_TYPES)[number];
