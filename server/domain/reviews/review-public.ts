@@ -16,6 +16,8 @@ export interface RatingSummary {
 
 export interface PublicReview {
   id: string;
+  /** For the page to leave out "Report" under one's own review; never rendered. */
+  authorId: string;
   rating: number;
   body: string;
   authorName: string;
@@ -82,6 +84,7 @@ export async function listProductReviews(db: Db, productId: string, query: { sor
           take: REVIEWS_PAGE_SIZE,
           select: {
             id: true,
+            authorId: true,
             rating: true,
             body: true,
             createdAt: true,

@@ -18,6 +18,7 @@ import { studio } from './studio';
 import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
+import { reviews } from './reviews';
 import type { Messages } from '../types';
 
 export const lo: Messages = {
@@ -41,4 +42,5 @@ export const lo: Messages = {
   assistantAnswers,
   support,
   payments,
+  reviews,
 };

@@ -18,6 +18,7 @@ import { studio } from './studio';
 import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
+import { reviews } from './reviews';
 import type { Messages } from '../types';
 
 export const mn: Messages = {
@@ -41,4 +42,5 @@ export const mn: Messages = {
   assistantAnswers,
   support,
   payments,
+  reviews,
 };
