@@ -83,12 +83,12 @@ export async function orderReviewInvites(
       status: true,
       totalMinor: true,
       refundedMinor: true,
-      items: { select: { title: true, variant: { select: { productId: true } } } },
+      items: { select: { variant: { select: { productId: true, product: { select: { title: true } } } } } },
     },
   });
   if (!order || order.status !== 'DELIVERED' || order.refundedMinor >= order.totalMinor) return [];
   const byProduct = new Map<string, string>();
-  for (const item of order.items) if (!byProduct.has(item.variant.productId)) byProduct.set(item.variant.productId, item.title);
+  for (const item of order.items) byProduct.set(item.variant.productId, item.variant.product.title);
   const reviews = await db.productReview.findMany({
     where: { authorId: actor.userId, productId: { in: [...byProduct.keys()] } },
     select: { ...myReviewSelect, productId: true },

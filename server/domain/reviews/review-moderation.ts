@@ -4,7 +4,7 @@ import type { Actor, Db } from '../context';
 import { requireBrandMember } from '../brands';
 import { AppError } from '../errors';
 import { recordBrandEvent } from '../events';
-import { hideReasonSchema, parse, replySchema } from './review-schema';
+import { hideReasonSchema, parse, REPORT_REASONS, replySchema, type ReportReason } from './review-schema';
 
 export interface QueueReview {
   id: string;
@@ -15,7 +15,7 @@ export interface QueueReview {
   authorName: string;
   status: 'PUBLISHED' | 'PENDING' | 'HIDDEN';
   openReports: number;
-  reportReasons: string[];
+  reportReasons: ReportReason[];
   hiddenReason: string | null;
   reply: string | null;
   createdAt: Date;
@@ -56,7 +56,10 @@ export async function listBrandReviews(db: Db, actor: Actor, slug: string, filte
     ...r,
     productTitle: product.title,
     authorName: author.name,
-    reportReasons: [...new Set(reports.map((x) => x.reason))],
+    // Stored through reportInputSchema, so every row is one of REPORT_REASONS.
+    reportReasons: [...new Set(reports.map((x) => x.reason))].filter((x): x is ReportReason =>
+      (REPORT_REASONS as readonly string[]).includes(x),
+    ),
   }));
 }
 
