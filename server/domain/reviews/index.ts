@@ -30,6 +30,7 @@ export {
   ratingSummary,
   reportReview,
   type ReviewPage,
+  showProductRatings,
 } from './review-public';
 export {
   HIDE_REASON_MAX,

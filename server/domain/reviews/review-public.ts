@@ -55,6 +55,18 @@ export async function ratingSummaries(db: Db, productIds: readonly string[]): Pr
   return result;
 }
 
+/** The ratings of the products in a show's lineup (and its pinned product), for the cards over the stream. */
+export async function showProductRatings(db: Db, showId: string): Promise<Map<string, RatingSummary>> {
+  const show = await db.show.findUnique({
+    where: { id: showId },
+    select: { pinnedProductId: true, lineup: { select: { productId: true } } },
+  });
+  if (!show) return new Map();
+  const ids = new Set(show.lineup.map((l) => l.productId));
+  if (show.pinnedProductId) ids.add(show.pinnedProductId);
+  return ratingSummaries(db, [...ids]);
+}
+
 export async function ratingSummary(db: Db, productId: string): Promise<RatingSummary | null> {
   return (await ratingSummaries(db, [productId])).get(productId) ?? null;
 }
