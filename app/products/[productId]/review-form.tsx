@@ -42,7 +42,7 @@ export function ReviewForm({
             >
               <input type="radio" name="rating" value={stars} defaultChecked={initial?.rating === stars} required className="size-4" />
               <span aria-hidden="true">{'★'.repeat(stars)}</span>
-              <span className="sr-only">{t('reviews.form.star', { stars })}</span>
+              <span className="sr-only">{t('reviews.form.star', { count: stars })}</span>
             </label>
           ))}
         </div>

@@ -52,10 +52,11 @@ export async function ReviewsSection({
               const count = summary.distribution[stars - 1]!;
               return (
                 <li key={stars} className="flex items-center gap-2">
-                  <span className="w-24 shrink-0">{t('reviews.starsRow', { stars, count })}</span>
+                  <span className="w-16 shrink-0">{t('reviews.form.star', { count: stars })}</span>
                   <span aria-hidden="true" className="h-2 flex-1 overflow-hidden rounded-full bg-neutral-200">
                     <span className="block h-full bg-amber-500" style={{ width: `${Math.round((count / summary.count) * 100)}%` }} />
                   </span>
+                  <span className="w-8 shrink-0 text-end tabular-nums">{format.number(count)}</span>
                 </li>
               );
             })}

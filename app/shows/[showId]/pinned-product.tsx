@@ -200,7 +200,7 @@ export function PinnedProduct({
               target="_blank"
               rel="noopener"
               aria-label={rating.label}
-              className="inline-block text-xs font-semibold text-amber-700 underline-offset-2 hover:underline"
+              className="inline-flex min-h-6 items-center text-xs font-semibold text-amber-800 underline-offset-2 hover:underline"
               data-testid="card-rating"
             >
               {rating.text}
