@@ -26,7 +26,7 @@ async function deliveredOrder(db: import('pg').Client, email: string, variantId:
   return id;
 }
 
-test('on a phone a delivered buyer rates the product from the order page; the review shows on the product page and its rating on the card in a live show', async ({
+test('on a phone a delivered buyer rates the product from the order page; the review shows on the product page, the brand replies from its dashboard, and the rating shows on the card in a live show', async ({
   browser,
   db,
 }) => {
@@ -75,6 +75,22 @@ test('on a phone a delivered buyer rates the product from the order page; the re
     await pageReady(page);
     const ld = await page.locator('script[type="application/ld+json"]').allTextContents();
     expect(ld.some((json) => json.includes('"aggregateRating"') && json.includes(text))).toBe(true);
+  });
+
+  await test.step('the brand finds the review in its dashboard and replies once, publicly', async () => {
+    const brand = await browser.newContext();
+    await signIn(brand, 'brand@demo.live');
+    const dashboard = await brand.newPage();
+    await dashboard.goto('/dashboard/brands/lumen/reviews?filter=all');
+    await pageReady(dashboard);
+    const row = dashboard.getByTestId('moderation-review').filter({ hasText: text });
+    await expect(row).toContainText('Shown');
+    await row.getByLabel('Public reply').fill('Thank you, Rita!');
+    await row.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(row).toContainText('Your reply: Thank you, Rita!');
+    await brand.close();
+    await page.reload();
+    await expect(page.getByTestId('review').filter({ hasText: text })).toContainText('Thank you, Rita!');
   });
 
   await test.step('in the live show the card carries the rating, and a tap opens the reviews beside the stream', async () => {

@@ -34,7 +34,7 @@ export function ReviewButtons({
           </button>
         </form>
         {!asking && !reported?.ok && (
-          <button type="button" className={small} aria-expanded={false} onClick={() => setAsking(true)}>
+          <button type="button" className={small} onClick={() => setAsking(true)}>
             {t('reviews.report')}
           </button>
         )}
