@@ -21,12 +21,12 @@ export const ROUTE_NAMESPACES = {
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments'],
-  account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews'],
+  account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
   // The product page's Notify me (a sold-out variant) is the brand page's.
-  products: ['discovery', 'errors'],
+  products: ['discovery', 'errors', 'reviews'],
   live: ['feed', 'viewer'],
   invites: ['account'],
   unsubscribe: ['account', 'mailbox'],

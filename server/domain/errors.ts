@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   BRAND_ADDRESS_TAKEN: 409,
   AUCTION_ENDED: 409,
   BID_TOO_LOW: 409,
+  REVIEW_NOT_ALLOWED: 403,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -379,6 +380,17 @@ export const ERROR_REASONS = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: { code: 'INVALID_INPUT' },
   STRIPE_WEBHOOK_SECRET_FORMAT: { code: 'INVALID_INPUT' },
   STRIPE_ACCOUNT_FORMAT: { code: 'INVALID_INPUT' },
+  // Product reviews (issue 20 item 6).
+  REVIEW_NOT_PURCHASED: { code: 'REVIEW_NOT_ALLOWED' },
+  REVIEW_NOT_DELIVERED: { code: 'REVIEW_NOT_ALLOWED' },
+  REVIEW_REFUNDED: { code: 'REVIEW_NOT_ALLOWED' },
+  REVIEW_RATING_RANGE: { code: 'INVALID_INPUT' },
+  REVIEW_NOT_FOUND: { code: 'NOT_FOUND' },
+  REVIEW_OWN: { code: 'INVALID_STATE' },
+  REVIEW_ALREADY_REPORTED: { code: 'INVALID_STATE' },
+  REVIEW_ALREADY_REPLIED: { code: 'INVALID_STATE' },
+  REVIEW_HIDE_REASON_REQUIRED: { code: 'INVALID_INPUT' },
+  REVIEW_REPORT_REASON: { code: 'INVALID_INPUT' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

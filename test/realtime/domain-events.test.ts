@@ -19,6 +19,7 @@ import { endShow, goLive } from '../../server/domain/shows';
 import { deleteRecording, finishRecording } from '../../server/domain/recordings';
 import { LocalDiskStore } from '../../server/storage/local-disk-store';
 import { demoActors, type DemoActors } from '../../server/domain/test-actors';
+import { hideReview, submitReview } from '../../server/domain/reviews';
 import { ask, createBuyers, joinShow, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // Every documented webhook event, produced by the domain operation that causes
@@ -269,6 +270,32 @@ describe('domain events', () => {
     await advanceOrder(t.app.db, actors.lumenOwner, 'lumen', orderId, 'DELIVERED', null, PUBLIC_URL);
     const returned = await recorded('requestReturn', () => requestReturn(t.app.db, buyer, orderId, 'Too small'));
     expect(returned).toEqual([{ type: 'order.return_requested', data: expect.objectContaining({ orderId, reason: 'Too small' }) }]);
+  });
+
+  it('a delivered buyer reviewing records review.published, and the brand hiding it review.hidden', async () => {
+    const orderId = await buyOne('LUM-SERUM-30ML');
+    const order = await t.app.db.order.findUniqueOrThrow({ where: { id: orderId }, select: { buyerId: true } });
+    const buyer = { userId: order.buyerId, name: 'Buyer' };
+    for (const step of ['PACKED', 'SHIPPED', 'DELIVERED'] as const)
+      await advanceOrder(
+        t.app.db,
+        actors.lumenOwner,
+        'lumen',
+        orderId,
+        step,
+        step === 'SHIPPED' ? { carrier: 'DHL', trackingNumber: 'R2' } : null,
+        PUBLIC_URL,
+      );
+    const variant = await t.app.db.productVariant.findUniqueOrThrow({ where: { sku: 'LUM-SERUM-30ML' }, select: { productId: true } });
+    let reviewId = '';
+    const published = await recorded('submitReview', async () => {
+      reviewId = (await submitReview(t.app.db, buyer, { productId: variant.productId, rating: 5, body: 'Lovely' })).reviewId;
+    });
+    expect(published).toEqual([
+      { type: 'review.published', data: expect.objectContaining({ reviewId, productId: variant.productId, rating: 5 }) },
+    ]);
+    const hidden = await recorded('hideReview', () => hideReview(t.app.db, actors.lumenOwner, 'lumen', reviewId, 'Off topic'));
+    expect(hidden).toEqual([{ type: 'review.hidden', data: { reviewId, productId: variant.productId, by: 'brand' } }]);
   });
 
   it('ending the show records show.ended once', async () => {

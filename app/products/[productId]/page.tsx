@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { productLd, productPage } from '@/server/domain/seo';
+import { listProductReviews, reviewEligibility } from '@/server/domain/reviews';
 import { type WaitlistState, waitlistStates } from '@/server/domain/waitlist';
 import { currentUser } from '@/server/auth/session';
 import { services } from '@/server/services';
@@ -12,6 +13,7 @@ import { SiteHeader } from '../../_components/site-header';
 import { orNotFound } from '../../_lib/not-found-as-404';
 import { getI18n, getLocale } from '@/app/_i18n/server';
 import { NotifyMeButton } from '../../brands/[slug]/notify-me-button';
+import { ReviewsSection } from './reviews-section';
 
 const load = async (params: Promise<{ productId: string }>) =>
   orNotFound(productPage(services().db, (await params).productId, await getLocale()));
@@ -29,16 +31,28 @@ export async function generateMetadata({ params }: { params: Promise<{ productId
 }
 
 /** A product's own page: what it is and costs, and the shows that sell it (search hits on products land here). */
-export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
-  const [{ product, liveAndUpcoming, replays }, user] = await Promise.all([load(params), currentUser()]);
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ product, liveAndUpcoming, replays }, user, query] = await Promise.all([load(params), currentUser(), searchParams]);
   const { t, intl } = await getI18n();
+  const db = services().db;
   const soldOutIds = product.variants.filter((v) => v.stock <= 0).map((v) => v.id);
-  const waitlist = user ? await waitlistStates(services().db, user.id, soldOutIds) : new Map<string, WaitlistState>();
+  const [waitlist, reviews, eligibility] = await Promise.all([
+    user ? waitlistStates(db, user.id, soldOutIds) : new Map<string, WaitlistState>(),
+    listProductReviews(db, product.id, { sort: query.sort, page: query.page }),
+    user ? reviewEligibility(db, { userId: user.id, name: user.name }, product.id) : null,
+  ]);
   const path = `/products/${product.id}`;
+  const ratings = reviews.summary && { ...reviews.summary, reviews: reviews.reviews };
   return (
     <>
       <SiteHeader />
-      <JsonLd data={productLd(product, absoluteUrl(path), product.imageUrl && absoluteUrl(product.imageUrl))} />
+      <JsonLd data={productLd(product, absoluteUrl(path), product.imageUrl && absoluteUrl(product.imageUrl), ratings)} />
       <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
         <article className="grid gap-6 md:grid-cols-[minmax(0,20rem)_1fr]">
           {product.imageUrl ? (
@@ -86,6 +100,13 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             </section>
           </div>
         </article>
+        <ReviewsSection
+          productId={product.id}
+          brandName={product.brand.name}
+          page={reviews}
+          eligibility={eligibility}
+          viewerId={user?.id ?? null}
+        />
         <section aria-labelledby="shows-heading" className="space-y-3">
           <h2 id="shows-heading" className="text-xl font-bold">
             {t('discovery.product.liveAndUpcoming')}

@@ -5,6 +5,7 @@ import { preShowDetails } from '@/server/domain/discovery';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications';
 import { getReplay } from '@/server/domain/replays';
+import { showProductRatings } from '@/server/domain/reviews';
 import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
 import { currentUser, type SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
@@ -103,6 +104,20 @@ async function hlsPath(showId: string, forceParam: string | string[] | undefined
   return { src: `/api/shows/${showId}/hls/index.m3u8`, forced };
 }
 
+/**
+ * The rating on each lineup product's card, worded here in the page's language: the card is in the show
+ * aside's late code, and the page's messages stay the viewer's (no reviews namespace on the show page).
+ */
+async function cardRatings(showId: string): Promise<Record<string, { text: string; label: string }>> {
+  const [ratings, { t, format }] = await Promise.all([showProductRatings(services().db, showId), getI18n()]);
+  return Object.fromEntries(
+    [...ratings].map(([productId, r]) => {
+      const average = format.number(r.average);
+      return [productId, { text: `★ ${average} (${format.number(r.count)})`, label: t('reviews.cardRating', { average, count: r.count }) }];
+    }),
+  );
+}
+
 export default async function ShowPage({
   params,
   searchParams,
@@ -137,6 +152,7 @@ export default async function ShowPage({
       </>
     );
   }
+  const ratingBadges = await cardRatings(show.id);
   // The poster is the page's largest paint: fetch it with the HTML, not after hydration.
   preload(show.coverImageUrl ?? '/poster.svg', { as: 'image', fetchPriority: 'high' });
   // An ended show with a READY recording opens as its replay at the same URL; without one, the page says it ended.
@@ -163,7 +179,7 @@ export default async function ShowPage({
           player whose show channel connects with the new session. */}
       <ShowViewer
         key={user?.id ?? 'guest'}
-        show={show}
+        show={{ ...show, ratingBadges }}
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
         hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}

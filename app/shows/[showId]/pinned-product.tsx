@@ -54,6 +54,7 @@ export function PinnedProduct({
   back,
   more,
   waitlist,
+  rating,
 }: {
   product: ProductCard;
   deal: DealView | null;
@@ -74,6 +75,8 @@ export function PinnedProduct({
     isHeld: (variantId: string) => boolean;
     join: (variantId: string) => Promise<string | null>;
   };
+  /** The product's rating, worded by the page; a tap opens its reviews beside the show (a new tab keeps the stream). */
+  rating?: { text: string; label: string } | undefined;
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -191,6 +194,18 @@ export function PinnedProduct({
         )}
         <div className="min-w-0 flex-1">
           <h2 className={`truncate font-semibold md:text-base ${expanded ? '' : 'text-sm'}`}>{product.title}</h2>
+          {rating && (
+            <a
+              href={`/products/${product.id}#reviews`}
+              target="_blank"
+              rel="noopener"
+              aria-label={rating.label}
+              className="inline-flex min-h-6 items-center text-xs font-semibold text-amber-800 underline-offset-2 hover:underline"
+              data-testid="card-rating"
+            >
+              {rating.text}
+            </a>
+          )}
           <p className={`font-bold md:text-lg ${expanded ? 'text-lg' : 'text-sm'}`}>
             {formatPrice(price, variant.currency, intl)}
             {!expanded && product.variants.length > 1 && <span className="font-normal md:hidden"> · {variant.name}</span>}

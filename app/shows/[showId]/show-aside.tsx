@@ -181,6 +181,7 @@ export function ShowAside({
             <PinnedProduct
               key={shown.id}
               product={shown}
+              rating={show.ratingBadges?.[shown.id]}
               back={
                 opened
                   ? {

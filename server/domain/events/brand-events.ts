@@ -27,6 +27,8 @@ export const BRAND_EVENT_TYPES = [
   'recording.ready',
   'recording.deleted',
   'campaign.sent',
+  'review.published',
+  'review.hidden',
 ] as const;
 
 export type BrandEventType = (typeof BRAND_EVENT_TYPES)[number];

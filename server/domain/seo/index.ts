@@ -4,4 +4,4 @@
 // The module's public door: code outside server/domain/seo/ imports from here, never from its inner files.
 export { productPage, type ProductPage } from './product-page';
 export { sitemapEntries, type SitemapEntry } from './sitemap';
-export { decimalPrice, ldJson, productLd, replayLd, showLd, type ShowFacts } from './structured-data';
+export { decimalPrice, ldJson, productLd, type RatingFacts, replayLd, showLd, type ShowFacts } from './structured-data';

@@ -53,6 +53,22 @@ describe('structured data (JSON-LD)', () => {
     expect(ld).not.toHaveProperty('image');
   });
 
+  it('a product with reviews carries aggregateRating and its reviews; one without carries neither', () => {
+    const product = { title: 'Cream', description: '', brand: { name: 'Lumen' }, variants: [] };
+    const ld = productLd(product, 'u', null, {
+      average: 4.5,
+      count: 2,
+      reviews: [{ rating: 5, body: 'Soft', authorName: 'Sam R.', createdAt: new Date('2026-12-01T10:00:00Z') }],
+    });
+    expect(ld.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2, bestRating: 5, worstRating: 1 });
+    expect(ld.review).toEqual([
+      expect.objectContaining({ author: { '@type': 'Person', name: 'Sam R.' }, datePublished: '2026-12-01', reviewBody: 'Soft' }),
+    ]);
+    const none = productLd(product, 'u', null, { average: 0, count: 0, reviews: [] });
+    expect(none).not.toHaveProperty('aggregateRating');
+    expect(none).not.toHaveProperty('review');
+  });
+
   it('a title cannot close the script element it is written in', () => {
     const text = ldJson({ name: '</script><script>alert(1)</script>' });
     expect(text).not.toContain('<');

@@ -73,8 +73,18 @@ export function replayLd(show: ShowFacts, url: string, image: string, durationSe
   };
 }
 
-/** A product with one offer per variant, in stock or not as the shelf has it now. */
-export function productLd(product: ProductFacts, url: string, image: string | null): Ld {
+/** What the product page shows of its reviews: the published ones' rating and the reviews on the page. */
+export interface RatingFacts {
+  average: number;
+  count: number;
+  reviews: { rating: number; body: string; authorName: string; createdAt: Date }[];
+}
+
+/**
+ * A product with one offer per variant, in stock or not as the shelf has it now; with its rating and
+ * the reviews on the page when it has any (search engines reject an aggregateRating of zero reviews).
+ */
+export function productLd(product: ProductFacts, url: string, image: string | null, ratings: RatingFacts | null = null): Ld {
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -91,6 +101,23 @@ export function productLd(product: ProductFacts, url: string, image: string | nu
       availability: v.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       url,
     })),
+    ...(ratings &&
+      ratings.count > 0 && {
+        aggregateRating: {
+          '@type': 'AggregateRating',
+          ratingValue: ratings.average,
+          reviewCount: ratings.count,
+          bestRating: 5,
+          worstRating: 1,
+        },
+        review: ratings.reviews.map((r) => ({
+          '@type': 'Review',
+          reviewRating: { '@type': 'Rating', ratingValue: r.rating, bestRating: 5, worstRating: 1 },
+          author: { '@type': 'Person', name: r.authorName },
+          datePublished: r.createdAt.toISOString().slice(0, 10),
+          ...(r.body && { reviewBody: r.body }),
+        })),
+      }),
   };
 }
 

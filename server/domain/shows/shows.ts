@@ -19,6 +19,8 @@ export interface ShowSummary {
   endedAt: string | null;
   host: { id: string; name: string };
   brand: { id: string; name: string };
+  /** Set by the show page (reviews, issue 20 item 6): each lineup product's rating as its card shows it, in the page's language. */
+  ratingBadges?: Record<string, { text: string; label: string }>;
 }
 
 export interface ShowState extends ShowSummary {

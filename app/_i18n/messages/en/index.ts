@@ -21,6 +21,7 @@ import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
+import { reviews } from './reviews';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -47,4 +48,5 @@ export const en = {
   campaigns,
   privacy,
   qrRefund,
+  reviews,
 } as const;

@@ -21,6 +21,7 @@ import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
+import { reviews } from './reviews';
 import type { Messages } from '../types';
 
 export const lo: Messages = {
@@ -47,4 +48,5 @@ export const lo: Messages = {
   campaigns,
   privacy,
   qrRefund,
+  reviews,
 };

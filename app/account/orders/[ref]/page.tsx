@@ -12,6 +12,7 @@ import { CancelOrderForm } from '../cancel-form';
 import { leftToRefund } from '@/server/domain/orders';
 import { formatPrice } from '@/app/_lib/format';
 import { Card, ItemsAndTotals, OrderTime, ShippingAddress, StatusBadge, Timeline, Tracking } from '../order-parts';
+import { orderReviewInvites } from '@/server/domain/reviews';
 import { listOrderConversations } from '@/server/domain/support';
 import { OrderHelpBox } from '../order-help-box';
 import { SupportThreadView } from '../support-thread';
@@ -29,7 +30,10 @@ export default async function MyOrderPage({ params }: { params: Params }) {
   const user = await requirePageUser(`/account/orders/${encodeURIComponent(ref)}`);
   const order = await orNotFound(getMyOrder(services().db, { userId: user.id, name: user.name }, ref));
   const { t, intl, format } = await getI18n();
-  const threads = await listOrderConversations(services().db, { userId: user.id, name: user.name }, order.id);
+  const [threads, invites] = await Promise.all([
+    listOrderConversations(services().db, { userId: user.id, name: user.name }, order.id),
+    orderReviewInvites(services().db, { userId: user.id, name: user.name }, order.id),
+  ]);
   return (
     <>
       <SiteHeader />
@@ -74,6 +78,22 @@ export default async function MyOrderPage({ params }: { params: Params }) {
                   : t('orders.buyer.cancelHint')
               }
             />
+          </Card>
+        )}
+        {invites.length > 0 && (
+          <Card id="review-invite-heading" title={t('reviews.invite.title')}>
+            <ul className="space-y-2">
+              {invites.map((invite) => (
+                <li key={invite.productId}>
+                  <Link
+                    href={`/products/${invite.productId}#write-review`}
+                    className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline"
+                  >
+                    {t(invite.review ? 'reviews.invite.edit' : 'reviews.invite.rate', { product: invite.title })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </Card>
         )}
         <Card id="help-heading" title={t('support.help.title')}>

@@ -14,6 +14,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'shows', label: 'dashboard.tabs.shows' },
   { href: 'orders', label: 'dashboard.tabs.orders' },
   { href: 'support', label: 'support.inbox.title' },
+  { href: 'reviews', label: 'reviews.moderation.title' },
   { href: 'team', label: 'dashboard.tabs.team' },
   { href: 'coupons', label: 'dashboard.tabs.coupons' },
   { href: 'settings', label: 'dashboard.tabs.settings' },
