@@ -206,6 +206,12 @@ const sections: Record<string, (db: Db, userId: string) => Promise<unknown>> = {
       orderBy: { createdAt: 'asc' },
       select: { showId: true, text: true, status: true, createdAt: true },
     }),
+  reviews: (db, userId) =>
+    db.productReview.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: 'asc' },
+      select: { productId: true, rating: true, body: true, status: true, reply: true, createdAt: true, updatedAt: true },
+    }),
   supportConversations: (db, userId) =>
     db.supportConversation.findMany({
       where: { buyerId: userId },

@@ -71,6 +71,9 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
 
   await prisma.chatMessage.create({ data: { showId: seed.showId, userId, text: `hi from ${name}, ship to ${line1}` } });
   await prisma.showQuestion.create({ data: { showId: seed.showId, userId, text: `Does it ship to ${city}?` } });
+  await prisma.productReview.create({
+    data: { productId: seed.productIds[0]!, authorId: userId, rating: 5, body: `Lovely, delivered to ${line1} — ${name}` },
+  });
   const thread = await prisma.supportConversation.create({
     data: { brandId: seed.brandId, buyerId: userId, orderId: open.id, subject: `Where is my order, ${name}` },
   });
