@@ -152,6 +152,14 @@ export function ShowViewer({
       void (socketRef.current && request(socketRef.current, 'reaction:send', { showId: show.id, kind, count })),
     [socketRef, show.id],
   );
+  // Opening a product's card is the first step of the brand's funnel in the post-show report.
+  const openProduct = useCallback(
+    (productId: string | null) => {
+      setOpenedId(productId);
+      if (productId && socketRef.current) void request(socketRef.current, 'product:tap', { showId: show.id, productId });
+    },
+    [socketRef, show.id],
+  );
 
   const connectionKey: MessageKey | null =
     state.connection === 'reconnecting'
@@ -275,7 +283,7 @@ export function ShowViewer({
               key={waitlist.offer.variantId}
               offer={waitlist.offer}
               onOpen={() => {
-                setOpenedId(waitlist.offer?.productId ?? null);
+                openProduct(waitlist.offer?.productId ?? null);
                 waitlist.dismissOffer();
               }}
               onDismiss={waitlist.dismissOffer}
@@ -298,7 +306,7 @@ export function ShowViewer({
             onReact={react}
             shown={shown}
             opened={opened !== null}
-            onOpen={setOpenedId}
+            onOpen={openProduct}
             onBuy={buy}
             onAddToBag={addToBag}
             shipping={shipping}
