@@ -85,11 +85,10 @@ export function concurrentViewers(sessions: readonly WatchSession[], window: Tim
   let bucket = 0;
   for (const edge of edges) {
     const index = Math.min(series.length - 1, Math.max(0, Math.floor((edge.at - window.start) / bucketMs)));
-    // Buckets passed without a change keep the count they started with.
-    for (; bucket < index; bucket++) {
-      series[bucket] = Math.max(series[bucket]!, current);
-      series[bucket + 1] = Math.max(series[bucket + 1]!, current);
-    }
+    // Buckets passed without a change hold the count throughout; sessions are half-open
+    // [start, end), so a count that changes exactly at a bucket's start never held in it.
+    for (; bucket < index; bucket++) series[bucket] = Math.max(series[bucket]!, current);
+    if (edge.at > window.start + index * bucketMs) series[index] = Math.max(series[index]!, current);
     current += edge.delta;
     series[index] = Math.max(series[index]!, current);
   }
