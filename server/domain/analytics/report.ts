@@ -35,6 +35,8 @@ export interface ShowReport {
     brandSlug: string;
     currency: string;
   };
+  /** Whether the reader is on the brand's team (the host alone cannot open the brand's dashboard). */
+  brandMember: boolean;
   /** Null until the show has gone live: nothing to report yet. */
   timeline: {
     bucketMs: number;
@@ -92,6 +94,7 @@ export async function getShowReport(db: Db, actor: Actor, showId: string, now = 
       brandSlug: show.brand.slug,
       currency: show.brand.currency,
     },
+    brandMember: show.brand.members.length > 0,
   };
   if (!show.startedAt) {
     return {
