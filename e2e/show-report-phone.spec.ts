@@ -15,7 +15,7 @@ test('on a phone the brand opens a just-ended show’s report from its shows lis
     await page.goto('/dashboard/brands/lumen/shows');
     await pageReady(page);
     const row = page.getByRole('listitem').filter({ hasText: show.title });
-    await row.getByRole('link', { name: 'Report' }).click();
+    await row.getByRole('link', { name: 'Report', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/reports/${show.showId}$`));
     await pageReady(page);
   });
