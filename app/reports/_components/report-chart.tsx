@@ -69,7 +69,8 @@ export function ReportChart({
             width: 2,
             scale: s.right ? 'right' : 'y',
             paths: s.bars ? bars : undefined,
-            points: { show: false },
+            // A line of one or two points would draw nothing: mark them.
+            points: { show: s.values.length < 3 },
           })),
         ],
         hooks: {

@@ -72,7 +72,9 @@ export const report = {
     conversion: 'Conversion',
     gmvChart: 'Sales per show',
     conversionChart: 'Conversion per show',
-    gmvSummary: 'Sales of the last {count} shows; the best was “{title}” with {amount}.',
-    conversionSummary: 'Conversion of the last {count} shows, from {first} in the oldest to {last} in the newest.',
+    gmvSummary:
+      '{count, plural, one {Sales of the last show, “{title}”: {amount}.} other {Sales of the last # shows; the best was “{title}” with {amount}.}}',
+    conversionSummary:
+      '{count, plural, one {Conversion of the last show: {last}.} other {Conversion of the last # shows, from {first} in the oldest to {last} in the newest.}}',
   },
 } as const;

@@ -73,7 +73,7 @@ export const report: Messages['report'] = {
     conversion: 'អត្រាបម្លែង',
     gmvChart: 'ការលក់តាមកម្មវិធីផ្សាយ',
     conversionChart: 'អត្រាបម្លែងតាមកម្មវិធីផ្សាយ',
-    gmvSummary: 'ការលក់នៃកម្មវិធីផ្សាយ {count} ចុងក្រោយ; ល្អបំផុតគឺ «{title}» ជាមួយ {amount}។',
-    conversionSummary: 'អត្រាបម្លែងនៃកម្មវិធីផ្សាយ {count} ចុងក្រោយ ពី {first} នៅកម្មវិធីចាស់បំផុត ដល់ {last} នៅកម្មវិធីថ្មីបំផុត។',
+    gmvSummary: '{count, plural, other {ការលក់នៃកម្មវិធីផ្សាយ # ចុងក្រោយ; ល្អបំផុតគឺ «{title}» ជាមួយ {amount}។}}',
+    conversionSummary: '{count, plural, other {អត្រាបម្លែងនៃកម្មវិធីផ្សាយ # ចុងក្រោយ ពី {first} នៅកម្មវិធីចាស់បំផុត ដល់ {last} នៅកម្មវិធីថ្មីបំផុត។}}',
   },
 };

@@ -73,7 +73,7 @@ export const report: Messages['report'] = {
     conversion: 'ອັດຕາການປ່ຽນ',
     gmvChart: 'ຍອດຂາຍຕໍ່ລາຍການ',
     conversionChart: 'ອັດຕາການປ່ຽນຕໍ່ລາຍການ',
-    gmvSummary: 'ຍອດຂາຍຂອງ {count} ລາຍການຫຼ້າສຸດ; ດີທີ່ສຸດແມ່ນ “{title}” ດ້ວຍ {amount}.',
-    conversionSummary: 'ອັດຕາການປ່ຽນຂອງ {count} ລາຍການຫຼ້າສຸດ, ຈາກ {first} ໃນລາຍການເກົ່າສຸດ ຫາ {last} ໃນລາຍການໃໝ່ສຸດ.',
+    gmvSummary: '{count, plural, other {ຍອດຂາຍຂອງ # ລາຍການຫຼ້າສຸດ; ດີທີ່ສຸດແມ່ນ “{title}” ດ້ວຍ {amount}.}}',
+    conversionSummary: '{count, plural, other {ອັດຕາການປ່ຽນຂອງ # ລາຍການຫຼ້າສຸດ, ຈາກ {first} ໃນລາຍການເກົ່າສຸດ ຫາ {last} ໃນລາຍການໃໝ່ສຸດ.}}',
   },
 };

@@ -73,7 +73,9 @@ export const report: Messages['report'] = {
     conversion: 'Хөрвүүлэлт',
     gmvChart: 'Нэвтрүүлэг тус бүрийн борлуулалт',
     conversionChart: 'Нэвтрүүлэг тус бүрийн хөрвүүлэлт',
-    gmvSummary: 'Сүүлийн {count} нэвтрүүлгийн борлуулалт; хамгийн сайн нь «{title}» {amount}.',
-    conversionSummary: 'Сүүлийн {count} нэвтрүүлгийн хөрвүүлэлт, хамгийн эртнийхэд {first}, хамгийн сүүлийнхэд {last}.',
+    gmvSummary:
+      '{count, plural, one {Сүүлийн нэвтрүүлгийн борлуулалт, «{title}»: {amount}.} other {Сүүлийн # нэвтрүүлгийн борлуулалт; хамгийн сайн нь «{title}» {amount}.}}',
+    conversionSummary:
+      '{count, plural, one {Сүүлийн нэвтрүүлгийн хөрвүүлэлт: {last}.} other {Сүүлийн # нэвтрүүлгийн хөрвүүлэлт, хамгийн эртнийхэд {first}, хамгийн сүүлийнхэд {last}.}}',
   },
 };

@@ -24,7 +24,7 @@ export default async function BrandAnalyticsPage({ params }: { params: Promise<{
   // Oldest first in the charts, so a trend reads left to right; newest first in the table.
   const chronological = [...shows].reverse();
   const x = chronological.map((_, i) => i);
-  const dates = chronological.map((s) => format.dateTime(s.startedAt, 'labelled'));
+  const dates = chronological.map((s) => format.dateTime(s.startedAt, 'date'));
   const best = shows[peakIndex(shows.map((s) => s.gmvMinor))];
   const percent = (c: number | null) => (c === null ? '–' : format.percent(c, 1));
   return (
