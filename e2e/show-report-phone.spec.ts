@@ -1,5 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, pageReady, signIn, test } from './support/fixtures';
 import { seedEndedShow } from './support/report-show';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 test('on a phone the brand opens a just-ended show’s report from its shows list and reads its figures, charts, funnel and CSV', async ({
   browser,
@@ -43,6 +50,14 @@ test('on a phone the brand opens a just-ended show’s report from its shows lis
     // Interested: the four who opened the card, the one who bagged it and the buyer: one in six bought.
     const cream = page.getByTestId('funnel-row').first();
     await expect(cream.getByRole('cell')).toHaveText(['11 min 0 s', '6', '1', '1', '3', '17%']);
+  });
+
+  await test.step('the report and the brand analytics have no serious accessibility violations', async () => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/dashboard/brands/lumen/analytics');
+    await pageReady(page);
+    await expect(page.getByTestId('brand-analytics').getByRole('link', { name: show.title })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   await test.step('the CSV holds the same figures', async () => {
