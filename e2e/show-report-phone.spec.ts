@@ -65,6 +65,14 @@ test('on a phone the brand opens a just-ended show’s report from its shows lis
     expect(csv).toContain('summary,unique_viewers,6\r\n');
     expect(csv).toContain('summary,peak_viewers,5\r\n');
     expect(csv).toContain(`summary,gmv_minor,${show.priceMinor * 3}\r\n`);
+    // Nobody else gets it: not signed in 401, a buyer who is neither on the team nor the host 404.
+    const anonymous = await browser.newContext();
+    expect((await anonymous.request.get(`/reports/${show.showId}/csv`)).status()).toBe(401);
+    await anonymous.close();
+    const buyer = await browser.newContext();
+    await signIn(buyer, 'viewer@demo.live');
+    expect((await buyer.request.get(`/reports/${show.showId}/csv`)).status()).toBe(404);
+    await buyer.close();
   });
   await brand.close();
 });
