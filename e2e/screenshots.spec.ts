@@ -1,6 +1,7 @@
 import { expect, pageReady, signIn, test } from './support/fixtures';
 import { DEMO_SHOW_ID } from './support/shows';
 import { screenshotPath } from './support/screenshots';
+import { seedEndedShow } from './support/report-show';
 
 // Screenshots of the main pages on a phone and a desktop. `npm run screenshots` sets
 // UPDATE_SCREENSHOTS=1 and writes them into docs/screenshots (shown in the README);
@@ -89,6 +90,23 @@ test('screenshots of the home, sign-in, viewer (also in Khmer), studio, dashboar
       await phone.screenshot({ path: shot(`${file}.png`) });
     }
     await Promise.all([brand.close(), host.close()]);
+  });
+  await test.step('the post-show report (phone) and the brand analytics across shows (desktop)', async () => {
+    const ended = await seedEndedShow(db, 'shots');
+    const phoneBrand = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    const desktopBrand = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await Promise.all([signIn(phoneBrand, 'brand@demo.live'), signIn(desktopBrand, 'brand@demo.live')]);
+    const report = await phoneBrand.newPage();
+    await report.goto(`/reports/${ended.showId}`);
+    await pageReady(report);
+    await expect(report.getByTestId('chart-viewers-canvas').locator('canvas')).toBeVisible();
+    await report.screenshot({ path: shot('show-report-phone.png'), fullPage: true });
+    const analytics = await desktopBrand.newPage();
+    await analytics.goto('/dashboard/brands/lumen/analytics');
+    await expect(analytics.getByTestId('brand-analytics')).toContainText(ended.title);
+    await expect(analytics.locator('canvas').first()).toBeVisible();
+    await analytics.screenshot({ path: shot('brand-analytics-desktop.png'), fullPage: true });
+    await Promise.all([phoneBrand.close(), desktopBrand.close()]);
   });
   await test.step('the buyer side', async () => {
     const buyer = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });

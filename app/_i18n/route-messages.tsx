@@ -19,9 +19,11 @@ export const ROOT_NAMESPACES = ['common'] as const satisfies readonly Namespace[
 export const ROUTE_NAMESPACES = {
   shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant'],
   // The deal form reads typed prices with the dashboard's money words.
-  studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
+  studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant', 'report'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews'],
+  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews', 'report'],
+  // The post-show report (issue 20): its charts take their words from the server; the error state is its own.
+  reports: ['report'],
   account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],

@@ -41,6 +41,7 @@ export function registerBagHandlers(on: HandlerRegistrar, ctx: ConnectionContext
     const buyer = requireUser(socket);
     requireJoined(socket, showId);
     await setBagItem(db, buyer, { showId, variantId, quantity });
+    if (quantity > 0) ctx.analytics.record({ showId, kind: 'bag', viewer: `user:${buyer.userId}`, variantId });
     return { bag: await getBag(db, buyer, { showId, couponCode }) };
   });
 

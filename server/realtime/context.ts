@@ -19,6 +19,7 @@ import type { ReactionAggregator } from './reactions';
 import type { ChatBudget } from './rate-limiter';
 import type { ClusterLink } from './cluster/link';
 import type { SharedTaps } from '../domain/orders';
+import type { AnalyticsWriter } from '../domain/analytics';
 
 export interface RealtimeDeps {
   db: Db;
@@ -55,6 +56,8 @@ export interface RealtimeShared {
   sharedTaps: SharedTaps | null;
   auctions: AuctionRunner;
   auctionFeed: AuctionFeed;
+  /** The audience's events for the post-show report, written in batches (server/domain/analytics). */
+  analytics: AnalyticsWriter;
 }
 
 export interface ConnectionContext extends RealtimeDeps, RealtimeShared {

@@ -16,6 +16,8 @@ import { handlerRegistrar, type ShowServer } from './handler';
 import { limitConnectionsPerIp } from './connection-limit';
 import { announceMediaRestarts, registerMediaHandlers } from './media-handlers';
 import { ShowPresence } from './presence';
+import { AnalyticsWriter } from '../domain/analytics';
+import { registerAnalyticsHandlers } from './analytics-handlers';
 import { PurchaseFeed } from './purchase-feed';
 import { personKey } from './context';
 import { UserRateLimiter } from './rate-limiter';
@@ -103,16 +105,24 @@ export function createRealtimeServer(
   const auctions = new AuctionRunner(deps, io, broadcaster, auctionFeed, auctionScheduler);
   // Auctions that were running when this process started end on time here too.
   auctions.resume().catch((error: unknown) => deps.log.error({ err: error }, 'running auctions not resumed'));
+  // The audience's joins, leaves, taps and reactions, kept for the post-show report in one INSERT a second.
+  const analytics = new AnalyticsWriter(deps.db, {
+    onError: (error, dropped) => deps.log.warn({ err: error, dropped }, 'analytics batch not written'),
+  });
   const shared: RealtimeShared = {
     io,
     broadcaster,
+    analytics,
     presence: new ShowPresence(
       (showId, count) => broadcaster.emit(showId, 'viewers:count', { showId, count }),
       undefined,
       cluster ? redisPresenceTally(cluster) : null,
     ),
     // Each node sums its own taps and broadcasts its share: viewers add the bursts up, so nothing is shared.
-    reactions: new ReactionAggregator((showId, counts) => broadcaster.emit(showId, 'reactions:burst', { showId, counts })),
+    reactions: new ReactionAggregator((showId, counts) => {
+      broadcaster.emit(showId, 'reactions:burst', { showId, counts });
+      analytics.record({ showId, kind: 'reaction', count: Object.values(counts).reduce((n, c) => n + c, 0) });
+    }),
     // A message a second, with a burst of five: enough for people, not for scripts. One budget across nodes.
     chatLimiter: cluster ? redisChatBudget(cluster, 5, 1) : new UserRateLimiter(5, 1),
     // A question every two seconds, a burst of three; each costs a few database reads, not a broadcast.
@@ -130,6 +140,7 @@ export function createRealtimeServer(
     ),
     sharedTaps: cluster ? redisSharedTaps(cluster) : null,
   };
+  shared.presence.onPerson = (showId, viewer, kind) => analytics.record({ showId, kind, viewer });
   const stopMediaRestarts = announceMediaRestarts(deps.media, broadcaster);
   // A destination's push state goes to the host's own sockets only: it names their ingest and its errors.
   const announceSimulcast = (event: Parameters<ServerToClientEvents['simulcast:state']>[0]) => {
@@ -211,6 +222,7 @@ export function createRealtimeServer(
     registerStageHandlers(on, ctx);
     registerWaitlistHandlers(on, ctx);
     registerAssistantHandlers(on, ctx);
+    registerAnalyticsHandlers(on, ctx);
     socket.on('disconnect', () => {
       // A show watched without a join (media:watch) holds media too.
       const shows = [...new Set([...socket.data.shows.keys(), ...deps.media.showsWithTransports(socket.id)])];
@@ -251,6 +263,8 @@ export function createRealtimeServer(
       for (const timer of mediaCleanups.values()) clearTimeout(timer);
       stageExits.close();
       await io.close();
+      // After the sockets: their leaves are the last events of the shows that were running.
+      await analytics.close();
     },
   };
 }

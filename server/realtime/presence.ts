@@ -31,6 +31,8 @@ export class ShowPresence {
   private readonly totals = new Map<string, { total: number; local: number }>();
   private readonly announced = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout | null = null;
+  /** Hears a person arrive (their first tab) and go (their last tab), for the show's analytics. */
+  onPerson: ((showId: string, personKey: string, kind: 'join' | 'leave') => void) | null = null;
 
   constructor(
     private readonly broadcast: (showId: string, count: number) => void,
@@ -49,7 +51,9 @@ export class ShowPresence {
   add(showId: string, personKey: string): number {
     const people = this.watchers.get(showId) ?? new Map<string, number>();
     this.watchers.set(showId, people);
-    people.set(personKey, (people.get(personKey) ?? 0) + 1);
+    const tabs = people.get(personKey) ?? 0;
+    people.set(personKey, tabs + 1);
+    if (tabs === 0) this.onPerson?.(showId, personKey, 'join');
     this.peaks.set(showId, Math.max(this.peaks.get(showId) ?? 0, people.size));
     const seen = this.seen.get(showId) ?? new Set<string>();
     seen.add(personKey);
@@ -64,7 +68,10 @@ export class ShowPresence {
     const n = people?.get(personKey);
     if (!people || n === undefined) return;
     if (n > 1) people.set(personKey, n - 1);
-    else people.delete(personKey);
+    else {
+      people.delete(personKey);
+      this.onPerson?.(showId, personKey, 'leave');
+    }
     if (people.size === 0) this.watchers.delete(showId);
     this.schedule(showId);
   }

@@ -87,6 +87,7 @@ export const chatSlowModeSchema = z.object({ showId: id, seconds: z.number().int
 export const reactionSchema = z
   .object({ showId: id, kind: z.enum(REACTION_KINDS), count: z.number().int().min(1).max(50).default(1) })
   .strict();
+export const productTapSchema = z.object({ showId: id, productId: id }).strict();
 export const dealStartSchema = z
   .object({
     showId: id,
@@ -283,6 +284,7 @@ export interface ClientToServerEvents {
   'chat:slowMode': (payload: z.infer<typeof chatSlowModeSchema>, ack: AckFn<{ seconds: number }>) => void;
   'chat:pin': (payload: z.infer<typeof chatPinSchema>, ack: AckFn<{ message: ChatMessageView | null }>) => void;
   'reaction:send': (payload: z.input<typeof reactionSchema>, ack: AckFn) => void;
+  'product:tap': (payload: z.infer<typeof productTapSchema>, ack: AckFn) => void;
   'giveaway:start': (payload: z.input<typeof giveawayStartSchema>, ack: AckFn<{ giveaway: GiveawayView }>) => void;
   'giveaway:enter': (payload: z.infer<typeof giveawayRefSchema>, ack: AckFn<{ entry: EntryResult }>) => void;
   'giveaway:draw': (payload: z.infer<typeof giveawayRefSchema>, ack: AckFn<{ giveaway: GiveawayView }>) => void;

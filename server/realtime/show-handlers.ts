@@ -112,6 +112,8 @@ export function registerShowHandlers(on: HandlerRegistrar, ctx: ConnectionContex
     const show = await endShow(db, requireUser(socket), showId);
     await recordShowAudience(db, showId, await presence.audienceEverywhere(showId));
     presence.forget(showId);
+    // The report is read right after the end: what the audience did in the last second is in it.
+    await ctx.analytics.flush();
     ctx.dealTimers.cancel(showId);
     broadcaster.emit(showId, 'product:unpinned', { showId, at: show.endedAt ? Date.parse(show.endedAt) : Date.now() });
     broadcaster.emit(showId, 'show:status', { showId, status: show.status, startedAt: show.startedAt, endedAt: show.endedAt });

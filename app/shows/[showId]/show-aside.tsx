@@ -112,6 +112,12 @@ export function ShowAside({
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
 
+  // Opening a product's card is the first step of the brand's funnel in the post-show report.
+  function openProduct(productId: string | null) {
+    onOpen(productId);
+    if (productId && socketRef.current) void request(socketRef.current, 'product:tap', { showId: show.id, productId });
+  }
+
   // The line under Buy (the shipping the price on it adds) is the pinned card's own, from the bag's rule.
   const shipping = bag.bag ? { rule: bag.bag.shipping, currency: bag.bag.currency } : null;
 
@@ -190,7 +196,7 @@ export function ShowAside({
                     }
                   : undefined
               }
-              more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={onOpen} strip />}
+              more={state.lineup.length > 1 && <LineupList lineup={state.lineup} shownId={shown.id} onOpen={openProduct} strip />}
               deal={state.deal}
               canBuy={signedIn}
               live={live}
@@ -242,7 +248,7 @@ export function ShowAside({
           <h2 id="lineup-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-neutral-500">
             {t('viewer.page.lineup')}
           </h2>
-          <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={onOpen} />
+          <LineupList lineup={state.lineup} shownId={shown?.id ?? null} onOpen={openProduct} />
         </section>
       </aside>
       {mounted &&
@@ -254,7 +260,7 @@ export function ShowAside({
                 key={waitlist.offer.variantId}
                 offer={waitlist.offer}
                 onOpen={() => {
-                  onOpen(waitlist.offer?.productId ?? null);
+                  openProduct(waitlist.offer?.productId ?? null);
                   waitlist.dismissOffer();
                 }}
                 onDismiss={waitlist.dismissOffer}

@@ -9,6 +9,8 @@ export interface SummaryLinks {
   /** The brand's orders of this show; null when the host is not on the brand's team. */
   brandOrders: string | null;
   statement: string;
+  /** The show's post-show report: charts, the product funnel and the CSV. */
+  report: string;
 }
 
 /** Whole minutes between going live and the end, or null if either is unknown. */
@@ -120,6 +122,13 @@ export function EndSummary({
         )}
       </div>
       <div className="flex flex-wrap gap-3">
+        <Link
+          href={links.report}
+          className="inline-flex min-h-11 items-center rounded-full bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700"
+          data-testid="summary-report"
+        >
+          {t('report.open')}
+        </Link>
         {links.brandOrders && (
           <Link
             href={links.brandOrders}

@@ -32,7 +32,11 @@ export default async function StudioPage({ params }: { params: Promise<{ showId:
       </>
     );
   }
-  const links = await studioSummaryLinks(services().db, { userId: user.id, name: user.name }, show.id);
+  // The post-show report (issue 20) is the host's as much as the brand's.
+  const links = {
+    ...(await studioSummaryLinks(services().db, { userId: user.id, name: user.name }, show.id)),
+    report: `/reports/${show.id}`,
+  };
   return (
     <>
       <SiteHeader />

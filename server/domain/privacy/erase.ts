@@ -83,6 +83,8 @@ export async function erasePersonalData(tx: Tx, person: PersonStrings, now: Date
   await tx.showQuestion.deleteMany({ where: { userId } });
   // Their reviews go (with the reports and votes on them); the product's rating is computed from what is left.
   await tx.productReview.deleteMany({ where: { authorId: userId } });
+  // What the show's analytics recorded of them (server/realtime personKey): figures already in reports stay counts.
+  await tx.showAnalyticsEvent.deleteMany({ where: { viewer: `user:${userId}` } });
   // Support threads they opened as a buyer go with their messages; replies they wrote for a brand stay the brand's.
   await tx.supportConversation.deleteMany({ where: { buyerId: userId } });
   await tx.returnRequest.updateMany({ where: { order: { buyerId: userId } }, data: { reason: '' } });

@@ -22,6 +22,7 @@ import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { reviews } from './reviews';
+import { report } from './report';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -49,4 +50,5 @@ export const en = {
   privacy,
   qrRefund,
   reviews,
+  report,
 } as const;

@@ -23,6 +23,7 @@ import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { reviews } from './reviews';
 import type { Messages } from '../types';
+import { report } from './report';
 
 export const mn: Messages = {
   common,
@@ -49,4 +50,5 @@ export const mn: Messages = {
   privacy,
   qrRefund,
   reviews,
+  report,
 };

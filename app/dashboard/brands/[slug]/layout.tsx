@@ -13,6 +13,7 @@ const TABS: readonly { href: string; label: MessageKey }[] = [
   { href: 'products', label: 'dashboard.tabs.products' },
   { href: 'shows', label: 'dashboard.tabs.shows' },
   { href: 'orders', label: 'dashboard.tabs.orders' },
+  { href: 'analytics', label: 'report.dashboard.title' },
   { href: 'support', label: 'support.inbox.title' },
   { href: 'reviews', label: 'reviews.moderation.title' },
   { href: 'team', label: 'dashboard.tabs.team' },

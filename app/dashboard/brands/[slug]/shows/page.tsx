@@ -57,6 +57,15 @@ export default async function BrandShowsPage({ params }: { params: Promise<{ slu
                   )}
                 </span>
               </Link>
+              {(show.status === 'ENDED' || show.status === 'LIVE') && (
+                <Link
+                  href={`/reports/${show.id}`}
+                  className="mx-4 mb-3 inline-block text-sm font-semibold text-brand-700 underline"
+                  data-testid="show-report-link"
+                >
+                  {t('report.open')}
+                </Link>
+              )}
             </li>
           ))}
         </ul>

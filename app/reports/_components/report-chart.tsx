@@ -1,0 +1,107 @@
+'use client';
+
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef } from 'react';
+import type uPlot from 'uplot';
+
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  color: string;
+  /** A second y axis on the right, for a series of another unit (money beside counts). */
+  right?: boolean;
+  bars?: boolean;
+}
+
+export interface ChartMarker {
+  x: number;
+  color: string;
+}
+
+/**
+ * One chart drawn by uPlot on a canvas. The canvas is hidden from screen readers: every chart
+ * sits in a figure whose caption and table say the same (see ChartFigure). uPlot is imported
+ * when the chart mounts, so only the report pages ever load it.
+ */
+export function ReportChart({
+  x,
+  series,
+  markers = [],
+  xLabel,
+  formatX,
+  testId,
+}: {
+  x: number[];
+  series: ChartSeries[];
+  markers?: ChartMarker[];
+  xLabel: string;
+  /** Labels of the x axis' ticks; numbers as they are when absent. */
+  formatX?: readonly string[];
+  testId?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    let chart: uPlot | null = null;
+    let cancelled = false;
+    const observer = new ResizeObserver(() => chart?.setSize({ width: element.clientWidth, height: 220 }));
+    void import('uplot').then(({ default: UPlot }) => {
+      if (cancelled) return;
+      const bars = UPlot.paths.bars?.({ size: [0.6, 40] });
+      const options: uPlot.Options = {
+        width: element.clientWidth,
+        height: 220,
+        legend: { show: true, live: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false }, right: { auto: true } },
+        axes: [
+          { label: xLabel, values: formatX ? (_u, ticks) => ticks.map((t) => formatX[t] ?? '') : undefined },
+          { size: 48 },
+          ...(series.some((s) => s.right) ? [{ side: 1, scale: 'right', grid: { show: false }, size: 64 }] : []),
+        ],
+        series: [
+          {},
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            fill: s.bars ? s.color : undefined,
+            width: 2,
+            scale: s.right ? 'right' : 'y',
+            paths: s.bars ? bars : undefined,
+            // A line of one or two points would draw nothing: mark them.
+            points: { show: s.values.length < 3 },
+          })),
+        ],
+        hooks: {
+          // Pins and deals as thin vertical lines, so a jump in sales can be read against what caused it.
+          draw: [
+            (u) => {
+              const { ctx } = u;
+              ctx.save();
+              for (const marker of markers) {
+                const left = u.valToPos(marker.x, 'x', true);
+                ctx.strokeStyle = marker.color;
+                ctx.lineWidth = 2;
+                ctx.setLineDash([4, 4]);
+                ctx.beginPath();
+                ctx.moveTo(left, u.bbox.top);
+                ctx.lineTo(left, u.bbox.top + u.bbox.height);
+                ctx.stroke();
+              }
+              ctx.restore();
+            },
+          ],
+        },
+      };
+      chart = new UPlot(options, [x, ...series.map((s) => s.values)], element);
+      observer.observe(element);
+    });
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+      chart?.destroy();
+    };
+  }, [x, series, markers, xLabel, formatX]);
+  return <div ref={box} aria-hidden="true" className="min-h-[220px] w-full" data-testid={testId} />;
+}
