@@ -22,7 +22,7 @@ export const ROUTE_NAMESPACES = {
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant'],
   giveaways: ['engage'],
   dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments'],
-  account: ['account', 'commerce', 'orders', 'support', 'payments'],
+  account: ['account', 'commerce', 'orders', 'support', 'payments', 'push'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
   // The product page's Notify me (a sold-out variant) is the brand page's.

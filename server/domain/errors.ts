@@ -379,6 +379,8 @@ export const ERROR_REASONS = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: { code: 'INVALID_INPUT' },
   STRIPE_WEBHOOK_SECRET_FORMAT: { code: 'INVALID_INPUT' },
   STRIPE_ACCOUNT_FORMAT: { code: 'INVALID_INPUT' },
+  // Web push (issue 20).
+  PUSH_NOT_CONFIGURED: { code: 'INVALID_STATE' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -324,6 +324,7 @@ export const errors = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'A publishable key starts with pk_live_ or pk_test_.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'A webhook signing secret starts with whsec_.',
   STRIPE_ACCOUNT_FORMAT: 'A connected account id starts with acct_.',
+  PUSH_NOT_CONFIGURED: 'Notifications on this device are not available on this site yet.',
   CSV_SKU_EMPTY: 'The SKU is empty.',
   CSV_SKU_INVALID: 'The SKU “{sku}” is not valid.',
   CSV_SKU_REPEATED: 'The SKU {sku} also appears in row {row}. Each SKU may appear once.',

@@ -18,6 +18,7 @@ import { studio } from './studio';
 import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
+import { push } from './push';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -41,4 +42,5 @@ export const en = {
   assistantAnswers,
   support,
   payments,
+  push,
 } as const;

@@ -318,6 +318,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'សោសាធារណៈចាប់ផ្តើមដោយ pk_live_ ឬ pk_test_។',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'សោចុះហត្ថលេខា webhook ចាប់ផ្តើមដោយ whsec_។',
   STRIPE_ACCOUNT_FORMAT: 'លេខសម្គាល់គណនីដែលភ្ជាប់ចាប់ផ្តើមដោយ acct_។',
+  PUSH_NOT_CONFIGURED: 'ការជូនដំណឹងនៅលើឧបករណ៍នេះមិនទាន់មាននៅលើគេហទំព័រនេះនៅឡើយទេ។',
   CSV_SKU_EMPTY: 'លេខកូដ SKU ទទេ។',
   CSV_SKU_INVALID: 'លេខកូដ SKU “{sku}” មិនត្រឹមត្រូវទេ។',
   CSV_SKU_REPEATED: 'លេខកូដ SKU {sku} ក៏មាននៅជួរ {row} ដែរ។ SKU នីមួយៗអាចមានតែម្តងប៉ុណ្ណោះ។',

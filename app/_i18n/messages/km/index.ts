@@ -19,6 +19,7 @@ import { support } from './support';
 import { viewer } from './viewer';
 import { payments } from './payments';
 import type { Messages } from '../types';
+import { push } from './push';
 
 export const km: Messages = {
   common,
@@ -41,4 +42,5 @@ export const km: Messages = {
   assistantAnswers,
   support,
   payments,
+  push,
 };

@@ -317,6 +317,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'ກະແຈສາທາລະນະເລີ່ມຕົ້ນດ້ວຍ pk_live_ ຫຼື pk_test_.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'ກະແຈລົງລາຍເຊັນ webhook ເລີ່ມຕົ້ນດ້ວຍ whsec_.',
   STRIPE_ACCOUNT_FORMAT: 'ລະຫັດບັນຊີທີ່ເຊື່ອມຕໍ່ເລີ່ມຕົ້ນດ້ວຍ acct_.',
+  PUSH_NOT_CONFIGURED: 'ການແຈ້ງເຕືອນໃນອຸປະກອນນີ້ຍັງບໍ່ມີໃຫ້ໃຊ້ໃນເວັບໄຊນີ້ເທື່ອ.',
   CSV_SKU_EMPTY: 'ລະຫັດ SKU ຫວ່າງເປົ່າ.',
   CSV_SKU_INVALID: 'ລະຫັດ SKU “{sku}” ບໍ່ຖືກຕ້ອງ.',
   CSV_SKU_REPEATED: 'ລະຫັດ SKU {sku} ຍັງປາກົດຢູ່ແຖວ {row} ນຳ. ແຕ່ລະ SKU ປາກົດໄດ້ພຽງເທື່ອດຽວ.',

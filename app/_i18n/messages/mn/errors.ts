@@ -322,6 +322,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'Нийтийн түлхүүр pk_live_ эсвэл pk_test_-ээр эхэлнэ.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'Webhook-ийн гарын үсгийн нууц whsec_-ээр эхэлнэ.',
   STRIPE_ACCOUNT_FORMAT: 'Холбогдсон дансны дугаар acct_-ээр эхэлнэ.',
+  PUSH_NOT_CONFIGURED: 'Энэ төхөөрөмж дээрх мэдэгдэл энэ сайтад хараахан боломжгүй байна.',
   CSV_SKU_EMPTY: 'SKU код хоосон байна.',
   CSV_SKU_INVALID: '“{sku}” SKU код буруу байна.',
   CSV_SKU_REPEATED: '{sku} SKU код {row}-р мөрөнд бас байна. SKU бүр зөвхөн нэг удаа байж болно.',
