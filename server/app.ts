@@ -37,6 +37,7 @@ import { auctionSweep } from './effects/auction-sweep';
 import { jobHandlers, qrPaymentSweep, reminderSweep, reservationSweep, showAuditSweep, waitlistSweep } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
+import { pushOffNotice } from './domain/push';
 import type { Db } from './domain/context';
 
 export interface AppOptions {
@@ -260,6 +261,8 @@ export async function startApp({
       ],
     });
     cleanups.push(() => jobs.stop());
+    const pushOff = pushOffNotice(env);
+    if (pushOff) jobsLog.warn(pushOff);
     // Throttle windows that ended days ago are only clutter.
     const pruning = setInterval(
       () => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')),

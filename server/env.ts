@@ -142,7 +142,7 @@ const envSchema = z.object({
   ASSISTANT_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
   // Web push (VAPID, RFC 8292): the application server's P-256 key pair, base64url as `npx web-push generate-vapid-keys`
   // prints it, and the contact push services see (mailto: or https:). Unset on a local install: a pair is made and
-  // kept in DATA_DIR; unset in a deployment: push is off (server/push/vapid.ts says why at boot).
+  // kept in DATA_DIR; unset in a deployment: push is off (server/domain/push/vapid.ts says why at boot).
   VAPID_PUBLIC_KEY: z
     .string()
     .regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)')
@@ -281,12 +281,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       'Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (one key pair, `npx web-push generate-vapid-keys`)',
     );
   }
-  const vapid =
-    env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
-      ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
-      : local
-        ? localVapidKeys(env.DATA_DIR)
-        : null;
   const AUTH_SECRET = env.AUTH_SECRET ?? localSecret(env.DATA_DIR);
   return {
     ...env,
@@ -296,8 +290,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     // deployment keeps starting; a new AUTH_SECRET then means entering the stream keys again (README says so).
     SECRETS_KEY: env.SECRETS_KEY ?? createHash('sha256').update(`live-commerce secrets key\0${AUTH_SECRET}`).digest('base64url'),
     PUBLIC_URL,
-    VAPID_PUBLIC_KEY: vapid?.publicKey,
-    VAPID_PRIVATE_KEY: vapid?.privateKey,
     VAPID_SUBJECT: env.VAPID_SUBJECT ?? vapidSubject(PUBLIC_URL, env.MAIL_FROM),
     SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
     SIMULCAST_ALLOW_PRIVATE_TARGETS: env.SIMULCAST_ALLOW_PRIVATE_TARGETS ?? (local ? 'true' : 'false'),
@@ -317,9 +309,21 @@ function localSecret(dataDir: string): string {
   return secret;
 }
 
-// A local install's VAPID pair, made once and kept beside the auth secret: browsers tie a subscription to the
-// public key, so a new pair on every start would silently orphan every subscription.
-function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+/**
+ * A local install's VAPID pair, made on first use and kept beside the auth secret: browsers tie a subscription
+ * to the public key, so a new pair on every start would silently orphan every subscription.
+ */
+export function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const known = vapidKeysByDir.get(dataDir);
+  if (known) return known;
+  const keys = readOrMakeVapidKeys(dataDir);
+  vapidKeysByDir.set(dataDir, keys);
+  return keys;
+}
+
+const vapidKeysByDir = new Map<string, { publicKey: string; privateKey: string }>();
+
+function readOrMakeVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
   const file = path.join(dataDir, 'vapid-keys.json');
   if (existsSync(file)) {
     const stored = z.object({ publicKey: z.string(), privateKey: z.string() }).parse(JSON.parse(readFileSync(file, 'utf8')));
