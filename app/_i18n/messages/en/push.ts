@@ -28,7 +28,5 @@ export const push = {
     },
     save: 'Save',
     saved: 'Saved.',
-    devices:
-      '{count, plural, =0 {No device has notifications on.} one {Notifications are on on # device.} other {Notifications are on on # devices.}}',
   },
 };
