@@ -61,7 +61,7 @@ async function fanOutShowReminder(db: Db, event: Extract<FanOut, { event: 'show.
   );
   const secondsUntilStart = Math.max(60, Math.round((show.scheduledStart.getTime() - now) / 1000));
   return queueSends(db, people, eventKey(event), (t) => ({
-    title: t('push.reminder.title', { host: show.host.name, minutes: Math.max(1, Math.round(secondsUntilStart / 60)) }),
+    title: t('push.reminder.title', { host: show.host.name, count: Math.max(1, Math.round(secondsUntilStart / 60)) }),
     body: t('push.reminder.body', { title: show.title }),
     url: `/shows/${encodeURIComponent(show.id)}`,
     tag: `show-${show.id}`,

@@ -1,7 +1,7 @@
 // Web push: what a notification on a phone or computer says, and the settings that turn it on (issue 20).
 export const push = {
   live: { title: '{host} is live', body: '{title}' },
-  reminder: { title: '{host} goes live in {minutes, plural, one {# minute} other {# minutes}}', body: '{title}' },
+  reminder: { title: '{host} goes live in {count, plural, one {# minute} other {# minutes}}', body: '{title}' },
   outbid: { title: 'You were outbid', body: 'Someone bid more for {product}. Bid again before the auction ends.' },
   order: {
     PACKED: { title: 'Order #{number} is packed', body: '{brand} packed your order.' },

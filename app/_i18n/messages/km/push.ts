@@ -1,7 +1,7 @@
 // Web push: what a notification on a phone or computer says, and the settings that turn it on (issue 20).
 export const push = {
   live: { title: '{host} កំពុងផ្សាយផ្ទាល់', body: '{title}' },
-  reminder: { title: '{host} នឹងផ្សាយផ្ទាល់ក្នុងរយៈពេល {minutes, plural, other {# នាទី}}ទៀត', body: '{title}' },
+  reminder: { title: '{host} នឹងផ្សាយផ្ទាល់ក្នុងរយៈពេល {count, plural, other {# នាទី}}ទៀត', body: '{title}' },
   outbid: { title: 'មានអ្នកដេញថ្លៃលើសអ្នក', body: 'មានអ្នកដេញថ្លៃខ្ពស់ជាងសម្រាប់ {product}។ ដេញថ្លៃម្តងទៀតមុនការដេញថ្លៃបញ្ចប់។' },
   order: {
     PACKED: { title: 'ការបញ្ជាទិញ #{number} បានវេចខ្ចប់រួច', body: '{brand} បានវេចខ្ចប់ការបញ្ជាទិញរបស់អ្នក។' },

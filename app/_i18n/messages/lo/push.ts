@@ -1,7 +1,7 @@
 // Web push: what a notification on a phone or computer says, and the settings that turn it on (issue 20).
 export const push = {
   live: { title: '{host} ກຳລັງຖ່າຍທອດສົດ', body: '{title}' },
-  reminder: { title: '{host} ຈະຖ່າຍທອດສົດໃນອີກ {minutes, plural, other {# ນາທີ}}', body: '{title}' },
+  reminder: { title: '{host} ຈະຖ່າຍທອດສົດໃນອີກ {count, plural, other {# ນາທີ}}', body: '{title}' },
   outbid: { title: 'ມີຄົນປະມູນສູງກວ່າທ່ານ', body: 'ມີຄົນໃຫ້ລາຄາສູງກວ່າສຳລັບ {product}. ປະມູນອີກຄັ້ງກ່ອນການປະມູນຈະສິ້ນສຸດ.' },
   order: {
     PACKED: { title: 'ຄຳສັ່ງຊື້ #{number} ຫຸ້ມຫໍ່ແລ້ວ', body: '{brand} ຫຸ້ມຫໍ່ຄຳສັ່ງຊື້ຂອງທ່ານແລ້ວ.' },

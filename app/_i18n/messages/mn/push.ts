@@ -1,7 +1,7 @@
 // Web push: what a notification on a phone or computer says, and the settings that turn it on (issue 20).
 export const push = {
   live: { title: '{host} шууд дамжуулж байна', body: '{title}' },
-  reminder: { title: '{host} {minutes, plural, other {# минутын}} дараа шууд дамжуулна', body: '{title}' },
+  reminder: { title: '{host} {count, plural, other {# минутын}} дараа шууд дамжуулна', body: '{title}' },
   outbid: {
     title: 'Таны үнийн саналыг давлаа',
     body: '{product}-д хэн нэгэн илүү үнэ санал болголоо. Дуудлага худалдаа дуусахаас өмнө дахин санал өгнө үү.',
