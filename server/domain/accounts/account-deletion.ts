@@ -34,6 +34,9 @@ export async function deleteAccount(db: Db, actor: Actor, confirmEmail: string):
     db.hostFollow.deleteMany({ where: { OR: [{ userId: actor.userId }, { hostId: actor.userId }] } }),
     db.showReminder.deleteMany({ where: { userId: actor.userId } }),
     db.notificationPreference.deleteMany({ where: { userId: actor.userId } }),
+    // The browsers it turned web push on in: their endpoints and keys are the person's.
+    db.pushSubscription.deleteMany({ where: { userId: actor.userId } }),
+    db.pushPreference.deleteMany({ where: { userId: actor.userId } }),
     db.influencerProfile.deleteMany({ where: { userId: actor.userId } }),
     db.brandMember.deleteMany({ where: { userId: actor.userId } }),
     db.user.update({
