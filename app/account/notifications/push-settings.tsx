@@ -13,7 +13,7 @@ export interface PushSettingsProps {
   preferences: PushPreferences;
 }
 
-type DeviceState = 'checking' | 'unsupported' | 'off' | 'on' | 'denied' | 'failed' | 'working';
+type DeviceState = 'checking' | 'notConfigured' | 'unsupported' | 'off' | 'on' | 'denied' | 'failed' | 'working';
 
 /**
  * "Notifications on this device": the browser's permission is asked only when the person taps "Turn on
@@ -25,7 +25,11 @@ export function PushSettings({ vapidPublicKey, kinds, preferences }: PushSetting
   const [state, formAction, pending] = useActionState(savePushPreferencesAction, null);
 
   useEffect(() => {
-    if (!vapidPublicKey || !('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
+    if (!vapidPublicKey) {
+      setDevice('notConfigured');
+      return;
+    }
+    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) {
       setDevice('unsupported');
       return;
     }
@@ -86,6 +90,7 @@ export function PushSettings({ vapidPublicKey, kinds, preferences }: PushSetting
     on: t('push.settings.on'),
     off: t('push.settings.off'),
     denied: t('push.settings.denied'),
+    notConfigured: t('push.settings.notConfigured'),
     unsupported: t('push.settings.unsupported'),
     failed: t('push.settings.failed'),
   };

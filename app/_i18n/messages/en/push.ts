@@ -18,6 +18,7 @@ export const push = {
     off: 'Notifications are off for this device.',
     denied: 'Your browser blocks notifications from this site. Allow them in the browser’s site settings, then try again.',
     unsupported: 'This browser cannot show notifications from websites. On an iPhone, add this site to the Home Screen first.',
+    notConfigured: 'Notifications on this device are not available on this site yet.',
     failed: 'Notifications could not be turned on. Try again.',
     kindsLegend: 'Notify me about',
     kinds: {
