@@ -17,7 +17,13 @@ import { getI18n, getLocale } from './_i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t('common.appName'), template: `%s · ${t('common.appName')}` }, description: t('common.description') };
+  return {
+    title: { default: t('common.appName'), template: `%s · ${t('common.appName')}` },
+    description: t('common.description'),
+    // The manifest (app/manifest.ts) is linked by Next itself; iOS reads its own tags for the Home Screen.
+    icons: { icon: '/icons/icon.svg', apple: '/icons/apple-touch-icon.png' },
+    appleWebApp: { capable: true, title: t('common.appName'), statusBarStyle: 'black-translucent' },
+  };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#14121a', viewportFit: 'cover' };

@@ -47,6 +47,7 @@ import {
 } from './effects/job-handlers';
 import { createObjectStore } from './storage/object-store';
 import { configureImageSources, imageSourcesFromEnv } from './domain/image-sources';
+import { pushOffNotice } from './domain/push';
 import type { Db } from './domain/context';
 
 export interface AppOptions {
@@ -272,6 +273,8 @@ export async function startApp({
       ],
     });
     cleanups.push(() => jobs.stop());
+    const pushOff = pushOffNotice(env);
+    if (pushOff) jobsLog.warn(pushOff);
     // Throttle windows that ended days ago are only clutter.
     const pruning = setInterval(
       () => void pruneThrottles(db).catch((error: unknown) => log.warn({ err: error }, 'pruning throttle counters failed')),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createECDH, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,6 +144,21 @@ const envSchema = z.object({
   ASSISTANT_LLM_URL: z.url().optional(),
   ASSISTANT_LLM_KEY: z.string().min(1).optional(),
   ASSISTANT_LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  // Web push (VAPID, RFC 8292): the application server's P-256 key pair, base64url as `npx web-push generate-vapid-keys`
+  // prints it, and the contact push services see (mailto: or https:). Unset on a local install: a pair is made and
+  // kept in DATA_DIR; unset in a deployment: push is off (server/domain/push/vapid.ts says why at boot).
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)')
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: address or an https:// URL')
+    .optional(),
   // Throttles (server/domain/throttle.ts): JSON overriding some limits, e.g. {"signUpsPerIp":3}.
   THROTTLE_LIMITS: z.string().optional(),
 });
@@ -164,7 +179,11 @@ function origin(entry: string): string | null {
   return url.origin;
 }
 
-export type Env = Omit<z.infer<typeof envSchema>, 'SEED_DEMO_DATA' | 'LOCAL_MAILBOX' | 'SIMULCAST_ALLOW_PRIVATE_TARGETS'> & {
+export type Env = Omit<
+  z.infer<typeof envSchema>,
+  'SEED_DEMO_DATA' | 'LOCAL_MAILBOX' | 'SIMULCAST_ALLOW_PRIVATE_TARGETS' | 'VAPID_SUBJECT'
+> & {
+  VAPID_SUBJECT: string;
   AUTH_SECRET: string;
   SECRETS_KEY: string;
   PUBLIC_URL: string;
@@ -261,6 +280,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     );
   }
   const local = !deployment;
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) {
+    throw new Error(
+      'Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together (one key pair, `npx web-push generate-vapid-keys`)',
+    );
+  }
   const AUTH_SECRET = env.AUTH_SECRET ?? localSecret(env.DATA_DIR);
   return {
     ...env,
@@ -270,6 +294,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     // deployment keeps starting; a new AUTH_SECRET then means entering the stream keys again (README says so).
     SECRETS_KEY: env.SECRETS_KEY ?? createHash('sha256').update(`live-commerce secrets key\0${AUTH_SECRET}`).digest('base64url'),
     PUBLIC_URL,
+    VAPID_SUBJECT: env.VAPID_SUBJECT ?? vapidSubject(PUBLIC_URL, env.MAIL_FROM),
     SEED_DEMO_DATA: env.SEED_DEMO_DATA ?? (local ? 'true' : 'false'),
     SIMULCAST_ALLOW_PRIVATE_TARGETS: env.SIMULCAST_ALLOW_PRIVATE_TARGETS ?? (local ? 'true' : 'false'),
     // The mailbox shows every sign-in link: only where no one else can be reading it.
@@ -286,4 +311,40 @@ function localSecret(dataDir: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * A local install's VAPID pair, made on first use and kept beside the auth secret: browsers tie a subscription
+ * to the public key, so a new pair on every start would silently orphan every subscription.
+ */
+export function localVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const known = vapidKeysByDir.get(dataDir);
+  if (known) return known;
+  const keys = readOrMakeVapidKeys(dataDir);
+  vapidKeysByDir.set(dataDir, keys);
+  return keys;
+}
+
+const vapidKeysByDir = new Map<string, { publicKey: string; privateKey: string }>();
+
+function readOrMakeVapidKeys(dataDir: string): { publicKey: string; privateKey: string } {
+  const file = path.join(dataDir, 'vapid-keys.json');
+  if (existsSync(file)) {
+    const stored = z.object({ publicKey: z.string(), privateKey: z.string() }).parse(JSON.parse(readFileSync(file, 'utf8')));
+    return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const keys = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('hex').padStart(64, '0') };
+  keys.privateKey = Buffer.from(keys.privateKey, 'hex').toString('base64url');
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+// Push services want a contact: the site itself when it is served over https, else the sender address of its emails.
+function vapidSubject(publicUrl: string, mailFrom: string): string {
+  if (publicUrl.startsWith('https://')) return publicUrl;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `mailto:${address}`;
 }

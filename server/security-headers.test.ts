@@ -29,6 +29,13 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('pages may register our own service worker and load our manifest (worker-src and manifest-src self)', () => {
+    // Without worker-src, a worker falls back to script-src, where 'strict-dynamic' makes 'self' ignored.
+    const csp = securityHeaders(headerPolicyFromEnv(env()), '/account/notifications', 'n0nce').response['Content-Security-Policy'];
+    expect(csp).toContain("worker-src 'self';");
+    expect(csp).toContain("manifest-src 'self';");
+  });
+
   it('the embed player may be framed by its brand’s origins only; every other path keeps refusing framing', () => {
     const policy = headerPolicyFromEnv(env());
     const listed = securityHeaders(policy, '/embed/shows/show_1?handoff=1', 'n', ['https://shop.example.com']).response;

@@ -60,6 +60,10 @@ export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string, f
     'media-src': ["'self'", 'blob:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...policy.socketOrigins, ...fromStripe('https://api.stripe.com')],
+    // The service worker (public/sw.js: web push, the offline page) and the manifest are our own files. Without
+    // worker-src, workers fall back to script-src, whose 'strict-dynamic' ignores 'self' and would refuse sw.js.
+    'worker-src': ["'self'"],
+    'manifest-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", ...policy.formOrigins],

@@ -24,7 +24,7 @@ export const ROUTE_NAMESPACES = {
   dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews', 'report'],
   // The post-show report (issue 20): its charts take their words from the server; the error state is its own.
   reports: ['report'],
-  account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews'],
+  account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews', 'push'],
   brands: ['discovery', 'errors'],
   hosts: ['discovery', 'errors'],
   // The product page's Notify me (a sold-out variant) is the brand page's.

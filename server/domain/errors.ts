@@ -391,6 +391,8 @@ export const ERROR_REASONS = {
   REVIEW_ALREADY_REPLIED: { code: 'INVALID_STATE' },
   REVIEW_HIDE_REASON_REQUIRED: { code: 'INVALID_INPUT' },
   REVIEW_REPORT_REASON: { code: 'INVALID_INPUT' },
+  // Web push (issue 20).
+  PUSH_NOT_CONFIGURED: { code: 'INVALID_STATE' },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

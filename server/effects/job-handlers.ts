@@ -7,6 +7,7 @@ import type { Db } from '../domain/context';
 import { queueReceiptEmail, sweepOrphanedReservations } from '../domain/orders';
 import type { PaymentProvider } from '../domain/payments';
 import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, remindersJob } from '../domain/notifications';
+import { deliverPush, fanOutPush, queuePush } from '../domain/push';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
 import { accountDeletedJob, anonymiseFinishedOrdersOfDeletedAccounts } from '../domain/privacy';
@@ -20,8 +21,15 @@ import { brandInviteEmailJob, linkEmailJob } from './link-emails';
 export const jobHandlers: JobHandlers = {
   'email.send': (payload, ctx) => deliverEmail(ctx, payload),
   'show.plan-reminders': planRemindersJob,
-  'show.reminders': remindersJob,
-  'show.live': liveJob,
+  // Each show notification also has a web push side, fanned out on its own (server/domain/push).
+  'show.reminders': async (payload, ctx) => {
+    await queuePush(ctx.db, { event: 'show.reminder', ...payload });
+    return remindersJob(payload, ctx);
+  },
+  'show.live': async (payload, ctx) => {
+    await queuePush(ctx.db, { event: 'show.live', ...payload });
+    return liveJob(payload, ctx);
+  },
   'show.changed': changedJob,
   'auth.link-email': linkEmailJob,
   'brand.invite-email': brandInviteEmailJob,
@@ -36,6 +44,12 @@ export const jobHandlers: JobHandlers = {
   },
   'campaign.send': sendCampaignJob,
   'campaign.replay-ready': replayReadyJob,
+  'push.fanout': async (payload, ctx) => {
+    const queued = await fanOutPush(ctx.db, payload, ctx.env.REMINDER_LEAD_MINUTES);
+    ctx.log.info({ event: payload.event, queued }, 'web push fanned out');
+    return 'done';
+  },
+  'push.send': deliverPush,
   'qr.check': async ({ qrPaymentId, round }, ctx) => {
     await runQrCheck(ctx.db, qrConfigOf(ctx.env), qrPaymentId, round);
     return 'done';

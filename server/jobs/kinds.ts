@@ -51,6 +51,28 @@ export const jobPayloadSchemas = {
     deletedAt: isoDateTime,
     stripeCustomers: z.array(z.object({ providerId: z.string().min(1), customerId: z.string().min(1) })),
   }),
+  /** Web push (server/domain/push): works out who gets which notification, then one 'push.send' per browser. */
+  'push.fanout': z.discriminatedUnion('event', [
+    z.object({ event: z.literal('show.live'), showId: z.string().min(1), startedAt: isoDateTime }),
+    z.object({
+      event: z.literal('show.reminder'),
+      showId: z.string().min(1),
+      start: isoDateTime,
+      leadMinutes: z.number().int().positive(),
+    }),
+    z.object({ event: z.literal('auction.outbid'), auctionId: z.string().min(1), userId: z.string().min(1), priceMinor: z.number().int() }),
+    z.object({ event: z.literal('order.status'), orderId: z.string().min(1), status: z.enum(['PACKED', 'SHIPPED', 'DELIVERED']) }),
+  ]),
+  /** One notification to one browser, already worded in its person's language (server/effects/push.ts sends it). */
+  'push.send': z.object({
+    subscriptionId: z.string().min(1),
+    title: z.string().min(1).max(300),
+    body: z.string().max(1000),
+    url: z.string().startsWith('/').max(600),
+    tag: z.string().min(1).max(200),
+    ttlSeconds: z.number().int().min(0).max(2_419_200),
+    urgency: z.enum(['very-low', 'low', 'normal', 'high']),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;

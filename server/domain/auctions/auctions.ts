@@ -8,6 +8,7 @@ import { appendShowAudit } from '../audit';
 import type { Actor, Db } from '../context';
 import { publicBuyerName } from '../context';
 import { AppError } from '../errors';
+import { queuePush } from '../push';
 import { currencyFormat } from '../money-format';
 import type { AuctionStartRequest } from './auction-schemas';
 
@@ -162,6 +163,14 @@ export async function placeBid(
     case 'REPLAY':
       if (answer.auction.showId !== request.showId)
         throw new AppError('AUCTION_NOT_FOUND', `auction ${request.auctionId} is of another show`);
+      // The outbid person's phone hears of it too (web push), not only an open show page.
+      if (answer.outcome === 'ACCEPTED' && answer.outbidId && answer.auction.priceMinor !== null)
+        await queuePush(db, {
+          event: 'auction.outbid',
+          auctionId: request.auctionId,
+          userId: answer.outbidId,
+          priceMinor: answer.auction.priceMinor,
+        });
       return {
         auction: toPublicView(answer.auction),
         leading: answer.leading,

@@ -7,6 +7,7 @@ import { requireBrandMember } from '../brands';
 import { recordBrandEvent, type BrandEventType } from '../events';
 import type { Actor, Db } from '../context';
 import { AppError, toErrorPayload, type ErrorPayload } from '../errors';
+import { queuePush } from '../push';
 import { sendShippedEmail } from './order-emails';
 
 export const ADVANCE_TARGETS = ['PACKED', 'SHIPPED', 'DELIVERED'] as const;
@@ -175,6 +176,7 @@ async function advanceBrandOrder(
     throw refusal(now.status, to);
   }
   if (to === 'SHIPPED') await sendShippedEmail(db, orderId, publicUrl);
+  await queuePush(db, { event: 'order.status', orderId, status: to });
   return { number: order.number };
 }
 

@@ -63,6 +63,9 @@ export async function erasePersonalData(tx: Tx, person: PersonStrings, now: Date
   await tx.hostFollow.deleteMany({ where: { OR: [{ userId }, { hostId: userId }] } });
   await tx.showReminder.deleteMany({ where: { userId } });
   await tx.notificationPreference.deleteMany({ where: { userId } });
+  // The browsers they turned web push on in: their endpoints and keys are the person's.
+  await tx.pushSubscription.deleteMany({ where: { userId } });
+  await tx.pushPreference.deleteMany({ where: { userId } });
   await tx.influencerProfile.deleteMany({ where: { userId } });
   await tx.brandMember.deleteMany({ where: { userId } });
   await tx.bagItem.deleteMany({ where: { userId } });

@@ -133,6 +133,18 @@ const sections: Record<string, (db: Db, userId: string) => Promise<unknown>> = {
       where: { userId },
       select: { emailReminders: true, emailLive: true, emailShowChanges: true, reminderLeadMinutes: true, updatedAt: true },
     }),
+  pushSettings: (db, userId) =>
+    db.pushPreference.findUnique({
+      where: { userId },
+      select: { live: true, reminders: true, outbid: true, orders: true, updatedAt: true },
+    }),
+  // The browsers with web push on: where their push service is and when; never the encryption keys.
+  pushBrowsers: (db, userId) =>
+    db.pushSubscription.findMany({
+      where: { userId },
+      orderBy: { createdAt: 'asc' },
+      select: { endpoint: true, userAgent: true, createdAt: true, lastUsedAt: true },
+    }),
   consents: (db, userId) =>
     db.consentRecord.findMany({
       where: { userId },

@@ -47,6 +47,9 @@ export async function seedPerson(prisma: PrismaClient, seed: DemoSeed, label: st
   await prisma.brandFollow.create({ data: { userId, brandId: seed.brandId } });
   await prisma.hostFollow.create({ data: { userId, hostId: seed.hostId } });
   await prisma.showReminder.create({ data: { userId, showId: seed.showId } });
+  await prisma.pushSubscription.create({
+    data: { userId, endpoint: `https://push.example/${tag}`, p256dh: 'key', auth: 'secret', userAgent: `${name}'s phone` },
+  });
 
   const variant = await prisma.productVariant.findFirstOrThrow({ where: { productId: seed.productIds[0] } });
   const ship = { shipName: name, shipLine1: line1, shipCity: city, shipPhone: phone, shipCountry: 'LA' };

@@ -335,6 +335,7 @@ export const errors = {
   REVIEW_ALREADY_REPLIED: 'This review already has a reply.',
   REVIEW_HIDE_REASON_REQUIRED: 'Say why the review is hidden.',
   REVIEW_REPORT_REASON: 'Choose why you are reporting this review.',
+  PUSH_NOT_CONFIGURED: 'Notifications on this device are not available on this site yet.',
   CSV_SKU_EMPTY: 'The SKU is empty.',
   CSV_SKU_INVALID: 'The SKU “{sku}” is not valid.',
   CSV_SKU_REPEATED: 'The SKU {sku} also appears in row {row}. Each SKU may appear once.',

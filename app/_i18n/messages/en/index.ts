@@ -23,6 +23,7 @@ import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { reviews } from './reviews';
 import { report } from './report';
+import { push } from './push';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -51,4 +52,5 @@ export const en = {
   qrRefund,
   reviews,
   report,
+  push,
 } as const;

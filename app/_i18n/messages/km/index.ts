@@ -24,6 +24,7 @@ import { qrRefund } from './qr-refund';
 import { reviews } from './reviews';
 import type { Messages } from '../types';
 import { report } from './report';
+import { push } from './push';
 
 export const km: Messages = {
   common,
@@ -51,4 +52,5 @@ export const km: Messages = {
   qrRefund,
   reviews,
   report,
+  push,
 };
