@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { claimedHere, PollLoop } from './poll-loop';
 import type { Db } from '../domain/context';
 import { stockCardUpdates } from '../domain/events';
 import { pruneShowAnnouncements, readShowAnnouncements, saleFacts, type SaleFacts } from '../domain/orders';
@@ -25,19 +26,18 @@ const PRUNE_EVERY = 120;
  */
 export class SaleRelay {
   private seen: Set<string> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly loop: PollLoop;
   private polls = 0;
 
   constructor(
     private readonly db: Db,
     private readonly broadcaster: ShowBroadcaster,
     private readonly outlets: SaleOutlets,
-    private readonly log: Logger,
-    private readonly intervalMs = 500,
+    log: Logger,
+    intervalMs = 500,
     private readonly shared: SharedRelay | null = null,
   ) {
-    this.schedule(0);
+    this.loop = new PollLoop(() => this.poll(), intervalMs, log, 'sale relay: announcements read failed; retrying');
   }
 
   async poll(): Promise<void> {
@@ -46,7 +46,7 @@ export class SaleRelay {
     // The first read only learns what is already there: those were announced before this node started.
     const fresh = this.seen ? rows.filter((r) => !this.seen!.has(r.id)) : [];
     this.seen = new Set(rows.map((r) => r.id));
-    const mine = this.shared ? await this.claimed(fresh) : fresh;
+    const mine = this.shared ? await claimedHere(this.shared.claims, fresh, (e) => `announcement:${e.id}`) : fresh;
     const stockVariants: string[] = [];
     for (const row of mine) {
       if (row.kind === 'STOCK') stockVariants.push(...row.variantIds);
@@ -82,24 +82,7 @@ export class SaleRelay {
     this.outlets.saleMade(sale.showId, sale);
   }
 
-  private async claimed<E extends { id: string }>(events: E[]): Promise<E[]> {
-    const shared = this.shared!;
-    const taken = await Promise.all(events.map((e) => shared.claims.claim(`announcement:${e.id}`).catch(() => true)));
-    return events.filter((_, i) => taken[i]);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.poll()
-        .catch((error: unknown) => this.log.warn({ err: error }, 'sale relay: announcements read failed; retrying'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
-    this.timer.unref();
-  }
-
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { claimedHere, PollLoop } from './poll-loop';
 import type { Db } from '../domain/context';
 import { readRecentStockEvents, stockCardUpdates } from '../domain/events';
 import type { ShowBroadcaster } from './broadcaster';
@@ -32,17 +33,16 @@ export interface SharedRelay {
 export class StockRelay {
   /** Events already handled that are still inside the outbox window; the first read only fills it. */
   private seen: Set<string> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: Db,
     private readonly broadcaster: ShowBroadcaster,
-    private readonly log: Logger,
-    private readonly intervalMs = 500,
+    log: Logger,
+    intervalMs = 500,
     private readonly shared: SharedRelay | null = null,
   ) {
-    this.schedule(0);
+    this.loop = new PollLoop(() => this.poll(), intervalMs, log, 'stock relay: outbox read failed; retrying');
   }
 
   /** One pass over the outbox; exposed so a test or a caller can run it without waiting. */
@@ -51,7 +51,7 @@ export class StockRelay {
     const fresh = this.seen ? events.filter((e) => !this.seen!.has(e.id)) : [];
     // Ids that left the window cannot come back: the set never grows past it.
     this.seen = new Set(events.map((e) => e.id));
-    const mine = this.shared ? await this.claimed(fresh) : fresh;
+    const mine = this.shared ? await claimedHere(this.shared.claims, fresh) : fresh;
     if (mine.length === 0) return;
     for (const update of await stockCardUpdates(
       this.db,
@@ -63,25 +63,7 @@ export class StockRelay {
     }
   }
 
-  private async claimed<E extends { id: string }>(events: E[]): Promise<E[]> {
-    const shared = this.shared!;
-    // Redis away: announce to this node's sockets rather than to none.
-    const taken = await Promise.all(events.map((e) => shared.claims.claim(e.id).catch(() => true)));
-    return events.filter((_, i) => taken[i]);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.poll()
-        .catch((error: unknown) => this.log.warn({ err: error }, 'stock relay: outbox read failed; retrying'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
-    this.timer.unref();
-  }
-
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.close();
   }
 }

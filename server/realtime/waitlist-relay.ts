@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { PollLoop } from './poll-loop';
 import type { Db } from '../domain/context';
 import { claimNewOffers } from '../domain/waitlist';
 import type { ShowServer } from './handler';
@@ -13,16 +14,15 @@ import { userRoom } from './protocol';
  * the person's sockets on every node through the adapter.
  */
 export class WaitlistRelay {
-  private timer: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: Db,
     private readonly io: ShowServer,
-    private readonly log: Logger,
-    private readonly intervalMs = 1_000,
+    log: Logger,
+    intervalMs = 1_000,
   ) {
-    this.schedule(0);
+    this.loop = new PollLoop(() => this.poll(), intervalMs, log, 'waitlist relay: reading new holds failed; retrying');
   }
 
   /** One pass; exposed so a test can run it without waiting. */
@@ -35,18 +35,7 @@ export class WaitlistRelay {
     return offers.length;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.closed) return;
-    this.timer = setTimeout(() => {
-      this.poll()
-        .catch((error: unknown) => this.log.warn({ err: error }, 'waitlist relay: reading new holds failed; retrying'))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
-    this.timer.unref();
-  }
-
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.close();
   }
 }

@@ -20,6 +20,10 @@ import { deleteRecording, finishRecording } from '../../server/domain/recordings
 import { LocalDiskStore } from '../../server/storage/local-disk-store';
 import { demoActors, type DemoActors } from '../../server/domain/test-actors';
 import { hideReview, submitReview } from '../../server/domain/reviews';
+import { createCampaign, sendCampaignJob, setMarketingConsent } from '../../server/domain/campaigns';
+import { createMailTransport } from '../../server/mail/transport';
+import { silentLog, testEnv } from '../../server/jobs/test-support';
+import { DEMO_BRAND_SLUG } from '../../server/db/seed';
 import { ask, createBuyers, joinShow, startTestApp, type TestApp, type TestSocket } from '../support/app';
 
 // Every documented webhook event, produced by the domain operation that causes
@@ -296,6 +300,31 @@ describe('domain events', () => {
     ]);
     const hidden = await recorded('hideReview', () => hideReview(t.app.db, actors.lumenOwner, 'lumen', reviewId, 'Off topic'));
     expect(hidden).toEqual([{ type: 'review.hidden', data: { reviewId, productId: variant.productId, by: 'brand' } }]);
+  });
+
+  it('a scheduled campaign, once its send job runs, records campaign.sent once with its recipients', async () => {
+    const [reader] = await createBuyers(t, 1, 'campaign');
+    await setMarketingConsent(t.app.db, reader!.id, true, 'preferences');
+    await t.app.db.brandFollow.create({
+      data: { userId: reader!.id, brandId: (await t.app.db.brand.findUniqueOrThrow({ where: { slug: DEMO_BRAND_SLUG } })).id },
+    });
+    const sendAt = new Date(Date.now() + 3_600_000);
+    const { id: campaignId } = await createCampaign(t.app.db, actors.lumenOwner, DEMO_BRAND_SLUG, {
+      name: 'Events drop',
+      segment: { followers: true },
+      defaultLocale: 'en',
+      templates: { en: { subject: 'New in', body: 'See what is new.' } },
+      splitPercentB: 0,
+      sendAt,
+    });
+    const env = testEnv(t.databaseUrl);
+    const ctx = { db: t.app.db, env, log: silentLog, mail: createMailTransport(env) };
+    const events = await recorded('sendCampaignJob', async () => {
+      await sendCampaignJob({ campaignId, sendAt: sendAt.toISOString() }, ctx);
+      await sendCampaignJob({ campaignId, sendAt: sendAt.toISOString() }, ctx);
+    });
+    expect(events).toEqual([{ type: 'campaign.sent', data: expect.objectContaining({ campaignId, recipients: expect.any(Number) }) }]);
+    expect(events[0]!.data.recipients).toBeGreaterThanOrEqual(1);
   });
 
   it('ending the show records show.ended once', async () => {
