@@ -14,6 +14,8 @@ import { ShippingNote } from './shipping-note';
 import { SignInToBuy } from './sign-in-to-buy';
 import { NotifyMe } from './waitlist/notify-me';
 import type { WaitlistState } from '@/server/domain/waitlist';
+import type { QrKind, QrPaymentView } from '@/server/domain/qr-payments';
+import { QR_RAIL_NAMES } from './qr-rail-names';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult =
@@ -23,7 +25,12 @@ export type BuyResult =
 
 // Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
 const OneTapSetupSheet = lazy(() => import('./one-tap-setup-sheet').then((m) => ({ default: m.OneTapSetupSheet })));
-type Tap = { variantId: string; key: string; dealId: string | null };
+// The code of a one tap paid by a bank QR (issue 21) loads on that tap, with the QR encoder.
+const OneTapQrSheet = lazy(() => import('./one-tap-qr-sheet').then((m) => ({ default: m.OneTapQrSheet })));
+/** method QR: paid by the brand's bank QR code instead of the saved card. */
+type Tap = { variantId: string; key: string; dealId: string | null; method?: 'QR' };
+/** A one tap reserved for its QR payment, and whether its sheet is open. */
+type QrWait = { order: OrderConfirmation; qr: QrPaymentView; open: boolean };
 // A second tap on the same option this soon after a purchase is more often a double tap than a wish for a second
 // order (each one-tap order is charged its own shipping): it asks first.
 const REPEAT_WINDOW_MS = 60_000;
@@ -55,12 +62,13 @@ export function PinnedProduct({
   more,
   waitlist,
   rating,
+  qrPay,
 }: {
   product: ProductCard;
   deal: DealView | null;
   canBuy: boolean;
   live: boolean;
-  onBuy: (variantId: string, idempotencyKey: string, dealId: string | null) => Promise<BuyResult>;
+  onBuy: (variantId: string, idempotencyKey: string, dealId: string | null, method?: 'QR') => Promise<BuyResult>;
   /** Puts the chosen variant in the viewer's bag (at its regular price); the viewer page shows the result. */
   onAddToBag?: (variantId: string) => void;
   /** The brand's shipping rule, once the bag has brought it: a line under Buy says what the price on it adds, inside the card so it stays with the button it explains. */
@@ -77,6 +85,8 @@ export function PinnedProduct({
   };
   /** The product's rating, worded by the page; a tap opens its reviews beside the show (a new tab keeps the stream). */
   rating?: { text: string; label: string } | undefined;
+  /** The bank QR rail the show's brand takes (issue 21): a second Buy pays by its code, and where its payment stands. */
+  qrPay?: { kind: QrKind; status: (orderId: string) => Promise<QrPaymentView | null> } | null;
 }) {
   const { t, intl } = useI18n();
   const productDeal = deal?.productId === product.id ? deal : null;
@@ -92,6 +102,7 @@ export function PinnedProduct({
   // The last purchase from this card, and a repeat tap waiting for "Buy another?".
   const lastBuyRef = useRef<{ variantId: string; at: number } | null>(null);
   const [repeatTap, setRepeatTap] = useState<Tap | null>(null);
+  const [qrWait, setQrWait] = useState<QrWait | null>(null);
   // Buy is disabled while its tap is sent, which drops focus to the page: the answer takes it instead.
   const resultRef = useRef<HTMLParagraphElement>(null);
   const [answered, setAnswered] = useState(0);
@@ -123,6 +134,17 @@ export function PinnedProduct({
     void send(waitingTap);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- send is a new closure each render; the sheet keeps one callback per waiting tap
   }, [waitingTap]);
+  // The bank confirmed (the order is confirmed here as a card tap is) or the code expired (the unit went back on sale).
+  const qrOrder = qrWait?.order;
+  const qrSettled = useCallback(
+    (settled: QrPaymentView) => {
+      setQrWait((wait) => wait && { ...wait, qr: settled });
+      if (!qrOrder) return;
+      setResult(settled.status === 'PAID' ? { ok: true, order: qrOrder } : { ok: false, message: t('qrOneTap.expired') });
+    },
+    [qrOrder, t],
+  );
+  const closeQrSheet = useCallback(() => setQrWait((wait) => wait && { ...wait, open: false }), []);
 
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
@@ -140,10 +162,12 @@ export function PinnedProduct({
     setPending(true);
     setResult(null);
     setDeclinedTap(null);
-    const answer = await onBuy(tap.variantId, tap.key, tap.dealId);
+    const answer = await onBuy(tap.variantId, tap.key, tap.dealId, tap.method);
     setPending(false);
     if (answer.ok && !answer.order.replayed) lastBuyRef.current = { variantId: tap.variantId, at: Date.now() };
     if (needsWallet(answer)) return setWaitingTap({ ...tap, step: 'setup' });
+    // Reserved, not paid: the sheet shows the code until the bank confirms or it expires.
+    if (answer.ok && answer.order.qr) return setQrWait({ order: answer.order, qr: answer.order.qr, open: true });
     setResult(answer);
     if (!answer.ok && answer.code === 'PAYMENT_DECLINED') setDeclinedTap(tap);
     setAnswered((n) => n + 1);
@@ -155,9 +179,9 @@ export function PinnedProduct({
     setWaitingTap({ ...declinedTap, key: crypto.randomUUID(), step: 'card' });
   }
 
-  function buy() {
+  function buy(method?: 'QR') {
     if (!variant) return;
-    const tap = { variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null };
+    const tap: Tap = { variantId: variant.id, key: crypto.randomUUID(), dealId: activeDeal?.id ?? null, method };
     const last = lastBuyRef.current;
     if (last && last.variantId === tap.variantId && Date.now() - last.at < REPEAT_WINDOW_MS) return setRepeatTap(tap);
     void send(tap);
@@ -280,7 +304,7 @@ export function PinnedProduct({
         <button
           ref={buyButtonRef}
           type="button"
-          onClick={buy}
+          onClick={() => buy()}
           disabled={pending || soldOut || !live || repeatTap !== null}
           className={`rounded-full bg-brand-500 font-bold md:mt-3 md:w-full md:py-3 md:text-base ${expanded ? 'mt-3 w-full basis-full py-3 text-base' : 'order-1 shrink-0 px-4 py-2.5 text-sm'} text-white hover:bg-brand-600 disabled:bg-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
         >
@@ -303,6 +327,27 @@ export function PinnedProduct({
           className={`mt-2 w-full basis-full rounded-full border border-ink py-2.5 ${expanded ? '' : 'hidden md:block'} text-sm font-bold text-ink hover:bg-neutral-100 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
         >
           {t('viewer.product.addToBag')}
+        </button>
+      )}
+      {onSale && canBuy && qrPay && (
+        <button
+          type="button"
+          onClick={() => buy('QR')}
+          disabled={pending || soldOut || !live || repeatTap !== null}
+          data-testid="buy-by-qr"
+          className={`mt-2 w-full basis-full rounded-full border border-brand-500 py-2.5 ${expanded ? '' : 'hidden md:block'} text-sm font-bold text-brand-700 hover:bg-brand-50 disabled:border-neutral-300 disabled:text-neutral-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500`}
+        >
+          {t('qrOneTap.buyWith', { rail: QR_RAIL_NAMES[qrPay.kind] })}
+        </button>
+      )}
+      {qrWait && !qrWait.open && qrWait.qr.status === 'AWAITING_PAYMENT' && (
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          onClick={() => setQrWait({ ...qrWait, open: true })}
+          className={`mt-2 text-left text-sm font-semibold text-brand-700 underline ${below}`}
+        >
+          {t('qrOneTap.showAgain', { number: String(qrWait.order.orderNumber) })}
         </button>
       )}
       {held && (
@@ -389,6 +434,19 @@ export function PinnedProduct({
       {waitingTap && (
         <Suspense fallback={<SheetLoading />}>
           <OneTapSetupSheet step={waitingTap.step} onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />
+        </Suspense>
+      )}
+      {qrWait?.open && qrPay && (
+        <Suspense fallback={<SheetLoading />}>
+          <OneTapQrSheet
+            key={qrWait.order.orderId}
+            product={qrWait.order.productTitle}
+            qr={qrWait.qr}
+            status={qrPay.status}
+            onSettled={qrSettled}
+            onClose={closeQrSheet}
+            returnFocusTo={buyButtonRef}
+          />
         </Suspense>
       )}
     </section>

@@ -1,13 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
 import type { QrPaymentView } from '@/server/domain/qr-payments';
 import { useI18n } from '../../_i18n/client';
 import { formatPrice } from '../../_lib/format';
 import { useCountdown } from '../../_lib/use-countdown';
+import { QR_RAIL_NAMES } from './qr-rail-names';
 
-export const QR_RAIL_NAMES = { KHQR: 'KHQR', QPAY: 'QPay', LAOQR: 'Lao QR' } as const;
+export { QR_RAIL_NAMES };
 
 // How often the sheet asks where the payment stands; the server asks the bank on its own schedule.
 const STATUS_POLL_MS = 2000;
@@ -21,10 +22,13 @@ export function QrPaySheet({
   initial,
   status,
   onSettled,
+  expiredText,
 }: {
   initial: QrPaymentView;
   status: (orderId: string) => Promise<QrPaymentView | null>;
   onSettled: (settled: QrPaymentView) => void;
+  /** What an expiry means here: a one tap has no bag that still holds the item. */
+  expiredText?: string;
 }) {
   const { t, intl } = useI18n();
   const [qr, setQr] = useState(initial);
@@ -43,17 +47,24 @@ export function QrPaySheet({
     };
   }, [initial.qrPayload]);
 
+  // The callers' functions change with every render of the show page (each chat line): kept aside, so the
+  // poll's timer is not restarted by them and still fires every STATUS_POLL_MS in a busy chat.
+  const callbacks = useRef({ status, onSettled });
+  useEffect(() => {
+    callbacks.current = { status, onSettled };
+  });
+
   useEffect(() => {
     if (qr.status !== 'AWAITING_PAYMENT') return;
     const timer = setInterval(() => {
-      void status(initial.orderId).then((next) => {
+      void callbacks.current.status(initial.orderId).then((next) => {
         if (!next) return;
         setQr(next);
-        if (next.status !== 'AWAITING_PAYMENT') onSettled(next);
+        if (next.status !== 'AWAITING_PAYMENT') callbacks.current.onSettled(next);
       });
     }, STATUS_POLL_MS);
     return () => clearInterval(timer);
-  }, [qr.status, initial.orderId, status, onSettled]);
+  }, [qr.status, initial.orderId]);
 
   if (qr.status === 'PAID')
     return (
@@ -64,7 +75,7 @@ export function QrPaySheet({
   if (qr.status === 'EXPIRED')
     return (
       <p role="alert" data-testid="qr-expired" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        {t('viewer.qr.expired')}
+        {expiredText ?? t('viewer.qr.expired')}
       </p>
     );
 

@@ -127,7 +127,7 @@ export function ShowAside({
     onBagNotice(answer.ok ? t('viewer.product.addedToBag') : answer.message);
   }
 
-  async function buy(variantId: string, idempotencyKey: string, dealId: string | null): Promise<BuyResult> {
+  async function buy(variantId: string, idempotencyKey: string, dealId: string | null, method?: 'QR'): Promise<BuyResult> {
     const socket = socketRef.current;
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
     await untilJoined();
@@ -135,7 +135,15 @@ export function ShowAside({
     const held = waitlist.isHeld(variantId) || undefined;
     // One retry with the same key: if the first answer was lost, the server replays the same order.
     for (let attempt = 0; ; attempt++) {
-      const response = await request(socket, 'order:buy', { showId: show.id, variantId, quantity: 1, idempotencyKey, dealId, held });
+      const response = await request(socket, 'order:buy', {
+        showId: show.id,
+        variantId,
+        quantity: 1,
+        idempotencyKey,
+        dealId,
+        held,
+        method,
+      });
       if (response.ok) return { ok: true, order: response.order };
       if (response.error.code !== 'INTERNAL' || attempt >= 1)
         return {
@@ -204,6 +212,7 @@ export function ShowAside({
               onAddToBag={addToBag}
               shipping={shipping}
               waitlist={{ state: (id) => waitlist.states[id], isHeld: waitlist.isHeld, join: waitlist.join }}
+              qrPay={bag.qrKind && { kind: bag.qrKind, status: bag.qrStatus }}
             />
           ) : (
             state.status !== 'ENDED' && (

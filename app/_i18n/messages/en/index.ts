@@ -21,6 +21,7 @@ import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
+import { qrOneTap } from './qr-one-tap';
 import { reviews } from './reviews';
 import { report } from './report';
 import { push } from './push';
@@ -50,6 +51,7 @@ export const en = {
   campaigns,
   privacy,
   qrRefund,
+  qrOneTap,
   reviews,
   report,
   push,

@@ -21,6 +21,7 @@ import { payments } from './payments';
 import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
+import { qrOneTap } from './qr-one-tap';
 import { reviews } from './reviews';
 import type { Messages } from '../types';
 import { report } from './report';
@@ -50,6 +51,7 @@ export const km: Messages = {
   campaigns,
   privacy,
   qrRefund,
+  qrOneTap,
   reviews,
   report,
   push,
