@@ -5,7 +5,7 @@ import { expect, signIn, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
 import { E2E_QR_BANK_URL_FILE } from './support/paths';
 
-test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets the banking app link and a code that decodes to the amount and merchant, the stand-in bank confirms, and the order shows PAID', async ({
+test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets the banking app link and a code that decodes to the amount and merchant, the stand-in bank confirms, and the order shows PAID; a one-tap Buy with KHQR does the same in a sheet over the stream', async ({
   browser,
   db,
 }) => {
@@ -81,6 +81,37 @@ test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets th
       await expect(bag.getByTestId('qr-paid')).toHaveText(/Paid! Order #\d+ is confirmed\./, { timeout: 60_000 });
       const { rows } = await db.query<{ status: string }>(`SELECT status FROM "Order" WHERE id = $1`, [order!.id]);
       expect(rows[0]?.status).toBe('PAID');
+    });
+
+    await test.step('a one-tap Buy with KHQR on the pinned card shows the code over the stream, and the bank turns it into PAID', async () => {
+      await bag.getByRole('button', { name: 'Close' }).click();
+      await expect(bag).toBeHidden();
+      await page.getByTestId('pinned-product').getByRole('button', { name: 'Buy with KHQR' }).click();
+      const sheet = page.getByRole('dialog', { name: /^Buy / });
+      await expect(sheet.getByTestId('qr-deep-link')).toBeVisible();
+      await expect(sheet.getByRole('timer')).toHaveText(/^[0-9]:[0-5][0-9]$/);
+      await sheet.getByText('Show the QR code').click();
+      await expect(sheet.getByTestId('qr-code').last()).toBeVisible();
+      const tapPayload = (await sheet.getByTestId('qr-code').last().getAttribute('data-qr-payload')) ?? '';
+      const {
+        rows: [tap],
+      } = await db.query<{ id: string; status: string; totalMinor: number }>(
+        `SELECT id, status, "totalMinor" FROM "Order" WHERE "showId" = $1 AND source <> 'BAG'`,
+        [show.showId],
+      );
+      expect(tap?.status).toBe('PLACED');
+      const paid = await fetch(`${bankUrl}/__test/khqr/pay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ md5: createHash('md5').update(tapPayload).digest('hex'), amount: tap!.totalMinor / 100, currency: 'USD' }),
+      });
+      expect(paid.ok).toBe(true);
+      await expect(sheet.getByTestId('qr-paid')).toHaveText(/Paid! Order #\d+ is confirmed\./, { timeout: 60_000 });
+      const { rows } = await db.query<{ status: string }>(`SELECT status FROM "Order" WHERE id = $1`, [tap!.id]);
+      expect(rows[0]?.status).toBe('PAID');
+      // Closed, the card keeps the confirmed order where a card tap puts it.
+      await sheet.getByRole('button', { name: 'Close' }).click();
+      await expect(page.getByTestId('pinned-product').getByRole('status')).toHaveText(/^Order #\d+ confirmed/);
     });
     await context.close();
   } finally {
