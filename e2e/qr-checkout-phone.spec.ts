@@ -5,7 +5,7 @@ import { expect, signIn, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
 import { E2E_QR_BANK_URL_FILE } from './support/paths';
 
-test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets the banking app link and a code that decodes to the amount and merchant, the stand-in bank confirms, and the order shows PAID; a one-tap Buy with KHQR does the same in a sheet over the stream', async ({
+test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets the banking app link and a code that decodes to the amount and merchant, the stand-in bank confirms, and the order shows PAID; a one-tap Buy with KHQR does the same in a sheet over the stream, and its expiry says so and gives the unit back', async ({
   browser,
   db,
 }) => {
@@ -112,6 +112,28 @@ test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets th
       // Closed, the card keeps the confirmed order where a card tap puts it.
       await sheet.getByRole('button', { name: 'Close' }).click();
       await expect(page.getByTestId('pinned-product').getByRole('status')).toHaveText(/^Order #\d+ confirmed/);
+    });
+
+    await test.step('an unpaid one-tap code that expires says so in its sheet and the unit comes back on the card', async () => {
+      const card = page.getByTestId('pinned-product');
+      const stockBefore = await card.getByTestId('stock-left').textContent();
+      await card.getByRole('button', { name: 'Buy with KHQR' }).click();
+      // The same option again this soon asks first (a double tap is likelier than a wish for two orders).
+      await card.getByRole('button', { name: 'Buy another' }).click();
+      const sheet = page.getByRole('dialog', { name: /^Buy / });
+      await expect(sheet.getByTestId('qr-deep-link')).toBeVisible();
+      await expect(card.getByTestId('stock-left')).not.toHaveText(stockBefore ?? '');
+      // Its time runs out now rather than in minutes: the job queue's next check (every second here) expires it.
+      const expired = await db.query(
+        `UPDATE "QrPayment" SET "expiresAt" = "createdAt"
+         WHERE status = 'AWAITING_PAYMENT' AND "orderId" IN (SELECT id FROM "Order" WHERE "showId" = $1 AND source <> 'BAG')`,
+        [show.showId],
+      );
+      expect(expired.rowCount).toBe(1);
+      await expect(sheet.getByTestId('qr-expired')).toHaveText('This code expired and the item went back on sale. Nothing was charged.', {
+        timeout: 30_000,
+      });
+      await expect(card.getByTestId('stock-left')).toHaveText(stockBefore ?? '');
     });
     await context.close();
   } finally {
