@@ -35,7 +35,8 @@ export async function payOutOrder(
     where: { id: orderId },
     select: { status: true, totalMinor: true, refundedMinor: true, currency: true },
   });
-  if (!order || order.status !== 'PAID') return [];
+  // Paid and not cancelled or refunded in full: a retried payout job may find it packed or shipped already.
+  if (!order || !['PAID', 'PACKED', 'SHIPPED', 'DELIVERED'].includes(order.status)) return [];
   const payment = await db.stripePayment.findFirst({ where: { orderId, status: 'CAPTURED' }, select: { paymentIntentId: true } });
   if (!payment) return [];
   const credits = await db.commissionEntry.groupBy({ by: ['hostId'], where: { orderId }, _sum: { amountMinor: true } });
