@@ -24,6 +24,7 @@ import { qrRefund } from './qr-refund';
 import { reviews } from './reviews';
 import { report } from './report';
 import { push } from './push';
+import { connect } from './connect';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -53,4 +54,5 @@ export const en = {
   reviews,
   report,
   push,
+  connect,
 } as const;
