@@ -35,3 +35,24 @@ $$;
 CREATE TRIGGER "order_stripe_payout_job" AFTER UPDATE OF "status" ON "Order" FOR EACH ROW
     WHEN (NEW."status" = 'PAID' AND OLD."status" IS DISTINCT FROM 'PAID')
     EXECUTE FUNCTION "order_stripe_payout_job"();
+
+-- Refunds after a payout take back the same share of each transfer: what is reversed so far, and
+-- what the order had paid and not refunded when it was paid out (the base of that share).
+ALTER TABLE "StripeTransfer" ADD COLUMN "reversedMinor" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "StripeTransfer" ADD COLUMN "orderNetMinor" INTEGER;
+
+CREATE OR REPLACE FUNCTION "order_stripe_payout_reversal_job"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM "StripeTransfer" WHERE "orderId" = NEW."id") THEN
+        INSERT INTO "Job" ("id", "kind", "payload", "dedupeKey", "maxAttempts")
+        VALUES (gen_random_uuid()::text, 'stripe.payout-reversal', jsonb_build_object('orderId', NEW."id"),
+                'stripe-payout-reversal:' || NEW."id" || ':' || NEW."refundedMinor" || ':' || NEW."status", 10)
+        ON CONFLICT ("dedupeKey") DO NOTHING;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "order_stripe_payout_reversal_job" AFTER UPDATE OF "refundedMinor", "status" ON "Order" FOR EACH ROW
+    WHEN (NEW."refundedMinor" > OLD."refundedMinor" OR (NEW."status" IN ('CANCELLED', 'REFUNDED') AND OLD."status" IS DISTINCT FROM NEW."status"))
+    EXECUTE FUNCTION "order_stripe_payout_reversal_job"();

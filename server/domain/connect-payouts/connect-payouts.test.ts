@@ -11,11 +11,18 @@ import { BrandPaymentRouter, sealStripeCredentials } from '../brand-payments';
 import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { placeOrder } from '../orders';
-import { TestPaymentProvider } from '../payments';
+import { refundOrder, TestPaymentProvider } from '../payments';
 import { secretsKey } from '../simulcast';
 import { finishCardSetup, startCardSetup, type StripePaymentProvider } from '../stripe-payments';
 import { demoActors } from '../test-actors';
-import { getBrandConnect, getMyConnectAccount, saveBrandConnect, saveMyConnectAccount, stripePayoutJob } from './index';
+import {
+  getBrandConnect,
+  getMyConnectAccount,
+  saveBrandConnect,
+  saveMyConnectAccount,
+  stripePayoutJob,
+  stripePayoutReversalJob,
+} from './index';
 
 // Connect payouts through the real order pipeline, database trigger and job handler, against the
 // local Stripe stand-in (test/support/stripe-stand-in.ts) reached through the SDK's host/port options.
@@ -147,5 +154,49 @@ describe('Stripe Connect payouts', () => {
     const view = await getBrandConnect(database.prisma, lumenOwner, 'lumen');
     expect(view).toMatchObject({ accountMasked: 'acct_••••nd01', payoutsEnabled: true });
     expect(view.skips).toEqual([expect.objectContaining({ orderId, hostName: 'Co Host', amountMinor: coHostShare })]);
+  });
+
+  it('a refund after a payout takes back the same share of each transfer once, and a full refund all of it', async () => {
+    const open = (providerId: string) => router.stripeById(providerId);
+    const orderId = await paidOrder();
+    const [job] = await payoutJobsOf(orderId);
+    await stripePayoutJob(open)(jobPayloadSchemas['stripe.payout'].parse(job!.payload), ctx);
+    const transfers = await database.prisma.stripeTransfer.findMany({ where: { orderId } });
+    expect(transfers.map((t) => t.kind).sort()).toEqual(['BRAND', 'HOST']);
+    const order = await database.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    const half = Math.floor(order.totalMinor / 2);
+    await refundOrder(database.prisma, router, lumenOwner, orderId, {
+      amountMinor: half,
+      reason: 'damaged',
+      idempotencyKey: randomUUID(),
+      restock: false,
+    });
+    const reverse = async () => {
+      const jobs = await database.prisma.job.findMany({
+        where: { kind: 'stripe.payout-reversal', payload: { path: ['orderId'], equals: orderId } },
+      });
+      for (const j of jobs) await stripePayoutReversalJob(open)(jobPayloadSchemas['stripe.payout-reversal'].parse(j.payload), ctx);
+      return jobs.length;
+    };
+    expect(await reverse()).toBe(1);
+    await reverse();
+    const reversedOf = (transferId: string) =>
+      standIn.transferReversals.filter((r) => r.transfer === transferId).reduce((sum, r) => sum + Number(r.amount), 0);
+    const left = order.totalMinor - half;
+    for (const t of transfers) {
+      const kept =
+        t.kind === 'HOST' ? Math.ceil((t.amountMinor * left) / order.totalMinor) : Math.floor((t.amountMinor * left) / order.totalMinor);
+      expect(reversedOf(t.transferId)).toBe(t.amountMinor - kept);
+      expect(standIn.transferReversals.filter((r) => r.transfer === t.transferId)).toHaveLength(1);
+    }
+    await refundOrder(database.prisma, router, lumenOwner, orderId, {
+      amountMinor: left,
+      reason: 'damaged',
+      idempotencyKey: randomUUID(),
+      restock: false,
+    });
+    await reverse();
+    await reverse();
+    for (const t of transfers) expect(reversedOf(t.transferId)).toBe(t.amountMinor);
   });
 });

@@ -12,4 +12,11 @@ export {
   saveBrandConnect,
   saveMyConnectAccount,
 } from './accounts';
-export { type PayoutOutcome, payOutPaidOrder, type StripeOpener, stripePayoutJob } from './payout-job';
+export {
+  type PayoutOutcome,
+  payOutPaidOrder,
+  reversePaidOutOrder,
+  type StripeOpener,
+  stripePayoutJob,
+  stripePayoutReversalJob,
+} from './payout-job';

@@ -1,7 +1,7 @@
 import type { JobHandler } from '../../jobs/context';
 import type { LoadedStripe } from '../brand-payments';
 import type { Db } from '../context';
-import { payOutOrder, type PayoutTransfer } from '../stripe-payments';
+import { payOutOrder, type PayoutReversal, type PayoutTransfer, reversePayoutOfOrder } from '../stripe-payments';
 
 /** Opens a brand's Stripe account by its provider row (BrandPaymentRouter.stripeById). */
 export type StripeOpener = (providerId: string) => Promise<LoadedStripe | null>;
@@ -64,6 +64,28 @@ export function stripePayoutJob(openStripe: StripeOpener | null): JobHandler<'st
       { orderId, transfers: outcome?.transfers.length ?? 0, skippedHosts: outcome?.skippedHosts.length ?? 0 },
       'Stripe Connect payout',
     );
+    return 'done';
+  };
+}
+
+/** The refunded share of an order's Connect transfers taken back, in each Stripe account that paid them out. */
+export async function reversePaidOutOrder(db: Db, openStripe: StripeOpener, orderId: string): Promise<PayoutReversal[]> {
+  const accounts = await db.stripeTransfer.findMany({ where: { orderId }, distinct: ['providerId'], select: { providerId: true } });
+  const done: PayoutReversal[] = [];
+  for (const { providerId } of accounts) {
+    const stripe = await openStripe(providerId);
+    // Keys removed since the payout: nothing here can reach that account; the brand settles by hand.
+    if (stripe) done.push(...(await reversePayoutOfOrder(db, stripe.provider, orderId)));
+  }
+  return done;
+}
+
+/** The 'stripe.payout-reversal' job, queued by the statement that refunded or cancelled a paid-out order. */
+export function stripePayoutReversalJob(openStripe: StripeOpener | null): JobHandler<'stripe.payout-reversal'> {
+  return async ({ orderId }, ctx) => {
+    if (!openStripe) throw new Error('stripe.payout-reversal needs the payment router (server/app.ts passes it)');
+    const reversals = await reversePaidOutOrder(ctx.db, openStripe, orderId);
+    ctx.log.info({ orderId, reversals: reversals.length }, 'Stripe Connect payout reversed');
     return 'done';
   };
 }
