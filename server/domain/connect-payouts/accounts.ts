@@ -71,6 +71,11 @@ export async function saveBrandConnect(db: Db, actor: Actor, slug: string, input
   const { brandId } = await requireBrandMember(db, actor, { slug }, { owner: true });
   const given = connectSettingsInputSchema.parse(input);
   const accountId = parseConnectAccount(given.accountId);
+  if (given.payoutsEnabled && !accountId) {
+    // Paying out with no brand account would transfer the hosts and leave the rest on the platform unnoticed.
+    const saved = await db.brand.findUniqueOrThrow({ where: { id: brandId }, select: { stripeAccountId: true } });
+    if (!saved.stripeAccountId) throw new AppError('STRIPE_ACCOUNT_FORMAT', `brand ${slug}: payouts on without a connected account`);
+  }
   await db.brand.update({
     where: { id: brandId },
     data: { stripePayoutsEnabled: given.payoutsEnabled, ...(accountId ? { stripeAccountId: accountId } : {}) },

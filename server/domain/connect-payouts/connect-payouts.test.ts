@@ -104,12 +104,16 @@ const payoutJobsOf = (orderId: string) =>
 const transfersTo = (destination: string) => standIn.transfers.filter((t) => t.destination === destination);
 
 describe('Stripe Connect payouts', () => {
-  it('a bad connected account id is refused with STRIPE_ACCOUNT_FORMAT, for a brand and for a host', async () => {
+  it('a bad connected account id is refused with STRIPE_ACCOUNT_FORMAT, for a brand and for a host, and payouts need the brand account', async () => {
     const refused = { name: 'AppError', reason: 'STRIPE_ACCOUNT_FORMAT' };
     await expect(
       saveBrandConnect(database.prisma, lumenOwner, 'lumen', { accountId: 'acct-123', payoutsEnabled: true }),
     ).rejects.toMatchObject(refused);
     await expect(saveMyConnectAccount(database.prisma, host, 'ba_1234')).rejects.toMatchObject(refused);
+    // Switching payouts on needs the brand's own account, or the brand's share would stay on the platform.
+    await expect(saveBrandConnect(database.prisma, lumenOwner, 'lumen', { accountId: '', payoutsEnabled: true })).rejects.toMatchObject(
+      refused,
+    );
     const brand = await database.prisma.brand.findUniqueOrThrow({ where: { id: brandId } });
     expect(brand).toMatchObject({ stripeAccountId: null, stripePayoutsEnabled: false });
   });
