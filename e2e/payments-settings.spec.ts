@@ -49,3 +49,46 @@ test('an owner finds cards and QR payments on one page, saves Stripe keys, sees 
     await owner.close();
   }
 });
+
+// Stripe Connect payouts (issue 21 item 1): the brand's connected account and switch on the Payments
+// page, a host's own account on the host dashboard; ids are checked and shown only by their last four.
+test('an owner saves the brand connected account and turns Connect payouts on; a host saves theirs; both are shown masked', async ({
+  browser,
+  db,
+}) => {
+  const owner = await browser.newContext();
+  const host = await browser.newContext();
+  await signIn(owner, 'brand@demo.live');
+  await signIn(host, 'host@demo.live');
+  try {
+    const page = await owner.newPage();
+    await page.goto('/dashboard/brands/lumen/payments');
+    const form = page.getByRole('form', { name: 'Payouts through Stripe Connect' });
+    await form.getByLabel('Connected account id').fill('acct-nope');
+    await form.getByRole('checkbox', { name: 'Payouts through Stripe Connect' }).check();
+    await form.getByRole('button', { name: 'Save payouts' }).click();
+    await expect(form.getByText('A connected account id starts with acct_.')).toBeVisible();
+    await form.getByLabel('Connected account id').fill('acct_E2eBrand9876');
+    // A submitted form is reset (React form actions), the switch with it.
+    await form.getByRole('checkbox', { name: 'Payouts through Stripe Connect' }).check();
+    await form.getByRole('button', { name: 'Save payouts' }).click();
+    await expect(form.getByText('Payout settings saved.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('connect-account')).toHaveText('Saved: acct_••••9876');
+    await expect(page.getByRole('checkbox', { name: 'Payouts through Stripe Connect' })).toBeChecked();
+    expect(await page.content()).not.toContain('E2eBrand');
+
+    const hostPage = await host.newPage();
+    await hostPage.goto('/dashboard/host');
+    await hostPage.getByLabel('Connected account id').fill('acct_E2eHost5432');
+    await hostPage.getByRole('button', { name: 'Save account' }).click();
+    await expect(hostPage.getByText('Your connected account is saved.')).toBeVisible();
+    await hostPage.reload();
+    await expect(hostPage.getByTestId('host-connect-account')).toHaveText('Saved: acct_••••5432');
+  } finally {
+    await db.query(`UPDATE "Brand" SET "stripeAccountId" = NULL, "stripePayoutsEnabled" = false WHERE slug = 'lumen'`);
+    await db.query(`UPDATE "User" SET "stripeAccountId" = NULL WHERE email = 'host@demo.live'`);
+    await owner.close();
+    await host.close();
+  }
+});

@@ -8,6 +8,7 @@ import { verifyCredentials } from './domain/accounts';
 import { createPaymentProvider, type PaymentProvider } from './domain/payments';
 import { BrandPaymentRouter } from './domain/brand-payments';
 import { accountDeletedJob } from './domain/privacy';
+import { stripePayoutJob, stripePayoutReversalJob } from './domain/connect-payouts';
 import type { StripeApiEndpoint } from './domain/stripe-payments';
 import { createPrismaClient } from './db/client';
 import { startEmbeddedPostgres } from './db/embedded';
@@ -260,7 +261,12 @@ export async function startApp({
       db,
       env,
       log: jobsLog,
-      handlers: { ...jobHandlers, 'account.deleted': accountDeletedJob((providerId) => payments.stripeById(providerId)) },
+      handlers: {
+        ...jobHandlers,
+        'account.deleted': accountDeletedJob((providerId) => payments.stripeById(providerId)),
+        'stripe.payout': stripePayoutJob((providerId) => payments.stripeById(providerId)),
+        'stripe.payout-reversal': stripePayoutReversalJob((providerId) => payments.stripeById(providerId)),
+      },
       sweeps: [
         { everyMs: 5 * 60_000, run: reminderSweep(db, env, jobsLog) },
         { everyMs: 60_000, run: abandonedBagSweep(db, env, jobsLog) },

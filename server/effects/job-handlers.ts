@@ -10,6 +10,7 @@ import { changedJob, liveJob, planRemindersJob, planUpcomingReminders, reminders
 import { deliverPush, fanOutPush, queuePush } from '../domain/push';
 import { emailWaitlistOffer, releaseExpiredHolds } from '../domain/waitlist';
 import { qrConfigOf, resumeStalledQrChecks, runQrCheck } from '../domain/qr-payments';
+import { stripePayoutJob, stripePayoutReversalJob } from '../domain/connect-payouts';
 import { accountDeletedJob, anonymiseFinishedOrdersOfDeletedAccounts } from '../domain/privacy';
 import type { Env } from '../env';
 import type { JobHandlers } from '../jobs/handlers';
@@ -56,6 +57,8 @@ export const jobHandlers: JobHandlers = {
   },
   // Without the app's payment router nothing can open a brand's Stripe account; server/app.ts passes it.
   'account.deleted': accountDeletedJob(null),
+  'stripe.payout': stripePayoutJob(null),
+  'stripe.payout-reversal': stripePayoutReversalJob(null),
 };
 
 /**

@@ -70,6 +70,9 @@ export class StripeStandIn {
   readonly requests: StandInRequest[] = [];
   readonly intents = new Map<string, Intent>();
   readonly transfers: Stripe.TransferCreateParams[] = [];
+  /** Transfer reversals (a refund after a Connect payout), with the transfer each takes from. */
+  readonly transferReversals: { transfer: string; amount: number }[] = [];
+  private readonly transferLeft = new Map<string, number>();
   readonly refunds: { id: string; payment_intent: string; amount: number }[] = [];
   /** Customers deleted (an account deleted here deletes its Customers there); a second delete answers resource_missing. */
   readonly deletedCustomers = new Set<string>();
@@ -167,6 +170,7 @@ export class StripeStandIn {
     if (resource === 'payment_methods' && id) return this.paymentMethod(method, id, action, params);
     if (resource === 'payment_intents') return this.paymentIntent(method, id, action, params);
     if (method === 'POST' && resource === 'refunds') return this.refund(params);
+    if (method === 'POST' && resource === 'transfers' && id && action === 'reversals') return this.reverseTransfer(id, params);
     if (method === 'POST' && resource === 'transfers') return this.transfer(params);
     throw new StandInError(404, { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path})` });
   }
@@ -321,6 +325,25 @@ export class StripeStandIn {
   private transfer(params: Params): unknown {
     const p = requireParams<Stripe.TransferCreateParams>(params, ['amount', 'currency', 'destination']);
     this.transfers.push(p);
-    return { id: this.id('tr'), object: 'transfer', amount: Number(p.amount), currency: p.currency, destination: p.destination };
+    const id = this.id('tr');
+    this.transferLeft.set(id, Number(p.amount));
+    return { id, object: 'transfer', amount: Number(p.amount), currency: p.currency, destination: p.destination };
+  }
+
+  private reverseTransfer(transfer: string, params: Params): unknown {
+    const p = requireParams<Stripe.TransferCreateReversalParams>(params, ['amount']);
+    const left = this.transferLeft.get(transfer);
+    if (left === undefined)
+      throw new StandInError(404, { type: 'invalid_request_error', code: 'resource_missing', message: `No such transfer: '${transfer}'` });
+    const amount = Number(p.amount);
+    if (!Number.isInteger(amount) || amount <= 0 || amount > left)
+      throw new StandInError(400, {
+        type: 'invalid_request_error',
+        param: 'amount',
+        message: 'Reversal amount is greater than what is left of the transfer',
+      });
+    this.transferLeft.set(transfer, left - amount);
+    this.transferReversals.push({ transfer, amount });
+    return { id: this.id('trr'), object: 'transfer_reversal', amount, transfer };
   }
 }

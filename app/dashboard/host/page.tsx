@@ -8,6 +8,8 @@ import { SiteHeader } from '@/app/_components/site-header';
 import { EmptyState, PageHeading } from '@/app/_components/ui';
 import { listHostInvitations, type HostInvitation } from '@/server/domain/shows';
 import { services } from '@/server/services';
+import { getMyConnectAccount } from '@/server/domain/connect-payouts';
+import { ConnectAccountForm } from './connect-account';
 import { InviteAnswer } from './invite-answer';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +34,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function HostDashboardPage({ searchParams }: { searchParams: Search }) {
   const user = await requirePageUser('/dashboard/host');
   const { pending, accepted } = await listHostInvitations(services().db, { userId: user.id, name: user.name });
+  const connectAccount = await getMyConnectAccount(services().db, { userId: user.id, name: user.name });
   const { t } = await getI18n();
   const { answered, show: answeredShowId } = await searchParams;
   return (
@@ -113,6 +116,13 @@ export default async function HostDashboardPage({ searchParams }: { searchParams
               ))}
             </ul>
           )}
+        </section>
+        <section aria-labelledby="connect-account-heading" className="space-y-3">
+          <h2 id="connect-account-heading" className="text-lg font-bold">
+            {t('connect.hostHeading')}
+          </h2>
+          <p className="text-sm text-neutral-600">{t('connect.hostDescription')}</p>
+          <ConnectAccountForm accountMasked={connectAccount} />
         </section>
       </main>
     </>

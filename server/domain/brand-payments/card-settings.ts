@@ -5,7 +5,6 @@ import { stripeClient, stripeWebhookPath, type StripeCredentials } from '../stri
 import { lastFour, openStripeCredentials, sealStripeCredentials } from './credentials';
 import { type CardProviderChoice, stripeKeysInputSchema, type StripeKeysInput } from './card-settings.schema';
 import type { BrandPaymentRouter } from './payment-router';
-import { payoutSettingsOf } from './provider-settings';
 
 // A brand's card payments, for its owners only: the built-in test provider (the default, and what
 // `npm start` and the tests use) or the brand's own Stripe account. Keys are stored sealed and
@@ -29,6 +28,7 @@ export async function getCardProviderSettings(db: Db, secretsKey: Buffer, actor:
   const brand = await requireBrandMember(db, actor, { slug }, { owner: true });
   const row = await db.brandPaymentProvider.findUnique({ where: { brandId_kind: { brandId: brand.brandId, kind: 'STRIPE' } } });
   const keys = row?.credentialsSealed ? openStripeCredentials(secretsKey, row.credentialsSealed) : null;
+  const connect = await db.brand.findUnique({ where: { id: brand.brandId }, select: { stripePayoutsEnabled: true } });
   return {
     active: row?.enabled && keys ? 'STRIPE' : 'TEST',
     stripe: {
@@ -38,7 +38,7 @@ export async function getCardProviderSettings(db: Db, secretsKey: Buffer, actor:
       webhookSecretLast4: lastFour(keys?.webhookSecret ?? ''),
       live: /^(sk|rk)_live_/.test(keys?.secretKey ?? ''),
       webhookPath: row ? stripeWebhookPath(row.id) : null,
-      payoutsEnabled: payoutSettingsOf(row?.settings).enabled,
+      payoutsEnabled: connect?.stripePayoutsEnabled ?? false,
     },
   };
 }

@@ -107,6 +107,8 @@ export async function erasePersonalData(tx: Tx, person: PersonStrings, now: Date
       passwordHash: null,
       emailVerifiedAt: null,
       locale: null,
+      // A host's Connect account: no payout can follow a deleted account.
+      stripeAccountId: null,
       deletedAt: now,
       sessionVersion: { increment: 1 },
     },

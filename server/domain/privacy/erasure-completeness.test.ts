@@ -80,11 +80,14 @@ describe('deleting an account', () => {
 
   it('records account.deleted once, naming ids only, and a second run refuses and changes nothing', async () => {
     const person = await seedPerson(database.prisma, seed, 'twice');
+    // A host's Stripe Connect account: no payout may follow a deleted account.
+    await database.prisma.user.update({ where: { id: person.userId }, data: { stripeAccountId: 'acct_GoneHost0001' } });
     await deleteAccount(database.prisma, { userId: person.userId, name: person.name }, person.email);
     const jobs = await database.prisma.job.findMany({
       where: { kind: 'account.deleted', payload: { path: ['userId'], equals: person.userId } },
     });
     expect(jobs).toHaveLength(1);
+    expect((await database.prisma.user.findUniqueOrThrow({ where: { id: person.userId } })).stripeAccountId).toBeNull();
     expect(jobs[0]!.payload).toMatchObject({ userId: person.userId, stripeCustomers: [{ providerId: expect.stringMatching(/^prov_/) }] });
 
     const before = await database.prisma.user.findUniqueOrThrow({ where: { id: person.userId } });

@@ -22,6 +22,7 @@ describe('downloading my data', () => {
   it('is one JSON document of everything about the person and nothing of anyone else', async () => {
     const me = await seedPerson(database.prisma, seed, 'me');
     const other = await seedPerson(database.prisma, seed, 'other');
+    await database.prisma.user.update({ where: { id: me.userId }, data: { stripeAccountId: 'acct_MeHost0001' } });
     // More chat messages than one page: the file is written page by page and must still be whole.
     await database.prisma.chatMessage.createMany({
       data: Array.from({ length: 1_100 }, (_, i) => ({ showId: seed.showId, userId: me.userId, text: `message ${i}` })),
@@ -30,7 +31,13 @@ describe('downloading my data', () => {
     const text = await download(me.userId);
     const data = JSON.parse(text);
     expect(data.schemaVersion).toBe(DATA_EXPORT_SCHEMA_VERSION);
-    expect(data.account).toMatchObject({ id: me.userId, email: me.email, name: me.name, hasPassword: true });
+    expect(data.account).toMatchObject({
+      id: me.userId,
+      email: me.email,
+      name: me.name,
+      hasPassword: true,
+      stripeAccountId: 'acct_MeHost0001',
+    });
     expect(data.addresses).toEqual([expect.objectContaining({ fullName: me.name, country: 'LA', isDefault: true })]);
     expect(data.paymentMethods).toEqual([expect.objectContaining({ brand: 'visa', last4: '4242' })]);
     expect(data.orders.map((o: { id: string }) => o.id).sort()).toEqual([me.openOrderId, me.finishedOrderId].sort());

@@ -111,7 +111,16 @@ const sections: Record<string, (db: Db, userId: string) => Promise<unknown>> = {
     db.user
       .findUniqueOrThrow({
         where: { id: userId },
-        select: { id: true, email: true, name: true, locale: true, emailVerifiedAt: true, passwordHash: true, createdAt: true },
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          emailVerifiedAt: true,
+          passwordHash: true,
+          stripeAccountId: true,
+          createdAt: true,
+        },
       })
       // Whether a password is set, never its hash.
       .then(({ passwordHash, ...rest }) => ({ ...rest, hasPassword: passwordHash !== null })),

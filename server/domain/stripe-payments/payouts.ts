@@ -35,7 +35,8 @@ export async function payOutOrder(
     where: { id: orderId },
     select: { status: true, totalMinor: true, refundedMinor: true, currency: true },
   });
-  if (!order || order.status !== 'PAID') return [];
+  // Paid and not cancelled or refunded in full: a retried payout job may find it packed or shipped already.
+  if (!order || !['PAID', 'PACKED', 'SHIPPED', 'DELIVERED'].includes(order.status)) return [];
   const payment = await db.stripePayment.findFirst({ where: { orderId, status: 'CAPTURED' }, select: { paymentIntentId: true } });
   if (!payment) return [];
   const credits = await db.commissionEntry.groupBy({ by: ['hostId'], where: { orderId }, _sum: { amountMinor: true } });
@@ -73,10 +74,55 @@ export async function payOutOrder(
       { idempotencyKey: `transfer-${orderId}-${step.destination}` },
     );
     await db.stripeTransfer.createMany({
-      data: [{ providerId: provider.providerId, orderId, ...step, currency: order.currency, transferId: transfer.id }],
+      data: [
+        {
+          providerId: provider.providerId,
+          orderId,
+          ...step,
+          currency: order.currency,
+          transferId: transfer.id,
+          orderNetMinor: order.totalMinor - order.refundedMinor,
+        },
+      ],
       skipDuplicates: true,
     });
     done.push({ ...step, transferId: transfer.id });
+  }
+  return done;
+}
+
+export interface PayoutReversal {
+  destination: string;
+  amountMinor: number;
+  reversalId: string;
+}
+
+/**
+ * Takes back from each Connect transfer of an order the share refunded since it was paid out (all of
+ * it once the order is cancelled or refunded in full), host shares rounded in the host's favour as the
+ * commission ledger does. Each reversal's idempotency key names the transfer and the cumulative amount
+ * reversed, so running this again after a crash or for the same refund reverses nothing twice.
+ */
+export async function reversePayoutOfOrder(db: Db, provider: StripePaymentProvider, orderId: string): Promise<PayoutReversal[]> {
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true, totalMinor: true, refundedMinor: true } });
+  if (!order) return [];
+  const transfers = await db.stripeTransfer.findMany({ where: { orderId, providerId: provider.providerId } });
+  const ended = order.status === 'CANCELLED' || order.status === 'REFUNDED';
+  const done: PayoutReversal[] = [];
+  for (const transfer of transfers) {
+    const base = transfer.orderNetMinor ?? order.totalMinor;
+    const left = ended || base <= 0 ? 0 : Math.min(Math.max(order.totalMinor - order.refundedMinor, 0), base);
+    const keptExact = (transfer.amountMinor * left) / base;
+    const kept = base <= 0 ? 0 : transfer.kind === 'HOST' ? Math.ceil(keptExact) : Math.floor(keptExact);
+    const target = transfer.amountMinor - kept;
+    if (target <= transfer.reversedMinor) continue;
+    const reversal = await provider.stripe.transfers.createReversal(
+      transfer.transferId,
+      { amount: target - transfer.reversedMinor, metadata: { orderId } },
+      { idempotencyKey: `transfer-reversal-${transfer.transferId}-${target}` },
+    );
+    await db.stripeTransfer.updateMany({ where: { id: transfer.id, reversedMinor: { lt: target } }, data: { reversedMinor: target } });
+    done.push({ destination: transfer.destination, amountMinor: reversal.amount, reversalId: reversal.id });
   }
   return done;
 }

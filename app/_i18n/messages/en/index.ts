@@ -25,6 +25,7 @@ import { qrOneTap } from './qr-one-tap';
 import { reviews } from './reviews';
 import { report } from './report';
 import { push } from './push';
+import { connect } from './connect';
 
 // One file per area, so people working on different pages never edit the same file.
 export const en = {
@@ -55,4 +56,5 @@ export const en = {
   reviews,
   report,
   push,
+  connect,
 } as const;

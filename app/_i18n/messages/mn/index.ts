@@ -26,6 +26,7 @@ import { reviews } from './reviews';
 import type { Messages } from '../types';
 import { report } from './report';
 import { push } from './push';
+import { connect } from './connect';
 
 export const mn: Messages = {
   common,
@@ -55,4 +56,5 @@ export const mn: Messages = {
   reviews,
   report,
   push,
+  connect,
 };

@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
+import { formatPrice } from '@/app/_lib/format';
 import { getCardProviderSettings } from '@/server/domain/brand-payments';
+import { getBrandConnect } from '@/server/domain/connect-payouts';
 import { secretsKey } from '@/server/domain/simulcast';
 import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { CardProviderSettings } from './card-provider-settings';
+import { ConnectPayoutsForm } from './connect-payouts';
 import { QrPaymentsSection } from '../settings/payments/qr/qr-payments-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +28,8 @@ export default async function BrandPaymentsPage({ params }: { params: Promise<{ 
   const card = await orNotFound(
     getCardProviderSettings(services().db, secretsKey(env.SECRETS_KEY), { userId: user.id, name: user.name }, slug),
   );
-  const { t } = await getI18n();
+  const connect = await getBrandConnect(services().db, { userId: user.id, name: user.name }, slug);
+  const { t, locale } = await getI18n();
   return (
     <div className="space-y-8">
       <PageHeading title={t('payments.settings.title')} description={t('payments.settings.description')} />
@@ -34,6 +38,26 @@ export default async function BrandPaymentsPage({ params }: { params: Promise<{ 
         view={card}
         webhookUrl={card.stripe.webhookPath ? new URL(card.stripe.webhookPath, env.PUBLIC_URL).toString() : null}
       />
+      <section aria-labelledby="connect-heading" className="space-y-4 border-t border-neutral-200 pt-6">
+        <h2 id="connect-heading" className="text-lg font-semibold">
+          {t('connect.heading')}
+        </h2>
+        <p className="text-sm text-neutral-600">{t('connect.description')}</p>
+        <ConnectPayoutsForm slug={slug} accountMasked={connect.accountMasked} payoutsEnabled={connect.payoutsEnabled} />
+        {connect.skips.length > 0 && (
+          <div className="space-y-1" data-testid="connect-skips">
+            <h3 className="font-semibold">{t('connect.skipsHeading')}</h3>
+            <p className="text-sm text-neutral-600">{t('connect.skipsHint')}</p>
+            <ul className="list-disc pl-5 text-sm">
+              {connect.skips.map((s) => (
+                <li key={`${s.orderId}-${s.hostName}`}>
+                  {t('connect.skip', { number: s.orderNumber, host: s.hostName, amount: formatPrice(s.amountMinor, s.currency, locale) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
       <section aria-labelledby="qr-payments-heading" className="space-y-4 border-t border-neutral-200 pt-6">
         <h2 id="qr-payments-heading" className="text-xl font-bold">
           {t('dashboard.qrPayments.title')}
