@@ -1,12 +1,13 @@
 'use client';
 
 import { lazy, Suspense, type ComponentProps } from 'react';
-import { preloadPinnedProduct } from './lazy-parts';
 import { PanelLoading } from './loading-status';
 
 // The shopping zone's parts (show-aside.tsx, and the replay): rendered by the server in place, their code loads
 // with the zone's own chunk, not the page's first load, and each hydrates when it arrives.
 
+// The pinned card (with its buy flow) is fetched as soon as the zone runs: the first pin shows at once.
+export const preloadPinnedProduct = () => import('./pinned-product');
 const LazyPinnedProduct = lazy(() => preloadPinnedProduct().then((m) => ({ default: m.PinnedProduct })));
 const LazyChatPanel = lazy(() => import('../../_components/chat-panel').then((m) => ({ default: m.ChatPanel })));
 const LazyLineupList = lazy(() => import('./lineup-list').then((m) => ({ default: m.LineupList })));

@@ -6,8 +6,6 @@ import { lazy, Suspense, type ComponentProps } from 'react';
 // the page's first load (Next builds it from every client component the page could
 // render): each loads beside it, and hydrates when it arrives.
 
-// The pinned card (with its buy flow; aside-parts.tsx renders it) is fetched early: the first pin shows at once.
-export const preloadPinnedProduct = () => import('./pinned-product');
 // Reactions and sharing work once the player is up; their buttons are in the server's HTML meanwhile.
 const LazyReactionBar = lazy(() => import('./reactions').then((m) => ({ default: m.ReactionBar })));
 const LazyFloatingReactions = lazy(() => import('./reactions').then((m) => ({ default: m.FloatingReactions })));

@@ -16,7 +16,7 @@ import { stripeFix } from './stripe-fix';
 import { useBag } from './use-bag';
 import { SheetLoading } from './loading-status';
 import { EngagementCards } from './engagement/engagement-cards';
-import { ChatPanel, LineupList, PinnedProduct } from './aside-parts';
+import { ChatPanel, LineupList, PinnedProduct, preloadPinnedProduct } from './aside-parts';
 import { ReactionBar } from './lazy-parts';
 import { useShowModeration } from './moderation/use-show-moderation';
 import { AuctionCard, BackInStockToast, ModerationBar } from './on-demand-parts';
@@ -25,7 +25,9 @@ import type { ShowChannelState } from './use-show-channel';
 import { useWaitlist } from './waitlist/use-waitlist';
 import { AnsweringOverlay } from './engagement/answering-overlay';
 
-const BagDrawer = lazy(() => import('./bag-drawer'));
+// The bag sheet: fetched once the zone runs for a signed-in viewer, so a tap on the bag opens it at once.
+const loadBagDrawer = () => import('./bag-drawer');
+const BagDrawer = lazy(loadBagDrawer);
 // The Ask panel opens on a tap: its code loads then.
 const AskPanel = lazy(() => import('./assistant/ask-panel').then((m) => ({ default: m.AskPanel })));
 
@@ -111,6 +113,9 @@ export function ShowAside({
   // Portals only after mount: the server's HTML has no Ask button, so hydration must not meet one.
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  // Ready before the host pins: the first pin shows at once.
+  useEffect(() => void preloadPinnedProduct(), []);
+  useEffect(() => void (signedIn && loadBagDrawer()), [signedIn]);
 
   // Opening a product's card is the first step of the brand's funnel in the post-show report.
   function openProduct(productId: string | null) {

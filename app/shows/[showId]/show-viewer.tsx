@@ -9,10 +9,8 @@ import { useI18n } from '../../_i18n/client';
 import type { MessageKey } from '../../_i18n/translate';
 import { BagIcon, EyeIcon } from '../../_components/icons';
 import { request } from '../../_lib/show-socket';
-import { FloatingReactions, preloadPinnedProduct, ReactionBar, ShareButton } from './lazy-parts';
+import { FloatingReactions, ReactionBar, ShareButton } from './lazy-parts';
 import { LiveVideo, type HlsPath } from './live-video';
-// On demand: the server never renders them, so they cannot hydrate late against its HTML (on-demand-parts.tsx).
-import { StageSeat } from './stage-seat-part';
 import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
 import { realtimePlayoutClock } from '../../_lib/realtime-playout-clock';
@@ -20,11 +18,12 @@ import type { PlayoutClock } from '../../_lib/playout-clock';
 import { hydratesLate } from '../../_i18n/late-hydration';
 import { useTypedBeforeHydration } from './typed-before-hydration';
 
-// The bag sheet is code-split (the shopping zone renders it): a hover or focus on the bag button fetches it early.
-const loadBagDrawer = () => import('./bag-drawer');
 // The shopping and chat zone: rendered by the server in place, its code loads beside the first load and hydrates
 // when it arrives (nothing in it is needed for the first frame). A show channel update before then renders it
 // afresh instead; locale data waits for it either way (late-hydration.ts).
+// The viewer's own seat on stage (invited, on stage): its code loads when they get one. The server never renders
+// it, so it cannot hydrate late against its HTML (see on-demand-parts.tsx).
+const StageSeat = lazy(() => import('./stage-seat').then((m) => ({ default: m.StageSeat })));
 const LazyShowAside = lazy(() => hydratesLate(import('./show-aside')).then((m) => ({ default: m.ShowAside })));
 
 // How long Send or Buy waits for the show channel's first join before asking anyway (use-show-channel.ts).
@@ -70,8 +69,6 @@ export function ShowViewer({
   // What a viewer typed into the server's chat box before the page's code ran (typed-before-hydration.ts).
   const typedChat = useTypedBeforeHydration('chat-input');
   const router = useRouter();
-  // Ready before the host pins: the first pin shows at once.
-  useEffect(() => void preloadPinnedProduct(), []);
   // The page was rendered for the status it had then; when the show goes live or ends, render it again for the new one.
   useEffect(() => {
     if (state.status !== show.status) router.refresh();
@@ -175,8 +172,6 @@ export function ShowViewer({
                     aria-haspopup="dialog"
                     aria-label={t('viewer.bag.buttonLabel', { count: itemCount })}
                     onClick={() => setBagOpen(true)}
-                    onPointerEnter={() => void loadBagDrawer()}
-                    onFocus={() => void loadBagDrawer()}
                     className="flex items-center gap-1 rounded-full bg-white/90 px-3 py-1.5 text-sm font-bold text-ink shadow focus-visible:outline-2 focus-visible:outline-brand-500"
                   >
                     <BagIcon /> {t('viewer.bag.button')}{' '}
@@ -200,15 +195,17 @@ export function ShowViewer({
             <div
               className={`pointer-events-none absolute inset-x-3 top-28 z-20 flex ${state.mySeat.seat === 'INVITED' ? 'justify-center' : 'justify-start'}`}
             >
-              <StageSeat
-                showId={show.id}
-                socketRef={socketRef}
-                seat={state.mySeat.seat}
-                hostName={state.mySeat.hostName}
-                live={live}
-                connection={state.connection}
-                mediaEpoch={state.mediaEpoch}
-              />
+              <Suspense>
+                <StageSeat
+                  showId={show.id}
+                  socketRef={socketRef}
+                  seat={state.mySeat.seat}
+                  hostName={state.mySeat.hostName}
+                  live={live}
+                  connection={state.connection}
+                  mediaEpoch={state.mediaEpoch}
+                />
+              </Suspense>
             </div>
           )}
           {/* The shopping zone's overlays over the video: the back-in-stock toast, the question being answered. */}
