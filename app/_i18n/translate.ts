@@ -39,13 +39,14 @@ export function lookupMessage(messages: unknown, key: string): unknown {
 const ARGUMENT = /\{\s*(\w+)\s*[,}]/g;
 
 /** The names of a message's arguments, from the ICU string or its icu-minify form. */
-function argumentNames(message: unknown, into = new Set<string>()): Set<string> {
+export function argumentNames(message: unknown, into = new Set<string>()): Set<string> {
   if (typeof message === 'string') {
     for (const [, name] of message.matchAll(ARGUMENT)) into.add(name!);
   } else if (Array.isArray(message)) {
-    // A node is [name] (plain), [name, type, options] (plural, number…), or text, or 0 (#).
+    // A node is [name] (plain), [name, type, options] (plural, number…; type ≥ 1), or text, or 0 (#). A branch
+    // that starts with text and then a # (["…the last ", 0, " shows, from ", ["first"]]) is not a node.
     const [head, type, options] = message as unknown[];
-    if (typeof head === 'string' && (message.length === 1 || typeof type === 'number')) {
+    if (typeof head === 'string' && (message.length === 1 || (typeof type === 'number' && type !== 0 && message.length <= 3))) {
       into.add(head);
       if (options && typeof options === 'object') for (const branch of Object.values(options)) argumentNames(branch, into);
     } else for (const node of message) if (typeof node !== 'string') argumentNames(node, into);

@@ -49,12 +49,14 @@ export function ReportChart({
     void import('uplot').then(({ default: UPlot }) => {
       if (cancelled) return;
       const bars = UPlot.paths.bars?.({ size: [0.6, 40] });
+      const fromZero = (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => UPlot.rangeNum(0, max > 0 ? max : 1, 0.1, true);
       const options: uPlot.Options = {
         width: element.clientWidth,
         height: 220,
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false }, right: { auto: true } },
+        // Counts, money and shares all start at zero: a bar axis from 40 would make $42 look like nothing.
+        scales: { x: { time: false }, y: { range: fromZero }, right: { range: fromZero } },
         axes: [
           { label: xLabel, values: formatX ? (_u, ticks) => ticks.map((t) => formatX[t] ?? '') : undefined },
           { size: 48 },
