@@ -152,7 +152,6 @@ export default async function ShowPage({
       </>
     );
   }
-  const ratingBadges = await cardRatings(show.id);
   // The poster is the page's largest paint: fetch it with the HTML, not after hydration.
   preload(show.coverImageUrl ?? '/poster.svg', { as: 'image', fetchPriority: 'high' });
   // An ended show with a READY recording opens as its replay at the same URL; without one, the page says it ended.
@@ -166,6 +165,8 @@ export default async function ShowPage({
       </>
     );
   }
+  // Read only where a product card shows it (not for a replay), after the poster's preload is on its way.
+  const ratingBadges = await cardRatings(show.id);
   // The player is rendered for a scheduled show too: it switches to the live
   // video by itself when the host goes live, without a reload. The pre-show and
   // ended panels are shown by the player only while its live status says so; a
