@@ -40,10 +40,10 @@ export interface GuestStream {
 }
 
 /**
- * A guest's video consumer: it starts on the lowest layer like the host's and is moved up and
- * down by the same policy, sized to the guest's own tile (a picture-in-picture tile stays low).
+ * One video consumer, the host's or a guest's: it starts on the lowest layer and is moved up and
+ * down by the layer policy, sized to its own element (a guest's picture-in-picture tile stays low).
  */
-class GuestFeed implements AdaptiveFeed {
+class ConsumerFeed implements AdaptiveFeed {
   video: VideoFeed | null = null;
   consumer: Consumer | null = null;
   private readonly listeners = new Set<(feed: VideoFeed | null) => void>();
@@ -58,9 +58,14 @@ class GuestFeed implements AdaptiveFeed {
     for (const listener of this.listeners) listener(feed);
   }
 
+  /** Called with the video feed whenever its layers, score or pause change. */
   onVideoChange(listener: (feed: VideoFeed | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  forgetListeners(): void {
+    this.listeners.clear();
   }
 
   async setVideoLayer(spatialLayer: number): Promise<void> {
@@ -74,6 +79,7 @@ class GuestFeed implements AdaptiveFeed {
     if (this.video === feed) this.set({ ...feed, preferredLayer: preferred?.spatialLayer ?? spatialLayer });
   }
 
+  /** Stops the server sending video (the page is hidden); audio keeps playing. */
   async pauseVideo(): Promise<void> {
     const feed = this.video;
     if (!feed || feed.paused) return;
@@ -99,12 +105,12 @@ class GuestFeed implements AdaptiveFeed {
 export class Subscriber implements AdaptiveFeed {
   readonly stream = new MediaStream();
   private readonly guestStreams = new Map<string, MediaStream>();
-  private readonly guestFeeds = new Map<string, GuestFeed>();
+  private readonly guestFeeds = new Map<string, ConsumerFeed>();
   private readonly guestListeners = new Set<(guests: GuestStream[]) => void>();
   private readonly consumers = new Map<string, Consumer | null>();
-  private feed: VideoFeed | null = null;
+  /** The host's video, which the page's layer policy drives through this subscriber. */
+  private readonly host: ConsumerFeed;
   private readonly pausedIds = new Set<string>();
-  private readonly listeners = new Set<(feed: VideoFeed | null) => void>();
 
   private constructor(
     private readonly socket: ShowClientSocket,
@@ -112,6 +118,7 @@ export class Subscriber implements AdaptiveFeed {
     private readonly device: Device,
     private readonly transport: Transport,
   ) {
+    this.host = new ConsumerFeed(socket, showId);
     socket.on('media:layers', this.onLayers);
     socket.on('media:score', this.onScore);
   }
@@ -165,8 +172,7 @@ export class Subscriber implements AdaptiveFeed {
     const paused = [...this.pausedIds];
     this.pausedIds.clear();
     await Promise.all(paused.map((consumerId) => call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId })));
-    if (this.feed?.paused) this.setFeed({ ...this.feed, paused: false });
-    for (const guest of this.guestFeeds.values()) if (guest.video?.paused) guest.set({ ...guest.video, paused: false });
+    for (const feed of this.feeds()) if (feed.video?.paused) feed.set({ ...feed.video, paused: false });
   }
 
   /** Stops the server sending anything (a swipe feed's show scrolled out of view); `resumePaused` starts it again. */
@@ -174,8 +180,7 @@ export class Subscriber implements AdaptiveFeed {
     const running = [...this.consumers.values()].filter((c): c is Consumer => c !== null && !this.pausedIds.has(c.id));
     for (const consumer of running) this.pausedIds.add(consumer.id);
     await Promise.all(running.map((c) => call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: c.id })));
-    if (this.feed && !this.feed.paused) this.setFeed({ ...this.feed, paused: true });
-    for (const guest of this.guestFeeds.values()) if (guest.video && !guest.video.paused) guest.set({ ...guest.video, paused: true });
+    for (const feed of this.feeds()) if (feed.video && !feed.video.paused) feed.set({ ...feed.video, paused: true });
   }
 
   private async attach({ consumer: params, layers }: ConsumeAnswer, paused: boolean): Promise<Consumer> {
@@ -204,7 +209,8 @@ export class Subscriber implements AdaptiveFeed {
     }
     this.stream.addTrack(consumer.track);
     if (consumer.kind === 'video') {
-      this.setFeed({
+      this.host.consumer = consumer;
+      this.host.set({
         consumerId: consumer.id,
         spatialLayers: layers.spatialLayers,
         preferredLayer: layers.preferred?.spatialLayer ?? 0,
@@ -223,7 +229,7 @@ export class Subscriber implements AdaptiveFeed {
   }
 
   get video(): VideoFeed | null {
-    return this.feed;
+    return this.host.video;
   }
 
   get guests(): GuestStream[] {
@@ -236,38 +242,20 @@ export class Subscriber implements AdaptiveFeed {
     return () => this.guestListeners.delete(listener);
   }
 
-  /** Called with the video feed whenever its layers, score or pause change. */
   onVideoChange(listener: (feed: VideoFeed | null) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.host.onVideoChange(listener);
   }
 
-  async setVideoLayer(spatialLayer: number): Promise<void> {
-    const feed = this.feed;
-    if (!feed || feed.spatialLayers <= 1) return;
-    const { preferred } = await call(this.socket, 'media:setPreferredLayers', {
-      showId: this.showId,
-      consumerId: feed.consumerId,
-      spatialLayer,
-    });
-    if (this.feed === feed) this.setFeed({ ...feed, preferredLayer: preferred?.spatialLayer ?? spatialLayer });
+  setVideoLayer(spatialLayer: number): Promise<void> {
+    return this.host.setVideoLayer(spatialLayer);
   }
 
-  /** Stops the server sending video (the page is hidden); audio keeps playing. */
-  async pauseVideo(): Promise<void> {
-    const feed = this.feed;
-    if (!feed || feed.paused) return;
-    await call(this.socket, 'media:pauseConsumer', { showId: this.showId, consumerId: feed.consumerId });
-    this.videoConsumer()?.pause();
-    if (this.feed === feed) this.setFeed({ ...feed, paused: true });
+  pauseVideo(): Promise<void> {
+    return this.host.pauseVideo();
   }
 
-  async resumeVideo(): Promise<void> {
-    const feed = this.feed;
-    if (!feed?.paused) return;
-    await call(this.socket, 'media:resumeConsumer', { showId: this.showId, consumerId: feed.consumerId });
-    this.videoConsumer()?.resume();
-    if (this.feed === feed) this.setFeed({ ...feed, paused: false });
+  resumeVideo(): Promise<void> {
+    return this.host.resumeVideo();
   }
 
   /** Drops the consumers of producers that are gone (the host stopped a track). */
@@ -279,7 +267,10 @@ export class Subscriber implements AdaptiveFeed {
     const consumer = this.consumers.get(producerId);
     this.consumers.delete(producerId);
     if (!consumer) return;
-    if (consumer.id === this.feed?.consumerId) this.setFeed(null);
+    if (consumer.id === this.host.video?.consumerId) {
+      this.host.consumer = null;
+      this.host.set(null);
+    }
     this.stream.removeTrack(consumer.track);
     for (const [userId, stream] of this.guestStreams) {
       if (!stream.getTracks().includes(consumer.track)) continue;
@@ -298,22 +289,26 @@ export class Subscriber implements AdaptiveFeed {
   close(): void {
     this.socket.off('media:layers', this.onLayers);
     this.socket.off('media:score', this.onScore);
-    this.listeners.clear();
+    this.host.forgetListeners();
     this.guestListeners.clear();
     this.transport.close();
     for (const track of this.stream.getTracks()) track.stop();
     for (const stream of this.guestStreams.values()) for (const track of stream.getTracks()) track.stop();
   }
 
-  private guestFeedOf(userId: string): GuestFeed {
+  private guestFeedOf(userId: string): ConsumerFeed {
     let feed = this.guestFeeds.get(userId);
-    if (!feed) this.guestFeeds.set(userId, (feed = new GuestFeed(this.socket, this.showId)));
+    if (!feed) this.guestFeeds.set(userId, (feed = new ConsumerFeed(this.socket, this.showId)));
     return feed;
   }
 
-  private guestFeedWith(consumerId: string): GuestFeed | undefined {
-    for (const feed of this.guestFeeds.values()) if (feed.video?.consumerId === consumerId) return feed;
-    return undefined;
+  /** The host's video and every guest's. */
+  private feeds(): ConsumerFeed[] {
+    return [this.host, ...this.guestFeeds.values()];
+  }
+
+  private feedWith(consumerId: string): ConsumerFeed | undefined {
+    return this.feeds().find((feed) => feed.video?.consumerId === consumerId);
   }
 
   private emitGuests(): void {
@@ -321,27 +316,15 @@ export class Subscriber implements AdaptiveFeed {
     for (const listener of this.guestListeners) listener(guests);
   }
 
-  private videoConsumer(): Consumer | undefined {
-    for (const consumer of this.consumers.values()) if (consumer && consumer.id === this.feed?.consumerId) return consumer;
-    return undefined;
-  }
-
-  private setFeed(feed: VideoFeed | null): void {
-    this.feed = feed;
-    for (const listener of this.listeners) listener(feed);
-  }
-
   private readonly onLayers = ({ showId, consumerId, spatialLayer }: LayersEvent) => {
     if (showId !== this.showId) return;
-    if (this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, spatialLayer });
-    const guest = this.guestFeedWith(consumerId);
-    if (guest?.video) guest.set({ ...guest.video, spatialLayer });
+    const feed = this.feedWith(consumerId);
+    if (feed?.video) feed.set({ ...feed.video, spatialLayer });
   };
 
   private readonly onScore = ({ showId, consumerId, score }: ScoreEvent) => {
     if (showId !== this.showId) return;
-    if (this.feed?.consumerId === consumerId) this.setFeed({ ...this.feed, score });
-    const guest = this.guestFeedWith(consumerId);
-    if (guest?.video) guest.set({ ...guest.video, score });
+    const feed = this.feedWith(consumerId);
+    if (feed?.video) feed.set({ ...feed.video, score });
   };
 }
