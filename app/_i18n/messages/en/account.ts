@@ -70,7 +70,7 @@ export const account = {
     deleted: 'Your account is deleted.',
   },
   notifications: {
-    title: 'Email settings',
+    title: 'Notifications',
     description: 'Emails go to {email}. Every email also has a link to stop that kind of email.',
     topicsLegend: 'Email me about shows of hosts and brands I follow, and shows I asked to be reminded of',
     topics: {
