@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { advanceOrder, cancelMyOrder } from '../orders';
-import { buy, payments, prepareShows, PUBLIC_URL, type OrderFixtures } from '../orders/order-test-support';
-import { demoActors, expectAppError, type DemoActors } from '../test-actors';
+import { buy, payments, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from '../orders/order-test-support';
+import { expectAppError, type DemoActors } from '../test-actors';
 import { AppError } from '../errors';
 import { answerOrderHelp, changeOrderAddress, requestReturn } from './index';
 
@@ -14,16 +13,7 @@ const DAY = 86_400_000;
 const ship = { carrier: 'DHL', trackingNumber: 'JD0142' };
 const newAddress = { fullName: 'Sam Rivera', line1: '12 Riverside', city: 'Phnom Penh', country: 'KH', phone: '+855 12 345 678' };
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 const newOrder = async () => (await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId)).id;
 const advance = (id: string, to: 'PACKED' | 'SHIPPED' | 'DELIVERED') =>

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { cancelMyOrder } from './order-buyer-cancel';
 import { advanceOrder } from './order-lifecycle';
-import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
+import { buy, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from './order-test-support';
 import { cancelOrder, refundOrder } from '../payments';
 import { CountingProvider } from '../payments/test-support';
-import { demoActors, type DemoActors } from '../test-actors';
+import type { DemoActors } from '../test-actors';
 
 // Money moves only for the status the order is really in: the decision and the
 // provider call happen under the order's row lock, against the real database.
@@ -15,16 +14,7 @@ let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 const ROUNDS = 20;
 

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { emailJobKey } from '../../mail/outbox';
 import { emailBrandOfHostAnswer } from '../shows';
 import { advanceOrder } from './order-lifecycle';
 import { receiptEmailKey, shippedEmailKey } from './order-emails';
 import { refundEmail } from './order-refund-email';
-import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
-import { demoActors, type DemoActors } from '../test-actors';
+import { buy, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from './order-test-support';
+import type { DemoActors } from '../test-actors';
 import { rememberLocale } from '../accounts';
 
 let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 async function emailOf(dedupeKey: string) {
   const job = await database.prisma.job.findFirstOrThrow({ where: { dedupeKey: emailJobKey(dedupeKey) } });

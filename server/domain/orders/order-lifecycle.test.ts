@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { emailJobKey } from '../../mail/outbox';
 import { cancelMyOrder } from './order-buyer-cancel';
 import { receiptEmailKey, shippedEmailKey } from './order-emails';
 import { advanceOrder, advanceOrderByKey, advanceOrders } from './order-lifecycle';
-import { buy, payments, prepareShows, PUBLIC_URL, type OrderFixtures } from './order-test-support';
-import { demoActors, expectAppError, type DemoActors } from '../test-actors';
+import { buy, payments, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from './order-test-support';
+import { expectAppError, type DemoActors } from '../test-actors';
 
 let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 const lumenOrder = async () => (await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId)).id;
 const order = (id: string) =>

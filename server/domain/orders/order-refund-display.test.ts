@@ -1,30 +1,20 @@
 // A partial refund as the buyer, the brand and the host see it afterwards:
 // the order's timeline and label, the one refund email, and the statement.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { statusLabels, timelineEntries } from './order-display';
 import { getMyOrder, listMyOrders } from './order-queries';
 import { refundEmailKey } from './order-refund-email';
 import { getHostStatement } from './order-statement';
 import { refundOrder } from '../payments';
-import { buy, payments, prepareShows, type OrderFixtures } from './order-test-support';
-import { demoActors, type DemoActors } from '../test-actors';
+import { buy, payments, type OrderFixtures, useOrderDatabase } from './order-test-support';
+import type { DemoActors } from '../test-actors';
 
 let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 describe('a partial refund', () => {
   it('reads "Partially refunded" with a "Refunded … — reason" entry, not a second "Paid"', async () => {

@@ -1,7 +1,10 @@
 // Test helpers for the order lifecycle and order query tests (not app code).
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
 import type { PrismaClient } from '../../db/client';
-import { DEMO_SHOW_ID } from '../../db/seed';
+import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
+import { demoActors, type DemoActors } from '../test-actors';
 import type { Actor } from '../context';
 import { placeShowOrder } from './orders';
 import { queueReceiptEmail } from './order-emails';
@@ -48,4 +51,20 @@ export async function runReceiptJob(prisma: PrismaClient, orderId: string): Prom
   const job = await prisma.job.findUnique({ where: { dedupeKey: `order-receipt:${orderId}` }, select: { payload: true } });
   if (!job) return;
   await queueReceiptEmail(prisma, orderId, (job.payload as { locale?: string | null }).locale ?? null);
+}
+
+/**
+ * The database the order tests share within a file: the demo data seeded, both demo shows live (prepareShows),
+ * handed over once ready; stopped after the file.
+ */
+export function useOrderDatabase(onReady: (ready: { database: TestDatabase; actors: DemoActors; fx: OrderFixtures }) => void): void {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    await seedDemoData(database.prisma);
+    onReady({ database, actors: await demoActors(database.prisma), fx: await prepareShows(database.prisma) });
+  }, 120_000);
+  afterAll(async () => {
+    await database?.stop();
+  });
 }

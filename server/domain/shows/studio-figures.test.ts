@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
-import { buy, prepareShows, type OrderFixtures } from '../orders/order-test-support';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
+import { buy, type OrderFixtures, useOrderDatabase } from '../orders/order-test-support';
 import { recordShowAudience } from './show-audience';
 import { getStudioFigures } from './studio-figures';
-import { demoActors, expectAppError, type DemoActors } from '../test-actors';
+import { expectAppError, type DemoActors } from '../test-actors';
 
 let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 describe('studio figures', () => {
   it('count every paid order of the show from the database, past the 50 the live feed keeps', async () => {

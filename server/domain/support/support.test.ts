@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { seedDemoData } from '../../db/seed';
+import { describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../../../test/support/database';
 import { emailJobKey } from '../../mail/outbox';
-import { buy, prepareShows, PUBLIC_URL, type OrderFixtures } from '../orders/order-test-support';
-import { demoActors, expectAppError, type DemoActors } from '../test-actors';
+import { buy, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from '../orders/order-test-support';
+import { expectAppError, type DemoActors } from '../test-actors';
 import {
   assignConversation,
   brandResponseTimes,
@@ -22,16 +21,7 @@ let database: TestDatabase;
 let actors: DemoActors;
 let fx: OrderFixtures;
 
-beforeAll(async () => {
-  database = await startTestDatabase();
-  await seedDemoData(database.prisma);
-  actors = await demoActors(database.prisma);
-  fx = await prepareShows(database.prisma);
-}, 120_000);
-
-afterAll(async () => {
-  await database?.stop();
-});
+useOrderDatabase((ready) => ({ database, actors, fx } = ready));
 
 const newOrder = async () => (await buy(database.prisma, actors.viewer, fx.lumenShowId, fx.lumenVariantId)).id;
 
