@@ -14,11 +14,14 @@ export function RehearsalControls({
   socketRef,
   showId,
   rehearsing,
+  connected,
   onChange,
 }: {
   socketRef: RefObject<ShowClientSocket | null>;
   showId: string;
   rehearsing: boolean;
+  /** Like "Go live", the button waits for the show's channel: a tap before it would only say "wait". */
+  connected: boolean;
   onChange: (rehearsing: boolean) => void;
 }) {
   const { t } = useI18n();
@@ -41,7 +44,13 @@ export function RehearsalControls({
           {t('studio.rehearsal.badge')}
         </p>
       )}
-      <button type="button" onClick={() => void toggle()} disabled={pending} className={secondaryButtonClass}>
+      <button
+        type="button"
+        onClick={() => void toggle()}
+        disabled={pending || !connected}
+        aria-describedby={connected ? undefined : 'go-live-wait'}
+        className={secondaryButtonClass}
+      >
         {t(rehearsing ? 'studio.rehearsal.end' : 'studio.rehearsal.start')}
       </button>
       {error && (

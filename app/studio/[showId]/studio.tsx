@@ -120,7 +120,13 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
                 onRetryVideo={sending.retry}
               />
               {state.status === 'SCHEDULED' && (
-                <RehearsalControls socketRef={socketRef} showId={show.id} rehearsing={rehearsing} onChange={setRehearsal} />
+                <RehearsalControls
+                  socketRef={socketRef}
+                  showId={show.id}
+                  rehearsing={rehearsing}
+                  connected={state.connection === 'connected'}
+                  onChange={setRehearsal}
+                />
               )}
             </div>
           )}
