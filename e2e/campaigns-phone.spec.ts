@@ -22,6 +22,17 @@ test('on a phone a brand owner counts a segment, writes a campaign with an A/B s
   await pageReady(page);
   const form = page.getByRole('form', { name: 'New campaign' });
 
+  await test.step('countries are typed by name, and one that is not a country is named back', async () => {
+    const countries = form.getByLabel(/^Countries/);
+    await countries.fill('Cambodia, Narnia');
+    await form.getByRole('button', { name: 'Count' }).click();
+    await expect(form.getByRole('status')).toContainText('“Narnia” is not a country we know');
+    await countries.fill('Cambodia, ລາວ');
+    await form.getByRole('button', { name: 'Count' }).click();
+    await expect(form.getByRole('status')).toContainText(/will get it/);
+    await countries.fill('');
+  });
+
   await test.step('the segment count says how many will get it', async () => {
     await form.getByLabel('Campaign name').fill(name);
     await form.getByRole('button', { name: 'Count' }).click();

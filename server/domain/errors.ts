@@ -393,6 +393,8 @@ export const ERROR_REASONS = {
   REVIEW_REPORT_REASON: { code: 'INVALID_INPUT' },
   // Web push (issue 20).
   PUSH_NOT_CONFIGURED: { code: 'INVALID_STATE' },
+  // Campaign segments.
+  CAMPAIGN_COUNTRY_UNKNOWN: { code: 'INVALID_INPUT', params: { name: text } },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

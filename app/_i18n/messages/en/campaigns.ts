@@ -34,7 +34,7 @@ export const campaigns = {
     attended: 'Attended a show without buying',
     boughtWithin: 'Bought in the last N days (empty: not used)',
     languages: 'Languages (none ticked: every language)',
-    countries: 'Countries, two-letter codes separated by commas (empty: everywhere)',
+    countries: 'Countries, separated by commas: names or two-letter codes (empty: everywhere)',
     count:
       '{count, plural, one {# person} other {# people}} will get it; {withoutConsent} more in the segment did not agree to marketing emails.',
     countButton: 'Count',

@@ -330,6 +330,7 @@ export const errors: Messages['errors'] = {
   REVIEW_HIDE_REASON_REQUIRED: 'សូមប្រាប់មូលហេតុដែលលាក់ការវាយតម្លៃនេះ។',
   REVIEW_REPORT_REASON: 'សូមជ្រើសរើសមូលហេតុដែលអ្នករាយការណ៍ការវាយតម្លៃនេះ។',
   PUSH_NOT_CONFIGURED: 'ការជូនដំណឹងនៅលើឧបករណ៍នេះមិនទាន់មាននៅលើគេហទំព័រនេះនៅឡើយទេ។',
+  CAMPAIGN_COUNTRY_UNKNOWN: '“{name}” មិនមែនជាប្រទេសដែលយើងស្គាល់ទេ។ សូមវាយឈ្មោះប្រទេស ឬកូដពីរអក្សររបស់វា ដោយបំបែកដោយក្បៀស។',
   CSV_SKU_EMPTY: 'លេខកូដ SKU ទទេ។',
   CSV_SKU_INVALID: 'លេខកូដ SKU “{sku}” មិនត្រឹមត្រូវទេ។',
   CSV_SKU_REPEATED: 'លេខកូដ SKU {sku} ក៏មាននៅជួរ {row} ដែរ។ SKU នីមួយៗអាចមានតែម្តងប៉ុណ្ណោះ។',

@@ -8,6 +8,7 @@ import { LOCALES } from '@/app/_i18n/locales';
 import { formAction, type ActionState } from '@/app/_lib/action';
 import { requireBrandMember } from '@/server/domain/brands';
 import { createCampaign, previewSegmentCount, unscheduleCampaign, type CampaignInput } from '@/server/domain/campaigns';
+import { countryCodesOf } from '@/server/domain/country-names';
 import { AppError } from '@/server/domain/errors';
 import { zonedLocalToUtc } from '@/server/domain/zoned-time';
 import { services } from '@/server/services';
@@ -37,6 +38,13 @@ const campaignFormSchema = z.object({
 });
 type CampaignForm = z.infer<typeof campaignFormSchema>;
 
+/** Countries as people type them ("Cambodia, ລາວ, MN"); one that names no country is refused by name. */
+function countriesOf(text: string): string[] {
+  const { codes, unknown } = countryCodesOf(text);
+  if (unknown.length) throw new AppError('CAMPAIGN_COUNTRY_UNKNOWN', { name: unknown[0] ?? '' });
+  return codes;
+}
+
 function segmentOf(input: CampaignForm) {
   const values = input as Record<string, string | undefined>;
   const days = Number.parseInt(input.boughtWithinDays, 10);
@@ -45,10 +53,7 @@ function segmentOf(input: CampaignForm) {
     attendedWithoutBuying: input.attended === 'on',
     boughtWithinDays: Number.isFinite(days) && days > 0 ? days : null,
     languages: LOCALES.filter((l) => values[`lang.${l}`] === 'on'),
-    countries: input.countries
-      .split(',')
-      .map((c) => c.trim().toUpperCase())
-      .filter(Boolean),
+    countries: countriesOf(input.countries),
   };
 }
 

@@ -76,7 +76,7 @@ export function CampaignForm({
         </div>
         <label className="block text-sm">
           {text.countries}
-          <input name="countries" className={field} placeholder="KH, LA, MN" />
+          <input name="countries" className={field} placeholder="Cambodia, Laos, Mongolia" />
         </label>
         <button type="button" onClick={countNow} disabled={counting} className={secondaryButtonClass}>
           {text.countButton}
