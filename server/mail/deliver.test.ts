@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../test/support/database';
+import { startSmtpStandIn } from '../../test/support/smtp-server';
 import type { Env } from '../env';
 import { JobWorker } from '../jobs/runner';
 import { jobHandlers } from '../effects/job-handlers';
@@ -9,57 +8,11 @@ import { makeAllJobsDue, silentLog, testEnv } from '../jobs/test-support';
 import { enqueueEmail, type OutgoingEmail } from './outbox';
 import { createMailTransport } from './transport';
 
-interface Received {
-  from: string;
-  to: string[];
-  headers: Map<string, string>;
-  raw: string;
-}
-
-/** A real SMTP server on a random local port that keeps what it is sent (or refuses while `refuse` is set). */
-async function startSmtpServer() {
-  const received: Received[] = [];
-  const state = { refuse: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        if (state.refuse) return callback(new Error('mailbox unavailable, try later'));
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          headers: parseHeaders(raw),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function parseHeaders(raw: string): Map<string, string> {
-  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
 describe('email delivery', () => {
   let database: TestDatabase;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpStandIn>>;
   beforeAll(async () => {
-    [database, smtp] = await Promise.all([startTestDatabase(), startSmtpServer()]);
+    [database, smtp] = await Promise.all([startTestDatabase(), startSmtpStandIn()]);
   });
   afterAll(async () => {
     await smtp?.close();
