@@ -18,6 +18,12 @@ export interface ChartMarker {
   color: string;
 }
 
+// Labelled x values (a date per show) are categories: ticks only on whole positions, and half a step
+// of room at each end, so the first and last labels (and bars) are not cut at the canvas' edges.
+const CATEGORY_STEPS = [1, 2, 5, 10, 20, 50, 100];
+// From the data itself: uPlot widens a single point's range before a range function sees it.
+const aroundCategories = (x: number[]) => (): uPlot.Range.MinMax => [(x[0] ?? 0) - 0.5, (x.at(-1) ?? 0) + 0.5];
+
 /**
  * One chart drawn by uPlot on a canvas. The canvas is hidden from screen readers: every chart
  * sits in a figure whose caption and table say the same (see ChartFigure). uPlot is imported
@@ -56,9 +62,13 @@ export function ReportChart({
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         // Counts, money and shares all start at zero: a bar axis from 40 would make $42 look like nothing.
-        scales: { x: { time: false }, y: { range: fromZero }, right: { range: fromZero } },
+        scales: {
+          x: formatX ? { time: false, range: aroundCategories(x) } : { time: false },
+          y: { range: fromZero },
+          right: { range: fromZero },
+        },
         axes: [
-          { label: xLabel, values: formatX ? (_u, ticks) => ticks.map((t) => formatX[t] ?? '') : undefined },
+          formatX ? { label: xLabel, incrs: CATEGORY_STEPS, values: (_u, ticks) => ticks.map((t) => formatX[t] ?? '') } : { label: xLabel },
           { size: 48 },
           ...(series.some((s) => s.right) ? [{ side: 1, scale: 'right', grid: { show: false }, size: 64 }] : []),
         ],
