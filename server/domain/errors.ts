@@ -395,6 +395,8 @@ export const ERROR_REASONS = {
   PUSH_NOT_CONFIGURED: { code: 'INVALID_STATE' },
   // Campaign segments.
   CAMPAIGN_COUNTRY_UNKNOWN: { code: 'INVALID_INPUT', params: { name: text } },
+  // Brand settings.
+  RETURN_WINDOW_RANGE: { code: 'INVALID_INPUT', params: { max: count } },
 } as const satisfies Record<string, { code: ErrorCode; params?: Record<string, ParamKind> }>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

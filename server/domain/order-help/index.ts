@@ -6,3 +6,4 @@
 export { answerOrderHelp, ORDER_HELP_TOPICS, type OrderHelpAction, type OrderHelpAnswer, type OrderHelpTopic, topicOf } from './order-help';
 export { changeOrderAddress, requestReturn } from './order-help-actions';
 export { canChangeAddress, returnDeadline, returnRefusal } from './order-help-rules';
+export { getReturnWindow, parseReturnWindow, RETURN_WINDOW_MAX_DAYS, setReturnWindow } from './return-window';

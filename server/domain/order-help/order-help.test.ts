@@ -4,7 +4,7 @@ import { advanceOrder, cancelMyOrder } from '../orders';
 import { buy, payments, PUBLIC_URL, type OrderFixtures, useOrderDatabase } from '../orders/order-test-support';
 import { expectAppError, type DemoActors } from '../test-actors';
 import { AppError } from '../errors';
-import { answerOrderHelp, changeOrderAddress, requestReturn } from './index';
+import { answerOrderHelp, changeOrderAddress, getReturnWindow, requestReturn, setReturnWindow } from './index';
 
 let database: TestDatabase;
 let actors: DemoActors;
@@ -142,5 +142,36 @@ describe('asking for a return', () => {
     } finally {
       await database.prisma.brand.update({ where: { slug: 'lumen' }, data: { returnWindowDays: 14 } });
     }
+  });
+});
+
+describe("the brand's return window setting", () => {
+  const windowOf = async () => (await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' } })).returnWindowDays;
+
+  it('the owner sets it as typed, Khmer digits too, and 0 means returns are not accepted', async () => {
+    try {
+      expect(await setReturnWindow(database.prisma, actors.lumenOwner, 'lumen', ' 30 ')).toBe(30);
+      expect(await getReturnWindow(database.prisma, actors.lumenOwner, 'lumen')).toBe(30);
+      expect(await setReturnWindow(database.prisma, actors.lumenOwner, 'lumen', '៧')).toBe(7);
+      await setReturnWindow(database.prisma, actors.lumenOwner, 'lumen', '0');
+      const id = await delivered();
+      expect(await refusalOf(requestReturn(database.prisma, actors.viewer, id, 'changed my mind'))).toBe('RETURN_WINDOW_CLOSED');
+    } finally {
+      await database.prisma.brand.update({ where: { slug: 'lumen' }, data: { returnWindowDays: 14 } });
+    }
+  });
+
+  it('a window that is not 0 to 365 whole days is refused with RETURN_WINDOW_RANGE and changes nothing', async () => {
+    for (const typed of ['', '-1', '366', '7.5', 'two weeks', '1e2']) {
+      const error = await setReturnWindow(database.prisma, actors.lumenOwner, 'lumen', typed).catch((e: unknown) => e);
+      expect(error, typed).toMatchObject({ reason: 'RETURN_WINDOW_RANGE', params: { max: 365 } });
+    }
+    expect(await windowOf()).toBe(14);
+  });
+
+  it("another brand's owner and a viewer cannot change it", async () => {
+    expect(await refusalOf(setReturnWindow(database.prisma, actors.koraOwner, 'lumen', '3'))).toBeDefined();
+    expect(await refusalOf(setReturnWindow(database.prisma, actors.viewer, 'lumen', '3'))).toBeDefined();
+    expect(await windowOf()).toBe(14);
   });
 });

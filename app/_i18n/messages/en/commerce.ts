@@ -167,6 +167,17 @@ export const commerce = {
       couponNotFound: 'We could not find that coupon.',
     },
   },
+  returns: {
+    heading: 'Returns',
+    description: 'How long after delivery buyers can ask to return an order. The order help box answers with this window.',
+    days: 'Return window (days)',
+    hint: '0 means returns are not accepted. At most 365.',
+    summary:
+      '{count, plural, =0 {Returns are not accepted.} one {Buyers can ask for a return within # day of delivery.} other {Buyers can ask for a return within # days of delivery.}}',
+    save: 'Save return window',
+    saving: 'Saving…',
+    saved: 'Return window saved.',
+  },
   shipping: {
     title: 'Shipping',
     description: 'One rule for every order, one-tap buys and bags alike. Buyers see it before they pay.',

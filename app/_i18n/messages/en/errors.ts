@@ -337,6 +337,7 @@ export const errors = {
   REVIEW_REPORT_REASON: 'Choose why you are reporting this review.',
   PUSH_NOT_CONFIGURED: 'Notifications on this device are not available on this site yet.',
   CAMPAIGN_COUNTRY_UNKNOWN: '“{name}” is not a country we know. Type a country’s name or its two-letter code, separated by commas.',
+  RETURN_WINDOW_RANGE: 'Enter a whole number of days from 0 (no returns) to {max}.',
   CSV_SKU_EMPTY: 'The SKU is empty.',
   CSV_SKU_INVALID: 'The SKU “{sku}” is not valid.',
   CSV_SKU_REPEATED: 'The SKU {sku} also appears in row {row}. Each SKU may appear once.',

@@ -330,6 +330,7 @@ export const errors: Messages['errors'] = {
   REVIEW_REPORT_REASON: 'ເລືອກເຫດຜົນທີ່ທ່ານລາຍງານລີວິວນີ້.',
   PUSH_NOT_CONFIGURED: 'ການແຈ້ງເຕືອນໃນອຸປະກອນນີ້ຍັງບໍ່ມີໃຫ້ໃຊ້ໃນເວັບໄຊນີ້ເທື່ອ.',
   CAMPAIGN_COUNTRY_UNKNOWN: '“{name}” ບໍ່ແມ່ນປະເທດທີ່ພວກເຮົາຮູ້ຈັກ. ກະລຸນາພິມຊື່ປະເທດ ຫຼື ລະຫັດສອງຕົວອັກສອນ, ຂັ້ນດ້ວຍຈຸດ.',
+  RETURN_WINDOW_RANGE: 'ກະລຸນາໃສ່ຈຳນວນມື້ເປັນຈຳນວນເຕັມ ແຕ່ 0 (ບໍ່ຮັບຄືນສິນຄ້າ) ຫາ {max}.',
   CSV_SKU_EMPTY: 'ລະຫັດ SKU ຫວ່າງເປົ່າ.',
   CSV_SKU_INVALID: 'ລະຫັດ SKU “{sku}” ບໍ່ຖືກຕ້ອງ.',
   CSV_SKU_REPEATED: 'ລະຫັດ SKU {sku} ຍັງປາກົດຢູ່ແຖວ {row} ນຳ. ແຕ່ລະ SKU ປາກົດໄດ້ພຽງເທື່ອດຽວ.',

@@ -335,6 +335,7 @@ export const errors: Messages['errors'] = {
   REVIEW_REPORT_REASON: 'Энэ үнэлгээг мэдэгдэж буй шалтгаанаа сонгоно уу.',
   PUSH_NOT_CONFIGURED: 'Энэ төхөөрөмж дээрх мэдэгдэл энэ сайтад хараахан боломжгүй байна.',
   CAMPAIGN_COUNTRY_UNKNOWN: '“{name}” гэсэн улс бидэнд алга. Улсын нэр эсвэл хоёр үсэгт кодыг таслалаар тусгаарлан бичнэ үү.',
+  RETURN_WINDOW_RANGE: '0 (буцаалт авахгүй)-ээс {max} хүртэлх бүхэл тооны өдөр оруулна уу.',
   CSV_SKU_EMPTY: 'SKU код хоосон байна.',
   CSV_SKU_INVALID: '“{sku}” SKU код буруу байна.',
   CSV_SKU_REPEATED: '{sku} SKU код {row}-р мөрөнд бас байна. SKU бүр зөвхөн нэг удаа байж болно.',

@@ -5,11 +5,13 @@ import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { getShippingRule } from '@/server/domain/brands';
 import { getEmbedOrigins } from '@/server/domain/embed';
+import { getReturnWindow } from '@/server/domain/order-help';
 import { formatMajorUnits } from '@/server/domain/catalog';
 import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { ShippingForm } from './shipping-form';
 import { EmbedOriginsForm } from './embed-origins-form';
+import { ReturnWindowForm } from './return-window-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -20,9 +22,10 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/settings`);
   const actor = { userId: user.id, name: user.name };
-  const [rule, embedOrigins] = await Promise.all([
+  const [rule, embedOrigins, returnWindowDays] = await Promise.all([
     orNotFound(getShippingRule(services().db, actor, slug)),
     orNotFound(getEmbedOrigins(services().db, actor, slug)),
+    orNotFound(getReturnWindow(services().db, actor, slug)),
   ]);
   const { t, intl } = await getI18n();
   const flat = formatPrice(rule.shippingFlatMinor, rule.currency, intl);
@@ -44,6 +47,16 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
         flat={formatMajorUnits(rule.shippingFlatMinor, rule.currency)}
         freeOver={rule.freeShippingOverMinor === null ? '' : formatMajorUnits(rule.freeShippingOverMinor, rule.currency)}
       />
+      <section aria-labelledby="returns-heading" className="space-y-3 border-t border-neutral-200 pt-6">
+        <h2 id="returns-heading" className="text-lg font-semibold">
+          {t('commerce.returns.heading')}
+        </h2>
+        <p className="max-w-prose text-sm text-neutral-700">{t('commerce.returns.description')}</p>
+        <p className="rounded-lg bg-neutral-100 px-3 py-2 text-sm" data-testid="returns-summary">
+          {t('commerce.returns.summary', { count: returnWindowDays })}
+        </p>
+        <ReturnWindowForm slug={slug} days={returnWindowDays} />
+      </section>
       <section aria-labelledby="embed-heading" className="space-y-3 border-t border-neutral-200 pt-6">
         <h2 id="embed-heading" className="text-lg font-semibold">
           {t('embed.settings.heading')}
