@@ -17,7 +17,7 @@ export const ROOT_NAMESPACES = ['common'] as const satisfies readonly Namespace[
  * test/unit/route-messages.test.ts checks every page against this list.
  */
 export const ROUTE_NAMESPACES = {
-  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant', 'qrOneTap'],
+  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant', 'qrOneTap', 'bankCheck'],
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant', 'report'],
   giveaways: ['engage'],
@@ -36,7 +36,7 @@ export const ROUTE_NAMESPACES = {
   signup: ['auth'],
   // The embeddable player: its own words, and the show page's player's (LiveVideo reaches the show page's
   // lazy parts, whose namespaces a page must carry even where it never opens them).
-  embed: ['embed', 'viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'qrOneTap'],
+  embed: ['embed', 'viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'qrOneTap', 'bankCheck'],
 } as const satisfies Record<string, readonly Namespace[]>;
 export type Route = keyof typeof ROUTE_NAMESPACES;
 

@@ -22,6 +22,7 @@ import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { qrOneTap } from './qr-one-tap';
+import { bankCheck } from './bank-check';
 import { reviews } from './reviews';
 import { report } from './report';
 import { push } from './push';
@@ -53,6 +54,7 @@ export const en = {
   privacy,
   qrRefund,
   qrOneTap,
+  bankCheck,
   reviews,
   report,
   push,

@@ -22,6 +22,7 @@ import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { qrOneTap } from './qr-one-tap';
+import { bankCheck } from './bank-check';
 import { reviews } from './reviews';
 import type { Messages } from '../types';
 import { report } from './report';
@@ -53,6 +54,7 @@ export const km: Messages = {
   privacy,
   qrRefund,
   qrOneTap,
+  bankCheck,
   reviews,
   report,
   push,
