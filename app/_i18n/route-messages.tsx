@@ -21,7 +21,19 @@ export const ROUTE_NAMESPACES = {
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant', 'report'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews', 'report', 'connect'],
+  dashboard: [
+    'dashboard',
+    'commerce',
+    'orders',
+    'account',
+    'assistant',
+    'support',
+    'payments',
+    'reviews',
+    'report',
+    'connect',
+    'payoutFailures',
+  ],
   // The post-show report (issue 20): its charts take their words from the server; the error state is its own.
   reports: ['report'],
   account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews', 'push'],

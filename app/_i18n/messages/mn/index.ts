@@ -23,6 +23,7 @@ import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { qrOneTap } from './qr-one-tap';
 import { bankCheck } from './bank-check';
+import { payoutFailures } from './payout-failures';
 import { reviews } from './reviews';
 import type { Messages } from '../types';
 import { report } from './report';
@@ -55,6 +56,7 @@ export const mn: Messages = {
   qrRefund,
   qrOneTap,
   bankCheck,
+  payoutFailures,
   reviews,
   report,
   push,
