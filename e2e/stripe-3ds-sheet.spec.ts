@@ -8,7 +8,7 @@ import { routeStripeJs } from './support/stripe-js';
 // 3-D Secure over the stream (issue 21 item 1): a brand that takes cards through Stripe gets Stripe.js and its
 // frames on its show pages (and only then); a one tap whose bank asks for authentication opens the bank's check
 // in a sheet over the show, and the order is confirmed there without leaving the page.
-test('a one tap that needs 3-D Secure is confirmed in a sheet over the stream, on a show page that admits Stripe only once its brand takes Stripe', async ({
+test('a one tap that needs 3-D Secure is confirmed in a sheet over the stream (and a refusal gives the hold back and offers to try again), on a show page that admits Stripe only once its brand takes Stripe', async ({
   browser,
   db,
 }) => {
@@ -97,6 +97,20 @@ test('a one tap that needs 3-D Secure is confirmed in a sheet over the stream, o
       await sheet.getByRole('button', { name: 'Close' }).click();
       await expect(sheet).toBeHidden();
       await expect(viewer.getByTestId('pinned-product').getByRole('status')).toContainText(/Order #\d+ confirmed/);
+
+      // A bank that refuses: the hold is given back, the sheet says so in plain words and offers to try again.
+      const stock = async () =>
+        (await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [show.variantId])).rows[0]!.stock;
+      const before = await stock();
+      await buy.click();
+      await expect(sheet).toBeVisible();
+      await expect.poll(stock).toBe(before - 1);
+      await bank.getByRole('button', { name: 'Fail authentication' }).click();
+      await expect(sheet.getByRole('alert')).toHaveText(
+        'Your bank did not confirm the payment. Nothing was charged and the item went back on sale.',
+      );
+      await expect(sheet.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect.poll(stock).toBe(before);
       await context.close();
     });
 
