@@ -32,6 +32,7 @@ import { registerServices } from './services';
 import { markLocalRequest } from './local-request';
 import { embedFrameAncestors } from './embed-frame';
 import { applySecurityHeaders, embedShowIdOf, headerPolicyFromEnv } from './security-headers';
+import { stripeShowPages } from './stripe-show';
 import { markClientIp } from './client-ip';
 import { pruneThrottles, throttleLimits } from './domain/throttle';
 import { startJobRunner } from './jobs/runner';
@@ -300,11 +301,14 @@ export async function startApp({
       const handle = nextApp.getRequestHandler();
       const upgrade = nextApp.getUpgradeHandler();
       const frameAncestorsOf = embedFrameAncestors(db, env, log);
+      const isStripeShow = stripeShowPages(payments, log);
       const serve = async (req: IncomingMessage, res: ServerResponse) => {
         markLocalRequest(req);
-        // Only the embeddable player's path waits for a lookup (its brand's allowed origins).
+        // The embeddable player's path waits for a lookup (its brand's allowed origins),
         const frameAncestors = embedShowIdOf(req.url ?? '/') === null ? undefined : await frameAncestorsOf(req.url ?? '/');
-        applySecurityHeaders(headerPolicy, req, res, frameAncestors);
+        // and a show page, whether its brand takes Stripe cards (from the payment router's cache).
+        const stripeShow = await isStripeShow(req.url ?? '/');
+        applySecurityHeaders(headerPolicy, req, res, frameAncestors, stripeShow);
         markClientIp(req, env.TRUST_PROXY === 'true');
         await handle(req, res);
       };

@@ -68,6 +68,24 @@ describe('security headers', () => {
     }
   });
 
+  it('a show page admits Stripe.js, its frames and its API only when its brand takes Stripe cards (the 3-D Secure sheet)', () => {
+    const policy = headerPolicyFromEnv(env({ PUBLIC_URL: 'https://shop.example.com' }));
+    const stripeShow = securityHeaders(policy, '/shows/show_1?ref=feed', 'n', undefined, true).response['Content-Security-Policy'];
+    expect(stripeShow).toContain("script-src 'self' 'nonce-n' 'strict-dynamic' https://js.stripe.com;");
+    expect(stripeShow).toContain('frame-src https://js.stripe.com https://hooks.stripe.com;');
+    expect(stripeShow).toContain('https://api.stripe.com');
+    // Still nobody may frame the show page.
+    expect(stripeShow).toContain("frame-ancestors 'none'");
+    const strictShow = securityHeaders(policy, '/shows/show_1', 'n', undefined, false).response['Content-Security-Policy'];
+    expect(strictShow).not.toContain('stripe.com');
+    expect(strictShow).toContain("frame-src 'none'");
+    // The flag means nothing off a show page.
+    for (const path of ['/shows/show_1/report', '/shows', '/embed/shows/show_1', '/account/wallet']) {
+      const csp = securityHeaders(policy, path, 'n', undefined, true).response['Content-Security-Policy'];
+      expect(csp, path).not.toContain('stripe.com');
+    }
+  });
+
   it('camera and microphone are allowed on studio pages only', () => {
     const policy = headerPolicyFromEnv(env());
     expect(securityHeaders(policy, '/studio/show_1', 'n').response['Permissions-Policy']).toContain('camera=(self), microphone=(self)');

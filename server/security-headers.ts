@@ -45,8 +45,9 @@ const join = (directives: Record<string, readonly string[]>) =>
  * frameAncestors: only for the embeddable player, the origins its brand lets frame it.
  */
 export function pageContentSecurityPolicy(policy: HeaderPolicy, nonce: string, frameAncestors?: readonly string[], stripe = false): string {
-  // Stripe's pages (card form, 3-D Secure) run Stripe.js, which frames its fields and the bank's check
-  // and talks to Stripe's API: only those pages let Stripe in (Stripe's documented CSP origins).
+  // Stripe's pages (card form, 3-D Secure) and the show page of a brand that takes Stripe cards (its 3-D Secure
+  // sheet) run Stripe.js, which frames its fields and the bank's check and talks to Stripe's API: only those
+  // pages let Stripe in (Stripe's documented CSP origins); every other show keeps the strict policy.
   const fromStripe = (...origins: string[]) => (stripe ? origins : []);
   return join({
     'default-src': ["'self'"],
@@ -88,7 +89,7 @@ const STUDIO_PATH = /^\/studio(\/|$)/;
 const STRIPE_JS = 'https://js.stripe.com';
 /** The buyer's Stripe card form and 3-D Secure page (app/account/wallet/stripe). */
 const STRIPE_PAGE_PATH = /^\/account\/wallet\/stripe(\/|$)/;
-const SHOW_PATH = /^\/shows\/[^/]+$/;
+const SHOW_PATH = /^\/shows\/([^/]+)$/;
 // Only the studio (where the host publishes) and a guest's own show page (`/shows/<id>?stage`, which the
 // page opens once its invitation is accepted) may ask for camera and microphone; every other page, and
 // the show page every viewer opens, may not.
@@ -109,21 +110,36 @@ export function embedShowIdOf(rawPath: string): string | null {
   }
 }
 
+/** The show a viewer's show page is for (`/shows/<id>`); null for every other path, the show's sub-pages included. */
+export function showPageIdOf(rawPath: string): string | null {
+  const id = SHOW_PATH.exec(rawPath.split('?')[0] ?? '/')?.[1];
+  if (!id) return null;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The headers for one response, and the CSP Next must see on the request to use the nonce.
  * frameAncestors is read only on an embed path (embedShowIdOf): elsewhere nothing may frame.
+ * stripeShow: the show page's brand charges cards through Stripe (server/stripe-show.ts), so its 3-D Secure
+ * sheet runs Stripe.js there; read only on a show page path.
  */
 export function securityHeaders(
   policy: HeaderPolicy,
   rawPath: string,
   nonce: string,
   frameAncestors?: readonly string[],
+  stripeShow = false,
 ): { response: Record<string, string>; requestCsp: string } {
   const path = rawPath.split('?')[0] ?? '/';
   const embed = embedShowIdOf(path) !== null;
+  const stripe = STRIPE_PAGE_PATH.test(path) || (stripeShow && showPageIdOf(path) !== null);
   const csp = path.startsWith('/uploads/')
     ? UPLOAD_POLICY
-    : pageContentSecurityPolicy(policy, nonce, embed ? (frameAncestors ?? []) : undefined, STRIPE_PAGE_PATH.test(path));
+    : pageContentSecurityPolicy(policy, nonce, embed ? (frameAncestors ?? []) : undefined, stripe);
   return {
     requestCsp: csp,
     response: {
@@ -152,8 +168,9 @@ export function applySecurityHeaders(
   req: IncomingMessage,
   res: ServerResponse,
   frameAncestors?: readonly string[],
+  stripeShow = false,
 ): void {
-  const { response, requestCsp } = securityHeaders(policy, req.url ?? '/', newNonce(), frameAncestors);
+  const { response, requestCsp } = securityHeaders(policy, req.url ?? '/', newNonce(), frameAncestors, stripeShow);
   delete req.headers['content-security-policy-report-only'];
   req.headers['content-security-policy'] = requestCsp;
   for (const [name, value] of Object.entries(response)) res.setHeader(name, value);

@@ -17,11 +17,23 @@ export const ROOT_NAMESPACES = ['common'] as const satisfies readonly Namespace[
  * test/unit/route-messages.test.ts checks every page against this list.
  */
 export const ROUTE_NAMESPACES = {
-  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant', 'qrOneTap'],
+  shows: ['viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'engage', 'assistant', 'qrOneTap', 'bankCheck'],
   // The deal form reads typed prices with the dashboard's money words.
   studio: ['studio', 'chat', 'errors', 'dashboard', 'engage', 'assistant', 'report'],
   giveaways: ['engage'],
-  dashboard: ['dashboard', 'commerce', 'orders', 'account', 'assistant', 'support', 'payments', 'reviews', 'report', 'connect'],
+  dashboard: [
+    'dashboard',
+    'commerce',
+    'orders',
+    'account',
+    'assistant',
+    'support',
+    'payments',
+    'reviews',
+    'report',
+    'connect',
+    'payoutFailures',
+  ],
   // The post-show report (issue 20): its charts take their words from the server; the error state is its own.
   reports: ['report'],
   account: ['account', 'commerce', 'orders', 'support', 'payments', 'privacy', 'reviews', 'push'],
@@ -36,7 +48,7 @@ export const ROUTE_NAMESPACES = {
   signup: ['auth'],
   // The embeddable player: its own words, and the show page's player's (LiveVideo reaches the show page's
   // lazy parts, whose namespaces a page must carry even where it never opens them).
-  embed: ['embed', 'viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'qrOneTap'],
+  embed: ['embed', 'viewer', 'commerce', 'chat', 'discovery', 'auth', 'errors', 'qrOneTap', 'bankCheck'],
 } as const satisfies Record<string, readonly Namespace[]>;
 export type Route = keyof typeof ROUTE_NAMESPACES;
 

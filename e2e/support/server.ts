@@ -6,8 +6,9 @@ import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
-import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_QR_BANK_URL_FILE, E2E_SERVER_PID_FILE } from './paths';
+import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_QR_BANK_URL_FILE, E2E_SERVER_PID_FILE, E2E_STRIPE_URL_FILE } from './paths';
 import { startQrBankStandIns } from '../../test/support/qr-bank-standins';
+import { StripeStandIn } from '../../test/support/stripe-stand-in';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 mkdirSync(E2E_DATA_DIR, { recursive: true });
@@ -22,6 +23,9 @@ writeFileSync(E2E_DATABASE_URL_FILE, database.url);
 // Stand-ins of Bakong's and QPay's APIs (issue 21): a QR checkout test pays through their test door.
 const qrBank = await startQrBankStandIns();
 writeFileSync(E2E_QR_BANK_URL_FILE, qrBank.url);
+// A stand-in of Stripe's API (issue 21): only a brand whose owner saved its keys (a spec does) charges through it.
+const stripe = await StripeStandIn.start();
+writeFileSync(E2E_STRIPE_URL_FILE, `http://${stripe.endpoint.host}:${stripe.endpoint.port}`);
 // WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
 const env = loadEnv({
   WEBRTC_PORT: '0',
@@ -34,13 +38,14 @@ const env = loadEnv({
   DATA_DIR: E2E_DATA_DIR,
   NODE_ENV: 'production',
 });
-const app = await startApp({ env, log });
+const app = await startApp({ env, log, stripeApi: stripe.endpoint });
 // The media resilience test finds this process's mediasoup workers (its children) to kill them.
 writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));
 
 const stop = async () => {
   await app.close();
   await qrBank.close();
+  await stripe.stop();
   await database.stop();
   process.exit(0);
 };

@@ -42,9 +42,10 @@ export const jobPayloadSchemas = {
   /** One check of a bank QR payment with its rail; each round queues the next (server/domain/qr-payments). */
   'qr.check': z.object({ qrPaymentId: z.string().min(1), round: z.number().int().positive() }),
   /** Stripe Connect payout of a paid order (written by the trigger order_stripe_payout_job; server/domain/connect-payouts). */
-  'stripe.payout': z.object({ orderId: z.string().min(1) }),
+  // retry: the brand owner's "Try again" runs of a failed job (queue.ts retryFailedJob), for fresh idempotency keys.
+  'stripe.payout': z.object({ orderId: z.string().min(1), retry: z.number().int().min(0).optional() }),
   /** Takes back the refunded share of an order's Connect transfers (trigger order_stripe_payout_reversal_job). */
-  'stripe.payout-reversal': z.object({ orderId: z.string().min(1) }),
+  'stripe.payout-reversal': z.object({ orderId: z.string().min(1), retry: z.number().int().min(0).optional() }),
   /** Sends a scheduled campaign, if it is still scheduled for `sendAt` (server/domain/campaigns/send.ts). */
   'campaign.send': z.object({ campaignId: z.string().min(1), sendAt: isoDateTime }),
   /** "The replay is ready" to a show's attendees with marketing consent, when its recording became READY. */

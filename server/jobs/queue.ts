@@ -109,6 +109,21 @@ export async function failJob(db: Db, job: Job, workerId: string, error: unknown
   return updated === 1 ? { kind: 'retry', delayMs } : { kind: 'lost' };
 }
 
+/**
+ * Runs a job that failed for good once more, from its first attempt. Only a failed job is touched, in one
+ * conditional statement: two requests at once re-queue it once (the second finds it queued and answers false).
+ * The payload's `retry` counts these re-runs, for handlers whose provider replays a refusal to a repeated
+ * idempotency key (Stripe does, for 24 hours): they send the re-run under a key of its own.
+ */
+export async function retryFailedJob(db: Db, jobId: string): Promise<boolean> {
+  const updated = await db.$executeRaw`
+    UPDATE "Job" SET "failedAt" = NULL, "attempts" = 0, "runAt" = ${DB_NOW}, "lockedBy" = NULL, "lockedUntil" = NULL,
+           "payload" = jsonb_set("payload", '{retry}', to_jsonb(COALESCE(("payload"->>'retry')::int, 0) + 1))
+     WHERE "id" = ${jobId} AND "failedAt" IS NOT NULL AND "completedAt" IS NULL`;
+  if (updated === 1) notifyJobDue();
+  return updated === 1;
+}
+
 // An in-process nudge so a job enqueued by a request runs now rather than at the
 // next poll. In the process registry because Next.js bundles its own copy of this
 // module; other nodes simply pick the job up on their next poll.

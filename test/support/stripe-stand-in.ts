@@ -121,6 +121,35 @@ export class StripeStandIn {
     intent.status = passed ? 'requires_capture' : 'requires_payment_method';
   }
 
+  /** A card the buyer saved in their Customer (what Elements' confirmSetup leaves behind), without a SetupIntent. */
+  addCard(customer: string, kind: StandInCard): string {
+    const pm = this.id('pm');
+    this.cards.set(pm, { customer, kind });
+    return pm;
+  }
+
+  /** When true, every transfer reversal is refused as Stripe refuses one the connected account's balance cannot cover. */
+  refuseReversals = false;
+
+  private testDoor(method: string, path: string, params: Params, res: ServerResponse): void {
+    const [, , what, id] = path.split('/');
+    let body: unknown = null;
+    let status = 200;
+    try {
+      if (method === 'POST' && what === 'cards') body = { id: this.addCard(String(params.customer), params.kind as StandInCard) };
+      else if (method === 'POST' && what === 'authenticate' && id) {
+        this.completeAuthentication(id, params.passed === 'true');
+        body = { id, status: this.intents.get(id)?.status };
+      } else status = 404;
+    } catch (error) {
+      status = 409;
+      body = { error: String(error) };
+    }
+    // The bank's frame asks from the page's origin (through the browser test's route to api.stripe.com).
+    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(JSON.stringify(body));
+  }
+
   count(method: string, path: RegExp): number {
     return this.requests.filter((r) => r.method === method && path.test(r.path)).length;
   }
@@ -136,6 +165,8 @@ export class StripeStandIn {
     const method = req.method ?? 'GET';
     const params = method === 'GET' ? parseForm(url.search.slice(1)) : parseForm(Buffer.concat(chunks).toString('utf8'));
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
+    // The test door: what the browser does at Stripe (a card saved through Elements, the bank's check), for a test in another process.
+    if (url.pathname.startsWith('/__test/')) return this.testDoor(method, url.pathname, params, res);
     this.requests.push({ method, path: url.pathname, params, idempotencyKey });
     const replayKey = idempotencyKey && `${method} ${url.pathname} ${idempotencyKey}`;
     let answer = replayKey ? this.idempotent.get(replayKey) : undefined;
@@ -332,6 +363,12 @@ export class StripeStandIn {
 
   private reverseTransfer(transfer: string, params: Params): unknown {
     const p = requireParams<Stripe.TransferCreateReversalParams>(params, ['amount']);
+    if (this.refuseReversals)
+      throw new StandInError(400, {
+        type: 'invalid_request_error',
+        code: 'balance_insufficient',
+        message: 'You have insufficient funds in your Stripe account for this transfer reversal.',
+      });
     const left = this.transferLeft.get(transfer);
     if (left === undefined)
       throw new StandInError(404, { type: 'invalid_request_error', code: 'resource_missing', message: `No such transfer: '${transfer}'` });

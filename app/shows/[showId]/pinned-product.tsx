@@ -15,29 +15,34 @@ import { SignInToBuy } from './sign-in-to-buy';
 import { NotifyMe } from './waitlist/notify-me';
 import type { WaitlistState } from '@/server/domain/waitlist';
 import type { QrKind, QrPaymentView } from '@/server/domain/qr-payments';
+import type { BankCheckResult } from '@/server/domain/brand-payments';
 import { QR_RAIL_NAMES } from './qr-rail-names';
 
 /** A refused tap carries its message already worded in the viewer's language. */
 export type BuyResult =
   | { ok: true; order: OrderConfirmation }
-  /** href: a page of its own that fixes this refusal (a brand's Stripe card form, the bank's 3-D Secure check). */
-  | { ok: false; message: string; code?: ErrorCode; href?: string };
+  /** href: a page of its own that fixes this refusal (a brand's Stripe card form); bankCheck: the bank asks for 3-D Secure (a sheet). */
+  | { ok: false; message: string; code?: ErrorCode; href?: string; bankCheck?: true };
 
 // Only a first-time buyer (or one whose card was declined) ever needs the sheet: its form code loads on first use.
 const OneTapSetupSheet = lazy(() => import('./one-tap-setup-sheet').then((m) => ({ default: m.OneTapSetupSheet })));
 // The code of a one tap paid by a bank QR (issue 21) loads on that tap, with the QR encoder.
 const OneTapQrSheet = lazy(() => import('./one-tap-qr-sheet').then((m) => ({ default: m.OneTapQrSheet })));
+// The bank's 3-D Secure check over the stream (issue 21 item 1) loads on the tap that needs it, with Stripe.js.
+const BankCheckSheet = lazy(() => import('./bank-check-sheet').then((m) => ({ default: m.BankCheckSheet })));
 /** method QR: paid by the brand's bank QR code instead of the saved card. */
 type Tap = { variantId: string; key: string; dealId: string | null; method?: 'QR' };
 /** A one tap reserved for its QR payment, and whether its sheet is open. */
 type QrWait = { order: OrderConfirmation; qr: QrPaymentView; open: boolean };
+/** A one tap waiting for the bank's 3-D Secure check: its order (once the sheet knows it), and whether the sheet is open or it ended. */
+type BankWait = { tap: Tap; orderId: string | null; open: boolean; settled: boolean };
 // A second tap on the same option this soon after a purchase is more often a double tap than a wish for a second
 // order (each one-tap order is charged its own shipping): it asks first.
 const REPEAT_WINDOW_MS = 60_000;
 
 /** A refusal the sheet can fix. Falls back to the catalogue message while the caller does not pass the code. */
 function needsWallet(result: BuyResult): boolean {
-  if (result.ok || result.href) return false;
+  if (result.ok || result.href || result.bankCheck) return false;
   return result.code === 'NO_ADDRESS' || result.code === 'NO_PAYMENT_METHOD';
 }
 
@@ -103,6 +108,7 @@ export function PinnedProduct({
   const lastBuyRef = useRef<{ variantId: string; at: number } | null>(null);
   const [repeatTap, setRepeatTap] = useState<Tap | null>(null);
   const [qrWait, setQrWait] = useState<QrWait | null>(null);
+  const [bankWait, setBankWait] = useState<BankWait | null>(null);
   // Buy is disabled while its tap is sent, which drops focus to the page: the answer takes it instead.
   const resultRef = useRef<HTMLParagraphElement>(null);
   const [answered, setAnswered] = useState(0);
@@ -145,6 +151,33 @@ export function PinnedProduct({
     [qrOrder, t],
   );
   const closeQrSheet = useCallback(() => setQrWait((wait) => wait && { ...wait, open: false }), []);
+  // Closed while the bank's check waits: the order keeps its hold, and the card offers to continue.
+  const closeBankSheet = useCallback(() => setBankWait((wait) => wait && (wait.settled ? null : { ...wait, open: false })), []);
+  const bankOrder = useCallback((orderId: string) => setBankWait((wait) => wait && { ...wait, orderId }), []);
+  const bankVariant = product.variants.find((v) => v.id === bankWait?.tap.variantId)?.name ?? '';
+  const bankPaid = useCallback(
+    (paid: BankCheckResult) => {
+      setBankWait((wait) => wait && { ...wait, settled: true });
+      setResult({
+        ok: true,
+        order: {
+          orderId: bankWait?.orderId ?? '',
+          orderNumber: paid.orderNumber,
+          totalMinor: paid.totalMinor,
+          currency: paid.currency,
+          productTitle: product.title,
+          variantName: bankVariant,
+          quantity: 1,
+          replayed: false,
+        },
+      });
+    },
+    [bankWait?.orderId, bankVariant, product.title],
+  );
+  const bankDeclined = useCallback(() => {
+    setBankWait((wait) => wait && { ...wait, settled: true });
+    setResult({ ok: false, message: t('bankCheck.declined') });
+  }, [t]);
 
   const variant = product.variants.find((v) => v.id === variantId) ?? product.variants[0];
   if (!variant) return null;
@@ -166,11 +199,20 @@ export function PinnedProduct({
     setPending(false);
     if (answer.ok && !answer.order.replayed) lastBuyRef.current = { variantId: tap.variantId, at: Date.now() };
     if (needsWallet(answer)) return setWaitingTap({ ...tap, step: 'setup' });
+    // The bank asks for 3-D Secure: the order holds its units while the sheet runs the check.
+    if (!answer.ok && answer.bankCheck) return setBankWait({ tap, orderId: null, open: true, settled: false });
     // Reserved, not paid: the sheet shows the code until the bank confirms or it expires.
     if (answer.ok && answer.order.qr) return setQrWait({ order: answer.order, qr: answer.order.qr, open: true });
     setResult(answer);
     if (!answer.ok && answer.code === 'PAYMENT_DECLINED') setDeclinedTap(tap);
     setAnswered((n) => n + 1);
+  }
+
+  function retryAfterBank() {
+    if (!bankWait) return;
+    setBankWait(null);
+    // A new key: the declined order is gone, and a repeated key would answer with it.
+    void send({ ...bankWait.tap, key: crypto.randomUUID() });
   }
 
   function changeCard() {
@@ -350,6 +392,19 @@ export function PinnedProduct({
           {t('qrOneTap.showAgain', { number: String(qrWait.order.orderNumber) })}
         </button>
       )}
+      {bankWait && !bankWait.open && !bankWait.settled && (
+        <div className={`mt-2 text-sm ${below}`}>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => setBankWait({ ...bankWait, open: true })}
+            className="text-left font-semibold text-brand-700 underline"
+          >
+            {t('bankCheck.continue')}
+          </button>
+          <p className="text-neutral-600">{t('bankCheck.holdNote')}</p>
+        </div>
+      )}
       {held && (
         <p className={`mt-2 rounded-lg bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-800 ${below}`} data-testid="held-for-you">
           {t('viewer.waitlist.heldNote')}
@@ -434,6 +489,20 @@ export function PinnedProduct({
       {waitingTap && (
         <Suspense fallback={<SheetLoading />}>
           <OneTapSetupSheet step={waitingTap.step} onSaved={walletSaved} onClose={closeSheet} returnFocusTo={buyButtonRef} />
+        </Suspense>
+      )}
+      {bankWait?.open && (
+        <Suspense fallback={<SheetLoading />}>
+          <BankCheckSheet
+            product={product.title}
+            orderId={bankWait.orderId}
+            onOrder={bankOrder}
+            onPaid={bankPaid}
+            onDeclined={bankDeclined}
+            onRetry={retryAfterBank}
+            onClose={closeBankSheet}
+            returnFocusTo={buyButtonRef}
+          />
         </Suspense>
       )}
       {qrWait?.open && qrPay && (

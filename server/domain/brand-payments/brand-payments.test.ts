@@ -16,6 +16,7 @@ import { demoActors, expectAppError, type DemoActors } from '../test-actors';
 import {
   BrandPaymentRouter,
   chooseCardProvider,
+  finishBankCheck,
   finishStripeCardForm,
   getCardProviderSettings,
   saveStripeKeys,
@@ -53,6 +54,8 @@ describe('a brand’s card provider', () => {
       await database.prisma.show.findUniqueOrThrow({ where: { id: DEMO_SHOW_ID }, select: { brand: { select: { slug: true } } } })
     ).brand.slug;
     expect((await getCardProviderSettings(database.prisma, KEY, actors.lumenOwner, lumen)).active).toBe('TEST');
+    // The show page admits Stripe.js (the 3-D Secure sheet) only while its brand takes Stripe cards.
+    expect(await router.showTakesStripe(DEMO_SHOW_ID)).toBe(false);
     await expectAppError(chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'STRIPE'), 'INVALID_STATE');
 
     await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, lumen, keys());
@@ -67,6 +70,8 @@ describe('a brand’s card provider', () => {
     expect(row.credentialsSealed).not.toContain('brandpay');
     expect(JSON.stringify(view)).not.toContain(standIn.secretKey);
     expect(await router.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(StripePaymentProvider);
+    expect(await router.showTakesStripe(DEMO_SHOW_ID)).toBe(true);
+    expect(await router.showTakesStripe('no_such_show')).toBe(false);
 
     // A blank field keeps the saved key.
     await saveStripeKeys(database.prisma, router, KEY, actors.lumenOwner, lumen, {
@@ -81,6 +86,7 @@ describe('a brand’s card provider', () => {
 
     await chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'TEST');
     expect(await router.resolve({ showId: DEMO_SHOW_ID })).toBeInstanceOf(TestPaymentProvider);
+    expect(await router.showTakesStripe(DEMO_SHOW_ID)).toBe(false);
     await chooseCardProvider(database.prisma, router, actors.lumenOwner, lumen, 'STRIPE');
   });
 
@@ -203,5 +209,45 @@ describe('the buyer’s Stripe card form (server side)', () => {
     const row = await database.prisma.stripePayment.findFirstOrThrow({ where: { orderId: waiting!.orderId } });
     expect(standIn.intents.get(row.paymentIntentId)?.status).toBe('canceled');
     expect((await variantBySku(database.prisma, 'LUM-SERUM-30ML')).stock).toBe(variant.stock);
+  });
+
+  it('the show page’s 3-D Secure sheet: a passed check answers PAID with the order’s number, a failed one RELEASED with its units back, and another buyer’s order is not found', async () => {
+    const variant = await variantBySku(database.prisma, 'LUM-SERUM-30ML');
+    const waitingOrderOf = async () => {
+      const [buyer] = await makeBuyers(database.prisma, 1);
+      await database.prisma.paymentMethod.deleteMany({ where: { userId: buyer!.userId } });
+      const start = await startStripeCardForm(database.prisma, router, buyer!, 'lumen');
+      standIn.confirmSetup(start!.setupIntentId, 'authentication');
+      await finishStripeCardForm(database.prisma, router, buyer!, 'lumen', start!.setupIntentId);
+      const lines = [{ variantId: variant.id, quantity: 1 }];
+      await placeOrder(database.prisma, router, buyer!, {
+        showId: DEMO_SHOW_ID,
+        source: 'ONE_TAP',
+        lines,
+        idempotencyKey: randomUUID(),
+      }).catch((e: unknown) => expect((e as AppError).reason).toBe('PAYMENT_AUTHENTICATION_REQUIRED'));
+      const waiting = (await waitingConfirmation(database.prisma, router, buyer!))!;
+      const row = await database.prisma.stripePayment.findFirstOrThrow({ where: { orderId: waiting.orderId } });
+      return { buyer: buyer!, orderId: waiting.orderId, paymentIntentId: row.paymentIntentId };
+    };
+    const stockBefore = (await variantBySku(database.prisma, 'LUM-SERUM-30ML')).stock;
+
+    const passed = await waitingOrderOf();
+    await expectAppError(finishBankCheck(database.prisma, router, actors.viewer, passed.orderId), 'NOT_FOUND');
+    standIn.completeAuthentication(passed.paymentIntentId, true);
+    const order = await database.prisma.order.findUniqueOrThrow({ where: { id: passed.orderId } });
+    expect(await finishBankCheck(database.prisma, router, passed.buyer, passed.orderId)).toEqual({
+      outcome: 'PAID',
+      orderNumber: order.number,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+    });
+    // The webhook finished it first: the sheet still says how it ended, not "already settled".
+    expect((await finishBankCheck(database.prisma, router, passed.buyer, passed.orderId)).outcome).toBe('PAID');
+
+    const failed = await waitingOrderOf();
+    standIn.completeAuthentication(failed.paymentIntentId, false);
+    expect((await finishBankCheck(database.prisma, router, failed.buyer, failed.orderId)).outcome).toBe('RELEASED');
+    expect((await variantBySku(database.prisma, 'LUM-SERUM-30ML')).stock).toBe(stockBefore - 1);
   });
 });

@@ -68,3 +68,29 @@ export async function waitingConfirmation(
 export async function finishConfirmation(db: Db, router: BrandPaymentRouter, actor: Actor, orderId: string): Promise<CompletionOutcome> {
   return completeMyStripePayment(db, async (providerId) => (await router.stripeById(providerId))?.provider ?? null, actor.userId, orderId);
 }
+
+/** Where a 3-D Secure order stands once the buyer's sheet over the stream has run the bank's check. */
+export interface BankCheckResult {
+  /** PAID: confirmed; RELEASED: the bank refused (or the hold expired), units back, nothing charged; WAITING: no answer yet. */
+  outcome: 'PAID' | 'RELEASED' | 'WAITING';
+  orderNumber: number;
+  totalMinor: number;
+  currency: string;
+}
+
+const SETTLED_PAID = new Set(['PAID', 'PACKED', 'SHIPPED', 'DELIVERED']);
+
+/**
+ * finishConfirmation, answered as what the buyer's sheet says: an order the webhook (or the sweeper)
+ * settled first reads as it ended, paid or released, never as "already settled".
+ */
+export async function finishBankCheck(db: Db, router: BrandPaymentRouter, actor: Actor, orderId: string): Promise<BankCheckResult> {
+  const outcome = await finishConfirmation(db, router, actor, orderId);
+  const order = await db.order.findFirst({
+    where: { id: orderId, buyerId: actor.userId },
+    select: { status: true, number: true, totalMinor: true, currency: true },
+  });
+  const facts = { orderNumber: order?.number ?? 0, totalMinor: order?.totalMinor ?? 0, currency: order?.currency ?? 'USD' };
+  if (outcome === 'WAITING' && order?.status === 'PLACED') return { outcome, ...facts };
+  return { outcome: order && SETTLED_PAID.has(order.status) ? 'PAID' : 'RELEASED', ...facts };
+}

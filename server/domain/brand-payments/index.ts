@@ -12,4 +12,12 @@ export {
 export { lastFour, openStripeCredentials, sealStripeCredentials } from './credentials';
 export { BrandPaymentRouter, brandPaymentRouter, type LoadedStripe } from './payment-router';
 export { payoutSettingsOf, stripeRowSettingsSchema } from './provider-settings';
-export { type CardFormStart, finishConfirmation, finishStripeCardForm, startStripeCardForm, waitingConfirmation } from './buyer-stripe';
+export {
+  type BankCheckResult,
+  type CardFormStart,
+  finishBankCheck,
+  finishConfirmation,
+  finishStripeCardForm,
+  startStripeCardForm,
+  waitingConfirmation,
+} from './buyer-stripe';

@@ -80,6 +80,12 @@ export class BrandPaymentRouter implements PaymentProvider {
     return providerId ? this.stripeById(providerId) : null;
   }
 
+  /** Whether a new order in this show is charged through Stripe (its page then admits Stripe.js for 3-D Secure). */
+  async showTakesStripe(showId: string): Promise<boolean> {
+    const brandId = await this.brandOfShow(showId);
+    return brandId !== null && (await this.choiceOf(brandId)).providerId !== null;
+  }
+
   /** A brand's choice changed on this node: the next order reads it afresh. */
   forget(brandId: string): void {
     this.choices.delete(brandId);

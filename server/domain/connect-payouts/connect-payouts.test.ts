@@ -5,7 +5,9 @@ import { StripeStandIn } from '../../../test/support/stripe-stand-in';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import type { JobContext } from '../../jobs/context';
 import { jobPayloadSchemas } from '../../jobs/kinds';
-import { createUser, silentLog, testEnv } from '../../jobs/test-support';
+import type { JobHandlers } from '../../jobs/handlers';
+import { JobWorker } from '../../jobs/runner';
+import { createUser, makeAllJobsDue, silentLog, testEnv } from '../../jobs/test-support';
 import { createMailTransport } from '../../mail/transport';
 import { BrandPaymentRouter, sealStripeCredentials } from '../brand-payments';
 import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
@@ -18,6 +20,8 @@ import { demoActors } from '../test-actors';
 import {
   getBrandConnect,
   getMyConnectAccount,
+  listFailedPayouts,
+  retryFailedPayout,
   saveBrandConnect,
   saveMyConnectAccount,
   stripePayoutJob,
@@ -202,5 +206,81 @@ describe('Stripe Connect payouts', () => {
     await reverse();
     await reverse();
     for (const t of transfers) expect(reversedOf(t.transferId)).toBe(t.amountMinor);
+  });
+
+  it('a reversal Stripe refuses on every attempt is listed for the owner with its amount, account and Stripe’s error, and Try again after Stripe accepts clears it once', async () => {
+    const open = (providerId: string) => router.stripeById(providerId);
+    const orderId = await paidOrder();
+    // The real queue and worker: the refused reversal is retried, then kept as failed.
+    const worker = new JobWorker({
+      db: database.prisma,
+      env: ctx.env,
+      log: silentLog,
+      mail: ctx.mail,
+      handlers: {
+        // The other kinds this database queued (receipts, webhooks) are not this test's.
+        ...(Object.fromEntries(
+          Object.keys(jobPayloadSchemas).map((kind) => [kind, () => Promise.resolve('done')]),
+        ) as unknown as JobHandlers),
+        'stripe.payout': stripePayoutJob(open),
+        'stripe.payout-reversal': stripePayoutReversalJob(open),
+      },
+    });
+    await worker.drain();
+    const transfers = await database.prisma.stripeTransfer.findMany({ where: { orderId } });
+    expect(transfers.length).toBeGreaterThan(0);
+    await database.prisma.job.updateMany({ where: { kind: 'stripe.payout-reversal' }, data: { maxAttempts: 2 } });
+    standIn.refuseReversals = true;
+    try {
+      const order = await database.prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+      await refundOrder(database.prisma, router, lumenOwner, orderId, {
+        amountMinor: order.totalMinor,
+        reason: 'damaged',
+        idempotencyKey: randomUUID(),
+        restock: false,
+      });
+      const reversalJob = { kind: 'stripe.payout-reversal', payload: { path: ['orderId'], equals: orderId } };
+      await database.prisma.job.updateMany({ where: reversalJob, data: { maxAttempts: 2 } });
+      for (let i = 0; i < 3; i++) {
+        await makeAllJobsDue(database.prisma);
+        await worker.drain();
+      }
+      const [failed] = await database.prisma.job.findMany({ where: reversalJob });
+      expect(failed?.failedAt).not.toBeNull();
+
+      const listed = await listFailedPayouts(database.prisma, lumenOwner, 'lumen');
+      const mine = listed.filter((f) => f.orderId === orderId);
+      expect(mine).toEqual([
+        expect.objectContaining({ kind: 'REVERSAL', jobId: failed!.id, orderNumber: order.number, currency: order.currency }),
+      ]);
+      expect(mine[0]!.stripeError).toContain('insufficient funds');
+      // What is still to take back, per account, masked as the page shows accounts.
+      expect(mine[0]!.steps.map((s) => s.amountMinor).reduce((a, b) => a + b, 0)).toBe(
+        transfers.reduce((sum, t) => sum + t.amountMinor, 0),
+      );
+      expect(mine[0]!.steps.every((s) => s.destination.startsWith('acct_••••'))).toBe(true);
+      // Only the brand's owners see it or retry it.
+      await expect(listFailedPayouts(database.prisma, host, 'lumen')).rejects.toMatchObject({ name: 'AppError' });
+      await expect(retryFailedPayout(database.prisma, lumenOwner, 'lumen', 'job_of_nobody')).rejects.toMatchObject({
+        reason: 'PAYOUT_FAILURE_NOT_FOUND',
+      });
+
+      // Stripe accepts again; two clicks on Try again queue the job once.
+      standIn.refuseReversals = false;
+      const reversalsBefore = standIn.transferReversals.length;
+      const clicks = await Promise.all([
+        retryFailedPayout(database.prisma, lumenOwner, 'lumen', failed!.id),
+        retryFailedPayout(database.prisma, lumenOwner, 'lumen', failed!.id),
+      ]);
+      expect(clicks.map((c) => c.queued).sort()).toEqual([false, true]);
+      await worker.drain();
+      expect((await listFailedPayouts(database.prisma, lumenOwner, 'lumen')).filter((f) => f.orderId === orderId)).toEqual([]);
+      const job = await database.prisma.job.findUniqueOrThrow({ where: { id: failed!.id } });
+      expect(job.completedAt).not.toBeNull();
+      expect(standIn.transferReversals.length - reversalsBefore).toBe(transfers.length);
+      expect(await retryFailedPayout(database.prisma, lumenOwner, 'lumen', failed!.id)).toEqual({ queued: false });
+    } finally {
+      standIn.refuseReversals = false;
+    }
   });
 });

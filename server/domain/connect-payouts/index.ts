@@ -12,6 +12,7 @@ export {
   saveBrandConnect,
   saveMyConnectAccount,
 } from './accounts';
+export { type FailedPayoutView, listFailedPayouts, retryFailedPayout } from './failed-payouts';
 export {
   type PayoutOutcome,
   payOutPaidOrder,

@@ -5,7 +5,16 @@
 export { finishCardSetup, startCardSetup, type CardSetupStart } from './card-setup';
 export { parseStripeCardToken, STRIPE_PROVIDER_NAME, stripeCardToken, type StripeCardToken } from './card-token';
 export { completeMyStripePayment, completeStripePayment, type CompletionOutcome, pendingAuthentication } from './payment-completion';
-export { payOutOrder, type PayoutReversal, type PayoutSettings, type PayoutTransfer, reversePayoutOfOrder } from './payouts';
+export {
+  payOutOrder,
+  payoutPlan,
+  type PayoutReversal,
+  type PayoutSettings,
+  type PayoutTransfer,
+  reversalsDue,
+  type ReversalDue,
+  reversePayoutOfOrder,
+} from './payouts';
 export { Stripe, stripeClient, type StripeApiEndpoint, type StripeCredentials } from './stripe-client';
 export { StripePaymentProvider } from './stripe-provider';
 export { receiveStripeWebhook, STRIPE_SIGNATURE_HEADER, stripeWebhookPath, type StripeWebhookReceipt } from './stripe-webhooks';

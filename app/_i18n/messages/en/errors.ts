@@ -325,6 +325,7 @@ export const errors = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'A publishable key starts with pk_live_ or pk_test_.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'A webhook signing secret starts with whsec_.',
   STRIPE_ACCOUNT_FORMAT: 'A connected account id starts with acct_.',
+  PAYOUT_FAILURE_NOT_FOUND: 'This failed payout is not in the list any more. Reload the page.',
   REVIEW_NOT_PURCHASED: 'You can review a product once you have bought it and it has been delivered.',
   REVIEW_NOT_DELIVERED: 'You can review this product once your order has been delivered.',
   REVIEW_REFUNDED: 'This order was refunded, so it cannot be reviewed.',

@@ -22,6 +22,8 @@ import { campaigns } from './campaigns';
 import { privacy } from './privacy';
 import { qrRefund } from './qr-refund';
 import { qrOneTap } from './qr-one-tap';
+import { bankCheck } from './bank-check';
+import { payoutFailures } from './payout-failures';
 import { reviews } from './reviews';
 import { report } from './report';
 import { push } from './push';
@@ -53,6 +55,8 @@ export const en = {
   privacy,
   qrRefund,
   qrOneTap,
+  bankCheck,
+  payoutFailures,
   reviews,
   report,
   push,

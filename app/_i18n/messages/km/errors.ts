@@ -319,6 +319,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'សោសាធារណៈចាប់ផ្តើមដោយ pk_live_ ឬ pk_test_។',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'សោចុះហត្ថលេខា webhook ចាប់ផ្តើមដោយ whsec_។',
   STRIPE_ACCOUNT_FORMAT: 'លេខសម្គាល់គណនីដែលភ្ជាប់ចាប់ផ្តើមដោយ acct_។',
+  PAYOUT_FAILURE_NOT_FOUND: 'ការផ្ទេរប្រាក់ដែលបរាជ័យនេះលែងមាននៅក្នុងបញ្ជីទៀតហើយ។ សូមផ្ទុកទំព័រឡើងវិញ។',
   REVIEW_NOT_PURCHASED: 'អ្នកអាចវាយតម្លៃផលិតផល បន្ទាប់ពីអ្នកបានទិញ ហើយវាត្រូវបានដឹកជញ្ជូនដល់។',
   REVIEW_NOT_DELIVERED: 'អ្នកអាចវាយតម្លៃផលិតផលនេះ បន្ទាប់ពីការបញ្ជាទិញរបស់អ្នកត្រូវបានដឹកជញ្ជូនដល់។',
   REVIEW_REFUNDED: 'ការបញ្ជាទិញនេះត្រូវបានសងប្រាក់វិញ ដូច្នេះមិនអាចវាយតម្លៃបានទេ។',

@@ -318,6 +318,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'ກະແຈສາທາລະນະເລີ່ມຕົ້ນດ້ວຍ pk_live_ ຫຼື pk_test_.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'ກະແຈລົງລາຍເຊັນ webhook ເລີ່ມຕົ້ນດ້ວຍ whsec_.',
   STRIPE_ACCOUNT_FORMAT: 'ລະຫັດບັນຊີທີ່ເຊື່ອມຕໍ່ເລີ່ມຕົ້ນດ້ວຍ acct_.',
+  PAYOUT_FAILURE_NOT_FOUND: 'ການໂອນເງິນທີ່ລົ້ມເຫຼວນີ້ບໍ່ມີຢູ່ໃນລາຍການອີກແລ້ວ. ກະລຸນາໂຫຼດໜ້ານີ້ຄືນໃໝ່.',
   REVIEW_NOT_PURCHASED: 'ທ່ານສາມາດລີວິວສິນຄ້າໄດ້ ຫຼັງຈາກທີ່ທ່ານຊື້ ແລະ ໄດ້ຮັບສິນຄ້າແລ້ວ.',
   REVIEW_NOT_DELIVERED: 'ທ່ານສາມາດລີວິວສິນຄ້ານີ້ໄດ້ ເມື່ອຄຳສັ່ງຊື້ຂອງທ່ານຈັດສົ່ງຮອດແລ້ວ.',
   REVIEW_REFUNDED: 'ຄຳສັ່ງຊື້ນີ້ໄດ້ຄືນເງິນແລ້ວ ຈຶ່ງບໍ່ສາມາດລີວິວໄດ້.',

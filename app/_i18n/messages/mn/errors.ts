@@ -323,6 +323,7 @@ export const errors: Messages['errors'] = {
   STRIPE_PUBLISHABLE_KEY_FORMAT: 'Нийтийн түлхүүр pk_live_ эсвэл pk_test_-ээр эхэлнэ.',
   STRIPE_WEBHOOK_SECRET_FORMAT: 'Webhook-ийн гарын үсгийн нууц whsec_-ээр эхэлнэ.',
   STRIPE_ACCOUNT_FORMAT: 'Холбогдсон дансны дугаар acct_-ээр эхэлнэ.',
+  PAYOUT_FAILURE_NOT_FOUND: 'Энэ амжилтгүй шилжүүлэг жагсаалтад байхгүй болсон. Хуудсаа дахин ачаална уу.',
   REVIEW_NOT_PURCHASED: 'Барааг худалдан авч, хүргэгдсэний дараа үнэлгээ өгөх боломжтой.',
   REVIEW_NOT_DELIVERED: 'Таны захиалга хүргэгдсэний дараа энэ барааг үнэлж болно.',
   REVIEW_REFUNDED: 'Энэ захиалгын төлбөрийг буцаасан тул үнэлгээ өгөх боломжгүй.',

@@ -4,12 +4,13 @@ import { requirePageUser } from '@/app/_lib/action';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { formatPrice } from '@/app/_lib/format';
 import { getCardProviderSettings } from '@/server/domain/brand-payments';
-import { getBrandConnect } from '@/server/domain/connect-payouts';
+import { getBrandConnect, listFailedPayouts } from '@/server/domain/connect-payouts';
 import { secretsKey } from '@/server/domain/simulcast';
 import { services } from '@/server/services';
 import { PageHeading } from '../../../../_components/ui';
 import { CardProviderSettings } from './card-provider-settings';
 import { ConnectPayoutsForm } from './connect-payouts';
+import { RetryPayoutButton } from './payout-failures';
 import { QrPaymentsSection } from '../settings/payments/qr/qr-payments-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +30,8 @@ export default async function BrandPaymentsPage({ params }: { params: Promise<{ 
     getCardProviderSettings(services().db, secretsKey(env.SECRETS_KEY), { userId: user.id, name: user.name }, slug),
   );
   const connect = await getBrandConnect(services().db, { userId: user.id, name: user.name }, slug);
-  const { t, locale } = await getI18n();
+  const failures = await listFailedPayouts(services().db, { userId: user.id, name: user.name }, slug);
+  const { t, locale, format } = await getI18n();
   return (
     <div className="space-y-8">
       <PageHeading title={t('payments.settings.title')} description={t('payments.settings.description')} />
@@ -54,6 +56,45 @@ export default async function BrandPaymentsPage({ params }: { params: Promise<{ 
                   {t('connect.skip', { number: s.orderNumber, host: s.hostName, amount: formatPrice(s.amountMinor, s.currency, locale) })}
                 </li>
               ))}
+            </ul>
+          </div>
+        )}
+        {failures.length > 0 && (
+          <div className="space-y-2" data-testid="payout-failures">
+            <h3 className="font-semibold">{t('payoutFailures.heading')}</h3>
+            <p className="text-sm text-neutral-600">{t('payoutFailures.explanation')}</p>
+            <ul className="space-y-3 text-sm">
+              {failures.map((f) => {
+                const title = t(f.kind === 'PAYOUT' ? 'payoutFailures.payout' : 'payoutFailures.reversal', {
+                  number: String(f.orderNumber),
+                });
+                return (
+                  <li key={f.jobId} className="space-y-1 rounded-lg border border-red-200 bg-red-50 p-3">
+                    <p className="font-semibold">{title}</p>
+                    {f.steps.length > 0 ? (
+                      <ul className="pl-4">
+                        {f.steps.map((step) => (
+                          <li key={step.destination}>
+                            {t(f.kind === 'PAYOUT' ? 'payoutFailures.step' : 'payoutFailures.reversalStep', {
+                              amount: formatPrice(step.amountMinor, f.currency, locale),
+                              account: step.destination,
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p>{t('payoutFailures.nothingOwed')}</p>
+                    )}
+                    <p className="text-red-900">{t('payoutFailures.stripeSaid', { error: f.stripeError })}</p>
+                    <p className="text-neutral-600">
+                      {t('payoutFailures.failedAt', {
+                        time: format.dateTime(f.failedAt, 'dateTime'),
+                      })}
+                    </p>
+                    <RetryPayoutButton slug={slug} jobId={f.jobId} label={title} />
+                  </li>
+                );
+              })}
             </ul>
           </div>
         )}
