@@ -41,9 +41,6 @@ interface Lane {
 
 const lanes = new WeakMap<Db, Map<string, Lane>>();
 
-/** Sizes of the batches this process sent, for the purchase benchmark and tests: size → statements. */
-export const batchSizes = new Map<number, number>();
-
 /**
  * Reserves one tap with whichever taps of its lane are waiting: resolves with reserve_order's
  * answer for this tap (an order or a refusal), or rejects with the error that failed it, or
@@ -68,7 +65,6 @@ export function reserveInBatch(db: Db, lane: string, tap: TapReservation): Promi
 async function drain(db: Db, byLane: Map<string, Lane>, lane: string, entry: Lane): Promise<void> {
   while (entry.queue.length > 0) {
     const batch = entry.queue.splice(0, MAX_BATCH);
-    batchSizes.set(batch.length, (batchSizes.get(batch.length) ?? 0) + 1);
     try {
       const answers = batch.length === 1 ? [await reserveOne(db, batch[0]!.tap)] : await reserveMany(db, batch);
       batch.forEach((waiting, i) => settle(waiting, answers[i]));
