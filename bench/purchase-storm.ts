@@ -119,6 +119,12 @@ const body = [
       perOrder(r.stormDbCpu, r.orders),
     ]),
   ),
+  ...runs
+    .filter((r) => r.salesPerCommit !== undefined)
+    .flatMap((r) => [
+      '',
+      `App, ${r.buyers} buyers on ${r.units} units: sales per commit (group commit batch sizes, size×commits): ${r.salesPerCommit || '—'}`,
+    ]),
   ...(ratios.length
     ? [
         '',

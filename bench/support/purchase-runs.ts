@@ -46,6 +46,11 @@ export interface PurchaseRun {
   stormCpu: number;
   /** PostgreSQL's CPU (postmaster, backends, background processes) from the first tap to the last answer. */
   stormDbCpu: number;
+  /**
+   * App only: the batch sizes of its group commit (server/domain/orders/order-batches.ts), read from the
+   * database: a statement's orders share their paidAt (now(), the transaction's start). `size×commits, …`.
+   */
+  salesPerCommit?: string;
 }
 
 export interface ReferenceServer {
@@ -293,6 +298,10 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
       unvoided++;
     }
   }
+  const { rows: commits } = await db.query<{ size: number; commits: number }>(
+    `SELECT size, count(*)::int AS commits FROM (SELECT count(*)::int AS size FROM "Order" WHERE "buyerId" LIKE $1 AND "paidAt" IS NOT NULL GROUP BY "paidAt") b GROUP BY size ORDER BY size`,
+    [`${run}_%`],
+  );
   const checked = checkOrders(storm.taps, new Map(rows.map((r) => [r.key, r.n])));
   const unpaid = storm.taps.filter((t) => placed(t) && paidByKey.get(t.key) !== 1).length;
   return {
@@ -309,5 +318,6 @@ export async function appRun(server: BenchServer, db: pg.Client, buyers: number,
       .join(', '),
     unvoided,
     ordersPerSecond: orders / storm.seconds,
+    salesPerCommit: commits.map((c) => `${c.size}×${c.commits}`).join(', '),
   };
 }

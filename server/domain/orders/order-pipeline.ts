@@ -9,6 +9,7 @@
 // and turns its answers into orders or refusals.
 import { randomUUID } from 'node:crypto';
 import { rawQuery } from '../../db/raw';
+import { reserveInBatch, reserveOne, type TapReservation } from './order-batches';
 import { emailJobRow } from '../../mail/outbox';
 import { WEBHOOK_MAX_ATTEMPTS } from '../events';
 import type { Actor, Db } from '../context';
@@ -40,6 +41,11 @@ export interface PlaceOrderRequest {
   couponCode?: string | null;
   /** The total the buyer agreed to: a higher one is refused (PRICE_CHANGED) before anything is taken. */
   expectedTotalMinor?: number | null;
+  /**
+   * May share a statement and commit with other taps on its variant (order-batches.ts). Only a
+   * one-line order the in-process provider settles is ever batched; anything else goes alone.
+   */
+  groupCommit?: boolean;
 }
 
 export interface OrderLineFacts {
@@ -234,7 +240,11 @@ export async function reserveForQr(db: Db, buyer: Actor, request: PlaceOrderRequ
   return { order: reservation, status: reservation.orderStatus, replayed: reservation.outcome === 'REPLAY' };
 }
 
-/** One reserve_order call (a named prepared statement on each pooled connection); a refusal throws its typed error. */
+/**
+ * One reserve_order call, or, for a one-tap request that asks for it and pays inline, a place in its
+ * variant's next batch (order-batches.ts: the same reserve_order per tap, one statement and commit per
+ * batch). A refusal throws its typed error either way.
+ */
 async function reserve(
   db: Db,
   buyer: Actor,
@@ -248,23 +258,24 @@ async function reserve(
     dealId: l.dealId ?? null,
     ...(l.auctionId ? { auctionId: l.auctionId } : {}),
   }));
-  const [row] = await rawQuery<{ r: Reservation }>(
-    db,
-    'SELECT "reserve_order"($1, $2, $3, $4, $5::jsonb, $6, $7, $8::int, $9::jsonb) AS r',
-    [
-      randomUUID(),
-      buyer.userId,
-      request.showId,
-      request.source,
-      JSON.stringify(lines),
-      request.idempotencyKey,
-      request.couponCode ?? null,
-      request.expectedTotalMinor ?? null,
-      inline,
-    ],
-    'reserve_order',
-  );
-  const reservation = row!.r;
+  const tap: TapReservation = {
+    orderId: randomUUID(),
+    buyerId: buyer.userId,
+    showId: request.showId,
+    source: request.source,
+    lines,
+    idempotencyKey: request.idempotencyKey,
+    couponCode: request.couponCode ?? null,
+    expectedTotalMinor: request.expectedTotalMinor ?? null,
+    inline,
+  };
+  // Only a tap settled in the statement itself: with a provider call after the reservation (Stripe),
+  // the answer waits on the provider anyway, and a batch would hold the variant's lock through none of it.
+  const line = lines[0];
+  const batched = request.groupCommit === true && inline !== null && lines.length === 1 && line !== undefined;
+  const reservation = (
+    batched ? await reserveInBatch(db, `${line.variantId}:${line.dealId ?? ''}`, tap) : await reserveOne(db, tap)
+  ) as Reservation;
   if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
   return reservation;
 }

@@ -130,6 +130,8 @@ export async function placeShowOrder(
         source: 'ONE_TAP',
         lines: [{ variantId: request.variantId, quantity: request.quantity, dealId: request.dealId ?? null }],
         idempotencyKey: request.idempotencyKey,
+        // A held unit's tap locks the buyer's waitlist entry before the variant, as the hold sweep does: alone, it cannot deadlock with it.
+        groupCommit: request.held !== true,
       },
       (refusal) => {
         // What the database saw keeps the gate's figure fresh.

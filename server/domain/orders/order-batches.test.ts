@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { PrismaClient } from '../../db/client';
+import { registerRawPool } from '../../db/raw';
+import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
+import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
+import type { Actor } from '../context';
+import { AppError } from '../errors';
+import { WEBHOOK_MAX_ATTEMPTS } from '../events';
+import { CountingProvider } from '../payments/test-support';
+import { stockGate } from '../catalog';
+import { MAX_BATCH, reserveInBatch } from './order-batches';
+import { placeOrder } from './order-pipeline';
+import { placeShowOrder } from './orders';
+
+// Group commit (order-batches.ts) against the real database: taps on one variant
+// share statements, and each tap is still answered as if it had gone alone.
+let database: TestDatabase;
+let pool: pg.Pool;
+let counted: PrismaClient;
+let statements = 0;
+let variantId: string;
+const showId = DEMO_SHOW_ID;
+
+/** A pg client that counts what it sends: each query is one round trip to PostgreSQL. */
+class CountingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    statements++;
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  await seedDemoData(database.prisma);
+  await goLive(database.prisma, showId);
+  variantId = (await variantBySku(database.prisma, 'LUM-SERUM-30ML')).id;
+  pool = new pg.Pool({ connectionString: database.url, max: 4, Client: CountingClient });
+  // The failure test terminates a pooled connection on purpose; the pool reports it here besides failing its statement.
+  pool.on('error', () => undefined);
+  counted = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // As createPrismaClient does in the app: the order statements go straight to this pool.
+  registerRawPool(counted, pool);
+  await counted.$queryRaw`SELECT 1`;
+}, 120_000);
+
+afterAll(async () => {
+  await counted?.$disconnect();
+  await pool?.end();
+  await database?.stop();
+});
+
+let payments: CountingProvider;
+beforeEach(async () => {
+  payments = new CountingProvider();
+  await database.prisma.show.update({ where: { id: showId }, data: { maxPerBuyer: 100 } });
+  await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 100 } });
+  stockGate.forget(variantId);
+});
+
+const stock = async () =>
+  (await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock;
+
+/** A one-tap order straight into the pipeline (no stock gate), so the test decides which taps share a batch. */
+const tap = (buyer: Actor, opts: { quantity?: number; dealId?: string | null; key?: string } = {}) =>
+  placeOrder(counted, payments, buyer, {
+    showId,
+    source: 'ONE_TAP',
+    lines: [{ variantId, quantity: opts.quantity ?? 1, dealId: opts.dealId ?? null }],
+    idempotencyKey: opts.key ?? randomUUID(),
+    groupCommit: true,
+  });
+
+const reasonOf = (settled: PromiseSettledResult<unknown>) =>
+  settled.status === 'fulfilled' ? 'SOLD' : settled.reason instanceof AppError ? settled.reason.key : String(settled.reason);
+
+describe('group commit of one-tap purchases', () => {
+  it('N concurrent taps on one variant cost far fewer than N statements, and every tap gets its own paid order, payment and receipt job', async () => {
+    const buyers = await makeBuyers(database.prisma, 40);
+    statements = 0;
+    const orders = await Promise.all(
+      buyers.map((buyer) => placeShowOrder(counted, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })),
+    );
+    // At most the stock gate's first tap alone, then the 39 it held back: ceil(39 / MAX_BATCH) statements.
+    expect(statements).toBeLessThanOrEqual(1 + Math.ceil(39 / MAX_BATCH));
+    expect(statements).toBeLessThan(buyers.length / 10);
+    expect(orders.every((o) => o.status === 'PAID' && !o.replayed)).toBe(true);
+    expect(new Set(orders.map((o) => o.id)).size).toBe(40);
+    expect(orders.map((o) => o.stockAfter).sort((a, b) => b! - a!)).toEqual(Array.from({ length: 40 }, (_, i) => 99 - i));
+    expect(await stock()).toBe(60);
+    const ids = orders.map((o) => o.id);
+    expect(await database.prisma.payment.count({ where: { orderId: { in: ids }, status: 'CAPTURED' } })).toBe(40);
+    expect(
+      await database.prisma.job.count({ where: { kind: 'order.receipt', dedupeKey: { in: ids.map((id) => `order-receipt:${id}`) } } }),
+    ).toBe(40);
+    expect([...payments.captures.values()]).toEqual(Array.from({ length: 40 }, () => 1));
+  });
+
+  it('a mixed batch answers each tap as if alone: a buyer over its limit, a tap past the deal cap and taps after the last unit mid-batch are refused, the others sold', async () => {
+    await database.prisma.show.update({ where: { id: showId }, data: { maxPerBuyer: 3 } });
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 10 } });
+    const variant = await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { productId: true } });
+    const deal = await database.prisma.flashDeal.create({
+      data: { showId, productId: variant.productId, variantId, priceMinor: 100, endsAt: new Date(Date.now() + 600_000), quantityCap: 2 },
+    });
+    const [a, b, c, d, e, f, g] = await makeBuyers(database.prisma, 7);
+    statements = 0;
+    // Taps made in one turn leave together: one batch for the variant, one for the variant at the deal's price.
+    const settled = await Promise.allSettled([
+      tap(a!),
+      tap(b!, { quantity: 4 }),
+      tap(c!),
+      tap(g!),
+      tap(e!, { dealId: deal.id }),
+      tap(d!, { dealId: deal.id }),
+      tap(f!, { dealId: deal.id }),
+    ]);
+    expect(statements).toBe(2);
+    // b asks for more than the show's limit of 3; f finds the deal's cap of 2 taken by e and d.
+    expect(settled.map(reasonOf)).toEqual(['SOLD', 'LIMIT_PER_BUYER', 'SOLD', 'SOLD', 'SOLD', 'SOLD', 'DEAL_OVER']);
+    expect(await stock()).toBe(5);
+    expect(await database.prisma.order.count({ where: { buyerId: { in: [b!.userId, f!.userId] } } })).toBe(0);
+    expect(await database.prisma.flashDeal.findUniqueOrThrow({ where: { id: deal.id }, select: { soldCount: true } })).toEqual({
+      soldCount: 2,
+    });
+    // Sold out mid-batch: the first tap takes the last unit, the two after it in the same statement are refused.
+    statements = 0;
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 1 } });
+    const [h, i, j] = await makeBuyers(database.prisma, 3);
+    const again = await Promise.allSettled([tap(h!), tap(i!), tap(j!)]);
+    expect(statements).toBe(1);
+    expect(again.map(reasonOf)).toEqual(['SOLD', 'SOLD_OUT', 'SOLD_OUT']);
+    expect(await database.prisma.payment.count({ where: { order: { buyerId: { in: [i!.userId, j!.userId] } } } })).toBe(0);
+    await database.prisma.flashDeal.delete({ where: { id: deal.id } });
+  });
+
+  it('two taps with one key in one batch make one order, and both answers name it', async () => {
+    const [buyer, other] = await makeBuyers(database.prisma, 2);
+    const key = randomUUID();
+    const reservation = (who: Actor, idempotencyKey: string) => ({
+      orderId: randomUUID(),
+      buyerId: who.userId,
+      showId,
+      source: 'ONE_TAP',
+      lines: [{ variantId, quantity: 1, dealId: null }],
+      idempotencyKey,
+      couponCode: null,
+      expectedTotalMinor: null,
+      inline: JSON.stringify({
+        provider: payments.name,
+        reference: payments.inlineCharge.reference(`${who.userId}:${idempotencyKey}`),
+        tokens: payments.inlineCharge.certainTokens,
+        locale: null,
+        webhookAttempts: WEBHOOK_MAX_ATTEMPTS + 1,
+      }),
+    });
+    statements = 0;
+    // The placeOrder in-flight map keeps one process from doing this; two nodes' taps can still meet in one statement.
+    const answers = (await Promise.all([
+      reserveInBatch(counted, 'duplicate-key', reservation(other!, randomUUID())),
+      reserveInBatch(counted, 'duplicate-key', reservation(buyer!, key)),
+      reserveInBatch(counted, 'duplicate-key', reservation(buyer!, key)),
+    ])) as { outcome: string; orderId: string }[];
+    expect(statements).toBe(1);
+    expect(answers.map((a) => a.outcome)).toEqual(['PAID', 'PAID', 'REPLAY']);
+    expect(answers[2]!.orderId).toBe(answers[1]!.orderId);
+    expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId, idempotencyKey: key } })).toBe(1);
+    expect(await database.prisma.payment.count({ where: { order: { buyerId: buyer!.userId } } })).toBe(1);
+    // And a later batch with the same key answers the same order.
+    const later = (await reserveInBatch(counted, 'duplicate-key', reservation(buyer!, key))) as { outcome: string; orderId: string };
+    expect(later).toMatchObject({ outcome: 'REPLAY', orderId: answers[1]!.orderId });
+  });
+
+  it('a batch statement that fails answers every tap in it with the error a lone tap gets for the same failure, and commits none', async () => {
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    const before = await stock();
+    /** Holds the variant's row lock, sends the taps, and kills the backend of the statement queued behind that lock. */
+    const killedWhileWaiting = async (buyers: Actor[]) => {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM "ProductVariant" WHERE "id" = $1 FOR UPDATE', [variantId]);
+      const taps = buyers.map((buyer) => tap(buyer));
+      for (;;) {
+        const { rows } = await locker.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%reserve_order%' AND pid <> pg_backend_pid()`,
+        );
+        if (rows[0]) {
+          await locker.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const settled = await Promise.allSettled(taps);
+      await locker.query('ROLLBACK');
+      return settled.map((s) => (s.status === 'rejected' ? (s.reason as Error) : null));
+    };
+    try {
+      const [alone] = await killedWhileWaiting(await makeBuyers(database.prisma, 1));
+      expect(alone).toBeInstanceOf(Error);
+      const batch = await killedWhileWaiting(await makeBuyers(database.prisma, 3));
+      // One failed statement: every tap in it rejected with that one error, of the lone tap's kind.
+      expect(batch[0]).toBeInstanceOf(Error);
+      expect(batch[1]).toBe(batch[0]);
+      expect(batch[2]).toBe(batch[0]);
+      expect(batch[0]!.constructor).toBe(alone!.constructor);
+      expect(batch[0]!.message).toBe(alone!.message);
+      expect(await stock()).toBe(before);
+      // The lane is free again: the next tap is sold.
+      const [next] = await makeBuyers(database.prisma, 1);
+      await expect(tap(next!)).resolves.toMatchObject({ status: 'PAID' });
+    } finally {
+      await locker.end();
+    }
+  });
+});
