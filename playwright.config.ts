@@ -1,7 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-// E2E_PORT / E2E_PG_PORT let two checkouts run their browser tests side by side.
+// Two app servers, each with its own embedded PostgreSQL and data directory: E2E_PORT / E2E_PG_PORT
+// for the first, E2E_PORT_2 / E2E_PG_PORT_2 (default: the next ports) for the second, so two checkouts
+// can run their browser tests side by side as well.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
+const servers = [
+  { port: E2E_PORT, pgPort: E2E_PG_PORT },
+  { port: Number(process.env.E2E_PORT_2 ?? E2E_PORT + 1), pgPort: Number(process.env.E2E_PG_PORT_2 ?? E2E_PG_PORT + 1) },
+] as const;
 const CI = !!process.env.CI;
 
 // Debian's Chromium (Playwright cannot download its own browsers here). The fake
@@ -19,32 +26,60 @@ const chromiumArgs = [
   '--use-fake-device-for-media-stream',
 ];
 
+// Specs that stream live video through mediasoup (several browsers each): they run one at a
+// time on the first server, the other specs one at a time on the second, the two side by side.
+// Measured one after the other, the two halves took about the same time (525 s and 575 s).
+// A server serves one spec at a time, as when there was a single worker: specs that change a demo
+// account or a demo show never race each other. Each spec sets up its own shows
+// (e2e/support/shows.ts), so any one of them runs alone as well.
+const MEDIA_SPECS = [
+  'cluster-media',
+  'embed',
+  'hls-backup',
+  'languages',
+  'live-show',
+  'media-edge-worker',
+  'media-resilience',
+  'rehearsal-staff-phone',
+  'screenshots',
+  'show-page-phone',
+  'simulcast',
+  'stage-guests',
+  'stage-studio-phone',
+  'studio-host',
+  'swipe-feed',
+].map((name) => `**/${name}.spec.ts`);
+// E2E_WORKERS=1 runs the two projects one after the other (a machine with one core).
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: CI,
   // No retries: a test that passes only on its second try is a failure to fix, not a pass.
   retries: 0,
-  // One worker: the specs share one app server and its demo accounts. Each spec sets up
-  // its own shows (e2e/support/shows.ts), so any one of them runs alone as well.
-  workers: 1,
+  workers,
   fullyParallel: false,
   // Generous: several browsers and a live stream on a shared 2-core machine.
   timeout: 240_000,
   expect: { timeout: 20_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
-    baseURL: `http://localhost:${E2E_PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
-  webServer: {
+  projects: [
+    { name: 'media', testMatch: MEDIA_SPECS, workers: 1, use: { baseURL: `http://localhost:${servers[0].port}` } },
+    { name: 'pages', testIgnore: MEDIA_SPECS, workers: 1, use: { baseURL: `http://localhost:${servers[1].port}` } },
+  ],
+  webServer: servers.map(({ port, pgPort }) => ({
     command: 'node --import tsx e2e/support/server.ts',
-    url: `http://localhost:${E2E_PORT}/api/health`,
+    env: { E2E_PORT: String(port), E2E_PG_PORT: String(pgPort) },
+    url: `http://localhost:${port}/api/health`,
     reuseExistingServer: !CI,
     timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 });

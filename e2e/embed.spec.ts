@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { E2E_PORT } from '../playwright.config';
 import { expect, pageReady, signIn, test } from './support/fixtures';
 import { scheduleShowLikeDemo } from './support/shows';
 import { goLiveAndPublish } from './support/studio';
@@ -13,7 +12,6 @@ import { goLiveAndPublish } from './support/studio';
 // from; the player in its frame plays the real stream, and Buy in hand-off mode hands the product
 // to the site's own cart by postMessage. A site the brand does not list gets no player.
 
-const APP = `http://localhost:${E2E_PORT}`;
 const OTHER_BRAND_SHOW = 'demo_show_trail_ready';
 
 interface HostSite {
@@ -49,8 +47,11 @@ const decodedFrames = (page: Page) =>
 
 test('a brand’s site embeds the live show with its script tag, the frame plays the stream, and Buy hands the SKU and quantity to the site', async ({
   browser,
+  baseURL,
   db,
 }) => {
+  // The app's own origin: the shop's page and the postMessage it receives name it.
+  const APP = new URL(baseURL!).origin;
   const { showId } = await scheduleShowLikeDemo(db, 'embed');
   const shop = await startHostSite(readFileSync(new URL('../docs/embed-example.html', import.meta.url), 'utf8'));
   const stranger = await startHostSite(

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { BakongKHQR } from 'bakong-khqr';
 import { expect, signIn, test } from './support/fixtures';
 import { startOwnLiveShow } from './support/own-show';
-import { E2E_QR_BANK_URL_FILE } from './support/paths';
+import { currentServer } from './support/current-server';
 
 test('a bag paid with KHQR on a phone: the brand sets up KHQR, the buyer gets the banking app link and a code that decodes to the amount and merchant, the stand-in bank confirms, and the order shows PAID; a one-tap Buy with KHQR does the same in a sheet over the stream, and its expiry says so and gives the unit back', async ({
   browser,
   db,
 }) => {
   const show = await startOwnLiveShow(db, 'khqr');
-  const bankUrl = readFileSync(E2E_QR_BANK_URL_FILE, 'utf8').trim();
+  const bankUrl = readFileSync(currentServer().qrBankUrlFile, 'utf8').trim();
   try {
     await test.step('the brand owner switches KHQR on in its settings', async () => {
       const context = await browser.newContext();

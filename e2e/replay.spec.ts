@@ -4,8 +4,8 @@ import type pg from 'pg';
 import { LOCALE_COOKIE, type Locale } from '../app/_i18n/locales';
 import { MESSAGES } from '../app/_i18n/messages';
 import { makeHlsRecording } from '../test/support/hls-fixture';
+import { currentServer } from './support/current-server';
 import { expect, pageReady, signIn, test } from './support/fixtures';
-import { E2E_DATA_DIR } from './support/paths';
 import { screenshotPath } from './support/screenshots';
 import { scheduleShowLikeDemo } from './support/shows';
 
@@ -28,7 +28,7 @@ async function endedShowWithRecording(db: pg.Client, prefix: string) {
     startedAt,
     at(RECORDING_SECONDS),
   ]);
-  const recording = await makeHlsRecording(db, { showId, dataDir: E2E_DATA_DIR, startedAt, seconds: RECORDING_SECONDS });
+  const recording = await makeHlsRecording(db, { showId, dataDir: currentServer().dataDir, startedAt, seconds: RECORDING_SECONDS });
   const pin = (product: string, seconds: number) =>
     db.query(
       `INSERT INTO "PinEvent" (id, "showId", "productId", action, "offsetMs", "createdAt") VALUES (gen_random_uuid()::text, $1, $2, 'PIN', $3, $4)`,

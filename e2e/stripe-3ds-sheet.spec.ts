@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, signIn, test } from './support/fixtures';
 import { createShopper, startOwnLiveShow } from './support/own-show';
-import { E2E_STRIPE_URL_FILE } from './support/paths';
+import { currentServer } from './support/current-server';
 import { routeStripeJs } from './support/stripe-js';
 
 // 3-D Secure over the stream (issue 21 item 1): a brand that takes cards through Stripe gets Stripe.js and its
@@ -12,7 +12,7 @@ test('a one tap that needs 3-D Secure is confirmed in a sheet over the stream (a
   browser,
   db,
 }) => {
-  const stripeApi = readFileSync(E2E_STRIPE_URL_FILE, 'utf8').trim();
+  const stripeApi = readFileSync(currentServer().stripeUrlFile, 'utf8').trim();
   const show = await startOwnLiveShow(db, 'threeds');
   const owner = await browser.newContext();
   const buyerEmail = await createShopper(db, 'threeds');

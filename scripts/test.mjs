@@ -1,4 +1,5 @@
 // `npm test`: the whole suite, as CI runs it. Installs what it needs first.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { bootstrap, ensureNextBuild, projectRoot } from './lib/bootstrap.mjs';
@@ -15,14 +16,37 @@ rmSync(reports, { recursive: true, force: true });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const timings = [];
 async function step(name, fn) {
   log(`▶ ${name}`);
+  const started = performance.now();
   try {
     await fn();
   } catch (error) {
     failures.push(name);
     console.error(error instanceof Error ? error.message : error);
   }
+  const seconds = Math.round((performance.now() - started) / 1000);
+  timings.push(`${name} ${seconds} s`);
+  log(`${failures.includes(name) ? '✗' : '✓'} ${name} (${seconds} s)`);
+}
+/**
+ * Like run(), but the output is held back and printed in one piece when the command ends:
+ * the checks below run side by side, and their reports must not interleave.
+ */
+function runHeldBack(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', (d) => chunks.push(d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      process.stdout.write(Buffer.concat(chunks));
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`));
+    });
+  });
 }
 /** `git status --porcelain`, or null outside a git checkout. */
 async function gitStatus() {
@@ -36,11 +60,13 @@ function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
-await step('type check (tsc)', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot, env }));
-await step('lint (eslint)', () =>
-  run(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], { cwd: projectRoot, env }),
-);
-await step('format (prettier --check)', () => run(bin('prettier'), ['--check', '.', '--log-level', 'warn'], { cwd: projectRoot, env }));
+// Three single-threaded checks that write nothing another of them reads: side by side they
+// use both cores. (next build stays out of this group: it rewrites .next/types, which tsc reads.)
+await Promise.all([
+  step('type check (tsc)', () => runHeldBack(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])),
+  step('lint (eslint)', () => runHeldBack(bin('eslint'), ['.', '--cache', '--cache-location', 'node_modules/.cache/eslint/'])),
+  step('format (prettier --check)', () => runHeldBack(bin('prettier'), ['--check', '.', '--log-level', 'warn'])),
+]);
 
 await step('unit and integration tests (vitest)', () =>
   run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`], {
@@ -78,6 +104,7 @@ if (treeBefore !== null && treeAfter !== treeBefore) {
   console.error(`\nthe run changed the work tree:\n${treeAfter}\n(before it:)\n${treeBefore || '(clean)'}`);
 }
 
+log(`step times: ${timings.join(', ')}`);
 if (failures.length) console.error(`\nfailed steps: ${failures.join(', ')}`);
 // The closing line CI reads.
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

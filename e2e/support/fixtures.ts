@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { E2E_DATABASE_URL_FILE } from './paths';
+import { currentServer } from './current-server';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -27,7 +27,7 @@ export async function pageReady(page: Page): Promise<void> {
 
 export const test = base.extend<{ db: pg.Client }>({
   db: async ({}, use) => {
-    const client = new pg.Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8') });
+    const client = new pg.Client({ connectionString: readFileSync(currentServer().databaseUrlFile, 'utf8') });
     await client.connect();
     await use(client);
     await client.end();

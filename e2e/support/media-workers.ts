@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { E2E_SERVER_PID_FILE } from './paths';
+import { currentServer } from './current-server';
 
 /** A process's mediasoup workers (its children running the worker binary); by default the e2e server's. */
-export function mediasoupWorkerPids(serverPid = Number(readFileSync(E2E_SERVER_PID_FILE, 'utf8'))): number[] {
+export function mediasoupWorkerPids(serverPid = Number(readFileSync(currentServer().serverPidFile, 'utf8'))): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -1,7 +1,15 @@
 import path from 'node:path';
 
-export const E2E_DATA_DIR = path.resolve(import.meta.dirname, '../../.data/e2e');
-export const E2E_DATABASE_URL_FILE = path.join(E2E_DATA_DIR, 'database-url');
-export const E2E_SERVER_PID_FILE = path.join(E2E_DATA_DIR, 'server-pid');
-export const E2E_QR_BANK_URL_FILE = path.join(E2E_DATA_DIR, 'qr-bank-url');
-export const E2E_STRIPE_URL_FILE = path.join(E2E_DATA_DIR, 'stripe-url');
+/** Where one e2e app server (the one on `port`) keeps its data: each Playwright project has its own server. */
+export function e2eServerPaths(port: number) {
+  const dataDir = path.resolve(import.meta.dirname, `../../.data/e2e-${port}`);
+  return {
+    dataDir,
+    databaseUrlFile: path.join(dataDir, 'database-url'),
+    serverPidFile: path.join(dataDir, 'server-pid'),
+    qrBankUrlFile: path.join(dataDir, 'qr-bank-url'),
+    stripeUrlFile: path.join(dataDir, 'stripe-url'),
+  };
+}
+
+export type E2eServerPaths = ReturnType<typeof e2eServerPaths>;

@@ -1,31 +1,34 @@
-// The app as the browser tests see it: the production build on port 3100 (E2E_PORT), against
-// a fresh embedded PostgreSQL seeded with the demo data.
+// The app as the browser tests see it: the production build on E2E_PORT, against a fresh
+// embedded PostgreSQL on E2E_PG_PORT seeded with the demo data. playwright.config.ts starts
+// one of these per project, each with its own ports and data directory.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/log';
-import { E2E_DATA_DIR, E2E_DATABASE_URL_FILE, E2E_QR_BANK_URL_FILE, E2E_SERVER_PID_FILE, E2E_STRIPE_URL_FILE } from './paths';
+import { e2eServerPaths } from './paths';
 import { startQrBankStandIns } from '../../test/support/qr-bank-standins';
 import { StripeStandIn } from '../../test/support/stripe-stand-in';
 
-rmSync(E2E_DATA_DIR, { recursive: true, force: true });
-mkdirSync(E2E_DATA_DIR, { recursive: true });
+const port = process.env.E2E_PORT ?? '3100';
+const { dataDir, databaseUrlFile, qrBankUrlFile, serverPidFile, stripeUrlFile } = e2eServerPaths(Number(port));
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
 // Thrown away after the run: no need to wait for the disk on every commit.
 const database = await startEmbeddedPostgres({
-  dataDir: path.join(E2E_DATA_DIR, 'postgres'),
+  dataDir: path.join(dataDir, 'postgres'),
   port: Number(process.env.E2E_PG_PORT ?? 54339),
   postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
 });
-writeFileSync(E2E_DATABASE_URL_FILE, database.url);
+writeFileSync(databaseUrlFile, database.url);
 // Stand-ins of Bakong's and QPay's APIs (issue 21): a QR checkout test pays through their test door.
 const qrBank = await startQrBankStandIns();
-writeFileSync(E2E_QR_BANK_URL_FILE, qrBank.url);
+writeFileSync(qrBankUrlFile, qrBank.url);
 // A stand-in of Stripe's API (issue 21): only a brand whose owner saved its keys (a spec does) charges through it.
 const stripe = await StripeStandIn.start();
-writeFileSync(E2E_STRIPE_URL_FILE, `http://${stripe.endpoint.host}:${stripe.endpoint.port}`);
+writeFileSync(stripeUrlFile, `http://${stripe.endpoint.host}:${stripe.endpoint.port}`);
 // WebRTC on any free port of the range: checkouts running their browser tests side by side do not collide.
 const env = loadEnv({
   WEBRTC_PORT: '0',
@@ -34,13 +37,13 @@ const env = loadEnv({
   QR_CHECK_SECONDS: '1',
   ...process.env,
   DATABASE_URL: database.url,
-  PORT: process.env.E2E_PORT ?? '3100',
-  DATA_DIR: E2E_DATA_DIR,
+  PORT: port,
+  DATA_DIR: dataDir,
   NODE_ENV: 'production',
 });
 const app = await startApp({ env, log, stripeApi: stripe.endpoint });
 // The media resilience test finds this process's mediasoup workers (its children) to kill them.
-writeFileSync(E2E_SERVER_PID_FILE, String(process.pid));
+writeFileSync(serverPidFile, String(process.pid));
 
 const stop = async () => {
   await app.close();
