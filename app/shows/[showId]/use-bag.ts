@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { latestAnswerGate } from '@/app/_lib/latest-answer';
 import type { BagView } from '@/server/domain/bag';
 import type { QrKind, QrPaymentView } from '@/server/domain/qr-payments';
 import type { BagOrderConfirmation } from '@/server/realtime/protocol';
@@ -26,23 +27,30 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
   // The bank QR rail the show's brand takes, if any (issue 21): the bag then offers "Pay with KHQR" too.
   const [qrKind, setQrKind] = useState<QrKind | null>(null);
   const { t } = useI18n();
+  const [answers] = useState(latestAnswerGate);
 
-  const accept = useCallback((next: BagView) => {
-    setBag(next);
-    if (next.couponError) setCouponCode(null);
-  }, []);
+  /** Applies a bag answer unless a newer request's answer was applied already. */
+  const accept = useCallback(
+    (ticket: number, next: BagView): boolean => {
+      if (!answers.admit(ticket)) return false;
+      setBag(next);
+      if (next.couponError) setCouponCode(null);
+      return true;
+    },
+    [answers],
+  );
 
   const refresh = useCallback(
     async (code: string | null = couponCode): Promise<Answer> => {
       const socket = socketRef.current;
       if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
+      const ticket = answers.issue();
       const response = await request(socket, 'bag:get', { showId, couponCode: code });
       if (!response.ok) return { ok: false, message: errorText(t, response.error) };
-      accept(response.bag);
-      setQrKind(response.qrKind ?? null);
+      if (accept(ticket, response.bag)) setQrKind(response.qrKind ?? null);
       return { ok: true };
     },
-    [showId, socketRef, couponCode, t, accept],
+    [showId, socketRef, couponCode, t, accept, answers],
   );
 
   // The badge shows what is already in the bag once the show is joined (and again after a rejoin).
@@ -54,9 +62,10 @@ export function useBag(showId: string, socketRef: RefObject<ShowClientSocket | n
   async function setQuantity(variantId: string, quantity: number): Promise<Answer> {
     const socket = socketRef.current;
     if (!socket) return { ok: false, message: t('viewer.status.notConnected') };
+    const ticket = answers.issue();
     const response = await request(socket, 'bag:set', { showId, variantId, quantity, couponCode });
     if (!response.ok) return { ok: false, message: errorText(t, response.error) };
-    accept(response.bag);
+    accept(ticket, response.bag);
     return { ok: true };
   }
 
