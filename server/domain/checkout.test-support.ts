@@ -1,4 +1,5 @@
 // Test helpers shared by the bag, coupon and one-tap shipping tests (not app code).
+import pg from 'pg';
 import type { PrismaClient } from '../db/client';
 import type { Actor } from './context';
 import type { PaymentAuthorization, PaymentAuthorizationRequest } from './payments';
@@ -68,4 +69,15 @@ export async function variantBySku(prisma: PrismaClient, sku: string) {
     where: { sku },
     select: { id: true, productId: true, priceMinor: true, stock: true, name: true },
   });
+}
+
+/** What CountingClient has sent since a test last set it to 0: each query is one round trip to PostgreSQL. */
+export const sent = { statements: 0 };
+
+/** A pg client that counts what it sends (give it to a pg.Pool as `Client`). */
+export class CountingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    sent.statements++;
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
 }

@@ -8,7 +8,7 @@ import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
 import { emailJobKey } from '../../mail/outbox';
 import { webhookJobKey } from '../events';
 import { checkoutBag, setBagItem } from '../bag';
-import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
+import { CountingClient, goLive, makeBuyers, sent, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { queueReceiptEmail, receiptEmailKey } from './order-emails';
 import { placeShowOrder } from './orders';
@@ -23,18 +23,9 @@ import { expectAppError } from '../test-actors';
 let database: TestDatabase;
 let pool: pg.Pool;
 let counted: PrismaClient;
-let statements = 0;
 let variantId: string;
 let brandId: string;
 const showId = DEMO_SHOW_ID;
-
-/** A pg client that counts what it sends: each query is one round trip to PostgreSQL. */
-class CountingClient extends pg.Client {
-  override query(...args: unknown[]): never {
-    statements++;
-    return (super.query as (...a: unknown[]) => never)(...args);
-  }
-}
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -74,9 +65,9 @@ describe('one tap', () => {
       data: { brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] },
     });
     const [buyer] = await makeBuyers(database.prisma, 1);
-    statements = 0;
+    sent.statements = 0;
     const order = await tap(buyer!, randomUUID(), counted);
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
 
     expect(order).toMatchObject({ status: 'PAID', replayed: false, stockAfter: 49 });
     const row = await database.prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { payments: true, events: true } });
@@ -168,9 +159,9 @@ describe('one tap', () => {
   it("says how many of the product the buyer now has and the show's limit, from the same round trips, and nothing on a replay", async () => {
     const [buyer] = await makeBuyers(database.prisma, 1);
     const key = randomUUID();
-    statements = 0;
+    sent.statements = 0;
     const first = await tap(buyer!, key, counted);
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
     expect(first.bought).toEqual({ units: 1, max: 100 });
     expect((await tap(buyer!)).bought).toEqual({ units: 2, max: 100 });
     expect((await tap(buyer!, key)).bought).toBeNull();
@@ -179,9 +170,9 @@ describe('one tap', () => {
   it('answers a refused tap (sold out) after one round trip, without reaching the payment provider', async () => {
     await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 0 } });
     const [buyer] = await makeBuyers(database.prisma, 1);
-    statements = 0;
+    sent.statements = 0;
     await expectAppError(tap(buyer!, randomUUID(), counted), 'SOLD_OUT');
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
     expect(payments.authorizations.size).toBe(0);
   });
 
@@ -197,15 +188,15 @@ describe('one tap', () => {
     const refusedAll = (results: PromiseSettledResult<unknown>[]) =>
       results.every((r) => r.status === 'rejected' && (r.reason as { key?: string }).key === 'SOLD_OUT');
 
-    statements = 0;
+    sent.statements = 0;
     expect(refusedAll(await storm(counted))).toBe(true);
     // The first tap's reserve_order, and the router's two reads (the show's brand, the brand's choice) made once for all.
-    expect(statements).toBe(3);
+    expect(sent.statements).toBe(3);
 
     stockGate.forget(variantId);
-    statements = 0;
+    sent.statements = 0;
     expect(refusedAll(await storm(counted))).toBe(true);
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
     expect(payments.authorizations.size).toBe(0);
   });
 
@@ -214,9 +205,9 @@ describe('one tap', () => {
     const [first, second] = await makeBuyers(database.prisma, 2);
     await expectAppError(tap(first!), 'SOLD_OUT'); // the database's answer: the gate now knows 0
     const key = randomUUID();
-    statements = 0;
+    sent.statements = 0;
     await expectAppError(tap(second!, key, counted), 'SOLD_OUT');
-    expect(statements).toBe(0); // refused by the gate
+    expect(sent.statements).toBe(0); // refused by the gate
     await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 1 } });
     stockGate.forget(variantId);
     await expectAppError(tap(second!, key, counted), 'SOLD_OUT');

@@ -6,7 +6,7 @@ import { startTestDatabase, type TestDatabase } from '../../../test/support/data
 import { PrismaClient } from '../../db/client';
 import { registerRawPool } from '../../db/raw';
 import { DEMO_SHOW_ID, seedDemoData } from '../../db/seed';
-import { goLive, makeBuyers, variantBySku } from '../checkout.test-support';
+import { CountingClient, goLive, makeBuyers, sent, variantBySku } from '../checkout.test-support';
 import type { Actor } from '../context';
 import { AppError } from '../errors';
 import { WEBHOOK_MAX_ATTEMPTS } from '../events';
@@ -21,17 +21,8 @@ import { placeShowOrder } from './orders';
 let database: TestDatabase;
 let pool: pg.Pool;
 let counted: PrismaClient;
-let statements = 0;
 let variantId: string;
 const showId = DEMO_SHOW_ID;
-
-/** A pg client that counts what it sends: each query is one round trip to PostgreSQL. */
-class CountingClient extends pg.Client {
-  override query(...args: unknown[]): never {
-    statements++;
-    return (super.query as (...a: unknown[]) => never)(...args);
-  }
-}
 
 beforeAll(async () => {
   database = await startTestDatabase();
@@ -80,13 +71,13 @@ const reasonOf = (settled: PromiseSettledResult<unknown>) =>
 describe('group commit of one-tap purchases', () => {
   it('N concurrent taps on one variant cost far fewer than N statements, and every tap gets its own paid order, payment and receipt job', async () => {
     const buyers = await makeBuyers(database.prisma, 40);
-    statements = 0;
+    sent.statements = 0;
     const orders = await Promise.all(
       buyers.map((buyer) => placeShowOrder(counted, payments, buyer, { showId, variantId, quantity: 1, idempotencyKey: randomUUID() })),
     );
     // At most the stock gate's first tap alone, then the 39 it held back: ceil(39 / MAX_BATCH) statements.
-    expect(statements).toBeLessThanOrEqual(1 + Math.ceil(39 / MAX_BATCH));
-    expect(statements).toBeLessThan(buyers.length / 10);
+    expect(sent.statements).toBeLessThanOrEqual(1 + Math.ceil(39 / MAX_BATCH));
+    expect(sent.statements).toBeLessThan(buyers.length / 10);
     expect(orders.every((o) => o.status === 'PAID' && !o.replayed)).toBe(true);
     expect(new Set(orders.map((o) => o.id)).size).toBe(40);
     expect(orders.map((o) => o.stockAfter).sort((a, b) => b! - a!)).toEqual(Array.from({ length: 40 }, (_, i) => 99 - i));
@@ -107,7 +98,7 @@ describe('group commit of one-tap purchases', () => {
       data: { showId, productId: variant.productId, variantId, priceMinor: 100, endsAt: new Date(Date.now() + 600_000), quantityCap: 2 },
     });
     const [a, b, c, d, e, f, g] = await makeBuyers(database.prisma, 7);
-    statements = 0;
+    sent.statements = 0;
     // Taps made in one turn leave together: one batch for the variant, one for the variant at the deal's price.
     const settled = await Promise.allSettled([
       tap(a!),
@@ -118,7 +109,7 @@ describe('group commit of one-tap purchases', () => {
       tap(d!, { dealId: deal.id }),
       tap(f!, { dealId: deal.id }),
     ]);
-    expect(statements).toBe(2);
+    expect(sent.statements).toBe(2);
     // b asks for more than the show's limit of 3; f finds the deal's cap of 2 taken by e and d.
     expect(settled.map(reasonOf)).toEqual(['SOLD', 'LIMIT_PER_BUYER', 'SOLD', 'SOLD', 'SOLD', 'SOLD', 'DEAL_OVER']);
     expect(await stock()).toBe(5);
@@ -127,11 +118,11 @@ describe('group commit of one-tap purchases', () => {
       soldCount: 2,
     });
     // Sold out mid-batch: the first tap takes the last unit, the two after it in the same statement are refused.
-    statements = 0;
+    sent.statements = 0;
     await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 1 } });
     const [h, i, j] = await makeBuyers(database.prisma, 3);
     const again = await Promise.allSettled([tap(h!), tap(i!), tap(j!)]);
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
     expect(again.map(reasonOf)).toEqual(['SOLD', 'SOLD_OUT', 'SOLD_OUT']);
     expect(await database.prisma.payment.count({ where: { order: { buyerId: { in: [i!.userId, j!.userId] } } } })).toBe(0);
     await database.prisma.flashDeal.delete({ where: { id: deal.id } });
@@ -157,14 +148,14 @@ describe('group commit of one-tap purchases', () => {
         webhookAttempts: WEBHOOK_MAX_ATTEMPTS + 1,
       }),
     });
-    statements = 0;
+    sent.statements = 0;
     // The placeOrder in-flight map keeps one process from doing this; two nodes' taps can still meet in one statement.
     const answers = (await Promise.all([
       reserveInBatch(counted, 'duplicate-key', reservation(other!, randomUUID())),
       reserveInBatch(counted, 'duplicate-key', reservation(buyer!, key)),
       reserveInBatch(counted, 'duplicate-key', reservation(buyer!, key)),
     ])) as { outcome: string; orderId: string }[];
-    expect(statements).toBe(1);
+    expect(sent.statements).toBe(1);
     expect(answers.map((a) => a.outcome)).toEqual(['PAID', 'PAID', 'REPLAY']);
     expect(answers[2]!.orderId).toBe(answers[1]!.orderId);
     expect(await database.prisma.order.count({ where: { buyerId: buyer!.userId, idempotencyKey: key } })).toBe(1);
