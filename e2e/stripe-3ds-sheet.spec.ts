@@ -102,7 +102,11 @@ test('a one tap that needs 3-D Secure is confirmed in a sheet over the stream (a
       const stock = async () =>
         (await db.query<{ stock: number }>(`SELECT stock FROM "ProductVariant" WHERE id = $1`, [show.variantId])).rows[0]!.stock;
       const before = await stock();
+      // Just bought through the sheet: a second tap asks first, as after any purchase.
       await buy.click();
+      const card = viewer.getByTestId('pinned-product');
+      await expect(card.getByText(/^You just bought this\. Buy another\?/)).toBeVisible();
+      await card.getByRole('button', { name: 'Buy another' }).click();
       await expect(sheet).toBeVisible();
       await expect.poll(stock).toBe(before - 1);
       await bank.getByRole('button', { name: 'Fail authentication' }).click();

@@ -154,10 +154,13 @@ export function PinnedProduct({
   // Closed while the bank's check waits: the order keeps its hold, and the card offers to continue.
   const closeBankSheet = useCallback(() => setBankWait((wait) => wait && (wait.settled ? null : { ...wait, open: false })), []);
   const bankOrder = useCallback((orderId: string) => setBankWait((wait) => wait && { ...wait, orderId }), []);
-  const bankVariant = product.variants.find((v) => v.id === bankWait?.tap.variantId)?.name ?? '';
+  const bankTapVariant = bankWait?.tap.variantId;
+  const bankVariant = product.variants.find((v) => v.id === bankTapVariant)?.name ?? '';
   const bankPaid = useCallback(
     (paid: BankCheckResult) => {
       setBankWait((wait) => wait && { ...wait, settled: true });
+      // Bought, as a card tap that needed no check: the next tap on it asks "Buy another?".
+      if (bankTapVariant) lastBuyRef.current = { variantId: bankTapVariant, at: Date.now() };
       setResult({
         ok: true,
         order: {
@@ -172,7 +175,7 @@ export function PinnedProduct({
         },
       });
     },
-    [bankWait?.orderId, bankVariant, product.title],
+    [bankWait?.orderId, bankTapVariant, bankVariant, product.title],
   );
   const bankDeclined = useCallback(() => {
     setBankWait((wait) => wait && { ...wait, settled: true });
