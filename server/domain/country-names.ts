@@ -27,11 +27,12 @@ let byName: Map<string, string> | null = null;
 function index(): Map<string, string> {
   if (byName) return byName;
   const map = new Map<string, string>(Object.entries(ALIASES));
+  const namers = LANGUAGES.map((language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }));
   for (const { code, name } of COUNTRIES) {
     map.set(code.toLowerCase(), code);
     map.set(fold(name), code);
-    for (const language of LANGUAGES) {
-      const local = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(code);
+    for (const namer of namers) {
+      const local = namer.of(code);
       if (local) map.set(fold(local), code);
     }
   }
