@@ -72,6 +72,48 @@ test('a new brand’s web address follows its name, is previewed as a full URL, 
   await context.close();
 });
 
+test('a new brand starts in the time zone of the device, named by city and offset, and its owner can move it in Settings', async ({
+  browser,
+  db,
+}) => {
+  const suffix = randomUUID().slice(0, 6);
+  const context = await browser.newContext({ timezoneId: 'Asia/Ulaanbaatar', viewport: { width: 390, height: 844 } });
+  await signIn(context, await createShopper(db, 'zonefounder'));
+  const page = await context.newPage();
+  await page.goto('/dashboard/brands/new');
+  await pageReady(page);
+  const zone = page.getByLabel('Time zone');
+
+  await test.step('the zone this phone is set to is chosen, and reads as a place and an offset, not an id', async () => {
+    await expect(zone).toHaveValue('Asia/Ulaanbaatar');
+    await expect(zone.locator('option:checked')).toHaveText(/^Ulaanbaatar \(GMT\+8\)/);
+    await expect(page.getByLabel('Currency').locator('option:checked')).toHaveText('USD · US Dollar');
+  });
+
+  await test.step('the brand is created in that zone', async () => {
+    await page.getByLabel('Brand name').fill(`Steppe Wool ${suffix}`);
+    await page.getByRole('button', { name: 'Create brand' }).click();
+    await page.waitForURL(`**/dashboard/brands/steppe-wool-${suffix}/products`);
+    const { rows } = await db.query<{ timeZone: string }>(`SELECT "timeZone" FROM "Brand" WHERE slug = $1`, [`steppe-wool-${suffix}`]);
+    expect(rows).toEqual([{ timeZone: 'Asia/Ulaanbaatar' }]);
+  });
+
+  await test.step('Settings moves it to Phnom Penh; the new show form then enters times there', async () => {
+    await page.goto(`/dashboard/brands/steppe-wool-${suffix}/settings`);
+    await pageReady(page);
+    const settingsZone = page.getByLabel('Brand time zone');
+    await expect(settingsZone).toHaveValue('Asia/Ulaanbaatar');
+    await settingsZone.selectOption('Asia/Phnom_Penh');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await expect(page.getByText('Time zone saved.')).toBeVisible();
+    const { rows } = await db.query<{ timeZone: string }>(`SELECT "timeZone" FROM "Brand" WHERE slug = $1`, [`steppe-wool-${suffix}`]);
+    expect(rows).toEqual([{ timeZone: 'Asia/Phnom_Penh' }]);
+    await page.goto(`/dashboard/brands/steppe-wool-${suffix}/shows/new`);
+    await expect(page.getByLabel('Start (Phnom Penh time)')).toBeVisible();
+  });
+  await context.close();
+});
+
 test('a product is created with its image and a price typed with a comma, in one form', async ({ browser, db }) => {
   const suffix = randomUUID().slice(0, 6).toUpperCase();
   const title = `Comma Serum ${suffix}`;

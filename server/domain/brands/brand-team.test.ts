@@ -8,6 +8,8 @@ import type { Actor } from '../context';
 import { onAccountEvent, type AccountEvent } from '../accounts';
 import { linkToken } from '../accounts';
 import { throttleLimits } from '../throttle';
+import { AppError } from '../errors';
+import { getBrandTimeZone, setBrandTimeZone } from './brand-time-zone';
 
 let database: TestDatabase;
 let lumenOwner: Actor;
@@ -191,5 +193,49 @@ describe('brand team', () => {
     await show('First invite');
     await expect(show('Second invite')).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
     expect(await database.prisma.show.count({ where: { title: 'Second invite' } })).toBe(0);
+  });
+});
+
+describe('brand time zone', () => {
+  it('the owner moves the brand to another zone; a show scheduled before keeps its moment', async () => {
+    const before = await database.prisma.show.findFirstOrThrow({
+      where: { brand: { slug: 'kora' } },
+      select: { id: true, scheduledStart: true },
+    });
+    try {
+      expect(await setBrandTimeZone(database.prisma, koraOwner, 'kora', ' Asia/Bangkok ')).toBe('Asia/Bangkok');
+      expect(await getBrandTimeZone(database.prisma, koraOwner, 'kora')).toBe('Asia/Bangkok');
+      const after = await database.prisma.show.findUniqueOrThrow({ where: { id: before.id }, select: { scheduledStart: true } });
+      expect(after.scheduledStart.toISOString()).toBe(before.scheduledStart.toISOString());
+    } finally {
+      await database.prisma.brand.update({ where: { slug: 'kora' }, data: { timeZone: 'Asia/Ulaanbaatar' } });
+    }
+  });
+
+  it('a zone that is not one is refused with NEW_BRAND_TIME_ZONE_RULE and changes nothing', async () => {
+    const zoneOf = async () => (await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' } })).timeZone;
+    const was = await zoneOf();
+    for (const typed of ['', 'Mars/Olympus', 'GMT+7 please', 'Asia/Phnom Penh']) {
+      await expect(setBrandTimeZone(database.prisma, lumenOwner, 'lumen', typed), typed).rejects.toMatchObject({
+        reason: 'NEW_BRAND_TIME_ZONE_RULE',
+      });
+    }
+    expect(await zoneOf()).toBe(was);
+  });
+
+  it("staff, another brand's owner and a stranger cannot change it", async () => {
+    const staff = await registerAccount(database.prisma, {
+      name: 'Zone Staff',
+      email: 'zone-staff@test.live',
+      password: 'staff-passphrase',
+    });
+    await database.prisma.brandMember.create({
+      data: { brandId: (await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' } })).id, userId: staff.id, role: 'STAFF' },
+    });
+    const was = (await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' } })).timeZone;
+    for (const actor of [{ userId: staff.id, name: 'Zone Staff' }, koraOwner]) {
+      await expect(setBrandTimeZone(database.prisma, actor, 'lumen', 'Europe/Paris')).rejects.toBeInstanceOf(AppError);
+    }
+    expect((await database.prisma.brand.findUniqueOrThrow({ where: { slug: 'lumen' } })).timeZone).toBe(was);
   });
 });

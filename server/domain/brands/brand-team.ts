@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emailSchema, type AttemptContext } from '../accounts';
 import { requireBrandMember, type BrandRole } from './brand-access';
 import { brandAddressSchema, checkBrandAddress } from './brand-address';
+import { isTimeZone } from './brand-time-zone';
 import { AppError } from '../errors';
 import type { Actor, Db } from '../context';
 import { hashToken, linkToken } from '../accounts';
@@ -11,6 +12,9 @@ import { policies, takeInviteThrottles, takeThrottle } from '../throttle';
 import { enqueueJobs } from '../../jobs/queue';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The currencies a brand can sell in: the region's own and the ones their buyers pay in. */
+export const BRAND_CURRENCIES = ['USD', 'KHR', 'LAK', 'MNT', 'THB', 'VND', 'EUR'] as const;
 
 export const brandCreationSchema = z.object({
   name: z.string().trim().min(2, 'TEXT_TOO_SHORT').max(80),
@@ -22,15 +26,6 @@ export const brandCreationSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'NEW_BRAND_CURRENCY_RULE'),
   timeZone: z.string().refine(isTimeZone, 'NEW_BRAND_TIME_ZONE_RULE'),
 });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Any account may start a brand; its creator is the first owner. */
 export async function createBrand(

@@ -5,8 +5,10 @@
 // inner files (eslint.config.mjs, "modules are used only through their index").
 export { type BrandAccess, requireBrandMember } from './brand-access';
 export { getShippingRule, updateShippingRule } from './brand-shipping';
+export { getBrandTimeZone, setBrandTimeZone } from './brand-time-zone';
 export {
   acceptBrandInvite,
+  BRAND_CURRENCIES,
   brandCreationSchema,
   createBrand,
   getBrandTeam,

@@ -178,6 +178,15 @@ export const commerce = {
     saving: 'Saving…',
     saved: 'Return window saved.',
   },
+  timeZone: {
+    heading: 'Time zone',
+    description: 'Show times are entered and shown to your team in this zone. Viewers always see times in their own.',
+    label: 'Brand time zone',
+    hint: 'Shows already scheduled keep their moment; their times are read in the new zone.',
+    save: 'Save time zone',
+    saving: 'Saving…',
+    saved: 'Time zone saved.',
+  },
   shipping: {
     title: 'Shipping',
     description: 'One rule for every order, one-tap buys and bags alike. Buyers see it before they pay.',

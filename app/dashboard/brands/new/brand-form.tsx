@@ -3,14 +3,15 @@
 import { useActionState, useEffect, useState } from 'react';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import { useI18n } from '@/app/_i18n/client';
+import type { Choice } from '@/app/_lib/zone-and-currency-choices';
 import type { BrandAddressCheck } from '@/server/domain/brands';
 import { slugFromName } from '@/server/domain/slug';
 import { checkBrandAddressAction, createBrandAction } from './actions';
 
-const CURRENCIES = ['USD', 'KHR', 'LAK', 'MNT', 'THB', 'VND', 'EUR'];
 const CHECK_DELAY_MS = 300;
+const DEFAULT_TIME_ZONE = 'Asia/Phnom_Penh';
 
-export function BrandForm({ timeZones, host }: { timeZones: string[]; host: string }) {
+export function BrandForm({ timeZones, currencies, host }: { timeZones: Choice[]; currencies: Choice[]; host: string }) {
   const [state, action, pending] = useActionState(createBrandAction, null);
   const { t } = useI18n();
   // Both controlled: React resets a form after its action, and a refusal must not wipe what was typed.
@@ -19,8 +20,14 @@ export function BrandForm({ timeZones, host }: { timeZones: string[]; host: stri
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
   const [currency, setCurrency] = useState('USD');
-  const [timeZone, setTimeZone] = useState('Asia/Phnom_Penh');
+  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
   const [check, setCheck] = useState<BrandAddressCheck | null>(null);
+  // The zone this device is set to is most likely the brand's: chosen after hydration, since the
+  // server cannot know it, and only if the list has it (some browsers name an alias).
+  useEffect(() => {
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (timeZones.some((z) => z.value === here)) setTimeZone(here);
+  }, [timeZones]);
   useEffect(() => {
     if (!slug) return;
     let current = true;
@@ -81,15 +88,19 @@ export function BrandForm({ timeZones, host }: { timeZones: string[]; host: stri
       </Field>
       <Field id="currency" label={t('account.newBrand.currency')} error={error('currency')}>
         <select id="currency" name="currency" className={inputClass} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-          {CURRENCIES.map((c) => (
-            <option key={c}>{c}</option>
+          {currencies.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
           ))}
         </select>
       </Field>
       <Field id="timeZone" label={t('account.newBrand.timeZone')} hint={t('account.newBrand.timeZoneHint')} error={error('timeZone')}>
         <select id="timeZone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
           {timeZones.map((z) => (
-            <option key={z}>{z}</option>
+            <option key={z.value} value={z.value}>
+              {z.label}
+            </option>
           ))}
         </select>
       </Field>

@@ -9,6 +9,7 @@ import { services } from '@/server/services';
 import { PageHeading, secondaryButtonClass } from '../../../../_components/ui';
 import { unscheduleCampaignAction } from './actions';
 import { CampaignForm, type CampaignFormText } from './campaign-form';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -38,7 +39,7 @@ export default async function BrandCampaignsPage({
   const { t, format } = await getI18n();
   const languages = LOCALES.map((locale) => ({ locale, name: LOCALE_NAMES[locale] }));
   const d = (key: Exclude<keyof CampaignFormText, never>) =>
-    t(`campaigns.dashboard.${key}`, key === 'sendAt' ? { zone: brand.timeZone } : {});
+    t(`campaigns.dashboard.${key}`, key === 'sendAt' ? { zone: zoneCity(brand.timeZone) } : {});
   const text: CampaignFormText = {
     newHeading: d('newHeading'),
     name: d('name'),

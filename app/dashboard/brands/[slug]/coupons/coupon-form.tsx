@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import { createCouponAction } from './actions';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export function CouponForm({
   slug,
@@ -104,10 +105,10 @@ export function CouponForm({
         />
       </Field>
       <div className="hidden sm:block" />
-      <Field id="coupon-startsAt" label={t('commerce.coupons.form.startsAt', { zone: timeZone })} error={errors.startsAt}>
+      <Field id="coupon-startsAt" label={t('commerce.coupons.form.startsAt', { zone: zoneCity(timeZone) })} error={errors.startsAt}>
         <input id="coupon-startsAt" name="startsAt" type="datetime-local" className={inputClass} {...invalid('startsAt')} />
       </Field>
-      <Field id="coupon-expiresAt" label={t('commerce.coupons.form.expiresAt', { zone: timeZone })} error={errors.expiresAt}>
+      <Field id="coupon-expiresAt" label={t('commerce.coupons.form.expiresAt', { zone: zoneCity(timeZone) })} error={errors.expiresAt}>
         <input id="coupon-expiresAt" name="expiresAt" type="datetime-local" className={inputClass} {...invalid('expiresAt')} />
       </Field>
       <div className="space-y-3 sm:col-span-2">

@@ -12,6 +12,7 @@ import { services } from '@/server/services';
 import { EmptyState, PageHeading } from '../../../../_components/ui';
 import { CouponActiveButton } from './coupon-active-button';
 import { CouponForm } from './coupon-form';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -55,11 +56,11 @@ export default async function CouponsPage({ params }: { params: Promise<{ slug: 
           <EmptyState title={t('commerce.coupons.emptyTitle')}>{t('commerce.coupons.emptyBody')}</EmptyState>
         ) : (
           <TableScroller
-            label={t('commerce.coupons.caption', { zone: brand.timeZone })}
+            label={t('commerce.coupons.caption', { zone: zoneCity(brand.timeZone) })}
             className="rounded-2xl border border-neutral-200 bg-white"
           >
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t('commerce.coupons.caption', { zone: brand.timeZone })}</caption>
+              <caption className="sr-only">{t('commerce.coupons.caption', { zone: zoneCity(brand.timeZone) })}</caption>
               <thead className="bg-neutral-50 text-neutral-600">
                 <tr>
                   <th scope="col" className="px-3 py-2">

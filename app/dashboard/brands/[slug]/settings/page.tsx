@@ -3,7 +3,8 @@ import { getI18n } from '@/app/_i18n/server';
 import { requirePageUser } from '@/app/_lib/action';
 import { formatPrice } from '@/app/_lib/format';
 import { orNotFound } from '@/app/_lib/not-found-as-404';
-import { getShippingRule } from '@/server/domain/brands';
+import { getBrandTimeZone, getShippingRule } from '@/server/domain/brands';
+import { timeZoneChoices } from '@/app/_lib/zone-and-currency-choices';
 import { getEmbedOrigins } from '@/server/domain/embed';
 import { getReturnWindow } from '@/server/domain/order-help';
 import { formatMajorUnits } from '@/server/domain/catalog';
@@ -12,6 +13,7 @@ import { PageHeading } from '../../../../_components/ui';
 import { ShippingForm } from './shipping-form';
 import { EmbedOriginsForm } from './embed-origins-form';
 import { ReturnWindowForm } from './return-window-form';
+import { TimeZoneForm } from './time-zone-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -22,10 +24,11 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const user = await requirePageUser(`/dashboard/brands/${slug}/settings`);
   const actor = { userId: user.id, name: user.name };
-  const [rule, embedOrigins, returnWindowDays] = await Promise.all([
+  const [rule, embedOrigins, returnWindowDays, timeZone] = await Promise.all([
     orNotFound(getShippingRule(services().db, actor, slug)),
     orNotFound(getEmbedOrigins(services().db, actor, slug)),
     orNotFound(getReturnWindow(services().db, actor, slug)),
+    orNotFound(getBrandTimeZone(services().db, actor, slug)),
   ]);
   const { t, intl } = await getI18n();
   const flat = formatPrice(rule.shippingFlatMinor, rule.currency, intl);
@@ -56,6 +59,13 @@ export default async function BrandSettingsPage({ params }: { params: Promise<{ 
           {t('commerce.returns.summary', { count: returnWindowDays })}
         </p>
         <ReturnWindowForm slug={slug} days={returnWindowDays} />
+      </section>
+      <section aria-labelledby="time-zone-heading" className="space-y-3 border-t border-neutral-200 pt-6">
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          {t('commerce.timeZone.heading')}
+        </h2>
+        <p className="max-w-prose text-sm text-neutral-700">{t('commerce.timeZone.description')}</p>
+        <TimeZoneForm slug={slug} timeZone={timeZone} choices={timeZoneChoices(intl, Intl.supportedValuesOf('timeZone'))} />
       </section>
       <section aria-labelledby="embed-heading" className="space-y-3 border-t border-neutral-200 pt-6">
         <h2 id="embed-heading" className="text-lg font-semibold">

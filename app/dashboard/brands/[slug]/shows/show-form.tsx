@@ -7,6 +7,7 @@ import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_compo
 import type { LineupCandidate } from '@/server/domain/shows';
 import { CoverField } from './cover-field';
 import { LineupPicker } from './lineup-picker';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export interface ShowFormValues {
   title: string;
@@ -71,8 +72,8 @@ export function ShowForm({
         <>
           <Field
             id="startLocal"
-            label={t('dashboard.showForm.start', { zone: creation.timeZone })}
-            hint={t('dashboard.showForm.startHint', { zone: creation.timeZone })}
+            label={t('dashboard.showForm.start', { zone: zoneCity(creation.timeZone) })}
+            hint={t('dashboard.showForm.startHint', { zone: zoneCity(creation.timeZone) })}
             error={error('startLocal')}
           >
             <input

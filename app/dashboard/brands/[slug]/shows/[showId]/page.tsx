@@ -23,6 +23,7 @@ import { getShowPrivacy } from '@/server/domain/show-access';
 import { setHostSharesAction, setPrivacyAction } from './access-actions';
 import { CoHostsForm } from './co-hosts-form';
 import { PrivacyForm } from './privacy-form';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -81,7 +82,7 @@ export default async function EditShowPage({
         </p>
       )}
       <p className="text-sm text-neutral-700">
-        {rich(t('dashboard.shows.starts', { local: brandClock, zone: show.brand.timeZone }), {
+        {rich(t('dashboard.shows.starts', { local: brandClock, zone: zoneCity(show.brand.timeZone) }), {
           time: <LocalTime iso={show.scheduledStart} />,
         })}
       </p>

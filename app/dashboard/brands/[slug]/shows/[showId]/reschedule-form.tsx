@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import type { ActionState } from '@/app/_lib/action';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 type Action = (state: ActionState | null, form: FormData) => Promise<ActionState>;
 
@@ -13,7 +14,7 @@ export function RescheduleForm({ action: serverAction, startLocal, timeZone }: {
   const error = state && !state.ok ? state.fieldErrors?.startLocal : undefined;
   return (
     <form action={action} className="space-y-3" aria-labelledby="reschedule-heading" noValidate>
-      <Field id="reschedule-start" label={t('dashboard.reschedule.label', { zone: timeZone })} error={error}>
+      <Field id="reschedule-start" label={t('dashboard.reschedule.label', { zone: zoneCity(timeZone) })} error={error}>
         <input
           id="reschedule-start"
           name="startLocal"

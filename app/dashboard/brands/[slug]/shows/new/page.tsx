@@ -8,6 +8,7 @@ import { listLineupCandidates } from '@/server/domain/shows';
 import { services } from '@/server/services';
 import { createShowAction } from '../actions';
 import { ShowForm } from '../show-form';
+import { zoneCity } from '@/app/_lib/zone-city';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -28,7 +29,7 @@ export default async function NewShowPage({ params }: { params: Promise<{ slug: 
     <div className="max-w-2xl space-y-6">
       <PageHeading
         title={t('dashboard.shows.newShow')}
-        description={t('dashboard.shows.newDescription', { brand: brand.name, zone: brand.timeZone })}
+        description={t('dashboard.shows.newDescription', { brand: brand.name, zone: zoneCity(brand.timeZone) })}
       />
       <ShowForm
         action={createShowAction.bind(null, slug)}
