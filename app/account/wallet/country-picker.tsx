@@ -29,6 +29,14 @@ function localisedCountries(intl: string): Country[] {
   );
 }
 
+/** The list as the server renders it: the same bytes in every runtime. */
+function englishCountries(): Country[] {
+  const key = (c: Country) => fold(c.name);
+  return COUNTRIES.map(({ code, name }) => ({ code, english: name, name })).sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
+  );
+}
+
 function matches(countries: Country[], query: string): Country[] {
   const q = fold(query);
   if (!q) return countries;
@@ -57,8 +65,10 @@ export function CountryPicker({ prefix, error }: { prefix: string; error?: strin
   const { t, intl, locale } = useI18n();
   const id = `${prefix}-country`;
   const listId = useId();
-  // English names for the server render and hydration; the reader's language once mounted.
-  const [countries, setCountries] = useState<Country[]>(() => localisedCountries('en'));
+  // Our own English names for the server render and hydration, never Intl's: Node's ICU and the
+  // browser's name some places differently ("Hong Kong SAR China" / "Hong Kong"), and one differing
+  // name made React throw the server's page away. The reader's language once mounted.
+  const [countries, setCountries] = useState<Country[]>(englishCountries);
   useEffect(() => setCountries(localisedCountries(intl)), [intl]);
   const [code, setCode] = useState(LOCALE_COUNTRY[locale] ?? '');
   const [query, setQuery] = useState<string | null>(null);
