@@ -8,6 +8,8 @@ export const feed = {
   previous: 'Previous show',
   openShow: 'Open the show',
   empty: 'No show is live right now.',
+  comingUp: 'Coming up',
+  comingUpHint: 'Open one and tap Remind me: we tell you when it goes live.',
   backHome: 'Home',
   swipeThrough: 'Swipe through live shows',
   recentChat: 'Recent chat',
