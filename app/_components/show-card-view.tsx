@@ -13,7 +13,12 @@ function CardBadge({ show, t }: { show: ShowCardData; t: Translate }) {
         </span>
       );
     case 'SCHEDULED':
-      return <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />;
+      // Past its start and not live yet (the host is late): a date in the past reads as a mistake.
+      return Date.parse(show.scheduledStart) <= Date.now() ? (
+        <span className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white">{t('discovery.preShow.startingSoon')}</span>
+      ) : (
+        <LocalTime iso={show.scheduledStart} className="rounded bg-black/60 px-2 py-0.5 text-xs font-semibold text-white" />
+      );
     case 'ENDED':
       // Offered as a replay only when its recording is READY; otherwise its page says it ended.
       return show.hasReplay ? (
