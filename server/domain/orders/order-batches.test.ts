@@ -207,3 +207,107 @@ describe('group commit of one-tap purchases', () => {
     }
   });
 });
+
+describe('a batch takes its stock last, so two batches of one variant overlap', () => {
+  /** Holds the variant's row lock in its own transaction until the returned release is called. */
+  const holdVariantRow = async () => {
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM "ProductVariant" WHERE "id" = $1 FOR UPDATE', [variantId]);
+    return {
+      /**
+       * The backends of batch statements waiting for that row, once there are `count` of them; after
+       * 10 s, those there are (fewer: the test fails on its count instead of hanging on the held row).
+       */
+      waiting: async (count: number) => {
+        for (const giveUp = Date.now() + 10_000; ;) {
+          // The locker is inside its transaction, which would keep reading one snapshot of the activity.
+          await locker.query('SELECT pg_stat_clear_snapshot()');
+          const { rows } = await locker.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND query LIKE '%reserve_order%' AND pid <> pg_backend_pid() ORDER BY pid`,
+          );
+          if (rows.length >= count || Date.now() > giveUp) return rows.map((r) => r.pid);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+      advisoryLocksOf: async (pid: number) =>
+        (
+          await locker.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE pid = $1 AND locktype = 'advisory' AND granted`,
+            [pid],
+          )
+        ).rows[0]!.n,
+      release: async () => {
+        await locker.query('ROLLBACK');
+        await locker.end();
+      },
+    };
+  };
+
+  it('a batch places every one of its taps before it waits for the variant row, which it locks only to take their sum', async () => {
+    const buyers = await makeBuyers(database.prisma, 5);
+    const row = await holdVariantRow();
+    try {
+      const taps = buyers.map((buyer) => tap(buyer));
+      const [pid] = await row.waiting(1);
+      // Each tap takes its buyer's advisory lock (one buyer's purchases queue) before its rows: all
+      // five are held while the batch waits, so all five were placed before it asked for the row.
+      expect(await row.advisoryLocksOf(pid!)).toBe(5);
+      await row.release();
+      const orders = await Promise.all(taps);
+      expect(orders.map((o) => o.order.stockAfter?.[0]?.stock)).toEqual([99, 98, 97, 96, 95]);
+      expect(await stock()).toBe(95);
+    } finally {
+      await row.release().catch(() => undefined);
+    }
+  });
+
+  it('two batches of one lane are at the database at once', async () => {
+    const buyers = await makeBuyers(database.prisma, MAX_BATCH + 4);
+    const row = await holdVariantRow();
+    try {
+      const taps = buyers.map((buyer) => tap(buyer));
+      const pids = await row.waiting(2);
+      expect(pids).toHaveLength(2);
+      await row.release();
+      const orders = await Promise.all(taps);
+      expect(orders.every((o) => o.status === 'PAID')).toBe(true);
+      expect(new Set(orders.map((o) => o.order.stockAfter?.[0]?.stock)).size).toBe(MAX_BATCH + 4);
+      expect(await stock()).toBe(100 - (MAX_BATCH + 4));
+    } finally {
+      await row.release().catch(() => undefined);
+    }
+  });
+
+  it('concurrent batches on one variant never oversell: the batch whose units went while it placed its taps is placed again, its taps refused SOLD_OUT with nothing committed', async () => {
+    await database.prisma.productVariant.update({ where: { id: variantId }, data: { stock: 10 } });
+    // Forty taps: two batches at once, each placing its taps against the same 10 units while the row is held.
+    const buyers = await makeBuyers(database.prisma, MAX_BATCH + 8);
+    const row = await holdVariantRow();
+    let settled: PromiseSettledResult<Awaited<ReturnType<typeof tap>>>[];
+    try {
+      const taps = Promise.allSettled(buyers.map((buyer) => tap(buyer)));
+      expect(await row.waiting(2)).toHaveLength(2);
+      await row.release();
+      settled = await taps;
+    } finally {
+      await row.release().catch(() => undefined);
+    }
+    // Both batches placed their taps against the same ten units, and each would have sold up to ten:
+    // the one whose units were gone by its final update was placed again tap by tap. Which taps win
+    // depends on which batch's update came first; that ten are sold and not one more does not.
+    const reasons = settled.map(reasonOf);
+    expect(reasons.filter((r) => r === 'SOLD')).toHaveLength(10);
+    expect(reasons.filter((r) => r !== 'SOLD').every((r) => r === 'SOLD_OUT')).toBe(true);
+    expect(await stock()).toBe(0);
+    const sold = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(sold.map((o) => o.order.stockAfter?.[0]?.stock).sort((a, b) => a! - b!)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const refused = buyers.filter((_, i) => reasons[i] !== 'SOLD').map((b) => b.userId);
+    expect(await database.prisma.order.count({ where: { buyerId: { in: refused } } })).toBe(0);
+    expect(await database.prisma.order.count({ where: { buyerId: { in: buyers.map((b) => b.userId) } } })).toBe(10);
+    expect(await database.prisma.payment.count({ where: { order: { buyerId: { in: buyers.map((b) => b.userId) } } } })).toBe(10);
+    expect([...payments.captures.values()]).toEqual(Array.from({ length: 10 }, () => 1));
+  });
+});

@@ -274,7 +274,9 @@ async function reserve(
   const line = lines[0];
   const batched = request.groupCommit === true && inline !== null && lines.length === 1 && line !== undefined;
   const reservation = (
-    batched ? await reserveInBatch(db, `${line.variantId}:${line.dealId ?? ''}`, tap) : await reserveOne(db, tap)
+    batched
+      ? await reserveInBatch(db, `${line.variantId}:${line.dealId ?? ''}`, tap, { sharedRowPerTap: line.dealId !== null })
+      : await reserveOne(db, tap)
   ) as Reservation;
   if (!isReserved(reservation)) throw wording?.(reservation, request) ?? refusalError(reservation, request, buyer.userId);
   return reservation;
