@@ -7,6 +7,7 @@ import type { Choice } from '@/app/_lib/zone-and-currency-choices';
 import type { BrandAddressCheck } from '@/server/domain/brands';
 import { slugFromName } from '@/server/domain/slug';
 import { checkBrandAddressAction, createBrandAction } from './actions';
+import { ChoiceOptions } from '@/app/dashboard/_components/choice-options';
 
 const CHECK_DELAY_MS = 300;
 const DEFAULT_TIME_ZONE = 'Asia/Phnom_Penh';
@@ -88,20 +89,12 @@ export function BrandForm({ timeZones, currencies, host }: { timeZones: Choice[]
       </Field>
       <Field id="currency" label={t('account.newBrand.currency')} error={error('currency')}>
         <select id="currency" name="currency" className={inputClass} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-          {currencies.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={currencies} />
         </select>
       </Field>
       <Field id="timeZone" label={t('account.newBrand.timeZone')} hint={t('account.newBrand.timeZoneHint')} error={error('timeZone')}>
         <select id="timeZone" name="timeZone" className={inputClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {timeZones.map((z) => (
-            <option key={z.value} value={z.value}>
-              {z.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={timeZones} />
         </select>
       </Field>
       <FormMessage state={state} />

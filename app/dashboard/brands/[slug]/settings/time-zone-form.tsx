@@ -5,6 +5,7 @@ import { useI18n } from '@/app/_i18n/client';
 import { Field, FormMessage, inputClass, primaryButtonClass } from '@/app/_components/ui';
 import type { Choice } from '@/app/_lib/zone-and-currency-choices';
 import { updateTimeZoneAction } from './time-zone-action';
+import { ChoiceOptions } from '@/app/dashboard/_components/choice-options';
 
 export function TimeZoneForm({ slug, timeZone, choices }: { slug: string; timeZone: string; choices: Choice[] }) {
   const { t } = useI18n();
@@ -21,11 +22,7 @@ export function TimeZoneForm({ slug, timeZone, choices }: { slug: string; timeZo
           aria-invalid={state !== null && !state.ok ? true : undefined}
           aria-describedby="brand-time-zone-hint"
         >
-          {choices.map((z) => (
-            <option key={z.value} value={z.value}>
-              {z.label}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} />
         </select>
       </Field>
       <FormMessage state={state} />
