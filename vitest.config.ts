@@ -16,6 +16,19 @@ const MEDIA = [
   'server/media/**/*.test.ts',
 ];
 
+// Files that need a process of their own: they replace modules (vi.mock, vi.resetModules), replace
+// globals (the Intl polyfills) or count what a module caches. Every other file shares its worker's
+// process and modules with the files before it (isolate: false), which saves each file a process
+// and a fresh import of the server.
+const OWN_PROCESS = [
+  'server/domain/money-format.test.ts',
+  'server/domain/notifications/follows.test.ts',
+  'server/domain/shows/scheduling.test.ts',
+  'test/unit/i18n.test.ts',
+  'test/unit/intl-data.test.ts',
+  'test/unit/process-registry.test.ts',
+];
+
 const common = {
   // Integration tests start real PostgreSQL databases and mediasoup; forks keep native state apart.
   pool: 'forks',
@@ -35,10 +48,15 @@ export default defineConfig({
           ...common,
           name: 'unit+db',
           include: ['server/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...MEDIA, '**/node_modules/**'],
+          exclude: [...MEDIA, ...OWN_PROCESS, '**/node_modules/**'],
           // Most of these wait on PostgreSQL, so two files share the two cores well.
           maxWorkers: 2,
+          isolate: false,
         },
+      },
+      {
+        resolve: { alias: { '@': import.meta.dirname } },
+        test: { ...common, name: 'own-process', include: OWN_PROCESS, maxWorkers: 2 },
       },
       {
         resolve: { alias: { '@': import.meta.dirname } },
@@ -47,6 +65,7 @@ export default defineConfig({
           name: 'media',
           include: MEDIA,
           maxWorkers: 1,
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },
