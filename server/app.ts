@@ -254,6 +254,10 @@ export async function startApp({
       payments,
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
       watchHints: (showId) => media.watchHints(showId),
+      prepareWatch: (showId, { ip, userId }) =>
+        env.PREPARED_WATCH === 'true' ? media.prepared.prepare(showId, { ip, skipUserId: userId }) : Promise.resolve(null),
+      connectPreparedWatch: (token, fingerprints) =>
+        media.prepared.connect(token, fingerprints as Parameters<typeof media.prepared.connect>[1]),
       webRtcViewerCount: () => media.webRtcViewerCount,
     });
     cleanups.push(() => registerServices(undefined));

@@ -18,7 +18,9 @@ import type { HlsPath } from './live-video';
 import { showRecordsHls } from '@/server/domain/recordings';
 import { isDeployment } from '@/server/env';
 import { getI18n } from '@/app/_i18n/server';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { clientIpFrom } from '@/server/client-ip';
+import { BOOT_WATCH_SRC, bootWatchData } from './boot-watch';
 import { AppError } from '@/server/domain/errors';
 import { PrivateShowNotice } from './private-show-notice';
 import { isPubliclyListed, requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
@@ -166,13 +168,26 @@ export default async function ShowPage({
     );
   }
   // Read only where a product card shows it (not for a replay), after the poster's preload is on its way.
-  const ratingBadges = await cardRatings(show.id);
+  const [ratingBadges, [hls, boot]] = await Promise.all([
+    cardRatings(show.id),
+    (show.status === 'LIVE' ? hlsPath(show.id, (await searchParams).path) : Promise.resolve(null)).then(
+      async (hls) => [hls, show.status === 'LIVE' && !hls?.forced ? await preparedBoot(show.id, user?.id ?? null) : null] as const,
+    ),
+  ]);
   // The player is rendered for a scheduled show too: it switches to the live
   // video by itself when the host goes live, without a reload. The pre-show and
   // ended panels are shown by the player only while its live status says so; a
   // status change refreshes this page, which brings the ended panel.
   return (
     <>
+      {/* The boot script (hoisted into the <head> by React) reads this and connects the prepared watch; it waits
+          for the player's <video> by itself. JSON is not run, so it needs no nonce. */}
+      {boot && (
+        <>
+          <script async src={BOOT_WATCH_SRC} nonce={boot.nonce} fetchPriority="high" />
+          <script id="lc-boot" type="application/json" dangerouslySetInnerHTML={{ __html: boot.data }} />
+        </>
+      )}
       {/* A viewer's first seconds belong to the stream: prefetching the header's pages would have the server
           render three other pages (twice each, by Next's segment prefetch) while it answers this viewer's media. */}
       <PlainSiteHeader />
@@ -183,7 +198,7 @@ export default async function ShowPage({
         show={{ ...show, ratingBadges }}
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
-        hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}
+        hls={hls}
         assistantEnabled={await assistantEnabledIn(services().db, show.id)}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}
@@ -191,4 +206,19 @@ export default async function ShowPage({
       <ShowStructuredData show={show} replayDurationMs={null} />
     </>
   );
+}
+
+/**
+ * The receive side prepared with the page (server/media/prepared-watch.ts), for the boot script that
+ * connects it before the framework loads (boot-watch.ts). Only for a document request: a client-side navigation's
+ * render (an RSC request) would never run the script. The caller has applied the show's access gate.
+ */
+async function preparedBoot(showId: string, userId: string | null): Promise<{ nonce: string; data: string } | null> {
+  const request = await headers();
+  if (request.has('rsc') || request.has('next-router-prefetch')) return null;
+  const nonce = /'nonce-([^']+)'/.exec(request.get('content-security-policy') ?? '')?.[1];
+  const { prepareWatch } = services();
+  if (!nonce || !prepareWatch) return null;
+  const prepared = await prepareWatch(showId, { ip: clientIpFrom(request) ?? 'unknown', userId });
+  return prepared && { nonce, data: bootWatchData(prepared) };
 }

@@ -1,0 +1,63 @@
+'use client';
+
+import { Device } from 'mediasoup-client';
+import { Chrome111 } from 'mediasoup-client/handlers/Chrome111';
+import type { HandlerFactory } from 'mediasoup-client/handlers/HandlerInterface';
+import type { RtpCapabilities } from 'mediasoup-client/types';
+
+/** What the page's boot script (app/shows/[showId]/boot-watch.ts) leaves on `window.__lcBoot`. */
+export interface BootWatch {
+  token: string;
+  pc?: RTCPeerConnection;
+  stream: MediaStream;
+  /** Settles once the answer is set and the server has the page's DTLS fingerprint. */
+  ready: Promise<unknown>;
+}
+
+// mediasoup-client's Chrome handler keeps its connection and negotiation state in these fields; the adopting
+// handler sets them to what the boot script already negotiated. Pinned to mediasoup-client 3.24 (package.json).
+interface ChromeInternals {
+  _pc: RTCPeerConnection;
+  _transportReady: boolean;
+  _remoteSdp: { updateDtlsRole(role: 'client' | 'server'): void; _sdpObject: { origin: { sessionVersion: number } } };
+  onIceGatheringStateChange: () => void;
+  onIceCandidateError: (event: Event) => void;
+  onConnectionStateChange: () => void;
+}
+
+/**
+ * A device whose next receive transport adopts the boot script's RTCPeerConnection instead of
+ * opening one: the connection is up already (DTLS done, the page sent its fingerprint over HTTP), so
+ * the transport never asks to connect, and consuming renegotiates the same sections the server's
+ * offer had (same mids), which keeps the tracks already playing. Only for Chrome's handler (the one
+ * whose offer the server wrote); null elsewhere, and the page watches the ordinary way.
+ */
+export async function adoptingDevice(pc: RTCPeerConnection, routerRtpCapabilities: unknown): Promise<Device | null> {
+  const detected = await Device.factory();
+  if (detected.handlerName !== 'Chrome111') return null;
+  const base = Chrome111.createFactory({});
+  let adopted = false;
+  const handlerFactory: HandlerFactory = {
+    ...base,
+    factory: (options) => {
+      const handler = base.factory(options);
+      if (adopted || options.direction !== 'recv') return handler;
+      adopted = true;
+      const inner = handler as unknown as ChromeInternals;
+      inner._pc.close();
+      inner._pc = pc;
+      pc.addEventListener('icegatheringstatechange', inner.onIceGatheringStateChange);
+      pc.addEventListener('icecandidateerror', inner.onIceCandidateError);
+      pc.addEventListener('connectionstatechange', inner.onConnectionStateChange);
+      // The page answered as DTLS client (Chrome's choice for an actpass offer) and told the server so.
+      inner._remoteSdp.updateDtlsRole('server');
+      inner._transportReady = true;
+      // The server's offer was version 1 of this session; the handler's next offer must be newer.
+      inner._remoteSdp._sdpObject.origin.sessionVersion = 1;
+      return handler;
+    },
+  };
+  const device = new Device({ handlerFactory });
+  await device.load({ routerRtpCapabilities: routerRtpCapabilities as RtpCapabilities });
+  return device;
+}

@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { PreparedBoot } from '@/server/media/prepared-watch';
+
+/**
+ * The show page's first script: it answers the receive side the server prepared while rendering
+ * (server/media/prepared-watch.ts) with a plain RTCPeerConnection, sends its DTLS fingerprint to
+ * /api/media/prepared, and puts the stream on the page's <video>, all before the framework's chunks
+ * have loaded. ICE, DTLS and the first key frame then happen while the page hydrates; the player
+ * adopts this connection later (app/_lib/adopted-watch.ts), reading `window.__lcBoot`:
+ * { token, pc, stream, ready } (`ready` settles once the answer is set and the server has the
+ * fingerprint). A player that started without it sets `__lcBoot` to null first: then it does nothing.
+ *
+ * It is an async script in the <head> (React hoists it there), served by app/boot-watch.js: an inline
+ * one would wait for the page's stylesheets and for the parser to reach it between the framework's
+ * chunks. It reads this page's prepared watch from the JSON element `#lc-boot`, waiting for the parser
+ * if it runs first. Plain ES2017 written by hand, no imports: it is the page's JavaScript outside
+ * Next's chunks, counted by bench/page-weight.ts with the route's first load.
+ */
+export const BOOT_WATCH_JS = `(function go(){var w=window,e=document.getElementById("lc-boot");if(w.__lcBoot===null)return;if(!e)return setTimeout(go,5);var d=JSON.parse(e.textContent),b=w.__lcBoot={token:d.token},P=performance,s=b.stream=new MediaStream(),v;P.mark("lc:boot");try{var c=b.pc=new RTCPeerConnection({iceServers:d.iceServers,bundlePolicy:"max-bundle",rtcpMuxPolicy:"require"});c.ontrack=function(e){s.addTrack(e.track);show()};c.onconnectionstatechange=function(){c.connectionState=="connected"&&P.mark("lc:transport-connected")};b.ready=c.setRemoteDescription({type:"offer",sdp:d.sdp}).then(function(){return c.createAnswer()}).then(function(a){var f=/a=fingerprint:(\\S+) (\\S+)/.exec(a.sdp);return Promise.all([fetch("/api/media/prepared",{method:"POST",headers:{"content-type":"application/json"},body:JSON.stringify({token:d.token,fingerprints:[{algorithm:f[1],value:f[2]}]})}).then(function(r){if(!r.ok)throw Error(r.status)}),c.setLocalDescription(a)])})}catch(x){b.ready=Promise.reject(x)}b.ready.catch(function(){});function show(){v=v||document.querySelector("video[data-boot]");if(!v)return setTimeout(show,10);v.srcObject||(v.srcObject=s,v.play().catch(function(){}))}})()`;
+
+/** Where the page loads it from: the content's hash in the query, so a new version is never a stale cached one. */
+export const BOOT_WATCH_SRC = `/boot-watch.js?v=${createHash('sha256').update(BOOT_WATCH_JS).digest('base64url').slice(0, 12)}`;
+
+/** The data element for one page's prepared watch; `<` escaped so nothing in it can close the element. */
+export function bootWatchData(prepared: PreparedBoot): string {
+  return JSON.stringify({ token: prepared.token, sdp: prepared.sdp, iceServers: prepared.iceServers }).replace(/</g, '\\u003c');
+}
