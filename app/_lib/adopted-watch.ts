@@ -14,6 +14,15 @@ export interface BootWatch {
   ready: Promise<unknown>;
 }
 
+/** The boot script's watch, once: a later player (after a sign-in, a retry) starts its own, and a boot script
+ *  that had not run yet finds null and does nothing. */
+export function takeBootWatch(): BootWatch | null {
+  const holder = window as unknown as { __lcBoot?: BootWatch | null };
+  const boot = holder.__lcBoot ?? null;
+  holder.__lcBoot = null;
+  return boot;
+}
+
 // mediasoup-client's Chrome handler keeps its connection and negotiation state in these fields; the adopting
 // handler sets them to what the boot script already negotiated. Pinned to mediasoup-client 3.24 (package.json).
 interface ChromeInternals {

@@ -1,17 +1,8 @@
 'use client';
 
 import type { WatchHints } from '@/server/media/media-service';
-import type { BootWatch } from './adopted-watch';
 import type { Subscriber } from './media-subscriber';
 import { openShowSocketEarly } from './show-socket';
-
-/** The boot script's watch, once (see adopted-watch.ts; read here so the early start needs no extra chunk). */
-function takeBootWatch(): BootWatch | null {
-  const holder = window as unknown as { __lcBoot?: BootWatch | null };
-  const boot = holder.__lcBoot ?? null;
-  holder.__lcBoot = null;
-  return boot;
-}
 
 // One early start per show and page load; null once the player took it.
 const started = new Map<string, Promise<Subscriber> | null>();
@@ -26,15 +17,8 @@ const started = new Map<string, Promise<Subscriber> | null>();
  */
 export function startEarlyWatch(showId: string, hints: WatchHints): void {
   if (typeof window === 'undefined' || started.has(showId)) return;
-  // The page's boot script may have connected a receive side prepared with the page (boot-watch.ts): adopt it,
-  // and watch the ordinary way if that fails.
-  const boot = takeBootWatch();
   const subscriber = Promise.all([openShowSocketEarly(), import('./media-client')]).then(([socket, { Subscriber }]) =>
-    boot
-      ? Subscriber.adopt(socket, showId, hints.routerRtpCapabilities, boot).catch(() =>
-          Subscriber.watch(socket, showId, hints.routerRtpCapabilities),
-        )
-      : Subscriber.watch(socket, showId, hints.routerRtpCapabilities),
+    Subscriber.first(socket, showId, hints.routerRtpCapabilities),
   );
   // The player reports a failure when it takes this; until then it must not count as unhandled.
   subscriber.catch(() => undefined);

@@ -3,7 +3,7 @@
 import type { Device } from 'mediasoup-client';
 import type { ConnectionState, Consumer, ConsumerOptions, Transport, TransportOptions } from 'mediasoup-client/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
-import { adoptingDevice, type BootWatch } from './adopted-watch';
+import { adoptingDevice, takeBootWatch, type BootWatch } from './adopted-watch';
 import { asClient, createTransport, deviceFor, loadDevice, wireTransport } from './media-signalling';
 import { call, type ShowClientSocket } from './show-socket';
 
@@ -147,6 +147,17 @@ export class Subscriber implements AdaptiveFeed {
     });
     performance.mark('lc:watch-answered');
     return Subscriber.from(socket, showId, device, answer);
+  }
+
+  /**
+   * A page's first receive side: the one its boot script connected (app/shows/[showId]/boot-watch.ts) if
+   * there is one and it can be adopted, else one media:watch. Decided here, in the media chunk, so the
+   * page's first load carries none of it.
+   */
+  static first(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown): Promise<Subscriber> {
+    const boot = takeBootWatch();
+    const watch = () => Subscriber.watch(socket, showId, routerRtpCapabilities);
+    return boot ? Subscriber.adopt(socket, showId, routerRtpCapabilities, boot).catch(watch) : watch();
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/server/domain/errors';
+import type { AppError } from '@/server/domain/errors';
 import { services } from '@/server/services';
 
 // The boot script of a show page (app/shows/[showId]/boot-watch.ts) sends the DTLS fingerprint of its
@@ -25,7 +25,8 @@ export async function POST(request: Request): Promise<Response> {
     await services().connectPreparedWatch?.(parsed.data.token, parsed.data.fingerprints);
     return answer(204);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return answer(404);
+    // Not `instanceof AppError`: the error comes from the server's own modules, not from Next's bundle of them.
+    if ((error as Partial<AppError> | null)?.code === 'NOT_FOUND') return answer(404);
     throw error;
   }
 }
