@@ -35,7 +35,6 @@ const chromiumArgs = [
 const MEDIA_SPECS = [
   'cluster-media',
   'embed',
-  'first-frame-before-framework',
   'hls-backup',
   'languages',
   'live-show',
