@@ -23,8 +23,11 @@ export function takeBootWatch(): BootWatch | null {
   return boot;
 }
 
-// mediasoup-client's Chrome handler keeps its connection and negotiation state in these fields; the adopting
-// handler sets them to what the boot script already negotiated. Pinned to mediasoup-client 3.24 (package.json).
+// mediasoup-client has no public way to give a handler a connection it did not open: its Chrome handler keeps
+// the connection and negotiation state in these private fields, and `adoptConnection` sets them to what the
+// boot script already negotiated. They are read here and nowhere else, each checked before it is written, and
+// test/unit/adopted-watch.test.ts builds the real handler of the installed version to fail loudly when they
+// change (pinned to mediasoup-client 3.24 in package.json).
 interface ChromeInternals {
   _pc: RTCPeerConnection;
   _transportReady: boolean;
@@ -32,6 +35,39 @@ interface ChromeInternals {
   onIceGatheringStateChange: () => void;
   onIceCandidateError: (event: Event) => void;
   onConnectionStateChange: () => void;
+}
+
+function chromeInternals(handler: unknown): ChromeInternals {
+  const inner = handler as Partial<ChromeInternals> | null;
+  const fits =
+    typeof inner?._pc?.close === 'function' &&
+    inner._transportReady === false &&
+    typeof inner._remoteSdp?.updateDtlsRole === 'function' &&
+    typeof inner._remoteSdp._sdpObject?.origin?.sessionVersion === 'number' &&
+    typeof inner.onIceGatheringStateChange === 'function' &&
+    typeof inner.onIceCandidateError === 'function' &&
+    typeof inner.onConnectionStateChange === 'function';
+  if (!fits) throw new Error("mediasoup-client's Chrome handler no longer has the fields an adopted watch sets");
+  return inner as ChromeInternals;
+}
+
+/**
+ * Makes a new receive handler drive `pc` (already answered and connected by the boot script) instead of the
+ * connection it opened: the connection is up (DTLS done, the page sent its fingerprint over HTTP), so the
+ * transport never asks to connect. Throws, changing nothing, when the handler is not shaped as expected.
+ */
+export function adoptConnection(handler: unknown, pc: RTCPeerConnection): void {
+  const inner = chromeInternals(handler);
+  inner._pc.close();
+  inner._pc = pc;
+  pc.addEventListener('icegatheringstatechange', inner.onIceGatheringStateChange);
+  pc.addEventListener('icecandidateerror', inner.onIceCandidateError);
+  pc.addEventListener('connectionstatechange', inner.onConnectionStateChange);
+  // The page answered as DTLS client (Chrome's choice for an actpass offer) and told the server so.
+  inner._remoteSdp.updateDtlsRole('server');
+  inner._transportReady = true;
+  // The server's offer was version 1 of this session; the handler's next offer must be newer.
+  inner._remoteSdp._sdpObject.origin.sessionVersion = 1;
 }
 
 /**
@@ -52,17 +88,12 @@ export async function adoptingDevice(pc: RTCPeerConnection, routerRtpCapabilitie
       const handler = base.factory(options);
       if (adopted || options.direction !== 'recv') return handler;
       adopted = true;
-      const inner = handler as unknown as ChromeInternals;
-      inner._pc.close();
-      inner._pc = pc;
-      pc.addEventListener('icegatheringstatechange', inner.onIceGatheringStateChange);
-      pc.addEventListener('icecandidateerror', inner.onIceCandidateError);
-      pc.addEventListener('connectionstatechange', inner.onConnectionStateChange);
-      // The page answered as DTLS client (Chrome's choice for an actpass offer) and told the server so.
-      inner._remoteSdp.updateDtlsRole('server');
-      inner._transportReady = true;
-      // The server's offer was version 1 of this session; the handler's next offer must be newer.
-      inner._remoteSdp._sdpObject.origin.sessionVersion = 1;
+      try {
+        adoptConnection(handler, pc);
+      } catch (error) {
+        handler.close();
+        throw error;
+      }
       return handler;
     },
   };
