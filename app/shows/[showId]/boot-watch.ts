@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PreparedBoot } from '@/server/media/prepared-watch';
 
 /**
@@ -10,16 +9,14 @@ import type { PreparedBoot } from '@/server/media/prepared-watch';
  * { token, pc, stream, ready } (`ready` settles once the answer is set and the server has the
  * fingerprint). A player that started without it sets `__lcBoot` to null first: then it does nothing.
  *
- * It is an async script in the <head> (React hoists it there), served by app/boot-watch.js: an inline
- * one would wait for the page's stylesheets and for the parser to reach it between the framework's
- * chunks. It reads this page's prepared watch from the JSON element `#lc-boot`, waiting for the parser
- * if it runs first. Plain ES2017 written by hand, no imports: it is the page's JavaScript outside
- * Next's chunks, counted by bench/page-weight.ts with the route's first load.
+ * The show page's layout (layout.tsx) renders it as an inline `<script type="module" async>` with the page's
+ * nonce, right after the JSON element `#lc-boot` holding this page's prepared watch, at the top of the body:
+ * the parser runs it as soon as the document starts, not after Next's chunks (measured before: an async `src`
+ * script waiting for `#lc-boot` at the end of the streamed page ran only near DOMContentLoaded). Plain ES2017
+ * written by hand, no imports: it is the page's JavaScript outside Next's chunks, counted by
+ * bench/page-weight.ts with the route's first load.
  */
-export const BOOT_WATCH_JS = `(function g(){var w=window,e=document.getElementById("lc-boot");if(w.__lcBoot===null)return;if(!e)return setTimeout(g,5);var d=JSON.parse(e.textContent),s=new MediaStream,b=w.__lcBoot={token:d.token,stream:s},P=performance,v,c,show=()=>(v=v||document.querySelector("video[data-boot]"))?v.srcObject||(v.muted=!0,v.srcObject=s,v.play().catch(Error)):setTimeout(show,9);P.mark("lc:boot");try{c=b.pc=new RTCPeerConnection({iceServers:d.iceServers,bundlePolicy:"max-bundle"});c.ontrack=e=>{s.addTrack(e.track);show()};c.onconnectionstatechange=()=>c.connectionState=="connected"&&P.mark("lc:transport-connected");b.ready=c.setRemoteDescription({type:"offer",sdp:d.sdp}).then(()=>c.createAnswer()).then(a=>{var f=/a=fingerprint:(\\S+) (\\S+)/.exec(a.sdp);return Promise.all([fetch("/api/media/prepared",{method:"POST",body:JSON.stringify({token:d.token,fingerprints:[{algorithm:f[1],value:f[2]}]})}).then(r=>{if(!r.ok)throw r.status}),c.setLocalDescription(a)])})}catch(x){b.ready=Promise.reject(x)}b.ready.catch(Error)})()`;
-
-/** Where the page loads it from: the content's hash in the query, so a new version is never a stale cached one. */
-export const BOOT_WATCH_SRC = `/boot-watch.js?v=${createHash('sha256').update(BOOT_WATCH_JS).digest('base64url').slice(0, 12)}`;
+export const BOOT_WATCH_JS = `(function(){var w=window,e=document.getElementById("lc-boot");if(!e||w.__lcBoot===null)return;var d=JSON.parse(e.textContent),s=new MediaStream,b=w.__lcBoot={token:d.token,stream:s},P=performance,v,c,show=()=>(v=v||document.querySelector("video[data-boot]"))?v.srcObject||(v.muted=!0,v.srcObject=s,v.play().catch(Error)):setTimeout(show,9);P.mark("lc:boot");try{c=b.pc=new RTCPeerConnection({iceServers:d.iceServers,bundlePolicy:"max-bundle"});c.ontrack=e=>{s.addTrack(e.track);show()};c.onconnectionstatechange=()=>c.connectionState=="connected"&&P.mark("lc:transport-connected");b.ready=c.setRemoteDescription({type:"offer",sdp:d.sdp}).then(()=>c.createAnswer()).then(a=>{var f=/a=fingerprint:(\\S+) (\\S+)/.exec(a.sdp);return Promise.all([fetch("/api/media/prepared",{method:"POST",body:JSON.stringify({token:d.token,fingerprints:[{algorithm:f[1],value:f[2]}]})}).then(r=>{if(!r.ok)throw r.status}),c.setLocalDescription(a)])})}catch(x){b.ready=Promise.reject(x)}b.ready.catch(Error)})()`;
 
 /** The data element for one page's prepared watch; `<` escaped so nothing in it can close the element. */
 export function bootWatchData(prepared: PreparedBoot): string {
