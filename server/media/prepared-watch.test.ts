@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MediaService } from './media-service';
-import { PreparedWatches } from './prepared-watch';
+import { answerFingerprints, PreparedWatches } from './prepared-watch';
 import { opusIngest } from './rtp.test-support';
 
 const config = {
@@ -100,5 +100,17 @@ describe('a watch prepared with the show page (real mediasoup worker)', () => {
     const { media } = await liveShow('prepared-5');
     const prepared = await media.prepared.prepare('prepared-5', { ip: '10.0.0.7', skipUserId: null });
     expect(() => media.prepared.claim(prepared!.token, 'another-show', 'socket-1')).toThrow(/no such prepared watch/);
+  });
+});
+
+describe("the page's answer", () => {
+  it('gives each DTLS fingerprint of the answer once, at session or media level, with its algorithm in lower case', () => {
+    const value = FINGERPRINT.value;
+    const sdp = `v=0\r\na=fingerprint:SHA-256 ${value}\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=fingerprint:sha-256 ${value}\r\na=setup:active\r\n`;
+    expect(answerFingerprints(sdp)).toEqual([FINGERPRINT]);
+  });
+
+  it('refuses an answer without a fingerprint mediasoup accepts with INVALID_INPUT', () => {
+    expect(() => answerFingerprints('v=0\r\na=fingerprint:md5 AB:CD\r\n')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });

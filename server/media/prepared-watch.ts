@@ -138,6 +138,24 @@ export class PreparedWatches {
   }
 }
 
+const FINGERPRINT_ALGORITHMS = new Set(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']);
+
+/**
+ * The DTLS fingerprints of the page's answer (its `a=fingerprint` lines, at session or media level, each once):
+ * the boot script sends the whole answer rather than parsing it, which keeps the page's first script small.
+ * Only the hash algorithms mediasoup accepts; an answer with none is INVALID_INPUT.
+ */
+export function answerFingerprints(sdp: string): types.DtlsFingerprint[] {
+  const found = new Map<string, types.DtlsFingerprint>();
+  for (const [, algorithm, value] of sdp.matchAll(/^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\r?$/gm)) {
+    const name = algorithm!.toLowerCase();
+    if (FINGERPRINT_ALGORITHMS.has(name))
+      found.set(`${name} ${value}`, { algorithm: name as types.DtlsFingerprint['algorithm'], value: value! });
+  }
+  if (found.size === 0) throw new AppError('INVALID_INPUT', 'the answer has no DTLS fingerprint');
+  return [...found.values()].slice(0, 4);
+}
+
 /**
  * The offer mediasoup-client's Chrome handler would build for these consumers, so the handler that
  * later adopts the connection renegotiates the same sections (same mids, same tracks).
