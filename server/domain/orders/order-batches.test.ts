@@ -311,3 +311,137 @@ describe('a batch takes its stock last, so two batches of one variant overlap', 
     expect([...payments.captures.values()]).toEqual(Array.from({ length: 10 }, () => 1));
   });
 });
+
+describe("a batch of different buyers writes its sales' rows set-based", () => {
+  const TABLES = ['Order', 'OrderItem', 'Payment', 'OrderEvent', 'BrandEvent', 'WebhookDelivery', 'Job'] as const;
+  /** Counts INSERT statements (not rows) per table with statement-level triggers, until the returned stop. */
+  const countInsertStatements = async () => {
+    await database.prisma.$executeRawUnsafe(`CREATE TABLE "test_insert_statements" ("table" TEXT NOT NULL)`);
+    await database.prisma.$executeRawUnsafe(`CREATE FUNCTION "test_count_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO "test_insert_statements" VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+    for (const table of TABLES)
+      await database.prisma.$executeRawUnsafe(
+        `CREATE TRIGGER "test_count_insert" AFTER INSERT ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION "test_count_insert"()`,
+      );
+    return {
+      counts: async () =>
+        Object.fromEntries(
+          (
+            await database.prisma.$queryRawUnsafe<{ table: string; n: number }[]>(
+              `SELECT "table", count(*)::int AS n FROM "test_insert_statements" GROUP BY 1`,
+            )
+          ).map((r) => [r.table, r.n]),
+        ),
+      stop: async () => {
+        for (const table of TABLES) await database.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "test_count_insert" ON "${table}"`);
+        await database.prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS "test_count_insert"() CASCADE`);
+        await database.prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "test_insert_statements"`);
+      },
+    };
+  };
+
+  /** A sale's rows with ids, numbers and times taken out: what must be the same whether the sale went alone or in a batch. */
+  const rowsOf = async (orderId: string) => {
+    const order = await database.prisma.order.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { items: true, payments: true, events: true },
+    });
+    const events = await database.prisma.brandEvent.findMany({
+      where: { data: { path: ['orderId'], equals: orderId } },
+      include: { deliveries: true },
+      orderBy: { type: 'asc' },
+    });
+    const jobs = await database.prisma.job.findMany({
+      where: {
+        OR: [
+          { dedupeKey: `order-receipt:${orderId}` },
+          { dedupeKey: { in: events.flatMap((e) => e.deliveries.map((d) => `webhook-delivery:${d.id}`)) } },
+        ],
+      },
+      orderBy: { kind: 'asc' },
+    });
+    const drop = <T extends object>(row: T, ...keys: string[]) =>
+      Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))) as Partial<T>;
+    return {
+      order: drop(
+        order,
+        'id',
+        'number',
+        'buyerId',
+        'idempotencyKey',
+        'addressId',
+        'paymentMethodId',
+        // The buyer's own name; the rest of the address is the same for every test buyer.
+        'shipName',
+        'paymentRef',
+        'paidAt',
+        'createdAt',
+        'updatedAt',
+        'items',
+        'payments',
+        'events',
+      ),
+      numbered: order.number > 0 && order.paidAt !== null,
+      items: order.items.map((i) => drop(i, 'id', 'orderId', 'createdAt')),
+      payments: order.payments.map((p) => drop(p, 'id', 'orderId', 'reference', 'createdAt', 'updatedAt')),
+      orderEvents: order.events.map((e) => drop(e, 'id', 'orderId', 'actorId', 'createdAt')),
+      brandEvents: events.map((e) => ({
+        type: e.type,
+        data: drop(e.data as Record<string, unknown>, 'orderId', 'orderNumber', 'reference'),
+        number: (e.data as { orderNumber?: number }).orderNumber === order.number,
+        deliveries: e.deliveries.length,
+      })),
+      jobs: jobs.map((j) => ({ kind: j.kind, maxAttempts: j.maxAttempts, payloadKeys: Object.keys(j.payload as object).sort() })),
+    };
+  };
+
+  it('five buyers in one batch cost one INSERT per table, and each sale has exactly the rows it has when it goes alone', async () => {
+    const brand = await database.prisma.show.findUniqueOrThrow({ where: { id: showId }, select: { brandId: true } });
+    const endpoint = await database.prisma.webhookEndpoint.create({
+      data: { brandId: brand.brandId, url: 'https://hooks.example/orders', secret: 'whsec_test', events: ['order.created', 'order.paid'] },
+    });
+    const [alone, ...batched] = await makeBuyers(database.prisma, 6);
+    const statements = await countInsertStatements();
+    try {
+      const lone = await tap(alone!);
+      const afterLone = await statements.counts();
+      expect(afterLone).toMatchObject({ Order: 1, Payment: 1, BrandEvent: 1 });
+      sent.statements = 0;
+      const sales = await Promise.all(batched.map((buyer) => tap(buyer)));
+      expect(sent.statements).toBe(1);
+      const counts = await statements.counts();
+      const inBatch = Object.fromEntries(TABLES.map((t) => [t, (counts[t] ?? 0) - (afterLone[t] ?? 0)]));
+      // Five sales, one statement each for Order, OrderItem, Payment, OrderEvent, BrandEvent and the deliveries;
+      // Job twice: the deliveries' jobs and the receipts. Written tap by tap, each would be five.
+      expect(inBatch).toEqual({ Order: 1, OrderItem: 1, Payment: 1, OrderEvent: 1, BrandEvent: 1, WebhookDelivery: 1, Job: 2 });
+
+      expect(sales.map((s) => s.order.stockAfter?.[0]?.stock)).toEqual([98, 97, 96, 95, 94]);
+      expect(await stock()).toBe(94);
+      // Each answer carries its order's number, as the database has it; the batch's numbers follow in tap order.
+      const numbers = await database.prisma.order.findMany({
+        where: { id: { in: sales.map((s) => s.order.orderId) } },
+        select: { id: true, number: true },
+      });
+      const numberOf = new Map(numbers.map((n) => [n.id, n.number]));
+      expect(sales.map((s) => s.order.orderNumber)).toEqual(sales.map((s) => numberOf.get(s.order.orderId)));
+      expect(sales.map((s) => s.order.orderNumber - lone.order.orderNumber)).toEqual([1, 2, 3, 4, 5]);
+      const expected = await rowsOf(lone.order.orderId);
+      expect(expected.jobs.map((j) => j.kind)).toEqual(['order.receipt', 'webhook.deliver', 'webhook.deliver']);
+      for (const sale of sales) expect(await rowsOf(sale.order.orderId)).toEqual(expected);
+      expect([...payments.captures.values()]).toEqual(Array.from({ length: 6 }, () => 1));
+    } finally {
+      await statements.stop();
+      await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    }
+  });
+
+  // The same key twice in one batch: 'two taps with one key in one batch make one order' above.
+  it('a buyer twice in one batch has each sale written as it is placed, so the later tap counts the earlier one against the limit', async () => {
+    await database.prisma.show.update({ where: { id: showId }, data: { maxPerBuyer: 1 } });
+    const [twice, other] = await makeBuyers(database.prisma, 2);
+    const settled = await Promise.allSettled([tap(twice!), tap(other!), tap(twice!)]);
+    expect(settled.map(reasonOf)).toEqual(['SOLD', 'SOLD', 'LIMIT_PER_BUYER']);
+    expect(await database.prisma.order.count({ where: { buyerId: twice!.userId } })).toBe(1);
+    expect(await stock()).toBe(98);
+  });
+});

@@ -5,8 +5,11 @@
 // paid once per batch, and the variant's stock is taken once, by one UPDATE after the
 // batch's last tap (migration 20261213010000): the row is locked only from there to the
 // commit, so a lane may have two batches at the database, the second doing its inserts
-// while the first holds the row. No timer: a lone tap goes at once, so a quiet show adds
-// no latency; batches grow only while the database is busy.
+// while the first holds the row. When the batch's buyers are all different, its plain paid
+// sales' rows (order, item, payment, order event, brand events, receipt job) are written
+// after the checks with one INSERT per table for the whole batch (migration
+// 20261214020000), not one per sale. No timer: a lone tap goes at once, so a quiet show
+// adds no latency; batches grow only while the database is busy.
 import { rawQuery } from '../../db/raw';
 import type { Db } from '../context';
 
