@@ -56,6 +56,7 @@ export default defineConfig({
           // Most of these wait on PostgreSQL, so two files share the two cores well.
           maxWorkers: 2,
           isolate: false,
+          setupFiles: ['test/support/real-timers.ts'],
         },
       },
       {
@@ -70,6 +71,7 @@ export default defineConfig({
           include: MEDIA,
           maxWorkers: 1,
           isolate: false,
+          setupFiles: ['test/support/real-timers.ts'],
           sequence: { groupOrder: 1 },
         },
       },
