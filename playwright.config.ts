@@ -36,7 +36,6 @@ const chromiumArgs = [
 const MEDIA_SPECS = [
   'cluster-media',
   'embed',
-  'first-frame-before-framework',
   'hls-backup',
   'languages',
   'live-show',

@@ -3,8 +3,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { SequencedEvents, ShowSnapshot } from '@/server/realtime/protocol';
-import type { EngagementState } from './engagement/engagement-state';
-import { engagementUpdates } from './engagement/engagement-updates';
+import { engagementUpdates, type EngagementState } from './engagement/engagement-state';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
 import { SequenceOrder } from '../../_lib/sequence-order';
 import { OverlaySchedule } from '../../_lib/overlay-schedule';
