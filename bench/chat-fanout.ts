@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { freePort } from '../deploy/local/process';
 import { startRedis } from '../scripts/lib/redis.mjs';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { emitResult } from './support/results';
@@ -129,9 +130,7 @@ async function run(servers: BenchServer[], db: pg.Client, viewers: number, perSe
 // Several nodes share one PostgreSQL and one Redis started here; one node keeps its own database and no Redis, as `npm start` runs.
 const shared = NODES > 1 ? mkdtempSync(path.join(os.tmpdir(), 'live-commerce-bench-cluster-')) : undefined;
 if (shared) chmodSync(shared, 0o755); // as root, PostgreSQL runs as another user that must enter it
-const database = shared
-  ? await startEmbeddedPostgres({ dataDir: path.join(shared, 'pg'), port: 55000 + Math.floor(Math.random() * 900) })
-  : undefined;
+const database = shared ? await startEmbeddedPostgres({ dataDir: path.join(shared, 'pg'), port: await freePort() }) : undefined;
 const redis = shared ? await startRedis() : undefined;
 const servers: BenchServer[] = [];
 // One after the other: each node seeds the demo data and makes the show live, which two at once would race over.

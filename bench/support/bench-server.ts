@@ -5,6 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { freePort } from '../../deploy/local/process';
 import { startApp } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { seedDemoData } from '../../server/db/seed';
@@ -20,7 +21,8 @@ const pg = shared
   ? { url: shared, stop: async () => undefined }
   : await startEmbeddedPostgres({
       dataDir: path.join(dir, 'pg'),
-      port: 54000 + Math.floor(Math.random() * 900),
+      // One the OS says is free: a random pick in the ephemeral range now and then hit a port in use.
+      port: await freePort(),
       // BENCH_PG_FLAGS: extra server flags, e.g. `-c shared_preload_libraries=pg_stat_statements` to see where a storm's time goes.
       postgresFlags: process.env.BENCH_PG_FLAGS?.split(' ').filter(Boolean),
     });
