@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
-// Three app servers, each with its own embedded PostgreSQL and data directory: E2E_PORT / E2E_PG_PORT
-// for the first, E2E_PORT_2 / E2E_PG_PORT_2 and E2E_PORT_3 / E2E_PG_PORT_3 (default: the next ports)
-// for the others, so two checkouts can run their browser tests side by side as well.
+// Two app servers, each with its own embedded PostgreSQL and data directory: E2E_PORT / E2E_PG_PORT
+// for the first, E2E_PORT_2 / E2E_PG_PORT_2 (default: the next ports) for the second, so two checkouts
+// can run their browser tests side by side as well.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
-const servers = [1, 2, 3].map((n) => ({
+const servers = [1, 2].map((n) => ({
   port: Number(process.env[`E2E_PORT_${n}`] ?? E2E_PORT + n - 1),
   pgPort: Number(process.env[`E2E_PG_PORT_${n}`] ?? E2E_PG_PORT + n - 1),
 }));
@@ -13,7 +13,9 @@ const CI = !!process.env.CI;
 
 // Debian's Chromium (Playwright cannot download its own browsers here). The fake
 // media flags give the host a synthetic camera and microphone; the media path
-// through mediasoup to the viewer is real.
+// through mediasoup to the viewer is real. The camera sends 15 frames a second, not 30: Chromium is
+// most of a run's CPU (about 1,150 of 1,464 CPU-seconds in a whole run, sampled per process), and every
+// live spec encodes three simulcast layers and decodes them in each viewer.
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -23,13 +25,15 @@ const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
+  '--use-fake-device-for-media-stream=fps=15',
 ];
 
-// Specs that stream live video through mediasoup (several browsers each): they run one at a
-// time on the first server. The other specs are split in two halves of about the same length
-// (measured: accessibility, auction and replay are the longest), each one at a time on its own
-// server.
+// Two lanes, each one spec at a time against its own app server, so at most two specs run at once on
+// 2 cores. The first lane has every spec that streams live video through mediasoup (several browsers
+// each: two of them at once put a live viewer's first frame past its 20 s) and, to even the lanes out,
+// the page specs in LIVE_LANE_PAGE_SPECS; the second lane has the other page specs. The split comes from
+// per-spec times measured in a whole run (with three projects, the last one ran alone for its last
+// 400 s of specs while a core idled).
 // A server serves one spec at a time: specs that change a demo account or a demo show never race
 // each other. Each spec sets up its own shows (e2e/support/shows.ts), so any one runs alone as well.
 const MEDIA_SPECS = [
@@ -48,22 +52,12 @@ const MEDIA_SPECS = [
   'stage-studio-phone',
   'studio-host',
   'swipe-feed',
-].map((name) => `**/${name}.spec.ts`);
-// The second half of the page specs; a new page spec lands in the first until listed here.
-const PAGE_SPECS_B = [
-  'accessibility',
-  'auction',
-  'engagement-formats',
-  'replay',
-  'scheduling-flow',
-  'show-channel',
-  'show-lifecycle',
-  'stripe-3ds-sheet',
-].map((name) => `**/${name}.spec.ts`);
-// At most two specs at once (E2E_WORKERS): with all three projects side by side the load average
-// reached 27 on 2 cores and a live viewer's first frame missed its 20 s in the screenshots spec;
-// E2E_WORKERS=3 runs the three side by side, E2E_WORKERS=1 one after the other (a machine with one core).
-const workers = Number(process.env.E2E_WORKERS ?? 2);
+];
+// Page specs in the live lane; a new page spec lands in the other lane until listed here.
+const LIVE_LANE_PAGE_SPECS = ['auction', 'replay', 'scheduling-flow', 'show-lifecycle'];
+const LIVE_LANE = [...MEDIA_SPECS, ...LIVE_LANE_PAGE_SPECS].map((name) => `**/${name}.spec.ts`);
+// E2E_WORKERS=1 runs the lanes one after the other (a machine with one core).
+const workers = Math.min(2, Number(process.env.E2E_WORKERS ?? 2));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -77,20 +71,17 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions, DOM snapshots, network, console); without the screencast,
+    // which encoded every repaint of a playing video as a JPEG (the GPU process's CPU fell 10 → 4 s in
+    // a live spec).
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [
-    { name: 'media', testMatch: MEDIA_SPECS, workers: 1, use: { baseURL: `http://localhost:${servers[0]!.port}` } },
-    {
-      name: 'pages',
-      testIgnore: [...MEDIA_SPECS, ...PAGE_SPECS_B],
-      workers: 1,
-      use: { baseURL: `http://localhost:${servers[1]!.port}` },
-    },
-    { name: 'pages-b', testMatch: PAGE_SPECS_B, workers: 1, use: { baseURL: `http://localhost:${servers[2]!.port}` } },
+    { name: 'media', testMatch: LIVE_LANE, workers: 1, use: { baseURL: `http://localhost:${servers[0]!.port}` } },
+    { name: 'pages', testIgnore: LIVE_LANE, workers: 1, use: { baseURL: `http://localhost:${servers[1]!.port}` } },
   ],
   webServer: servers.map(({ port, pgPort }) => ({
     command: 'node --import tsx e2e/support/server.ts',
