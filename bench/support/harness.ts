@@ -166,7 +166,11 @@ export function record(title: string, command: string, body: string): { anchor: 
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  const anchor = `run-${slug}-${now.slice(0, 16).replace(/[-:T]/g, '')}`;
+  // Two runs in one minute get -2, -3, …: a link must name one run.
+  const minute = `run-${slug}-${now.slice(0, 16).replace(/[-:T]/g, '')}`;
+  const recorded = readFileSync(file, 'utf8');
+  let anchor = minute;
+  for (let n = 2; recorded.includes(`<a id="${anchor}">`); n++) anchor = `${minute}-${n}`;
   const revisionLine = dirty ? `${revision} + uncommitted changes (dirty tree: not citable)` : revision;
   const entry = `\n<a id="${anchor}"></a>\n\n## ${title} — ${now.slice(0, 16).replace('T', ' ')} UTC\n\n- command: \`${command}\`\n- machine: ${machine()}; load average ${os
     .loadavg()
