@@ -7,6 +7,12 @@
 //   npx tsx bench/purchase-batch-sql.ts            # 40 batches of 32 distinct buyers
 //   BATCHES=80 BATCH=32 npx tsx bench/purchase-batch-sql.ts
 //   MIGRATIONS_DIR=/other/checkout/prisma/migrations npx tsx bench/purchase-batch-sql.ts   # another revision's SQL
+//   ANALYZE=1 npx tsx bench/purchase-batch-sql.ts   # statistics taken with the order tables empty (a fresh deployment)
+//   PLANS=1 npx tsx bench/purchase-batch-sql.ts     # and the plans of one more batch's statements that scan a whole table
+//   PLANS=all npx tsx bench/purchase-batch-sql.ts   # … or of all its statements
+//
+// It also prints the tables read by sequential scans during the measured batches
+// (pg_stat_user_tables): a sale should find its rows through indexes, whatever the statistics.
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -44,6 +50,40 @@ async function printStatistics(db: pg.Client): Promise<void> {
   for (const f of fns) console.log(`${f.funcname} | ${f.calls} | ${f.total} | ${f.self}`);
 }
 
+/** Tables read by sequential scans since the last pg_stat_reset (this session's counts flushed first). */
+async function printSequentialScans(db: pg.Client): Promise<void> {
+  await db.query('SELECT pg_stat_force_next_flush()');
+  const { rows } = await db.query<{ relname: string; seq_scan: string; seq_tup_read: string; idx_scan: string }>(
+    `SELECT relname, seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan FROM pg_stat_user_tables
+      WHERE seq_scan > 0 ORDER BY seq_tup_read DESC, seq_scan DESC LIMIT 12`,
+  );
+  console.log('sequential scans: table | scans | rows read | index scans');
+  for (const r of rows) console.log(`  ${r.relname} | ${r.seq_scan} | ${r.seq_tup_read} | ${r.idx_scan}`);
+}
+
+/**
+ * One more batch with auto_explain reporting every nested statement's plan as a notice, as
+ * the session has cached it (a generic plan, if PL/pgSQL chose one); prints those with a Seq Scan.
+ */
+async function printScanningPlans(db: pg.Client, batch: string): Promise<void> {
+  const plans: string[] = [];
+  const onNotice = (notice: { message?: string }) => {
+    if (notice.message && (process.env.PLANS === 'all' || notice.message.includes('Seq Scan'))) plans.push(notice.message);
+  };
+  db.on('notice', onNotice);
+  await db.query(`LOAD 'auto_explain'`);
+  await db.query(`SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_level = notice`);
+  await db.query('SELECT "ord", "r" FROM "reserve_orders"($1::jsonb)', [batch]);
+  await db.query('SET auto_explain.log_min_duration = -1');
+  db.off('notice', onNotice);
+  // One plan per statement: the parameters' values and the duration differ from call to call.
+  const distinct = [...new Set(plans.map((p) => p.replace(/duration: [\d.]+ ms/, '').replace(/\nQuery Parameters: .*/, '')))];
+  console.log(
+    `plans${process.env.PLANS === 'all' ? '' : ' with a sequential scan'} in one batch: ${plans.length} (${distinct.length} distinct)`,
+  );
+  for (const plan of distinct) console.log(plan);
+}
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-commerce-rows-'));
 chmodSync(dir, 0o755);
 const server = await startEmbeddedPostgres({
@@ -76,7 +116,7 @@ try {
   const db = new pg.Client({ connectionString: server.url });
   await db.connect();
   if (STATS) await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  const ids = Array.from({ length: BATCHES * BATCH }, (_, i) => `rows_${i}`);
+  const ids = Array.from({ length: (BATCHES + 1) * BATCH }, (_, i) => `rows_${i}`);
   await db.query(
     `INSERT INTO "User" (id, email, name, "passwordHash") SELECT id, id || '@bench.live', 'Bench Buyer', 'x' FROM unnest($1::text[]) AS id`,
     [ids],
@@ -130,6 +170,8 @@ try {
   );
   console.log(`backend CPU ${cpu} ms = ${(cpu / sold).toFixed(3)} ms/sale; wall ${(wallMs / sold).toFixed(3)} ms/sale`);
   if (STATS) await printStatistics(db);
+  await printSequentialScans(db);
+  if (process.env.PLANS) await printScanningPlans(db, JSON.stringify(taps(BATCHES)));
   const { rows: counts } = await db.query<{ t: string; n: string }>(
     `SELECT 'Order' AS t, count(*) AS n FROM "Order" UNION ALL SELECT 'OrderItem', count(*) FROM "OrderItem" UNION ALL SELECT 'CommissionEntry', count(*) FROM "CommissionEntry"
      UNION ALL SELECT 'Payment', count(*) FROM "Payment" UNION ALL SELECT 'OrderEvent', count(*) FROM "OrderEvent" UNION ALL SELECT 'BrandEvent', count(*) FROM "BrandEvent"
