@@ -56,12 +56,13 @@ const stock = async () =>
   (await database.prisma.productVariant.findUniqueOrThrow({ where: { id: variantId }, select: { stock: true } })).stock;
 
 /** A one-tap order straight into the pipeline (no stock gate), so the test decides which taps share a batch. */
-const tap = (buyer: Actor, opts: { quantity?: number; dealId?: string | null; key?: string } = {}) =>
+const tap = (buyer: Actor, opts: { quantity?: number; dealId?: string | null; key?: string; couponCode?: string } = {}) =>
   placeOrder(counted, payments, buyer, {
     showId,
     source: 'ONE_TAP',
     lines: [{ variantId, quantity: opts.quantity ?? 1, dealId: opts.dealId ?? null }],
     idempotencyKey: opts.key ?? randomUUID(),
+    couponCode: opts.couponCode ?? null,
     groupCommit: true,
   });
 
@@ -432,6 +433,33 @@ describe("a batch of different buyers writes its sales' rows set-based", () => {
     } finally {
       await statements.stop();
       await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    }
+  });
+
+  it('a batch mixing plain sales with a coupon tap and a card the statement cannot settle numbers its orders in tap order', async () => {
+    const { brandId } = await database.prisma.show.findUniqueOrThrow({ where: { id: showId }, select: { brandId: true } });
+    const coupon = await database.prisma.coupon.create({ data: { brandId, code: 'TAPORDER', kind: 'FIXED', value: 100 } });
+    const [a, b, c, d, e, f] = await makeBuyers(database.prisma, 6);
+    // d's card is declined by the provider: its tap reserves an order (its own rows, its number) that the charge then cancels.
+    await database.prisma.paymentMethod.updateMany({ where: { userId: d!.userId }, data: { token: 'tok_test_visa_decline' } });
+    const statements = await countInsertStatements();
+    try {
+      sent.statements = 0;
+      const settled = await Promise.allSettled([tap(a!), tap(b!), tap(c!, { couponCode: coupon.code }), tap(d!), tap(e!), tap(f!)]);
+      expect(sent.statements).toBeGreaterThanOrEqual(1);
+      expect(settled.map(reasonOf)).toEqual(['SOLD', 'SOLD', 'SOLD', 'PAYMENT_DECLINED', 'SOLD', 'SOLD']);
+      const buyers = [a, b, c, d, e, f].map((buyer) => buyer!.userId);
+      const orders = await database.prisma.order.findMany({ where: { buyerId: { in: buyers } }, select: { buyerId: true, number: true } });
+      const numberOf = new Map(orders.map((o) => [o.buyerId, o.number]));
+      const first = numberOf.get(a!.userId)!;
+      // Numbers follow the taps, whichever wrote its own rows: a and b before the coupon tap, then the declined card, e and f
+      // last. The declined card's reservation was given back, its number left as a gap (as a lone tap's is).
+      expect(buyers.map((id) => (numberOf.has(id) ? numberOf.get(id)! - first : null))).toEqual([0, 1, 2, null, 4, 5]);
+      // The plain sales on each side of those taps still share their INSERTs: a and b, then e and f.
+      expect((await statements.counts()).Order).toBe(4);
+    } finally {
+      await statements.stop();
+      await database.prisma.coupon.delete({ where: { id: coupon.id } }).catch(() => undefined);
     }
   });
 
