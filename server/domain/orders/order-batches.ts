@@ -8,8 +8,11 @@
 // while the first holds the row. When the batch's buyers are all different, its plain paid
 // sales' rows (order, item, payment, order event, brand events, receipt job) are written
 // after the checks with one INSERT per table for the whole batch (migration
-// 20261214020000), not one per sale. No timer: a lone tap goes at once, so a quiet show
-// adds no latency; batches grow only while the database is busy.
+// 20261214020000), not one per sale, and before any tap that writes its own rows, so that
+// order numbers follow the taps (20261215020000). The functions plan no sequential scan
+// (20261215010000): a plan cached while the order tables were empty must not read every
+// order once they are not. No timer: a lone tap goes at once, so a quiet show adds no
+// latency; batches grow only while the database is busy.
 import { rawQuery } from '../../db/raw';
 import type { Db } from '../context';
 
