@@ -39,6 +39,15 @@ test('a new viewer sees the live stream moving while the framework’s chunks ar
     await signIn(hostContext, 'host@demo.live');
     await goLiveAndPublish(await hostContext.newPage(), showId);
 
+    // The studio publishes its camera a moment after its microphone, and a page rendered before the camera
+    // arrives has no picture to prepare (it watches the ordinary way): wait until a render prepares one.
+    await expect
+      .poll(async () => (await (await viewerContext.request.get(`/shows/${showId}`)).text()).includes('id="lc-boot"'), {
+        message: 'the show page is rendered with a prepared watch',
+        timeout: 30_000,
+      })
+      .toBe(true);
+
     const viewer = await viewerContext.newPage();
     await viewer.addInitScript({ content: countConnections });
     const held: Route[] = [];

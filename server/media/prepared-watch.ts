@@ -18,7 +18,9 @@ import type { WatchResult } from './show-media-room';
  * adopts the same RTCPeerConnection (app/_lib/adopted-watch.ts).
  *
  * What is prepared and never claimed (a crawler, a closed tab, JavaScript that failed) is closed
- * after `ttlMs`; at most `perIp` unclaimed ones per address and `perShow` per show exist at once,
+ * after `ttlMs`, or `connectedTtlMs` once the page has connected it: a phone on a slow network can
+ * take far longer than `ttlMs` to load the framework that claims it, while its picture already
+ * plays, and closing it then would freeze that picture. At most `perIp` unclaimed ones per address and `perShow` per show exist at once,
  * so page loads cannot exhaust the node's ports. It lives on the node that rendered the page: a
  * socket that lands elsewhere gets NOT_FOUND and watches the ordinary way.
  */
@@ -31,11 +33,13 @@ export interface PreparedBoot {
 
 export interface PreparedWatchLimits {
   ttlMs: number;
+  /** How long one the page has connected (a live browser, its picture playing) waits for its claim. */
+  connectedTtlMs: number;
   perIp: number;
   perShow: number;
 }
 
-export const PREPARED_WATCH_LIMITS: PreparedWatchLimits = { ttlMs: 10_000, perIp: 4, perShow: 200 };
+export const PREPARED_WATCH_LIMITS: PreparedWatchLimits = { ttlMs: 10_000, connectedTtlMs: 60_000, perIp: 4, perShow: 200 };
 
 interface Prepared {
   showId: string;
@@ -69,7 +73,9 @@ export class PreparedWatches {
    */
   async prepare(showId: string, { ip, skipUserId }: { ip: string; skipUserId: string | null }): Promise<PreparedBoot | null> {
     const room = this.media.readyRoom(showId);
-    if (!room || room.producerList().length === 0) return null;
+    // No picture yet (the host's camera is published a moment after the microphone): nothing to show
+    // before the framework, and the player, which follows new producers, watches the ordinary way.
+    if (!room?.producerList().some((p) => p.kind === 'video')) return null;
     let fromIp = 0;
     let forShow = 0;
     for (const entry of this.prepared.values()) {
@@ -105,6 +111,9 @@ export class PreparedWatches {
     const room = this.media.readyRoom(entry.showId);
     if (!room) throw new AppError('NOT_FOUND', 'the show has no media room');
     await room.connectTransport(peerIdOf(token), entry.transportId, { role: 'client', fingerprints });
+    if (this.prepared.get(token) !== entry) return; // claimed or expired meanwhile
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => this.expire(token), this.limits.connectedTtlMs);
   }
 
   /**
