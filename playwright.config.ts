@@ -39,6 +39,7 @@ const chromiumArgs = [
 const MEDIA_SPECS = [
   'cluster-media',
   'embed',
+  'first-frame-before-framework',
   'hls-backup',
   'languages',
   'live-show',

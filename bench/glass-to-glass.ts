@@ -19,7 +19,7 @@ const JOIN_VIEWPORT = JOIN_PROFILE === 'phone' ? { width: 390, height: 844 } : {
 // The startup phases, in the order a viewer passes them; each is read as ms since navigation.
 // html: the navigation's responseEnd; the lc:* marks come from the app (app/_lib); first frame
 // from the stamp reader. Steps that now run in parallel can finish in another order.
-const PHASES = ['html', 'hydrated', 'socket-connected', 'watch-answered', 'joined', 'transport-connected', 'first frame'] as const;
+const PHASES = ['html', 'boot', 'hydrated', 'socket-connected', 'watch-answered', 'joined', 'transport-connected', 'first frame'] as const;
 const stampScript = readFileSync(path.join(import.meta.dirname, 'support/time-stamp.browser.js'), 'utf8');
 
 async function contextFor(

@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { emitResult } from './support/results';
 import { percentile, record, startBenchServer, table } from './support/harness';
 import { analyzeRoute } from './support/page-breakdown';
+import { BOOT_WATCH_JS } from '../app/shows/[showId]/boot-watch';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUTES = ['/', '/shows/[showId]', '/studio/[showId]', '/signin'];
@@ -22,14 +23,18 @@ const stats = JSON.parse(readFileSync(path.join(root, '.next/diagnostics/route-b
   firstLoadUncompressedJsBytes: number;
   firstLoadChunkPaths: string[];
 }[];
+// JavaScript a route's first load runs outside Next's chunks: the show page's inline boot script (its code,
+// without the per-page data it is called with), counted as one more chunk gzipped on its own.
+const OUTSIDE_CHUNKS: Record<string, string[]> = { '/shows/[showId]': [BOOT_WATCH_JS] };
 const weights = ROUTES.map((route) => {
   const entry = stats.find((s) => s.route === route);
   if (!entry) throw new Error(`no build statistics for ${route}`);
-  const gzipped = entry.firstLoadChunkPaths.reduce(
-    (sum, chunk) => sum + gzipSync(readFileSync(path.join(root, chunk)), { level: 6 }).length,
-    0,
-  );
-  return { route, raw: entry.firstLoadUncompressedJsBytes, gzipped, chunks: entry.firstLoadChunkPaths.length };
+  const extra = OUTSIDE_CHUNKS[route] ?? [];
+  const gzipped =
+    entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipSync(readFileSync(path.join(root, chunk)), { level: 6 }).length, 0) +
+    extra.reduce((sum, code) => sum + gzipSync(code, { level: 6 }).length, 0);
+  const raw = entry.firstLoadUncompressedJsBytes + extra.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+  return { route, raw, gzipped, chunks: entry.firstLoadChunkPaths.length + extra.length };
 });
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);

@@ -20,6 +20,7 @@ import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
+import { answerFingerprints } from './media/prepared-watch';
 import { SimulcastService } from './media/rtmp-out';
 import { pushTargets, secretsKey } from './domain/simulcast';
 import { RecordingService } from './media/recording/recording-service';
@@ -254,6 +255,9 @@ export async function startApp({
       payments,
       verifyCredentials: (email, password, ip) => verifyCredentials(db, email, password, { ip, limits }),
       watchHints: (showId) => media.watchHints(showId),
+      prepareWatch: (showId, { ip, userId }) =>
+        env.PREPARED_WATCH === 'true' ? media.prepared.prepare(showId, { ip, skipUserId: userId }) : Promise.resolve(null),
+      connectPreparedWatch: (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)),
       webRtcViewerCount: () => media.webRtcViewerCount,
     });
     cleanups.push(() => registerServices(undefined));

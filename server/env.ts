@@ -86,6 +86,9 @@ const envSchema = z.object({
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
   // Viewers beyond this many WebRTC viewers on this node watch the HLS backup stream instead. Unset: no cap.
   WEBRTC_MAX_VIEWERS: z.coerce.number().int().min(0).optional(),
+  // A live show page's receive side prepared while it renders and connected by its boot script before
+  // the framework loads (server/media/prepared-watch.ts); 'false' starts it after hydration as before.
+  PREPARED_WATCH: z.enum(['true', 'false']).default('true'),
   // How long a unit given back to a waitlist is held for the person it was offered to (issue 18 item 5).
   WAITLIST_HOLD_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   // QR payments (issue 21, server/domain/qr-payments): the rails' API base URLs (a test points them at its stand-ins),

@@ -7,6 +7,7 @@ import type { Logger } from './log';
 import { processValue, setProcessValue } from './process-registry';
 import type { ObjectStore } from './storage/object-store';
 import type { WatchHints } from './media/media-service';
+import type { PreparedBoot } from './media/prepared-watch';
 
 /**
  * The process-wide services, built once by the composition root (server/app.ts
@@ -28,6 +29,13 @@ export interface AppServices {
   verifyCredentials(email: string, password: string, ip: string | null): Promise<SessionAccount | null>;
   /** A live show's router capabilities and producers, rendered into the viewer page so its media starts before the join. */
   watchHints?(showId: string): WatchHints | null;
+  /**
+   * The receive side of a live show prepared while its page renders (server/media/prepared-watch.ts), for a
+   * visitor the page already let watch; null when there is nothing to send yet or a limit is reached.
+   */
+  prepareWatch?(showId: string, visitor: { ip: string; userId: string | null }): Promise<PreparedBoot | null>;
+  /** The page's answer for a prepared watch (POST /api/media/prepared): its DTLS fingerprint connects the transport. */
+  connectPreparedWatch?(token: string, answerSdp: string): Promise<void>;
   /** WebRTC viewers on this node now: past WEBRTC_MAX_VIEWERS a viewer page plays the HLS backup stream. */
   webRtcViewerCount?(): number;
 }

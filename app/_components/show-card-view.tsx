@@ -1,6 +1,6 @@
 import type { Anchor } from './anchor';
 import type { ShowCardData } from '@/server/domain/shows';
-import { LocalTime } from './local-time';
+import { LocalTime } from './late-local-time';
 import { getI18n } from '@/app/_i18n/server';
 import type { Translate } from '@/app/_i18n/translate';
 

@@ -18,7 +18,7 @@ const started = new Map<string, Promise<Subscriber> | null>();
 export function startEarlyWatch(showId: string, hints: WatchHints): void {
   if (typeof window === 'undefined' || started.has(showId)) return;
   const subscriber = Promise.all([openShowSocketEarly(), import('./media-client')]).then(([socket, { Subscriber }]) =>
-    Subscriber.watch(socket, showId, hints.routerRtpCapabilities),
+    Subscriber.first(socket, showId, hints.routerRtpCapabilities),
   );
   // The player reports a failure when it takes this; until then it must not count as unhandled.
   subscriber.catch(() => undefined);

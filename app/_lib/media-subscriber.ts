@@ -3,6 +3,7 @@
 import type { Device } from 'mediasoup-client';
 import type { ConnectionState, Consumer, ConsumerOptions, Transport, TransportOptions } from 'mediasoup-client/types';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/protocol';
+import { adoptingDevice, takeBootWatch, type BootWatch } from './adopted-watch';
 import { asClient, createTransport, deviceFor, loadDevice, wireTransport } from './media-signalling';
 import { call, type ShowClientSocket } from './show-socket';
 
@@ -22,6 +23,7 @@ export interface VideoFeed {
 type LayersEvent = Parameters<ServerToClientEvents['media:layers']>[0];
 type ConsumeAnswer = Omit<Extract<Parameters<Parameters<ClientToServerEvents['media:consume']>[1]>[0], { ok: true }>, 'ok'>;
 type ScoreEvent = Parameters<ServerToClientEvents['media:score']>[0];
+type WatchAnswer = Omit<Extract<Parameters<Parameters<ClientToServerEvents['media:watch']>[1]>[0], { ok: true }>, 'ok'>;
 
 /** One video consumer as the layer policy drives it (app/_lib/adaptive-video.ts): the host's, or a guest's. */
 export interface AdaptiveFeed {
@@ -103,7 +105,6 @@ class ConsumerFeed implements AdaptiveFeed {
  * on stage gets a stream of their own in `guests`.
  */
 export class Subscriber implements AdaptiveFeed {
-  readonly stream = new MediaStream();
   private readonly guestStreams = new Map<string, MediaStream>();
   private readonly guestFeeds = new Map<string, ConsumerFeed>();
   private readonly guestListeners = new Set<(guests: GuestStream[]) => void>();
@@ -117,6 +118,8 @@ export class Subscriber implements AdaptiveFeed {
     private readonly showId: string,
     private readonly device: Device,
     private readonly transport: Transport,
+    /** The host's tracks; an adopted watch keeps the stream the page's <video> already plays. */
+    readonly stream: MediaStream = new MediaStream(),
   ) {
     this.host = new ConsumerFeed(socket, showId);
     socket.on('media:layers', this.onLayers);
@@ -137,16 +140,58 @@ export class Subscriber implements AdaptiveFeed {
    */
   static async watch(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown, paused = false): Promise<Subscriber> {
     const device = await deviceFor(routerRtpCapabilities);
-    const { transport: params, consumers } = await call(socket, 'media:watch', {
+    const answer = await call(socket, 'media:watch', {
       showId,
       rtpCapabilities: device.rtpCapabilities as unknown as Record<string, unknown>,
       paused,
     });
     performance.mark('lc:watch-answered');
+    return Subscriber.from(socket, showId, device, answer);
+  }
+
+  /**
+   * A page's first receive side: the one its boot script connected (app/shows/[showId]/boot-watch.ts) if
+   * there is one and it can be adopted, else one media:watch. Decided here, in the media chunk, so the
+   * page's first load carries none of it.
+   */
+  static first(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown): Promise<Subscriber> {
+    const boot = takeBootWatch();
+    const watch = () => Subscriber.watch(socket, showId, routerRtpCapabilities);
+    return boot ? Subscriber.adopt(socket, showId, routerRtpCapabilities, boot).catch(watch) : watch();
+  }
+
+  /**
+   * The receive side the server prepared with the page and the boot script already connected
+   * (app/_lib/adopted-watch.ts): the socket claims it (media:claim) and this subscriber drives the
+   * same RTCPeerConnection and tracks. Throws when it cannot (the boot failed, the token expired, a
+   * socket on another node), after closing the boot's connection: the caller then watches anew.
+   */
+  static async adopt(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown, boot: BootWatch): Promise<Subscriber> {
+    const { pc } = boot;
+    try {
+      if (!pc) throw new Error('the boot script made no connection');
+      const [device] = await Promise.all([adoptingDevice(pc, routerRtpCapabilities), boot.ready]);
+      if (!device) throw new Error('this browser cannot adopt the prepared connection');
+      const answer = await call(socket, 'media:claim', { showId, token: boot.token });
+      performance.mark('lc:watch-answered');
+      return await Subscriber.from(socket, showId, device, answer, boot.stream);
+    } catch (error) {
+      pc?.close();
+      throw error;
+    }
+  }
+
+  private static async from(
+    socket: ShowClientSocket,
+    showId: string,
+    device: Device,
+    { transport: params, consumers }: WatchAnswer,
+    stream?: MediaStream,
+  ): Promise<Subscriber> {
     const transport = device.createRecvTransport(asClient<TransportOptions>(params));
     wireTransport(socket, showId, transport);
     transport.on('connectionstatechange', (state) => state === 'connected' && performance.mark('lc:transport-connected'));
-    const subscriber = new Subscriber(socket, showId, device, transport);
+    const subscriber = new Subscriber(socket, showId, device, transport, stream);
     for (const { consumer } of consumers) subscriber.consumers.set(consumer.producerId, null);
     // mediasoup-client negotiates them one after another; the transport connects on the first.
     await Promise.all(consumers.map((answer) => subscriber.attach(answer, answer.paused)));

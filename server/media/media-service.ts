@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { MediaConfig } from './config';
 import { type PublisherTag, ShowMediaRoom, type RoomCloseReason } from './show-media-room';
 import { MediaWorkerPool } from './worker-pool';
+import { PreparedWatches } from './prepared-watch';
 
 export interface WatchHints {
   routerRtpCapabilities: types.RtpCapabilities;
@@ -31,6 +32,8 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
   private readonly ready = new Map<string, ShowMediaRoom>();
   private closed = false;
   private piped = false;
+  /** Receive sides prepared with a viewer page, until its socket claims them (prepared-watch.ts). */
+  readonly prepared: PreparedWatches;
 
   private constructor(
     private readonly pool: MediaWorkerPool,
@@ -38,6 +41,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
     private readonly log: Logger,
   ) {
     super();
+    this.prepared = new PreparedWatches(this, log.child({ component: 'prepared-watch' }));
   }
 
   static async create(config: MediaConfig, log: Logger): Promise<MediaService> {
@@ -148,6 +152,7 @@ export class MediaService extends EventEmitter<MediaServiceEvents> {
 
   close(): void {
     this.closed = true;
+    this.prepared.close();
     for (const pending of this.rooms.values())
       pending.then(
         (room) => room.close(),

@@ -59,3 +59,13 @@ export async function pumpUntil(ingest: () => RtpIngest, done: () => boolean, wh
   }
   throw new Error(`timed out waiting for: ${what}`);
 }
+
+/** A VP8 "camera" on a DirectTransport that sends nothing: for tests that need a video producer to exist. */
+export async function silentVideo(router: types.Router, ssrc = 2222): Promise<{ producer: types.Producer; close(): void }> {
+  const transport = await router.createDirectTransport();
+  const producer = await transport.produce({
+    kind: 'video',
+    rtpParameters: { codecs: [{ mimeType: 'video/VP8', payloadType: 101, clockRate: 90000 }], encodings: [{ ssrc }] },
+  });
+  return { producer, close: () => transport.close() };
+}

@@ -72,6 +72,8 @@ interface RouterSlot {
 }
 
 interface MediaPeer {
+  /** The key it is held under; changes when a socket claims a watch prepared with the page (`renamePeer`). */
+  id: string;
   transports: Map<string, { transport: types.WebRtcTransport; direction: TransportDirection; slot: RouterSlot }>;
   producers: Map<string, types.Producer>;
   consumers: Map<string, types.Consumer>;
@@ -211,7 +213,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     transport.observer.once('close', () => {
       peer.transports.delete(transport.id);
       // mediasoup closes a dead router's transports before it says 'workerclose'.
-      if (!slot.router.closed && ![...peer.transports.values()].some((t) => t.slot === slot)) slot.peerIds.delete(peerId);
+      if (!slot.router.closed && ![...peer.transports.values()].some((t) => t.slot === slot)) slot.peerIds.delete(peer.id);
     });
     peer.transports.set(transport.id, { transport, direction, slot });
     return {
@@ -304,9 +306,12 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     consumer.observer.once('close', () => peer.consumers.delete(consumer.id));
     consumer.on('producerclose', () => consumer.close());
     if (hasLayers(consumer)) {
-      consumer.on('layerschange', (layers) => this.emit('consumerLayers', { peerId, consumerId: consumer.id, layers: layers ?? null }));
+      // peer.id, not peerId: a prepared watch's events go to the socket that claimed it.
+      consumer.on('layerschange', (layers) =>
+        this.emit('consumerLayers', { peerId: peer.id, consumerId: consumer.id, layers: layers ?? null }),
+      );
       consumer.on('score', ({ score, producerScore }) =>
-        this.emit('consumerScore', { peerId, consumerId: consumer.id, score, producerScore }),
+        this.emit('consumerScore', { peerId: peer.id, consumerId: consumer.id, score, producerScore }),
       );
     }
     const producer = this.findProducer(producerId);
@@ -388,6 +393,35 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
       for (const { transport, direction } of [...peer.transports.values()]) if (direction === 'send') transport.close();
     }
     return closed;
+  }
+
+  /**
+   * Hands what one key holds to another: a socket claiming the receive side prepared with its page
+   * (server/media/prepared-watch.ts). Whatever the new key already received is replaced, as a second
+   * receive transport replaces the first.
+   */
+  renamePeer(fromId: string, toId: string): void {
+    const peer = this.peers.get(fromId);
+    if (!peer) throw new AppError('NOT_FOUND', `peer ${fromId} not found`);
+    this.peers.delete(fromId);
+    const target = this.peers.get(toId);
+    if (!target) {
+      peer.id = toId;
+      this.peers.set(toId, peer);
+    } else {
+      // The socket may also send (a host or guest looking at the page): only its receive side is replaced.
+      for (const { transport, direction } of [...target.transports.values()]) if (direction === 'recv') transport.close();
+      for (const [id, entry] of peer.transports) target.transports.set(id, entry);
+      for (const [id, consumer] of peer.consumers) target.consumers.set(id, consumer);
+      // Their close handlers remove them from `peer`: it must keep pointing at the same maps' owner.
+      peer.id = toId;
+      peer.transports = target.transports;
+      peer.consumers = target.consumers;
+    }
+    for (const { slot } of peer.transports.values()) {
+      slot.peerIds.delete(fromId);
+      slot.peerIds.add(toId);
+    }
   }
 
   removePeer(peerId: string): void {
@@ -509,7 +543,7 @@ export class ShowMediaRoom extends EventEmitter<RoomEvents> {
     if (this.closed) throw new AppError('STREAM_RESTARTED', `room ${this.showId} is closed`);
     let peer = this.peers.get(peerId);
     if (!peer) {
-      peer = { transports: new Map(), producers: new Map(), consumers: new Map() };
+      peer = { id: peerId, transports: new Map(), producers: new Map(), consumers: new Map() };
       this.peers.set(peerId, peer);
     }
     return peer;

@@ -9,6 +9,7 @@ import type { ShowBroadcaster } from './broadcaster';
 import type { HandlerRegistrar, ShowServer } from './handler';
 import { requireJoined, type ConnectionContext } from './context';
 import {
+  claimSchema,
   connectTransportSchema,
   consumeSchema,
   createTransportSchema,
@@ -120,6 +121,20 @@ export function registerMediaHandlers(on: HandlerRegistrar, ctx: ConnectionConte
       paused: paused ?? false,
       skipUserId: socket.data.user?.userId ?? null,
     });
+  });
+
+  // The receive side the server prepared while it rendered this viewer's page (server/media/prepared-watch.ts),
+  // already connected by the page's boot script: the socket takes it over instead of watching anew. The
+  // access rules are asked again with the socket's own identity; a token from another node answers NOT_FOUND.
+  on.on('media:claim', claimSchema, async ({ showId, token }) => {
+    await allowed(showId, 'watch');
+    const elsewhere = ctx.media.showsWithTransports(socket.id).filter((id) => id !== showId);
+    if (elsewhere.length >= MAX_MEDIA_SHOWS_PER_CONNECTION) {
+      throw new AppError('TRANSPORT_LIMIT', `connection already holds media in ${elsewhere.length} other shows`);
+    }
+    const claimed = ctx.media.prepared.claim(token, showId, socket.id);
+    await room(showId); // wires the room's events to the sockets, as media:watch does
+    return claimed;
   });
 
   on.on('media:connectTransport', connectTransportSchema, async ({ showId, transportId, dtlsParameters }) => {

@@ -105,6 +105,8 @@ export const produceSchema = z
   .strict();
 export const consumeSchema = z.object({ showId: id, transportId: id, producerId: id, rtpCapabilities: mediasoupObject }).strict();
 export const watchSchema = z.object({ showId: id, rtpCapabilities: mediasoupObject, paused: z.boolean().optional() }).strict();
+// The token the server wrote into the page with its prepared watch (base64url of 16 random bytes).
+export const claimSchema = z.object({ showId: id, token: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }).strict();
 export const resumeConsumerSchema = z.object({ showId: id, consumerId: id }).strict();
 export const pauseConsumerSchema = resumeConsumerSchema;
 // Three simulcast layers with up to three temporal layers each; mediasoup clamps to what the producer has.
@@ -314,6 +316,17 @@ export interface ClientToServerEvents {
     ack: AckFn<{
       consumer: ConsumerAnswer;
       layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
+    }>,
+  ) => void;
+  'media:claim': (
+    payload: z.infer<typeof claimSchema>,
+    ack: AckFn<{
+      transport: TransportAnswer;
+      consumers: {
+        consumer: ConsumerAnswer;
+        layers: { spatialLayers: number; temporalLayers: number; preferred: ms.ConsumerLayers | null };
+        paused: boolean;
+      }[];
     }>,
   ) => void;
   'media:watch': (

@@ -105,3 +105,31 @@ describe('media:watch', () => {
     expect(consumers.get(answer.consumers[0]!.consumer.id)?.closed).toBe(true);
   });
 });
+
+// media:claim: the receive side prepared while the server rendered the show page (server/media/prepared-watch.ts)
+// becomes the claiming socket's own, as if it had sent media:watch.
+describe('media:claim', () => {
+  it("hands the page's socket the prepared transport and running consumers, once, and the socket's leave closes them", async () => {
+    // Live already when the tests above ran; asked again (its answer not needed) so this one runs alone too.
+    await ask(host, 'show:goLive', { showId });
+    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.7', skipUserId: null });
+    if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
+    const viewer = await t.connect();
+    const answer = await ok(ask(viewer, 'media:claim', { showId, token: prepared.token }));
+    expect(transports.get(answer.transport.id)?.closed).toBe(false);
+    expect(answer.consumers).toHaveLength(1);
+    expect(consumers.get(answer.consumers[0]!.consumer.id)?.paused).toBe(false);
+    // The token is spent: nobody else takes what this socket holds.
+    const other = await t.connect();
+    expect(await ask(other, 'media:claim', { showId, token: prepared.token })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // Held under the socket's id now: leaving the show releases it like a watch.
+    await ok(ask(viewer, 'show:leave', { showId }));
+    expect(transports.get(answer.transport.id)?.closed).toBe(true);
+    expect(consumers.get(answer.consumers[0]!.consumer.id)?.closed).toBe(true);
+  });
+
+  it('refuses a token nobody prepared with NOT_FOUND', async () => {
+    const viewer = await t.connect();
+    expect(await ask(viewer, 'media:claim', { showId, token: 'A'.repeat(22) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

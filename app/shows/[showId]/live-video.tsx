@@ -74,6 +74,7 @@ export function LiveVideo({
   const { t } = useI18n();
   const videoRef = useRef<HTMLVideoElement>(null);
   const subscriberRef = useRef<Promise<Subscriber> | null>(null);
+  const soundAskedRef = useRef<MediaStream | null>(null);
   const sound = useAutoplaySound(videoRef);
   const startSound = sound.start;
   const [failed, setFailed] = useState(false);
@@ -111,8 +112,12 @@ export function LiveVideo({
         subscriber.keepOnly(producerIds);
         for (const producerId of producerIds) await subscriber.consume(producerId);
         const video = videoRef.current;
-        if (!cancelled && video && video.srcObject !== subscriber.stream) {
-          video.srcObject = subscriber.stream;
+        // The page's boot script may have put this stream on the element already (an adopted watch): sound is
+        // still asked for once per stream.
+        if (!cancelled && video && (video.srcObject !== subscriber.stream || soundAskedRef.current !== subscriber.stream)) {
+          soundAskedRef.current = subscriber.stream;
+          // Assigning even the same stream would restart the element's load (a flash of the poster).
+          if (video.srcObject !== subscriber.stream) video.srcObject = subscriber.stream;
           void startSound(video);
         }
         setFailed(false);
@@ -251,6 +256,7 @@ export function LiveVideo({
         <video
           ref={videoRef}
           data-testid="live-video"
+          data-boot=""
           data-path={onHls ? 'hls' : 'webrtc'}
           className={`h-full w-full ${guests.length > 0 && stage.layout === 'SIDE_BY_SIDE' ? 'object-cover' : 'object-contain'}`}
           autoPlay

@@ -2,36 +2,29 @@ import { PlainAnchor } from '../../_components/anchor';
 import type { Metadata } from 'next';
 import { preload } from 'react-dom';
 import { preShowDetails } from '@/server/domain/discovery';
-import { orNotFound } from '@/app/_lib/not-found-as-404';
 import { hasReminder, isFollowingBrand, isFollowingHost } from '@/server/domain/notifications';
 import { getReplay } from '@/server/domain/replays';
 import { showProductRatings } from '@/server/domain/reviews';
-import { getShowSummary, type ShowSummary } from '@/server/domain/shows';
-import { currentUser, type SessionUser } from '@/server/auth/session';
+import type { ShowSummary } from '@/server/domain/shows';
+import type { SessionUser } from '@/server/auth/session';
 import { services } from '@/server/services';
 import { PlainSiteHeader } from '../../_components/plain-site-header';
 import { EndedShow } from './ended-show';
 import { PreShow } from './pre-show';
 import { ReplayViewer } from './late-parts';
 import { ShowViewer } from './show-viewer';
-import type { HlsPath } from './live-video';
-import { showRecordsHls } from '@/server/domain/recordings';
-import { isDeployment } from '@/server/env';
 import { getI18n } from '@/app/_i18n/server';
-import { cookies } from 'next/headers';
-import { AppError } from '@/server/domain/errors';
 import { PrivateShowNotice } from './private-show-notice';
-import { isPubliclyListed, requireShowAccess, showInviteCookie } from '@/server/domain/show-access';
+import { isPubliclyListed } from '@/server/domain/show-access';
+import { accessRefusal, hlsPath, loadShow, requestUser } from './show-gate';
 import { replayLd, showLd } from '@/server/domain/seo';
 import { absoluteUrl, pageAlternates, sharingCards } from '@/app/_lib/seo';
 import { JsonLd } from '@/app/_components/json-ld';
 import { assistantEnabledIn } from '@/server/domain/assistant';
 
-const loadShow = (showId: string): Promise<ShowSummary> => orNotFound(getShowSummary(services().db, showId));
-
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }): Promise<Metadata> {
   const { showId } = await params;
-  const [show, user, { t }] = await Promise.all([loadShow(showId), currentUser(), getI18n()]);
+  const [show, user, { t }] = await Promise.all([loadShow(showId), requestUser(), getI18n()]);
   // A visitor a private show refuses learns nothing of it, not even its title in the tab.
   const refusal = await accessRefusal(showId, user?.id ?? null);
   if (refusal)
@@ -62,18 +55,6 @@ async function ShowStructuredData({ show, replayDurationMs }: { show: ShowSummar
   return show.status === 'ENDED' ? null : <JsonLd data={showLd(show, url, image)} />;
 }
 
-/** Private shows and rehearsals: the same gate as the socket's show:join (server/domain/show-access). */
-async function accessRefusal(showId: string, userId: string | null): Promise<string | null> {
-  const inviteToken = (await cookies()).get(showInviteCookie(showId))?.value ?? null;
-  return requireShowAccess(services().db, { userId, inviteToken }, showId).then(
-    () => null,
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === 'FORBIDDEN') return error.key;
-      throw error;
-    },
-  );
-}
-
 async function PreShowPanel({ showId, user }: { showId: string; user: SessionUser | null }) {
   const db = services().db;
   const details = await preShowDetails(db, showId);
@@ -92,19 +73,6 @@ async function PreShowPanel({ showId, user }: { showId: string; user: SessionUse
 }
 
 /**
- * The HLS backup stream of a live, recorded show. Viewers start on it when this node already
- * serves WEBRTC_MAX_VIEWERS over WebRTC; outside a deployment `?path=hls` forces it (tests).
- */
-async function hlsPath(showId: string, forceParam: string | string[] | undefined): Promise<HlsPath | null> {
-  const { db, env, webRtcViewerCount } = services();
-  if (!(await showRecordsHls(db, showId))) return null;
-  const forced =
-    (!isDeployment(env) && forceParam === 'hls') ||
-    (env.WEBRTC_MAX_VIEWERS !== undefined && (webRtcViewerCount?.() ?? 0) >= env.WEBRTC_MAX_VIEWERS);
-  return { src: `/api/shows/${showId}/hls/index.m3u8`, forced };
-}
-
-/**
  * The rating on each lineup product's card, worded here in the page's language: the card is in the show
  * aside's late code, and the page's messages stay the viewer's (no reviews namespace on the show page).
  */
@@ -118,15 +86,9 @@ async function cardRatings(showId: string): Promise<Record<string, { text: strin
   );
 }
 
-export default async function ShowPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ showId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ShowPage({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
-  const [show, user] = await Promise.all([loadShow(showId), currentUser()]);
+  const [show, user] = await Promise.all([loadShow(showId), requestUser()]);
   const refusal = await accessRefusal(showId, user?.id ?? null);
   if (refusal) return <PrivateShowNotice brand={show.brand.name} rehearsal={refusal === 'REHEARSAL_STAFF_ONLY'} signedIn={user !== null} />;
   if (show.status === 'CANCELLED') {
@@ -166,7 +128,8 @@ export default async function ShowPage({
     );
   }
   // Read only where a product card shows it (not for a replay), after the poster's preload is on its way.
-  const ratingBadges = await cardRatings(show.id);
+  // The prepared watch and its boot script come with the layout (layout.tsx), above the loading boundary.
+  const [ratingBadges, hls] = await Promise.all([cardRatings(show.id), show.status === 'LIVE' ? hlsPath(show.id) : null]);
   // The player is rendered for a scheduled show too: it switches to the live
   // video by itself when the host goes live, without a reload. The pre-show and
   // ended panels are shown by the player only while its live status says so; a
@@ -183,7 +146,7 @@ export default async function ShowPage({
         show={{ ...show, ratingBadges }}
         signedIn={user !== null}
         watchHints={show.status === 'LIVE' ? (services().watchHints?.(show.id) ?? null) : null}
-        hls={show.status === 'LIVE' ? await hlsPath(show.id, (await searchParams).path) : null}
+        hls={hls}
         assistantEnabled={await assistantEnabledIn(services().db, show.id)}
         preShow={show.status === 'SCHEDULED' ? <PreShowPanel showId={show.id} user={user} /> : null}
         ended={show.status === 'ENDED' ? <EndedShow showId={show.id} user={user} /> : null}

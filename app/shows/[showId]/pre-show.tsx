@@ -1,6 +1,6 @@
 import { PlainAnchor } from '../../_components/anchor';
 import type { PreShowDetails } from '@/server/domain/discovery';
-import { LocalTime } from '../../_components/local-time';
+import { LocalTime } from '../../_components/late-local-time';
 import { Countdown } from './late-parts';
 import { FollowButton } from './lazy-parts';
 import { rich } from '@/app/_i18n/rich';

@@ -3,7 +3,8 @@
 import type { Dispatch, SetStateAction } from 'react';
 import type { ProductCard } from '@/server/domain/catalog';
 import type { SequencedEvents, ShowSnapshot } from '@/server/realtime/protocol';
-import { engagementUpdates, type EngagementState } from './engagement/engagement-state';
+import type { EngagementState } from './engagement/engagement-state';
+import { engagementUpdates } from './engagement/engagement-updates';
 import { request, type ShowClientSocket } from '../../_lib/show-socket';
 import { SequenceOrder } from '../../_lib/sequence-order';
 import { OverlaySchedule } from '../../_lib/overlay-schedule';
