@@ -84,6 +84,14 @@ try {
     });
     const firstFrame = (await first.jsonValue()) as number;
     firstFrames.push(firstFrame);
+    // A viewer stays on past its first frame: its page hydrates, joins and takes over the media (a watch prepared
+    // with the page is claimed then). Closing the tab at the first frame would leave every prepared watch
+    // unclaimed, holding its address's place, and the phases after the first frame would go unmeasured.
+    await page
+      .waitForFunction(() => ['lc:joined', 'lc:watch-answered'].every((name) => performance.getEntriesByName(name).length > 0), undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     const marks = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const times: Record<string, number> = { html: nav?.responseEnd ?? NaN };
