@@ -84,6 +84,14 @@ try {
     });
     const firstFrame = (await first.jsonValue()) as number;
     firstFrames.push(firstFrame);
+    // A viewer stays on past its first frame: its page hydrates, joins and takes over the media (a watch prepared
+    // with the page is claimed then). Closing the tab at the first frame would leave every prepared watch
+    // unclaimed, holding its address's place, and the phases after the first frame would go unmeasured.
+    await page
+      .waitForFunction(() => ['lc:joined', 'lc:watch-answered'].every((name) => performance.getEntriesByName(name).length > 0), undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     const marks = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const times: Record<string, number> = { html: nav?.responseEnd ?? NaN };
@@ -110,7 +118,11 @@ const phaseRows = PHASES.map((phase) => {
 });
 const where = record(
   'Glass-to-glass latency and time to first frame (Chromium)',
-  'npm run bench:glass',
+  // What changes the startup path is part of the command, so a run can be told from another.
+  `${['PREPARED_WATCH', 'BENCH_JOIN_PROFILE']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]} `)
+    .join('')}npm run bench:glass`,
   `${table(
     ['measure', 'samples', 'p50 ms', 'p95 ms', 'max ms'],
     [

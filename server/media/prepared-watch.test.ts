@@ -1,3 +1,4 @@
+import type { types } from 'mediasoup';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MediaService } from './media-service';
@@ -110,6 +111,22 @@ describe('a watch prepared with the show page (real mediasoup worker)', () => {
     expect(await watches.prepare('prepared-3', { ip: '10.0.0.3', skipUserId: null })).not.toBeNull();
     watches.close();
     expect(room.receivingPeerCount).toBe(1); // the claimed one, now the socket's
+  });
+
+  it("frees its address's place as soon as the page's transport closes (a tab closed before the framework claimed it)", async () => {
+    const { media, room } = await liveShow('prepared-8');
+    const watches = new PreparedWatches(media, createLogger('silent'), { ttlMs: 60_000, connectedTtlMs: 60_000, perIp: 2, perShow: 10 });
+    const transports: types.Transport[] = [];
+    room.originRouter.observer.on('newtransport', (transport) => transports.push(transport));
+    const first = await watches.prepare('prepared-8', { ip: '10.0.0.8', skipUserId: null });
+    await watches.connect(first!.token, [FINGERPRINT]);
+    expect(await watches.prepare('prepared-8', { ip: '10.0.0.8', skipUserId: null })).not.toBeNull();
+    expect(await watches.prepare('prepared-8', { ip: '10.0.0.8', skipUserId: null })).toBeNull();
+    // The first page goes away: its DTLS closes, and the transport closes itself (webrtc-transport.ts).
+    transports[0]!.close();
+    expect(await watches.prepare('prepared-8', { ip: '10.0.0.8', skipUserId: null })).not.toBeNull();
+    expect(() => watches.claim(first!.token, 'prepared-8', 'socket-1')).toThrow(/no such prepared watch/);
+    watches.close();
   });
 
   it('prepares nothing for a show whose room sends nothing yet', async () => {

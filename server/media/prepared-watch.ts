@@ -76,6 +76,7 @@ export class PreparedWatches {
     // No picture yet (the host's camera is published a moment after the microphone): nothing to show
     // before the framework, and the player, which follows new producers, watches the ordinary way.
     if (!room?.producerList().some((p) => p.kind === 'video')) return null;
+    this.forgetClosed();
     let fromIp = 0;
     let forShow = 0;
     for (const entry of this.prepared.values()) {
@@ -138,6 +139,19 @@ export class PreparedWatches {
     if (!entry) return;
     this.forget(token);
     this.media.readyRoom(entry.showId)?.removePeer(peerIdOf(token));
+  }
+
+  /**
+   * Forgets the prepared watches whose transport has closed: a tab closed before its framework claimed the watch
+   * (DTLS says goodbye, the transport closes itself) must not hold its address's place until its time is up;
+   * measured, 15 of 20 viewers opened one after another from one address got no prepared watch.
+   */
+  private forgetClosed(): void {
+    for (const [token, entry] of this.prepared) {
+      if (!entry.transportId) continue; // still being made
+      const room = this.media.readyRoom(entry.showId);
+      if (!room || room.peerUsage(peerIdOf(token)).transports === 0) this.expire(token);
+    }
   }
 
   private forget(token: string): void {
