@@ -18,6 +18,7 @@ import { DemoSeedConflictError, seedDemoData } from './db/seed';
 import { warmReceiptFormats } from './domain/orders';
 import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
+import { isPreparedRequest, servePrepared } from './media/prepared-http';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
 import { answerFingerprints } from './media/prepared-watch';
@@ -257,10 +258,15 @@ export async function startApp({
       watchHints: (showId) => media.watchHints(showId),
       prepareWatch: (showId, { ip, userId }) =>
         env.PREPARED_WATCH === 'true' ? media.prepared.prepare(showId, { ip, skipUserId: userId }) : Promise.resolve(null),
-      connectPreparedWatch: (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)),
       webRtcViewerCount: () => media.webRtcViewerCount,
     });
     cleanups.push(() => registerServices(undefined));
+    // The boot script's answer for a prepared watch, answered before Next (server/media/prepared-http.ts).
+    httpServer.on('request', (req, res) => {
+      if (!isPreparedRequest(req)) return;
+      applySecurityHeaders(headerPolicy, req, res);
+      void servePrepared(req, res, (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)), log);
+    });
     const jobsLog = log.child({ component: 'jobs' });
     const jobs = startJobRunner({
       db,
@@ -318,7 +324,8 @@ export async function startApp({
       };
       httpServer.on('request', (req, res) => {
         // Socket.io answers its own path; everything else is a page or route handler.
-        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req) || (mediaCluster && isPipeRequest(req))) return;
+        if (req.url?.startsWith('/socket.io/') || isHealthRequest(req) || isPreparedRequest(req) || (mediaCluster && isPipeRequest(req)))
+          return;
         serve(req, res).catch((error: unknown) => {
           log.error({ err: error, url: req.url }, 'request failed');
           if (!res.headersSent) res.writeHead(500).end('Internal Server Error');

@@ -34,8 +34,6 @@ export interface AppServices {
    * visitor the page already let watch; null when there is nothing to send yet or a limit is reached.
    */
   prepareWatch?(showId: string, visitor: { ip: string; userId: string | null }): Promise<PreparedBoot | null>;
-  /** The page's answer for a prepared watch (POST /api/media/prepared): its DTLS fingerprint connects the transport. */
-  connectPreparedWatch?(token: string, answerSdp: string): Promise<void>;
   /** WebRTC viewers on this node now: past WEBRTC_MAX_VIEWERS a viewer page plays the HLS backup stream. */
   webRtcViewerCount?(): number;
 }

@@ -133,3 +133,40 @@ describe('media:claim', () => {
     expect(await ask(viewer, 'media:claim', { showId, token: 'A'.repeat(22) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+// The show page's boot script posts its RTCPeerConnection's answer here before the framework loads; the custom
+// server answers it before Next (server/media/prepared-http.ts), so these run with no pages at all.
+describe('POST /api/media/prepared', () => {
+  const FINGERPRINT = Array.from({ length: 32 }, () => 'AB').join(':');
+  const post = (body: string) => fetch(`${t.app.url}/api/media/prepared`, { method: 'POST', body });
+
+  it("connects the prepared transport with the answer's DTLS fingerprint (204), as the server ahead of Next answers it", async () => {
+    const before = new Set(transports.keys());
+    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.9', skipUserId: null });
+    if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
+    const transport = [...transports.values()].find((candidate) => !before.has(candidate.id))!;
+    expect(transport.dtlsParameters.role).toBe('auto');
+    const sdp = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\na=setup:active\r\n`;
+    const response = await post(JSON.stringify({ token: prepared.token, sdp }));
+    expect(response.status).toBe(204);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    // The page is the DTLS client, so the transport is the server.
+    expect(transport.dtlsParameters.role).toBe('server');
+  });
+
+  it('refuses an unknown token (404), a body that is not the schema or an answer without a fingerprint (400), a body over its limit (413) and another method (405), connecting nothing', async () => {
+    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.10', skipUserId: null });
+    if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
+    const answer = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\n`;
+    expect((await post(JSON.stringify({ token: 'A'.repeat(22), sdp: answer }))).status).toBe(404);
+    expect((await post('not json')).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, sdp: answer, extra: 1 }))).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, sdp: 'v=0\r\na=fingerprint:md5 AB:CD\r\n' }))).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, sdp: 'x'.repeat(30_000) }))).status).toBe(413);
+    const get = await fetch(`${t.app.url}/api/media/prepared`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    // Still unconnected, so still the page's to connect.
+    expect((await post(JSON.stringify({ token: prepared.token, sdp: answer }))).status).toBe(204);
+  });
+});

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { AppError } from '../domain/errors';
+
+/**
+ * `POST /api/media/prepared`: the show page's boot script (app/shows/[showId]/boot-watch.ts) sends the answer
+ * of its RTCPeerConnection here before the page's framework has loaded; the server reads its DTLS fingerprint
+ * and the receive transport prepared with the page connects (server/media/prepared-watch.ts). Answered by
+ * the custom server before Next, as /api/health is: it is on a new viewer's path to the first frame, and a
+ * route handler took 30–660 ms for it under load (a probe of eight page loads). The token is the capability:
+ * only the page the server rendered it into knows it, and it expires in seconds.
+ */
+export const PREPARED_PATH = '/api/media/prepared';
+
+const connectPreparedSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    sdp: z.string().max(20_000),
+  })
+  .strict();
+
+// The SDP at its limit, in JSON, with room for the token and escapes.
+const MAX_BODY_BYTES = 24_000;
+
+export function isPreparedRequest(req: IncomingMessage): boolean {
+  return req.url === PREPARED_PATH;
+}
+
+type Connect = (token: string, answerSdp: string) => Promise<void>;
+
+export async function servePrepared(req: IncomingMessage, res: ServerResponse, connect: Connect, log: Logger): Promise<void> {
+  const answer = (status: number, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'cache-control': 'no-store', ...headers });
+    res.end();
+  };
+  if (req.method !== 'POST') return answer(405, { allow: 'POST' });
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === null) return answer(413);
+  const parsed = connectPreparedSchema.safeParse(parseJson(body));
+  if (!parsed.success) return answer(400);
+  try {
+    await connect(parsed.data.token, parsed.data.sdp);
+    answer(204);
+  } catch (error) {
+    const code = (error as Partial<AppError> | null)?.code;
+    if (code === 'NOT_FOUND') return answer(404);
+    if (code === 'INVALID_INPUT') return answer(400);
+    log.error({ err: error }, 'connecting a prepared watch failed');
+    answer(500);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The request's body as text, or null past `limit` bytes (the rest is read and dropped). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
