@@ -90,6 +90,8 @@ test('a new viewer sees the live stream moving while the framework’s chunks ar
         'connected',
       );
       expect(await openConnections(viewer)).toBe(1);
+      // The player knows the picture it took over is playing: no "Connecting video…" over it.
+      await expect(viewer.getByTestId('video-notice')).toHaveCount(0);
       const after = await playback(viewer);
       await expect.poll(async () => (await playback(viewer)).frames, { message: 'frames keep coming' }).toBeGreaterThan(after.frames + 5);
     });

@@ -238,6 +238,14 @@ export function LiveVideo({
     setPicture(shown);
     if (shown) setEverPlayed(true);
   };
+  // A picture the page's boot script started before hydration (a prepared watch) fired its loadeddata before
+  // React listened: without reading it here the player said "Connecting video…" over a moving picture, and
+  // after losing it "Connecting" again instead of "Reconnecting".
+  useEffect(() => {
+    if ((videoRef.current?.videoWidth ?? 0) === 0) return;
+    setPicture(true);
+    setEverPlayed(true);
+  }, [hasMedia]);
   const reconnecting = live && everPlayed && !failed && (!hasMedia || !picture || linkDown);
   const notice =
     failed && !onHls
