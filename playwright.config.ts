@@ -14,8 +14,8 @@ const CI = !!process.env.CI;
 // Debian's Chromium (Playwright cannot download its own browsers here). The fake
 // media flags give the host a synthetic camera and microphone; the media path
 // through mediasoup to the viewer is real. The camera sends 15 frames a second, not 30: Chromium is
-// most of a run's CPU (about 1,150 of 1,464 CPU-seconds in a whole run, sampled per process), and every
-// live spec encodes three simulcast layers and decodes them in each viewer.
+// most of a run's CPU (its processes sampled through a whole run), and every live spec encodes three
+// simulcast layers and decodes them in each viewer.
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -73,8 +73,7 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
     // A failed test keeps its trace (actions, DOM snapshots, network, console); without the screencast,
-    // which encoded every repaint of a playing video as a JPEG (the GPU process's CPU fell 10 → 4 s in
-    // a live spec).
+    // which encoded every repaint of a playing video as a JPEG.
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     browserName: 'chromium',
