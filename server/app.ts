@@ -265,7 +265,12 @@ export async function startApp({
     httpServer.on('request', (req, res) => {
       if (!isPreparedRequest(req)) return;
       applySecurityHeaders(headerPolicy, req, res);
-      void servePrepared(req, res, (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)), log);
+      servePrepared(req, res, (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)), log).catch(
+        (error: unknown) => {
+          log.error({ err: error }, 'answering a prepared watch failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
     });
     const jobsLog = log.child({ component: 'jobs' });
     const jobs = startJobRunner({

@@ -36,7 +36,13 @@ export async function servePrepared(req: IncomingMessage, res: ServerResponse, c
   };
   if (req.method !== 'POST') return answer(405, { allow: 'POST' });
   const body = await readBody(req, MAX_BODY_BYTES);
-  if (body === null) return answer(413);
+  // The rest of an oversized body is not read: the connection closes once the answer is out.
+  if (body === 'too-large') {
+    res.once('finish', () => req.destroy());
+    return answer(413, { connection: 'close' });
+  }
+  // The client went away mid-body (an aborted request): nobody to answer.
+  if (body === null) return void res.destroy();
   const parsed = connectPreparedSchema.safeParse(parseJson(body));
   if (!parsed.success) return answer(400);
   try {
@@ -59,16 +65,24 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The request's body as text, or null past `limit` bytes (the rest is read and dropped). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request's body as text; 'too-large' as soon as it passes `limit` bytes (reading stops there), null if the
+ * request fails (a client that aborts mid-body must not become an unhandled rejection: this path is public).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large' | null> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve('too-large');
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+    req.on('aborted', () => resolve(null));
   });
 }

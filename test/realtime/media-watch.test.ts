@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,5 +169,24 @@ describe('POST /api/media/prepared', () => {
     expect(get.headers.get('allow')).toBe('POST');
     // Still unconnected, so still the page's to connect.
     expect((await post(JSON.stringify({ token: prepared.token, sdp: answer }))).status).toBe(204);
+  });
+
+  it('survives a client that aborts mid-body, and answers the next request', async () => {
+    const { port } = new URL(t.app.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'POST /api/media/prepared HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"token":',
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 100);
+      });
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const sdp = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\n`;
+    expect((await post(JSON.stringify({ token: 'A'.repeat(22), sdp }))).status).toBe(404);
   });
 });
