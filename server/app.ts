@@ -21,7 +21,7 @@ import { isHealthRequest, serveHealth } from './health';
 import { isPreparedRequest, servePrepared } from './media/prepared-http';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
-import { answerFingerprints } from './media/prepared-watch';
+import { preparedFingerprints } from './media/prepared-watch';
 import { SimulcastService } from './media/rtmp-out';
 import { pushTargets, secretsKey } from './domain/simulcast';
 import { RecordingService } from './media/recording/recording-service';
@@ -265,7 +265,7 @@ export async function startApp({
     httpServer.on('request', (req, res) => {
       if (!isPreparedRequest(req)) return;
       applySecurityHeaders(headerPolicy, req, res);
-      servePrepared(req, res, (token, answerSdp) => media.prepared.connect(token, answerFingerprints(answerSdp)), log).catch(
+      servePrepared(req, res, (answer) => media.prepared.connect(answer.token, preparedFingerprints(answer)), log).catch(
         (error: unknown) => {
           log.error({ err: error }, 'answering a prepared watch failed');
           if (!res.headersSent) res.writeHead(500).end();

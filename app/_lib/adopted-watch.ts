@@ -8,6 +8,7 @@ import type { RtpCapabilities } from 'mediasoup-client/types';
 /** What the page's boot script (app/shows/[showId]/boot-watch.ts) leaves on `window.__lcBoot`. */
 export interface BootWatch {
   token: string;
+  /** Set once the connection's certificate exists (its fingerprint is posted before the answer is made). */
   pc?: RTCPeerConnection;
   stream: MediaStream;
   /** Settles once the answer is set and the server has the page's DTLS fingerprint. */
@@ -77,7 +78,7 @@ export function adoptConnection(handler: unknown, pc: RTCPeerConnection): void {
  * offer had (same mids), which keeps the tracks already playing. Only for Chrome's handler (the one
  * whose offer the server wrote); null elsewhere, and the page watches the ordinary way.
  */
-export async function adoptingDevice(pc: RTCPeerConnection, routerRtpCapabilities: unknown): Promise<Device | null> {
+export async function adoptingDevice(connection: () => RTCPeerConnection, routerRtpCapabilities: unknown): Promise<Device | null> {
   const detected = await Device.factory();
   if (detected.handlerName !== 'Chrome111') return null;
   const base = Chrome111.createFactory({});
@@ -89,7 +90,7 @@ export async function adoptingDevice(pc: RTCPeerConnection, routerRtpCapabilitie
       if (adopted || options.direction !== 'recv') return handler;
       adopted = true;
       try {
-        adoptConnection(handler, pc);
+        adoptConnection(handler, connection());
       } catch (error) {
         handler.close();
         throw error;

@@ -167,16 +167,20 @@ export class Subscriber implements AdaptiveFeed {
    * socket on another node), after closing the boot's connection: the caller then watches anew.
    */
   static async adopt(socket: ShowClientSocket, showId: string, routerRtpCapabilities: unknown, boot: BootWatch): Promise<Subscriber> {
-    const { pc } = boot;
     try {
-      if (!pc) throw new Error('the boot script made no connection');
-      const [device] = await Promise.all([adoptingDevice(pc, routerRtpCapabilities), boot.ready]);
+      // The boot script makes its connection once its certificate exists, which may be after this page hydrated:
+      // the device reads it only when the transport is created, after `ready`.
+      const connection = () => {
+        if (!boot.pc) throw new Error('the boot script made no connection');
+        return boot.pc;
+      };
+      const [device] = await Promise.all([adoptingDevice(connection, routerRtpCapabilities), boot.ready]);
       if (!device) throw new Error('this browser cannot adopt the prepared connection');
       const answer = await call(socket, 'media:claim', { showId, token: boot.token });
       performance.mark('lc:watch-answered');
       return await Subscriber.from(socket, showId, device, answer, boot.stream);
     } catch (error) {
-      pc?.close();
+      boot.pc?.close();
       throw error;
     }
   }

@@ -4,21 +4,31 @@ import { z } from 'zod';
 import type { AppError } from '../domain/errors';
 
 /**
- * `POST /api/media/prepared`: the show page's boot script (app/shows/[showId]/boot-watch.ts) sends the answer
- * of its RTCPeerConnection here before the page's framework has loaded; the server reads its DTLS fingerprint
- * and the receive transport prepared with the page connects (server/media/prepared-watch.ts). Answered by
+ * `POST /api/media/prepared`: the show page's boot script (app/shows/[showId]/boot-watch.ts) sends the DTLS
+ * fingerprint of its RTCPeerConnection's certificate here (or, in a browser that cannot read it before the
+ * answer, the answer's SDP) before the page's framework has loaded, and the receive transport prepared with
+ * the page connects (server/media/prepared-watch.ts). Answered by
  * the custom server before Next, as /api/health is: it is on a new viewer's path to the first frame, and a
  * route handler took 30–660 ms for it under load (a probe of eight page loads). The token is the capability:
  * only the page the server rendered it into knows it, and it expires in seconds.
  */
 export const PREPARED_PATH = '/api/media/prepared';
 
-const connectPreparedSchema = z
-  .object({
-    token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
-    sdp: z.string().max(20_000),
-  })
-  .strict();
+const token = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+const connectPreparedSchema = z.union([
+  z.object({ token, sdp: z.string().max(20_000) }).strict(),
+  // What RTCCertificate.getFingerprints() gives; a hash mediasoup does not take is dropped, none left is a 400.
+  z
+    .object({
+      token,
+      fingerprints: z
+        .array(z.object({ algorithm: z.string().max(16), value: z.string().max(200) }).strict())
+        .min(1)
+        .max(4),
+    })
+    .strict(),
+]);
+export type PreparedAnswer = z.infer<typeof connectPreparedSchema>;
 
 // The SDP at its limit, in JSON, with room for the token and escapes.
 const MAX_BODY_BYTES = 24_000;
@@ -27,7 +37,7 @@ export function isPreparedRequest(req: IncomingMessage): boolean {
   return req.url === PREPARED_PATH;
 }
 
-type Connect = (token: string, answerSdp: string) => Promise<void>;
+type Connect = (answer: PreparedAnswer) => Promise<void>;
 
 export async function servePrepared(req: IncomingMessage, res: ServerResponse, connect: Connect, log: Logger): Promise<void> {
   const answer = (status: number, headers: Record<string, string> = {}) => {
@@ -46,7 +56,7 @@ export async function servePrepared(req: IncomingMessage, res: ServerResponse, c
   const parsed = connectPreparedSchema.safeParse(parseJson(body));
   if (!parsed.success) return answer(400);
   try {
-    await connect(parsed.data.token, parsed.data.sdp);
+    await connect(parsed.data);
     answer(204);
   } catch (error) {
     const code = (error as Partial<AppError> | null)?.code;

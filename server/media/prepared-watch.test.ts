@@ -2,7 +2,7 @@ import type { types } from 'mediasoup';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
 import { MediaService } from './media-service';
-import { answerFingerprints, PreparedWatches } from './prepared-watch';
+import { PreparedWatches, preparedFingerprints } from './prepared-watch';
 import { opusIngest, silentVideo } from './rtp.test-support';
 
 const config = {
@@ -152,14 +152,22 @@ describe('a watch prepared with the show page (real mediasoup worker)', () => {
   });
 });
 
-describe("the page's answer", () => {
-  it('gives each DTLS fingerprint of the answer once, at session or media level, with its algorithm in lower case', () => {
+describe("the page's DTLS fingerprint", () => {
+  it("gives each fingerprint of the page's answer once, at session or media level, with its algorithm in lower case", () => {
     const value = FINGERPRINT.value;
     const sdp = `v=0\r\na=fingerprint:SHA-256 ${value}\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=fingerprint:sha-256 ${value}\r\na=setup:active\r\n`;
-    expect(answerFingerprints(sdp)).toEqual([FINGERPRINT]);
+    expect(preparedFingerprints({ sdp })).toEqual([FINGERPRINT]);
   });
 
-  it('refuses an answer without a fingerprint mediasoup accepts with INVALID_INPUT', () => {
-    expect(() => answerFingerprints('v=0\r\na=fingerprint:md5 AB:CD\r\n')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  it("takes the certificate's fingerprints as RTCCertificate.getFingerprints() gives them (lower case), in the upper case mediasoup compares", () => {
+    const lower = FINGERPRINT.value.replace(/AB/g, 'ab');
+    expect(preparedFingerprints({ fingerprints: [{ algorithm: 'sha-256', value: lower }] })).toEqual([FINGERPRINT]);
+  });
+
+  it('refuses a hash mediasoup does not take, or a value that is not colon-separated hex, with INVALID_INPUT', () => {
+    const invalid = expect.objectContaining({ code: 'INVALID_INPUT' });
+    expect(() => preparedFingerprints({ sdp: 'v=0\r\na=fingerprint:md5 AB:CD\r\n' })).toThrow(invalid);
+    expect(() => preparedFingerprints({ fingerprints: [{ algorithm: 'md5', value: FINGERPRINT.value }] })).toThrow(invalid);
+    expect(() => preparedFingerprints({ fingerprints: [{ algorithm: 'sha-256', value: 'AB:CD\r\na=x' }] })).toThrow(invalid);
   });
 });

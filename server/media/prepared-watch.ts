@@ -164,18 +164,28 @@ export class PreparedWatches {
 const FINGERPRINT_ALGORITHMS = new Set(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']);
 
 /**
- * The DTLS fingerprints of the page's answer (its `a=fingerprint` lines, at session or media level, each once):
- * the boot script sends the whole answer rather than parsing it, which keeps the page's first script small.
- * Only the hash algorithms mediasoup accepts; an answer with none is INVALID_INPUT.
+ * The page's DTLS fingerprints: those of its certificate, as the boot script sends them, or the `a=fingerprint`
+ * lines of its answer (session or media level) from a browser that cannot read them sooner. Each once, only the
+ * hash algorithms mediasoup accepts, in upper case as SDP writes them (mediasoup compares the certificate's
+ * fingerprint as an upper-case string; Chromium's getFingerprints() gives lower case); none left is INVALID_INPUT.
  */
-export function answerFingerprints(sdp: string): types.DtlsFingerprint[] {
+export function preparedFingerprints(
+  answer: { sdp: string } | { fingerprints: { algorithm: string; value: string }[] },
+): types.DtlsFingerprint[] {
+  const given =
+    'sdp' in answer
+      ? [...answer.sdp.matchAll(/^a=fingerprint:(\S+) (\S+?)\r?$/gm)].map(([, algorithm, value]) => ({
+          algorithm: algorithm!,
+          value: value!,
+        }))
+      : answer.fingerprints;
   const found = new Map<string, types.DtlsFingerprint>();
-  for (const [, algorithm, value] of sdp.matchAll(/^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\r?$/gm)) {
-    const name = algorithm!.toLowerCase();
-    if (FINGERPRINT_ALGORITHMS.has(name))
-      found.set(`${name} ${value}`, { algorithm: name as types.DtlsFingerprint['algorithm'], value: value! });
+  for (const { algorithm, value } of given) {
+    const name = algorithm.toLowerCase();
+    if (FINGERPRINT_ALGORITHMS.has(name) && /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){15,63}$/.test(value))
+      found.set(`${name} ${value.toUpperCase()}`, { algorithm: name as types.DtlsFingerprint['algorithm'], value: value.toUpperCase() });
   }
-  if (found.size === 0) throw new AppError('INVALID_INPUT', 'the answer has no DTLS fingerprint');
+  if (found.size === 0) throw new AppError('INVALID_INPUT', 'the page sent no DTLS fingerprint mediasoup accepts');
   return [...found.values()].slice(0, 4);
 }
 

@@ -155,6 +155,19 @@ describe('POST /api/media/prepared', () => {
     expect(transport.dtlsParameters.role).toBe('server');
   });
 
+  it("connects the prepared transport with the certificate's fingerprints the boot script sends before its answer exists (204)", async () => {
+    const before = new Set(transports.keys());
+    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.11', skipUserId: null });
+    if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
+    const transport = [...transports.values()].find((candidate) => !before.has(candidate.id))!;
+    const fingerprints = [{ algorithm: 'sha-256', value: FINGERPRINT }];
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints: [{ algorithm: 'md5', value: 'AB:CD' }] }))).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints, sdp: 'v=0' }))).status).toBe(400);
+    expect(transport.dtlsParameters.role).toBe('auto');
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints }))).status).toBe(204);
+    expect(transport.dtlsParameters.role).toBe('server');
+  });
+
   it('refuses an unknown token (404), a body that is not the schema or an answer without a fingerprint (400), a body over its limit (413) and another method (405), connecting nothing', async () => {
     const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.10', skipUserId: null });
     if (!prepared) throw new Error('nothing was prepared for a live show with a producer');

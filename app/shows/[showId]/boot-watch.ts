@@ -2,12 +2,17 @@ import type { PreparedBoot } from '@/server/media/prepared-watch';
 
 /**
  * The show page's first script: it answers the receive side the server prepared while rendering
- * (server/media/prepared-watch.ts) with a plain RTCPeerConnection, sends its answer to /api/media/prepared
- * (the server reads the DTLS fingerprint from it), and puts the stream on the page's <video>, all before the framework's chunks
- * have loaded. ICE, DTLS and the first key frame then happen while the page hydrates; the player
- * adopts this connection later (app/_lib/adopted-watch.ts), reading `window.__lcBoot`:
- * { token, pc, stream, ready } (`ready` settles once the answer is set and the server has the
- * fingerprint). A player that started without it sets `__lcBoot` to null first: then it does nothing.
+ * (server/media/prepared-watch.ts) with a plain RTCPeerConnection and puts the stream on the page's <video>,
+ * all before the framework's chunks have loaded. The server needs only the page's DTLS fingerprint, and the
+ * page knows it before any SDP: the script makes the connection's certificate itself and posts its fingerprint
+ * to /api/media/prepared while the offer is still being answered, so the server is ready before ICE completes.
+ * mediasoup drops a DTLS ClientHello that arrives before it has the fingerprint, and the browser retries it
+ * only after a back-off, so posting after the answer (as before) made that race a delay. A browser without
+ * `RTCCertificate.getFingerprints` posts the answer's SDP instead. ICE, DTLS and the first key frame then happen
+ * while the page hydrates; the player adopts this connection later (app/_lib/adopted-watch.ts), reading
+ * `window.__lcBoot`: { token, stream, ready, pc } (`pc` appears once the certificate exists; `ready` settles once
+ * the answer is set and the server has the fingerprint). A player that started without it sets `__lcBoot` to
+ * null first: then it does nothing.
  *
  * The show page's layout (layout.tsx) renders it as an inline `<script type="module" async>` with the page's
  * nonce, right after the JSON element `#lc-boot` holding this page's prepared watch, at the top of the body:
@@ -16,7 +21,7 @@ import type { PreparedBoot } from '@/server/media/prepared-watch';
  * written by hand, no imports: it is the page's JavaScript outside Next's chunks, counted by
  * bench/page-weight.ts with the route's first load.
  */
-export const BOOT_WATCH_JS = `var w=window,e=document.getElementById("lc-boot"),d,s,b,P=performance,v,c,h=()=>(v=v||document.querySelector("video[data-boot]"))?v.srcObject||(v.muted=!0,v.srcObject=s,v.play().catch(Error)):setTimeout(h,9);if(e&&w.__lcBoot!==null){d=JSON.parse(e.textContent);s=new MediaStream;b=w.__lcBoot={token:d.token,stream:s};P.mark("lc:boot");try{c=b.pc=new RTCPeerConnection({iceServers:d.iceServers,bundlePolicy:"max-bundle"});c.ontrack=e=>{s.addTrack(e.track);h()};c.onconnectionstatechange=()=>c.connectionState=="connected"&&P.mark("lc:transport-connected");b.ready=c.setRemoteDescription({type:"offer",sdp:d.sdp}).then(()=>c.createAnswer()).then(a=>Promise.all([fetch("/api/media/prepared",{method:"POST",body:JSON.stringify({token:d.token,sdp:a.sdp})}).then(r=>{if(!r.ok)throw r.status}),c.setLocalDescription(a)]))}catch(x){b.ready=Promise.reject(x)}b.ready.catch(Error)}`;
+export const BOOT_WATCH_JS = `var w=window,e=document.getElementById("lc-boot"),d,s,b,P=performance,v,c,R=w.RTCPeerConnection,h=()=>(v=v||document.querySelector("video[data-boot]"))?v.srcObject||(v.muted=!0,v.srcObject=s,v.play().catch(Error)):setTimeout(h,9),f=x=>fetch("/api/media/prepared",{method:"POST",body:JSON.stringify(x)}).then(r=>{if(!r.ok)throw r.status});if(e&&w.__lcBoot!==null){d=JSON.parse(e.textContent);s=new MediaStream;b=w.__lcBoot={token:d.token,stream:s};P.mark("lc:boot");try{b.ready=R.generateCertificate({name:"ECDSA",namedCurve:"P-256"}).then(k=>{var g=k.getFingerprints&&f({token:d.token,fingerprints:k.getFingerprints()});c=b.pc=new R({iceServers:d.iceServers,bundlePolicy:"max-bundle",certificates:[k]});c.ontrack=e=>{s.addTrack(e.track);h()};c.onconnectionstatechange=()=>c.connectionState=="connected"&&P.mark("lc:transport-connected");return c.setRemoteDescription({type:"offer",sdp:d.sdp}).then(()=>c.createAnswer()).then(a=>Promise.all([g||f({token:d.token,sdp:a.sdp}),c.setLocalDescription(a)]))})}catch(x){b.ready=Promise.reject(x)}b.ready.catch(Error)}`;
 
 /** The data element for one page's prepared watch; `<` escaped so nothing in it can close the element. */
 export function bootWatchData(prepared: PreparedBoot): string {
