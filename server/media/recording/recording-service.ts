@@ -71,7 +71,9 @@ export class RecordingService {
     room.once('closed', (reason) => {
       room.off('producerAdded', settle);
       room.off('producerClosed', settle);
-      void this.roomClosed(room, reason);
+      this.roomClosed(room, reason).catch((error: unknown) =>
+        this.log.error({ err: error, showId: room.showId }, 'ending a recording failed'),
+      );
     });
     if (room.localProducers().length > 0) settle();
   }
@@ -141,7 +143,9 @@ export class RecordingService {
       await this.recorders.get(room.showId)?.stopSession();
     });
     await this.syncing.get(room.showId);
-    // A dead worker's room is rebuilt and the host publishes again: the recording goes on after a gap.
-    if (reason === 'closed') await this.showEnded(room.showId);
+    // A dead worker's room is rebuilt and the host publishes again: the recording goes on after a gap. After
+    // close() (the process shutting down, its rooms closing with it) the show has not ended, and the database
+    // may already be gone.
+    if (reason === 'closed' && !this.closed) await this.showEnded(room.showId);
   }
 }
