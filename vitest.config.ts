@@ -1,12 +1,23 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// Realtime files that start the app but send no media, no storm and set no timers of their own:
-// they wait on sockets and PostgreSQL, so they run two at a time with the database files.
-const REALTIME_WITHOUT_MEDIA = ['assistant', 'bag', 'deferred-sales', 'origin', 'qr-checkout', 'rehearsal-private', 'show-report'];
+// Realtime files that start the app but send no media and no storm: they wait on sockets, PostgreSQL and the
+// server's own timers (an auction's end, a giveaway's draw), so they run two at a time with the database files.
+const REALTIME_WITHOUT_MEDIA = [
+  'assistant',
+  'auctions',
+  'bag',
+  'deferred-sales',
+  'engagement',
+  'origin',
+  'qr-checkout',
+  'rehearsal-private',
+  'show-report',
+];
 // Files that start a mediasoup worker and push media or a socket storm through it:
-// on two cores two of them at once starve each other, so they run one at a time,
-// after the rest. A new realtime file lands here until it is listed above.
+// on two cores two of them at once starve each other, so they run one at a time, after
+// the rest under `vitest run`; `npm test` runs them beside the checks and the database
+// files (scripts/test.mjs). A new realtime file lands here until it is listed above.
 const MEDIA = [
   ...readdirSync(`${import.meta.dirname}/test/realtime`)
     .filter((file) => file.endsWith('.test.ts') && !REALTIME_WITHOUT_MEDIA.includes(file.replace('.test.ts', '')))
