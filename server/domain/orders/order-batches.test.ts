@@ -174,10 +174,15 @@ describe('group commit of one-tap purchases', () => {
     const killedWhileWaiting = async (buyers: Actor[]) => {
       await locker.query('BEGIN');
       await locker.query('SELECT 1 FROM "ProductVariant" WHERE "id" = $1 FOR UPDATE', [variantId]);
-      const taps = buyers.map((buyer) => tap(buyer));
+      // Settled from the start: the killed statement's taps may reject before the loop below has ended.
+      const taps = Promise.allSettled(buyers.map((buyer) => tap(buyer)));
       for (;;) {
+        // Inside its transaction the locker would keep reading one snapshot of the activity; and only this
+        // file's database: other files run beside it on the same cluster, buying too.
+        await locker.query('SELECT pg_stat_clear_snapshot()');
         const { rows } = await locker.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%reserve_order%' AND pid <> pg_backend_pid()`,
+          `SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%reserve_order%' AND pid <> pg_backend_pid()`,
         );
         if (rows[0]) {
           await locker.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
@@ -185,7 +190,7 @@ describe('group commit of one-tap purchases', () => {
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const settled = await Promise.allSettled(taps);
+      const settled = await taps;
       await locker.query('ROLLBACK');
       return settled.map((s) => (s.status === 'rejected' ? (s.reason as Error) : null));
     };
@@ -227,7 +232,8 @@ describe('a batch takes its stock last, so two batches of one variant overlap', 
           await locker.query('SELECT pg_stat_clear_snapshot()');
           const { rows } = await locker.query<{ pid: number }>(
             `SELECT pid FROM pg_stat_activity
-              WHERE wait_event_type = 'Lock' AND query LIKE '%reserve_order%' AND pid <> pg_backend_pid() ORDER BY pid`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%reserve_order%'
+                AND pid <> pg_backend_pid() ORDER BY pid`,
           );
           if (rows.length >= count || Date.now() > giveUp) return rows.map((r) => r.pid);
           await new Promise((resolve) => setImmediate(resolve));
