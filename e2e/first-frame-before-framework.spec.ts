@@ -21,6 +21,7 @@ const countConnections = `(() => {
   const made = (window.__connections = []);
   window.RTCPeerConnection = function (...args) { const pc = new Native(...args); made.push(pc); return pc; };
   window.RTCPeerConnection.prototype = Native.prototype;
+  window.RTCPeerConnection.generateCertificate = Native.generateCertificate.bind(Native);
 })();`;
 const openConnections = (page: Page) =>
   page.evaluate(

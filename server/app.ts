@@ -18,6 +18,7 @@ import { DemoSeedConflictError, seedDemoData } from './db/seed';
 import { warmReceiptFormats } from './domain/orders';
 import { isDeployment, mediaPipeAddresses, type Env } from './env';
 import { isHealthRequest, serveHealth } from './health';
+import { deferFrameworkOf, isShowPageRequest } from './media/deferred-framework';
 import { isPreparedRequest, servePrepared } from './media/prepared-http';
 import type { Logger } from './log';
 import { MediaService } from './media/media-service';
@@ -325,6 +326,8 @@ export async function startApp({
         const stripeShow = await isStripeShow(req.url ?? '/');
         applySecurityHeaders(headerPolicy, req, res, frameAncestors, stripeShow);
         markClientIp(req, env.TRUST_PROXY === 'true');
+        // A show page with a prepared watch runs its framework after its picture (server/media/deferred-framework.ts).
+        if (env.PREPARED_WATCH === 'true' && isShowPageRequest(req)) deferFrameworkOf(req, res);
         await handle(req, res);
       };
       httpServer.on('request', (req, res) => {
