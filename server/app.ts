@@ -106,9 +106,15 @@ export async function startApp({
   stripeApi,
 }: AppOptions): Promise<RunningApp> {
   const cleanups: (() => Promise<void> | void)[] = [];
+  // Every cleanup runs even when one before it fails: a failed close must not leave ffmpeg or PostgreSQL behind.
   const close = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    const failures: unknown[] = [];
+    for (const cleanup of cleanups.reverse())
+      await Promise.resolve()
+        .then(cleanup)
+        .catch((error: unknown) => failures.push(error));
     cleanups.length = 0;
+    if (failures.length > 0) throw new AggregateError(failures, 'closing the app failed');
   };
   try {
     let databaseUrl = env.DATABASE_URL;

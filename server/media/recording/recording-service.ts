@@ -61,6 +61,8 @@ export class RecordingService {
     this.closed = true;
     this.media.off('roomOpened', this.onRoom);
     for (const timer of this.settling.values()) clearTimeout(timer);
+    // A session still starting would set its ffmpeg after the stop below, and outlive the process.
+    await Promise.all(this.syncing.values());
     await Promise.all([...this.recorders.values()].map((r) => r.stopSession()));
   }
 
