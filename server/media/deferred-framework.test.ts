@@ -100,12 +100,15 @@ describe('the rewritten page over HTTP', () => {
     expect(await whole).toBe(`${DEFERRED_HEAD}${BOOT}${REST}`);
   });
 
-  it('sends plain HTML to a client that does not take gzip, and a page without a boot unchanged', async () => {
+  it('sends plain HTML to a client that does not take gzip, and a page without a boot unchanged, still streaming', async () => {
     const plain = Buffer.from(`${HEAD}<body><main>ទំនិញ</main></body></html>`, 'utf8');
-    const { url, finish } = await serve([plain.subarray(0, 50), plain.subarray(50)]);
-    finish();
-    const { res, whole } = await get(url, false, '<html');
+    const headEnd = plain.indexOf('</head>') + 7;
+    const { url, finish } = await serve([plain.subarray(0, 50), plain.subarray(50, headEnd), plain.subarray(headEnd)]);
+    // The head arrives while the page is still being written: nothing waits for a boot that will not come.
+    const { res, early, whole } = await get(url, false, '</head>');
     expect(res.headers['content-encoding']).toBeUndefined();
+    expect(early).toBe(plain.subarray(0, headEnd).toString('utf8'));
+    finish();
     expect(await whole).toBe(plain.toString('utf8'));
   });
 });

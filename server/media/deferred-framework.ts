@@ -60,6 +60,7 @@ export function deferFrameworkOf(req: IncomingMessage, res: ServerResponse): voi
   const write = res.write.bind(res) as Write;
   const end = res.end.bind(res) as End;
   let held: Buffer[] | null = [];
+  let deciding = false;
   let heldBytes = 0;
   let zip: Gzip | null = null;
 
@@ -121,7 +122,14 @@ export function deferFrameworkOf(req: IncomingMessage, res: ServerResponse): voi
     if (held) {
       held.push(data);
       heldBytes += data.length;
-      if (heldBytes > MAX_HELD_BYTES || !isHtml() || Buffer.concat(held).includes(BOOT_MARKER)) release();
+      const bytes = Buffer.concat(held);
+      if (heldBytes > MAX_HELD_BYTES || !isHtml() || bytes.includes(BOOT_MARKER)) release();
+      // The head is in and no boot yet: Next writes a flush in one turn, so a page whose first flush has no
+      // prepared watch goes on at the next turn, still streaming (a show not live, a page of another kind).
+      else if (!deciding && bytes.includes('</head>')) {
+        deciding = true;
+        setImmediate(release);
+      }
       if (typeof done === 'function') process.nextTick(done as () => void);
       return true;
     }
