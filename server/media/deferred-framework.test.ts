@@ -2,7 +2,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { createGunzip } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deferFramework, deferFrameworkOf, isShowPageRequest } from './deferred-framework';
+import { acceptsGzip, deferFramework, deferFrameworkOf, isShowPageRequest } from './deferred-framework';
 
 const NONCE = ' nonce="abc+/="';
 const chunk = (name: string) => `<script src="/_next/static/chunks/${name}.js" async=""${NONCE}></script>`;
@@ -28,6 +28,15 @@ describe('a show page whose framework waits for its picture', () => {
   it('leaves a page without a prepared watch, or without chunk scripts, as it is', () => {
     expect(deferFramework(`${HEAD}<body><main></main></body></html>`)).toBeNull();
     expect(deferFramework(`<html><head></head>${BOOT}${REST}`)).toBeNull();
+  });
+
+  it('gzips only for a browser that takes gzip: named or *, never with q=0', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, *;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
+    expect(acceptsGzip('gzip;q=0.0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
   });
 
   it('is asked for by a show page navigation only', () => {

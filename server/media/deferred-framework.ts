@@ -54,7 +54,7 @@ type End = (chunk?: unknown, encoding?: unknown, callback?: unknown) => ServerRe
  * then streams the rest, gzipped when the browser asked for it. Call before handing the request to Next.
  */
 export function deferFrameworkOf(req: IncomingMessage, res: ServerResponse): void {
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const gzip = acceptsGzip(String(req.headers['accept-encoding'] ?? ''));
   // Next must send plain HTML: its compression would hand this wrapper gzipped bytes.
   delete req.headers['accept-encoding'];
   const write = res.write.bind(res) as Write;
@@ -88,6 +88,7 @@ export function deferFrameworkOf(req: IncomingMessage, res: ServerResponse): voi
       res.setHeader('vary', appendVary(res.getHeader('vary')));
       zip = createGzip();
       zip.on('data', (data: Buffer) => write(data));
+      zip.on('error', (error) => res.destroy(error));
     }
     out(rewritten === null ? bytes : Buffer.concat([Buffer.from(rewritten, 'utf8'), bytes.subarray(upTo + BOOT_MARKER.length)]));
   };
@@ -157,4 +158,17 @@ export function deferFrameworkOf(req: IncomingMessage, res: ServerResponse): voi
 function appendVary(vary: unknown): string {
   const current = Array.isArray(vary) ? vary.join(', ') : String(vary ?? '');
   return /\baccept-encoding\b/i.test(current) ? current : current ? `${current}, Accept-Encoding` : 'Accept-Encoding';
+}
+
+/** Whether an Accept-Encoding header takes gzip: named (or `*`) without `q=0`. */
+export function acceptsGzip(header: string): boolean {
+  const codings = new Map(
+    header.split(',').map((part) => {
+      const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return [name, q === undefined ? 1 : Number(q.slice(2))] as const;
+    }),
+  );
+  const q = codings.get('gzip') ?? codings.get('*') ?? 0;
+  return q > 0;
 }
