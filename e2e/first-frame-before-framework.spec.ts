@@ -73,10 +73,18 @@ test('a new viewer sees the live stream moving while the framework’s chunks ar
       // The rule: nothing of Next's has run yet — its chunks are still held, the page has not hydrated.
       expect(held.length).toBeGreaterThan(0);
       expect(await viewer.evaluate(() => performance.getEntriesByName('lc:hydrated').length)).toBe(0);
-      // The boot script's connection, kept aside to recognise it after the player took over.
+      // The server's HTML says nothing over the picture the boot script is playing (it said "Connecting video…").
+      await expect(viewer.getByTestId('video-notice')).toHaveCount(0);
+      // The boot script's connection, kept aside to recognise it after the player took over, and every notice the
+      // player shows over the video from now on, kept to check that none showed while it hydrated and took over.
       await viewer.evaluate(() => {
-        const w = window as unknown as { __lcBoot: { pc: RTCPeerConnection }; __bootPc: RTCPeerConnection };
+        const w = window as unknown as { __lcBoot: { pc: RTCPeerConnection }; __bootPc: RTCPeerConnection; __notices: string[] };
         w.__bootPc = w.__lcBoot.pc;
+        w.__notices = [];
+        new MutationObserver(() => {
+          const notice = document.querySelector('[data-testid="video-notice"]');
+          if (notice) w.__notices.push(notice.textContent ?? '');
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
     });
 
@@ -91,8 +99,10 @@ test('a new viewer sees the live stream moving while the framework’s chunks ar
         'connected',
       );
       expect(await openConnections(viewer)).toBe(1);
-      // The player knows the picture it took over is playing: no "Connecting video…" over it.
+      // The player knows the picture it took over is playing: no "Connecting video…" over it, at any moment
+      // between hydration and now.
       await expect(viewer.getByTestId('video-notice')).toHaveCount(0);
+      expect(await viewer.evaluate(() => (window as unknown as { __notices: string[] }).__notices)).toEqual([]);
       const after = await playback(viewer);
       await expect.poll(async () => (await playback(viewer)).frames, { message: 'frames keep coming' }).toBeGreaterThan(after.frames + 5);
     });

@@ -78,7 +78,9 @@ export function LiveVideo({
   const sound = useAutoplaySound(videoRef);
   const startSound = sound.start;
   const [failed, setFailed] = useState(false);
-  const [picture, setPicture] = useState(false);
+  // null until the element has been read in this browser: the server's HTML says nothing about the picture, because
+  // the page's boot script may be playing one before hydration (a prepared watch).
+  const [picture, setPicture] = useState<boolean | null>(null);
   const [adaptive, setAdaptive] = useState<AdaptiveStatus>(NO_ADAPTATION);
   const [guests, setGuests] = useState<GuestStream[]>([]);
   const [everPlayed, setEverPlayed] = useState(false);
@@ -241,11 +243,7 @@ export function LiveVideo({
   // A picture the page's boot script started before hydration (a prepared watch) fired its loadeddata before
   // React listened: without reading it here the player said "Connecting video…" over a moving picture, and
   // after losing it "Connecting" again instead of "Reconnecting".
-  useEffect(() => {
-    if ((videoRef.current?.videoWidth ?? 0) === 0) return;
-    setPicture(true);
-    setEverPlayed(true);
-  }, [hasMedia]);
+  useEffect(notePicture, [hasMedia]);
   const reconnecting = live && everPlayed && !failed && (!hasMedia || !picture || linkDown);
   const notice =
     failed && !onHls
@@ -254,7 +252,7 @@ export function LiveVideo({
         ? t('viewer.media.reconnecting')
         : adaptive.paused
           ? t('viewer.media.pausedToSaveData')
-          : hasMedia && !picture
+          : hasMedia && picture === false
             ? t('viewer.media.connecting')
             : null;
 
