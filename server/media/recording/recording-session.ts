@@ -98,6 +98,7 @@ export class RecordingSession extends EventEmitter<SessionEvents> {
     const transports: types.PlainTransport[] = [];
     const consumers: types.Consumer[] = [];
     const streams: SdpStream[] = [];
+    let child: ChildProcess | undefined;
     try {
       // Video first: ffmpeg's first output stream is the one segments are cut on.
       for (const producer of [...producers].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'video' ? -1 : 1))) {
@@ -111,7 +112,7 @@ export class RecordingSession extends EventEmitter<SessionEvents> {
       }
       const sdpFile = path.join(workDir, 'input.sdp');
       await writeFile(sdpFile, recordingSdp(streams));
-      const child = spawn(
+      child = spawn(
         ffmpegPath,
         ffmpegArguments(
           sdpFile,
@@ -123,15 +124,19 @@ export class RecordingSession extends EventEmitter<SessionEvents> {
         },
       );
       const session = new RecordingSession(child, transports, consumers, workDir, log);
+      const started = child;
       await new Promise<void>((resolve, reject) => {
-        child.once('spawn', resolve);
-        child.once('error', reject);
+        started.once('spawn', resolve);
+        started.once('error', reject);
       });
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (text: string) => log.debug({ ffmpeg: text.trim().slice(0, 500) }, 'ffmpeg says'));
+      started.stderr?.setEncoding('utf8');
+      started.stderr?.on('data', (text: string) => log.debug({ ffmpeg: text.trim().slice(0, 500) }, 'ffmpeg says'));
       await session.begin();
       return session;
     } catch (error) {
+      // A session that fails after ffmpeg started (its router closing at shutdown, a worker dying) takes ffmpeg
+      // down with it: nobody else holds it, and it would wait for RTP, encoding nothing, long after the process.
+      child?.kill('SIGKILL');
       for (const transport of transports) transport.close();
       throw error;
     }
