@@ -8,12 +8,23 @@ const format = logFormat(env);
 const log = createLogger(env.LOG_LEVEL, format);
 const dev = process.argv.includes('--dev');
 
+// A graceful shutdown waits for the recorder's ffmpeg (8 s at most) and the database; past this it gives up.
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
 let running: RunningApp | undefined;
 let stopping = false;
 const stop = (reason: string, code: number) => {
-  if (stopping) return;
+  // A second Ctrl+C (or SIGTERM) while closing: the person or the supervisor does not want to wait.
+  if (stopping) {
+    log.warn({ reason }, 'asked again while shutting down: exiting now');
+    process.exit(1);
+  }
   stopping = true;
   log.info({ reason }, 'shutting down');
+  setTimeout(() => {
+    log.error({ reason, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time: exiting');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
   const closed = running ? running.close() : Promise.resolve();
   closed.then(
     () => process.exit(code),

@@ -152,4 +152,13 @@ describe('a production start (NODE_ENV=production, a public PUBLIC_URL, AUTH_SEC
     },
     BUILD_AND_START_MS,
   );
+
+  // Last: it stops the app the other tests use, as a process manager does. (That the database's own exit hook no
+  // longer cuts a slow shutdown short is proven in server/db/embedded-exit.test.ts: here the shutdown is quick.)
+  it('stops by its own shutdown on SIGTERM: exit code 0, and its PostgreSQL is gone', async () => {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(() => process.kill(postmaster, 0)).toThrow();
+  }, 60_000);
 });
