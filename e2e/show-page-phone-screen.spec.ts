@@ -104,6 +104,9 @@ test('every reaction button on the dark show page draws an icon that stands out 
   await page.goto(`/shows/${show.showId}`);
   const group = page.locator('[data-overlay="reactions"]').getByRole('group', { name: 'Reactions' });
   await expect(group).toBeVisible();
+  // Hydrated and joined (the count comes over the show channel, which connects after hydration): until then React
+  // may still replace the server's buttons with its own, and a screenshot of a replaced button fails.
+  await expect(page.getByTestId('viewer-count')).toHaveText(/[1-9]/);
   const names = ['Send a heart', 'Send fire', 'Send applause', 'Send a laugh', 'Send a wow'];
   await expect(group.getByRole('button')).toHaveCount(names.length);
   for (const name of names) {
