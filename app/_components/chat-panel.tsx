@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '@/app/_i18n/client';
 import { useCountdown } from '@/app/_lib/use-countdown';
 import { serverNow } from '@/app/_lib/server-clock';
@@ -88,6 +88,16 @@ export function ChatPanel({
   const t = TONES[tone];
   const pathname = usePathname();
   const { t: tr } = useI18n();
+
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Hydration yields between this panel's first render and its commit: text typed into the server's box in that
+  // gap is in the box (or, when the zone was rendered afresh, only in typedBeforeHydration) but not in `draft`, and
+  // a CI run saw the box come up empty behind a disabled Send. The commit is where the two are made one.
+  useLayoutEffect(() => {
+    const typed = typedBeforeHydration?.current || inputRef.current?.value || '';
+    if (typed) setDraft((current) => current || typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at the commit that takes over the server's box
+  }, []);
 
   useEffect(() => {
     const list = listRef.current;
@@ -212,6 +222,7 @@ export function ChatPanel({
             {tr('chat.message')}
           </label>
           <input
+            ref={inputRef}
             id="chat-input"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
