@@ -74,6 +74,13 @@ test('the studio shows the database’s figures after a reload, viewers’ react
       await studio.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1),
       'the page itself does not scroll',
     ).toBe(true);
+    // Each column scrolls on its own at this width: a named region, which a keyboard can focus (and so scroll).
+    for (const name of ['Camera and show', 'Products and deals']) {
+      const column = studio.getByRole('region', { name, exact: true });
+      await expect(column).toBeVisible();
+      expect(await column.evaluate((el) => getComputedStyle(el).overflowY), name).toBe('auto');
+      await expect(column).toHaveAttribute('tabindex', '0');
+    }
   });
 
   await test.step('Pin, Delete and Ban are separate 44 px buttons, and Ban asks first', async () => {

@@ -20,6 +20,7 @@ import { ShowControls } from './show-controls';
 import { StagePanel, useStage } from './stage-panel';
 import { SimulcastPanel } from './simulcast-panel';
 import { AssistantSwitch } from './assistant-switch';
+import { ScrollColumn } from './scroll-column';
 import { RehearsalControls } from './rehearsal-controls';
 import { useCaptureDevices } from './use-capture-devices';
 import { usePublisher } from './use-publisher';
@@ -74,7 +75,7 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
       // 3.5rem is the site header: below it each column scrolls on its own, never the page.
       className="mx-auto grid max-w-[100rem] gap-4 p-4 lg:grid-cols-[minmax(0,1fr)_22rem] xl:h-[calc(100dvh-3.5rem)] xl:grid-cols-[minmax(0,1fr)_22rem_24rem] xl:grid-rows-[minmax(0,1fr)]"
     >
-      <div className={column}>
+      <ScrollColumn label={t('studio.columns.show')} className={column}>
         <section aria-labelledby="studio-title" className="space-y-3">
           {ended ? (
             <>
@@ -157,8 +158,8 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
           <SimulcastPanel showId={show.id} live={live} socketRef={socketRef} connection={state.connection} />
         )}
         {!ended && <AssistantSwitch showId={show.id} socket={socket} initiallyEnabled={assistantEnabled} />}
-      </div>
-      <div className={`${column} xl:flex xl:flex-col xl:space-y-0 xl:gap-4`}>
+      </ScrollColumn>
+      <ScrollColumn label={t('studio.columns.sell')} className={`${column} xl:flex xl:flex-col xl:space-y-0 xl:gap-4`}>
         {!ended && (
           <section aria-labelledby="deal-heading" className="shrink-0 rounded-2xl bg-white p-4 shadow-sm">
             <h2 id="deal-heading" className="mb-2 font-semibold">
@@ -197,7 +198,7 @@ export function Studio({ show, links, assistantEnabled = false }: { show: ShowSu
           onPin={actions.pin}
           onUnpin={actions.unpin}
         />
-      </div>
+      </ScrollColumn>
       <div className="min-h-0 lg:col-span-2 xl:col-span-1">
         <ChatSection
           messages={state.chat}

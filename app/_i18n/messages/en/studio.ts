@@ -38,6 +38,7 @@ export const studio = {
     title: 'This studio belongs to the show’s host',
     body: 'Sign in as {name} to run “{title}”.',
   },
+  columns: { show: 'Camera and show', sell: 'Products and deals' },
   region: 'Studio',
   status: { live: 'Live', scheduled: 'Off air', ended: 'Ended', cancelled: 'Cancelled' },
   watching: '{count, plural, one {# watching} other {# watching}}',

@@ -40,6 +40,7 @@ export const studio: Messages['studio'] = {
     title: 'ស្ទូឌីយោនេះជារបស់ម្ចាស់កម្មវិធី',
     body: 'សូមចូលគណនីជា {name} ដើម្បីដឹកនាំ “{title}”។',
   },
+  columns: { show: 'កាមេរ៉ា និងកម្មវិធី', sell: 'ផលិតផល និងការបញ្ចុះតម្លៃ' },
   region: 'ស្ទូឌីយោ',
   status: {
     live: 'ផ្ទាល់',

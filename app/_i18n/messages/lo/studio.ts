@@ -40,6 +40,7 @@ export const studio: Messages['studio'] = {
     title: 'ສະຕູດິໂອນີ້ເປັນຂອງຜູ້ດຳເນີນລາຍການ',
     body: 'ເຂົ້າສູ່ລະບົບເປັນ {name} ເພື່ອດຳເນີນ “{title}”.',
   },
+  columns: { show: 'ກ້ອງ ແລະ ລາຍການ', sell: 'ສິນຄ້າ ແລະ ດີລ' },
   region: 'ສະຕູດິໂອ',
   status: {
     live: 'ສົດ',

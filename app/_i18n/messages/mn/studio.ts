@@ -40,6 +40,7 @@ export const studio: Messages['studio'] = {
     title: 'Энэ студи шоуны хөтлөгчид харьяалагдана',
     body: '“{title}”-г хөтлөхийн тулд {name} нэрээр нэвтэрнэ үү.',
   },
+  columns: { show: 'Камер ба шоу', sell: 'Бараа ба хямдрал' },
   region: 'Студи',
   status: {
     live: 'Шууд',
