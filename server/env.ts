@@ -11,7 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
-  DATA_DIR: z.string().min(1).default(path.resolve('.data')),
+  // The comment keeps Turbopack from tracing the data directory (PostgreSQL clusters, recordings) into the build.
+  DATA_DIR: z.string().min(1).default(path.resolve(/* turbopackIgnore: true */ '.data')),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
