@@ -23,10 +23,12 @@ export async function queueQrRefundEmail(tx: Prisma.TransactionClient, receiptId
     },
   });
   const { qrPayment } = receipt;
-  const [buyer, brand] = await Promise.all([
-    tx.user.findUnique({ where: { id: qrPayment.buyerId }, select: { name: true, email: true, locale: true, deletedAt: true } }),
-    tx.brand.findUnique({ where: { id: qrPayment.brandId }, select: { name: true } }),
-  ]);
+  // One after the other: a transaction is one connection (see stage.ts).
+  const buyer = await tx.user.findUnique({
+    where: { id: qrPayment.buyerId },
+    select: { name: true, email: true, locale: true, deletedAt: true },
+  });
+  const brand = await tx.brand.findUnique({ where: { id: qrPayment.brandId }, select: { name: true } });
   if (!buyer || buyer.deletedAt) return;
   const locale = emailLocale(buyer.locale);
   const t = emailTranslator(locale);

@@ -88,12 +88,12 @@ export async function inviteToStage(db: Db, actor: Actor, showId: string, userId
     if (!show.isHost(actor.userId)) throw new AppError('HOST_ONLY', `user ${actor.userId} is not the host of ${showId}`);
     requireLive(show, showId);
     if (userId === show.hostId) throw new AppError('STAGE_HOST_ALREADY', 'the host is on stage already');
-    const [user, ban, existing, seats] = await Promise.all([
-      tx.user.findUnique({ where: { id: userId }, select: { id: true } }),
-      tx.showBan.findUnique({ where: { showId_userId: { showId, userId } }, select: { userId: true } }),
-      tx.stageGuest.findUnique({ where: { showId_userId: { showId, userId } }, select: { status: true } }),
-      tx.stageGuest.count({ where: { showId } }),
-    ]);
+    // One after the other: a transaction is one connection, and pg queues (and will refuse, from pg 9) a
+    // query sent while another is still running on it.
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const ban = await tx.showBan.findUnique({ where: { showId_userId: { showId, userId } }, select: { userId: true } });
+    const existing = await tx.stageGuest.findUnique({ where: { showId_userId: { showId, userId } }, select: { status: true } });
+    const seats = await tx.stageGuest.count({ where: { showId } });
     if (!user) throw new AppError('NOT_FOUND', `user ${userId} not found`);
     if (ban) throw new AppError('STAGE_GUEST_BANNED', `user ${userId} is banned from ${showId}`);
     if (!existing) {
