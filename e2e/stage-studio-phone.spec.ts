@@ -29,6 +29,9 @@ test('on a phone the host invites a viewer from the studio’s list of people wa
     await studio.getByRole('button', { name: 'Go live' }).click();
     await studio.getByRole('dialog', { name: 'Go live now?' }).getByRole('button', { name: 'Start the show' }).click();
     await expect(studio.getByTestId('studio-status')).toHaveText('Live');
+    // On a phone the page scrolls, not the studio's columns: they add no tab stop (the server's HTML has one).
+    for (const name of ['Camera and show', 'Products and deals'])
+      await expect(studio.getByRole('region', { name, exact: true })).not.toHaveAttribute('tabindex');
   });
 
   await test.step('a viewer opens the show; the host finds them in the studio’s list and invites them, without the chat', async () => {
