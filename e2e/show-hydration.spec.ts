@@ -71,3 +71,36 @@ test('a chat line typed before the show page hydrates is kept and sent', async (
   await expect(page.getByTestId('chat-text').filter({ hasText: 'typed before hydration' })).toBeVisible();
   await context.close();
 });
+
+// The shopping zone and its parts load their code after the page's first load and hydrate the server's HTML in
+// place. They were rendered afresh instead on every phone load (the channel's join updated them before their code
+// arrived), replacing the box a viewer may be typing in and the buttons they may be tapping.
+test('on a phone the show page keeps the chat box and reaction buttons the server sent, through hydration and the join', async ({
+  browser,
+  db,
+}) => {
+  const { showId } = await startOwnLiveShow(db, 'in-place');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await signIn(context, 'viewer@demo.live');
+  // Marks the server's elements as the HTML is parsed, before any of the page's code runs.
+  await context.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const element of [document.getElementById('chat-input'), document.querySelector('[data-overlay="reactions"] button')])
+        element?.setAttribute('data-from-server', '');
+    }),
+  );
+  for (let load = 1; load <= 3; load++) {
+    await test.step(`load ${load}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`/shows/${showId}`);
+      await expect(page.getByTestId('viewer-count')).toHaveText(/[1-9]/);
+      // The zone's parts have their code and have hydrated (the reaction bar counts taps only once it runs).
+      await expect(page.locator('#chat-input')).toBeEditable();
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+      await expect(page.locator('#chat-input')).toHaveAttribute('data-from-server', '');
+      await expect(page.locator('[data-overlay="reactions"] button').first()).toHaveAttribute('data-from-server', '');
+      await page.close();
+    });
+  }
+  await context.close();
+});

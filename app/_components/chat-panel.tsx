@@ -78,7 +78,9 @@ export function ChatPanel({
   /** What the viewer typed into the server's HTML of this box before its code ran (lazy-parts.tsx). */
   typedBeforeHydration?: { readonly current: string };
 }) {
-  const [draft, setDraft] = useState(() => typedBeforeHydration?.current ?? '');
+  // Empty at first, as the server rendered it: a hydrating render that differed would leave the server's disabled
+  // Send in place (React does not patch attributes while hydrating). The commit below takes in what was typed.
+  const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   // Slow mode: when this viewer may send again. The notice counts down and clears itself.
@@ -90,9 +92,8 @@ export function ChatPanel({
   const { t: tr } = useI18n();
 
   const inputRef = useRef<HTMLInputElement>(null);
-  // Hydration yields between this panel's first render and its commit: text typed into the server's box in that
-  // gap is in the box (or, when the zone was rendered afresh, only in typedBeforeHydration) but not in `draft`, and
-  // a CI run saw the box come up empty behind a disabled Send. The commit is where the two are made one.
+  // What was typed before this panel ran is in the server's box (hydrated in place) or, when the zone was rendered
+  // afresh, only in typedBeforeHydration; the commit, before the first paint, makes it the draft.
   useLayoutEffect(() => {
     const typed = typedBeforeHydration?.current || inputRef.current?.value || '';
     if (typed) setDraft((current) => current || typed);

@@ -15,16 +15,15 @@ import { errorText } from '@/app/_i18n/error-text';
 import { useShowChannel } from './use-show-channel';
 import { realtimePlayoutClock } from '../../_lib/realtime-playout-clock';
 import type { PlayoutClock } from '../../_lib/playout-clock';
-import { hydratesLate } from '../../_i18n/late-hydration';
+import { serverRenderedLazy } from '../../_lib/server-rendered-lazy';
 import { useTypedBeforeHydration } from './typed-before-hydration';
 
 // The shopping and chat zone: rendered by the server in place, its code loads beside the first load and hydrates
-// when it arrives (nothing in it is needed for the first frame). A show channel update before then renders it
-// afresh instead; locale data waits for it either way (late-hydration.ts).
+// when it arrives (nothing in it is needed for the first frame; server-rendered-lazy.tsx).
 // The viewer's own seat on stage (invited, on stage): its code loads when they get one. The server never renders
 // it, so it cannot hydrate late against its HTML (see on-demand-parts.tsx).
 const StageSeat = lazy(() => import('./stage-seat').then((m) => ({ default: m.StageSeat })));
-const LazyShowAside = lazy(() => hydratesLate(import('./show-aside')).then((m) => ({ default: m.ShowAside })));
+const ShowAside = serverRenderedLazy(() => import('./show-aside').then((m) => m.ShowAside));
 
 // How long Send or Buy waits for the show channel's first join before asking anyway (use-show-channel.ts).
 const JOIN_WAIT_MS = 10_000;
@@ -217,28 +216,26 @@ export function ShowViewer({
             </div>
           )}
         </div>
-        <Suspense>
-          <LazyShowAside
-            show={show}
-            signedIn={signedIn}
-            state={state}
-            socketRef={socketRef}
-            onReact={react}
-            shown={shown}
-            opened={opened !== null}
-            onOpen={setOpenedId}
-            untilJoined={() => untilJoined(JOIN_WAIT_MS)}
-            typedChat={typedChat}
-            socket={channelSocket}
-            assistantEnabled={assistantEnabled}
-            askSlot={askSlot}
-            overlaySlot={overlaySlot}
-            bagOpen={bagOpen}
-            onCloseBag={closeBag}
-            onBagCount={setItemCount}
-            onBagNotice={setBagNotice}
-          />
-        </Suspense>
+        <ShowAside
+          show={show}
+          signedIn={signedIn}
+          state={state}
+          socketRef={socketRef}
+          onReact={react}
+          shown={shown}
+          opened={opened !== null}
+          onOpen={setOpenedId}
+          untilJoined={() => untilJoined(JOIN_WAIT_MS)}
+          typedChat={typedChat}
+          socket={channelSocket}
+          assistantEnabled={assistantEnabled}
+          askSlot={askSlot}
+          overlaySlot={overlaySlot}
+          bagOpen={bagOpen}
+          onCloseBag={closeBag}
+          onBagCount={setItemCount}
+          onBagNotice={setBagNotice}
+        />
       </main>
     </>
   );
