@@ -180,6 +180,70 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
     }
   });
 
+  it('a worker that dies while the recording starts leaves the recording open, and it records on the rebuilt room', async () => {
+    const base = await db().show.findUniqueOrThrow({ where: { id: seed.showId } });
+    const { id: showId } = await db().show.create({
+      data: {
+        brandId: base.brandId,
+        hostId: base.hostId,
+        title: 'The worker dies as the recording starts',
+        scheduledStart: new Date(),
+        status: 'LIVE',
+        startedAt: new Date(),
+      },
+    });
+    const media = await MediaService.create(config, createLogger('silent'));
+    // The worker dies between the recording's row and its session's first transport, so the session starts on a
+    // router that has closed (a CI run saw this mark the recording FAILED for the rest of the show).
+    const real = ledger();
+    let killed = false;
+    const dyingLedger: RecordingLedger = {
+      ...real,
+      open: async (id) => {
+        const opened = await real.open(id);
+        if (!killed) {
+          killed = true;
+          const room = await media.room(id);
+          process.kill(room.worker.pid, 'SIGKILL');
+          await until(() => room.isClosed, 'the room closed with its worker');
+        }
+        return opened;
+      },
+    };
+    const recording = RecordingService.attach(media, {
+      store,
+      ledger: dyingLedger,
+      ffmpegPath: 'ffmpeg',
+      workRoot: path.join(dataDir, 'work'),
+      log: createLogger('silent'),
+    });
+    let host: FakeHost | undefined;
+    try {
+      const room = await media.room(showId);
+      host = await startFakeHost(room.originRouter);
+      for (const producer of host.producers) room.publish('fake-host', producer);
+      await until(
+        () => killed && media.readyRoom(showId) && media.readyRoom(showId) !== room,
+        'the room rebuilt on the replacement worker',
+      );
+      // Its producers died with the worker; the host publishes again on the rebuilt room.
+      await host.stop().catch(() => undefined);
+      const rebuilt = media.readyRoom(showId)!;
+      host = await startFakeHost(rebuilt.originRouter);
+      for (const producer of host.producers) rebuilt.publish('fake-host', producer);
+      const row = await until(
+        async () => (await db().showRecording.findFirst({ where: { showId, segmentCount: { gte: 1 } } })) ?? null,
+        'a segment recorded on the rebuilt room',
+      );
+      expect(row.status).toBe('RECORDING');
+      expect(await db().showRecording.count({ where: { showId } })).toBe(1);
+    } finally {
+      await host?.stop();
+      await recording.close();
+      media.close();
+    }
+  });
+
   it('without ffmpeg the show stays live and its recording is FAILED', async () => {
     const showId = seed.otherShowId;
     await db().show.update({ where: { id: showId }, data: { recordingEnabled: true } });

@@ -116,9 +116,19 @@ export class RecordingService {
       this.recorders.set(showId, recorder);
     }
     let session;
+    const router = room.originRouter;
     try {
-      session = await recorder.startSession(room.originRouter, producers);
+      session = await recorder.startSession(router, producers);
     } catch (error) {
+      // The room's worker died while the session started (its router closed under it, "Channel closed"): the room
+      // is rebuilt on another worker and the host publishes again, which settles here again. The recording goes
+      // on after a gap; only a recorder that cannot start on a live router gives the show up. A CI run saw the
+      // recording marked FAILED this way after a worker was killed.
+      if (router.closed || room.isClosed) {
+        this.log.warn({ err: error, showId, recordingId: recorder.recordingId }, 'the recording lost its router while starting');
+        await recorder.stopSession();
+        return;
+      }
       this.failed.add(showId);
       this.recorders.delete(showId);
       this.log.error(
