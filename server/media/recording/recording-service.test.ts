@@ -10,6 +10,7 @@ import { failRecording, finishRecording, openRecording, recordRecordingProgress,
 import { createLogger } from '../../log';
 import { LocalDiskStore } from '../../storage/local-disk-store';
 import { MediaService } from '../media-service';
+import type { ShowMediaRoom } from '../show-media-room';
 import { startFakeHost, type FakeHost } from './fake-host.test-support';
 import { RecordingService } from './recording-service';
 import type { RecordingLedger } from './show-recorder';
@@ -64,23 +65,30 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
   const end = (showId: string) => db().show.update({ where: { id: showId }, data: { status: 'ENDED', endedAt: new Date() } });
   const playlistOf = async (recordingId: string) =>
     new TextDecoder().decode((await store.get(`recordings/${recordingId}/index.m3u8`)) ?? new Uint8Array());
+  const attach = (media: MediaService, opts: { ledger?: RecordingLedger; ffmpegPath?: string } = {}) =>
+    RecordingService.attach(media, {
+      store,
+      ledger: opts.ledger ?? ledger(),
+      ffmpegPath: opts.ffmpegPath ?? 'ffmpeg',
+      workRoot: path.join(dataDir, 'work'),
+      log: createLogger('silent'),
+    });
+  /** A host sending camera and microphone into the room, as the studio does. */
+  const publishHost = async (room: ShowMediaRoom): Promise<FakeHost> => {
+    const host = await startFakeHost(room.originRouter);
+    for (const producer of host.producers) room.publish('fake-host', producer);
+    return host;
+  };
 
   it('records the host into segments with the server time of their first frame, READY with EXT-X-ENDLIST when the show ends, and a killed worker leaves a gap, not a lost recording', async () => {
     const showId = seed.showId;
     await goLive(showId);
     const media = await MediaService.create(config, createLogger('silent'));
-    const recording = RecordingService.attach(media, {
-      store,
-      ledger: ledger(),
-      ffmpegPath: 'ffmpeg',
-      workRoot: path.join(dataDir, 'work'),
-      log: createLogger('silent'),
-    });
+    const recording = attach(media);
     let host: FakeHost | undefined;
     try {
       const before = Date.now();
-      host = await startFakeHost((await media.room(showId)).originRouter);
-      for (const producer of host.producers) (await media.room(showId)).publish('fake-host', producer);
+      host = await publishHost(await media.room(showId));
       const row = await until(() => db().showRecording.findFirst({ where: { showId } }), 'a recording row');
       expect(row.storagePrefix).toBe(`recordings/${row.id}/`);
       await until(
@@ -94,8 +102,7 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
       process.kill(oldRoom.worker.pid, 'SIGKILL');
       await until(() => media.readyRoom(showId) && media.readyRoom(showId) !== oldRoom, 'the room rebuilt on the replacement worker');
       const newRoom = media.readyRoom(showId)!;
-      host = await startFakeHost(newRoom.originRouter);
-      for (const producer of host.producers) newRoom.publish('fake-host', producer);
+      host = await publishHost(newRoom);
       await until(async () => (await playlistOf(row.id)).includes('#EXT-X-DISCONTINUITY'), 'segments after the gap');
       await until(async () => /s2-\d+\.ts\n[\s\S]*s2-\d+\.ts/.test(await playlistOf(row.id)), 'two segments after the gap');
 
@@ -157,18 +164,11 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
     const showId = seed.otherShowId;
     await db().show.update({ where: { id: showId }, data: { status: 'LIVE', startedAt: new Date(), recordingEnabled: false } });
     const media = await MediaService.create(config, createLogger('silent'));
-    const recording = RecordingService.attach(media, {
-      store,
-      ledger: ledger(),
-      ffmpegPath: 'ffmpeg',
-      workRoot: path.join(dataDir, 'work'),
-      log: createLogger('silent'),
-    });
+    const recording = attach(media);
     let host: FakeHost | undefined;
     try {
       const room = await media.room(showId);
-      host = await startFakeHost(room.originRouter);
-      for (const producer of host.producers) room.publish('fake-host', producer);
+      host = await publishHost(room);
       // Long enough for a recording to have produced its first segment, had one been started.
       await new Promise((r) => setTimeout(r, 4_000));
       expect(recording.recorderOf(showId)).toBeUndefined();
@@ -210,18 +210,11 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
         return opened;
       },
     };
-    const recording = RecordingService.attach(media, {
-      store,
-      ledger: dyingLedger,
-      ffmpegPath: 'ffmpeg',
-      workRoot: path.join(dataDir, 'work'),
-      log: createLogger('silent'),
-    });
+    const recording = attach(media, { ledger: dyingLedger });
     let host: FakeHost | undefined;
     try {
       const room = await media.room(showId);
-      host = await startFakeHost(room.originRouter);
-      for (const producer of host.producers) room.publish('fake-host', producer);
+      host = await publishHost(room);
       await until(
         () => killed && media.readyRoom(showId) && media.readyRoom(showId) !== room,
         'the room rebuilt on the replacement worker',
@@ -229,8 +222,7 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
       // Its producers died with the worker; the host publishes again on the rebuilt room.
       await host.stop().catch(() => undefined);
       const rebuilt = media.readyRoom(showId)!;
-      host = await startFakeHost(rebuilt.originRouter);
-      for (const producer of host.producers) rebuilt.publish('fake-host', producer);
+      host = await publishHost(rebuilt);
       const row = await until(
         async () => (await db().showRecording.findFirst({ where: { showId, segmentCount: { gte: 1 } } })) ?? null,
         'a segment recorded on the rebuilt room',
@@ -248,18 +240,11 @@ describe('recording a live show to HLS (real mediasoup, real ffmpeg)', () => {
     const showId = seed.otherShowId;
     await db().show.update({ where: { id: showId }, data: { recordingEnabled: true } });
     const media = await MediaService.create(config, createLogger('silent'));
-    const recording = RecordingService.attach(media, {
-      store,
-      ledger: ledger(),
-      ffmpegPath: path.join(dataDir, 'no-ffmpeg-here'),
-      workRoot: path.join(dataDir, 'work'),
-      log: createLogger('silent'),
-    });
+    const recording = attach(media, { ffmpegPath: path.join(dataDir, 'no-ffmpeg-here') });
     let host: FakeHost | undefined;
     try {
       const room = await media.room(showId);
-      host = await startFakeHost(room.originRouter);
-      for (const producer of host.producers) room.publish('fake-host', producer);
+      host = await publishHost(room);
       const row = await until(() => db().showRecording.findFirst({ where: { showId, status: 'FAILED' } }), 'a FAILED recording');
       expect(row.segmentCount).toBe(0);
       expect((await db().show.findUniqueOrThrow({ where: { id: showId } })).status).toBe('LIVE');
