@@ -75,7 +75,7 @@ export function ChatPanel({
   canModerate: boolean;
   actions: ChatActions;
   tone?: keyof typeof TONES;
-  /** What the viewer typed into the server's HTML of this box before its code ran (lazy-parts.tsx). */
+  /** What the viewer typed into the server's HTML of this box before its code ran (app/shows/[showId]/typed-before-hydration.ts). */
   typedBeforeHydration?: { readonly current: string };
 }) {
   // Empty at first, as the server rendered it: a hydrating render that differed would leave the server's disabled
