@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, HEADLESS_SHELL } from './e2e/support/chromium';
 
 // Two app servers, each with its own embedded PostgreSQL and data directory: E2E_PORT / E2E_PG_PORT
 // for the first, E2E_PORT_2 / E2E_PG_PORT_2 (default: the next ports) for the second, so two checkouts
@@ -10,23 +11,6 @@ const servers = [1, 2].map((n) => ({
   pgPort: Number(process.env[`E2E_PG_PORT_${n}`] ?? E2E_PG_PORT + n - 1),
 }));
 const CI = !!process.env.CI;
-
-// Debian's Chromium (Playwright cannot download its own browsers here). The fake
-// media flags give the host a synthetic camera and microphone; the media path
-// through mediasoup to the viewer is real. The camera sends 15 frames a second, not 30: Chromium is
-// most of a run's CPU (its processes sampled through a whole run), and every live spec encodes three
-// simulcast layers and decodes them in each viewer.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream=fps=15',
-];
 
 // Two lanes, each one spec at a time against its own app server, so at most two specs run at once on
 // 2 cores. The first lane has every spec that streams live video through mediasoup (several browsers
@@ -79,7 +63,7 @@ export default defineConfig({
     trace: process.env.E2E_TRACE ? { mode: 'retain-on-failure', screenshots: false } : 'off',
     screenshot: 'only-on-failure',
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? HEADLESS_SHELL, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: 'media', testMatch: LIVE_LANE, workers: 1, use: { baseURL: `http://localhost:${servers[0]!.port}` } },

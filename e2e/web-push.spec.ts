@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startPushService, type TestSubscription } from '../test/support/push-service';
+import { FULL_CHROMIUM } from './support/chromium';
 import { currentServer } from './support/current-server';
 import { expect, pageReady, signIn, test } from './support/fixtures';
 
@@ -21,6 +22,10 @@ declare global {
     __applicationServerKey: string | null;
   }
 }
+
+// The full browser: the headless shell the other specs use reports notifications as denied whatever the
+// context grants, so the page would rightly show its "blocked" state.
+test.use({ launchOptions: FULL_CHROMIUM });
 
 test('a buyer turns on notifications in Chromium; an order update reaches the service worker, which shows it', async ({ browser, db }) => {
   const service = await startPushService();

@@ -84,7 +84,9 @@ export async function ensureNextBuild() {
  */
 export async function bootstrap({ forTests = false } = {}) {
   await ensureNodeModules();
-  // The emoji font only makes reactions render in screenshots; phones have their own.
+  // The browser tests run in Chromium's headless shell (e2e/support/chromium.ts); the full browser runs the
+  // benchmarks and the specs that need it. The emoji font only makes reactions render in screenshots; phones
+  // have their own.
   // Redis and nginx: the two-node tests (test/cluster) and the cluster e2e run a real Redis and the shipped nginx
   // config (deploy/local); `npm start` alone needs neither.
   // ffmpeg records live shows to HLS (server/media/recording) and pushes them to RTMP destinations
@@ -92,7 +94,10 @@ export async function bootstrap({ forTests = false } = {}) {
   // still goes live, its recordings marked FAILED and its pushes failed (logged). The tests receive RTMP with
   // nginx's RTMP module.
   if (forTests)
-    await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji', 'libnginx-mod-rtmp', ...CLUSTER_DEBIAN_PACKAGES], { log });
+    await ensureDebianPackages(
+      ['chromium', 'chromium-headless-shell', 'fonts-noto-color-emoji', 'libnginx-mod-rtmp', ...CLUSTER_DEBIAN_PACKAGES],
+      { log },
+    );
   if (forTests) await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log });
   else await ensureDebianPackages(RECORDING_DEBIAN_PACKAGES, { log }).catch((error) => log(`recording disabled: ${error.message}`));
   // Imported late: the worker helper lives in scripts/ but the build reads node_modules/mediasoup.
