@@ -39,7 +39,7 @@ const MEDIA_SPECS = [
   'swipe-feed',
 ];
 // Page specs in the live lane; a new page spec lands in the other lane until listed here.
-const LIVE_LANE_PAGE_SPECS = ['auction', 'replay', 'scheduling-flow'];
+const LIVE_LANE_PAGE_SPECS = ['auction', 'replay'];
 const LIVE_LANE = [...MEDIA_SPECS, ...LIVE_LANE_PAGE_SPECS].map((name) => `**/${name}.spec.ts`);
 // E2E_WORKERS=1 runs the lanes one after the other (a machine with one core).
 const workers = Math.min(2, Number(process.env.E2E_WORKERS ?? 2));

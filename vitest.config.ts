@@ -10,8 +10,11 @@ const REALTIME_WITHOUT_MEDIA = [
   'deferred-sales',
   'engagement',
   'origin',
+  'overlay-timing',
   'qr-checkout',
+  'recovery',
   'rehearsal-private',
+  'sessions',
   'show-report',
 ];
 // Files that start a mediasoup worker and push media or a socket storm through it:
