@@ -272,7 +272,7 @@ export async function startApp({
     httpServer.on('request', (req, res) => {
       if (!isPreparedRequest(req)) return;
       applySecurityHeaders(headerPolicy, req, res);
-      servePrepared(req, res, (answer) => media.prepared.connect(answer.token, preparedFingerprints(answer)), log).catch(
+      servePrepared(req, res, (answer) => media.prepared.connect(answer.token, preparedFingerprints(answer.fingerprints)), log).catch(
         (error: unknown) => {
           log.error({ err: error }, 'answering a prepared watch failed');
           if (!res.headersSent) res.writeHead(500).end();

@@ -5,9 +5,8 @@ import type { AppError } from '../domain/errors';
 
 /**
  * `POST /api/media/prepared`: the show page's boot script (app/shows/[showId]/boot-watch.ts) sends the DTLS
- * fingerprint of its RTCPeerConnection's certificate here (or, in a browser that cannot read it before the
- * answer, the answer's SDP) before the page's framework has loaded, and the receive transport prepared with
- * the page connects (server/media/prepared-watch.ts). Answered by
+ * fingerprints of its RTCPeerConnection's certificate here before the page's framework has loaded, and the
+ * receive transport prepared with the page connects (server/media/prepared-watch.ts). Answered by
  * the custom server before Next, as /api/health is: it is on a new viewer's path to the first frame, and a
  * route handler took 30–660 ms for it under load (a probe of eight page loads). The token is the capability:
  * only the page the server rendered it into knows it, and it expires in seconds.
@@ -15,23 +14,20 @@ import type { AppError } from '../domain/errors';
 export const PREPARED_PATH = '/api/media/prepared';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
-const connectPreparedSchema = z.union([
-  z.object({ token, sdp: z.string().max(20_000) }).strict(),
-  // What RTCCertificate.getFingerprints() gives; a hash mediasoup does not take is dropped, none left is a 400.
-  z
-    .object({
-      token,
-      fingerprints: z
-        .array(z.object({ algorithm: z.string().max(16), value: z.string().max(200) }).strict())
-        .min(1)
-        .max(4),
-    })
-    .strict(),
-]);
+// What RTCCertificate.getFingerprints() gives; a hash mediasoup does not take is dropped, none left is a 400.
+const connectPreparedSchema = z
+  .object({
+    token,
+    fingerprints: z
+      .array(z.object({ algorithm: z.string().max(16), value: z.string().max(200) }).strict())
+      .min(1)
+      .max(4),
+  })
+  .strict();
 export type PreparedAnswer = z.infer<typeof connectPreparedSchema>;
 
-// The SDP at its limit, in JSON, with room for the token and escapes.
-const MAX_BODY_BYTES = 24_000;
+// Four SHA-512 fingerprints and the token take about 1,000 bytes in JSON.
+const MAX_BODY_BYTES = 2_000;
 
 export function isPreparedRequest(req: IncomingMessage): boolean {
   return req.url === PREPARED_PATH;

@@ -164,21 +164,11 @@ export class PreparedWatches {
 const FINGERPRINT_ALGORITHMS = new Set(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']);
 
 /**
- * The page's DTLS fingerprints: those of its certificate, as the boot script sends them, or the `a=fingerprint`
- * lines of its answer (session or media level) from a browser that cannot read them sooner. Each once, only the
- * hash algorithms mediasoup accepts, in upper case as SDP writes them (mediasoup compares the certificate's
- * fingerprint as an upper-case string; Chromium's getFingerprints() gives lower case); none left is INVALID_INPUT.
+ * The page's DTLS fingerprints, as the boot script sends its certificate's: each once, only the hash algorithms
+ * mediasoup accepts, in upper case as SDP writes them (mediasoup compares the certificate's fingerprint as an
+ * upper-case string; Chromium's getFingerprints() gives lower case); none left is INVALID_INPUT.
  */
-export function preparedFingerprints(
-  answer: { sdp: string } | { fingerprints: { algorithm: string; value: string }[] },
-): types.DtlsFingerprint[] {
-  const given =
-    'sdp' in answer
-      ? [...answer.sdp.matchAll(/^a=fingerprint:(\S+) (\S+?)\r?$/gm)].map(([, algorithm, value]) => ({
-          algorithm: algorithm!,
-          value: value!,
-        }))
-      : answer.fingerprints;
+export function preparedFingerprints(given: { algorithm: string; value: string }[]): types.DtlsFingerprint[] {
   const found = new Map<string, types.DtlsFingerprint>();
   for (const { algorithm, value } of given) {
     const name = algorithm.toLowerCase();

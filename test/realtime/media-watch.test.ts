@@ -135,53 +135,47 @@ describe('media:claim', () => {
   });
 });
 
-// The show page's boot script posts its RTCPeerConnection's answer here before the framework loads; the custom
+// The show page's boot script posts its certificate's fingerprints here before the framework loads; the custom
 // server answers it before Next (server/media/prepared-http.ts), so these run with no pages at all.
 describe('POST /api/media/prepared', () => {
   const FINGERPRINT = Array.from({ length: 32 }, () => 'AB').join(':');
+  const fingerprints = [{ algorithm: 'sha-256', value: FINGERPRINT }];
   const post = (body: string) => fetch(`${t.app.url}/api/media/prepared`, { method: 'POST', body });
 
-  it("connects the prepared transport with the answer's DTLS fingerprint (204), as the server ahead of Next answers it", async () => {
+  it("connects the prepared transport with the certificate's fingerprints the boot script sends before its answer exists (204), as the server ahead of Next answers it", async () => {
     const before = new Set(transports.keys());
-    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.9', skipUserId: null });
+    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.11', skipUserId: null });
     if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
     const transport = [...transports.values()].find((candidate) => !before.has(candidate.id))!;
     expect(transport.dtlsParameters.role).toBe('auto');
-    const sdp = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\na=setup:active\r\n`;
-    const response = await post(JSON.stringify({ token: prepared.token, sdp }));
+    const response = await post(JSON.stringify({ token: prepared.token, fingerprints }));
     expect(response.status).toBe(204);
     expect(response.headers.get('cache-control')).toBe('no-store');
     // The page is the DTLS client, so the transport is the server.
     expect(transport.dtlsParameters.role).toBe('server');
   });
 
-  it("connects the prepared transport with the certificate's fingerprints the boot script sends before its answer exists (204)", async () => {
+  it("refuses an unknown token (404), a body that is not the schema or has no fingerprint mediasoup takes (400), the answer's SDP instead of fingerprints (400), a body over its limit (413) and another method (405), connecting nothing", async () => {
     const before = new Set(transports.keys());
-    const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.11', skipUserId: null });
-    if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
-    const transport = [...transports.values()].find((candidate) => !before.has(candidate.id))!;
-    const fingerprints = [{ algorithm: 'sha-256', value: FINGERPRINT }];
-    expect((await post(JSON.stringify({ token: prepared.token, fingerprints: [{ algorithm: 'md5', value: 'AB:CD' }] }))).status).toBe(400);
-    expect((await post(JSON.stringify({ token: prepared.token, fingerprints, sdp: 'v=0' }))).status).toBe(400);
-    expect(transport.dtlsParameters.role).toBe('auto');
-    expect((await post(JSON.stringify({ token: prepared.token, fingerprints }))).status).toBe(204);
-    expect(transport.dtlsParameters.role).toBe('server');
-  });
-
-  it('refuses an unknown token (404), a body that is not the schema or an answer without a fingerprint (400), a body over its limit (413) and another method (405), connecting nothing', async () => {
     const prepared = await t.app.media.prepared.prepare(showId, { ip: '203.0.113.10', skipUserId: null });
     if (!prepared) throw new Error('nothing was prepared for a live show with a producer');
-    const answer = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\n`;
-    expect((await post(JSON.stringify({ token: 'A'.repeat(22), sdp: answer }))).status).toBe(404);
+    const transport = [...transports.values()].find((candidate) => !before.has(candidate.id))!;
+    expect((await post(JSON.stringify({ token: 'A'.repeat(22), fingerprints }))).status).toBe(404);
     expect((await post('not json')).status).toBe(400);
-    expect((await post(JSON.stringify({ token: prepared.token, sdp: answer, extra: 1 }))).status).toBe(400);
-    expect((await post(JSON.stringify({ token: prepared.token, sdp: 'v=0\r\na=fingerprint:md5 AB:CD\r\n' }))).status).toBe(400);
-    expect((await post(JSON.stringify({ token: prepared.token, sdp: 'x'.repeat(30_000) }))).status).toBe(413);
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints, extra: 1 }))).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints: [{ algorithm: 'md5', value: 'AB:CD' }] }))).status).toBe(400);
+    expect((await post(JSON.stringify({ token: prepared.token, sdp: `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\n` }))).status).toBe(
+      400,
+    );
+    expect(
+      (await post(JSON.stringify({ token: prepared.token, fingerprints: [{ algorithm: 'sha-256', value: 'x'.repeat(3_000) }] }))).status,
+    ).toBe(413);
     const get = await fetch(`${t.app.url}/api/media/prepared`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     // Still unconnected, so still the page's to connect.
-    expect((await post(JSON.stringify({ token: prepared.token, sdp: answer }))).status).toBe(204);
+    expect(transport.dtlsParameters.role).toBe('auto');
+    expect((await post(JSON.stringify({ token: prepared.token, fingerprints }))).status).toBe(204);
   });
 
   it('survives a client that aborts mid-body, and answers the next request', async () => {
@@ -199,7 +193,6 @@ describe('POST /api/media/prepared', () => {
       socket.on('error', reject);
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const sdp = `v=0\r\na=fingerprint:sha-256 ${FINGERPRINT}\r\n`;
-    expect((await post(JSON.stringify({ token: 'A'.repeat(22), sdp }))).status).toBe(404);
+    expect((await post(JSON.stringify({ token: 'A'.repeat(22), fingerprints }))).status).toBe(404);
   });
 });
